@@ -1,0 +1,143 @@
+import type { ResourceType, Snapshot, SnapshotKind } from '../snapshot/model.js';
+import type { SnapshotIndex } from '../snapshot/lookup.js';
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export type RuleCategory = 'applications' | 'roles' | 'policies' | 'integrations';
+
+export interface RuleReference {
+  /** e.g. "RFC 9700 §2.1.2" or "StackOne PingOne connector guide". */
+  title: string;
+  url?: string;
+}
+
+export interface RuleDocs {
+  /** Why this matters, in a few sentences. */
+  rationale: string;
+  /** Ordered steps: first the PingOne console, then the Management API. */
+  remediation: string[];
+  references: RuleReference[];
+  /** Why the default severity is what it is. */
+  severityRationale?: string;
+}
+
+export interface RuleMeta {
+  title: string;
+  /** One sentence starting "Require …" or "Disallow …". */
+  description: string;
+  severity: Severity;
+  category: RuleCategory;
+  tags: string[];
+  /** Snapshot kinds the rule reads; a failed kind marks the rule "not evaluated". */
+  requires: SnapshotKind[];
+  docs: RuleDocs;
+  /** messageId → template with `{{placeholder}}`s. */
+  messages: Record<string, string>;
+  /** JSON Schema (object) for the options, and their defaults. */
+  options?: { schema: Record<string, unknown>; defaults: Record<string, unknown> };
+  /** SARIF precision. */
+  precision?: 'very-high' | 'high' | 'medium' | 'low';
+}
+
+export interface ResourceRef {
+  type: ResourceType;
+  id: string;
+  name: string;
+  /** Absent only for organization-wide resources (built-in roles). */
+  environmentId?: string;
+}
+
+/** What a rule returns for one problem. Text is rendered later from `messageId` + `data`. */
+export interface RuleReport {
+  messageId: string;
+  data?: Record<string, string | number | boolean>;
+  resource: ResourceRef;
+  /** RFC 6901 JSON pointer into the resource's file, e.g. "/redirectUris/0". "" = whole resource. */
+  pointer: string;
+  /** Overrides the rule's severity for this one report (e.g. partial coverage is lower). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  options: Record<string, unknown>;
+  /** "Now" for date logic, fixed by the caller so runs are reproducible. */
+  now: Date;
+  index: SnapshotIndex;
+  /** Integration profile ids bound to each application id (auto-bound or by config). */
+  profileBindings: Map<string, string[]>;
+}
+
+export interface Rule {
+  id: string;
+  meta: RuleMeta;
+  check(snapshot: Snapshot, context: RuleContext): RuleReport[];
+}
+
+export interface Location {
+  /** Path of the resource file relative to the snapshot folder, with forward slashes. */
+  file: string;
+  /** 1-based line of the property the pointer names; filled in after the engine runs. */
+  line?: number;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  environmentId: string | null;
+  resource: ResourceRef;
+  pointer: string;
+  messageId: string;
+  message: string;
+  data: Record<string, string | number | boolean>;
+  fingerprint: string;
+  location: Location;
+  suppression?: { reason: string; owner?: string; expires?: string };
+  baselineState?: 'new' | 'unchanged' | 'updated';
+}
+
+export interface NotEvaluated {
+  ruleId: string;
+  environmentId: string | null;
+  /** The collection entries that failed, as "GET <path> → <status>" style reasons. */
+  reasons: Array<{ kind: SnapshotKind; path?: string; httpStatus?: number; error?: string }>;
+}
+
+export interface RuleErrorRecord {
+  ruleId: string;
+  message: string;
+  stack?: string;
+}
+
+export type RuleOutcome = 'pass' | 'fail' | 'not-evaluated' | 'error';
+
+export interface RuleEnvironmentResult {
+  ruleId: string;
+  environmentId: string | null;
+  outcome: RuleOutcome;
+  findings: number;
+}
+
+export interface AuditSummary {
+  findings: number;
+  bySeverity: Record<Severity, number>;
+  suppressed: number;
+  notEvaluated: number;
+  ruleErrors: number;
+  rulesRun: number;
+  collectionComplete: boolean;
+}
+
+export interface AuditResult {
+  tool: { name: 'pingone-audit'; version: string };
+  generatedAt: string;
+  snapshot: { createdAt: string; organizationId?: string; environmentIds: string[]; path?: string };
+  rules: Array<{ id: string; severity: Severity; meta: RuleMeta }>;
+  findings: Finding[];
+  suppressed: Finding[];
+  notEvaluated: NotEvaluated[];
+  ruleErrors: RuleErrorRecord[];
+  ruleResults: RuleEnvironmentResult[];
+  collection: Snapshot['manifest']['collection'];
+  summary: AuditSummary;
+}

@@ -1,0 +1,34 @@
+import type { Application, EnvironmentSnapshot, Gateway, Group, Role, RoleAssignment, Snapshot, User } from './model.js';
+
+/** A role assignment as it applies to an actor, with the role resolved and how it was obtained. */
+export interface EffectiveRoleAssignment {
+  assignment: RoleAssignment;
+  /** Undefined when the role id is neither a built-in nor a custom role in the snapshot. */
+  role: Role | undefined;
+  via: { kind: 'direct' } | { kind: 'group'; groupId: string; groupName: string };
+}
+
+export interface AdminActor {
+  kind: 'user' | 'application' | 'gateway';
+  environmentId: string;
+  actor: User | Application | Gateway;
+  roles: EffectiveRoleAssignment[];
+}
+
+/** Joins built once per snapshot and shared by every rule (never rebuilt per rule). */
+export interface SnapshotIndex {
+  organizationId: string | undefined;
+  environment(id: string): EnvironmentSnapshot | undefined;
+  /** Built-in role by id, else a custom role of any environment. */
+  role(id: string): Role | undefined;
+  roleByName(name: string): Role | undefined;
+  group(environmentId: string, id: string): Group | undefined;
+  /** Environment id a population belongs to, if the population is in the snapshot. */
+  populationEnvironment(populationId: string): string | undefined;
+  /** A user's roles: direct assignments and those of every group the user is a member of. */
+  userRoles(environmentId: string, user: User): EffectiveRoleAssignment[];
+  /** Members of a group that the snapshot holds (admin actors only; see README). */
+  groupMembers(environmentId: string, groupId: string): User[];
+  /** Every user, worker app and gateway holding at least one role, across the organization. */
+  adminActors(): AdminActor[];
+}

@@ -1,0 +1,305 @@
+/**
+ * The snapshot model: what pingone-audit collected from one PingOne organization.
+ *
+ * Resources keep the PingOne Management API's own field names and shapes (see
+ * `reference/pingone-management-openapi.yml`), minus `_links`. Related collections that the
+ * auditor fetched for a resource live under HAL's `_embedded`, so a resource and what was
+ * collected about it stay in one file. `_embedded.X` absent means "not collected"; an empty
+ * array means "collected, none".
+ */
+
+export type RegionCode = 'NA' | 'EU' | 'CA' | 'AU' | 'SG' | 'AP';
+
+export type ScopeType = 'ORGANIZATION' | 'ENVIRONMENT' | 'POPULATION' | 'APPLICATION';
+
+export type GrantType =
+  | 'AUTHORIZATION_CODE'
+  | 'IMPLICIT'
+  | 'REFRESH_TOKEN'
+  | 'CLIENT_CREDENTIALS'
+  | 'DEVICE_CODE'
+  | 'TOKEN_EXCHANGE'
+  | 'CIBA';
+
+export type ResponseType = 'CODE' | 'TOKEN' | 'ID_TOKEN';
+
+export type TokenEndpointAuthMethod =
+  | 'NONE'
+  | 'CLIENT_SECRET_BASIC'
+  | 'CLIENT_SECRET_POST'
+  | 'PRIVATE_KEY_JWT'
+  | 'CLIENT_SECRET_JWT';
+
+export interface IdRef {
+  id: string;
+}
+
+export interface RoleAssignment {
+  id: string;
+  role: IdRef;
+  scope: { id: string; type: ScopeType };
+  environment?: IdRef;
+  readOnly?: boolean;
+  user?: IdRef;
+  group?: IdRef;
+  gateway?: IdRef;
+  application?: IdRef;
+}
+
+export interface ApplicationResourceGrant {
+  id: string;
+  application?: IdRef;
+  resource: IdRef;
+  scopes: IdRef[];
+}
+
+export interface SignOnPolicyAssignment {
+  id: string;
+  application?: IdRef;
+  environment?: IdRef;
+  signOnPolicy: IdRef;
+  priority: number;
+}
+
+export interface Application {
+  id: string;
+  environment?: IdRef;
+  name: string;
+  description?: string;
+  enabled: boolean;
+  type: string;
+  protocol: 'OPENID_CONNECT' | 'SAML' | 'WS_FED' | 'EXTERNAL_LINK' | string;
+  accessControl?: {
+    role?: { type: 'ADMIN_USERS_ONLY' };
+    group?: { type: 'ANY_GROUP' | 'ALL_GROUPS'; groups: IdRef[] };
+  };
+  hiddenFromAppPortal?: boolean;
+  createdAt?: string;
+  updatedAt?: string;
+  // OIDC
+  tokenEndpointAuthMethod?: TokenEndpointAuthMethod;
+  grantTypes?: GrantType[];
+  responseTypes?: ResponseType[];
+  pkceEnforcement?: 'OPTIONAL' | 'REQUIRED' | 'S256_REQUIRED';
+  redirectUris?: string[];
+  postLogoutRedirectUris?: string[];
+  allowWildcardInRedirectUris?: boolean;
+  refreshTokenDuration?: number;
+  refreshTokenRollingDuration?: number;
+  refreshTokenRollingGracePeriodDuration?: number;
+  refreshTokenType?: 'JSON_WEB_TOKEN' | 'OPAQUE_TOKEN';
+  additionalRefreshTokenReplayProtectionEnabled?: boolean;
+  parRequirement?: 'REQUIRED' | 'OPTIONAL';
+  parTimeout?: number;
+  requireSignedRequestObject?: boolean;
+  supportUnsignedRequestObject?: boolean;
+  jwks?: string;
+  jwksUrl?: string;
+  corsSettings?: { behavior: 'ALLOW_NO_ORIGINS' | 'ALLOW_SPECIFIC_ORIGINS'; origins?: string[] };
+  initiateLoginUri?: string;
+  targetLinkUri?: string;
+  homePageUrl?: string;
+  deviceTimeout?: number;
+  devicePollingInterval?: number;
+  devicePathId?: string;
+  deviceCustomVerificationUri?: string;
+  tags?: string[];
+  assignActorRoles?: boolean;
+  // SAML
+  spEntityId?: string;
+  acsUrls?: string[];
+  assertionDuration?: number;
+  assertionSigned?: boolean;
+  responseSigned?: boolean;
+  spVerification?: { authnRequestSigned?: boolean; certificates?: IdRef[] };
+  enableAlwaysAcceptAcsUrlInSignedAuthnRequest?: boolean;
+  idpSigning?: { key?: IdRef; algorithm?: string };
+  spEncryption?: { algorithm?: string; certificate?: IdRef };
+  [field: string]: unknown;
+  _embedded?: {
+    grants?: ApplicationResourceGrant[];
+    signOnPolicyAssignments?: SignOnPolicyAssignment[];
+    roleAssignments?: RoleAssignment[];
+  };
+}
+
+export interface User {
+  id: string;
+  username: string;
+  email?: string;
+  enabled?: boolean;
+  population?: IdRef;
+  environment?: IdRef;
+  mfaEnabled?: boolean;
+  account?: { canAuthenticate?: boolean; status?: string };
+  lifecycle?: { status?: string };
+  lastSignOn?: { at?: string; remoteIp?: string };
+  memberOfGroupIDs?: string[];
+  [field: string]: unknown;
+  _embedded?: { roleAssignments?: RoleAssignment[] };
+}
+
+export interface Group {
+  id: string;
+  name: string;
+  description?: string;
+  environment?: IdRef;
+  population?: IdRef;
+  [field: string]: unknown;
+  _embedded?: { roleAssignments?: RoleAssignment[] };
+}
+
+export interface Population {
+  id: string;
+  name: string;
+  default?: boolean;
+  environment?: IdRef;
+  [field: string]: unknown;
+}
+
+export interface Role {
+  id: string;
+  name: string;
+  description?: string;
+  type?: 'PLATFORM' | 'CUSTOM';
+  applicableTo?: ScopeType[];
+  permissions?: Array<{ id: string; classifier?: string; description?: string }>;
+  environment?: IdRef;
+  canBeAssignedBy?: IdRef[];
+  [field: string]: unknown;
+}
+
+export interface SignOnPolicyAction {
+  id: string;
+  type: string;
+  priority: number;
+  signOnPolicy?: IdRef;
+  condition?: unknown;
+  noDevicesMode?: 'BYPASS' | 'BLOCK';
+  [field: string]: unknown;
+}
+
+export interface SignOnPolicy {
+  id: string;
+  name: string;
+  description?: string;
+  default?: boolean;
+  environment?: IdRef;
+  [field: string]: unknown;
+  _embedded?: { actions?: SignOnPolicyAction[] };
+}
+
+export interface Gateway {
+  id: string;
+  name: string;
+  type: string;
+  enabled?: boolean;
+  environment?: IdRef;
+  [field: string]: unknown;
+  _embedded?: { roleAssignments?: RoleAssignment[] };
+}
+
+export interface Environment {
+  id: string;
+  name: string;
+  type?: 'PRODUCTION' | 'SANDBOX' | string;
+  region?: string;
+  organization?: IdRef;
+  status?: string;
+  [field: string]: unknown;
+}
+
+/** One environment and everything collected in it. */
+export interface EnvironmentSnapshot {
+  environment: Environment;
+  applications: Application[];
+  users: User[];
+  groups: Group[];
+  populations: Population[];
+  signOnPolicies: SignOnPolicy[];
+  /** Custom roles defined in this environment. */
+  roles: Role[];
+  gateways: Gateway[];
+}
+
+/**
+ * What the collector fetched, endpoint kind by endpoint kind. Rules declare the kinds they read
+ * in `meta.requires`; a failed kind makes those rules "not evaluated".
+ */
+export type SnapshotKind =
+  | 'environments'
+  | 'applications'
+  | 'applicationGrants'
+  | 'applicationSignOnPolicyAssignments'
+  | 'applicationRoleAssignments'
+  | 'users'
+  | 'userRoleAssignments'
+  | 'groups'
+  | 'groupRoleAssignments'
+  | 'groupMembers'
+  | 'populations'
+  | 'signOnPolicies'
+  | 'signOnPolicyActions'
+  | 'roles'
+  | 'customRoles'
+  | 'gateways'
+  | 'gatewayRoleAssignments';
+
+export interface CollectionEntry {
+  kind: SnapshotKind;
+  /** Absent for organization-wide endpoints such as `/roles`. */
+  environmentId?: string;
+  status: 'complete' | 'failed';
+  /** Path of the endpoint that failed, relative to the API base (`/environments/…/users`). */
+  path?: string;
+  httpStatus?: number;
+  /** PingOne's error code and message, or the network error, never a token or secret. */
+  error?: string;
+  requests?: number;
+}
+
+export interface CollectionRecord {
+  complete: boolean;
+  entries: CollectionEntry[];
+  /** Requests made, by endpoint template (`GET /environments/{id}/applications`). */
+  requestsByEndpoint?: Record<string, number>;
+  /** Notes on deliberate limits, such as a cap on users scanned for direct role assignments. */
+  notes?: string[];
+}
+
+export interface SnapshotManifest {
+  schemaVersion: 1;
+  tool: { name: 'pingone-audit'; version: string };
+  createdAt: string;
+  durationMs?: number;
+  region?: RegionCode | string;
+  apiUrl?: string;
+  organization?: { id: string; name?: string };
+  collectedBy?: {
+    clientId?: string;
+    grantType?: string;
+    /** Whose admin roles authorized the collection: the worker app's, or a signed-in user's. */
+    authorizationModel?: 'application' | 'user' | 'unknown';
+    environmentId?: string;
+  };
+  environmentIds: string[];
+  collection: CollectionRecord;
+}
+
+export interface Snapshot {
+  manifest: SnapshotManifest;
+  /** Built-in (platform) roles from `GET /roles`. */
+  roles: Role[];
+  environments: EnvironmentSnapshot[];
+}
+
+/** The kinds of resource a finding can point at; each is one file in a snapshot folder. */
+export type ResourceType =
+  | 'environment'
+  | 'application'
+  | 'user'
+  | 'group'
+  | 'population'
+  | 'signOnPolicy'
+  | 'role'
+  | 'gateway';
