@@ -1,0 +1,62 @@
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+
+/** The claims PingOne puts in access tokens; `sub` only for user grants. */
+export interface AccessTokenClaims {
+  client_id: string;
+  iss: string;
+  aud: string[];
+  env: string;
+  org: string;
+  iat: number;
+  exp: number;
+  jti: string;
+  sub?: string;
+}
+
+export interface TokenMinter {
+  mint(subject: { clientId: string; environmentId: string; userId?: string }): { token: string; claims: AccessTokenClaims };
+  /** The claims of a token this minter signed and that has not expired, or why it is refused. */
+  verify(token: string): { claims: AccessTokenClaims } | { refused: string };
+}
+
+const audience = ['https://api.pingone.com'];
+
+/**
+ * Signs JWTs with HS256 and a key made per simulator (PingOne uses RS256; the collector never checks
+ * the signature, so only the shape matters).
+ */
+export function createTokenMinter(options: { authUrl: () => string; organizationId: string; lifetimeSeconds: number; now: () => number }): TokenMinter {
+  const key = randomBytes(32);
+  const sign = (input: string): string => createHmac('sha256', key).update(input).digest('base64url');
+  const encode = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+  return {
+    mint({ clientId, environmentId, userId }) {
+      const iat = Math.floor(options.now() / 1000);
+      const claims: AccessTokenClaims = {
+        client_id: clientId,
+        iss: `${options.authUrl()}/${environmentId}/as`,
+        aud: audience,
+        env: environmentId,
+        org: options.organizationId,
+        iat,
+        exp: iat + options.lifetimeSeconds,
+        jti: randomUUID(),
+        ...(userId === undefined ? {} : { sub: userId }),
+      };
+      const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}`;
+      return { token: `${unsigned}.${sign(unsigned)}`, claims };
+    },
+    verify(token) {
+      const parts = token.split('.');
+      if (parts.length !== 3) return { refused: 'The access token is malformed.' };
+      const [header, payload, signature] = parts as [string, string, string];
+      const expected = Buffer.from(sign(`${header}.${payload}`));
+      const given = Buffer.from(signature);
+      if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { refused: 'The access token signature is invalid.' };
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as AccessTokenClaims;
+      if (claims.exp * 1000 <= options.now()) return { refused: 'The access token has expired.' };
+      return { claims };
+    },
+  };
+}

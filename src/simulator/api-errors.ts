@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+
+/** PingOne's error body (`P1Error`). */
+export interface P1Error {
+  id: string;
+  code: string;
+  message: string;
+  details?: Array<{ code: string; target?: string; message: string; innerError?: Record<string, unknown> }>;
+}
+
+/** An error response the simulator sends: status, body and any extra headers. */
+export interface ApiError {
+  status: number;
+  body: P1Error;
+  headers?: Record<string, string>;
+}
+
+const noAccess = 'The request could not be completed. You do not have access to this resource.';
+
+function p1Error(code: string, message: string, details?: P1Error['details']): P1Error {
+  return details === undefined ? { id: randomUUID(), code, message } : { id: randomUUID(), code, message, details };
+}
+
+export function invalidToken(reason: string): ApiError {
+  return {
+    status: 401,
+    body: p1Error('ACCESS_FAILED', noAccess, [{ code: 'INVALID_TOKEN', message: reason }]),
+    headers: { 'www-authenticate': 'Bearer' },
+  };
+}
+
+export function insufficientPermissions(reason = 'The actor attempting to perform the request is not authorized.'): ApiError {
+  return { status: 403, body: p1Error('ACCESS_FAILED', noAccess, [{ code: 'INSUFFICIENT_PERMISSIONS', message: reason }]) };
+}
+
+export function notFound(): ApiError {
+  return { status: 404, body: p1Error('NOT_FOUND', 'The requested resource was not found.') };
+}
+
+export function methodNotAllowed(allowed: string): ApiError {
+  return {
+    status: 405,
+    body: p1Error('METHOD_NOT_ALLOWED', 'The request could not be completed. The HTTP method is not supported for this resource.'),
+    headers: { allow: allowed },
+  };
+}
+
+export function invalidParameter(target: string, message: string, detailCode = 'INVALID_VALUE'): ApiError {
+  return {
+    status: 400,
+    body: p1Error('INVALID_DATA', 'The request could not be completed. One or more validation errors were in the request.', [
+      { code: detailCode, target, message },
+    ]),
+  };
+}
+
+export function requestLimited(retryAfterSeconds: number, now: number): ApiError {
+  return {
+    status: 429,
+    body: p1Error('REQUEST_LIMITED', 'The request could not be completed. Too many requests.', [
+      {
+        code: 'LIMIT_EXCEEDED',
+        message: 'The rate limit was exceeded. Retry after the time in the Retry-After header.',
+        innerError: { retryAfter: new Date(now + retryAfterSeconds * 1000).toISOString() },
+      },
+    ]),
+    headers: { 'retry-after': String(retryAfterSeconds) },
+  };
+}
+
+export function serverError(status: 500 | 502 | 503): ApiError {
+  const body =
+    status === 500
+      ? p1Error('UNEXPECTED_ERROR', 'An unexpected error occurred.')
+      : p1Error('SERVICE_UNAVAILABLE', 'The service is temporarily unavailable. Try again later.');
+  return status === 503 ? { status, body, headers: { 'retry-after': '1' } } : { status, body };
+}

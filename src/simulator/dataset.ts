@@ -1,0 +1,95 @@
+import type {
+  Application,
+  ApplicationResourceGrant,
+  Environment,
+  Gateway,
+  Group,
+  IdRef,
+  Population,
+  Role,
+  RoleAssignment,
+  SignOnPolicy,
+  SignOnPolicyAction,
+  SignOnPolicyAssignment,
+  User,
+} from '../snapshot/model.js';
+
+/**
+ * What the simulator serves: one PingOne organization, resource by resource, in the Management
+ * API's own shapes (without `_links`, which the simulator adds). Relations are stored the way the
+ * API exposes them: sub-collection items name their parent (`application.id`, `signOnPolicy.id`),
+ * role assignments name their assignee (`user`, `group`, `application` or `gateway`), and a user's
+ * group memberships are its `memberOfGroupIDs`. `environment.id` may be omitted on items: the
+ * simulator adds it.
+ */
+export interface Dataset {
+  description?: string;
+  organization: DatasetOrganization;
+  /** Built-in (platform) roles served at `/roles`. */
+  roles: Role[];
+  environments: DatasetEnvironment[];
+  /** Secrets of the worker apps that may ask for a client_credentials token. Never print them. */
+  credentials: DatasetCredential[];
+}
+
+export interface DatasetOrganization {
+  id: string;
+  name: string;
+  type?: 'PAID' | 'TRIAL' | 'INTERNAL';
+  [field: string]: unknown;
+}
+
+export interface DatasetCredential {
+  clientId: string;
+  clientSecret: string;
+  environmentId: string;
+}
+
+export interface DatasetEnvironment {
+  environment: Environment;
+  populations: Population[];
+  users: User[];
+  groups: Group[];
+  applications: Application[];
+  /** Items carry `application.id`. */
+  applicationAttributes: ApplicationAttributeMapping[];
+  /** Items carry `application.id`. */
+  grants: ApplicationResourceGrant[];
+  /** Items carry `application.id`. */
+  signOnPolicyAssignments: SignOnPolicyAssignment[];
+  signOnPolicies: SignOnPolicy[];
+  /** Items carry `signOnPolicy.id`. */
+  signOnPolicyActions: SignOnPolicyAction[];
+  /** Every assignment held by an actor of this environment; each names exactly one assignee. */
+  roleAssignments: RoleAssignment[];
+  /** Custom admin roles defined in this environment. */
+  customRoles: Role[];
+  gateways: Gateway[];
+  resources: DatasetResource[];
+  /** Items carry `resource.id`. */
+  resourceScopes: DatasetResourceScope[];
+}
+
+export interface ApplicationAttributeMapping {
+  id: string;
+  application: IdRef;
+  name: string;
+  value: string;
+  required: boolean;
+  mappingType: 'CORE' | 'SCOPE' | 'CUSTOM';
+  [field: string]: unknown;
+}
+
+export interface DatasetResource {
+  id: string;
+  name: string;
+  type: 'OPENID_CONNECT' | 'PINGONE_API' | 'CUSTOM';
+  [field: string]: unknown;
+}
+
+export interface DatasetResourceScope {
+  id: string;
+  name: string;
+  resource: IdRef;
+  [field: string]: unknown;
+}

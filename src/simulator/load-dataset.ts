@@ -1,0 +1,47 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { UserFacingError } from '../errors.js';
+import { packagePath } from '../paths.js';
+import type { Dataset, DatasetEnvironment } from './dataset.js';
+
+/** Datasets shipped with the tool, by name. */
+export const builtInDatasets = ['demo'] as const;
+
+/** Path of a built-in dataset (`demo`), or the given path when it is not a built-in name. */
+export function datasetPath(nameOrPath: string): string {
+  return (builtInDatasets as readonly string[]).includes(nameOrPath) ? packagePath('src', 'simulator', 'datasets', `${nameOrPath}.json`) : nameOrPath;
+}
+
+const environmentLists = [
+  'populations', 'users', 'groups', 'applications', 'applicationAttributes', 'grants', 'signOnPolicyAssignments',
+  'signOnPolicies', 'signOnPolicyActions', 'roleAssignments', 'customRoles', 'gateways', 'resources', 'resourceScopes',
+] as const satisfies ReadonlyArray<keyof DatasetEnvironment>;
+
+/** Reads a dataset file; lists an environment leaves out default to empty. */
+export function loadDataset(nameOrPath: string): Dataset {
+  const file = datasetPath(nameOrPath);
+  if (!existsSync(file)) {
+    throw new UserFacingError(`No simulator dataset at ${file}.`, { hint: `Use a built-in dataset (${builtInDatasets.join(', ')}) or the path of a dataset JSON file.` });
+  }
+  let parsed: Partial<Dataset>;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<Dataset>;
+  } catch (error) {
+    throw new UserFacingError(`The simulator dataset ${file} is not valid JSON.`, { hint: 'Fix the file and try again.', cause: error });
+  }
+  if (typeof parsed.organization?.id !== 'string' || !Array.isArray(parsed.environments)) {
+    throw new UserFacingError(`The simulator dataset ${file} needs an "organization" with an id and an "environments" list.`, {
+      hint: 'See src/simulator/dataset.ts for the format and src/simulator/datasets/demo.json for an example.',
+    });
+  }
+  return {
+    ...parsed,
+    organization: parsed.organization,
+    roles: parsed.roles ?? [],
+    credentials: parsed.credentials ?? [],
+    environments: parsed.environments.map((entry) => {
+      const filled = { ...entry } as DatasetEnvironment;
+      for (const list of environmentLists) (filled[list] as unknown[]) = entry[list] ?? [];
+      return filled;
+    }),
+  };
+}

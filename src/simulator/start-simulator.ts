@@ -1,0 +1,253 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createTokenMinter } from './access-tokens.js';
+import { invalidToken, insufficientPermissions, methodNotAllowed, notFound, requestLimited, serverError, type ApiError } from './api-errors.js';
+import type { Dataset } from './dataset.js';
+import { indexDataset, type Actor } from './dataset-index.js';
+import { createFaultInjector, type FaultPlan, type RequestFaults } from './faults.js';
+import { listEnvelope } from './list-envelope.js';
+import { defaultPageSizes, type PagedCollection } from './paging.js';
+import { isAllowed } from './permissions.js';
+import { createRateLimiter, type RateLimit } from './rate-limiter.js';
+import { matchRoute } from './router.js';
+import { seededRandom } from './seeded-random.js';
+import { answerTokenRequest } from './token-endpoint.js';
+
+export interface SimulatorOptions {
+  dataset: Dataset;
+  /** Port on 127.0.0.1; 0 (the default) picks a free one. */
+  port?: number;
+  /** Largest page per paged collection; `limit` is honoured up to it. Defaults: users 200, others 100. */
+  pageSize?: Partial<Record<PagedCollection, number>>;
+  /** Token bucket shared by all requests; over it, 429 REQUEST_LIMITED with `Retry-After` seconds. */
+  rateLimit?: RateLimit;
+  /** Added delay per request, drawn between min and max (seeded by `faults.seed`). */
+  latencyMs?: { min: number; max: number };
+  faults?: FaultPlan;
+  /** Access-token lifetime (default 3600, like PingOne). */
+  tokenLifetimeSeconds?: number;
+  /** One line per request (method, path, status, fault); never a token or secret. */
+  log?: (line: string) => void;
+  /** Clock in ms, for tests of token expiry and rate limits (default `Date.now`). */
+  now?: () => number;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  /** Path and query as requested, e.g. `/v1/environments?limit=2`. */
+  path: string;
+  /** 0 when the socket was destroyed by a `resets` fault. */
+  status: number;
+  /** `application:<clientId>` or `user:<userId>` once a token was accepted. */
+  actor?: string;
+  /** Set on reads of `…/secret`: tests assert the auditor never makes one. */
+  secretRead?: true;
+  fault?: 'reset' | 'serverError' | 'rateLimited' | 'forbidden' | 'malformed' | 'slow' | 'pagingCycle' | 'foreignNextLink' | 'tokenExpired';
+}
+
+export interface RunningSimulator {
+  /** Management API base, `http://127.0.0.1:<port>/v1`. */
+  apiUrl: string;
+  /** Auth base: tokens at `<authUrl>/<envId>/as/token`. */
+  authUrl: string;
+  port: number;
+  requestLog: RequestLogEntry[];
+  /** A token as if `userId` had signed in to app `clientId` (a user grant): the user's roles apply. */
+  issueUserToken(userId: string, clientId: string): string;
+  close(): Promise<void>;
+}
+
+interface Reply {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+  /** A Management API resource (HAL), rather than an error or an OAuth answer. */
+  hal?: true;
+}
+
+const errorReply = (error: ApiError): Reply => ({ status: error.status, body: error.body, headers: error.headers ?? {} });
+
+/** Starts a PingOne look-alike on 127.0.0.1 serving `options.dataset`; see `SimulatorOptions`. */
+export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
+  const now = options.now ?? Date.now;
+  const index = indexDataset(options.dataset);
+  const injector = createFaultInjector(options.faults);
+  const limiter = options.rateLimit === undefined ? undefined : createRateLimiter(options.rateLimit, now);
+  const latencyRandom = seededRandom((options.faults?.seed ?? 1) + 1);
+  const pageSizes = { ...defaultPageSizes, ...options.pageSize };
+  const requestLog: RequestLogEntry[] = [];
+  let origin = '';
+  const minter = createTokenMinter({
+    authUrl: () => origin,
+    organizationId: options.dataset.organization.id,
+    lifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
+    now,
+  });
+  // tokenExpiresAfterRequests: the first token's id and how many API calls it has made.
+  const firstToken = { jti: undefined as string | undefined, calls: 0 };
+
+  function authenticate(request: IncomingMessage, entry: RequestLogEntry): Actor | ApiError {
+    const header = request.headers.authorization;
+    if (header === undefined || !header.startsWith('Bearer ')) return invalidToken('An access token is required.');
+    const verified = minter.verify(header.slice(7));
+    if ('refused' in verified) return invalidToken(verified.refused);
+    const { claims } = verified;
+    if (claims.jti === firstToken.jti && injector.tokenExpiresAfterRequests !== undefined) {
+      firstToken.calls += 1;
+      if (firstToken.calls > injector.tokenExpiresAfterRequests) {
+        entry.fault = 'tokenExpired';
+        return invalidToken('The access token has expired.');
+      }
+    }
+    if (claims.sub !== undefined) {
+      const user = index.user(claims.sub);
+      if (user === undefined) return invalidToken('The token subject no longer exists.');
+      entry.actor = `user:${claims.sub}`;
+      return { kind: 'user', id: claims.sub, environmentId: user.environment.environment.id, clientId: claims.client_id };
+    }
+    const application = index.application(claims.client_id);
+    if (application === undefined) return invalidToken('The token client no longer exists.');
+    entry.actor = `application:${claims.client_id}`;
+    return { kind: 'application', id: claims.client_id, environmentId: application.environment.environment.id };
+  }
+
+  function answerApi(request: IncomingMessage, url: URL, faults: RequestFaults, entry: RequestLogEntry): Reply {
+    const actor = authenticate(request, entry);
+    if ('status' in actor) return errorReply(actor);
+    const matched = matchRoute(url.pathname.slice('/v1'.length));
+    if (matched === undefined) return errorReply(notFound());
+    const { route, params } = matched;
+    if (route.secret === true) entry.secretRead = true;
+    // PingOne's quirk: an environment that does not exist answers 403, not 404.
+    if (params.envId !== undefined && index.environment(params.envId) === undefined) return errorReply(insufficientPermissions());
+    if (faults.forbidden === true) {
+      entry.fault = 'forbidden';
+      return errorReply(insufficientPermissions());
+    }
+    const target = { environmentId: params.envId ?? '', ...(params.appId === undefined ? {} : { applicationId: params.appId }) };
+    if (route.area !== undefined && !isAllowed(index, actor, route.area, target)) return errorReply(insufficientPermissions());
+
+    const result = route.resolve({ index, actor, params, query: url.searchParams, href: (path) => `${origin}/v1${path}` });
+    if ('error' in result) return errorReply(result.error);
+    if ('item' in result) return { status: 200, body: result.item, hal: true };
+    if (faults.pagingCycle === true && result.paged !== undefined) entry.fault = 'pagingCycle';
+    if (faults.foreignOrigin !== undefined && result.paged !== undefined) entry.fault = 'foreignNextLink';
+    const envelope = listEnvelope({
+      origin,
+      pathname: url.pathname,
+      query: url.searchParams,
+      key: result.list,
+      items: result.items,
+      pageCap: result.paged === undefined ? undefined : pageSizes[result.paged],
+      faults,
+    });
+    return 'error' in envelope ? errorReply(envelope.error) : { status: 200, body: envelope.body, hal: true };
+  }
+
+  async function answer(request: IncomingMessage, response: ServerResponse, entry: RequestLogEntry): Promise<Reply | undefined> {
+    const url = new URL(request.url ?? '/', origin);
+    const isApi = url.pathname === '/v1' || url.pathname.startsWith('/v1/');
+    const tokenPath = /^\/([^/]+)\/as\/token$/.exec(url.pathname);
+    if (isApi && request.method !== 'GET') return errorReply(methodNotAllowed('GET'));
+    if (tokenPath !== null && request.method !== 'POST') return errorReply(methodNotAllowed('POST'));
+    if (!isApi && tokenPath === null) return errorReply(notFound());
+
+    const faults = injector.plan(isApi ? url.pathname.slice('/v1'.length) : url.pathname, isApi);
+    if (faults.reset === true) {
+      entry.fault = 'reset';
+      response.socket?.destroy();
+      return undefined;
+    }
+    const allowance = limiter?.take();
+    if (allowance !== undefined && !allowance.allowed) return errorReply(requestLimited(allowance.retryAfterSeconds, now()));
+    if (faults.rateLimited === true) {
+      entry.fault = 'rateLimited';
+      return errorReply(requestLimited(1, now()));
+    }
+    if (faults.serverError !== undefined) {
+      entry.fault = 'serverError';
+      return errorReply(serverError(faults.serverError));
+    }
+    const latency = options.latencyMs === undefined ? 0 : options.latencyMs.min + latencyRandom() * (options.latencyMs.max - options.latencyMs.min);
+    if (faults.delayMs > 0) entry.fault = 'slow';
+    if (latency + faults.delayMs > 0) await sleep(latency + faults.delayMs);
+
+    let reply: Reply;
+    if (tokenPath !== null) {
+      const body = await readBody(request);
+      const answered = answerTokenRequest(index, minter, { environmentId: decodeURIComponent(tokenPath[1]!), headers: request.headers, body });
+      if (answered.issued !== undefined) {
+        firstToken.jti ??= answered.issued.jti;
+        entry.actor = `application:${answered.issued.clientId}`;
+      }
+      reply = { status: answered.status, body: answered.body, headers: { 'cache-control': 'no-store', pragma: 'no-cache' } };
+    } else {
+      reply = answerApi(request, url, faults, entry);
+    }
+    if (faults.malformed === true) entry.fault = 'malformed';
+    return reply;
+  }
+
+  const server = createServer((request, response) => {
+    const entry: RequestLogEntry = { method: request.method ?? 'GET', path: request.url ?? '/', status: 0 };
+    requestLog.push(entry);
+    answer(request, response, entry)
+      .then((reply) => {
+        if (reply === undefined) return;
+        entry.status = reply.status;
+        send(response, reply, entry.fault === 'malformed');
+      })
+      .catch((error: unknown) => {
+        entry.status = 500;
+        send(response, errorReply(serverError(500)), false);
+        options.log?.(`simulator error on ${entry.method} ${entry.path}: ${error instanceof Error ? error.message : String(error)}`);
+      })
+      .finally(() => {
+        options.log?.(`${entry.method} ${entry.path} ${entry.status}${entry.fault === undefined ? '' : ` [${entry.fault}]`}`);
+      });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+
+  return {
+    apiUrl: `${origin}/v1`,
+    authUrl: origin,
+    port,
+    requestLog,
+    issueUserToken(userId, clientId) {
+      const user = index.user(userId);
+      if (user === undefined || index.application(clientId) === undefined) throw new Error(`unknown user ${userId} or application ${clientId}`);
+      return minter.mint({ clientId, environmentId: user.environment.environment.id, userId }).token;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error === undefined ? resolve() : reject(error)));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function send(response: ServerResponse, reply: Reply, malformed: boolean): void {
+  const json = JSON.stringify(reply.body);
+  const text = malformed ? json.slice(0, Math.floor(json.length / 2)) : json;
+  const contentType = reply.hal === true ? 'application/hal+json;charset=UTF-8' : 'application/json;charset=UTF-8';
+  response.writeHead(reply.status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text), ...reply.headers });
+  response.end(text);
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > 65_536) break;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
