@@ -55,6 +55,7 @@ export interface RunningSimulator {
   requestLog: RequestLogEntry[];
   /** A token as if `userId` had signed in to app `clientId` (a user grant): the user's roles apply. */
   issueUserToken(userId: string, clientId: string): string;
+  /** Stops listening and drops open connections; calling it again is harmless. */
   close(): Promise<void>;
 }
 
@@ -213,6 +214,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  let closing: Promise<void> | undefined;
   origin = `http://127.0.0.1:${port}`;
 
   return {
@@ -225,11 +227,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       if (user === undefined || index.application(clientId) === undefined) throw new Error(`unknown user ${userId} or application ${clientId}`);
       return minter.mint({ clientId, environmentId: user.environment.environment.id, userId }).token;
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close() {
+      closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error === undefined ? resolve() : reject(error)));
         server.closeAllConnections();
-      }),
+      });
+      return closing;
+    },
   };
 }
 
