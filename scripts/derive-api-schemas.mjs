@@ -51,6 +51,11 @@ function convert(node, seen) {
       const name = refName(value);
       seen.add(name);
       out.$ref = `#/definitions/${name}`;
+    } else if (key === 'oneOf') {
+      // The spec's unions overlap (a region is `oneOf: [EnumRegionCode, string]`; condition leaves
+      // require nothing), so "exactly one" never holds for real data. Code generators read these as
+      // "the first variant that fits", which is anyOf.
+      out.anyOf = convert(value, seen);
     } else if (key === 'properties') {
       // Property names are data, not keywords: never drop a property called "description".
       out.properties = Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, convert(schema, seen)]));
