@@ -4,7 +4,7 @@ import { seededRandom } from './seeded-random.js';
 export type RandomFaultKind = 'serverError' | 'reset' | 'slow' | 'malformed' | 'rateLimited';
 
 /**
- * Faults to inject, deterministic for a given `seed`. Patterns match the request path: for the API
+ * Faults to inject, deterministic for a given `seed` and request order. Patterns match the request path: for the API
  * the path under `/v1` (`/environments/{*}/users`), for the auth server the full path
  * (`/{envId}/as/token`). In a pattern `*` stands for one path segment and `**` for any number;
  * the query string is ignored. A fault without a pattern applies to API requests only.

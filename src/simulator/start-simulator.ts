@@ -2,14 +2,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTokenMinter } from './access-tokens.js';
-import { invalidToken, insufficientPermissions, methodNotAllowed, notFound, requestLimited, serverError, type ApiError } from './api-errors.js';
+import { insufficientPermissions, methodNotAllowed, notFound, requestLimited, serverError, type ApiError } from './api-errors.js';
 import type { Dataset } from './dataset.js';
-import { indexDataset, type Actor } from './dataset-index.js';
+import { indexDataset } from './dataset-index.js';
 import { createFaultInjector, type FaultPlan, type RequestFaults } from './faults.js';
 import { listEnvelope } from './list-envelope.js';
 import { defaultPageSizes, type PagedCollection } from './paging.js';
 import { isAllowed } from './permissions.js';
 import { createRateLimiter, type RateLimit } from './rate-limiter.js';
+import { createRequestAuthenticator } from './request-authenticator.js';
 import { matchRoute } from './router.js';
 import { seededRandom } from './seeded-random.js';
 import { answerTokenRequest } from './token-endpoint.js';
@@ -85,36 +86,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     lifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
     now,
   });
-  // tokenExpiresAfterRequests: the first token's id and how many API calls it has made.
-  const firstToken = { jti: undefined as string | undefined, calls: 0 };
-
-  function authenticate(request: IncomingMessage, entry: RequestLogEntry): Actor | ApiError {
-    const header = request.headers.authorization;
-    if (header === undefined || !header.startsWith('Bearer ')) return invalidToken('An access token is required.');
-    const verified = minter.verify(header.slice(7));
-    if ('refused' in verified) return invalidToken(verified.refused);
-    const { claims } = verified;
-    if (claims.jti === firstToken.jti && injector.tokenExpiresAfterRequests !== undefined) {
-      firstToken.calls += 1;
-      if (firstToken.calls > injector.tokenExpiresAfterRequests) {
-        entry.fault = 'tokenExpired';
-        return invalidToken('The access token has expired.');
-      }
-    }
-    if (claims.sub !== undefined) {
-      const user = index.user(claims.sub);
-      if (user === undefined) return invalidToken('The token subject no longer exists.');
-      entry.actor = `user:${claims.sub}`;
-      return { kind: 'user', id: claims.sub, environmentId: user.environment.environment.id, clientId: claims.client_id };
-    }
-    const application = index.application(claims.client_id);
-    if (application === undefined) return invalidToken('The token client no longer exists.');
-    entry.actor = `application:${claims.client_id}`;
-    return { kind: 'application', id: claims.client_id, environmentId: application.environment.environment.id };
-  }
+  const authenticator = createRequestAuthenticator(index, minter, injector.tokenExpiresAfterRequests);
 
   function answerApi(request: IncomingMessage, url: URL, faults: RequestFaults, entry: RequestLogEntry): Reply {
-    const actor = authenticate(request, entry);
+    const actor = authenticator.authenticate(request.headers.authorization, entry);
     if ('status' in actor) return errorReply(actor);
     const matched = matchRoute(url.pathname.slice('/v1'.length));
     if (matched === undefined) return errorReply(notFound());
@@ -179,7 +154,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       const body = await readBody(request);
       const answered = answerTokenRequest(index, minter, { environmentId: decodeURIComponent(tokenPath[1]!), headers: request.headers, body });
       if (answered.issued !== undefined) {
-        firstToken.jti ??= answered.issued.jti;
+        authenticator.noteIssued(answered.issued.jti);
         entry.actor = `application:${answered.issued.clientId}`;
       }
       reply = { status: answered.status, body: answered.body, headers: { 'cache-control': 'no-store', pragma: 'no-cache' } };
