@@ -1,0 +1,88 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import ajvFormats from 'ajv-formats';
+import { UserFacingError } from '../errors.js';
+import { closestMatch } from './closest-match.js';
+
+/** One step into a JSON document: an object key or an array index. */
+export type JsonPathSegment = string | number;
+
+/** One Ajv for every schema the engine checks; `logger: false` because the engine never prints. */
+export const ajv = new Ajv({ allErrors: true, verbose: true, logger: false });
+// ajv-formats is CommonJS: under NodeNext its plugin is the `default` property.
+ajvFormats.default(ajv);
+
+/** `$.rules["app-disabled"].options.maxDays`: the form users see in error messages. */
+export function jsonPath(segments: readonly JsonPathSegment[]): string {
+  return segments.reduce<string>((path, segment) => {
+    if (typeof segment === 'number') return `${path}[${segment}]`;
+    return /^[A-Za-z_$][\w$]*$/.test(segment) ? `${path}.${segment}` : `${path}[${JSON.stringify(segment)}]`;
+  }, '$');
+}
+
+/** A problem in a JSON file the user (or a pack author) can fix, located by file and JSON path. */
+export function invalidJsonAt(
+  file: string,
+  segments: readonly JsonPathSegment[],
+  problem: string,
+  hint?: string,
+): UserFacingError {
+  return new UserFacingError(`${file}: ${jsonPath(segments)}: ${problem}`, hint === undefined ? {} : { hint });
+}
+
+export function parseJsonText(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UserFacingError(`${file} is not valid JSON: ${(error as Error).message}`, {
+      hint: 'Fix the syntax (a trailing comma or a missing quote is the usual cause); comments are not allowed.',
+      cause: error,
+    });
+  }
+}
+
+/** Throws the first schema violation as a located UserFacingError; `base` prefixes the paths. */
+export function assertMatchesSchema(
+  validate: ValidateFunction,
+  value: unknown,
+  file: string,
+  base: readonly JsonPathSegment[] = [],
+): void {
+  if (validate(value)) return;
+  const error = (validate.errors ?? [])[0];
+  if (error === undefined) throw invalidJsonAt(file, base, 'does not match its schema');
+  const { problem, hint } = describe(error);
+  throw invalidJsonAt(file, [...base, ...pointerSegments(error.instancePath, value)], problem, hint);
+}
+
+function describe(error: ErrorObject): { problem: string; hint?: string } {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'additionalProperty' || error.keyword === 'additionalProperties') {
+    const key = String(params.additionalProperty);
+    const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+    const suggestion = closestMatch(key, known);
+    return {
+      problem: `unknown property "${key}"`,
+      hint: suggestion ? `Did you mean "${suggestion}"?` : `Known properties: ${known.join(', ') || 'none'}.`,
+    };
+  }
+  if (error.keyword === 'enum') {
+    const allowed = (params.allowedValues as unknown[]).map((value) => JSON.stringify(value));
+    return { problem: `${JSON.stringify(error.data)} is not allowed`, hint: `Use one of ${allowed.join(', ')}.` };
+  }
+  return { problem: error.message ?? 'does not match its schema' };
+}
+
+/** RFC 6901 pointer ("/rules/a~1b/0") to path segments; walking the value tells indexes from keys. */
+function pointerSegments(pointer: string, root: unknown): JsonPathSegment[] {
+  if (pointer === '') return [];
+  let current = root;
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((raw) => {
+      const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+      const segment = Array.isArray(current) ? Number(key) : key;
+      current = (current as Record<string, unknown> | undefined)?.[key];
+      return segment;
+    });
+}

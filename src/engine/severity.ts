@@ -1,0 +1,28 @@
+import { SEVERITIES, type AuditResult, type Severity } from './types.js';
+
+/** Higher is more severe: critical 5 … info 1. */
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.length - SEVERITIES.indexOf(severity);
+}
+
+/** Sort comparator that puts the most severe first. */
+export function compareSeverity(a: Severity, b: Severity): number {
+  return severityRank(b) - severityRank(a);
+}
+
+export function atOrAbove(severity: Severity, threshold: Severity): boolean {
+  return severityRank(severity) >= severityRank(threshold);
+}
+
+export function isSeverity(value: unknown): value is Severity {
+  return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
+}
+
+/**
+ * Open (unsuppressed) findings at or above the `--fail-on` threshold; `none` never fails.
+ * Suppressed findings live in `result.suppressed` and are not counted.
+ */
+export function countAtOrAbove(result: Pick<AuditResult, 'findings'>, threshold: Severity | 'none'): number {
+  if (threshold === 'none') return 0;
+  return result.findings.filter((finding) => atOrAbove(finding.severity, threshold)).length;
+}
