@@ -48,26 +48,44 @@ export function assertMatchesSchema(
   base: readonly JsonPathSegment[] = [],
 ): void {
   if (validate(value)) return;
-  const error = (validate.errors ?? [])[0];
+  const error = mostSpecific(validate.errors ?? []);
   if (error === undefined) throw invalidJsonAt(file, base, 'does not match its schema');
-  const { problem, hint } = describe(error);
-  throw invalidJsonAt(file, [...base, ...pointerSegments(error.instancePath, value)], problem, hint);
+  const { problem, hint, key } = describe(error);
+  const segments = [...base, ...pointerSegments(error.instancePath, value), ...(key === undefined ? [] : [key])];
+  throw invalidJsonAt(file, segments, problem, hint);
 }
 
-function describe(error: ErrorObject): { problem: string; hint?: string } {
+const BRANCH_MISMATCH = new Set(['type', 'enum', 'const', 'oneOf', 'anyOf']);
+
+/**
+ * With oneOf/anyOf, Ajv reports every branch's failure. The deepest error is the one about the
+ * user's actual mistake; at equal depth, a wrong key beats "not the other branch's type".
+ */
+function mostSpecific(errors: readonly ErrorObject[]): ErrorObject | undefined {
+  const score = (error: ErrorObject) => error.instancePath.split('/').length * 2 + (BRANCH_MISMATCH.has(error.keyword) ? 0 : 1);
+  return errors.reduce<ErrorObject | undefined>((best, error) => (best === undefined || score(error) > score(best) ? error : best), undefined);
+}
+
+/** The problem in words, a hint, and for an unknown property its key (to point at it). */
+function describe(error: ErrorObject): { problem: string; hint?: string; key?: string } {
   const params = error.params as Record<string, unknown>;
-  if (error.keyword === 'additionalProperty' || error.keyword === 'additionalProperties') {
+  if (error.keyword === 'additionalProperties') {
     const key = String(params.additionalProperty);
     const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
     const suggestion = closestMatch(key, known);
     return {
       problem: `unknown property "${key}"`,
       hint: suggestion ? `Did you mean "${suggestion}"?` : `Known properties: ${known.join(', ') || 'none'}.`,
+      key,
     };
   }
   if (error.keyword === 'enum') {
-    const allowed = (params.allowedValues as unknown[]).map((value) => JSON.stringify(value));
-    return { problem: `${JSON.stringify(error.data)} is not allowed`, hint: `Use one of ${allowed.join(', ')}.` };
+    const allowed = params.allowedValues as unknown[];
+    const suggestion = typeof error.data === 'string' ? closestMatch(error.data, allowed.map(String)) : undefined;
+    return {
+      problem: `${JSON.stringify(error.data)} is not allowed`,
+      hint: `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Use one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}.`,
+    };
   }
   return { problem: error.message ?? 'does not match its schema' };
 }

@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { UserFacingError } from '../errors.js';
+import type { AuditConfig } from './config.js';
+import { assertMatchesSchema, parseJsonText } from './json-errors.js';
+import { loadSchema } from './load-schema.js';
+
+export const DEFAULT_CONFIG_FILE = 'pingone-audit.config.json';
+
+export interface LoadedConfig {
+  config: AuditConfig;
+  /** The file as the user named it (for error messages); undefined when there was none. */
+  file: string | undefined;
+}
+
+/**
+ * Reads `--config FILE`, else `./pingone-audit.config.json` when present, else the empty config
+ * (the recommended pack). Syntax and shape are checked against `schemas/config.schema.json`; rule
+ * ids, packs and options are checked later by `resolveRules`, which knows the rules.
+ */
+export function loadConfig(configPath: string | undefined, cwd: string = process.cwd()): LoadedConfig {
+  if (configPath === undefined) {
+    if (!existsSync(path.join(cwd, DEFAULT_CONFIG_FILE))) return { config: {}, file: undefined };
+    return { config: readConfig(path.join(cwd, DEFAULT_CONFIG_FILE), DEFAULT_CONFIG_FILE), file: DEFAULT_CONFIG_FILE };
+  }
+  return { config: readConfig(path.resolve(cwd, configPath), configPath), file: configPath };
+}
+
+function readConfig(absolutePath: string, file: string): AuditConfig {
+  let text: string;
+  try {
+    text = readFileSync(absolutePath, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserFacingError(code === 'ENOENT' ? `Config file ${file} does not exist.` : `Cannot read config file ${file} (${code ?? 'error'}).`, {
+      hint: `Check the --config path; without --config, ./${DEFAULT_CONFIG_FILE} is used when present.`,
+      cause: error,
+    });
+  }
+  const config = parseJsonText(text, file);
+  assertMatchesSchema(loadSchema('config.schema.json', ['pack.schema.json']), config, file);
+  return config as AuditConfig;
+}

@@ -1,0 +1,24 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { packagePath } from '../paths.js';
+import { packFile, type Pack } from './config.js';
+import { assertMatchesSchema, invalidJsonAt, parseJsonText } from './json-errors.js';
+import { loadSchema } from './load-schema.js';
+
+/** Reads every `rules/packs/*.json`, checked against `schemas/pack.schema.json`; keyed by pack id. */
+export function loadPacks(directory = packagePath('rules', 'packs')): Record<string, Pack> {
+  const validate = loadSchema('pack.schema.json');
+  const packs: Record<string, Pack> = {};
+  for (const fileName of readdirSync(directory).filter((name) => name.endsWith('.json')).sort()) {
+    const id = fileName.slice(0, -'.json'.length);
+    const file = packFile(id);
+    const pack = parseJsonText(readFileSync(path.join(directory, fileName), 'utf8'), file);
+    assertMatchesSchema(validate, pack, file);
+    const declaredId = (pack as Pack).id;
+    if (declaredId !== id) {
+      throw invalidJsonAt(file, ['id'], `pack id "${declaredId}" differs from its file name`, `Set "id": "${id}".`);
+    }
+    packs[id] = pack as Pack;
+  }
+  return packs;
+}
