@@ -40,7 +40,7 @@ export function parseJsonText(text: string, file: string): unknown {
   }
 }
 
-/** Throws the first schema violation as a located UserFacingError; `base` prefixes the paths. */
+/** Throws the most specific schema violation as a located UserFacingError; `base` prefixes the paths. */
 export function assertMatchesSchema(
   validate: ValidateFunction,
   value: unknown,
