@@ -1,0 +1,126 @@
+import { UserFacingError } from '../errors.js';
+import { readErrorBody } from './api-error.js';
+import { TransportError, type HttpClient, type HttpResponse } from './http-client.js';
+import type { ConnectionSettings, Credentials } from './settings.js';
+
+/** Where API requests get their bearer token. */
+export interface AccessTokenSource {
+  token(): Promise<string>;
+  /** After the API answered 401 to `rejected`: a new token, or a UserFacingError saying why there is none. */
+  renew(rejected: string): Promise<string>;
+}
+
+const seeAlso = 'README.md#connecting-to-pingone';
+// Renew a little before `expires_in` runs out rather than meet a 401 mid-run.
+const expiryMarginMs = 60_000;
+
+export function createAccessTokenSource(settings: ConnectionSettings, http: HttpClient, now: () => number = Date.now): AccessTokenSource {
+  const credentials = settings.credentials;
+  if (credentials.kind === 'accessToken') {
+    const token = credentials.token.reveal();
+    return {
+      token: async () => token,
+      renew: async () => {
+        throw new UserFacingError('PingOne rejected the access token (401): it has expired or was revoked, and a ready token cannot be renewed.', {
+          hint: 'Get a new token for PINGONE_API_ACCESS_TOKEN, or use client credentials (PINGONE_CLIENT_ID, PINGONE_CLIENT_SECRET, PINGONE_ENVIRONMENT_ID) so the token renews itself.',
+          seeAlso,
+        });
+      },
+    };
+  }
+
+  let current: { token: string; expiresAt: number } | undefined;
+  let pending: Promise<string> | undefined;
+  // One token request at a time, however many API requests are waiting for it.
+  const fetchToken = (): Promise<string> => {
+    pending ??= requestToken(settings.authUrl, credentials, http, now)
+      .then((issued) => {
+        current = issued;
+        return issued.token;
+      })
+      .finally(() => {
+        pending = undefined;
+      });
+    return pending;
+  };
+
+  return {
+    async token() {
+      if (current !== undefined && now() < current.expiresAt - expiryMarginMs) return current.token;
+      return fetchToken();
+    },
+    async renew(rejected) {
+      if (pending !== undefined) return pending;
+      if (current !== undefined && current.token !== rejected) return current.token;
+      return fetchToken();
+    },
+  };
+}
+
+type ClientCredentials = Extract<Credentials, { kind: 'clientCredentials' }>;
+
+async function requestToken(authUrl: string, credentials: ClientCredentials, http: HttpClient, now: () => number) {
+  const tokenUrl = `${authUrl}/${credentials.environmentId}/as/token`;
+  const form = new URLSearchParams({ grant_type: 'client_credentials' });
+  const headers: Record<string, string> = {};
+  if (credentials.tokenAuthMethod === 'CLIENT_SECRET_BASIC') {
+    // RFC 6749 §2.3.1: both parts form-encoded before base64.
+    const pair = `${encodeURIComponent(credentials.clientId)}:${encodeURIComponent(credentials.clientSecret.reveal())}`;
+    headers.authorization = `Basic ${Buffer.from(pair).toString('base64')}`;
+  } else {
+    form.set('client_id', credentials.clientId);
+    form.set('client_secret', credentials.clientSecret.reveal());
+  }
+
+  let response: HttpResponse;
+  try {
+    response = await http.postTokenForm(tokenUrl, form, headers);
+  } catch (error) {
+    if (!(error instanceof TransportError)) throw error;
+    throw new UserFacingError(`Cannot reach the PingOne token endpoint ${tokenUrl} (${error.timedOut ? 'timed out' : error.message}).`, {
+      hint: 'Check the region (PINGONE_REGION_CODE) or PINGONE_AUTH_URL, and the network or proxy between here and PingOne.',
+      seeAlso,
+      cause: error,
+    });
+  }
+  return readTokenResponse(response, tokenUrl, credentials, now);
+}
+
+function readTokenResponse(response: HttpResponse, tokenUrl: string, credentials: ClientCredentials, now: () => number) {
+  const said = readErrorBody(response.text);
+  const pingOneSays = [said.code, said.apiMessage].filter(Boolean).join(': ');
+  if (response.status === 401 || said.code === 'invalid_client') {
+    throw new UserFacingError(
+      `PingOne rejected the client credentials: check client id / secret / environment id (the worker app's environment) and the token endpoint auth method${pingOneSays === '' ? '' : ` (PingOne says ${pingOneSays})`}.`,
+      {
+        hint: `The token request used ${credentials.tokenAuthMethod} for client ${credentials.clientId} in environment ${credentials.environmentId}. If the worker app's "Token Endpoint Authentication Method" is the other one, pass --token-auth-method.`,
+        seeAlso,
+      },
+    );
+  }
+  if (said.code === 'unauthorized_client' || said.code === 'unsupported_grant_type') {
+    throw new UserFacingError(`PingOne refused the client credentials grant for client ${credentials.clientId}${pingOneSays === '' ? '' : ` (${pingOneSays})`}.`, {
+      hint: 'The application must be an enabled WORKER application with the Client Credentials grant type.',
+      seeAlso,
+    });
+  }
+  if (response.status !== 200) {
+    throw new UserFacingError(`The PingOne token endpoint ${tokenUrl} answered HTTP ${response.status}${pingOneSays === '' ? '' : ` (${pingOneSays})`}.`, {
+      hint: 'Check the environment id (the worker app\'s environment) and the region or PINGONE_AUTH_URL.',
+      seeAlso,
+    });
+  }
+  let body: { access_token?: unknown; expires_in?: unknown };
+  try {
+    body = JSON.parse(response.text) as typeof body;
+  } catch {
+    body = {};
+  }
+  if (typeof body.access_token !== 'string' || body.access_token === '') {
+    throw new UserFacingError(`The PingOne token endpoint ${tokenUrl} answered without an access token.`, {
+      hint: 'Check PINGONE_AUTH_URL: it should be the auth base (https://auth.pingone.<region>), not a proxy that rewrites answers.',
+    });
+  }
+  const lifetimeSeconds = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 3600;
+  return { token: body.access_token, expiresAt: now() + lifetimeSeconds * 1000 };
+}

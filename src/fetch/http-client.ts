@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import { Agent } from 'undici';
+import { toolVersion } from '../paths.js';
+import { ApiError, readErrorBody } from './api-error.js';
+import { createSemaphore } from './concurrency.js';
+import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
+import { assertReadOnly, endpointTemplate, relativeApiPath, resolveApiUrl, type RequestPurpose } from './request-guard.js';
+import {
+  backoffDelay,
+  defaultRetryPolicy,
+  isPropagationDelay,
+  isRetryableNetworkError,
+  isRetryableStatus,
+  parseRetryAfter,
+  type RetryPolicy,
+} from './retry-policy.js';
+
+export interface HttpClientOptions {
+  /** Management API base (`https://api.pingone.com/v1`); the bearer token goes to this origin only. */
+  apiUrl: string;
+  /** Client-side rate limit shared by all requests (default 10/s); lowered on 429, then restored. */
+  maxRps?: number;
+  /** Requests in flight at once (default 6). */
+  concurrency?: number;
+  /** Per-request time limit, answer body included (default 30 s). */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Diagnostic lines (retries, throttling); never a header, token or secret. */
+  log?: (line: string) => void;
+  /** Test seams: clock, sleep and jitter source. */
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+/** The only code that sends requests. GET on the API, plus one explicit token POST; nothing else. */
+export interface HttpClient {
+  readonly apiBase: URL;
+  /** Sent as `X-Ping-External-Transaction-ID` (`<runId>-<n>`) so Ping support can find this run. */
+  readonly runId: string;
+  /** GETs a path below the API base (or a `next` link on it) and parses the JSON answer; throws ApiError. */
+  getJson(pathOrHref: string, bearer: string): Promise<unknown>;
+  /** POSTs a form to the token endpoint (never with the bearer token); answers any status, retries only transient failures. */
+  postTokenForm(tokenUrl: string, form: URLSearchParams, headers: Record<string, string>): Promise<HttpResponse>;
+  /** HTTP requests sent (retries included), by endpoint template (`GET /environments/{id}/applications`). */
+  requestsByEndpoint(): Record<string, number>;
+  requestCount(): number;
+  close(): Promise<void>;
+}
+
+/** A request that got no HTTP answer (reset, refused, timed out), after its retries. */
+export class TransportError extends Error {
+  constructor(
+    readonly timedOut: boolean,
+    cause: unknown,
+  ) {
+    super(timedOut ? 'timed out' : cause instanceof Error ? cause.message : String(cause), { cause });
+  }
+}
+
+type Verdict<T> = { done: T } | { fail: Error } | { retry: Error; waitMs: number; throttle?: true };
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const apiBase = new URL(options.apiUrl);
+  const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => delay(ms));
+  const random = options.random ?? Math.random;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const log = options.log ?? (() => undefined);
+  const concurrency = options.concurrency ?? 6;
+  const agent = new Agent({ connections: concurrency, keepAliveTimeout: 10_000, pipelining: 1 });
+  const slots = createSemaphore(concurrency);
+  const limiter: RateLimiter = createRateLimiter({ maxRps: options.maxRps ?? 10, now, sleep });
+  const counts = new Map<string, number>();
+  const runId = `pingone-audit-${randomUUID()}`;
+  let sequence = 0;
+
+  const exchange = (purpose: RequestPurpose, template: string, method: string, url: URL, headers: Record<string, string>, body?: string) =>
+    slots.run(async (): Promise<HttpResponse> => {
+      assertReadOnly(method, purpose);
+      await limiter.acquire();
+      counts.set(template, (counts.get(template) ?? 0) + 1);
+      sequence += 1;
+      const signal = AbortSignal.timeout(timeoutMs);
+      try {
+        const response = await agent.request({
+          origin: url.origin,
+          path: url.pathname + url.search,
+          method: method as 'GET' | 'POST',
+          headers: {
+            ...headers,
+            'user-agent': `pingone-audit/${toolVersion}`,
+            'x-ping-external-transaction-id': `${runId}-${sequence}`,
+          },
+          ...(body === undefined ? {} : { body }),
+          signal,
+        });
+        const text = await response.body.text();
+        return { status: response.statusCode, headers: response.headers, text };
+      } catch (error) {
+        throw new TransportError(signal.aborted, error);
+      }
+    });
+
+  async function withRetries<T>(label: string, send: () => Promise<HttpResponse>, judge: (response: HttpResponse, attempt: number) => Verdict<T>, onTransport: (error: TransportError) => Error): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      let verdict: Verdict<T>;
+      try {
+        verdict = judge(await send(), attempt);
+      } catch (error) {
+        if (!(error instanceof TransportError)) throw error;
+        const failure = onTransport(error);
+        verdict = error.timedOut || isRetryableNetworkError(error) ? { retry: failure, waitMs: backoffDelay(attempt, policy, random) } : { fail: failure };
+      }
+      if ('done' in verdict) return verdict.done;
+      if ('fail' in verdict) throw verdict.fail;
+      if (attempt >= policy.maxAttempts) throw verdict.retry;
+      log(`${label}: ${verdict.retry.message}; retry ${attempt} of ${policy.maxAttempts - 1} in ${verdict.waitMs} ms`);
+      if (verdict.throttle) {
+        // Everyone waits out a 429, and the shared rate drops; this request then queues like the others.
+        limiter.throttled(verdict.waitMs);
+        log(`throttled by PingOne: client rate now ${limiter.currentRate().toFixed(1)}/s`);
+      } else if (verdict.waitMs > 0) {
+        await sleep(verdict.waitMs);
+      }
+    }
+  }
+
+  const retryWait = (response: HttpResponse, attempt: number): { waitMs: number; throttle?: true } => {
+    const retryAfter = parseRetryAfter(headerValue(response.headers, 'retry-after'), now());
+    const waitMs = Math.min(policy.maxDelayMs, retryAfter ?? backoffDelay(attempt, policy, random));
+    return response.status === 429 || retryAfter !== undefined ? { waitMs, throttle: true } : { waitMs };
+  };
+
+  return {
+    apiBase,
+    runId,
+    async getJson(pathOrHref, bearer) {
+      const url = resolveApiUrl(apiBase, pathOrHref);
+      const path = relativeApiPath(apiBase, url);
+      const template = endpointTemplate(path);
+      const headers = { accept: 'application/json', authorization: `Bearer ${bearer}` };
+      let malformed = 0;
+      let propagation = 0;
+      return withRetries<unknown>(
+        `GET ${path}`,
+        () => exchange('api', template, 'GET', url, headers),
+        (response, attempt) => {
+          if (response.status >= 200 && response.status < 300) {
+            try {
+              return { done: JSON.parse(response.text) as unknown };
+            } catch {
+              const error = new ApiError({ kind: 'malformed', path, status: response.status, reason: 'the answer is not valid JSON' });
+              return malformed++ < policy.malformedRetries ? { retry: error, waitMs: backoffDelay(attempt, policy, random) } : { fail: error };
+            }
+          }
+          const body = readErrorBody(response.text);
+          const error = new ApiError({ kind: 'http', path, status: response.status, ...body, ...hintFor(response.status) });
+          if (isPropagationDelay(response.status, [body.apiMessage ?? '', ...body.detailMessages])) {
+            return propagation++ < policy.propagationRetries ? { retry: error, waitMs: policy.propagationDelayMs } : { fail: error };
+          }
+          if (isRetryableStatus(response.status)) return { retry: error, ...retryWait(response, attempt) };
+          return { fail: error };
+        },
+        (error) => new ApiError({ kind: error.timedOut ? 'timeout' : 'network', path, reason: error.timedOut ? `no complete answer within ${timeoutMs} ms` : networkReason(error) }),
+      );
+    },
+    async postTokenForm(tokenUrl, form, headers) {
+      const url = new URL(tokenUrl);
+      const template = `POST ${endpointTemplate(url.pathname).slice('GET '.length)}`;
+      const requestHeaders = { ...headers, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' };
+      return withRetries<HttpResponse>(
+        `POST ${url.origin}${url.pathname}`,
+        () => exchange('token', template, 'POST', url, requestHeaders, form.toString()),
+        (response, attempt) =>
+          isRetryableStatus(response.status) ? { retry: new Error(`HTTP ${response.status}`), ...retryWait(response, attempt) } : { done: response },
+        (error) => error,
+      );
+    },
+    requestsByEndpoint: () => Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b))),
+    requestCount: () => [...counts.values()].reduce((sum, count) => sum + count, 0),
+    close: () => agent.close(),
+  };
+}
+
+function headerValue(headers: HttpResponse['headers'], name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function networkReason(error: TransportError): string {
+  const cause = error.cause as NodeJS.ErrnoException | undefined;
+  return cause?.code === undefined ? error.message : `${cause.code}: ${error.message}`;
+}
+
+function hintFor(status: number): { hint?: string } {
+  if (status === 403) {
+    return { hint: 'The admin roles behind the token do not cover this endpoint or environment. Least privilege for pingone-audit: Configuration Read Only + Identity Data Read Only, scoped to each audited environment.' };
+  }
+  if (status === 404) return { hint: 'Check the environment id, and that the endpoint exists in this region and licence.' };
+  return {};
+}

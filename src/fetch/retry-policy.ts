@@ -1,0 +1,76 @@
+/** When and how long to wait before asking again. Pure functions; the http client applies them. */
+
+export interface RetryPolicy {
+  /** Attempts per request, the first included. */
+  maxAttempts: number;
+  /** First back-off step; doubles per attempt. */
+  baseDelayMs: number;
+  /** Cap on any single wait, Retry-After included (the SDKs cap at 30 s). */
+  maxDelayMs: number;
+  /** Retries of a 200 whose body is not JSON (a cut connection), within `maxAttempts`. */
+  malformedRetries: number;
+  /** Retries of a 403 saying the actor is not (yet) authorized: role changes take a moment to propagate. */
+  propagationRetries: number;
+  propagationDelayMs: number;
+}
+
+export const defaultRetryPolicy: RetryPolicy = {
+  maxAttempts: 6,
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+  malformedRetries: 2,
+  propagationRetries: 2,
+  propagationDelayMs: 2_000,
+};
+
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || (status >= 500 && status <= 599);
+}
+
+// PingOne's wording while a new role assignment propagates: "The actor attempting to perform the request is not authorized".
+const propagationPattern = /actor\b.*\bnot authori[sz]ed/i;
+
+export function isPropagationDelay(status: number, messages: readonly string[]): boolean {
+  return status === 403 && messages.some((message) => propagationPattern.test(message));
+}
+
+const retryableNetworkCodes = new Set([
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ECONNREFUSED',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CLOSED',
+]);
+
+/** Connection-level failures worth another try: resets, refusals, timeouts, "socket hang up". */
+export function isRetryableNetworkError(error: unknown): boolean {
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    const code = (current as NodeJS.ErrnoException).code;
+    if (code !== undefined && retryableNetworkCodes.has(code)) return true;
+    if (/socket hang up|other side closed/i.test(current.message)) return true;
+  }
+  return false;
+}
+
+/** `Retry-After` as seconds or an HTTP-date, in ms from `now`; undefined when absent or unreadable. */
+export function parseRetryAfter(header: string | undefined, now: number): number | undefined {
+  if (header === undefined) return undefined;
+  const text = header.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+/** Exponential back-off with up to 25 % jitter so that parallel requests do not retry in step. */
+export function backoffDelay(retry: number, policy: RetryPolicy, random: () => number): number {
+  const exponential = policy.baseDelayMs * 2 ** Math.max(0, retry - 1);
+  return Math.min(policy.maxDelayMs, Math.round(exponential * (1 + random() * 0.25)));
+}

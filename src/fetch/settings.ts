@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import { UserFacingError } from '../errors.js';
+import type { RegionCode } from '../snapshot/model.js';
+import { parseBaseUrl } from './base-url.js';
+import { isRegionCode, regionBaseUrls, regionCodes } from './regions.js';
+import { Secret } from './secret.js';
+
+/** The connection flags a command accepts; each falls back to the environment variable named beside it. */
+export interface ConnectionFlags {
+  /** `PINGONE_CLIENT_ID`: the worker application's id. */
+  clientId?: string;
+  /** `PINGONE_CLIENT_SECRET`. As a flag it is visible in shell history and `ps`; prefer the file or the variable. */
+  clientSecret?: string;
+  /** A file holding the client secret (trailing newline ignored). */
+  clientSecretFile?: string;
+  /** `PINGONE_ENVIRONMENT_ID`: the environment the worker application lives in. */
+  environmentId?: string;
+  /** `PINGONE_REGION_CODE`: NA (default), EU, CA, AU, SG or AP. */
+  region?: string;
+  /** `PINGONE_API_URL`: full Management API base URL; overrides the region. */
+  apiUrl?: string;
+  /** `PINGONE_AUTH_URL`: full auth base URL (the token URL is `<authUrl>/<environmentId>/as/token`); overrides the region. */
+  authUrl?: string;
+  /** `PINGONE_API_ACCESS_TOKEN`: a ready access token, used instead of client credentials. */
+  accessToken?: string;
+  /** `PINGONE_TOKEN_ENDPOINT_AUTH_METHOD`: how the client authenticates at the token endpoint. */
+  tokenAuthMethod?: string;
+}
+
+export type TokenAuthMethod = 'CLIENT_SECRET_BASIC' | 'CLIENT_SECRET_POST';
+
+export type Credentials =
+  | { kind: 'clientCredentials'; clientId: string; clientSecret: Secret; environmentId: string; tokenAuthMethod: TokenAuthMethod }
+  | { kind: 'accessToken'; token: Secret; environmentId?: string };
+
+/** Where and how to connect. Safe to print or serialize: secrets are `Secret`s. */
+export interface ConnectionSettings {
+  /** Management API base, no trailing slash (`https://api.pingone.com/v1`). */
+  apiUrl: string;
+  /** Auth base, no trailing slash (`https://auth.pingone.com`). */
+  authUrl: string;
+  /** The region the URLs came from; absent when both URLs were given explicitly. */
+  region?: RegionCode;
+  credentials: Credentials;
+  /** Things the command should print on stderr (a secret passed as a flag, ignored settings). */
+  warnings: string[];
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return uuidPattern.test(value);
+}
+
+/** Throws a UserFacingError naming the setting when `value` is not a PingOne id (a UUID). */
+export function assertUuid(setting: string, value: string): string {
+  if (!isUuid(value)) {
+    throw new UserFacingError(`${setting} is not a PingOne id: "${value}".`, {
+      hint: 'PingOne ids are UUIDs such as 3f9c1a2e-7b4d-4e8f-9a61-0c2d5e7f8a90; copy them from the console (Environment › Settings, or the application page).',
+    });
+  }
+  return value.toLowerCase();
+}
+
+const tokenAuthMethods: readonly TokenAuthMethod[] = ['CLIENT_SECRET_BASIC', 'CLIENT_SECRET_POST'];
+const seeAlso = 'README.md#connecting-to-pingone';
+
+/** Reads flags first, then the environment (Terraform provider names), validates, and says what to do when something is wrong. */
+export function resolveConnectionSettings(flags: ConnectionFlags, env: NodeJS.ProcessEnv): ConnectionSettings {
+  const warnings: string[] = [];
+  const pick = (flag: string | undefined, variable: string): string | undefined => nonEmpty(flag) ?? nonEmpty(env[variable]);
+
+  const { apiUrl, authUrl, region } = resolveUrls(pick(flags.region, 'PINGONE_REGION_CODE'), pick(flags.apiUrl, 'PINGONE_API_URL'), pick(flags.authUrl, 'PINGONE_AUTH_URL'));
+  const environmentIdText = pick(flags.environmentId, 'PINGONE_ENVIRONMENT_ID');
+  const environmentId = environmentIdText === undefined ? undefined : assertUuid('PINGONE_ENVIRONMENT_ID (--environment-id)', environmentIdText);
+
+  const accessToken = pick(flags.accessToken, 'PINGONE_API_ACCESS_TOKEN');
+  if (nonEmpty(flags.accessToken) !== undefined) warnings.push(secretFlagWarning('--access-token', 'PINGONE_API_ACCESS_TOKEN'));
+  if (accessToken !== undefined) {
+    if (pick(flags.clientId, 'PINGONE_CLIENT_ID') !== undefined) {
+      warnings.push('An access token was given, so the client id and secret are ignored (the token cannot be renewed when it expires).');
+    }
+    const credentials: Credentials = { kind: 'accessToken', token: new Secret(accessToken) };
+    if (environmentId !== undefined) credentials.environmentId = environmentId;
+    return withRegion({ apiUrl, authUrl, credentials, warnings }, region);
+  }
+
+  const clientIdText = pick(flags.clientId, 'PINGONE_CLIENT_ID');
+  const clientSecret = resolveClientSecret(flags, env, warnings);
+  const missing = [
+    clientIdText === undefined ? 'PINGONE_CLIENT_ID (--client-id)' : undefined,
+    clientSecret === undefined ? 'PINGONE_CLIENT_SECRET (--client-secret-file)' : undefined,
+    environmentId === undefined ? "PINGONE_ENVIRONMENT_ID (--environment-id, the worker app's environment)" : undefined,
+  ].filter((name) => name !== undefined);
+  if (clientIdText === undefined || clientSecret === undefined || environmentId === undefined) {
+    throw new UserFacingError(`No PingOne credentials: missing ${missing.join(', ')}.`, {
+      hint: 'Set the client id, secret and environment id of a worker application that holds read-only admin roles, or PINGONE_API_ACCESS_TOKEN with a ready token.',
+      seeAlso,
+    });
+  }
+  const credentials: Credentials = {
+    kind: 'clientCredentials',
+    clientId: assertUuid('PINGONE_CLIENT_ID (--client-id)', clientIdText),
+    clientSecret,
+    environmentId,
+    tokenAuthMethod: resolveTokenAuthMethod(pick(flags.tokenAuthMethod, 'PINGONE_TOKEN_ENDPOINT_AUTH_METHOD')),
+  };
+  return withRegion({ apiUrl, authUrl, credentials, warnings }, region);
+}
+
+function resolveUrls(regionText: string | undefined, apiUrlText: string | undefined, authUrlText: string | undefined) {
+  const regionCode = regionText === undefined ? undefined : regionText.toUpperCase();
+  if (regionCode !== undefined && !isRegionCode(regionCode)) {
+    throw new UserFacingError(`Unknown PingOne region "${regionText}".`, {
+      hint: `Use one of ${regionCodes.join(', ')} (PINGONE_REGION_CODE or --region), or give PINGONE_API_URL and PINGONE_AUTH_URL.`,
+      seeAlso,
+    });
+  }
+  const region: RegionCode = regionCode ?? 'NA';
+  const apiUrl = apiUrlText === undefined ? regionBaseUrls[region].apiUrl : parseBaseUrl('PINGONE_API_URL (--api-url)', apiUrlText);
+  const authUrl = authUrlText === undefined ? regionBaseUrls[region].authUrl : parseBaseUrl('PINGONE_AUTH_URL (--auth-url)', authUrlText);
+  const fromRegion = apiUrlText === undefined || authUrlText === undefined;
+  return { apiUrl, authUrl, region: fromRegion ? region : undefined };
+}
+
+function resolveClientSecret(flags: ConnectionFlags, env: NodeJS.ProcessEnv, warnings: string[]): Secret | undefined {
+  const fromFlag = nonEmpty(flags.clientSecret);
+  if (fromFlag !== undefined) {
+    warnings.push(secretFlagWarning('--client-secret', 'PINGONE_CLIENT_SECRET'));
+    return new Secret(fromFlag);
+  }
+  const file = nonEmpty(flags.clientSecretFile);
+  if (file !== undefined) return new Secret(readSecretFile(file));
+  const fromEnv = nonEmpty(env.PINGONE_CLIENT_SECRET);
+  return fromEnv === undefined ? undefined : new Secret(fromEnv);
+}
+
+function readSecretFile(file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new UserFacingError(`Cannot read the client secret file ${file} (${reason}).`, {
+      hint: 'Check the path given to --client-secret-file and that this user may read it.',
+    });
+  }
+  const secret = text.replace(/\r?\n$/, '');
+  if (secret.trim() === '') throw new UserFacingError(`The client secret file ${file} is empty.`);
+  return secret;
+}
+
+function resolveTokenAuthMethod(text: string | undefined): TokenAuthMethod {
+  if (text === undefined) return 'CLIENT_SECRET_BASIC';
+  const method = text.toUpperCase();
+  if (!(tokenAuthMethods as readonly string[]).includes(method)) {
+    throw new UserFacingError(`Unsupported token endpoint auth method "${text}".`, {
+      hint: `Use ${tokenAuthMethods.join(' or ')}: whatever the worker application's "Token Endpoint Authentication Method" says.`,
+    });
+  }
+  return method as TokenAuthMethod;
+}
+
+function secretFlagWarning(flag: string, variable: string): string {
+  return `${flag} is visible in shell history and ps; prefer ${variable}${flag === '--client-secret' ? ' or --client-secret-file' : ''}.`;
+}
+
+function withRegion(settings: ConnectionSettings, region: RegionCode | undefined): ConnectionSettings {
+  return region === undefined ? settings : { ...settings, region };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed === undefined || trimmed === '' ? undefined : trimmed;
+}
