@@ -18,13 +18,13 @@ interface Page {
  * only sign that more pages exist: PingOne may return fewer items than `limit`). A next link off the
  * API origin or base path, or one that repeats an earlier page, stops the walk with an ApiError of
  * kind `paging`: the token is never sent there and the collection is reported incomplete.
- * `onPage` returns `'stop'` to end early (a deliberate cap).
+ * `onPage` returns `'stop'` to end early (a deliberate cap); `hasNext` tells it whether more pages exist.
  */
 export async function forEachPage<T>(
   client: Pick<ApiClient, 'get' | 'apiUrl'>,
   path: string,
   embeddedKey: string,
-  onPage: (items: T[]) => Promise<void | 'stop'> | void | 'stop',
+  onPage: (items: T[], page: { hasNext: boolean }) => Promise<void | 'stop'> | void | 'stop',
   options: PagingOptions = {},
 ): Promise<{ pages: number }> {
   const apiBase = new URL(client.apiUrl);
@@ -34,9 +34,9 @@ export async function forEachPage<T>(
   while (next !== undefined) {
     const page = (await client.get(next)) as Page | null;
     pages += 1;
-    if ((await onPage(readItems<T>(page, embeddedKey, path))) === 'stop') break;
     const href = page?._links?.next?.href;
-    if (typeof href !== 'string' || href === '') break;
+    const hasNext = typeof href === 'string' && href !== '';
+    if ((await onPage(readItems<T>(page, embeddedKey, path), { hasNext })) === 'stop' || !hasNext) break;
     const url = followable(apiBase, href, path);
     const cursor = url.searchParams.get('cursor');
     if (seen.has(url.href) || (cursor !== null && seen.has(`cursor:${cursor}`))) {

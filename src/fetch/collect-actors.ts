@@ -1,0 +1,110 @@
+import type { Group, RoleAssignment, User } from '../snapshot/model.js';
+import { failDependents, readChildren, readCollection, withoutLinks, type CollectContext } from './collect-context.js';
+import { mapWithConcurrency } from './concurrency.js';
+import { forEachPage } from './paging.js';
+
+// The largest page PingOne accepts for users and groups (it may still answer with fewer).
+const largestPage = 1000;
+
+/**
+ * Groups with their role assignments, and the environment's admin users: those holding a role
+ * directly or through a group. Every user is listed and asked for direct assignments (there is no
+ * role filter on `/users`), but only admins are kept: a committed snapshot must not copy the directory.
+ */
+export async function collectActors(context: CollectContext, environmentId: string, maxUsers: number | undefined): Promise<{ users: User[]; groups: Group[] }> {
+  const [{ groups, members }, scan] = await Promise.all([collectGroups(context, environmentId), scanUsers(context, environmentId, maxUsers)]);
+  const admins = new Map(scan.admins);
+  const groupIds = new Map<string, string[]>();
+  for (const [groupId, groupMembers] of members) {
+    for (const member of groupMembers) {
+      groupIds.set(member.id, [...(groupIds.get(member.id) ?? []), groupId]);
+      // Absent `_embedded` means "direct assignments not read" (the scan stopped short of this user or failed on it).
+      if (!admins.has(member.id)) admins.set(member.id, scan.scanned.has(member.id) ? { ...member, _embedded: { roleAssignments: [] } } : member);
+    }
+  }
+  // Memberships come only from the admin groups read here, so they never name a group outside the snapshot.
+  for (const [id, user] of admins) {
+    const { memberOfGroupIDs: _fromApi, memberOfGroupNames: _names, ...rest } = user;
+    const memberships = groupIds.get(id);
+    admins.set(id, memberships === undefined ? rest : { ...rest, memberOfGroupIDs: memberships.sort() });
+  }
+  const users = [...admins.values()].sort((a, b) => a.id.localeCompare(b.id));
+  context.recorder.note(`Environment ${environmentId}: ${scan.scanned.size} users scanned for direct role assignments; ${users.length} admin users kept.`);
+  return { users, groups };
+}
+
+async function collectGroups(context: CollectContext, environmentId: string): Promise<{ groups: Group[]; members: Map<string, User[]> }> {
+  const groups = await readCollection<Group>(context, 'groups', environmentId, `/environments/${environmentId}/groups`, 'groups', { limit: largestPage });
+  if (groups === undefined) {
+    failDependents(context, ['groupRoleAssignments', 'groupMembers'], environmentId, 'groups');
+    return { groups: [], members: new Map() };
+  }
+  const roles = await readChildren<Group, RoleAssignment>(
+    context,
+    'groupRoleAssignments',
+    environmentId,
+    groups,
+    (group) => `/environments/${environmentId}/groups/${group.id}/roleAssignments`,
+    'roleAssignments',
+  );
+  if (roles.size < groups.length) {
+    context.recorder.fail('groupMembers', environmentId, { error: 'not collected for groups whose role assignments could not be read' });
+  }
+  // Only members of groups that hold a role are admins; other groups' members are never read.
+  const adminGroups = groups.filter((group) => (roles.get(group.id)?.length ?? 0) > 0);
+  const members = await readChildren<Group, User>(
+    context,
+    'groupMembers',
+    environmentId,
+    adminGroups,
+    (group) => `/environments/${environmentId}/users?filter=${encodeURIComponent(`memberOfGroups[id eq "${group.id}"]`)}`,
+    'users',
+    { limit: largestPage },
+  );
+  context.progress({ phase: 'groups', environmentId, done: groups.length, total: groups.length });
+  const withRoles = groups.map((group) => {
+    const assignments = roles.get(group.id);
+    return assignments === undefined ? group : { ...group, _embedded: { roleAssignments: assignments } };
+  });
+  return { groups: withRoles, members };
+}
+
+async function scanUsers(context: CollectContext, environmentId: string, maxUsers: number | undefined) {
+  const scanned = new Set<string>();
+  const admins = new Map<string, User>();
+  let read = 0;
+  let capped = false;
+  const listed = await context.recorder.attempt('users', environmentId, () =>
+    forEachPage<unknown>(
+      context.client,
+      `/environments/${environmentId}/users`,
+      'users',
+      async (page, { hasNext }) => {
+        const room = maxUsers === undefined ? page.length : Math.max(0, maxUsers - read);
+        const batch = page.slice(0, room).map((item) => withoutLinks<User>(item));
+        capped = maxUsers !== undefined && (batch.length < page.length || (hasNext && read + batch.length >= maxUsers));
+        await mapWithConcurrency(batch, context.parallel, async (user) => {
+          const path = `/environments/${environmentId}/users/${user.id}/roleAssignments`;
+          const assignments = await readCollection<RoleAssignment>(context, 'userRoleAssignments', environmentId, path, 'roleAssignments');
+          if (assignments === undefined) return;
+          scanned.add(user.id);
+          if (assignments.length > 0) admins.set(user.id, { ...user, _embedded: { roleAssignments: assignments } });
+        });
+        read += batch.length;
+        context.progress({ phase: 'users', environmentId, done: read, ...(maxUsers === undefined ? {} : { total: maxUsers }) });
+        return capped ? 'stop' : undefined;
+      },
+      { limit: largestPage },
+    ),
+  );
+  context.recorder.touch('userRoleAssignments', environmentId);
+  if (listed === undefined) {
+    context.recorder.fail('userRoleAssignments', environmentId, { error: 'not collected for every user: the users list could not be read to the end' });
+  }
+  if (capped) {
+    const error = `only the first ${maxUsers} users were scanned for direct role assignments (maxUsers); the others were not read: raise or remove the cap`;
+    context.recorder.fail('userRoleAssignments', environmentId, { path: `/environments/${environmentId}/users`, error });
+    context.recorder.note(`Environment ${environmentId}: ${error}.`);
+  }
+  return { scanned, admins };
+}

@@ -1,0 +1,40 @@
+import type { Application, ApplicationResourceGrant, RoleAssignment, SignOnPolicyAssignment } from '../snapshot/model.js';
+import { failDependents, readChildren, readCollection, type CollectContext } from './collect-context.js';
+
+/**
+ * Applications with their grants and sign-on policy assignments, and the admin role assignments of
+ * the WORKER apps (only workers can hold admin roles). The list already carries every field, so no
+ * per-application GET is made.
+ */
+export async function collectApplications(context: CollectContext, environmentId: string): Promise<Application[]> {
+  const base = `/environments/${environmentId}/applications`;
+  const applications = await readCollection<Application>(context, 'applications', environmentId, base, 'applications');
+  if (applications === undefined) {
+    failDependents(context, ['applicationGrants', 'applicationSignOnPolicyAssignments', 'applicationRoleAssignments'], environmentId, 'applications');
+    return [];
+  }
+  const workers = applications.filter((application) => application.type === 'WORKER');
+  const [grants, policyAssignments, roleAssignments] = await Promise.all([
+    readChildren<Application, ApplicationResourceGrant>(context, 'applicationGrants', environmentId, applications, (app) => `${base}/${app.id}/grants`, 'grants'),
+    readChildren<Application, SignOnPolicyAssignment>(
+      context,
+      'applicationSignOnPolicyAssignments',
+      environmentId,
+      applications,
+      (app) => `${base}/${app.id}/signOnPolicyAssignments`,
+      'signOnPolicyAssignments',
+    ),
+    readChildren<Application, RoleAssignment>(context, 'applicationRoleAssignments', environmentId, workers, (app) => `${base}/${app.id}/roleAssignments`, 'roleAssignments'),
+  ]);
+  context.progress({ phase: 'applications', environmentId, done: applications.length, total: applications.length });
+  return applications.map((application) => {
+    const embedded: NonNullable<Application['_embedded']> = {};
+    const appGrants = grants.get(application.id);
+    const appPolicies = policyAssignments.get(application.id);
+    const appRoles = roleAssignments.get(application.id);
+    if (appGrants !== undefined) embedded.grants = appGrants;
+    if (appPolicies !== undefined) embedded.signOnPolicyAssignments = appPolicies;
+    if (appRoles !== undefined) embedded.roleAssignments = appRoles;
+    return Object.keys(embedded).length === 0 ? application : { ...application, _embedded: embedded };
+  });
+}

@@ -1,0 +1,79 @@
+import type { SnapshotKind } from '../snapshot/model.js';
+import type { ApiClient } from './api-client.js';
+import type { CollectionRecorder } from './collection-recorder.js';
+import { mapWithConcurrency } from './concurrency.js';
+import { getAll, type PagingOptions } from './paging.js';
+
+export type CollectPhase =
+  | 'environments'
+  | 'roles'
+  | 'applications'
+  | 'signOnPolicies'
+  | 'populations'
+  | 'customRoles'
+  | 'gateways'
+  | 'groups'
+  | 'users';
+
+/** A step of the collection, for a progress display (rendering is the command's job). */
+export interface CollectProgress {
+  phase: CollectPhase;
+  environmentId?: string;
+  done: number;
+  total?: number;
+}
+
+/** What every part of the collection shares. */
+export interface CollectContext {
+  client: Pick<ApiClient, 'get' | 'apiUrl'>;
+  recorder: CollectionRecorder;
+  /** Reads in flight per environment and phase, so environments interleave in the client's queue. */
+  parallel: number;
+  progress: (event: CollectProgress) => void;
+}
+
+/** The resource without HAL's `_links` and `_embedded`: the snapshot's `_embedded` holds only what the auditor collected. */
+export function withoutLinks<T>(item: unknown): T {
+  const { _links: _ignoredLinks, _embedded: _ignoredEmbedded, ...rest } = item as Record<string, unknown>;
+  return rest as T;
+}
+
+/** Reads a whole collection for `kind`; undefined (and a failed entry) when it could not be read. */
+export async function readCollection<T>(
+  context: CollectContext,
+  kind: SnapshotKind,
+  environmentId: string | undefined,
+  path: string,
+  embeddedKey: string,
+  options: PagingOptions = {},
+): Promise<T[] | undefined> {
+  const items = await context.recorder.attempt(kind, environmentId, () => getAll<unknown>(context.client, path, embeddedKey, options));
+  return items?.map((item) => withoutLinks<T>(item));
+}
+
+/**
+ * Reads one sub-collection per parent (an app's grants, a group's role assignments …). The map holds
+ * the parents whose read succeeded; the others stay absent, which the snapshot reads as "not collected".
+ */
+export async function readChildren<P extends { id: string }, C>(
+  context: CollectContext,
+  kind: SnapshotKind,
+  environmentId: string,
+  parents: readonly P[],
+  childPath: (parent: P) => string,
+  embeddedKey: string,
+  options: PagingOptions = {},
+): Promise<Map<string, C[]>> {
+  const children = new Map<string, C[]>();
+  await mapWithConcurrency(parents, context.parallel, async (parent) => {
+    const items = await readCollection<C>(context, kind, environmentId, childPath(parent), embeddedKey, options);
+    if (items !== undefined) children.set(parent.id, items);
+  });
+  context.recorder.touch(kind, environmentId);
+  return children;
+}
+
+/** Marks kinds that depend on a list that failed as failed too: never a silent gap. */
+export function failDependents(context: CollectContext, kinds: readonly SnapshotKind[], environmentId: string, parent: string): void {
+  for (const kind of kinds) context.recorder.fail(kind, environmentId, { error: `not collected: the ${parent} list could not be read` });
+}

@@ -1,0 +1,107 @@
+import { UserFacingError } from '../errors.js';
+import { toolVersion } from '../paths.js';
+import type { Environment, Snapshot, SnapshotManifest } from '../snapshot/model.js';
+import type { ApiClient } from './api-client.js';
+import { collectBuiltInRoles } from './collect-configuration.js';
+import { readCollection, withoutLinks, type CollectContext, type CollectProgress } from './collect-context.js';
+import { collectEnvironment } from './collect-environment.js';
+import { createCollectionRecorder } from './collection-recorder.js';
+import { assertUuid } from './settings.js';
+
+export interface CollectOptions {
+  /**
+   * Environments to collect. Admin users, groups and worker apps are read only in the environments
+   * collected, and administrators usually live in their own environment: include it (or use
+   * `allEnvironments`) or their roles over the audited environment will not be seen.
+   */
+  environmentIds?: readonly string[];
+  /** Every environment the credentials can list (`GET /environments`). */
+  allEnvironments?: boolean;
+  /**
+   * Cap on the users scanned for direct role assignments, per environment (one request per user).
+   * When it cuts, `userRoleAssignments` is marked failed for that environment so the rules that need
+   * it say "not evaluated" rather than miss an admin. Default: no cap.
+   */
+  maxUsers?: number;
+  /** Reads in flight per environment and phase (default 4); the client's own concurrency caps the total. */
+  parallelPerEnvironment?: number;
+  progress?: (event: CollectProgress) => void;
+  /** Clock for `createdAt` and `durationMs` (default `Date.now`). */
+  now?: () => number;
+}
+
+/**
+ * Reads the configuration of the given environments into a Snapshot. A request that fails (403, 404,
+ * timeout, retries exhausted) becomes a failed `CollectionEntry` and the rest goes on; only bad
+ * credentials (token refused, or a 401 after renewal) end the run with a UserFacingError.
+ */
+export async function collectSnapshot(client: ApiClient, options: CollectOptions): Promise<Snapshot> {
+  const now = options.now ?? Date.now;
+  const started = now();
+  const requested = (options.environmentIds ?? []).map((id) => assertUuid('Environment id (--environment)', id));
+  if (!options.allEnvironments && requested.length === 0) {
+    throw new UserFacingError('No environment to collect.', {
+      hint: "Name one with --environment <id> (repeat it for several; include the administrators' environment), or use --all-environments.",
+    });
+  }
+  // First, so that wrong credentials stop everything before any collection starts.
+  const claims = await client.tokenClaims();
+  const recorder = createCollectionRecorder();
+  const context: CollectContext = { client, recorder, parallel: options.parallelPerEnvironment ?? 4, progress: options.progress ?? (() => undefined) };
+
+  const [environments, roles] = await Promise.all([
+    options.allEnvironments ? listEnvironments(context) : readEnvironments(context, [...new Set(requested)]),
+    collectBuiltInRoles(context),
+  ]);
+  let done = 0;
+  const collected = await Promise.all(
+    environments.map(async (environment) => {
+      const snapshot = await collectEnvironment(context, environment, options.maxUsers);
+      context.progress({ phase: 'environments', environmentId: environment.id, done: ++done, total: environments.length });
+      return snapshot;
+    }),
+  );
+
+  const entries = recorder.entries();
+  const manifest: SnapshotManifest = {
+    schemaVersion: 1,
+    tool: { name: 'pingone-audit', version: toolVersion },
+    createdAt: new Date(started).toISOString(),
+    durationMs: now() - started,
+    apiUrl: client.apiUrl,
+    collectedBy: {
+      authorizationModel: claims.authorizationModel,
+      ...(claims.clientId === undefined ? {} : { clientId: claims.clientId }),
+      ...(claims.authorizationModel === 'application' ? { grantType: 'client_credentials' } : {}),
+      ...(claims.environmentId === undefined ? {} : { environmentId: claims.environmentId }),
+    },
+    environmentIds: environments.map((environment) => environment.id),
+    collection: {
+      complete: entries.every((entry) => entry.status === 'complete'),
+      entries,
+      requestsByEndpoint: client.requestsByEndpoint(),
+      notes: recorder.notes().sort(),
+    },
+  };
+  if (client.region !== undefined) manifest.region = client.region;
+  const organizationId = claims.organizationId ?? environments.find((environment) => environment.organization?.id)?.organization?.id;
+  if (organizationId !== undefined) manifest.organization = { id: organizationId };
+  return { manifest, roles, environments: collected };
+}
+
+async function listEnvironments(context: CollectContext): Promise<Environment[]> {
+  const environments = (await readCollection<Environment>(context, 'environments', undefined, '/environments', 'environments')) ?? [];
+  context.progress({ phase: 'environments', done: 0, total: environments.length });
+  return environments;
+}
+
+/** Each named environment; one that cannot be read is still collected under its id, its failures recorded. */
+async function readEnvironments(context: CollectContext, ids: string[]): Promise<Environment[]> {
+  context.progress({ phase: 'environments', done: 0, total: ids.length });
+  return Promise.all(
+    ids.map(async (id) => {
+      const environment = await context.recorder.attempt('environments', id, () => context.client.get(`/environments/${id}`));
+      return environment === undefined ? { id, name: id } : withoutLinks<Environment>(environment);
+    }),
+  );
+}
