@@ -1,0 +1,24 @@
+import type { AuditResult } from '../engine/types.js';
+
+/** What a formatter may know besides the result; the command fills it from flags and the TTY. */
+export interface FormatContext {
+  /**
+   * The snapshot folder relative to the repository root (posix or native separators), used to
+   * prefix file locations so that GitHub can open them. An absolute folder is ignored: the
+   * command should pass the folder relative to the repository root.
+   */
+  snapshotDir?: string;
+  /** ANSI colour; only formats meant for a terminal use it. */
+  color: boolean;
+  /** Keep suppressed findings, marked as such, in formats that leave them out by default. */
+  includeSuppressed?: boolean;
+  /** The tool's home page; defaults to {@link DEFAULT_INFORMATION_URI}. */
+  toolInformationUri?: string;
+  /** Terminal width in columns for the table (default 100, kept within 80–160). */
+  columns?: number;
+}
+
+/** A pure rendering of an audit result: no I/O, no printing; the command writes the string. */
+export type Formatter = (result: AuditResult, context: FormatContext) => string;
+
+export const DEFAULT_INFORMATION_URI = 'https://github.com/pingone-audit/pingone-audit';

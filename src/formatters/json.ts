@@ -1,0 +1,16 @@
+import type { AuditResult } from '../engine/types.js';
+import type { FormatContext } from './format-context.js';
+import { stableStringify } from './stable-json.js';
+
+export const REPORT_SCHEMA_ID = 'https://pingone-audit.dev/schemas/report.schema.json';
+/** Bumped only when a field changes meaning or goes away; new fields keep the version. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+/**
+ * The whole audit result (findings, suppressed findings, not-evaluated rules, rule errors,
+ * collection record, summary) as stable JSON described by `schemas/report.schema.json`. Every
+ * other report can be rendered from it, and a later run can use it as a baseline.
+ */
+export function formatJson(result: AuditResult, _context: FormatContext): string {
+  return stableStringify({ $schema: REPORT_SCHEMA_ID, schemaVersion: REPORT_SCHEMA_VERSION, ...result });
+}

@@ -1,0 +1,73 @@
+import type { Invocation, Notification, ReportingDescriptorReference } from 'sarif';
+import type { AuditResult, NotEvaluated } from '../engine/types.js';
+import type { CollectionEntry } from '../snapshot/model.js';
+
+/** Rule id → index in the run's `tool.driver.rules`. */
+export type RuleIndex = ReadonlyMap<string, number>;
+
+/**
+ * The run's one invocation. Every run comes from the same audit, so collection failures and rule
+ * errors appear in each; not-evaluated rules only in the run of their environment.
+ */
+export function toInvocation(
+  result: AuditResult,
+  environmentId: string | null,
+  ruleIndex: RuleIndex,
+  extraNotifications: Notification[] = [],
+): Invocation {
+  const failedEntries = result.collection.entries.filter((entry) => entry.status === 'failed');
+  const notEvaluated = result.notEvaluated.filter((item) => item.environmentId === environmentId);
+  return {
+    executionSuccessful: result.summary.collectionComplete && result.ruleErrors.length === 0,
+    endTimeUtc: result.generatedAt,
+    toolExecutionNotifications: [
+      ...failedEntries.map(collectionNotification),
+      ...result.ruleErrors.map(
+        (error): Notification => ({
+          level: 'error',
+          message: { text: `Rule ${error.ruleId} failed and reported nothing: ${error.message}` },
+          descriptor: { id: 'rule-error' },
+          associatedRule: ruleReference(error.ruleId, ruleIndex),
+        }),
+      ),
+      ...extraNotifications,
+    ],
+    toolConfigurationNotifications: notEvaluated.map((item) => notEvaluatedNotification(item, ruleIndex)),
+  };
+}
+
+export function describeCollectionFailure(entry: Pick<CollectionEntry, 'kind' | 'path' | 'httpStatus' | 'error'>): string {
+  const request = entry.path === undefined ? entry.kind : `GET ${entry.path}`;
+  const status = entry.httpStatus === undefined ? 'failed' : `→ ${entry.httpStatus}`;
+  return `${request} ${status}${entry.error === undefined ? '' : ` (${entry.error})`}`;
+}
+
+function collectionNotification(entry: CollectionEntry): Notification {
+  const where = entry.environmentId === undefined ? 'organization' : `environment ${entry.environmentId}`;
+  return {
+    level: 'error',
+    message: { text: `Could not collect ${entry.kind} in ${where}: ${describeCollectionFailure(entry)}` },
+    descriptor: { id: 'collection-failed' },
+    properties: {
+      kind: entry.kind,
+      ...(entry.environmentId === undefined ? {} : { environmentId: entry.environmentId }),
+      ...(entry.path === undefined ? {} : { path: entry.path }),
+      ...(entry.httpStatus === undefined ? {} : { httpStatus: entry.httpStatus }),
+    },
+  };
+}
+
+function notEvaluatedNotification(item: NotEvaluated, ruleIndex: RuleIndex): Notification {
+  const reasons = item.reasons.map(describeCollectionFailure).join('; ');
+  return {
+    level: 'warning',
+    message: { text: `Rule ${item.ruleId} was not evaluated: data it needs could not be collected (${reasons}).` },
+    descriptor: { id: 'rule-not-evaluated' },
+    associatedRule: ruleReference(item.ruleId, ruleIndex),
+  };
+}
+
+function ruleReference(ruleId: string, ruleIndex: RuleIndex): ReportingDescriptorReference {
+  const index = ruleIndex.get(ruleId);
+  return index === undefined ? { id: ruleId } : { id: ruleId, index };
+}

@@ -1,0 +1,117 @@
+import type { Log, Notification, Result, Run } from 'sarif';
+import { compareFindings } from '../engine/order-findings.js';
+import type { AuditResult, Finding } from '../engine/types.js';
+import { UserFacingError } from '../errors.js';
+import { DEFAULT_INFORMATION_URI, type FormatContext } from './format-context.js';
+import { toInvocation, type RuleIndex } from './sarif-invocation.js';
+import { SOURCE_ROOT, toSarifLocation } from './sarif-location.js';
+import { SARIF_LEVEL, toReportingDescriptor } from './sarif-rules.js';
+
+export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+/** GitHub code scanning's limits per upload. */
+export const MAX_RUNS = 20;
+export const MAX_RESULTS_PER_RUN = 25_000;
+export const FINGERPRINT_KEY = 'pingoneAuditFingerprint/v1';
+
+/** `automationDetails.id` of a run: GitHub's category, one per environment. */
+export function automationId(environmentId: string | null): string {
+  return `pingone-audit/${environmentId ?? 'organization'}/`;
+}
+
+export function formatSarif(result: AuditResult, context: FormatContext): string {
+  return `${JSON.stringify(buildSarifLog(result, context), null, 2)}\n`;
+}
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning: one run per environment plus one for organization-wide
+ * findings. The organization run is always there, even empty, so that GitHub closes alerts that
+ * were fixed (it only closes alerts of a category it receives again). Suppressed findings are left
+ * out unless `context.includeSuppressed`, because GitHub ignores `suppressions` and would open them.
+ */
+export function buildSarifLog(result: AuditResult, context: FormatContext): Log {
+  const scopes = runScopes(result);
+  if (scopes.length > MAX_RUNS) {
+    throw new UserFacingError(
+      `The SARIF report would have ${scopes.length} runs (one per environment and one for the organization); GitHub code scanning accepts at most ${MAX_RUNS} in one upload.`,
+      { hint: `Audit at most ${MAX_RUNS - 1} environments per SARIF file and upload each file separately.` },
+    );
+  }
+  const informationUri = context.toolInformationUri ?? DEFAULT_INFORMATION_URI;
+  const rules = [...result.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ruleIndex: RuleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const suppressed = new Set(context.includeSuppressed ? result.suppressed : []);
+  const reported = [...result.findings, ...suppressed];
+
+  const runs = scopes.map((environmentId): Run => {
+    const { kept, cut } = mostSevere(reported.filter((finding) => finding.environmentId === environmentId), suppressed);
+    const cutNotice: Notification[] =
+      cut === 0
+        ? []
+        : [
+            {
+              level: 'warning',
+              message: {
+                text: `${cut} of ${kept.length + cut} results were left out of this run: GitHub accepts at most ${MAX_RESULTS_PER_RUN} per run. The most severe were kept; the JSON report lists them all.`,
+              },
+              descriptor: { id: 'results-truncated' },
+            },
+          ];
+    return {
+      tool: {
+        driver: {
+          name: result.tool.name,
+          version: result.tool.version,
+          semanticVersion: result.tool.version,
+          informationUri,
+          rules: rules.map((rule) => toReportingDescriptor(rule, informationUri)),
+        },
+      },
+      automationDetails: {
+        id: automationId(environmentId),
+        description: { text: environmentId === null ? 'PingOne organization-wide resources' : `PingOne environment ${environmentId}` },
+      },
+      originalUriBaseIds: { [SOURCE_ROOT]: { description: { text: 'The repository root; snapshot files are located relative to it.' } } },
+      invocations: [toInvocation(result, environmentId, ruleIndex, cutNotice)],
+      results: kept.map((finding) => toSarifResult(finding, suppressed.has(finding), ruleIndex, context)),
+      columnKind: 'utf16CodeUnits',
+      properties: { environmentId, snapshotCreatedAt: result.snapshot.createdAt },
+    };
+  });
+  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs };
+}
+
+/** Environments in snapshot order (plus any only the findings name), then the organization. */
+function runScopes(result: AuditResult): Array<string | null> {
+  const fromFindings = [...result.findings, ...result.suppressed]
+    .map((finding) => finding.environmentId)
+    .filter((id): id is string => id !== null)
+    .sort();
+  return [...new Set([...result.snapshot.environmentIds, ...fromFindings]), null];
+}
+
+function mostSevere(findings: Finding[], suppressed: ReadonlySet<Finding>): { kept: Finding[]; cut: number } {
+  if (findings.length <= MAX_RESULTS_PER_RUN) return { kept: findings, cut: 0 };
+  // Open findings outrank suppressed ones of any severity.
+  const ordered = [...findings].sort((a, b) => Number(suppressed.has(a)) - Number(suppressed.has(b)) || compareFindings(a, b));
+  return { kept: ordered.slice(0, MAX_RESULTS_PER_RUN), cut: findings.length - MAX_RESULTS_PER_RUN };
+}
+
+function toSarifResult(finding: Finding, suppressed: boolean, ruleIndex: RuleIndex, context: FormatContext): Result {
+  const index = ruleIndex.get(finding.ruleId);
+  return {
+    ruleId: finding.ruleId,
+    ...(index === undefined ? {} : { ruleIndex: index }),
+    level: SARIF_LEVEL[finding.severity],
+    message: { text: finding.message },
+    locations: [toSarifLocation(finding, context.snapshotDir)],
+    partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+    ...(finding.baselineState === undefined ? {} : { baselineState: finding.baselineState }),
+    ...(suppressed ? { suppressions: [{ kind: 'external' as const, justification: finding.suppression?.reason ?? 'Suppressed' }] } : {}),
+    properties: {
+      severity: finding.severity,
+      environmentId: finding.environmentId,
+      resource: { type: finding.resource.type, id: finding.resource.id, name: finding.resource.name },
+      pointer: finding.pointer,
+    },
+  };
+}
