@@ -175,7 +175,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     },
     async postTokenForm(tokenUrl, form, headers) {
       const url = new URL(tokenUrl);
-      const template = `POST ${endpointTemplate(url.pathname).slice('GET '.length)}`;
+      const template = 'POST /{id}/as/token';
       const requestHeaders = { ...headers, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' };
       return withRetries<HttpResponse>(
         `POST ${url.origin}${url.pathname}`,

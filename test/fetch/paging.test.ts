@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApiClient } from '../../src/fetch/api-client.js';
+import { ApiError } from '../../src/fetch/api-error.js';
+import { forEachPage, getAll } from '../../src/fetch/paging.js';
+import { resolveConnectionSettings } from '../../src/fetch/settings.js';
+import { clientSecret, fakeClock, ids, startStub, tokenReply, type StubReply, type StubRequest, type StubServer } from './stub-server.js';
+
+const servers: StubServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+/** Pages of users; `next(origin, page)` decides the next link of each page. */
+async function pagedUsers(pages: number, next: (origin: string, page: number, request: StubRequest) => string | undefined, size = 2) {
+  const server = await startStub((request): StubReply => {
+    const token = tokenReply(request);
+    if (token !== undefined) return token;
+    const page = Number(new URL(request.url, 'http://x').searchParams.get('cursor') ?? '0');
+    const users = Array.from({ length: size }, (_, index) => ({ id: `user-${page}-${index}`, _links: { self: { href: 'x' } } }));
+    const href = page + 1 < pages ? next(server.origin, page + 1, request) : undefined;
+    return { body: { _embedded: { users }, size, ...(href === undefined ? {} : { _links: { next: { href } } }) } };
+  });
+  servers.push(server);
+  return server;
+}
+
+function clientFor(server: StubServer) {
+  const clock = fakeClock();
+  const settings = resolveConnectionSettings(
+    { apiUrl: `${server.origin}/v1`, authUrl: server.origin },
+    { PINGONE_CLIENT_ID: ids.client, PINGONE_CLIENT_SECRET: clientSecret, PINGONE_ENVIRONMENT_ID: ids.adminEnv },
+  );
+  return createApiClient(settings, { maxRps: 1000, now: clock.now, sleep: clock.sleep });
+}
+
+const apiUrls = (server: StubServer) => server.requests.filter((request) => request.method === 'GET').map((request) => request.url);
+const usersPath = `/environments/${ids.env}/users`;
+
+describe('paging', () => {
+  it('follows next links until there are none, asking for the largest page', async () => {
+    const server = await pagedUsers(3, (origin, page) => `${origin}/v1${usersPath}?limit=1000&cursor=${page}`);
+    const users = await getAll<{ id: string }>(clientFor(server), usersPath, 'users', { limit: 1000 });
+    expect(users.map((user) => user.id)).toEqual(['user-0-0', 'user-0-1', 'user-1-0', 'user-1-1', 'user-2-0', 'user-2-1']);
+    expect(apiUrls(server)).toEqual([`/v1${usersPath}?limit=1000`, `/v1${usersPath}?limit=1000&cursor=1`, `/v1${usersPath}?limit=1000&cursor=2`]);
+  });
+
+  it('keeps going when a page is smaller than the limit: only the next link says it is the last', async () => {
+    const server = await pagedUsers(2, (origin, page) => `${origin}/v1${usersPath}?cursor=${page}`, 1);
+    expect(await getAll(clientFor(server), usersPath, 'users', { limit: 1000 })).toHaveLength(2);
+  });
+
+  it('does not follow a next link to another host, and that host receives nothing', async () => {
+    const other = await startStub(() => ({ body: {} }));
+    servers.push(other);
+    const server = await pagedUsers(3, (_, page) => `${other.origin}/v1${usersPath}?cursor=${page}`);
+    const error = await getAll(clientFor(server), usersPath, 'users').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).message).toContain('next link points to another host');
+    expect((error as ApiError).kind).toBe('paging');
+    expect(other.requests).toEqual([]);
+  });
+
+  it('does not follow a next link outside the API base path', async () => {
+    const server = await pagedUsers(3, (origin, page) => `${origin}/admin${usersPath}?cursor=${page}`);
+    await expect(getAll(clientFor(server), usersPath, 'users')).rejects.toThrow(/leaves the API/);
+    expect(apiUrls(server)).toHaveLength(1);
+  });
+
+  it('stops on a cycle of next links', async () => {
+    const server = await pagedUsers(5, (origin, page) => `${origin}/v1${usersPath}?cursor=${page > 2 ? 1 : page}`);
+    await expect(getAll(clientFor(server), usersPath, 'users')).rejects.toThrow(/paging cycle/);
+    expect(apiUrls(server)).toHaveLength(3);
+  });
+
+  it('stops when the caller says so, telling it whether more pages exist', async () => {
+    const server = await pagedUsers(3, (origin, page) => `${origin}/v1${usersPath}?cursor=${page}`);
+    const seen: boolean[] = [];
+    await forEachPage(clientFor(server), usersPath, 'users', (_, { hasNext }) => {
+      seen.push(hasNext);
+      return 'stop';
+    });
+    expect(seen).toEqual([true]);
+    expect(apiUrls(server)).toHaveLength(1);
+  });
+
+  it('treats a missing list as empty only when the page says it is empty', async () => {
+    const empty = await startStub((request) => tokenReply(request) ?? { body: { size: 0 } });
+    const broken = await startStub((request) => tokenReply(request) ?? { body: { size: 3 } });
+    servers.push(empty, broken);
+    expect(await getAll(clientFor(empty), '/roles', 'roles')).toEqual([]);
+    await expect(getAll(clientFor(broken), '/roles', 'roles')).rejects.toMatchObject({ kind: 'malformed' });
+  });
+});
