@@ -154,7 +154,7 @@ describe('http client', () => {
     expect(error.message).toContain('Actor does not have permissions to access users');
     expect(apiRequests(server)).toHaveLength(1);
     const token = apiRequests(server)[0]!.headers.authorization!.slice('Bearer '.length);
-    const shown = JSON.stringify({ message: error.message, summary: error.summary, hint: error.hint, ...error });
+    const shown = JSON.stringify([error.message, error.summary, error.hint, { ...error }]);
     expect(shown).not.toContain(token);
     expect(shown).not.toContain(clientSecret);
     expect(shown.toLowerCase()).not.toContain('authorization');
