@@ -1,0 +1,152 @@
+import { getBorderCharacters, table, type ColumnUserConfig, type SpanningCellConfig } from 'table';
+import type { AuditResult, Finding } from '../engine/types.js';
+import { painter, SEVERITY_STYLE, type Paint } from './ansi.js';
+import type { FormatContext } from './format-context.js';
+import { describeCollectionFailure } from './sarif-invocation.js';
+import { snapshotFilePath } from './sarif-location.js';
+import { summaryParts } from './summary-line.js';
+
+const DEFAULT_COLUMNS = 100;
+const MIN_COLUMNS = 80;
+const MAX_COLUMNS = 160;
+
+/** A column's widest useful width and the narrowest it may be squeezed to. */
+interface ColumnPlan {
+  cap: number;
+  min: number;
+}
+
+/**
+ * A report for people at a terminal: findings most severe first (the engine's order), each with
+ * its snapshot file on a line of its own; then suppressed findings when asked, rules not
+ * evaluated with the reason, rule errors, and a summary line. Columns are fitted to
+ * `context.columns`; long cells wrap instead of widening the table.
+ */
+export function formatTable(result: AuditResult, context: FormatContext): string {
+  const paint = painter(context.color);
+  const width = Math.min(MAX_COLUMNS, Math.max(MIN_COLUMNS, Math.trunc(context.columns ?? DEFAULT_COLUMNS)));
+  const sections: string[] = [];
+
+  if (result.findings.length > 0) sections.push(findingsTable(result.findings, width, paint, context.snapshotDir));
+  if (context.includeSuppressed && result.suppressed.length > 0) {
+    sections.push(`${paint(`Suppressed (${result.suppressed.length})`, 'bold')}\n${findingsTable(result.suppressed, width, paint, context.snapshotDir)}`);
+  }
+  if (result.notEvaluated.length > 0) {
+    const rows = result.notEvaluated.map((item) => [
+      item.ruleId,
+      item.environmentId ?? 'organization',
+      item.reasons.map(describeCollectionFailure).join('\n') || 'unknown',
+    ]);
+    const body = fitTable(headerRow(['Rule', 'Environment', 'Why'], paint), rows, width, [
+      { cap: 32, min: 12 },
+      { cap: 36, min: 10 },
+      { cap: 200, min: 24 },
+    ]);
+    sections.push(`${paint('Not evaluated: data these rules need could not be collected', 'bold', 'yellow')}\n${body}`);
+  }
+  if (result.ruleErrors.length > 0) {
+    const rows = result.ruleErrors.map((error) => [error.ruleId, error.message]);
+    const body = fitTable(headerRow(['Rule', 'Error'], paint), rows, width, [
+      { cap: 32, min: 12 },
+      { cap: 200, min: 24 },
+    ]);
+    sections.push(`${paint('Rule errors: these rules failed and reported nothing', 'bold', 'red')}\n${body}`);
+  }
+
+  sections.push(summaryLines(result, width, paint));
+  return sections.join('\n');
+}
+
+/** The summary parts joined by " · ", broken between parts to stay within the terminal. */
+function summaryLines(result: AuditResult, width: number, paint: Paint): string {
+  const tones = { bad: ['red', 'bold'], warn: ['yellow'], good: ['green', 'bold'], plain: [] } as const;
+  const lines: string[] = [];
+  let current = '';
+  let currentWidth = 0;
+  for (const { text, tone } of summaryParts(result)) {
+    const painted = paint(text, ...tones[tone]);
+    if (currentWidth > 0 && currentWidth + 3 + text.length > width) {
+      lines.push(`${current} ·`);
+      current = '';
+      currentWidth = 0;
+    }
+    current = currentWidth === 0 ? painted : `${current} · ${painted}`;
+    currentWidth += (currentWidth === 0 ? 0 : 3) + text.length;
+  }
+  return `${[...lines, current].join('\n')}\n`;
+}
+
+/** One row per finding, and under it a full-width row with the file and line to open. */
+function findingsTable(findings: Finding[], width: number, paint: Paint, snapshotDir: string | undefined): string {
+  const rows = findings.flatMap((finding) => {
+    const { file, line } = finding.location;
+    const location = `${snapshotFilePath(file, snapshotDir)}${line === undefined ? '' : `:${line}`}`;
+    return [
+      [
+        paint(finding.severity.toUpperCase(), ...SEVERITY_STYLE[finding.severity]),
+        finding.ruleId,
+        finding.environmentId ?? 'organization',
+        `${finding.resource.type}\n${finding.resource.name || finding.resource.id}`,
+        finding.suppression === undefined ? finding.message : `${finding.message}\nSuppressed: ${finding.suppression.reason}`,
+      ],
+      [paint(location, 'dim'), '', '', '', ''],
+    ];
+  });
+  const spanning: SpanningCellConfig[] = findings.map((_, index) => ({ row: 2 + index * 2, col: 0, colSpan: 5, wrapWord: true }));
+  return fitTable(
+    headerRow(['Severity', 'Rule', 'Environment', 'Resource', 'Message'], paint),
+    rows,
+    width,
+    [
+      // The minimums add up to what an 80-column terminal leaves for content.
+      { cap: 8, min: 8 },
+      { cap: 24, min: 12 },
+      { cap: 14, min: 12 },
+      { cap: 20, min: 12 },
+      { cap: 200, min: 20 },
+    ],
+    spanning,
+  );
+}
+
+function headerRow(titles: string[], paint: Paint): string[] {
+  return titles.map((title) => paint(title, 'bold'));
+}
+
+/**
+ * Draws a bordered table no wider than `width`: each column starts at its content width (capped),
+ * and the column with the most room to spare gives way, down to its minimum, until the row fits.
+ * With spanning rows (a finding's location), a rule is drawn only above each finding.
+ */
+function fitTable(headers: string[], rows: string[][], width: number, plan: ColumnPlan[], spanning: SpanningCellConfig[] = []): string {
+  const spanned = new Set(spanning.map((cell) => cell.row));
+  const natural = plan.map((column, index) => {
+    const cells = [headers, ...rows].filter((_, row) => !spanned.has(row)).map((row) => longestLine(row[index] ?? ''));
+    return Math.max(column.min, Math.min(column.cap, ...[Math.max(0, ...cells)]));
+  });
+  // Each column has one space of padding either side; there is a border before, between and after.
+  const budget = width - plan.length * 3 - 1;
+  const widths = [...natural];
+  while (widths.reduce((sum, w) => sum + w, 0) > budget) {
+    const slack = widths.map((w, index) => w - plan[index]!.min);
+    const roomiest = slack.indexOf(Math.max(...slack));
+    if (slack[roomiest]! <= 0) break;
+    widths[roomiest] = widths[roomiest]! - 1;
+  }
+  const columns: ColumnUserConfig[] = widths.map((w) => ({ width: w, wrapWord: true }));
+  return table([headers, ...rows], {
+    border: getBorderCharacters('norc'),
+    columns,
+    spanningCells: spanning,
+    drawHorizontalLine: (lineIndex, rowCount) => lineIndex <= 1 || lineIndex === rowCount || !spanned.has(lineIndex),
+  });
+}
+
+function longestLine(text: string): number {
+  return Math.max(0, ...text.split('\n').map(visibleWidth));
+}
+
+function visibleWidth(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  return [...text.replace(/\u001b\[[0-9;]*m/g, '')].length;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { FormatContext } from '../../src/formatters/format-context.js';
+import { formatTable } from '../../src/formatters/table.js';
+import { cleanResult, sampleResult } from './fixtures.js';
+
+const ANSI = /\u001b\[[0-9;]*m/;
+
+function lines(text: string): string[] {
+  return text.split('\n');
+}
+
+describe('table formatter', () => {
+  it('renders findings, not-evaluated rules, rule errors and the summary (reviewed snapshot)', async () => {
+    const text = formatTable(sampleResult(), { color: false, columns: 100, snapshotDir: 'snapshots/acme' });
+    await expect(text).toMatchFileSnapshot('__snapshots__/table-sample-100.txt');
+  });
+
+  it('lists suppressed findings with their reason when asked (reviewed snapshot, 80 columns)', async () => {
+    const text = formatTable(sampleResult(), { color: false, columns: 80, includeSuppressed: true });
+    await expect(text).toMatchFileSnapshot('__snapshots__/table-sample-80-suppressed.txt');
+    const wide = formatTable(sampleResult(), { color: false, columns: 160, includeSuppressed: true });
+    expect(wide).toContain('Suppressed: Test-only app, no real users; replaced in Q3.');
+    expect(formatTable(sampleResult(), { color: false, columns: 160 })).not.toContain('Test Harness');
+  });
+
+  it('reads well when there is nothing to report', async () => {
+    const text = formatTable(cleanResult(), { color: false });
+    await expect(text).toMatchFileSnapshot('__snapshots__/table-clean.txt');
+    expect(text).toBe('No findings · 8 rules run\n');
+  });
+
+  it.each([80, 100, 120, 160])('fits a %i-column terminal', (columns) => {
+    const text = formatTable(sampleResult(), { color: false, columns, includeSuppressed: true });
+    const widest = Math.max(...lines(text).map((line) => [...line].length));
+    expect(widest).toBeLessThanOrEqual(columns);
+  });
+
+  it('lists findings most severe first, each followed by its file and line', () => {
+    const text = formatTable(sampleResult(), { color: false, columns: 160 });
+    const severities = [...text.matchAll(/^│ (CRITICAL|HIGH|MEDIUM|LOW|INFO) /gm)].map((match) => match[1]);
+    expect(severities).toEqual(['CRITICAL', 'HIGH', 'HIGH', 'MEDIUM', 'LOW', 'INFO']);
+    expect(text).toContain('│ roles/b2d4f6a8-0000-4000-8000-000000000003.json ');
+    expect(text).toMatch(/applications\/a1c3e5f7-0000-4000-8000-000000000001\.json:24 /);
+  });
+
+  it('ends with a summary line that counts what matters, broken between parts on a narrow terminal', () => {
+    const wide = lines(formatTable(sampleResult(), { color: false, columns: 160 })).at(-2);
+    expect(wide).toBe('6 findings (1 critical, 2 high, 1 medium, 1 low, 1 info) · 1 suppressed · 7 rules run · 1 rule not evaluated · 1 rule error · collection incomplete');
+    expect(lines(formatTable(sampleResult(), { color: false, columns: 80 })).slice(-3)).toEqual([
+      '6 findings (1 critical, 2 high, 1 medium, 1 low, 1 info) · 1 suppressed ·',
+      '7 rules run · 1 rule not evaluated · 1 rule error · collection incomplete',
+      '',
+    ]);
+  });
+
+  it('uses ANSI colour only when asked', () => {
+    const coloured: FormatContext = { color: true, includeSuppressed: true };
+    expect(formatTable(sampleResult(), coloured)).toMatch(ANSI);
+    expect(formatTable(sampleResult(), coloured)).toMatch(/\u001b\[1m\u001b\[31mCRITICAL\u001b\[/);
+    expect(formatTable(cleanResult(), { color: true })).toMatch(ANSI);
+    expect(formatTable(sampleResult(), { color: false, includeSuppressed: true })).not.toMatch(ANSI);
+    expect(formatTable(cleanResult(), { color: false })).not.toMatch(ANSI);
+  });
+
+  it('keeps the same layout with colour on, only adding the codes', () => {
+    const stripped = formatTable(sampleResult(), { color: true }).replace(new RegExp(ANSI.source, 'g'), '');
+    expect(stripped).toBe(formatTable(sampleResult(), { color: false }));
+  });
+});
