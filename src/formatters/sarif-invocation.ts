@@ -58,10 +58,11 @@ function collectionNotification(entry: CollectionEntry): Notification {
 }
 
 function notEvaluatedNotification(item: NotEvaluated, ruleIndex: RuleIndex): Notification {
-  const reasons = item.reasons.map(describeCollectionFailure).join('; ');
+  const reasons = item.reasons.length === 0 ? '' : ` (${item.reasons.map(describeCollectionFailure).join('; ')})`;
+  const where = item.environmentId === null ? 'organization-wide' : `in environment ${item.environmentId}`;
   return {
     level: 'warning',
-    message: { text: `Rule ${item.ruleId} was not evaluated: data it needs could not be collected (${reasons}).` },
+    message: { text: `Rule ${item.ruleId} was not evaluated ${where}: data it needs could not be collected${reasons}.` },
     descriptor: { id: 'rule-not-evaluated' },
     associatedRule: ruleReference(item.ruleId, ruleIndex),
   };

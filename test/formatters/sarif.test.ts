@@ -155,7 +155,10 @@ describe('SARIF formatter', () => {
     ]);
     expect(dev.toolExecutionNotifications![0]!.properties).toMatchObject({ httpStatus: 403, path: `/environments/${ENV_DEV}/groups/g-1/roleAssignments` });
     expect(dev.toolConfigurationNotifications).toHaveLength(1);
-    expect(dev.toolConfigurationNotifications![0]).toMatchObject({ level: 'warning', associatedRule: { id: 'group-admin-roles' } });
+    expect(dev.toolConfigurationNotifications![0]).toMatchObject({ level: 'warning', associatedRule: { id: 'group-admin-roles', index: 5 } });
+    expect(dev.toolConfigurationNotifications![0]!.message.text).toBe(
+      `Rule group-admin-roles was not evaluated in environment ${ENV_DEV}: data it needs could not be collected (GET /environments/${ENV_DEV}/groups/g-1/roleAssignments → 403 (ACCESS_FAILED: insufficient role)).`,
+    );
     expect(runFor(log, ENV_PROD).invocations![0]!.toolConfigurationNotifications).toEqual([]);
     expect(sarif(cleanResult()).runs.every((run) => run.invocations![0]!.executionSuccessful)).toBe(true);
   });
