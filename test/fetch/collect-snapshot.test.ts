@@ -1,0 +1,191 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { UserFacingError } from '../../src/errors.js';
+import { createApiClient } from '../../src/fetch/api-client.js';
+import { collectSnapshot } from '../../src/fetch/collect-snapshot.js';
+import type { CollectProgress } from '../../src/fetch/collect-context.js';
+import { resolveConnectionSettings } from '../../src/fetch/settings.js';
+import type { CollectionEntry } from '../../src/snapshot/model.js';
+import { clientSecret, fakeClock, ids, startStub, tokenReply, type StubReply, type StubServer } from './stub-server.js';
+
+const servers: StubServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+const admin = `/environments/${ids.adminEnv}`;
+const audited = `/environments/${ids.env}`;
+const link = { self: { href: 'https://api.pingone.com/v1/whatever' } };
+const assignment = (id: string, role: string, scope: string) => ({ id, role: { id: role }, scope: { id: scope, type: 'ENVIRONMENT' }, _links: link });
+const list = (key: string, items: unknown[]): StubReply => ({ body: { _links: link, _embedded: { [key]: items }, size: items.length } });
+const forbidden: StubReply = {
+  status: 403,
+  body: { id: 'err-1', code: 'ACCESS_FAILED', message: 'You do not have access to this resource.', details: [{ code: 'INSUFFICIENT_PERMISSIONS', message: 'Actor lacks the role' }] },
+};
+
+/** A small organization: administrators in one environment, the audited configuration in another. */
+const routes: Record<string, StubReply> = {
+  '/environments': list('environments', [
+    { id: ids.adminEnv, name: 'Administrators', organization: { id: ids.org }, _links: link },
+    { id: ids.env, name: 'Production', organization: { id: ids.org }, _links: link },
+  ]),
+  [admin]: { body: { id: ids.adminEnv, name: 'Administrators', organization: { id: ids.org }, _links: link } },
+  [audited]: { body: { id: ids.env, name: 'Production', organization: { id: ids.org }, _links: link } },
+  '/roles': list('roles', [{ id: 'role-env-admin', name: 'Environment Admin', _links: link }]),
+  [`${admin}/applications`]: list('applications', [
+    { id: 'app-worker', name: 'Auditor', type: 'WORKER', protocol: 'OPENID_CONNECT', enabled: true, _links: link },
+    { id: 'app-console', name: 'Console', type: 'PING_ONE_ADMIN_CONSOLE', protocol: 'OPENID_CONNECT', enabled: true },
+  ]),
+  [`${admin}/applications/app-worker/roleAssignments`]: list('roleAssignments', [assignment('ra-worker', 'role-env-admin', ids.env)]),
+  [`${admin}/users`]: list('users', [
+    { id: 'user-direct', username: 'alice', _links: link },
+    { id: 'user-member', username: 'bob' },
+    { id: 'user-plain', username: 'carol' },
+  ]),
+  [`${admin}/users/user-direct/roleAssignments`]: list('roleAssignments', [assignment('ra-alice', 'role-env-admin', ids.env)]),
+  [`${admin}/groups`]: list('groups', [
+    { id: 'group-admins', name: 'Admins' },
+    { id: 'group-staff', name: 'Staff' },
+  ]),
+  [`${admin}/groups/group-admins/roleAssignments`]: list('roleAssignments', [assignment('ra-group', 'role-env-admin', ids.env)]),
+  [`${audited}/applications`]: list('applications', [{ id: 'app-web', name: 'Portal', type: 'WEB_APP', protocol: 'OPENID_CONNECT', enabled: true }]),
+  [`${audited}/applications/app-web/grants`]: list('grants', [{ id: 'grant-1', resource: { id: 'res-1' }, scopes: [] }]),
+  [`${audited}/signOnPolicies`]: forbidden,
+  [`${audited}/roles`]: list('roles', [
+    { id: 'role-custom', name: 'Reader', type: 'CUSTOM' },
+    { id: 'role-env-admin', name: 'Environment Admin', type: 'PLATFORM' },
+  ]),
+  [`${audited}/gateways`]: list('gateways', [{ id: 'gw-1', name: 'PingFederate', type: 'PING_FEDERATE' }]),
+  [`${audited}/gateways/gw-1/roleAssignments`]: list('roleAssignments', [assignment('ra-gw', 'role-env-admin', ids.env)]),
+};
+
+async function stubPingOne(override: (path: string) => StubReply | undefined = () => undefined) {
+  const server = await startStub((request) => {
+    const token = tokenReply(request);
+    if (token !== undefined) return token;
+    const url = new URL(request.url, 'http://stub');
+    const path = url.pathname.replace(/^\/v1/, '');
+    const overridden = override(path);
+    if (overridden !== undefined) return overridden;
+    if (path === `${admin}/users` && url.searchParams.get('filter') === 'memberOfGroups[id eq "group-admins"]') {
+      return list('users', [{ id: 'user-member', username: 'bob', _links: link }]);
+    }
+    if (path.endsWith('/users') && url.searchParams.has('filter')) return list('users', []);
+    return routes[path] ?? list(path.split('/').at(-1)!, []);
+  });
+  servers.push(server);
+  return server;
+}
+
+function clientFor(server: StubServer) {
+  const clock = fakeClock();
+  const settings = resolveConnectionSettings(
+    { apiUrl: `${server.origin}/v1`, authUrl: server.origin },
+    { PINGONE_CLIENT_ID: ids.client, PINGONE_CLIENT_SECRET: clientSecret, PINGONE_ENVIRONMENT_ID: ids.adminEnv },
+  );
+  return createApiClient(settings, { maxRps: 1000, now: clock.now, sleep: clock.sleep, retry: { maxAttempts: 2, baseDelayMs: 1 } });
+}
+
+const entry = (entries: CollectionEntry[], kind: string, environmentId?: string) => entries.find((e) => e.kind === kind && e.environmentId === environmentId);
+
+describe('collectSnapshot', () => {
+  it('collects every environment named, records a 403 as a failed entry and goes on', async () => {
+    const server = await stubPingOne();
+    const progress: CollectProgress[] = [];
+    const snapshot = await collectSnapshot(clientFor(server), { environmentIds: [ids.adminEnv, ids.env], progress: (event) => progress.push(event) });
+    const { collection } = snapshot.manifest;
+
+    expect(collection.complete).toBe(false);
+    expect(entry(collection.entries, 'signOnPolicies', ids.env)).toEqual({
+      kind: 'signOnPolicies',
+      environmentId: ids.env,
+      status: 'failed',
+      path: `${audited}/signOnPolicies`,
+      httpStatus: 403,
+      error: '403 ACCESS_FAILED: You do not have access to this resource. (Actor lacks the role) [PingOne error id err-1]',
+    });
+    expect(entry(collection.entries, 'signOnPolicyActions', ids.env)).toMatchObject({ status: 'failed', error: expect.stringContaining('not collected') });
+    expect(collection.entries.filter((e) => e.status === 'failed').map((e) => e.kind).sort()).toEqual(['signOnPolicies', 'signOnPolicyActions']);
+    expect(entry(collection.entries, 'roles')).toEqual({ kind: 'roles', status: 'complete' });
+
+    const [adminEnv, auditedEnv] = snapshot.environments;
+    expect(auditedEnv?.environment.name).toBe('Production');
+    expect(auditedEnv?.applications[0]?._embedded).toEqual({ grants: [{ id: 'grant-1', resource: { id: 'res-1' }, scopes: [] }], signOnPolicyAssignments: [] });
+    expect(auditedEnv?.roles.map((role) => role.id)).toEqual(['role-custom']);
+    expect(auditedEnv?.gateways[0]?._embedded?.roleAssignments?.map((a) => a.id)).toEqual(['ra-gw']);
+    expect(auditedEnv?.signOnPolicies).toEqual([]);
+    expect(snapshot.roles.map((role) => role.name)).toEqual(['Environment Admin']);
+
+    const worker = adminEnv?.applications.find((app) => app.id === 'app-worker');
+    const console = adminEnv?.applications.find((app) => app.id === 'app-console');
+    expect(worker?._embedded?.roleAssignments?.map((a) => a.id)).toEqual(['ra-worker']);
+    expect(console?._embedded?.roleAssignments).toBeUndefined();
+    expect(server.requests.some((request) => request.url.includes('app-console/roleAssignments'))).toBe(false);
+
+    expect(adminEnv?.users).toEqual([
+      { id: 'user-direct', username: 'alice', _embedded: { roleAssignments: [{ id: 'ra-alice', role: { id: 'role-env-admin' }, scope: { id: ids.env, type: 'ENVIRONMENT' } }] } },
+      { id: 'user-member', username: 'bob', memberOfGroupIDs: ['group-admins'], _embedded: { roleAssignments: [] } },
+    ]);
+    expect(adminEnv?.groups.find((group) => group.id === 'group-admins')?._embedded?.roleAssignments).toHaveLength(1);
+    expect(server.requests.some((request) => decodeURIComponent(request.url).includes('memberOfGroups[id eq "group-staff"]'))).toBe(false);
+
+    expect(JSON.stringify(snapshot)).not.toContain('_links');
+    expect(collection.notes).toContain(`Environment ${ids.adminEnv}: 3 users scanned for direct role assignments; 2 admin users kept.`);
+    expect(collection.requestsByEndpoint?.['GET /environments/{id}/users/{id}/roleAssignments']).toBe(3);
+    expect(collection.requestsByEndpoint?.['GET /roles']).toBe(1);
+    expect(snapshot.manifest).toMatchObject({
+      schemaVersion: 1,
+      environmentIds: [ids.adminEnv, ids.env],
+      organization: { id: ids.org },
+      collectedBy: { clientId: ids.client, authorizationModel: 'application', grantType: 'client_credentials', environmentId: ids.adminEnv },
+    });
+    expect(server.requests.every((request) => request.method === 'GET' || request.url.endsWith('/as/token'))).toBe(true);
+    expect(progress.some((event) => event.phase === 'users' && event.environmentId === ids.adminEnv && event.done === 3)).toBe(true);
+  });
+
+  it('lists all environments when asked to', async () => {
+    const server = await stubPingOne();
+    const snapshot = await collectSnapshot(clientFor(server), { allEnvironments: true });
+    expect(snapshot.manifest.environmentIds).toEqual([ids.adminEnv, ids.env]);
+    expect(entry(snapshot.manifest.collection.entries, 'environments')).toEqual({ kind: 'environments', status: 'complete' });
+  });
+
+  it('marks direct role assignments failed, with a note, when maxUsers cuts the scan', async () => {
+    const server = await stubPingOne();
+    const snapshot = await collectSnapshot(clientFor(server), { environmentIds: [ids.adminEnv], maxUsers: 1 });
+    const { entries, notes } = snapshot.manifest.collection;
+    expect(entry(entries, 'userRoleAssignments', ids.adminEnv)).toMatchObject({ status: 'failed', error: expect.stringContaining('only the first 1 users') });
+    expect(entry(entries, 'users', ids.adminEnv)?.status).toBe('complete');
+    expect(notes?.some((note) => note.includes('maxUsers'))).toBe(true);
+    // bob was not scanned: his direct assignments are "not collected", not "none".
+    const bob = snapshot.environments[0]?.users.find((user) => user.id === 'user-member');
+    expect(bob).toEqual({ id: 'user-member', username: 'bob', memberOfGroupIDs: ['group-admins'] });
+    expect(server.requests.filter((request) => /\/users\/[^/?]+\/roleAssignments/.test(request.url))).toHaveLength(1);
+  });
+
+  it('records timeouts and exhausted retries per endpoint too', async () => {
+    const server = await stubPingOne((path) => (path === `${audited}/populations` ? { status: 503, body: { code: 'UNAVAILABLE' } } : undefined));
+    const snapshot = await collectSnapshot(clientFor(server), { environmentIds: [ids.env] });
+    expect(entry(snapshot.manifest.collection.entries, 'populations', ids.env)).toMatchObject({ status: 'failed', httpStatus: 503 });
+    expect(entry(snapshot.manifest.collection.entries, 'applications', ids.env)?.status).toBe('complete');
+  });
+
+  it('keeps collecting an environment whose own record cannot be read', async () => {
+    const server = await stubPingOne((path) => (path === audited ? { status: 404, body: { code: 'NOT_FOUND' } } : undefined));
+    const snapshot = await collectSnapshot(clientFor(server), { environmentIds: [ids.env] });
+    expect(snapshot.environments[0]?.environment).toEqual({ id: ids.env, name: ids.env });
+    expect(entry(snapshot.manifest.collection.entries, 'environments', ids.env)).toMatchObject({ status: 'failed', httpStatus: 404 });
+    expect(snapshot.environments[0]?.applications).toHaveLength(1);
+  });
+
+  it('ends the run on a 401 that survives a token renewal', async () => {
+    const server = await stubPingOne((path) => (path === `${audited}/applications` ? { status: 401, body: { code: 'ACCESS_FAILED' } } : undefined));
+    await expect(collectSnapshot(clientFor(server), { environmentIds: [ids.env] })).rejects.toMatchObject({ status: 401 });
+  });
+
+  it('asks which environments to collect, and refuses ids that are not UUIDs', async () => {
+    const server = await stubPingOne();
+    await expect(collectSnapshot(clientFor(server), {})).rejects.toThrow(UserFacingError);
+    await expect(collectSnapshot(clientFor(server), { environmentIds: ['production'] })).rejects.toThrow(/not a PingOne id/);
+    expect(server.requests).toEqual([]);
+  });
+});
