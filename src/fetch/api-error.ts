@@ -18,6 +18,8 @@ export class ApiError extends UserFacingError {
   readonly apiMessage: string | undefined;
   readonly detailMessages: string[];
   readonly errorId: string | undefined;
+  /** What went wrong when PingOne said nothing: a timeout, a reset, a refused next link. */
+  readonly reason: string | undefined;
 
   constructor(init: {
     kind: ApiFailureKind;
@@ -39,6 +41,7 @@ export class ApiError extends UserFacingError {
     this.apiMessage = init.apiMessage;
     this.detailMessages = init.detailMessages ?? [];
     this.errorId = init.errorId;
+    this.reason = init.reason;
   }
 
   /** One line for a collection entry: status, code, message and details, without the path. */

@@ -82,6 +82,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const counts = new Map<string, number>();
   const runId = `pingone-audit-${randomUUID()}`;
   let sequence = 0;
+  let propagationIsPermanent = false;
 
   const exchange = (purpose: RequestPurpose, template: string, method: string, url: URL, headers: Record<string, string>, body?: string) =>
     slots.run(async (): Promise<HttpResponse> => {
@@ -165,7 +166,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           const body = readErrorBody(response.text);
           const error = new ApiError({ kind: 'http', path, status: response.status, ...body, ...hintFor(response.status) });
           if (isPropagationDelay(response.status, [body.apiMessage ?? '', ...body.detailMessages])) {
-            return propagation++ < policy.propagationRetries ? { retry: error, waitMs: policy.propagationDelayMs } : { fail: error };
+            if (!propagationIsPermanent && propagation < policy.propagationRetries) {
+              propagation += 1;
+              return { retry: error, waitMs: policy.propagationDelayMs };
+            }
+            // Once a 403 outlasted its retries, the same wording means a missing role, not a slow one: stop waiting on it.
+            if (propagation > 0) propagationIsPermanent = true;
+            return { fail: error };
           }
           if (isRetryableStatus(response.status)) return { retry: error, ...retryWait(response, attempt) };
           return { fail: error };

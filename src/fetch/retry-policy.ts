@@ -9,7 +9,11 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** Retries of a 200 whose body is not JSON (a cut connection), within `maxAttempts`. */
   malformedRetries: number;
-  /** Retries of a 403 saying the actor is not (yet) authorized: role changes take a moment to propagate. */
+  /**
+   * Retries of a 403 saying the actor is not (yet) authorized: role changes take a moment to
+   * propagate. PingOne words a plain missing role the same way, so once one such 403 outlasts its
+   * retries the client stops retrying them for the rest of the run.
+   */
   propagationRetries: number;
   propagationDelayMs: number;
 }

@@ -131,8 +131,12 @@ describe('http client', () => {
     expect(clock.waits).toEqual([1500, 1500]);
 
     const stuck = await stubApi(() => propagation);
-    await expect(clientFor(stuck).client.get('/roles')).rejects.toMatchObject({ status: 403 });
+    const stuckClient = clientFor(stuck).client;
+    await expect(stuckClient.get('/roles')).rejects.toMatchObject({ status: 403 });
     expect(apiRequests(stuck)).toHaveLength(3);
+    // After one 403 outlasted its retries, the wording means a missing role: no more waiting on it.
+    await expect(stuckClient.get('/environments')).rejects.toMatchObject({ status: 403 });
+    expect(apiRequests(stuck)).toHaveLength(4);
   });
 
   it('surfaces the PingOne error body, and never a header or token', async () => {

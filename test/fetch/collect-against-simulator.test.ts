@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApiClient } from '../../src/fetch/api-client.js';
+import { collectSnapshot } from '../../src/fetch/collect-snapshot.js';
+import { resolveConnectionSettings } from '../../src/fetch/settings.js';
+import { loadDataset, startSimulator, type Dataset, type RunningSimulator, type SimulatorOptions } from '../../src/simulator/index.js';
+import type { Snapshot } from '../../src/snapshot/model.js';
+import { fakeClock } from './stub-server.js';
+
+const running: RunningSimulator[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((simulator) => simulator.close()));
+});
+
+/** Collects every environment of the demo organization as the demo's auditor worker app. */
+async function collectDemo(options: Omit<SimulatorOptions, 'dataset' | 'now'> = {}, maxAttempts = 6) {
+  const dataset = loadDataset('demo');
+  // One fake clock for both sides: Retry-After and back-off waits advance it instead of taking real time.
+  const clock = fakeClock();
+  const simulator = await startSimulator({ dataset, now: clock.now, ...options });
+  running.push(simulator);
+  const auditor = dataset.credentials[0]!;
+  const settings = resolveConnectionSettings(
+    { apiUrl: simulator.apiUrl, authUrl: simulator.authUrl },
+    { PINGONE_CLIENT_ID: auditor.clientId, PINGONE_CLIENT_SECRET: auditor.clientSecret, PINGONE_ENVIRONMENT_ID: auditor.environmentId },
+  );
+  const client = createApiClient(settings, { maxRps: 500, timeoutMs: 2000, now: clock.now, sleep: clock.sleep, retry: { maxAttempts } });
+  try {
+    const snapshot = await collectSnapshot(client, { allEnvironments: true });
+    return { snapshot, simulator, dataset, client };
+  } finally {
+    await client.close();
+  }
+}
+
+/** Users the dataset says hold a role directly or through a group, per environment. */
+function expectedAdminUsers(dataset: Dataset): Record<string, string[]> {
+  return Object.fromEntries(
+    dataset.environments.map((env) => {
+      const roleGroups = new Set(env.roleAssignments.flatMap((assignment) => (assignment.group ? [assignment.group.id] : [])));
+      const direct = new Set(env.roleAssignments.flatMap((assignment) => (assignment.user ? [assignment.user.id] : [])));
+      const admins = env.users.filter((user) => direct.has(user.id) || (user.memberOfGroupIDs ?? []).some((id) => roleGroups.has(id)));
+      return [env.environment.id, admins.map((user) => user.id).sort()];
+    }),
+  );
+}
+
+const adminUsers = (snapshot: Snapshot) => Object.fromEntries(snapshot.environments.map((env) => [env.environment.id, env.users.map((user) => user.id)]));
+const failedKinds = (snapshot: Snapshot) => snapshot.manifest.collection.entries.filter((entry) => entry.status === 'failed').map((entry) => `${entry.kind}:${entry.error}`);
+
+describe('collectSnapshot against the simulator', () => {
+  it('collects the demo organization completely, keeping only admin users, GETs only, no secret read', async () => {
+    const { snapshot, simulator, dataset } = await collectDemo();
+    expect(failedKinds(snapshot)).toEqual([]);
+    expect(snapshot.manifest.collection.complete).toBe(true);
+    expect(snapshot.environments.map((env) => env.environment.name)).toEqual(dataset.environments.map((env) => env.environment.name));
+    expect(adminUsers(snapshot)).toEqual(expectedAdminUsers(dataset));
+    expect(snapshot.environments.flatMap((env) => env.applications)).toHaveLength(dataset.environments.flatMap((env) => env.applications).length);
+    expect(simulator.requestLog.filter((entry) => entry.secretRead)).toEqual([]);
+    expect(simulator.requestLog.every((entry) => entry.method === 'GET' || entry.path.endsWith('/as/token'))).toBe(true);
+    expect(simulator.requestLog.every((entry) => entry.status === 200)).toBe(true);
+  });
+
+  it('gets the same snapshot through 5xx, resets, malformed bodies, rate limiting and an expiring token', async () => {
+    const { snapshot: clean } = await collectDemo();
+    const { snapshot, simulator } = await collectDemo({
+      rateLimit: { requestsPerSecond: 2, burst: 3 },
+      faults: {
+        serverErrors: { count: 4 },
+        resets: { count: 3 },
+        malformed: { pattern: '/environments/*/applications', count: 1 },
+        tokenExpiresAfterRequests: 10,
+      },
+    });
+    expect(failedKinds(snapshot)).toEqual([]);
+    expect(snapshot.environments).toEqual(clean.environments);
+    expect(snapshot.roles).toEqual(clean.roles);
+    const faults = new Set(simulator.requestLog.map((entry) => entry.fault).filter(Boolean));
+    expect([...faults].sort()).toEqual(['malformed', 'reset', 'serverError', 'tokenExpired']);
+    expect(simulator.requestLog.some((entry) => entry.status === 429)).toBe(true);
+    expect(simulator.requestLog.filter((entry) => entry.path.endsWith('/as/token') && entry.status === 200)).toHaveLength(2);
+  });
+
+  it('records forbidden endpoints, foreign next links and paging cycles as failed entries and collects the rest', async () => {
+    const { snapshot: clean } = await collectDemo();
+    const { snapshot, simulator } = await collectDemo({
+      faults: { forbidden: ['/environments/*/signOnPolicies'], foreignNextLink: '/environments/*/groups', pagingCycle: '/environments/*/populations' },
+    });
+    const entries = snapshot.manifest.collection.entries.filter((entry) => entry.status === 'failed');
+    const envCount = clean.environments.length;
+    expect(entries.filter((entry) => entry.kind === 'signOnPolicies' && entry.httpStatus === 403)).toHaveLength(envCount);
+    expect(entries.filter((entry) => entry.kind === 'groups' && entry.error?.includes('next link points to another host'))).toHaveLength(envCount);
+    expect(entries.filter((entry) => entry.kind === 'populations' && entry.error?.includes('paging cycle'))).toHaveLength(envCount);
+    expect(simulator.requestLog.some((entry) => entry.path.includes('evil'))).toBe(false);
+    expect(snapshot.manifest.collection.complete).toBe(false);
+    expect(snapshot.environments.map((env) => env.applications)).toEqual(clean.environments.map((env) => env.applications));
+  });
+});
