@@ -1,5 +1,5 @@
 import type { Group, RoleAssignment, User } from '../snapshot/model.js';
-import { failDependents, readChildren, readCollection, withoutLinks, type CollectContext } from './collect-context.js';
+import { attachChildren, failDependents, readChildren, readCollection, withoutLinks, type CollectContext } from './collect-context.js';
 import { mapWithConcurrency } from './concurrency.js';
 import { forEachPage } from './paging.js';
 
@@ -62,11 +62,7 @@ async function collectGroups(context: CollectContext, environmentId: string): Pr
     { limit: largestPage },
   );
   context.progress({ phase: 'groups', environmentId, done: groups.length, total: groups.length });
-  const withRoles = groups.map((group) => {
-    const assignments = roles.get(group.id);
-    return assignments === undefined ? group : { ...group, _embedded: { roleAssignments: assignments } };
-  });
-  return { groups: withRoles, members };
+  return { groups: attachChildren(groups, 'roleAssignments', roles), members };
 }
 
 async function scanUsers(context: CollectContext, environmentId: string, maxUsers: number | undefined) {

@@ -1,5 +1,5 @@
 import type { Application, ApplicationResourceGrant, RoleAssignment, SignOnPolicyAssignment } from '../snapshot/model.js';
-import { failDependents, readChildren, readCollection, type CollectContext } from './collect-context.js';
+import { attachChildren, failDependents, readChildren, readCollection, type CollectContext } from './collect-context.js';
 
 /**
  * Applications with their grants and sign-on policy assignments, and the admin role assignments of
@@ -27,14 +27,6 @@ export async function collectApplications(context: CollectContext, environmentId
     readChildren<Application, RoleAssignment>(context, 'applicationRoleAssignments', environmentId, workers, (app) => `${base}/${app.id}/roleAssignments`, 'roleAssignments'),
   ]);
   context.progress({ phase: 'applications', environmentId, done: applications.length, total: applications.length });
-  return applications.map((application) => {
-    const embedded: NonNullable<Application['_embedded']> = {};
-    const appGrants = grants.get(application.id);
-    const appPolicies = policyAssignments.get(application.id);
-    const appRoles = roleAssignments.get(application.id);
-    if (appGrants !== undefined) embedded.grants = appGrants;
-    if (appPolicies !== undefined) embedded.signOnPolicyAssignments = appPolicies;
-    if (appRoles !== undefined) embedded.roleAssignments = appRoles;
-    return Object.keys(embedded).length === 0 ? application : { ...application, _embedded: embedded };
-  });
+  const withGrants = attachChildren(applications, 'grants', grants);
+  return attachChildren(attachChildren(withGrants, 'signOnPolicyAssignments', policyAssignments), 'roleAssignments', roleAssignments);
 }

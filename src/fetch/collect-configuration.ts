@@ -1,5 +1,5 @@
 import type { Gateway, Population, Role, RoleAssignment, SignOnPolicy, SignOnPolicyAction } from '../snapshot/model.js';
-import { failDependents, readChildren, readCollection, type CollectContext } from './collect-context.js';
+import { attachChildren, failDependents, readChildren, readCollection, type CollectContext } from './collect-context.js';
 
 /** Sign-on policies, each with its actions. */
 export async function collectSignOnPolicies(context: CollectContext, environmentId: string): Promise<SignOnPolicy[]> {
@@ -11,10 +11,7 @@ export async function collectSignOnPolicies(context: CollectContext, environment
   }
   const actions = await readChildren<SignOnPolicy, SignOnPolicyAction>(context, 'signOnPolicyActions', environmentId, policies, (policy) => `${base}/${policy.id}/actions`, 'actions');
   context.progress({ phase: 'signOnPolicies', environmentId, done: policies.length, total: policies.length });
-  return policies.map((policy) => {
-    const policyActions = actions.get(policy.id);
-    return policyActions === undefined ? policy : { ...policy, _embedded: { actions: policyActions } };
-  });
+  return attachChildren(policies, 'actions', actions);
 }
 
 export async function collectPopulations(context: CollectContext, environmentId: string): Promise<Population[]> {
@@ -41,10 +38,7 @@ export async function collectGateways(context: CollectContext, environmentId: st
   }
   const roles = await readChildren<Gateway, RoleAssignment>(context, 'gatewayRoleAssignments', environmentId, gateways, (gateway) => `${base}/${gateway.id}/roleAssignments`, 'roleAssignments');
   context.progress({ phase: 'gateways', environmentId, done: gateways.length, total: gateways.length });
-  return gateways.map((gateway) => {
-    const assignments = roles.get(gateway.id);
-    return assignments === undefined ? gateway : { ...gateway, _embedded: { roleAssignments: assignments } };
-  });
+  return attachChildren(gateways, 'roleAssignments', roles);
 }
 
 /** A built-in roles list for the organization: `GET /roles`. */

@@ -73,6 +73,14 @@ export async function readChildren<P extends { id: string }, C>(
   return children;
 }
 
+/** Puts each parent's children under `_embedded[key]`; parents whose read failed are left without it ("not collected"). */
+export function attachChildren<P extends { id: string; _embedded?: object }>(parents: readonly P[], key: string, children: ReadonlyMap<string, unknown[]>): P[] {
+  return parents.map((parent) => {
+    const items = children.get(parent.id);
+    return items === undefined ? parent : { ...parent, _embedded: { ...parent._embedded, [key]: items } };
+  });
+}
+
 /** Marks kinds that depend on a list that failed as failed too: never a silent gap. */
 export function failDependents(context: CollectContext, kinds: readonly SnapshotKind[], environmentId: string, parent: string): void {
   for (const kind of kinds) context.recorder.fail(kind, environmentId, { error: `not collected: the ${parent} list could not be read` });

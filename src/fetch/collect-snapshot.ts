@@ -53,6 +53,12 @@ export async function collectSnapshot(client: ApiClient, options: CollectOptions
     options.allEnvironments ? listEnvironments(context) : readEnvironments(context, [...new Set(requested)]),
     collectBuiltInRoles(context),
   ]);
+  if (recorder.apiUnreachable()) {
+    throw new UserFacingError(`Cannot reach the PingOne Management API at ${client.apiUrl}.`, {
+      hint: 'Check the region (PINGONE_REGION_CODE) or PINGONE_API_URL, and the network or proxy between here and PingOne.',
+      seeAlso: 'README.md#connecting-to-pingone',
+    });
+  }
   let done = 0;
   const collected = await Promise.all(
     environments.map(async (environment) => {

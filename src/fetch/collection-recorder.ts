@@ -20,6 +20,8 @@ export interface CollectionRecorder {
   /** Records a failure that is not a request's, such as data left unread on purpose or because its parent failed. */
   fail(kind: SnapshotKind, environmentId: string | undefined, failure: Failure): void;
   note(text: string): void;
+  /** True when nothing has succeeded yet and a read failed without any answer (wrong URL, network down). */
+  apiUnreachable(): boolean;
   entries(): CollectionEntry[];
   notes(): string[];
 }
@@ -28,6 +30,8 @@ export function createCollectionRecorder(): CollectionRecorder {
   const tallies = new Map<string, { kind: SnapshotKind; environmentId: string | undefined; calls: number; failures: Failure[] }>();
   const notes: string[] = [];
   let fatal: unknown;
+  let answered = false;
+  let unanswered = false;
 
   const tally = (kind: SnapshotKind, environmentId: string | undefined) => {
     const key = `${kind}\u0000${environmentId ?? ''}`;
@@ -45,9 +49,13 @@ export function createCollectionRecorder(): CollectionRecorder {
       const entry = tally(kind, environmentId);
       entry.calls += 1;
       try {
-        return await task();
+        const result = await task();
+        answered = true;
+        return result;
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
+        if (error.kind === 'network' || error.kind === 'timeout') unanswered = true;
+        else answered = true;
         if (error.status === 401) {
           fatal ??= error;
           throw fatal;
@@ -67,6 +75,7 @@ export function createCollectionRecorder(): CollectionRecorder {
     note(text) {
       notes.push(text);
     },
+    apiUnreachable: () => unanswered && !answered,
     entries() {
       return [...tallies.values()].map(toEntry).sort(compareEntries);
     },

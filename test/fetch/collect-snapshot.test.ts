@@ -182,6 +182,17 @@ describe('collectSnapshot', () => {
     await expect(collectSnapshot(clientFor(server), { environmentIds: [ids.env] })).rejects.toMatchObject({ status: 401 });
   });
 
+  it('stops with the API URL when the API cannot be reached at all', async () => {
+    const auth = await stubPingOne();
+    const clock = fakeClock();
+    const settings = resolveConnectionSettings(
+      { apiUrl: 'http://127.0.0.1:9/v1', authUrl: auth.origin },
+      { PINGONE_CLIENT_ID: ids.client, PINGONE_CLIENT_SECRET: clientSecret, PINGONE_ENVIRONMENT_ID: ids.adminEnv },
+    );
+    const client = createApiClient(settings, { now: clock.now, sleep: clock.sleep, retry: { maxAttempts: 2 } });
+    await expect(collectSnapshot(client, { environmentIds: [ids.env] })).rejects.toThrow('Cannot reach the PingOne Management API at http://127.0.0.1:9/v1.');
+  });
+
   it('asks which environments to collect, and refuses ids that are not UUIDs', async () => {
     const server = await stubPingOne();
     await expect(collectSnapshot(clientFor(server), {})).rejects.toThrow(UserFacingError);
