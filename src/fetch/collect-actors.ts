@@ -87,7 +87,7 @@ async function scanUsers(context: CollectContext, environmentId: string, maxUser
           if (assignments.length > 0) admins.set(user.id, { ...user, _embedded: { roleAssignments: assignments } });
         });
         read += batch.length;
-        context.progress({ phase: 'users', environmentId, done: read, ...(maxUsers === undefined ? {} : { total: maxUsers }) });
+        context.progress({ phase: 'users', environmentId, done: read });
         return capped ? 'stop' : undefined;
       },
       { limit: largestPage },
