@@ -1,0 +1,131 @@
+import type { EnvironmentSnapshot, ResourceType } from './model.js';
+
+/**
+ * Where each resource lives in a snapshot folder. Paths are relative to the folder, with forward
+ * slashes:
+ *
+ * ```
+ * manifest.json
+ * roles/<roleId>.json                                  built-in roles
+ * environments/<envId>/environment.json
+ * environments/<envId>/<folder>/<id>.json              folder: see ENVIRONMENT_FOLDERS
+ * ```
+ *
+ * Ids come from a remote API, so each becomes a file name segment through {@link encodeSegment}.
+ */
+
+export const MANIFEST_FILE = 'manifest.json';
+export const ENVIRONMENT_FILE = 'environment.json';
+export const BUILT_IN_ROLES_FOLDER = 'roles';
+export const ENVIRONMENTS_FOLDER = 'environments';
+
+/** Resource types that live in a folder of their environment. */
+export type EnvironmentResourceType = Exclude<ResourceType, 'environment'>;
+
+export const ENVIRONMENT_FOLDERS: Readonly<Record<EnvironmentResourceType, string>> = {
+  application: 'applications',
+  user: 'users',
+  group: 'groups',
+  population: 'populations',
+  signOnPolicy: 'sign-on-policies',
+  role: 'roles',
+  gateway: 'gateways',
+};
+
+/** The array of {@link EnvironmentSnapshot} that holds each resource type. */
+export const ENVIRONMENT_ARRAYS: Readonly<Record<EnvironmentResourceType, Exclude<keyof EnvironmentSnapshot, 'environment'>>> = {
+  application: 'applications',
+  user: 'users',
+  group: 'groups',
+  population: 'populations',
+  signOnPolicy: 'signOnPolicies',
+  role: 'roles',
+  gateway: 'gateways',
+};
+
+const TYPE_BY_FOLDER = new Map(
+  Object.entries(ENVIRONMENT_FOLDERS).map(([type, folder]) => [folder, type as EnvironmentResourceType]),
+);
+
+const SAFE_CHARACTER = /[A-Za-z0-9_.-]/;
+const CANONICAL_SEGMENT = /^(?:[A-Za-z0-9_-]|%[0-9A-F]{2})(?:[A-Za-z0-9_.-]|%[0-9A-F]{2})*$/;
+
+/**
+ * An id as a file or folder name: characters outside `[A-Za-z0-9_.-]` and a leading `.` become
+ * `%XX` (UTF-8, upper-case hex). The result never contains `/`, a space or a control character,
+ * is never `.`/`..` nor hidden, and {@link decodeSegment} gives the id back.
+ */
+export function encodeSegment(id: string): string {
+  if (id === '') throw new Error('An empty id cannot name a snapshot file.');
+  let encoded = '';
+  for (const character of id) {
+    const safe = SAFE_CHARACTER.test(character) && !(encoded === '' && character === '.');
+    encoded += safe ? character : percentEncode(character);
+  }
+  return encoded;
+}
+
+const utf8 = new TextEncoder();
+
+function percentEncode(character: string): string {
+  return [...utf8.encode(character)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+}
+
+/** The id a segment names, or undefined when the segment is not what {@link encodeSegment} writes. */
+export function decodeSegment(segment: string): string | undefined {
+  if (!CANONICAL_SEGMENT.test(segment)) return undefined;
+  let id: string;
+  try {
+    id = decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+  // One spelling per id: "%41" decodes to "A" but is not how "A" is written.
+  return encodeSegment(id) === segment ? id : undefined;
+}
+
+/** The folder of one environment: `environments/<envId>`. */
+export function environmentFolder(environmentId: string): string {
+  return `${ENVIRONMENTS_FOLDER}/${encodeSegment(environmentId)}`;
+}
+
+/**
+ * The file of one resource. `environmentId` is required for everything but built-in roles (a role
+ * without an environment) and environments (whose own id names the folder).
+ */
+export function resourceFile(type: ResourceType, environmentId: string | undefined, id: string): string {
+  if (type === 'environment') return `${environmentFolder(id)}/${ENVIRONMENT_FILE}`;
+  if (environmentId === undefined) {
+    if (type === 'role') return `${BUILT_IN_ROLES_FOLDER}/${encodeSegment(id)}.json`;
+    throw new Error(`A ${type} resource needs an environment id to name its snapshot file (id ${JSON.stringify(id)}).`);
+  }
+  return `${environmentFolder(environmentId)}/${ENVIRONMENT_FOLDERS[type]}/${encodeSegment(id)}.json`;
+}
+
+/** What a path in a snapshot folder holds, read back from the path alone. */
+export type LayoutEntry =
+  | { kind: 'manifest' }
+  | { kind: 'built-in-role'; id: string }
+  | { kind: 'environment'; environmentId: string }
+  | { kind: 'resource'; type: EnvironmentResourceType; environmentId: string; id: string };
+
+/** Parses a relative path (forward slashes); undefined when it is not part of the layout. */
+export function parseLayoutPath(relativePath: string): LayoutEntry | undefined {
+  const parts = relativePath.split('/');
+  if (parts.length === 1 && parts[0] === MANIFEST_FILE) return { kind: 'manifest' };
+  if (parts.length === 2 && parts[0] === BUILT_IN_ROLES_FOLDER) {
+    const id = idOfFileName(parts[1]!);
+    return id === undefined ? undefined : { kind: 'built-in-role', id };
+  }
+  if (parts[0] !== ENVIRONMENTS_FOLDER || parts.length < 3) return undefined;
+  const environmentId = decodeSegment(parts[1]!);
+  if (environmentId === undefined) return undefined;
+  if (parts.length === 3) return parts[2] === ENVIRONMENT_FILE ? { kind: 'environment', environmentId } : undefined;
+  const type = TYPE_BY_FOLDER.get(parts[2]!);
+  const id = parts.length === 4 ? idOfFileName(parts[3]!) : undefined;
+  return type === undefined || id === undefined ? undefined : { kind: 'resource', type, environmentId, id };
+}
+
+function idOfFileName(fileName: string): string | undefined {
+  return fileName.endsWith('.json') ? decodeSegment(fileName.slice(0, -'.json'.length)) : undefined;
+}
