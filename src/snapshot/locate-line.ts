@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import type { AuditResult, Finding } from '../engine/types.js';
+import { scanJson, type PointerLines } from './json-scanner.js';
+import { filePath } from './snapshot-folder.js';
+
+/** 1-based line of what a JSON pointer names in a snapshot file; undefined when the file is unreadable or not JSON. */
+export type LineLocator = (file: string, pointer: string) => number | undefined;
+
+/**
+ * A locator over file texts from `readText` (undefined = no such file). Each file is scanned once.
+ * A pointer to something absent (a missing `refreshTokenType`) gives the line of its nearest
+ * existing ancestor: the object that lacks the property, the root's opening brace at worst.
+ */
+export function createLineLocator(readText: (file: string) => string | undefined): LineLocator {
+  const cache = new Map<string, PointerLines | undefined>();
+  const linesOf = (file: string) => {
+    if (!cache.has(file)) {
+      const text = readText(file);
+      cache.set(file, text === undefined ? undefined : scanJson(text).lines);
+    }
+    return cache.get(file);
+  };
+  return (file, pointer) => {
+    const lines = linesOf(file);
+    if (lines === undefined) return undefined;
+    let candidate = pointer.startsWith('/') ? pointer : '';
+    for (;;) {
+      const line = lines.get(candidate);
+      if (line !== undefined || candidate === '') return line;
+      candidate = candidate.slice(0, candidate.lastIndexOf('/'));
+    }
+  };
+}
+
+/**
+ * Fills `location.line` of every finding and suppressed finding from the files of the snapshot
+ * folder they were found in; a finding whose file cannot be read keeps no line. Mutates `result`.
+ */
+export function resolveFindingLines(result: AuditResult, snapshotDir: string): void {
+  const locate = createLineLocator((file) => readTextIfPresent(filePath(snapshotDir, file)));
+  const fill = (finding: Finding) => {
+    const line = locate(finding.location.file, finding.pointer);
+    if (line !== undefined) finding.location.line = line;
+  };
+  result.findings.forEach(fill);
+  result.suppressed.forEach(fill);
+}
+
+function readTextIfPresent(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
+    throw error;
+  }
+}
