@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import ajvFormats from 'ajv-formats';
+import { packagePath } from '../paths.js';
+import { pointerSegment } from './json-scanner.js';
+import type { EnvironmentResourceType } from './layout.js';
+
+/** The definitions of `schemas/snapshot.schema.json` that a snapshot file is checked against. */
+export type FileDefinition = 'manifest' | 'environment' | EnvironmentResourceType;
+
+/** One way a value breaks the schema: where (RFC 6901 pointer) and what was expected. */
+export interface SchemaViolation {
+  pointer: string;
+  message: string;
+}
+
+let validators: Map<FileDefinition, ValidateFunction> | undefined;
+
+function validatorFor(definition: FileDefinition): ValidateFunction {
+  if (validators === undefined) {
+    // Its own Ajv: the snapshot layer does not lean on the engine's.
+    const ajv = new Ajv({ allErrors: true, verbose: true, logger: false });
+    ajvFormats.default(ajv);
+    const schema = JSON.parse(readFileSync(packagePath('schemas', 'snapshot.schema.json'), 'utf8')) as { $id: string };
+    ajv.addSchema(schema);
+    validators = new Map();
+    for (const name of ['manifest', 'environment', 'application', 'user', 'group', 'population', 'signOnPolicy', 'role', 'gateway'] as const) {
+      validators.set(name, ajv.getSchema(`${schema.$id}#/definitions/${name}`)!);
+    }
+  }
+  return validators.get(definition)!;
+}
+
+/** Every violation of `definition` by `value` (empty when it conforms). */
+export function checkAgainstSchema(definition: FileDefinition, value: unknown): SchemaViolation[] {
+  const validate = validatorFor(definition);
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map(describeError);
+}
+
+function describeError(error: ErrorObject): SchemaViolation {
+  const params = error.params as Record<string, unknown>;
+  const found = `found ${describeValue(error.data)}`;
+  switch (error.keyword) {
+    case 'required':
+      return { pointer: `${error.instancePath}/${pointerSegment(String(params.missingProperty))}`, message: 'required property is missing' };
+    case 'type':
+      return { pointer: error.instancePath, message: `must be ${String(params.type)}, ${found}` };
+    case 'enum':
+      return { pointer: error.instancePath, message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}; ${found}` };
+    case 'const':
+      return { pointer: error.instancePath, message: `must be ${JSON.stringify(params.allowedValue)}, ${found}` };
+    case 'format':
+      return { pointer: error.instancePath, message: `must be a ${String(params.format)} string, ${found}` };
+    default:
+      return { pointer: error.instancePath, message: `${error.message ?? 'does not match the schema'}, ${found}` };
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiClient } from '../../src/fetch/api-client.js';
+import { collectSnapshot } from '../../src/fetch/collect-snapshot.js';
+import { resolveConnectionSettings } from '../../src/fetch/settings.js';
+import { loadDataset, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
+import { loadSnapshotWithWarnings } from '../../src/snapshot/load-snapshot.js';
+import type { Snapshot } from '../../src/snapshot/model.js';
+import { canonicalSnapshot, writeSnapshot } from '../../src/snapshot/write-snapshot.js';
+import { fakeClock } from '../fetch/stub-server.js';
+import { folderContents, temporaryFolder } from './snapshot-fixtures.js';
+
+/** The demo organization as the collector really reads it: the schema must accept what the API returns. */
+let simulator: RunningSimulator;
+let collected: Snapshot;
+const dataset = loadDataset('demo');
+const clock = fakeClock();
+
+async function collect(): Promise<Snapshot> {
+  const auditor = dataset.credentials[0]!;
+  const settings = resolveConnectionSettings(
+    { apiUrl: simulator.apiUrl, authUrl: simulator.authUrl },
+    { PINGONE_CLIENT_ID: auditor.clientId, PINGONE_CLIENT_SECRET: auditor.clientSecret, PINGONE_ENVIRONMENT_ID: auditor.environmentId },
+  );
+  const client = createApiClient(settings, { maxRps: 500, timeoutMs: 2000, now: clock.now, sleep: clock.sleep });
+  try {
+    return await collectSnapshot(client, { allEnvironments: true });
+  } finally {
+    await client.close();
+  }
+}
+
+beforeAll(async () => {
+  simulator = await startSimulator({ dataset, now: clock.now });
+  collected = await collect();
+});
+afterAll(() => simulator.close());
+
+describe('a snapshot collected from the simulator', () => {
+  it('is written, loaded back without a problem or warning, and equals what was collected', async () => {
+    const dir = await temporaryFolder();
+    await writeSnapshot(collected, dir);
+    const { snapshot, warnings } = await loadSnapshotWithWarnings(dir);
+    expect(warnings).toEqual([]);
+    expect(snapshot).toEqual(canonicalSnapshot(collected));
+    expect(snapshot.environments.flatMap((env) => env.applications).length).toBeGreaterThan(0);
+  });
+
+  it('writes the same resource files when the unchanged organization is collected again', async () => {
+    const [first, second] = [await temporaryFolder(), await temporaryFolder()];
+    await writeSnapshot(collected, first);
+    await writeSnapshot(await collect(), second);
+    const { 'manifest.json': _firstManifest, ...resources } = await folderContents(first);
+    const { 'manifest.json': _secondManifest, ...again } = await folderContents(second);
+    expect(Object.keys(resources).length).toBeGreaterThan(10);
+    expect(again).toEqual(resources);
+  });
+});
