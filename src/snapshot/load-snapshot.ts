@@ -89,7 +89,7 @@ export async function loadSnapshotWithWarnings(dir: string): Promise<{ snapshot:
 }
 
 async function assertSnapshotFolder(dir: string): Promise<void> {
-  const create = `Collect one with \`pingone-audit snapshot --out ${dir}\`, or pass the folder an earlier run wrote.`;
+  const create = `Run \`pingone-audit snapshot\` to collect one into ${dir}, or pass the folder an earlier run wrote.`;
   switch (await inspectFolder(dir)) {
     case 'missing':
       throw new UserFacingError(`There is no snapshot folder at ${dir}.`, { hint: create });
@@ -97,7 +97,7 @@ async function assertSnapshotFolder(dir: string): Promise<void> {
       throw new UserFacingError(`${dir} is a file; a snapshot is a folder with ${MANIFEST_FILE} in it.`, { hint: create });
     case 'interrupted':
       throw new UserFacingError(`The snapshot in ${dir} is incomplete: writing it was interrupted.`, {
-        hint: `Collect it again with \`pingone-audit snapshot --out ${dir}\`, which replaces it.`,
+        hint: `Run \`pingone-audit snapshot\` into ${dir} again; it replaces what is there.`,
       });
     case 'empty':
     case 'foreign':
@@ -115,7 +115,7 @@ async function readManifest(dir: string, problems: SnapshotProblem[]): Promise<S
     const writtenBy = (value as { tool?: { version?: unknown } }).tool?.version;
     throw new UserFacingError(
       `The snapshot in ${dir} has format version ${JSON.stringify(version)}${typeof writtenBy === 'string' ? ` (written by pingone-audit ${writtenBy})` : ''}; pingone-audit ${toolVersion} reads version ${SCHEMA_VERSION}.`,
-      { hint: `Collect it again with this version (\`pingone-audit snapshot --out ${dir}\`), or use the pingone-audit version that wrote it.` },
+      { hint: `Collect it again with this version (\`pingone-audit snapshot\`), or use the pingone-audit version that wrote it.` },
     );
   }
   return value === undefined || !reportViolations(text, MANIFEST_FILE, 'manifest', value, problems) ? undefined : (value as SnapshotManifest);
