@@ -1,0 +1,48 @@
+import { defineRule } from '../../src/engine/define-rule.js';
+import type { RuleReport } from '../../src/engine/types.js';
+import { REFERENCES } from '../shared/references.js';
+import { applicationRef, applicationsOf, isPingOneBuiltIn, isWorker } from '../shared/applications.js';
+import { profilesForApplication } from '../shared/integration-binding.js';
+
+export default defineRule({
+  id: 'app-disabled',
+  meta: {
+    title: 'Application is disabled',
+    description: 'Disallow disabled applications, which fail at the authorize or token step of every OAuth flow.',
+    severity: 'medium',
+    category: 'applications',
+    tags: ['availability', 'oauth', 'integration'],
+    requires: ['applications'],
+    docs: {
+      rationale:
+        'PingOne refuses a disabled application at the authorization or token endpoint, so every sign-in or token request fails. New applications are created disabled unless `enabled: true` is sent, and integrators’ guides (StackOne, PingDataSync, Synqly) all include a separate step to switch the app on, which is easy to miss. A disabled app left in place on purpose is dead configuration that should be deleted instead. PingOne’s own applications (admin console, self-service, application portal) are not reported: switching them off is a deliberate product choice.',
+      remediation: [
+        'Console: Applications > Applications, open the application and switch the toggle next to its name on (it turns blue). If the app is no longer used, delete it instead.',
+        'API: `PUT /environments/{envId}/applications/{appId}` with the application’s current body and `"enabled": true` (PUT replaces the whole resource, so send every field).',
+      ],
+      references: [
+        REFERENCES.pingUpdateApplication,
+        REFERENCES.stackOneGuide,
+      ],
+      severityRationale:
+        'Medium by default: the rule cannot tell a forgotten toggle from an app retired on purpose. High for worker apps and apps bound to an integration profile, which exist to be called by a machine and break its integration outright.',
+    },
+    messages: {
+      disabled: 'Application {{app}} is disabled, so PingOne refuses it at the authorize or token step: enable it, or delete it if it is no longer used.',
+      integrationDisabled: '{{kind}} {{app}} is disabled, so every token request of the integration fails: switch it on (new applications start disabled).',
+    },
+    precision: 'high',
+  },
+  check(snapshot, context) {
+    return applicationsOf(snapshot)
+      .filter(({ app }) => app.enabled === false && !isPingOneBuiltIn(app))
+      .map((located): RuleReport => {
+        const { app } = located;
+        const profiles = profilesForApplication(app, context);
+        const resource = applicationRef(located);
+        if (!isWorker(app) && profiles.length === 0) return { messageId: 'disabled', data: { app: app.name }, resource, pointer: '/enabled' };
+        const kind = profiles.length > 0 ? `Application of integration ${profiles.join(', ')}` : 'Worker app';
+        return { messageId: 'integrationDisabled', data: { app: app.name, kind }, resource, pointer: '/enabled', severity: 'high' };
+      });
+  },
+});

@@ -1,0 +1,60 @@
+import { defineRule } from '../../src/engine/define-rule.js';
+import type { RuleReport, Severity } from '../../src/engine/types.js';
+import { applicationRef, applicationsOf, hasGrant, isOidc } from '../shared/applications.js';
+import { REFERENCES } from '../shared/references.js';
+import { daysUntilJwtRefreshSunset, JWT_REFRESH_TOKEN_SUNSET } from '../shared/refresh-token-sunset.js';
+
+export default defineRule({
+  id: 'refresh-token-jwt-sunset',
+  meta: {
+    title: 'JWT refresh tokens retired on 2027-03-02',
+    description: 'Disallow JSON Web Token refresh tokens, which PingOne stops issuing on 2027-03-02.',
+    severity: 'medium',
+    category: 'integrations',
+    tags: ['refresh-token', 'deprecation', 'deadline'],
+    requires: ['applications'],
+    options: {
+      schema: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { urgentWithinDays: { type: 'integer', minimum: 0 } },
+      },
+      defaults: { urgentWithinDays: 90 },
+    },
+    docs: {
+      rationale:
+        'Ping is retiring JWT refresh tokens: from 2027-03-02 PingOne issues only opaque refresh tokens, and applications still set to JSON Web Token get errors when they refresh, so their users lose access until they sign in again or the app is fixed. Apps created before 2026-01-27 default to JWT, so many are set to it without anyone choosing it. Ping calls opaque the more private and recommended format. Only OIDC apps that allow the refresh_token grant are reported. If an integrator asks for JWT (StackOne does), settle it with them first: see refresh-token-not-jwt.',
+      remediation: [
+        'Check that the client treats the refresh token as an opaque string (it should never parse it).',
+        'Console: Applications > Applications > the application > Configuration > edit, and set Refresh Token Format to Opaque Token.',
+        'API: `PUT /environments/{envId}/applications/{appId}` with the current body and `"refreshTokenType": "OPAQUE_TOKEN"`.',
+      ],
+      references: [
+        REFERENCES.pingRefreshTokens,
+        { title: 'PingOne Platform API changelog (opaque refresh tokens)', url: 'https://developer.pingidentity.com/pingone-api/changelog.html' },
+      ],
+      severityRationale:
+        'Medium while the deadline is far, high within `urgentWithinDays` (90 by default) of it, critical once it has passed and refreshes fail.',
+    },
+    messages: {
+      beforeSunset: 'Application {{app}} issues JSON Web Token refresh tokens, which PingOne stops issuing on {{sunset}} ({{days}} days left); after that its refresh requests fail: switch Refresh Token Format to Opaque Token.',
+      afterSunset: 'Application {{app}} is still set to JSON Web Token refresh tokens, which PingOne stopped issuing on {{sunset}}: its refresh requests get errors until you switch Refresh Token Format to Opaque Token.',
+    },
+    precision: 'very-high',
+  },
+  check(snapshot, context) {
+    const days = daysUntilJwtRefreshSunset(context.now);
+    const urgentWithinDays = Number(context.options.urgentWithinDays ?? 90);
+    const severity: Severity = days <= 0 ? 'critical' : days <= urgentWithinDays ? 'high' : 'medium';
+    return applicationsOf(snapshot)
+      .filter(({ app }) => isOidc(app) && app.refreshTokenType === 'JSON_WEB_TOKEN' && hasGrant(app, 'REFRESH_TOKEN'))
+      .map((located): RuleReport => ({
+        messageId: days <= 0 ? 'afterSunset' : 'beforeSunset',
+        data: { app: located.app.name, sunset: JWT_REFRESH_TOKEN_SUNSET, ...(days > 0 ? { days } : {}) },
+        resource: applicationRef(located),
+        pointer: '/refreshTokenType',
+        // Escalations only: while the deadline is far, the configured severity applies.
+        ...(severity === 'medium' ? {} : { severity }),
+      }));
+  },
+});

@@ -1,0 +1,111 @@
+import { defineRule } from '../../src/engine/define-rule.js';
+import type { RuleContext, RuleReport } from '../../src/engine/types.js';
+import type { SnapshotIndex } from '../../src/snapshot/lookup.js';
+import { REFERENCES } from '../shared/references.js';
+import { applicationRef, applicationsOf, describeGrants, hasGrant, isWorker, userGrantsOf, type LocatedApplication } from '../shared/applications.js';
+import { roleCoverage } from '../shared/role-coverage.js';
+import { bestUserCoverage, signInAudience } from '../shared/sign-in-audience.js';
+
+const TRAP = 'signs users in with {{grants}}, so PingOne authorizes its Management API calls with the signed-in user’s admin roles, not the app’s';
+
+export default defineRule({
+  id: 'admin-role-missing',
+  meta: {
+    title: 'Worker app has no admin role PingOne will use',
+    description: 'Require every worker application to be backed by an admin role that PingOne actually checks: the signed-in user’s for user grants, the app’s own for client credentials.',
+    severity: 'high',
+    category: 'roles',
+    tags: ['403', 'worker', 'management-api', 'admin-roles'],
+    requires: ['applications', 'applicationRoleAssignments', 'users', 'userRoleAssignments', 'groups', 'groupRoleAssignments', 'groupMembers', 'roles'],
+    docs: {
+      rationale:
+        'Management API access comes from admin role assignments, not OAuth scopes. A worker app that gets tokens with client_credentials is authorized by its own roles; one that signs a user in (authorization_code, implicit, device_code) is authorized by that user’s roles, direct or through groups, and its own roles count for nothing. Integrations set up the second way (StackOne’s connector, Ping’s MCP server, pingctl’s PKCE mode) look perfect and still get HTTP 403 on every call when the user who signs in lacks a suitable role in the app’s environment. Only users of the app’s own environment can sign in to it, so only their roles are counted; members of groups that hold no role are not collected, so a group restriction on such groups is not applied. Custom roles are not judged and keep the rule quiet.',
+      remediation: [
+        'Console, user grants: Directory > Users > the integration’s admin user > Roles > Grant Roles, and give Environment Admin for the app’s environment (or Organization Admin); or do the same on a group the user belongs to (Directory > Groups > Roles).',
+        'Console, group restriction: Applications > the app > Access, and add a group the admin belongs to (or add the admin to an allowed group).',
+        'Console, client credentials: Applications > the app > Roles > Grant Roles, scoped to the environment it manages.',
+        'API: resolve role ids with `GET /roles`, then `POST /environments/{envId}/users/{userId}/roleAssignments` (or `/groups/{groupId}/roleAssignments`, or `/applications/{appId}/roleAssignments` for client credentials) with `{"role":{"id":"<roleId>"},"scope":{"type":"ENVIRONMENT","id":"<envId>"}}`.',
+        'API, ignored app roles: `DELETE /environments/{envId}/applications/{appId}/roleAssignments/{roleAssignmentId}`.',
+      ],
+      references: [
+        { title: 'PingOne: administrator permissions and role assignments', url: 'https://developer.pingidentity.com/pingone-api/foundations/pingone-roles-scopes-and-permissions/administrator-permissions-and-role-assignments.html' },
+        { title: 'PingOne: worker applications', url: 'https://developer.pingidentity.com/pingone-api/foundations/authentication-concepts/authorization-and-authentication-by-application-type/worker-applications.html' },
+        { title: 'PingOne: built-in admin roles', url: 'https://developer.pingidentity.com/pingone-api/platform/roles/predefined-roles.html' },
+        REFERENCES.stackOneGuide,
+        { title: 'RFC 9700 §2.3 (least privilege)', url: 'https://www.rfc-editor.org/rfc/rfc9700#section-2.3' },
+      ],
+      severityRationale:
+        'High: the integration fails on every call. Medium when the best role found is partial (Identity Data Admin, a population scope, or read-only): some calls fail. Low for app roles that user grants ignore, and for client-credentials roles that only cover other environments (often intended: a worker in one environment managing another).',
+    },
+    messages: {
+      userGrantNoAdmin: `Worker app {{app}} ${TRAP}; no user who can sign in holds Environment Admin or Organization Admin for environment {{environment}} ({{found}}): assign one of them to the integration’s admin user or a group it belongs to.`,
+      userGrantPartial: `Worker app {{app}} ${TRAP}; the best role a user who can sign in holds is {{role}} (held by {{admin}}), which {{reason}}: calls beyond that return 403. Assign Environment Admin or Organization Admin for environment {{environment}} if the integration needs more.`,
+      adminOutsideAllowedGroups: `Worker app {{app}} ${TRAP}; {{admin}} holds {{role}} but is not in the groups allowed to sign in to the app (accessControl.group): add {{admin}} to one of them, or allow a group {{admin}} belongs to.`,
+      appRolesIgnored: 'Worker app {{app}} has {{count}} role assignment(s) of its own, but it only signs users in ({{grants}}): PingOne ignores the app’s roles for those tokens, so they grant nothing and mislead whoever reviews the setup. Remove them, and put the roles on the signing-in user.',
+      clientCredentialsNoRoles: 'Worker app {{app}} gets tokens with client_credentials, so PingOne authorizes its calls with the app’s own roles, and it has none: every Management API call returns 403. Grant it the least role its job needs (for example Identity Data Admin) for environment {{environment}}.',
+      clientCredentialsOtherEnvironments: 'Worker app {{app}} gets tokens with client_credentials, and all its roles are scoped elsewhere ({{roles}}): calls to its own environment {{environment}} return 403. Fine if it only manages those; otherwise grant it a role for environment {{environment}}.',
+    },
+    precision: 'high',
+  },
+  check(snapshot, context) {
+    return applicationsOf(snapshot)
+      .filter(({ app }) => isWorker(app))
+      .flatMap((located) => [...checkUserGrants(located, context), ...checkClientCredentials(located, context)]);
+  },
+});
+
+function checkUserGrants(located: LocatedApplication, { index }: RuleContext): RuleReport[] {
+  const { app, env } = located;
+  const grants = userGrantsOf(app);
+  if (grants.length === 0) return [];
+  const resource = applicationRef(located);
+  const data = { app: app.name, grants: describeGrants(grants), environment: env.environment.name };
+  const reports: RuleReport[] = [];
+  const finding = signInCoverageFinding(located, index, `/grantTypes/${(app.grantTypes ?? []).indexOf(grants[0]!)}`);
+  if (finding) reports.push({ ...finding, data: { ...data, ...finding.data }, resource });
+  const ownRoles = app._embedded?.roleAssignments ?? [];
+  if (ownRoles.length > 0 && !hasGrant(app, 'CLIENT_CREDENTIALS')) {
+    reports.push({ messageId: 'appRolesIgnored', data: { ...data, count: ownRoles.length }, resource, pointer: '/_embedded/roleAssignments', severity: 'low' });
+  }
+  return reports;
+}
+
+/** What is wrong with the roles of the users who may sign in, if anything can be said. */
+function signInCoverageFinding(located: LocatedApplication, index: SnapshotIndex, grantPointer: string): Omit<RuleReport, 'resource'> | undefined {
+  const environmentId = located.env.environment.id;
+  const audience = signInAudience(located.app, located.env, index);
+  const { best, complete } = bestUserCoverage(audience.users, environmentId, index);
+  // Unread role data could hide the admin the integration uses: say nothing rather than guess.
+  if (!complete || best?.level === 'full' || best?.level === 'unknown') return undefined;
+  const outside = bestUserCoverage(audience.excluded, environmentId, index).best;
+  if (outside?.level === 'full') {
+    return { messageId: 'adminOutsideAllowedGroups', data: { admin: outside.user.username, role: outside.label }, pointer: '/accessControl/group/groups' };
+  }
+  if (best !== undefined && best.level !== 'none') {
+    const data = { role: best.label, admin: best.user.username, reason: best.reason };
+    return { messageId: 'userGrantPartial', data, pointer: grantPointer, severity: 'medium' };
+  }
+  const found = best
+    ? `the closest is ${best.label}, held by ${best.user.username}, which ${best.reason}`
+    : audience.excluded.length > 0
+      ? 'no admin user is in the groups allowed to sign in to it'
+      : 'no user of the environment holds an admin role';
+  return { messageId: 'userGrantNoAdmin', data: { found }, pointer: grantPointer };
+}
+
+function checkClientCredentials(located: LocatedApplication, { index }: RuleContext): RuleReport[] {
+  const { app, env } = located;
+  const assignments = app._embedded?.roleAssignments;
+  // Absent means not collected: the engine reports the gap; no finding from missing data.
+  if (!hasGrant(app, 'CLIENT_CREDENTIALS') || assignments === undefined) return [];
+  const environmentId = env.environment.id;
+  const data = { app: app.name, environment: env.environment.name };
+  const pointer = '/_embedded/roleAssignments';
+  if (assignments.length === 0) return [{ messageId: 'clientCredentialsNoRoles', data, resource: applicationRef(located), pointer }];
+  const coverages = assignments.map((assignment) =>
+    roleCoverage({ assignment, role: index.role(assignment.role.id), via: { kind: 'direct' } }, environmentId, index),
+  );
+  if (coverages.some((coverage) => coverage.inScope)) return [];
+  const roles = coverages.map((coverage) => coverage.label).join('; ');
+  return [{ messageId: 'clientCredentialsOtherEnvironments', data: { ...data, roles }, resource: applicationRef(located), pointer, severity: 'low' }];
+}

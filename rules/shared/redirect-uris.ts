@@ -1,0 +1,44 @@
+import type { Application } from '../../src/snapshot/model.js';
+
+export type RedirectUriField = 'redirectUris' | 'postLogoutRedirectUris';
+
+/** One registered redirect URI with the JSON pointer of its entry. */
+export interface RedirectUriEntry {
+  field: RedirectUriField;
+  index: number;
+  uri: string;
+  pointer: string;
+}
+
+/** Sign-in redirect URIs first, then post-logout ones, each in registration order. */
+export function redirectUriEntries(app: Application, fields: readonly RedirectUriField[] = ['redirectUris', 'postLogoutRedirectUris']): RedirectUriEntry[] {
+  return fields.flatMap((field) => (app[field] ?? []).map((uri, index) => ({ field, index, uri, pointer: `/${field}/${index}` })));
+}
+
+/** The URI parsed by the WHATWG URL parser, or undefined when it does not parse. */
+export function parseRedirectUri(uri: string): URL | undefined {
+  return URL.canParse(uri) ? new URL(uri) : undefined;
+}
+
+/** Lower-cased host without port, or undefined for an unparsable or host-less URI. */
+export function redirectHost(uri: string): string | undefined {
+  const hostname = parseRedirectUri(uri)?.hostname;
+  return hostname ? hostname.toLowerCase() : undefined;
+}
+
+/**
+ * True when the path is longer than "/" and ends with "/" (`https://x.com/cb/`). A bare origin
+ * (`https://x.com/`) is not counted: parsers add that slash themselves, so clients send it either way.
+ */
+export function hasTrailingSlashAfterPath(uri: string): boolean {
+  const pathname = parseRedirectUri(uri)?.pathname ?? '';
+  return pathname.length > 1 && pathname.endsWith('/');
+}
+
+/** The same URI with the trailing slash of its path removed (query and fragment kept). */
+export function withoutTrailingSlash(uri: string): string {
+  const url = parseRedirectUri(uri);
+  if (!url) return uri;
+  url.pathname = url.pathname.replace(/\/+$/, '');
+  return url.href;
+}

@@ -1,0 +1,57 @@
+import type { SnapshotIndex } from '../../src/snapshot/lookup.js';
+import type { Application, EnvironmentSnapshot, User } from '../../src/snapshot/model.js';
+import { bestCoverage, compareCoverage, type RoleCoverage } from './role-coverage.js';
+
+/** The admin users who may sign in to an application, as far as the snapshot tells. */
+export interface SignInAudience {
+  users: User[];
+  /** Enabled admin users of the environment that `accessControl.group` keeps out. */
+  excluded: User[];
+  /**
+   * False when the app restricts sign-in to groups whose members were not collected (the
+   * collector reads members of role-holding groups only): `users` then ignores the restriction.
+   */
+  restrictionApplied: boolean;
+}
+
+/**
+ * PingOne signs into an application the users of the application's own environment, so only
+ * those count; disabled users cannot sign in. `accessControl.role` (ADMIN_USERS_ONLY) is not
+ * applied: every user it would keep out holds no admin role, so it never changes who covers.
+ */
+export function signInAudience(app: Application, env: EnvironmentSnapshot, index: SnapshotIndex): SignInAudience {
+  const environmentId = env.environment.id;
+  const candidates = env.users.filter((user) => user.enabled !== false);
+  const restriction = app.accessControl?.group;
+  const groupIds = (restriction?.groups ?? []).map((group) => group.id);
+  if (groupIds.length === 0) return { users: candidates, excluded: [], restrictionApplied: true };
+  const membershipKnown = groupIds.every((id) => (index.group(environmentId, id)?._embedded?.roleAssignments?.length ?? 0) > 0);
+  if (!membershipKnown) return { users: candidates, excluded: [], restrictionApplied: false };
+  const isMember = (user: User, groupId: string) => (user.memberOfGroupIDs ?? []).includes(groupId);
+  const allowed = (user: User) =>
+    restriction?.type === 'ALL_GROUPS' ? groupIds.every((id) => isMember(user, id)) : groupIds.some((id) => isMember(user, id));
+  return { users: candidates.filter(allowed), excluded: candidates.filter((user) => !allowed(user)), restrictionApplied: true };
+}
+
+/** The best coverage any of the users holds in the environment, directly or through a group. */
+export interface UsersCoverage {
+  best: (RoleCoverage & { user: User }) | undefined;
+  /** False when some user's direct or group role assignments were not collected. */
+  complete: boolean;
+}
+
+export function bestUserCoverage(users: readonly User[], environmentId: string, index: SnapshotIndex): UsersCoverage {
+  let best: UsersCoverage['best'];
+  let complete = true;
+  for (const user of users) {
+    if (!rolesCollected(user, environmentId, index)) complete = false;
+    const coverage = bestCoverage(index.userRoles(environmentId, user), environmentId, index);
+    if (coverage && (best === undefined || compareCoverage(coverage, best) < 0)) best = { ...coverage, user };
+  }
+  return { best, complete };
+}
+
+function rolesCollected(user: User, environmentId: string, index: SnapshotIndex): boolean {
+  if (user._embedded?.roleAssignments === undefined) return false;
+  return (user.memberOfGroupIDs ?? []).every((id) => index.group(environmentId, id)?._embedded?.roleAssignments !== undefined);
+}
