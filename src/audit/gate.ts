@@ -1,0 +1,37 @@
+import { countAtOrAbove } from '../engine/severity.js';
+import type { AuditResult, Severity } from '../engine/types.js';
+import type { Verdict } from '../verdict.js';
+
+export interface GateOptions {
+  failOn: Severity | 'none';
+  /** Gate on findings alone even when some data could not be read. */
+  allowIncomplete: boolean;
+}
+
+export interface GateDecision {
+  verdict: Verdict;
+  /** One line per reason, for stderr: why the run did not pass. */
+  reasons: string[];
+}
+
+/**
+ * Incomplete wins over findings: a CI gate must not pass (or fail for the wrong reason) on a
+ * scan that could not see everything. Rule errors count as incomplete for the same reason.
+ */
+export function decideGate(result: AuditResult, options: GateOptions): GateDecision {
+  const reasons: string[] = [];
+  const failedReads = result.collection.entries.filter((entry) => entry.status === 'failed').length;
+  const incomplete = !result.collection.complete || result.notEvaluated.length > 0 || result.ruleErrors.length > 0;
+  if (incomplete) {
+    const parts = [
+      failedReads > 0 ? `${failedReads} read(s) failed during collection` : '',
+      result.notEvaluated.length > 0 ? `${result.notEvaluated.length} rule/environment pair(s) not evaluated` : '',
+      result.ruleErrors.length > 0 ? `${result.ruleErrors.length} rule error(s)` : '',
+    ].filter(Boolean);
+    reasons.push(`incomplete: ${parts.join(', ') || 'the collection record is marked incomplete'}${options.allowIncomplete ? ' (allowed by --allow-incomplete)' : ''}`);
+  }
+  const failing = countAtOrAbove(result, options.failOn);
+  if (failing > 0) reasons.push(`${failing} finding(s) at or above --fail-on ${options.failOn}`);
+  const verdict: Verdict = incomplete && !options.allowIncomplete ? 'incomplete' : failing > 0 ? 'findings' : 'clean';
+  return { verdict, reasons };
+}

@@ -1,0 +1,38 @@
+import { table } from 'table';
+import type { Rule } from '../engine/types.js';
+import { stableStringify } from '../snapshot/stable-json.js';
+
+export const CATALOGUE_FORMATS = ['table', 'json', 'markdown'] as const;
+export type CatalogueFormat = (typeof CATALOGUE_FORMATS)[number];
+
+export interface CatalogueEntry {
+  rule: Rule;
+  /** Packs that enable the rule, e.g. ["recommended", "all"]. */
+  packs: string[];
+}
+
+/** Renders the rule catalogue; the Markdown form is the README's rule table. */
+export function formatCatalogue(entries: CatalogueEntry[], format: CatalogueFormat): string {
+  const sorted = [...entries].sort((a, b) => a.rule.meta.category.localeCompare(b.rule.meta.category) || a.rule.id.localeCompare(b.rule.id));
+  if (format === 'json') {
+    return stableStringify(sorted.map(({ rule, packs }) => ({ id: rule.id, packs, ...rule.meta })));
+  }
+  if (format === 'markdown') return catalogueMarkdown(sorted);
+  const rows = sorted.map(({ rule, packs }) => [rule.id, rule.meta.severity, rule.meta.category, packs.join(', '), rule.meta.title]);
+  return table([['rule', 'severity', 'category', 'packs', 'title'], ...rows], {
+    columns: { 4: { width: 50, wrapWord: true } },
+  });
+}
+
+function catalogueMarkdown(entries: CatalogueEntry[]): string {
+  const lines = ['| Rule | Severity | Category | Packs | What it checks | References |', '|---|---|---|---|---|---|'];
+  for (const { rule, packs } of entries) {
+    const references = rule.meta.docs.references.map((ref) => (ref.url ? `[${ref.title}](${ref.url})` : ref.title)).join('; ');
+    lines.push(`| <a id="${rule.id}"></a>\`${rule.id}\` | ${rule.meta.severity} | ${rule.meta.category} | ${packs.join(', ')} | ${escapeCell(rule.meta.description)} | ${escapeCell(references)} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function escapeCell(text: string): string {
+  return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+}

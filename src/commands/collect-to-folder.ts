@@ -1,0 +1,46 @@
+import { collectSnapshot, type ApiClient } from '../fetch/index.js';
+import type { Snapshot } from '../snapshot/model.js';
+import { canonicalSnapshot, writeSnapshot } from '../snapshot/write-snapshot.js';
+import { createProgressReporter } from './progress.js';
+
+export interface CollectionArgs {
+  environment?: string[] | undefined;
+  'all-environments': boolean;
+  'max-users'?: number | undefined;
+  out: string;
+}
+
+/**
+ * Collects, writes the snapshot folder and returns the snapshot as written (canonical form), so
+ * that `scan` audits exactly what `audit` would read back. Failed reads are listed on stderr.
+ */
+export async function collectToFolder(client: ApiClient, args: CollectionArgs): Promise<Snapshot> {
+  const progress = createProgressReporter();
+  let collected: Snapshot;
+  try {
+    collected = await collectSnapshot(client, {
+      ...(args.environment === undefined ? {} : { environmentIds: args.environment.map(String) }),
+      allEnvironments: args['all-environments'],
+      ...(args['max-users'] === undefined ? {} : { maxUsers: args['max-users'] }),
+      progress: progress.report,
+    });
+  } finally {
+    progress.finish();
+  }
+  const snapshot = canonicalSnapshot(collected);
+  const { files } = await writeSnapshot(snapshot, args.out);
+  const { collection } = snapshot.manifest;
+  const requests = Object.values(collection.requestsByEndpoint ?? {}).reduce((sum, count) => sum + count, 0);
+  process.stderr.write(
+    `wrote snapshot to ${args.out}: ${snapshot.environments.length} environment(s), ${files} files, ${requests} requests in ${(snapshot.manifest.durationMs ?? 0) / 1000}s\n`,
+  );
+  const failed = collection.entries.filter((entry) => entry.status === 'failed');
+  if (failed.length > 0) {
+    process.stderr.write(`collection incomplete: ${failed.length} read(s) failed; the rules that need them are reported as not evaluated:\n`);
+    for (const entry of failed) {
+      const where = entry.environmentId === undefined ? '' : ` in ${entry.environmentId}`;
+      process.stderr.write(`  ${entry.kind}${where}: ${entry.httpStatus ?? ''} ${entry.path ?? ''} ${entry.error ?? ''}`.trimEnd() + '\n');
+    }
+  }
+  return snapshot;
+}

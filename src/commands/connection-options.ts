@@ -1,0 +1,72 @@
+import type { Argv } from 'yargs';
+import { createApiClient, resolveConnectionSettings, type ApiClient, type ConnectionFlags, type ConnectionSettings } from '../fetch/index.js';
+
+/** Flags naming a tenant and credentials; each falls back to the Terraform provider's variable. */
+export function withConnectionOptions<T>(yargs: Argv<T>) {
+  return yargs
+    .option('client-id', { type: 'string', group: 'Connection:', description: 'Worker app client id [PINGONE_CLIENT_ID]' })
+    .option('client-secret', { type: 'string', group: 'Connection:', description: 'Client secret [PINGONE_CLIENT_SECRET]; visible in shell history, prefer the variable or --client-secret-file' })
+    .option('client-secret-file', { type: 'string', group: 'Connection:', description: 'File holding the client secret' })
+    .option('environment-id', { type: 'string', group: 'Connection:', description: "The worker app's environment [PINGONE_ENVIRONMENT_ID]" })
+    .option('region', { type: 'string', group: 'Connection:', description: 'NA, EU, CA, AU, SG or AP [PINGONE_REGION_CODE]' })
+    .option('api-url', { type: 'string', group: 'Connection:', description: 'Management API base URL, overrides the region [PINGONE_API_URL]' })
+    .option('auth-url', { type: 'string', group: 'Connection:', description: 'Auth base URL, overrides the region [PINGONE_AUTH_URL]' })
+    .option('token-auth-method', { type: 'string', group: 'Connection:', description: 'CLIENT_SECRET_BASIC (default) or CLIENT_SECRET_POST [PINGONE_TOKEN_ENDPOINT_AUTH_METHOD]' })
+    .option('max-rps', { type: 'number', default: 10, group: 'Connection:', description: 'Client-side request rate limit (requests per second)' })
+    .option('concurrency', { type: 'number', default: 6, group: 'Connection:', description: 'Requests in flight at once' })
+    .option('verbose', { type: 'boolean', default: false, description: 'Log retries and throttling on stderr' });
+}
+
+/** Flags naming what to collect. */
+export function withCollectionOptions<T>(yargs: Argv<T>) {
+  return yargs
+    .option('environment', { alias: 'e', type: 'string', array: true, group: 'Collection:', description: "Environment id to collect; repeat for several (include the administrators' environment)" })
+    .option('all-environments', { type: 'boolean', default: false, group: 'Collection:', description: 'Collect every environment the credentials can see' })
+    .option('max-users', { type: 'number', group: 'Collection:', description: 'Cap on users read per environment for direct role assignments (huge environments); rules that need the rest become not evaluated' })
+    .option('out', { type: 'string', default: 'pingone-snapshot', group: 'Collection:', description: 'Snapshot folder to write' });
+}
+
+export interface ConnectionArgs {
+  'client-id'?: string | undefined;
+  'client-secret'?: string | undefined;
+  'client-secret-file'?: string | undefined;
+  'environment-id'?: string | undefined;
+  region?: string | undefined;
+  'api-url'?: string | undefined;
+  'auth-url'?: string | undefined;
+  'token-auth-method'?: string | undefined;
+  'max-rps': number;
+  concurrency: number;
+  verbose: boolean;
+}
+
+export interface Connection {
+  settings: ConnectionSettings;
+  client: ApiClient;
+}
+
+/** Resolves settings (printing their warnings on stderr) and opens a read-only client. */
+export function openConnection(args: ConnectionArgs, env: NodeJS.ProcessEnv = process.env): Connection {
+  const flags: ConnectionFlags = definedOnly({
+    clientId: args['client-id'],
+    clientSecret: args['client-secret'],
+    clientSecretFile: args['client-secret-file'],
+    environmentId: args['environment-id'],
+    region: args.region,
+    apiUrl: args['api-url'],
+    authUrl: args['auth-url'],
+    tokenAuthMethod: args['token-auth-method'],
+  });
+  const settings = resolveConnectionSettings(flags, env);
+  for (const warning of settings.warnings) process.stderr.write(`warning: ${warning}\n`);
+  const client = createApiClient(settings, {
+    maxRps: args['max-rps'],
+    concurrency: args.concurrency,
+    ...(args.verbose ? { log: (line: string) => process.stderr.write(`${line}\n`) } : {}),
+  });
+  return { settings, client };
+}
+
+function definedOnly<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,106 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Argv } from 'yargs';
+import { UserFacingError } from '../errors.js';
+import { SEVERITIES } from '../engine/types.js';
+
+export const FAIL_ON_CHOICES = [...SEVERITIES, 'none'] as const;
+export type FailOn = (typeof FAIL_ON_CHOICES)[number];
+
+export interface OutputTarget {
+  format: string;
+  /** Undefined means stdout. */
+  file: string | undefined;
+}
+
+export interface GateOptions {
+  failOn: FailOn;
+  allowIncomplete: boolean;
+}
+
+/** The flags shared by every command that produces an audit report. */
+export function withReportOptions<T>(yargs: Argv<T>, formats: readonly string[]) {
+  return yargs
+    .option('format', {
+      alias: 'f',
+      type: 'string',
+      array: true,
+      choices: formats,
+      description: 'Report format; repeat for several, each followed by its own --output',
+    })
+    .option('output', {
+      alias: 'o',
+      type: 'string',
+      array: true,
+      description: 'File for the --format just before it (stdout when one format and no file)',
+    })
+    .option('fail-on', {
+      type: 'string',
+      choices: FAIL_ON_CHOICES,
+      default: 'high' as FailOn,
+      description: 'Exit 1 when a finding is at or above this severity',
+    })
+    .option('allow-incomplete', {
+      type: 'boolean',
+      default: false,
+      description: 'Do not exit 3 when some data could not be collected',
+    })
+    .option('config', {
+      alias: 'c',
+      type: 'string',
+      description: 'Config file (default: ./pingone-audit.config.json when present)',
+    });
+}
+
+/**
+ * Pairs each --output with the --format written just before it. yargs keeps the two arrays
+ * apart, so the order on the command line is read from argv itself.
+ */
+export function pairOutputs(argv: readonly string[], defaultFormat: string): OutputTarget[] {
+  const targets: OutputTarget[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const { flag, value, consumed } = readFlag(argv, i);
+    if (flag === undefined) continue;
+    i += consumed;
+    if (flag === 'format') targets.push({ format: value, file: undefined });
+    if (flag === 'output') {
+      const last = targets.at(-1);
+      if (last === undefined && targets.length === 0) targets.push({ format: defaultFormat, file: value });
+      else if (last && last.file === undefined) last.file = value;
+      else throw new UserFacingError(`--output ${value} has no --format of its own before it.`, {
+        hint: 'Write each report as a pair: -f sarif -o results.sarif -f json -o results.json',
+      });
+    }
+  }
+  if (targets.length === 0) targets.push({ format: defaultFormat, file: undefined });
+  const toStdout = targets.filter((t) => t.file === undefined);
+  if (toStdout.length > 1) {
+    throw new UserFacingError(`${toStdout.length} formats (${toStdout.map((t) => t.format).join(', ')}) would all go to stdout.`, {
+      hint: 'Give every format but one its own file: -f table -f sarif -o results.sarif',
+    });
+  }
+  return targets;
+}
+
+function readFlag(argv: readonly string[], i: number): { flag?: 'format' | 'output'; value: string; consumed: number } {
+  const arg = argv[i] ?? '';
+  const match = /^(?:--(format|output)|-(f|o))(?:=(.*))?$/.exec(arg);
+  if (!match) return { value: '', consumed: 0 };
+  const flag = match[1] === 'format' || match[2] === 'f' ? 'format' : 'output';
+  if (match[3] !== undefined) return { flag, value: match[3], consumed: 0 };
+  return { flag, value: argv[i + 1] ?? '', consumed: 1 };
+}
+
+/** Writes each report to its file (creating folders) or to stdout. */
+export async function writeReports(targets: OutputTarget[], render: (format: string) => string): Promise<void> {
+  for (const target of targets) {
+    const text = render(target.format);
+    if (target.file === undefined) {
+      process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    } else {
+      await mkdir(path.dirname(path.resolve(target.file)), { recursive: true });
+      await writeFile(target.file, text);
+      process.stderr.write(`wrote ${target.format} report to ${target.file}\n`);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+import type { CollectProgress } from '../fetch/index.js';
+
+/**
+ * Collection progress on stderr: one rewritten line on a terminal, and in CI (no TTY) one plain
+ * line per environment collected, so logs stay short.
+ */
+export function createProgressReporter(stream: NodeJS.WriteStream = process.stderr): { report: (event: CollectProgress) => void; finish: () => void } {
+  const interactive = stream.isTTY === true;
+  let lastLine = '';
+  const describe = ({ phase, environmentId, done, total }: CollectProgress): string =>
+    `collecting ${phase}${environmentId === undefined ? '' : ` in ${environmentId}`}: ${done}${total === undefined ? '' : `/${total}`}`;
+  return {
+    report(event) {
+      const line = describe(event);
+      if (interactive) {
+        stream.write(`\r\x1b[2K${line.slice(0, (stream.columns ?? 100) - 1)}`);
+        lastLine = line;
+      } else if (event.phase === 'environments') {
+        stream.write(`${line}\n`);
+      }
+    },
+    finish() {
+      if (interactive && lastLine !== '') stream.write('\r\x1b[2K');
+    },
+  };
+}
