@@ -1,0 +1,172 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Log } from 'sarif';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditResult } from '../../src/engine/types.js';
+import { checkSarifForGitHub } from '../../src/formatters/github-checks.js';
+import { loadDataset, startSimulator, type FaultPlan, type RunningSimulator } from '../../src/simulator/index.js';
+import { reportSchemaProblems, sarifSchemaProblems } from '../formatters/schema-validators.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const dataset = loadDataset('demo');
+const auditor = dataset.credentials[0]!;
+const [ADMIN_ENV, PROD_ENV, STAGING_ENV] = dataset.environments.map((env) => env.environment.id) as [string, string, string];
+const SECRETS = dataset.credentials.map((credential) => credential.clientSecret);
+
+let work: string;
+const running: RunningSimulator[] = [];
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'pingone-audit-cli-'));
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((simulator) => simulator.close()));
+});
+
+async function simulator(faults?: FaultPlan): Promise<{ simulator: RunningSimulator; env: Record<string, string> }> {
+  const started = await startSimulator({ dataset, ...(faults === undefined ? {} : { faults }) });
+  running.push(started);
+  return {
+    simulator: started,
+    env: {
+      PINGONE_CLIENT_ID: auditor.clientId,
+      PINGONE_CLIENT_SECRET: auditor.clientSecret,
+      PINGONE_ENVIRONMENT_ID: auditor.environmentId,
+      PINGONE_API_URL: started.apiUrl,
+      PINGONE_AUTH_URL: started.authUrl,
+    },
+  };
+}
+
+/** Loopback answers in microseconds: lift the client-side rate limit so tests do not wait on it. */
+const FAST = ['--max-rps', '500'];
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+async function expectNoSecretAnywhere(texts: string[], dir: string): Promise<void> {
+  const files = await Promise.all((await filesUnder(dir)).map((file) => readFile(file, 'utf8')));
+  for (const text of [...texts, ...files]) for (const secret of SECRETS) expect(text).not.toContain(secret);
+}
+
+describe('pingone-audit scan against the simulator', () => {
+  it('collects two environments, writes the snapshot and valid SARIF and JSON, exits 1 on high findings, GET only', async () => {
+    const { simulator: sim, env } = await simulator();
+    const out = path.join(work, 'two-envs');
+    const run = await runCli(
+      ['scan', ...FAST, '-e', ADMIN_ENV, '-e', PROD_ENV, '--out', out, '-f', 'json', '-o', path.join(out, '..', 'two.json'), '-f', 'sarif', '-o', path.join(work, 'two.sarif')],
+      { env },
+    );
+    expect(run.stderr).toContain('wrote snapshot to');
+    expect(run.code).toBe(1);
+    const result = JSON.parse(await readFile(path.join(work, 'two.json'), 'utf8')) as AuditResult;
+    expect(reportSchemaProblems(result)).toEqual([]);
+    expect(result.snapshot.environmentIds.sort()).toEqual([ADMIN_ENV, PROD_ENV].sort());
+    expect(result.findings.some((finding) => finding.ruleId === 'admin-role-missing' && finding.severity === 'high')).toBe(true);
+    expect(result.findings.every((finding) => finding.location.line !== undefined)).toBe(true);
+    const sarif = JSON.parse(await readFile(path.join(work, 'two.sarif'), 'utf8')) as Log;
+    expect(sarifSchemaProblems(sarif)).toEqual([]);
+    expect(checkSarifForGitHub(sarif)).toEqual([]);
+    expect(sim.requestLog.every((entry) => entry.method === 'GET' || entry.path.endsWith('/as/token'))).toBe(true);
+    expect(sim.requestLog.filter((entry) => entry.secretRead)).toEqual([]);
+    await expectNoSecretAnywhere([run.stdout, run.stderr], work);
+  });
+
+  it('audits the written snapshot offline with the same findings as the scan', async () => {
+    const { env } = await simulator();
+    const out = path.join(work, 'all-envs');
+    const scan = await runCli(['scan', ...FAST, '--all-environments', '--out', out, '-f', 'json', '--fail-on', 'none'], { env });
+    expect(scan.code).toBe(0);
+    const audit = await runCli(['audit', out, '-f', 'json', '--fail-on', 'none']);
+    expect(audit.code).toBe(0);
+    const fingerprints = (text: string) => (JSON.parse(text) as AuditResult).findings.map((finding) => finding.fingerprint);
+    expect(fingerprints(audit.stdout)).toEqual(fingerprints(scan.stdout));
+    expect((JSON.parse(audit.stdout) as AuditResult).snapshot.environmentIds).toHaveLength(3);
+  });
+
+  it('reports a 403 on one endpoint as incomplete (exit 3) with the rules it blocks not evaluated, never a clean pass', async () => {
+    const { env } = await simulator({ forbidden: [`/environments/${PROD_ENV}/applications`] });
+    const out = path.join(work, 'forbidden');
+    const run = await runCli(['scan', ...FAST, '-e', ADMIN_ENV, '-e', PROD_ENV, '--out', out, '-f', 'json', '--fail-on', 'none'], { env });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/collection incomplete: .*read\(s\) failed/);
+    expect(run.stderr).toContain(`/environments/${PROD_ENV}/applications`);
+    const result = JSON.parse(run.stdout) as AuditResult;
+    expect(result.summary.collectionComplete).toBe(false);
+    expect(result.notEvaluated.some((item) => item.ruleId === 'app-disabled' && item.environmentId === PROD_ENV)).toBe(true);
+    expect(result.ruleResults.find((item) => item.ruleId === 'app-disabled' && item.environmentId === PROD_ENV)?.outcome).toBe('not-evaluated');
+
+    const allowed = await runCli(['audit', out, '--allow-incomplete', '--fail-on', 'none', '-f', 'json']);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stderr).toContain('allowed by --allow-incomplete');
+  });
+
+  it('survives 5xx, resets and a rate-limit storm and still writes a complete snapshot', async () => {
+    const { env } = await simulator({ serverErrors: { count: 2 }, resets: { count: 2 }, random: { rate: 0.1, kinds: ['rateLimited'] } });
+    const run = await runCli(['snapshot', ...FAST, '-e', STAGING_ENV, '--out', path.join(work, 'faults')], { env });
+    expect(run.stderr).not.toContain('collection incomplete');
+    expect(run.code).toBe(0);
+    const manifest = JSON.parse(await readFile(path.join(work, 'faults', 'manifest.json'), 'utf8')) as { collection: { complete: boolean } };
+    expect(manifest.collection.complete).toBe(true);
+  });
+});
+
+describe('pingone-audit input errors exit 2 and say what to do', () => {
+  it('rejects wrong credentials without echoing the secret', async () => {
+    const { env } = await simulator();
+    const run = await runCli(['snapshot', '-e', PROD_ENV, '--out', path.join(work, 'wrong')], { env: { ...env, PINGONE_CLIENT_SECRET: 'not-the-secret-0000' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/401|invalid_client|rejected/i);
+    expect(run.stderr).not.toContain('not-the-secret-0000');
+  });
+
+  it('refuses plain http to a host that is not loopback', async () => {
+    const run = await runCli(['snapshot', '-e', PROD_ENV], {
+      env: { PINGONE_CLIENT_ID: auditor.clientId, PINGONE_CLIENT_SECRET: 'x', PINGONE_ENVIRONMENT_ID: auditor.environmentId, PINGONE_API_URL: 'http://api.example.com/v1', PINGONE_AUTH_URL: 'http://auth.example.com' },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/https/i);
+  });
+
+  it('names the file and line of a malformed snapshot file', async () => {
+    const { env } = await simulator();
+    const out = path.join(work, 'broken');
+    expect((await runCli(['snapshot', ...FAST, '-e', STAGING_ENV, '--out', out], { env })).code).toBe(0);
+    await writeFile(path.join(out, 'manifest.json'), '{\n  "schemaVersion": 1,\n  oops\n}\n');
+    const run = await runCli(['audit', out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('manifest.json');
+    expect(run.stderr).toMatch(/line 3|:3/);
+  });
+
+  it('rejects an unknown flag, a bad --fail-on and an invalid config file', async () => {
+    expect((await runCli(['audit', work, '--no-such-flag'])).code).toBe(2);
+    const badFailOn = await runCli(['audit', work, '--fail-on', 'severe']);
+    expect(badFailOn.code).toBe(2);
+    expect(badFailOn.stderr).toContain('fail-on');
+    const config = path.join(work, 'bad.config.json');
+    await writeFile(config, JSON.stringify({ rules: { 'app-disabld': 'off' } }));
+    const badConfig = await runCli(['audit', path.join(work, 'all-envs'), '--config', config]);
+    expect(badConfig.code).toBe(2);
+    expect(badConfig.stderr).toContain('app-disabled');
+  });
+});
+
+describe('pingone-audit demo', () => {
+  it('scans the demo organization with no credentials and prints findings without any secret', async () => {
+    const run = await runCli(['demo', '--out', path.join(work, 'demo')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('admin-role-missing');
+    expect(run.stdout).toMatch(/\d+ findings \(/);
+    await expectNoSecretAnywhere([run.stdout, run.stderr], path.join(work, 'demo'));
+  });
+
+  it('gives the exit code a gate would when asked', async () => {
+    expect((await runCli(['demo', '--fail-on', 'high', '-f', 'json'])).code).toBe(1);
+  });
+});
