@@ -3,16 +3,16 @@
  * Derives JSON Schemas (draft-07) for the PingOne resources the simulator serves from the OpenAPI 3.0
  * reference, one file per resource in schemas/pingone-api/. Re-run after the reference changes:
  *
- *   npm install --no-save yaml && node scripts/derive-api-schemas.mjs [path/to/openapi.yml]
+ *   node schemas/pingone-api/derive.mjs [path/to/openapi.yml]
  *
- * The output is committed, so tests never need this script or the `yaml` package.
+ * The output is committed, so tests never need this script (`yaml` is a dev dependency for it).
  */
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const specPath = process.argv[2] ?? path.resolve(root, '..', 'shared', 'reference', 'pingone-management-openapi.yml');
 const outDir = path.join(root, 'schemas', 'pingone-api');
 
@@ -101,7 +101,7 @@ function deriveSchema(target) {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: `https://pingone-audit.dev/schemas/pingone-api/${target}.schema.json`,
-    $comment: `Derived from components.schemas.${target} of the PingOne Management OpenAPI (${spec.info.version}) by scripts/derive-api-schemas.mjs. Do not edit.`,
+    $comment: `Derived from components.schemas.${target} of the PingOne Management OpenAPI (${spec.info.version}) by schemas/pingone-api/derive.mjs. Do not edit.`,
     $ref: `#/definitions/${target}`,
     definitions: sorted,
   };
