@@ -1,6 +1,6 @@
 import type { AuditResult } from '../engine/types.js';
 import type { FormatContext } from './format-context.js';
-import { stableStringify } from './stable-json.js';
+import { stableStringify } from '../snapshot/stable-json.js';
 
 export const REPORT_SCHEMA_ID = 'https://pingone-audit.dev/schemas/report.schema.json';
 /** Bumped only when a field changes meaning or goes away; new fields keep the version. */

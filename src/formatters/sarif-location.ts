@@ -1,22 +1,14 @@
 import path from 'node:path';
 import type { Location } from 'sarif';
 import type { Finding } from '../engine/types.js';
+import { ENVIRONMENT_ARRAYS } from '../snapshot/layout.js';
 import type { ResourceType } from '../snapshot/model.js';
 
 /** The base GitHub resolves relative URIs against: the repository root (CodeQL uses the same id). */
 export const SOURCE_ROOT = '%SRCROOT%';
 
-/** The folder (and API collection) name of each resource type. */
-export const RESOURCE_COLLECTION: Record<ResourceType, string> = {
-  environment: 'environments',
-  application: 'applications',
-  user: 'users',
-  group: 'groups',
-  population: 'populations',
-  signOnPolicy: 'signOnPolicies',
-  role: 'roles',
-  gateway: 'gateways',
-};
+/** The API collection name of each resource type, as in a logical location `envId/applications/appId`. */
+export const RESOURCE_COLLECTION: Readonly<Record<ResourceType, string>> = { environment: 'environments', ...ENVIRONMENT_ARRAYS };
 
 /**
  * The finding's resource file as a physical location (GitHub rejects results without one), plus
