@@ -1,6 +1,7 @@
 import { collectSnapshot, type ApiClient } from '../fetch/index.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { canonicalSnapshot, writeSnapshot } from '../snapshot/write-snapshot.js';
+import { requirePositive } from './connection-options.js';
 import { createProgressReporter } from './progress.js';
 
 export interface CollectionArgs {
@@ -15,6 +16,7 @@ export interface CollectionArgs {
  * that `scan` audits exactly what `audit` would read back. Failed reads are listed on stderr.
  */
 export async function collectToFolder(client: ApiClient, args: CollectionArgs): Promise<Snapshot> {
+  requirePositive('--max-users', args['max-users'], { integer: true });
   const progress = createProgressReporter();
   let collected: Snapshot;
   try {

@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { UserFacingError } from '../errors.js';
 import { createApiClient, resolveConnectionSettings, type ApiClient, type ConnectionFlags, type ConnectionSettings } from '../fetch/index.js';
 
 /** Flags naming a tenant and credentials; each falls back to the Terraform provider's variable. */
@@ -14,6 +15,7 @@ export function withConnectionOptions<T>(yargs: Argv<T>) {
     .option('token-auth-method', { type: 'string', group: 'Connection:', description: 'CLIENT_SECRET_BASIC (default) or CLIENT_SECRET_POST [PINGONE_TOKEN_ENDPOINT_AUTH_METHOD]' })
     .option('max-rps', { type: 'number', default: 10, group: 'Connection:', description: 'Client-side request rate limit (requests per second)' })
     .option('concurrency', { type: 'number', default: 6, group: 'Connection:', description: 'Requests in flight at once' })
+    .option('timeout', { type: 'number', default: 30, group: 'Connection:', description: 'Seconds a request may take, answer included, before it is retried' })
     .option('verbose', { type: 'boolean', default: false, description: 'Log retries and throttling on stderr' });
 }
 
@@ -37,6 +39,7 @@ export interface ConnectionArgs {
   'token-auth-method'?: string | undefined;
   'max-rps': number;
   concurrency: number;
+  timeout: number;
   verbose: boolean;
 }
 
@@ -47,6 +50,9 @@ export interface Connection {
 
 /** Resolves settings (printing their warnings on stderr) and opens a read-only client. */
 export function openConnection(args: ConnectionArgs, env: NodeJS.ProcessEnv = process.env): Connection {
+  requirePositive('--max-rps', args['max-rps']);
+  requirePositive('--concurrency', args.concurrency, { integer: true });
+  requirePositive('--timeout', args.timeout);
   const flags: ConnectionFlags = definedOnly({
     clientId: args['client-id'],
     clientSecret: args['client-secret'],
@@ -62,9 +68,20 @@ export function openConnection(args: ConnectionArgs, env: NodeJS.ProcessEnv = pr
   const client = createApiClient(settings, {
     maxRps: args['max-rps'],
     concurrency: args.concurrency,
+    timeoutMs: args.timeout * 1000,
     ...(args.verbose ? { log: (line: string) => process.stderr.write(`${line}\n`) } : {}),
   });
   return { settings, client };
+}
+
+/** yargs lets NaN, zero and negatives through; each would stall or flood the collector. */
+export function requirePositive(flag: string, value: number | undefined, { integer = false } = {}): void {
+  if (value === undefined) return;
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+    throw new UserFacingError(`${flag} must be a positive ${integer ? 'whole ' : ''}number, not ${String(value)}.`, {
+      hint: `For example ${flag} ${integer ? '6' : '10'}.`,
+    });
+  }
 }
 
 function definedOnly<T extends object>(value: T): T {

@@ -12,6 +12,7 @@ import { runCli } from '../helpers/run-cli.js';
 const dataset = loadDataset('demo');
 const auditor = dataset.credentials[0]!;
 const [ADMIN_ENV, PROD_ENV, STAGING_ENV] = dataset.environments.map((env) => env.environment.id) as [string, string, string];
+const CORE_RULES = ['app-disabled', 'redirect-uri-trailing-slash', 'implicit-grant', 'admin-role-missing', 'refresh-token-not-jwt', 'refresh-token-jwt-sunset'];
 const SECRETS = dataset.credentials.map((credential) => credential.clientSecret);
 
 let work: string;
@@ -77,6 +78,13 @@ describe('pingone-audit scan against the simulator', () => {
     await expectNoSecretAnywhere([run.stdout, run.stderr], work);
   });
 
+  it('scans one environment', async () => {
+    const { env } = await simulator();
+    const run = await runCli(['scan', ...FAST, '-e', STAGING_ENV, '--out', path.join(work, 'one-env'), '-f', 'json', '--fail-on', 'none'], { env });
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as AuditResult).snapshot.environmentIds).toEqual([STAGING_ENV]);
+  });
+
   it('audits the written snapshot offline with the same findings as the scan', async () => {
     const { env } = await simulator();
     const out = path.join(work, 'all-envs');
@@ -86,7 +94,13 @@ describe('pingone-audit scan against the simulator', () => {
     expect(audit.code).toBe(0);
     const fingerprints = (text: string) => (JSON.parse(text) as AuditResult).findings.map((finding) => finding.fingerprint);
     expect(fingerprints(audit.stdout)).toEqual(fingerprints(scan.stdout));
-    expect((JSON.parse(audit.stdout) as AuditResult).snapshot.environmentIds).toHaveLength(3);
+    const result = JSON.parse(audit.stdout) as AuditResult;
+    expect(result.snapshot.environmentIds).toHaveLength(3);
+    // Every core rule fires on the demo data, and none fires on the correctly configured StackOne app.
+    const fired = new Set(result.findings.map((finding) => finding.ruleId));
+    for (const id of CORE_RULES) expect(fired, id).toContain(id);
+    const correctStackOne = result.findings.filter((finding) => finding.resource.name === 'StackOne' && finding.ruleId !== 'refresh-token-jwt-sunset');
+    expect(correctStackOne).toEqual([]);
   });
 
   it('reports a 403 on one endpoint as incomplete (exit 3) with the rules it blocks not evaluated, never a clean pass', async () => {

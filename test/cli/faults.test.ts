@@ -1,0 +1,115 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditResult } from '../../src/engine/types.js';
+import { loadDataset, startSimulator, type FaultPlan, type RateLimit, type RunningSimulator } from '../../src/simulator/index.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const dataset = loadDataset('demo');
+const auditor = dataset.credentials[0]!;
+const [ADMIN_ENV, PROD_ENV] = dataset.environments.map((env) => env.environment.id) as [string, string, string];
+const FAST = ['--max-rps', '500'];
+
+let work: string;
+const running: RunningSimulator[] = [];
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'pingone-audit-faults-'));
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((simulator) => simulator.close()));
+});
+
+async function scanWith(faults: FaultPlan, extra: string[] = [], rateLimit?: RateLimit) {
+  const simulator = await startSimulator({ dataset, faults, ...(rateLimit === undefined ? {} : { rateLimit }) });
+  running.push(simulator);
+  const out = path.join(work, `run-${running.length}-${Math.random().toString(36).slice(2)}`);
+  const run = await runCli(['scan', ...FAST, ...extra, '-e', ADMIN_ENV, '-e', PROD_ENV, '--out', out, '-f', 'json', '--fail-on', 'none'], {
+    env: {
+      PINGONE_CLIENT_ID: auditor.clientId,
+      PINGONE_CLIENT_SECRET: auditor.clientSecret,
+      PINGONE_ENVIRONMENT_ID: auditor.environmentId,
+      PINGONE_API_URL: simulator.apiUrl,
+      PINGONE_AUTH_URL: simulator.authUrl,
+    },
+  });
+  const result = run.stdout === '' ? undefined : (JSON.parse(run.stdout) as AuditResult);
+  return { run, result, simulator, out };
+}
+
+let reference: string[];
+beforeAll(async () => {
+  const { run, result } = await scanWith({});
+  expect(run.code).toBe(0);
+  reference = result!.findings.map((finding) => finding.fingerprint);
+});
+
+describe('scan meets faults and still ends in a correct report', () => {
+  it('a 429 storm with Retry-After (the server allows far less than --max-rps): the same findings', async () => {
+    const { run, result, simulator } = await scanWith({}, [], { requestsPerSecond: 40, burst: 5 });
+    expect(simulator.requestLog.filter((entry) => entry.status === 429).length).toBeGreaterThan(0);
+    expect(run.code).toBe(0);
+    expect(result!.findings.map((finding) => finding.fingerprint)).toEqual(reference);
+  }, 90_000);
+
+  it.each<[string, FaultPlan, string[]]>([
+    ['random 429s', { random: { rate: 0.05, kinds: ['rateLimited'] } }, []],
+    ['a 5xx burst', { serverErrors: { count: 4, status: 502 } }, []],
+    ['connection resets', { resets: { count: 3 } }, []],
+    ['a request slower than --timeout', { slow: { delayMs: 3000, count: 1 } }, ['--timeout', '1']],
+    ['a body of malformed JSON', { malformed: { pattern: '/environments/*/applications', count: 1 } }, []],
+    ['a token that expires mid-scan', { tokenExpiresAfterRequests: 10 }, []],
+  ])('%s: the same findings as a fault-free scan', async (_, faults, extra) => {
+    const { run, result } = await scanWith(faults, extra);
+    expect(run.stderr).not.toContain('collection incomplete');
+    expect(run.code).toBe(0);
+    expect(result!.findings.map((finding) => finding.fingerprint)).toEqual(reference);
+  });
+});
+
+describe('scan meets faults it must not work around and says so (exit 3)', () => {
+  it('a paging cycle is detected instead of looping forever', async () => {
+    const { run, result } = await scanWith({ pagingCycle: `/environments/${PROD_ENV}/applications` });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/collection incomplete/);
+    expect(result!.notEvaluated.some((item) => item.environmentId === PROD_ENV)).toBe(true);
+  });
+
+  it('a next link to another host is not followed, so the token never goes there', async () => {
+    const { run, result, simulator, out } = await scanWith({ foreignNextLink: `/environments/${PROD_ENV}/groups` });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('evil.example');
+    expect(result!.summary.collectionComplete).toBe(false);
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as { collection: { entries: Array<{ status: string; error?: string }> } };
+    expect(manifest.collection.entries.some((entry) => entry.status === 'failed' && /evil\.example/.test(entry.error ?? ''))).toBe(true);
+    expect(simulator.requestLog.every((entry) => !entry.path.includes('evil.example'))).toBe(true);
+  });
+});
+
+describe('scan refuses bad settings with exit 2', () => {
+  const env = { PINGONE_CLIENT_ID: auditor.clientId, PINGONE_CLIENT_SECRET: 'x', PINGONE_ENVIRONMENT_ID: auditor.environmentId };
+
+  it('an unknown region', async () => {
+    const run = await runCli(['scan', '-e', PROD_ENV, '--region', 'MARS'], { env });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/MARS/);
+    expect(run.stderr).toMatch(/NA.*EU/);
+  });
+
+  it('an unreachable host', async () => {
+    const run = await runCli(['scan', '-e', PROD_ENV, '--timeout', '2', '--out', path.join(work, 'unreachable')], {
+      env: { ...env, PINGONE_API_URL: 'http://127.0.0.1:9/v1', PINGONE_AUTH_URL: 'http://127.0.0.1:9' },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('127.0.0.1:9');
+  });
+
+  it('a rate that is not a positive number', async () => {
+    const run = await runCli(['scan', '-e', PROD_ENV, '--max-rps', '0'], { env });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--max-rps must be a positive number');
+  });
+});
