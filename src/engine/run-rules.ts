@@ -77,6 +77,11 @@ export function runRules(snapshot: Snapshot, resolved: ResolvedRule[], options: 
       createdAt: manifest.createdAt,
       ...(manifest.organization === undefined ? {} : { organizationId: manifest.organization.id }),
       environmentIds,
+      environments: snapshot.environments.map(({ environment }) => ({
+        id: environment.id,
+        name: environment.name,
+        ...(environment.type === undefined ? {} : { type: environment.type }),
+      })),
       ...(options.snapshotPath === undefined ? {} : { path: options.snapshotPath }),
     },
     rules: resolved.map(({ rule, severity }) => ({ id: rule.id, severity, meta: rule.meta })),

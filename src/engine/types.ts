@@ -131,7 +131,14 @@ export interface AuditSummary {
 export interface AuditResult {
   tool: { name: 'pingone-audit'; version: string };
   generatedAt: string;
-  snapshot: { createdAt: string; organizationId?: string; environmentIds: string[]; path?: string };
+  snapshot: {
+    createdAt: string;
+    organizationId?: string;
+    environmentIds: string[];
+    /** Names and types of the environments collected, for reports that name what they audited. */
+    environments?: Array<{ id: string; name: string; type?: string }>;
+    path?: string;
+  };
   rules: Array<{ id: string; severity: Severity; meta: RuleMeta }>;
   findings: Finding[];
   suppressed: Finding[];

@@ -1,6 +1,7 @@
 import { getBorderCharacters, table, type ColumnUserConfig, type SpanningCellConfig } from 'table';
 import type { AuditResult, Finding } from '../engine/types.js';
 import { painter, SEVERITY_STYLE, type Paint } from './ansi.js';
+import { environmentLabeller } from './environment-label.js';
 import type { FormatContext } from './format-context.js';
 import { describeCollectionFailure } from './sarif-invocation.js';
 import { snapshotFilePath } from './sarif-location.js';
@@ -26,15 +27,16 @@ export function formatTable(result: AuditResult, context: FormatContext): string
   const paint = painter(context.color);
   const width = Math.min(MAX_COLUMNS, Math.max(MIN_COLUMNS, Math.trunc(context.columns ?? DEFAULT_COLUMNS)));
   const sections: string[] = [];
+  const environmentName = environmentLabeller(result);
 
-  if (result.findings.length > 0) sections.push(findingsTable(result.findings, width, paint, context.snapshotDir));
+  if (result.findings.length > 0) sections.push(findingsTable(result.findings, width, paint, context.snapshotDir, environmentName));
   if (context.includeSuppressed && result.suppressed.length > 0) {
-    sections.push(`${paint(`Suppressed (${result.suppressed.length})`, 'bold')}\n${findingsTable(result.suppressed, width, paint, context.snapshotDir)}`);
+    sections.push(`${paint(`Suppressed (${result.suppressed.length})`, 'bold')}\n${findingsTable(result.suppressed, width, paint, context.snapshotDir, environmentName)}`);
   }
   if (result.notEvaluated.length > 0) {
     const rows = result.notEvaluated.map((item) => [
       item.ruleId,
-      item.environmentId ?? 'organization',
+      environmentName(item.environmentId),
       item.reasons.map(describeCollectionFailure).join('\n') || 'unknown',
     ]);
     const body = fitTable(headerRow(['Rule', 'Environment', 'Why'], paint), rows, width, [
@@ -77,7 +79,13 @@ function summaryLines(result: AuditResult, width: number, paint: Paint): string 
 }
 
 /** One row per finding, and under it a full-width row with the file and line to open. */
-function findingsTable(findings: Finding[], width: number, paint: Paint, snapshotDir: string | undefined): string {
+function findingsTable(
+  findings: Finding[],
+  width: number,
+  paint: Paint,
+  snapshotDir: string | undefined,
+  environmentName: (id: string | null) => string,
+): string {
   const rows = findings.flatMap((finding) => {
     const { file, line } = finding.location;
     const location = `${snapshotFilePath(file, snapshotDir)}${line === undefined ? '' : `:${line}`}`;
@@ -85,7 +93,7 @@ function findingsTable(findings: Finding[], width: number, paint: Paint, snapsho
       [
         paint(finding.severity.toUpperCase(), ...SEVERITY_STYLE[finding.severity]),
         finding.ruleId,
-        finding.environmentId ?? 'organization',
+        environmentName(finding.environmentId),
         `${finding.resource.type}\n${finding.resource.name || finding.resource.id}`,
         finding.suppression === undefined ? finding.message : `${finding.message}\nSuppressed: ${finding.suppression.reason}`,
       ],

@@ -268,7 +268,13 @@ describe('runRules: result', () => {
     });
     expect(result.tool).toEqual({ name: 'pingone-audit', version: '9.9.9' });
     expect(result.generatedAt).toBe('2026-11-22T12:00:00.000Z');
-    expect(result.snapshot).toEqual({ createdAt: snapshot.manifest.createdAt, organizationId: 'org-acme', environmentIds: [ENV_A, ENV_B], path: 'snap' });
+    expect(result.snapshot).toEqual({
+      createdAt: snapshot.manifest.createdAt,
+      organizationId: 'org-acme',
+      environmentIds: [ENV_A, ENV_B],
+      environments: [ENV_A, ENV_B].map((id) => ({ id, name: 'Production', type: 'PRODUCTION' })),
+      path: 'snap',
+    });
     expect(result.rules.map((rule) => [rule.id, rule.severity])).toEqual([['apps', 'high'], ['any', 'low'], ['broken', 'medium']]);
     expect(result.suppressed).toEqual([]);
     expect(result.collection).toBe(snapshot.manifest.collection);

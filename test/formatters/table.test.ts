@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { environmentLabeller } from '../../src/formatters/environment-label.js';
 import type { FormatContext } from '../../src/formatters/format-context.js';
 import { formatTable } from '../../src/formatters/table.js';
 import { cleanResult, sampleResult } from './fixtures.js';
@@ -65,5 +66,12 @@ describe('table formatter', () => {
   it('keeps the same layout with colour on, only adding the codes', () => {
     const stripped = formatTable(sampleResult(), { color: true }).replace(new RegExp(ANSI.source, 'g'), '');
     expect(stripped).toBe(formatTable(sampleResult(), { color: false }));
+  });
+});
+
+describe('environment names', () => {
+  it('names an environment the snapshot recorded, and falls back to its id otherwise', () => {
+    const label = environmentLabeller({ snapshot: { createdAt: '', environmentIds: ['e1', 'e2'], environments: [{ id: 'e1', name: 'Production' }] } });
+    expect([label('e1'), label('e2'), label(null)]).toEqual(['Production', 'e2', 'organization']);
   });
 });
