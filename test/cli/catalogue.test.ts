@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../rules/index.js';
+import { runCli } from '../helpers/run-cli.js';
+
+describe('pingone-audit rules and explain', () => {
+  it('lists every registered rule as JSON, with its packs', async () => {
+    const run = await runCli(['rules', '-f', 'json']);
+    expect(run.code).toBe(0);
+    const listed = JSON.parse(run.stdout) as Array<{ id: string; packs: string[] }>;
+    expect(listed.map((entry) => entry.id).sort()).toEqual(rules.map((rule) => rule.id).sort());
+    expect(listed.find((entry) => entry.id === 'admin-role-missing')?.packs).toEqual(['all', 'recommended']);
+  });
+
+  it('explains a rule with its rationale, remediation and references', async () => {
+    const run = await runCli(['explain', 'admin-role-missing']);
+    expect(run.code).toBe(0);
+    const rule = rules.find((candidate) => candidate.id === 'admin-role-missing')!;
+    expect(run.stdout).toContain(rule.meta.title);
+    expect(run.stdout).toContain(rule.meta.docs.references[0]!.title);
+  });
+
+  it('suggests the closest rule id for a typo and exits 2', async () => {
+    const run = await runCli(['explain', 'admin-role-mising']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Did you mean "admin-role-missing"?');
+  });
+
+  it('prints help with the exit codes', async () => {
+    const run = await runCli(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/3 +collection incomplete/);
+  });
+});
