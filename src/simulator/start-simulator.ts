@@ -13,7 +13,11 @@ import { createRateLimiter, type RateLimit } from './rate-limiter.js';
 import { createRequestAuthenticator } from './request-authenticator.js';
 import { matchRoute } from './router.js';
 import { seededRandom } from './seeded-random.js';
-import { answerTokenRequest } from './token-endpoint.js';
+import { answerTokenRequest, type TokenResponse } from './token-endpoint.js';
+import { answerAuthorize, findUser } from './authorize-endpoint.js';
+import { signInRefusal } from './sign-in-policy.js';
+import { createUserGrantStore } from './user-grants.js';
+import { answerDeviceAuthorization, answerUserGrant, userGrantTypes, type UserGrantContext } from './user-token-endpoint.js';
 
 export interface SimulatorOptions {
   dataset: Dataset;
@@ -56,6 +60,15 @@ export interface RunningSimulator {
   requestLog: RequestLogEntry[];
   /** A token as if `userId` had signed in to app `clientId` (a user grant): the user's roles apply. */
   issueUserToken(userId: string, clientId: string): string;
+  /**
+   * The browser session `/as/authorize` sees: the user (id or username) it signs in without a login
+   * page when the request has no `login_hint`; undefined signs out.
+   */
+  signInAs(user: string | undefined): void;
+  /** The user (id or username) approves the device authorization showing `userCode`; throws when that user may not sign in to the app. */
+  approveDevice(userCode: string, user: string): void;
+  /** The user denies the device authorization showing `userCode`. */
+  denyDevice(userCode: string): void;
   /** Stops listening and drops open connections; calling it again is harmless. */
   close(): Promise<void>;
 }
@@ -87,6 +100,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     now,
   });
   const authenticator = createRequestAuthenticator(index, minter, injector.tokenExpiresAfterRequests);
+  const userGrants = createUserGrantStore(now);
+  const grantContext = (): UserGrantContext => ({ index, minter, store: userGrants, now, authUrl: origin });
+  let browserUser: string | undefined;
 
   function answerApi(request: IncomingMessage, url: URL, faults: RequestFaults, entry: RequestLogEntry): Reply {
     const actor = authenticator.authenticate(request.headers.authorization, entry);
@@ -121,13 +137,28 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     return 'error' in envelope ? errorReply(envelope.error) : { status: 200, body: envelope.body, hal: true };
   }
 
+  /** Client credentials stay with the worker endpoint; user grants and device authorization are answered by the sign-in side. */
+  function answerAuthServer(deviceAuthorization: boolean, environmentId: string, headers: IncomingMessage['headers'], body: string): TokenResponse {
+    const form = new URLSearchParams(body);
+    const isForm = (headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+    if (deviceAuthorization) {
+      return isForm
+        ? answerDeviceAuthorization(grantContext(), { environmentId, headers, form })
+        : { status: 400, body: { error: 'invalid_request', error_description: 'The request body must be application/x-www-form-urlencoded.' } };
+    }
+    if (isForm && userGrantTypes.has(form.get('grant_type') ?? '')) return answerUserGrant(grantContext(), { environmentId, headers, form });
+    return answerTokenRequest(index, minter, { environmentId, headers, body });
+  }
+
   async function answer(request: IncomingMessage, response: ServerResponse, entry: RequestLogEntry): Promise<Reply | undefined> {
     const url = new URL(request.url ?? '/', origin);
     const isApi = url.pathname === '/v1' || url.pathname.startsWith('/v1/');
-    const tokenPath = /^\/([^/]+)\/as\/token$/.exec(url.pathname);
+    const tokenPath = /^\/([^/]+)\/as\/(token|device_authorization)$/.exec(url.pathname);
+    const authorizePath = /^\/([^/]+)\/as\/authorize$/.exec(url.pathname);
     if (isApi && request.method !== 'GET') return errorReply(methodNotAllowed('GET'));
     if (tokenPath !== null && request.method !== 'POST') return errorReply(methodNotAllowed('POST'));
-    if (!isApi && tokenPath === null) return errorReply(notFound());
+    if (authorizePath !== null && request.method !== 'GET') return errorReply(methodNotAllowed('GET'));
+    if (!isApi && tokenPath === null && authorizePath === null) return errorReply(notFound());
 
     const faults = injector.plan(isApi ? url.pathname.slice('/v1'.length) : url.pathname, isApi);
     if (faults.reset === true) {
@@ -150,12 +181,15 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     if (latency + faults.delayMs > 0) await sleep(latency + faults.delayMs);
 
     let reply: Reply;
-    if (tokenPath !== null) {
+    if (authorizePath !== null) {
+      reply = answerAuthorize(index, userGrants, decodeURIComponent(authorizePath[1]!), url.searchParams, browserUser);
+    } else if (tokenPath !== null) {
       const body = await readBody(request);
-      const answered = answerTokenRequest(index, minter, { environmentId: decodeURIComponent(tokenPath[1]!), headers: request.headers, body });
+      const environmentId = decodeURIComponent(tokenPath[1]!);
+      const answered = answerAuthServer(tokenPath[2] === 'device_authorization', environmentId, request.headers, body);
       if (answered.issued !== undefined) {
         authenticator.noteIssued(answered.issued.jti);
-        entry.actor = `application:${answered.issued.clientId}`;
+        entry.actor = answered.issued.userId === undefined ? `application:${answered.issued.clientId}` : `user:${answered.issued.userId}`;
       }
       reply = { status: answered.status, body: answered.body, headers: { 'cache-control': 'no-store', pragma: 'no-cache' } };
     } else {
@@ -201,6 +235,26 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       const user = index.user(userId);
       if (user === undefined || index.application(clientId) === undefined) throw new Error(`unknown user ${userId} or application ${clientId}`);
       return minter.mint({ clientId, environmentId: user.environment.environment.id, userId }).token;
+    },
+    signInAs(user) {
+      if (user !== undefined && findUser(index, user) === undefined) throw new Error(`unknown user ${user}`);
+      browserUser = user;
+    },
+    approveDevice(userCode, user) {
+      const device = userGrants.deviceByUserCode(userCode);
+      if (device === undefined) throw new Error(`no device authorization shows user code ${userCode}`);
+      const found = findUser(index, user);
+      const application = index.application(device.clientId)?.application;
+      if (found === undefined || application === undefined) throw new Error(`unknown user ${user}`);
+      if (index.user(found.id)?.environment.environment.id !== device.environmentId) throw new Error(`${user} is not a user of the application's environment`);
+      const refusal = signInRefusal(index, application, found);
+      if (refusal !== undefined) throw new Error(refusal);
+      device.decision = { approvedUserId: found.id };
+    },
+    denyDevice(userCode) {
+      const device = userGrants.deviceByUserCode(userCode);
+      if (device === undefined) throw new Error(`no device authorization shows user code ${userCode}`);
+      device.decision = { denied: true };
     },
     close() {
       closing ??= new Promise<void>((resolve, reject) => {

@@ -5,16 +5,16 @@ import type { TokenMinter } from './access-tokens.js';
 export interface TokenResponse {
   status: number;
   body: Record<string, unknown>;
-  /** Set when a token was issued. */
-  issued?: { jti: string; clientId: string };
+  /** Set when a token was issued; `userId` for user grants. */
+  issued?: { jti: string; clientId: string; userId?: string };
 }
 
-function oauthError(status: number, error: string, description: string): TokenResponse {
+export function oauthError(status: number, error: string, description: string): TokenResponse {
   return { status, body: { error, error_description: description } };
 }
 
 /** Client credentials from a Basic header or the form body, and which method was used. */
-function clientAuthentication(headers: IncomingHttpHeaders, form: URLSearchParams) {
+export function clientAuthentication(headers: IncomingHttpHeaders, form: URLSearchParams) {
   const header = headers.authorization;
   const basic = header?.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString('utf8') : undefined;
   const bodySecret = form.get('client_secret');

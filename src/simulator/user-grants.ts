@@ -1,0 +1,99 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/** An authorization code waiting to be redeemed, bound to its client, redirect URI and PKCE challenge. */
+export interface PendingCode {
+  clientId: string;
+  environmentId: string;
+  redirectUri: string;
+  userId: string;
+  scope: string;
+  nonce?: string;
+  codeChallenge?: string;
+  codeChallengeMethod?: string;
+  expiresAt: number;
+}
+
+/** A device authorization in progress (RFC 8628). */
+export interface DeviceAuthorization {
+  deviceCode: string;
+  userCode: string;
+  clientId: string;
+  environmentId: string;
+  scope: string;
+  expiresAt: number;
+  intervalSeconds: number;
+  lastPollAt?: number;
+  decision?: { approvedUserId: string } | { denied: true };
+}
+
+export interface RefreshGrant {
+  clientId: string;
+  environmentId: string;
+  userId: string;
+  scope: string;
+}
+
+/** The simulator's memory of codes, device authorizations and refresh tokens; each is single-use. */
+export interface UserGrantStore {
+  issueCode(code: Omit<PendingCode, 'expiresAt'>): string;
+  /** Removes and returns the code: a second redemption fails like a forged one. */
+  takeCode(code: string): PendingCode | undefined;
+  startDevice(device: Omit<DeviceAuthorization, 'deviceCode' | 'userCode'>): DeviceAuthorization;
+  device(deviceCode: string): DeviceAuthorization | undefined;
+  deviceByUserCode(userCode: string): DeviceAuthorization | undefined;
+  endDevice(deviceCode: string): void;
+  issueRefreshToken(grant: RefreshGrant): string;
+  /** Removes and returns the grant: refresh tokens rotate, so an old one is dead after use. */
+  takeRefreshToken(token: string): RefreshGrant | undefined;
+}
+
+const codeLifetimeMs = 60_000;
+// RFC 8628 §6.1: a short code from an alphabet without vowels or look-alike characters.
+const userCodeAlphabet = 'BCDFGHJKLMNPQRSTVWXZ';
+
+export function createUserGrantStore(now: () => number): UserGrantStore {
+  const codes = new Map<string, PendingCode>();
+  const devices = new Map<string, DeviceAuthorization>();
+  const refreshTokens = new Map<string, RefreshGrant>();
+  const opaque = (): string => randomBytes(32).toString('base64url');
+
+  return {
+    issueCode(code) {
+      const value = opaque();
+      codes.set(value, { ...code, expiresAt: now() + codeLifetimeMs });
+      return value;
+    },
+    takeCode(code) {
+      const found = codes.get(code);
+      codes.delete(code);
+      return found;
+    },
+    startDevice(device) {
+      const letters = [...randomBytes(8)].map((byte) => userCodeAlphabet[byte % userCodeAlphabet.length]).join('');
+      const started: DeviceAuthorization = { ...device, deviceCode: opaque(), userCode: `${letters.slice(0, 4)}-${letters.slice(4)}` };
+      devices.set(started.deviceCode, started);
+      return started;
+    },
+    device: (deviceCode) => devices.get(deviceCode),
+    deviceByUserCode: (userCode) => [...devices.values()].find((device) => device.userCode === userCode.toUpperCase()),
+    endDevice(deviceCode) {
+      devices.delete(deviceCode);
+    },
+    issueRefreshToken(grant) {
+      const value = opaque();
+      refreshTokens.set(value, grant);
+      return value;
+    },
+    takeRefreshToken(token) {
+      const found = refreshTokens.get(token);
+      refreshTokens.delete(token);
+      return found;
+    },
+  };
+}
+
+/** RFC 7636 §4.6: BASE64URL(SHA256(verifier)) for S256, the verifier itself for plain. */
+export function pkceMatches(verifier: string, challenge: string, method: string | undefined): boolean {
+  const computed = method === 'S256' ? createHash('sha256').update(verifier).digest('base64url') : verifier;
+  return computed === challenge;
+}

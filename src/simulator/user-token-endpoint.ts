@@ -1,0 +1,145 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Application } from '../snapshot/model.js';
+import type { TokenMinter } from './access-tokens.js';
+import type { DatasetIndex } from './dataset-index.js';
+import { clientAuthentication, oauthError, type TokenResponse } from './token-endpoint.js';
+import { pkceMatches, type UserGrantStore } from './user-grants.js';
+
+export const deviceCodeGrantType = 'urn:ietf:params:oauth:grant-type:device_code';
+/** Grant types answered here rather than by the client-credentials endpoint. */
+export const userGrantTypes = new Set(['authorization_code', 'refresh_token', deviceCodeGrantType]);
+
+export interface UserGrantContext {
+  index: DatasetIndex;
+  minter: TokenMinter;
+  store: UserGrantStore;
+  now: () => number;
+  /** Auth base (`http://127.0.0.1:<port>`), for the device verification URI and ID token issuer. */
+  authUrl: string;
+}
+
+interface FormRequest {
+  environmentId: string;
+  headers: IncomingHttpHeaders;
+  form: URLSearchParams;
+}
+
+/**
+ * The client of a user-grant request: a public client (`tokenEndpointAuthMethod` NONE) names itself
+ * with `client_id` and no secret; a confidential one authenticates the way its method says.
+ */
+function authenticateClient(context: UserGrantContext, request: FormRequest): { client: Application } | { refused: TokenResponse } {
+  const authentication = clientAuthentication(request.headers, request.form);
+  if (authentication !== undefined && 'conflict' in authentication) return { refused: oauthError(400, 'invalid_request', 'Use only one client authentication method.') };
+  const clientId = authentication?.clientId ?? request.form.get('client_id') ?? '';
+  const found = context.index.application(clientId);
+  const invalidClient = { refused: oauthError(401, 'invalid_client', 'Client authentication failed.') };
+  if (found === undefined || found.environment.environment.id !== request.environmentId) return invalidClient;
+  const { application } = found;
+  const method = application.tokenEndpointAuthMethod ?? 'NONE';
+  if (authentication === undefined) return method === 'NONE' ? { client: application } : invalidClient;
+  const credential = context.index.credential(clientId);
+  if (method !== authentication.method || credential?.clientSecret !== authentication.clientSecret) return invalidClient;
+  return { client: application };
+}
+
+function issueTokens(context: UserGrantContext, application: Application, environmentId: string, userId: string, scope: string, nonce?: string): TokenResponse {
+  const { token, claims } = context.minter.mint({ clientId: application.id, environmentId, userId });
+  const body: Record<string, unknown> = { access_token: token, token_type: 'Bearer', expires_in: claims.exp - claims.iat, scope };
+  if (scope.split(' ').includes('openid')) {
+    const username = context.index.user(userId)?.user.username;
+    body.id_token = context.minter.signClaims({
+      iss: claims.iss, sub: userId, aud: application.id, iat: claims.iat, exp: claims.exp, auth_time: claims.iat, env: environmentId, org: claims.org,
+      ...(nonce === undefined ? {} : { nonce }),
+      ...(username === undefined ? {} : { preferred_username: username }),
+    });
+  }
+  if ((application.grantTypes ?? []).includes('REFRESH_TOKEN')) {
+    body.refresh_token = context.store.issueRefreshToken({ clientId: application.id, environmentId, userId, scope });
+  }
+  return { status: 200, body, issued: { jti: claims.jti, clientId: application.id, userId } };
+}
+
+const allows = (application: Application, grant: string): boolean => (application.grantTypes ?? []).some((type) => type === grant);
+
+/** `POST /{envId}/as/token` for authorization_code (with PKCE), device_code and refresh_token. */
+export function answerUserGrant(context: UserGrantContext, request: FormRequest): TokenResponse {
+  const authenticated = authenticateClient(context, request);
+  if ('refused' in authenticated) return authenticated.refused;
+  const { client } = authenticated;
+  const { form } = request;
+  const grantType = form.get('grant_type');
+  const invalidGrant = (description: string) => oauthError(400, 'invalid_grant', description);
+
+  if (grantType === 'authorization_code') {
+    if (!allows(client, 'AUTHORIZATION_CODE')) return oauthError(400, 'unauthorized_client', 'The application is not allowed the authorization code grant.');
+    const pending = context.store.takeCode(form.get('code') ?? '');
+    if (pending === undefined || pending.clientId !== client.id || pending.expiresAt <= context.now()) return invalidGrant('The authorization code is invalid or has expired.');
+    if (form.get('redirect_uri') !== pending.redirectUri) return invalidGrant('redirect_uri differs from the one in the authorization request.');
+    if (pending.codeChallenge !== undefined) {
+      const verifier = form.get('code_verifier');
+      if (verifier === null) return invalidGrant('code_verifier is required: the authorization request carried a PKCE challenge.');
+      if (!pkceMatches(verifier, pending.codeChallenge, pending.codeChallengeMethod)) return invalidGrant('code_verifier does not match the PKCE challenge.');
+    }
+    return issueTokens(context, client, pending.environmentId, pending.userId, pending.scope, pending.nonce);
+  }
+
+  if (grantType === deviceCodeGrantType) {
+    const device = context.store.device(form.get('device_code') ?? '');
+    if (device === undefined || device.clientId !== client.id) return invalidGrant('The device code is invalid.');
+    const now = context.now();
+    if (device.expiresAt <= now) {
+      context.store.endDevice(device.deviceCode);
+      return oauthError(400, 'expired_token', 'The device code has expired.');
+    }
+    if (device.decision !== undefined) {
+      context.store.endDevice(device.deviceCode);
+      if ('denied' in device.decision) return oauthError(400, 'access_denied', 'The user denied the request.');
+      return issueTokens(context, client, device.environmentId, device.decision.approvedUserId, device.scope);
+    }
+    const tooSoon = device.lastPollAt !== undefined && now - device.lastPollAt < device.intervalSeconds * 1000;
+    device.lastPollAt = now;
+    if (tooSoon) {
+      device.intervalSeconds += 5;
+      return oauthError(400, 'slow_down', `Polling too fast: wait ${device.intervalSeconds} seconds between requests.`);
+    }
+    return oauthError(400, 'authorization_pending', 'The user has not approved the request yet.');
+  }
+
+  if (grantType === 'refresh_token') {
+    if (!allows(client, 'REFRESH_TOKEN')) return oauthError(400, 'unauthorized_client', 'The application is not allowed the refresh token grant.');
+    const grant = context.store.takeRefreshToken(form.get('refresh_token') ?? '');
+    if (grant === undefined || grant.clientId !== client.id) return invalidGrant('The refresh token is invalid, expired or already used.');
+    return issueTokens(context, client, grant.environmentId, grant.userId, grant.scope);
+  }
+  return oauthError(400, 'unsupported_grant_type', `Unsupported grant type: ${grantType ?? '(none)'}.`);
+}
+
+/** `POST /{envId}/as/device_authorization` (RFC 8628 §3.1), timings from the app's device settings. */
+export function answerDeviceAuthorization(context: UserGrantContext, request: FormRequest): TokenResponse {
+  const authenticated = authenticateClient(context, request);
+  if ('refused' in authenticated) return authenticated.refused;
+  const { client } = authenticated;
+  if (!allows(client, 'DEVICE_CODE')) return oauthError(400, 'unauthorized_client', 'The application is not allowed the device code grant.');
+  const expiresIn = client.deviceTimeout ?? 600;
+  const device = context.store.startDevice({
+    clientId: client.id,
+    environmentId: request.environmentId,
+    scope: request.form.get('scope') ?? 'openid',
+    expiresAt: context.now() + expiresIn * 1000,
+    intervalSeconds: client.devicePollingInterval ?? 5,
+    lastPollAt: context.now(),
+  });
+  const verificationUri = `${context.authUrl}/${request.environmentId}/device`;
+  return {
+    status: 200,
+    body: {
+      device_code: device.deviceCode,
+      user_code: device.userCode,
+      verification_uri: verificationUri,
+      verification_uri_complete: `${verificationUri}?user_code=${device.userCode}`,
+      expires_in: expiresIn,
+      interval: device.intervalSeconds,
+    },
+  };
+}
