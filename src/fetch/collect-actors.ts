@@ -1,6 +1,6 @@
 import type { Group, RoleAssignment, User } from '../snapshot/model.js';
 import { attachChildren, failDependents, readChildren, readCollection, withoutLinks, type CollectContext } from './collect-context.js';
-import { mapWithConcurrency } from './concurrency.js';
+import { createSemaphore } from './concurrency.js';
 import { forEachPage } from './paging.js';
 
 // The largest page PingOne accepts for users and groups (it may still answer with fewer).
@@ -70,8 +70,18 @@ async function scanUsers(context: CollectContext, environmentId: string, maxUser
   const admins = new Map<string, User>();
   let read = 0;
   let capped = false;
-  const listed = await context.recorder.attempt('users', environmentId, () =>
-    forEachPage<unknown>(
+  const reads = createSemaphore(context.parallel);
+  const pending = new Set<Promise<void>>();
+  let fatal: { error: unknown } | undefined;
+  const readRoles = async (user: User) => {
+    const path = `/environments/${environmentId}/users/${user.id}/roleAssignments`;
+    const assignments = await readCollection<RoleAssignment>(context, 'userRoleAssignments', environmentId, path, 'roleAssignments');
+    if (assignments === undefined) return;
+    scanned.add(user.id);
+    if (assignments.length > 0) admins.set(user.id, { ...user, _embedded: { roleAssignments: assignments } });
+  };
+  const listed = await context.recorder.attempt('users', environmentId, async () => {
+    const result = await forEachPage<unknown>(
       context.client,
       `/environments/${environmentId}/users`,
       'users',
@@ -79,20 +89,27 @@ async function scanUsers(context: CollectContext, environmentId: string, maxUser
         const room = maxUsers === undefined ? page.length : Math.max(0, maxUsers - read);
         const batch = page.slice(0, room).map((item) => withoutLinks<User>(item));
         capped = maxUsers !== undefined && (batch.length < page.length || (hasNext && read + batch.length >= maxUsers));
-        await mapWithConcurrency(batch, context.parallel, async (user) => {
-          const path = `/environments/${environmentId}/users/${user.id}/roleAssignments`;
-          const assignments = await readCollection<RoleAssignment>(context, 'userRoleAssignments', environmentId, path, 'roleAssignments');
-          if (assignments === undefined) return;
-          scanned.add(user.id);
-          if (assignments.length > 0) admins.set(user.id, { ...user, _embedded: { roleAssignments: assignments } });
-        });
+        for (const user of batch) {
+          const task: Promise<void> = reads
+            .run(() => readRoles(user))
+            .catch((error: unknown) => void (fatal ??= { error }))
+            .finally(() => pending.delete(task));
+          pending.add(task);
+        }
         read += batch.length;
         context.progress({ phase: 'users', environmentId, done: read });
+        // The list reads one page ahead of the per-user reads, no further: memory stays at two pages.
+        while (pending.size > batch.length && fatal === undefined) await Promise.race(pending);
+        if (fatal !== undefined) throw fatal.error;
         return capped ? 'stop' : undefined;
       },
       { limit: largestPage },
-    ),
-  );
+    );
+    await Promise.all(pending);
+    return result;
+  });
+  await Promise.all(pending);
+  if (fatal !== undefined) throw fatal.error;
   context.recorder.touch('userRoleAssignments', environmentId);
   if (listed === undefined) {
     context.recorder.fail('userRoleAssignments', environmentId, { error: 'not collected for every user: the users list could not be read to the end' });

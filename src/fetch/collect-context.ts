@@ -27,7 +27,7 @@ export interface CollectProgress {
 export interface CollectContext {
   client: Pick<ApiClient, 'get' | 'apiUrl'>;
   recorder: CollectionRecorder;
-  /** Reads in flight per environment and phase, so environments interleave in the client's queue. */
+  /** Reads queued per environment and phase; the client's queue serves environments in turn. */
   parallel: number;
   progress: (event: CollectProgress) => void;
 }

@@ -23,7 +23,10 @@ export interface CollectOptions {
    * it say "not evaluated" rather than miss an admin. Default: no cap.
    */
   maxUsers?: number;
-  /** Reads in flight per environment and phase (default 4); the client's own concurrency caps the total. */
+  /**
+   * Reads queued per environment and phase (default 32). The client's concurrency caps what is in
+   * flight, and its queue serves environments in turn, so one large environment does not hold up the others.
+   */
   parallelPerEnvironment?: number;
   progress?: (event: CollectProgress) => void;
   /** Clock for `createdAt` and `durationMs` (default `Date.now`). */
@@ -47,7 +50,7 @@ export async function collectSnapshot(client: ApiClient, options: CollectOptions
   // First, so that wrong credentials stop everything before any collection starts.
   const claims = await client.tokenClaims();
   const recorder = createCollectionRecorder();
-  const context: CollectContext = { client, recorder, parallel: options.parallelPerEnvironment ?? 4, progress: options.progress ?? (() => undefined) };
+  const context: CollectContext = { client, recorder, parallel: options.parallelPerEnvironment ?? 32, progress: options.progress ?? (() => undefined) };
 
   const [environments, roles] = await Promise.all([
     options.allEnvironments ? listEnvironments(context) : readEnvironments(context, [...new Set(requested)]),

@@ -1,20 +1,38 @@
-/** A counting semaphore: at most `limit` holders at once, served first come, first served. */
+/** A counting semaphore: at most `limit` holders at once. */
 export interface Semaphore {
-  run<T>(task: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `task` when a slot is free. Waiters are served lane by lane in turn (first come, first
+   * served within a lane), so a lane with thousands of queued tasks does not hold up the others.
+   */
+  run<T>(task: () => Promise<T>, lane?: string): Promise<T>;
 }
 
 export function createSemaphore(limit: number): Semaphore {
   let active = 0;
-  const waiting: Array<() => void> = [];
+  // Lanes with waiters, in turn order; a Map keeps insertion order and re-inserting moves a lane to the back.
+  const lanes = new Map<string, Array<() => void>>();
   const release = () => {
-    const next = waiting.shift();
-    if (next === undefined) active -= 1;
-    else next();
+    const turn = lanes.entries().next();
+    if (turn.done === true) {
+      active -= 1;
+      return;
+    }
+    const [lane, waiting] = turn.value;
+    const next = waiting.shift()!;
+    lanes.delete(lane);
+    if (waiting.length > 0) lanes.set(lane, waiting);
+    next();
   };
   return {
-    async run(task) {
+    async run(task, lane = '') {
       if (active < limit) active += 1;
-      else await new Promise<void>((resolve) => waiting.push(resolve));
+      else {
+        await new Promise<void>((resolve) => {
+          const waiting = lanes.get(lane);
+          if (waiting === undefined) lanes.set(lane, [resolve]);
+          else waiting.push(resolve);
+        });
+      }
       try {
         return await task();
       } finally {

@@ -21,7 +21,13 @@ export interface HttpClientOptions {
   apiUrl: string;
   /** Client-side rate limit shared by all requests (default 10/s); lowered on 429, then restored. */
   maxRps?: number;
-  /** Requests in flight at once (default 6). */
+  /**
+   * The API's limit is unknown: start at 10/s, double the rate every busy second until PingOne
+   * answers 429, then settle just under the rate that met it. `maxRps` is then only a ceiling
+   * (default none).
+   */
+  adaptiveRate?: boolean;
+  /** Requests in flight at once (default 16): enough to hide the API's latency at its rate limit. */
   concurrency?: number;
   /** Per-request time limit, answer body included (default 30 s). */
   timeoutMs?: number;
@@ -38,6 +44,8 @@ export interface HttpResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   text: string;
+  /** When the request left (the client's clock), to tell the 429s of one storm from a new one. */
+  sentAt: number;
 }
 
 /** The only code that sends requests. GET on the API, plus one explicit token POST; nothing else. */
@@ -75,10 +83,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const random = options.random ?? Math.random;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const log = options.log ?? (() => undefined);
-  const concurrency = options.concurrency ?? 6;
-  const agent = new Agent({ connections: concurrency, keepAliveTimeout: 10_000, pipelining: 1 });
+  const concurrency = options.concurrency ?? 16;
+  // Kept-alive connections, one per slot: a request never waits for a TCP and TLS handshake after the first.
+  const agent = new Agent({ connections: concurrency, keepAliveTimeout: 30_000, pipelining: 1 });
   const slots = createSemaphore(concurrency);
-  const limiter: RateLimiter = createRateLimiter({ maxRps: options.maxRps ?? 10, now, sleep });
+  const limiter: RateLimiter = createRateLimiter(
+    options.adaptiveRate === true ? { maxRps: options.maxRps ?? Number.POSITIVE_INFINITY, adaptive: true, now, sleep } : { maxRps: options.maxRps ?? 10, now, sleep },
+  );
   const counts = new Map<string, number>();
   const runId = `pingone-audit-${randomUUID()}`;
   let sequence = 0;
@@ -90,6 +101,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       await limiter.acquire();
       counts.set(template, (counts.get(template) ?? 0) + 1);
       sequence += 1;
+      const sentAt = now();
       const signal = AbortSignal.timeout(timeoutMs);
       try {
         const response = await agent.request({
@@ -105,29 +117,33 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           signal,
         });
         const text = await response.body.text();
-        return { status: response.statusCode, headers: response.headers, text };
+        return { status: response.statusCode, headers: response.headers, text, sentAt };
       } catch (error) {
         throw new TransportError(signal.aborted, error);
       }
-    });
+    }, laneOf(url));
 
   async function withRetries<T>(label: string, send: () => Promise<HttpResponse>, judge: (response: HttpResponse, attempt: number) => Verdict<T>, onTransport: (error: TransportError) => Error): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       let verdict: Verdict<T>;
+      let sentAt: number | undefined;
       try {
-        verdict = judge(await send(), attempt);
+        const response = await send();
+        sentAt = response.sentAt;
+        verdict = judge(response, attempt);
       } catch (error) {
         if (!(error instanceof TransportError)) throw error;
         const failure = onTransport(error);
         verdict = error.timedOut || isRetryableNetworkError(error) ? { retry: failure, waitMs: backoffDelay(attempt, policy, random) } : { fail: failure };
       }
+      if (sentAt !== undefined && !('throttle' in verdict)) limiter.accepted(sentAt);
       if ('done' in verdict) return verdict.done;
       if ('fail' in verdict) throw verdict.fail;
       if (attempt >= policy.maxAttempts) throw verdict.retry;
       log(`${label}: ${verdict.retry.message}; retry ${attempt} of ${policy.maxAttempts - 1} in ${verdict.waitMs} ms`);
       if (verdict.throttle) {
         // Everyone waits out a 429, and the shared rate drops; this request then queues like the others.
-        limiter.throttled(verdict.waitMs);
+        limiter.throttled(verdict.waitMs, sentAt);
         log(`throttled by PingOne: client rate now ${limiter.currentRate().toFixed(1)}/s`);
       } else if (verdict.waitMs > 0) {
         await sleep(verdict.waitMs);
@@ -196,6 +212,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     requestCount: () => [...counts.values()].reduce((sum, count) => sum + count, 0),
     close: () => agent.close(),
   };
+}
+
+/** Requests queue per environment and take turns, so that one environment's thousands of reads do not hold up the others. */
+function laneOf(url: URL): string {
+  return /\/environments\/([^/]+)\//.exec(url.pathname)?.[1] ?? '';
 }
 
 function headerValue(headers: HttpResponse['headers'], name: string): string | undefined {

@@ -1,63 +1,104 @@
 /**
  * A client-side token bucket shared by every request of a run. PingOne limits per licence
- * (600/min for the configuration group) and per source IP (35 % of that by default), so the
- * auditor stays well below and slows down further when it is told to.
+ * (600/min for the configuration group) and per source IP (35 % of that by default). With a known
+ * limit the bucket runs at it; with an unknown one it probes upward until PingOne answers 429.
  */
 export interface RateLimiter {
   /** Resolves when the next request may start. */
   acquire(): Promise<void>;
-  /** A 429 (or a 503 with Retry-After): halve the rate and let nothing start for `pauseMs`. */
-  throttled(pauseMs: number): void;
+  /**
+   * A 429 (or a 503 with Retry-After) to a request sent at `sentAt`: cut the rate once per storm
+   * (answers to requests sent before the last cut are part of the same storm) and let nothing start for `pauseMs`.
+   */
+  throttled(pauseMs: number, sentAt?: number): void;
+  /** An answer that was not a 429, to a request sent at `sentAt`: the rate PingOne accepts is measured from these. */
+  accepted(sentAt: number): void;
   currentRate(): number;
 }
 
 export interface RateLimiterOptions {
+  /** The limit to keep to; when `adaptive`, the ceiling of the probe. */
   maxRps: number;
+  /** The limit is unknown: start at `initialRps` and double every busy second until the first 429. */
+  adaptive?: boolean;
+  /** Starting rate when adaptive (default 10/s, within PingOne's per-IP share of a small licence). */
+  initialRps?: number;
   now: () => number;
   sleep: (ms: number) => Promise<void>;
-  /** Floor of the adaptive rate (default 0.5/s). */
+  /** Floor of the rate (default 0.5/s). */
   minRps?: number;
-  /** Quiet time after a 429 before the rate creeps back up (default 5 s). */
+  /** Quiet time after a 429 before the rate creeps back up (default 1 s). */
   recoveryDelayMs?: number;
 }
+
+// A cut keeps three quarters of the rate: a token bucket (PingOne's and the simulator's) lets a
+// client run a little over its limit for a while, so the rate that met a 429 is close to right.
+const cutFactor = 0.75;
+// While probing the rate may have doubled past the limit: halve it instead.
+const probeCutFactor = 0.5;
+// After a cut, the rate climbs back by this share of the rate it was cut to, per quiet second.
+const creepPerSecond = 0.05;
+// Shorter than this since the last cut, the accepted rate says too little to act on.
+const minMeasureMs = 250;
 
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const { maxRps, now, sleep } = options;
   const minRps = Math.min(options.minRps ?? 0.5, maxRps);
-  const recoveryDelayMs = options.recoveryDelayMs ?? 5_000;
-  let rate = maxRps;
-  let lastThrottle = Number.NEGATIVE_INFINITY;
-  let lastRecovery = 0;
+  const recoveryDelayMs = options.recoveryDelayMs ?? 1_000;
+  let probing = options.adaptive === true;
+  let rate = probing ? Math.min(maxRps, options.initialRps ?? 10) : maxRps;
+  let step = maxRps * creepPerSecond * 2;
+  let lastCut = Number.NEGATIVE_INFINITY;
+  let lastUpdate = now();
+  let lastWait = Number.NEGATIVE_INFINITY;
   let pausedUntil = 0;
+  // Answers accepted since the last cut, to requests sent after it.
+  let acceptedSinceCut = 0;
   // Reservation style (GCRA): each caller books the next free start time, so waiting needs no polling loop.
   let theoreticalArrival = 0;
 
-  const recover = (time: number) => {
-    if (rate >= maxRps || time - lastThrottle < recoveryDelayMs) {
-      lastRecovery = time;
-      return;
+  const grow = (time: number) => {
+    const from = Math.max(lastUpdate, lastCut + recoveryDelayMs, pausedUntil);
+    // Only a rate in use grows: a client held back by its concurrency must not bank a rate it never tried.
+    const busy = time - lastWait < 1_000;
+    if (rate < maxRps && busy && time > from) {
+      const seconds = (time - from) / 1000;
+      rate = Math.min(maxRps, probing ? rate * 2 ** seconds : rate + step * seconds);
     }
-    // Additive increase: back to full speed about ten seconds after the storm has passed.
-    rate = Math.min(maxRps, rate + (maxRps / 10) * ((time - Math.max(lastRecovery, lastThrottle + recoveryDelayMs)) / 1000));
-    lastRecovery = time;
+    lastUpdate = time;
   };
 
   return {
     async acquire() {
       const time = now();
-      recover(time);
+      grow(time);
       const interval = 1000 / rate;
       const burstTolerance = interval * Math.max(0, Math.floor(rate) - 1);
       const start = Math.max(time, pausedUntil, theoreticalArrival - burstTolerance);
       theoreticalArrival = Math.max(theoreticalArrival, start) + interval;
-      if (start > time) await sleep(start - time);
+      if (start > time) {
+        lastWait = time;
+        await sleep(start - time);
+      }
     },
-    throttled(pauseMs) {
+    throttled(pauseMs, sentAt) {
       const time = now();
-      rate = Math.max(minRps, rate / 2);
-      lastThrottle = time;
+      if ((sentAt ?? time) >= lastCut) {
+        // Refused again after a cut: the rate PingOne accepted since then is the best estimate of its
+        // limit (a client far over the limit gets there in one step, not in twenty cuts).
+        const sinceCut = time - lastCut;
+        const acceptedRate = Number.isFinite(sinceCut) && sinceCut >= minMeasureMs ? (acceptedSinceCut * 1000) / sinceCut : Number.POSITIVE_INFINITY;
+        rate = Math.max(minRps, Math.min(rate * (probing ? probeCutFactor : cutFactor), acceptedRate));
+        step = Math.max(minRps, rate * creepPerSecond);
+        probing = false;
+        lastCut = time;
+        acceptedSinceCut = 0;
+      }
       pausedUntil = Math.max(pausedUntil, time + pauseMs);
       theoreticalArrival = Math.max(theoreticalArrival, pausedUntil);
+    },
+    accepted(sentAt) {
+      if (sentAt > lastCut) acceptedSinceCut += 1;
     },
     currentRate: () => rate,
   };

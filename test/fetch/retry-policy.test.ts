@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter } from '../../src/fetch/rate-limiter.js';
 import { backoffDelay, defaultRetryPolicy, isPropagationDelay, isRetryableNetworkError, isRetryableStatus, parseRetryAfter } from '../../src/fetch/retry-policy.js';
-import { fakeClock } from './stub-server.js';
 
 describe('retry policy', () => {
   it('retries 408, 429 and 5xx only', () => {
@@ -36,36 +34,5 @@ describe('retry policy', () => {
     expect(isRetryableNetworkError(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toBe(true);
     expect(isRetryableNetworkError(new Error('outer', { cause: new Error('socket hang up') }))).toBe(true);
     expect(isRetryableNetworkError(Object.assign(new Error('getaddrinfo ENOTFOUND x'), { code: 'ENOTFOUND' }))).toBe(false);
-  });
-});
-
-describe('rate limiter', () => {
-  it('spaces requests at the rate after an initial burst of one second', async () => {
-    const clock = fakeClock();
-    const limiter = createRateLimiter({ maxRps: 4, now: clock.now, sleep: clock.sleep });
-    for (let i = 0; i < 6; i += 1) await limiter.acquire();
-    expect(clock.waits).toEqual([250, 250]);
-  });
-
-  it('halves the rate and pauses everyone on a 429, then creeps back to the maximum', async () => {
-    const clock = fakeClock();
-    const limiter = createRateLimiter({ maxRps: 10, now: clock.now, sleep: clock.sleep, recoveryDelayMs: 1000 });
-    await limiter.acquire();
-    limiter.throttled(2000);
-    expect(limiter.currentRate()).toBe(5);
-    await limiter.acquire();
-    expect(clock.waits[0]).toBe(2000);
-    limiter.throttled(0);
-    expect(limiter.currentRate()).toBe(2.5);
-    await clock.sleep(30_000);
-    await limiter.acquire();
-    expect(limiter.currentRate()).toBe(10);
-  });
-
-  it('never drops below its floor', () => {
-    const clock = fakeClock();
-    const limiter = createRateLimiter({ maxRps: 10, now: clock.now, sleep: clock.sleep, minRps: 1 });
-    for (let i = 0; i < 10; i += 1) limiter.throttled(0);
-    expect(limiter.currentRate()).toBe(1);
   });
 });

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { createRateLimiter } from '../../src/fetch/rate-limiter.js';
+import { fakeClock } from './stub-server.js';
+
+describe('rate limiter with a known limit', () => {
+  it('spaces requests at the rate after an initial burst of one second', async () => {
+    const clock = fakeClock();
+    const limiter = createRateLimiter({ maxRps: 4, now: clock.now, sleep: clock.sleep });
+    for (let i = 0; i < 6; i += 1) await limiter.acquire();
+    expect(clock.waits).toEqual([250, 250]);
+  });
+
+  it('cuts the rate to three quarters once per storm and pauses everyone for Retry-After', async () => {
+    const clock = fakeClock();
+    const limiter = createRateLimiter({ maxRps: 10, now: clock.now, sleep: clock.sleep });
+    await limiter.acquire();
+    const sentBeforeTheStorm = clock.now();
+    await clock.sleep(10);
+    limiter.throttled(2000, sentBeforeTheStorm);
+    expect(limiter.currentRate()).toBe(7.5);
+    // Other requests that were already in flight meet the same storm: no further cut.
+    limiter.throttled(2000, sentBeforeTheStorm);
+    expect(limiter.currentRate()).toBe(7.5);
+    await limiter.acquire();
+    expect(clock.waits.at(-1)).toBe(2000);
+  });
+
+  it('creeps back to the limit once 429s stop, while requests keep it busy', async () => {
+    const clock = fakeClock();
+    const limiter = createRateLimiter({ maxRps: 10, now: clock.now, sleep: clock.sleep });
+    limiter.throttled(0);
+    expect(limiter.currentRate()).toBe(7.5);
+    for (let i = 0; i < 200; i += 1) await limiter.acquire();
+    expect(limiter.currentRate()).toBe(10);
+  });
+
+  it('drops to the rate PingOne accepted when refused again after a cut (far over the limit)', async () => {
+    const clock = fakeClock();
+    const limiter = createRateLimiter({ maxRps: 500, now: clock.now, sleep: clock.sleep });
+    limiter.throttled(1000);
+    expect(limiter.currentRate()).toBe(375);
+    await clock.sleep(1000);
+    limiter.accepted(clock.now());
+    limiter.accepted(clock.now());
+    await clock.sleep(1000);
+    limiter.throttled(1000, clock.now());
+    expect(limiter.currentRate()).toBe(1);
+  });
+
+  it('never drops below its floor', () => {
+    const clock = fakeClock();
+    const limiter = createRateLimiter({ maxRps: 10, now: clock.now, sleep: clock.sleep, minRps: 1 });
+    for (let i = 0; i < 20; i += 1) {
+      limiter.throttled(0);
+      clock.now();
+    }
+    expect(limiter.currentRate()).toBe(1);
+  });
+});
+
+describe('rate limiter with an unknown limit', () => {
+  it('starts at 10/s and doubles every busy second up to its ceiling', async () => {
+    const clock = fakeClock();
+    const limiter = createRateLimiter({ maxRps: 1000, adaptive: true, now: clock.now, sleep: clock.sleep });
+    expect(limiter.currentRate()).toBe(10);
+    for (let i = 0; i < 60; i += 1) await limiter.acquire();
+    expect(limiter.currentRate()).toBeGreaterThanOrEqual(40);
+    for (let i = 0; i < 5000; i += 1) await limiter.acquire();
+    expect(limiter.currentRate()).toBe(1000);
+  });
+
+  it('does not grow while nothing waits on it (the client is held back by its concurrency)', async () => {
+    const clock = fakeClock();
+    const limiter = createRateLimiter({ maxRps: 1000, adaptive: true, now: clock.now, sleep: clock.sleep });
+    for (let i = 0; i < 20; i += 1) {
+      await limiter.acquire();
+      await clock.sleep(500);
+    }
+    expect(limiter.currentRate()).toBe(10);
+  });
+
+  it('halves the probed rate at the first 429, then cuts by a quarter', async () => {
+    const clock = fakeClock();
+    const limiter = createRateLimiter({ maxRps: 1000, adaptive: true, now: clock.now, sleep: clock.sleep });
+    for (let i = 0; i < 60; i += 1) await limiter.acquire();
+    const probed = limiter.currentRate();
+    limiter.throttled(0);
+    expect(limiter.currentRate()).toBe(probed / 2);
+    clock.sleep(1);
+    limiter.throttled(0);
+    expect(limiter.currentRate()).toBe((probed / 2) * 0.75);
+  });
+});
