@@ -1,6 +1,8 @@
 import { UserFacingError } from '../errors.js';
 import { readErrorBody } from './api-error.js';
 import { TransportError, type HttpClient, type HttpResponse } from './http-client.js';
+import { authenticateTokenRequest } from './login/client-authentication.js';
+import { createUserTokenSource } from './login/user-token-source.js';
 import type { ConnectionSettings, Credentials } from './settings.js';
 
 /** Where API requests get their bearer token. */
@@ -28,6 +30,8 @@ export function createAccessTokenSource(settings: ConnectionSettings, http: Http
       },
     };
   }
+
+  if (credentials.kind === 'userSignIn') return createUserTokenSource(settings.authUrl, credentials, http, now);
 
   let current: { token: string; expiresAt: number } | undefined;
   let pending: Promise<string> | undefined;
@@ -62,15 +66,7 @@ type ClientCredentials = Extract<Credentials, { kind: 'clientCredentials' }>;
 async function requestToken(authUrl: string, credentials: ClientCredentials, http: HttpClient, now: () => number) {
   const tokenUrl = `${authUrl}/${credentials.environmentId}/as/token`;
   const form = new URLSearchParams({ grant_type: 'client_credentials' });
-  const headers: Record<string, string> = {};
-  if (credentials.tokenAuthMethod === 'CLIENT_SECRET_BASIC') {
-    // RFC 6749 §2.3.1: both parts form-encoded before base64.
-    const pair = `${encodeURIComponent(credentials.clientId)}:${encodeURIComponent(credentials.clientSecret.reveal())}`;
-    headers.authorization = `Basic ${Buffer.from(pair).toString('base64')}`;
-  } else {
-    form.set('client_id', credentials.clientId);
-    form.set('client_secret', credentials.clientSecret.reveal());
-  }
+  const headers = authenticateTokenRequest(form, credentials);
 
   let response: HttpResponse;
   try {

@@ -12,7 +12,18 @@
  * }
  * ```
  */
-export { resolveConnectionSettings, isUuid, assertUuid, type ConnectionFlags, type ConnectionSettings, type Credentials, type TokenAuthMethod } from './settings.js';
+export {
+  resolveConnectionSettings,
+  isUuid,
+  assertUuid,
+  type ConnectionFlags,
+  type ConnectionSettings,
+  type Credentials,
+  type TokenAuthMethod,
+  type SignInFlow,
+  type UserSignInCredentials,
+} from './settings.js';
+export { signIn, systemBrowserOpener, type BrowserOpener, type SignInHooks, type UserSession } from './login/index.js';
 export { Secret } from './secret.js';
 export { regionBaseUrls, regionCodes } from './regions.js';
 export { createApiClient, type ApiClient, type ApiClientOptions } from './api-client.js';

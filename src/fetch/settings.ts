@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { UserFacingError } from '../errors.js';
 import type { RegionCode } from '../snapshot/model.js';
 import { parseBaseUrl } from './base-url.js';
+import type { UserSession } from './login/user-session.js';
 import { isRegionCode, regionBaseUrls, regionCodes } from './regions.js';
 import { Secret } from './secret.js';
 
@@ -25,13 +26,40 @@ export interface ConnectionFlags {
   accessToken?: string;
   /** `PINGONE_TOKEN_ENDPOINT_AUTH_METHOD`: how the client authenticates at the token endpoint. */
   tokenAuthMethod?: string;
+  /** `client-credentials` (default), or a user sign-in: `authorization-code` (PKCE) or `device-code`. `implicit` is refused. */
+  auth?: string;
+  /** Loopback port of the authorization code redirect `http://127.0.0.1:<port>/callback` (default 7464). */
+  redirectPort?: number;
+  /** Opt-in file keeping the signed-in user's tokens between runs (mode 0600). */
+  tokenCache?: string;
+  /** Scopes asked for at sign-in (default `openid`). */
+  scope?: string;
 }
 
 export type TokenAuthMethod = 'CLIENT_SECRET_BASIC' | 'CLIENT_SECRET_POST';
 
+export type SignInFlow = 'authorization-code' | 'device-code';
+
+/** A user signs in to the application (a public client unless a secret is given); the user's admin roles apply. */
+export interface UserSignInCredentials {
+  kind: 'userSignIn';
+  flow: SignInFlow;
+  clientId: string;
+  /** The environment of the application the user signs in to (where the token is issued). */
+  environmentId: string;
+  clientSecret?: Secret;
+  tokenAuthMethod: TokenAuthMethod | 'NONE';
+  scope: string;
+  redirectPort: number;
+  tokenCache?: string;
+  /** The tokens, once signed in (`signIn` in src/fetch/login). */
+  session?: UserSession;
+}
+
 export type Credentials =
   | { kind: 'clientCredentials'; clientId: string; clientSecret: Secret; environmentId: string; tokenAuthMethod: TokenAuthMethod }
-  | { kind: 'accessToken'; token: Secret; environmentId?: string };
+  | { kind: 'accessToken'; token: Secret; environmentId?: string }
+  | UserSignInCredentials;
 
 /** Where and how to connect. Safe to print or serialize: secrets are `Secret`s. */
 export interface ConnectionSettings {
@@ -76,6 +104,12 @@ export function resolveConnectionSettings(flags: ConnectionFlags, env: NodeJS.Pr
 
   const accessToken = pick(flags.accessToken, 'PINGONE_API_ACCESS_TOKEN');
   if (nonEmpty(flags.accessToken) !== undefined) warnings.push(secretFlagWarning('--access-token', 'PINGONE_API_ACCESS_TOKEN'));
+  const flow = resolveAuthFlow(flags.auth);
+  if (flow !== 'client-credentials') {
+    if (accessToken !== undefined) warnings.push(`PINGONE_API_ACCESS_TOKEN is ignored: --auth ${flow} signs in instead.`);
+    const credentials = resolveUserSignIn(flow, flags, env, pick, environmentId, warnings);
+    return withRegion({ apiUrl, authUrl, credentials, warnings }, region);
+  }
   if (accessToken !== undefined) {
     if (pick(flags.clientId, 'PINGONE_CLIENT_ID') !== undefined) {
       warnings.push('An access token was given, so the client id and secret are ignored (the token cannot be renewed when it expires).');
@@ -106,6 +140,59 @@ export function resolveConnectionSettings(flags: ConnectionFlags, env: NodeJS.Pr
     tokenAuthMethod: resolveTokenAuthMethod(pick(flags.tokenAuthMethod, 'PINGONE_TOKEN_ENDPOINT_AUTH_METHOD')),
   };
   return withRegion({ apiUrl, authUrl, credentials, warnings }, region);
+}
+
+const signInFlows: readonly SignInFlow[] = ['authorization-code', 'device-code'];
+
+function resolveAuthFlow(text: string | undefined): SignInFlow | 'client-credentials' {
+  const flow = nonEmpty(text)?.toLowerCase() ?? 'client-credentials';
+  if (flow === 'implicit') {
+    throw new UserFacingError(
+      'The implicit grant is refused: it hands the access token to the browser in the redirect URL, where history, logs and referrers leak it and nothing binds it to this tool (RFC 9700 §2.1.2); use --auth authorization-code or --auth device-code.',
+    );
+  }
+  if (flow !== 'client-credentials' && !(signInFlows as readonly string[]).includes(flow)) {
+    throw new UserFacingError(`Unknown --auth "${text}".`, { hint: 'Use client-credentials (a worker app), authorization-code (sign in with a browser) or device-code (sign in from another device).' });
+  }
+  return flow as SignInFlow | 'client-credentials';
+}
+
+function resolveUserSignIn(
+  flow: SignInFlow,
+  flags: ConnectionFlags,
+  env: NodeJS.ProcessEnv,
+  pick: (flag: string | undefined, variable: string) => string | undefined,
+  environmentId: string | undefined,
+  warnings: string[],
+): UserSignInCredentials {
+  const clientIdText = pick(flags.clientId, 'PINGONE_CLIENT_ID');
+  if (clientIdText === undefined || environmentId === undefined) {
+    const missing = [clientIdText === undefined ? 'PINGONE_CLIENT_ID (--client-id)' : undefined, environmentId === undefined ? 'PINGONE_ENVIRONMENT_ID (--environment-id)' : undefined];
+    throw new UserFacingError(`Cannot sign in: missing ${missing.filter(Boolean).join(', ')}.`, {
+      hint: 'Give the id of the application the reviewer signs in to and the id of its environment.',
+      seeAlso: 'README.md#signing-in-as-a-reviewer',
+    });
+  }
+  const clientSecret = resolveClientSecret(flags, env, warnings);
+  const port = flags.redirectPort ?? 7464;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new UserFacingError(`--redirect-port must be a port number (1-65535), not ${String(port)}.`, {
+      hint: 'Register http://127.0.0.1:<port>/callback as a redirect URI of the application and pass that port.',
+    });
+  }
+  const credentials: UserSignInCredentials = {
+    kind: 'userSignIn',
+    flow,
+    clientId: assertUuid('PINGONE_CLIENT_ID (--client-id)', clientIdText),
+    environmentId,
+    tokenAuthMethod: clientSecret === undefined ? 'NONE' : resolveTokenAuthMethod(pick(flags.tokenAuthMethod, 'PINGONE_TOKEN_ENDPOINT_AUTH_METHOD')),
+    scope: nonEmpty(flags.scope) ?? 'openid',
+    redirectPort: port,
+  };
+  if (clientSecret !== undefined) credentials.clientSecret = clientSecret;
+  const tokenCache = nonEmpty(flags.tokenCache);
+  if (tokenCache !== undefined) credentials.tokenCache = tokenCache;
+  return credentials;
 }
 
 function resolveUrls(regionText: string | undefined, apiUrlText: string | undefined, authUrlText: string | undefined) {

@@ -1,0 +1,53 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { UserFacingError } from '../../errors.js';
+import type { HttpClient } from '../http-client.js';
+import type { UserSignInCredentials } from '../settings.js';
+import type { SignInHooks } from './sign-in-hooks.js';
+import { oauthErrorCode, oauthFailure, postAuthForm } from './token-request.js';
+import { sessionFromTokenResponse, type UserSession } from './user-session.js';
+
+const deviceGrant = 'urn:ietf:params:oauth:grant-type:device_code';
+const seeAlso = 'README.md#signing-in-as-a-reviewer';
+
+/**
+ * Device authorization (RFC 8628) for terminals without a browser: shows a code to enter on another
+ * device, then polls the token endpoint at the server's interval, slowing down by 5 s whenever it
+ * says `slow_down` (§3.5), until approved, denied or expired.
+ */
+export async function signInWithDeviceCode(authUrl: string, credentials: UserSignInCredentials, http: HttpClient, hooks: SignInHooks): Promise<UserSession> {
+  const write = hooks.write ?? ((text: string) => process.stderr.write(text));
+  const sleep = hooks.sleep ?? ((ms: number) => delay(ms));
+  const now = hooks.now ?? Date.now;
+  const base = `${authUrl}/${credentials.environmentId}/as`;
+
+  const started = await postAuthForm(http, `${base}/device_authorization`, new URLSearchParams({ scope: credentials.scope }), credentials);
+  const { device_code: deviceCode, user_code: userCode, verification_uri: verificationUri } = started.body;
+  if (started.status !== 200 || typeof deviceCode !== 'string' || typeof userCode !== 'string' || typeof verificationUri !== 'string') {
+    throw oauthFailure('PingOne refused to start a device sign-in', started, credentials);
+  }
+  const complete = typeof started.body.verification_uri_complete === 'string' ? started.body.verification_uri_complete : undefined;
+  const expiresIn = typeof started.body.expires_in === 'number' ? started.body.expires_in : 600;
+  let intervalSeconds = typeof started.body.interval === 'number' && started.body.interval > 0 ? started.body.interval : 5;
+  const deadline = now() + expiresIn * 1000;
+  write(`To sign in, open ${verificationUri} on any device and enter the code ${userCode}${complete === undefined ? '' : `\n  (or open ${complete})`}\nWaiting for approval (the code expires in ${Math.round(expiresIn / 60)} min)…\n`);
+
+  for (;;) {
+    await sleep(intervalSeconds * 1000);
+    const form = new URLSearchParams({ grant_type: deviceGrant, device_code: deviceCode });
+    const answer = await postAuthForm(http, `${base}/token`, form, credentials);
+    if (answer.status === 200) {
+      const session = sessionFromTokenResponse(answer.body, now());
+      if (session === undefined) throw oauthFailure('PingOne approved the device sign-in but sent no access token', answer, credentials);
+      return session;
+    }
+    const code = oauthErrorCode(answer);
+    if (code === 'slow_down') intervalSeconds += 5;
+    else if (code === 'expired_token' || (code === 'authorization_pending' && now() >= deadline)) {
+      throw new UserFacingError('The device code expired before the sign-in was approved.', { hint: 'Run the command again and approve the new code before it expires.', seeAlso });
+    } else if (code === 'access_denied') {
+      throw new UserFacingError('The device sign-in was denied on the verification page.', { hint: 'Run the command again and approve the code, as the user whose admin roles should apply.', seeAlso });
+    } else if (code !== 'authorization_pending') {
+      throw oauthFailure('PingOne refused the device sign-in', answer, credentials);
+    }
+  }
+}

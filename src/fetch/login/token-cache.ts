@@ -1,0 +1,87 @@
+import { chmodSync, openSync, readFileSync, renameSync, statSync, writeSync, closeSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import { UserFacingError } from '../../errors.js';
+import { Secret } from '../secret.js';
+import type { UserSignInCredentials } from '../settings.js';
+import type { UserSession } from './user-session.js';
+
+/** Which sign-in a cached session belongs to: reused only for the same application, environment and auth server. */
+export interface CacheIdentity {
+  authUrl: string;
+  clientId: string;
+  environmentId: string;
+}
+
+interface CacheFile extends CacheIdentity {
+  version: 1;
+  accessToken: string;
+  refreshToken?: string;
+  expiresAt: number;
+}
+
+const ownerOnly = 0o600;
+const hint = 'The token cache holds a bearer token: keep it readable by you alone (chmod 600 <file>), or delete it and sign in again.';
+
+/** Refuses a cache file that group or others may read or write (POSIX modes; Windows has no such bits). */
+function assertPrivate(file: string): boolean {
+  let mode: number;
+  try {
+    mode = statSync(file).mode;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw new UserFacingError(`Cannot read the token cache ${file} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}).`);
+  }
+  if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
+    throw new UserFacingError(`Refusing the token cache ${file}: it is readable or writable by others (mode ${(mode & 0o777).toString(8)}).`, { hint });
+  }
+  return true;
+}
+
+/** The cached session for this sign-in, or undefined when there is none (or it is for another app). */
+export function readTokenCache(file: string, identity: CacheIdentity): UserSession | undefined {
+  if (!assertPrivate(file)) return undefined;
+  let cached: Partial<CacheFile>;
+  try {
+    cached = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheFile>;
+  } catch {
+    return undefined;
+  }
+  const matches = cached.version === 1 && cached.authUrl === identity.authUrl && cached.clientId === identity.clientId && cached.environmentId === identity.environmentId;
+  if (!matches || typeof cached.accessToken !== 'string' || typeof cached.expiresAt !== 'number') return undefined;
+  const session: UserSession = { accessToken: new Secret(cached.accessToken), expiresAt: cached.expiresAt };
+  if (typeof cached.refreshToken === 'string') session.refreshToken = new Secret(cached.refreshToken);
+  return session;
+}
+
+/**
+ * Writes the session with mode 0600: to a new file created 0600 beside the target, then renamed over
+ * it, so no moment exists where the token sits in a file others may read.
+ */
+export function writeTokenCache(file: string, identity: CacheIdentity, session: UserSession): void {
+  assertPrivate(file);
+  const content: CacheFile = {
+    version: 1,
+    ...identity,
+    accessToken: session.accessToken.reveal(),
+    ...(session.refreshToken === undefined ? {} : { refreshToken: session.refreshToken.reveal() }),
+    expiresAt: session.expiresAt,
+  };
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const descriptor = openSync(temporary, 'wx', ownerOnly);
+  try {
+    writeSync(descriptor, `${JSON.stringify(content, null, 2)}\n`);
+  } finally {
+    closeSync(descriptor);
+  }
+  try {
+    chmodSync(temporary, ownerOnly); // exactly 0600 whatever the umask took away
+    renameSync(temporary, file);
+  } catch (error) {
+    unlinkSync(temporary);
+    throw error;
+  }
+}
+
+export function cacheIdentity(authUrl: string, credentials: UserSignInCredentials): CacheIdentity {
+  return { authUrl, clientId: credentials.clientId, environmentId: credentials.environmentId };
+}

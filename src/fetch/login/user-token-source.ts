@@ -1,0 +1,60 @@
+import { UserFacingError } from '../../errors.js';
+import type { AccessTokenSource } from '../auth.js';
+import type { HttpClient } from '../http-client.js';
+import type { UserSignInCredentials } from '../settings.js';
+import { cacheIdentity, writeTokenCache } from './token-cache.js';
+import { oauthFailure, postAuthForm } from './token-request.js';
+import { sessionFromTokenResponse, type UserSession } from './user-session.js';
+
+// Refresh a little before expiry rather than meet a 401 mid-run.
+const expiryMarginMs = 60_000;
+
+/**
+ * The signed-in user's tokens for the API client: the access token while it lasts, then the refresh
+ * token (rotated, and written back to the token cache when there is one). Without a refresh token,
+ * an expired sign-in ends the run with a clear "sign in again".
+ */
+export function createUserTokenSource(authUrl: string, credentials: UserSignInCredentials, http: HttpClient, now: () => number): AccessTokenSource {
+  let pending: Promise<string> | undefined;
+  const session = (): UserSession => {
+    if (credentials.session === undefined) throw new Error('userSignIn credentials used before signIn() set their session');
+    return credentials.session;
+  };
+  const refresh = (): Promise<string> => {
+    pending ??= refreshSession(authUrl, credentials, session(), http, now).finally(() => {
+      pending = undefined;
+    });
+    return pending;
+  };
+  return {
+    async token() {
+      const current = session();
+      if (now() < current.expiresAt - expiryMarginMs || current.refreshToken === undefined) return current.accessToken.reveal();
+      return refresh();
+    },
+    async renew(rejected) {
+      if (pending !== undefined) return pending;
+      const current = session();
+      if (current.accessToken.reveal() !== rejected) return current.accessToken.reveal();
+      if (current.refreshToken === undefined) {
+        throw new UserFacingError('PingOne rejected the signed-in token (401): the sign-in has expired and the application grants no refresh token.', {
+          hint: 'Sign in again (pingone-audit login), or enable the Refresh Token grant type on the application.',
+          seeAlso: 'README.md#signing-in-as-a-reviewer',
+        });
+      }
+      return refresh();
+    },
+  };
+}
+
+export async function refreshSession(authUrl: string, credentials: UserSignInCredentials, current: UserSession, http: HttpClient, now: () => number): Promise<string> {
+  const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: current.refreshToken?.reveal() ?? '' });
+  const answer = await postAuthForm(http, `${authUrl}/${credentials.environmentId}/as/token`, form, credentials);
+  const renewed = answer.status === 200 ? sessionFromTokenResponse(answer.body, now()) : undefined;
+  if (renewed === undefined) throw oauthFailure('PingOne refused to renew the sign-in with the refresh token; sign in again', answer, credentials);
+  // Without rotation the server keeps the old refresh token valid: keep using it.
+  if (renewed.refreshToken === undefined && current.refreshToken !== undefined) renewed.refreshToken = current.refreshToken;
+  credentials.session = renewed;
+  if (credentials.tokenCache !== undefined) writeTokenCache(credentials.tokenCache, cacheIdentity(authUrl, credentials), renewed);
+  return renewed.accessToken.reveal();
+}

@@ -1,0 +1,193 @@
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { UserFacingError } from '../../src/errors.js';
+import { createApiClient, resolveConnectionSettings, signIn } from '../../src/fetch/index.js';
+import { browserSigningInAs, settingsFor, startReviewerSimulator, type ReviewerSimulator } from './login-fixture.js';
+
+let work: string;
+const running: ReviewerSimulator[] = [];
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'pingone-audit-login-'));
+});
+afterAll(() => rm(work, { recursive: true, force: true }));
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((reviewer) => reviewer.simulator.close()));
+});
+
+async function reviewer(options: Parameters<typeof startReviewerSimulator>[0] = {}) {
+  const started = await startReviewerSimulator(options);
+  running.push(started);
+  return started;
+}
+
+const tokensIssued = (sim: ReviewerSimulator) => sim.simulator.requestLog.filter((entry) => entry.path.endsWith('/as/token') && entry.status === 200).length;
+
+describe('authorization code + PKCE through the loopback redirect', () => {
+  it('signs the user in, and the API client then calls with the user’s roles', async () => {
+    const sim = await reviewer();
+    const settings = settingsFor(sim.flags({ auth: 'authorization-code' }));
+    const browser = browserSigningInAs('bruno.costa');
+    const said: string[] = [];
+    await signIn(settings, { openBrowser: browser.open, write: (text) => said.push(text) });
+
+    const authorize = new URL(browser.visited[0]!);
+    expect(authorize.pathname).toBe(`/${sim.ids.adminEnv}/as/authorize`);
+    expect(Object.fromEntries(authorize.searchParams)).toMatchObject({
+      response_type: 'code', redirect_uri: `http://127.0.0.1:${sim.port}/callback`, code_challenge_method: 'S256', scope: 'openid',
+    });
+    for (const param of ['state', 'nonce', 'code_challenge']) expect(authorize.searchParams.get(param)?.length).toBeGreaterThanOrEqual(43);
+    expect(said.join('')).toContain(authorize.href);
+
+    const client = createApiClient(settings, { maxRps: 500, retry: { propagationRetries: 0 } });
+    try {
+      expect(await client.tokenClaims()).toMatchObject({ authorizationModel: 'user', subject: sim.ids.bruno });
+      await expect(client.get(`/environments/${sim.ids.prodEnv}/signOnPolicies`)).resolves.toBeDefined();
+      await expect(client.get(`/environments/${sim.ids.adminEnv}/users`)).rejects.toMatchObject({ status: 403 });
+    } finally {
+      await client.close();
+    }
+    const token = settings.credentials.kind === 'userSignIn' ? settings.credentials.session!.accessToken.reveal() : '';
+    expect(said.join('')).not.toContain(token);
+    expect(JSON.stringify(settings)).not.toContain(token);
+  });
+
+  it('refuses a redirect that carries another state, and closes the listener', async () => {
+    const sim = await reviewer();
+    const settings = settingsFor(sim.flags({ auth: 'authorization-code' }));
+    const browser = browserSigningInAs('bruno.costa', (callback) => callback.searchParams.set('state', 'forged'));
+    const failure = await signIn(settings, { openBrowser: browser.open, write: () => undefined }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(UserFacingError);
+    expect((failure as Error).message).toMatch(/state this sign-in did not send/);
+    expect(tokensIssued(sim)).toBe(0);
+    await expect(fetch(`http://127.0.0.1:${sim.port}/callback`)).rejects.toThrow();
+  });
+
+  it('reports an authorize refusal (the app not allowing the user in) without a token request', async () => {
+    const sim = await reviewer();
+    const settings = settingsFor(sim.flags({ auth: 'authorization-code' }));
+    const failure = await signIn(settings, { openBrowser: browserSigningInAs('nobody.here').open, write: () => undefined }).catch((error: unknown) => error);
+    expect((failure as Error).message).toMatch(/PingOne did not sign you in \(access_denied/);
+    expect(tokensIssued(sim)).toBe(0);
+  });
+
+  it('says which port is busy when the redirect port is taken', async () => {
+    const sim = await reviewer();
+    const blocker = (await import('node:http')).createServer();
+    await new Promise<void>((resolve) => blocker.listen(sim.port, '127.0.0.1', resolve));
+    try {
+      const settings = settingsFor(sim.flags({ auth: 'authorization-code' }));
+      await expect(signIn(settings, { openBrowser: async () => true, write: () => undefined })).rejects.toThrow(/port is in use/);
+    } finally {
+      blocker.close();
+    }
+  });
+});
+
+describe('device code', () => {
+  it('shows the code, polls at the interval, adds 5 s on slow_down, waits through authorization_pending, and signs in', async () => {
+    let clock = Date.now();
+    const sim = await reviewer({ now: () => clock });
+    const settings = settingsFor(sim.flags({ auth: 'device-code' }));
+    const sleeps: number[] = [];
+    const said: string[] = [];
+    await signIn(settings, {
+      write: (text) => said.push(text),
+      now: () => clock,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        clock += sleeps.length === 1 ? 1000 : ms; // the first wait falls short: the server says slow_down
+        if (sleeps.length === 3) sim.simulator.approveDevice(/code ([B-Z]{4}-[B-Z]{4})/.exec(said.join(''))![1]!, 'dana.okafor');
+      },
+    });
+    expect(sleeps).toEqual([5000, 10_000, 10_000]);
+    const polls = sim.simulator.requestLog.filter((entry) => entry.path.endsWith('/as/token'));
+    expect(polls.map((entry) => entry.status)).toEqual([400, 400, 200]);
+    expect(said.join('')).toContain(`${sim.simulator.authUrl}/${sim.ids.adminEnv}/device`);
+    const client = createApiClient(settings, { maxRps: 500 });
+    try {
+      expect(await client.tokenClaims()).toMatchObject({ authorizationModel: 'user', subject: sim.ids.dana });
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('ends with a clear error when the user denies, or the code expires', async () => {
+    let clock = Date.now();
+    const sim = await reviewer({ now: () => clock });
+    const code = (said: string[]) => /code ([B-Z]{4}-[B-Z]{4})/.exec(said.join(''))![1]!;
+    const deny: string[] = [];
+    const denied = signIn(settingsFor(sim.flags({ auth: 'device-code' })), {
+      write: (text) => deny.push(text), now: () => clock,
+      sleep: async (ms) => {
+        clock += ms;
+        sim.simulator.denyDevice(code(deny));
+      },
+    });
+    await expect(denied).rejects.toThrow(/denied on the verification page/);
+    const expired = signIn(settingsFor(sim.flags({ auth: 'device-code' })), { write: () => undefined, now: () => clock, sleep: async () => void (clock += 700_000) });
+    await expect(expired).rejects.toThrow(/device code expired/);
+  });
+});
+
+describe('--token-cache', () => {
+  it('writes the token with mode 0600, reuses it without a new sign-in, and renews it with the refresh token', async () => {
+    const sim = await reviewer();
+    const cache = path.join(work, 'reuse.json');
+    const browser = browserSigningInAs('alice.nakamura');
+    await signIn(settingsFor(sim.flags({ auth: 'authorization-code', tokenCache: cache })), { openBrowser: browser.open, write: () => undefined });
+    expect((await stat(cache)).mode & 0o777).toBe(0o600);
+    const saved = JSON.parse(await readFile(cache, 'utf8')) as { accessToken: string; refreshToken: string };
+    expect(saved.refreshToken).toBeTruthy();
+
+    const again = settingsFor(sim.flags({ auth: 'authorization-code', tokenCache: cache }));
+    await signIn(again, { openBrowser: browser.open, write: () => undefined });
+    expect(browser.visited).toHaveLength(1);
+    expect(again.credentials.kind === 'userSignIn' && again.credentials.session?.accessToken.reveal()).toBe(saved.accessToken);
+
+    const later = settingsFor(sim.flags({ auth: 'authorization-code', tokenCache: cache }));
+    await signIn(later, { openBrowser: browser.open, write: () => undefined, now: () => Date.now() + 7200_000 });
+    expect(browser.visited).toHaveLength(1);
+    const renewed = JSON.parse(await readFile(cache, 'utf8')) as { accessToken: string; refreshToken: string };
+    expect(renewed.refreshToken).not.toBe(saved.refreshToken);
+    expect((await stat(cache)).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses a cache file that others can read, before any sign-in', async () => {
+    const sim = await reviewer();
+    const cache = path.join(work, 'shared.json');
+    await writeFile(cache, '{}', { mode: 0o644 });
+    const browser = browserSigningInAs('alice.nakamura');
+    await expect(signIn(settingsFor(sim.flags({ auth: 'authorization-code', tokenCache: cache })), { openBrowser: browser.open, write: () => undefined })).rejects.toThrow(
+      /readable or writable by others \(mode 644\)/,
+    );
+    expect(browser.visited).toEqual([]);
+    expect(await readFile(cache, 'utf8')).toBe('{}');
+  });
+});
+
+describe('settings for a user sign-in', () => {
+  it('refuses --auth implicit in one line that cites RFC 9700 §2.1.2', () => {
+    const failure = (() => {
+      try {
+        resolveConnectionSettings({ auth: 'implicit' }, {});
+      } catch (error) {
+        return error as UserFacingError;
+      }
+    })();
+    expect(failure).toBeInstanceOf(UserFacingError);
+    expect(failure!.message).toMatch(/RFC 9700 §2\.1\.2/);
+    expect(failure!.message).not.toContain('\n');
+    expect(failure!.hint).toBeUndefined();
+  });
+
+  it('is a public client by default and uses a secret when one is given; port and flow are checked', () => {
+    const flags = { auth: 'device-code', clientId: '7d0c5a52-3f1e-4c8b-9a6d-2e4f8b1c0a93', environmentId: '3621852a-a713-4015-bb56-4b70a8499cce' };
+    expect(resolveConnectionSettings(flags, {}).credentials).toMatchObject({ kind: 'userSignIn', flow: 'device-code', tokenAuthMethod: 'NONE', scope: 'openid', redirectPort: 7464 });
+    expect(resolveConnectionSettings(flags, { PINGONE_CLIENT_SECRET: 's3cret' }).credentials).toMatchObject({ tokenAuthMethod: 'CLIENT_SECRET_BASIC' });
+    expect(() => resolveConnectionSettings({ ...flags, redirectPort: 70000 }, {})).toThrow(/--redirect-port/);
+    expect(() => resolveConnectionSettings({ ...flags, auth: 'password' }, {})).toThrow(/Unknown --auth/);
+    expect(() => resolveConnectionSettings({ auth: 'authorization-code' }, {})).toThrow(/missing PINGONE_CLIENT_ID/);
+  });
+});
