@@ -26,7 +26,8 @@ const allAreas: readonly Area[] = [
 
 // Identity Data Admin reaching applications follows StackOne's guide (domain.md §1); the read-only
 // variants grant the same reads as their admin roles, minus secrets.
-const areasByRoleName: Readonly<Record<string, readonly Area[]>> = {
+/** What each built-in role reads, by name; `pingone-audit whoami` predicts 403s from the same table. */
+export const areasByRoleName: Readonly<Record<string, readonly Area[]>> = {
   'Organization Admin': allAreas,
   'Environment Admin': allAreas,
   'Configuration Read Only': ['environment', 'applications', 'policies', 'gateways'],
