@@ -1,6 +1,7 @@
 import { collectSnapshot, type ApiClient } from '../fetch/index.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { canonicalSnapshot, writeSnapshot } from '../snapshot/write-snapshot.js';
+import { withMissingRoles } from '../whoami/index.js';
 import { requirePositive } from './connection-options.js';
 import { createProgressReporter } from './progress.js';
 
@@ -29,7 +30,7 @@ export async function collectToFolder(client: ApiClient, args: CollectionArgs): 
   } finally {
     progress.finish();
   }
-  const snapshot = canonicalSnapshot(collected);
+  const snapshot = canonicalSnapshot(withMissingRoles(collected));
   const { files } = await writeSnapshot(snapshot, args.out);
   const { collection } = snapshot.manifest;
   const requests = Object.values(collection.requestsByEndpoint ?? {}).reduce((sum, count) => sum + count, 0);

@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { UserFacingError } from '../errors.js';
-import { createApiClient, resolveConnectionSettings, type ApiClient, type ConnectionFlags, type ConnectionSettings } from '../fetch/index.js';
+import { createApiClient, resolveConnectionSettings, signIn, type ApiClient, type ConnectionFlags, type ConnectionSettings, type SignInHooks } from '../fetch/index.js';
 
 /** Flags naming a tenant and credentials; each falls back to the Terraform provider's variable. */
 export function withConnectionOptions<T>(yargs: Argv<T>) {
@@ -13,6 +13,14 @@ export function withConnectionOptions<T>(yargs: Argv<T>) {
     .option('api-url', { type: 'string', group: 'Connection:', description: 'Management API base URL, overrides the region [PINGONE_API_URL]' })
     .option('auth-url', { type: 'string', group: 'Connection:', description: 'Auth base URL, overrides the region [PINGONE_AUTH_URL]' })
     .option('token-auth-method', { type: 'string', group: 'Connection:', description: 'CLIENT_SECRET_BASIC (default) or CLIENT_SECRET_POST [PINGONE_TOKEN_ENDPOINT_AUTH_METHOD]' })
+    .option('auth', {
+      type: 'string',
+      group: 'Sign-in:',
+      description: 'client-credentials (a worker app, default), authorization-code (sign in with a browser, PKCE) or device-code (sign in on another device); the signed-in user\'s roles then apply',
+    })
+    .option('redirect-port', { type: 'number', group: 'Sign-in:', description: 'Port of the loopback redirect http://127.0.0.1:<port>/callback registered on the app (default 7464)' })
+    .option('token-cache', { type: 'string', group: 'Sign-in:', description: 'Keep the signed-in token in this file (mode 0600) and reuse or refresh it next time; off by default' })
+    .option('scope', { type: 'string', group: 'Sign-in:', description: 'Scopes asked for at sign-in (default openid)' })
     .option('max-rps', { type: 'number', default: 10, group: 'Connection:', description: 'Client-side request rate limit (requests per second)' })
     .option('concurrency', { type: 'number', default: 6, group: 'Connection:', description: 'Requests in flight at once' })
     .option('timeout', { type: 'number', default: 30, group: 'Connection:', description: 'Seconds a request may take, answer included, before it is retried' })
@@ -37,6 +45,10 @@ export interface ConnectionArgs {
   'api-url'?: string | undefined;
   'auth-url'?: string | undefined;
   'token-auth-method'?: string | undefined;
+  auth?: string | undefined;
+  'redirect-port'?: number | undefined;
+  'token-cache'?: string | undefined;
+  scope?: string | undefined;
   'max-rps': number;
   concurrency: number;
   timeout: number;
@@ -48,8 +60,11 @@ export interface Connection {
   client: ApiClient;
 }
 
-/** Resolves settings (printing their warnings on stderr) and opens a read-only client. */
-export function openConnection(args: ConnectionArgs, env: NodeJS.ProcessEnv = process.env): Connection {
+/**
+ * Resolves settings (printing their warnings on stderr), signs the user in when `--auth` asks for a
+ * user sign-in, and opens a read-only client.
+ */
+export async function openConnection(args: ConnectionArgs, env: NodeJS.ProcessEnv = process.env, hooks: SignInHooks = {}): Promise<Connection> {
   requirePositive('--max-rps', args['max-rps']);
   requirePositive('--concurrency', args.concurrency, { integer: true });
   requirePositive('--timeout', args.timeout);
@@ -62,9 +77,14 @@ export function openConnection(args: ConnectionArgs, env: NodeJS.ProcessEnv = pr
     apiUrl: args['api-url'],
     authUrl: args['auth-url'],
     tokenAuthMethod: args['token-auth-method'],
+    auth: args.auth,
+    redirectPort: args['redirect-port'],
+    tokenCache: args['token-cache'],
+    scope: args.scope,
   });
   const settings = resolveConnectionSettings(flags, env);
   for (const warning of settings.warnings) process.stderr.write(`warning: ${warning}\n`);
+  if (settings.credentials.kind === 'userSignIn') await signIn(settings, hooks);
   const client = createApiClient(settings, {
     maxRps: args['max-rps'],
     concurrency: args.concurrency,

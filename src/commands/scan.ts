@@ -15,7 +15,7 @@ export const registerScanCommand: RegisterCommand = (yargs, context) =>
         'Scan the whole organization for GitHub code scanning',
       ),
     async (argv) => {
-      const { client } = openConnection(argv as unknown as ConnectionArgs);
+      const { client } = await openConnection(argv as unknown as ConnectionArgs);
       try {
         const snapshot = await collectToFolder(client, argv as unknown as CollectionArgs);
         await auditAndReport({

@@ -12,7 +12,7 @@ export const registerSnapshotCommand: RegisterCommand = (yargs, context) =>
         'Collect the administrators\' and the production environment',
       ),
     async (argv) => {
-      const { client } = openConnection(argv as unknown as ConnectionArgs);
+      const { client } = await openConnection(argv as unknown as ConnectionArgs);
       try {
         const snapshot = await collectToFolder(client, argv as unknown as CollectionArgs);
         context.setVerdict(snapshot.manifest.collection.complete ? 'clean' : 'incomplete');
