@@ -20,6 +20,32 @@ export interface SignInAudience {
  * applied: every user it would keep out holds no admin role, so it never changes who covers.
  */
 export function signInAudience(app: Application, env: EnvironmentSnapshot, index: SnapshotIndex): SignInAudience {
+  // Apps of one environment share few distinct audiences; computing each once keeps a rule over
+  // thousands of apps and users linear instead of apps × users. The arrays are shared: read only.
+  const restriction = app.accessControl?.group;
+  const key = `${restriction?.type ?? ''}:${(restriction?.groups ?? []).map((group) => group.id).sort().join(',')}`;
+  const byKey = cachedPer(audiences, index, env, () => new Map<string, SignInAudience>());
+  let audience = byKey.get(key);
+  if (audience === undefined) {
+    audience = computeAudience(app, env, index);
+    byKey.set(key, audience);
+  }
+  return audience;
+}
+
+const audiences = new WeakMap<SnapshotIndex, WeakMap<object, Map<string, SignInAudience>>>();
+const coverages = new WeakMap<SnapshotIndex, WeakMap<object, Map<string, UsersCoverage>>>();
+
+/** The value for (index, key object), made once: caches die with the snapshot's index. */
+function cachedPer<V>(cache: WeakMap<SnapshotIndex, WeakMap<object, V>>, index: SnapshotIndex, key: object, make: () => V): V {
+  let perIndex = cache.get(index);
+  if (perIndex === undefined) cache.set(index, (perIndex = new WeakMap()));
+  let value = perIndex.get(key);
+  if (value === undefined) perIndex.set(key, (value = make()));
+  return value;
+}
+
+function computeAudience(app: Application, env: EnvironmentSnapshot, index: SnapshotIndex): SignInAudience {
   const environmentId = env.environment.id;
   const candidates = env.users.filter((user) => user.enabled !== false);
   const restriction = app.accessControl?.group;
@@ -41,6 +67,16 @@ export interface UsersCoverage {
 }
 
 export function bestUserCoverage(users: readonly User[], environmentId: string, index: SnapshotIndex): UsersCoverage {
+  const byEnvironment = cachedPer(coverages, index, users, () => new Map<string, UsersCoverage>());
+  let coverage = byEnvironment.get(environmentId);
+  if (coverage === undefined) {
+    coverage = computeUserCoverage(users, environmentId, index);
+    byEnvironment.set(environmentId, coverage);
+  }
+  return coverage;
+}
+
+function computeUserCoverage(users: readonly User[], environmentId: string, index: SnapshotIndex): UsersCoverage {
   let best: UsersCoverage['best'];
   let complete = true;
   for (const user of users) {
