@@ -1,7 +1,13 @@
 import type { Rule } from '../src/engine/types.js';
 import appDisabled from './applications/app-disabled.js';
 import implicitGrant from './applications/implicit-grant.js';
+import pkceNotEnforced from './applications/pkce-not-enforced.js';
+import redirectUriDuplicate from './applications/redirect-uri-duplicate.js';
+import redirectUriFragment from './applications/redirect-uri-fragment.js';
+import redirectUriLocalhostInProduction from './applications/redirect-uri-localhost-in-production.js';
+import redirectUriNotHttps from './applications/redirect-uri-not-https.js';
 import redirectUriTrailingSlash from './applications/redirect-uri-trailing-slash.js';
+import redirectUriWildcard from './applications/redirect-uri-wildcard.js';
 import refreshTokenJwtSunset from './integrations/refresh-token-jwt-sunset.js';
 import refreshTokenNotJwt from './integrations/refresh-token-not-jwt.js';
 import adminRoleMissing from './roles/admin-role-missing.js';
@@ -11,6 +17,12 @@ export const rules: Rule[] = [
   appDisabled,
   redirectUriTrailingSlash,
   implicitGrant,
+  pkceNotEnforced,
+  redirectUriWildcard,
+  redirectUriNotHttps,
+  redirectUriFragment,
+  redirectUriLocalhostInProduction,
+  redirectUriDuplicate,
   adminRoleMissing,
   refreshTokenNotJwt,
   refreshTokenJwtSunset,

@@ -12,6 +12,11 @@ export function applicationsOf(snapshot: Snapshot): LocatedApplication[] {
   return snapshot.environments.flatMap((env) => env.applications.map((app) => ({ app, env })));
 }
 
+/** The OpenID Connect applications of the snapshot: the ones with grants, redirect URIs and tokens. */
+export function oidcApplicationsOf(snapshot: Snapshot): LocatedApplication[] {
+  return applicationsOf(snapshot).filter(({ app }) => isOidc(app));
+}
+
 /** The resource a finding about an application points at. */
 export function applicationRef({ app, env }: LocatedApplication): ResourceRef {
   return { type: 'application', id: app.id, name: app.name, environmentId: env.environment.id };
@@ -55,4 +60,9 @@ export function isPublicClient(app: Application): boolean {
 /** Applications PingOne creates in every environment (admin console, self-service, application portal). */
 export function isPingOneBuiltIn(app: Application): boolean {
   return ['PING_ONE_ADMIN_CONSOLE', 'PING_ONE_SELF_SERVICE', 'PING_ONE_PORTAL'].includes(app.type);
+}
+
+/** An OIDC application that may hold refresh tokens (the refresh_token grant is allowed). */
+export function issuesRefreshTokens(app: Application): boolean {
+  return isOidc(app) && hasGrant(app, 'REFRESH_TOKEN');
 }

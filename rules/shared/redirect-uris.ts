@@ -42,3 +42,11 @@ export function withoutTrailingSlash(uri: string): string {
   url.pathname = url.pathname.replace(/\/+$/, '');
   return url.href;
 }
+
+/**
+ * Loopback hosts: `localhost` (and its subdomains, RFC 6761), any 127.0.0.0/8 address and `[::1]`.
+ * RFC 8252 §7.3 lets native apps receive redirects there over plain http.
+ */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
