@@ -1,4 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { resolveConnectionSettings, type ConnectionFlags } from '../../src/fetch/index.js';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { datasetWithReviewerApp, REVIEWER_APP_ID, reviewerIds } from '../simulator/reviewer-app.js';
@@ -58,3 +62,27 @@ export function browserSigningInAs(user: string, tamper: (callback: URL) => void
 }
 
 export const settingsFor = (flags: ConnectionFlags) => resolveConnectionSettings(flags, {});
+
+/**
+ * Per test file: a scratch folder (`work()`), and reviewer simulators started by `reviewer()` that
+ * are closed after each test.
+ */
+export function reviewerTestBed(prefix: string) {
+  let work = '';
+  const running: ReviewerSimulator[] = [];
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), prefix));
+  });
+  afterAll(() => rm(work, { recursive: true, force: true }));
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((started) => started.simulator.close()));
+  });
+  return {
+    work: () => work,
+    async reviewer(options: Parameters<typeof startReviewerSimulator>[0] = {}): Promise<ReviewerSimulator> {
+      const started = await startReviewerSimulator(options);
+      running.push(started);
+      return started;
+    },
+  };
+}

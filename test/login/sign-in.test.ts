@@ -1,26 +1,12 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../src/errors.js';
 import { createApiClient, resolveConnectionSettings, signIn } from '../../src/fetch/index.js';
-import { browserSigningInAs, settingsFor, startReviewerSimulator, type ReviewerSimulator } from './login-fixture.js';
+import { browserSigningInAs, settingsFor, reviewerTestBed, type ReviewerSimulator } from './login-fixture.js';
 
-let work: string;
-const running: ReviewerSimulator[] = [];
-beforeAll(async () => {
-  work = await mkdtemp(path.join(os.tmpdir(), 'pingone-audit-login-'));
-});
-afterAll(() => rm(work, { recursive: true, force: true }));
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((reviewer) => reviewer.simulator.close()));
-});
-
-async function reviewer(options: Parameters<typeof startReviewerSimulator>[0] = {}) {
-  const started = await startReviewerSimulator(options);
-  running.push(started);
-  return started;
-}
+const bed = reviewerTestBed('pingone-audit-login-');
+const reviewer = bed.reviewer;
 
 const tokensIssued = (sim: ReviewerSimulator) => sim.simulator.requestLog.filter((entry) => entry.path.endsWith('/as/token') && entry.status === 200).length;
 
@@ -134,7 +120,7 @@ describe('device code', () => {
 describe('--token-cache', () => {
   it('writes the token with mode 0600, reuses it without a new sign-in, and renews it with the refresh token', async () => {
     const sim = await reviewer();
-    const cache = path.join(work, 'reuse.json');
+    const cache = path.join(bed.work(), 'reuse.json');
     const browser = browserSigningInAs('alice.nakamura');
     await signIn(settingsFor(sim.flags({ auth: 'authorization-code', tokenCache: cache })), { openBrowser: browser.open, write: () => undefined });
     expect((await stat(cache)).mode & 0o777).toBe(0o600);
@@ -156,7 +142,7 @@ describe('--token-cache', () => {
 
   it('refuses a cache file that others can read, before any sign-in', async () => {
     const sim = await reviewer();
-    const cache = path.join(work, 'shared.json');
+    const cache = path.join(bed.work(), 'shared.json');
     await writeFile(cache, '{}', { mode: 0o644 });
     const browser = browserSigningInAs('alice.nakamura');
     await expect(signIn(settingsFor(sim.flags({ auth: 'authorization-code', tokenCache: cache })), { openBrowser: browser.open, write: () => undefined })).rejects.toThrow(

@@ -63,10 +63,11 @@ describe('GET /{envId}/as/authorize and the authorization code grant', () => {
 
   it('refuses a missing or wrong PKCE verifier with invalid_grant', async () => {
     const { simulator: sim, ids } = await start();
-    sim.signInAs('farah.haddad');
-    for (const form of [{}, { code_verifier: `${verifier}x` }]) {
-      const code = (await authorize(authorizeUrl(sim, ids.adminEnv, {}))).location!.searchParams.get('code')!;
-      const redeemed = await token(sim, ids.adminEnv, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT, ...form });
+    sim.signInAs('gabriel.reyes');
+    for (const form of [{}, { code_verifier: `${verifier}x` }] as Array<Record<string, string>>) {
+      const code = (await authorize(authorizeUrl(sim, ids.adminEnv, {}))).location!.searchParams.get('code');
+      expect(code).toMatch(/^[\w-]{43}$/);
+      const redeemed = await token(sim, ids.adminEnv, { grant_type: 'authorization_code', code: code!, redirect_uri: REDIRECT, ...form });
       expect(redeemed.status).toBe(400);
       expect(redeemed.body.error).toBe('invalid_grant');
     }
@@ -84,6 +85,8 @@ describe('GET /{envId}/as/authorize and the authorization code grant', () => {
     expect(plain.location!.searchParams.get('state')).toBe('st-1');
     const nobody = await authorize(authorizeUrl(sim, ids.adminEnv, {}));
     expect(nobody.location!.searchParams.get('error')).toBe('login_required');
+    const disabled = await authorize(authorizeUrl(sim, ids.adminEnv, { login_hint: 'farah.haddad' }));
+    expect(disabled.location!.searchParams.get('error_description')).toBe('The user is disabled.');
   });
 
   it('applies the app’s access control: ADMIN_USERS_ONLY keeps out a user with no admin role', async () => {

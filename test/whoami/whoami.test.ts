@@ -73,7 +73,7 @@ describe('whoami', () => {
   });
 
   it('a user with no admin role: every endpoint will 403, and it says so', async () => {
-    const { report, ids } = await whoamiAs({ user: 'farah' }, undefined, [reviewerIds(datasetWithReviewerApp(1)).prodEnv]);
+    const { report, ids } = await whoamiAs({ user: 'noRole' }, undefined, [reviewerIds(datasetWithReviewerApp(1)).prodEnv]);
     expect(report.rolesRead).toBe(true);
     expect(report.roles).toEqual([]);
     expect(new Set(report.endpoints.map((row) => row.prediction))).toEqual(new Set(['will 403']));
