@@ -32,11 +32,17 @@ export function formatIdentity(report: WhoamiReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** At most two granting roles per cell; the JSON keeps them all. */
+function shortened(reason: string): string {
+  const parts = reason.split('; ');
+  return parts.length <= 2 || reason.startsWith('missing role') ? reason : `${parts.slice(0, 2).join('; ')}; +${parts.length - 2} more`;
+}
+
 export function formatWhoami(report: WhoamiReport, format: WhoamiFormat): string {
   if (format === 'json') return stableStringify(report);
-  const rows = report.endpoints.map((row) => [row.endpoint, labelled(row.environmentId, row.environmentName).replace('unknown', 'organization'), row.prediction, row.reason]);
+  const rows = report.endpoints.map((row) => [row.endpoint, row.environmentName ?? row.environmentId ?? 'organization', row.prediction, shortened(row.reason)]);
   const predictions = table([['collector endpoint', 'environment', 'prediction', 'why'], ...rows], {
-    columns: { 0: { width: 40, wrapWord: true }, 1: { width: 24, wrapWord: true }, 3: { width: 48, wrapWord: true } },
+    columns: { 0: { width: 40, wrapWord: true }, 1: { width: 16, wrapWord: true }, 3: { width: 56, wrapWord: true } },
   });
   return `${formatIdentity(report)}\n${predictions}`;
 }
