@@ -11,6 +11,10 @@ import redirectUriWildcard from './applications/redirect-uri-wildcard.js';
 import refreshTokenJwtSunset from './integrations/refresh-token-jwt-sunset.js';
 import refreshTokenNotJwt from './integrations/refresh-token-not-jwt.js';
 import adminRoleMissing from './roles/admin-role-missing.js';
+import refreshTokenGracePeriodLong from './tokens/refresh-token-grace-period-long.js';
+import refreshTokenLifetimeTooLong from './tokens/refresh-token-lifetime-too-long.js';
+import refreshTokenNoIdleLimit from './tokens/refresh-token-no-idle-limit.js';
+import refreshTokenReplayProtectionOff from './tokens/refresh-token-replay-protection-off.js';
 
 /** Every rule pingone-audit knows, registered by hand (no folder scanning), grouped by category. */
 export const rules: Rule[] = [
@@ -26,4 +30,8 @@ export const rules: Rule[] = [
   adminRoleMissing,
   refreshTokenNotJwt,
   refreshTokenJwtSunset,
+  refreshTokenReplayProtectionOff,
+  refreshTokenNoIdleLimit,
+  refreshTokenLifetimeTooLong,
+  refreshTokenGracePeriodLong,
 ];
