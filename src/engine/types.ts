@@ -128,6 +128,30 @@ export interface AuditSummary {
   collectionComplete: boolean;
 }
 
+/** Something a reader must know that is not a finding, e.g. why a suppressed finding came back. */
+export interface AuditWarning {
+  /** Stable kebab-case code, e.g. "suppression-expired". */
+  code: string;
+  message: string;
+  /** The file the warning is about, as the user named it. */
+  file?: string;
+  /** RFC 6901 pointer into that file. */
+  pointer?: string;
+}
+
+/** How this run compares with a previous JSON result, by fingerprint. */
+export interface BaselineComparison {
+  /** The baseline file as the user named it. */
+  file?: string;
+  /** When the baseline run happened (its `generatedAt`). */
+  generatedAt: string;
+  new: number;
+  unchanged: number;
+  updated: number;
+  /** Open findings of the baseline that this run reports neither open nor suppressed. */
+  fixed: Finding[];
+}
+
 export interface AuditResult {
   tool: { name: 'pingone-audit'; version: string };
   generatedAt: string;
@@ -147,4 +171,8 @@ export interface AuditResult {
   ruleResults: RuleEnvironmentResult[];
   collection: Snapshot['manifest']['collection'];
   summary: AuditSummary;
+  /** Present when suppressions or a baseline had something to say (expired, malformed, unmatched entries). */
+  warnings?: AuditWarning[];
+  /** Present when the run was compared with a baseline. */
+  baseline?: BaselineComparison;
 }

@@ -1,0 +1,77 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { ajv, assertMatchesSchema } from '../engine/json-errors.js';
+import { loadSchema } from '../engine/load-schema.js';
+
+const SUPPRESSIONS_SCHEMA_FILE = 'suppressions.schema.json';
+const SUPPRESSIONS_SCHEMA_ID = 'https://pingone-audit.dev/schemas/suppressions.schema.json';
+
+/** A well-formed entry of the suppressions file. */
+export interface Suppression {
+  ruleId: string;
+  /** null: an organization-wide resource (a built-in role). */
+  environmentId: string | null;
+  resourceId: string;
+  /** When present, only the finding at this pointer. */
+  pointer?: string;
+  reason: string;
+  owner: string;
+  /** YYYY-MM-DD, the last day (UTC) it applies. */
+  expires: string;
+}
+
+/** The fields that say which finding an entry is about, as far as a malformed entry has them. */
+export type SuppressionIdentity = Partial<Pick<Suppression, 'ruleId' | 'environmentId' | 'resourceId' | 'pointer'>>;
+
+/** What one entry of the file came to: usable, or malformed with the reason (it then suppresses nothing). */
+export type SuppressionEntry =
+  | { status: 'valid'; file: string; pointer: string; suppression: Suppression }
+  | { status: 'invalid'; file: string; pointer: string; problem: string; identity: SuppressionIdentity };
+
+/**
+ * Checks a parsed suppressions file. A file that is not `{ "suppressions": [ … ] }` is a usage
+ * error (thrown, located by file and path); a malformed entry is not: it comes back `invalid` so
+ * that the run fails closed on it (its findings stay open) and says why, while the other entries
+ * still apply.
+ */
+export function parseSuppressions(value: unknown, file: string): SuppressionEntry[] {
+  assertMatchesSchema(loadSchema(SUPPRESSIONS_SCHEMA_FILE), value, file);
+  const validate = entryValidator();
+  return (value as { suppressions: unknown[] }).suppressions.map((raw, index): SuppressionEntry => {
+    const pointer = `/suppressions/${index}`;
+    if (validate(raw)) return { status: 'valid', file, pointer, suppression: raw as Suppression };
+    return { status: 'invalid', file, pointer, problem: describeProblems(validate.errors ?? []), identity: identityOf(raw) };
+  });
+}
+
+function entryValidator(): ValidateFunction {
+  loadSchema(SUPPRESSIONS_SCHEMA_FILE);
+  const validate = ajv.getSchema(`${SUPPRESSIONS_SCHEMA_ID}#/definitions/suppression`);
+  if (validate === undefined) throw new Error(`${SUPPRESSIONS_SCHEMA_FILE} has no definitions/suppression.`);
+  return validate;
+}
+
+/** Every problem of the entry in one line: `expires: must match format "date"; missing "owner"`. */
+function describeProblems(errors: readonly ErrorObject[]): string {
+  const lines = errors.map((error) => {
+    const params = error.params as Record<string, unknown>;
+    if (error.keyword === 'required') return `missing "${String(params.missingProperty)}"`;
+    if (error.keyword === 'additionalProperties') return `unknown property "${String(params.additionalProperty)}"`;
+    const field = error.instancePath.slice(1) || '(entry)';
+    if (error.keyword === 'format' && params.format === 'date') return `${field}: ${JSON.stringify(error.data)} is not a date (YYYY-MM-DD)`;
+    if (error.keyword === 'pattern' && (field === 'reason' || field === 'owner')) return `${field}: must not be empty`;
+    return `${field}: ${error.message ?? 'is invalid'}`;
+  });
+  return [...new Set(lines)].join('; ');
+}
+
+/** What a malformed entry still says about its finding, so that the warning can name it. */
+function identityOf(raw: unknown): SuppressionIdentity {
+  if (raw === null || typeof raw !== 'object') return {};
+  const entry = raw as Record<string, unknown>;
+  const identity: SuppressionIdentity = {};
+  if (typeof entry.ruleId === 'string') identity.ruleId = entry.ruleId;
+  if (typeof entry.environmentId === 'string' || entry.environmentId === null) identity.environmentId = entry.environmentId;
+  if (typeof entry.resourceId === 'string') identity.resourceId = entry.resourceId;
+  if (typeof entry.pointer === 'string') identity.pointer = entry.pointer;
+  return identity;
+}

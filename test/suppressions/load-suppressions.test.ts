@@ -1,0 +1,60 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UserFacingError } from '../../src/errors.js';
+import { DEFAULT_SUPPRESSIONS_FILE, loadSuppressions } from '../../src/suppressions/load-suppressions.js';
+
+function folderWith(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'suppressions-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+function errorOf(action: () => unknown): UserFacingError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof UserFacingError) return error;
+    throw error;
+  }
+  throw new Error('expected a UserFacingError');
+}
+
+const VALID = JSON.stringify({
+  suppressions: [{ ruleId: 'implicit-grant', environmentId: 'env-1', resourceId: 'app-1', reason: 'Accepted.', owner: 'iam', expires: '2027-01-31' }],
+});
+
+describe('loadSuppressions', () => {
+  it('reads ./pingone-audit.suppressions.json when present, and nothing when it is not', () => {
+    const loaded = loadSuppressions(undefined, folderWith({ [DEFAULT_SUPPRESSIONS_FILE]: VALID }));
+    expect(loaded.file).toBe(DEFAULT_SUPPRESSIONS_FILE);
+    expect(loaded.entries).toEqual([
+      expect.objectContaining({ status: 'valid', pointer: '/suppressions/0', suppression: expect.objectContaining({ resourceId: 'app-1' }) }),
+    ]);
+    expect(loadSuppressions(undefined, folderWith({}))).toEqual({ file: undefined, entries: [] });
+  });
+
+  it('refuses a named file that does not exist', () => {
+    expect(errorOf(() => loadSuppressions('reviewed.json', folderWith({}))).message).toBe('Suppressions file reviewed.json does not exist.');
+  });
+
+  it('locates syntax and shape errors in the file (exit 2), instead of silently suppressing nothing', () => {
+    const dir = folderWith({ 'broken.json': '{ "suppressions": [ }', 'array.json': '[]', 'typo.json': '{ "supressions": [] }' });
+    expect(errorOf(() => loadSuppressions('broken.json', dir)).message).toMatch(/^broken\.json is not valid JSON/);
+    expect(errorOf(() => loadSuppressions('array.json', dir)).message).toBe('array.json: $: must be object');
+    expect(errorOf(() => loadSuppressions('typo.json', dir)).message).toBe("typo.json: $: must have required property 'suppressions'");
+  });
+
+  it('keeps a malformed entry as invalid with its pointer, so that the run fails closed on it', () => {
+    const text = JSON.stringify({ suppressions: [{ ruleId: 'implicit-grant', environmentId: 'env-1', resourceId: 'app-1', reason: 'x', owner: 'iam', expires: 'soon' }] });
+    const [only] = loadSuppressions('s.json', folderWith({ 's.json': text })).entries;
+    expect(only).toEqual({
+      status: 'invalid',
+      file: 's.json',
+      pointer: '/suppressions/0',
+      problem: 'expires: "soon" is not a date (YYYY-MM-DD)',
+      identity: { ruleId: 'implicit-grant', environmentId: 'env-1', resourceId: 'app-1' },
+    });
+  });
+});
