@@ -1,6 +1,11 @@
 import type { Rule } from '../src/engine/types.js';
 import appDisabled from './applications/app-disabled.js';
+import clientSecretJwt from './applications/client-secret-jwt.js';
+import clientSecretWherePrivateKeyJwtPossible from './applications/client-secret-where-private-key-jwt-possible.js';
+import corsAnyOrigin from './applications/cors-any-origin.js';
+import hybridResponseType from './applications/hybrid-response-type.js';
 import implicitGrant from './applications/implicit-grant.js';
+import parNotRequiredForAdminApps from './applications/par-not-required-for-admin-apps.js';
 import pkceNotEnforced from './applications/pkce-not-enforced.js';
 import redirectUriDuplicate from './applications/redirect-uri-duplicate.js';
 import redirectUriFragment from './applications/redirect-uri-fragment.js';
@@ -8,6 +13,7 @@ import redirectUriLocalhostInProduction from './applications/redirect-uri-localh
 import redirectUriNotHttps from './applications/redirect-uri-not-https.js';
 import redirectUriTrailingSlash from './applications/redirect-uri-trailing-slash.js';
 import redirectUriWildcard from './applications/redirect-uri-wildcard.js';
+import unsignedRequestObjectAllowed from './applications/unsigned-request-object-allowed.js';
 import refreshTokenJwtSunset from './integrations/refresh-token-jwt-sunset.js';
 import refreshTokenNotJwt from './integrations/refresh-token-not-jwt.js';
 import adminRoleMissing from './roles/admin-role-missing.js';
@@ -27,6 +33,12 @@ export const rules: Rule[] = [
   redirectUriFragment,
   redirectUriLocalhostInProduction,
   redirectUriDuplicate,
+  hybridResponseType,
+  clientSecretWherePrivateKeyJwtPossible,
+  clientSecretJwt,
+  unsignedRequestObjectAllowed,
+  parNotRequiredForAdminApps,
+  corsAnyOrigin,
   adminRoleMissing,
   refreshTokenNotJwt,
   refreshTokenJwtSunset,

@@ -14,4 +14,8 @@ export const REFERENCES = {
     title: 'PingOne API: Update Application (OIDC)',
     url: 'https://developer.pingidentity.com/pingone-api/platform/applications/applications-1/update-application-oidc.html',
   },
+  fapi2SecurityProfile: {
+    title: 'FAPI 2.0 Security Profile (PAR, PKCE S256, private_key_jwt or mTLS)',
+    url: 'https://openid.net/specs/fapi-security-profile-2_0.html',
+  },
 } satisfies Record<string, RuleReference>;

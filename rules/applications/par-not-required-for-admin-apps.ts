@@ -1,0 +1,49 @@
+import { defineRule } from '../../src/engine/define-rule.js';
+import type { RuleReport } from '../../src/engine/types.js';
+import { applicationRef, describeGrants, isWorker, oidcApplicationsOf, userGrantsOf, usesUserGrant } from '../shared/applications.js';
+import { profilesForApplication } from '../shared/integration-binding.js';
+import { REFERENCES } from '../shared/references.js';
+
+export default defineRule({
+  id: 'par-not-required-for-admin-apps',
+  meta: {
+    title: 'Pushed authorization requests not required on an admin app',
+    description: 'Require pushed authorization requests (PAR) on worker apps that sign users in.',
+    severity: 'low',
+    category: 'applications',
+    tags: ['oauth', 'par', 'admin-access', 'rfc9126'],
+    requires: ['applications'],
+    docs: {
+      rationale:
+        'A worker app that allows a user grant issues tokens carrying the signed-in user’s admin roles over the Management API, which makes it the highest-value client in the tenant. With pushed authorization requests (RFC 9126) the client sends the authorization request over an authenticated back channel and the browser carries only a one-time `request_uri`: the parameters (scopes, redirect URI, PKCE challenge) cannot be read or altered on the way, and PingOne knows the request came from the real client before any user sees a sign-in page. FAPI 2.0 requires PAR for this reason. With `parRequirement` OPTIONAL (the default) the front-channel request stays available to anyone who crafts one. Before requiring PAR, confirm the client sends pushed requests: several integrators’ clients do not, and requiring it would break them.',
+      remediation: [
+        'Check that the client supports PAR (`POST /{envId}/as/par`, then `/as/authorize?request_uri=…`); most OAuth libraries do.',
+        'Console: Applications > Applications > the application > Configuration > edit, and turn on Require Pushed Authorization Request.',
+        'API: `PUT /environments/{envId}/applications/{appId}` with the current body and `"parRequirement": "REQUIRED"`.',
+      ],
+      references: [
+        { title: 'RFC 9126 §1 (pushed authorization requests: integrity and client authentication)', url: 'https://www.rfc-editor.org/rfc/rfc9126#section-1' },
+        { title: 'PingOne: pushed authorization requests', url: 'https://docs.pingidentity.com/pingone/applications/p1_pushed_authorization_request.html' },
+        REFERENCES.fapi2SecurityProfile,
+        REFERENCES.pingUpdateApplication,
+      ],
+      severityRationale:
+        'Low: PAR is defence in depth; PKCE with S256 and exact redirect URIs already protect the code flow. It is asked for only on worker apps with user grants because their tokens administer the tenant, and turning it on can break a client that does not send pushed requests.',
+    },
+    messages: {
+      parOptional: 'Worker app {{app}} signs users in with {{grants}} and issues admin tokens, but accepts authorization requests through the browser without PAR: set parRequirement to REQUIRED.',
+      parOptionalIntegration: 'Worker app {{app}} signs users in with {{grants}} for integration {{profiles}} without requiring PAR: require it once you have confirmed that the integration’s client sends pushed authorization requests.',
+    },
+    precision: 'high',
+  },
+  check(snapshot, context) {
+    return oidcApplicationsOf(snapshot)
+      .filter(({ app }) => isWorker(app) && usesUserGrant(app) && app.parRequirement !== 'REQUIRED')
+      .map((located): RuleReport => {
+        const { app } = located;
+        const profiles = profilesForApplication(app, context);
+        const data = { app: app.name, grants: describeGrants(userGrantsOf(app)), ...(profiles.length > 0 ? { profiles: profiles.join(', ') } : {}) };
+        return { messageId: profiles.length > 0 ? 'parOptionalIntegration' : 'parOptional', data, resource: applicationRef(located), pointer: '/parRequirement' };
+      });
+  },
+});

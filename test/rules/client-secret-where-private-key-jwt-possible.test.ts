@@ -1,0 +1,33 @@
+import rule from '../../rules/applications/client-secret-where-private-key-jwt-possible.js';
+import type { Application } from '../../src/snapshot/model.js';
+import { testRule } from '../helpers/rule-tester.js';
+import { buildSnapshot, webApp, workerApp } from '../helpers/snapshot-builder.js';
+
+const withApps = (...applications: Application[]) => buildSnapshot({ environments: [{ applications }] });
+const STACKONE_CALLBACK = 'https://api.stackone.com/connect/oauth2/pingone/callback';
+
+testRule(rule, {
+  valid: [
+    { name: 'private_key_jwt', snapshot: withApps(webApp()) },
+    { name: 'a public client has no secret', snapshot: withApps(webApp({ tokenEndpointAuthMethod: 'NONE' })) },
+    { name: 'client_secret_jwt is left to its own rule', snapshot: withApps(webApp({ tokenEndpointAuthMethod: 'CLIENT_SECRET_JWT' })) },
+    {
+      name: 'an app recognised as StackOne’s: its integration only supports a secret',
+      snapshot: withApps(workerApp({ tokenEndpointAuthMethod: 'CLIENT_SECRET_POST', redirectUris: [STACKONE_CALLBACK] })),
+    },
+    { name: 'an app bound to a profile by configuration', snapshot: withApps(workerApp()), profileBindings: { 'app-worker': ['terraform'] } },
+    { name: 'PingOne’s own applications', snapshot: withApps(webApp({ type: 'PING_ONE_SELF_SERVICE', tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC' })) },
+  ],
+  invalid: [
+    {
+      name: 'a worker app with CLIENT_SECRET_BASIC',
+      snapshot: withApps(workerApp()),
+      errors: [{ messageId: 'sharedSecret', resource: { type: 'application', id: 'app-worker' }, pointer: '/tokenEndpointAuthMethod', data: { method: 'CLIENT_SECRET_BASIC' } }],
+    },
+    {
+      name: 'a web app with CLIENT_SECRET_POST',
+      snapshot: withApps(webApp({ tokenEndpointAuthMethod: 'CLIENT_SECRET_POST' })),
+      errors: [{ messageId: 'sharedSecret', resource: { type: 'application', id: 'app-web' }, pointer: '/tokenEndpointAuthMethod', data: { method: 'CLIENT_SECRET_POST' } }],
+    },
+  ],
+});
