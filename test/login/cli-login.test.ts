@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { AuditResult } from '../../src/engine/types.js';
 import type { Snapshot } from '../../src/snapshot/model.js';
 import type { WhoamiReport } from '../../src/whoami/index.js';
 import { missingRoleReason } from '../../src/whoami/index.js';
@@ -65,11 +66,11 @@ describe('pingone-audit login / whoami / scan with a reviewer sign-in (built CLI
     expect(whoami.stdout + whoami.stderr).not.toContain(saved.accessToken);
   });
 
-  it('a user with no admin role: the scan reports every endpoint not readable, 403s naming the missing role in whoami’s words; no token anywhere', async () => {
+  it('a user with no admin role: the scan reports every endpoint not readable (exit 3, rules not evaluated), 403s naming the missing role in whoami’s words; no token anywhere', async () => {
     const sim = await reviewer();
     const cwd = await folder('no-role');
     const out = path.join(cwd, 'snapshot');
-    const cli = spawnCli(['snapshot', '--auth', 'authorization-code', '--redirect-port', String(sim.port), '-e', sim.ids.prodEnv, '--out', out, ...FAST], sim.env, cwd);
+    const cli = spawnCli(['scan', '--auth', 'authorization-code', '--redirect-port', String(sim.port), '-e', sim.ids.prodEnv, '--out', out, '-f', 'json', '-o', path.join(cwd, 'result.json'), ...FAST], sim.env, cwd);
     await signInThroughStderr(cli, 'gabriel.reyes');
     const run = await cli.done;
     expect(run.code, run.stderr).toBe(3);
@@ -84,6 +85,9 @@ describe('pingone-audit login / whoami / scan with a reviewer sign-in (built CLI
     const users = manifest.collection.entries.find((entry) => entry.kind === 'users')!;
     expect(users.error).toContain(`missing role: Identity Data Read Only scoped to environment ${sim.ids.prodEnv} (held by the signed-in user; the application’s own roles do not count)`);
     expect(run.stderr).toContain(missingRoleReason('signOnPolicies', sim.ids.prodEnv, 'user'));
+    const result = JSON.parse(await readFile(path.join(cwd, 'result.json'), 'utf8')) as AuditResult;
+    expect(result.findings).toEqual([]);
+    expect(result.notEvaluated.length).toBeGreaterThan(0);
     const texts = [run.stdout, run.stderr, ...(await Promise.all((await filesIn(cwd)).map((file) => readFile(file, 'utf8'))))];
     for (const text of texts) expect(text).not.toMatch(JWT);
   });
