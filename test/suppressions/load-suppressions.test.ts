@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserFacingError } from '../../src/errors.js';
+import { catchUserFacingError } from '../engine/engine-fixtures.js';
 import { DEFAULT_SUPPRESSIONS_FILE, loadSuppressions } from '../../src/suppressions/load-suppressions.js';
 
 function folderWith(files: Record<string, string>): string {
@@ -11,15 +11,7 @@ function folderWith(files: Record<string, string>): string {
   return dir;
 }
 
-function errorOf(action: () => unknown): UserFacingError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof UserFacingError) return error;
-    throw error;
-  }
-  throw new Error('expected a UserFacingError');
-}
+const errorOf = catchUserFacingError;
 
 const VALID = JSON.stringify({
   suppressions: [{ ruleId: 'implicit-grant', environmentId: 'env-1', resourceId: 'app-1', reason: 'Accepted.', owner: 'iam', expires: '2027-01-31' }],
