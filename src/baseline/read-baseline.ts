@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { UserFacingError } from '../errors.js';
 import { invalidJsonAt, parseJsonText } from '../engine/json-errors.js';
 import type { Finding } from '../engine/types.js';
+import { readUserFile } from '../suppressions/read-user-file.js';
 
 /** What a baseline needs of a previous JSON report: when it ran, and its open findings. */
 export interface BaselineReport {
@@ -18,16 +17,7 @@ const FINGERPRINT = /^[0-9a-f]{64}$/;
  * still works as a baseline; anything else is a usage error located in the file.
  */
 export function loadBaseline(file: string): BaselineReport {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserFacingError(code === 'ENOENT' ? `Baseline file ${file} does not exist.` : `Cannot read baseline file ${file} (${code ?? 'error'}).`, {
-      hint: 'Pass the JSON report of an earlier run: `pingone-audit audit <snapshot> -f json -o baseline.json`.',
-      cause: error,
-    });
-  }
+  const text = readUserFile(file, file, 'Baseline', 'Pass the JSON report of an earlier run: `pingone-audit audit <snapshot> -f json -o baseline.json`.');
   return readBaselineReport(parseJsonText(text, file), file);
 }
 

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { UserFacingError } from '../errors.js';
 import { parseJsonText } from '../engine/json-errors.js';
+import { readUserFile } from './read-user-file.js';
 import { parseSuppressions, type SuppressionEntry } from './parse-suppressions.js';
 
 export const DEFAULT_SUPPRESSIONS_FILE = 'pingone-audit.suppressions.json';
@@ -21,15 +21,6 @@ export function loadSuppressions(file: string | undefined, cwd: string = process
   const named = file ?? DEFAULT_SUPPRESSIONS_FILE;
   const absolute = path.resolve(cwd, named);
   if (file === undefined && !existsSync(absolute)) return { file: undefined, entries: [] };
-  let text: string;
-  try {
-    text = readFileSync(absolute, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserFacingError(code === 'ENOENT' ? `Suppressions file ${named} does not exist.` : `Cannot read suppressions file ${named} (${code ?? 'error'}).`, {
-      hint: `Check the --suppressions path; without it, ./${DEFAULT_SUPPRESSIONS_FILE} is used when present.`,
-      cause: error,
-    });
-  }
+  const text = readUserFile(absolute, named, 'Suppressions', `Check the --suppressions path; without it, ./${DEFAULT_SUPPRESSIONS_FILE} is used when present.`);
   return { file: named, entries: parseSuppressions(parseJsonText(text, named), named) };
 }
