@@ -1,0 +1,67 @@
+import { auditSnapshot } from '../audit/audit-snapshot.js';
+import type { LoadedConfig } from '../engine/load-config.js';
+import type { AuditResult, Finding } from '../engine/types.js';
+import type { Snapshot } from '../snapshot/model.js';
+import { diffSnapshots, type SnapshotDiff } from './diff-snapshots.js';
+
+export interface FindingsDrift {
+  /** Open in the new snapshot's audit, absent from the old one's (by fingerprint). */
+  appeared: Finding[];
+  /** Open in the old snapshot's audit, absent from the new one's. */
+  disappeared: Finding[];
+}
+
+/** Everything `pingone-audit diff` reports: resource drift, finding drift, and where each snapshot came from. */
+export interface DriftReport extends Omit<SnapshotDiff, 'old' | 'new' | 'summary'> {
+  tool: AuditResult['tool'];
+  old: { createdAt: string; path?: string };
+  new: { createdAt: string; path?: string };
+  findings: FindingsDrift;
+  summary: SnapshotDiff['summary'] & { findingsAppeared: number; findingsDisappeared: number };
+}
+
+/** Findings by fingerprint: what the new audit reports that the old did not, and the reverse. */
+export function diffFindings(before: Pick<AuditResult, 'findings'>, after: Pick<AuditResult, 'findings'>): FindingsDrift {
+  const had = new Set(before.findings.map((finding) => finding.fingerprint));
+  const has = new Set(after.findings.map((finding) => finding.fingerprint));
+  return {
+    appeared: after.findings.filter((finding) => !had.has(finding.fingerprint)),
+    disappeared: before.findings.filter((finding) => !has.has(finding.fingerprint)),
+  };
+}
+
+/** The two audits' results, when the caller ran them (the command resolves finding lines first). */
+export interface AuditedPair {
+  before: AuditResult;
+  after: AuditResult;
+}
+
+/** Audits both snapshots with one config and one "now", so that only the snapshots differ. */
+export function auditBoth(before: Snapshot, after: Snapshot, config: LoadedConfig, now: Date): AuditedPair {
+  return { before: auditSnapshot(before, { config, now }), after: auditSnapshot(after, { config, now }) };
+}
+
+/** Combines the snapshot diff and the findings diff into the report the diff formats render. */
+export function buildDriftReport(
+  snapshots: { before: Snapshot; after: Snapshot },
+  audits: AuditedPair,
+  paths: { before?: string; after?: string } = {},
+): DriftReport {
+  const diff = diffSnapshots(snapshots.before, snapshots.after);
+  const findings = diffFindings(audits.before, audits.after);
+  return {
+    tool: audits.after.tool,
+    old: { ...diff.old, ...(paths.before === undefined ? {} : { path: paths.before }) },
+    new: { ...diff.new, ...(paths.after === undefined ? {} : { path: paths.after }) },
+    environments: diff.environments,
+    gaps: diff.gaps,
+    findings,
+    summary: { ...diff.summary, findingsAppeared: findings.appeared.length, findingsDisappeared: findings.disappeared.length },
+  };
+}
+
+/** True when anything differs: a resource, or a finding. */
+export function hasDrift(report: DriftReport): boolean {
+  const { added, removed, changed, findingsAppeared, findingsDisappeared } = report.summary;
+  return added + removed + changed + findingsAppeared + findingsDisappeared > 0;
+}

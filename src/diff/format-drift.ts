@@ -1,0 +1,125 @@
+import type { Finding } from '../engine/types.js';
+import { painter, SEVERITY_STYLE, type Paint } from '../formatters/ansi.js';
+import { plural } from '../formatters/summary-line.js';
+import { stableStringify } from '../snapshot/stable-json.js';
+import type { EnvironmentDrift, ResourceDrift } from './diff-snapshots.js';
+import type { ChangeKind, PropertyChange } from './diff-values.js';
+import type { DriftReport } from './drift-report.js';
+
+export const DRIFT_FORMATS = ['table', 'json', 'markdown'] as const;
+export type DriftFormat = (typeof DRIFT_FORMATS)[number];
+
+const SIGN: Record<ChangeKind, string> = { added: '+', removed: '-', changed: '~' };
+const VALUE_WIDTH = 80;
+
+/** Renders a drift report; pure, the command writes the string. */
+export function formatDrift(report: DriftReport, format: DriftFormat, options: { color?: boolean } = {}): string {
+  if (format === 'json') return stableStringify(report);
+  if (format === 'markdown') return formatDriftMarkdown(report);
+  return formatDriftText(report, painter(options.color === true));
+}
+
+/** One line per resource and per property, indented under its environment: reads well in a terminal and a CI log. */
+function formatDriftText(report: DriftReport, paint: Paint): string {
+  const lines = [paint(`Drift from ${describeSide(report.old)} to ${describeSide(report.new)}`, 'bold'), ''];
+  const tone = { added: 'green', removed: 'red', changed: 'yellow' } as const;
+  for (const env of report.environments) {
+    lines.push(paint(environmentHeading(env), 'bold'));
+    for (const resource of env.resources) {
+      lines.push(`  ${paint(SIGN[resource.change], tone[resource.change])} ${resource.type} ${resourceName(resource)}  ${paint(resource.file, 'dim')}`);
+      for (const property of resource.properties) lines.push(`      ${paint(SIGN[property.change], tone[property.change])} ${property.pointer}: ${describeChange(property)}`);
+    }
+    lines.push('');
+  }
+  for (const [title, findings] of [
+    ['Findings that appeared', report.findings.appeared],
+    ['Findings that disappeared', report.findings.disappeared],
+  ] as const) {
+    if (findings.length === 0) continue;
+    lines.push(paint(`${title} (${findings.length})`, 'bold'));
+    for (const finding of findings) lines.push(`  ${paint(finding.severity.toUpperCase(), ...SEVERITY_STYLE[finding.severity])} ${finding.ruleId}: ${finding.message}`);
+    lines.push('');
+  }
+  lines.push(...report.gaps.map((gap) => paint(`Not compared: ${gapText(gap)}`, 'yellow')));
+  lines.push(summaryText(report));
+  return `${lines.join('\n')}\n`;
+}
+
+function formatDriftMarkdown(report: DriftReport): string {
+  const lines = ['## PingOne configuration drift', '', `From ${describeSide(report.old)} to ${describeSide(report.new)}.`, '', `**${summaryText(report)}**`, ''];
+  for (const env of report.environments) {
+    lines.push(`### ${escapeMarkdown(environmentHeading(env))}`, '');
+    lines.push('| | Resource | Type | Property | Before | After |', '| --- | --- | --- | --- | --- | --- |');
+    for (const resource of env.resources) {
+      const name = `${escapeMarkdown(resourceName(resource))}`;
+      if (resource.properties.length === 0) lines.push(`| ${SIGN[resource.change]} | ${name} | ${resource.type} | *(${resource.change})* | | |`);
+      for (const property of resource.properties) {
+        lines.push(`| ${SIGN[property.change]} | ${name} | ${resource.type} | \`${property.pointer}\` | ${codeCell(property.before, property.change !== 'added')} | ${codeCell(property.after, property.change !== 'removed')} |`);
+      }
+    }
+    lines.push('');
+  }
+  for (const [title, findings] of [
+    ['Findings that appeared', report.findings.appeared],
+    ['Findings that disappeared', report.findings.disappeared],
+  ] as const) {
+    if (findings.length === 0) continue;
+    lines.push(`### ${title} (${findings.length})`, '', '| Severity | Rule | Resource | Message |', '| --- | --- | --- | --- |');
+    lines.push(...findings.map(findingRow), '');
+  }
+  if (report.gaps.length > 0) lines.push('### Not compared', '', ...report.gaps.map((gap) => `- ${gapText(gap)}`), '');
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function findingRow(finding: Finding): string {
+  return `| ${finding.severity} | \`${finding.ruleId}\` | ${escapeMarkdown(`${finding.resource.type} ${finding.resource.name || finding.resource.id}`)} | ${escapeMarkdown(finding.message)} |`;
+}
+
+function summaryText(report: DriftReport): string {
+  const { added, removed, changed, findingsAppeared, findingsDisappeared } = report.summary;
+  if (added + removed + changed + findingsAppeared + findingsDisappeared === 0) return 'No drift';
+  return [
+    `${plural(changed, 'resource')} changed, ${added} added, ${removed} removed`,
+    `${plural(findingsAppeared, 'finding')} appeared, ${findingsDisappeared} disappeared`,
+  ].join(' · ');
+}
+
+function describeSide(side: { createdAt: string; path?: string }): string {
+  return side.path === undefined ? side.createdAt : `${side.path} (${side.createdAt})`;
+}
+
+function environmentHeading(env: EnvironmentDrift): string {
+  const label = env.environmentId === null ? 'Organization (built-in roles)' : `${env.name} (${env.environmentId})`;
+  return env.change === 'changed' ? label : `${label}: environment ${env.change}`;
+}
+
+function resourceName(resource: ResourceDrift): string {
+  return resource.name === resource.id ? resource.id : `${resource.name} (${resource.id})`;
+}
+
+function describeChange(property: PropertyChange): string {
+  if (property.change === 'added') return `added ${shortValue(property.after)}`;
+  if (property.change === 'removed') return `removed ${shortValue(property.before)}`;
+  return `${shortValue(property.before)} → ${shortValue(property.after)}`;
+}
+
+function gapText(gap: DriftReport['gaps'][number]): string {
+  const where = gap.environmentId === null ? 'the organization' : `environment ${gap.environmentId}`;
+  return `${gap.kind} in ${where} could not be collected in the ${gap.snapshot} snapshot; resources of that kind there were not compared for additions and removals.`;
+}
+
+/** A value on one line, cut to a readable width. */
+export function shortValue(value: unknown): string {
+  const text = JSON.stringify(value) ?? 'undefined';
+  return text.length <= VALUE_WIDTH ? text : `${text.slice(0, VALUE_WIDTH - 1)}…`;
+}
+
+function codeCell(value: unknown, present: boolean): string {
+  if (!present) return '';
+  return `\`${shortValue(value).replaceAll('`', "'").replaceAll('|', '\\|')}\``;
+}
+
+/** Escapes what would break a Markdown table cell or start markup. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#]/g, '\\$&').replace(/\r?\n/g, ' ');
+}
