@@ -31,11 +31,7 @@ function formatDriftText(report: DriftReport, paint: Paint): string {
     }
     lines.push('');
   }
-  for (const [title, findings] of [
-    ['Findings that appeared', report.findings.appeared],
-    ['Findings that disappeared', report.findings.disappeared],
-  ] as const) {
-    if (findings.length === 0) continue;
+  for (const [title, findings] of findingLists(report)) {
     lines.push(paint(`${title} (${findings.length})`, 'bold'));
     for (const finding of findings) lines.push(`  ${paint(finding.severity.toUpperCase(), ...SEVERITY_STYLE[finding.severity])} ${finding.ruleId}: ${finding.message}`);
     lines.push('');
@@ -59,16 +55,21 @@ function formatDriftMarkdown(report: DriftReport): string {
     }
     lines.push('');
   }
-  for (const [title, findings] of [
-    ['Findings that appeared', report.findings.appeared],
-    ['Findings that disappeared', report.findings.disappeared],
-  ] as const) {
-    if (findings.length === 0) continue;
+  for (const [title, findings] of findingLists(report)) {
     lines.push(`### ${title} (${findings.length})`, '', '| Severity | Rule | Resource | Message |', '| --- | --- | --- | --- |');
     lines.push(...findings.map(findingRow), '');
   }
   if (report.gaps.length > 0) lines.push('### Not compared', '', ...report.gaps.map((gap) => `- ${gapText(gap)}`), '');
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** The non-empty finding lists, titled. */
+function findingLists(report: DriftReport): Array<[string, Finding[]]> {
+  const lists: Array<[string, Finding[]]> = [
+    ['Findings that appeared', report.findings.appeared],
+    ['Findings that disappeared', report.findings.disappeared],
+  ];
+  return lists.filter(([, findings]) => findings.length > 0);
 }
 
 function findingRow(finding: Finding): string {
