@@ -18,4 +18,12 @@ export const REFERENCES = {
     title: 'FAPI 2.0 Security Profile (PAR, PKCE S256, private_key_jwt or mTLS)',
     url: 'https://openid.net/specs/fapi-security-profile-2_0.html',
   },
+  rfc9700PrivilegeRestriction: {
+    title: 'RFC 9700 §2.3 (access token privilege restriction)',
+    url: 'https://www.rfc-editor.org/rfc/rfc9700#section-2.3',
+  },
+  pingWorkerApplications: {
+    title: 'PingOne API: worker applications (whose roles apply to which grant; inherited roles)',
+    url: 'https://developer.pingidentity.com/pingone-api/foundations/authentication-concepts/authorization-and-authentication-by-application-type/worker-applications.html',
+  },
 } satisfies Record<string, RuleReference>;
