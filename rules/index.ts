@@ -14,6 +14,10 @@ import redirectUriNotHttps from './applications/redirect-uri-not-https.js';
 import redirectUriTrailingSlash from './applications/redirect-uri-trailing-slash.js';
 import redirectUriWildcard from './applications/redirect-uri-wildcard.js';
 import unsignedRequestObjectAllowed from './applications/unsigned-request-object-allowed.js';
+import clientCredentialsNonWorker from './grants/client-credentials-non-worker.js';
+import deviceGrantUnconfigured from './grants/device-grant-unconfigured.js';
+import workerMixedGrants from './grants/worker-mixed-grants.js';
+import workerUserGrantNotAdminOnly from './grants/worker-user-grant-not-admin-only.js';
 import refreshTokenJwtSunset from './integrations/refresh-token-jwt-sunset.js';
 import refreshTokenNotJwt from './integrations/refresh-token-not-jwt.js';
 import adminRoleMissing from './roles/admin-role-missing.js';
@@ -46,4 +50,8 @@ export const rules: Rule[] = [
   refreshTokenNoIdleLimit,
   refreshTokenLifetimeTooLong,
   refreshTokenGracePeriodLong,
+  workerMixedGrants,
+  clientCredentialsNonWorker,
+  deviceGrantUnconfigured,
+  workerUserGrantNotAdminOnly,
 ];

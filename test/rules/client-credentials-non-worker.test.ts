@@ -1,0 +1,35 @@
+import rule from '../../rules/grants/client-credentials-non-worker.js';
+import type { Application } from '../../src/snapshot/model.js';
+import { testRule } from '../helpers/rule-tester.js';
+import { buildSnapshot, webApp, workerApp } from '../helpers/snapshot-builder.js';
+
+const withApps = (...applications: Application[]) => buildSnapshot({ environments: [{ applications }] });
+const WEB = { type: 'application' as const, id: 'app-web' };
+const withClientCredentials = (overrides: Partial<Application> = {}) =>
+  webApp({ grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN', 'CLIENT_CREDENTIALS'], ...overrides });
+
+testRule(rule, {
+  valid: [
+    { name: 'a hardened web app without client credentials', snapshot: withApps(webApp()) },
+    { name: 'a worker app', snapshot: withApps(workerApp()) },
+    { name: 'a non-interactive (SERVICE) app is made for it', snapshot: withApps(withClientCredentials({ type: 'SERVICE', grantTypes: ['CLIENT_CREDENTIALS'] })) },
+    { name: 'a SAML app has no OAuth grants', snapshot: withApps(withClientCredentials({ protocol: 'SAML' })) },
+  ],
+  invalid: [
+    {
+      name: 'a confidential web app: low',
+      snapshot: withApps(withClientCredentials()),
+      errors: [{ messageId: 'userFacingApp', resource: WEB, pointer: '/grantTypes/2', data: { type: 'WEB_APP' } }],
+    },
+    {
+      name: 'a single-page app cannot keep the secret: medium',
+      snapshot: withApps(withClientCredentials({ type: 'SINGLE_PAGE_APP', grantTypes: ['CLIENT_CREDENTIALS'] })),
+      errors: [{ messageId: 'publicClient', resource: WEB, pointer: '/grantTypes/0', severity: 'medium', data: { type: 'SINGLE_PAGE_APP' } }],
+    },
+    {
+      name: 'a custom app that authenticates with NONE: medium',
+      snapshot: withApps(withClientCredentials({ type: 'CUSTOM_APP', tokenEndpointAuthMethod: 'NONE' })),
+      errors: [{ messageId: 'publicClient', resource: WEB, pointer: '/grantTypes/2', severity: 'medium' }],
+    },
+  ],
+});
