@@ -1,5 +1,6 @@
 import type { Finding } from '../engine/types.js';
 import { painter, SEVERITY_STYLE, type Paint } from '../formatters/ansi.js';
+import { text as markdownText } from '../formatters/markdown.js';
 import { plural } from '../formatters/summary-line.js';
 import { stableStringify } from '../snapshot/stable-json.js';
 import type { EnvironmentDrift, ResourceDrift } from './diff-snapshots.js';
@@ -44,10 +45,10 @@ function formatDriftText(report: DriftReport, paint: Paint): string {
 function formatDriftMarkdown(report: DriftReport): string {
   const lines = ['## PingOne configuration drift', '', `From ${describeSide(report.old)} to ${describeSide(report.new)}.`, '', `**${summaryText(report)}**`, ''];
   for (const env of report.environments) {
-    lines.push(`### ${escapeMarkdown(environmentHeading(env))}`, '');
+    lines.push(`### ${markdownText(environmentHeading(env))}`, '');
     lines.push('| | Resource | Type | Property | Before | After |', '| --- | --- | --- | --- | --- | --- |');
     for (const resource of env.resources) {
-      const name = `${escapeMarkdown(resourceName(resource))}`;
+      const name = `${markdownText(resourceName(resource))}`;
       if (resource.properties.length === 0) lines.push(`| ${SIGN[resource.change]} | ${name} | ${resource.type} | *(${resource.change})* | | |`);
       for (const property of resource.properties) {
         lines.push(`| ${SIGN[property.change]} | ${name} | ${resource.type} | \`${property.pointer}\` | ${codeCell(property.before, property.change !== 'added')} | ${codeCell(property.after, property.change !== 'removed')} |`);
@@ -73,7 +74,7 @@ function findingLists(report: DriftReport): Array<[string, Finding[]]> {
 }
 
 function findingRow(finding: Finding): string {
-  return `| ${finding.severity} | \`${finding.ruleId}\` | ${escapeMarkdown(`${finding.resource.type} ${finding.resource.name || finding.resource.id}`)} | ${escapeMarkdown(finding.message)} |`;
+  return `| ${finding.severity} | \`${finding.ruleId}\` | ${markdownText(`${finding.resource.type} ${finding.resource.name || finding.resource.id}`)} | ${markdownText(finding.message)} |`;
 }
 
 function summaryText(report: DriftReport): string {
@@ -118,9 +119,4 @@ export function shortValue(value: unknown): string {
 function codeCell(value: unknown, present: boolean): string {
   if (!present) return '';
   return `\`${shortValue(value).replaceAll('`', "'").replaceAll('|', '\\|')}\``;
-}
-
-/** Escapes what would break a Markdown table cell or start markup. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#]/g, '\\$&').replace(/\r?\n/g, ' ');
 }

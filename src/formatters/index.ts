@@ -1,5 +1,9 @@
+import { formatCsv } from './csv.js';
 import type { Formatter } from './format-context.js';
+import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
+import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatTable } from './table.js';
 
@@ -11,6 +15,10 @@ export const formatters = {
   json: formatJson,
   sarif: formatSarif,
   table: formatTable,
+  markdown: formatMarkdown,
+  html: formatHtml,
+  junit: formatJunit,
+  csv: formatCsv,
 } satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof formatters;

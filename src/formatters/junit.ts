@@ -1,0 +1,101 @@
+import type { AuditResult, Finding, RuleEnvironmentResult } from '../engine/types.js';
+import { environmentLabeller } from './environment-label.js';
+import type { FormatContext } from './format-context.js';
+import { reportScopes, ruleLookup } from './report-scopes.js';
+import { describeCollectionFailure } from './sarif-invocation.js';
+import { snapshotFilePath } from './sarif-location.js';
+
+type Outcome = RuleEnvironmentResult['outcome'];
+
+interface TestCase {
+  ruleId: string;
+  outcome: Outcome;
+  findings: Finding[];
+  why?: string;
+}
+
+/**
+ * JUnit XML for CI systems that show test reports (GitLab, Jenkins, Azure DevOps): one testsuite
+ * per environment (and one for organization-wide findings), one testcase per rule, one
+ * `<failure>` per open finding; a rule not evaluated is `<skipped>`, a rule that threw an
+ * `<error>`. Suppressed findings are not failures.
+ */
+export function formatJunit(result: AuditResult, context: FormatContext): string {
+  const environmentName = environmentLabeller(result);
+  const rule = ruleLookup(result);
+  const suites = reportScopes(result).map((environmentId) => ({ environmentId, cases: testCases(result, environmentId) }));
+  const totals = tally(suites.flatMap((suite) => suite.cases));
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="pingone-audit" ${counts(totals)} timestamp="${attr(result.generatedAt)}">`,
+  ];
+  suites.forEach(({ environmentId, cases }, index) => {
+    const label = environmentId === null ? 'organization' : `${environmentName(environmentId)} (${environmentId})`;
+    lines.push(`  <testsuite name="${attr(label)}" id="${index}" ${counts(tally(cases))} timestamp="${attr(result.generatedAt.replace(/\.\d+Z$/, ''))}">`);
+    lines.push('    <properties>', `      <property name="environmentId" value="${attr(environmentId ?? '')}"/>`, `      <property name="snapshotCreatedAt" value="${attr(result.snapshot.createdAt)}"/>`, '    </properties>');
+    for (const testCase of cases) {
+      const name = `${testCase.ruleId}: ${rule(testCase.ruleId).title}`;
+      const open = `    <testcase classname="pingone-audit.${attr(environmentId ?? 'organization')}" name="${attr(name)}"`;
+      const body = caseBody(testCase, context);
+      lines.push(body.length === 0 ? `${open}/>` : `${open}>`, ...body, ...(body.length === 0 ? [] : ['    </testcase>']));
+    }
+    lines.push('  </testsuite>');
+  });
+  lines.push('</testsuites>');
+  return `${lines.join('\n')}\n`;
+}
+
+function testCases(result: AuditResult, environmentId: string | null): TestCase[] {
+  const outcomes = new Map(result.ruleResults.filter((item) => item.environmentId === environmentId).map((item) => [item.ruleId, item.outcome]));
+  const findings = result.findings.filter((finding) => finding.environmentId === environmentId);
+  const ruleIds = environmentId === null ? [...new Set([...outcomes.keys(), ...findings.map((finding) => finding.ruleId)])].sort() : result.rules.map((rule) => rule.id);
+  return ruleIds.map((ruleId) => {
+    const own = findings.filter((finding) => finding.ruleId === ruleId);
+    const outcome: Outcome = own.length > 0 ? 'fail' : (outcomes.get(ruleId) ?? 'pass');
+    const notEvaluated = result.notEvaluated.find((item) => item.ruleId === ruleId && item.environmentId === environmentId);
+    const error = result.ruleErrors.find((item) => item.ruleId === ruleId);
+    const why =
+      outcome === 'not-evaluated'
+        ? `Not evaluated: data it needs could not be collected (${notEvaluated?.reasons.map(describeCollectionFailure).join('; ') || 'unknown'})`
+        : outcome === 'error'
+          ? `The rule failed and reported nothing: ${error?.message ?? 'unknown error'}`
+          : undefined;
+    return { ruleId, outcome, findings: own, ...(why === undefined ? {} : { why }) };
+  });
+}
+
+function caseBody(testCase: TestCase, context: FormatContext): string[] {
+  if (testCase.outcome === 'not-evaluated') return [`      <skipped message="${attr(testCase.why ?? '')}"/>`];
+  if (testCase.outcome === 'error') return [`      <error type="rule-error" message="${attr(testCase.why ?? '')}"/>`];
+  return testCase.findings.map((finding) => {
+    const where = `${snapshotFilePath(finding.location.file, context.snapshotDir)}${finding.location.line === undefined ? '' : `:${finding.location.line}`}`;
+    const state = finding.baselineState === 'new' ? '[new] ' : finding.baselineState === 'updated' ? '[more severe] ' : '';
+    const detail = [`${finding.resource.type} ${finding.resource.name || finding.resource.id} (${finding.resource.id})`, `at ${where}${finding.pointer === '' ? '' : ` ${finding.pointer}`}`, `fingerprint ${finding.fingerprint}`].join('\n');
+    return `      <failure type="${finding.severity}" message="${attr(`${state}${finding.message}`)}">${text(detail)}</failure>`;
+  });
+}
+
+function tally(cases: TestCase[]): { tests: number; failures: number; errors: number; skipped: number } {
+  return {
+    tests: cases.length,
+    failures: cases.filter((item) => item.outcome === 'fail').length,
+    errors: cases.filter((item) => item.outcome === 'error').length,
+    skipped: cases.filter((item) => item.outcome === 'not-evaluated').length,
+  };
+}
+
+function counts(total: ReturnType<typeof tally>): string {
+  return `tests="${total.tests}" failures="${total.failures}" errors="${total.errors}" skipped="${total.skipped}"`;
+}
+
+// XML 1.0 forbids most control characters even when escaped.
+// eslint-disable-next-line no-control-regex
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+function text(value: string): string {
+  return value.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function attr(value: string): string {
+  return text(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+}

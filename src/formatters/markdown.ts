@@ -1,0 +1,158 @@
+import { SEVERITIES, type AuditResult, type AuditWarning, type Finding } from '../engine/types.js';
+import { environmentLabeller } from './environment-label.js';
+import type { FormatContext } from './format-context.js';
+import { findingsByScope, ruleLookup } from './report-scopes.js';
+import { describeCollectionFailure } from './sarif-invocation.js';
+import { snapshotFilePath } from './sarif-location.js';
+import { plural, summaryParts } from './summary-line.js';
+
+/** How many findings the "Top findings" table shows. */
+export const TOP_FINDINGS = 10;
+/** Rows of the full list; beyond it the JSON report has them (a PR comment holds at most 65,536 characters). */
+export const MAX_LISTED_FINDINGS = 250;
+
+const BASELINE_MARK: Record<NonNullable<Finding['baselineState']>, string> = { new: 'new', unchanged: '', updated: 'more severe' };
+
+/**
+ * GitHub-flavoured Markdown for a pull-request comment or a job summary (`$GITHUB_STEP_SUMMARY`):
+ * the verdict line, counts by severity, the baseline comparison, the top findings, then in
+ * collapsed sections every finding per environment, suppressed and fixed findings, rules not
+ * evaluated, rule errors and warnings.
+ */
+export function formatMarkdown(result: AuditResult, context: FormatContext): string {
+  const environmentName = environmentLabeller(result);
+  const rule = ruleLookup(result);
+  const lines: string[] = [`## pingone-audit: ${summaryParts(result).map((part) => part.text).join(' · ')}`, ''];
+  lines.push(scopeLine(result), '');
+  if (!result.summary.collectionComplete) {
+    lines.push('> [!WARNING]', '> Collection was incomplete: some data could not be read, so a clean result cannot be trusted. See "Not evaluated" below.', '');
+  }
+  lines.push(...severityTable(result), '');
+  const scopes = findingsByScope(result, result.findings);
+  if (scopes.length > 1) {
+    lines.push(`| Environment | ${SEVERITIES.join(' | ')} | Total |`, `| --- |${' ---: |'.repeat(SEVERITIES.length + 1)}`);
+    lines.push(...scopes.map((scope) => row([text(environmentName(scope.environmentId)), ...SEVERITIES.map((severity) => String(scope.findings.filter((finding) => finding.severity === severity).length)), `**${scope.findings.length}**`])), '');
+  }
+  if (result.baseline !== undefined) {
+    const { new: added, unchanged, updated, fixed, generatedAt } = result.baseline;
+    lines.push(`**Against the baseline of ${generatedAt}:** ${added} new · ${updated} more severe · ${unchanged} unchanged · ${fixed.length} fixed`, '');
+  }
+
+  const findingRow = (finding: Finding, withEnvironment: boolean) =>
+    row([
+      `**${finding.severity}**${mark(finding)}`,
+      `\`${finding.ruleId}\``,
+      ...(withEnvironment ? [text(environmentName(finding.environmentId))] : []),
+      text(`${finding.resource.type} ${finding.resource.name || finding.resource.id}`),
+      text(finding.message),
+      `\`${location(finding, context)}\``,
+    ]);
+  if (result.findings.length > 0) {
+    lines.push(`### Top findings`, '', '| Severity | Rule | Environment | Resource | Message | Location |', '| --- | --- | --- | --- | --- | --- |');
+    lines.push(...result.findings.slice(0, TOP_FINDINGS).map((finding) => findingRow(finding, true)), '');
+  }
+
+  const all: string[] = [];
+  let listed = 0;
+  for (const scope of scopes) {
+    const shown = scope.findings.slice(0, Math.max(0, MAX_LISTED_FINDINGS - listed));
+    listed += shown.length;
+    const label = environmentName(scope.environmentId);
+    const id = scope.environmentId === null || scope.environmentId === label ? '' : ` (\`${scope.environmentId}\`)`;
+    all.push(`#### ${text(label)}${id}: ${plural(scope.findings.length, 'finding')}`, '');
+    if (shown.length > 0) all.push('| Severity | Rule | Resource | Message | Location |', '| --- | --- | --- | --- | --- |', ...shown.map((finding) => findingRow(finding, false)));
+    if (shown.length < scope.findings.length) all.push('', `…and ${scope.findings.length - shown.length} more in this environment: the JSON report lists them all.`);
+    all.push('');
+  }
+  if (result.findings.length > 0) lines.push(...collapsible(`All findings by environment (${result.findings.length})`, all));
+
+  if (result.suppressed.length > 0) {
+    lines.push(
+      ...collapsible(`Suppressed (${result.suppressed.length})`, [
+        '| Severity | Rule | Environment | Resource | Reason | Owner | Expires |',
+        '| --- | --- | --- | --- | --- | --- | --- |',
+        ...result.suppressed.map((finding) =>
+          row([finding.severity, `\`${finding.ruleId}\``, text(environmentName(finding.environmentId)), text(finding.resource.name || finding.resource.id), text(finding.suppression?.reason ?? ''), text(finding.suppression?.owner ?? ''), finding.suppression?.expires ?? '']),
+        ),
+      ]),
+    );
+  }
+  const fixed = result.baseline?.fixed ?? [];
+  if (fixed.length > 0) {
+    lines.push(
+      ...collapsible(`Fixed since the baseline (${fixed.length})`, [
+        '| Severity | Rule | Environment | Resource | Message |',
+        '| --- | --- | --- | --- | --- |',
+        ...fixed.map((finding) => row([finding.severity, `\`${finding.ruleId}\``, text(environmentName(finding.environmentId)), text(finding.resource.name || finding.resource.id), text(finding.message)])),
+      ]),
+    );
+  }
+  if (result.notEvaluated.length > 0) {
+    lines.push('### Not evaluated', '', 'Data these rules need could not be collected; they are not counted as passing.', '', '| Rule | Environment | Why |', '| --- | --- | --- |');
+    lines.push(...result.notEvaluated.map((item) => row([`\`${item.ruleId}\` ${text(rule(item.ruleId).title)}`, text(environmentName(item.environmentId)), text(item.reasons.map(describeCollectionFailure).join('; ') || 'unknown')])), '');
+  }
+  if (result.ruleErrors.length > 0) {
+    lines.push('### Rule errors', '', ...result.ruleErrors.map((error) => `- \`${error.ruleId}\` failed and reported nothing: ${text(error.message)}`), '');
+  }
+  if ((result.warnings ?? []).length > 0) {
+    lines.push('### Warnings', '', ...(result.warnings ?? []).map((warning) => `- ${warningPlace(warning)}${text(warning.message)}`), '');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function scopeLine(result: AuditResult): string {
+  const environments = result.snapshot.environments ?? result.snapshot.environmentIds.map((id) => ({ id, name: id }));
+  const parts = [
+    ...(result.snapshot.organizationId === undefined ? [] : [`Organization \`${result.snapshot.organizationId}\``]),
+    `${plural(environments.length, 'environment')}${environments.length === 0 ? '' : ` (${environments.map((env) => text(env.name)).join(', ')})`}`,
+    `snapshot of ${result.snapshot.createdAt}`,
+    `pingone-audit ${result.tool.version}`,
+  ];
+  return parts.join(' · ');
+}
+
+function severityTable(result: AuditResult): string[] {
+  const suppressed = (severity: string) => result.suppressed.filter((finding) => finding.severity === severity).length;
+  const withNew = result.baseline !== undefined;
+  const header = withNew ? '| Severity | Open | New | Suppressed |\n| --- | ---: | ---: | ---: |' : '| Severity | Open | Suppressed |\n| --- | ---: | ---: |';
+  const rows = SEVERITIES.map((severity) => {
+    const open = result.summary.bySeverity[severity];
+    const added = result.findings.filter((finding) => finding.severity === severity && (finding.baselineState === 'new' || finding.baselineState === 'updated')).length;
+    return row([severity, String(open), ...(withNew ? [String(added)] : []), String(suppressed(severity))]);
+  });
+  return [header, ...rows];
+}
+
+function collapsible(summary: string, body: string[]): string[] {
+  // Blank lines around the body let GitHub render Markdown inside <details>.
+  const trimmed = [...body];
+  while (trimmed.at(-1) === '') trimmed.pop();
+  return ['<details>', `<summary>${text(summary)}</summary>`, '', ...trimmed, '', '</details>', ''];
+}
+
+function warningPlace(warning: AuditWarning): string {
+  if (warning.file === undefined) return '';
+  return `\`${warning.file}\`${warning.pointer === undefined ? '' : ` at \`${warning.pointer}\``}: `;
+}
+
+function mark(finding: Finding): string {
+  const label = finding.baselineState === undefined ? '' : BASELINE_MARK[finding.baselineState];
+  return label === '' ? '' : ` (${label})`;
+}
+
+function location(finding: Finding, context: FormatContext): string {
+  const file = snapshotFilePath(finding.location.file, context.snapshotDir);
+  return finding.location.line === undefined ? file : `${file}:${finding.location.line}`;
+}
+
+function row(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+/** Tenant text (names, messages) inside Markdown: no markup, no HTML, no broken table cells. */
+export function text(value: string): string {
+  return value
+    .replace(/[\\`*_[\]<>|#~]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/\r?\n/g, ' ');
+}

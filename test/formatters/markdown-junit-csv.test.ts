@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { csvField, formatCsv, CSV_COLUMNS } from '../../src/formatters/csv.js';
+import { formatJunit } from '../../src/formatters/junit.js';
+import { formatMarkdown, MAX_LISTED_FINDINGS } from '../../src/formatters/markdown.js';
+import { FORMAT_NAMES } from '../../src/formatters/index.js';
+import type { AuditResult } from '../../src/engine/types.js';
+import { cleanResult, ENV_PROD, makeFinding, sampleResult, summarize } from './fixtures.js';
+import { reviewedResult } from './report-fixtures.js';
+
+const context = { color: false, snapshotDir: 'snapshots/acme' };
+
+/** A minimal RFC 4180 reader: enough to prove the writer round-trips. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), (i += 1);
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), (i += 1);
+    else field += c;
+  }
+  return rows;
+}
+
+describe('registry', () => {
+  it('offers every report format to --format', () => {
+    expect(FORMAT_NAMES).toEqual(['json', 'sarif', 'table', 'markdown', 'html', 'junit', 'csv']);
+  });
+});
+
+describe('Markdown formatter', () => {
+  it('renders counts, baseline, top findings, collapsible per-environment list, suppressed, fixed, gaps and warnings (reviewed snapshot)', async () => {
+    const text = formatMarkdown(reviewedResult(), context);
+    await expect(text).toMatchFileSnapshot('__snapshots__/markdown-reviewed.md');
+    expect(text).toContain('<details>\n<summary>All findings by environment (6)</summary>');
+    expect(text).toContain('#### Production (`4f2c0a6e-1b9d-4c77-9a51-0d3e8f2b6a10`): 2 findings');
+    expect(text).toContain('#### organization: 1 finding');
+    expect(text).not.toContain('<script>');
+  });
+
+  it('reads well when there is nothing to report (reviewed snapshot)', async () => {
+    await expect(formatMarkdown(cleanResult(), { color: false })).toMatchFileSnapshot('__snapshots__/markdown-clean.md');
+  });
+
+  it('stays within a PR comment on a large tenant by listing at most MAX_LISTED_FINDINGS findings', () => {
+    const many = Array.from({ length: 2000 }, (_, index) =>
+      makeFinding({ ruleId: 'app-implicit-grant', severity: 'high', environmentId: ENV_PROD, id: `app-${String(index).padStart(5, '0')}`, name: `App ${index}`, message: `App ${index} allows the implicit grant.` }),
+    );
+    const result: AuditResult = summarize({ ...sampleResult(), findings: many });
+    const text = formatMarkdown(result, context);
+    expect(text.length).toBeLessThan(65_536);
+    expect(text.match(/^\| \*\*high\*\* \| `app-implicit-grant` \| application App /gm)).toHaveLength(MAX_LISTED_FINDINGS);
+    expect(text).toContain(`…and ${2000 - MAX_LISTED_FINDINGS} more in this environment: the JSON report lists them all.`);
+  });
+});
+
+describe('JUnit formatter', () => {
+  it('writes one testsuite per environment, a testcase per rule and a failure per finding (reviewed snapshot)', async () => {
+    const xml = formatJunit(reviewedResult(), context);
+    await expect(xml).toMatchFileSnapshot('__snapshots__/junit-reviewed.xml');
+    expect(xml.match(/<testsuite /g)).toHaveLength(3);
+    expect(xml).toMatch(/<testsuites name="pingone-audit" tests="17" failures="6" errors="1" skipped="1"/);
+    expect(xml).toContain('<skipped message="Not evaluated: data it needs could not be collected (GET /environments/');
+    expect(xml).toContain('Batch &lt;script&gt;alert(1)&lt;/script&gt; "Worker"');
+    expect(xml).not.toContain('<script>');
+  });
+
+  it('passes every testcase of a clean run', () => {
+    const xml = formatJunit(cleanResult(), { color: false });
+    expect(xml).toMatch(/<testsuites name="pingone-audit" tests="16" failures="0" errors="0" skipped="0"/);
+    expect(xml).not.toContain('<failure');
+  });
+});
+
+describe('CSV formatter', () => {
+  it('writes one RFC 4180 row per finding (reviewed snapshot)', async () => {
+    const text = formatCsv(reviewedResult(), { ...context, includeSuppressed: true });
+    await expect(text).toMatchFileSnapshot('__snapshots__/csv-reviewed.csv');
+    const rows = parseCsv(text);
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows).toHaveLength(1 + 6 + 1);
+    expect(rows.every((row) => row.length === CSV_COLUMNS.length)).toBe(true);
+    expect(rows.at(-1)?.slice(0, 3)).toEqual(['suppressed', 'high', 'app-implicit-grant']);
+    expect(rows.find((row) => row[2] === 'app-stale-secret')?.[8]).toBe('Batch <script>alert(1)</script> "Worker", =HYPERLINK');
+    expect(text.split('\r\n').at(-1)).toBe('');
+  });
+
+  it('leaves suppressed findings out unless asked', () => {
+    expect(parseCsv(formatCsv(reviewedResult(), context))).toHaveLength(7);
+  });
+
+  it('quotes what must be quoted and defuses spreadsheet formulas', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a, b')).toBe('"a, b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('-1+1')).toBe("'-1+1");
+  });
+});
