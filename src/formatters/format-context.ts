@@ -12,6 +12,11 @@ export interface FormatContext {
   color: boolean;
   /** Keep suppressed findings, marked as such, in formats that leave them out by default. */
   includeSuppressed?: boolean;
+  /**
+   * SARIF: also emit the baseline's fixed findings as results with `baselineState: "absent"`.
+   * Off by default: GitHub ignores `baselineState` and would open an alert for each of them.
+   */
+  includeFixed?: boolean;
   /** The tool's home page; defaults to {@link DEFAULT_INFORMATION_URI}. */
   toolInformationUri?: string;
   /** Terminal width in columns for the table (default 100, kept within 80–160). */

@@ -1,5 +1,5 @@
 import type { Invocation, Notification, ReportingDescriptorReference } from 'sarif';
-import type { AuditResult, NotEvaluated } from '../engine/types.js';
+import type { AuditResult, AuditWarning, NotEvaluated } from '../engine/types.js';
 import type { CollectionEntry } from '../snapshot/model.js';
 
 /** Rule id → index in the run's `tool.driver.rules`. */
@@ -32,7 +32,10 @@ export function toInvocation(
       ),
       ...extraNotifications,
     ],
-    toolConfigurationNotifications: notEvaluated.map((item) => notEvaluatedNotification(item, ruleIndex)),
+    toolConfigurationNotifications: [
+      ...notEvaluated.map((item) => notEvaluatedNotification(item, ruleIndex)),
+      ...(result.warnings ?? []).map(warningNotification),
+    ],
   };
 }
 
@@ -65,6 +68,16 @@ function notEvaluatedNotification(item: NotEvaluated, ruleIndex: RuleIndex): Not
     message: { text: `Rule ${item.ruleId} was not evaluated ${where}: data it needs could not be collected${reasons}.` },
     descriptor: { id: 'rule-not-evaluated' },
     associatedRule: ruleReference(item.ruleId, ruleIndex),
+  };
+}
+
+/** An expired, malformed or stale suppression (and the like): a configuration problem of the run. */
+function warningNotification(warning: AuditWarning): Notification {
+  const where = warning.file === undefined ? '' : `${warning.file}${warning.pointer === undefined ? '' : ` ${warning.pointer}`}: `;
+  return {
+    level: 'warning',
+    message: { text: `${where}${warning.message}` },
+    descriptor: { id: warning.code },
   };
 }
 

@@ -41,6 +41,7 @@ export function buildSarifLog(result: AuditResult, context: FormatContext): Log 
   const ruleIndex: RuleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const suppressed = new Set(context.includeSuppressed ? result.suppressed : []);
   const reported = [...result.findings, ...suppressed];
+  const fixed = context.includeFixed ? (result.baseline?.fixed ?? []) : [];
 
   const runs = scopes.map((environmentId): Run => {
     const { kept, cut } = mostSevere(reported.filter((finding) => finding.environmentId === environmentId), suppressed);
@@ -72,12 +73,34 @@ export function buildSarifLog(result: AuditResult, context: FormatContext): Log 
       },
       originalUriBaseIds: { [SOURCE_ROOT]: { description: { text: 'The repository root; snapshot files are located relative to it.' } } },
       invocations: [toInvocation(result, environmentId, ruleIndex, cutNotice)],
-      results: kept.map((finding) => toSarifResult(finding, suppressed.has(finding), ruleIndex, context)),
+      results: [
+        ...kept.map((finding) => toSarifResult(finding, suppressed.has(finding), ruleIndex, context)),
+        ...fixed
+          .filter((finding) => finding.environmentId === environmentId)
+          .slice(0, Math.max(0, MAX_RESULTS_PER_RUN - kept.length))
+          .map((finding) => ({ ...toSarifResult(finding, false, ruleIndex, context), baselineState: 'absent' as const })),
+      ],
       columnKind: 'utf16CodeUnits',
-      properties: { environmentId, snapshotCreatedAt: result.snapshot.createdAt },
+      properties: { environmentId, snapshotCreatedAt: result.snapshot.createdAt, ...baselineProperties(result, environmentId) },
     };
   });
   return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs };
+}
+
+/** The run's counts against the baseline, so that a reader of the SARIF alone sees what was fixed. */
+function baselineProperties(result: AuditResult, environmentId: string | null): { baseline?: Record<string, unknown> } {
+  if (result.baseline === undefined) return {};
+  const here = (finding: Finding) => finding.environmentId === environmentId;
+  const count = (state: Finding['baselineState']) => result.findings.filter((finding) => here(finding) && finding.baselineState === state).length;
+  return {
+    baseline: {
+      generatedAt: result.baseline.generatedAt,
+      new: count('new'),
+      updated: count('updated'),
+      unchanged: count('unchanged'),
+      fixed: result.baseline.fixed.filter(here).length,
+    },
+  };
 }
 
 /** Environments in snapshot order (plus any only the findings name), then the organization. */
