@@ -26,4 +26,12 @@ export const REFERENCES = {
     title: 'PingOne API: worker applications (whose roles apply to which grant; inherited roles)',
     url: 'https://developer.pingidentity.com/pingone-api/foundations/authentication-concepts/authorization-and-authentication-by-application-type/worker-applications.html',
   },
+  pingBuiltInRoles: {
+    title: 'PingOne API: built-in admin roles',
+    url: 'https://developer.pingidentity.com/pingone-api/platform/roles/predefined-roles.html',
+  },
+  pingAdminRoleAssignments: {
+    title: 'PingOne API: administrator permissions and role assignments',
+    url: 'https://developer.pingidentity.com/pingone-api/foundations/pingone-roles-scopes-and-permissions/administrator-permissions-and-role-assignments.html',
+  },
 } satisfies Record<string, RuleReference>;
