@@ -20,7 +20,12 @@ import workerMixedGrants from './grants/worker-mixed-grants.js';
 import workerUserGrantNotAdminOnly from './grants/worker-user-grant-not-admin-only.js';
 import refreshTokenJwtSunset from './integrations/refresh-token-jwt-sunset.js';
 import refreshTokenNotJwt from './integrations/refresh-token-not-jwt.js';
+import actorEnvironmentAdminOrgScope from './roles/actor-environment-admin-org-scope.js';
+import actorOrganizationAdmin from './roles/actor-organization-admin.js';
+import actorRolesExceedIntegration from './roles/actor-roles-exceed-integration.js';
 import adminRoleMissing from './roles/admin-role-missing.js';
+import adminUserWithoutMfa from './roles/admin-user-without-mfa.js';
+import workerInheritedActorRoles from './roles/worker-inherited-actor-roles.js';
 import refreshTokenGracePeriodLong from './tokens/refresh-token-grace-period-long.js';
 import refreshTokenLifetimeTooLong from './tokens/refresh-token-lifetime-too-long.js';
 import refreshTokenNoIdleLimit from './tokens/refresh-token-no-idle-limit.js';
@@ -54,4 +59,9 @@ export const rules: Rule[] = [
   clientCredentialsNonWorker,
   deviceGrantUnconfigured,
   workerUserGrantNotAdminOnly,
+  actorOrganizationAdmin,
+  actorEnvironmentAdminOrgScope,
+  actorRolesExceedIntegration,
+  workerInheritedActorRoles,
+  adminUserWithoutMfa,
 ];

@@ -3,6 +3,7 @@ import type { RuleReport } from '../../src/engine/types.js';
 import { applicationRef, describeGrants, hasGrant, isWorker, oidcApplicationsOf } from '../shared/applications.js';
 import { REFERENCES } from '../shared/references.js';
 import { grantPointer, signInGrantsOf } from '../shared/sign-in-grants.js';
+import { countOf } from '../shared/wording.js';
 
 export default defineRule({
   id: 'worker-mixed-grants',
@@ -40,7 +41,7 @@ export default defineRule({
       .map((located): RuleReport => {
         const { app } = located;
         const count = app._embedded?.roleAssignments?.length;
-        const roles = count === undefined ? 'roles' : `${count} role assignment${count === 1 ? '' : 's'}`;
+        const roles = count === undefined ? 'roles' : countOf(count, 'role assignment');
         const data = { app: app.name, grants: describeGrants(signInGrantsOf(app)), roles };
         return { messageId: 'mixedGrants', data, resource: applicationRef(located), pointer: grantPointer(app, 'CLIENT_CREDENTIALS') };
       });

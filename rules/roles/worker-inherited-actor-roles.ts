@@ -1,0 +1,107 @@
+import { defineRule } from '../../src/engine/define-rule.js';
+import type { RuleReport } from '../../src/engine/types.js';
+import type { SnapshotIndex } from '../../src/snapshot/lookup.js';
+import type { RoleAssignment, Snapshot } from '../../src/snapshot/model.js';
+import { applicationRef, applicationsOf, isWorker } from '../shared/applications.js';
+import { REFERENCES } from '../shared/references.js';
+import { countOf, listNames } from '../shared/wording.js';
+
+/** An actor whose role assignments a new worker app could have copied. */
+interface PossibleCreator {
+  id: string;
+  label: string;
+  createdAt: string | undefined;
+}
+
+export default defineRule({
+  id: 'worker-inherited-actor-roles',
+  meta: {
+    title: 'Worker app roles look inherited from its creator',
+    description: 'Require worker applications to hold roles chosen for them, not a copy of the roles of the admin or app that created them.',
+    severity: 'medium',
+    category: 'roles',
+    tags: ['admin-roles', 'least-privilege', 'worker', 'assign-actor-roles'],
+    requires: ['applications', 'applicationRoleAssignments', 'users', 'userRoleAssignments', 'groups', 'groupRoleAssignments', 'groupMembers', 'roles'],
+    options: {
+      schema: {
+        type: 'object',
+        properties: { minimumAssignments: { type: 'integer', minimum: 1, description: 'Fewest role assignments a copy must have to count; one shared assignment is too common to mean anything.' } },
+        additionalProperties: false,
+      },
+      defaults: { minimumAssignments: 2 },
+    },
+    docs: {
+      rationale:
+        'A worker app created through the API receives every role assignment of the actor that created it unless the request sends `"assignActorRoles": false` (the console starts workers with none, and the Terraform provider always sends false). The creator is usually a powerful admin or a bootstrap worker, so the new app silently gets organization-wide or cross-environment roles its job never needed, and Ping recommends turning the inheritance off. The API does not return `assignActorRoles` on reads, so the snapshot cannot show the flag; the rule reports it when a snapshot does carry it as true, and otherwise uses the one trace inheritance leaves: the app’s assignments (role, scope type and scope id) are exactly those of another admin user (direct, or direct plus group roles) or worker app created before it, with at least two assignments. That is a heuristic: two actors may have been given the same roles on purpose, and a creator whose roles changed since leaves no trace, hence medium precision.',
+      remediation: [
+        'Decide the least role the worker needs (for example Identity Data Admin scoped to one environment).',
+        'Console: Applications > Applications > the worker app > Roles: remove the copied roles and grant only that one.',
+        'API: `DELETE /environments/{envId}/applications/{appId}/roleAssignments/{roleAssignmentId}` for each copied assignment, then `POST` the needed one.',
+        'When creating workers through the API, send `"assignActorRoles": false` in `POST /environments/{envId}/applications` and assign roles explicitly.',
+      ],
+      references: [
+        REFERENCES.pingWorkerApplications,
+        { title: 'PingOne: configuring roles for a worker application (API-created workers inherit the creator’s roles)', url: 'https://docs.pingidentity.com/pingone/applications/p1_configurerolesforworkerapplication.html' },
+        REFERENCES.rfc9700PrivilegeRestriction,
+      ],
+      severityRationale:
+        'Medium: the copied roles are usually broader than the app needs and often cross-environment, which widens what a leaked secret opens; the rule is a heuristic, so it stops short of high. Organization Admin or organization-wide Environment Admin among them are reported at high by their own rules.',
+    },
+    messages: {
+      flaggedAtCreation: 'Worker app {{app}} was created with assignActorRoles true and holds {{count}} copied from its creator: keep only the roles its job needs.',
+      identicalToActor: 'Worker app {{app}} holds exactly the same {{count}} as {{actors}}, which is what an API-created worker inherits from its creator: keep only the roles its job needs.',
+    },
+    precision: 'medium',
+  },
+  check(snapshot, { index, options }) {
+    const minimum = Number(options.minimumAssignments ?? 2);
+    const creators = possibleCreatorsBySignature(snapshot, index);
+    return applicationsOf(snapshot).flatMap((located): RuleReport[] => {
+      const { app } = located;
+      const assignments = app._embedded?.roleAssignments ?? [];
+      if (!isWorker(app) || assignments.length < minimum) return [];
+      const data = { app: app.name, count: countOf(assignments.length, 'role assignment') };
+      const resource = applicationRef(located);
+      if (app.assignActorRoles === true) return [{ messageId: 'flaggedAtCreation', data, resource, pointer: '/assignActorRoles' }];
+      // A creator exists before what it creates; without both dates the order cannot rule it out.
+      const copied = (creators.get(signature(assignments)) ?? []).filter(
+        (creator) => creator.id !== app.id && !(creator.createdAt && app.createdAt && creator.createdAt > app.createdAt),
+      );
+      if (copied.length === 0) return [];
+      return [{ messageId: 'identicalToActor', data: { ...data, actors: listNames(copied.map((creator) => creator.label)) }, resource, pointer: '/_embedded/roleAssignments' }];
+    });
+  },
+});
+
+/** Admin users (direct roles, and direct plus group roles) and worker apps, by the signature of their roles. */
+function possibleCreatorsBySignature(snapshot: Snapshot, index: SnapshotIndex): Map<string, PossibleCreator[]> {
+  const bySignature = new Map<string, PossibleCreator[]>();
+  const add = (assignments: readonly RoleAssignment[], creator: PossibleCreator) => {
+    const key = signature(assignments);
+    const list = bySignature.get(key) ?? [];
+    if (!list.some((known) => known.id === creator.id)) list.push(creator);
+    bySignature.set(key, list);
+  };
+  for (const env of snapshot.environments) {
+    for (const user of env.users) {
+      const direct = user._embedded?.roleAssignments ?? [];
+      const creator = { id: user.id, label: `admin ${user.username}`, createdAt: stringOrUndefined(user.createdAt) };
+      if (direct.length > 0) add(direct, creator);
+      if ((user.memberOfGroupIDs ?? []).length > 0) add(index.userRoles(env.environment.id, user).map((effective) => effective.assignment), creator);
+    }
+    for (const app of env.applications.filter(isWorker)) {
+      const own = app._embedded?.roleAssignments ?? [];
+      if (own.length > 0) add(own, { id: app.id, label: `worker app ${app.name}`, createdAt: app.createdAt });
+    }
+  }
+  return bySignature;
+}
+
+/** Order-free identity of a set of assignments: what role, at which scope. */
+function signature(assignments: readonly RoleAssignment[]): string {
+  return assignments.map(({ role, scope }) => `${role.id} ${scope.type} ${scope.id}`).sort().join('\n');
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}

@@ -1,0 +1,64 @@
+import type { ResourceRef, RuleReport } from '../../src/engine/types.js';
+import type { AdminActor, EffectiveRoleAssignment, SnapshotIndex } from '../../src/snapshot/lookup.js';
+import type { Application, Gateway, Role, User } from '../../src/snapshot/model.js';
+import { environmentName } from './role-coverage.js';
+
+/** A worker app or gateway holding roles: its own assignments are its whole authority. */
+export type MachineActor = AdminActor & { kind: 'application' | 'gateway' };
+
+/** Worker apps and gateways (connections such as PingFederate) that hold at least one role. */
+export function machineActorsOf(index: SnapshotIndex): MachineActor[] {
+  return index.adminActors().filter((actor): actor is MachineActor => actor.kind !== 'user');
+}
+
+/** The resource a finding about an admin actor points at. */
+export function actorRef(admin: AdminActor): ResourceRef {
+  return { type: admin.kind, id: admin.actor.id, name: actorName(admin), environmentId: admin.environmentId };
+}
+
+/** A user's username, an app's or gateway's name. */
+export function actorName({ kind, actor }: AdminActor): string {
+  return kind === 'user' ? (actor as User).username : (actor as Application | Gateway).name;
+}
+
+/** "worker app Sync" / "gateway PingFederate": how messages name a machine actor. */
+export function describeMachineActor(machine: MachineActor): string {
+  return `${machine.kind === 'gateway' ? 'gateway' : 'worker app'} ${actorName(machine)}`;
+}
+
+/** Pointer to one of the actor's own role assignments (direct ones; group roles live on the group). */
+export function assignmentPointer({ actor }: AdminActor, { assignment }: EffectiveRoleAssignment): string {
+  const at = (actor._embedded?.roleAssignments ?? []).indexOf(assignment);
+  return at < 0 ? '/_embedded/roleAssignments' : `/_embedded/roleAssignments/${at}`;
+}
+
+/** True for the built-in role of that name; custom roles never match, whatever they are called. */
+export function isBuiltInRole(role: Role | undefined, name: string): boolean {
+  return role !== undefined && role.type !== 'CUSTOM' && normaliseRoleName(role.name) === normaliseRoleName(name);
+}
+
+/**
+ * The roles PingOne counts when it decides who is an "admin user" (`ADMIN_USERS_ONLY`): the ones
+ * that change the environment or its identities, as opposed to read-only and narrow roles.
+ */
+export const ADMIN_USER_ROLE_NAMES = ['Organization Admin', 'Environment Admin', 'Identity Data Admin', 'Client Application Developer'] as const;
+
+export function isAdminUserRole(role: Role | undefined): boolean {
+  return ADMIN_USER_ROLE_NAMES.some((name) => isBuiltInRole(role, name));
+}
+
+function normaliseRoleName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/** One report per role assignment of a worker app or gateway that `matches`, naming the actor and its environment. */
+export function reportMachineAssignments(index: SnapshotIndex, matches: (effective: EffectiveRoleAssignment) => boolean, messageId: string): RuleReport[] {
+  return machineActorsOf(index).flatMap((machine) =>
+    machine.roles.filter(matches).map((effective) => ({
+      messageId,
+      data: { actor: describeMachineActor(machine), environment: environmentName(machine.environmentId, index) },
+      resource: actorRef(machine),
+      pointer: assignmentPointer(machine, effective),
+    })),
+  );
+}

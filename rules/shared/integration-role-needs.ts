@@ -1,0 +1,51 @@
+import type { ScopeType } from '../../src/snapshot/model.js';
+
+/** What roles a worker app bound to one integration profile needs of its own. */
+export interface IntegrationRoleNeeds {
+  /** Whose roles PingOne checks for the integration's calls. */
+  authorizedBy: 'signed-in user' | 'application';
+  /**
+   * Built-in roles the app may hold; empty when the app needs none. Undefined when the needs
+   * depend on what the integration is configured to manage, so they are not judged.
+   */
+  appRoles?: readonly string[];
+  /** Scopes those roles may have; organization scope reaches every environment, present and future. */
+  scopes?: readonly ScopeType[];
+  /** The needs in words, for messages: "Identity Data Admin scoped to the synced environment". */
+  summary: string;
+}
+
+const SIGNED_IN_USER: IntegrationRoleNeeds = {
+  authorizedBy: 'signed-in user',
+  appRoles: [],
+  summary: 'no roles on the app (PingOne checks the signed-in admin’s roles)',
+};
+
+const ENVIRONMENT_ADMINISTRATION: IntegrationRoleNeeds = {
+  authorizedBy: 'application',
+  appRoles: ['Environment Admin', 'Identity Data Admin', 'Client Application Developer', 'Configuration Read Only', 'Identity Data Read Only'],
+  scopes: ['ENVIRONMENT', 'POPULATION'],
+  summary: 'environment-scoped administration roles for the environments it manages',
+};
+
+/**
+ * Role needs by integration profile id (the ids of `rules/profiles/*.json`), from `domain.md` §3:
+ * the integrators' guides name the roles for StackOne (on the user) and PingDataSync (Identity
+ * Data Admin); the CLIs' client-credentials modes manage environments they are pointed at. Terraform
+ * may create environments (Organization Admin), so its needs are not judged here.
+ */
+export const INTEGRATION_ROLE_NEEDS: Readonly<Record<string, IntegrationRoleNeeds>> = {
+  stackone: SIGNED_IN_USER,
+  'pingctl-auth-code': SIGNED_IN_USER,
+  'pingctl-implicit': SIGNED_IN_USER,
+  'pingcli-auth-code': SIGNED_IN_USER,
+  pingdatasync: {
+    authorizedBy: 'application',
+    appRoles: ['Identity Data Admin', 'Identity Data Read Only'],
+    scopes: ['ENVIRONMENT', 'POPULATION'],
+    summary: 'Identity Data Admin (or Identity Data Read Only for a sync source) scoped to the synced environment',
+  },
+  'pingctl-client-credentials': ENVIRONMENT_ADMINISTRATION,
+  'pingcli-client-credentials': ENVIRONMENT_ADMINISTRATION,
+  terraform: { authorizedBy: 'application', summary: 'whatever its configuration manages, up to creating environments' },
+};
