@@ -20,6 +20,9 @@ import workerMixedGrants from './grants/worker-mixed-grants.js';
 import workerUserGrantNotAdminOnly from './grants/worker-user-grant-not-admin-only.js';
 import refreshTokenJwtSunset from './integrations/refresh-token-jwt-sunset.js';
 import refreshTokenNotJwt from './integrations/refresh-token-not-jwt.js';
+import appNoSignOnPolicy from './policies/app-no-sign-on-policy.js';
+import mfaBypassNoDevice from './policies/mfa-bypass-no-device.js';
+import signOnPolicyNoMfa from './policies/sign-on-policy-no-mfa.js';
 import actorEnvironmentAdminOrgScope from './roles/actor-environment-admin-org-scope.js';
 import actorOrganizationAdmin from './roles/actor-organization-admin.js';
 import actorRolesExceedIntegration from './roles/actor-roles-exceed-integration.js';
@@ -64,4 +67,7 @@ export const rules: Rule[] = [
   actorRolesExceedIntegration,
   workerInheritedActorRoles,
   adminUserWithoutMfa,
+  signOnPolicyNoMfa,
+  mfaBypassNoDevice,
+  appNoSignOnPolicy,
 ];

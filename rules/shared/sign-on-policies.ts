@@ -1,0 +1,95 @@
+import type { ResourceRef } from '../../src/engine/types.js';
+import type { Application, EnvironmentSnapshot, SignOnPolicy, Snapshot } from '../../src/snapshot/model.js';
+import { isPingOneBuiltIn, isWorker, type LocatedApplication } from './applications.js';
+import { signInGrantsOf } from './sign-in-grants.js';
+
+/**
+ * Action types that ask for a second factor: PingOne MFA, and PingID's two workforce actions.
+ * IDENTITY_PROVIDER hands authentication to another IdP, whose MFA PingOne cannot see.
+ */
+export const MFA_ACTION_TYPES: readonly string[] = ['MULTI_FACTOR_AUTHENTICATION', 'PINGID_AUTHENTICATION', 'PINGID_WINLOGIN_PASSWORDLESS_AUTHENTICATION'];
+
+/** A sign-on policy with its environment and the enabled applications that sign users in with it. */
+export interface PolicyInUse {
+  policy: SignOnPolicy;
+  env: EnvironmentSnapshot;
+  /** Apps that sign users in and list the policy in their assignments. */
+  assigned: Application[];
+  /** Apps without any assignment, which PingOne signs in with the environment's default policy. */
+  byDefault: Application[];
+}
+
+/**
+ * Whether an application signs users in and so goes through a sign-on policy: SAML and WS-Fed
+ * apps always, OIDC apps with a sign-in grant. Disabled apps sign nobody in.
+ */
+export function signsUsersIn(app: Application): boolean {
+  if (app.enabled === false) return false;
+  if (app.protocol === 'SAML' || app.protocol === 'WS_FED') return true;
+  return app.protocol === 'OPENID_CONNECT' && signInGrantsOf(app).length > 0;
+}
+
+/**
+ * Whether the people who sign in to an application are administrators: a worker app with a sign-in
+ * grant (its tokens carry the user's admin roles), the admin console, or any app limited to admin users.
+ */
+export function signsAdminsIn(app: Application): boolean {
+  return (
+    (isWorker(app) && signInGrantsOf(app).length > 0) ||
+    app.type === 'PING_ONE_ADMIN_CONSOLE' ||
+    app.accessControl?.role?.type === 'ADMIN_USERS_ONLY'
+  );
+}
+
+/**
+ * Apps that take the environment's default policy: sign-in apps whose assignments were collected
+ * and are empty. PingOne's own apps are left out (the admin console follows the administrator
+ * security settings, and the portal and self-service apps are meant to follow the default).
+ */
+export function usesDefaultPolicy(app: Application): boolean {
+  const assignments = app._embedded?.signOnPolicyAssignments;
+  return assignments !== undefined && assignments.length === 0 && signsUsersIn(app) && !isPingOneBuiltIn(app);
+}
+
+/** Every sign-on policy of the snapshot with the apps that use it, environment by environment. */
+export function policiesInUse(snapshot: Snapshot): PolicyInUse[] {
+  return snapshot.environments.flatMap((env) => {
+    const defaultPolicy = env.signOnPolicies.find((policy) => policy.default === true);
+    return env.signOnPolicies.map((policy) => ({
+      policy,
+      env,
+      assigned: env.applications.filter(
+        (app) =>
+          (signsUsersIn(app) || (app.enabled !== false && isPingOneBuiltIn(app))) &&
+          (app._embedded?.signOnPolicyAssignments ?? []).some((assignment) => assignment.signOnPolicy.id === policy.id),
+      ),
+      byDefault: policy === defaultPolicy ? env.applications.filter(usesDefaultPolicy) : [],
+    }));
+  });
+}
+
+/** The environment's default sign-on policy, if the snapshot holds one. */
+export function defaultPolicyOf({ env }: Pick<LocatedApplication, 'env'>): SignOnPolicy | undefined {
+  return env.signOnPolicies.find((policy) => policy.default === true);
+}
+
+/** True when some action asks for a second factor; undefined when the actions were not collected. */
+export function hasMfaStep(policy: SignOnPolicy): boolean | undefined {
+  const actions = policy._embedded?.actions;
+  return actions === undefined ? undefined : actions.some((action) => MFA_ACTION_TYPES.includes(action.type));
+}
+
+export function delegatesToIdentityProvider(policy: SignOnPolicy): boolean {
+  return (policy._embedded?.actions ?? []).some((action) => action.type === 'IDENTITY_PROVIDER');
+}
+
+/** Every app that signs users in with the policy, assigned or by default, each once. */
+export function appsOf({ assigned, byDefault }: PolicyInUse): Application[] {
+  return [...new Set([...assigned, ...byDefault])];
+}
+
+/** The resource a finding about a sign-on policy points at. */
+export function policyRef(policy: SignOnPolicy, env: EnvironmentSnapshot): ResourceRef {
+  return { type: 'signOnPolicy', id: policy.id, name: policy.name, environmentId: env.environment.id };
+}
+
