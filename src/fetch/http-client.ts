@@ -22,7 +22,7 @@ export interface HttpClientOptions {
   /** Client-side rate limit shared by all requests (default 10/s); lowered on 429, then restored. */
   maxRps?: number;
   /**
-   * The API's limit is unknown: start at 10/s, double the rate every busy second until PingOne
+   * The API's limit is unknown: start at 10/s, double the rate every busy half second until PingOne
    * answers 429, then settle just under the rate that met it. `maxRps` is then only a ceiling
    * (default none).
    */
@@ -136,7 +136,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         const failure = onTransport(error);
         verdict = error.timedOut || isRetryableNetworkError(error) ? { retry: failure, waitMs: backoffDelay(attempt, policy, random) } : { fail: failure };
       }
-      if (sentAt !== undefined && !('throttle' in verdict)) limiter.accepted(sentAt);
+      if (sentAt !== undefined && !('throttle' in verdict)) limiter.accepted();
       if ('done' in verdict) return verdict.done;
       if ('fail' in verdict) throw verdict.fail;
       if (attempt >= policy.maxAttempts) throw verdict.retry;

@@ -11,15 +11,15 @@ export interface RateLimiter {
    * (answers to requests sent before the last cut are part of the same storm) and let nothing start for `pauseMs`.
    */
   throttled(pauseMs: number, sentAt?: number): void;
-  /** An answer that was not a 429, to a request sent at `sentAt`: the rate PingOne accepts is measured from these. */
-  accepted(sentAt: number): void;
+  /** An answer that was not a 429: the rate PingOne accepts is measured from these. */
+  accepted(): void;
   currentRate(): number;
 }
 
 export interface RateLimiterOptions {
   /** The limit to keep to; when `adaptive`, the ceiling of the probe. */
   maxRps: number;
-  /** The limit is unknown: start at `initialRps` and double every busy second until the first 429. */
+  /** The limit is unknown: start at `initialRps` and double every busy half second until the first 429. */
   adaptive?: boolean;
   /** Starting rate when adaptive (default 10/s, within PingOne's per-IP share of a small licence). */
   initialRps?: number;
@@ -52,8 +52,9 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   let lastUpdate = now();
   let lastWait = Number.NEGATIVE_INFINITY;
   let pausedUntil = 0;
-  // Answers accepted since the last cut, to requests sent after it.
+  // Answers since the last cut: accepted, and refused by the storm that caused it.
   let acceptedSinceCut = 0;
+  let refusedSinceCut = 0;
   // Reservation style (GCRA): each caller books the next free start time, so waiting needs no polling loop.
   let theoreticalArrival = 0;
 
@@ -63,7 +64,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     const busy = time - lastWait < 1_000;
     if (rate < maxRps && busy && time > from) {
       const seconds = (time - from) / 1000;
-      rate = Math.min(maxRps, probing ? rate * 2 ** seconds : rate + step * seconds);
+      rate = Math.min(maxRps, probing ? rate * 4 ** seconds : rate + step * seconds);
     }
     lastUpdate = time;
   };
@@ -83,22 +84,27 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     },
     throttled(pauseMs, sentAt) {
       const time = now();
-      if ((sentAt ?? time) >= lastCut) {
-        // Refused again after a cut: the rate PingOne accepted since then is the best estimate of its
-        // limit (a client far over the limit gets there in one step, not in twenty cuts).
+      if ((sentAt ?? time) > lastCut) {
+        // Refused again after a cut, when most answers since it were refusals: the client is far
+        // over the limit, and the rate PingOne accepted since the cut is the best estimate of it
+        // (one step there, not twenty cuts). Occasional 429s only cut by a quarter.
         const sinceCut = time - lastCut;
-        const acceptedRate = Number.isFinite(sinceCut) && sinceCut >= minMeasureMs ? (acceptedSinceCut * 1000) / sinceCut : Number.POSITIVE_INFINITY;
+        const farOver = refusedSinceCut > acceptedSinceCut && Number.isFinite(sinceCut) && sinceCut >= minMeasureMs;
+        const acceptedRate = farOver ? (acceptedSinceCut * 1000) / sinceCut : Number.POSITIVE_INFINITY;
         rate = Math.max(minRps, Math.min(rate * (probing ? probeCutFactor : cutFactor), acceptedRate));
         step = Math.max(minRps, rate * creepPerSecond);
         probing = false;
         lastCut = time;
         acceptedSinceCut = 0;
+        refusedSinceCut = 0;
+      } else {
+        refusedSinceCut += 1;
       }
       pausedUntil = Math.max(pausedUntil, time + pauseMs);
       theoreticalArrival = Math.max(theoreticalArrival, pausedUntil);
     },
-    accepted(sentAt) {
-      if (sentAt > lastCut) acceptedSinceCut += 1;
+    accepted() {
+      acceptedSinceCut += 1;
     },
     currentRate: () => rate,
   };

@@ -28,43 +28,56 @@ describe('rate limiter with a known limit', () => {
   it('creeps back to the limit once 429s stop, while requests keep it busy', async () => {
     const clock = fakeClock();
     const limiter = createRateLimiter({ maxRps: 10, now: clock.now, sleep: clock.sleep });
+    await clock.sleep(1);
     limiter.throttled(0);
     expect(limiter.currentRate()).toBe(7.5);
     for (let i = 0; i < 200; i += 1) await limiter.acquire();
     expect(limiter.currentRate()).toBe(10);
   });
 
-  it('drops to the rate PingOne accepted when refused again after a cut (far over the limit)', async () => {
+  it('drops to the rate PingOne accepted when most answers since a cut were refusals (far over the limit)', async () => {
     const clock = fakeClock();
     const limiter = createRateLimiter({ maxRps: 500, now: clock.now, sleep: clock.sleep });
-    limiter.throttled(1000);
+    const firstRound = clock.now();
+    limiter.throttled(1000, firstRound);
     expect(limiter.currentRate()).toBe(375);
-    await clock.sleep(1000);
-    limiter.accepted(clock.now());
-    limiter.accepted(clock.now());
-    await clock.sleep(1000);
+    for (let i = 0; i < 13; i += 1) limiter.throttled(1000, firstRound);
+    limiter.accepted();
+    limiter.accepted();
+    await clock.sleep(2000);
     limiter.throttled(1000, clock.now());
     expect(limiter.currentRate()).toBe(1);
   });
 
-  it('never drops below its floor', () => {
+  it('only cuts by a quarter for a 429 among many accepted answers', async () => {
+    const clock = fakeClock();
+    const limiter = createRateLimiter({ maxRps: 400, now: clock.now, sleep: clock.sleep });
+    limiter.throttled(1000);
+    for (let i = 0; i < 50; i += 1) limiter.accepted();
+    await clock.sleep(2000);
+    limiter.throttled(1000, clock.now());
+    expect(limiter.currentRate()).toBe(400 * 0.75 * 0.75);
+  });
+
+  it('never drops below its floor', async () => {
     const clock = fakeClock();
     const limiter = createRateLimiter({ maxRps: 10, now: clock.now, sleep: clock.sleep, minRps: 1 });
     for (let i = 0; i < 20; i += 1) {
       limiter.throttled(0);
-      clock.now();
+      await clock.sleep(1);
     }
     expect(limiter.currentRate()).toBe(1);
   });
 });
 
 describe('rate limiter with an unknown limit', () => {
-  it('starts at 10/s and doubles every busy second up to its ceiling', async () => {
+  it('starts at 10/s and doubles every busy half second up to its ceiling', async () => {
     const clock = fakeClock();
     const limiter = createRateLimiter({ maxRps: 1000, adaptive: true, now: clock.now, sleep: clock.sleep });
     expect(limiter.currentRate()).toBe(10);
-    for (let i = 0; i < 60; i += 1) await limiter.acquire();
-    expect(limiter.currentRate()).toBeGreaterThanOrEqual(40);
+    const start = clock.now();
+    while (clock.now() - start < 1000) await limiter.acquire();
+    expect(limiter.currentRate()).toBeGreaterThan(30);
     for (let i = 0; i < 5000; i += 1) await limiter.acquire();
     expect(limiter.currentRate()).toBe(1000);
   });
@@ -86,7 +99,7 @@ describe('rate limiter with an unknown limit', () => {
     const probed = limiter.currentRate();
     limiter.throttled(0);
     expect(limiter.currentRate()).toBe(probed / 2);
-    clock.sleep(1);
+    await clock.sleep(1);
     limiter.throttled(0);
     expect(limiter.currentRate()).toBe((probed / 2) * 0.75);
   });
