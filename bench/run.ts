@@ -1,0 +1,175 @@
+/**
+ * `npm run bench`: the collector against the simulator (requests vs the minimum, wall time vs the
+ * lower bound, 429s, peak memory) with a known limit, an unknown one, a high one, and a naive
+ * sequential baseline; then the engine and formatters on a large snapshot. Prints tables; asserts
+ * nothing. `--quick` for a fast run, `--full` to run the naive baseline on the large organization
+ * too, `--rate N` for the simulated limit (default 200/s).
+ */
+import os from 'node:os';
+import { generateDataset, generatedAuditorSecret, startSimulator, type Dataset, type RateLimit } from '../src/simulator/index.js';
+import type { CollectJob, CollectResult } from './collect-run.js';
+import type { EngineResult } from './engine-run.js';
+import { formatTextTable } from './format-table.js';
+import { minimumRequests } from './minimum-requests.js';
+import { runChild } from './run-child.js';
+
+interface OrganizationSize {
+  name: string;
+  environments: number;
+  appsPerEnvironment: number;
+  usersPerEnvironment: number;
+  groupsPerEnvironment: number;
+  /** The sequential baseline takes requests × latency: run it only where that stays short. */
+  naive: boolean;
+}
+
+type RunKind = 'max-rps right' | 'limit unknown' | 'latency-bound' | 'naive sequential';
+
+interface RunRow {
+  size: OrganizationSize;
+  kind: RunKind;
+  result: CollectResult;
+  minimum: number;
+  boundMs: number;
+  throttled: number;
+  sameData: boolean;
+}
+
+const latencyMs = { min: 20, max: 50 };
+const meanLatencyMs = (latencyMs.min + latencyMs.max) / 2;
+// The client's default concurrency (http-client.ts): the latency bound assumes it.
+const clientConcurrency = 16;
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const full = args.includes('--full');
+const rateIndex = args.indexOf('--rate');
+const limit = rateIndex >= 0 ? Number(args[rateIndex + 1]) : 200;
+
+const sizes: OrganizationSize[] = quick
+  ? [
+      { name: 'small', environments: 1, appsPerEnvironment: 20, usersPerEnvironment: 100, groupsPerEnvironment: 4, naive: true },
+      { name: 'medium', environments: 3, appsPerEnvironment: 40, usersPerEnvironment: 200, groupsPerEnvironment: 8, naive: true },
+    ]
+  : [
+      { name: 'small', environments: 1, appsPerEnvironment: 20, usersPerEnvironment: 150, groupsPerEnvironment: 4, naive: true },
+      { name: 'medium', environments: 3, appsPerEnvironment: 60, usersPerEnvironment: 400, groupsPerEnvironment: 10, naive: true },
+      { name: 'large', environments: 10, appsPerEnvironment: 100, usersPerEnvironment: 500, groupsPerEnvironment: 20, naive: full },
+    ];
+const engineSize = quick ? [10, 200, 4000] : [10, 1000, 20_000];
+
+async function collect(dataset: Dataset, rateLimit: RateLimit | undefined, job: Omit<CollectJob, 'apiUrl' | 'authUrl' | 'clientId' | 'environmentId'>) {
+  const simulator = await startSimulator({ dataset, latencyMs, ...(rateLimit === undefined ? {} : { rateLimit }) });
+  try {
+    const auditor = dataset.credentials[0]!;
+    const fullJob: CollectJob = { apiUrl: simulator.apiUrl, authUrl: simulator.authUrl, clientId: auditor.clientId, environmentId: auditor.environmentId, ...job };
+    const result = await runChild<CollectResult>('./collect-run.js', [JSON.stringify(fullJob)], { env: { PINGONE_CLIENT_SECRET: generatedAuditorSecret } });
+    return { result, throttled: simulator.requestLog.filter((entry) => entry.status === 429).length };
+  } finally {
+    await simulator.close();
+  }
+}
+
+/** The longest chain of requests that must follow one another: token, environments, then an environment's users pages and one last read. */
+function latencyBoundMs(dataset: Dataset, minimum: number, concurrency: number): number {
+  const userPages = Math.max(...dataset.environments.map((env) => Math.ceil(env.users.length / 200)));
+  return Math.max((minimum * meanLatencyMs) / concurrency, (3 + userPages) * meanLatencyMs);
+}
+
+async function benchSize(size: OrganizationSize): Promise<RunRow[]> {
+  const dataset = generateDataset({ ...size, adminShare: 0.02, seed: 42 });
+  const minimum = minimumRequests(dataset).total;
+  const rateLimit: RateLimit = { requestsPerSecond: limit };
+  const runs: Array<{ kind: RunKind; rateLimit?: RateLimit; job: Partial<CollectJob>; boundMs: number }> = [
+    { kind: 'max-rps right', rateLimit, job: { maxRps: limit }, boundMs: (minimum / limit) * 1000 },
+    { kind: 'limit unknown', rateLimit, job: { adaptiveRate: true }, boundMs: (minimum / limit) * 1000 },
+    { kind: 'latency-bound', job: {}, boundMs: latencyBoundMs(dataset, minimum, clientConcurrency) },
+  ];
+  if (size.naive) runs.push({ kind: 'naive sequential', job: { concurrency: 1, parallelPerEnvironment: 1 }, boundMs: minimum * meanLatencyMs });
+  const rows: RunRow[] = [];
+  for (const run of runs) {
+    process.stderr.write(`bench: ${size.name} organization, ${run.kind} …\n`);
+    const { result, throttled } = await collect(dataset, run.rateLimit, run.job);
+    rows.push({ size, kind: run.kind, result, minimum, boundMs: run.boundMs, throttled, sameData: result.dataDigest === rows[0]?.result.dataDigest || rows.length === 0 });
+  }
+  return rows;
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+const ratio = (value: number) => `${value.toFixed(2)}×`;
+const percent = (part: number, whole: number) => `${((100 * part) / Math.max(1, whole)).toFixed(2)} %`;
+
+function collectorTable(rows: RunRow[]): string {
+  return formatTextTable(
+    ['Organization', 'Run', 'Requests', 'Minimum', 'Req/min', 'Wall s', 'Bound s', 'Wall/bound', '429s', 'Peak RSS MiB', 'Same data'],
+    rows.map((row) => [
+      `${row.size.name} (${row.size.environments} env × ${row.size.appsPerEnvironment} apps, ${row.size.usersPerEnvironment} users)`,
+      row.kind,
+      String(row.result.requests),
+      String(row.minimum),
+      ratio(row.result.requests / row.minimum),
+      seconds(row.result.wallMs),
+      seconds(row.boundMs),
+      ratio(row.result.wallMs / row.boundMs),
+      `${row.throttled} (${percent(row.throttled, row.result.requests)})`,
+      row.result.maxRssMiB.toFixed(0),
+      row.sameData && row.result.complete ? 'yes' : 'NO',
+    ]),
+  );
+}
+
+function targets(rows: RunRow[], engine: EngineResult): string[] {
+  const check = (ok: boolean, text: string) => `${ok ? 'met ' : 'MISSED'}  ${text}`;
+  const of = (kind: RunKind) => rows.filter((row) => row.kind === kind);
+  const lines = [
+    check(rows.every((row) => row.result.requests <= 1.05 * row.minimum + row.throttled), 'requests ≤ 1.05 × minimum (429s retried excluded) in every run'),
+    check(of('max-rps right').every((row) => row.result.wallMs <= 1.15 * row.boundMs), 'max-rps right: wall ≤ 1.15 × minimum ÷ limit'),
+    check(of('max-rps right').every((row) => row.throttled <= 0.01 * row.result.requests), 'max-rps right: ≤ 1 % of requests answered 429'),
+    check(of('limit unknown').every((row) => row.throttled < 0.05 * row.result.requests), 'limit unknown: < 5 % of requests answered 429'),
+  ];
+  for (const naive of of('naive sequential')) {
+    const fast = rows.find((row) => row.size === naive.size && row.kind === 'latency-bound')!;
+    const speedUp = naive.result.wallMs / fast.result.wallMs;
+    lines.push(check(speedUp >= 10, `latency-bound ${speedUp.toFixed(1)}× faster than naive sequential (${naive.size.name}; target ≥ 10×)`));
+  }
+  lines.push(check(engine.totalMs < 2000, `engine + formatters ${seconds(engine.totalMs)} s on the large snapshot (target < 2 s)`));
+  lines.push(check(engine.maxRssMiB < 1024, `engine peak RSS ${engine.maxRssMiB.toFixed(0)} MiB (target < 1 GiB)`));
+  return lines;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const rows: RunRow[] = [];
+  for (const size of sizes) rows.push(...(await benchSize(size)));
+  process.stderr.write(`bench: engine on ${engineSize[0]} environments × ${engineSize[1]} apps × ${engineSize[2]} users …\n`);
+  const engine = await runChild<EngineResult>('./engine-run.js', engineSize.map(String), { nodeFlags: ['--expose-gc'] });
+
+  const out: string[] = [];
+  out.push(`pingone-audit benchmark — node ${process.version}, ${os.cpus().length} CPU(s), ${os.platform()}; simulator latency ${latencyMs.min}–${latencyMs.max} ms, rate limit ${limit}/s (token bucket, 1 s burst, Retry-After on 429)`);
+  out.push('', 'Collector (each run in a process of its own; "Bound" is minimum ÷ limit when rate-limited, the latency bound otherwise):', collectorTable(rows));
+  out.push(
+    '',
+    'Engine and formatters (JSON, SARIF, table), in a process of its own:',
+    formatTextTable(
+      ['Snapshot', 'Findings', 'Index ms', 'Rules ms', 'Formatters ms', 'Total s', 'Snapshot heap MiB', 'Peak RSS MiB', 'Slowest rules'],
+      [
+        [
+          `${engine.environments} env, ${engine.applications} apps, ${engine.users} users`,
+          String(engine.findings),
+          engine.indexMs.toFixed(0),
+          engine.rulesMs.toFixed(0),
+          engine.formatMs.toFixed(0),
+          seconds(engine.totalMs),
+          engine.snapshotHeapMiB.toFixed(0),
+          engine.maxRssMiB.toFixed(0),
+          engine.slowestRules.map((rule) => `${rule.ruleId} ${rule.ms} ms`).join(', '),
+        ],
+      ],
+    ),
+  );
+  out.push('', 'Targets (issue 6):', ...targets(rows, engine).map((line) => `  ${line}`));
+  out.push('', `Bench wall time ${seconds(performance.now() - started)} s.`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+await main();
