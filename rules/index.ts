@@ -29,6 +29,9 @@ import actorRolesExceedIntegration from './roles/actor-roles-exceed-integration.
 import adminRoleMissing from './roles/admin-role-missing.js';
 import adminUserWithoutMfa from './roles/admin-user-without-mfa.js';
 import workerInheritedActorRoles from './roles/worker-inherited-actor-roles.js';
+import samlAssertionUnsigned from './saml/saml-assertion-unsigned.js';
+import samlResponseUnsigned from './saml/saml-response-unsigned.js';
+import samlSpVerificationMissing from './saml/saml-sp-verification-missing.js';
 import refreshTokenGracePeriodLong from './tokens/refresh-token-grace-period-long.js';
 import refreshTokenLifetimeTooLong from './tokens/refresh-token-lifetime-too-long.js';
 import refreshTokenNoIdleLimit from './tokens/refresh-token-no-idle-limit.js';
@@ -70,4 +73,7 @@ export const rules: Rule[] = [
   signOnPolicyNoMfa,
   mfaBypassNoDevice,
   appNoSignOnPolicy,
+  samlAssertionUnsigned,
+  samlResponseUnsigned,
+  samlSpVerificationMissing,
 ];
