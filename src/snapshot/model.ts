@@ -113,6 +113,7 @@ export interface Application {
   responseSigned?: boolean;
   spVerification?: { authnRequestSigned?: boolean; certificates?: IdRef[] };
   enableAlwaysAcceptAcsUrlInSignedAuthnRequest?: boolean;
+  enableRequestedAuthnContext?: boolean;
   idpSigning?: { key?: IdRef; algorithm?: string };
   spEncryption?: { algorithm?: string; certificate?: IdRef };
   [field: string]: unknown;
