@@ -1,9 +1,11 @@
-import { countAtOrAbove } from '../engine/severity.js';
+import { gatingFindings } from '../baseline/gate-findings.js';
 import type { AuditResult, Severity } from '../engine/types.js';
 import type { Verdict } from '../verdict.js';
 
 export interface GateOptions {
   failOn: Severity | 'none';
+  /** Count only findings new against the baseline (or now more severe). */
+  failOnNew?: boolean;
   /** Gate on findings alone even when some data could not be read. */
   allowIncomplete: boolean;
 }
@@ -30,8 +32,8 @@ export function decideGate(result: AuditResult, options: GateOptions): GateDecis
     ].filter(Boolean);
     reasons.push(`incomplete: ${parts.join(', ') || 'the collection record is marked incomplete'}${options.allowIncomplete ? ' (allowed by --allow-incomplete)' : ''}`);
   }
-  const failing = countAtOrAbove(result, options.failOn);
-  if (failing > 0) reasons.push(`${failing} finding(s) at or above --fail-on ${options.failOn}`);
+  const failing = gatingFindings(result, options.failOn, options.failOnNew === true).length;
+  if (failing > 0) reasons.push(`${failing} ${options.failOnNew === true ? 'new ' : ''}finding(s) at or above --fail-on ${options.failOn}`);
   const verdict: Verdict = incomplete && !options.allowIncomplete ? 'incomplete' : failing > 0 ? 'findings' : 'clean';
   return { verdict, reasons };
 }

@@ -1,7 +1,7 @@
 import { FORMAT_NAMES } from '../formatters/index.js';
 import { loadSnapshot } from '../snapshot/load-snapshot.js';
 import type { RegisterCommand } from './context.js';
-import { withReportOptions, type FailOn } from './output-options.js';
+import { reviewArgs, withReportOptions, type FailOn } from './output-options.js';
 import { auditAndReport } from './report-audit.js';
 
 export const registerAuditCommand: RegisterCommand = (yargs, context) =>
@@ -21,7 +21,7 @@ export const registerAuditCommand: RegisterCommand = (yargs, context) =>
       await auditAndReport({
         snapshot,
         snapshotDir,
-        args: { failOn: argv['fail-on'] as FailOn, allowIncomplete: argv['allow-incomplete'] === true, config: argv.config },
+        args: { failOn: argv['fail-on'] as FailOn, allowIncomplete: argv['allow-incomplete'] === true, config: argv.config, review: reviewArgs(argv) },
         context,
       });
     },

@@ -6,7 +6,7 @@ import { FORMAT_NAMES } from '../formatters/index.js';
 import { loadDataset, startSimulator } from '../simulator/index.js';
 import { collectToFolder } from './collect-to-folder.js';
 import type { RegisterCommand } from './context.js';
-import { withReportOptions, type FailOn } from './output-options.js';
+import { reviewArgs, withReportOptions, type FailOn } from './output-options.js';
 import { auditAndReport } from './report-audit.js';
 
 /** The worker the demo signs in with: the auditor's own app in the Administrators environment. */
@@ -41,7 +41,7 @@ export const registerDemoCommand: RegisterCommand = (yargs, context) =>
         await auditAndReport({
           snapshot,
           snapshotDir: out,
-          args: { failOn: argv['fail-on'] as FailOn, allowIncomplete: argv['allow-incomplete'] === true, config: argv.config },
+          args: { failOn: argv['fail-on'] as FailOn, allowIncomplete: argv['allow-incomplete'] === true, config: argv.config, review: reviewArgs(argv) },
           context,
         });
         process.stderr.write('Next: `pingone-audit explain <rule-id>` for any rule above, or `pingone-audit rules` for the catalogue.\n');

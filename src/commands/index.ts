@@ -1,6 +1,7 @@
 import { registerAuditCommand } from './audit.js';
 import type { RegisterCommand } from './context.js';
 import { registerDemoCommand } from './demo.js';
+import { registerDiffCommand } from './diff.js';
 import { registerExplainCommand } from './explain.js';
 import { registerLoginCommand } from './login.js';
 import { registerRulesCommand } from './rules.js';
@@ -17,6 +18,7 @@ export const commands: RegisterCommand[] = [
   registerLoginCommand,
   registerWhoamiCommand,
   registerAuditCommand,
+  registerDiffCommand,
   registerRulesCommand,
   registerExplainCommand,
   registerSimulateCommand,

@@ -49,7 +49,58 @@ export function withReportOptions<T>(yargs: Argv<T>, formats: readonly string[])
       alias: 'c',
       type: 'string',
       description: 'Config file (default: ./pingone-audit.config.json when present)',
+    })
+    .option('suppressions', {
+      type: 'string',
+      description: 'Reviewed suppressions file (default: ./pingone-audit.suppressions.json when present); --no-suppressions ignores every suppression',
+    })
+    .option('baseline', {
+      type: 'string',
+      description: 'JSON report of an earlier run: mark findings new / unchanged and list fixed ones',
+    })
+    .option('fail-on-new', {
+      type: 'boolean',
+      default: false,
+      description: 'With --baseline: --fail-on counts only new findings (and ones now more severe)',
+    })
+    .option('include-suppressed', {
+      type: 'boolean',
+      default: false,
+      description: 'Keep suppressed findings, marked, in SARIF, table and CSV (JSON always lists them)',
+    })
+    .option('include-fixed', {
+      type: 'boolean',
+      default: false,
+      description: 'SARIF: also emit the baseline\'s fixed findings with baselineState "absent" (not for GitHub uploads)',
     });
+}
+
+/** The review flags (suppressions, baseline and what reports keep) as `auditAndReport` reads them. */
+export interface ReviewArgs {
+  /** A file, undefined for the default file when present, or false for --no-suppressions. */
+  suppressions: string | false | undefined;
+  baseline: string | undefined;
+  failOnNew: boolean;
+  includeSuppressed: boolean;
+  includeFixed: boolean;
+}
+
+export function reviewArgs(argv: Record<string, unknown>): ReviewArgs {
+  const suppressions = argv.suppressions;
+  if (suppressions === '') throw new UserFacingError('--suppressions needs a file.', { hint: 'Name the reviewed file, or pass --no-suppressions to ignore every suppression.' });
+  if (argv.baseline === '') throw new UserFacingError('--baseline needs a file.', { hint: 'Name the JSON report of an earlier run: --baseline last-run.json' });
+  if (argv['fail-on-new'] === true && typeof argv.baseline !== 'string') {
+    throw new UserFacingError('--fail-on-new needs --baseline: without an earlier result nothing can be called new.', {
+      hint: 'Pass --baseline <earlier JSON report>, written by `-f json -o <file>` on an earlier run.',
+    });
+  }
+  return {
+    suppressions: suppressions === false ? false : typeof suppressions === 'string' ? suppressions : undefined,
+    baseline: typeof argv.baseline === 'string' ? argv.baseline : undefined,
+    failOnNew: argv['fail-on-new'] === true,
+    includeSuppressed: argv['include-suppressed'] === true,
+    includeFixed: argv['include-fixed'] === true,
+  };
 }
 
 /**

@@ -2,7 +2,7 @@ import { FORMAT_NAMES } from '../formatters/index.js';
 import type { RegisterCommand } from './context.js';
 import { collectToFolder, type CollectionArgs } from './collect-to-folder.js';
 import { openConnection, withCollectionOptions, withConnectionOptions, type ConnectionArgs } from './connection-options.js';
-import { withReportOptions, type FailOn } from './output-options.js';
+import { reviewArgs, withReportOptions, type FailOn } from './output-options.js';
 import { auditAndReport } from './report-audit.js';
 
 export const registerScanCommand: RegisterCommand = (yargs, context) =>
@@ -21,7 +21,7 @@ export const registerScanCommand: RegisterCommand = (yargs, context) =>
         await auditAndReport({
           snapshot,
           snapshotDir: argv.out,
-          args: { failOn: argv['fail-on'] as FailOn, allowIncomplete: argv['allow-incomplete'] === true, config: argv.config },
+          args: { failOn: argv['fail-on'] as FailOn, allowIncomplete: argv['allow-incomplete'] === true, config: argv.config, review: reviewArgs(argv) },
           context,
         });
       } finally {

@@ -9,6 +9,8 @@ import { assignment, BUILT_IN_ROLES, buildSnapshot, group, PROD_ENV_ID, user, we
 
 const NOW = new Date('2026-11-22T12:00:00.000Z');
 const EMPTY_CONFIG = { config: {}, file: undefined };
+/** Two rules only, so that rules added later do not change the reviewed drift snapshots. */
+const TWO_RULES = { config: { extends: [], rules: { 'implicit-grant': 'medium' as const, 'app-disabled': 'medium' as const } }, file: undefined };
 
 /** Last week's tenant. */
 function lastWeek(): Snapshot {
@@ -132,11 +134,17 @@ describe('diffSnapshots', () => {
 describe('drift report', () => {
   const before = lastWeek();
   const after = thisWeek();
-  const report = buildDriftReport({ before, after }, auditBoth(before, after, EMPTY_CONFIG, NOW), { before: 'snapshots/last-week', after: 'snapshots/this-week' });
+  const report = buildDriftReport({ before, after }, auditBoth(before, after, TWO_RULES, NOW), { before: 'snapshots/last-week', after: 'snapshots/this-week' });
 
   it('names the findings that appeared and disappeared, by fingerprint', () => {
-    expect(report.findings.appeared.map((finding) => [finding.ruleId, finding.resource.id])).toContainEqual(['implicit-grant', 'app-legacy']);
-    expect(report.findings.appeared.every((finding) => finding.resource.id === 'app-legacy' || finding.resource.id === 'app-web')).toBe(true);
+    expect(report.findings.appeared.map((finding) => [finding.ruleId, finding.resource.id])).toEqual([
+      ['app-disabled', 'app-web'],
+      ['implicit-grant', 'app-legacy'],
+    ]);
+    expect(report.findings.disappeared).toEqual([]);
+    const reverse = buildDriftReport({ before: after, after: before }, auditBoth(after, before, TWO_RULES, NOW));
+    expect(reverse.findings.disappeared.map((finding) => finding.ruleId)).toEqual(['app-disabled', 'implicit-grant']);
+    expect(reverse.summary).toMatchObject({ added: 1, removed: 2, changed: 2, findingsAppeared: 0, findingsDisappeared: 2 });
     expect(report.summary.findingsAppeared).toBe(report.findings.appeared.length);
   });
 
@@ -144,7 +152,7 @@ describe('drift report', () => {
     expect(decideDriftVerdict(report, { failOn: 'drift', allowIncomplete: false }).verdict).toBe('findings');
     expect(decideDriftVerdict(report, { failOn: 'findings', allowIncomplete: false }).verdict).toBe('findings');
     expect(decideDriftVerdict(report, { failOn: 'none', allowIncomplete: false }).verdict).toBe('clean');
-    const same = buildDriftReport({ before, after: before }, auditBoth(before, before, EMPTY_CONFIG, NOW));
+    const same = buildDriftReport({ before, after: before }, auditBoth(before, before, TWO_RULES, NOW));
     expect(decideDriftVerdict(same, { failOn: 'drift', allowIncomplete: false })).toEqual({ verdict: 'clean', reasons: [] });
     expect(formatDrift(same, 'table')).toContain('No drift');
   });
