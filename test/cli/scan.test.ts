@@ -99,7 +99,9 @@ describe('pingone-audit scan against the simulator', () => {
     // Every core rule fires on the demo data, and none fires on the correctly configured StackOne app.
     const fired = new Set(result.findings.map((finding) => finding.ruleId));
     for (const id of CORE_RULES) expect(fired, id).toContain(id);
-    const correctStackOne = result.findings.filter((finding) => finding.resource.name === 'StackOne' && finding.ruleId !== 'refresh-token-jwt-sunset');
+    // The sunset rule is meant to fire on it (JWT refresh tokens, as StackOne's guide asks), and so are rules where the guide and RFC 9700 disagree.
+    const coreQuietOnStackOne = CORE_RULES.filter((id) => id !== 'refresh-token-jwt-sunset');
+    const correctStackOne = result.findings.filter((finding) => finding.resource.name === 'StackOne' && coreQuietOnStackOne.includes(finding.ruleId));
     expect(correctStackOne).toEqual([]);
   });
 
