@@ -1,0 +1,24 @@
+import { redirectHost } from '../../rules/shared/redirect-uris.js';
+import type { Application } from '../snapshot/model.js';
+import { compareField } from './evaluate-field.js';
+import { nameMatches } from './name-pattern.js';
+import type { Profile } from './types.js';
+
+/**
+ * Profile ids an application is bound to, sorted and unique. An application the config's
+ * `integrations` names is bound to exactly the profiles listed there (an empty list opts it out);
+ * any other is bound automatically, by a redirect URI on a profile's host or by a name matching a
+ * profile's pattern (and its `whenNamed` conditions, which tell one tool's modes apart).
+ */
+export function boundProfileIds(app: Application, explicit: ReadonlyMap<string, readonly string[]>, profiles: readonly Profile[]): string[] {
+  const configured = explicit.get(app.id);
+  const ids = configured ?? profiles.filter((profile) => bindsAutomatically(app, profile)).map((profile) => profile.id);
+  return [...new Set(ids)].sort();
+}
+
+/** True when a redirect host or the name (with its conditions) binds the application to the profile. */
+export function bindsAutomatically(app: Application, profile: Profile): boolean {
+  const { redirectHosts = [], namePatterns = [], whenNamed = [] } = profile.bind;
+  if (redirectHosts.length > 0 && (app.redirectUris ?? []).some((uri) => redirectHosts.includes(redirectHost(uri) ?? ''))) return true;
+  return namePatterns.length > 0 && nameMatches(app.name, namePatterns) && whenNamed.every((expect) => compareField(app, expect).pass);
+}

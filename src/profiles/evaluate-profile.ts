@@ -1,0 +1,78 @@
+import type { LocatedApplication } from '../../rules/shared/applications.js';
+import { findDataGaps } from '../engine/data-gaps.js';
+import { describeCollectionFailure } from '../formatters/sarif-invocation.js';
+import type { SnapshotIndex } from '../snapshot/lookup.js';
+import type { Snapshot, SnapshotKind } from '../snapshot/model.js';
+import { compareField, compareRedirectUri, fieldCheckKind } from './evaluate-field.js';
+import { evaluateAppRole, evaluateSignInAdminRole } from './evaluate-roles.js';
+import type { CheckKind, Expectation, Profile, ProfileCheck, ProfileConflict } from './types.js';
+
+export type CheckStatus = 'pass' | 'fail' | 'not-evaluated';
+
+/** One line of a checklist: a profile check applied to one application. */
+export interface ChecklistItem {
+  check: ProfileCheck;
+  kind: CheckKind;
+  status: CheckStatus;
+  /** The expected setting, in words. */
+  expected: string;
+  /** What the application has, in words ("unknown" when not evaluated). */
+  actual: string;
+  /** RFC 6901 pointer into the application's file; "" for the whole application. */
+  pointer: string;
+  /** Something to know even when the check passes: a partial role, a doubt about the data. */
+  note?: string;
+  /** Why the check was not evaluated: the reads that failed, or the data that is missing. */
+  reason?: string;
+  /** A security rule that disagrees with this check: on a failure, or when the app has the setting the rule reports. */
+  conflict?: ProfileConflict;
+}
+
+export interface Checklist {
+  profile: Profile;
+  application: LocatedApplication;
+  items: ChecklistItem[];
+}
+
+/** Snapshot kinds each check kind reads; a failed read of one makes the check "not evaluated". */
+const ROLE_KINDS: Partial<Record<CheckKind, SnapshotKind[]>> = {
+  signInAdminRole: ['users', 'userRoleAssignments', 'groups', 'groupRoleAssignments', 'groupMembers', 'roles'],
+  appRole: ['applicationRoleAssignments', 'roles'],
+};
+
+/** Every check of the profile against one application, in the profile's order. */
+export function evaluateProfile(profile: Profile, application: LocatedApplication, snapshot: Snapshot, index: SnapshotIndex): Checklist {
+  return { profile, application, items: profile.checks.map((check) => evaluateCheck(check, application, snapshot, index)) };
+}
+
+export function evaluateCheck(check: ProfileCheck, application: LocatedApplication, snapshot: Snapshot, index: SnapshotIndex): ChecklistItem {
+  const kind = checkKind(check.expect);
+  const environmentId = application.env.environment.id;
+  const gaps = findDataGaps(ROLE_KINDS[kind] ?? ['applications'], snapshot.manifest.collection.entries, [environmentId]).reasons.get(environmentId);
+  if (gaps !== undefined) {
+    return { check, kind, status: 'not-evaluated', expected: check.title, actual: 'unknown', pointer: '', reason: `could not be read: ${gaps.map(describeCollectionFailure).join('; ')}` };
+  }
+  const { expect } = check;
+  if ('named' in expect) {
+    const outcome = expect.named === 'app-role' ? evaluateAppRole(application, expect, index) : evaluateSignInAdminRole(application, expect, index);
+    return { check, kind, ...outcome };
+  }
+  const comparison = 'redirectUri' in expect ? compareRedirectUri(application.app, expect) : compareField(application.app, expect);
+  const { pass, expected, actual, pointer, values } = comparison;
+  const conflict = check.conflictsWith;
+  // A failed check always mentions the rule; a passed one only when the app has the setting the rule reports.
+  const conflictApplies = conflict !== undefined && (!pass || conflict.values === undefined || values.some((value) => conflict.values!.includes(value)));
+  return { check, kind, status: pass ? 'pass' : 'fail', expected, actual, pointer, ...(conflictApplies ? { conflict } : {}) };
+}
+
+export function checkKind(expect: Expectation): CheckKind {
+  if ('named' in expect) return expect.named === 'app-role' ? 'appRole' : 'signInAdminRole';
+  if ('redirectUri' in expect) return 'redirectUri';
+  return fieldCheckKind(expect);
+}
+
+/** The checklist's verdict: any failure first, then any check not evaluated, else every check passed. */
+export function checklistStatus(checklist: Checklist): CheckStatus {
+  const statuses = checklist.items.map((item) => item.status);
+  return statuses.includes('fail') ? 'fail' : statuses.includes('not-evaluated') ? 'not-evaluated' : 'pass';
+}

@@ -1,0 +1,76 @@
+import { isBuiltInRole } from '../../rules/shared/admin-actors.js';
+import type { LocatedApplication } from '../../rules/shared/applications.js';
+import { environmentName, roleCoverage, type RoleCoverage } from '../../rules/shared/role-coverage.js';
+import { bestUserCoverage, signInAudience } from '../../rules/shared/sign-in-audience.js';
+import type { SnapshotIndex } from '../snapshot/lookup.js';
+import type { User } from '../snapshot/model.js';
+import type { AppRoleExpectation, SignInAdminRoleExpectation } from './types.js';
+
+/** The outcome of a role check: pass, fail, or not evaluated because role data is missing. */
+export interface RoleOutcome {
+  status: 'pass' | 'fail' | 'not-evaluated';
+  expected: string;
+  actual: string;
+  pointer: string;
+  /** What a partial role lacks, or a doubt about the data, for the checklist. */
+  note?: string;
+  reason?: string;
+}
+
+/**
+ * A user who may sign in to the app (its own environment, enabled, inside its group restriction)
+ * holds one of the `full` roles for the app's environment, directly or through a group; a `partial`
+ * role passes with a note saying what it lacks, as the integrators' guides accept it.
+ */
+export function evaluateSignInAdminRole(located: LocatedApplication, expect: SignInAdminRoleExpectation, index: SnapshotIndex): RoleOutcome {
+  const environmentId = located.env.environment.id;
+  const environment = environmentName(environmentId, index);
+  const expected = `a user who can sign in holds ${[...expect.full, ...(expect.partial ?? []).map((partial) => `${partial.role} (partial)`)].join(' or ')} for environment ${environment}`;
+  const audience = signInAudience(located.app, located.env, index);
+  const held = audience.users.flatMap((user) => inScopeCoverages(user, environmentId, index).map((coverage) => ({ user, coverage })));
+  const holding = (name: string) => held.find(({ coverage }) => isBuiltInRole(coverage.assignment.role, name));
+  const describe = (found: { user: User; coverage: RoleCoverage }) => `${found.user.username} holds ${found.coverage.label}`;
+  const doubt = audience.restrictionApplied ? {} : { note: 'the app restricts sign-in to groups whose members were not collected, so every user of the environment was counted' };
+
+  const full = expect.full.map(holding).find((found) => found !== undefined);
+  if (full) return { status: 'pass', expected, actual: describe(full), pointer: '', ...doubt };
+  for (const partial of expect.partial ?? []) {
+    const found = holding(partial.role);
+    if (found) return { status: 'pass', expected, actual: describe(found), pointer: '', note: `${partial.role} covers identity data only: it lacks ${partial.lacks}` };
+  }
+  const { best, complete } = bestUserCoverage(audience.users, environmentId, index);
+  if (!complete) {
+    return { status: 'not-evaluated', expected, actual: 'unknown', pointer: '', reason: 'the role assignments of some users who can sign in were not collected' };
+  }
+  const outside = audience.excluded.find((user) => inScopeCoverages(user, environmentId, index).some((coverage) => expect.full.some((name) => isBuiltInRole(coverage.assignment.role, name))));
+  if (outside) {
+    return { status: 'fail', expected, actual: `${outside.username} holds a suitable role but is outside the groups allowed to sign in`, pointer: '/accessControl/group' };
+  }
+  const actual = best ? `the best is ${best.label}, held by ${best.user.username}, which ${best.reason}` : 'no user who can sign in holds an admin role';
+  return { status: 'fail', expected, actual, pointer: '' };
+}
+
+/** The application holds one of `roles` (any administering role when absent), scoped as asked. */
+export function evaluateAppRole(located: LocatedApplication, expect: AppRoleExpectation, index: SnapshotIndex): RoleOutcome {
+  const environmentId = located.env.environment.id;
+  const pointer = '/_embedded/roleAssignments';
+  const wanted = expect.roles === undefined ? 'an administering role' : expect.roles.join(' or ');
+  const expected = `the app holds ${wanted}${expect.scope === 'own-environment' ? ` for environment ${environmentName(environmentId, index)}` : ''}`;
+  const assignments = located.app._embedded?.roleAssignments;
+  if (assignments === undefined) return { status: 'not-evaluated', expected, actual: 'unknown', pointer, reason: 'the application’s role assignments were not collected' };
+  const coverages = assignments.map((assignment) => roleCoverage({ assignment, role: index.role(assignment.role.id), via: { kind: 'direct' } }, environmentId, index));
+  const matches = coverages.filter(
+    (coverage) =>
+      (expect.roles === undefined ? coverage.roleLevel !== 'none' : expect.roles.some((name) => isBuiltInRole(coverage.assignment.role, name))) &&
+      (expect.scope === 'any' || coverage.inScope),
+  );
+  const actual = coverages.length === 0 ? 'no roles' : coverages.map((coverage) => coverage.label).join('; ');
+  return { status: matches.length > 0 ? 'pass' : 'fail', expected, actual, pointer };
+}
+
+function inScopeCoverages(user: User, environmentId: string, index: SnapshotIndex): RoleCoverage[] {
+  return index
+    .userRoles(environmentId, user)
+    .map((assignment) => roleCoverage(assignment, environmentId, index))
+    .filter((coverage) => coverage.inScope && coverage.level !== 'none');
+}

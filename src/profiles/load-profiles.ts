@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { assertMatchesSchema, invalidJsonAt, parseJsonText } from '../engine/json-errors.js';
+import { loadSchema } from '../engine/load-schema.js';
+import { packagePath } from '../paths.js';
+import { compileNamePattern } from './name-pattern.js';
+import { profileFile, type Profile } from './types.js';
+
+/**
+ * Reads every `rules/profiles/*.json`, checked against `schemas/profile.schema.json` and for what a
+ * schema cannot say (id = file name, unique check ids, name patterns that compile, duration bounds
+ * in order). Errors name the file and the JSON path. Sorted by id.
+ */
+export function loadProfiles(directory = packagePath('rules', 'profiles')): Profile[] {
+  const validate = loadSchema('profile.schema.json');
+  return readdirSync(directory)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((fileName) => {
+      const id = fileName.slice(0, -'.json'.length);
+      const file = profileFile(id);
+      const profile = parseJsonText(readFileSync(path.join(directory, fileName), 'utf8'), file);
+      assertMatchesSchema(validate, profile, file);
+      assertConsistent(profile as Profile, id, file);
+      return profile as Profile;
+    });
+}
+
+let bundled: readonly Profile[] | undefined;
+
+/** The profiles shipped with the tool, read once per process (they are package data, not user input). */
+export function bundledProfiles(): readonly Profile[] {
+  bundled ??= loadProfiles();
+  return bundled;
+}
+
+function assertConsistent(profile: Profile, id: string, file: string): void {
+  if (profile.id !== id) throw invalidJsonAt(file, ['id'], `profile id "${profile.id}" differs from its file name`, `Set "id": "${id}".`);
+  (profile.bind.namePatterns ?? []).forEach((pattern, index) => {
+    try {
+      compileNamePattern(pattern);
+    } catch (error) {
+      throw invalidJsonAt(file, ['bind', 'namePatterns', index], `not a valid regular expression: ${(error as Error).message}`, 'Write a glob such as "*stackone*", or a regular expression between slashes.');
+    }
+  });
+  const seen = new Set<string>();
+  profile.checks.forEach((check, index) => {
+    if (seen.has(check.id)) throw invalidJsonAt(file, ['checks', index, 'id'], `check id "${check.id}" is used twice`, 'Give every check of a profile its own id.');
+    seen.add(check.id);
+    const duration = 'field' in check.expect ? check.expect.duration : undefined;
+    if (duration?.min !== undefined && duration.max !== undefined && duration.min > duration.max) {
+      throw invalidJsonAt(file, ['checks', index, 'expect', 'duration'], `min ${duration.min} is above max ${duration.max}`);
+    }
+    if (check.conflictsWith?.values !== undefined && !('field' in check.expect)) {
+      throw invalidJsonAt(file, ['checks', index, 'conflictsWith', 'values'], 'values apply only to checks of an application field', 'Remove "values".');
+    }
+  });
+}
