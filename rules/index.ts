@@ -18,6 +18,7 @@ import clientCredentialsNonWorker from './grants/client-credentials-non-worker.j
 import deviceGrantUnconfigured from './grants/device-grant-unconfigured.js';
 import workerMixedGrants from './grants/worker-mixed-grants.js';
 import workerUserGrantNotAdminOnly from './grants/worker-user-grant-not-admin-only.js';
+import integrationProfile from './integrations/integration-profile.js';
 import refreshTokenJwtSunset from './integrations/refresh-token-jwt-sunset.js';
 import refreshTokenNotJwt from './integrations/refresh-token-not-jwt.js';
 import appNoSignOnPolicy from './policies/app-no-sign-on-policy.js';
@@ -57,6 +58,7 @@ export const rules: Rule[] = [
   adminRoleMissing,
   refreshTokenNotJwt,
   refreshTokenJwtSunset,
+  integrationProfile,
   refreshTokenReplayProtectionOff,
   refreshTokenNoIdleLimit,
   refreshTokenLifetimeTooLong,

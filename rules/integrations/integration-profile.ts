@@ -1,0 +1,96 @@
+import { defineRule } from '../../src/engine/define-rule.js';
+import type { RuleReport } from '../../src/engine/types.js';
+import { evaluateProfile, type ChecklistItem } from '../../src/profiles/evaluate-profile.js';
+import { bundledProfiles } from '../../src/profiles/load-profiles.js';
+import type { CheckKind } from '../../src/profiles/types.js';
+import { applicationRef, applicationsOf, type LocatedApplication } from '../shared/applications.js';
+import { profilesForApplication } from '../shared/integration-binding.js';
+import { REFERENCES } from '../shared/references.js';
+
+const GUIDE = 'does not follow the {{profile}} setup guide on “{{setting}}” ({{check}})';
+const TAIL = ' Fix: {{fix}} Source: {{source}}.{{conflict}}';
+
+const MESSAGE_BY_KIND: Record<CheckKind, string> = {
+  equals: 'valueDiffers',
+  oneOf: 'valueNotAllowed',
+  includesOnly: 'valuesDiffer',
+  includes: 'valuesMissing',
+  excludes: 'valueExcluded',
+  present: 'presenceDiffers',
+  duration: 'durationOutOfRange',
+  redirectUri: 'redirectUriMissing',
+  signInAdminRole: 'signInAdminRoleMissing',
+  appRole: 'appRoleMissing',
+};
+
+export default defineRule({
+  id: 'integration-profile',
+  meta: {
+    title: 'Bound application not ready for its integration',
+    description: 'Require every application bound to an integration profile to have the settings that integration’s setup guide asks for.',
+    severity: 'medium',
+    category: 'integrations',
+    tags: ['integration', 'readiness', 'stackone', 'pingdatasync', 'pingctl', 'pingcli', 'terraform'],
+    requires: ['applications'],
+    docs: {
+      rationale:
+        'Integrations such as StackOne’s connector, PingDataSync, pingctl, Ping CLI and the Terraform provider each need a worker app set up exactly as their guide says; one wrong setting (a trailing slash, the wrong token endpoint authentication, a signing-in admin without a role) breaks the integration with an opaque OAuth error or a 403. The profiles in rules/profiles/ hold those settings as data, each linked to its guide; an app is bound to a profile by its redirect host, its name, or the config’s `integrations`. Where a guide asks for a setting a security rule reports (StackOne’s PKCE Optional and JWT refresh tokens, pingctl’s implicit grant), both findings stand and this one says which to prefer and why. Failures another rule already reports for bound apps (a disabled app, StackOne’s refresh token format) are left to that rule. Checks whose role data failed to collect are skipped here; `pingone-audit check` lists them as not evaluated.',
+      remediation: [
+        'Run `pingone-audit check <profile> --app <id|name>` for the app’s full checklist, with the fix for each item.',
+        'Console: Applications > Applications > the application, then the tab each fix names (Configuration, Access, Roles).',
+        'API: `PUT /environments/{envId}/applications/{appId}` with the current body and the corrected fields; roles through `POST …/roleAssignments`.',
+        'If the binding is wrong, set the app’s profiles explicitly in the config’s `integrations` (an empty list opts it out).',
+      ],
+      references: [REFERENCES.stackOneGuide, { title: 'PingDataSync: create a worker application', url: 'https://docs.pingidentity.com/pingdirectory/11.0/pingdatasync_server_administration_guide/pd_sync_prerequisites.html' }, { title: 'Ping DevOps: PingOne worker app configuration for pingctl', url: 'https://developer.pingidentity.com/devops/reference/pingone-config.html' }, { title: 'Ping CLI documentation', url: 'https://developer.pingidentity.com/pingcli/1.0/using_pingcli/authenticating-service.html' }, { title: 'Terraform provider for PingOne', url: 'https://registry.terraform.io/providers/pingidentity/pingone/latest/docs' }],
+      severityRationale: 'Each finding takes the severity its profile check states: high where the integration cannot work (type, grants, client authentication, the exact callback, roles), lower for settings the guide prefers. Notes on a guide setting that a security rule reports are info.',
+    },
+    messages: {
+      valueDiffers: `Application {{app}} ${GUIDE}: {{field}} is {{actual}}, the guide asks for {{expected}}.${TAIL}`,
+      valueNotAllowed: `Application {{app}} ${GUIDE}: {{field}} is {{actual}}, the guide allows {{expected}}.${TAIL}`,
+      valuesDiffer: `Application {{app}} ${GUIDE}: {{field}} are {{actual}}, the guide asks for {{expected}}.${TAIL}`,
+      valuesMissing: `Application {{app}} ${GUIDE}: {{field}} are {{actual}}, the guide needs {{expected}}.${TAIL}`,
+      valueExcluded: `Application {{app}} ${GUIDE}: {{field}} are {{actual}}, the guide asks for {{expected}}.${TAIL}`,
+      presenceDiffers: `Application {{app}} ${GUIDE}: {{field}} is {{actual}}, the guide asks for it {{expected}}.${TAIL}`,
+      durationOutOfRange: `Application {{app}} ${GUIDE}: {{field}} is {{actual}}, the guide asks for {{expected}}.${TAIL}`,
+      redirectUriMissing: `Application {{app}} ${GUIDE}: {{field}} has {{actual}}, the guide asks for {{expected}}.${TAIL}`,
+      signInAdminRoleMissing: `Application {{app}} ${GUIDE}: {{actual}}; the guide needs {{expected}}, or every call returns 403.${TAIL}`,
+      appRoleMissing: `Application {{app}} ${GUIDE}: {{actual}}; the guide needs {{expected}}, or every call returns 403.${TAIL}`,
+      guideConflict: 'Application {{app}} follows the {{profile}} setup guide on “{{setting}}” ({{actual}}), which security rule {{rule}} reports: both findings stand. Prefer {{preferred}}: {{why}}.',
+    },
+    precision: 'high',
+  },
+  check(snapshot, context) {
+    const profiles = new Map(bundledProfiles().map((profile) => [profile.id, profile]));
+    return applicationsOf(snapshot).flatMap((located) =>
+      profilesForApplication(located.app, context)
+        .flatMap((id) => {
+          const profile = profiles.get(id);
+          return profile === undefined ? [] : evaluateProfile(profile, located, snapshot, context.index).items.map((item) => ({ item, title: profile.title }));
+        })
+        .flatMap(({ item, title }) => reportItem(item, title, located)),
+    );
+  },
+});
+
+function reportItem(item: ChecklistItem, profile: string, located: LocatedApplication): RuleReport[] {
+  const { check, conflict } = item;
+  const resource = applicationRef(located);
+  const base = { app: located.app.name, profile, setting: check.title, actual: item.actual };
+  if (item.status === 'pass' && conflict !== undefined) {
+    const preferred = conflict.prefer === 'rule' ? `what ${conflict.rule} recommends` : 'the guide’s setting for now';
+    return [{ messageId: 'guideConflict', data: { ...base, rule: conflict.rule, preferred, why: conflict.why }, resource, pointer: item.pointer, severity: 'info' }];
+  }
+  // Left to the rule that already reports this very failure, so one setting gives one finding.
+  if (item.status !== 'fail' || check.reportedBy !== undefined) return [];
+  const conflictNote = conflict === undefined ? '' : ` Security rule ${conflict.rule} disagrees with the guide here; prefer ${conflict.prefer === 'rule' ? 'the rule' : 'the guide'}: ${conflict.why}.`;
+  const field = 'field' in check.expect ? check.expect.field : 'redirectUris';
+  return [
+    {
+      messageId: MESSAGE_BY_KIND[item.kind],
+      data: { ...base, check: check.id, field, expected: item.expected, fix: check.fix, source: `${check.source.url} (${check.source.section})`, conflict: conflictNote },
+      resource,
+      pointer: item.pointer,
+      severity: check.severity,
+    },
+  ];
+}
