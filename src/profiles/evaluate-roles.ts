@@ -30,13 +30,17 @@ export function evaluateSignInAdminRole(located: LocatedApplication, expect: Sig
   const held = audience.users.flatMap((user) => inScopeCoverages(user, environmentId, index).map((coverage) => ({ user, coverage })));
   const holding = (name: string) => held.find(({ coverage }) => isBuiltInRole(coverage.assignment.role, name));
   const describe = (found: { user: User; coverage: RoleCoverage }) => `${found.user.username} holds ${found.coverage.label}`;
-  const doubt = audience.restrictionApplied ? {} : { note: 'the app restricts sign-in to groups whose members were not collected, so every user of the environment was counted' };
-
   const full = expect.full.map(holding).find((found) => found !== undefined);
-  if (full) return { status: 'pass', expected, actual: describe(full), pointer: '', ...doubt };
-  for (const partial of expect.partial ?? []) {
-    const found = holding(partial.role);
-    if (found) return { status: 'pass', expected, actual: describe(found), pointer: '', note: `${partial.role} covers identity data only: it lacks ${partial.lacks}` };
+  const partial = (expect.partial ?? []).map((candidate) => ({ candidate, found: holding(candidate.role) })).find(({ found }) => found !== undefined);
+  const suitable = full ?? partial?.found;
+  // The collector reads members of role-holding groups only: with a restriction to other groups, who may sign in is unknown.
+  if (suitable && !audience.restrictionApplied) {
+    const reason = `the app restricts sign-in to groups whose members were not collected (they hold no role), so whether ${suitable.user.username} (who holds ${suitable.coverage.label}) may sign in is unknown`;
+    return { status: 'not-evaluated', expected, actual: 'unknown', pointer: '/accessControl/group', reason };
+  }
+  if (full) return { status: 'pass', expected, actual: describe(full), pointer: '' };
+  if (partial?.found) {
+    return { status: 'pass', expected, actual: describe(partial.found), pointer: '', note: `${partial.candidate.role} covers identity data only: it lacks ${partial.candidate.lacks}` };
   }
   const { best, complete } = bestUserCoverage(audience.users, environmentId, index);
   if (!complete) {
