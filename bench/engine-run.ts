@@ -1,7 +1,8 @@
 /**
  * The engine and every formatter on a large synthetic snapshot, in a process of its own so that
  * its peak memory is its own: `node --expose-gc engine-run.js <environments> <apps> <users>` (per
- * environment). Prints an EngineResult as JSON.
+ * environment) prints an EngineResult as JSON; `--profile` instead times each rule alone (a fresh
+ * index each) and prints RuleTimings; `--off id,id` turns rules off.
  */
 import { rules } from '../rules/index.js';
 import { loadPacks } from '../src/engine/load-packs.js';
@@ -10,67 +11,86 @@ import { runRules } from '../src/engine/run-rules.js';
 import { formatters } from '../src/formatters/index.js';
 import { generateDataset } from '../src/simulator/index.js';
 import { buildSnapshotIndex } from '../src/snapshot/index-builder.js';
+import type { Snapshot } from '../src/snapshot/model.js';
 import { datasetSnapshot } from './dataset-snapshot.js';
 
 export interface EngineResult {
   environments: number;
   applications: number;
   users: number;
+  rules: number;
   findings: number;
   indexMs: number;
   rulesMs: number;
-  formatMs: number;
+  /** By format name. */
+  formatMs: Record<string, number>;
   /** Index, rules and every formatter: what an audit adds to loading the snapshot. */
   totalMs: number;
   /** Heap after a full GC with the snapshot loaded, before the engine runs. */
   snapshotHeapMiB: number;
   /** Peak resident memory of the whole process, snapshot generation included. */
   maxRssMiB: number;
-  /** By rule id: time in check(), when the rules were timed one by one. */
-  slowestRules: Array<{ ruleId: string; ms: number }>;
 }
 
+export interface RuleTimings {
+  /** Slowest first. */
+  rules: Array<{ ruleId: string; ms: number }>;
+}
+
+const now = new Date('2026-01-01T00:00:00Z');
 const mib = (bytes: number) => bytes / 1024 / 1024;
 
-function main(): void {
-  const [environments = 10, appsPerEnvironment = 1000, usersPerEnvironment = 20_000] = process.argv.slice(2).map(Number);
-  const snapshot = datasetSnapshot(generateDataset({ environments, appsPerEnvironment, usersPerEnvironment, groupsPerEnvironment: 50, adminShare: 0.02, seed: 7 }));
-  globalThis.gc?.();
-  const snapshotHeapMiB = mib(process.memoryUsage().heapUsed);
+function resolvedRules(off: string[]) {
+  return resolveRules(rules, loadPacks(), { rules: Object.fromEntries(off.map((id) => [id, 'off'])) });
+}
 
+function measure(snapshot: Snapshot, off: string[]): Omit<EngineResult, 'environments' | 'applications' | 'users' | 'snapshotHeapMiB' | 'maxRssMiB'> {
   const started = performance.now();
   const index = buildSnapshotIndex(snapshot);
   const indexed = performance.now();
-  const resolved = resolveRules(rules, loadPacks(), {});
-  const result = runRules(snapshot, resolved, { now: new Date('2026-01-01T00:00:00Z'), index, profileBindings: new Map(), toolVersion: 'bench' });
+  const resolved = resolvedRules(off);
+  const result = runRules(snapshot, resolved, { now, index, profileBindings: new Map(), toolVersion: 'bench' });
   const ruled = performance.now();
-  for (const format of Object.values(formatters)) format(result, { color: false, snapshotDir: 'pingone-snapshot' });
-  const formatted = performance.now();
+  const formatMs: Record<string, number> = {};
+  for (const [name, format] of Object.entries(formatters)) {
+    const start = performance.now();
+    format(result, { color: false, snapshotDir: 'pingone-snapshot' });
+    formatMs[name] = performance.now() - start;
+  }
+  return { rules: resolved.length, findings: result.findings.length, indexMs: indexed - started, rulesMs: ruled - indexed, formatMs, totalMs: performance.now() - started };
+}
 
-  // Per rule, after the measured run, to name a slow rule without disturbing the total; a fresh
-  // index each, so that no rule profits from caches another one warmed.
-  const slowestRules = resolved
-    .map((one) => {
-      const fresh = buildSnapshotIndex(snapshot);
-      const start = performance.now();
-      one.rule.check(snapshot, { now: new Date('2026-01-01T00:00:00Z'), index: fresh, profileBindings: new Map(), options: one.options });
-      return { ruleId: one.rule.id, ms: Math.round(performance.now() - start) };
-    })
-    .sort((a, b) => b.ms - a.ms)
-    .slice(0, 3);
+/** Each rule alone on a fresh index, so that no rule profits from caches another one warmed. */
+function profile(snapshot: Snapshot, off: string[]): RuleTimings {
+  const timings = resolvedRules(off).map((one) => {
+    const index = buildSnapshotIndex(snapshot);
+    const start = performance.now();
+    one.rule.check(snapshot, { now, index, profileBindings: new Map(), options: one.options });
+    return { ruleId: one.rule.id, ms: Math.round(performance.now() - start) };
+  });
+  return { rules: timings.sort((a, b) => b.ms - a.ms) };
+}
 
+function main(): void {
+  const args = process.argv.slice(2);
+  const offIndex = args.indexOf('--off');
+  const off = offIndex >= 0 ? (args[offIndex + 1] ?? '').split(',').filter(Boolean) : [];
+  const [environments = 10, appsPerEnvironment = 1000, usersPerEnvironment = 20_000] = args.filter((arg) => /^\d+$/.test(arg)).map(Number);
+  const snapshot = datasetSnapshot(generateDataset({ environments, appsPerEnvironment, usersPerEnvironment, groupsPerEnvironment: 50, adminShare: 0.02, seed: 7 }));
+  if (args.includes('--profile')) {
+    process.stdout.write(`${JSON.stringify(profile(snapshot, off))}\n`);
+    return;
+  }
+  globalThis.gc?.();
+  const snapshotHeapMiB = mib(process.memoryUsage().heapUsed);
+  const measured = measure(snapshot, off);
   const engine: EngineResult = {
     environments,
     applications: snapshot.environments.reduce((sum, env) => sum + env.applications.length, 0),
     users: snapshot.environments.reduce((sum, env) => sum + env.users.length, 0),
-    findings: result.findings.length,
-    indexMs: indexed - started,
-    rulesMs: ruled - indexed,
-    formatMs: formatted - ruled,
-    totalMs: formatted - started,
+    ...measured,
     snapshotHeapMiB,
     maxRssMiB: process.resourceUsage().maxRSS / 1024,
-    slowestRules,
   };
   process.stdout.write(`${JSON.stringify(engine)}\n`);
 }

@@ -3,15 +3,15 @@
  * lower bound, 429s, peak memory) with a known limit, an unknown one, a high one, and a naive
  * sequential baseline; then the engine and formatters on a large snapshot. Prints tables; asserts
  * nothing. `--quick` for a fast run, `--full` to run the naive baseline on the large organization
- * too, `--rate N` for the simulated limit (default 200/s).
+ * too, `--rate N` for the simulated limit (default 200/s), `--engine-timeout S` (default 45).
  */
 import os from 'node:os';
 import { generateDataset, generatedAuditorSecret, startSimulator, type Dataset, type RateLimit } from '../src/simulator/index.js';
 import type { CollectJob, CollectResult } from './collect-run.js';
-import type { EngineResult } from './engine-run.js';
+import type { EngineResult, RuleTimings } from './engine-run.js';
 import { formatTextTable } from './format-table.js';
 import { minimumRequests } from './minimum-requests.js';
-import { runChild } from './run-child.js';
+import { ChildTimeout, runChild } from './run-child.js';
 
 interface OrganizationSize {
   name: string;
@@ -53,10 +53,16 @@ const sizes: OrganizationSize[] = quick
     ]
   : [
       { name: 'small', environments: 1, appsPerEnvironment: 20, usersPerEnvironment: 150, groupsPerEnvironment: 4, naive: true },
-      { name: 'medium', environments: 3, appsPerEnvironment: 60, usersPerEnvironment: 400, groupsPerEnvironment: 10, naive: true },
+      { name: 'medium', environments: 3, appsPerEnvironment: 40, usersPerEnvironment: 250, groupsPerEnvironment: 10, naive: true },
       { name: 'large', environments: 10, appsPerEnvironment: 100, usersPerEnvironment: 500, groupsPerEnvironment: 20, naive: full },
     ];
 const engineSize = quick ? [10, 200, 4000] : [10, 1000, 20_000];
+// Rules are profiled one by one on a tenth of the users and apps: enough to name a slow one, quickly.
+const profileSize = [engineSize[0]!, engineSize[1]! / 10, engineSize[2]! / 10];
+const engineTimeoutIndex = args.indexOf('--engine-timeout');
+const engineTimeoutMs = (engineTimeoutIndex >= 0 ? Number(args[engineTimeoutIndex + 1]) : 45) * 1000;
+// A rule taking longer than this alone on the profile snapshot is named slow, and the engine is timed without it too.
+const slowRuleMs = 100;
 
 async function collect(dataset: Dataset, rateLimit: RateLimit | undefined, job: Omit<CollectJob, 'apiUrl' | 'authUrl' | 'clientId' | 'environmentId'>) {
   const simulator = await startSimulator({ dataset, latencyMs, ...(rateLimit === undefined ? {} : { rateLimit }) });
@@ -118,58 +124,93 @@ function collectorTable(rows: RunRow[]): string {
   );
 }
 
-function targets(rows: RunRow[], engine: EngineResult): string[] {
-  const check = (ok: boolean, text: string) => `${ok ? 'met ' : 'MISSED'}  ${text}`;
+type EngineRun = { label: string; off: string[]; result: EngineResult | undefined };
+
+function targets(rows: RunRow[], engine: EngineRun): string[] {
+  const check = (ok: boolean, text: string) => `${ok ? 'met   ' : 'MISSED'}  ${text}`;
   const of = (kind: RunKind) => rows.filter((row) => row.kind === kind);
   const lines = [
     check(rows.every((row) => row.result.requests <= 1.05 * row.minimum + row.throttled), 'requests ≤ 1.05 × minimum (429s retried excluded) in every run'),
     check(of('max-rps right').every((row) => row.result.wallMs <= 1.15 * row.boundMs), 'max-rps right: wall ≤ 1.15 × minimum ÷ limit'),
     check(of('max-rps right').every((row) => row.throttled <= 0.01 * row.result.requests), 'max-rps right: ≤ 1 % of requests answered 429'),
     check(of('limit unknown').every((row) => row.throttled < 0.05 * row.result.requests), 'limit unknown: < 5 % of requests answered 429'),
+    check(of('limit unknown').every((row) => row.result.wallMs <= 1.15 * row.boundMs), 'limit unknown: wall ≤ 1.15 × minimum ÷ limit'),
   ];
   for (const naive of of('naive sequential')) {
     const fast = rows.find((row) => row.size === naive.size && row.kind === 'latency-bound')!;
     const speedUp = naive.result.wallMs / fast.result.wallMs;
     lines.push(check(speedUp >= 10, `latency-bound ${speedUp.toFixed(1)}× faster than naive sequential (${naive.size.name}; target ≥ 10×)`));
   }
-  lines.push(check(engine.totalMs < 2000, `engine + formatters ${seconds(engine.totalMs)} s on the large snapshot (target < 2 s)`));
-  lines.push(check(engine.maxRssMiB < 1024, `engine peak RSS ${engine.maxRssMiB.toFixed(0)} MiB (target < 1 GiB)`));
+  const result = engine.result;
+  const total = result === undefined ? `over ${engineTimeoutMs / 1000} s` : `${seconds(result.totalMs)} s`;
+  lines.push(check(result !== undefined && result.totalMs < 2000, `engine + formatters ${total} on the large snapshot (target < 2 s)`));
+  if (result !== undefined) lines.push(check(result.maxRssMiB < 1024, `engine peak RSS ${result.maxRssMiB.toFixed(0)} MiB (target < 1 GiB)`));
   return lines;
+}
+
+async function runEngine(off: string[], label: string): Promise<EngineRun> {
+  process.stderr.write(`bench: engine on ${engineSize.join(' × ')} (environments × apps × users)${off.length === 0 ? '' : `, without ${off.join(', ')}`} …\n`);
+  try {
+    const args = [...engineSize.map(String), ...(off.length === 0 ? [] : ['--off', off.join(',')])];
+    return { label, off, result: await runChild<EngineResult>('./engine-run.js', args, { nodeFlags: ['--expose-gc'], timeoutMs: engineTimeoutMs }) };
+  } catch (error) {
+    if (error instanceof ChildTimeout) return { label, off, result: undefined };
+    throw error;
+  }
+}
+
+function engineTable(runs: EngineRun[]): string {
+  const ms = (value: number) => value.toFixed(0);
+  return formatTextTable(
+    ['Rules', 'Snapshot', 'Findings', 'Index ms', 'Rules ms', 'Formatters ms', 'Slowest formatter', 'Total s', 'Snapshot heap MiB', 'Peak RSS MiB'],
+    runs.map(({ label, result }) => {
+      if (result === undefined) {
+        const snapshot = `${engineSize[0]} env, ${engineSize[1]! * engineSize[0]!} apps, ${engineSize[2]! * engineSize[0]!} users`;
+        return [label, snapshot, '—', '—', '—', '—', '—', `> ${engineTimeoutMs / 1000}`, '—', '—'];
+      }
+      const formats = Object.entries(result.formatMs).sort(([, a], [, b]) => b - a);
+      return [
+        `${label} (${result.rules})`,
+        `${result.environments} env, ${result.applications} apps, ${result.users} users`,
+        String(result.findings),
+        ms(result.indexMs),
+        ms(result.rulesMs),
+        ms(formats.reduce((sum, [, value]) => sum + value, 0)),
+        formats[0] === undefined ? '—' : `${formats[0][0]} ${ms(formats[0][1])} ms`,
+        seconds(result.totalMs),
+        result.snapshotHeapMiB.toFixed(0),
+        result.maxRssMiB.toFixed(0),
+      ];
+    }),
+  );
 }
 
 async function main(): Promise<void> {
   const started = performance.now();
   const rows: RunRow[] = [];
   for (const size of sizes) rows.push(...(await benchSize(size)));
-  process.stderr.write(`bench: engine on ${engineSize[0]} environments × ${engineSize[1]} apps × ${engineSize[2]} users …\n`);
-  const engine = await runChild<EngineResult>('./engine-run.js', engineSize.map(String), { nodeFlags: ['--expose-gc'] });
-
-  const out: string[] = [];
-  out.push(`pingone-audit benchmark — node ${process.version}, ${os.cpus().length} CPU(s), ${os.platform()}; simulator latency ${latencyMs.min}–${latencyMs.max} ms, rate limit ${limit}/s (token bucket, 1 s burst, Retry-After on 429)`);
-  out.push('', 'Collector (each run in a process of its own; "Bound" is minimum ÷ limit when rate-limited, the latency bound otherwise):', collectorTable(rows));
-  out.push(
+  const print = (lines: string[]) => process.stdout.write(`${lines.join('\n')}\n`);
+  print([
+    `pingone-audit benchmark — node ${process.version}, ${os.cpus().length} CPU(s), ${os.platform()}; simulator latency ${latencyMs.min}–${latencyMs.max} ms, rate limit ${limit}/s (token bucket, 1 s burst, Retry-After on 429)`,
     '',
-    'Engine and formatters (JSON, SARIF, table), in a process of its own:',
-    formatTextTable(
-      ['Snapshot', 'Findings', 'Index ms', 'Rules ms', 'Formatters ms', 'Total s', 'Snapshot heap MiB', 'Peak RSS MiB', 'Slowest rules'],
-      [
-        [
-          `${engine.environments} env, ${engine.applications} apps, ${engine.users} users`,
-          String(engine.findings),
-          engine.indexMs.toFixed(0),
-          engine.rulesMs.toFixed(0),
-          engine.formatMs.toFixed(0),
-          seconds(engine.totalMs),
-          engine.snapshotHeapMiB.toFixed(0),
-          engine.maxRssMiB.toFixed(0),
-          engine.slowestRules.map((rule) => `${rule.ruleId} ${rule.ms} ms`).join(', '),
-        ],
-      ],
-    ),
-  );
-  out.push('', 'Targets (issue 6):', ...targets(rows, engine).map((line) => `  ${line}`));
-  out.push('', `Bench wall time ${seconds(performance.now() - started)} s.`);
-  process.stdout.write(`${out.join('\n')}\n`);
+    'Collector (each run in a process of its own; "Bound" is minimum ÷ limit when rate-limited, the latency bound otherwise):',
+    collectorTable(rows),
+  ]);
+
+  process.stderr.write(`bench: profiling rules on ${profileSize.join(' × ')} …\n`);
+  const profile = await runChild<RuleTimings>('./engine-run.js', [...profileSize.map(String), '--profile'], { timeoutMs: engineTimeoutMs });
+  const slow = profile.rules.filter((rule) => rule.ms > slowRuleMs);
+  print([
+    '',
+    `Slowest rules alone on ${profileSize[0]} env × ${profileSize[1]} apps × ${profileSize[2]} users: ${profile.rules
+      .slice(0, 5)
+      .map((rule) => `${rule.ruleId} ${rule.ms} ms`)
+      .join(', ')}`,
+  ]);
+  const engineRuns = [await runEngine([], 'all')];
+  if (slow.length > 0) engineRuns.push(await runEngine(slow.map((rule) => rule.ruleId), `without ${slow.map((rule) => rule.ruleId).join(', ')}`));
+  print(['', 'Engine and formatters, each run in a process of its own:', engineTable(engineRuns)]);
+  print(['', 'Targets (issue 6):', ...targets(rows, engineRuns[0]!).map((line) => `  ${line}`), '', `Bench wall time ${seconds(performance.now() - started)} s.`]);
 }
 
 await main();

@@ -19,7 +19,7 @@ export interface RateLimiter {
 export interface RateLimiterOptions {
   /** The limit to keep to; when `adaptive`, the ceiling of the probe. */
   maxRps: number;
-  /** The limit is unknown: start at `initialRps` and double every busy half second until the first 429. */
+  /** The limit is unknown: start at `initialRps` and double every busy quarter second until the first 429. */
   adaptive?: boolean;
   /** Starting rate when adaptive (default 10/s, within PingOne's per-IP share of a small licence). */
   initialRps?: number;
@@ -64,7 +64,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     const busy = time - lastWait < 1_000;
     if (rate < maxRps && busy && time > from) {
       const seconds = (time - from) / 1000;
-      rate = Math.min(maxRps, probing ? rate * 4 ** seconds : rate + step * seconds);
+      rate = Math.min(maxRps, probing ? rate * 16 ** seconds : rate + step * seconds);
     }
     lastUpdate = time;
   };

@@ -71,12 +71,12 @@ describe('rate limiter with a known limit', () => {
 });
 
 describe('rate limiter with an unknown limit', () => {
-  it('starts at 10/s and doubles every busy half second up to its ceiling', async () => {
+  it('starts at 10/s and doubles every busy quarter second up to its ceiling', async () => {
     const clock = fakeClock();
     const limiter = createRateLimiter({ maxRps: 1000, adaptive: true, now: clock.now, sleep: clock.sleep });
     expect(limiter.currentRate()).toBe(10);
     const start = clock.now();
-    while (clock.now() - start < 1000) await limiter.acquire();
+    while (clock.now() - start < 500) await limiter.acquire();
     expect(limiter.currentRate()).toBeGreaterThan(30);
     for (let i = 0; i < 5000; i += 1) await limiter.acquire();
     expect(limiter.currentRate()).toBe(1000);
