@@ -1,4 +1,5 @@
 import { registerAuditCommand } from './audit.js';
+import { registerCheckCommand } from './check.js';
 import type { RegisterCommand } from './context.js';
 import { registerDemoCommand } from './demo.js';
 import { registerDiffCommand } from './diff.js';
@@ -18,6 +19,7 @@ export const commands: RegisterCommand[] = [
   registerLoginCommand,
   registerWhoamiCommand,
   registerAuditCommand,
+  registerCheckCommand,
   registerDiffCommand,
   registerRulesCommand,
   registerExplainCommand,

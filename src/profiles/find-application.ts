@@ -1,0 +1,42 @@
+import { applicationsOf, type LocatedApplication } from '../../rules/shared/applications.js';
+import { closestMatch } from '../engine/closest-match.js';
+import { UserFacingError } from '../errors.js';
+import type { Snapshot } from '../snapshot/model.js';
+import type { Profile } from './types.js';
+
+/** How many candidates an error lists before it says "and N more". */
+const LISTED = 20;
+
+/**
+ * The one application whose id, else whose name (case-insensitive), is `idOrName`. None or
+ * several: a UserFacingError that lists the candidates, so the user can retry with an id.
+ */
+export function findApplication(snapshot: Snapshot, idOrName: string): LocatedApplication {
+  const all = applicationsOf(snapshot);
+  const byId = all.find(({ app }) => app.id === idOrName);
+  if (byId) return byId;
+  const byName = all.filter(({ app }) => app.name.toLowerCase() === idOrName.toLowerCase());
+  if (byName.length === 1) return byName[0]!;
+  if (byName.length > 1) {
+    throw new UserFacingError(`${byName.length} applications are named "${idOrName}": ${listed(byName)}.`, { hint: 'Pass the id of the one to check: --app <id>.' });
+  }
+  const suggestion = closestMatch(idOrName, all.map(({ app }) => app.name));
+  const hint = suggestion === undefined ? `Applications in the snapshot: ${listed(all)}.` : `Did you mean "${suggestion}"? Applications in the snapshot: ${listed(all)}.`;
+  throw new UserFacingError(`No application has the id or name "${idOrName}".`, { hint });
+}
+
+/** The profile with that id, or a UserFacingError listing the profiles. */
+export function findProfile(profiles: readonly Profile[], id: string): Profile {
+  const profile = profiles.find((candidate) => candidate.id === id);
+  if (profile) return profile;
+  const suggestion = closestMatch(id, profiles.map((candidate) => candidate.id));
+  throw new UserFacingError(`Unknown integration profile "${id}".`, {
+    hint: `${suggestion === undefined ? '' : `Did you mean "${suggestion}"? `}Profiles: ${profiles.map((candidate) => candidate.id).join(', ')}.`,
+    seeAlso: 'rules/profiles/',
+  });
+}
+
+function listed(candidates: readonly LocatedApplication[]): string {
+  const names = candidates.slice(0, LISTED).map(({ app, env }) => `${app.name} (${app.id}, ${env.environment.name})`);
+  return `${names.join('; ')}${candidates.length > LISTED ? `; and ${candidates.length - LISTED} more` : ''}`;
+}

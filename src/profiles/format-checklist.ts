@@ -1,0 +1,112 @@
+import { painter, type Paint, type Style } from '../formatters/ansi.js';
+import { text as markdownText } from '../formatters/markdown.js';
+import { checklistStatus, type Checklist, type ChecklistItem, type CheckStatus } from './evaluate-profile.js';
+
+export const CHECKLIST_FORMATS = ['table', 'json', 'markdown'] as const;
+export type ChecklistFormat = (typeof CHECKLIST_FORMATS)[number];
+
+const LABEL: Record<CheckStatus, { text: string; style: Style }> = {
+  pass: { text: 'PASS', style: 'green' },
+  fail: { text: 'FAIL', style: 'red' },
+  'not-evaluated': { text: 'N/E ', style: 'yellow' },
+};
+
+/** The checklist as `check` prints it; pure, the command writes. */
+export function formatChecklist(checklist: Checklist, format: ChecklistFormat, options: { color?: boolean } = {}): string {
+  if (format === 'json') return `${JSON.stringify(checklistJson(checklist), null, 2)}\n`;
+  return format === 'markdown' ? checklistMarkdown(checklist) : checklistText(checklist, painter(options.color === true));
+}
+
+/** Counts per status, for the summary line and the JSON. */
+export function checklistCounts(checklist: Checklist): { pass: number; fail: number; notEvaluated: number } {
+  const count = (status: CheckStatus) => checklist.items.filter((item) => item.status === status).length;
+  return { pass: count('pass'), fail: count('fail'), notEvaluated: count('not-evaluated') };
+}
+
+/** What the conflict means for the reader, in one sentence. */
+export function describeConflict(item: ChecklistItem): string | undefined {
+  const { conflict } = item;
+  if (conflict === undefined) return undefined;
+  const preferred = conflict.prefer === 'rule' ? `what ${conflict.rule} recommends` : 'the guide’s setting for now';
+  return `security rule ${conflict.rule} disagrees with the guide here (both are reported); prefer ${preferred}: ${conflict.why}`;
+}
+
+function heading({ profile, application }: Checklist): { title: string; subject: string } {
+  const { app, env } = application;
+  return { title: `${profile.title} (${profile.id})`, subject: `application ${app.name} (${app.id}) in environment ${env.environment.name}` };
+}
+
+function summary(checklist: Checklist): string {
+  const { pass, fail, notEvaluated } = checklistCounts(checklist);
+  const verdict = { pass: 'ready', fail: 'not ready', 'not-evaluated': 'not fully evaluated' }[checklistStatus(checklist)];
+  return `${verdict}: ${pass} passed, ${fail} failed, ${notEvaluated} not evaluated`;
+}
+
+function checklistText(checklist: Checklist, paint: Paint): string {
+  const { title, subject } = heading(checklist);
+  const lines = [paint(title, 'bold'), subject, ...checklist.profile.guides.map((guide) => `guide: ${guide.url}`), ''];
+  for (const item of checklist.items) {
+    const label = LABEL[item.status];
+    lines.push(`${paint(label.text, label.style)}  ${item.check.title} ${paint(`[${item.check.id}]`, 'dim')}`);
+    const detail = (name: string, value: string) => lines.push(`      ${paint(`${name}:`, 'dim')} ${value}`);
+    if (item.status === 'fail') {
+      detail('found', item.actual);
+      detail('expected', item.expected);
+      detail('fix', item.check.fix);
+      detail('source', `${item.check.source.url} (${item.check.source.section})`);
+    }
+    // A passing role check names who holds the role: that is the person to keep in place.
+    if (item.status === 'pass' && (item.kind === 'signInAdminRole' || item.kind === 'appRole')) detail('found', item.actual);
+    if (item.reason !== undefined) detail('reason', item.reason);
+    if (item.note !== undefined) detail('note', item.note);
+    const conflict = describeConflict(item);
+    if (conflict !== undefined) detail('security', conflict);
+  }
+  lines.push('', paint(summary(checklist), 'bold'));
+  return `${lines.join('\n')}\n`;
+}
+
+function checklistMarkdown(checklist: Checklist): string {
+  const { title, subject } = heading(checklist);
+  const cell = (value: string | undefined) => (value === undefined || value === '' ? '' : markdownText(value));
+  const lines = [
+    `## ${markdownText(title)}`,
+    '',
+    `${markdownText(subject)}; guide: ${checklist.profile.guides.map((guide) => guide.url).join(', ')}`,
+    '',
+    `**${markdownText(summary(checklist))}**`,
+    '',
+    '| Status | Check | Found | Expected | Fix or note |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  for (const item of checklist.items) {
+    const advice = item.status === 'fail' ? item.check.fix : [item.reason, item.note, describeConflict(item)].filter(Boolean).join(' ');
+    lines.push(`| ${LABEL[item.status].text.trim()} | ${cell(item.check.title)} | ${cell(item.actual)} | ${cell(item.expected)} | ${cell(advice)} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function checklistJson(checklist: Checklist) {
+  const { profile, application } = checklist;
+  return {
+    profile: { id: profile.id, title: profile.title, guides: profile.guides },
+    application: { id: application.app.id, name: application.app.name, environmentId: application.env.environment.id, environmentName: application.env.environment.name },
+    status: checklistStatus(checklist),
+    summary: checklistCounts(checklist),
+    items: checklist.items.map((item) => ({
+      id: item.check.id,
+      title: item.check.title,
+      kind: item.kind,
+      status: item.status,
+      severity: item.check.severity,
+      expected: item.expected,
+      actual: item.actual,
+      pointer: item.pointer,
+      fix: item.check.fix,
+      source: item.check.source,
+      ...(item.note === undefined ? {} : { note: item.note }),
+      ...(item.reason === undefined ? {} : { reason: item.reason }),
+      ...(item.conflict === undefined ? {} : { conflict: { ...item.conflict, text: describeConflict(item) } }),
+    })),
+  };
+}

@@ -1,0 +1,109 @@
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+const PRODUCTION = '659ad0d3-68b1-4864-bb40-8014a1e134a1';
+const STACKONE_ID = '0dc7cb47-a947-4b60-9adb-c167ec2e67a3';
+
+let work: string;
+let snapshot: string;
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'pingone-audit-check-'));
+  snapshot = path.join(work, 'demo');
+  const demo = await runCli(['demo', '--out', snapshot]);
+  expect(demo.code, demo.stderr).toBe(0);
+});
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+/** A copy of the demo snapshot changed by `edit`, for cases the demo itself does not hold. */
+async function variant(name: string, edit: (dir: string) => Promise<void>): Promise<string> {
+  const dir = path.join(work, name);
+  await cp(snapshot, dir, { recursive: true });
+  await edit(dir);
+  return dir;
+}
+
+describe('pingone-audit check', () => {
+  it('passes every item of the correct StackOne app: exit 0, with the guide settings security rules report', async () => {
+    const run = await runCli(['check', 'stackone', '--app', 'StackOne', '--snapshot', snapshot]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('StackOne connector (stackone)');
+    expect(run.stdout).toContain('ready: 14 passed, 0 failed, 0 not evaluated');
+    expect(run.stdout).not.toContain('FAIL');
+    expect(run.stdout).toMatch(/security: security rule pkce-not-enforced disagrees/);
+    expect(run.stdout).toMatch(/found: \S+ holds Environment Admin for environment Production through group/);
+  });
+
+  it('lists each failing item of the misconfigured app with its fix: exit 1', async () => {
+    const run = await runCli(['check', 'stackone', '--app', 'stackone (LEGACY)', '--snapshot', snapshot]);
+    expect(run.code, run.stderr).toBe(1);
+    const failing = [...run.stdout.matchAll(/^FAIL {2}.*\[([a-z-]+)\]$/gm)].map((match) => match[1]);
+    expect(failing).toEqual(['enabled', 'refresh-token-format', 'callback-uri', 'group-policy-unrestricted']);
+    expect(run.stdout.match(/^ {6}fix: /gm)).toHaveLength(4);
+    expect(run.stdout).toContain('found: https://api.stackone.com/connect/oauth2/pingone/callback/');
+    expect(run.stdout).toMatch(/^N\/E +The admin who signs in holds a suitable role/m);
+    expect(run.stdout).toContain('not ready: 9 passed, 4 failed, 1 not evaluated');
+  });
+
+  it('prints JSON and Markdown checklists', async () => {
+    const json = await runCli(['check', 'stackone', '--app', STACKONE_ID, '--snapshot', snapshot, '--format', 'json']);
+    expect(json.code).toBe(0);
+    const parsed = JSON.parse(json.stdout) as { status: string; application: { id: string }; items: Array<{ id: string; status: string; conflict?: { rule: string } }> };
+    expect(parsed).toMatchObject({ status: 'pass', application: { id: STACKONE_ID } });
+    expect(parsed.items.filter((item) => item.conflict).map((item) => item.conflict!.rule)).toEqual(['pkce-not-enforced', 'refresh-token-jwt-sunset']);
+    const markdown = await runCli(['check', 'stackone', '--app', 'StackOne (legacy)', '--snapshot', snapshot, '-f', 'markdown']);
+    expect(markdown.code).toBe(1);
+    expect(markdown.stdout).toContain('| Status | Check | Found | Expected | Fix or note |');
+    expect(markdown.stdout).toMatch(/^\| FAIL \| Redirect URI is StackOne's callback, exactly \|/m);
+  });
+
+  it('exits 3 when an item cannot be evaluated and nothing fails', async () => {
+    const dir = await variant('roles-unread', async (copy) => {
+      const file = path.join(copy, 'manifest.json');
+      const manifest = JSON.parse(await readFile(file, 'utf8')) as { collection: { complete: boolean; entries: Array<Record<string, unknown>> } };
+      const entry = manifest.collection.entries.find((candidate) => candidate.kind === 'userRoleAssignments' && candidate.environmentId === PRODUCTION)!;
+      Object.assign(entry, { status: 'failed', httpStatus: 403, path: `/environments/${PRODUCTION}/users/x/roleAssignments` });
+      manifest.collection.complete = false;
+      await writeFile(file, JSON.stringify(manifest, null, 2));
+    });
+    const run = await runCli(['check', 'stackone', '--app', 'StackOne', '--snapshot', dir]);
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stdout).toContain(`reason: could not be read: GET /environments/${PRODUCTION}/users/x/roleAssignments → 403`);
+  });
+
+  it('says when the app is not bound to the profile, and still checks it', async () => {
+    const run = await runCli(['check', 'pingdatasync', '--app', 'Nightly Export', '--snapshot', snapshot]);
+    expect(run.stderr).toContain('note: Nightly Export is not bound to pingdatasync (bound to no profile)');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^FAIL {2}Token endpoint authentication Client Secret Post/m);
+  });
+
+  it('refuses an unknown profile, listing the profiles (exit 2)', async () => {
+    const run = await runCli(['check', 'stackon', '--app', 'StackOne', '--snapshot', snapshot]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Unknown integration profile "stackon"');
+    expect(run.stderr).toContain('Did you mean "stackone"?');
+    expect(run.stderr).toContain('pingcli-auth-code, pingcli-client-credentials, pingctl-auth-code');
+  });
+
+  it('refuses an app name that matches none or several, listing candidates (exit 2)', async () => {
+    const none = await runCli(['check', 'stackone', '--app', 'StackOn', '--snapshot', snapshot]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('No application has the id or name "StackOn"');
+    expect(none.stderr).toContain('Did you mean "StackOne"?');
+    const dir = await variant('twins', async (copy) => {
+      const apps = path.join(copy, 'environments', PRODUCTION, 'applications');
+      const original = (await readdir(apps)).find((name) => name.startsWith(STACKONE_ID))!;
+      const text = await readFile(path.join(apps, original), 'utf8');
+      const twinId = '00000000-0000-4000-8000-000000000001';
+      await writeFile(path.join(apps, original.replace(STACKONE_ID, twinId)), text.replaceAll(STACKONE_ID, twinId));
+    });
+    const several = await runCli(['check', 'stackone', '--app', 'StackOne', '--snapshot', dir]);
+    expect(several.code, several.stdout).toBe(2);
+    expect(several.stderr).toContain('2 applications are named "StackOne"');
+    expect(several.stderr).toContain(`StackOne (${STACKONE_ID}, Production)`);
+    expect(several.stderr).toContain('--app <id>');
+  });
+});
