@@ -2,6 +2,7 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDataset, startSimulator } from '../../src/simulator/index.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const PRODUCTION = '659ad0d3-68b1-4864-bb40-8014a1e134a1';
@@ -105,5 +106,20 @@ describe('pingone-audit check', () => {
     expect(several.stderr).toContain('2 applications are named "StackOne"');
     expect(several.stderr).toContain(`StackOne (${STACKONE_ID}, Production)`);
     expect(several.stderr).toContain('--app <id>');
+  });
+
+  it('collects live with the connection flags when no --snapshot is given', async () => {
+    const dataset = loadDataset('demo');
+    const auditor = dataset.credentials[0]!;
+    const simulator = await startSimulator({ dataset });
+    try {
+      const env = { PINGONE_CLIENT_ID: auditor.clientId, PINGONE_CLIENT_SECRET: auditor.clientSecret, PINGONE_ENVIRONMENT_ID: auditor.environmentId, PINGONE_API_URL: simulator.apiUrl, PINGONE_AUTH_URL: simulator.authUrl };
+      const run = await runCli(['check', 'pingdatasync', '--app', 'PingDataSync', '--all-environments', '--out', path.join(work, 'live'), '--max-rps', '500'], { env });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain('ready: 5 passed, 0 failed, 0 not evaluated');
+      expect(run.stdout + run.stderr).not.toContain(auditor.clientSecret);
+    } finally {
+      await simulator.close();
+    }
   });
 });
