@@ -1,5 +1,8 @@
 import { rules } from '../../rules/index.js';
-import type { LoadedConfig } from '../engine/load-config.js';
+import { closestMatch } from '../engine/closest-match.js';
+import { DEFAULT_CONFIG_FILE, type LoadedConfig } from '../engine/load-config.js';
+import { UserFacingError } from '../errors.js';
+import { bundledProfiles } from '../profiles/load-profiles.js';
 import { loadPacks } from '../engine/load-packs.js';
 import { resolveRules } from '../engine/resolve-rules.js';
 import { runRules } from '../engine/run-rules.js';
@@ -26,13 +29,26 @@ export function auditSnapshot(snapshot: Snapshot, options: AuditSnapshotOptions)
   return runRules(snapshot, resolved, {
     now: options.now ?? new Date(),
     index: buildSnapshotIndex(snapshot),
-    profileBindings: profileBindingsFromConfig(config.integrations),
+    profileBindings: profileBindingsFromConfig(config.integrations, options.config.file),
     toolVersion,
     ...(options.snapshotPath === undefined ? {} : { snapshotPath: options.snapshotPath }),
   });
 }
 
-/** The config's `integrations` (application id → profile ids) as the rules read it. */
-export function profileBindingsFromConfig(integrations: Record<string, string[]> | undefined): Map<string, string[]> {
+/**
+ * The config's `integrations` (application id → profile ids) as the rules read it. A profile id that
+ * names no shipped profile is refused: ignoring it would leave the app unchecked without a word.
+ */
+export function profileBindingsFromConfig(integrations: Record<string, string[]> | undefined, configFile = DEFAULT_CONFIG_FILE): Map<string, string[]> {
+  const known = bundledProfiles().map((profile) => profile.id);
+  for (const [appId, profileIds] of Object.entries(integrations ?? {})) {
+    profileIds.forEach((profileId, i) => {
+      if (known.includes(profileId)) return;
+      const suggestion = closestMatch(profileId, known);
+      throw new UserFacingError(`${configFile}: $.integrations[${JSON.stringify(appId)}][${i}]: no integration profile "${profileId}".`, {
+        hint: `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Profiles: ${known.join(', ')}.`,
+      });
+    });
+  }
   return new Map(Object.entries(integrations ?? {}).map(([appId, profiles]) => [appId, [...profiles]]));
 }

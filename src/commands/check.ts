@@ -34,7 +34,7 @@ export const registerCheckCommand: RegisterCommand = (yargs, context) =>
       const config = loadConfig(argv.config);
       const snapshot = argv.snapshot === undefined ? await collectLive(argv) : await loadSnapshot(argv.snapshot, { onWarning: (warning) => process.stderr.write(`warning: ${warning.file}: ${warning.message}\n`) });
       const application = findApplication(snapshot, String(argv.app));
-      const bound = boundProfileIds(application.app, profileBindingsFromConfig(config.config.integrations), bundledProfiles());
+      const bound = boundProfileIds(application.app, profileBindingsFromConfig(config.config.integrations, config.file), bundledProfiles());
       if (!bound.includes(profile.id)) {
         const others = bound.length === 0 ? 'no profile' : bound.join(', ');
         process.stderr.write(`note: ${application.app.name} is not bound to ${profile.id} (bound to ${others}), so scan and audit do not run this checklist; bind it in the config's "integrations".\n`);

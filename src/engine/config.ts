@@ -23,7 +23,10 @@ export interface AuditConfig {
   extends?: string[];
   /** Per-rule settings applied over the packs. */
   rules?: Record<string, RuleSetting>;
-  /** Application id → integration profile ids the app is bound to, besides auto-binding. */
+  /**
+   * Application id → the integration profile ids the app is bound to. Listing an app replaces its
+   * automatic binding (by redirect host or name); an empty list opts it out of every profile.
+   */
   integrations?: Record<string, string[]>;
 }
 

@@ -18,7 +18,8 @@ const hardened = buildSnapshot({
       applications: [
         webApp(),
         samlApp({ corsSettings: { behavior: 'ALLOW_NO_ORIGINS' }, _embedded: mfaAssignment('sopa-saml') }),
-        workerApp({ id: 'app-sync', name: 'PingDataSync', tokenEndpointAuthMethod: 'PRIVATE_KEY_JWT', jwksUrl: 'https://sync.example.com/jwks' }),
+        // PingDataSync's sync source and destination can only send a client secret, as its profile expects.
+        workerApp({ id: 'app-sync', name: 'PingDataSync', tokenEndpointAuthMethod: 'CLIENT_SECRET_POST' }),
         workerApp({
           ...hardenedSignInSettings,
           id: 'app-admin-tool',

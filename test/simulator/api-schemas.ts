@@ -6,7 +6,7 @@ import type { Dataset } from '../../src/simulator/index.js';
 
 /** The derived PingOne schemas (schemas/pingone-api), compiled once. */
 const ajv = new Ajv({ allErrors: true, strict: true });
-addFormats(ajv);
+addFormats.default(ajv);
 const directory = packagePath('schemas', 'pingone-api');
 const validators = new Map<string, ValidateFunction>();
 for (const file of readdirSync(directory).filter((name) => name.endsWith('.schema.json'))) {
