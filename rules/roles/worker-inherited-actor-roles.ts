@@ -75,12 +75,13 @@ export default defineRule({
 
 /** Admin users (direct roles, and direct plus group roles) and worker apps, by the signature of their roles. */
 function possibleCreatorsBySignature(snapshot: Snapshot, index: SnapshotIndex): Map<string, PossibleCreator[]> {
-  const bySignature = new Map<string, PossibleCreator[]>();
+  // Keyed by creator id inside each signature: many admins share one signature, and a list scan per add was quadratic.
+  const bySignature = new Map<string, Map<string, PossibleCreator>>();
   const add = (assignments: readonly RoleAssignment[], creator: PossibleCreator) => {
     const key = signature(assignments);
-    const list = bySignature.get(key) ?? [];
-    if (!list.some((known) => known.id === creator.id)) list.push(creator);
-    bySignature.set(key, list);
+    const creators = bySignature.get(key) ?? new Map<string, PossibleCreator>();
+    if (!creators.has(creator.id)) creators.set(creator.id, creator);
+    bySignature.set(key, creators);
   };
   for (const env of snapshot.environments) {
     for (const user of env.users) {
@@ -94,7 +95,7 @@ function possibleCreatorsBySignature(snapshot: Snapshot, index: SnapshotIndex): 
       if (own.length > 0) add(own, { id: app.id, label: `worker app ${app.name}`, createdAt: app.createdAt });
     }
   }
-  return bySignature;
+  return new Map([...bySignature].map(([key, creators]) => [key, [...creators.values()]]));
 }
 
 /** Order-free identity of a set of assignments: what role, at which scope. */

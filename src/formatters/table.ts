@@ -10,6 +10,11 @@ import { summaryParts } from './summary-line.js';
 const DEFAULT_COLUMNS = 100;
 const MIN_COLUMNS = 80;
 const MAX_COLUMNS = 160;
+/**
+ * Findings come sorted most severe first; a terminal shows the first ones. Beyond a few hundred a
+ * table is unreadable, and the table package's layout time grows faster than its rows.
+ */
+export const MAX_FINDINGS_LISTED = 200;
 
 /** A column's widest useful width and the narrowest it may be squeezed to. */
 interface ColumnPlan {
@@ -29,9 +34,15 @@ export function formatTable(result: AuditResult, context: FormatContext): string
   const sections: string[] = [];
   const environmentName = environmentLabeller(result);
 
-  if (result.findings.length > 0) sections.push(findingsTable(result.findings, width, paint, context.snapshotDir, environmentName));
+  const listed = (findings: Finding[]): string => {
+    const table = findingsTable(findings.slice(0, MAX_FINDINGS_LISTED), width, paint, context.snapshotDir, environmentName);
+    if (findings.length <= MAX_FINDINGS_LISTED) return table;
+    const more = `… and ${findings.length - MAX_FINDINGS_LISTED} more, less severe: write -f json, markdown, html or csv for the full list.`;
+    return `${table}${paint(more, 'bold')}\n`;
+  };
+  if (result.findings.length > 0) sections.push(listed(result.findings));
   if (context.includeSuppressed && result.suppressed.length > 0) {
-    sections.push(`${paint(`Suppressed (${result.suppressed.length})`, 'bold')}\n${findingsTable(result.suppressed, width, paint, context.snapshotDir, environmentName)}`);
+    sections.push(`${paint(`Suppressed (${result.suppressed.length})`, 'bold')}\n${listed(result.suppressed)}`);
   }
   if (result.notEvaluated.length > 0) {
     const rows = result.notEvaluated.map((item) => [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { environmentLabeller } from '../../src/formatters/environment-label.js';
 import type { FormatContext } from '../../src/formatters/format-context.js';
-import { formatTable } from '../../src/formatters/table.js';
+import { formatTable, MAX_FINDINGS_LISTED } from '../../src/formatters/table.js';
 import { cleanResult, sampleResult } from './fixtures.js';
 
 const ANSI = /\u001b\[[0-9;]*m/;
@@ -73,5 +73,16 @@ describe('environment names', () => {
   it('names an environment the snapshot recorded, and falls back to its id otherwise', () => {
     const label = environmentLabeller({ snapshot: { createdAt: '', environmentIds: ['e1', 'e2'], environments: [{ id: 'e1', name: 'Production' }] } });
     expect([label('e1'), label('e2'), label(null)]).toEqual(['Production', 'e2', 'organization']);
+  });
+});
+
+describe('a long list of findings', () => {
+  it('shows the most severe ones up to the cap and says how many more there are and where to read them', () => {
+    const sample = sampleResult();
+    const many = Array.from({ length: MAX_FINDINGS_LISTED + 7 }, (_, i) => ({ ...sample.findings[0]!, fingerprint: `f${i}`, resource: { ...sample.findings[0]!.resource, name: `App ${i}` } }));
+    const text = formatTable({ ...sample, findings: many }, { color: false, columns: 120 });
+    expect(text).toContain(`App ${MAX_FINDINGS_LISTED - 1}`);
+    expect(text).not.toMatch(new RegExp(`App ${MAX_FINDINGS_LISTED}\\b`));
+    expect(text).toContain('… and 7 more, less severe');
   });
 });
