@@ -1,6 +1,6 @@
 import { invalidJsonAt, parseJsonText } from '../engine/json-errors.js';
 import type { Finding } from '../engine/types.js';
-import { readUserFile } from '../suppressions/read-user-file.js';
+import { readUserFile } from '../read-user-file.js';
 
 /** What a baseline needs of a previous JSON report: when it ran, and its open findings. */
 export interface BaselineReport {

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { UserFacingError } from '../errors.js';
+import { readUserFile } from '../read-user-file.js';
 import type { AuditConfig } from './config.js';
 import { assertMatchesSchema, parseJsonText } from './json-errors.js';
 import { loadSchema } from './load-schema.js';
@@ -27,16 +27,7 @@ export function loadConfig(configPath: string | undefined, cwd: string = process
 }
 
 function readConfig(absolutePath: string, file: string): AuditConfig {
-  let text: string;
-  try {
-    text = readFileSync(absolutePath, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserFacingError(code === 'ENOENT' ? `Config file ${file} does not exist.` : `Cannot read config file ${file} (${code ?? 'error'}).`, {
-      hint: `Check the --config path; without --config, ./${DEFAULT_CONFIG_FILE} is used when present.`,
-      cause: error,
-    });
-  }
+  const text = readUserFile(absolutePath, file, 'Config', `Check the --config path; without --config, ./${DEFAULT_CONFIG_FILE} is used when present.`);
   const config = parseJsonText(text, file);
   assertMatchesSchema(loadSchema('config.schema.json', ['pack.schema.json']), config, file);
   return config as AuditConfig;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseJsonText } from '../engine/json-errors.js';
-import { readUserFile } from './read-user-file.js';
+import { readUserFile } from '../read-user-file.js';
 import { parseSuppressions, type SuppressionEntry } from './parse-suppressions.js';
 
 export const DEFAULT_SUPPRESSIONS_FILE = 'pingone-audit.suppressions.json';

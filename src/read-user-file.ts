@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { UserFacingError } from '../errors.js';
+import { UserFacingError } from './errors.js';
 
 /**
  * Reads a file the user named on the command line; a missing or unreadable file is a usage error
