@@ -2,6 +2,9 @@ import type { Argv } from 'yargs';
 import { UserFacingError } from '../errors.js';
 import { createApiClient, resolveConnectionSettings, signIn, type ApiClient, type ConnectionFlags, type ConnectionSettings, type SignInHooks } from '../fetch/index.js';
 
+/** Within one IP's default share of a small licence's configuration-group limit (pingone-api.md §6.2). */
+const DEFAULT_MAX_RPS = 10;
+
 /** Flags naming a tenant and credentials; each falls back to the Terraform provider's variable. */
 export function withConnectionOptions<T>(yargs: Argv<T>) {
   return yargs
@@ -21,7 +24,8 @@ export function withConnectionOptions<T>(yargs: Argv<T>) {
     .option('redirect-port', { type: 'number', group: 'Sign-in:', description: 'Port of the loopback redirect http://127.0.0.1:<port>/callback registered on the app (default 7464)' })
     .option('token-cache', { type: 'string', group: 'Sign-in:', description: 'Keep the signed-in token in this file (mode 0600) and reuse or refresh it next time; off by default' })
     .option('scope', { type: 'string', group: 'Sign-in:', description: 'Scopes asked for at sign-in (default openid)' })
-    .option('max-rps', { type: 'number', default: 10, group: 'Connection:', description: 'Client-side request rate limit (requests per second)' })
+    .option('max-rps', { type: 'number', group: 'Connection:', description: `Client-side request rate limit in requests per second (default ${DEFAULT_MAX_RPS}; with --adaptive-rate, the ceiling of the probe)` })
+    .option('adaptive-rate', { type: 'boolean', default: false, group: 'Connection:', description: `The licence's rate limit is unknown: start at ${DEFAULT_MAX_RPS}/s and probe upward until PingOne answers 429, then hold just below it` })
     .option('concurrency', { type: 'number', default: 6, group: 'Connection:', description: 'Requests in flight at once' })
     .option('timeout', { type: 'number', default: 30, group: 'Connection:', description: 'Seconds a request may take, answer included, before it is retried' })
     .option('verbose', { type: 'boolean', default: false, description: 'Log retries and throttling on stderr' });
@@ -49,7 +53,8 @@ export interface ConnectionArgs {
   'redirect-port'?: number | undefined;
   'token-cache'?: string | undefined;
   scope?: string | undefined;
-  'max-rps': number;
+  'max-rps'?: number | undefined;
+  'adaptive-rate'?: boolean | undefined;
   concurrency: number;
   timeout: number;
   verbose: boolean;
@@ -86,7 +91,10 @@ export async function openConnection(args: ConnectionArgs, env: NodeJS.ProcessEn
   for (const warning of settings.warnings) process.stderr.write(`warning: ${warning}\n`);
   if (settings.credentials.kind === 'userSignIn') await signIn(settings, hooks);
   const client = createApiClient(settings, {
-    maxRps: args['max-rps'],
+    // Adaptive without a ceiling probes until PingOne itself says where the limit is.
+    ...(args['adaptive-rate'] === true
+      ? { adaptiveRate: true, maxRps: args['max-rps'] ?? Number.POSITIVE_INFINITY }
+      : { maxRps: args['max-rps'] ?? DEFAULT_MAX_RPS }),
     concurrency: args.concurrency,
     timeoutMs: args.timeout * 1000,
     ...(args.verbose ? { log: (line: string) => process.stderr.write(`${line}\n`) } : {}),
