@@ -3,7 +3,8 @@
  * lower bound, 429s, peak memory) with a known limit, an unknown one, a high one, and a naive
  * sequential baseline; then the engine and formatters on a large snapshot. Prints tables; asserts
  * nothing. `--quick` for a fast run, `--full` to run the naive baseline on the large organization
- * too, `--rate N` for the simulated limit (default 200/s), `--engine-timeout S` (default 45).
+ * too, `--rate N` for the simulated limit (default 200/s), `--burst N` for its bucket (default one second's
+ * worth), `--engine-timeout S` (default 45).
  */
 import os from 'node:os';
 import { generateDataset, generatedAuditorSecret, startSimulator, type Dataset, type RateLimit } from '../src/simulator/index.js';
@@ -45,6 +46,8 @@ const quick = args.includes('--quick');
 const full = args.includes('--full');
 const rateIndex = args.indexOf('--rate');
 const limit = rateIndex >= 0 ? Number(args[rateIndex + 1]) : 200;
+const burstIndex = args.indexOf('--burst');
+const burst = burstIndex >= 0 ? Number(args[burstIndex + 1]) : limit;
 
 const sizes: OrganizationSize[] = quick
   ? [
@@ -85,7 +88,7 @@ function latencyBoundMs(dataset: Dataset, minimum: number, concurrency: number):
 async function benchSize(size: OrganizationSize): Promise<RunRow[]> {
   const dataset = generateDataset({ ...size, adminShare: 0.02, seed: 42 });
   const minimum = minimumRequests(dataset).total;
-  const rateLimit: RateLimit = { requestsPerSecond: limit };
+  const rateLimit: RateLimit = { requestsPerSecond: limit, burst };
   const runs: Array<{ kind: RunKind; rateLimit?: RateLimit; job: Partial<CollectJob>; boundMs: number }> = [
     { kind: 'max-rps right', rateLimit, job: { maxRps: limit }, boundMs: (minimum / limit) * 1000 },
     { kind: 'limit unknown', rateLimit, job: { adaptiveRate: true }, boundMs: (minimum / limit) * 1000 },
@@ -191,7 +194,7 @@ async function main(): Promise<void> {
   for (const size of sizes) rows.push(...(await benchSize(size)));
   const print = (lines: string[]) => process.stdout.write(`${lines.join('\n')}\n`);
   print([
-    `pingone-audit benchmark — node ${process.version}, ${os.cpus().length} CPU(s), ${os.platform()}; simulator latency ${latencyMs.min}–${latencyMs.max} ms, rate limit ${limit}/s (token bucket, 1 s burst, Retry-After on 429)`,
+    `pingone-audit benchmark — node ${process.version}, ${os.cpus().length} CPU(s), ${os.platform()}; simulator latency ${latencyMs.min}–${latencyMs.max} ms, rate limit ${limit}/s (token bucket of ${burst}, Retry-After on 429)`,
     '',
     'Collector (each run in a process of its own; "Bound" is minimum ÷ limit when rate-limited, the latency bound otherwise):',
     collectorTable(rows),

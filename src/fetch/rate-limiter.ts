@@ -19,7 +19,7 @@ export interface RateLimiter {
 export interface RateLimiterOptions {
   /** The limit to keep to; when `adaptive`, the ceiling of the probe. */
   maxRps: number;
-  /** The limit is unknown: start at `initialRps` and double every busy quarter second until the first 429. */
+  /** The limit is unknown: start at `initialRps` and double every busy tenth of a second until the first 429. */
   adaptive?: boolean;
   /** Starting rate when adaptive (default 10/s, within PingOne's per-IP share of a small licence). */
   initialRps?: number;
@@ -40,6 +40,16 @@ const probeCutFactor = 0.5;
 const creepPerSecond = 0.05;
 // Shorter than this since the last cut, the accepted rate says too little to act on.
 const minMeasureMs = 250;
+// While probing, the rate doubles every tenth of a second (about one round trip to PingOne, as TCP's slow
+// start doubles per round trip): a collection of a few hundred requests must not end before the probe has.
+const probeGrowthPerSecond = 2 ** 10;
+// While probing, a waiter looks again this often: the rate may have doubled since it started waiting.
+const probeRecheckMs = 20;
+// The client may run this far ahead of its schedule: enough to make up for a late timer, too little to
+// empty a server bucket that holds a fraction of a second's requests (PingOne does not say how much its
+// holds). Bursting a whole second into a simulated bucket of 20 at 200/s met 429 after 429, each with a
+// Retry-After pause of at least a second: wall time five times the bound.
+const burstWindowMs = 50;
 
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const { maxRps, now, sleep } = options;
@@ -64,22 +74,27 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     const busy = time - lastWait < 1_000;
     if (rate < maxRps && busy && time > from) {
       const seconds = (time - from) / 1000;
-      rate = Math.min(maxRps, probing ? rate * 16 ** seconds : rate + step * seconds);
+      rate = Math.min(maxRps, probing ? rate * probeGrowthPerSecond ** seconds : rate + step * seconds);
     }
     lastUpdate = time;
   };
 
   return {
     async acquire() {
-      const time = now();
-      grow(time);
-      const interval = 1000 / rate;
-      const burstTolerance = interval * Math.max(0, Math.floor(rate) - 1);
-      const start = Math.max(time, pausedUntil, theoreticalArrival - burstTolerance);
-      theoreticalArrival = Math.max(theoreticalArrival, start) + interval;
-      if (start > time) {
-        lastWait = time;
-        await sleep(start - time);
+      for (;;) {
+        const time = now();
+        grow(time);
+        const interval = 1000 / rate;
+        const burstTolerance = Math.min(burstWindowMs, interval * Math.max(0, Math.floor(rate) - 1));
+        const start = Math.max(time, pausedUntil, theoreticalArrival - burstTolerance);
+        if (start > time) lastWait = time;
+        if (start <= time || !probing) {
+          theoreticalArrival = Math.max(theoreticalArrival, start) + interval;
+          if (start > time) await sleep(start - time);
+          return;
+        }
+        // A start booked at a probing rate would hold even after the rate had doubled twice: book nothing yet.
+        await sleep(Math.min(start - time, probeRecheckMs));
       }
     },
     throttled(pauseMs, sentAt) {

@@ -2,12 +2,63 @@ import { describe, expect, it } from 'vitest';
 import { createRateLimiter } from '../../src/fetch/rate-limiter.js';
 import { fakeClock } from './stub-server.js';
 
+/** Virtual time for concurrent waiters: `runAll` advances the clock to each next timer until every task ends. */
+function virtualClock(start = 1_700_000_000_000) {
+  let time = start;
+  const timers: Array<{ at: number; wake: () => void }> = [];
+  const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+  return {
+    now: () => time,
+    sleep: (ms: number) => new Promise<void>((wake) => timers.push({ at: time + ms, wake })),
+    async runAll(tasks: Array<() => Promise<void>>) {
+      let running = tasks.length;
+      for (const task of tasks) void task().finally(() => (running -= 1));
+      for (await settle(); running > 0; await settle()) {
+        timers.sort((a, b) => a.at - b.at);
+        const next = timers.shift();
+        if (next === undefined) throw new Error('tasks wait on something other than the clock');
+        time = Math.max(time, next.at);
+        next.wake();
+      }
+    },
+  };
+}
+
+/** How many of these request start times a server token bucket would refuse. */
+function refusedByBucket(starts: number[], bucket: { rate: number; burst: number }): number {
+  let tokens = bucket.burst;
+  let last = starts[0] ?? 0;
+  let refused = 0;
+  for (const at of starts) {
+    tokens = Math.min(bucket.burst, tokens + ((at - last) / 1000) * bucket.rate);
+    last = at;
+    if (tokens >= 1) tokens -= 1;
+    else refused += 1;
+  }
+  return refused;
+}
+
 describe('rate limiter with a known limit', () => {
-  it('spaces requests at the rate after an initial burst of one second', async () => {
+  it('spaces requests at the rate, running at most 50 ms ahead of its schedule', async () => {
     const clock = fakeClock();
     const limiter = createRateLimiter({ maxRps: 4, now: clock.now, sleep: clock.sleep });
     for (let i = 0; i < 6; i += 1) await limiter.acquire();
-    expect(clock.waits).toEqual([250, 250]);
+    expect(clock.waits).toEqual([200, 250, 250, 250, 250]);
+  });
+
+  it('never bursts more than 50 ms of requests, whatever the rate: a small server bucket stays out of reach', async () => {
+    const clock = virtualClock();
+    const limiter = createRateLimiter({ maxRps: 200, now: clock.now, sleep: clock.sleep });
+    const starts: number[] = [];
+    await clock.runAll(Array.from({ length: 16 }, () => async () => {
+      for (let i = 0; i < 25; i += 1) {
+        await limiter.acquire();
+        starts.push(clock.now());
+      }
+    }));
+    // A server bucket of 20 refilled at 200/s admits every one of them.
+    expect(refusedByBucket(starts, { rate: 200, burst: 20 })).toBe(0);
+    expect(starts.at(-1)! - starts[0]!).toBeLessThanOrEqual((400 / 200) * 1000);
   });
 
   it('cuts the rate to three quarters once per storm and pauses everyone for Retry-After', async () => {
@@ -71,12 +122,12 @@ describe('rate limiter with a known limit', () => {
 });
 
 describe('rate limiter with an unknown limit', () => {
-  it('starts at 10/s and doubles every busy quarter second up to its ceiling', async () => {
+  it('starts at 10/s and doubles every busy tenth of a second up to its ceiling', async () => {
     const clock = fakeClock();
     const limiter = createRateLimiter({ maxRps: 1000, adaptive: true, now: clock.now, sleep: clock.sleep });
     expect(limiter.currentRate()).toBe(10);
     const start = clock.now();
-    while (clock.now() - start < 500) await limiter.acquire();
+    while (clock.now() - start < 200) await limiter.acquire();
     expect(limiter.currentRate()).toBeGreaterThan(30);
     for (let i = 0; i < 5000; i += 1) await limiter.acquire();
     expect(limiter.currentRate()).toBe(1000);
@@ -90,6 +141,18 @@ describe('rate limiter with an unknown limit', () => {
       await clock.sleep(500);
     }
     expect(limiter.currentRate()).toBe(10);
+  });
+
+  it('lets waiters go as soon as the probed rate allows, not when the starting rate would have', async () => {
+    const clock = virtualClock();
+    const limiter = createRateLimiter({ maxRps: 1000, adaptive: true, now: clock.now, sleep: clock.sleep });
+    const started = clock.now();
+    // Sixteen requests at a time, as the client runs: booked at 10/s, the sixteenth alone would wait 1.5 s.
+    await clock.runAll(Array.from({ length: 16 }, () => async () => {
+      for (let i = 0; i < 20; i += 1) await limiter.acquire();
+    }));
+    // 320 starts while the rate doubles every 100 ms from 10/s take about 0.8 s.
+    expect(clock.now() - started).toBeLessThan(1000);
   });
 
   it('halves the probed rate at the first 429, then cuts by a quarter', async () => {
