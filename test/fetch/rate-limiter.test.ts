@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRateLimiter } from '../../src/fetch/rate-limiter.js';
+import { createRateLimiter as createBucket, type RateLimit } from '../../src/simulator/rate-limiter.js';
 import { fakeClock } from './stub-server.js';
 
 /** Virtual time for concurrent waiters: `runAll` advances the clock to each next timer until every task ends. */
@@ -24,18 +25,14 @@ function virtualClock(start = 1_700_000_000_000) {
   };
 }
 
-/** How many of these request start times a server token bucket would refuse. */
-function refusedByBucket(starts: number[], bucket: { rate: number; burst: number }): number {
-  let tokens = bucket.burst;
-  let last = starts[0] ?? 0;
-  let refused = 0;
-  for (const at of starts) {
-    tokens = Math.min(bucket.burst, tokens + ((at - last) / 1000) * bucket.rate);
-    last = at;
-    if (tokens >= 1) tokens -= 1;
-    else refused += 1;
-  }
-  return refused;
+/** How many of these request start times the simulator's token bucket (PingOne's stand-in) would refuse. */
+function refusedByBucket(starts: number[], limit: RateLimit): number {
+  let at = starts[0] ?? 0;
+  const bucket = createBucket(limit, () => at);
+  return starts.filter((start) => {
+    at = start;
+    return !bucket.take().allowed;
+  }).length;
 }
 
 describe('rate limiter with a known limit', () => {
@@ -57,7 +54,7 @@ describe('rate limiter with a known limit', () => {
       }
     }));
     // A server bucket of 20 refilled at 200/s admits every one of them.
-    expect(refusedByBucket(starts, { rate: 200, burst: 20 })).toBe(0);
+    expect(refusedByBucket(starts, { requestsPerSecond: 200, burst: 20 })).toBe(0);
     expect(starts.at(-1)! - starts[0]!).toBeLessThanOrEqual((400 / 200) * 1000);
   });
 
