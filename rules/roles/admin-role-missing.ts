@@ -28,11 +28,11 @@ export default defineRule({
         'API, ignored app roles: `DELETE /environments/{envId}/applications/{appId}/roleAssignments/{roleAssignmentId}`.',
       ],
       references: [
-        { title: 'PingOne: administrator permissions and role assignments', url: 'https://developer.pingidentity.com/pingone-api/foundations/pingone-roles-scopes-and-permissions/administrator-permissions-and-role-assignments.html' },
-        { title: 'PingOne: worker applications', url: 'https://developer.pingidentity.com/pingone-api/foundations/authentication-concepts/authorization-and-authentication-by-application-type/worker-applications.html' },
-        { title: 'PingOne: built-in admin roles', url: 'https://developer.pingidentity.com/pingone-api/platform/roles/predefined-roles.html' },
+        REFERENCES.pingAdminRoleAssignments,
+        REFERENCES.pingWorkerApplications,
+        REFERENCES.pingBuiltInRoles,
         REFERENCES.stackOneGuide,
-        { title: 'RFC 9700 §2.3 (least privilege)', url: 'https://www.rfc-editor.org/rfc/rfc9700#section-2.3' },
+        REFERENCES.rfc9700PrivilegeRestriction,
       ],
       severityRationale:
         'High: the integration fails on every call. Medium when the best role found is partial (Identity Data Admin, a population scope, or read-only): some calls fail. Low for app roles that user grants ignore, and for client-credentials roles that only cover other environments (often intended: a worker in one environment managing another).',
