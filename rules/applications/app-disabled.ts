@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { RuleReport } from '../../src/engine/types.js';
 import { REFERENCES } from '../shared/references.js';
-import { applicationRef, applicationsOf, isPingOneBuiltIn, isWorker } from '../shared/applications.js';
+import { applicationRef, applicationsOf, isPingOneBuiltIn, isWorker } from '../../src/pingone/applications.js';
 import { profilesForApplication } from '../shared/integration-binding.js';
 
 export default defineRule({

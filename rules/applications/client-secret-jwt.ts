@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { RuleReport } from '../../src/engine/types.js';
-import { applicationRef, oidcApplicationsOf } from '../shared/applications.js';
+import { applicationRef, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { RuleReport } from '../../src/engine/types.js';
-import { applicationRef, isPingOneBuiltIn, oidcApplicationsOf } from '../shared/applications.js';
+import { applicationRef, isPingOneBuiltIn, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { profilesForApplication } from '../shared/integration-binding.js';
 import { REFERENCES } from '../shared/references.js';
 

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { RuleReport } from '../../src/engine/types.js';
 import type { Application } from '../../src/snapshot/model.js';
-import { applicationRef, applicationsOf, isOidc, isPingOneBuiltIn, usesUserGrant } from '../shared/applications.js';
+import { applicationRef, applicationsOf, isOidc, isPingOneBuiltIn, usesUserGrant } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 
 export default defineRule({

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { RuleReport } from '../../src/engine/types.js';
 import type { ResponseType } from '../../src/snapshot/model.js';
-import { applicationRef, applicationsOf, isOidc, isWorker } from '../shared/applications.js';
+import { applicationRef, applicationsOf, isOidc, isWorker } from '../../src/pingone/applications.js';
 
 export default defineRule({
   id: 'implicit-grant',

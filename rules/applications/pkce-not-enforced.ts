@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { RuleReport, Severity } from '../../src/engine/types.js';
-import { applicationRef, oidcApplicationsOf, hasGrant, isPublicClient } from '../shared/applications.js';
+import { applicationRef, oidcApplicationsOf, hasGrant, isPublicClient } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 import { severityOverride } from '../shared/severity.js';
 

@@ -1,8 +1,8 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { RuleReport } from '../../src/engine/types.js';
-import { applicationRef, oidcApplicationsOf } from '../shared/applications.js';
+import { applicationRef, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
-import { redirectUriEntries } from '../shared/redirect-uris.js';
+import { redirectUriEntries } from '../../src/pingone/redirect-uris.js';
 
 export default defineRule({
   id: 'redirect-uri-fragment',

@@ -1,9 +1,9 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { RuleReport } from '../../src/engine/types.js';
 import type { Application } from '../../src/snapshot/model.js';
-import { applicationRef, oidcApplicationsOf, isPublicClient, isWorker } from '../shared/applications.js';
+import { applicationRef, oidcApplicationsOf, isPublicClient, isWorker } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
-import { isLoopbackHost, redirectHost, redirectUriEntries } from '../shared/redirect-uris.js';
+import { isLoopbackHost, redirectHost, redirectUriEntries } from '../../src/pingone/redirect-uris.js';
 
 export default defineRule({
   id: 'redirect-uri-localhost-in-production',

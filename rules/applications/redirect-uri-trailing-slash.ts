@@ -1,9 +1,9 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { RuleReport } from '../../src/engine/types.js';
 import { REFERENCES } from '../shared/references.js';
-import { applicationRef, applicationsOf } from '../shared/applications.js';
+import { applicationRef, applicationsOf } from '../../src/pingone/applications.js';
 import { profilesForApplication } from '../shared/integration-binding.js';
-import { hasTrailingSlashAfterPath, redirectUriEntries, withoutTrailingSlash } from '../shared/redirect-uris.js';
+import { hasTrailingSlashAfterPath, redirectUriEntries, withoutTrailingSlash } from '../../src/pingone/redirect-uris.js';
 
 export default defineRule({
   id: 'redirect-uri-trailing-slash',

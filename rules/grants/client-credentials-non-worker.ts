@@ -1,10 +1,10 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { RuleReport } from '../../src/engine/types.js';
 import type { Application } from '../../src/snapshot/model.js';
-import { applicationRef, hasGrant, isPingOneBuiltIn, isPublicClient, isWorker, oidcApplicationsOf } from '../shared/applications.js';
+import { applicationRef, hasGrant, isPingOneBuiltIn, isPublicClient, isWorker, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 import { severityOverride } from '../shared/severity.js';
-import { grantPointer } from '../shared/sign-in-grants.js';
+import { grantPointer } from '../../src/pingone/sign-in-grants.js';
 
 const SEVERITY = 'low';
 

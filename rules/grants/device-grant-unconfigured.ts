@@ -1,9 +1,9 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { RuleReport } from '../../src/engine/types.js';
-import { applicationRef, hasGrant, isPublicClient, isWorker, oidcApplicationsOf, type LocatedApplication } from '../shared/applications.js';
+import { applicationRef, hasGrant, isPublicClient, isWorker, oidcApplicationsOf, type LocatedApplication } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 import { severityOverride } from '../shared/severity.js';
-import { grantPointer } from '../shared/sign-in-grants.js';
+import { grantPointer } from '../../src/pingone/sign-in-grants.js';
 
 const SEVERITY = 'low';
 const DEVICE_SETTINGS = ['deviceTimeout', 'devicePollingInterval', 'devicePathId', 'deviceCustomVerificationUri'] as const;

@@ -1,8 +1,8 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { RuleReport } from '../../src/engine/types.js';
-import { applicationRef, describeGrants, hasGrant, isWorker, oidcApplicationsOf } from '../shared/applications.js';
+import { applicationRef, describeGrants, hasGrant, isWorker, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
-import { grantPointer, signInGrantsOf } from '../shared/sign-in-grants.js';
+import { grantPointer, signInGrantsOf } from '../../src/pingone/sign-in-grants.js';
 import { countOf } from '../shared/wording.js';
 
 export default defineRule({

@@ -1,9 +1,9 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { RuleReport } from '../../src/engine/types.js';
-import { applicationRef, describeGrants, isWorker, oidcApplicationsOf } from '../shared/applications.js';
+import { applicationRef, describeGrants, isWorker, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 import { severityOverride } from '../shared/severity.js';
-import { signInGrantsOf } from '../shared/sign-in-grants.js';
+import { signInGrantsOf } from '../../src/pingone/sign-in-grants.js';
 
 const SEVERITY = 'medium';
 

@@ -3,7 +3,7 @@ import type { RuleReport } from '../../src/engine/types.js';
 import { evaluateProfile, type ChecklistItem } from '../../src/profiles/evaluate-profile.js';
 import { bundledProfiles } from '../../src/profiles/load-profiles.js';
 import type { CheckKind } from '../../src/profiles/types.js';
-import { applicationRef, applicationsOf, type LocatedApplication } from '../shared/applications.js';
+import { applicationRef, applicationsOf, type LocatedApplication } from '../../src/pingone/applications.js';
 import { profilesForApplication } from '../shared/integration-binding.js';
 import { REFERENCES } from '../shared/references.js';
 

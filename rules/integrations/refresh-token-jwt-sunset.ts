@@ -1,8 +1,8 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { RuleReport, Severity } from '../../src/engine/types.js';
-import { applicationRef, applicationsOf, hasGrant, isOidc } from '../shared/applications.js';
+import { applicationRef, applicationsOf, hasGrant, isOidc } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
-import { daysUntilJwtRefreshSunset, JWT_REFRESH_TOKEN_SUNSET } from '../shared/refresh-token-sunset.js';
+import { daysUntilJwtRefreshSunset, JWT_REFRESH_TOKEN_SUNSET } from '../../src/pingone/refresh-token-sunset.js';
 
 export default defineRule({
   id: 'refresh-token-jwt-sunset',

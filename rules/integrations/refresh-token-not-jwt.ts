@@ -1,9 +1,9 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { RuleReport } from '../../src/engine/types.js';
-import { applicationRef, applicationsOf } from '../shared/applications.js';
+import { applicationRef, applicationsOf } from '../../src/pingone/applications.js';
 import { profilesForApplication } from '../shared/integration-binding.js';
 import { REFERENCES } from '../shared/references.js';
-import { daysUntilJwtRefreshSunset, JWT_REFRESH_TOKEN_SUNSET } from '../shared/refresh-token-sunset.js';
+import { daysUntilJwtRefreshSunset, JWT_REFRESH_TOKEN_SUNSET } from '../../src/pingone/refresh-token-sunset.js';
 
 export default defineRule({
   id: 'refresh-token-not-jwt',

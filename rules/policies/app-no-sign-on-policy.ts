@@ -1,8 +1,8 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { RuleReport } from '../../src/engine/types.js';
-import { applicationRef, applicationsOf } from '../shared/applications.js';
+import { applicationRef, applicationsOf } from '../../src/pingone/applications.js';
 import { severityOverride } from '../shared/severity.js';
-import { defaultPolicyOf, hasMfaStep, usesDefaultPolicy } from '../shared/sign-on-policies.js';
+import { defaultPolicyOf, hasMfaStep, usesDefaultPolicy } from '../../src/pingone/sign-on-policies.js';
 
 const SEVERITY = 'low';
 

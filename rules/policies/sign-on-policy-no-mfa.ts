@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { RuleReport } from '../../src/engine/types.js';
 import { severityOverride } from '../shared/severity.js';
-import { appsOf, delegatesToIdentityProvider, hasMfaStep, policiesInUse, policyRef, signsAdminsIn } from '../shared/sign-on-policies.js';
+import { appsOf, delegatesToIdentityProvider, hasMfaStep, policiesInUse, policyRef, signsAdminsIn } from '../../src/pingone/sign-on-policies.js';
 import { listNames } from '../shared/wording.js';
 
 const SEVERITY = 'medium';

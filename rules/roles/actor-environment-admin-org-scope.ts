@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { isBuiltInRole, reportMachineAssignments } from '../shared/admin-actors.js';
+import { isBuiltInRole, reportMachineAssignments } from '../../src/pingone/admin-actors.js';
 import { REFERENCES } from '../shared/references.js';
 
 export default defineRule({

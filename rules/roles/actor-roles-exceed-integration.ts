@@ -1,12 +1,12 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { RuleContext, RuleReport } from '../../src/engine/types.js';
 import type { EffectiveRoleAssignment } from '../../src/snapshot/lookup.js';
-import { isBuiltInRole } from '../shared/admin-actors.js';
-import { applicationRef, applicationsOf, hasGrant, isWorker, type LocatedApplication } from '../shared/applications.js';
+import { isBuiltInRole } from '../../src/pingone/admin-actors.js';
+import { applicationRef, applicationsOf, hasGrant, isWorker, type LocatedApplication } from '../../src/pingone/applications.js';
 import { profilesForApplication } from '../shared/integration-binding.js';
-import { INTEGRATION_ROLE_NEEDS, type IntegrationRoleNeeds } from '../shared/integration-role-needs.js';
+import { INTEGRATION_ROLE_NEEDS, type IntegrationRoleNeeds } from '../../src/pingone/integration-role-needs.js';
 import { REFERENCES } from '../shared/references.js';
-import { roleCoverage } from '../shared/role-coverage.js';
+import { roleCoverage } from '../../src/pingone/role-coverage.js';
 
 export default defineRule({
   id: 'actor-roles-exceed-integration',

@@ -2,9 +2,9 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import type { RuleContext, RuleReport } from '../../src/engine/types.js';
 import type { SnapshotIndex } from '../../src/snapshot/lookup.js';
 import { REFERENCES } from '../shared/references.js';
-import { applicationRef, applicationsOf, describeGrants, hasGrant, isWorker, userGrantsOf, type LocatedApplication } from '../shared/applications.js';
-import { roleCoverage } from '../shared/role-coverage.js';
-import { bestUserCoverage, signInAudience } from '../shared/sign-in-audience.js';
+import { applicationRef, applicationsOf, describeGrants, hasGrant, isWorker, userGrantsOf, type LocatedApplication } from '../../src/pingone/applications.js';
+import { roleCoverage } from '../../src/pingone/role-coverage.js';
+import { bestUserCoverage, signInAudience } from '../../src/pingone/sign-in-audience.js';
 
 const TRAP = 'signs users in with {{grants}}, so PingOne authorizes its Management API calls with the signed-in user’s admin roles, not the app’s';
 

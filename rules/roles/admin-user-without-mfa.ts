@@ -1,8 +1,8 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { RuleReport } from '../../src/engine/types.js';
 import type { User } from '../../src/snapshot/model.js';
-import { ADMIN_USER_ROLE_NAMES, actorRef, isAdminUserRole } from '../shared/admin-actors.js';
-import { environmentName } from '../shared/role-coverage.js';
+import { ADMIN_USER_ROLE_NAMES, actorRef, isAdminUserRole } from '../../src/pingone/admin-actors.js';
+import { environmentName } from '../../src/pingone/role-coverage.js';
 import { severityOverride } from '../shared/severity.js';
 import { listNames } from '../shared/wording.js';
 

@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import type { RuleReport } from '../../src/engine/types.js';
 import type { SnapshotIndex } from '../../src/snapshot/lookup.js';
 import type { RoleAssignment, Snapshot } from '../../src/snapshot/model.js';
-import { applicationRef, applicationsOf, isWorker } from '../shared/applications.js';
+import { applicationRef, applicationsOf, isWorker } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 import { countOf, listNames } from '../shared/wording.js';
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { RuleReport } from '../../src/engine/types.js';
-import { applicationRef } from '../shared/applications.js';
+import { applicationRef } from '../../src/pingone/applications.js';
 import { SAML_REFERENCES, samlApplicationsOf } from '../shared/saml.js';
 import { severityOverride } from '../shared/severity.js';
 

@@ -1,6 +1,6 @@
 import type { RuleReference } from '../../src/engine/types.js';
 import type { Snapshot } from '../../src/snapshot/model.js';
-import { applicationsOf, type LocatedApplication } from './applications.js';
+import { applicationsOf, type LocatedApplication } from '../../src/pingone/applications.js';
 
 /** The SAML applications of the snapshot. */
 export function samlApplicationsOf(snapshot: Snapshot): LocatedApplication[] {

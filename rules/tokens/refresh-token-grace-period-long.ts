@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { RuleReport, Severity } from '../../src/engine/types.js';
-import { applicationRef, issuesRefreshTokens, isPublicClient, oidcApplicationsOf } from '../shared/applications.js';
-import { describeDuration } from '../shared/durations.js';
+import { applicationRef, issuesRefreshTokens, isPublicClient, oidcApplicationsOf } from '../../src/pingone/applications.js';
+import { describeDuration } from '../../src/pingone/durations.js';
 import { REFERENCES } from '../shared/references.js';
 import { severityOverride } from '../shared/severity.js';
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { RuleReport, Severity } from '../../src/engine/types.js';
-import { applicationRef, issuesRefreshTokens, isPublicClient, isWorker, oidcApplicationsOf } from '../shared/applications.js';
+import { applicationRef, issuesRefreshTokens, isPublicClient, isWorker, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 import { severityOverride } from '../shared/severity.js';
 

@@ -1,4 +1,4 @@
-import { redirectHost } from '../../rules/shared/redirect-uris.js';
+import { redirectHost } from '../pingone/redirect-uris.js';
 import type { Application } from '../snapshot/model.js';
 import { compareField } from './evaluate-field.js';
 import { nameMatches } from './name-pattern.js';

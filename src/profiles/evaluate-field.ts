@@ -1,4 +1,4 @@
-import { describeDuration } from '../../rules/shared/durations.js';
+import { describeDuration } from '../pingone/durations.js';
 import type { Application } from '../snapshot/model.js';
 import type { CheckKind, FieldExpectation, ProfileField, RedirectUriExpectation, Scalar } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { LocatedApplication } from '../../rules/shared/applications.js';
+import type { LocatedApplication } from '../pingone/applications.js';
 import { findDataGaps } from '../engine/data-gaps.js';
 import { describeCollectionFailure } from '../formatters/sarif-invocation.js';
 import type { SnapshotIndex } from '../snapshot/lookup.js';

@@ -1,7 +1,7 @@
-import { isBuiltInRole } from '../../rules/shared/admin-actors.js';
-import type { LocatedApplication } from '../../rules/shared/applications.js';
-import { environmentName, roleCoverage, type RoleCoverage } from '../../rules/shared/role-coverage.js';
-import { bestUserCoverage, signInAudience } from '../../rules/shared/sign-in-audience.js';
+import { isBuiltInRole } from '../pingone/admin-actors.js';
+import type { LocatedApplication } from '../pingone/applications.js';
+import { environmentName, roleCoverage, type RoleCoverage } from '../pingone/role-coverage.js';
+import { bestUserCoverage, signInAudience } from '../pingone/sign-in-audience.js';
 import type { SnapshotIndex } from '../snapshot/lookup.js';
 import type { User } from '../snapshot/model.js';
 import type { AppRoleExpectation, SignInAdminRoleExpectation } from './types.js';

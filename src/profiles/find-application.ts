@@ -1,4 +1,4 @@
-import { applicationsOf, type LocatedApplication } from '../../rules/shared/applications.js';
+import { applicationsOf, type LocatedApplication } from '../pingone/applications.js';
 import { closestMatch } from '../engine/closest-match.js';
 import { UserFacingError } from '../errors.js';
 import type { Snapshot } from '../snapshot/model.js';

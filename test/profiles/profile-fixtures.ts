@@ -1,4 +1,4 @@
-import type { LocatedApplication } from '../../rules/shared/applications.js';
+import type { LocatedApplication } from '../../src/pingone/applications.js';
 import { buildSnapshotIndex } from '../../src/snapshot/index-builder.js';
 import type { Application, Snapshot } from '../../src/snapshot/model.js';
 import { evaluateCheck, type ChecklistItem } from '../../src/profiles/evaluate-profile.js';

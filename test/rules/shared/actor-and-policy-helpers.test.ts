@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isAdminUserRole, isBuiltInRole } from '../../../rules/shared/admin-actors.js';
-import { INTEGRATION_ROLE_NEEDS } from '../../../rules/shared/integration-role-needs.js';
-import { grantPointer, signInGrantsOf } from '../../../rules/shared/sign-in-grants.js';
-import { appsOf, policiesInUse, signsAdminsIn, signsUsersIn } from '../../../rules/shared/sign-on-policies.js';
+import { isAdminUserRole, isBuiltInRole } from '../../../src/pingone/admin-actors.js';
+import { INTEGRATION_ROLE_NEEDS } from '../../../src/pingone/integration-role-needs.js';
+import { grantPointer, signInGrantsOf } from '../../../src/pingone/sign-in-grants.js';
+import { appsOf, policiesInUse, signsAdminsIn, signsUsersIn } from '../../../src/pingone/sign-on-policies.js';
 import { countOf, listNames } from '../../../rules/shared/wording.js';
 import { BUILT_IN_ROLES, webApp, workerApp } from '../../helpers/snapshot-builder.js';
 import { MULTI_FACTOR, SINGLE_FACTOR, appWithPolicies, tenant } from '../sign-on-policy-fixtures.js';

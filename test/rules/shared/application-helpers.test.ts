@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeGrants, isPublicClient, userGrantsOf, usesUserGrant } from '../../../rules/shared/applications.js';
+import { describeGrants, isPublicClient, userGrantsOf, usesUserGrant } from '../../../src/pingone/applications.js';
 import { profilesForApplication } from '../../../rules/shared/integration-binding.js';
-import { hasTrailingSlashAfterPath, redirectHost, redirectUriEntries, withoutTrailingSlash } from '../../../rules/shared/redirect-uris.js';
+import { hasTrailingSlashAfterPath, redirectHost, redirectUriEntries, withoutTrailingSlash } from '../../../src/pingone/redirect-uris.js';
 import { webApp, workerApp } from '../../helpers/snapshot-builder.js';
 
 describe('grant helpers', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeDuration } from '../../../rules/shared/durations.js';
-import { isLoopbackHost } from '../../../rules/shared/redirect-uris.js';
+import { describeDuration } from '../../../src/pingone/durations.js';
+import { isLoopbackHost } from '../../../src/pingone/redirect-uris.js';
 import { severityOverride } from '../../../rules/shared/severity.js';
 
 describe('describeDuration', () => {

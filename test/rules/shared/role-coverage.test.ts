@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestCoverage, roleCoverage } from '../../../rules/shared/role-coverage.js';
+import { bestCoverage, roleCoverage } from '../../../src/pingone/role-coverage.js';
 import type { EffectiveRoleAssignment } from '../../../src/snapshot/lookup.js';
 import { buildSnapshotIndex } from '../../../src/snapshot/index-builder.js';
 import type { Role, RoleAssignment } from '../../../src/snapshot/model.js';

@@ -1,4 +1,4 @@
-import type { ScopeType } from '../../src/snapshot/model.js';
+import type { ScopeType } from '../snapshot/model.js';
 
 /** What roles a worker app bound to one integration profile needs of its own. */
 export interface IntegrationRoleNeeds {

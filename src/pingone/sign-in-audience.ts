@@ -1,5 +1,5 @@
-import type { SnapshotIndex } from '../../src/snapshot/lookup.js';
-import type { Application, EnvironmentSnapshot, User } from '../../src/snapshot/model.js';
+import type { SnapshotIndex } from '../snapshot/lookup.js';
+import type { Application, EnvironmentSnapshot, User } from '../snapshot/model.js';
 import { bestCoverage, compareCoverage, type RoleCoverage } from './role-coverage.js';
 
 /** The admin users who may sign in to an application, as far as the snapshot tells. */

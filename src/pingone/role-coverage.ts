@@ -1,5 +1,5 @@
-import type { EffectiveRoleAssignment, SnapshotIndex } from '../../src/snapshot/lookup.js';
-import type { Role } from '../../src/snapshot/model.js';
+import type { EffectiveRoleAssignment, SnapshotIndex } from '../snapshot/lookup.js';
+import type { Role } from '../snapshot/model.js';
 
 /**
  * How much of the Management API of one environment a role assignment opens:

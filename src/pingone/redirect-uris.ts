@@ -1,4 +1,4 @@
-import type { Application } from '../../src/snapshot/model.js';
+import type { Application } from '../snapshot/model.js';
 
 export type RedirectUriField = 'redirectUris' | 'postLogoutRedirectUris';
 

@@ -1,6 +1,6 @@
-import type { ResourceRef, RuleReport } from '../../src/engine/types.js';
-import type { AdminActor, EffectiveRoleAssignment, SnapshotIndex } from '../../src/snapshot/lookup.js';
-import type { Application, Gateway, Role, User } from '../../src/snapshot/model.js';
+import type { ResourceRef, RuleReport } from '../engine/types.js';
+import type { AdminActor, EffectiveRoleAssignment, SnapshotIndex } from '../snapshot/lookup.js';
+import type { Application, Gateway, Role, User } from '../snapshot/model.js';
 import { environmentName } from './role-coverage.js';
 
 /** A worker app or gateway holding roles: its own assignments are its whole authority. */

@@ -1,5 +1,5 @@
-import type { ResourceRef } from '../../src/engine/types.js';
-import type { Application, EnvironmentSnapshot, GrantType, Snapshot } from '../../src/snapshot/model.js';
+import type { ResourceRef } from '../engine/types.js';
+import type { Application, EnvironmentSnapshot, GrantType, Snapshot } from '../snapshot/model.js';
 
 /** An application together with the environment it was collected in. */
 export interface LocatedApplication {

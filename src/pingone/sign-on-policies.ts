@@ -1,5 +1,5 @@
-import type { ResourceRef } from '../../src/engine/types.js';
-import type { Application, EnvironmentSnapshot, SignOnPolicy, Snapshot } from '../../src/snapshot/model.js';
+import type { ResourceRef } from '../engine/types.js';
+import type { Application, EnvironmentSnapshot, SignOnPolicy, Snapshot } from '../snapshot/model.js';
 import { isPingOneBuiltIn, isWorker, type LocatedApplication } from './applications.js';
 import { signInGrantsOf } from './sign-in-grants.js';
 

@@ -1,4 +1,4 @@
-import type { Application, GrantType } from '../../src/snapshot/model.js';
+import type { Application, GrantType } from '../snapshot/model.js';
 import { USER_GRANTS } from './applications.js';
 
 /**
