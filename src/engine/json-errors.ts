@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import ajvFormats from 'ajv-formats';
 import { UserFacingError } from '../errors.js';
 import { closestMatch } from './closest-match.js';
+import { parseJson } from '../json/parse-json.js';
 
 /** One step into a JSON document: an object key or an array index. */
 export type JsonPathSegment = string | number;
@@ -31,7 +32,7 @@ export function invalidJsonAt(
 
 export function parseJsonText(text: string, file: string): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    return parseJson(text);
   } catch (error) {
     throw new UserFacingError(`${file} is not valid JSON: ${(error as Error).message}`, {
       hint: 'Fix the syntax (a trailing comma or a missing quote is the usual cause); comments are not allowed.',

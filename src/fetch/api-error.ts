@@ -1,4 +1,5 @@
 import { UserFacingError } from '../errors.js';
+import { parseJson } from '../json/parse-json.js';
 
 /** Why a request ended without a usable answer. */
 export type ApiFailureKind = 'http' | 'network' | 'timeout' | 'malformed' | 'paging';
@@ -81,7 +82,7 @@ function summarize(error: Described): string {
 export function readErrorBody(text: string): { code?: string; apiMessage?: string; detailMessages: string[]; errorId?: string } {
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = parseJson(text);
   } catch {
     return { detailMessages: [] };
   }

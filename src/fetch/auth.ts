@@ -4,6 +4,7 @@ import { TransportError, type HttpClient, type HttpResponse } from './http-clien
 import { authenticateTokenRequest } from './login/client-authentication.js';
 import { createUserTokenSource } from './login/user-token-source.js';
 import type { ConnectionSettings, Credentials } from './settings.js';
+import { parseJson } from '../json/parse-json.js';
 
 /** Where API requests get their bearer token. */
 export interface AccessTokenSource {
@@ -108,7 +109,7 @@ function readTokenResponse(response: HttpResponse, tokenUrl: string, credentials
   }
   let body: { access_token?: unknown; expires_in?: unknown };
   try {
-    body = JSON.parse(response.text) as typeof body;
+    body = parseJson(response.text) as typeof body;
   } catch {
     body = {};
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Agent } from 'undici';
+import { parseJson } from '../json/parse-json.js';
 import { toolVersion } from '../paths.js';
 import { ApiError, readErrorBody } from './api-error.js';
 import { createSemaphore } from './concurrency.js';
@@ -173,7 +174,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         (response, attempt) => {
           if (response.status >= 200 && response.status < 300) {
             try {
-              return { done: JSON.parse(response.text) as unknown };
+              return { done: parseJson(response.text, () => log(`GET ${path}: a "__proto__" member in the answer was dropped`)) };
             } catch {
               const error = new ApiError({ kind: 'malformed', path, status: response.status, reason: 'the answer is not valid JSON' });
               return malformed++ < policy.malformedRetries ? { retry: error, waitMs: backoffDelay(attempt, policy, random) } : { fail: error };

@@ -8,6 +8,7 @@ import type { Environment, EnvironmentSnapshot, Role, Snapshot, SnapshotManifest
 import { filePath, forEachLimited, inspectFolder, listFiles } from './snapshot-folder.js';
 import { checkAgainstSchema, type FileDefinition } from './snapshot-schema.js';
 import { compareCodePoints } from './stable-json.js';
+import { parseJson } from '../json/parse-json.js';
 
 /** A file in the folder that is not part of a snapshot; it is ignored. */
 export interface SnapshotWarning {
@@ -145,10 +146,11 @@ async function readChecked(
   return undefined;
 }
 
-/** JSON.parse, and on failure the line and column from our own scanner (Node's message lacks them on some versions). */
+/** {@link parseJson}, and on failure the line and column from our own scanner (Node's message lacks them on some versions). */
 function parseOrReport(text: string, file: string, problems: SnapshotProblem[]): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    // The writer never writes a "__proto__" member (the collector drops them too): one here was put in by hand.
+    return parseJson(text, () => problems.push({ file, message: 'has a "__proto__" member, which no snapshot file has; it was not read' }));
   } catch (error) {
     const located = scanJson(text).error;
     problems.push({

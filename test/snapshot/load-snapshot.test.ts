@@ -156,3 +156,14 @@ describe('loadSnapshot: folders that are not a usable snapshot', () => {
     expect(seen).toEqual(warnings);
   });
 });
+
+describe('loadSnapshot: hostile files', () => {
+  it('refuses a "__proto__" member instead of letting it become a prototype', async () => {
+    const dir = await snapshotFolder();
+    const text = await readFile(path.join(dir, APP_FILE), 'utf8');
+    await writeFile(path.join(dir, APP_FILE), text.replace('{', '{\n  "__proto__": { "polluted": true },'));
+    const { problems } = await problemsOf(dir);
+    expect(problems).toEqual([{ file: APP_FILE, message: expect.stringContaining('"__proto__" member') }]);
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+});

@@ -2,6 +2,7 @@ import { UserFacingError } from '../../errors.js';
 import { authenticateTokenRequest } from './client-authentication.js';
 import { TransportError, type HttpClient } from '../http-client.js';
 import type { UserSignInCredentials } from '../settings.js';
+import { parseJson } from '../../json/parse-json.js';
 
 export interface OAuthAnswer {
   status: number;
@@ -25,7 +26,7 @@ export async function postAuthForm(http: HttpClient, url: string, form: URLSearc
   }
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = parseJson(text);
   } catch {
     body = {};
   }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { parseJson } from '../../src/json/parse-json.js';
+
+/** What a later copy such as the snapshot writer's does with every member. */
+function copyByAssignment(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyByAssignment);
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) copy[key] = copyByAssignment(child);
+  return copy;
+}
+
+describe('parseJson', () => {
+  it('parses like JSON.parse', () => {
+    expect(parseJson('{"a":[1,{"b":null}],"c":"\\u00e9"}')).toEqual({ a: [1, { b: null }], c: 'é' });
+  });
+
+  it('drops __proto__ members at every depth, so that no later copy gets an attacker prototype', () => {
+    const dropped: string[] = [];
+    const value = parseJson('{"id":"a","nested":[{"__proto__":{"polluted":true},"name":"x"}],"__proto__":{"isAdmin":true}}', (key) => dropped.push(key));
+    const copy = copyByAssignment(value) as { isAdmin?: unknown; nested: Array<{ polluted?: unknown; name: string }> };
+    expect(copy.isAdmin).toBeUndefined();
+    expect(copy.nested[0]?.polluted).toBeUndefined();
+    expect(copy.nested[0]?.name).toBe('x');
+    expect(dropped).toEqual(['__proto__', '__proto__']);
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+
+  it('drops a __proto__ key spelled with escapes', () => {
+    const value = parseJson('{"\\u005f\\u005fproto__":{"isAdmin":true}}');
+    expect((copyByAssignment(value) as { isAdmin?: unknown }).isAdmin).toBeUndefined();
+  });
+
+  it('keeps __proto__ as a string value, and throws on text that is not JSON', () => {
+    expect(parseJson('{"name":"__proto__"}')).toEqual({ name: '__proto__' });
+    expect(() => parseJson('{"a":')).toThrow(SyntaxError);
+  });
+});
