@@ -43,6 +43,7 @@ export default defineRule({
       adminOutsideAllowedGroups: `Worker app {{app}} ${TRAP}; {{admin}} holds {{role}} but is not in the groups allowed to sign in to the app (accessControl.group): add {{admin}} to one of them, or allow a group {{admin}} belongs to.`,
       appRolesIgnored: 'Worker app {{app}} has {{count}} role assignment(s) of its own, but it only signs users in ({{grants}}): PingOne ignores the app’s roles for those tokens, so they grant nothing and mislead whoever reviews the setup. Remove them, and put the roles on the signing-in user.',
       clientCredentialsNoRoles: 'Worker app {{app}} gets tokens with client_credentials, so PingOne authorizes its calls with the app’s own roles, and it has none: every Management API call returns 403. Grant it the least role its job needs (for example Identity Data Admin) for environment {{environment}}.',
+      clientCredentialsLimited: 'Worker app {{app}} gets tokens with client_credentials, so PingOne authorizes its calls with the app’s own roles, and in environment {{environment}} they reach only part of it ({{roles}}): calls about anything else return 403. Fine if that is all it manages; otherwise grant it a role scoped to environment {{environment}}.',
       clientCredentialsOtherEnvironments: 'Worker app {{app}} gets tokens with client_credentials, and all its roles are scoped elsewhere ({{roles}}): calls to its own environment {{environment}} return 403. Fine if it only manages those; otherwise grant it a role for environment {{environment}}.',
     },
     precision: 'high',
@@ -105,7 +106,13 @@ function checkClientCredentials(located: LocatedApplication, { index }: RuleCont
   const coverages = assignments.map((assignment) =>
     roleCoverage({ assignment, role: index.role(assignment.role.id), via: { kind: 'direct' } }, environmentId, index),
   );
-  if (coverages.some((coverage) => coverage.inScope)) return [];
-  const roles = coverages.map((coverage) => coverage.label).join('; ');
-  return [{ messageId: 'clientCredentialsOtherEnvironments', data: { ...data, roles }, resource: applicationRef(located), pointer, severity: 'low' }];
+  const inScope = coverages.filter((coverage) => coverage.inScope);
+  if (inScope.length === 0) {
+    const roles = coverages.map((coverage) => coverage.label).join('; ');
+    return [{ messageId: 'clientCredentialsOtherEnvironments', data: { ...data, roles }, resource: applicationRef(located), pointer, severity: 'low' }];
+  }
+  // A group or application scope never reaches the environment as a whole, whatever the role.
+  if (inScope.some((coverage) => coverage.limitedTo === undefined)) return [];
+  const roles = inScope.map((coverage) => coverage.label).join('; ');
+  return [{ messageId: 'clientCredentialsLimited', data: { ...data, roles }, resource: applicationRef(located), pointer, severity: 'medium' }];
 }

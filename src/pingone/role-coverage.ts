@@ -8,12 +8,14 @@ import type { Role } from '../snapshot/model.js';
  * - `identity-only`: users, groups, populations, applications, MFA devices, but not sign-on policies,
  *   password policies, identity providers or certificates (Identity Data Admin, or any role scoped to a population);
  * - `read-only`: reads only (Configuration Read Only, Identity Data Read Only);
+ * - `limited`: a role scoped to one group (it acts on that group's members only) or one application
+ *   (that application only): never the environment as a whole, whatever the role;
  * - `none`: nothing there (wrong scope, or a role such as Application Owner that does not administer the environment).
  */
-export type CoverageLevel = 'full' | 'unknown' | 'identity-only' | 'read-only' | 'none';
+export type CoverageLevel = 'full' | 'unknown' | 'identity-only' | 'read-only' | 'limited' | 'none';
 
 /** Best first; `unknown` ranks above partial levels so a custom role never causes a finding by itself. */
-export const COVERAGE_ORDER: readonly CoverageLevel[] = ['full', 'unknown', 'identity-only', 'read-only', 'none'];
+export const COVERAGE_ORDER: readonly CoverageLevel[] = ['full', 'unknown', 'identity-only', 'read-only', 'limited', 'none'];
 
 export interface RoleCoverage {
   level: CoverageLevel;
@@ -27,6 +29,10 @@ export interface RoleCoverage {
   reason: string;
   /** Set when the assignment is scoped to another environment than the one asked about. */
   otherEnvironmentId?: string;
+  /** Set for a GROUP or APPLICATION scope: what the role is limited to, in words ("group Helpdesk"). */
+  limitedTo?: string;
+  /** Set when the scope type is one this version does not know: the assignment is not judged. */
+  unknownScopeType?: string;
   assignment: EffectiveRoleAssignment;
 }
 
@@ -86,8 +92,25 @@ export function roleCoverage(effective: EffectiveRoleAssignment, environmentId: 
       const level = intrinsic.level === 'full' ? 'identity-only' : intrinsic.level;
       return result(level, true, words, `${intrinsic.reason}, and only for the users of that population`);
     }
-    case 'APPLICATION':
-      return result('none', true, `application ${scope.id}`, 'covers one application, not the Management API of the environment');
+    case 'GROUP':
+    case 'APPLICATION': {
+      const isGroup = scope.type === 'GROUP';
+      const scopeEnvironment = isGroup ? index.groupEnvironment(scope.id) : index.applicationEnvironment(scope.id);
+      const words = isGroup ? `group ${groupName(scope.id, scopeEnvironment, index)}` : `application ${applicationName(scope.id, scopeEnvironment, index)}`;
+      if (scopeEnvironment !== undefined && scopeEnvironment !== environmentId) {
+        return { ...result('none', false, words, `is scoped to a ${isGroup ? 'group' : 'application'} of another environment`), otherEnvironmentId: scopeEnvironment };
+      }
+      // Ping: a group-scoped role acts on that group's members only, an application-scoped one on that
+      // app only; neither reaches the environment, so the best it can be is partial.
+      const level = intrinsic.level === 'none' ? 'none' : 'limited';
+      const limit = isGroup ? 'only for the members of that group' : 'only for that application';
+      return { ...result(level, true, words, `${intrinsic.reason}, but ${limit}, never the whole environment`), limitedTo: words };
+    }
+    default: {
+      // A scope type PingOne added after this version: what it reaches is unknown, so it is not judged.
+      const type = String(scope.type);
+      return { ...result('unknown', true, `scope ${type} ${scope.id}`, `has scope type ${type}, which this version does not know`), unknownScopeType: type };
+    }
   }
 }
 
@@ -114,6 +137,15 @@ function normaliseRoleName(name: string): string {
 
 export function environmentName(environmentId: string, index: SnapshotIndex): string {
   return index.environment(environmentId)?.environment.name ?? environmentId;
+}
+
+function groupName(groupId: string, environmentId: string | undefined, index: SnapshotIndex): string {
+  return (environmentId === undefined ? undefined : index.group(environmentId, groupId))?.name ?? groupId;
+}
+
+function applicationName(applicationId: string, environmentId: string | undefined, index: SnapshotIndex): string {
+  const env = environmentId === undefined ? undefined : index.environment(environmentId);
+  return env?.applications.find((app) => app.id === applicationId)?.name ?? applicationId;
 }
 
 function populationName(populationId: string, environmentId: string | undefined, index: SnapshotIndex): string {

@@ -66,15 +66,16 @@ export function evaluateAppRole(located: LocatedApplication, expect: AppRoleExpe
   const matches = coverages.filter(
     (coverage) =>
       (expect.roles === undefined ? coverage.roleLevel !== 'none' : expect.roles.some((name) => isBuiltInRole(coverage.assignment.role, name))) &&
-      (expect.scope === 'any' || coverage.inScope),
+      (expect.scope === 'any' || (coverage.inScope && coverage.limitedTo === undefined)),
   );
   const actual = coverages.length === 0 ? 'no roles' : coverages.map((coverage) => coverage.label).join('; ');
   return { status: matches.length > 0 ? 'pass' : 'fail', expected, actual, pointer };
 }
 
+/** Roles that reach the environment as a whole: a group- or application-scoped role never meets an expectation. */
 function inScopeCoverages(user: User, environmentId: string, index: SnapshotIndex): RoleCoverage[] {
   return index
     .userRoles(environmentId, user)
     .map((assignment) => roleCoverage(assignment, environmentId, index))
-    .filter((coverage) => coverage.inScope && coverage.level !== 'none');
+    .filter((coverage) => coverage.inScope && coverage.level !== 'none' && coverage.limitedTo === undefined);
 }

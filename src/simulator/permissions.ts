@@ -59,6 +59,10 @@ export function scopeCovers(index: DatasetIndex, assignment: RoleAssignment, tar
       return index.populationEnvironment(id) === target.environmentId && (area === 'identities' || area === 'identityRoleAssignments');
     case 'APPLICATION':
       return target.applicationId === id;
+    default:
+      // GROUP reaches that group's members only, and the simulator's targets are never narrower than an
+      // application, so it grants no read here; an unknown scope type grants nothing either.
+      return false;
   }
 }
 

@@ -13,10 +13,16 @@ export function buildSnapshotIndex(snapshot: Snapshot): SnapshotIndex {
   const groups = new Map<string, Group>();
   const membersByGroup = new Map<string, User[]>();
   const populationEnvironments = new Map<string, string>();
+  const groupEnvironments = new Map<string, string>();
+  const applicationEnvironments = new Map<string, string>();
   for (const env of snapshot.environments) {
     const envId = env.environment.id;
     for (const role of env.roles) if (!roles.has(role.id)) roles.set(role.id, role);
-    for (const group of env.groups) groups.set(groupKey(envId, group.id), group);
+    for (const group of env.groups) {
+      groups.set(groupKey(envId, group.id), group);
+      groupEnvironments.set(group.id, envId);
+    }
+    for (const app of env.applications) applicationEnvironments.set(app.id, envId);
     for (const population of env.populations) populationEnvironments.set(population.id, envId);
     for (const user of env.users) {
       for (const groupId of user.memberOfGroupIDs ?? []) {
@@ -59,6 +65,8 @@ export function buildSnapshotIndex(snapshot: Snapshot): SnapshotIndex {
     roleByName: (name) => rolesByName.get(name),
     group: (environmentId, id) => groups.get(groupKey(environmentId, id)),
     populationEnvironment: (populationId) => populationEnvironments.get(populationId),
+    groupEnvironment: (groupId) => groupEnvironments.get(groupId),
+    applicationEnvironment: (applicationId) => applicationEnvironments.get(applicationId),
     userRoles,
     groupMembers: (environmentId, groupId) => membersByGroup.get(groupKey(environmentId, groupId)) ?? [],
     adminActors,

@@ -25,6 +25,10 @@ export interface SnapshotIndex {
   group(environmentId: string, id: string): Group | undefined;
   /** Environment id a population belongs to, if the population is in the snapshot. */
   populationEnvironment(populationId: string): string | undefined;
+  /** Environment id a group belongs to, if the group is in the snapshot (ids are unique across environments). */
+  groupEnvironment(groupId: string): string | undefined;
+  /** Environment id an application belongs to, if it is in the snapshot (ids are unique across environments). */
+  applicationEnvironment(applicationId: string): string | undefined;
   /** A user's roles: direct assignments and those of every group the user is a member of. */
   userRoles(environmentId: string, user: User): EffectiveRoleAssignment[];
   /** Members of a group that the snapshot holds (admin actors only; see README). */

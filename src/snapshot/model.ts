@@ -10,7 +10,20 @@
 
 export type RegionCode = 'NA' | 'EU' | 'CA' | 'AU' | 'SG' | 'AP';
 
-export type ScopeType = 'ORGANIZATION' | 'ENVIRONMENT' | 'POPULATION' | 'APPLICATION';
+/**
+ * A value PingOne may add after this version was written. Enum-like fields accept any string so
+ * that a snapshot keeps what the API returned; code that judges such a field must handle values it
+ * does not know (report the resource as not evaluated), never assume the list is closed.
+ */
+export type UnknownValue = string & Record<never, never>;
+
+/**
+ * Role-assignment scopes: the Management OpenAPI lists ORGANIZATION, ENVIRONMENT, POPULATION and
+ * APPLICATION; Ping's Group Role Assignments page adds GROUP
+ * (https://developer.pingidentity.com/pingone-api/platform/group-role-assignments/index.html).
+ */
+export type KnownScopeType = 'ORGANIZATION' | 'ENVIRONMENT' | 'POPULATION' | 'GROUP' | 'APPLICATION';
+export type ScopeType = KnownScopeType | UnknownValue;
 
 export type GrantType =
   | 'AUTHORIZATION_CODE'
@@ -19,16 +32,18 @@ export type GrantType =
   | 'CLIENT_CREDENTIALS'
   | 'DEVICE_CODE'
   | 'TOKEN_EXCHANGE'
-  | 'CIBA';
+  | 'CIBA'
+  | UnknownValue;
 
-export type ResponseType = 'CODE' | 'TOKEN' | 'ID_TOKEN';
+export type ResponseType = 'CODE' | 'TOKEN' | 'ID_TOKEN' | UnknownValue;
 
 export type TokenEndpointAuthMethod =
   | 'NONE'
   | 'CLIENT_SECRET_BASIC'
   | 'CLIENT_SECRET_POST'
   | 'PRIVATE_KEY_JWT'
-  | 'CLIENT_SECRET_JWT';
+  | 'CLIENT_SECRET_JWT'
+  | UnknownValue;
 
 export interface IdRef {
   id: string;
@@ -61,6 +76,20 @@ export interface SignOnPolicyAssignment {
   priority: number;
 }
 
+/**
+ * A DaVinci flow policy bound to an application
+ * (`GET /environments/{envId}/applications/{appId}/flowPolicyAssignments`): the app signs users in
+ * through that flow instead of its sign-on policies.
+ */
+export interface FlowPolicyAssignment {
+  id: string;
+  application?: IdRef;
+  environment?: IdRef;
+  flowPolicy: IdRef;
+  priority: number;
+  [field: string]: unknown;
+}
+
 export interface Application {
   id: string;
   environment?: IdRef;
@@ -70,8 +99,8 @@ export interface Application {
   type: string;
   protocol: 'OPENID_CONNECT' | 'SAML' | 'WS_FED' | 'EXTERNAL_LINK' | string;
   accessControl?: {
-    role?: { type: 'ADMIN_USERS_ONLY' };
-    group?: { type: 'ANY_GROUP' | 'ALL_GROUPS'; groups: IdRef[] };
+    role?: { type: 'ADMIN_USERS_ONLY' | UnknownValue };
+    group?: { type: 'ANY_GROUP' | 'ALL_GROUPS' | UnknownValue; groups: IdRef[] };
   };
   hiddenFromAppPortal?: boolean;
   createdAt?: string;
@@ -80,22 +109,22 @@ export interface Application {
   tokenEndpointAuthMethod?: TokenEndpointAuthMethod;
   grantTypes?: GrantType[];
   responseTypes?: ResponseType[];
-  pkceEnforcement?: 'OPTIONAL' | 'REQUIRED' | 'S256_REQUIRED';
+  pkceEnforcement?: 'OPTIONAL' | 'REQUIRED' | 'S256_REQUIRED' | UnknownValue;
   redirectUris?: string[];
   postLogoutRedirectUris?: string[];
   allowWildcardInRedirectUris?: boolean;
   refreshTokenDuration?: number;
   refreshTokenRollingDuration?: number;
   refreshTokenRollingGracePeriodDuration?: number;
-  refreshTokenType?: 'JSON_WEB_TOKEN' | 'OPAQUE_TOKEN';
+  refreshTokenType?: 'JSON_WEB_TOKEN' | 'OPAQUE_TOKEN' | UnknownValue;
   additionalRefreshTokenReplayProtectionEnabled?: boolean;
-  parRequirement?: 'REQUIRED' | 'OPTIONAL';
+  parRequirement?: 'REQUIRED' | 'OPTIONAL' | UnknownValue;
   parTimeout?: number;
   requireSignedRequestObject?: boolean;
   supportUnsignedRequestObject?: boolean;
   jwks?: string;
   jwksUrl?: string;
-  corsSettings?: { behavior: 'ALLOW_NO_ORIGINS' | 'ALLOW_SPECIFIC_ORIGINS'; origins?: string[] };
+  corsSettings?: { behavior: 'ALLOW_NO_ORIGINS' | 'ALLOW_SPECIFIC_ORIGINS' | UnknownValue; origins?: string[] };
   initiateLoginUri?: string;
   targetLinkUri?: string;
   homePageUrl?: string;
@@ -120,6 +149,7 @@ export interface Application {
   _embedded?: {
     grants?: ApplicationResourceGrant[];
     signOnPolicyAssignments?: SignOnPolicyAssignment[];
+    flowPolicyAssignments?: FlowPolicyAssignment[];
     roleAssignments?: RoleAssignment[];
   };
 }
@@ -162,7 +192,7 @@ export interface Role {
   id: string;
   name: string;
   description?: string;
-  type?: 'PLATFORM' | 'CUSTOM';
+  type?: 'PLATFORM' | 'CUSTOM' | UnknownValue;
   applicableTo?: ScopeType[];
   permissions?: Array<{ id: string; classifier?: string; description?: string }>;
   environment?: IdRef;
@@ -176,7 +206,7 @@ export interface SignOnPolicyAction {
   priority: number;
   signOnPolicy?: IdRef;
   condition?: unknown;
-  noDevicesMode?: 'BYPASS' | 'BLOCK';
+  noDevicesMode?: 'BYPASS' | 'BLOCK' | UnknownValue;
   [field: string]: unknown;
 }
 
@@ -232,6 +262,7 @@ export type SnapshotKind =
   | 'applications'
   | 'applicationGrants'
   | 'applicationSignOnPolicyAssignments'
+  | 'applicationFlowPolicyAssignments'
   | 'applicationRoleAssignments'
   | 'users'
   | 'userRoleAssignments'
@@ -251,6 +282,12 @@ export interface CollectionEntry {
   /** Absent for organization-wide endpoints such as `/roles`. */
   environmentId?: string;
   status: 'complete' | 'failed';
+  /**
+   * Set when only some resources' reads of this kind failed (one application's sign-on policy
+   * assignments, say): the ids of those parent resources, sorted. Their data is unknown; the other
+   * resources' data of this kind is complete. Absent when the kind failed as a whole.
+   */
+  failedResources?: Array<{ type: ResourceType; id: string }>;
   /** Path of the endpoint that failed, relative to the API base (`/environments/…/users`). */
   path?: string;
   httpStatus?: number;

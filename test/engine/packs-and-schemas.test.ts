@@ -117,7 +117,7 @@ describe('rule metadata schema', () => {
   it('lists exactly the SnapshotKind union, organization-wide kinds included', () => {
     // A Record over the union fails to compile when a kind is added to the model and not here.
     const kinds: Record<SnapshotKind, true> = {
-      environments: true, applications: true, applicationGrants: true, applicationSignOnPolicyAssignments: true,
+      environments: true, applications: true, applicationGrants: true, applicationSignOnPolicyAssignments: true, applicationFlowPolicyAssignments: true,
       applicationRoleAssignments: true, users: true, userRoleAssignments: true, groups: true, groupRoleAssignments: true,
       groupMembers: true, populations: true, signOnPolicies: true, signOnPolicyActions: true, roles: true,
       customRoles: true, gateways: true, gatewayRoleAssignments: true,

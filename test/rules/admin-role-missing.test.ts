@@ -47,6 +47,8 @@ function tenant(app: Application, users: User[] = [], extra: { groups?: ReturnTy
 const envAdmin = () => assignment('Environment Admin');
 const orgScope = { type: 'ORGANIZATION' as const, id: ORG_ID };
 const stagingScope = { type: 'ENVIRONMENT' as const, id: STAGING_ENV_ID };
+const helpdeskScope = { type: 'GROUP' as const, id: 'group-helpdesk' };
+const helpdesk = () => group({ id: 'group-helpdesk', name: 'Helpdesk' });
 /** A group holding some role, so the collector read its members (it reads members of role-holding groups only). */
 const roleHoldingGroup = (id: string, name: string) =>
   group({ id, name, _embedded: { roleAssignments: [assignment('Identity Data Read Only', stagingScope)] } });
@@ -89,6 +91,10 @@ testRule(rule, {
     },
     { name: 'client credentials, app role assignments not collected', snapshot: tenant(workerApp({ _embedded: {} })) },
     { name: 'client credentials, Environment Admin at organization scope', snapshot: tenant(workerApp({ _embedded: { roleAssignments: [assignment('Environment Admin', orgScope)] } })) },
+    {
+      name: 'client credentials, a group-scoped role beside an environment-scoped one',
+      snapshot: tenant(workerApp({ _embedded: { roleAssignments: [assignment('Identity Data Admin', helpdeskScope), envAdmin()] } }), [], { groups: [helpdesk()] }),
+    },
     {
       name: 'a web app with a user grant is not a worker',
       snapshot: tenant(userGrantWorker({ type: 'WEB_APP' })),
@@ -201,6 +207,44 @@ testRule(rule, {
           pointer: '/_embedded/roleAssignments',
           severity: 'low',
           data: { roles: 'Identity Data Admin for environment Staging' },
+        },
+      ],
+    },
+    {
+      name: 'client credentials whose only role is scoped to a group',
+      snapshot: tenant(workerApp({ _embedded: { roleAssignments: [assignment('Identity Data Admin', helpdeskScope)] } }), [], { groups: [helpdesk()] }),
+      errors: [
+        {
+          messageId: 'clientCredentialsLimited',
+          resource: { type: 'application', id: 'app-worker' },
+          pointer: '/_embedded/roleAssignments',
+          severity: 'medium',
+          data: { roles: 'Identity Data Admin for group Helpdesk', environment: 'Production' },
+        },
+      ],
+    },
+    {
+      name: 'client credentials whose only role is scoped to an application',
+      snapshot: tenant(workerApp({ _embedded: { roleAssignments: [assignment('Application Owner', { type: 'APPLICATION', id: 'app-worker' })] } })),
+      errors: [
+        {
+          messageId: 'clientCredentialsLimited',
+          resource: { type: 'application', id: 'app-worker' },
+          pointer: '/_embedded/roleAssignments',
+          data: { roles: 'Application Owner for application Worker' },
+        },
+      ],
+    },
+    {
+      name: 'user grant, the only signer holds a group-scoped role: partial, naming the group',
+      snapshot: tenant(userGrantWorker(), [admin([assignment('Identity Data Admin', helpdeskScope)])], { groups: [helpdesk()] }),
+      errors: [
+        {
+          messageId: 'userGrantPartial',
+          resource: APP,
+          pointer: '/grantTypes/0',
+          severity: 'medium',
+          data: { role: 'Identity Data Admin for group Helpdesk', admin: 'admin@acme.test' },
         },
       ],
     },

@@ -49,7 +49,7 @@ describe('loadSnapshot: what is wrong, where', () => {
     const dir = await snapshotFolder();
     await editJson(dir, APP_FILE, (app) => {
       app.redirectUris = ['https://ok.example.com', 42];
-      app.grantTypes = ['AUTHORIZATION_CODE', 'PASSWORD'];
+      app.grantTypes = ['AUTHORIZATION_CODE', 7];
       delete app.enabled;
     });
     await editJson(dir, USER_FILE, (user) => {
@@ -59,7 +59,7 @@ describe('loadSnapshot: what is wrong, where', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ file: APP_FILE, pointer: '/redirectUris/1', message: 'must be string, found 42' }),
-        expect.objectContaining({ file: APP_FILE, pointer: '/grantTypes/1', message: expect.stringMatching(/^must be one of "AUTHORIZATION_CODE".*; found "PASSWORD"$/) }),
+        expect.objectContaining({ file: APP_FILE, pointer: '/grantTypes/1', message: 'must be string, found 7' }),
         expect.objectContaining({ file: APP_FILE, pointer: '/enabled', message: 'required property is missing', line: 1 }),
         expect.objectContaining({ file: USER_FILE, pointer: '/mfaEnabled', message: 'must be boolean, found "yes"' }),
       ]),
@@ -75,10 +75,25 @@ describe('loadSnapshot: what is wrong, where', () => {
   it('checks nested children, role assignment scopes included', async () => {
     const dir = await snapshotFolder();
     await editJson(dir, USER_FILE, (user) => {
-      ((user._embedded as { roleAssignments: Array<{ scope: { type: string } }> }).roleAssignments[1]!.scope.type = 'TENANT');
+      ((user._embedded as { roleAssignments: Array<{ scope: { type: unknown } }> }).roleAssignments[1]!.scope.type = 5);
     });
     const { problems } = await problemsOf(dir);
     expect(problems).toEqual([expect.objectContaining({ file: USER_FILE, pointer: '/_embedded/roleAssignments/1/scope/type' })]);
+  });
+
+  it('accepts enum values PingOne may add (scope types, grant types) and keeps them as read', async () => {
+    const dir = await snapshotFolder();
+    await editJson(dir, USER_FILE, (user) => {
+      ((user._embedded as { roleAssignments: Array<{ scope: { type: string } }> }).roleAssignments[1]!.scope.type = 'TENANT');
+    });
+    await editJson(dir, APP_FILE, (app) => {
+      app.grantTypes = ['AUTHORIZATION_CODE', 'PASSWORD'];
+      app.tokenEndpointAuthMethod = 'TLS_CLIENT_AUTH';
+    });
+    const snapshot = await loadSnapshot(dir);
+    const [env] = snapshot.environments;
+    expect(env!.applications.find((app) => app.id === 'app-web')).toMatchObject({ grantTypes: ['AUTHORIZATION_CODE', 'PASSWORD'], tokenEndpointAuthMethod: 'TLS_CLIENT_AUTH' });
+    expect(env!.users.find((user) => user.id === 'user-1')?._embedded?.roleAssignments?.[1]?.scope.type).toBe('TENANT');
   });
 
   it('keeps API fields it does not know, and accepts them of any type', async () => {

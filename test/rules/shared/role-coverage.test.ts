@@ -9,8 +9,8 @@ const STAGING = 'env-staging';
 const index = buildSnapshotIndex(
   buildSnapshot({
     environments: [
-      { id: PROD_ENV_ID, populations: [{ id: 'pop-staff', name: 'Staff' }] },
-      { id: STAGING, name: 'Staging', populations: [{ id: 'pop-guests', name: 'Guests' }] },
+      { id: PROD_ENV_ID, populations: [{ id: 'pop-staff', name: 'Staff' }], groups: [{ id: 'group-helpdesk', name: 'Helpdesk' }] },
+      { id: STAGING, name: 'Staging', populations: [{ id: 'pop-guests', name: 'Guests' }], groups: [{ id: 'group-qa', name: 'QA' }] },
     ],
   }),
 );
@@ -44,6 +44,21 @@ describe('roleCoverage', () => {
     expect(coverageOf('Identity Data Read Only', { type: 'POPULATION', id: 'pop-staff' }).level).toBe('read-only');
     expect(coverageOf('Identity Data Admin', { type: 'POPULATION', id: 'pop-guests' })).toMatchObject({ level: 'none', otherEnvironmentId: STAGING });
     expect(coverageOf('Identity Data Admin', { type: 'POPULATION', id: 'pop-unknown' }).level).toBe('unknown');
+  });
+
+  it('limits a group or application scope to that group or application, never the environment', () => {
+    const helpdesk = coverageOf('Identity Data Admin', { type: 'GROUP', id: 'group-helpdesk' });
+    expect(helpdesk).toMatchObject({ level: 'limited', roleLevel: 'identity-only', inScope: true, limitedTo: 'group Helpdesk', label: 'Identity Data Admin for group Helpdesk' });
+    expect(helpdesk.reason).toContain('only for the members of that group');
+    expect(coverageOf('Environment Admin', { type: 'GROUP', id: 'group-helpdesk' }).level).toBe('limited');
+    expect(coverageOf('Identity Data Admin', { type: 'GROUP', id: 'group-qa' })).toMatchObject({ level: 'none', inScope: false, otherEnvironmentId: STAGING });
+    expect(coverageOf('Environment Admin', { type: 'APPLICATION', id: 'app-1' })).toMatchObject({ level: 'limited', limitedTo: 'application app-1' });
+  });
+
+  it('does not judge a scope type it does not know, and names it', () => {
+    const future = coverageOf('Environment Admin', { type: 'DEPARTMENT', id: 'dept-1' });
+    expect(future).toMatchObject({ level: 'unknown', inScope: true, unknownScopeType: 'DEPARTMENT' });
+    expect(future.reason).toContain('DEPARTMENT');
   });
 
   it('does not judge custom or unresolved roles, and accepts the docs’ “Read-Only Admin” spelling', () => {
