@@ -15,7 +15,13 @@ export function withConnectionOptions<T>(yargs: Argv<T>) {
     .option('region', { type: 'string', group: 'Connection:', description: 'NA, EU, CA, AU, SG or AP [PINGONE_REGION_CODE]' })
     .option('api-url', { type: 'string', group: 'Connection:', description: 'Management API base URL, overrides the region [PINGONE_API_URL]' })
     .option('auth-url', { type: 'string', group: 'Connection:', description: 'Auth base URL, overrides the region [PINGONE_AUTH_URL]' })
-    .option('token-auth-method', { type: 'string', group: 'Connection:', description: 'CLIENT_SECRET_BASIC (default) or CLIENT_SECRET_POST [PINGONE_TOKEN_ENDPOINT_AUTH_METHOD]' })
+    .option('private-key-file', { type: 'string', group: 'Connection:', description: 'PEM private key (RSA or EC) of the worker app for PRIVATE_KEY_JWT, no secret needed (recommended) [PINGONE_CLIENT_PRIVATE_KEY_FILE]' })
+    .option('key-id', { type: 'string', group: 'Connection:', description: 'kid of that key in the app\'s JWKS [PINGONE_CLIENT_KEY_ID]' })
+    .option('token-auth-method', {
+      type: 'string',
+      group: 'Connection:',
+      description: 'PRIVATE_KEY_JWT (default when only a key is given), CLIENT_SECRET_JWT, CLIENT_SECRET_BASIC (default) or CLIENT_SECRET_POST [PINGONE_TOKEN_ENDPOINT_AUTH_METHOD]',
+    })
     .option('auth', {
       type: 'string',
       group: 'Sign-in:',
@@ -49,6 +55,8 @@ export interface ConnectionArgs {
   'api-url'?: string | undefined;
   'auth-url'?: string | undefined;
   'token-auth-method'?: string | undefined;
+  'private-key-file'?: string | undefined;
+  'key-id'?: string | undefined;
   auth?: string | undefined;
   'redirect-port'?: number | undefined;
   'token-cache'?: string | undefined;
@@ -82,6 +90,8 @@ export async function openConnection(args: ConnectionArgs, env: NodeJS.ProcessEn
     apiUrl: args['api-url'],
     authUrl: args['auth-url'],
     tokenAuthMethod: args['token-auth-method'],
+    privateKeyFile: args['private-key-file'],
+    keyId: args['key-id'],
     auth: args.auth,
     redirectPort: args['redirect-port'],
     tokenCache: args['token-cache'],

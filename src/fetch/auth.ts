@@ -67,7 +67,7 @@ type ClientCredentials = Extract<Credentials, { kind: 'clientCredentials' }>;
 async function requestToken(authUrl: string, credentials: ClientCredentials, http: HttpClient, now: () => number) {
   const tokenUrl = `${authUrl}/${credentials.environmentId}/as/token`;
   const form = new URLSearchParams({ grant_type: 'client_credentials' });
-  const headers = authenticateTokenRequest(form, credentials);
+  const headers = authenticateTokenRequest(form, credentials, tokenUrl, now);
 
   let response: HttpResponse;
   try {
@@ -88,9 +88,13 @@ function readTokenResponse(response: HttpResponse, tokenUrl: string, credentials
   const pingOneSays = [said.code, said.apiMessage].filter(Boolean).join(': ');
   if (response.status === 401 || said.code === 'invalid_client') {
     throw new UserFacingError(
-      `PingOne rejected the client credentials: check client id / secret / environment id (the worker app's environment) and the token endpoint auth method${pingOneSays === '' ? '' : ` (PingOne says ${pingOneSays})`}.`,
+      `PingOne rejected the client credentials: check client id / ${credentials.tokenAuthMethod === 'PRIVATE_KEY_JWT' ? 'private key' : 'secret'} / environment id (the worker app's environment) and the token endpoint auth method${pingOneSays === '' ? '' : ` (PingOne says ${pingOneSays})`}.`,
       {
-        hint: `The token request used ${credentials.tokenAuthMethod} for client ${credentials.clientId} in environment ${credentials.environmentId}. If the worker app's "Token Endpoint Authentication Method" is the other one, pass --token-auth-method.`,
+        hint: `The token request used ${credentials.tokenAuthMethod} for client ${credentials.clientId} in environment ${credentials.environmentId}. ${
+          credentials.tokenAuthMethod === 'PRIVATE_KEY_JWT'
+            ? 'The worker app must hold the matching public key (its JWKS or JWKS URL, with the same kid if --key-id is given).'
+            : 'If the worker app\'s "Token Endpoint Authentication Method" is another one, pass --token-auth-method.'
+        }`,
         seeAlso,
       },
     );

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { UserFacingError } from '../errors.js';
 import type { RegionCode } from '../snapshot/model.js';
 import { parseBaseUrl } from './base-url.js';
+import type { AssertionSigner } from './client-assertion.js';
 import type { UserSession } from './login/user-session.js';
+import { readPrivateKeyFile } from './private-key.js';
 import { isRegionCode, regionBaseUrls, regionCodes } from './regions.js';
 import { Secret } from './secret.js';
 
@@ -26,6 +28,10 @@ export interface ConnectionFlags {
   accessToken?: string;
   /** `PINGONE_TOKEN_ENDPOINT_AUTH_METHOD`: how the client authenticates at the token endpoint. */
   tokenAuthMethod?: string;
+  /** `PINGONE_CLIENT_PRIVATE_KEY_FILE`: PEM private key (RSA or EC) signing PRIVATE_KEY_JWT assertions. */
+  privateKeyFile?: string;
+  /** `PINGONE_CLIENT_KEY_ID`: the `kid` of that key in the application's JWKS. */
+  keyId?: string;
   /** `client-credentials` (default), or a user sign-in: `authorization-code` (PKCE) or `device-code`. `implicit` is refused. */
   auth?: string;
   /** Loopback port of the authorization code redirect `http://127.0.0.1:<port>/callback` (default 7464). */
@@ -36,7 +42,16 @@ export interface ConnectionFlags {
   scope?: string;
 }
 
-export type TokenAuthMethod = 'CLIENT_SECRET_BASIC' | 'CLIENT_SECRET_POST';
+/** The application's `tokenEndpointAuthMethod` values a confidential client can use (NONE is for public clients). */
+export type TokenAuthMethod = 'CLIENT_SECRET_BASIC' | 'CLIENT_SECRET_POST' | 'CLIENT_SECRET_JWT' | 'PRIVATE_KEY_JWT';
+
+/**
+ * How a worker app proves who it is at the token endpoint: its secret (sent as it is, or only as the
+ * key of an HS256 assertion), or an assertion signed with its private key, where no secret exists.
+ */
+export type ClientAuthentication =
+  | { tokenAuthMethod: 'CLIENT_SECRET_BASIC' | 'CLIENT_SECRET_POST' | 'CLIENT_SECRET_JWT'; clientSecret: Secret; signer?: undefined }
+  | { tokenAuthMethod: 'PRIVATE_KEY_JWT'; signer: AssertionSigner; clientSecret?: undefined };
 
 export type SignInFlow = 'authorization-code' | 'device-code';
 
@@ -48,6 +63,8 @@ export interface UserSignInCredentials {
   /** The environment of the application the user signs in to (where the token is issued). */
   environmentId: string;
   clientSecret?: Secret;
+  /** Signs client assertions when the application uses PRIVATE_KEY_JWT. */
+  signer?: AssertionSigner;
   tokenAuthMethod: TokenAuthMethod | 'NONE';
   scope: string;
   redirectPort: number;
@@ -57,7 +74,7 @@ export interface UserSignInCredentials {
 }
 
 export type Credentials =
-  | { kind: 'clientCredentials'; clientId: string; clientSecret: Secret; environmentId: string; tokenAuthMethod: TokenAuthMethod }
+  | ({ kind: 'clientCredentials'; clientId: string; environmentId: string } & ClientAuthentication)
   | { kind: 'accessToken'; token: Secret; environmentId?: string }
   | UserSignInCredentials;
 
@@ -90,7 +107,7 @@ export function assertUuid(setting: string, value: string): string {
   return value.toLowerCase();
 }
 
-const tokenAuthMethods: readonly TokenAuthMethod[] = ['CLIENT_SECRET_BASIC', 'CLIENT_SECRET_POST'];
+const tokenAuthMethods: readonly TokenAuthMethod[] = ['PRIVATE_KEY_JWT', 'CLIENT_SECRET_JWT', 'CLIENT_SECRET_BASIC', 'CLIENT_SECRET_POST'];
 const seeAlso = 'README.md#connecting-to-pingone';
 
 /** Reads flags first, then the environment (Terraform provider names), validates, and says what to do when something is wrong. */
@@ -120,25 +137,19 @@ export function resolveConnectionSettings(flags: ConnectionFlags, env: NodeJS.Pr
   }
 
   const clientIdText = pick(flags.clientId, 'PINGONE_CLIENT_ID');
-  const clientSecret = resolveClientSecret(flags, env, warnings);
+  const authentication = resolveClientAuthentication(flags, env, pick, warnings);
   const missing = [
     clientIdText === undefined ? 'PINGONE_CLIENT_ID (--client-id)' : undefined,
-    clientSecret === undefined ? 'PINGONE_CLIENT_SECRET (--client-secret-file)' : undefined,
+    'missing' in authentication ? authentication.missing : undefined,
     environmentId === undefined ? "PINGONE_ENVIRONMENT_ID (--environment-id, the worker app's environment)" : undefined,
   ].filter((name) => name !== undefined);
-  if (clientIdText === undefined || clientSecret === undefined || environmentId === undefined) {
+  if (clientIdText === undefined || 'missing' in authentication || environmentId === undefined) {
     throw new UserFacingError(`No PingOne credentials: missing ${missing.join(', ')}.`, {
-      hint: 'Set the client id, secret and environment id of a worker application that holds read-only admin roles, or PINGONE_API_ACCESS_TOKEN with a ready token.',
+      hint: 'Set the client id and environment id of a worker application that holds read-only admin roles, with its private key (PRIVATE_KEY_JWT, recommended) or secret; or PINGONE_API_ACCESS_TOKEN with a ready token.',
       seeAlso,
     });
   }
-  const credentials: Credentials = {
-    kind: 'clientCredentials',
-    clientId: assertUuid('PINGONE_CLIENT_ID (--client-id)', clientIdText),
-    clientSecret,
-    environmentId,
-    tokenAuthMethod: resolveTokenAuthMethod(pick(flags.tokenAuthMethod, 'PINGONE_TOKEN_ENDPOINT_AUTH_METHOD')),
-  };
+  const credentials: Credentials = { kind: 'clientCredentials', clientId: assertUuid('PINGONE_CLIENT_ID (--client-id)', clientIdText), environmentId, ...authentication };
   return withRegion({ apiUrl, authUrl, credentials, warnings }, region);
 }
 
@@ -173,7 +184,11 @@ function resolveUserSignIn(
       seeAlso: 'README.md#signing-in-as-a-reviewer',
     });
   }
-  const clientSecret = resolveClientSecret(flags, env, warnings);
+  const confidential = [flags.clientSecret, flags.clientSecretFile, env.PINGONE_CLIENT_SECRET, flags.privateKeyFile, env.PINGONE_CLIENT_PRIVATE_KEY_FILE].some((value) => nonEmpty(value) !== undefined);
+  const authentication = confidential ? resolveClientAuthentication(flags, env, pick, warnings) : undefined;
+  if (authentication !== undefined && 'missing' in authentication) {
+    throw new UserFacingError(`Cannot sign in: missing ${authentication.missing}.`, { seeAlso: 'README.md#signing-in-as-a-reviewer' });
+  }
   const port = flags.redirectPort ?? 7464;
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new UserFacingError(`--redirect-port must be a port number (1-65535), not ${String(port)}.`, {
@@ -185,11 +200,12 @@ function resolveUserSignIn(
     flow,
     clientId: assertUuid('PINGONE_CLIENT_ID (--client-id)', clientIdText),
     environmentId,
-    tokenAuthMethod: clientSecret === undefined ? 'NONE' : resolveTokenAuthMethod(pick(flags.tokenAuthMethod, 'PINGONE_TOKEN_ENDPOINT_AUTH_METHOD')),
+    tokenAuthMethod: authentication?.tokenAuthMethod ?? 'NONE',
     scope: nonEmpty(flags.scope) ?? 'openid',
     redirectPort: port,
   };
-  if (clientSecret !== undefined) credentials.clientSecret = clientSecret;
+  if (authentication?.clientSecret !== undefined) credentials.clientSecret = authentication.clientSecret;
+  if (authentication?.signer !== undefined) credentials.signer = authentication.signer;
   const tokenCache = nonEmpty(flags.tokenCache);
   if (tokenCache !== undefined) credentials.tokenCache = tokenCache;
   return credentials;
@@ -208,6 +224,32 @@ function resolveUrls(regionText: string | undefined, apiUrlText: string | undefi
   const authUrl = authUrlText === undefined ? regionBaseUrls[region].authUrl : parseBaseUrl('PINGONE_AUTH_URL (--auth-url)', authUrlText);
   const fromRegion = apiUrlText === undefined || authUrlText === undefined;
   return { apiUrl, authUrl, region: fromRegion ? region : undefined };
+}
+
+/**
+ * The method named, or PRIVATE_KEY_JWT when only a key is given, else CLIENT_SECRET_BASIC; with what it
+ * needs (the key or the secret), or which setting is missing. A credential the method does not use is
+ * never sent, and a warning says so.
+ */
+function resolveClientAuthentication(
+  flags: ConnectionFlags,
+  env: NodeJS.ProcessEnv,
+  pick: (flag: string | undefined, variable: string) => string | undefined,
+  warnings: string[],
+): ClientAuthentication | { missing: string } {
+  const keyFile = pick(flags.privateKeyFile, 'PINGONE_CLIENT_PRIVATE_KEY_FILE');
+  const keyId = pick(flags.keyId, 'PINGONE_CLIENT_KEY_ID');
+  const secret = resolveClientSecret(flags, env, warnings);
+  const named = pick(flags.tokenAuthMethod, 'PINGONE_TOKEN_ENDPOINT_AUTH_METHOD');
+  const method = named === undefined ? (keyFile !== undefined && secret === undefined ? 'PRIVATE_KEY_JWT' : 'CLIENT_SECRET_BASIC') : resolveTokenAuthMethod(named);
+  if (method === 'PRIVATE_KEY_JWT') {
+    if (secret !== undefined) warnings.push('The client secret is ignored and never sent: PRIVATE_KEY_JWT signs with the private key instead.');
+    if (keyFile === undefined) return { missing: 'PINGONE_CLIENT_PRIVATE_KEY_FILE (--private-key-file, for PRIVATE_KEY_JWT)' };
+    return { tokenAuthMethod: method, signer: readPrivateKeyFile(keyFile, keyId, warnings) };
+  }
+  if (keyFile !== undefined) warnings.push(`The private key file is ignored: ${method} authenticates with the client secret (set PINGONE_TOKEN_ENDPOINT_AUTH_METHOD=PRIVATE_KEY_JWT to use the key).`);
+  if (secret === undefined) return { missing: 'PINGONE_CLIENT_SECRET (--client-secret-file), or PINGONE_CLIENT_PRIVATE_KEY_FILE (--private-key-file) for PRIVATE_KEY_JWT' };
+  return { tokenAuthMethod: method, clientSecret: secret };
 }
 
 function resolveClientSecret(flags: ConnectionFlags, env: NodeJS.ProcessEnv, warnings: string[]): Secret | undefined {
@@ -242,7 +284,7 @@ function resolveTokenAuthMethod(text: string | undefined): TokenAuthMethod {
   const method = text.toUpperCase();
   if (!(tokenAuthMethods as readonly string[]).includes(method)) {
     throw new UserFacingError(`Unsupported token endpoint auth method "${text}".`, {
-      hint: `Use ${tokenAuthMethods.join(' or ')}: whatever the worker application's "Token Endpoint Authentication Method" says.`,
+      hint: `Use ${tokenAuthMethods.join(', ')}: whatever the worker application's "Token Endpoint Authentication Method" says.`,
     });
   }
   return method as TokenAuthMethod;

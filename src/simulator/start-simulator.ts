@@ -17,7 +17,8 @@ import { answerTokenRequest, type TokenResponse } from './token-endpoint.js';
 import { answerAuthorize, findUser } from './authorize-endpoint.js';
 import { signInRefusal } from './sign-in-policy.js';
 import { createUserGrantStore } from './user-grants.js';
-import { answerDeviceAuthorization, answerUserGrant, userGrantTypes, type UserGrantContext } from './user-token-endpoint.js';
+import { answerDeviceAuthorization, answerUserGrant, assertionAudiences, userGrantTypes, type UserGrantContext } from './user-token-endpoint.js';
+import { createAssertionReplayStore } from './client-authentication.js';
 
 export interface SimulatorOptions {
   dataset: Dataset;
@@ -101,7 +102,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   });
   const authenticator = createRequestAuthenticator(index, minter, injector.tokenExpiresAfterRequests);
   const userGrants = createUserGrantStore(now);
-  const grantContext = (): UserGrantContext => ({ index, minter, store: userGrants, now, authUrl: origin });
+  const replay = createAssertionReplayStore(now);
+  const grantContext = (): UserGrantContext => ({ index, minter, store: userGrants, now, authUrl: origin, replay });
   let browserUser: string | undefined;
 
   function answerApi(request: IncomingMessage, url: URL, faults: RequestFaults, entry: RequestLogEntry): Reply {
@@ -147,7 +149,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         : { status: 400, body: { error: 'invalid_request', error_description: 'The request body must be application/x-www-form-urlencoded.' } };
     }
     if (isForm && userGrantTypes.has(form.get('grant_type') ?? '')) return answerUserGrant(grantContext(), { environmentId, headers, form });
-    return answerTokenRequest(index, minter, { environmentId, headers, body });
+    return answerTokenRequest({ index, now, replay, audiences: assertionAudiences(origin, environmentId, 'token') }, minter, { environmentId, headers, body });
   }
 
   async function answer(request: IncomingMessage, response: ServerResponse, entry: RequestLogEntry): Promise<Reply | undefined> {

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { DatasetIndex } from './dataset-index.js';
 import type { TokenMinter } from './access-tokens.js';
+import { authenticateClient, type AssertionCheck } from './client-authentication.js';
 
 export interface TokenResponse {
   status: number;
@@ -13,33 +13,14 @@ export function oauthError(status: number, error: string, description: string): 
   return { status, body: { error, error_description: description } };
 }
 
-/** Client credentials from a Basic header or the form body, and which method was used. */
-export function clientAuthentication(headers: IncomingHttpHeaders, form: URLSearchParams) {
-  const header = headers.authorization;
-  const basic = header?.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString('utf8') : undefined;
-  const bodySecret = form.get('client_secret');
-  if (basic !== undefined && bodySecret !== null) return { conflict: true as const };
-  if (basic !== undefined) {
-    const colon = basic.indexOf(':');
-    if (colon < 0) return undefined;
-    return {
-      method: 'CLIENT_SECRET_BASIC' as const,
-      clientId: decodeURIComponent(basic.slice(0, colon)),
-      clientSecret: decodeURIComponent(basic.slice(colon + 1)),
-    };
-  }
-  const clientId = form.get('client_id');
-  if (clientId !== null && bodySecret !== null) return { method: 'CLIENT_SECRET_POST' as const, clientId, clientSecret: bodySecret };
-  return undefined;
-}
-
 /**
  * `POST /{envId}/as/token` for `grant_type=client_credentials`. The client must be a worker app of
  * that environment, enabled, allowed the grant, and authenticate the way its
- * `tokenEndpointAuthMethod` says with a secret listed in the dataset's `credentials`.
+ * `tokenEndpointAuthMethod` says: with a secret listed in the dataset's `credentials`, or a client
+ * assertion signed with that secret or a key of the application's `jwks`.
  */
 export function answerTokenRequest(
-  index: DatasetIndex,
+  check: AssertionCheck,
   minter: TokenMinter,
   request: { environmentId: string; headers: IncomingHttpHeaders; body: string },
 ): TokenResponse {
@@ -52,19 +33,10 @@ export function answerTokenRequest(
   if (grantType === null) return oauthError(400, 'invalid_request', 'grant_type is required.');
   if (grantType !== 'client_credentials') return oauthError(400, 'unsupported_grant_type', `Unsupported grant type: ${grantType}.`);
 
-  const authentication = clientAuthentication(request.headers, form);
-  if (authentication === undefined) return oauthError(401, 'invalid_client', 'Client authentication is required.');
-  if ('conflict' in authentication) return oauthError(400, 'invalid_request', 'Use only one client authentication method.');
-
-  const found = index.application(authentication.clientId);
-  const credential = index.credential(authentication.clientId);
-  const invalidClient = oauthError(401, 'invalid_client', 'Client authentication failed.');
-  if (found === undefined || found.environment.environment.id !== request.environmentId) return invalidClient;
-  const { application } = found;
-  if (application.tokenEndpointAuthMethod !== authentication.method) return invalidClient;
-  if (credential === undefined || credential.environmentId !== request.environmentId || credential.clientSecret !== authentication.clientSecret) {
-    return invalidClient;
-  }
+  const authenticated = authenticateClient(check, request.environmentId, request.headers, form);
+  if (!('client' in authenticated)) return oauthError(authenticated.status, authenticated.error, authenticated.description);
+  const application = authenticated.client;
+  if ((application.tokenEndpointAuthMethod ?? 'NONE') === 'NONE') return oauthError(401, 'invalid_client', 'Client authentication is required.');
   // PingOne's exact wording for a disabled app is unconfirmed; the error code is what clients act on.
   if (!application.enabled) return oauthError(401, 'invalid_client', 'The application is disabled.');
   if (application.type !== 'WORKER' || !(application.grantTypes ?? []).includes('CLIENT_CREDENTIALS')) {

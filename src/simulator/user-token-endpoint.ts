@@ -2,7 +2,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Application } from '../snapshot/model.js';
 import type { TokenMinter } from './access-tokens.js';
 import type { DatasetIndex } from './dataset-index.js';
-import { clientAuthentication, oauthError, type TokenResponse } from './token-endpoint.js';
+import { authenticateClient as authenticateAtEndpoint, type AssertionReplayStore } from './client-authentication.js';
+import { oauthError, type TokenResponse } from './token-endpoint.js';
 import { pkceMatches, type UserGrantStore } from './user-grants.js';
 
 export const deviceCodeGrantType = 'urn:ietf:params:oauth:grant-type:device_code';
@@ -16,6 +17,14 @@ export interface UserGrantContext {
   now: () => number;
   /** Auth base (`http://127.0.0.1:<port>`), for the device verification URI and ID token issuer. */
   authUrl: string;
+  /** Client assertions already used. */
+  replay: AssertionReplayStore;
+}
+
+/** What a client assertion sent to `endpoint` (`token`, `device_authorization`) may name as its `aud`. */
+export function assertionAudiences(authUrl: string, environmentId: string, endpoint: string): string[] {
+  const issuer = `${authUrl}/${environmentId}/as`;
+  return [`${issuer}/token`, issuer, `${issuer}/${endpoint}`];
 }
 
 interface FormRequest {
@@ -24,23 +33,11 @@ interface FormRequest {
   form: URLSearchParams;
 }
 
-/**
- * The client of a user-grant request: a public client (`tokenEndpointAuthMethod` NONE) names itself
- * with `client_id` and no secret; a confidential one authenticates the way its method says.
- */
-function authenticateClient(context: UserGrantContext, request: FormRequest): { client: Application } | { refused: TokenResponse } {
-  const authentication = clientAuthentication(request.headers, request.form);
-  if (authentication !== undefined && 'conflict' in authentication) return { refused: oauthError(400, 'invalid_request', 'Use only one client authentication method.') };
-  const clientId = authentication?.clientId ?? request.form.get('client_id') ?? '';
-  const found = context.index.application(clientId);
-  const invalidClient = { refused: oauthError(401, 'invalid_client', 'Client authentication failed.') };
-  if (found === undefined || found.environment.environment.id !== request.environmentId) return invalidClient;
-  const { application } = found;
-  const method = application.tokenEndpointAuthMethod ?? 'NONE';
-  if (authentication === undefined) return method === 'NONE' ? { client: application } : invalidClient;
-  const credential = context.index.credential(clientId);
-  if (method !== authentication.method || credential?.clientSecret !== authentication.clientSecret) return invalidClient;
-  return { client: application };
+/** The client of a user-grant request: a public client (NONE) or one that authenticates as its method says. */
+function authenticateClient(context: UserGrantContext, request: FormRequest, endpoint: string): { client: Application } | { refused: TokenResponse } {
+  const check = { index: context.index, now: context.now, replay: context.replay, audiences: assertionAudiences(context.authUrl, request.environmentId, endpoint) };
+  const authenticated = authenticateAtEndpoint(check, request.environmentId, request.headers, request.form);
+  return 'client' in authenticated ? authenticated : { refused: oauthError(authenticated.status, authenticated.error, authenticated.description) };
 }
 
 function issueTokens(context: UserGrantContext, application: Application, environmentId: string, userId: string, scope: string, nonce?: string): TokenResponse {
@@ -64,7 +61,7 @@ const allows = (application: Application, grant: string): boolean => (applicatio
 
 /** `POST /{envId}/as/token` for authorization_code (with PKCE), device_code and refresh_token. */
 export function answerUserGrant(context: UserGrantContext, request: FormRequest): TokenResponse {
-  const authenticated = authenticateClient(context, request);
+  const authenticated = authenticateClient(context, request, 'token');
   if ('refused' in authenticated) return authenticated.refused;
   const { client } = authenticated;
   const { form } = request;
@@ -117,7 +114,7 @@ export function answerUserGrant(context: UserGrantContext, request: FormRequest)
 
 /** `POST /{envId}/as/device_authorization` (RFC 8628 §3.1), timings from the app's device settings. */
 export function answerDeviceAuthorization(context: UserGrantContext, request: FormRequest): TokenResponse {
-  const authenticated = authenticateClient(context, request);
+  const authenticated = authenticateClient(context, request, 'device_authorization');
   if ('refused' in authenticated) return authenticated.refused;
   const { client } = authenticated;
   if (!allows(client, 'DEVICE_CODE')) return oauthError(400, 'unauthorized_client', 'The application is not allowed the device code grant.');

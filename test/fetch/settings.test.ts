@@ -98,7 +98,7 @@ describe('resolveConnectionSettings', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'pingone-audit-')), 'secret');
     writeFileSync(file, `${clientSecret}\n`);
     const settings = resolveConnectionSettings({ clientSecretFile: file }, { ...credentialsEnv, PINGONE_CLIENT_SECRET: undefined });
-    expect(settings.credentials.kind === 'clientCredentials' && settings.credentials.clientSecret.reveal()).toBe(clientSecret);
+    expect(settings.credentials.kind === 'clientCredentials' && settings.credentials.clientSecret?.reveal()).toBe(clientSecret);
     expect(settings.warnings).toEqual([]);
     expect(userError(() => resolveConnectionSettings({ clientSecretFile: `${file}.missing` }, credentialsEnv)).message).toContain('ENOENT');
   });
@@ -110,7 +110,7 @@ describe('resolveConnectionSettings', () => {
 
   it('accepts CLIENT_SECRET_POST and refuses unknown auth methods', () => {
     expect(resolveConnectionSettings({ tokenAuthMethod: 'client_secret_post' }, credentialsEnv).credentials).toMatchObject({ tokenAuthMethod: 'CLIENT_SECRET_POST' });
-    expect(userError(() => resolveConnectionSettings({ tokenAuthMethod: 'PRIVATE_KEY_JWT' }, credentialsEnv)).hint).toContain('CLIENT_SECRET_BASIC or CLIENT_SECRET_POST');
+    expect(userError(() => resolveConnectionSettings({ tokenAuthMethod: 'TLS_CLIENT_AUTH' }, credentialsEnv)).hint).toContain('PRIVATE_KEY_JWT, CLIENT_SECRET_JWT, CLIENT_SECRET_BASIC');
   });
 
   it('never shows the secret or token in JSON, inspect or string form', () => {

@@ -12,7 +12,7 @@ export interface OAuthAnswer {
 
 /** POSTs a form to one of the auth server's endpoints (token, device authorization) with the client's authentication. */
 export async function postAuthForm(http: HttpClient, url: string, form: URLSearchParams, client: UserSignInCredentials): Promise<OAuthAnswer> {
-  const headers = authenticateTokenRequest(form, client);
+  const headers = authenticateTokenRequest(form, client, url);
   let text: string;
   let status: number;
   try {
