@@ -2,6 +2,8 @@ import type { RegionCode } from '../snapshot/model.js';
 import { ApiError } from './api-error.js';
 import { createAccessTokenSource } from './auth.js';
 import { createHttpClient, type HttpClientOptions } from './http-client.js';
+import { createRedactor, type Redactor } from './redactor.js';
+import { Secret } from './secret.js';
 import type { ConnectionSettings } from './settings.js';
 import { decodeTokenClaims, type TokenClaims } from './token-claims.js';
 
@@ -14,6 +16,8 @@ export interface ApiClient {
   readonly region: RegionCode | undefined;
   /** The correlation id sent with every request (`X-Ping-External-Transaction-ID: <runId>-<n>`). */
   readonly runId: string;
+  /** Strips every credential of the run from server text; `add` registers key material it cannot see go by. */
+  readonly redactor: Redactor;
   /**
    * GETs a path below the API base (`/environments/…`) or a link on it and returns the parsed
    * JSON. A 401 renews the token once and retries. Throws ApiError (a UserFacingError).
@@ -29,13 +33,17 @@ export interface ApiClient {
 }
 
 export function createApiClient(settings: ConnectionSettings, options: ApiClientOptions = {}): ApiClient {
-  const http = createHttpClient({ ...options, apiUrl: settings.apiUrl });
+  const redactor = options.redactor ?? createRedactor();
+  // Known before anything is sent, so that even the first answer cannot echo them.
+  for (const value of Object.values(settings.credentials)) if (value instanceof Secret) redactor.add(value.reveal());
+  const http = createHttpClient({ ...options, apiUrl: settings.apiUrl, redactor });
   const tokens = createAccessTokenSource(settings, http, options.now);
 
   return {
     apiUrl: settings.apiUrl,
     region: settings.region,
     runId: http.runId,
+    redactor,
     async get(pathOrHref) {
       const token = await tokens.token();
       try {

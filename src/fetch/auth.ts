@@ -3,6 +3,7 @@ import { readErrorBody } from './api-error.js';
 import { TransportError, type HttpClient, type HttpResponse } from './http-client.js';
 import { authenticateTokenRequest } from './login/client-authentication.js';
 import { createUserTokenSource } from './login/user-token-source.js';
+import type { Redactor } from './redactor.js';
 import type { ConnectionSettings, Credentials } from './settings.js';
 import { parseJson } from '../json/parse-json.js';
 
@@ -80,11 +81,12 @@ async function requestToken(authUrl: string, credentials: ClientCredentials, htt
       cause: error,
     });
   }
-  return readTokenResponse(response, tokenUrl, credentials, now);
+  return readTokenResponse(response, http.redactor, tokenUrl, credentials, now);
 }
 
-function readTokenResponse(response: HttpResponse, tokenUrl: string, credentials: ClientCredentials, now: () => number) {
-  const said = readErrorBody(response.text);
+function readTokenResponse(response: HttpResponse, redactor: Redactor, tokenUrl: string, credentials: ClientCredentials, now: () => number) {
+  // Even a 200 may carry an error text that echoes the request.
+  const said = readErrorBody(redactor.redact(response.text));
   const pingOneSays = [said.code, said.apiMessage].filter(Boolean).join(': ');
   if (response.status === 401 || said.code === 'invalid_client') {
     throw new UserFacingError(

@@ -6,6 +6,7 @@ import { toolVersion } from '../paths.js';
 import { ApiError, readErrorBody } from './api-error.js';
 import { createSemaphore } from './concurrency.js';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
+import { createRedactor, type Redactor } from './redactor.js';
 import { assertReadOnly, endpointTemplate, relativeApiPath, resolveApiUrl, type RequestPurpose } from './request-guard.js';
 import {
   backoffDelay,
@@ -35,6 +36,8 @@ export interface HttpClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Diagnostic lines (retries, throttling); never a header, token or secret. */
   log?: (line: string) => void;
+  /** The run's redactor, when the caller already registered secrets with it (default: a new one). */
+  redactor?: Redactor;
   /** Test seams: clock, sleep and jitter source. */
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -44,6 +47,7 @@ export interface HttpClientOptions {
 export interface HttpResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
+  /** The body; redacted unless the status is 2xx (a token answer the caller must read whole). */
   text: string;
   /** When the request left (the client's clock), to tell the 429s of one storm from a new one. */
   sentAt: number;
@@ -54,6 +58,12 @@ export interface HttpClient {
   readonly apiBase: URL;
   /** Sent as `X-Ping-External-Transaction-ID` (`<runId>-<n>`) so Ping support can find this run. */
   readonly runId: string;
+  /**
+   * Knows every credential this client sent or received (Authorization headers, the token form's
+   * secrets and assertions, issued tokens) and strips them from server text; `add` registers more
+   * (key material that never travels, such as a private key).
+   */
+  readonly redactor: Redactor;
   /** GETs a path below the API base (or a `next` link on it) and parses the JSON answer; throws ApiError. */
   getJson(pathOrHref: string, bearer: string): Promise<unknown>;
   /** POSTs a form to the token endpoint (never with the bearer token); answers any status, retries only transient failures. */
@@ -93,12 +103,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   );
   const counts = new Map<string, number>();
   const runId = `pingone-audit-${randomUUID()}`;
+  const redactor = options.redactor ?? createRedactor();
   let sequence = 0;
   let propagationIsPermanent = false;
 
   const exchange = (purpose: RequestPurpose, template: string, method: string, url: URL, headers: Record<string, string>, body?: string) =>
     slots.run(async (): Promise<HttpResponse> => {
       assertReadOnly(method, purpose);
+      learnSecrets(redactor, headers, body);
       await limiter.acquire();
       counts.set(template, (counts.get(template) ?? 0) + 1);
       sequence += 1;
@@ -161,6 +173,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return {
     apiBase,
     runId,
+    redactor,
     async getJson(pathOrHref, bearer) {
       const url = resolveApiUrl(apiBase, pathOrHref);
       const path = relativeApiPath(apiBase, url);
@@ -180,7 +193,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
               return malformed++ < policy.malformedRetries ? { retry: error, waitMs: backoffDelay(attempt, policy, random) } : { fail: error };
             }
           }
-          const body = readErrorBody(response.text);
+          const body = readErrorBody(redactor.redact(response.text));
           const error = new ApiError({ kind: 'http', path, status: response.status, ...body, ...hintFor(response.status) });
           if (isPropagationDelay(response.status, [body.apiMessage ?? '', ...body.detailMessages])) {
             if (!propagationIsPermanent && propagation < policy.propagationRetries) {
@@ -205,7 +218,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         `POST ${url.origin}${url.pathname}`,
         () => exchange('token', template, 'POST', url, requestHeaders, form.toString()),
         (response, attempt) =>
-          isRetryableStatus(response.status) ? { retry: new Error(`HTTP ${response.status}`), ...retryWait(response, attempt) } : { done: response },
+          isRetryableStatus(response.status) ? { retry: new Error(`HTTP ${response.status}`), ...retryWait(response, attempt) } : { done: screenTokenAnswer(redactor, response) },
         (error) => error,
       );
     },
@@ -236,4 +249,51 @@ function hintFor(status: number): { hint?: string } {
   }
   if (status === 404) return { hint: 'Check the environment id, and that the endpoint exists in this region and licence.' };
   return {};
+}
+
+// Form fields that carry a credential (RFC 6749 §2.3.1, §4.1.3, §6; RFC 7523 §2.2; RFC 7636 §4.5; RFC 8628 §3.4).
+const secretFormFields = ['client_secret', 'client_assertion', 'refresh_token', 'code', 'code_verifier', 'device_code', 'assertion', 'password'];
+// Token endpoint answers that carry one (RFC 6749 §5.1, OIDC Core §3.1.3.3, RFC 8628 §3.2).
+const secretAnswerFields = ['access_token', 'refresh_token', 'id_token', 'device_code'];
+
+/** Registers what this request carries: the Authorization header whole and its credential, and the form's secrets. */
+function learnSecrets(redactor: Redactor, headers: Record<string, string>, body: string | undefined): void {
+  const authorization = Object.entries(headers).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+  if (authorization !== undefined) {
+    redactor.add(authorization);
+    const [scheme, credential = ''] = authorization.split(/\s+/, 2);
+    redactor.add(credential);
+    if (scheme?.toLowerCase() === 'basic') {
+      const pair = Buffer.from(credential, 'base64').toString('utf8');
+      redactor.add(pair);
+      redactor.add(safeDecode(pair.slice(pair.indexOf(':') + 1)));
+    }
+  }
+  if (body === undefined) return;
+  const form = new URLSearchParams(body);
+  for (const field of secretFormFields) for (const value of form.getAll(field)) redactor.add(value);
+}
+
+/** A 2xx token answer stays whole (the caller reads its tokens), and its tokens are registered; any other answer is redacted. */
+function screenTokenAnswer(redactor: Redactor, response: HttpResponse): HttpResponse {
+  if (response.status < 200 || response.status >= 300) return { ...response, text: redactor.redact(response.text) };
+  let body: unknown;
+  try {
+    body = parseJson(response.text);
+  } catch {
+    return response;
+  }
+  for (const field of secretAnswerFields) {
+    const value = (body as Record<string, unknown> | null)?.[field];
+    if (typeof value === 'string') redactor.add(value);
+  }
+  return response;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

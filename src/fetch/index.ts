@@ -25,6 +25,7 @@ export {
 } from './settings.js';
 export { signIn, systemBrowserOpener, type BrowserOpener, type SignInHooks, type UserSession } from './login/index.js';
 export { Secret } from './secret.js';
+export { createRedactor, type Redactor } from './redactor.js';
 export { regionBaseUrls, regionCodes } from './regions.js';
 export { createApiClient, type ApiClient, type ApiClientOptions } from './api-client.js';
 export { ApiError, type ApiFailureKind } from './api-error.js';

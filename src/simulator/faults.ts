@@ -29,6 +29,12 @@ export interface FaultPlan {
    * `https://evil.example`), even when the list fits in one page. A collector must not follow it.
    */
   foreignNextLink?: string | { pattern: string; origin?: string };
+  /**
+   * Matching requests (API or auth server; the pattern is required) are refused with `status` (default 403) and
+   * an error body that echoes the request line, every header and the body, as some gateways and token
+   * endpoints do: `message`, `details[].message` and `error_description` all carry it.
+   */
+  echoRequest?: string | { pattern: string; status?: number };
   /** The first token issued answers 401 INVALID_TOKEN after this many API calls; later tokens live normally. */
   tokenExpiresAfterRequests?: number;
   /** For soak runs: each API request meets one of `kinds` with probability `rate` (0–1). */
@@ -45,6 +51,8 @@ export interface RequestFaults {
   malformed?: boolean;
   pagingCycle?: boolean;
   foreignOrigin?: string;
+  /** Status of an answer that echoes the request. */
+  echoStatus?: number;
 }
 
 export interface FaultInjector {
@@ -76,6 +84,7 @@ export function createFaultInjector(plan: FaultPlan = {}): FaultInjector {
   };
   const applies = (pattern: string | undefined, path: string, isApi: boolean): boolean =>
     pattern === undefined ? isApi : matchesPattern(pattern, path);
+  const echo = typeof plan.echoRequest === 'string' ? { pattern: plan.echoRequest } : plan.echoRequest;
   const foreign = typeof plan.foreignNextLink === 'string' ? { pattern: plan.foreignNextLink } : plan.foreignNextLink;
 
   function take(counter: keyof typeof remaining, pattern: string | undefined, path: string, isApi: boolean): boolean {
@@ -97,6 +106,7 @@ export function createFaultInjector(plan: FaultPlan = {}): FaultInjector {
     plan(path, isApi) {
       const drawn = randomFault(isApi);
       const faults: RequestFaults = { delayMs: 0 };
+      if (echo !== undefined && matchesPattern(echo.pattern, path)) return { ...faults, echoStatus: echo.status ?? 403 };
       if (drawn === 'reset' || take('resets', plan.resets?.pattern, path, isApi)) return { ...faults, reset: true };
       if (drawn === 'serverError') return { ...faults, serverError: 503 };
       if (take('serverErrors', plan.serverErrors?.pattern, path, isApi)) return { ...faults, serverError: plan.serverErrors?.status ?? 503 };

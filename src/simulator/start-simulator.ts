@@ -5,6 +5,7 @@ import { createTokenMinter } from './access-tokens.js';
 import { insufficientPermissions, methodNotAllowed, notFound, requestLimited, serverError, type ApiError } from './api-errors.js';
 import type { Dataset } from './dataset.js';
 import { indexDataset } from './dataset-index.js';
+import { echoRequest } from './echo-request.js';
 import { createFaultInjector, type FaultPlan, type RequestFaults } from './faults.js';
 import { listEnvelope } from './list-envelope.js';
 import { defaultPageSizes, type PagedCollection } from './paging.js';
@@ -49,7 +50,7 @@ export interface RequestLogEntry {
   actor?: string;
   /** Set on reads of `…/secret`: tests assert the auditor never makes one. */
   secretRead?: true;
-  fault?: 'reset' | 'serverError' | 'rateLimited' | 'forbidden' | 'malformed' | 'slow' | 'pagingCycle' | 'foreignNextLink' | 'tokenExpired';
+  fault?: 'echoRequest' | 'reset' | 'serverError' | 'rateLimited' | 'forbidden' | 'malformed' | 'slow' | 'pagingCycle' | 'foreignNextLink' | 'tokenExpired';
 }
 
 export interface RunningSimulator {
@@ -163,6 +164,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     if (!isApi && tokenPath === null && authorizePath === null) return errorReply(notFound());
 
     const faults = injector.plan(isApi ? url.pathname.slice('/v1'.length) : url.pathname, isApi);
+    if (faults.echoStatus !== undefined) {
+      entry.fault = 'echoRequest';
+      return echoRequest(faults.echoStatus, request, await readBody(request));
+    }
     if (faults.reset === true) {
       entry.fault = 'reset';
       response.socket?.destroy();

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { createRedactor, redactedMark } from '../../src/fetch/redactor.js';
+
+const secret = 'p@ss/w0rd+with spaces&more==';
+
+describe('redactor', () => {
+  it('replaces a registered secret in its raw, URL-encoded, form-encoded, base64, base64url and JSON-escaped forms', () => {
+    const redactor = createRedactor();
+    redactor.add(secret);
+    const forms = [
+      secret,
+      encodeURIComponent(secret),
+      new URLSearchParams({ v: secret }).toString().slice(2),
+      Buffer.from(secret).toString('base64'),
+      Buffer.from(secret).toString('base64url'),
+    ];
+    for (const form of forms) expect(redactor.redact(`echo: ${form} end`)).toBe(`echo: ${redactedMark} end`);
+    expect(redactor.redact(JSON.stringify({ said: `"${secret}"` }))).not.toContain('w0rd');
+  });
+
+  it('replaces credentials it was never told about by their shape: bearer and Basic values, JWTs', () => {
+    const redactor = createRedactor();
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
+    expect(redactor.redact(`Authorization: Bearer opaque-token-0123456789abcdef; id_token=${jwt}`)).toBe(
+      `Authorization: Bearer ${redactedMark}; id_token=${redactedMark}`,
+    );
+    expect(redactor.redact('authorization: Basic YWRtaW46aHVudGVyMmh1bnRlcjI=')).toBe(`authorization: Basic ${redactedMark}`);
+  });
+
+  it('leaves ordinary text alone, short values included', () => {
+    const redactor = createRedactor();
+    redactor.add('abc');
+    expect(redactor.redact('Basic authentication failed for abc: the actor is not authorized')).toBe('Basic authentication failed for abc: the actor is not authorized');
+  });
+});
