@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { UserFacingError } from '../errors.js';
 import type { RegionCode } from '../snapshot/model.js';
-import { parseBaseUrl } from './base-url.js';
 import type { AssertionSigner } from './client-assertion.js';
 import type { UserSession } from './login/user-session.js';
 import { readPrivateKeyFile } from './private-key.js';
-import { isRegionCode, regionBaseUrls, regionCodes } from './regions.js';
+import { resolveServiceUrls } from './service-urls.js';
 import { Secret } from './secret.js';
 
 /** The connection flags a command accepts; each falls back to the environment variable named beside it. */
@@ -115,7 +114,13 @@ export function resolveConnectionSettings(flags: ConnectionFlags, env: NodeJS.Pr
   const warnings: string[] = [];
   const pick = (flag: string | undefined, variable: string): string | undefined => nonEmpty(flag) ?? nonEmpty(env[variable]);
 
-  const { apiUrl, authUrl, region } = resolveUrls(pick(flags.region, 'PINGONE_REGION_CODE'), pick(flags.apiUrl, 'PINGONE_API_URL'), pick(flags.authUrl, 'PINGONE_AUTH_URL'));
+  const { apiUrl, authUrl, region } = resolveServiceUrls({
+    region: pick(flags.region, 'PINGONE_REGION_CODE'),
+    apiUrl: pick(flags.apiUrl, 'PINGONE_API_URL'),
+    authUrl: pick(flags.authUrl, 'PINGONE_AUTH_URL'),
+    apiHostname: nonEmpty(env.PINGONE_API_SERVICE_HOSTNAME),
+    authHostname: nonEmpty(env.PINGONE_AUTH_SERVICE_HOSTNAME),
+  });
   const environmentIdText = pick(flags.environmentId, 'PINGONE_ENVIRONMENT_ID');
   const environmentId = environmentIdText === undefined ? undefined : assertUuid('PINGONE_ENVIRONMENT_ID (--environment-id)', environmentIdText);
 
@@ -209,21 +214,6 @@ function resolveUserSignIn(
   const tokenCache = nonEmpty(flags.tokenCache);
   if (tokenCache !== undefined) credentials.tokenCache = tokenCache;
   return credentials;
-}
-
-function resolveUrls(regionText: string | undefined, apiUrlText: string | undefined, authUrlText: string | undefined) {
-  const regionCode = regionText === undefined ? undefined : regionText.toUpperCase();
-  if (regionCode !== undefined && !isRegionCode(regionCode)) {
-    throw new UserFacingError(`Unknown PingOne region "${regionText}".`, {
-      hint: `Use one of ${regionCodes.join(', ')} (PINGONE_REGION_CODE or --region), or give PINGONE_API_URL and PINGONE_AUTH_URL.`,
-      seeAlso,
-    });
-  }
-  const region: RegionCode = regionCode ?? 'NA';
-  const apiUrl = apiUrlText === undefined ? regionBaseUrls[region].apiUrl : parseBaseUrl('PINGONE_API_URL (--api-url)', apiUrlText);
-  const authUrl = authUrlText === undefined ? regionBaseUrls[region].authUrl : parseBaseUrl('PINGONE_AUTH_URL (--auth-url)', authUrlText);
-  const fromRegion = apiUrlText === undefined || authUrlText === undefined;
-  return { apiUrl, authUrl, region: fromRegion ? region : undefined };
 }
 
 /**
