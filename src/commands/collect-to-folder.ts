@@ -3,6 +3,7 @@ import type { Snapshot } from '../snapshot/model.js';
 import { canonicalSnapshot, writeSnapshot } from '../snapshot/write-snapshot.js';
 import { withMissingRoles } from '../whoami/index.js';
 import { requirePositive } from './connection-options.js';
+import { resolvePath, type CommandContext } from './context.js';
 import { createProgressReporter } from './progress.js';
 
 export interface CollectionArgs {
@@ -16,9 +17,9 @@ export interface CollectionArgs {
  * Collects, writes the snapshot folder and returns the snapshot as written (canonical form), so
  * that `scan` audits exactly what `audit` would read back. Failed reads are listed on stderr.
  */
-export async function collectToFolder(client: ApiClient, args: CollectionArgs): Promise<Snapshot> {
+export async function collectToFolder({ io }: CommandContext, client: ApiClient, args: CollectionArgs): Promise<Snapshot> {
   requirePositive('--max-users', args['max-users'], { integer: true });
-  const progress = createProgressReporter();
+  const progress = createProgressReporter(io.stderr);
   let collected: Snapshot;
   try {
     collected = await collectSnapshot(client, {
@@ -31,18 +32,18 @@ export async function collectToFolder(client: ApiClient, args: CollectionArgs): 
     progress.finish();
   }
   const snapshot = canonicalSnapshot(withMissingRoles(collected));
-  const { files } = await writeSnapshot(snapshot, args.out);
+  const { files } = await writeSnapshot(snapshot, resolvePath(io, args.out));
   const { collection } = snapshot.manifest;
   const requests = Object.values(collection.requestsByEndpoint ?? {}).reduce((sum, count) => sum + count, 0);
-  process.stderr.write(
+  io.stderr.write(
     `wrote snapshot to ${args.out}: ${snapshot.environments.length} environment(s), ${files} files, ${requests} requests in ${(snapshot.manifest.durationMs ?? 0) / 1000}s\n`,
   );
   const failed = collection.entries.filter((entry) => entry.status === 'failed');
   if (failed.length > 0) {
-    process.stderr.write(`collection incomplete: ${failed.length} read(s) failed; the rules that need them are reported as not evaluated:\n`);
+    io.stderr.write(`collection incomplete: ${failed.length} read(s) failed; the rules that need them are reported as not evaluated:\n`);
     for (const entry of failed) {
       const where = entry.environmentId === undefined ? '' : ` in ${entry.environmentId}`;
-      process.stderr.write(`  ${entry.kind}${where}: ${entry.httpStatus ?? ''} ${entry.path ?? ''} ${entry.error ?? ''}`.trimEnd() + '\n');
+      io.stderr.write(`  ${entry.kind}${where}: ${entry.httpStatus ?? ''} ${entry.path ?? ''} ${entry.error ?? ''}`.trimEnd() + '\n');
     }
   }
   return snapshot;

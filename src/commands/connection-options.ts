@@ -1,6 +1,8 @@
 import type { Argv } from 'yargs';
 import { UserFacingError } from '../errors.js';
-import { createApiClient, resolveConnectionSettings, signIn, type ApiClient, type ConnectionFlags, type ConnectionSettings, type SignInHooks } from '../fetch/index.js';
+import { resolvePath, type CommandContext } from './context.js';
+import type { CliIo } from './io.js';
+import { createApiClient, resolveConnectionSettings, signIn, type ApiClient, type ConnectionFlags, type ConnectionSettings } from '../fetch/index.js';
 
 /** Within one IP's default share of a small licence's configuration-group limit (pingone-api.md §6.2). */
 const DEFAULT_MAX_RPS = 10;
@@ -74,17 +76,30 @@ export interface Connection {
 }
 
 /**
- * Resolves settings (printing their warnings on stderr), signs the user in when `--auth` asks for a
- * user sign-in, and opens a read-only client.
+ * Opens a connection (see {@link openConnection}), hands its client to `use`, and closes the client
+ * however `use` ends: the shape of every command that reads the API.
  */
-export async function openConnection(args: ConnectionArgs, env: NodeJS.ProcessEnv = process.env, hooks: SignInHooks = {}): Promise<Connection> {
+export async function withClient<T>(context: CommandContext, args: ConnectionArgs, use: (client: ApiClient) => Promise<T>): Promise<T> {
+  const { client } = await openConnection(args, context.io);
+  try {
+    return await use(client);
+  } finally {
+    await client.close();
+  }
+}
+
+/**
+ * Resolves settings from the flags and `io.env` (printing their warnings on stderr), signs the user
+ * in when `--auth` asks for a user sign-in, and opens a read-only client.
+ */
+export async function openConnection(args: ConnectionArgs, io: CliIo): Promise<Connection> {
   requirePositive('--max-rps', args['max-rps']);
   requirePositive('--concurrency', args.concurrency, { integer: true });
   requirePositive('--timeout', args.timeout);
   const flags: ConnectionFlags = definedOnly({
     clientId: args['client-id'],
     clientSecret: args['client-secret'],
-    clientSecretFile: args['client-secret-file'],
+    clientSecretFile: args['client-secret-file'] ? resolvePath(io, args['client-secret-file']) : args['client-secret-file'],
     environmentId: args['environment-id'],
     region: args.region,
     apiUrl: args['api-url'],
@@ -94,12 +109,12 @@ export async function openConnection(args: ConnectionArgs, env: NodeJS.ProcessEn
     keyId: args['key-id'],
     auth: args.auth,
     redirectPort: args['redirect-port'],
-    tokenCache: args['token-cache'],
+    tokenCache: args['token-cache'] ? resolvePath(io, args['token-cache']) : args['token-cache'],
     scope: args.scope,
   });
-  const settings = resolveConnectionSettings(flags, env);
-  for (const warning of settings.warnings) process.stderr.write(`warning: ${warning}\n`);
-  if (settings.credentials.kind === 'userSignIn') await signIn(settings, hooks);
+  const settings = resolveConnectionSettings(flags, io.env);
+  for (const warning of settings.warnings) io.stderr.write(`warning: ${warning}\n`);
+  if (settings.credentials.kind === 'userSignIn') await signIn(settings, { write: (text) => io.stderr.write(text) });
   const client = createApiClient(settings, {
     // Adaptive without a ceiling probes until PingOne itself says where the limit is.
     ...(args['adaptive-rate'] === true
@@ -107,7 +122,7 @@ export async function openConnection(args: ConnectionArgs, env: NodeJS.ProcessEn
       : { maxRps: args['max-rps'] ?? DEFAULT_MAX_RPS }),
     concurrency: args.concurrency,
     timeoutMs: args.timeout * 1000,
-    ...(args.verbose ? { log: (line: string) => process.stderr.write(`${line}\n`) } : {}),
+    ...(args.verbose ? { log: (line: string) => io.stderr.write(`${line}\n`) } : {}),
   });
   return { settings, client };
 }

@@ -5,49 +5,45 @@ import { createApiClient, resolveConnectionSettings } from '../fetch/index.js';
 import { FORMAT_NAMES } from '../formatters/index.js';
 import { loadDataset, startSimulator } from '../simulator/index.js';
 import { collectToFolder } from './collect-to-folder.js';
-import type { RegisterCommand } from './context.js';
-import { reviewArgs, withReportOptions, type FailOn } from './output-options.js';
+import { defineCommand } from './context.js';
+import { FAIL_ON_CHOICES, withReportOptions, type FailOn } from './output-options.js';
 import { auditAndReport } from './report-audit.js';
 
 /** The worker the demo signs in with: the auditor's own app in the Administrators environment. */
 const DEMO_AUDITOR_APP = 'pingone-audit';
 
-export const registerDemoCommand: RegisterCommand = (yargs, context) =>
-  yargs.command(
-    'demo',
-    'Scan the built-in Acme Corp demo organization on a local simulator: no credentials, no network',
-    (y) =>
-      withReportOptions(y, FORMAT_NAMES)
-        // A demo explains; it does not gate. Pass --fail-on to see the exit code a CI gate would give.
-        .option('fail-on', { type: 'string', choices: ['critical', 'high', 'medium', 'low', 'info', 'none'], default: 'none', description: 'Exit 1 when a finding is at or above this severity' })
-        .option('out', { type: 'string', description: 'Keep the demo snapshot in this folder (default: a temporary folder)' }),
-    async (argv) => {
-      const dataset = loadDataset('demo');
-      const credential = dataset.credentials.find((candidate) =>
-        dataset.environments.some((env) => env.applications.some((app) => app.id === candidate.clientId && app.name === DEMO_AUDITOR_APP)),
-      );
-      if (credential === undefined) throw new Error(`The demo dataset has no credentials for the "${DEMO_AUDITOR_APP}" worker.`);
-      const simulator = await startSimulator({ dataset });
-      const out = argv.out ?? (await mkdtemp(path.join(os.tmpdir(), 'pingone-audit-demo-')));
-      process.stderr.write(`Demo: Acme Corp on a local PingOne simulator (${simulator.apiUrl}); snapshot in ${out}\n`);
-      // The secret goes through the settings' environment, as a real user's would, never through argv or output.
-      const settings = resolveConnectionSettings(
-        { apiUrl: simulator.apiUrl, authUrl: simulator.authUrl },
-        { PINGONE_CLIENT_ID: credential.clientId, PINGONE_CLIENT_SECRET: credential.clientSecret, PINGONE_ENVIRONMENT_ID: credential.environmentId },
-      );
-      const client = createApiClient(settings, { maxRps: 200, concurrency: 8 });
-      try {
-        const snapshot = await collectToFolder(client, { 'all-environments': true, out });
-        await auditAndReport({
-          snapshot,
-          snapshotDir: out,
-          args: { failOn: argv['fail-on'] as FailOn, allowIncomplete: argv['allow-incomplete'] === true, config: argv.config, review: reviewArgs(argv) },
-          context,
-        });
-        process.stderr.write('Next: `pingone-audit explain <rule-id>` for any rule above, or `pingone-audit rules` for the catalogue.\n');
-      } finally {
-        await client.close();
-        await simulator.close();
-      }
-    },
-  );
+export const registerDemoCommand = defineCommand({
+  command: 'demo',
+  describe: 'Scan the built-in Acme Corp demo organization on a local simulator: no credentials, no network',
+  builder: (y) =>
+    withReportOptions(y, FORMAT_NAMES)
+      // A demo explains; it does not gate. Pass --fail-on to see the exit code a CI gate would give.
+      .option('fail-on', { type: 'string', choices: FAIL_ON_CHOICES, default: 'none' as FailOn, description: 'Exit 1 when a finding is at or above this severity' })
+      .option('out', { type: 'string', description: 'Keep the demo snapshot in this folder (default: a temporary folder)' }),
+  run: async (argv, context) => {
+    const { io } = context;
+    const dataset = loadDataset('demo');
+    const credential = dataset.credentials.find((candidate) =>
+      dataset.environments.some((env) => env.applications.some((app) => app.id === candidate.clientId && app.name === DEMO_AUDITOR_APP)),
+    );
+    if (credential === undefined) throw new Error(`The demo dataset has no credentials for the "${DEMO_AUDITOR_APP}" worker.`);
+    const simulator = await startSimulator({ dataset });
+    const out = argv.out ?? (await mkdtemp(path.join(os.tmpdir(), 'pingone-audit-demo-')));
+    io.stderr.write(`Demo: Acme Corp on a local PingOne simulator (${simulator.apiUrl}); snapshot in ${out}\n`);
+    // The secret goes through the settings' environment, as a real user's would, never through argv or output.
+    const settings = resolveConnectionSettings(
+      { apiUrl: simulator.apiUrl, authUrl: simulator.authUrl },
+      { PINGONE_CLIENT_ID: credential.clientId, PINGONE_CLIENT_SECRET: credential.clientSecret, PINGONE_ENVIRONMENT_ID: credential.environmentId },
+    );
+    const client = createApiClient(settings, { maxRps: 200, concurrency: 8 });
+    try {
+      const snapshot = await collectToFolder(context, client, { 'all-environments': true, out });
+      const verdict = await auditAndReport({ snapshot, snapshotDir: out, flags: argv, context });
+      io.stderr.write('Next: `pingone-audit explain <rule-id>` for any rule above, or `pingone-audit rules` for the catalogue.\n');
+      return verdict;
+    } finally {
+      await client.close();
+      await simulator.close();
+    }
+  },
+});

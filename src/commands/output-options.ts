@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Argv } from 'yargs';
 import { UserFacingError } from '../errors.js';
+import { resolvePath, type CommandContext } from './context.js';
 import { SEVERITIES } from '../engine/types.js';
 
 export const FAIL_ON_CHOICES = [...SEVERITIES, 'none'] as const;
@@ -13,13 +14,8 @@ export interface OutputTarget {
   file: string | undefined;
 }
 
-export interface GateOptions {
-  failOn: FailOn;
-  allowIncomplete: boolean;
-}
-
 /** The flags shared by every command that produces an audit report. */
-export function withReportOptions<T>(yargs: Argv<T>, formats: readonly string[]) {
+export function withReportOptions<T, F extends string>(yargs: Argv<T>, formats: readonly F[]) {
   return yargs
     .option('format', {
       alias: 'f',
@@ -75,6 +71,19 @@ export function withReportOptions<T>(yargs: Argv<T>, formats: readonly string[])
     });
 }
 
+/** The report flags as `withReportOptions` parses them. */
+export interface ReportFlags {
+  'fail-on': FailOn;
+  'allow-incomplete': boolean;
+  config?: string | undefined;
+  /** A file; false for --no-suppressions (yargs' negation); undefined for the default file when present. */
+  suppressions?: string | false | undefined;
+  baseline?: string | undefined;
+  'fail-on-new': boolean;
+  'include-suppressed': boolean;
+  'include-fixed': boolean;
+}
+
 /** The review flags (suppressions, baseline and what reports keep) as `auditAndReport` reads them. */
 export interface ReviewArgs {
   /** A file, undefined for the default file when present, or false for --no-suppressions. */
@@ -85,21 +94,23 @@ export interface ReviewArgs {
   includeFixed: boolean;
 }
 
-export function reviewArgs(argv: Record<string, unknown>): ReviewArgs {
-  const suppressions = argv.suppressions;
+/** Checks the review flags' combinations (exit 2 on a nonsensical one) and names them for `auditAndReport`. */
+export function reviewArgs(flags: ReportFlags): ReviewArgs {
+  const { suppressions, baseline } = flags;
   if (suppressions === '') throw new UserFacingError('--suppressions needs a file.', { hint: 'Name the reviewed file, or pass --no-suppressions to ignore every suppression.' });
-  if (argv.baseline === '') throw new UserFacingError('--baseline needs a file.', { hint: 'Name the JSON report of an earlier run: --baseline last-run.json' });
-  if (argv['fail-on-new'] === true && typeof argv.baseline !== 'string') {
+  if (baseline === '') throw new UserFacingError('--baseline needs a file.', { hint: 'Name the JSON report of an earlier run: --baseline last-run.json' });
+  // typeof, not the declared type: a repeated flag arrives as an array.
+  if (flags['fail-on-new'] === true && typeof baseline !== 'string') {
     throw new UserFacingError('--fail-on-new needs --baseline: without an earlier result nothing can be called new.', {
       hint: 'Pass --baseline <earlier JSON report>, written by `-f json -o <file>` on an earlier run.',
     });
   }
   return {
     suppressions: suppressions === false ? false : typeof suppressions === 'string' ? suppressions : undefined,
-    baseline: typeof argv.baseline === 'string' ? argv.baseline : undefined,
-    failOnNew: argv['fail-on-new'] === true,
-    includeSuppressed: argv['include-suppressed'] === true,
-    includeFixed: argv['include-fixed'] === true,
+    baseline: typeof baseline === 'string' ? baseline : undefined,
+    failOnNew: flags['fail-on-new'] === true,
+    includeSuppressed: flags['include-suppressed'] === true,
+    includeFixed: flags['include-fixed'] === true,
   };
 }
 
@@ -143,15 +154,16 @@ function readFlag(argv: readonly string[], i: number): { flag?: 'format' | 'outp
 }
 
 /** Writes each report to its file (creating folders) or to stdout. */
-export async function writeReports(targets: OutputTarget[], render: (format: string) => string): Promise<void> {
+export async function writeReports({ io }: CommandContext, targets: OutputTarget[], render: (format: string) => string): Promise<void> {
   for (const target of targets) {
     const text = render(target.format);
     if (target.file === undefined) {
-      process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+      io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     } else {
-      await mkdir(path.dirname(path.resolve(target.file)), { recursive: true });
-      await writeFile(target.file, text);
-      process.stderr.write(`wrote ${target.format} report to ${target.file}\n`);
+      const file = resolvePath(io, target.file);
+      await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+      await writeFile(file, text);
+      io.stderr.write(`wrote ${target.format} report to ${target.file}\n`);
     }
   }
 }

@@ -1,10 +1,11 @@
 import type { CollectProgress } from '../fetch/index.js';
+import type { OutputStream } from './io.js';
 
 /**
  * Collection progress on stderr: one rewritten line on a terminal, and in CI (no TTY) one plain
  * line per environment collected, so logs stay short.
  */
-export function createProgressReporter(stream: NodeJS.WriteStream = process.stderr): { report: (event: CollectProgress) => void; finish: () => void } {
+export function createProgressReporter(stream: OutputStream): { report: (event: CollectProgress) => void; finish: () => void } {
   const interactive = stream.isTTY === true;
   let lastLine = '';
   const describe = ({ phase, environmentId, done, total }: CollectProgress): string =>

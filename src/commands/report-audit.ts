@@ -2,30 +2,24 @@ import path from 'node:path';
 import { decideGate } from '../audit/gate.js';
 import { auditSnapshot } from '../audit/audit-snapshot.js';
 import { loadConfig } from '../engine/load-config.js';
-import type { AuditResult, AuditWarning, Severity } from '../engine/types.js';
+import type { AuditResult, AuditWarning } from '../engine/types.js';
 import { applyBaseline, loadBaseline, type BaselineReport } from '../baseline/index.js';
 import { applySuppressions, loadSuppressions, type LoadedSuppressions } from '../suppressions/index.js';
 import { formatters, isFormatName, type FormatContext } from '../formatters/index.js';
 import { summaryParts } from '../formatters/summary-line.js';
 import { resolveFindingLines } from '../snapshot/locate-line.js';
 import type { Snapshot } from '../snapshot/model.js';
-import type { CommandContext } from './context.js';
-import { pairOutputs, writeReports, type ReviewArgs } from './output-options.js';
-
-/** The report flags as yargs parsed them (see `withReportOptions`). */
-export interface ReportArgs {
-  failOn: Severity | 'none';
-  allowIncomplete: boolean;
-  config?: string | undefined;
-  /** Suppressions, baseline and what reports keep; absent: the default suppressions file, no baseline. */
-  review?: ReviewArgs;
-}
+import type { Verdict } from '../verdict.js';
+import { resolvePath, type CommandContext } from './context.js';
+import { useColor } from './io.js';
+import { pairOutputs, reviewArgs, writeReports, type ReportFlags } from './output-options.js';
 
 export interface AuditAndReportInput {
   snapshot: Snapshot;
-  /** The snapshot folder on disk, when there is one: findings then point at its files and lines. */
-  snapshotDir?: string;
-  args: ReportArgs;
+  /** The snapshot folder on disk as the user named it, when there is one: findings then point at its files and lines. */
+  snapshotDir?: string | undefined;
+  /** The parsed flags of `withReportOptions`. */
+  flags: ReportFlags;
   context: CommandContext;
   /** Format when no --format is given. */
   defaultFormat?: string;
@@ -34,43 +28,43 @@ export interface AuditAndReportInput {
 
 /**
  * Audit, write every requested report, print the one-line summary and the gate's reasons on
- * stderr, and record the verdict: the tail shared by `audit`, `scan` and `demo`.
+ * stderr, and return the gate's verdict: the tail shared by `audit`, `scan` and `demo`.
  */
-export async function auditAndReport(input: AuditAndReportInput): Promise<AuditResult> {
-  const { snapshot, snapshotDir, args, context } = input;
+export async function auditAndReport(input: AuditAndReportInput): Promise<Verdict> {
+  const { snapshot, snapshotDir, flags, context } = input;
+  const { io } = context;
+  const review = reviewArgs(flags);
   const targets = pairOutputs(context.rawArgv, input.defaultFormat ?? 'table');
-  const config = loadConfig(args.config);
-  const review = args.review;
+  const config = loadConfig(flags.config, io.cwd);
   // Read before auditing, so that a bad file fails fast (exit 2).
-  const suppressions = review?.suppressions === false ? undefined : loadSuppressions(review?.suppressions);
-  const baseline = review?.baseline === undefined ? undefined : loadBaseline(review.baseline);
+  const suppressions = review.suppressions === false ? undefined : loadSuppressions(review.suppressions, io.cwd);
+  const baseline = review.baseline === undefined ? undefined : loadBaseline(resolvePath(io, review.baseline));
   const audited = auditSnapshot(snapshot, {
     config,
     ...(input.now === undefined ? {} : { now: input.now }),
     ...(snapshotDir === undefined ? {} : { snapshotPath: snapshotDir }),
   });
-  if (snapshotDir !== undefined) resolveFindingLines(audited, snapshotDir);
+  if (snapshotDir !== undefined) resolveFindingLines(audited, resolvePath(io, snapshotDir));
   const result = reviewResult(audited, suppressions, baseline);
-  for (const warning of result.warnings ?? []) process.stderr.write(`warning: ${describeWarning(warning)}\n`);
+  for (const warning of result.warnings ?? []) io.stderr.write(`warning: ${describeWarning(warning)}\n`);
 
   const formatContext: FormatContext = {
-    color: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,
-    ...(process.stdout.columns === undefined ? {} : { columns: process.stdout.columns }),
-    ...(snapshotDir === undefined ? {} : relativeSnapshotDir(snapshotDir)),
-    includeSuppressed: review?.includeSuppressed === true,
-    includeFixed: review?.includeFixed === true,
+    color: useColor(io),
+    ...(io.stdout.columns === undefined ? {} : { columns: io.stdout.columns }),
+    ...(snapshotDir === undefined ? {} : relativeSnapshotDir(io.cwd, snapshotDir)),
+    includeSuppressed: review.includeSuppressed,
+    includeFixed: review.includeFixed,
   };
-  await writeReports(targets, (format) => {
+  await writeReports(context, targets, (format) => {
     if (!isFormatName(format)) throw new Error(`No formatter is registered for "${format}".`);
     return formatters[format](result, formatContext);
   });
 
-  const gate = decideGate(result, { failOn: args.failOn, allowIncomplete: args.allowIncomplete, failOnNew: review?.failOnNew === true });
+  const gate = decideGate(result, { failOn: flags['fail-on'], allowIncomplete: flags['allow-incomplete'] === true, failOnNew: review.failOnNew });
   const stdoutIsTable = targets.some((target) => target.format === 'table' && target.file === undefined);
-  if (!stdoutIsTable) process.stderr.write(`${summaryParts(result).map((part) => part.text).join(' · ')}\n`);
-  for (const reason of gate.reasons) process.stderr.write(`${reason}\n`);
-  context.setVerdict(gate.verdict);
-  return result;
+  if (!stdoutIsTable) io.stderr.write(`${summaryParts(result).map((part) => part.text).join(' · ')}\n`);
+  for (const reason of gate.reasons) io.stderr.write(`${reason}\n`);
+  return gate.verdict;
 }
 
 /**
@@ -94,8 +88,8 @@ function describeWarning(warning: AuditWarning): string {
 }
 
 /** SARIF locations must be relative to the repository; a folder outside the working directory has none. */
-function relativeSnapshotDir(snapshotDir: string): { snapshotDir?: string } {
-  const relative = path.relative(process.cwd(), path.resolve(snapshotDir));
+function relativeSnapshotDir(cwd: string, snapshotDir: string): { snapshotDir?: string } {
+  const relative = path.relative(cwd, path.resolve(cwd, snapshotDir));
   if (relative.startsWith('..') || path.isAbsolute(relative)) return {};
   return { snapshotDir: relative === '' ? '.' : relative };
 }

@@ -1,31 +1,21 @@
 import { FORMAT_NAMES } from '../formatters/index.js';
-import type { RegisterCommand } from './context.js';
-import { collectToFolder, type CollectionArgs } from './collect-to-folder.js';
-import { openConnection, withCollectionOptions, withConnectionOptions, type ConnectionArgs } from './connection-options.js';
-import { reviewArgs, withReportOptions, type FailOn } from './output-options.js';
+import { collectToFolder } from './collect-to-folder.js';
+import { withClient, withCollectionOptions, withConnectionOptions } from './connection-options.js';
+import { defineCommand } from './context.js';
+import { withReportOptions } from './output-options.js';
 import { auditAndReport } from './report-audit.js';
 
-export const registerScanCommand: RegisterCommand = (yargs, context) =>
-  yargs.command(
-    'scan',
-    'Collect a snapshot, write it, and audit it (same reports and exit codes as `audit`)',
-    (y) =>
-      withReportOptions(withCollectionOptions(withConnectionOptions(y)), FORMAT_NAMES).example(
-        '$0 scan --all-environments -f sarif -o results.sarif',
-        'Scan the whole organization for GitHub code scanning',
-      ),
-    async (argv) => {
-      const { client } = await openConnection(argv as unknown as ConnectionArgs);
-      try {
-        const snapshot = await collectToFolder(client, argv as unknown as CollectionArgs);
-        await auditAndReport({
-          snapshot,
-          snapshotDir: argv.out,
-          args: { failOn: argv['fail-on'] as FailOn, allowIncomplete: argv['allow-incomplete'] === true, config: argv.config, review: reviewArgs(argv) },
-          context,
-        });
-      } finally {
-        await client.close();
-      }
-    },
-  );
+export const registerScanCommand = defineCommand({
+  command: 'scan',
+  describe: 'Collect a snapshot, write it, and audit it (same reports and exit codes as `audit`)',
+  builder: (y) =>
+    withReportOptions(withCollectionOptions(withConnectionOptions(y)), FORMAT_NAMES).example(
+      '$0 scan --all-environments -f sarif -o results.sarif',
+      'Scan the whole organization for GitHub code scanning',
+    ),
+  run: (argv, context) =>
+    withClient(context, argv, async (client) => {
+      const snapshot = await collectToFolder(context, client, argv);
+      return auditAndReport({ snapshot, snapshotDir: argv.out, flags: argv, context });
+    }),
+});

@@ -1,23 +1,18 @@
-import type { RegisterCommand } from './context.js';
-import { collectToFolder, type CollectionArgs } from './collect-to-folder.js';
-import { openConnection, withCollectionOptions, withConnectionOptions, type ConnectionArgs } from './connection-options.js';
+import { collectToFolder } from './collect-to-folder.js';
+import { withClient, withCollectionOptions, withConnectionOptions } from './connection-options.js';
+import { defineCommand } from './context.js';
 
-export const registerSnapshotCommand: RegisterCommand = (yargs, context) =>
-  yargs.command(
-    'snapshot',
-    'Collect a read-only snapshot of one or more environments into a folder (GET only, never a secret)',
-    (y) =>
-      withCollectionOptions(withConnectionOptions(y)).example(
-        '$0 snapshot -e $ADMIN_ENV -e $PROD_ENV --out ./pingone-snapshot',
-        'Collect the administrators\' and the production environment',
-      ),
-    async (argv) => {
-      const { client } = await openConnection(argv as unknown as ConnectionArgs);
-      try {
-        const snapshot = await collectToFolder(client, argv as unknown as CollectionArgs);
-        context.setVerdict(snapshot.manifest.collection.complete ? 'clean' : 'incomplete');
-      } finally {
-        await client.close();
-      }
-    },
-  );
+export const registerSnapshotCommand = defineCommand({
+  command: 'snapshot',
+  describe: 'Collect a read-only snapshot of one or more environments into a folder (GET only, never a secret)',
+  builder: (y) =>
+    withCollectionOptions(withConnectionOptions(y)).example(
+      '$0 snapshot -e $ADMIN_ENV -e $PROD_ENV --out ./pingone-snapshot',
+      'Collect the administrators\' and the production environment',
+    ),
+  run: (argv, context) =>
+    withClient(context, argv, async (client) => {
+      const snapshot = await collectToFolder(context, client, argv);
+      return snapshot.manifest.collection.complete ? 'clean' : 'incomplete';
+    }),
+});

@@ -7,7 +7,7 @@ import type { AuditResult } from '../../src/engine/types.js';
 import { checkSarifForGitHub } from '../../src/formatters/github-checks.js';
 import { loadDataset, startSimulator, type FaultPlan, type RunningSimulator } from '../../src/simulator/index.js';
 import { reportSchemaProblems, sarifSchemaProblems } from '../formatters/schema-validators.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runBuiltCli, runCli } from '../helpers/run-cli.js';
 
 const dataset = loadDataset('demo');
 const auditor = dataset.credentials[0]!;
@@ -56,10 +56,11 @@ async function expectNoSecretAnywhere(texts: string[], dir: string): Promise<voi
 }
 
 describe('pingone-audit scan against the simulator', () => {
+  // End to end through the built binary: the one scan whose exit code crosses a real process boundary.
   it('collects two environments, writes the snapshot and valid SARIF and JSON, exits 1 on high findings, GET only', async () => {
     const { simulator: sim, env } = await simulator();
     const out = path.join(work, 'two-envs');
-    const run = await runCli(
+    const run = await runBuiltCli(
       ['scan', ...FAST, '-e', ADMIN_ENV, '-e', PROD_ENV, '--out', out, '-f', 'json', '-o', path.join(out, '..', 'two.json'), '-f', 'sarif', '-o', path.join(work, 'two.sarif')],
       { env },
     );

@@ -1,0 +1,72 @@
+import yargs from 'yargs';
+import { UserFacingError } from './errors.js';
+import { toolVersion } from './paths.js';
+import { EXIT_CODE_HELP, EXIT_CODES, type Verdict } from './verdict.js';
+import { commands } from './commands/index.js';
+import type { CliIo } from './commands/io.js';
+
+export type { CliIo, OutputStream } from './commands/io.js';
+
+/** Bugs are not findings: an unexpected error exits with its own code so a CI gate can tell. */
+export const INTERNAL_ERROR_EXIT_CODE = 70;
+
+/**
+ * Runs the CLI in-process: parses `argv` (without `node` and the script), runs the command with
+ * `io` as its whole outside world, and resolves to the exit code (0, 1, 2, 3 as `EXIT_CODE_HELP`
+ * lists, 70 for a bug). It never rejects and never touches `process.exit`: `src/cli.ts` does that.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await parseAndRun(argv, io);
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+async function parseAndRun(argv: readonly string[], io: CliIo): Promise<number> {
+  let verdict: Verdict = 'clean';
+  const context = { io, rawArgv: argv };
+  let parser = yargs([...argv])
+    .scriptName('pingone-audit')
+    .usage('$0 <command> [options]\n\nRead-only configuration auditor for PingOne tenants.')
+    .strict()
+    .demandCommand(1, 'Name a command: try `pingone-audit demo`, or `pingone-audit --help`.')
+    .recommendCommands()
+    .epilog(`${EXIT_CODE_HELP}\n  ${INTERNAL_ERROR_EXIT_CODE} internal error (a bug: please report it with the stack trace)`)
+    .version(toolVersion)
+    .wrap(Math.min(110, io.stdout.columns ?? 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      if (error) throw error;
+      throw new UsageError(message);
+    });
+  for (const register of commands) {
+    parser = register(parser, context, (value) => {
+      verdict = value;
+    });
+  }
+  // With a callback yargs hands --help and --version text back instead of printing it.
+  await parser.parseAsync([...argv], {}, (_error, _parsed, output) => {
+    if (output !== '') io.stdout.write(`${output}\n`);
+  });
+  return EXIT_CODES[verdict];
+}
+
+class UsageError extends Error {}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof UsageError) {
+    io.stderr.write(`pingone-audit: ${error.message}\nRun \`pingone-audit --help\` for usage.\n`);
+    return EXIT_CODES.usage;
+  }
+  if (error instanceof UserFacingError) {
+    const lines = [`pingone-audit: ${error.message}`];
+    if (error.hint) lines.push(`  what to do: ${error.hint}`);
+    if (error.seeAlso) lines.push(`  read more: ${error.seeAlso}`);
+    io.stderr.write(`${lines.join('\n')}\n`);
+    return EXIT_CODES.usage;
+  }
+  io.stderr.write('pingone-audit: internal error. Please report it with the trace below.\n');
+  io.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return INTERNAL_ERROR_EXIT_CODE;
+}
