@@ -25,10 +25,15 @@ const allAreas: readonly Area[] = [
 ];
 
 // Identity Data Admin reaching applications follows StackOne's guide (domain.md §1); the read-only
-// variants grant the same reads as their admin roles, minus secrets.
-/** What each built-in role reads, by name; `pingone-audit whoami` predicts 403s from the same table. */
+// variants grant the same reads as their admin roles, minus secrets. Organization Admin's permissions
+// stop at the organization (environments, licences, custom roles: Ping's "PingOne Role Permissions"
+// page); inside an environment it needs an environment role, as its holders get on creating one.
+/**
+ * What each built-in role reads, by name. `pingone-audit whoami` predicts from its own table, written
+ * from Ping's role pages (src/pingone/built-in-role-reads.ts); a test holds the two against each other.
+ */
 export const areasByRoleName: Readonly<Record<string, readonly Area[]>> = {
-  'Organization Admin': allAreas,
+  'Organization Admin': ['environment'],
   'Environment Admin': allAreas,
   'Configuration Read Only': ['environment', 'applications', 'policies', 'gateways'],
   'Identity Data Admin': ['environment', 'applications', 'identities', 'identityRoleAssignments'],

@@ -1,32 +1,32 @@
-import type { Area } from '../simulator/permissions.js';
+import type { AdminReadTarget } from '../pingone/built-in-role-reads.js';
 import type { SnapshotKind } from '../snapshot/model.js';
 
-/** One endpoint the collector reads (src/fetch/collect-*.ts), and the permission area it needs. */
+/** One endpoint the collector reads (src/fetch/collect-*.ts), and what a role must grant to read it. */
 export interface CollectorEndpoint {
   kind: SnapshotKind;
   endpoint: string;
-  /** `organization` endpoints need any admin role; the others need `area` over the environment. */
-  area: Area | 'organization';
+  /** `organization` endpoints need any admin role; the others need `reads` over the environment. */
+  reads: AdminReadTarget | 'organization';
 }
 
 export const collectorEndpoints: readonly CollectorEndpoint[] = [
-  { kind: 'roles', endpoint: 'GET /roles', area: 'organization' },
-  { kind: 'environments', endpoint: 'GET /environments/{id}', area: 'environment' },
-  { kind: 'applications', endpoint: 'GET /environments/{id}/applications', area: 'applications' },
-  { kind: 'applicationGrants', endpoint: 'GET /environments/{id}/applications/{id}/grants', area: 'applications' },
-  { kind: 'applicationSignOnPolicyAssignments', endpoint: 'GET /environments/{id}/applications/{id}/signOnPolicyAssignments', area: 'applications' },
-  { kind: 'applicationRoleAssignments', endpoint: 'GET /environments/{id}/applications/{id}/roleAssignments', area: 'applications' },
-  { kind: 'signOnPolicies', endpoint: 'GET /environments/{id}/signOnPolicies', area: 'policies' },
-  { kind: 'signOnPolicyActions', endpoint: 'GET /environments/{id}/signOnPolicies/{id}/actions', area: 'policies' },
-  { kind: 'populations', endpoint: 'GET /environments/{id}/populations', area: 'identities' },
-  { kind: 'customRoles', endpoint: 'GET /environments/{id}/roles', area: 'environment' },
-  { kind: 'gateways', endpoint: 'GET /environments/{id}/gateways', area: 'gateways' },
-  { kind: 'gatewayRoleAssignments', endpoint: 'GET /environments/{id}/gateways/{id}/roleAssignments', area: 'gateways' },
-  { kind: 'groups', endpoint: 'GET /environments/{id}/groups', area: 'identities' },
-  { kind: 'groupRoleAssignments', endpoint: 'GET /environments/{id}/groups/{id}/roleAssignments', area: 'identityRoleAssignments' },
-  { kind: 'groupMembers', endpoint: 'GET /environments/{id}/users?filter=memberOfGroups[…]', area: 'identities' },
-  { kind: 'users', endpoint: 'GET /environments/{id}/users', area: 'identities' },
-  { kind: 'userRoleAssignments', endpoint: 'GET /environments/{id}/users/{id}/roleAssignments', area: 'identityRoleAssignments' },
+  { kind: 'roles', endpoint: 'GET /roles', reads: 'organization' },
+  { kind: 'environments', endpoint: 'GET /environments/{id}', reads: 'environment' },
+  { kind: 'applications', endpoint: 'GET /environments/{id}/applications', reads: 'applications' },
+  { kind: 'applicationGrants', endpoint: 'GET /environments/{id}/applications/{id}/grants', reads: 'applications' },
+  { kind: 'applicationSignOnPolicyAssignments', endpoint: 'GET /environments/{id}/applications/{id}/signOnPolicyAssignments', reads: 'applications' },
+  { kind: 'applicationRoleAssignments', endpoint: 'GET /environments/{id}/applications/{id}/roleAssignments', reads: 'applications' },
+  { kind: 'signOnPolicies', endpoint: 'GET /environments/{id}/signOnPolicies', reads: 'signOnPolicies' },
+  { kind: 'signOnPolicyActions', endpoint: 'GET /environments/{id}/signOnPolicies/{id}/actions', reads: 'signOnPolicies' },
+  { kind: 'populations', endpoint: 'GET /environments/{id}/populations', reads: 'populations' },
+  { kind: 'customRoles', endpoint: 'GET /environments/{id}/roles', reads: 'customRoles' },
+  { kind: 'gateways', endpoint: 'GET /environments/{id}/gateways', reads: 'gateways' },
+  { kind: 'gatewayRoleAssignments', endpoint: 'GET /environments/{id}/gateways/{id}/roleAssignments', reads: 'gateways' },
+  { kind: 'groups', endpoint: 'GET /environments/{id}/groups', reads: 'groups' },
+  { kind: 'groupRoleAssignments', endpoint: 'GET /environments/{id}/groups/{id}/roleAssignments', reads: 'roleAssignments' },
+  { kind: 'groupMembers', endpoint: 'GET /environments/{id}/users?filter=memberOfGroups[…]', reads: 'users' },
+  { kind: 'users', endpoint: 'GET /environments/{id}/users', reads: 'users' },
+  { kind: 'userRoleAssignments', endpoint: 'GET /environments/{id}/users/{id}/roleAssignments', reads: 'roleAssignments' },
 ];
 
 export function endpointOfKind(kind: SnapshotKind): CollectorEndpoint | undefined {

@@ -1,21 +1,9 @@
-import type { Area } from '../simulator/permissions.js';
+import { LEAST_ROLE_FOR_READ } from '../pingone/built-in-role-reads.js';
 import type { SnapshotKind } from '../snapshot/model.js';
 import { endpointOfKind } from './collector-endpoints.js';
 
 /** Whose roles PingOne checks; `unknown` when the token could not be read. */
 export type AuthorizationModel = 'application' | 'user' | 'unknown';
-
-/** The least-privilege built-in role that reads each area (domain.md §2: never a write role). */
-const leastRoleForArea: Readonly<Record<Area | 'organization', string>> = {
-  organization: 'Configuration Read Only',
-  environment: 'Configuration Read Only',
-  applications: 'Configuration Read Only',
-  policies: 'Configuration Read Only',
-  gateways: 'Configuration Read Only',
-  applicationSecrets: 'Client Application Developer',
-  identities: 'Identity Data Read Only',
-  identityRoleAssignments: 'Identity Data Read Only',
-};
 
 const holder: Readonly<Record<AuthorizationModel, string>> = {
   user: 'held by the signed-in user; the application’s own roles do not count',
@@ -26,7 +14,7 @@ const holder: Readonly<Record<AuthorizationModel, string>> = {
 /** The role that would make a read of `kind` succeed; undefined for kinds the collector does not read. */
 export function leastRoleFor(kind: SnapshotKind): string | undefined {
   const endpoint = endpointOfKind(kind);
-  return endpoint === undefined ? undefined : leastRoleForArea[endpoint.area];
+  return endpoint === undefined ? undefined : LEAST_ROLE_FOR_READ[endpoint.reads];
 }
 
 /**
