@@ -1,7 +1,9 @@
 import type { Finding } from '../engine/types.js';
 import { painter, SEVERITY_STYLE, type Paint } from '../formatters/ansi.js';
-import { text as markdownText } from '../formatters/markdown.js';
 import { plural } from '../formatters/summary-line.js';
+import { fitMarkdownLines } from '../output/markdown-limit.js';
+import { markdownCode, markdownText } from '../output/markdown-text.js';
+import { terminalText } from '../output/terminal-text.js';
 import { stableStringify } from '../snapshot/stable-json.js';
 import type { EnvironmentDrift, ResourceDrift } from './diff-snapshots.js';
 import type { ChangeKind, PropertyChange } from './diff-values.js';
@@ -22,36 +24,36 @@ export function formatDrift(report: DriftReport, format: DriftFormat, options: {
 
 /** One line per resource and per property, indented under its environment: reads well in a terminal and a CI log. */
 function formatDriftText(report: DriftReport, paint: Paint): string {
-  const lines = [paint(`Drift from ${describeSide(report.old)} to ${describeSide(report.new)}`, 'bold'), ''];
+  const lines = [paint(`Drift from ${terminalText(describeSide(report.old))} to ${terminalText(describeSide(report.new))}`, 'bold'), ''];
   const tone = { added: 'green', removed: 'red', changed: 'yellow' } as const;
   for (const env of report.environments) {
-    lines.push(paint(environmentHeading(env), 'bold'));
+    lines.push(paint(terminalText(environmentHeading(env)), 'bold'));
     for (const resource of env.resources) {
-      lines.push(`  ${paint(SIGN[resource.change], tone[resource.change])} ${resource.type} ${resourceName(resource)}  ${paint(resource.file, 'dim')}`);
-      for (const property of resource.properties) lines.push(`      ${paint(SIGN[property.change], tone[property.change])} ${property.pointer}: ${describeChange(property)}`);
+      lines.push(`  ${paint(SIGN[resource.change], tone[resource.change])} ${terminalText(resource.type)} ${terminalText(resourceName(resource))}  ${paint(terminalText(resource.file), 'dim')}`);
+      for (const property of resource.properties) lines.push(`      ${paint(SIGN[property.change], tone[property.change])} ${terminalText(property.pointer)}: ${terminalText(describeChange(property))}`);
     }
     lines.push('');
   }
   for (const [title, findings] of findingLists(report)) {
     lines.push(paint(`${title} (${findings.length})`, 'bold'));
-    for (const finding of findings) lines.push(`  ${paint(finding.severity.toUpperCase(), ...SEVERITY_STYLE[finding.severity])} ${finding.ruleId}: ${finding.message}`);
+    for (const finding of findings) lines.push(`  ${paint(terminalText(finding.severity.toUpperCase()), ...SEVERITY_STYLE[finding.severity])} ${terminalText(finding.ruleId)}: ${terminalText(finding.message)}`);
     lines.push('');
   }
-  lines.push(...report.gaps.map((gap) => paint(`Not compared: ${gapText(gap)}`, 'yellow')));
+  lines.push(...report.gaps.map((gap) => paint(`Not compared: ${terminalText(gapText(gap))}`, 'yellow')));
   lines.push(summaryText(report));
   return `${lines.join('\n')}\n`;
 }
 
 function formatDriftMarkdown(report: DriftReport): string {
-  const lines = ['## PingOne configuration drift', '', `From ${describeSide(report.old)} to ${describeSide(report.new)}.`, '', `**${summaryText(report)}**`, ''];
+  const lines = ['## PingOne configuration drift', '', `From ${markdownText(describeSide(report.old))} to ${markdownText(describeSide(report.new))}.`, '', `**${summaryText(report)}**`, ''];
   for (const env of report.environments) {
     lines.push(`### ${markdownText(environmentHeading(env))}`, '');
     lines.push('| | Resource | Type | Property | Before | After |', '| --- | --- | --- | --- | --- | --- |');
     for (const resource of env.resources) {
       const name = `${markdownText(resourceName(resource))}`;
-      if (resource.properties.length === 0) lines.push(`| ${SIGN[resource.change]} | ${name} | ${resource.type} | *(${resource.change})* | | |`);
+      if (resource.properties.length === 0) lines.push(`| ${SIGN[resource.change]} | ${name} | ${markdownText(resource.type)} | *(${resource.change})* | | |`);
       for (const property of resource.properties) {
-        lines.push(`| ${SIGN[property.change]} | ${name} | ${resource.type} | \`${property.pointer}\` | ${codeCell(property.before, property.change !== 'added')} | ${codeCell(property.after, property.change !== 'removed')} |`);
+        lines.push(`| ${SIGN[property.change]} | ${name} | ${markdownText(resource.type)} | ${markdownCode(property.pointer)} | ${codeCell(property.before, property.change !== 'added')} | ${codeCell(property.after, property.change !== 'removed')} |`);
       }
     }
     lines.push('');
@@ -60,8 +62,8 @@ function formatDriftMarkdown(report: DriftReport): string {
     lines.push(`### ${title} (${findings.length})`, '', '| Severity | Rule | Resource | Message |', '| --- | --- | --- | --- |');
     lines.push(...findings.map(findingRow), '');
   }
-  if (report.gaps.length > 0) lines.push('### Not compared', '', ...report.gaps.map((gap) => `- ${gapText(gap)}`), '');
-  return `${lines.join('\n').trimEnd()}\n`;
+  if (report.gaps.length > 0) lines.push('### Not compared', '', ...report.gaps.map((gap) => `- ${markdownText(gapText(gap))}`), '');
+  return `${fitMarkdownLines(lines).join('\n').trimEnd()}\n`;
 }
 
 /** The non-empty finding lists, titled. */
@@ -74,7 +76,7 @@ function findingLists(report: DriftReport): Array<[string, Finding[]]> {
 }
 
 function findingRow(finding: Finding): string {
-  return `| ${finding.severity} | \`${finding.ruleId}\` | ${markdownText(`${finding.resource.type} ${finding.resource.name || finding.resource.id}`)} | ${markdownText(finding.message)} |`;
+  return `| ${markdownText(finding.severity)} | ${markdownCode(finding.ruleId)} | ${markdownText(`${finding.resource.type} ${finding.resource.name || finding.resource.id}`)} | ${markdownText(finding.message)} |`;
 }
 
 function summaryText(report: DriftReport): string {
@@ -118,5 +120,5 @@ export function shortValue(value: unknown): string {
 
 function codeCell(value: unknown, present: boolean): string {
   if (!present) return '';
-  return `\`${shortValue(value).replaceAll('`', "'").replaceAll('|', '\\|')}\``;
+  return markdownCode(shortValue(value));
 }

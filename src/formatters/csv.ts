@@ -3,6 +3,7 @@ import { environmentLabeller } from './environment-label.js';
 import type { FormatContext } from './format-context.js';
 import { ruleLookup } from './report-scopes.js';
 import { snapshotFilePath } from './sarif-location.js';
+import { csvCell } from '../output/csv-cell.js';
 
 export const CSV_COLUMNS = [
   'status',
@@ -26,10 +27,10 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
- * One row per finding for spreadsheets, RFC 4180: a header, CRLF line ends, fields quoted when
- * they hold a comma, a quote or a line break (quotes doubled). Open findings, then suppressed
- * ones when `includeSuppressed`. A cell that a spreadsheet would run as a formula (starting with
- * `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`: names and messages come from the tenant.
+ * One row per finding for spreadsheets, RFC 4180: a header, CRLF line ends, every field quoted
+ * (quotes doubled). Open findings, then suppressed ones when `includeSuppressed`. Every cell goes
+ * through {@link csvCell}: names and messages come from the tenant, so a formula start is defused
+ * wherever a separator could put one, controls are shown as escapes and long values are cut.
  */
 export function formatCsv(result: AuditResult, context: FormatContext): string {
   const environmentName = environmentLabeller(result);
@@ -59,11 +60,5 @@ export function formatCsv(result: AuditResult, context: FormatContext): string {
     ...result.findings.map((finding) => toRow(finding, 'open')),
     ...(context.includeSuppressed ? result.suppressed.map((finding) => toRow(finding, 'suppressed')) : []),
   ];
-  return rows.map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
-/** One RFC 4180 field, defused against formula injection. */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return rows.map((cells) => cells.map((cell) => csvCell(cell)).join(',')).join('\r\n') + '\r\n';
 }

@@ -134,7 +134,7 @@ function controlsSection(result: AuditResult, scopes: Scope[]): Section {
   const rows = rules.map((rule) => {
     const references = rule.meta.docs.references.map((reference) => link(reference.title, reference.url)).join('<br>');
     const cells = scopes.map((scope) => `<td>${statusCell(cellOf(result, rule.id, scope.environmentId), result, rule.id, scope.environmentId)}</td>`);
-    return `<tr><td><strong>${esc(rule.meta.title)}</strong><br><code>${esc(rule.id)}</code> <span class="badge ${rule.severity}">${rule.severity}</span></td><td class="references">${references || '<span class="muted">none</span>'}</td>${cells.join('')}</tr>`;
+    return `<tr><td><strong>${esc(rule.meta.title)}</strong><br><code>${esc(rule.id)}</code> <span class="badge ${esc(rule.severity)}">${esc(rule.severity)}</span></td><td class="references">${references || '<span class="muted">none</span>'}</td>${cells.join('')}</tr>`;
   });
   const byReference = new Map<string, { url?: string; ruleIds: string[] }>();
   for (const rule of rules) {
@@ -229,7 +229,7 @@ function coverageSection(result: AuditResult, environmentName: (id: string | nul
   const entries = [...result.collection.entries].sort((a, b) => Number(a.status === 'complete') - Number(b.status === 'complete'));
   const rows = entries.map(
     (entry) =>
-      `<tr><td><code>${esc(entry.kind)}</code></td><td>${esc(entry.environmentId === undefined ? 'organization' : environmentName(entry.environmentId))}</td><td>${entry.status === 'complete' ? statusLabel('pass').replace('Pass', 'read') : statusLabel('fail').replace('Fail', 'failed')}</td><td>${entry.requests ?? ''}</td><td>${entry.status === 'failed' ? esc(describeCollectionFailure(entry)) : ''}</td></tr>`,
+      `<tr><td><code>${esc(entry.kind)}</code></td><td>${esc(entry.environmentId === undefined ? 'organization' : environmentName(entry.environmentId))}</td><td>${entry.status === 'complete' ? statusLabel('pass').replace('Pass', 'read') : statusLabel('fail').replace('Fail', 'failed')}</td><td>${esc(entry.requests ?? '')}</td><td>${entry.status === 'failed' ? esc(describeCollectionFailure(entry)) : ''}</td></tr>`,
   );
   const notEvaluated = result.notEvaluated.map(
     (item) => `<tr><td><code>${esc(item.ruleId)}</code></td><td>${esc(environmentName(item.environmentId))}</td><td>${esc(item.reasons.map(describeCollectionFailure).join('; ') || 'unknown')}</td></tr>`,
@@ -250,7 +250,7 @@ function warningsSection(result: AuditResult): Section {
 }
 
 function badge(finding: Finding): string {
-  return `<span class="badge ${finding.severity}">${finding.severity}</span>`;
+  return `<span class="badge ${esc(finding.severity)}">${esc(finding.severity)}</span>`;
 }
 
 function resourceCell(finding: Finding): string {

@@ -4,6 +4,7 @@ import type { FormatContext } from './format-context.js';
 import { reportScopes, ruleLookup } from './report-scopes.js';
 import { describeCollectionFailure } from './sarif-invocation.js';
 import { snapshotFilePath } from './sarif-location.js';
+import { visibleText } from '../output/visible-text.js';
 
 type Outcome = RuleEnvironmentResult['outcome'];
 
@@ -70,8 +71,8 @@ function caseBody(testCase: TestCase, context: FormatContext): string[] {
   return testCase.findings.map((finding) => {
     const where = `${snapshotFilePath(finding.location.file, context.snapshotDir)}${finding.location.line === undefined ? '' : `:${finding.location.line}`}`;
     const state = finding.baselineState === 'new' ? '[new] ' : finding.baselineState === 'updated' ? '[more severe] ' : '';
-    const detail = [`${finding.resource.type} ${finding.resource.name || finding.resource.id} (${finding.resource.id})`, `at ${where}${finding.pointer === '' ? '' : ` ${finding.pointer}`}`, `fingerprint ${finding.fingerprint}`].join('\n');
-    return `      <failure type="${finding.severity}" message="${attr(`${state}${finding.message}`)}">${text(detail)}</failure>`;
+    const detail = [`${finding.resource.type} ${finding.resource.name || finding.resource.id} (${finding.resource.id})`, `at ${where}${finding.pointer === '' ? '' : ` ${finding.pointer}`}`, `fingerprint ${finding.fingerprint}`].map(text).join('\n');
+    return `      <failure type="${attr(finding.severity)}" message="${attr(`${state}${finding.message}`)}">${detail}</failure>`;
   });
 }
 
@@ -88,14 +89,11 @@ function counts(total: ReturnType<typeof tally>): string {
   return `tests="${total.tests}" failures="${total.failures}" errors="${total.errors}" skipped="${total.skipped}"`;
 }
 
-// XML 1.0 forbids most control characters even when escaped.
-// eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
+/** XML text: controls (which XML 1.0 forbids even as references) and bidi characters shown as escapes. */
 function text(value: string): string {
-  return value.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return visibleText(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function attr(value: string): string {
-  return text(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  return text(value).replace(/"/g, '&quot;');
 }

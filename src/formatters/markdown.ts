@@ -5,6 +5,8 @@ import { findingsByScope, ruleLookup } from './report-scopes.js';
 import { describeCollectionFailure } from './sarif-invocation.js';
 import { snapshotFilePath } from './sarif-location.js';
 import { plural, summaryParts } from './summary-line.js';
+import { fitMarkdownLines } from '../output/markdown-limit.js';
+import { markdownCode, markdownText as text } from '../output/markdown-text.js';
 
 /** How many findings the "Top findings" table shows. */
 export const TOP_FINDINGS = 10;
@@ -17,7 +19,9 @@ const BASELINE_MARK: Record<NonNullable<Finding['baselineState']>, string> = { n
  * GitHub-flavoured Markdown for a pull-request comment or a job summary (`$GITHUB_STEP_SUMMARY`):
  * the verdict line, counts by severity, the baseline comparison, the top findings, then in
  * collapsed sections every finding per environment, suppressed and fixed findings, rules not
- * evaluated, rule errors and warnings.
+ * evaluated, rule errors and warnings. Every value from the result, ids included, goes through
+ * {@link markdownText} (or {@link markdownCode} when it is plain), and the whole stays within
+ * GitHub's job-summary limit ({@link fitMarkdownLines} says what it cut).
  */
 export function formatMarkdown(result: AuditResult, context: FormatContext): string {
   const environmentName = environmentLabeller(result);
@@ -35,17 +39,17 @@ export function formatMarkdown(result: AuditResult, context: FormatContext): str
   }
   if (result.baseline !== undefined) {
     const { new: added, unchanged, updated, fixed, generatedAt } = result.baseline;
-    lines.push(`**Against the baseline of ${generatedAt}:** ${added} new · ${updated} more severe · ${unchanged} unchanged · ${fixed.length} fixed`, '');
+    lines.push(`**Against the baseline of ${text(generatedAt)}:** ${added} new · ${updated} more severe · ${unchanged} unchanged · ${fixed.length} fixed`, '');
   }
 
   const findingRow = (finding: Finding, withEnvironment: boolean) =>
     row([
-      `**${finding.severity}**${mark(finding)}`,
-      `\`${finding.ruleId}\``,
+      `**${text(finding.severity)}**${mark(finding)}`,
+      markdownCode(finding.ruleId),
       ...(withEnvironment ? [text(environmentName(finding.environmentId))] : []),
       text(`${finding.resource.type} ${finding.resource.name || finding.resource.id}`),
       text(finding.message),
-      `\`${location(finding, context)}\``,
+      markdownCode(location(finding, context)),
     ]);
   if (result.findings.length > 0) {
     lines.push(`### Top findings`, '', '| Severity | Rule | Environment | Resource | Message | Location |', '| --- | --- | --- | --- | --- | --- |');
@@ -58,7 +62,7 @@ export function formatMarkdown(result: AuditResult, context: FormatContext): str
     const shown = scope.findings.slice(0, Math.max(0, MAX_LISTED_FINDINGS - listed));
     listed += shown.length;
     const label = environmentName(scope.environmentId);
-    const id = scope.environmentId === null || scope.environmentId === label ? '' : ` (\`${scope.environmentId}\`)`;
+    const id = scope.environmentId === null || scope.environmentId === label ? '' : ` (${markdownCode(scope.environmentId)})`;
     all.push(`#### ${text(label)}${id}: ${plural(scope.findings.length, 'finding')}`, '');
     if (shown.length > 0) all.push('| Severity | Rule | Resource | Message | Location |', '| --- | --- | --- | --- | --- |', ...shown.map((finding) => findingRow(finding, false)));
     if (shown.length < scope.findings.length) all.push('', `…and ${scope.findings.length - shown.length} more in this environment: the JSON report lists them all.`);
@@ -72,7 +76,7 @@ export function formatMarkdown(result: AuditResult, context: FormatContext): str
         '| Severity | Rule | Environment | Resource | Reason | Owner | Expires |',
         '| --- | --- | --- | --- | --- | --- | --- |',
         ...result.suppressed.map((finding) =>
-          row([finding.severity, `\`${finding.ruleId}\``, text(environmentName(finding.environmentId)), text(finding.resource.name || finding.resource.id), text(finding.suppression?.reason ?? ''), text(finding.suppression?.owner ?? ''), finding.suppression?.expires ?? '']),
+          row([text(finding.severity), markdownCode(finding.ruleId), text(environmentName(finding.environmentId)), text(finding.resource.name || finding.resource.id), text(finding.suppression?.reason ?? ''), text(finding.suppression?.owner ?? ''), text(finding.suppression?.expires ?? '')]),
         ),
       ]),
     );
@@ -83,30 +87,30 @@ export function formatMarkdown(result: AuditResult, context: FormatContext): str
       ...collapsible(`Fixed since the baseline (${fixed.length})`, [
         '| Severity | Rule | Environment | Resource | Message |',
         '| --- | --- | --- | --- | --- |',
-        ...fixed.map((finding) => row([finding.severity, `\`${finding.ruleId}\``, text(environmentName(finding.environmentId)), text(finding.resource.name || finding.resource.id), text(finding.message)])),
+        ...fixed.map((finding) => row([text(finding.severity), markdownCode(finding.ruleId), text(environmentName(finding.environmentId)), text(finding.resource.name || finding.resource.id), text(finding.message)])),
       ]),
     );
   }
   if (result.notEvaluated.length > 0) {
     lines.push('### Not evaluated', '', 'Data these rules need could not be collected; they are not counted as passing.', '', '| Rule | Environment | Why |', '| --- | --- | --- |');
-    lines.push(...result.notEvaluated.map((item) => row([`\`${item.ruleId}\` ${text(rule(item.ruleId).title)}`, text(environmentName(item.environmentId)), text(item.reasons.map(describeCollectionFailure).join('; ') || 'unknown')])), '');
+    lines.push(...result.notEvaluated.map((item) => row([`${markdownCode(item.ruleId)} ${text(rule(item.ruleId).title)}`, text(environmentName(item.environmentId)), text(item.reasons.map(describeCollectionFailure).join('; ') || 'unknown')])), '');
   }
   if (result.ruleErrors.length > 0) {
-    lines.push('### Rule errors', '', ...result.ruleErrors.map((error) => `- \`${error.ruleId}\` failed and reported nothing: ${text(error.message)}`), '');
+    lines.push('### Rule errors', '', ...result.ruleErrors.map((error) => `- ${markdownCode(error.ruleId)} failed and reported nothing: ${text(error.message)}`), '');
   }
   if ((result.warnings ?? []).length > 0) {
     lines.push('### Warnings', '', ...(result.warnings ?? []).map((warning) => `- ${warningPlace(warning)}${text(warning.message)}`), '');
   }
-  return `${lines.join('\n').trimEnd()}\n`;
+  return `${fitMarkdownLines(lines).join('\n').trimEnd()}\n`;
 }
 
 function scopeLine(result: AuditResult): string {
   const environments = result.snapshot.environments ?? result.snapshot.environmentIds.map((id) => ({ id, name: id }));
   const parts = [
-    ...(result.snapshot.organizationId === undefined ? [] : [`Organization \`${result.snapshot.organizationId}\``]),
+    ...(result.snapshot.organizationId === undefined ? [] : [`Organization ${markdownCode(result.snapshot.organizationId)}`]),
     `${plural(environments.length, 'environment')}${environments.length === 0 ? '' : ` (${environments.map((env) => text(env.name)).join(', ')})`}`,
-    `snapshot of ${result.snapshot.createdAt}`,
-    `pingone-audit ${result.tool.version}`,
+    `snapshot of ${text(result.snapshot.createdAt)}`,
+    `pingone-audit ${text(result.tool.version)}`,
   ];
   return parts.join(' · ');
 }
@@ -132,7 +136,7 @@ function collapsible(summary: string, body: string[]): string[] {
 
 function warningPlace(warning: AuditWarning): string {
   if (warning.file === undefined) return '';
-  return `\`${warning.file}\`${warning.pointer === undefined ? '' : ` at \`${warning.pointer}\``}: `;
+  return `${markdownCode(warning.file)}${warning.pointer === undefined ? '' : ` at ${markdownCode(warning.pointer)}`}: `;
 }
 
 function mark(finding: Finding): string {
@@ -147,12 +151,4 @@ function location(finding: Finding, context: FormatContext): string {
 
 function row(cells: string[]): string {
   return `| ${cells.join(' | ')} |`;
-}
-
-/** Tenant text (names, messages) inside Markdown: no markup, no HTML, no broken table cells. */
-export function text(value: string): string {
-  return value
-    .replace(/[\\`*_[\]<>|#~]/g, '\\$&')
-    .replace(/&/g, '&amp;')
-    .replace(/\r?\n/g, ' ');
 }

@@ -6,6 +6,7 @@ import type { FormatContext } from './format-context.js';
 import { describeCollectionFailure } from './sarif-invocation.js';
 import { snapshotFilePath } from './sarif-location.js';
 import { summaryParts } from './summary-line.js';
+import { terminalText } from '../output/terminal-text.js';
 
 const DEFAULT_COLUMNS = 100;
 const MIN_COLUMNS = 80;
@@ -15,6 +16,12 @@ const MAX_COLUMNS = 160;
  * table is unreadable, and the table package's layout time grows faster than its rows.
  */
 export const MAX_FINDINGS_LISTED = 200;
+/**
+ * Code points of a name in a narrow column (resource, environment): the table package wraps a long
+ * unbroken word slowly (200 rows of 300-character names take seconds), and a name cut here is
+ * still whole in the JSON report. Messages keep the longer default of {@link terminalText}.
+ */
+const NAME_LIMIT = 120;
 
 /** A column's widest useful width and the narrowest it may be squeezed to. */
 interface ColumnPlan {
@@ -26,7 +33,10 @@ interface ColumnPlan {
  * A report for people at a terminal: findings most severe first (the engine's order), each with
  * its snapshot file on a line of its own; then suppressed findings when asked, rules not
  * evaluated with the reason, rule errors, and a summary line. Columns are fitted to
- * `context.columns`; long cells wrap instead of widening the table.
+ * `context.columns`; long cells wrap instead of widening the table. Every value from the tenant
+ * goes through {@link terminalText} before layout: no control character reaches the terminal (nor
+ * the table package, which throws on a TAB or a CR), and a cell is cut long before its wrapping
+ * gets slow.
  */
 export function formatTable(result: AuditResult, context: FormatContext): string {
   const paint = painter(context.color);
@@ -46,9 +56,9 @@ export function formatTable(result: AuditResult, context: FormatContext): string
   }
   if (result.notEvaluated.length > 0) {
     const rows = result.notEvaluated.map((item) => [
-      item.ruleId,
-      environmentName(item.environmentId),
-      item.reasons.map(describeCollectionFailure).join('\n') || 'unknown',
+      terminalText(item.ruleId, NAME_LIMIT),
+      terminalText(environmentName(item.environmentId), NAME_LIMIT),
+      item.reasons.map((reason) => terminalText(describeCollectionFailure(reason))).join('\n') || 'unknown',
     ]);
     const body = fitTable(headerRow(['Rule', 'Environment', 'Why'], paint), rows, width, [
       { cap: 32, min: 12 },
@@ -58,7 +68,7 @@ export function formatTable(result: AuditResult, context: FormatContext): string
     sections.push(`${paint('Not evaluated: data these rules need could not be collected', 'bold', 'yellow')}\n${body}`);
   }
   if (result.ruleErrors.length > 0) {
-    const rows = result.ruleErrors.map((error) => [error.ruleId, error.message]);
+    const rows = result.ruleErrors.map((error) => [terminalText(error.ruleId, NAME_LIMIT), terminalText(error.message)]);
     const body = fitTable(headerRow(['Rule', 'Error'], paint), rows, width, [
       { cap: 32, min: 12 },
       { cap: 200, min: 24 },
@@ -99,14 +109,14 @@ function findingsTable(
 ): string {
   const rows = findings.flatMap((finding) => {
     const { file, line } = finding.location;
-    const location = `${snapshotFilePath(file, snapshotDir)}${line === undefined ? '' : `:${line}`}`;
+    const location = terminalText(`${snapshotFilePath(file, snapshotDir)}${line === undefined ? '' : `:${line}`}`);
     return [
       [
-        paint(finding.severity.toUpperCase(), ...SEVERITY_STYLE[finding.severity]),
-        finding.ruleId,
-        environmentName(finding.environmentId),
-        `${finding.resource.type}\n${finding.resource.name || finding.resource.id}`,
-        finding.suppression === undefined ? finding.message : `${finding.message}\nSuppressed: ${finding.suppression.reason}`,
+        paint(terminalText(finding.severity.toUpperCase()), ...SEVERITY_STYLE[finding.severity]),
+        terminalText(finding.ruleId, NAME_LIMIT),
+        terminalText(environmentName(finding.environmentId), NAME_LIMIT),
+        `${terminalText(finding.resource.type, NAME_LIMIT)}\n${terminalText(finding.resource.name || finding.resource.id, NAME_LIMIT)}`,
+        finding.suppression === undefined ? terminalText(finding.message) : `${terminalText(finding.message)}\nSuppressed: ${terminalText(finding.suppression.reason)}`,
       ],
       [paint(location, 'dim'), '', '', '', ''],
     ];

@@ -1,5 +1,6 @@
 import { painter, type Paint, type Style } from '../formatters/ansi.js';
-import { text as markdownText } from '../formatters/markdown.js';
+import { markdownText } from '../output/markdown-text.js';
+import { terminalText } from '../output/terminal-text.js';
 import { checklistStatus, type Checklist, type ChecklistItem, type CheckStatus } from './evaluate-profile.js';
 
 export const CHECKLIST_FORMATS = ['table', 'json', 'markdown'] as const;
@@ -44,11 +45,11 @@ function summary(checklist: Checklist): string {
 
 function checklistText(checklist: Checklist, paint: Paint): string {
   const { title, subject } = heading(checklist);
-  const lines = [paint(title, 'bold'), subject, ...checklist.profile.guides.map((guide) => `guide: ${guide.url}`), ''];
+  const lines = [paint(terminalText(title), 'bold'), terminalText(subject), ...checklist.profile.guides.map((guide) => `guide: ${guide.url}`), ''];
   for (const item of checklist.items) {
     const label = LABEL[item.status];
     lines.push(`${paint(label.text, label.style)}  ${item.check.title} ${paint(`[${item.check.id}]`, 'dim')}`);
-    const detail = (name: string, value: string) => lines.push(`      ${paint(`${name}:`, 'dim')} ${value}`);
+    const detail = (name: string, value: string) => lines.push(`      ${paint(`${name}:`, 'dim')} ${terminalText(value)}`);
     if (item.status === 'fail') {
       detail('found', item.actual);
       detail('expected', item.expected);

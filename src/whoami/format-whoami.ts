@@ -1,4 +1,5 @@
 import { table } from 'table';
+import { terminalText } from '../output/terminal-text.js';
 import { stableStringify } from '../snapshot/stable-json.js';
 import { describeHeldRole } from './predict-endpoints.js';
 import type { WhoamiReport } from './whoami-report.js';
@@ -13,7 +14,7 @@ export function modelSentence(report: Pick<WhoamiReport, 'authorizationModel'>):
     : 'Client credentials: PingOne checks the worker application’s own admin roles.';
 }
 
-const labelled = (id: string | undefined, name: string | undefined): string => (id === undefined ? 'unknown' : name === undefined ? id : `${id} (${name})`);
+const labelled = (id: string | undefined, name: string | undefined): string => terminalText(id === undefined ? 'unknown' : name === undefined ? id : `${id} (${name})`);
 
 /** Who signed in and the roles that apply: the head of `whoami`, and all that `login` prints. */
 export function formatIdentity(report: WhoamiReport): string {
@@ -23,12 +24,12 @@ export function formatIdentity(report: WhoamiReport): string {
     `  environment:  ${labelled(report.environmentId, report.environmentName)}${report.region === undefined ? '' : `, region ${report.region}`}`,
   ];
   if (report.user !== undefined) lines.push(`  user:         ${labelled(report.user.id, report.user.username)}`);
-  if (report.expiresAt !== undefined) lines.push(`  token expires ${report.expiresAt}`);
+  if (report.expiresAt !== undefined) lines.push(`  token expires ${terminalText(report.expiresAt)}`);
   lines.push(report.authorizationModel === 'user' ? 'Roles that apply (the user’s):' : 'Roles that apply (the application’s):');
   if (!report.rolesRead) lines.push('  unknown: the role assignments could not be read (see below)');
   else if (report.roles.length === 0) lines.push('  none: every Management API read will answer 403');
-  else lines.push(...report.roles.map((role) => `  ${describeHeldRole(role)}`));
-  if (report.problems.length > 0) lines.push('Could not read:', ...report.problems.map((problem) => `  ${problem}`));
+  else lines.push(...report.roles.map((role) => `  ${terminalText(describeHeldRole(role))}`));
+  if (report.problems.length > 0) lines.push('Could not read:', ...report.problems.map((problem) => `  ${terminalText(problem)}`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -40,7 +41,7 @@ function shortened(reason: string): string {
 
 export function formatWhoami(report: WhoamiReport, format: WhoamiFormat): string {
   if (format === 'json') return stableStringify(report);
-  const rows = report.endpoints.map((row) => [row.endpoint, row.environmentName ?? row.environmentId ?? 'organization', row.prediction, shortened(row.reason)]);
+  const rows = report.endpoints.map((row) => [row.endpoint, row.environmentName ?? row.environmentId ?? 'organization', row.prediction, shortened(row.reason)].map((cell) => terminalText(cell)));
   const predictions = table([['collector endpoint', 'environment', 'prediction', 'why'], ...rows], {
     columns: { 0: { width: 40, wrapWord: true }, 1: { width: 16, wrapWord: true }, 3: { width: 56, wrapWord: true } },
   });

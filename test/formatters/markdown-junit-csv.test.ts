@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, formatCsv, CSV_COLUMNS } from '../../src/formatters/csv.js';
+import { formatCsv, CSV_COLUMNS } from '../../src/formatters/csv.js';
+import { csvCell } from '../../src/output/csv-cell.js';
 import { formatJunit } from '../../src/formatters/junit.js';
 import { formatMarkdown, MAX_LISTED_FINDINGS } from '../../src/formatters/markdown.js';
 import { FORMAT_NAMES } from '../../src/formatters/index.js';
@@ -88,7 +89,7 @@ describe('CSV formatter', () => {
     expect(rows).toHaveLength(1 + 6 + 1);
     expect(rows.every((row) => row.length === CSV_COLUMNS.length)).toBe(true);
     expect(rows.at(-1)?.slice(0, 3)).toEqual(['suppressed', 'high', 'app-implicit-grant']);
-    expect(rows.find((row) => row[2] === 'app-stale-secret')?.[8]).toBe('Batch <script>alert(1)</script> "Worker", =HYPERLINK');
+    expect(rows.find((row) => row[2] === 'app-stale-secret')?.[8]).toBe('Batch <script>alert(1)</script> "Worker", \'=HYPERLINK');
     expect(text.split('\r\n').at(-1)).toBe('');
   });
 
@@ -96,13 +97,13 @@ describe('CSV formatter', () => {
     expect(parseCsv(formatCsv(reviewedResult(), context))).toHaveLength(7);
   });
 
-  it('quotes what must be quoted and defuses spreadsheet formulas', () => {
-    expect(csvField('plain')).toBe('plain');
-    expect(csvField('a, b')).toBe('"a, b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-    expect(csvField('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
-    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvField('-1+1')).toBe("'-1+1");
+  it('quotes every field and defuses spreadsheet formulas', () => {
+    expect(csvCell('plain')).toBe('"plain"');
+    expect(csvCell('a, b')).toBe('"a, b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\\nlines"');
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+    expect(csvCell('-1+1')).toBe(`"'-1+1"`);
   });
 });
