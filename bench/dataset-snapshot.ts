@@ -1,11 +1,6 @@
 import type { Dataset, DatasetEnvironment } from '../src/simulator/index.js';
-import type { CollectionEntry, EnvironmentSnapshot, IdRef, RoleAssignment, Snapshot, SnapshotKind } from '../src/snapshot/model.js';
-
-const environmentKinds: readonly SnapshotKind[] = [
-  'applications', 'applicationGrants', 'applicationSignOnPolicyAssignments', 'applicationRoleAssignments', 'users', 'userRoleAssignments',
-  'groups', 'groupRoleAssignments', 'groupMembers', 'populations', 'signOnPolicies', 'signOnPolicyActions', 'customRoles', 'gateways',
-  'gatewayRoleAssignments',
-];
+import { expectedKinds } from '../src/snapshot/collection-coverage.js';
+import { SNAPSHOT_SCHEMA_VERSION, type CollectionEntry, type EnvironmentSnapshot, type IdRef, type RoleAssignment, type Snapshot } from '../src/snapshot/model.js';
 
 /**
  * A complete snapshot of a dataset as if every user had been collected: the engine's worst case
@@ -14,13 +9,10 @@ const environmentKinds: readonly SnapshotKind[] = [
  */
 export function datasetSnapshot(dataset: Dataset): Snapshot {
   const environments = dataset.environments.map(environmentSnapshot);
-  const entries: CollectionEntry[] = [
-    { kind: 'roles', status: 'complete' },
-    ...environments.flatMap((env) => environmentKinds.map((kind): CollectionEntry => ({ kind, environmentId: env.environment.id, status: 'complete' }))),
-  ];
+  const entries = expectedKinds(environments.map((env) => env.environment.id)).map((expected): CollectionEntry => ({ ...expected, status: 'complete' }));
   return {
     manifest: {
-      schemaVersion: 1,
+      schemaVersion: SNAPSHOT_SCHEMA_VERSION,
       tool: { name: 'pingone-audit', version: 'bench' },
       createdAt: '2024-01-01T00:00:00.000Z',
       organization: { id: dataset.organization.id },

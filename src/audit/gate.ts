@@ -1,5 +1,6 @@
 import { gatingFindings } from '../baseline/gate-findings.js';
 import type { AuditResult, Severity } from '../engine/types.js';
+import { unreadEnvironments } from '../snapshot/collection-coverage.js';
 import type { Verdict } from '../verdict.js';
 
 export interface GateOptions {
@@ -19,6 +20,8 @@ export interface GateDecision {
 /**
  * Incomplete wins over findings: a CI gate must not pass (or fail for the wrong reason) on a
  * scan that could not see everything. Rule errors count as incomplete for the same reason.
+ * `allowIncomplete` accepts a partial read, never a snapshot with an environment of which nothing
+ * was read, nor one without any environment: "no findings" there means "not looked".
  */
 export function decideGate(result: AuditResult, options: GateOptions): GateDecision {
   const reasons: string[] = [];
@@ -32,8 +35,11 @@ export function decideGate(result: AuditResult, options: GateOptions): GateDecis
     ].filter(Boolean);
     reasons.push(`incomplete: ${parts.join(', ') || 'the collection record is marked incomplete'}${options.allowIncomplete ? ' (allowed by --allow-incomplete)' : ''}`);
   }
+  const unread = unreadEnvironments(result.snapshot.environmentIds, result.collection.entries);
+  const unseen = result.snapshot.environmentIds.length === 0 ? ['no environment was read'] : unread.map((id) => `nothing was read in environment ${id}`);
+  if (unseen.length > 0) reasons.push(`not audited: ${unseen.join('; ')}${options.allowIncomplete ? ' (--allow-incomplete accepts a partial read, not this)' : ''}`);
   const failing = gatingFindings(result, options.failOn, options.failOnNew === true).length;
   if (failing > 0) reasons.push(`${failing} ${options.failOnNew === true ? 'new ' : ''}finding(s) at or above --fail-on ${options.failOn}`);
-  const verdict: Verdict = incomplete && !options.allowIncomplete ? 'incomplete' : failing > 0 ? 'findings' : 'clean';
+  const verdict: Verdict = unseen.length > 0 || (incomplete && !options.allowIncomplete) ? 'incomplete' : failing > 0 ? 'findings' : 'clean';
   return { verdict, reasons };
 }

@@ -1,5 +1,6 @@
 import { collectSnapshot, type ApiClient } from '../fetch/index.js';
 import type { Snapshot } from '../snapshot/model.js';
+import { checkSnapshotTarget } from '../snapshot/snapshot-target.js';
 import { canonicalSnapshot, writeSnapshot } from '../snapshot/write-snapshot.js';
 import { withMissingRoles } from '../whoami/index.js';
 import { requirePositive } from './connection-options.js';
@@ -19,6 +20,9 @@ export interface CollectionArgs {
  */
 export async function collectToFolder({ io }: CommandContext, client: ApiClient, args: CollectionArgs): Promise<Snapshot> {
   requirePositive('--max-users', args['max-users'], { integer: true });
+  const out = resolvePath(io, args.out);
+  // Before any request: a folder that cannot take the snapshot is refused now, not after the whole collection.
+  await checkSnapshotTarget(out);
   const progress = createProgressReporter(io.stderr);
   let collected: Snapshot;
   try {
@@ -32,7 +36,7 @@ export async function collectToFolder({ io }: CommandContext, client: ApiClient,
     progress.finish();
   }
   const snapshot = canonicalSnapshot(withMissingRoles(collected));
-  const { files } = await writeSnapshot(snapshot, resolvePath(io, args.out));
+  const { files } = await writeSnapshot(snapshot, out);
   const { collection } = snapshot.manifest;
   const requests = Object.values(collection.requestsByEndpoint ?? {}).reduce((sum, count) => sum + count, 0);
   io.stderr.write(

@@ -1,6 +1,7 @@
 import { auditSnapshot } from '../audit/audit-snapshot.js';
 import type { LoadedConfig } from '../engine/load-config.js';
 import type { AuditResult, Finding } from '../engine/types.js';
+import { unreadEnvironments } from '../snapshot/collection-coverage.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { diffSnapshots, type SnapshotDiff } from './diff-snapshots.js';
 
@@ -18,6 +19,8 @@ export interface DriftReport extends Omit<SnapshotDiff, 'old' | 'new' | 'summary
   new: { createdAt: string; path?: string };
   findings: FindingsDrift;
   summary: SnapshotDiff['summary'] & { findingsAppeared: number; findingsDisappeared: number };
+  /** Environments of which nothing was read, per snapshot (`null`: the snapshot holds no environment at all). */
+  unread: Array<{ snapshot: 'old' | 'new'; environmentId: string | null }>;
 }
 
 /** Findings by fingerprint: what the new audit reports that the old did not, and the reverse. */
@@ -56,8 +59,15 @@ export function buildDriftReport(
     environments: diff.environments,
     gaps: diff.gaps,
     findings,
+    unread: [...unreadIn(snapshots.before, 'old'), ...unreadIn(snapshots.after, 'new')],
     summary: { ...diff.summary, findingsAppeared: findings.appeared.length, findingsDisappeared: findings.disappeared.length },
   };
+}
+
+function unreadIn(snapshot: Snapshot, side: 'old' | 'new'): DriftReport['unread'] {
+  const { environmentIds, collection } = snapshot.manifest;
+  if (environmentIds.length === 0) return [{ snapshot: side, environmentId: null }];
+  return unreadEnvironments(environmentIds, collection.entries).map((environmentId) => ({ snapshot: side, environmentId }));
 }
 
 /** True when anything differs: a resource, or a finding. */

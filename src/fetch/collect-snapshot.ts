@@ -1,6 +1,6 @@
 import { UserFacingError } from '../errors.js';
 import { toolVersion } from '../paths.js';
-import type { Environment, Snapshot, SnapshotManifest } from '../snapshot/model.js';
+import { SNAPSHOT_SCHEMA_VERSION, type Environment, type Snapshot, type SnapshotManifest } from '../snapshot/model.js';
 import type { ApiClient } from './api-client.js';
 import { collectBuiltInRoles } from './collect-configuration.js';
 import { readCollection, withoutLinks, type CollectContext, type CollectProgress } from './collect-context.js';
@@ -73,7 +73,7 @@ export async function collectSnapshot(client: ApiClient, options: CollectOptions
 
   const entries = recorder.entries();
   const manifest: SnapshotManifest = {
-    schemaVersion: 1,
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     tool: { name: 'pingone-audit', version: toolVersion },
     createdAt: new Date(started).toISOString(),
     durationMs: now() - started,

@@ -1,4 +1,4 @@
-import type { EnvironmentSnapshot, ResourceType } from './model.js';
+import type { EnvironmentSnapshot, ResourceType, SnapshotManifest } from './model.js';
 
 /**
  * Where each resource lives in a snapshot folder. Paths are relative to the folder, with forward
@@ -15,6 +15,13 @@ import type { EnvironmentSnapshot, ResourceType } from './model.js';
  */
 
 export const MANIFEST_FILE = 'manifest.json';
+
+/**
+ * `manifest.json` as written: the manifest plus `files`, every other file of the folder (layout
+ * path) → the SHA-256 of its bytes, lower-case hex. The loader checks the folder against it and
+ * drops it: it describes the folder, not the tenant.
+ */
+export type WrittenManifest = SnapshotManifest & { files: Record<string, string> };
 export const ENVIRONMENT_FILE = 'environment.json';
 export const BUILT_IN_ROLES_FOLDER = 'roles';
 export const ENVIRONMENTS_FOLDER = 'environments';

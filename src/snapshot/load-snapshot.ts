@@ -1,20 +1,15 @@
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { UserFacingError } from '../errors.js';
 import { toolVersion } from '../paths.js';
-import { scanJson } from './json-scanner.js';
-import { ENVIRONMENT_ARRAYS, ENVIRONMENT_FILE, environmentFolder, MANIFEST_FILE, parseLayoutPath, type LayoutEntry } from './layout.js';
+import { withUnrecordedKindsFailed } from './collection-coverage.js';
+import { pointerSegment, scanJson } from './json-scanner.js';
+import { ENVIRONMENT_ARRAYS, ENVIRONMENT_FILE, environmentFolder, MANIFEST_FILE, parseLayoutPath, type LayoutEntry, type WrittenManifest } from './layout.js';
 import { createLineLocator } from './locate-line.js';
-import type { Environment, EnvironmentSnapshot, Role, Snapshot, SnapshotManifest } from './model.js';
-import { filePath, forEachLimited, inspectFolder, listFiles } from './snapshot-folder.js';
+import { SNAPSHOT_SCHEMA_VERSION, type Environment, type EnvironmentSnapshot, type Role, type Snapshot } from './model.js';
+import { filePath, forEachLimited, inspectFolder, isOwnManifest, listTree, sha256 } from './snapshot-folder.js';
 import { checkAgainstSchema, type FileDefinition } from './snapshot-schema.js';
 import { compareCodePoints } from './stable-json.js';
 import { parseJson } from '../json/parse-json.js';
-
-/** A file in the folder that is not part of a snapshot; it is ignored. */
-export interface SnapshotWarning {
-  file: string;
-  message: string;
-}
 
 /** One thing wrong in a snapshot file, located by relative path, JSON pointer and line when known. */
 export interface SnapshotProblem {
@@ -44,93 +39,135 @@ export function formatProblem({ file, line, column, pointer, message }: Snapshot
   return pointer === undefined ? `${where}: ${message}` : `${where} ${pointer === '' ? '(root)' : pointer}: ${message}`;
 }
 
-export interface LoadSnapshotOptions {
-  /** Called for each file that is not part of the layout (a README, a stray export). */
-  onWarning?: (warning: SnapshotWarning) => void;
-}
-
-const SCHEMA_VERSION = 1;
-
 /** A layout file other than the manifest. */
 type FileEntry = Exclude<LayoutEntry, { kind: 'manifest' }>;
 const READ_CONCURRENCY = 32;
 
 /**
- * Reads a snapshot folder back into the model, checking every file against
- * `schemas/snapshot.schema.json`. Throws a {@link UserFacingError} when the folder is missing, is
- * not a snapshot or has an unknown format version, and an {@link InvalidSnapshotError} listing
- * every problem when files do not conform. Resources come back ordered by id.
+ * Reads a snapshot folder back into the model. The folder must hold exactly the files its
+ * `manifest.json` lists, each with the SHA-256 listed, and every file must conform to
+ * `schemas/snapshot.schema.json`; links and other special files are refused, never followed. A
+ * kind the manifest holds no collection entry for comes back as a failed entry (not collected).
+ * Throws a {@link UserFacingError} when the folder is missing, is not a pingone-audit snapshot or
+ * has another format version, and an {@link InvalidSnapshotError} listing every problem otherwise.
+ * Resources come back ordered by id.
  */
-export async function loadSnapshot(dir: string, options: LoadSnapshotOptions = {}): Promise<Snapshot> {
-  const { snapshot, warnings } = await loadSnapshotWithWarnings(dir);
-  warnings.forEach((warning) => options.onWarning?.(warning));
-  return snapshot;
+export async function loadSnapshot(dir: string): Promise<Snapshot> {
+  try {
+    return await readSnapshotFolder(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined || !UNREADABLE.has(code)) throw error;
+    throw new UserFacingError(`Cannot read the snapshot in ${dir}: ${(error as Error).message}.`, {
+      hint: 'Check that you may read the folder and every file in it (ls -lR), then run the command again.',
+      cause: error,
+    });
+  }
 }
 
-/** {@link loadSnapshot}, returning the warnings (files outside the layout) with the snapshot. */
-export async function loadSnapshotWithWarnings(dir: string): Promise<{ snapshot: Snapshot; warnings: SnapshotWarning[] }> {
+/** File-system refusals that the user can fix (permissions, a folder where a file belongs). */
+const UNREADABLE = new Set(['EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'ELOOP', 'EIO', 'ENAMETOOLONG']);
+
+async function readSnapshotFolder(dir: string): Promise<Snapshot> {
   await assertSnapshotFolder(dir);
   const problems: SnapshotProblem[] = [];
-  const warnings: SnapshotWarning[] = [];
-  const manifest = await readManifest(dir, problems);
+  const written = await readManifest(dir, problems);
+  // Without a readable file list nothing else can be checked.
+  if (written === undefined) throw new InvalidSnapshotError(dir, problems);
+  const { files, others } = await listTree(dir);
+  for (const file of others) problems.push({ file, message: 'not a regular file (a link, a pipe or a device): a snapshot holds regular files only, and this one was not read' });
+  const listed = written.files;
   const entries: Array<{ file: string; entry: FileEntry }> = [];
-  for (const file of await listFiles(dir)) {
+  for (const file of files) {
+    if (file === MANIFEST_FILE) continue;
     const entry = parseLayoutPath(file);
-    if (entry === undefined) warnings.push({ file, message: 'not part of the snapshot layout; ignored' });
-    else if (entry.kind !== 'manifest') entries.push({ file, entry });
+    if (!Object.hasOwn(listed, file)) problems.push({ file, message: `not listed in ${MANIFEST_FILE}: pingone-audit did not write it with this snapshot` });
+    else if (entry !== undefined && entry.kind !== 'manifest') entries.push({ file, entry });
+  }
+  const present = new Set(files);
+  for (const file of Object.keys(listed)) {
+    if (parseLayoutPath(file) === undefined) problems.push({ file: MANIFEST_FILE, pointer: `/files/${pointerSegment(file)}`, message: 'names no file of the snapshot layout' });
+    else if (!present.has(file) && !others.includes(file)) problems.push({ file, message: `missing: ${MANIFEST_FILE} lists it, the folder does not hold it` });
   }
   const values = new Array<unknown>(entries.length);
   await forEachLimited([...entries.keys()], READ_CONCURRENCY, async (index) => {
     const { file, entry } = entries[index]!;
-    values[index] = await readChecked(dir, file, definitionOf(entry), problems, expectedIds(entry));
+    values[index] = await readChecked(dir, file, listed[file]!, definitionOf(entry), problems, expectedIds(entry));
   });
-  const snapshot = assemble(manifest, entries, values, problems);
+  const snapshot = assemble(entries, values, problems);
   if (problems.length > 0) throw new InvalidSnapshotError(dir, problems.sort(byFileThenLine));
-  return { snapshot, warnings };
+  const { files: _checked, ...manifest } = written;
+  return { manifest: withUnrecordedKindsFailed(manifest), ...snapshot };
 }
 
 async function assertSnapshotFolder(dir: string): Promise<void> {
-  const create = `Run \`pingone-audit snapshot\` to collect one into ${dir}, or pass the folder an earlier run wrote.`;
-  switch (await inspectFolder(dir)) {
+  const create = `Run \`pingone-audit snapshot --out ${dir}\` to collect one, or pass the folder an earlier run wrote.`;
+  switch (await inspectFolder(dir, { followLink: true })) {
     case 'missing':
       throw new UserFacingError(`There is no snapshot folder at ${dir}.`, { hint: create });
     case 'not-a-folder':
       throw new UserFacingError(`${dir} is a file; a snapshot is a folder with ${MANIFEST_FILE} in it.`, { hint: create });
-    case 'interrupted':
-      throw new UserFacingError(`The snapshot in ${dir} is incomplete: writing it was interrupted.`, {
-        hint: `Run \`pingone-audit snapshot\` into ${dir} again; it replaces what is there.`,
-      });
     case 'empty':
-    case 'foreign':
       throw new UserFacingError(`${dir} is not a snapshot folder: it has no ${MANIFEST_FILE}.`, { hint: create });
+    case 'foreign':
+      if (await hasManifestFile(dir)) return;
+      throw new UserFacingError(`${dir} is not a snapshot folder: it has no ${MANIFEST_FILE}.`, { hint: create });
+    case 'symlink':
     case 'snapshot':
       return;
   }
 }
 
-async function readManifest(dir: string, problems: SnapshotProblem[]): Promise<SnapshotManifest | undefined> {
-  const text = await readFile(filePath(dir, MANIFEST_FILE), 'utf8');
-  const value = parseOrReport(text, MANIFEST_FILE, problems);
-  const version = (value as { schemaVersion?: unknown } | undefined)?.schemaVersion;
-  if (value !== undefined && version !== undefined && version !== SCHEMA_VERSION) {
-    const writtenBy = (value as { tool?: { version?: unknown } }).tool?.version;
-    throw new UserFacingError(
-      `The snapshot in ${dir} has format version ${JSON.stringify(version)}${typeof writtenBy === 'string' ? ` (written by pingone-audit ${writtenBy})` : ''}; pingone-audit ${toolVersion} reads version ${SCHEMA_VERSION}.`,
-      { hint: `Collect it again with this version (\`pingone-audit snapshot\`), or use the pingone-audit version that wrote it.` },
-    );
+async function hasManifestFile(dir: string): Promise<boolean> {
+  return lstat(filePath(dir, MANIFEST_FILE)).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function readManifest(dir: string, problems: SnapshotProblem[]): Promise<WrittenManifest | undefined> {
+  const file = filePath(dir, MANIFEST_FILE);
+  if (!(await lstat(file)).isFile()) {
+    throw new UserFacingError(`${dir} is not a snapshot pingone-audit can read: its ${MANIFEST_FILE} is not a regular file (a link, a pipe or a device).`, {
+      hint: `Collect the snapshot again with \`pingone-audit snapshot --out <new folder>\`.`,
+    });
   }
-  return value === undefined || !reportViolations(text, MANIFEST_FILE, 'manifest', value, problems) ? undefined : (value as SnapshotManifest);
+  const text = await readFile(file, 'utf8');
+  const value = parseOrReport(text, MANIFEST_FILE, problems);
+  if (value === undefined) return undefined;
+  if (!isOwnManifest(value)) {
+    throw new UserFacingError(`${dir} is not a pingone-audit snapshot: its ${MANIFEST_FILE} was not written by pingone-audit (no "tool": {"name": "pingone-audit"} and "schemaVersion").`, {
+      hint: `Pass the folder \`pingone-audit snapshot\` wrote, or collect one with \`pingone-audit snapshot --out <folder>\`.`,
+    });
+  }
+  const version = (value as { schemaVersion: number }).schemaVersion;
+  const writtenBy = (value as { tool: { version?: unknown } }).tool.version;
+  const by = typeof writtenBy === 'string' ? ` (written by pingone-audit ${JSON.stringify(writtenBy).slice(1, -1)})` : '';
+  if (version === 1) {
+    throw new UserFacingError(`The snapshot in ${dir} is in format 1${by}, which does not record the checksums of its files, so pingone-audit ${toolVersion} cannot tell whether it is complete.`, {
+      hint: `Collect it again: \`pingone-audit snapshot --out ${dir}\` replaces it with a format ${SNAPSHOT_SCHEMA_VERSION} snapshot.`,
+    });
+  }
+  if (version !== SNAPSHOT_SCHEMA_VERSION) {
+    throw new UserFacingError(`The snapshot in ${dir} has format version ${version}${by}; pingone-audit ${toolVersion} reads version ${SNAPSHOT_SCHEMA_VERSION}.`, {
+      hint: `Collect it again with this version (\`pingone-audit snapshot\`), or use the pingone-audit version that wrote it.`,
+    });
+  }
+  return reportViolations(text, MANIFEST_FILE, 'manifest', value, problems) ? (value as WrittenManifest) : undefined;
 }
 
 /** Parses and checks one file; undefined (with problems recorded) when it does not conform. */
 async function readChecked(
   dir: string,
   file: string,
+  checksum: string,
   definition: FileDefinition,
   problems: SnapshotProblem[],
   expected: { id: string; environmentId?: string },
 ): Promise<unknown> {
-  const text = await readFile(filePath(dir, file), 'utf8');
+  const bytes = await readFile(filePath(dir, file));
+  if (sha256(bytes) !== checksum) problems.push({ file, message: `changed since pingone-audit wrote it: its SHA-256 is not the one ${MANIFEST_FILE} lists` });
+  const text = bytes.toString('utf8');
   const value = parseOrReport(text, file, problems);
   if (value === undefined || !reportViolations(text, file, definition, value, problems)) return undefined;
   const resource = value as { id: string; environment?: { id?: unknown } };
@@ -187,11 +224,10 @@ function expectedIds(entry: FileEntry): { id: string; environmentId?: string } {
 }
 
 function assemble(
-  manifest: SnapshotManifest | undefined,
   entries: ReadonlyArray<{ file: string; entry: FileEntry }>,
   values: readonly unknown[],
   problems: SnapshotProblem[],
-): Snapshot {
+): Omit<Snapshot, 'manifest'> {
   const roles: Role[] = [];
   const environments = new Map<string, Partial<EnvironmentSnapshot>>();
   const environmentOf = (id: string) => {
@@ -217,7 +253,6 @@ function assemble(
     environments.delete(id);
   }
   return {
-    manifest: manifest as SnapshotManifest,
     roles: byId(roles),
     environments: [...environments.values()]
       .map((env) => sortEnvironment(env as EnvironmentSnapshot))

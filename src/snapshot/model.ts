@@ -254,28 +254,36 @@ export interface EnvironmentSnapshot {
 }
 
 /**
- * What the collector fetched, endpoint kind by endpoint kind. Rules declare the kinds they read
- * in `meta.requires`; a failed kind makes those rules "not evaluated".
+ * What the collector fetched, endpoint kind by endpoint kind, and where each is read: once for the
+ * organization, once per environment, or not yet (`not-collected`: modelled, but no collector reads
+ * it, so no rule may require it). Rules declare the kinds they read in `meta.requires`; a failed
+ * kind makes those rules "not evaluated". A manifest must hold an entry for every collected kind of
+ * every environment it lists; a kind without one counts as not collected. This table is the one
+ * list of kinds: a kind added here is expected in every snapshot written from then on.
  */
-export type SnapshotKind =
-  | 'environments'
-  | 'applications'
-  | 'applicationGrants'
-  | 'applicationSignOnPolicyAssignments'
-  | 'applicationFlowPolicyAssignments'
-  | 'applicationRoleAssignments'
-  | 'users'
-  | 'userRoleAssignments'
-  | 'groups'
-  | 'groupRoleAssignments'
-  | 'groupMembers'
-  | 'populations'
-  | 'signOnPolicies'
-  | 'signOnPolicyActions'
-  | 'roles'
-  | 'customRoles'
-  | 'gateways'
-  | 'gatewayRoleAssignments';
+export const SNAPSHOT_KIND_SCOPES = {
+  // Read one by one (`GET /environments/{id}`), or listed for the organization (`--all-environments`).
+  environments: 'environment',
+  applications: 'environment',
+  applicationGrants: 'environment',
+  applicationSignOnPolicyAssignments: 'environment',
+  applicationFlowPolicyAssignments: 'not-collected',
+  applicationRoleAssignments: 'environment',
+  users: 'environment',
+  userRoleAssignments: 'environment',
+  groups: 'environment',
+  groupRoleAssignments: 'environment',
+  groupMembers: 'environment',
+  populations: 'environment',
+  signOnPolicies: 'environment',
+  signOnPolicyActions: 'environment',
+  roles: 'organization',
+  customRoles: 'environment',
+  gateways: 'environment',
+  gatewayRoleAssignments: 'environment',
+} as const satisfies Record<string, 'organization' | 'environment' | 'not-collected'>;
+
+export type SnapshotKind = keyof typeof SNAPSHOT_KIND_SCOPES;
 
 export interface CollectionEntry {
   kind: SnapshotKind;
@@ -305,8 +313,14 @@ export interface CollectionRecord {
   notes?: string[];
 }
 
+/**
+ * The snapshot format this version writes and reads. 2: `manifest.json` lists every file with its
+ * SHA-256. Format 1 folders (no checksums) are refused with a request to collect again.
+ */
+export const SNAPSHOT_SCHEMA_VERSION = 2;
+
 export interface SnapshotManifest {
-  schemaVersion: 1;
+  schemaVersion: typeof SNAPSHOT_SCHEMA_VERSION;
   tool: { name: 'pingone-audit'; version: string };
   createdAt: string;
   durationMs?: number;

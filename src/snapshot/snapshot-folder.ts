@@ -1,45 +1,75 @@
-import { readdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MANIFEST_FILE } from './layout.js';
 
-/**
- * Present while `writeSnapshot` is replacing a folder's files: a folder that still has it after
- * the write was interrupted, and holds a mix of old and new files.
- */
-export const WRITE_MARKER = '.pingone-audit-write-in-progress';
-
 /** Files and folders whose name starts with a dot (`.git`, `.DS_Store`) are never part of a snapshot. */
-const isHidden = (name: string) => name.startsWith('.');
+export const isHidden = (name: string) => name.startsWith('.');
 
 export type FolderState =
   | 'missing'
   | 'not-a-folder'
+  /** The path itself is a symbolic link (reported only when links are not followed). */
+  | 'symlink'
   /** Nothing in it but hidden entries. */
   | 'empty'
+  /** Holds a `manifest.json` that pingone-audit wrote (see {@link isOwnManifest}). */
   | 'snapshot'
-  /** A write into it did not finish. */
-  | 'interrupted'
-  /** Has visible files but no manifest: not ours to clear. */
+  /** Has visible entries but no manifest of ours: not ours to read or replace. */
   | 'foreign';
 
-export async function inspectFolder(dir: string): Promise<FolderState> {
-  let names: string[];
+/**
+ * What is at `dir`. `followLink: false` (for writing) reports a link at `dir` as `symlink` instead
+ * of looking through it. A folder counts as a snapshot only by its manifest's content, never by
+ * the file name alone: a web app's `manifest.json` makes the folder foreign.
+ */
+export async function inspectFolder(dir: string, options: { followLink: boolean }): Promise<FolderState> {
   try {
-    names = await readdir(dir);
+    const stats = options.followLink ? await stat(dir) : await lstat(dir);
+    if (stats.isSymbolicLink()) return 'symlink';
+    if (!stats.isDirectory()) return 'not-a-folder';
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return 'missing';
     if (code === 'ENOTDIR') return 'not-a-folder';
     throw error;
   }
-  if (names.includes(WRITE_MARKER)) return 'interrupted';
-  if (names.includes(MANIFEST_FILE)) return 'snapshot';
-  return names.some((name) => !isHidden(name)) ? 'foreign' : 'empty';
+  const names = await readdir(dir);
+  if (!names.some((name) => !isHidden(name))) return 'empty';
+  if (!names.includes(MANIFEST_FILE)) return 'foreign';
+  return (await readOwnManifest(dir)) === undefined ? 'foreign' : 'snapshot';
 }
 
-/** Every visible file below `dir`, as relative paths with forward slashes, sorted. */
-export async function listFiles(dir: string): Promise<string[]> {
-  const files: string[] = [];
+/** The parsed `dir/manifest.json` when it is a regular file of pingone-audit's own format, else undefined. */
+export async function readOwnManifest(dir: string): Promise<unknown> {
+  const file = path.join(dir, MANIFEST_FILE);
+  if (!(await lstat(file)).isFile()) return undefined;
+  try {
+    const value: unknown = JSON.parse(await readFile(file, 'utf8'));
+    return isOwnManifest(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True for a manifest of pingone-audit's own format, whatever its version: `tool.name` and a numeric `schemaVersion`. */
+export function isOwnManifest(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const { tool, schemaVersion } = value as { tool?: { name?: unknown }; schemaVersion?: unknown };
+  return typeof schemaVersion === 'number' && tool?.name === 'pingone-audit';
+}
+
+/** The visible content of a folder tree: regular files, and anything else (links, FIFOs, sockets), never followed. */
+export interface FolderTree {
+  /** Relative paths with forward slashes, sorted. */
+  files: string[];
+  /** Entries that are neither a folder nor a regular file, sorted. */
+  others: string[];
+}
+
+/** Walks `dir` without following links; hidden entries are skipped at every depth. */
+export async function listTree(dir: string): Promise<FolderTree> {
+  const tree: FolderTree = { files: [], others: [] };
   const visit = async (relative: string): Promise<void> => {
     const entries = await readdir(path.join(dir, relative), { withFileTypes: true });
     const folders: string[] = [];
@@ -47,12 +77,19 @@ export async function listFiles(dir: string): Promise<string[]> {
       if (isHidden(entry.name)) continue;
       const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory()) folders.push(child);
-      else files.push(child);
+      else (entry.isFile() ? tree.files : tree.others).push(child);
     }
     await Promise.all(folders.map(visit));
   };
   await visit('');
-  return files.sort();
+  tree.files.sort();
+  tree.others.sort();
+  return tree;
+}
+
+/** Every visible regular file below `dir`, as relative paths with forward slashes, sorted. */
+export async function listFiles(dir: string): Promise<string[]> {
+  return (await listTree(dir)).files;
 }
 
 /** Runs `task` on every item with at most `limit` in flight; the first failure rejects. */
@@ -67,4 +104,9 @@ export async function forEachLimited<T>(items: readonly T[], limit: number, task
 /** The absolute path of a layout path (forward slashes) inside `dir`. */
 export function filePath(dir: string, relative: string): string {
   return path.join(dir, ...relative.split('/'));
+}
+
+/** SHA-256 of `bytes`, lower-case hex, as `manifest.json` lists it. */
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }

@@ -1,16 +1,11 @@
-import { mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError } from '../errors.js';
-import {
-  ENVIRONMENT_ARRAYS,
-  ENVIRONMENT_FOLDERS,
-  MANIFEST_FILE,
-  parseLayoutPath,
-  resourceFile,
-  type EnvironmentResourceType,
-} from './layout.js';
+import { ENVIRONMENT_ARRAYS, ENVIRONMENT_FOLDERS, MANIFEST_FILE, resourceFile, type EnvironmentResourceType, type WrittenManifest } from './layout.js';
 import type { CollectionEntry, EnvironmentSnapshot, Snapshot, SnapshotManifest } from './model.js';
-import { filePath, forEachLimited, inspectFolder, listFiles, WRITE_MARKER } from './snapshot-folder.js';
+import { filePath, forEachLimited, isHidden, sha256 } from './snapshot-folder.js';
+import { checkSnapshotTarget } from './snapshot-target.js';
 import { compareCodePoints, stableStringify } from './stable-json.js';
 
 /** Files written or removed at once: enough to keep the disk busy, few enough to stay under open-file limits. */
@@ -32,31 +27,80 @@ export function canonicalSnapshot(snapshot: Snapshot): Snapshot {
 }
 
 /**
- * Writes one stable, pretty JSON file per resource into `dir` (created if missing) and the
- * manifest last. An existing snapshot folder is replaced: files of resources no longer in
- * `snapshot` are removed, hidden entries and files outside the layout are left alone. Refuses a
- * non-empty folder that has no `manifest.json`. Returns the number of files written.
+ * Writes one stable, pretty JSON file per resource, and `manifest.json` with the SHA-256 of each,
+ * into a new hidden folder beside `dir`, then renames it into place: `dir` holds either the previous
+ * snapshot or the complete new one, never a mix. An earlier snapshot at `dir` is replaced (hidden
+ * entries such as `.git` are carried over); anything else is refused first (see
+ * {@link checkSnapshotTarget}). Files are created exclusively, so no link is ever written through.
+ * Throws a {@link UserFacingError} when the folder cannot be written. Returns the number of files written.
  */
 export async function writeSnapshot(snapshot: Snapshot, dir: string): Promise<{ files: number }> {
-  const state = await inspectFolder(dir);
-  if (state === 'not-a-folder') throw new UserFacingError(`Cannot write a snapshot to ${dir}: it is a file, not a folder.`, { hint: 'Choose a folder path.' });
-  if (state === 'foreign') {
-    throw new UserFacingError(`Will not write a snapshot into ${dir}: the folder is not empty and holds no snapshot (no ${MANIFEST_FILE}).`, {
-      hint: 'Choose a new or empty folder, or the folder of an earlier snapshot, which is then replaced.',
+  await checkSnapshotTarget(dir);
+  const [manifest, ...resources] = planFiles(canonicalSnapshot(snapshot));
+  const target = path.resolve(dir);
+  const parent = path.dirname(target);
+  const staging = path.join(parent, `.${path.basename(target)}.writing-${randomUUID()}`);
+  await explainFsError(dir, async () => {
+    await mkdir(parent, { recursive: true });
+    await mkdir(staging);
+  });
+  try {
+    const files: Record<string, string> = {};
+    await explainFsError(dir, async () => {
+      for (const folder of new Set(resources.map(({ file }) => path.posix.dirname(file)))) await mkdir(filePath(staging, folder), { recursive: true });
+      await forEachLimited(resources, IO_CONCURRENCY, async ({ file, value }) => {
+        files[file] = await writeNewFile(filePath(staging, file), stableStringify(value));
+      });
+      await writeNewFile(filePath(staging, manifest!.file), stableStringify({ ...(manifest!.value as SnapshotManifest), files: sortedKeys(files) } satisfies WrittenManifest));
+    });
+    await moveIntoPlace(staging, dir);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  return { files: resources.length + 1 };
+}
+
+/** Creates `file` (never opening an existing file or link) and returns the SHA-256 of what it wrote. */
+async function writeNewFile(file: string, text: string): Promise<string> {
+  const bytes = Buffer.from(text, 'utf8');
+  await writeFile(file, bytes, { flag: 'wx' });
+  return sha256(bytes);
+}
+
+/** Swaps the finished folder in; the target is checked again, since time passed while writing. */
+async function moveIntoPlace(staging: string, dir: string): Promise<void> {
+  const target = path.resolve(dir);
+  const replaces = (await checkSnapshotTarget(dir)) === 'replace';
+  await explainFsError(dir, async () => {
+    if (!replaces) return rename(staging, target);
+    for (const name of (await readdir(target)).filter(isHidden)) await rename(path.join(target, name), path.join(staging, name));
+    const retired = path.join(path.dirname(target), `.${path.basename(target)}.replaced-${randomUUID()}`);
+    await rename(target, retired);
+    await rename(staging, target);
+    // rm does not follow links: a link that appeared meanwhile is removed, not what it points at.
+    await rm(retired, { recursive: true, force: true });
+  });
+}
+
+/** File-system refusals (permissions, read-only disk, full disk, name too long) are the user's to fix: exit 2, naming the folder. */
+async function explainFsError(dir: string, task: () => Promise<unknown>): Promise<void> {
+  try {
+    await task();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined || !USER_FIXABLE.has(code)) throw error;
+    throw new UserFacingError(`Cannot write the snapshot to ${dir}: ${(error as Error).message}.`, {
+      hint: code === 'ENAMETOOLONG' ? 'Choose a shorter folder path.' : 'Choose a folder on a disk you can write to, with room for the snapshot.',
+      cause: error,
     });
   }
-  const plan = planFiles(canonicalSnapshot(snapshot));
-  const previous = state === 'snapshot' || state === 'interrupted' ? await listFiles(dir) : [];
+}
 
-  await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, WRITE_MARKER), '');
-  for (const folder of new Set(plan.map(({ file }) => path.posix.dirname(file)))) await mkdir(filePath(dir, folder), { recursive: true });
-  const [manifest, ...resources] = plan;
-  await forEachLimited(resources, IO_CONCURRENCY, ({ file, value }) => writeFile(filePath(dir, file), stableStringify(value)));
-  await removeStaleFiles(dir, previous, new Set(plan.map(({ file }) => file)));
-  await writeFile(filePath(dir, manifest!.file), stableStringify(manifest!.value));
-  await rm(path.join(dir, WRITE_MARKER));
-  return { files: plan.length };
+const USER_FIXABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENAMETOOLONG', 'EEXIST', 'ENOTDIR', 'EISDIR']);
+
+function sortedKeys(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareCodePoints(a, b)));
 }
 
 interface PlannedFile {
@@ -79,24 +123,23 @@ function planFiles(snapshot: Snapshot): PlannedFile[] {
   for (const { file } of plan) {
     if (seen.has(file)) throw new Error(`Two resources of the snapshot have the same id and would share ${file}.`);
     seen.add(file);
+    assertNameFits(file);
   }
   return plan;
 }
 
-/** Removes layout files of the previous snapshot that this one no longer has, then the folders they leave empty. */
-async function removeStaleFiles(dir: string, previous: readonly string[], current: ReadonlySet<string>): Promise<void> {
-  const stale = previous.filter((file) => !current.has(file) && parseLayoutPath(file) !== undefined);
-  await forEachLimited(stale, IO_CONCURRENCY, (file) => rm(filePath(dir, file), { force: true }));
-  const folders = new Set<string>();
-  for (const file of stale) {
-    for (let folder = path.posix.dirname(file); folder !== '.'; folder = path.posix.dirname(folder)) folders.add(folder);
-  }
-  // Deepest first, so that an environment folder is tried after its resource folders.
-  for (const folder of [...folders].sort((a, b) => b.split('/').length - a.split('/').length)) {
-    await rmdir(filePath(dir, folder)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST' && error.code !== 'ENOENT') throw error;
-    });
-  }
+/** Most file systems cap a name at 255 bytes; PingOne ids are UUIDs, so a longer one came from somewhere else. */
+const NAME_MAX_BYTES = 255;
+
+function assertNameFits(file: string): void {
+  const segments = file.split('/');
+  const tooLong = segments.findIndex((segment) => Buffer.byteLength(segment) > NAME_MAX_BYTES);
+  if (tooLong === -1) return;
+  // The id itself is the API's text and stays out of the message; its folder says what it was.
+  throw new UserFacingError(
+    `The API returned an id too long to name a snapshot file: in ${segments.slice(0, tooLong).join('/') || 'the snapshot'}, a name of ${Buffer.byteLength(segments[tooLong]!)} bytes (at most ${NAME_MAX_BYTES}).`,
+    { hint: 'PingOne ids are UUIDs: check that PINGONE_API_URL points at the PingOne Management API.' },
+  );
 }
 
 function canonicalManifest(manifest: SnapshotManifest): SnapshotManifest {

@@ -133,7 +133,7 @@ describe('collectSnapshot', () => {
     expect(collection.requestsByEndpoint?.['GET /environments/{id}/users/{id}/roleAssignments']).toBe(3);
     expect(collection.requestsByEndpoint?.['GET /roles']).toBe(1);
     expect(snapshot.manifest).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       environmentIds: [ids.adminEnv, ids.env],
       organization: { id: ids.org },
       collectedBy: { clientId: ids.client, authorizationModel: 'application', grantType: 'client_credentials', environmentId: ids.adminEnv },

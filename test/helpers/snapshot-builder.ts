@@ -1,17 +1,19 @@
-import type {
-  Application,
-  CollectionEntry,
-  Environment,
-  EnvironmentSnapshot,
-  Gateway,
-  Group,
-  Population,
-  Role,
-  RoleAssignment,
-  ScopeType,
-  SignOnPolicy,
-  Snapshot,
-  User,
+import { expectedKinds } from '../../src/snapshot/collection-coverage.js';
+import {
+  SNAPSHOT_SCHEMA_VERSION,
+  type Application,
+  type CollectionEntry,
+  type Environment,
+  type EnvironmentSnapshot,
+  type Gateway,
+  type Group,
+  type Population,
+  type Role,
+  type RoleAssignment,
+  type ScopeType,
+  type SignOnPolicy,
+  type Snapshot,
+  type User,
 } from '../../src/snapshot/model.js';
 
 export const ORG_ID = 'org-acme';
@@ -153,14 +155,18 @@ export function buildSnapshot(spec: SnapshotSpec = {}): Snapshot {
     gateways: env.gateways ?? [],
   }));
   const failed = spec.failed ?? [];
+  const isFailed = (kind: string, environmentId: string | undefined) => failed.some((entry) => entry.kind === kind && entry.environmentId === environmentId);
+  const complete = expectedKinds(environments.map((env) => env.environment.id))
+    .filter(({ kind, environmentId }) => !isFailed(kind, environmentId))
+    .map((expected): CollectionEntry => ({ ...expected, status: 'complete' }));
   return {
     manifest: {
-      schemaVersion: 1,
+      schemaVersion: SNAPSHOT_SCHEMA_VERSION,
       tool: { name: 'pingone-audit', version: '0.0.0-test' },
       createdAt: '2026-11-22T00:00:00.000Z',
       organization: { id: ORG_ID, name: 'Acme' },
       environmentIds: environments.map((env) => env.environment.id),
-      collection: { complete: failed.length === 0, entries: failed },
+      collection: { complete: failed.length === 0, entries: [...complete, ...failed] },
     },
     roles: spec.roles ?? BUILT_IN_ROLES,
     environments,

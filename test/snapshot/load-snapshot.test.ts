@@ -2,16 +2,15 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../src/errors.js';
-import { InvalidSnapshotError, loadSnapshot, loadSnapshotWithWarnings, type SnapshotWarning } from '../../src/snapshot/load-snapshot.js';
-import { WRITE_MARKER } from '../../src/snapshot/snapshot-folder.js';
+import { InvalidSnapshotError, loadSnapshot } from '../../src/snapshot/load-snapshot.js';
 import { writeSnapshot } from '../../src/snapshot/write-snapshot.js';
 import { PROD_ENV_ID } from '../helpers/snapshot-builder.js';
-import { richSnapshot, temporaryFolder } from './snapshot-fixtures.js';
+import { reseal, richSnapshot, temporaryFolder } from './snapshot-fixtures.js';
 
 const APP_FILE = `environments/${PROD_ENV_ID}/applications/app-web.json`;
 const USER_FILE = `environments/${PROD_ENV_ID}/users/user-1.json`;
 
-/** A written snapshot folder, with `edits` (relative path → new text) applied. */
+/** A written snapshot folder, with `edits` (relative path → new text) applied and its checksums made to match them. */
 async function snapshotFolder(edits: Record<string, string> = {}): Promise<string> {
   const dir = await temporaryFolder();
   await writeSnapshot(richSnapshot(), dir);
@@ -19,13 +18,16 @@ async function snapshotFolder(edits: Record<string, string> = {}): Promise<strin
     await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
     await writeFile(path.join(dir, file), text);
   }
+  await reseal(dir);
   return dir;
 }
 
+/** Edits one JSON file; `manifest.json` keeps its checksums, other files get theirs matched. */
 async function editJson(dir: string, file: string, edit: (value: Record<string, unknown>) => void): Promise<void> {
   const value = JSON.parse(await readFile(path.join(dir, file), 'utf8')) as Record<string, unknown>;
   edit(value);
   await writeFile(path.join(dir, file), `${JSON.stringify(value, null, 2)}\n`);
+  if (file !== 'manifest.json') await reseal(dir);
 }
 
 async function problemsOf(dir: string) {
@@ -117,6 +119,7 @@ describe('loadSnapshot: what is wrong, where', () => {
   it('reports an environment folder without its environment.json', async () => {
     const dir = await snapshotFolder();
     await rm(path.join(dir, 'environments', PROD_ENV_ID, 'environment.json'));
+    await reseal(dir);
     const { problems } = await problemsOf(dir);
     expect(problems).toEqual([expect.objectContaining({ file: `environments/${PROD_ENV_ID}/environment.json`, message: expect.stringMatching(/^missing/) })]);
   });
@@ -150,25 +153,34 @@ describe('loadSnapshot: folders that are not a usable snapshot', () => {
   it('refuses a format version it does not read, naming the version that wrote it', async () => {
     const dir = await snapshotFolder();
     await editJson(dir, 'manifest.json', (manifest) => {
-      manifest.schemaVersion = 2;
+      manifest.schemaVersion = 3;
       manifest.tool = { name: 'pingone-audit', version: '9.0.0' };
     });
-    await expect(loadSnapshot(dir)).rejects.toThrow(/format version 2 \(written by pingone-audit 9\.0\.0\).*reads version 1/);
+    await expect(loadSnapshot(dir)).rejects.toThrow(/format version 3 \(written by pingone-audit 9\.0\.0\).*reads version 2/);
   });
 
-  it('refuses a folder whose write was interrupted', async () => {
-    const dir = await snapshotFolder({ [WRITE_MARKER]: '' });
-    await expect(loadSnapshot(dir)).rejects.toThrow(/interrupted/);
+  it('refuses a format 1 snapshot, which has no checksums, and says how to collect it again', async () => {
+    const dir = await snapshotFolder();
+    await editJson(dir, 'manifest.json', (manifest) => {
+      manifest.schemaVersion = 1;
+      delete manifest.files;
+    });
+    const attempt = loadSnapshot(dir);
+    await expect(attempt).rejects.toThrow(/format 1 .*does not record the checksums/);
+    await expect(attempt).rejects.toMatchObject({ hint: expect.stringContaining(`pingone-audit snapshot --out ${dir}`) });
   });
 
-  it('warns about files outside the layout instead of failing, and ignores hidden ones', async () => {
-    const dir = await snapshotFolder({ 'README.md': '# tenant\n', [`environments/${PROD_ENV_ID}/notes.txt`]: 'x', '.git/HEAD': 'ref' });
-    const { snapshot, warnings } = await loadSnapshotWithWarnings(dir);
-    expect(warnings.map((warning) => warning.file)).toEqual(['README.md', `environments/${PROD_ENV_ID}/notes.txt`]);
-    expect(snapshot.environments).toHaveLength(2);
-    const seen: SnapshotWarning[] = [];
-    await loadSnapshot(dir, { onWarning: (warning) => seen.push(warning) });
-    expect(seen).toEqual(warnings);
+  it('refuses a folder whose manifest.json pingone-audit did not write', async () => {
+    const dir = await temporaryFolder();
+    await writeFile(path.join(dir, 'manifest.json'), '{ "name": "My web app", "short_name": "app", "icons": [] }\n');
+    await expect(loadSnapshot(dir)).rejects.toThrow(/not a pingone-audit snapshot: its manifest.json was not written by pingone-audit/);
+  });
+
+  it('ignores hidden entries', async () => {
+    const dir = await snapshotFolder();
+    await mkdir(path.join(dir, '.git'));
+    await writeFile(path.join(dir, '.git', 'HEAD'), 'ref');
+    expect((await loadSnapshot(dir)).environments).toHaveLength(2);
   });
 });
 

@@ -1,8 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { listFiles } from '../../src/snapshot/snapshot-folder.js';
+import { listFiles, sha256 } from '../../src/snapshot/snapshot-folder.js';
+import { expectedKinds } from '../../src/snapshot/collection-coverage.js';
 import type { Snapshot } from '../../src/snapshot/model.js';
 import { assignment, buildSnapshot, group, PROD_ENV_ID, user, webApp, workerApp } from '../helpers/snapshot-builder.js';
 
@@ -50,10 +51,11 @@ export function richSnapshot(): Snapshot {
       { id: STAGING_ENV_ID, name: 'Staging', type: 'SANDBOX', applications: [webApp({ id: 'app-staging', unknownApiField: { nested: [1, 2] } })] },
     ],
   });
-  snapshot.manifest.collection.entries = [
-    { kind: 'users', environmentId: STAGING_ENV_ID, status: 'failed', path: `/environments/${STAGING_ENV_ID}/users`, httpStatus: 403 },
-    { kind: 'applications', environmentId: PROD_ENV_ID, status: 'complete', requests: 1 },
-  ];
+  snapshot.manifest.collection.entries = expectedKinds([PROD_ENV_ID, STAGING_ENV_ID]).map(({ kind, environmentId }) =>
+    kind === 'users' && environmentId === STAGING_ENV_ID
+      ? { kind, environmentId, status: 'failed', path: `/environments/${STAGING_ENV_ID}/users`, httpStatus: 403 }
+      : { kind, ...(environmentId === undefined ? {} : { environmentId }), status: 'complete', requests: 1 },
+  );
   snapshot.manifest.collection.complete = false;
   return snapshot;
 }
@@ -81,4 +83,16 @@ export function reversed(snapshot: Snapshot): Snapshot {
     }
   }
   return copy;
+}
+
+/**
+ * Rewrites the checksums in `manifest.json` to match the folder as it is now, as someone editing a
+ * snapshot by hand could: the loader's other checks (JSON, schema, ids) are tested on such folders.
+ */
+export async function reseal(dir: string): Promise<void> {
+  const manifestFile = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as { files: Record<string, string> };
+  manifest.files = {};
+  for (const file of await listFiles(dir)) if (file !== 'manifest.json') manifest.files[file] = sha256(await readFile(path.join(dir, file)));
+  await writeFile(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
 }
