@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset, startSimulator } from '../../src/simulator/index.js';
+import { reseal } from '../helpers/reseal-snapshot.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const PRODUCTION = '659ad0d3-68b1-4864-bb40-8014a1e134a1';
@@ -23,6 +24,7 @@ async function variant(name: string, edit: (dir: string) => Promise<void>): Prom
   const dir = path.join(work, name);
   await cp(snapshot, dir, { recursive: true });
   await edit(dir);
+  await reseal(dir);
   return dir;
 }
 

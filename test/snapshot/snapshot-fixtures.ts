@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { listFiles, sha256 } from '../../src/snapshot/snapshot-folder.js';
+import { listFiles } from '../../src/snapshot/snapshot-folder.js';
 import { expectedKinds } from '../../src/snapshot/collection-coverage.js';
 import type { Snapshot } from '../../src/snapshot/model.js';
 import { assignment, buildSnapshot, group, PROD_ENV_ID, user, webApp, workerApp } from '../helpers/snapshot-builder.js';
@@ -85,14 +85,4 @@ export function reversed(snapshot: Snapshot): Snapshot {
   return copy;
 }
 
-/**
- * Rewrites the checksums in `manifest.json` to match the folder as it is now, as someone editing a
- * snapshot by hand could: the loader's other checks (JSON, schema, ids) are tested on such folders.
- */
-export async function reseal(dir: string): Promise<void> {
-  const manifestFile = path.join(dir, 'manifest.json');
-  const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as { files: Record<string, string> };
-  manifest.files = {};
-  for (const file of await listFiles(dir)) if (file !== 'manifest.json') manifest.files[file] = sha256(await readFile(path.join(dir, file)));
-  await writeFile(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
-}
+export { reseal } from '../helpers/reseal-snapshot.js';
