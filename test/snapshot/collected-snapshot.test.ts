@@ -3,6 +3,7 @@ import { createApiClient } from '../../src/fetch/api-client.js';
 import { collectSnapshot } from '../../src/fetch/collect-snapshot.js';
 import { resolveConnectionSettings } from '../../src/fetch/settings.js';
 import { loadDataset, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
+import { unrecordedKinds } from '../../src/snapshot/collection-coverage.js';
 import { loadSnapshot } from '../../src/snapshot/load-snapshot.js';
 import type { Snapshot } from '../../src/snapshot/model.js';
 import { canonicalSnapshot, writeSnapshot } from '../../src/snapshot/write-snapshot.js';
@@ -42,6 +43,11 @@ describe('a snapshot collected from the simulator', () => {
     const snapshot = await loadSnapshot(dir);
     expect(snapshot).toEqual(canonicalSnapshot(collected));
     expect(snapshot.environments.flatMap((env) => env.applications).length).toBeGreaterThan(0);
+  });
+
+  it('records every kind the model says is collected, in every environment, so nothing loads as not collected', () => {
+    expect(unrecordedKinds(collected.manifest)).toEqual([]);
+    expect(collected.manifest.environmentIds.length).toBeGreaterThan(1);
   });
 
   it('writes the same resource files when the unchanged organization is collected again', async () => {

@@ -189,6 +189,7 @@ describe('loadSnapshot: hostile files', () => {
     const dir = await snapshotFolder();
     const text = await readFile(path.join(dir, APP_FILE), 'utf8');
     await writeFile(path.join(dir, APP_FILE), text.replace('{', '{\n  "__proto__": { "polluted": true },'));
+    await reseal(dir);
     const { problems } = await problemsOf(dir);
     expect(problems).toEqual([{ file: APP_FILE, message: expect.stringContaining('"__proto__" member') }]);
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
