@@ -7,6 +7,7 @@
 import { rules } from '../rules/index.js';
 import { loadPacks } from '../src/engine/load-packs.js';
 import { resolveRules } from '../src/engine/resolve-rules.js';
+import { ruleContext } from '../src/engine/rule-context.js';
 import { runRules } from '../src/engine/run-rules.js';
 import { formatters } from '../src/formatters/index.js';
 import { generateDataset } from '../src/simulator/index.js';
@@ -65,7 +66,7 @@ function profile(snapshot: Snapshot, off: string[]): RuleTimings {
   const timings = resolvedRules(off).map((one) => {
     const index = buildSnapshotIndex(snapshot);
     const start = performance.now();
-    one.rule.check(snapshot, { now, index, profileBindings: new Map(), options: one.options });
+    one.rule.check(snapshot, ruleContext({ now, index, profileBindings: new Map() }, one.options));
     return { ruleId: one.rule.id, ms: Math.round(performance.now() - start) };
   });
   return { rules: timings.sort((a, b) => b.ms - a.ms) };

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
+
 import { REFERENCES } from '../shared/references.js';
 import { applicationRef, applicationsOf, isPingOneBuiltIn, isWorker } from '../../src/pingone/applications.js';
 import { profilesForApplication } from '../shared/integration-binding.js';
@@ -36,13 +36,13 @@ export default defineRule({
   check(snapshot, context) {
     return applicationsOf(snapshot)
       .filter(({ app }) => app.enabled === false && !isPingOneBuiltIn(app))
-      .map((located): RuleReport => {
+      .map((located) => {
         const { app } = located;
         const profiles = profilesForApplication(app, context);
         const resource = applicationRef(located);
-        if (!isWorker(app) && profiles.length === 0) return { messageId: 'disabled', data: { app: app.name }, resource, pointer: '/enabled' };
+        if (!isWorker(app) && profiles.length === 0) return context.report('disabled', { app: app.name }, { resource, pointer: '/enabled' });
         const kind = profiles.length > 0 ? `Application of integration ${profiles.join(', ')}` : 'Worker app';
-        return { messageId: 'integrationDisabled', data: { app: app.name, kind }, resource, pointer: '/enabled', severity: 'high' };
+        return context.report('integrationDisabled', { app: app.name, kind }, { resource, pointer: '/enabled', severity: 'high' });
       });
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
+
 import { applicationRef, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 
@@ -34,12 +34,10 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot) {
+  check(snapshot, { report }) {
     return oidcApplicationsOf(snapshot)
       .filter(({ app }) => app.tokenEndpointAuthMethod === 'CLIENT_SECRET_JWT')
-      .map((located): RuleReport => ({
-        messageId: 'clientSecretJwt',
-        data: { app: located.app.name },
+      .map((located) => report('clientSecretJwt', { app: located.app.name }, {
         resource: applicationRef(located),
         pointer: '/tokenEndpointAuthMethod',
       }));

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
+
 import { applicationRef, isPingOneBuiltIn, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { profilesForApplication } from '../shared/integration-binding.js';
 import { REFERENCES } from '../shared/references.js';
@@ -41,11 +41,11 @@ export default defineRule({
     return oidcApplicationsOf(snapshot)
       .filter(({ app }) => SHARED_SECRET_METHODS.has(app.tokenEndpointAuthMethod ?? '') && !isPingOneBuiltIn(app))
       .filter(({ app }) => profilesForApplication(app, context).length === 0)
-      .map((located): RuleReport => ({
-        messageId: 'sharedSecret',
-        data: { app: located.app.name, method: located.app.tokenEndpointAuthMethod ?? '' },
-        resource: applicationRef(located),
-        pointer: '/tokenEndpointAuthMethod',
-      }));
+      .map((located) =>
+        context.report('sharedSecret', { app: located.app.name, method: located.app.tokenEndpointAuthMethod ?? '' }, {
+          resource: applicationRef(located),
+          pointer: '/tokenEndpointAuthMethod',
+        }),
+      );
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
+
 import type { Application } from '../../src/snapshot/model.js';
 import { applicationRef, applicationsOf, isOidc, isPingOneBuiltIn, usesUserGrant } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
@@ -35,16 +35,16 @@ export default defineRule({
     },
     precision: 'high',
   },
-  check(snapshot) {
+  check(snapshot, { report }) {
     return applicationsOf(snapshot)
       .filter(({ app }) => signsBrowserUsersIn(app) && !isPingOneBuiltIn(app))
-      .flatMap((located): RuleReport[] => {
+      .flatMap((located) => {
         const { app } = located;
         const resource = applicationRef(located);
-        if (app.corsSettings == null) return [{ messageId: 'legacyAnyOrigin', data: { app: app.name }, resource, pointer: '/corsSettings' }];
+        if (app.corsSettings == null) return [report('legacyAnyOrigin', { app: app.name }, { resource, pointer: '/corsSettings' })];
         if (app.corsSettings.behavior !== 'ALLOW_SPECIFIC_ORIGINS') return [];
-        return (app.corsSettings.origins ?? []).flatMap((origin, i): RuleReport[] =>
-          origin.includes('*') ? [{ messageId: 'wildcardOrigin', data: { app: app.name, origin }, resource, pointer: `/corsSettings/origins/${i}` }] : [],
+        return (app.corsSettings.origins ?? []).flatMap((origin, i) =>
+          origin.includes('*') ? [report('wildcardOrigin', { app: app.name, origin }, { resource, pointer: `/corsSettings/origins/${i}` })] : [],
         );
       });
   },

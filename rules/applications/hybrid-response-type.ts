@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
+
 import { applicationRef, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 
@@ -35,18 +35,14 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot) {
-    return oidcApplicationsOf(snapshot).flatMap((located): RuleReport[] => {
+  check(snapshot, { report }) {
+    return oidcApplicationsOf(snapshot).flatMap((located) => {
       const responseTypes = located.app.responseTypes ?? [];
       const extras = responseTypes.filter((type) => type !== 'CODE');
       if (!responseTypes.includes('CODE') || extras.length === 0) return [];
       const frontChannel = extras.map((type) => (type === 'TOKEN' ? 'an access token' : 'an ID token')).join(' and ');
-      return [{
-        messageId: 'hybrid',
-        data: { app: located.app.name, responseTypes: responseTypes.join(' '), frontChannel },
-        resource: applicationRef(located),
-        pointer: '/responseTypes',
-      }];
+      const data = { app: located.app.name, responseTypes: responseTypes.join(' '), frontChannel };
+      return [report('hybrid', data, { resource: applicationRef(located), pointer: '/responseTypes' })];
     });
   },
 });

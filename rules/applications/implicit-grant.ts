@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
+
 import type { ResponseType } from '../../src/snapshot/model.js';
-import { applicationRef, applicationsOf, isOidc, isWorker } from '../../src/pingone/applications.js';
+import { applicationRef, isWorker, oidcApplicationsOf } from '../../src/pingone/applications.js';
 
 export default defineRule({
   id: 'implicit-grant',
@@ -33,10 +33,9 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot) {
-    return applicationsOf(snapshot)
-      .filter(({ app }) => isOidc(app))
-      .flatMap((located): RuleReport[] => {
+  check(snapshot, { report }) {
+    return oidcApplicationsOf(snapshot)
+      .flatMap((located) => {
         const { app } = located;
         const resource = applicationRef(located);
         const severity = isWorker(app) ? { severity: 'high' as const } : {};
@@ -45,11 +44,11 @@ export default defineRule({
         // The grant is the cause; its TOKEN / ID_TOKEN response types go with it, so one finding per app.
         if (implicitAt >= 0) {
           const data = { app: app.name, responseTypes: responseTypes.join(', ') || 'none' };
-          return [{ messageId: 'implicitGrant', data, resource, pointer: `/grantTypes/${implicitAt}`, ...severity }];
+          return [report('implicitGrant', data, { resource, pointer: `/grantTypes/${implicitAt}`, ...severity })];
         }
         return responseTypes.flatMap((responseType, i) =>
           returnsTokenFromAuthorizationEndpoint(responseType, responseTypes)
-            ? [{ messageId: 'tokenResponseType', data: { app: app.name, responseType }, resource, pointer: `/responseTypes/${i}`, ...severity }]
+            ? [report('tokenResponseType', { app: app.name, responseType }, { resource, pointer: `/responseTypes/${i}`, ...severity })]
             : [],
         );
       });

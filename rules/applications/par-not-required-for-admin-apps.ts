@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
+
 import { applicationRef, describeGrants, isWorker, oidcApplicationsOf, userGrantsOf, usesUserGrant } from '../../src/pingone/applications.js';
 import { profilesForApplication } from '../shared/integration-binding.js';
 import { REFERENCES } from '../shared/references.js';
@@ -39,11 +39,13 @@ export default defineRule({
   check(snapshot, context) {
     return oidcApplicationsOf(snapshot)
       .filter(({ app }) => isWorker(app) && usesUserGrant(app) && app.parRequirement !== 'REQUIRED')
-      .map((located): RuleReport => {
+      .map((located) => {
         const { app } = located;
         const profiles = profilesForApplication(app, context);
-        const data = { app: app.name, grants: describeGrants(userGrantsOf(app)), ...(profiles.length > 0 ? { profiles: profiles.join(', ') } : {}) };
-        return { messageId: profiles.length > 0 ? 'parOptionalIntegration' : 'parOptional', data, resource: applicationRef(located), pointer: '/parRequirement' };
+        const data = { app: app.name, grants: describeGrants(userGrantsOf(app)) };
+        const target = { resource: applicationRef(located), pointer: '/parRequirement' };
+        if (profiles.length === 0) return context.report('parOptional', data, target);
+        return context.report('parOptionalIntegration', { ...data, profiles: profiles.join(', ') }, target);
       });
   },
 });

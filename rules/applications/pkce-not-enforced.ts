@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport, Severity } from '../../src/engine/types.js';
+import type { Severity } from '../../src/engine/types.js';
 import { applicationRef, oidcApplicationsOf, hasGrant, isPublicClient } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 import { severityOverride } from '../shared/severity.js';
@@ -40,21 +40,19 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot) {
+  check(snapshot, { report }) {
     return oidcApplicationsOf(snapshot)
       .filter(({ app }) => hasGrant(app, 'AUTHORIZATION_CODE') && app.pkceEnforcement !== 'S256_REQUIRED')
-      .map((located): RuleReport => {
+      .map((located) => {
         const { app } = located;
         const isPublic = isPublicClient(app);
         const plainOnly = app.pkceEnforcement === 'REQUIRED';
         const data = { app: app.name, client: isPublic ? 'public client' : 'confidential client', setting: app.pkceEnforcement ?? 'OPTIONAL (not set)' };
-        return {
-          messageId: plainOnly ? 'plainAllowed' : 'notRequired',
-          data,
+        return report(plainOnly ? 'plainAllowed' : 'notRequired', data, {
           resource: applicationRef(located),
           pointer: '/pkceEnforcement',
           ...severityOverride(pkceSeverity(isPublic, plainOnly), SEVERITY),
-        };
+        });
       });
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
+
 import { applicationRef, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 import { parseRedirectUri, redirectUriEntries, type RedirectUriEntry } from '../../src/pingone/redirect-uris.js';
@@ -32,24 +32,20 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot) {
+  check(snapshot, { report }) {
     return oidcApplicationsOf(snapshot)
       .flatMap((located) => {
         const seen = new Map<string, RedirectUriEntry>();
-        return redirectUriEntries(located.app).flatMap((entry): RuleReport[] => {
+        return redirectUriEntries(located.app).flatMap((entry) => {
           const key = `${entry.field} ${parseRedirectUri(entry.uri)?.href ?? entry.uri}`;
           const first = seen.get(key);
           if (first === undefined) {
             seen.set(key, entry);
             return [];
           }
-          const exact = first.uri === entry.uri;
-          return [{
-            messageId: exact ? 'duplicate' : 'equivalent',
-            data: { app: located.app.name, field: entry.field, uri: entry.uri, firstIndex: first.index, ...(exact ? {} : { first: first.uri }) },
-            resource: applicationRef(located),
-            pointer: entry.pointer,
-          }];
+          const data = { app: located.app.name, field: entry.field, uri: entry.uri, firstIndex: first.index };
+          const target = { resource: applicationRef(located), pointer: entry.pointer };
+          return [first.uri === entry.uri ? report('duplicate', data, target) : report('equivalent', { ...data, first: first.uri }, target)];
         });
       });
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
+
 import { applicationRef, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 import { redirectUriEntries } from '../../src/pingone/redirect-uris.js';
@@ -34,17 +34,17 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot) {
+  check(snapshot, { report }) {
     return oidcApplicationsOf(snapshot)
       .flatMap((located) =>
         redirectUriEntries(located.app, ['redirectUris'])
           .filter((entry) => entry.uri.includes('#'))
-          .map((entry): RuleReport => ({
-            messageId: 'fragment',
-            data: { app: located.app.name, uri: entry.uri, fragment: entry.uri.slice(entry.uri.indexOf('#')) },
-            resource: applicationRef(located),
-            pointer: entry.pointer,
-          })),
+          .map((entry) =>
+            report('fragment', { app: located.app.name, uri: entry.uri, fragment: entry.uri.slice(entry.uri.indexOf('#')) }, {
+              resource: applicationRef(located),
+              pointer: entry.pointer,
+            }),
+          ),
       );
   },
 });

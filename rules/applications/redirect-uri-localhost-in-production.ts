@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
+
 import type { Application } from '../../src/snapshot/model.js';
 import { applicationRef, oidcApplicationsOf, isPublicClient, isWorker } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
@@ -35,21 +35,20 @@ export default defineRule({
     },
     precision: 'high',
   },
-  check(snapshot) {
+  check(snapshot, { report }) {
     return oidcApplicationsOf(snapshot)
       .filter(({ app, env }) => env.environment.type === 'PRODUCTION' && !receivesRedirectsLocally(app))
       .flatMap((located) =>
-        redirectUriEntries(located.app).flatMap((entry): RuleReport[] => {
+        redirectUriEntries(located.app).flatMap((entry) => {
           const host = redirectHost(entry.uri);
           if (host === undefined || !isLoopbackHost(host)) return [];
           const credentialBearing = entry.field === 'redirectUris' && isPublicClient(located.app);
-          return [{
-            messageId: 'loopbackInProduction',
-            data: { app: located.app.name, field: entry.field, uri: entry.uri, host, environment: located.env.environment.name },
+          const data = { app: located.app.name, field: entry.field, uri: entry.uri, host, environment: located.env.environment.name };
+          return [report('loopbackInProduction', data, {
             resource: applicationRef(located),
             pointer: entry.pointer,
             ...(credentialBearing ? {} : { severity: 'low' as const }),
-          }];
+          })];
         }),
       );
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
+
 import { applicationRef, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 import { isLoopbackHost, parseRedirectUri, redirectUriEntries } from '../../src/pingone/redirect-uris.js';
@@ -35,19 +35,17 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot) {
+  check(snapshot, { report }) {
     return oidcApplicationsOf(snapshot)
       .flatMap((located) =>
-        redirectUriEntries(located.app).flatMap((entry): RuleReport[] => {
+        redirectUriEntries(located.app).flatMap((entry) => {
           const url = parseRedirectUri(entry.uri);
           if (url?.protocol !== 'http:' || isLoopbackHost(url.hostname)) return [];
-          return [{
-            messageId: 'httpRedirect',
-            data: { app: located.app.name, field: entry.field, uri: entry.uri, host: url.hostname },
+          return [report('httpRedirect', { app: located.app.name, field: entry.field, uri: entry.uri, host: url.hostname }, {
             resource: applicationRef(located),
             pointer: entry.pointer,
             ...(entry.field === 'postLogoutRedirectUris' ? { severity: 'low' as const } : {}),
-          }];
+          })];
         }),
       );
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
+
 import { REFERENCES } from '../shared/references.js';
 import { applicationRef, applicationsOf } from '../../src/pingone/applications.js';
 import { profilesForApplication } from '../shared/integration-binding.js';
@@ -39,13 +39,13 @@ export default defineRule({
       const bound = profilesForApplication(located.app, context).length > 0;
       return redirectUriEntries(located.app)
         .filter((entry) => hasTrailingSlashAfterPath(entry.uri))
-        .map((entry): RuleReport => ({
-          messageId: 'trailingSlash',
-          data: { app: located.app.name, field: entry.field, uri: entry.uri, expected: withoutTrailingSlash(entry.uri) },
-          resource: applicationRef(located),
-          pointer: entry.pointer,
-          ...(bound ? { severity: 'high' as const } : {}),
-        }));
+        .map((entry) =>
+          context.report('trailingSlash', { app: located.app.name, field: entry.field, uri: entry.uri, expected: withoutTrailingSlash(entry.uri) }, {
+            resource: applicationRef(located),
+            pointer: entry.pointer,
+            ...(bound ? { severity: 'high' as const } : {}),
+          }),
+        );
     });
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
+
 import { applicationRef, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 import { redirectUriEntries } from '../../src/pingone/redirect-uris.js';
@@ -37,22 +37,20 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot) {
+  check(snapshot, { report }) {
     return oidcApplicationsOf(snapshot)
-      .flatMap((located): RuleReport[] => {
+      .flatMap((located) => {
         const { app } = located;
         const resource = applicationRef(located);
         const patterns = redirectUriEntries(app).filter((entry) => entry.uri.includes('*'));
         if (patterns.length === 0) {
           return app.allowWildcardInRedirectUris === true
-            ? [{ messageId: 'wildcardsAllowed', data: { app: app.name }, resource, pointer: '/allowWildcardInRedirectUris', severity: 'low' }]
+            ? [report('wildcardsAllowed', { app: app.name }, { resource, pointer: '/allowWildcardInRedirectUris', severity: 'low' })]
             : [];
         }
         // A `*` is reported even with the setting off: it is then matched literally today, and
         // becomes a live pattern the day someone turns the setting on.
-        return patterns.map((entry) => ({
-          messageId: 'wildcardUri',
-          data: { app: app.name, field: entry.field, uri: entry.uri },
+        return patterns.map((entry) => report('wildcardUri', { app: app.name, field: entry.field, uri: entry.uri }, {
           resource,
           pointer: entry.pointer,
         }));

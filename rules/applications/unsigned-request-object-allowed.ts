@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
+
 import { applicationRef, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 
@@ -36,18 +36,16 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot) {
+  check(snapshot, { report }) {
     return oidcApplicationsOf(snapshot)
       .filter(({ app }) => app.supportUnsignedRequestObject === true)
-      .map((located): RuleReport => {
+      .map((located) => {
         const hasKey = Boolean(located.app.jwks || located.app.jwksUrl);
-        return {
-          messageId: hasKey ? 'signatureDowngrade' : 'unsignedAllowed',
-          data: { app: located.app.name },
+        return report(hasKey ? 'signatureDowngrade' : 'unsignedAllowed', { app: located.app.name }, {
           resource: applicationRef(located),
           pointer: '/supportUnsignedRequestObject',
           ...(hasKey ? { severity: 'medium' as const } : {}),
-        };
+        });
       });
   },
 });

@@ -1,5 +1,4 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
 import type { Application } from '../../src/snapshot/model.js';
 import { applicationRef, hasGrant, isPingOneBuiltIn, isPublicClient, isWorker, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
@@ -40,19 +39,17 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot) {
+  check(snapshot, { report }) {
     return oidcApplicationsOf(snapshot)
       .filter(({ app }) => hasGrant(app, 'CLIENT_CREDENTIALS') && !isWorker(app) && app.type !== 'SERVICE' && !isPingOneBuiltIn(app))
-      .map((located): RuleReport => {
+      .map((located) => {
         const { app } = located;
         const isPublic = cannotKeepSecret(app);
-        return {
-          messageId: isPublic ? 'publicClient' : 'userFacingApp',
-          data: { app: app.name, type: app.type },
+        return report(isPublic ? 'publicClient' : 'userFacingApp', { app: app.name, type: app.type }, {
           resource: applicationRef(located),
           pointer: grantPointer(app, 'CLIENT_CREDENTIALS'),
           ...severityOverride(isPublic ? 'medium' : SEVERITY, SEVERITY),
-        };
+        });
       });
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
-import { applicationRef, hasGrant, isPublicClient, isWorker, oidcApplicationsOf, type LocatedApplication } from '../../src/pingone/applications.js';
+import type { Application } from '../../src/snapshot/model.js';
+import { applicationRef, hasGrant, isPublicClient, isWorker, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 import { severityOverride } from '../shared/severity.js';
 import { grantPointer } from '../../src/pingone/sign-in-grants.js';
@@ -42,27 +42,26 @@ export default defineRule({
     },
     precision: 'medium',
   },
-  check(snapshot) {
-    return oidcApplicationsOf(snapshot).flatMap((located) => [...deviceCodeFinding(located), ...cibaFinding(located)]);
+  check(snapshot, { report }) {
+    return oidcApplicationsOf(snapshot).flatMap((located) => {
+      const { app } = located;
+      const data = { app: app.name };
+      const resource = applicationRef(located);
+      const reports = [];
+      if (hasUnusedDeviceGrant(app)) {
+        const severity = severityOverride(isWorker(app) ? 'medium' : SEVERITY, SEVERITY);
+        reports.push(report('deviceCodeUnconfigured', data, { resource, pointer: grantPointer(app, 'DEVICE_CODE'), ...severity }));
+      }
+      // PingOne runs CIBA for confidential clients only, so on a public client the grant cannot work.
+      if (hasGrant(app, 'CIBA') && isPublicClient(app)) reports.push(report('cibaPublicClient', data, {
+        resource,
+        pointer: grantPointer(app, 'CIBA'),
+      }));
+      return reports;
+    });
   },
 });
 
-function deviceCodeFinding(located: LocatedApplication): RuleReport[] {
-  const { app } = located;
-  if (!hasGrant(app, 'DEVICE_CODE') || DEVICE_SETTINGS.some((setting) => app[setting] !== undefined)) return [];
-  return [
-    {
-      messageId: 'deviceCodeUnconfigured',
-      data: { app: app.name },
-      resource: applicationRef(located),
-      pointer: grantPointer(app, 'DEVICE_CODE'),
-      ...severityOverride(isWorker(app) ? 'medium' : SEVERITY, SEVERITY),
-    },
-  ];
-}
-
-function cibaFinding(located: LocatedApplication): RuleReport[] {
-  const { app } = located;
-  if (!hasGrant(app, 'CIBA') || !isPublicClient(app)) return [];
-  return [{ messageId: 'cibaPublicClient', data: { app: app.name }, resource: applicationRef(located), pointer: grantPointer(app, 'CIBA') }];
+function hasUnusedDeviceGrant(app: Application): boolean {
+  return hasGrant(app, 'DEVICE_CODE') && !DEVICE_SETTINGS.some((setting) => app[setting] !== undefined);
 }

@@ -1,5 +1,4 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
 import { applicationRef, describeGrants, hasGrant, isWorker, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 import { grantPointer, signInGrantsOf } from '../../src/pingone/sign-in-grants.js';
@@ -35,15 +34,15 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot) {
+  check(snapshot, { report }) {
     return oidcApplicationsOf(snapshot)
       .filter(({ app }) => isWorker(app) && hasGrant(app, 'CLIENT_CREDENTIALS') && signInGrantsOf(app).length > 0)
-      .map((located): RuleReport => {
+      .map((located) => {
         const { app } = located;
         const count = app._embedded?.roleAssignments?.length;
         const roles = count === undefined ? 'roles' : countOf(count, 'role assignment');
         const data = { app: app.name, grants: describeGrants(signInGrantsOf(app)), roles };
-        return { messageId: 'mixedGrants', data, resource: applicationRef(located), pointer: grantPointer(app, 'CLIENT_CREDENTIALS') };
+        return report('mixedGrants', data, { resource: applicationRef(located), pointer: grantPointer(app, 'CLIENT_CREDENTIALS') });
       });
   },
 });

@@ -1,5 +1,4 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
 import { applicationRef, describeGrants, isWorker, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 import { severityOverride } from '../shared/severity.js';
@@ -38,19 +37,17 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot) {
+  check(snapshot, { report }) {
     return oidcApplicationsOf(snapshot)
       .filter(({ app }) => isWorker(app) && signInGrantsOf(app).length > 0 && app.accessControl?.role?.type !== 'ADMIN_USERS_ONLY')
-      .map((located): RuleReport => {
+      .map((located) => {
         const { app, env } = located;
         const groupRestricted = (app.accessControl?.group?.groups.length ?? 0) > 0;
-        return {
-          messageId: groupRestricted ? 'groupOnly' : 'notAdminOnly',
-          data: { app: app.name, grants: describeGrants(signInGrantsOf(app)), environment: env.environment.name },
+        return report(groupRestricted ? 'groupOnly' : 'notAdminOnly', { app: app.name, grants: describeGrants(signInGrantsOf(app)), environment: env.environment.name }, {
           resource: applicationRef(located),
           pointer: '/accessControl/role/type',
           ...severityOverride(groupRestricted ? 'low' : SEVERITY, SEVERITY),
-        };
+        });
       });
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
+import type { NoOptions, RuleContext } from '../../src/engine/types.js';
 import { evaluateProfile, type ChecklistItem } from '../../src/profiles/evaluate-profile.js';
 import { bundledProfiles } from '../../src/profiles/load-profiles.js';
 import type { CheckKind } from '../../src/profiles/types.js';
@@ -10,7 +10,21 @@ import { REFERENCES } from '../shared/references.js';
 const GUIDE = 'does not follow the {{profile}} setup guide on “{{setting}}” ({{check}})';
 const TAIL = ' Fix: {{fix}} Source: {{source}}.{{conflict}}';
 
-const MESSAGE_BY_KIND: Record<CheckKind, string> = {
+const MESSAGES = {
+  valueDiffers: `Application {{app}} ${GUIDE}: {{field}} is {{actual}}, the guide asks for {{expected}}.${TAIL}`,
+  valueNotAllowed: `Application {{app}} ${GUIDE}: {{field}} is {{actual}}, the guide allows {{expected}}.${TAIL}`,
+  valuesDiffer: `Application {{app}} ${GUIDE}: {{field}} are {{actual}}, the guide asks for {{expected}}.${TAIL}`,
+  valuesMissing: `Application {{app}} ${GUIDE}: {{field}} are {{actual}}, the guide needs {{expected}}.${TAIL}`,
+  valueExcluded: `Application {{app}} ${GUIDE}: {{field}} are {{actual}}, the guide asks for {{expected}}.${TAIL}`,
+  presenceDiffers: `Application {{app}} ${GUIDE}: {{field}} is {{actual}}, the guide asks for it {{expected}}.${TAIL}`,
+  durationOutOfRange: `Application {{app}} ${GUIDE}: {{field}} is {{actual}}, the guide asks for {{expected}}.${TAIL}`,
+  redirectUriMissing: `Application {{app}} ${GUIDE}: {{field}} has {{actual}}, the guide asks for {{expected}}.${TAIL}`,
+  signInAdminRoleMissing: `Application {{app}} ${GUIDE}: {{actual}}; the guide needs {{expected}}, or every call returns 403.${TAIL}`,
+  appRoleMissing: `Application {{app}} ${GUIDE}: {{actual}}; the guide needs {{expected}}, or every call returns 403.${TAIL}`,
+  guideConflict: 'Application {{app}} follows the {{profile}} setup guide on “{{setting}}” ({{actual}}), which security rule {{rule}} reports: both findings stand. Prefer {{preferred}}: {{why}}.',
+} as const;
+
+const MESSAGE_BY_KIND = {
   equals: 'valueDiffers',
   oneOf: 'valueNotAllowed',
   includesOnly: 'valuesDiffer',
@@ -21,7 +35,7 @@ const MESSAGE_BY_KIND: Record<CheckKind, string> = {
   redirectUri: 'redirectUriMissing',
   signInAdminRole: 'signInAdminRoleMissing',
   appRole: 'appRoleMissing',
-};
+} as const satisfies Record<CheckKind, keyof typeof MESSAGES>;
 
 export default defineRule({
   id: 'integration-profile',
@@ -44,19 +58,7 @@ export default defineRule({
       references: [REFERENCES.stackOneGuide, { title: 'PingDataSync: create a worker application', url: 'https://docs.pingidentity.com/pingdirectory/11.0/pingdatasync_server_administration_guide/pd_sync_prerequisites.html' }, { title: 'Ping DevOps: PingOne worker app configuration for pingctl', url: 'https://developer.pingidentity.com/devops/reference/pingone-config.html' }, { title: 'Ping CLI documentation', url: 'https://developer.pingidentity.com/pingcli/1.0/using_pingcli/authenticating-service.html' }, { title: 'Terraform provider for PingOne', url: 'https://registry.terraform.io/providers/pingidentity/pingone/latest/docs' }],
       severityRationale: 'Each finding takes the severity its profile check states: high where the integration cannot work (type, grants, client authentication, the exact callback, roles), lower for settings the guide prefers. Notes on a guide setting that a security rule reports are info.',
     },
-    messages: {
-      valueDiffers: `Application {{app}} ${GUIDE}: {{field}} is {{actual}}, the guide asks for {{expected}}.${TAIL}`,
-      valueNotAllowed: `Application {{app}} ${GUIDE}: {{field}} is {{actual}}, the guide allows {{expected}}.${TAIL}`,
-      valuesDiffer: `Application {{app}} ${GUIDE}: {{field}} are {{actual}}, the guide asks for {{expected}}.${TAIL}`,
-      valuesMissing: `Application {{app}} ${GUIDE}: {{field}} are {{actual}}, the guide needs {{expected}}.${TAIL}`,
-      valueExcluded: `Application {{app}} ${GUIDE}: {{field}} are {{actual}}, the guide asks for {{expected}}.${TAIL}`,
-      presenceDiffers: `Application {{app}} ${GUIDE}: {{field}} is {{actual}}, the guide asks for it {{expected}}.${TAIL}`,
-      durationOutOfRange: `Application {{app}} ${GUIDE}: {{field}} is {{actual}}, the guide asks for {{expected}}.${TAIL}`,
-      redirectUriMissing: `Application {{app}} ${GUIDE}: {{field}} has {{actual}}, the guide asks for {{expected}}.${TAIL}`,
-      signInAdminRoleMissing: `Application {{app}} ${GUIDE}: {{actual}}; the guide needs {{expected}}, or every call returns 403.${TAIL}`,
-      appRoleMissing: `Application {{app}} ${GUIDE}: {{actual}}; the guide needs {{expected}}, or every call returns 403.${TAIL}`,
-      guideConflict: 'Application {{app}} follows the {{profile}} setup guide on “{{setting}}” ({{actual}}), which security rule {{rule}} reports: both findings stand. Prefer {{preferred}}: {{why}}.',
-    },
+    messages: MESSAGES,
     precision: 'high',
   },
   check(snapshot, context) {
@@ -67,30 +69,27 @@ export default defineRule({
           const profile = profiles.get(id);
           return profile === undefined ? [] : evaluateProfile(profile, located, snapshot, context.index).items.map((item) => ({ item, title: profile.title }));
         })
-        .flatMap(({ item, title }) => reportItem(item, title, located)),
+        .flatMap(({ item, title }) => reportItem(item, title, located, context)),
     );
   },
 });
 
-function reportItem(item: ChecklistItem, profile: string, located: LocatedApplication): RuleReport[] {
+function reportItem(item: ChecklistItem, profile: string, located: LocatedApplication, { report }: RuleContext<NoOptions, typeof MESSAGES>) {
   const { check, conflict } = item;
   const resource = applicationRef(located);
   const base = { app: located.app.name, profile, setting: check.title, actual: item.actual };
   if (item.status === 'pass' && conflict !== undefined) {
     const preferred = conflict.prefer === 'rule' ? `what ${conflict.rule} recommends` : 'the guide’s setting for now';
-    return [{ messageId: 'guideConflict', data: { ...base, rule: conflict.rule, preferred, why: conflict.why }, resource, pointer: item.pointer, severity: 'info' }];
+    return [report('guideConflict', { ...base, rule: conflict.rule, preferred, why: conflict.why }, {
+      resource,
+      pointer: item.pointer,
+      severity: 'info',
+    })];
   }
   // Left to the rule that already reports this very failure, so one setting gives one finding.
   if (item.status !== 'fail' || check.reportedBy !== undefined) return [];
   const conflictNote = conflict === undefined ? '' : ` Security rule ${conflict.rule} disagrees with the guide here; prefer ${conflict.prefer === 'rule' ? 'the rule' : 'the guide'}: ${conflict.why}.`;
   const field = 'field' in check.expect ? check.expect.field : 'redirectUris';
-  return [
-    {
-      messageId: MESSAGE_BY_KIND[item.kind],
-      data: { ...base, check: check.id, field, expected: item.expected, fix: check.fix, source: `${check.source.url} (${check.source.section})`, conflict: conflictNote },
-      resource,
-      pointer: item.pointer,
-      severity: check.severity,
-    },
-  ];
+  const data = { ...base, check: check.id, field, expected: item.expected, fix: check.fix, source: `${check.source.url} (${check.source.section})`, conflict: conflictNote };
+  return [report(MESSAGE_BY_KIND[item.kind], data, { resource, pointer: item.pointer, severity: check.severity })];
 }

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport, Severity } from '../../src/engine/types.js';
+import type { Severity } from '../../src/engine/types.js';
 import { applicationRef, applicationsOf, hasGrant, isOidc } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 import { daysUntilJwtRefreshSunset, JWT_REFRESH_TOKEN_SUNSET } from '../../src/pingone/refresh-token-sunset.js';
@@ -42,19 +42,16 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot, context) {
-    const days = daysUntilJwtRefreshSunset(context.now);
-    const urgentWithinDays = Number(context.options.urgentWithinDays ?? 90);
-    const severity: Severity = days <= 0 ? 'critical' : days <= urgentWithinDays ? 'high' : 'medium';
+  check(snapshot, { now, options, report }) {
+    const days = daysUntilJwtRefreshSunset(now);
+    const severity: Severity = days <= 0 ? 'critical' : days <= options.urgentWithinDays ? 'high' : 'medium';
     return applicationsOf(snapshot)
       .filter(({ app }) => isOidc(app) && app.refreshTokenType === 'JSON_WEB_TOKEN' && hasGrant(app, 'REFRESH_TOKEN'))
-      .map((located): RuleReport => ({
-        messageId: days <= 0 ? 'afterSunset' : 'beforeSunset',
-        data: { app: located.app.name, sunset: JWT_REFRESH_TOKEN_SUNSET, ...(days > 0 ? { days } : {}) },
-        resource: applicationRef(located),
-        pointer: '/refreshTokenType',
+      .map((located) => {
+        const data = { app: located.app.name, sunset: JWT_REFRESH_TOKEN_SUNSET };
         // Escalations only: while the deadline is far, the configured severity applies.
-        ...(severity === 'medium' ? {} : { severity }),
-      }));
+        const target = { resource: applicationRef(located), pointer: '/refreshTokenType', ...(severity === 'medium' ? {} : { severity }) };
+        return days <= 0 ? report('afterSunset', data, target) : report('beforeSunset', { ...data, days }, target);
+      });
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
+
 import { applicationRef, applicationsOf } from '../../src/pingone/applications.js';
 import { profilesForApplication } from '../shared/integration-binding.js';
 import { REFERENCES } from '../shared/references.js';
@@ -41,19 +41,17 @@ export default defineRule({
     precision: 'high',
   },
   check(snapshot, context) {
-    const profilesNeedingJwt = new Set((context.options.profiles as string[] | undefined) ?? []);
+    const profilesNeedingJwt = new Set(context.options.profiles);
     const sunsetPassed = daysUntilJwtRefreshSunset(context.now) <= 0;
-    return applicationsOf(snapshot).flatMap((located): RuleReport[] => {
+    return applicationsOf(snapshot).flatMap((located) => {
       const { app } = located;
       // Absent means the snapshot does not say which format is issued: no finding from missing data.
       if (app.refreshTokenType === undefined || app.refreshTokenType === 'JSON_WEB_TOKEN') return [];
       const profile = profilesForApplication(app, context).find((id) => profilesNeedingJwt.has(id));
       if (profile === undefined) return [];
       const data = { app: app.name, profile, format: 'opaque', sunset: JWT_REFRESH_TOKEN_SUNSET };
-      const resource = applicationRef(located);
-      return sunsetPassed
-        ? [{ messageId: 'notJwtAfterSunset', data, resource, pointer: '/refreshTokenType', severity: 'info' }]
-        : [{ messageId: 'notJwt', data, resource, pointer: '/refreshTokenType' }];
+      const target = { resource: applicationRef(located), pointer: '/refreshTokenType' };
+      return [sunsetPassed ? context.report('notJwtAfterSunset', data, { ...target, severity: 'info' }) : context.report('notJwt', data, target)];
     });
   },
 });

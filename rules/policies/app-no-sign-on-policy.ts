@@ -1,5 +1,4 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
 import { applicationRef, applicationsOf } from '../../src/pingone/applications.js';
 import { severityOverride } from '../shared/severity.js';
 import { defaultPolicyOf, hasMfaStep, usesDefaultPolicy } from '../../src/pingone/sign-on-policies.js';
@@ -35,20 +34,18 @@ export default defineRule({
     },
     precision: 'medium',
   },
-  check(snapshot) {
+  check(snapshot, { report }) {
     return applicationsOf(snapshot)
       .filter(({ app }) => usesDefaultPolicy(app))
-      .map((located): RuleReport => {
+      .map((located) => {
         const policy = defaultPolicyOf(located);
         // Unread actions or a missing default leave the strength unknown: the low finding still stands.
         const weak = policy !== undefined && hasMfaStep(policy) === false;
-        return {
-          messageId: weak ? 'defaultPolicyWithoutMfa' : 'defaultPolicy',
-          data: { app: located.app.name, policy: policy?.name ?? 'not in the snapshot' },
+        return report(weak ? 'defaultPolicyWithoutMfa' : 'defaultPolicy', { app: located.app.name, policy: policy?.name ?? 'not in the snapshot' }, {
           resource: applicationRef(located),
           pointer: '/_embedded/signOnPolicyAssignments',
           ...severityOverride(weak ? 'medium' : SEVERITY, SEVERITY),
-        };
+        });
       });
   },
 });

@@ -1,5 +1,4 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
 import { severityOverride } from '../shared/severity.js';
 import { appsOf, policiesInUse, policyRef, signsAdminsIn } from '../../src/pingone/sign-on-policies.js';
 import { listNames } from '../shared/wording.js';
@@ -37,23 +36,21 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot) {
-    return policiesInUse(snapshot).flatMap((inUse): RuleReport[] => {
+  check(snapshot, { report }) {
+    return policiesInUse(snapshot).flatMap((inUse) => {
       const { policy, env } = inUse;
       const apps = appsOf(inUse);
       const admins = apps.filter(signsAdminsIn);
       const usage = apps.length > 0 ? `signs users in to ${listNames(apps.map((app) => app.name))}` : 'is not used by any application yet';
       const data = { policy: policy.name, usage, admins: listNames(admins.map((app) => app.name)) };
-      return (policy._embedded?.actions ?? []).flatMap((action, i): RuleReport[] =>
+      return (policy._embedded?.actions ?? []).flatMap((action, i) =>
         action.type === 'MULTI_FACTOR_AUTHENTICATION' && action.noDevicesMode === 'BYPASS'
           ? [
-              {
-                messageId: admins.length > 0 ? 'bypassForAdmins' : 'bypass',
-                data,
+              report(admins.length > 0 ? 'bypassForAdmins' : 'bypass', data, {
                 resource: policyRef(policy, env),
                 pointer: `/_embedded/actions/${i}/noDevicesMode`,
                 ...severityOverride(admins.length > 0 ? 'high' : SEVERITY, SEVERITY),
-              },
+              }),
             ]
           : [],
       );

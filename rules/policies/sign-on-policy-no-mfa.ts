@@ -1,5 +1,4 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
 import { severityOverride } from '../shared/severity.js';
 import { appsOf, delegatesToIdentityProvider, hasMfaStep, policiesInUse, policyRef, signsAdminsIn } from '../../src/pingone/sign-on-policies.js';
 import { listNames } from '../shared/wording.js';
@@ -37,21 +36,19 @@ export default defineRule({
     },
     precision: 'high',
   },
-  check(snapshot) {
-    return policiesInUse(snapshot).flatMap((usage): RuleReport[] => {
+  check(snapshot, { report }) {
+    return policiesInUse(snapshot).flatMap((usage) => {
       const { policy, env } = usage;
       const apps = appsOf(usage);
       if (apps.length === 0 || hasMfaStep(policy) !== false || delegatesToIdentityProvider(policy)) return [];
       const admins = apps.filter(signsAdminsIn);
       const data = { policy: policy.name, apps: listNames(apps.map((app) => app.name)), admins: listNames(admins.map((app) => app.name)) };
       return [
-        {
-          messageId: admins.length > 0 ? 'noMfaForAdmins' : 'noMfa',
-          data,
+        report(admins.length > 0 ? 'noMfaForAdmins' : 'noMfa', data, {
           resource: policyRef(policy, env),
           pointer: '/_embedded/actions',
           ...severityOverride(admins.length > 0 ? 'high' : SEVERITY, SEVERITY),
-        },
+        }),
       ];
     });
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { isBuiltInRole, reportMachineAssignments } from '../../src/pingone/admin-actors.js';
+import { isBuiltInRole, machineAssignmentsWhere } from '../../src/pingone/admin-actors.js';
 import { REFERENCES } from '../shared/references.js';
 
 export default defineRule({
@@ -33,7 +33,9 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot, { index }) {
-    return reportMachineAssignments(index, ({ role, assignment }) => isBuiltInRole(role, 'Environment Admin') && assignment.scope.type === 'ORGANIZATION', 'organizationScope');
+  check(snapshot, { index, report }) {
+    return machineAssignmentsWhere(index, ({ role, assignment }) => isBuiltInRole(role, 'Environment Admin') && assignment.scope.type === 'ORGANIZATION').map(
+      ({ actor, environment, resource, pointer }) => report('organizationScope', { actor, environment }, { resource, pointer }),
+    );
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { isBuiltInRole, reportMachineAssignments } from '../../src/pingone/admin-actors.js';
+import { isBuiltInRole, machineAssignmentsWhere } from '../../src/pingone/admin-actors.js';
 import { REFERENCES } from '../shared/references.js';
 
 export default defineRule({
@@ -34,7 +34,9 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot, { index }) {
-    return reportMachineAssignments(index, (effective) => isBuiltInRole(effective.role, 'Organization Admin'), 'organizationAdmin');
+  check(snapshot, { index, report }) {
+    return machineAssignmentsWhere(index, (effective) => isBuiltInRole(effective.role, 'Organization Admin')).map(({ actor, environment, resource, pointer }) =>
+      report('organizationAdmin', { actor, environment }, { resource, pointer }),
+    );
   },
 });

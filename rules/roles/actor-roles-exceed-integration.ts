@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleContext, RuleReport } from '../../src/engine/types.js';
+import type { NoOptions, RuleContext } from '../../src/engine/types.js';
 import type { EffectiveRoleAssignment } from '../../src/snapshot/lookup.js';
 import { isBuiltInRole } from '../../src/pingone/admin-actors.js';
 import { applicationRef, applicationsOf, hasGrant, isWorker, type LocatedApplication } from '../../src/pingone/applications.js';
@@ -7,6 +7,12 @@ import { profilesForApplication } from '../shared/integration-binding.js';
 import { INTEGRATION_ROLE_NEEDS, type IntegrationRoleNeeds } from '../../src/pingone/integration-role-needs.js';
 import { REFERENCES } from '../shared/references.js';
 import { roleCoverage } from '../../src/pingone/role-coverage.js';
+
+const MESSAGES = {
+  roleNotNeeded: 'Worker app {{app}} is bound to {{profiles}}, which needs {{needs}}; its {{role}} goes beyond that: remove it.',
+  scopeTooWide: 'Worker app {{app}} is bound to {{profiles}}, which needs {{needs}}; its {{role}} reaches every environment: scope it to the environments the integration manages.',
+  rolesOnSignInIntegration: 'Worker app {{app}} is bound to {{profiles}}, whose calls PingOne authorizes with the signed-in admin’s roles, yet it allows client_credentials and holds {{role}}, usable by anyone with its secret: remove the role and the client_credentials grant.',
+} as const;
 
 export default defineRule({
   id: 'actor-roles-exceed-integration',
@@ -35,11 +41,7 @@ export default defineRule({
       severityRationale:
         'Medium: the excess privilege is only usable by whoever holds the integration’s credential, but that credential is stored outside PingOne, often by a third party, so its exposure is out of the tenant’s hands.',
     },
-    messages: {
-      roleNotNeeded: 'Worker app {{app}} is bound to {{profiles}}, which needs {{needs}}; its {{role}} goes beyond that: remove it.',
-      scopeTooWide: 'Worker app {{app}} is bound to {{profiles}}, which needs {{needs}}; its {{role}} reaches every environment: scope it to the environments the integration manages.',
-      rolesOnSignInIntegration: 'Worker app {{app}} is bound to {{profiles}}, whose calls PingOne authorizes with the signed-in admin’s roles, yet it allows client_credentials and holds {{role}}, usable by anyone with its secret: remove the role and the client_credentials grant.',
-    },
+    messages: MESSAGES,
     precision: 'high',
   },
   check(snapshot, context) {
@@ -49,7 +51,7 @@ export default defineRule({
   },
 });
 
-function excessRoles(located: LocatedApplication, context: RuleContext): RuleReport[] {
+function excessRoles(located: LocatedApplication, context: RuleContext<NoOptions, typeof MESSAGES>) {
   const { app, env } = located;
   const profiles = profilesForApplication(app, context).filter((id) => id in INTEGRATION_ROLE_NEEDS);
   const needs = profiles.map((id) => INTEGRATION_ROLE_NEEDS[id]!);
@@ -58,12 +60,12 @@ function excessRoles(located: LocatedApplication, context: RuleContext): RuleRep
   // Without client_credentials PingOne ignores the app's roles; admin-role-missing reports those.
   if (signInOnly && !hasGrant(app, 'CLIENT_CREDENTIALS')) return [];
   const data = { app: app.name, profiles: profiles.join(' and '), needs: needs.map((need) => need.summary).join('; ') };
-  return (app._embedded?.roleAssignments ?? []).flatMap((assignment, i): RuleReport[] => {
+  return (app._embedded?.roleAssignments ?? []).flatMap((assignment, i) => {
     const effective: EffectiveRoleAssignment = { assignment, role: context.index.role(assignment.role.id), via: { kind: 'direct' } };
     const messageId = signInOnly ? 'rolesOnSignInIntegration' : verdict(effective, needs);
     if (messageId === undefined) return [];
     const role = roleCoverage(effective, env.environment.id, context.index).label;
-    return [{ messageId, data: { ...data, role }, resource: applicationRef(located), pointer: `/_embedded/roleAssignments/${i}` }];
+    return [context.report(messageId, { ...data, role }, { resource: applicationRef(located), pointer: `/_embedded/roleAssignments/${i}` })];
   });
 }
 

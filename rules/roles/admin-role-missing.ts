@@ -1,12 +1,21 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleContext, RuleReport } from '../../src/engine/types.js';
-import type { SnapshotIndex } from '../../src/snapshot/lookup.js';
+import type { NoOptions, ResourceRef, RuleContext, RuleReport } from '../../src/engine/types.js';
 import { REFERENCES } from '../shared/references.js';
 import { applicationRef, applicationsOf, describeGrants, hasGrant, isWorker, userGrantsOf, type LocatedApplication } from '../../src/pingone/applications.js';
 import { roleCoverage } from '../../src/pingone/role-coverage.js';
 import { bestUserCoverage, signInAudience } from '../../src/pingone/sign-in-audience.js';
 
 const TRAP = 'signs users in with {{grants}}, so PingOne authorizes its Management API calls with the signed-in user’s admin roles, not the app’s';
+
+const MESSAGES = {
+  userGrantNoAdmin: `Worker app {{app}} ${TRAP}; no user who can sign in holds Environment Admin or Organization Admin for environment {{environment}} ({{found}}): assign one of them to the integration’s admin user or a group it belongs to.`,
+  userGrantPartial: `Worker app {{app}} ${TRAP}; the best role a user who can sign in holds is {{role}} (held by {{admin}}), which {{reason}}: calls beyond that return 403. Assign Environment Admin or Organization Admin for environment {{environment}} if the integration needs more.`,
+  adminOutsideAllowedGroups: `Worker app {{app}} ${TRAP}; {{admin}} holds {{role}} but is not in the groups allowed to sign in to the app (accessControl.group): add {{admin}} to one of them, or allow a group {{admin}} belongs to.`,
+  appRolesIgnored: 'Worker app {{app}} has {{count}} role assignment(s) of its own, but it only signs users in ({{grants}}): PingOne ignores the app’s roles for those tokens, so they grant nothing and mislead whoever reviews the setup. Remove them, and put the roles on the signing-in user.',
+  clientCredentialsNoRoles: 'Worker app {{app}} gets tokens with client_credentials, so PingOne authorizes its calls with the app’s own roles, and it has none: every Management API call returns 403. Grant it the least role its job needs (for example Identity Data Admin) for environment {{environment}}.',
+  clientCredentialsLimited: 'Worker app {{app}} gets tokens with client_credentials, so PingOne authorizes its calls with the app’s own roles, and in environment {{environment}} they reach only part of it ({{roles}}): calls about anything else return 403. Fine if that is all it manages; otherwise grant it a role scoped to environment {{environment}}.',
+  clientCredentialsOtherEnvironments: 'Worker app {{app}} gets tokens with client_credentials, and all its roles are scoped elsewhere ({{roles}}): calls to its own environment {{environment}} return 403. Fine if it only manages those; otherwise grant it a role for environment {{environment}}.',
+} as const;
 
 export default defineRule({
   id: 'admin-role-missing',
@@ -37,15 +46,7 @@ export default defineRule({
       severityRationale:
         'High: the integration fails on every call. Medium when the best role found is partial (Identity Data Admin, a population scope, or read-only): some calls fail. Low for app roles that user grants ignore, and for client-credentials roles that only cover other environments (often intended: a worker in one environment managing another).',
     },
-    messages: {
-      userGrantNoAdmin: `Worker app {{app}} ${TRAP}; no user who can sign in holds Environment Admin or Organization Admin for environment {{environment}} ({{found}}): assign one of them to the integration’s admin user or a group it belongs to.`,
-      userGrantPartial: `Worker app {{app}} ${TRAP}; the best role a user who can sign in holds is {{role}} (held by {{admin}}), which {{reason}}: calls beyond that return 403. Assign Environment Admin or Organization Admin for environment {{environment}} if the integration needs more.`,
-      adminOutsideAllowedGroups: `Worker app {{app}} ${TRAP}; {{admin}} holds {{role}} but is not in the groups allowed to sign in to the app (accessControl.group): add {{admin}} to one of them, or allow a group {{admin}} belongs to.`,
-      appRolesIgnored: 'Worker app {{app}} has {{count}} role assignment(s) of its own, but it only signs users in ({{grants}}): PingOne ignores the app’s roles for those tokens, so they grant nothing and mislead whoever reviews the setup. Remove them, and put the roles on the signing-in user.',
-      clientCredentialsNoRoles: 'Worker app {{app}} gets tokens with client_credentials, so PingOne authorizes its calls with the app’s own roles, and it has none: every Management API call returns 403. Grant it the least role its job needs (for example Identity Data Admin) for environment {{environment}}.',
-      clientCredentialsLimited: 'Worker app {{app}} gets tokens with client_credentials, so PingOne authorizes its calls with the app’s own roles, and in environment {{environment}} they reach only part of it ({{roles}}): calls about anything else return 403. Fine if that is all it manages; otherwise grant it a role scoped to environment {{environment}}.',
-      clientCredentialsOtherEnvironments: 'Worker app {{app}} gets tokens with client_credentials, and all its roles are scoped elsewhere ({{roles}}): calls to its own environment {{environment}} return 403. Fine if it only manages those; otherwise grant it a role for environment {{environment}}.',
-    },
+    messages: MESSAGES,
     precision: 'high',
   },
   check(snapshot, context) {
@@ -55,24 +56,33 @@ export default defineRule({
   },
 });
 
-function checkUserGrants(located: LocatedApplication, { index }: RuleContext): RuleReport[] {
+type Context = RuleContext<NoOptions, typeof MESSAGES>;
+type Report = RuleReport<typeof MESSAGES>;
+/** What every admin-role-missing message about a sign-in grant names. */
+type SignInData = { app: string; grants: string; environment: string };
+
+function checkUserGrants(located: LocatedApplication, context: Context): Report[] {
   const { app, env } = located;
   const grants = userGrantsOf(app);
   if (grants.length === 0) return [];
   const resource = applicationRef(located);
   const data = { app: app.name, grants: describeGrants(grants), environment: env.environment.name };
-  const reports: RuleReport[] = [];
-  const finding = signInCoverageFinding(located, index, `/grantTypes/${(app.grantTypes ?? []).indexOf(grants[0]!)}`);
-  if (finding) reports.push({ ...finding, data: { ...data, ...finding.data }, resource });
+  const reports: Report[] = [];
+  const finding = signInCoverageFinding(located, context, data, resource, `/grantTypes/${(app.grantTypes ?? []).indexOf(grants[0]!)}`);
+  if (finding) reports.push(finding);
   const ownRoles = app._embedded?.roleAssignments ?? [];
   if (ownRoles.length > 0 && !hasGrant(app, 'CLIENT_CREDENTIALS')) {
-    reports.push({ messageId: 'appRolesIgnored', data: { ...data, count: ownRoles.length }, resource, pointer: '/_embedded/roleAssignments', severity: 'low' });
+    reports.push(context.report('appRolesIgnored', { ...data, count: ownRoles.length }, {
+      resource,
+      pointer: '/_embedded/roleAssignments',
+      severity: 'low',
+    }));
   }
   return reports;
 }
 
 /** What is wrong with the roles of the users who may sign in, if anything can be said. */
-function signInCoverageFinding(located: LocatedApplication, index: SnapshotIndex, grantPointer: string): Omit<RuleReport, 'resource'> | undefined {
+function signInCoverageFinding(located: LocatedApplication, { index, report }: Context, data: SignInData, resource: ResourceRef, grantPointer: string): Report | undefined {
   const environmentId = located.env.environment.id;
   const audience = signInAudience(located.app, located.env, index);
   const { best, complete } = bestUserCoverage(audience.users, environmentId, index);
@@ -80,21 +90,27 @@ function signInCoverageFinding(located: LocatedApplication, index: SnapshotIndex
   if (!complete || best?.level === 'full' || best?.level === 'unknown') return undefined;
   const outside = bestUserCoverage(audience.excluded, environmentId, index).best;
   if (outside?.level === 'full') {
-    return { messageId: 'adminOutsideAllowedGroups', data: { admin: outside.user.username, role: outside.label }, pointer: '/accessControl/group/groups' };
+    return report('adminOutsideAllowedGroups', { ...data, admin: outside.user.username, role: outside.label }, {
+      resource,
+      pointer: '/accessControl/group/groups',
+    });
   }
   if (best !== undefined && best.level !== 'none') {
-    const data = { role: best.label, admin: best.user.username, reason: best.reason };
-    return { messageId: 'userGrantPartial', data, pointer: grantPointer, severity: 'medium' };
+    return report('userGrantPartial', { ...data, role: best.label, admin: best.user.username, reason: best.reason }, {
+      resource,
+      pointer: grantPointer,
+      severity: 'medium',
+    });
   }
   const found = best
     ? `the closest is ${best.label}, held by ${best.user.username}, which ${best.reason}`
     : audience.excluded.length > 0
       ? 'no admin user is in the groups allowed to sign in to it'
       : 'no user of the environment holds an admin role';
-  return { messageId: 'userGrantNoAdmin', data: { found }, pointer: grantPointer };
+  return report('userGrantNoAdmin', { ...data, found }, { resource, pointer: grantPointer });
 }
 
-function checkClientCredentials(located: LocatedApplication, { index }: RuleContext): RuleReport[] {
+function checkClientCredentials(located: LocatedApplication, { index, report }: Context): Report[] {
   const { app, env } = located;
   const assignments = app._embedded?.roleAssignments;
   // Absent means not collected: the engine reports the gap; no finding from missing data.
@@ -102,17 +118,17 @@ function checkClientCredentials(located: LocatedApplication, { index }: RuleCont
   const environmentId = env.environment.id;
   const data = { app: app.name, environment: env.environment.name };
   const pointer = '/_embedded/roleAssignments';
-  if (assignments.length === 0) return [{ messageId: 'clientCredentialsNoRoles', data, resource: applicationRef(located), pointer }];
+  if (assignments.length === 0) return [report('clientCredentialsNoRoles', data, { resource: applicationRef(located), pointer })];
   const coverages = assignments.map((assignment) =>
     roleCoverage({ assignment, role: index.role(assignment.role.id), via: { kind: 'direct' } }, environmentId, index),
   );
   const inScope = coverages.filter((coverage) => coverage.inScope);
   if (inScope.length === 0) {
     const roles = coverages.map((coverage) => coverage.label).join('; ');
-    return [{ messageId: 'clientCredentialsOtherEnvironments', data: { ...data, roles }, resource: applicationRef(located), pointer, severity: 'low' }];
+    return [report('clientCredentialsOtherEnvironments', { ...data, roles }, { resource: applicationRef(located), pointer, severity: 'low' })];
   }
   // A group or application scope never reaches the environment as a whole, whatever the role.
   if (inScope.some((coverage) => coverage.limitedTo === undefined)) return [];
   const roles = inScope.map((coverage) => coverage.label).join('; ');
-  return [{ messageId: 'clientCredentialsLimited', data: { ...data, roles }, resource: applicationRef(located), pointer, severity: 'medium' }];
+  return [report('clientCredentialsLimited', { ...data, roles }, { resource: applicationRef(located), pointer, severity: 'medium' })];
 }

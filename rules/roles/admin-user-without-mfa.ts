@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
+
 import type { User } from '../../src/snapshot/model.js';
 import { ADMIN_USER_ROLE_NAMES, actorRef, isAdminUserRole } from '../../src/pingone/admin-actors.js';
 import { environmentName } from '../../src/pingone/role-coverage.js';
@@ -38,24 +38,17 @@ export default defineRule({
     },
     precision: 'high',
   },
-  check(snapshot, { index }) {
+  check(snapshot, { index, report }) {
     return index
       .adminActors()
       .filter((admin) => admin.kind === 'user')
-      .flatMap((admin): RuleReport[] => {
+      .flatMap((admin) => {
         const user = admin.actor as User;
         if (user.enabled === false || user.mfaEnabled !== false) return [];
         const roleNames = [...new Set(admin.roles.map(({ role, assignment }) => role?.name ?? `role ${assignment.role.id}`))];
         const severity = admin.roles.some(({ role }) => isAdminUserRole(role)) ? SEVERITY : 'medium';
-        return [
-          {
-            messageId: 'mfaDisabled',
-            data: { user: user.username, environment: environmentName(admin.environmentId, index), roles: listNames(roleNames) },
-            resource: actorRef(admin),
-            pointer: '/mfaEnabled',
-            ...severityOverride(severity, SEVERITY),
-          },
-        ];
+        const data = { user: user.username, environment: environmentName(admin.environmentId, index), roles: listNames(roleNames) };
+        return [report('mfaDisabled', data, { resource: actorRef(admin), pointer: '/mfaEnabled', ...severityOverride(severity, SEVERITY) })];
       });
   },
 });

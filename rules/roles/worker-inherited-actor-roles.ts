@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
+
 import type { SnapshotIndex } from '../../src/snapshot/lookup.js';
 import type { RoleAssignment, Snapshot } from '../../src/snapshot/model.js';
 import { applicationRef, applicationsOf, isWorker } from '../../src/pingone/applications.js';
@@ -53,22 +53,22 @@ export default defineRule({
     },
     precision: 'medium',
   },
-  check(snapshot, { index, options }) {
-    const minimum = Number(options.minimumAssignments ?? 2);
+  check(snapshot, { index, options, report }) {
     const creators = possibleCreatorsBySignature(snapshot, index);
-    return applicationsOf(snapshot).flatMap((located): RuleReport[] => {
+    return applicationsOf(snapshot).flatMap((located) => {
       const { app } = located;
       const assignments = app._embedded?.roleAssignments ?? [];
-      if (!isWorker(app) || assignments.length < minimum) return [];
+      if (!isWorker(app) || assignments.length < options.minimumAssignments) return [];
       const data = { app: app.name, count: countOf(assignments.length, 'role assignment') };
       const resource = applicationRef(located);
-      if (app.assignActorRoles === true) return [{ messageId: 'flaggedAtCreation', data, resource, pointer: '/assignActorRoles' }];
+      if (app.assignActorRoles === true) return [report('flaggedAtCreation', data, { resource, pointer: '/assignActorRoles' })];
       // A creator exists before what it creates; without both dates the order cannot rule it out.
       const copied = (creators.get(signature(assignments)) ?? []).filter(
         (creator) => creator.id !== app.id && !(creator.createdAt && app.createdAt && creator.createdAt > app.createdAt),
       );
       if (copied.length === 0) return [];
-      return [{ messageId: 'identicalToActor', data: { ...data, actors: listNames(copied.map((creator) => creator.label)) }, resource, pointer: '/_embedded/roleAssignments' }];
+      const actors = listNames(copied.map((creator) => creator.label));
+      return [report('identicalToActor', { ...data, actors }, { resource, pointer: '/_embedded/roleAssignments' })];
     });
   },
 });

@@ -1,5 +1,4 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
 import { applicationRef } from '../../src/pingone/applications.js';
 import { SAML_REFERENCES, samlApplicationsOf } from '../shared/saml.js';
 import { severityOverride } from '../shared/severity.js';
@@ -33,18 +32,16 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot) {
+  check(snapshot, { report }) {
     return samlApplicationsOf(snapshot)
       .filter(({ app }) => app.assertionSigned === false)
-      .map((located): RuleReport => {
+      .map((located) => {
         const responseSigned = located.app.responseSigned === true;
-        return {
-          messageId: responseSigned ? 'onlyResponseSigned' : 'nothingSigned',
-          data: { app: located.app.name },
+        return report(responseSigned ? 'onlyResponseSigned' : 'nothingSigned', { app: located.app.name }, {
           resource: applicationRef(located),
           pointer: '/assertionSigned',
           ...severityOverride(responseSigned ? 'low' : SEVERITY, SEVERITY),
-        };
+        });
       });
   },
 });

@@ -1,5 +1,4 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
 import { applicationRef } from '../../src/pingone/applications.js';
 import { SAML_REFERENCES, samlApplicationsOf } from '../shared/saml.js';
 
@@ -29,9 +28,9 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot) {
+  check(snapshot, { report }) {
     return samlApplicationsOf(snapshot)
       .filter(({ app }) => app.responseSigned !== true && app.assertionSigned !== false)
-      .map((located): RuleReport => ({ messageId: 'responseUnsigned', data: { app: located.app.name }, resource: applicationRef(located), pointer: '/responseSigned' }));
+      .map((located) => report('responseUnsigned', { app: located.app.name }, { resource: applicationRef(located), pointer: '/responseSigned' }));
   },
 });

@@ -1,5 +1,4 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport } from '../../src/engine/types.js';
 import { applicationRef } from '../../src/pingone/applications.js';
 import { SAML_REFERENCES, samlApplicationsOf } from '../shared/saml.js';
 import { severityOverride } from '../shared/severity.js';
@@ -34,8 +33,8 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot) {
-    return samlApplicationsOf(snapshot).flatMap((located): RuleReport[] => {
+  check(snapshot, { report }) {
+    return samlApplicationsOf(snapshot).flatMap((located) => {
       const { app } = located;
       const verification = app.spVerification;
       const hasCertificate = (verification?.certificates?.length ?? 0) > 0;
@@ -43,13 +42,11 @@ export default defineRule({
       const picksPolicy = app.enableRequestedAuthnContext === true;
       const data = { app: app.name, context: picksPolicy ? ', and those requests choose the authentication context (enableRequestedAuthnContext)' : '' };
       return [
-        {
-          messageId: hasCertificate ? 'signatureNotRequired' : 'noCertificate',
-          data,
+        report(hasCertificate ? 'signatureNotRequired' : 'noCertificate', data, {
           resource: applicationRef(located),
           pointer: hasCertificate ? '/spVerification/authnRequestSigned' : '/spVerification/certificates',
           ...severityOverride(picksPolicy ? 'medium' : SEVERITY, SEVERITY),
-        },
+        }),
       ];
     });
   },

@@ -1,12 +1,12 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport, Severity } from '../../src/engine/types.js';
+import type { Severity } from '../../src/engine/types.js';
 import { applicationRef, issuesRefreshTokens, isPublicClient, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { describeDuration } from '../../src/pingone/durations.js';
 import { REFERENCES } from '../shared/references.js';
 import { severityOverride } from '../shared/severity.js';
 
 const SEVERITY: Severity = 'low';
-const DEFAULT_MAX_GRACE_SECONDS = 60;
+
 
 export default defineRule({
   id: 'refresh-token-grace-period-long',
@@ -25,7 +25,7 @@ export default defineRule({
           maxGracePeriodSeconds: { type: 'integer', minimum: 0, maximum: 86400, description: 'Longest accepted refreshTokenRollingGracePeriodDuration.' },
         },
       },
-      defaults: { maxGracePeriodSeconds: DEFAULT_MAX_GRACE_SECONDS },
+      defaults: { maxGracePeriodSeconds: 60 },
     },
     docs: {
       rationale:
@@ -48,15 +48,15 @@ export default defineRule({
     precision: 'very-high',
   },
   check(snapshot, context) {
-    const max = Number(context.options.maxGracePeriodSeconds ?? DEFAULT_MAX_GRACE_SECONDS);
+    const max = context.options.maxGracePeriodSeconds;
     return oidcApplicationsOf(snapshot)
       .filter(({ app }) => issuesRefreshTokens(app) && (app.refreshTokenRollingGracePeriodDuration ?? 0) > max)
-      .map((located): RuleReport => ({
-        messageId: 'gracePeriodLong',
-        data: { app: located.app.name, actual: describeDuration(located.app.refreshTokenRollingGracePeriodDuration ?? 0), max: describeDuration(max) },
-        resource: applicationRef(located),
-        pointer: '/refreshTokenRollingGracePeriodDuration',
-        ...severityOverride(isPublicClient(located.app) ? 'medium' : SEVERITY, SEVERITY),
-      }));
+      .map((located) =>
+        context.report('gracePeriodLong', { app: located.app.name, actual: describeDuration(located.app.refreshTokenRollingGracePeriodDuration ?? 0), max: describeDuration(max) }, {
+          resource: applicationRef(located),
+          pointer: '/refreshTokenRollingGracePeriodDuration',
+          ...severityOverride(isPublicClient(located.app) ? 'medium' : SEVERITY, SEVERITY),
+        }),
+      );
   },
 });

@@ -1,12 +1,12 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport, Severity } from '../../src/engine/types.js';
+import type { Severity } from '../../src/engine/types.js';
 import { applicationRef, issuesRefreshTokens, isPublicClient, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { DEFAULT_REFRESH_TOKEN_DURATION_SECONDS, describeDuration } from '../../src/pingone/durations.js';
 import { REFERENCES } from '../shared/references.js';
 import { severityOverride } from '../shared/severity.js';
 
 const SEVERITY: Severity = 'low';
-const DEFAULTS = { maxRefreshTokenDurationSeconds: DEFAULT_REFRESH_TOKEN_DURATION_SECONDS, maxRollingDurationSeconds: 15_552_000 };
+
 
 export default defineRule({
   id: 'refresh-token-lifetime-too-long',
@@ -26,7 +26,7 @@ export default defineRule({
           maxRollingDurationSeconds: { type: 'integer', minimum: 60, description: 'Longest accepted refreshTokenRollingDuration (time until a new sign-in).' },
         },
       },
-      defaults: DEFAULTS,
+      defaults: { maxRefreshTokenDurationSeconds: DEFAULT_REFRESH_TOKEN_DURATION_SECONDS, maxRollingDurationSeconds: 15_552_000 },
     },
     docs: {
       rationale:
@@ -52,28 +52,25 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot, context) {
-    const maxDuration = Number(context.options.maxRefreshTokenDurationSeconds ?? DEFAULTS.maxRefreshTokenDurationSeconds);
-    const maxRolling = Number(context.options.maxRollingDurationSeconds ?? DEFAULTS.maxRollingDurationSeconds);
+  check(snapshot, { options, report }) {
+    const maxDuration = options.maxRefreshTokenDurationSeconds;
+    const maxRolling = options.maxRollingDurationSeconds;
     return oidcApplicationsOf(snapshot)
       .filter(({ app }) => issuesRefreshTokens(app))
       .flatMap((located) => {
         const { app } = located;
-        const report = (messageId: string, pointer: string, max: number, actual?: number): RuleReport => ({
-          messageId,
-          data: { app: app.name, max: describeDuration(max), ...(actual === undefined ? {} : { actual: describeDuration(actual) }) },
-          resource: applicationRef(located),
-          pointer,
-          ...severityOverride(isPublicClient(app) ? 'medium' : SEVERITY, SEVERITY),
-        });
-        const reports: RuleReport[] = [];
+        const at = (pointer: string) => ({ resource: applicationRef(located), pointer, ...severityOverride(isPublicClient(app) ? 'medium' : SEVERITY, SEVERITY) });
+        const above = (max: number, actual: number) => ({ app: app.name, max: describeDuration(max), actual: describeDuration(actual) });
+        const reports = [];
         // Not set means PingOne's 30-day default, which a stricter maximum must still catch.
         const duration = app.refreshTokenDuration ?? DEFAULT_REFRESH_TOKEN_DURATION_SECONDS;
-        if (duration > maxDuration) reports.push(report('durationTooLong', '/refreshTokenDuration', maxDuration, duration));
+        if (duration > maxDuration) reports.push(report('durationTooLong', above(maxDuration, duration), at('/refreshTokenDuration')));
         const rolling = app.refreshTokenRollingDuration;
         // Public clients without a cap belong to refresh-token-no-idle-limit: one finding per cause.
-        if (rolling == null && !isPublicClient(app)) reports.push(report('rollingUnlimited', '/refreshTokenRollingDuration', maxRolling));
-        if (rolling != null && rolling > maxRolling) reports.push(report('rollingTooLong', '/refreshTokenRollingDuration', maxRolling, rolling));
+        if (rolling == null && !isPublicClient(app)) {
+          reports.push(report('rollingUnlimited', { app: app.name, max: describeDuration(maxRolling) }, at('/refreshTokenRollingDuration')));
+        }
+        if (rolling != null && rolling > maxRolling) reports.push(report('rollingTooLong', above(maxRolling, rolling), at('/refreshTokenRollingDuration')));
         return reports;
       });
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport, Severity } from '../../src/engine/types.js';
+import type { Severity } from '../../src/engine/types.js';
 import { applicationRef, issuesRefreshTokens, isPublicClient, isWorker, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { DEFAULT_REFRESH_TOKEN_DURATION_SECONDS, describeDuration } from '../../src/pingone/durations.js';
 import { REFERENCES } from '../shared/references.js';
@@ -38,12 +38,10 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot) {
+  check(snapshot, { report }) {
     return oidcApplicationsOf(snapshot)
       .filter(({ app }) => isPublicClient(app) && issuesRefreshTokens(app) && app.refreshTokenRollingDuration == null)
-      .map((located): RuleReport => ({
-        messageId: 'noRollingDuration',
-        data: { app: located.app.name, duration: describeDuration(located.app.refreshTokenDuration ?? DEFAULT_REFRESH_TOKEN_DURATION_SECONDS) },
+      .map((located) => report('noRollingDuration', { app: located.app.name, duration: describeDuration(located.app.refreshTokenDuration ?? DEFAULT_REFRESH_TOKEN_DURATION_SECONDS) }, {
         resource: applicationRef(located),
         pointer: '/refreshTokenRollingDuration',
         ...severityOverride(isWorker(located.app) ? 'high' : SEVERITY, SEVERITY),

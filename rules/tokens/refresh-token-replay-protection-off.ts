@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { RuleReport, Severity } from '../../src/engine/types.js';
+import type { Severity } from '../../src/engine/types.js';
 import { applicationRef, issuesRefreshTokens, isPublicClient, isWorker, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 import { severityOverride } from '../shared/severity.js';
@@ -37,12 +37,10 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot) {
+  check(snapshot, { report }) {
     return oidcApplicationsOf(snapshot)
       .filter(({ app }) => isPublicClient(app) && issuesRefreshTokens(app) && app.additionalRefreshTokenReplayProtectionEnabled === false)
-      .map((located): RuleReport => ({
-        messageId: 'replayProtectionOff',
-        data: { app: located.app.name },
+      .map((located) => report('replayProtectionOff', { app: located.app.name }, {
         resource: applicationRef(located),
         pointer: '/additionalRefreshTokenReplayProtectionEnabled',
         ...severityOverride(isWorker(located.app) ? 'high' : SEVERITY, SEVERITY),

@@ -6,6 +6,7 @@ import { findDataGaps, type DataGaps } from './data-gaps.js';
 import { fingerprintFinding } from './fingerprint.js';
 import { orderFindings } from './order-findings.js';
 import { renderMessage } from './render-message.js';
+import { ruleContext } from './rule-context.js';
 import { isSeverity } from './severity.js';
 import {
   SEVERITIES,
@@ -39,7 +40,7 @@ export function runRules(snapshot: Snapshot, resolved: ResolvedRule[], options: 
   const { manifest } = snapshot;
   const environmentIds = [...new Set([...manifest.environmentIds, ...snapshot.environments.map((env) => env.environment.id)])];
   const scopes: Array<string | null> = environmentIds.length > 0 ? environmentIds : [null];
-  const context = { now: options.now, index: options.index, profileBindings: options.profileBindings };
+  const run = { now: options.now, index: options.index, profileBindings: options.profileBindings };
 
   const unordered: Finding[] = [];
   const notEvaluated: NotEvaluated[] = [];
@@ -55,7 +56,7 @@ export function runRules(snapshot: Snapshot, resolved: ResolvedRule[], options: 
     if (!gaps.everywhere) {
       rulesRun += 1;
       try {
-        const reports = rule.check(snapshot, { ...context, options: resolvedRule.options });
+        const reports = rule.check(snapshot, ruleContext(run, resolvedRule.options));
         if (!Array.isArray(reports)) throw new Error('check() did not return an array of reports.');
         // All reports are turned into findings before any is kept, so a rule bug discards the rule's output whole.
         const kept = reports.filter((report) => !gaps.reasons.has(report.resource?.environmentId ?? null));

@@ -1,5 +1,7 @@
-import type { ResourceType, Snapshot, SnapshotKind } from '../snapshot/model.js';
+import type { ResourceRef, Snapshot, SnapshotKind } from '../snapshot/model.js';
 import type { SnapshotIndex } from '../snapshot/lookup.js';
+
+export type { ResourceRef } from '../snapshot/model.js';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -22,7 +24,29 @@ export interface RuleDocs {
   severityRationale?: string;
 }
 
-export interface RuleMeta {
+/** A rule's messages: messageId → template with `{{placeholder}}`s. */
+export type RuleMessages = Readonly<Record<string, string>>;
+
+/** A rule's options after the resolver merged them over the declared defaults and checked the schema. */
+export type RuleOptions = Readonly<Record<string, unknown>>;
+
+/** The options of a rule that declares none. */
+export type NoOptions = Record<never, never>;
+
+/** A value a message placeholder is filled with. */
+export type MessageValue = string | number | boolean;
+
+type Trim<Text extends string> = Text extends ` ${infer Rest}` ? Trim<Rest> : Text extends `${infer Rest} ` ? Trim<Rest> : Text;
+
+/** The placeholder names of a message template, e.g. `"app" | "max"` for `"{{app}} above {{ max }}"`. */
+export type Placeholders<Template extends string> = Template extends `${string}{{${infer Name}}}${infer Rest}`
+  ? Trim<Name> | Placeholders<Rest>
+  : never;
+
+/** The data a report of one message must carry: every placeholder of its template, and any extra values. */
+export type MessageData<Template extends string> = { readonly [Name in Placeholders<Template>]: MessageValue } & Readonly<Record<string, MessageValue>>;
+
+export interface RuleMeta<Messages extends RuleMessages = RuleMessages, Options extends RuleOptions = RuleOptions> {
   title: string;
   /** One sentence starting "Require …" or "Disallow …". */
   description: string;
@@ -33,25 +57,15 @@ export interface RuleMeta {
   requires: SnapshotKind[];
   docs: RuleDocs;
   /** messageId → template with `{{placeholder}}`s. */
-  messages: Record<string, string>;
-  /** JSON Schema (object) for the options, and their defaults. */
-  options?: { schema: Record<string, unknown>; defaults: Record<string, unknown> };
+  messages: Messages;
+  /** JSON Schema (object) for the options, and their defaults: the one place each default is written. */
+  options?: { schema: Record<string, unknown>; defaults: Options };
   /** SARIF precision. */
   precision?: 'very-high' | 'high' | 'medium' | 'low';
 }
 
-export interface ResourceRef {
-  type: ResourceType;
-  id: string;
-  name: string;
-  /** Absent only for organization-wide resources (built-in roles). */
-  environmentId?: string;
-}
-
-/** What a rule returns for one problem. Text is rendered later from `messageId` + `data`. */
-export interface RuleReport {
-  messageId: string;
-  data?: Record<string, string | number | boolean>;
+/** Where a report points: the resource, a JSON pointer into its file, and optionally its own severity. */
+export interface ReportTarget {
   resource: ResourceRef;
   /** RFC 6901 JSON pointer into the resource's file, e.g. "/redirectUris/0". "" = whole resource. */
   pointer: string;
@@ -59,19 +73,30 @@ export interface RuleReport {
   severity?: Severity;
 }
 
-export interface RuleContext {
-  options: Record<string, unknown>;
+/**
+ * What a rule returns for one problem. Text is rendered later from `messageId` + `data`; for a
+ * rule's own `Messages` the id is one of its messages and `data` fills that message's placeholders.
+ */
+export type RuleReport<Messages extends RuleMessages = RuleMessages> = {
+  [Id in keyof Messages & string]: ReportTarget & { messageId: Id; data: MessageData<Messages[Id]> };
+}[keyof Messages & string];
+
+export interface RuleContext<Options extends RuleOptions = RuleOptions, Messages extends RuleMessages = RuleMessages> {
+  /** The rule's options: its declared defaults, overridden by packs and config, checked against its schema. */
+  options: Options;
   /** "Now" for date logic, fixed by the caller so runs are reproducible. */
   now: Date;
   index: SnapshotIndex;
   /** Integration profile ids bound to each application id (auto-bound or by config). */
   profileBindings: Map<string, string[]>;
+  /** Builds a report; the compiler checks the messageId and that `data` fills its placeholders. */
+  report<Id extends keyof Messages & string>(messageId: Id, data: MessageData<Messages[Id]>, target: ReportTarget): RuleReport<Messages>;
 }
 
-export interface Rule {
+export interface Rule<Messages extends RuleMessages = RuleMessages, Options extends RuleOptions = RuleOptions> {
   id: string;
-  meta: RuleMeta;
-  check(snapshot: Snapshot, context: RuleContext): RuleReport[];
+  meta: RuleMeta<Messages, Options>;
+  check(snapshot: Snapshot, context: RuleContext<Options, Messages>): Array<RuleReport<Messages>>;
 }
 
 export interface Location {

@@ -1,6 +1,5 @@
-import type { ResourceRef, RuleReport } from '../engine/types.js';
 import type { AdminActor, EffectiveRoleAssignment, SnapshotIndex } from '../snapshot/lookup.js';
-import type { Application, Gateway, Role, User } from '../snapshot/model.js';
+import type { Application, Gateway, ResourceRef, Role, User } from '../snapshot/model.js';
 import { environmentName } from './role-coverage.js';
 
 /** A worker app or gateway holding roles: its own assignments are its whole authority. */
@@ -51,12 +50,21 @@ function normaliseRoleName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
-/** One report per role assignment of a worker app or gateway that `matches`, naming the actor and its environment. */
-export function reportMachineAssignments(index: SnapshotIndex, matches: (effective: EffectiveRoleAssignment) => boolean, messageId: string): RuleReport[] {
+/** A role assignment of a worker app or gateway: who holds it, in which environment, and where it sits in the actor's file. */
+export interface MachineAssignment {
+  /** The actor described for a reader, e.g. "worker app Nightly Export". */
+  actor: string;
+  environment: string;
+  resource: ResourceRef;
+  pointer: string;
+}
+
+/** Every role assignment of a worker app or gateway that `matches`. */
+export function machineAssignmentsWhere(index: SnapshotIndex, matches: (effective: EffectiveRoleAssignment) => boolean): MachineAssignment[] {
   return machineActorsOf(index).flatMap((machine) =>
     machine.roles.filter(matches).map((effective) => ({
-      messageId,
-      data: { actor: describeMachineActor(machine), environment: environmentName(machine.environmentId, index) },
+      actor: describeMachineActor(machine),
+      environment: environmentName(machine.environmentId, index),
       resource: actorRef(machine),
       pointer: assignmentPointer(machine, effective),
     })),

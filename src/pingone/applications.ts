@@ -1,5 +1,4 @@
-import type { ResourceRef } from '../engine/types.js';
-import type { Application, EnvironmentSnapshot, GrantType, Snapshot } from '../snapshot/model.js';
+import type { Application, EnvironmentSnapshot, GrantType, ResourceRef, Snapshot } from '../snapshot/model.js';
 
 /** An application together with the environment it was collected in. */
 export interface LocatedApplication {

@@ -1,5 +1,4 @@
-import type { ResourceRef } from '../engine/types.js';
-import type { Application, EnvironmentSnapshot, SignOnPolicy, Snapshot } from '../snapshot/model.js';
+import type { Application, EnvironmentSnapshot, ResourceRef, SignOnPolicy, Snapshot } from '../snapshot/model.js';
 import { isPingOneBuiltIn, isWorker, type LocatedApplication } from './applications.js';
 import { signInGrantsOf } from './sign-in-grants.js';
 

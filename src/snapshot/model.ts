@@ -355,3 +355,12 @@ export type ResourceType =
   | 'signOnPolicy'
   | 'role'
   | 'gateway';
+
+/** One resource of the snapshot, as a finding or a report names it. */
+export interface ResourceRef {
+  type: ResourceType;
+  id: string;
+  name: string;
+  /** Absent only for organization-wide resources (built-in roles). */
+  environmentId?: string;
+}

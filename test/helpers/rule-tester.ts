@@ -1,50 +1,75 @@
 import { describe, expect, it } from 'vitest';
-import type { Rule, RuleReport, Severity } from '../../src/engine/types.js';
-import type { Snapshot } from '../../src/snapshot/model.js';
+import { resolveRules } from '../../src/engine/resolve-rules.js';
+import { ruleContext } from '../../src/engine/rule-context.js';
+import type { MessageValue, Rule, RuleMessages, RuleOptions, RuleReport, Severity } from '../../src/engine/types.js';
 import { buildSnapshotIndex } from '../../src/snapshot/index-builder.js';
+import type { ResourceType, Snapshot } from '../../src/snapshot/model.js';
 
 export const TEST_NOW = new Date('2026-11-22T12:00:00.000Z');
 
-export interface RuleTestCase {
+export interface RuleTestCase<Options extends RuleOptions = RuleOptions> {
   name: string;
   snapshot: Snapshot;
-  options?: Record<string, unknown>;
+  /** Set over the rule's defaults through the same resolver (and schema check) the CLI's config goes through. */
+  options?: { -readonly [Name in keyof Options]?: Options[Name] };
   now?: Date;
   /** application id → integration profile ids. */
   profileBindings?: Record<string, string[]>;
 }
 
-export interface ExpectedReport {
-  messageId: string;
-  resource: { type: RuleReport['resource']['type']; id: string };
+export interface ExpectedReport<Messages extends RuleMessages = RuleMessages> {
+  messageId: keyof Messages & string;
+  resource: { type: ResourceType; id: string };
   pointer: string;
+  /** The report's effective severity; when left out, the rule's default severity is asserted. */
   severity?: Severity;
-  data?: Record<string, string | number | boolean>;
+  data?: Record<string, MessageValue>;
 }
 
-export interface InvalidRuleTestCase extends RuleTestCase {
-  errors: ExpectedReport[];
+export interface InvalidRuleTestCase<Messages extends RuleMessages = RuleMessages, Options extends RuleOptions = RuleOptions> extends RuleTestCase<Options> {
+  errors: Array<ExpectedReport<Messages>>;
 }
 
-/** Runs one rule's check directly, with its default options merged under the case's. */
-export function runRule(rule: Rule, testCase: RuleTestCase): RuleReport[] {
-  return rule.check(testCase.snapshot, {
-    options: { ...(rule.meta.options?.defaults ?? {}), ...(testCase.options ?? {}) },
-    now: testCase.now ?? TEST_NOW,
-    index: buildSnapshotIndex(testCase.snapshot),
-    profileBindings: new Map(Object.entries(testCase.profileBindings ?? {})),
-  });
+/**
+ * Runs one rule's check directly on a deep-frozen snapshot, with the case's options resolved over
+ * the rule's defaults exactly as a config file's would be (so an option the schema refuses fails
+ * the test). A rule that writes to the snapshot throws.
+ */
+export function runRule<Messages extends RuleMessages, Options extends RuleOptions>(
+  rule: Rule<Messages, Options>,
+  testCase: RuleTestCase<Options>,
+): Array<RuleReport<Messages>> {
+  const erased = rule as unknown as Rule;
+  const setting = testCase.options === undefined ? {} : { options: testCase.options };
+  const [resolved] = resolveRules([erased], {}, { extends: [], rules: { [rule.id]: setting } }, `${rule.id} test case "${testCase.name}"`);
+  const snapshot = deepFreeze(testCase.snapshot);
+  const context = ruleContext(
+    { now: testCase.now ?? TEST_NOW, index: buildSnapshotIndex(snapshot), profileBindings: new Map(Object.entries(testCase.profileBindings ?? {})) },
+    resolved!.options,
+  );
+  return erased.check(snapshot, context) as Array<RuleReport<Messages>>;
 }
 
 /**
  * The rule tester: at least one case that keeps the rule quiet and one that makes it fire are
- * required, and every report must name an existing messageId whose placeholders its data fills.
+ * required, case names and case contents must be unique, and every report must name an existing
+ * messageId whose placeholders its data fills. Each expected report is compared on messageId,
+ * resource, pointer and effective severity (the rule's default unless the case names another).
  */
-export function testRule(rule: Rule, cases: { valid: RuleTestCase[]; invalid: InvalidRuleTestCase[] }): void {
+export function testRule<Messages extends RuleMessages, Options extends RuleOptions>(
+  rule: Rule<Messages, Options>,
+  cases: { valid: Array<RuleTestCase<Options>>; invalid: Array<InvalidRuleTestCase<Messages, Options>> },
+): void {
   describe(rule.id, () => {
     it('has at least one valid and one invalid case', () => {
       expect(cases.valid.length).toBeGreaterThan(0);
       expect(cases.invalid.length).toBeGreaterThan(0);
+    });
+
+    it('has no duplicate cases', () => {
+      const all = [...cases.valid, ...cases.invalid];
+      expect(duplicates(all.map((testCase) => testCase.name)), 'case names used twice').toEqual([]);
+      expect(duplicates(all.map(caseContent)), 'cases with the same snapshot, options, now and bindings').toEqual([]);
     });
 
     for (const testCase of cases.valid) {
@@ -61,11 +86,11 @@ export function testRule(rule: Rule, cases: { valid: RuleTestCase[]; invalid: In
           messageId: report.messageId,
           resource: { type: report.resource.type, id: report.resource.id },
           pointer: report.pointer,
+          severity: report.severity ?? rule.meta.severity,
         }));
-        const expected = testCase.errors.map(({ messageId, resource, pointer }) => ({ messageId, resource, pointer }));
+        const expected = testCase.errors.map(({ messageId, resource, pointer, severity }) => ({ messageId, resource, pointer, severity: severity ?? rule.meta.severity }));
         expect(actual).toEqual(expected);
         testCase.errors.forEach((error, i) => {
-          if (error.severity) expect(reports[i]?.severity).toBe(error.severity);
           if (error.data) expect(reports[i]?.data).toMatchObject(error.data);
         });
       });
@@ -73,11 +98,28 @@ export function testRule(rule: Rule, cases: { valid: RuleTestCase[]; invalid: In
   });
 }
 
-function assertRenderable(rule: Rule, report: RuleReport): void {
+function assertRenderable(rule: Rule<RuleMessages, RuleOptions>, report: RuleReport): void {
   const template = rule.meta.messages[report.messageId];
   expect(template, `messageId "${report.messageId}" is not in meta.messages`).toBeTypeOf('string');
   for (const [, name] of (template ?? '').matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
     expect(report.data ?? {}, `placeholder {{${name}}} of "${report.messageId}"`).toHaveProperty(name as string);
   }
   expect(report.resource.name, 'resource name').toBeTruthy();
+}
+
+function caseContent({ snapshot, options, now, profileBindings }: RuleTestCase): string {
+  return JSON.stringify({ snapshot, options, now: now ?? TEST_NOW, profileBindings });
+}
+
+function duplicates(values: string[]): string[] {
+  return [...new Set(values.filter((value, i) => values.indexOf(value) !== i))];
+}
+
+/** Freezes every object reachable from `value` (the snapshot a rule must only read). */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }

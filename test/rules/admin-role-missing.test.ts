@@ -136,7 +136,7 @@ testRule(rule, {
     {
       name: 'user grant, Identity Data Admin beats a read-only role',
       snapshot: tenant(userGrantWorker(), [admin([assignment('Configuration Read Only'), assignment('Identity Data Admin')])]),
-      errors: [{ messageId: 'userGrantPartial', resource: APP, pointer: '/grantTypes/0', data: { role: 'Identity Data Admin for environment Production' } }],
+      errors: [{ messageId: 'userGrantPartial', resource: APP, pointer: '/grantTypes/0', severity: 'medium', data: { role: 'Identity Data Admin for environment Production' } }],
     },
     {
       name: 'user grant, Application Owner does not cover the Management API',
@@ -189,7 +189,7 @@ testRule(rule, {
       snapshot: tenant(userGrantWorker({ grantTypes: ['AUTHORIZATION_CODE', 'IMPLICIT'], _embedded: { roleAssignments: [envAdmin()] } })),
       errors: [
         { messageId: 'userGrantNoAdmin', resource: APP, pointer: '/grantTypes/0', data: { grants: 'authorization_code and implicit' } },
-        { messageId: 'appRolesIgnored', resource: APP, pointer: '/_embedded/roleAssignments' },
+        { messageId: 'appRolesIgnored', resource: APP, pointer: '/_embedded/roleAssignments', severity: 'low' },
       ],
     },
     {

@@ -53,8 +53,8 @@ testRule(rule, {
         [user({ id: 'user-plain', username: 'plain@acme.test' })],
       ),
       errors: [
-        { messageId: 'guideConflict', resource: STACKONE, pointer: '/pkceEnforcement' },
-        { messageId: 'guideConflict', resource: STACKONE, pointer: '/refreshTokenType' },
+        { messageId: 'guideConflict', resource: STACKONE, pointer: '/pkceEnforcement', severity: 'info' },
+        { messageId: 'guideConflict', resource: STACKONE, pointer: '/refreshTokenType', severity: 'info' },
         { messageId: 'durationOutOfRange', resource: STACKONE, pointer: '/refreshTokenRollingDuration', severity: 'low', data: { actual: 'not set', expected: '180 days' } },
         { messageId: 'redirectUriMissing', resource: STACKONE, pointer: '/redirectUris/0', severity: 'high' },
         { messageId: 'presenceDiffers', resource: STACKONE, pointer: '/accessControl/group', severity: 'medium' },
@@ -83,7 +83,7 @@ testRule(rule, {
     {
       name: 'Terraform with an authentication method outside the ones it allows',
       snapshot: tenant(workerApp({ id: 'app-tf', name: 'terraform', tokenEndpointAuthMethod: 'PRIVATE_KEY_JWT' })),
-      errors: [{ messageId: 'valueNotAllowed', resource: at('app-tf'), pointer: '/tokenEndpointAuthMethod', data: { expected: 'CLIENT_SECRET_BASIC or CLIENT_SECRET_POST' } }],
+      errors: [{ messageId: 'valueNotAllowed', resource: at('app-tf'), pointer: '/tokenEndpointAuthMethod', severity: 'high', data: { expected: 'CLIENT_SECRET_BASIC or CLIENT_SECRET_POST' } }],
     },
   ],
 });

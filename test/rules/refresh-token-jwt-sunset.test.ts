@@ -7,7 +7,7 @@ import { runRule, testRule } from '../helpers/rule-tester.js';
 const withApp = (overrides: Partial<Application>) => buildSnapshot({ environments: [{ applications: [webApp(overrides)] }] });
 const jwtApp = withApp({ refreshTokenType: 'JSON_WEB_TOKEN' });
 const WEB = { type: 'application' as const, id: 'app-web' };
-const found = { messageId: 'beforeSunset', resource: WEB, pointer: '/refreshTokenType' };
+const found = { messageId: 'beforeSunset' as const, resource: WEB, pointer: '/refreshTokenType' };
 
 testRule(rule, {
   valid: [
