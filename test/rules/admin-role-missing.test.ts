@@ -231,6 +231,7 @@ testRule(rule, {
           messageId: 'clientCredentialsLimited',
           resource: { type: 'application', id: 'app-worker' },
           pointer: '/_embedded/roleAssignments',
+          severity: 'medium',
           data: { roles: 'Application Owner for application Worker' },
         },
       ],
