@@ -17,6 +17,7 @@ export function withConnectionOptions<T>(yargs: Argv<T>) {
     .option('region', { type: 'string', group: 'Connection:', description: 'NA, EU, CA, AU, SG or AP [PINGONE_REGION_CODE]' })
     .option('api-url', { type: 'string', group: 'Connection:', description: 'Management API base URL, overrides the region [PINGONE_API_URL]' })
     .option('auth-url', { type: 'string', group: 'Connection:', description: 'Auth base URL, overrides the region [PINGONE_AUTH_URL]' })
+    .option('custom-domain', { type: 'string', group: 'Connection:', description: "The worker app environment's custom domain: tokens from https://<domain>/as/token [PINGONE_CUSTOM_DOMAIN]" })
     .option('private-key-file', { type: 'string', group: 'Connection:', description: 'PEM private key (RSA or EC) of the worker app for PRIVATE_KEY_JWT, no secret needed (recommended) [PINGONE_CLIENT_PRIVATE_KEY_FILE]' })
     .option('key-id', { type: 'string', group: 'Connection:', description: 'kid of that key in the app\'s JWKS [PINGONE_CLIENT_KEY_ID]' })
     .option('token-auth-method', {
@@ -56,6 +57,7 @@ export interface ConnectionArgs {
   region?: string | undefined;
   'api-url'?: string | undefined;
   'auth-url'?: string | undefined;
+  'custom-domain'?: string | undefined;
   'token-auth-method'?: string | undefined;
   'private-key-file'?: string | undefined;
   'key-id'?: string | undefined;
@@ -104,6 +106,7 @@ export async function openConnection(args: ConnectionArgs, io: CliIo): Promise<C
     region: args.region,
     apiUrl: args['api-url'],
     authUrl: args['auth-url'],
+    customDomain: args['custom-domain'],
     tokenAuthMethod: args['token-auth-method'],
     privateKeyFile: args['private-key-file'],
     keyId: args['key-id'],

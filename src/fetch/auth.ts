@@ -1,5 +1,6 @@
 import { UserFacingError } from '../errors.js';
 import { readErrorBody } from './api-error.js';
+import { authorizationServerUrl, type AuthServer } from './auth-server.js';
 import { TransportError, type HttpClient, type HttpResponse } from './http-client.js';
 import { authenticateTokenRequest } from './login/client-authentication.js';
 import { createUserTokenSource } from './login/user-token-source.js';
@@ -33,13 +34,13 @@ export function createAccessTokenSource(settings: ConnectionSettings, http: Http
     };
   }
 
-  if (credentials.kind === 'userSignIn') return createUserTokenSource(settings.authUrl, credentials, http, now);
+  if (credentials.kind === 'userSignIn') return createUserTokenSource(settings, credentials, http, now);
 
   let current: { token: string; expiresAt: number } | undefined;
   let pending: Promise<string> | undefined;
   // One token request at a time, however many API requests are waiting for it.
   const fetchToken = (): Promise<string> => {
-    pending ??= requestToken(settings.authUrl, credentials, http, now)
+    pending ??= requestToken(settings, credentials, http, now)
       .then((issued) => {
         current = issued;
         return issued.token;
@@ -65,8 +66,8 @@ export function createAccessTokenSource(settings: ConnectionSettings, http: Http
 
 type ClientCredentials = Extract<Credentials, { kind: 'clientCredentials' }>;
 
-async function requestToken(authUrl: string, credentials: ClientCredentials, http: HttpClient, now: () => number) {
-  const tokenUrl = `${authUrl}/${credentials.environmentId}/as/token`;
+async function requestToken(auth: AuthServer, credentials: ClientCredentials, http: HttpClient, now: () => number) {
+  const tokenUrl = `${authorizationServerUrl(auth, credentials.environmentId)}/token`;
   const form = new URLSearchParams({ grant_type: 'client_credentials' });
   const headers = authenticateTokenRequest(form, credentials, tokenUrl, now);
 

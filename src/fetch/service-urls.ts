@@ -17,6 +17,8 @@ export interface ServiceUrlSettings {
   apiHostname?: string | undefined;
   /** `PINGONE_AUTH_SERVICE_HOSTNAME`, the Terraform provider's `service_endpoints.auth_hostname`. */
   authHostname?: string | undefined;
+  /** `PINGONE_CUSTOM_DOMAIN` / `--custom-domain` (Ping's Go client's name): the environment's custom domain. */
+  customDomain?: string | undefined;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface ServiceUrlSettings {
  * auth hostname). Throws a UserFacingError when a hostname and the URL for the same service are
  * both given: each tool reads only its own, so the two would quietly reach different hosts.
  */
-export function resolveServiceUrls(given: ServiceUrlSettings): { apiUrl: string; authUrl: string; region?: RegionCode } {
+export function resolveServiceUrls(given: ServiceUrlSettings): { apiUrl: string; authUrl: string; region?: RegionCode; customDomain?: true } {
   const regionCode = given.region?.toUpperCase();
   if (regionCode !== undefined && !isRegionCode(regionCode)) {
     throw new UserFacingError(`Unknown PingOne region "${given.region}".`, {
@@ -37,9 +39,27 @@ export function resolveServiceUrls(given: ServiceUrlSettings): { apiUrl: string;
   }
   const region: RegionCode = regionCode ?? 'NA';
   const api = pickService('API', given.apiUrl, given.apiHostname, '/v1', regionBaseUrls[region].apiUrl);
-  const auth = pickService('AUTH', given.authUrl, given.authHostname, '', regionBaseUrls[region].authUrl);
-  const fromRegion = api.fromRegion || auth.fromRegion;
-  return fromRegion ? { apiUrl: api.url, authUrl: auth.url, region } : { apiUrl: api.url, authUrl: auth.url };
+  const auth = given.customDomain === undefined ? pickService('AUTH', given.authUrl, given.authHostname, '', regionBaseUrls[region].authUrl) : customDomainUrl(given);
+  const urls = { apiUrl: api.url, authUrl: auth.url, ...(given.customDomain === undefined ? {} : { customDomain: true as const }) };
+  return api.fromRegion || auth.fromRegion ? { ...urls, region } : urls;
+}
+
+/**
+ * A custom domain replaces `https://auth.pingone.<tld>/<environmentId>` as a whole (Ping's "Custom
+ * Domains" page), so it cannot be combined with another auth setting. A hostname means https; a full
+ * URL is taken as a base URL (http only to loopback, for a local simulator).
+ */
+function customDomainUrl(given: ServiceUrlSettings) {
+  const setting = 'PINGONE_CUSTOM_DOMAIN (--custom-domain)';
+  const other = given.authUrl !== undefined ? 'PINGONE_AUTH_URL (--auth-url)' : given.authHostname !== undefined ? 'PINGONE_AUTH_SERVICE_HOSTNAME' : undefined;
+  if (other !== undefined) {
+    throw new UserFacingError(`Both ${setting} and ${other} name the auth server.`, {
+      hint: `${setting} alone says where the token endpoint is (https://<custom domain>/as/token, no environment id); drop ${other}.`,
+      seeAlso,
+    });
+  }
+  const domain = given.customDomain!;
+  return { url: domain.includes('://') ? parseBaseUrl(setting, domain) : `https://${checkHostname(setting, domain)}`, fromRegion: false };
 }
 
 function pickService(service: 'API' | 'AUTH', urlText: string | undefined, hostname: string | undefined, basePath: string, regional: string) {
@@ -62,7 +82,9 @@ const hostnamePattern = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.
 function checkHostname(setting: string, hostname: string): string {
   if (!hostnamePattern.test(hostname)) {
     throw new UserFacingError(`${setting} must be a hostname such as auth.example.com, not "${hostname}".`, {
-      hint: `It is always reached over https://, as in the Terraform provider. For a full URL (a local proxy, another path) use ${setting.replace('_SERVICE_HOSTNAME', '_URL')} instead.`,
+      hint: setting.includes('_SERVICE_HOSTNAME')
+        ? `It is always reached over https://, as in the Terraform provider. For a full URL (a local proxy, another path) use ${setting.replace('_SERVICE_HOSTNAME', '_URL')} instead.`
+        : 'Give the domain alone (login.example.com, reached over https://) or a full https:// base URL.',
       seeAlso,
     });
   }

@@ -23,6 +23,8 @@ export interface ConnectionFlags {
   apiUrl?: string;
   /** `PINGONE_AUTH_URL`: full auth base URL (the token URL is `<authUrl>/<environmentId>/as/token`); overrides the region. */
   authUrl?: string;
+  /** `PINGONE_CUSTOM_DOMAIN`: the environment's custom domain; the token URL is then `https://<domain>/as/token`. */
+  customDomain?: string;
   /** `PINGONE_API_ACCESS_TOKEN`: a ready access token, used instead of client credentials. */
   accessToken?: string;
   /** `PINGONE_TOKEN_ENDPOINT_AUTH_METHOD`: how the client authenticates at the token endpoint. */
@@ -81,8 +83,10 @@ export type Credentials =
 export interface ConnectionSettings {
   /** Management API base, no trailing slash (`https://api.pingone.com/v1`). */
   apiUrl: string;
-  /** Auth base, no trailing slash (`https://auth.pingone.com`). */
+  /** Auth base, no trailing slash (`https://auth.pingone.com`), or the environment's custom domain. */
   authUrl: string;
+  /** `authUrl` is a custom domain: auth endpoints carry no environment id (`<authUrl>/as/token`). */
+  customDomain?: true;
   /** The region the URLs came from; absent when both URLs were given explicitly. */
   region?: RegionCode;
   credentials: Credentials;
@@ -114,12 +118,13 @@ export function resolveConnectionSettings(flags: ConnectionFlags, env: NodeJS.Pr
   const warnings: string[] = [];
   const pick = (flag: string | undefined, variable: string): string | undefined => nonEmpty(flag) ?? nonEmpty(env[variable]);
 
-  const { apiUrl, authUrl, region } = resolveServiceUrls({
+  const { region, ...urls } = resolveServiceUrls({
     region: pick(flags.region, 'PINGONE_REGION_CODE'),
     apiUrl: pick(flags.apiUrl, 'PINGONE_API_URL'),
     authUrl: pick(flags.authUrl, 'PINGONE_AUTH_URL'),
     apiHostname: nonEmpty(env.PINGONE_API_SERVICE_HOSTNAME),
     authHostname: nonEmpty(env.PINGONE_AUTH_SERVICE_HOSTNAME),
+    customDomain: pick(flags.customDomain, 'PINGONE_CUSTOM_DOMAIN'),
   });
   const environmentIdText = pick(flags.environmentId, 'PINGONE_ENVIRONMENT_ID');
   const environmentId = environmentIdText === undefined ? undefined : assertUuid('PINGONE_ENVIRONMENT_ID (--environment-id)', environmentIdText);
@@ -130,7 +135,7 @@ export function resolveConnectionSettings(flags: ConnectionFlags, env: NodeJS.Pr
   if (flow !== 'client-credentials') {
     if (accessToken !== undefined) warnings.push(`PINGONE_API_ACCESS_TOKEN is ignored: --auth ${flow} signs in instead.`);
     const credentials = resolveUserSignIn(flow, flags, env, pick, environmentId, warnings);
-    return withRegion({ apiUrl, authUrl, credentials, warnings }, region);
+    return withRegion({ ...urls, credentials, warnings }, region);
   }
   if (accessToken !== undefined) {
     if (pick(flags.clientId, 'PINGONE_CLIENT_ID') !== undefined) {
@@ -138,7 +143,7 @@ export function resolveConnectionSettings(flags: ConnectionFlags, env: NodeJS.Pr
     }
     const credentials: Credentials = { kind: 'accessToken', token: new Secret(accessToken) };
     if (environmentId !== undefined) credentials.environmentId = environmentId;
-    return withRegion({ apiUrl, authUrl, credentials, warnings }, region);
+    return withRegion({ ...urls, credentials, warnings }, region);
   }
 
   const clientIdText = pick(flags.clientId, 'PINGONE_CLIENT_ID');
@@ -155,7 +160,7 @@ export function resolveConnectionSettings(flags: ConnectionFlags, env: NodeJS.Pr
     });
   }
   const credentials: Credentials = { kind: 'clientCredentials', clientId: assertUuid('PINGONE_CLIENT_ID (--client-id)', clientIdText), environmentId, ...authentication };
-  return withRegion({ apiUrl, authUrl, credentials, warnings }, region);
+  return withRegion({ ...urls, credentials, warnings }, region);
 }
 
 const signInFlows: readonly SignInFlow[] = ['authorization-code', 'device-code'];

@@ -38,6 +38,11 @@ export interface SimulatorOptions {
   log?: (line: string) => void;
   /** Clock in ms, for tests of token expiry and rate limits (default `Date.now`). */
   now?: () => number;
+  /**
+   * Serve this environment's auth endpoints also without its id (`/as/token`, `/as/authorize`,
+   * `/as/device_authorization`), as PingOne does on an environment's custom domain.
+   */
+  customDomainEnvironmentId?: string;
 }
 
 export interface RequestLogEntry {
@@ -104,7 +109,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const authenticator = createRequestAuthenticator(index, minter, injector.tokenExpiresAfterRequests);
   const userGrants = createUserGrantStore(now);
   const replay = createAssertionReplayStore(now);
-  const grantContext = (): UserGrantContext => ({ index, minter, store: userGrants, now, authUrl: origin, replay });
+  const grantContext = (issuer: string): UserGrantContext => ({ index, minter, store: userGrants, now, authUrl: origin, replay, issuer });
   let browserUser: string | undefined;
 
   function answerApi(request: IncomingMessage, url: URL, faults: RequestFaults, entry: RequestLogEntry): Reply {
@@ -141,23 +146,27 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   }
 
   /** Client credentials stay with the worker endpoint; user grants and device authorization are answered by the sign-in side. */
-  function answerAuthServer(deviceAuthorization: boolean, environmentId: string, headers: IncomingMessage['headers'], body: string): TokenResponse {
+  function answerAuthServer(deviceAuthorization: boolean, environmentId: string, issuer: string, headers: IncomingMessage['headers'], body: string): TokenResponse {
     const form = new URLSearchParams(body);
     const isForm = (headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
     if (deviceAuthorization) {
       return isForm
-        ? answerDeviceAuthorization(grantContext(), { environmentId, headers, form })
+        ? answerDeviceAuthorization(grantContext(issuer), { environmentId, headers, form })
         : { status: 400, body: { error: 'invalid_request', error_description: 'The request body must be application/x-www-form-urlencoded.' } };
     }
-    if (isForm && userGrantTypes.has(form.get('grant_type') ?? '')) return answerUserGrant(grantContext(), { environmentId, headers, form });
-    return answerTokenRequest({ index, now, replay, audiences: assertionAudiences(origin, environmentId, 'token') }, minter, { environmentId, headers, body });
+    if (isForm && userGrantTypes.has(form.get('grant_type') ?? '')) return answerUserGrant(grantContext(issuer), { environmentId, headers, form });
+    return answerTokenRequest({ index, now, replay, audiences: assertionAudiences(issuer, 'token') }, minter, { environmentId, headers, body });
   }
 
   async function answer(request: IncomingMessage, response: ServerResponse, entry: RequestLogEntry): Promise<Reply | undefined> {
     const url = new URL(request.url ?? '/', origin);
     const isApi = url.pathname === '/v1' || url.pathname.startsWith('/v1/');
-    const tokenPath = /^\/([^/]+)\/as\/(token|device_authorization)$/.exec(url.pathname);
-    const authorizePath = /^\/([^/]+)\/as\/authorize$/.exec(url.pathname);
+    // On a custom domain the environment comes from the domain, not the path.
+    const customDomain = options.customDomainEnvironmentId === undefined ? undefined : `/${encodeURIComponent(options.customDomainEnvironmentId)}`;
+    const authPath = customDomain !== undefined && url.pathname.startsWith('/as/') ? `${customDomain}${url.pathname}` : url.pathname;
+    const issuerOf = (environmentId: string) => (authPath === url.pathname ? `${origin}/${environmentId}/as` : `${origin}/as`);
+    const tokenPath = /^\/([^/]+)\/as\/(token|device_authorization)$/.exec(authPath);
+    const authorizePath = /^\/([^/]+)\/as\/authorize$/.exec(authPath);
     if (isApi && request.method !== 'GET') return errorReply(methodNotAllowed('GET'));
     if (tokenPath !== null && request.method !== 'POST') return errorReply(methodNotAllowed('POST'));
     if (authorizePath !== null && request.method !== 'GET') return errorReply(methodNotAllowed('GET'));
@@ -193,7 +202,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     } else if (tokenPath !== null) {
       const body = await readBody(request);
       const environmentId = decodeURIComponent(tokenPath[1]!);
-      const answered = answerAuthServer(tokenPath[2] === 'device_authorization', environmentId, request.headers, body);
+      const answered = answerAuthServer(tokenPath[2] === 'device_authorization', environmentId, issuerOf(environmentId), request.headers, body);
       if (answered.issued !== undefined) {
         authenticator.noteIssued(answered.issued.jti);
         entry.actor = answered.issued.userId === undefined ? `application:${answered.issued.clientId}` : `user:${answered.issued.userId}`;

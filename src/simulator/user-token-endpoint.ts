@@ -19,11 +19,12 @@ export interface UserGrantContext {
   authUrl: string;
   /** Client assertions already used. */
   replay: AssertionReplayStore;
+  /** The issuer the request came to: `<authUrl>/<envId>/as`, or `<authUrl>/as` on a custom domain. */
+  issuer: string;
 }
 
-/** What a client assertion sent to `endpoint` (`token`, `device_authorization`) may name as its `aud`. */
-export function assertionAudiences(authUrl: string, environmentId: string, endpoint: string): string[] {
-  const issuer = `${authUrl}/${environmentId}/as`;
+/** What a client assertion sent to `endpoint` (`token`, `device_authorization`) of `issuer` may name as its `aud`. */
+export function assertionAudiences(issuer: string, endpoint: string): string[] {
   return [`${issuer}/token`, issuer, `${issuer}/${endpoint}`];
 }
 
@@ -35,7 +36,7 @@ interface FormRequest {
 
 /** The client of a user-grant request: a public client (NONE) or one that authenticates as its method says. */
 function authenticateClient(context: UserGrantContext, request: FormRequest, endpoint: string): { client: Application } | { refused: TokenResponse } {
-  const check = { index: context.index, now: context.now, replay: context.replay, audiences: assertionAudiences(context.authUrl, request.environmentId, endpoint) };
+  const check = { index: context.index, now: context.now, replay: context.replay, audiences: assertionAudiences(context.issuer, endpoint) };
   const authenticated = authenticateAtEndpoint(check, request.environmentId, request.headers, request.form);
   return 'client' in authenticated ? authenticated : { refused: oauthError(authenticated.status, authenticated.error, authenticated.description) };
 }

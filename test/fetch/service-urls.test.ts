@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAccessTokenSource } from '../../src/fetch/auth.js';
 import type { HttpClient } from '../../src/fetch/http-client.js';
+import { createRedactor } from '../../src/fetch/redactor.js';
 import { resolveConnectionSettings } from '../../src/fetch/settings.js';
 import { catchUserFacingError } from '../engine/engine-fixtures.js';
 import { clientSecret, fakeJwt, ids } from './stub-server.js';
@@ -11,6 +12,7 @@ const credentialsEnv = { PINGONE_CLIENT_ID: ids.client, PINGONE_CLIENT_SECRET: c
 async function tokenUrlFor(env: NodeJS.ProcessEnv): Promise<string> {
   const posted: string[] = [];
   const http = {
+    redactor: createRedactor(),
     postTokenForm: async (url: string) => {
       posted.push(url);
       return { status: 200, headers: {}, sentAt: 0, text: JSON.stringify({ access_token: fakeJwt({ exp: 4_000_000_000 }), expires_in: 3600 }) };
@@ -53,5 +55,26 @@ describe('Terraform-compatible service hostnames', () => {
     const error = catchUserFacingError(() => resolveConnectionSettings({}, { ...credentialsEnv, PINGONE_AUTH_SERVICE_HOSTNAME: hostname }));
     expect(error.message).toContain('must be a hostname');
     expect(error.hint).toContain('PINGONE_AUTH_URL');
+  });
+});
+
+describe('a custom domain', () => {
+  it('takes tokens from https://<domain>/as/token, with no environment id in the path', async () => {
+    const env = { ...credentialsEnv, PINGONE_CUSTOM_DOMAIN: 'login.example.com', PINGONE_REGION_CODE: 'EU' };
+    const settings = resolveConnectionSettings({}, env);
+    expect(settings).toMatchObject({ authUrl: 'https://login.example.com', customDomain: true, apiUrl: 'https://api.pingone.eu/v1' });
+    expect(await tokenUrlFor(env)).toBe('https://login.example.com/as/token');
+    // Without one, the environment id stays in the path.
+    expect(await tokenUrlFor(credentialsEnv)).toBe(`https://auth.pingone.com/${ids.adminEnv}/as/token`);
+  });
+
+  it('refuses another auth setting beside it, and anything but a domain or an https (or loopback) URL', () => {
+    const withUrl = catchUserFacingError(() => resolveConnectionSettings({ customDomain: 'login.example.com', authUrl: 'https://auth.pingone.eu' }, credentialsEnv));
+    expect(withUrl.message).toBe('Both PINGONE_CUSTOM_DOMAIN (--custom-domain) and PINGONE_AUTH_URL (--auth-url) name the auth server.');
+    const withHost = catchUserFacingError(() => resolveConnectionSettings({ customDomain: 'login.example.com' }, { ...credentialsEnv, PINGONE_AUTH_SERVICE_HOSTNAME: 'auth.example.org' }));
+    expect(withHost.message).toContain('PINGONE_AUTH_SERVICE_HOSTNAME');
+    expect(catchUserFacingError(() => resolveConnectionSettings({ customDomain: 'http://login.example.com' }, credentialsEnv)).message).toContain('plain http://');
+    expect(catchUserFacingError(() => resolveConnectionSettings({ customDomain: 'login example' }, credentialsEnv)).hint).toContain('domain alone');
+    expect(resolveConnectionSettings({ customDomain: 'http://127.0.0.1:4510' }, credentialsEnv).authUrl).toBe('http://127.0.0.1:4510');
   });
 });

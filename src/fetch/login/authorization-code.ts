@@ -1,3 +1,4 @@
+import { authorizationServerUrl, type AuthServer } from '../auth-server.js';
 import { UserFacingError } from '../../errors.js';
 import type { HttpClient } from '../http-client.js';
 import type { UserSignInCredentials } from '../settings.js';
@@ -13,7 +14,7 @@ import { sessionFromTokenResponse, type UserSession } from './user-session.js';
  * browser goes to PingOne's authorize endpoint and comes back to a one-shot loopback listener; the
  * code is redeemed with the verifier that never left this process.
  */
-export async function signInWithAuthorizationCode(authUrl: string, credentials: UserSignInCredentials, http: HttpClient, hooks: SignInHooks): Promise<UserSession> {
+export async function signInWithAuthorizationCode(auth: AuthServer, credentials: UserSignInCredentials, http: HttpClient, hooks: SignInHooks): Promise<UserSession> {
   const write = hooks.write ?? ((text: string) => process.stderr.write(text));
   const pkce = createPkcePair();
   const state = randomToken();
@@ -21,7 +22,7 @@ export async function signInWithAuthorizationCode(authUrl: string, credentials: 
   const receiver = await listenForCallback(credentials.redirectPort, state, hooks.callbackTimeoutMs ?? 300_000);
   let code: string;
   try {
-    const authorize = new URL(`${authUrl}/${credentials.environmentId}/as/authorize`);
+    const authorize = new URL(`${authorizationServerUrl(auth, credentials.environmentId)}/authorize`);
     authorize.search = new URLSearchParams({
       response_type: 'code',
       client_id: credentials.clientId,
@@ -41,7 +42,7 @@ export async function signInWithAuthorizationCode(authUrl: string, credentials: 
   }
 
   const form = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: receiver.redirectUri, code_verifier: pkce.verifier });
-  const answer = await postAuthForm(http, `${authUrl}/${credentials.environmentId}/as/token`, form, credentials);
+  const answer = await postAuthForm(http, `${authorizationServerUrl(auth, credentials.environmentId)}/token`, form, credentials);
   const session = answer.status === 200 ? sessionFromTokenResponse(answer.body, (hooks.now ?? Date.now)()) : undefined;
   if (session === undefined) throw oauthFailure('PingOne refused to exchange the authorization code for a token', answer, credentials);
   assertNonce(answer.body.id_token, nonce);

@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { UserFacingError } from '../../errors.js';
+import { authorizationServerUrl, type AuthServer } from '../auth-server.js';
 import type { HttpClient } from '../http-client.js';
 import type { UserSignInCredentials } from '../settings.js';
 import type { SignInHooks } from './sign-in-hooks.js';
@@ -14,11 +15,11 @@ const seeAlso = 'README.md#signing-in-as-a-reviewer';
  * device, then polls the token endpoint at the server's interval, slowing down by 5 s whenever it
  * says `slow_down` (§3.5), until approved, denied or expired.
  */
-export async function signInWithDeviceCode(authUrl: string, credentials: UserSignInCredentials, http: HttpClient, hooks: SignInHooks): Promise<UserSession> {
+export async function signInWithDeviceCode(auth: AuthServer, credentials: UserSignInCredentials, http: HttpClient, hooks: SignInHooks): Promise<UserSession> {
   const write = hooks.write ?? ((text: string) => process.stderr.write(text));
   const sleep = hooks.sleep ?? ((ms: number) => delay(ms));
   const now = hooks.now ?? Date.now;
-  const base = `${authUrl}/${credentials.environmentId}/as`;
+  const base = authorizationServerUrl(auth, credentials.environmentId);
 
   const started = await postAuthForm(http, `${base}/device_authorization`, new URLSearchParams({ scope: credentials.scope }), credentials);
   const { device_code: deviceCode, user_code: userCode, verification_uri: verificationUri } = started.body;

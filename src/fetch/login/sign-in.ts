@@ -31,7 +31,7 @@ export async function signIn(settings: ConnectionSettings, hooks: SignInHooks = 
     else if (cached?.refreshToken !== undefined) {
       credentials.session = cached;
       try {
-        await refreshSession(settings.authUrl, credentials, cached, http, now);
+        await refreshSession(settings, credentials, cached, http, now);
         session = credentials.session;
       } catch (error) {
         if (!(error instanceof UserFacingError)) throw error;
@@ -41,8 +41,8 @@ export async function signIn(settings: ConnectionSettings, hooks: SignInHooks = 
     if (session === undefined) {
       session =
         credentials.flow === 'device-code'
-          ? await signInWithDeviceCode(settings.authUrl, credentials, http, hooks)
-          : await signInWithAuthorizationCode(settings.authUrl, credentials, http, hooks);
+          ? await signInWithDeviceCode(settings, credentials, http, hooks)
+          : await signInWithAuthorizationCode(settings, credentials, http, hooks);
       if (credentials.tokenCache !== undefined) writeTokenCache(credentials.tokenCache, identity, session);
     }
     credentials.session = session;

@@ -1,5 +1,6 @@
 import { UserFacingError } from '../../errors.js';
 import type { AccessTokenSource } from '../auth.js';
+import { authorizationServerUrl, type AuthServer } from '../auth-server.js';
 import type { HttpClient } from '../http-client.js';
 import type { UserSignInCredentials } from '../settings.js';
 import { cacheIdentity, writeTokenCache } from './token-cache.js';
@@ -14,14 +15,14 @@ const expiryMarginMs = 60_000;
  * token (rotated, and written back to the token cache when there is one). Without a refresh token,
  * an expired sign-in ends the run with a clear "sign in again".
  */
-export function createUserTokenSource(authUrl: string, credentials: UserSignInCredentials, http: HttpClient, now: () => number): AccessTokenSource {
+export function createUserTokenSource(auth: AuthServer, credentials: UserSignInCredentials, http: HttpClient, now: () => number): AccessTokenSource {
   let pending: Promise<string> | undefined;
   const session = (): UserSession => {
     if (credentials.session === undefined) throw new Error('userSignIn credentials used before signIn() set their session');
     return credentials.session;
   };
   const refresh = (): Promise<string> => {
-    pending ??= refreshSession(authUrl, credentials, session(), http, now).finally(() => {
+    pending ??= refreshSession(auth, credentials, session(), http, now).finally(() => {
       pending = undefined;
     });
     return pending;
@@ -47,14 +48,14 @@ export function createUserTokenSource(authUrl: string, credentials: UserSignInCr
   };
 }
 
-export async function refreshSession(authUrl: string, credentials: UserSignInCredentials, current: UserSession, http: HttpClient, now: () => number): Promise<string> {
+export async function refreshSession(auth: AuthServer, credentials: UserSignInCredentials, current: UserSession, http: HttpClient, now: () => number): Promise<string> {
   const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: current.refreshToken?.reveal() ?? '' });
-  const answer = await postAuthForm(http, `${authUrl}/${credentials.environmentId}/as/token`, form, credentials);
+  const answer = await postAuthForm(http, `${authorizationServerUrl(auth, credentials.environmentId)}/token`, form, credentials);
   const renewed = answer.status === 200 ? sessionFromTokenResponse(answer.body, now()) : undefined;
   if (renewed === undefined) throw oauthFailure('PingOne refused to renew the sign-in with the refresh token; sign in again', answer, credentials);
   // Without rotation the server keeps the old refresh token valid: keep using it.
   if (renewed.refreshToken === undefined && current.refreshToken !== undefined) renewed.refreshToken = current.refreshToken;
   credentials.session = renewed;
-  if (credentials.tokenCache !== undefined) writeTokenCache(credentials.tokenCache, cacheIdentity(authUrl, credentials), renewed);
+  if (credentials.tokenCache !== undefined) writeTokenCache(credentials.tokenCache, cacheIdentity(auth.authUrl, credentials), renewed);
   return renewed.accessToken.reveal();
 }
