@@ -1,13 +1,26 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/** Test files that run the CLI (in-process or the built binary) or a sign-in against the simulator. */
+const CLI_TESTS = ['test/cli/**/*.test.ts', 'test/login/cli-*.test.ts', 'test/**/cli-*.test.ts', 'test/**/*end-to-end*.test.ts'];
+
 export default defineConfig({
   test: {
     // The project root, not this folder: test files import from src/ and rules/ and run the built CLI.
     root: fileURLToPath(new URL('..', import.meta.url)),
-    include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        // Pure and fast: one worker reuses its modules across files instead of reloading them per file.
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: CLI_TESTS, pool: 'threads', isolate: false },
+      },
+      {
+        extends: true,
+        // Each file in its own process: these start simulators and the CLI, and some wait on real time.
+        test: { name: 'cli', include: CLI_TESTS, pool: 'forks' },
+      },
+    ],
   },
 });
