@@ -33,7 +33,7 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot, { index, report }) {
+  check(_snapshot, { index, report }) {
     return machineAssignmentsWhere(index, ({ role, assignment }) => isBuiltInRole(role, 'Environment Admin') && assignment.scope.type === 'ORGANIZATION').map(
       ({ actor, environment, resource, pointer }) => report('organizationScope', { actor, environment }, { resource, pointer }),
     );

@@ -34,7 +34,7 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot, { index, report }) {
+  check(_snapshot, { index, report }) {
     return machineAssignmentsWhere(index, (effective) => isBuiltInRole(effective.role, 'Organization Admin')).map(({ actor, environment, resource, pointer }) =>
       report('organizationAdmin', { actor, environment }, { resource, pointer }),
     );

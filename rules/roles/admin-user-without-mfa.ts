@@ -38,7 +38,7 @@ export default defineRule({
     },
     precision: 'high',
   },
-  check(snapshot, { index, report }) {
+  check(_snapshot, { index, report }) {
     return index
       .adminActors()
       .filter((admin) => admin.kind === 'user')

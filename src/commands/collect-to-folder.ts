@@ -47,7 +47,7 @@ export async function collectToFolder({ io }: CommandContext, client: ApiClient,
     io.stderr.write(`collection incomplete: ${failed.length} read(s) failed; the rules that need them are reported as not evaluated:\n`);
     for (const entry of failed) {
       const where = entry.environmentId === undefined ? '' : ` in ${entry.environmentId}`;
-      io.stderr.write(`  ${entry.kind}${where}: ${entry.httpStatus ?? ''} ${entry.path ?? ''} ${entry.error ?? ''}`.trimEnd() + '\n');
+      io.stderr.write(`${`  ${entry.kind}${where}: ${entry.httpStatus ?? ''} ${entry.path ?? ''} ${entry.error ?? ''}`.trimEnd()}\n`);
     }
   }
   return snapshot;

@@ -15,10 +15,10 @@ interface Source {
 interface RuleState {
   enabled: boolean;
   /** Undefined: the rule's default. */
-  severity?: Severity;
+  severity?: Severity | undefined;
   options: Record<string, unknown>;
   /** The last place that set options, blamed when the merged options are invalid. */
-  optionsSource?: Source;
+  optionsSource?: Source | undefined;
 }
 
 const SETTING_HINT = `Use "off", a severity (${SEVERITIES.join(', ')}) or { "severity": …, "options": { … } }.`;

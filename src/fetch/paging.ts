@@ -24,6 +24,7 @@ export async function forEachPage<T>(
   client: Pick<ApiClient, 'get' | 'apiUrl'>,
   path: string,
   embeddedKey: string,
+  // biome-ignore lint/suspicious/noConfusingVoidType: a callback that returns nothing (an async function's Promise<void>) means go on.
   onPage: (items: T[], page: { hasNext: boolean }) => Promise<void | 'stop'> | void | 'stop',
   options: PagingOptions = {},
 ): Promise<{ pages: number }> {

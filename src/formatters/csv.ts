@@ -60,5 +60,5 @@ export function formatCsv(result: AuditResult, context: FormatContext): string {
     ...result.findings.map((finding) => toRow(finding, 'open')),
     ...(context.includeSuppressed ? result.suppressed.map((finding) => toRow(finding, 'suppressed')) : []),
   ];
-  return rows.map((cells) => cells.map((cell) => csvCell(cell)).join(',')).join('\r\n') + '\r\n';
+  return `${rows.map((cells) => cells.map((cell) => csvCell(cell)).join(',')).join('\r\n')}\r\n`;
 }

@@ -66,9 +66,9 @@ export function scanJson(text: string): JsonScan {
       const unit = text.charCodeAt(position);
       if (unit === 0x22) break;
       if (unit === 0x5c) {
-        const escape = text[position + 1] ?? '';
-        if (escape === 'u' && HEX4.test(text.slice(position + 2, position + 6))) position += 6;
-        else if (SIMPLE_ESCAPES.has(escape)) position += 2;
+        const escaped = text[position + 1] ?? '';
+        if (escaped === 'u' && HEX4.test(text.slice(position + 2, position + 6))) position += 6;
+        else if (SIMPLE_ESCAPES.has(escaped)) position += 2;
         else fail(`invalid escape sequence in a string`);
         continue;
       }

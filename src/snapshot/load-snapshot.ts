@@ -15,7 +15,7 @@ import { parseJson } from '../json/parse-json.js';
 export interface SnapshotProblem {
   file: string;
   pointer?: string;
-  line?: number;
+  line?: number | undefined;
   column?: number;
   message: string;
 }

@@ -1,4 +1,4 @@
-import type { Application, EnvironmentSnapshot, Gateway, Group, Role, RoleAssignment, Snapshot, User } from './model.js';
+import type { Application, EnvironmentSnapshot, Gateway, Group, Role, RoleAssignment, User } from './model.js';
 
 /** A role assignment as it applies to an actor, with the role resolved and how it was obtained. */
 export interface EffectiveRoleAssignment {

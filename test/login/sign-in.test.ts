@@ -112,7 +112,9 @@ describe('device code', () => {
       },
     });
     await expect(denied).rejects.toThrow(/denied on the verification page/);
-    const expired = signIn(settingsFor(sim.flags({ auth: 'device-code' })), { write: () => undefined, now: () => clock, sleep: async () => void (clock += 700_000) });
+    const expired = signIn(settingsFor(sim.flags({ auth: 'device-code' })), { write: () => undefined, now: () => clock, sleep: async () => {
+      clock += 700_000;
+    } });
     await expect(expired).rejects.toThrow(/device code expired/);
   });
 });

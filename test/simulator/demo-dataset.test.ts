@@ -42,7 +42,7 @@ describe('demo dataset: Acme Corp', () => {
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
     expect(ids.filter((id) => !uuid.test(id))).toEqual([]);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(dataset.roles.map((role) => violations('Role', role)).flat()).toEqual([]);
+    expect(dataset.roles.flatMap((role) => violations('Role', role))).toEqual([]);
     expect(dataset.roles.map((role) => role.name)).toEqual(
       expect.arrayContaining(['Organization Admin', 'Environment Admin', 'Identity Data Admin', 'Identity Data Read Only', 'Configuration Read Only', 'Client Application Developer']),
     );

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApiClient, resolveConnectionSettings, type ApiClient } from '../../src/fetch/index.js';
+import { createApiClient, resolveConnectionSettings, type ApiClient, type ConnectionSettings } from '../../src/fetch/index.js';
 import { startSimulator, type Dataset, type RunningSimulator } from '../../src/simulator/index.js';
 import type { Snapshot } from '../../src/snapshot/model.js';
 import { formatWhoami, missingRoleReason, runWhoami, withMissingRoles, type WhoamiReport } from '../../src/whoami/index.js';
@@ -20,7 +20,7 @@ async function whoamiAs(who: { user: string } | { worker: string }, change: (dat
   const simulator = await startSimulator({ dataset });
   const ids = reviewerIds(dataset);
   const base = { apiUrl: simulator.apiUrl, authUrl: simulator.authUrl };
-  let settings;
+  let settings: ConnectionSettings;
   if ('user' in who) {
     const user = (ids as Record<string, string>)[who.user]!;
     settings = resolveConnectionSettings({ ...base, accessToken: simulator.issueUserToken(user, REVIEWER_APP_ID) }, {});
