@@ -10,6 +10,8 @@ import { resolveRules } from '../src/engine/resolve-rules.js';
 import { ruleContext } from '../src/engine/rule-context.js';
 import { runRules } from '../src/engine/run-rules.js';
 import { formatters } from '../src/formatters/index.js';
+import { bundledProfiles } from '../src/profiles/load-profiles.js';
+import { ruleIntegrations } from '../src/profiles/rule-integrations.js';
 import { generateDataset } from '../src/simulator/index.js';
 import { buildSnapshotIndex } from '../src/snapshot/index-builder.js';
 import type { Snapshot } from '../src/snapshot/model.js';
@@ -50,7 +52,7 @@ function measure(snapshot: Snapshot, off: string[]): Omit<EngineResult, 'environ
   const index = buildSnapshotIndex(snapshot);
   const indexed = performance.now();
   const resolved = resolvedRules(off);
-  const result = runRules(snapshot, resolved, { now, index, profileBindings: new Map(), toolVersion: 'bench' });
+  const result = runRules(snapshot, resolved, { now, index, integrations: ruleIntegrations(bundledProfiles(), new Map(), snapshot, index), toolVersion: 'bench' });
   const ruled = performance.now();
   const formatMs: Record<string, number> = {};
   for (const [name, format] of Object.entries(formatters)) {
@@ -66,7 +68,7 @@ function profile(snapshot: Snapshot, off: string[]): RuleTimings {
   const timings = resolvedRules(off).map((one) => {
     const index = buildSnapshotIndex(snapshot);
     const start = performance.now();
-    one.rule.check(snapshot, ruleContext({ now, index, profileBindings: new Map() }, one.options));
+    one.rule.check(snapshot, ruleContext({ now, index, integrations: ruleIntegrations(bundledProfiles(), new Map(), snapshot, index) }, one.options));
     return { ruleId: one.rule.id, ms: Math.round(performance.now() - start) };
   });
   return { rules: timings.sort((a, b) => b.ms - a.ms) };

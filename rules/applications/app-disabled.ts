@@ -2,7 +2,6 @@ import { defineRule } from '../../src/engine/define-rule.js';
 
 import { REFERENCES } from '../shared/references.js';
 import { applicationRef, applicationsOf, isPingOneBuiltIn, isWorker } from '../../src/pingone/applications.js';
-import { profilesForApplication } from '../shared/integration-binding.js';
 
 export default defineRule({
   id: 'app-disabled',
@@ -38,7 +37,7 @@ export default defineRule({
       .filter(({ app }) => app.enabled === false && !isPingOneBuiltIn(app))
       .map((located) => {
         const { app } = located;
-        const profiles = profilesForApplication(app, context);
+        const profiles = context.integrations.profilesFor(app);
         const resource = applicationRef(located);
         if (!isWorker(app) && profiles.length === 0) return context.report('disabled', { app: app.name }, { resource, pointer: '/enabled' });
         const kind = profiles.length > 0 ? `Application of integration ${profiles.join(', ')}` : 'Worker app';

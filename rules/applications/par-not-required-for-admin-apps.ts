@@ -1,7 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 
 import { applicationRef, describeGrants, isWorker, oidcApplicationsOf, userGrantsOf, usesUserGrant } from '../../src/pingone/applications.js';
-import { profilesForApplication } from '../shared/integration-binding.js';
 import { REFERENCES } from '../shared/references.js';
 
 export default defineRule({
@@ -41,7 +40,7 @@ export default defineRule({
       .filter(({ app }) => isWorker(app) && usesUserGrant(app) && app.parRequirement !== 'REQUIRED')
       .map((located) => {
         const { app } = located;
-        const profiles = profilesForApplication(app, context);
+        const profiles = context.integrations.profilesFor(app);
         const data = { app: app.name, grants: describeGrants(userGrantsOf(app)) };
         const target = { resource: applicationRef(located), pointer: '/parRequirement' };
         if (profiles.length === 0) return context.report('parOptional', data, target);

@@ -2,7 +2,6 @@ import { defineRule } from '../../src/engine/define-rule.js';
 
 import { REFERENCES } from '../shared/references.js';
 import { applicationRef, applicationsOf } from '../../src/pingone/applications.js';
-import { profilesForApplication } from '../shared/integration-binding.js';
 import { hasTrailingSlashAfterPath, redirectUriEntries, withoutTrailingSlash } from '../../src/pingone/redirect-uris.js';
 
 export default defineRule({
@@ -36,7 +35,7 @@ export default defineRule({
   },
   check(snapshot, context) {
     return applicationsOf(snapshot).flatMap((located) => {
-      const bound = profilesForApplication(located.app, context).length > 0;
+      const bound = context.integrations.profilesFor(located.app).length > 0;
       return redirectUriEntries(located.app)
         .filter((entry) => hasTrailingSlashAfterPath(entry.uri))
         .map((entry) =>

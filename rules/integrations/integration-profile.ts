@@ -1,10 +1,8 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { NoOptions, RuleContext } from '../../src/engine/types.js';
-import { evaluateProfile, type ChecklistItem } from '../../src/profiles/evaluate-profile.js';
-import { bundledProfiles } from '../../src/profiles/load-profiles.js';
-import type { CheckKind } from '../../src/profiles/types.js';
+import type { CheckKind, ChecklistItem, NoOptions, RuleContext } from '../../src/engine/types.js';
+
 import { applicationRef, applicationsOf, type LocatedApplication } from '../../src/pingone/applications.js';
-import { profilesForApplication } from '../shared/integration-binding.js';
+
 import { REFERENCES } from '../shared/references.js';
 
 const GUIDE = 'does not follow the {{profile}} setup guide on “{{setting}}” ({{check}})';
@@ -62,12 +60,13 @@ export default defineRule({
     precision: 'high',
   },
   check(snapshot, context) {
-    const profiles = new Map(bundledProfiles().map((profile) => [profile.id, profile]));
+    const { integrations } = context;
     return applicationsOf(snapshot).flatMap((located) =>
-      profilesForApplication(located.app, context)
+      integrations
+        .profilesFor(located.app)
         .flatMap((id) => {
-          const profile = profiles.get(id);
-          return profile === undefined ? [] : evaluateProfile(profile, located, snapshot, context.index).items.map((item) => ({ item, title: profile.title }));
+          const checklist = integrations.checklist(id, located);
+          return checklist === undefined ? [] : checklist.items.map((item) => ({ item, title: checklist.profile.title }));
         })
         .flatMap(({ item, title }) => reportItem(item, title, located, context)),
     );

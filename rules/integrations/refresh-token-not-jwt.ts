@@ -1,7 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 
 import { applicationRef, applicationsOf } from '../../src/pingone/applications.js';
-import { profilesForApplication } from '../shared/integration-binding.js';
 import { REFERENCES } from '../shared/references.js';
 import { daysUntilJwtRefreshSunset, JWT_REFRESH_TOKEN_SUNSET } from '../../src/pingone/refresh-token-sunset.js';
 
@@ -47,7 +46,7 @@ export default defineRule({
       const { app } = located;
       // Absent means the snapshot does not say which format is issued: no finding from missing data.
       if (app.refreshTokenType === undefined || app.refreshTokenType === 'JSON_WEB_TOKEN') return [];
-      const profile = profilesForApplication(app, context).find((id) => profilesNeedingJwt.has(id));
+      const profile = context.integrations.profilesFor(app).find((id) => profilesNeedingJwt.has(id));
       if (profile === undefined) return [];
       const data = { app: app.name, profile, format: 'opaque', sunset: JWT_REFRESH_TOKEN_SUNSET };
       const target = { resource: applicationRef(located), pointer: '/refreshTokenType' };

@@ -3,7 +3,6 @@ import type { NoOptions, RuleContext } from '../../src/engine/types.js';
 import type { EffectiveRoleAssignment } from '../../src/snapshot/lookup.js';
 import { isBuiltInRole } from '../../src/pingone/admin-actors.js';
 import { applicationRef, applicationsOf, hasGrant, isWorker, type LocatedApplication } from '../../src/pingone/applications.js';
-import { profilesForApplication } from '../shared/integration-binding.js';
 import { INTEGRATION_ROLE_NEEDS, type IntegrationRoleNeeds } from '../../src/pingone/integration-role-needs.js';
 import { REFERENCES } from '../shared/references.js';
 import { roleCoverage } from '../../src/pingone/role-coverage.js';
@@ -53,7 +52,7 @@ export default defineRule({
 
 function excessRoles(located: LocatedApplication, context: RuleContext<NoOptions, typeof MESSAGES>) {
   const { app, env } = located;
-  const profiles = profilesForApplication(app, context).filter((id) => id in INTEGRATION_ROLE_NEEDS);
+  const profiles = context.integrations.profilesFor(app).filter((id) => id in INTEGRATION_ROLE_NEEDS);
   const needs = profiles.map((id) => INTEGRATION_ROLE_NEEDS[id]!);
   if (needs.length === 0 || needs.some((need) => need.appRoles === undefined)) return [];
   const signInOnly = needs.every((need) => need.authorizedBy === 'signed-in user');

@@ -3,6 +3,7 @@ import { closestMatch } from '../engine/closest-match.js';
 import { DEFAULT_CONFIG_FILE, type LoadedConfig } from '../engine/load-config.js';
 import { UserFacingError } from '../errors.js';
 import { bundledProfiles } from '../profiles/load-profiles.js';
+import { ruleIntegrations } from '../profiles/rule-integrations.js';
 import { loadPacks } from '../engine/load-packs.js';
 import { resolveRules } from '../engine/resolve-rules.js';
 import { runRules } from '../engine/run-rules.js';
@@ -26,10 +27,12 @@ export interface AuditSnapshotOptions {
 export function auditSnapshot(snapshot: Snapshot, options: AuditSnapshotOptions): AuditResult {
   const { config } = options.config;
   const resolved = resolveRules(rules, loadPacks(), config, options.config.file);
+  const index = buildSnapshotIndex(snapshot);
+  const bindings = profileBindingsFromConfig(config.integrations, options.config.file);
   return runRules(snapshot, resolved, {
     now: options.now ?? new Date(),
-    index: buildSnapshotIndex(snapshot),
-    profileBindings: profileBindingsFromConfig(config.integrations, options.config.file),
+    index,
+    integrations: ruleIntegrations(bundledProfiles(), bindings, snapshot, index),
     toolVersion,
     ...(options.snapshotPath === undefined ? {} : { snapshotPath: options.snapshotPath }),
   });

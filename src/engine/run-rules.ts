@@ -15,6 +15,7 @@ import {
   type NotEvaluated,
   type RuleEnvironmentResult,
   type RuleErrorRecord,
+  type RuleIntegrations,
   type RuleReport,
   type Severity,
 } from './types.js';
@@ -23,8 +24,8 @@ export interface RunOptions {
   /** "Now" for the rules' date logic and `generatedAt`; fixed by the caller for reproducible runs. */
   now: Date;
   index: SnapshotIndex;
-  /** Application id → integration profile ids. */
-  profileBindings: Map<string, string[]>;
+  /** The run's integration profiles, as rules see them. */
+  integrations: RuleIntegrations;
   toolVersion: string;
   /** The snapshot folder, recorded in the result when the snapshot came from disk. */
   snapshotPath?: string;
@@ -40,7 +41,7 @@ export function runRules(snapshot: Snapshot, resolved: ResolvedRule[], options: 
   const { manifest } = snapshot;
   const environmentIds = [...new Set([...manifest.environmentIds, ...snapshot.environments.map((env) => env.environment.id)])];
   const scopes: Array<string | null> = environmentIds.length > 0 ? environmentIds : [null];
-  const run = { now: options.now, index: options.index, profileBindings: options.profileBindings };
+  const run = { now: options.now, index: options.index, integrations: options.integrations };
 
   const unordered: Finding[] = [];
   const notEvaluated: NotEvaluated[] = [];

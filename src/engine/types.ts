@@ -1,7 +1,11 @@
-import type { ResourceRef, Snapshot, SnapshotKind } from '../snapshot/model.js';
+import type { LocatedApplication } from '../pingone/applications.js';
+import type { Checklist } from '../profiles/evaluate-profile.js';
+import type { Application, ResourceRef, Snapshot, SnapshotKind } from '../snapshot/model.js';
 import type { SnapshotIndex } from '../snapshot/lookup.js';
 
 export type { ResourceRef } from '../snapshot/model.js';
+export type { Checklist, ChecklistItem } from '../profiles/evaluate-profile.js';
+export type { CheckKind } from '../profiles/types.js';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -87,10 +91,25 @@ export interface RuleContext<Options extends RuleOptions = RuleOptions, Messages
   /** "Now" for date logic, fixed by the caller so runs are reproducible. */
   now: Date;
   index: SnapshotIndex;
-  /** Integration profile ids bound to each application id (auto-bound or by config). */
-  profileBindings: Map<string, string[]>;
+  /** The integration profiles of the run, as rules may see them (no rule reads profiles itself). */
+  integrations: RuleIntegrations;
   /** Builds a report; the compiler checks the messageId and that `data` fills its placeholders. */
   report<Id extends keyof Messages & string>(messageId: Id, data: MessageData<Messages[Id]>, target: ReportTarget): RuleReport<Messages>;
+}
+
+/**
+ * Integration profiles as the audit's setup loaded them, offered to rules: which integrations an
+ * application is bound to, and its checklist for one of them.
+ */
+export interface RuleIntegrations {
+  /**
+   * Profile ids the application is bound to, sorted and unique: exactly those the config's
+   * `integrations` lists for it when it is listed there, else those its redirect URIs or its name
+   * bind it to, as the profiles declare (a callback on `api.stackone.com` means StackOne).
+   */
+  profilesFor(app: Application): string[];
+  /** The profile's checklist for the application; undefined when no profile has that id. */
+  checklist(profileId: string, application: LocatedApplication): Checklist | undefined;
 }
 
 export interface Rule<Messages extends RuleMessages = RuleMessages, Options extends RuleOptions = RuleOptions> {

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ResolvedRule } from '../../src/engine/config.js';
 import { fingerprintFinding } from '../../src/engine/fingerprint.js';
 import { runRules } from '../../src/engine/run-rules.js';
-import type { Rule, RuleMeta, RuleReport, Severity } from '../../src/engine/types.js';
+import type { Rule, RuleIntegrations, RuleMeta, RuleReport, Severity } from '../../src/engine/types.js';
 import { buildSnapshotIndex } from '../../src/snapshot/index-builder.js';
 import type { Application, CollectionEntry, Snapshot } from '../../src/snapshot/model.js';
 import { resourceFile } from '../../src/snapshot/layout.js';
@@ -45,8 +45,8 @@ const resolve = (rule: Rule, severity: Severity = rule.meta.severity, options: R
   options,
 });
 
-function run(snapshot: Snapshot, rules: ResolvedRule[], profileBindings = new Map<string, string[]>()) {
-  return runRules(snapshot, rules, { now: NOW, index: buildSnapshotIndex(snapshot), profileBindings, toolVersion: '9.9.9', snapshotPath: 'snap' });
+function run(snapshot: Snapshot, rules: ResolvedRule[], integrations: RuleIntegrations = { profilesFor: () => [], checklist: () => undefined }) {
+  return runRules(snapshot, rules, { now: NOW, index: buildSnapshotIndex(snapshot), integrations, toolVersion: '9.9.9', snapshotPath: 'snap' });
 }
 
 const failedEntry = (kind: CollectionEntry['kind'], environmentId?: string): CollectionEntry => ({
@@ -101,11 +101,11 @@ describe('runRules: findings', () => {
     ]);
   });
 
-  it('passes options, now and profile bindings to the rule', () => {
+  it('passes options, now and the integrations to the rule', () => {
     const check = vi.fn(() => []);
-    const bindings = new Map([['app-a', ['stackone']]]);
-    run(twoEnvironments(), [resolve(fakeRule('ctx', {}, check), 'low', { maxDays: 3 })], bindings);
-    expect(check).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ options: { maxDays: 3 }, now: NOW, profileBindings: bindings }));
+    const integrations: RuleIntegrations = { profilesFor: () => ['stackone'], checklist: () => undefined };
+    run(twoEnvironments(), [resolve(fakeRule('ctx', {}, check), 'low', { maxDays: 3 })], integrations);
+    expect(check).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ options: { maxDays: 3 }, now: NOW, integrations }));
   });
 
   it('sorts by severity, then environment, rule, resource type, resource id and pointer', () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { resolveRules } from '../../src/engine/resolve-rules.js';
 import { ruleContext } from '../../src/engine/rule-context.js';
 import type { MessageValue, Rule, RuleMessages, RuleOptions, RuleReport, Severity } from '../../src/engine/types.js';
+import { bundledProfiles } from '../../src/profiles/load-profiles.js';
+import { ruleIntegrations } from '../../src/profiles/rule-integrations.js';
 import { buildSnapshotIndex } from '../../src/snapshot/index-builder.js';
 import type { ResourceType, Snapshot } from '../../src/snapshot/model.js';
 
@@ -13,7 +15,7 @@ export interface RuleTestCase<Options extends RuleOptions = RuleOptions> {
   /** Set over the rule's defaults through the same resolver (and schema check) the CLI's config goes through. */
   options?: { -readonly [Name in keyof Options]?: Options[Name] };
   now?: Date;
-  /** application id → integration profile ids. */
+  /** application id → integration profile ids, as the config's `integrations` (the shipped profiles bind the rest). */
   profileBindings?: Record<string, string[]>;
 }
 
@@ -43,10 +45,9 @@ export function runRule<Messages extends RuleMessages, Options extends RuleOptio
   const setting = testCase.options === undefined ? {} : { options: testCase.options };
   const [resolved] = resolveRules([erased], {}, { extends: [], rules: { [rule.id]: setting } }, `${rule.id} test case "${testCase.name}"`);
   const snapshot = deepFreeze(testCase.snapshot);
-  const context = ruleContext(
-    { now: testCase.now ?? TEST_NOW, index: buildSnapshotIndex(snapshot), profileBindings: new Map(Object.entries(testCase.profileBindings ?? {})) },
-    resolved!.options,
-  );
+  const index = buildSnapshotIndex(snapshot);
+  const integrations = ruleIntegrations(bundledProfiles(), new Map(Object.entries(testCase.profileBindings ?? {})), snapshot, index);
+  const context = ruleContext({ now: testCase.now ?? TEST_NOW, index, integrations }, resolved!.options);
   return erased.check(snapshot, context) as Array<RuleReport<Messages>>;
 }
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { profilesForApplication } from '../../rules/shared/integration-binding.js';
+import { ruleIntegrations } from '../../src/profiles/rule-integrations.js';
+import { bundledProfiles } from '../../src/profiles/load-profiles.js';
+import { buildSnapshotIndex } from '../../src/snapshot/index-builder.js';
 import { boundProfileIds } from '../../src/profiles/bind-profiles.js';
+import { buildSnapshot } from '../helpers/snapshot-builder.js';
 import { profileOf, STACKONE_CALLBACK, webApp, workerApp } from './profile-fixtures.js';
 
 const none = new Map<string, string[]>();
@@ -28,13 +31,14 @@ describe('binding applications to profiles', () => {
     expect(boundProfileIds(app, new Map([['app-worker', []]]), profiles)).toEqual([]);
   });
 
-  it('reads hosts and names from the shipped profiles through the rules’ helper', () => {
-    const context = { profileBindings: none };
-    expect(profilesForApplication(webApp({ redirectUris: [STACKONE_CALLBACK] }), context)).toEqual(['stackone']);
-    expect(profilesForApplication(workerApp({ name: 'PingDataSync' }), context)).toEqual(['pingdatasync']);
-    expect(profilesForApplication(workerApp({ name: 'pingctl', grantTypes: ['AUTHORIZATION_CODE', 'IMPLICIT'] }), context)).toEqual(['pingctl-auth-code', 'pingctl-implicit']);
-    expect(profilesForApplication(workerApp({ name: 'Ping CLI' }), context)).toEqual(['pingcli-client-credentials']);
-    expect(profilesForApplication(workerApp({ name: 'terraform-ci' }), context)).toEqual(['terraform']);
-    expect(profilesForApplication(workerApp({ name: 'Staging Sync' }), context)).toEqual([]);
+  it('reads hosts and names from the shipped profiles as the rules see them', () => {
+    const snapshot = buildSnapshot({});
+    const { profilesFor } = ruleIntegrations(bundledProfiles(), none, snapshot, buildSnapshotIndex(snapshot));
+    expect(profilesFor(webApp({ redirectUris: [STACKONE_CALLBACK] }))).toEqual(['stackone']);
+    expect(profilesFor(workerApp({ name: 'PingDataSync' }))).toEqual(['pingdatasync']);
+    expect(profilesFor(workerApp({ name: 'pingctl', grantTypes: ['AUTHORIZATION_CODE', 'IMPLICIT'] }))).toEqual(['pingctl-auth-code', 'pingctl-implicit']);
+    expect(profilesFor(workerApp({ name: 'Ping CLI' }))).toEqual(['pingcli-client-credentials']);
+    expect(profilesFor(workerApp({ name: 'terraform-ci' }))).toEqual(['terraform']);
+    expect(profilesFor(workerApp({ name: 'Staging Sync' }))).toEqual([]);
   });
 });

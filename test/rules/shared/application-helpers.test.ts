@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { describeGrants, isPublicClient, userGrantsOf, usesUserGrant } from '../../../src/pingone/applications.js';
-import { profilesForApplication } from '../../../rules/shared/integration-binding.js';
+import { bundledProfiles } from '../../../src/profiles/load-profiles.js';
+import { ruleIntegrations } from '../../../src/profiles/rule-integrations.js';
+import { buildSnapshotIndex } from '../../../src/snapshot/index-builder.js';
+import type { Application } from '../../../src/snapshot/model.js';
 import { hasTrailingSlashAfterPath, redirectHost, redirectUriEntries, withoutTrailingSlash } from '../../../src/pingone/redirect-uris.js';
-import { webApp, workerApp } from '../../helpers/snapshot-builder.js';
+import { buildSnapshot, webApp, workerApp } from '../../helpers/snapshot-builder.js';
 
 describe('grant helpers', () => {
   it('finds user grants in the app’s order and names them as OAuth does', () => {
@@ -30,14 +33,20 @@ describe('redirect URI helpers', () => {
   });
 });
 
-describe('profilesForApplication', () => {
+/** The integrations rules see, with the shipped profiles and the config's bindings. */
+function profilesFor(app: Application, bindings: Map<string, string[]>): string[] {
+  const snapshot = buildSnapshot({ environments: [{ applications: [app] }] });
+  return ruleIntegrations(bundledProfiles(), bindings, snapshot, buildSnapshotIndex(snapshot)).profilesFor(app);
+}
+
+describe('profilesFor', () => {
   it('merges configured bindings with StackOne recognised by its callback host, sorted and unique', () => {
     const app = webApp({ redirectUris: ['https://api.stackone.com/connect/oauth2/pingone/callback', 'https://api.stackone.com/other'] });
     const profileBindings = new Map([['app-web', ['zeta', 'stackone']]]);
-    expect(profilesForApplication(app, { profileBindings })).toEqual(['stackone', 'zeta']);
+    expect(profilesFor(app, profileBindings)).toEqual(['stackone', 'zeta']);
   });
 
   it('ignores hosts that only look like object keys', () => {
-    expect(profilesForApplication(webApp({ redirectUris: ['https://constructor/cb'] }), { profileBindings: new Map() })).toEqual([]);
+    expect(profilesFor(webApp({ redirectUris: ['https://constructor/cb'] }), new Map())).toEqual([]);
   });
 });
