@@ -1,5 +1,8 @@
 import yargs from 'yargs';
 import { UserFacingError } from './errors.js';
+import { stderrLines } from './output/stderr-line.js';
+import { formatProblem, InvalidSnapshotError } from './snapshot/load-snapshot.js';
+import { guardWorkflowCommands } from './output/workflow-commands.js';
 import { toolVersion } from './paths.js';
 import { EXIT_CODE_HELP, EXIT_CODES, type Verdict } from './verdict.js';
 import { commands } from './commands/index.js';
@@ -16,10 +19,12 @@ export const INTERNAL_ERROR_EXIT_CODE = 70;
  * lists, 70 for a bug). It never rejects and never touches `process.exit`: `src/cli.ts` does that.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  // Whatever tenant text reaches a line start, the GitHub Actions runner must not run it as a command.
+  const guarded: CliIo = { ...io, stdout: guardWorkflowCommands(io.stdout), stderr: guardWorkflowCommands(io.stderr) };
   try {
-    return await parseAndRun(argv, io);
+    return await parseAndRun(argv, guarded);
   } catch (error) {
-    return reportError(error, io);
+    return reportError(error, guarded);
   }
 }
 
@@ -56,17 +61,29 @@ class UsageError extends Error {}
 
 function reportError(error: unknown, io: CliIo): number {
   if (error instanceof UsageError) {
-    io.stderr.write(`pingone-audit: ${error.message}\nRun \`pingone-audit --help\` for usage.\n`);
+    // yargs' message quotes the user's own arguments, and may span lines (a list of choices).
+    io.stderr.write(stderrLines([...`pingone-audit: ${error.message}`.split('\n'), 'Run `pingone-audit --help` for usage.']));
     return EXIT_CODES.usage;
   }
   if (error instanceof UserFacingError) {
-    const lines = [`pingone-audit: ${error.message}`];
+    const lines = messageLines(error).map((line, index) => (index === 0 ? `pingone-audit: ${line}` : line));
     if (error.hint) lines.push(`  what to do: ${error.hint}`);
     if (error.seeAlso) lines.push(`  read more: ${error.seeAlso}`);
-    io.stderr.write(`${lines.join('\n')}\n`);
+    io.stderr.write(stderrLines(lines));
     return EXIT_CODES.usage;
   }
   io.stderr.write('pingone-audit: internal error. Please report it with the trace below.\n');
   io.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return INTERNAL_ERROR_EXIT_CODE;
+}
+
+/**
+ * An error's message as stderr lines. A message is one line: a newline in it may come from the
+ * tenant or a server, so it is shown escaped. A snapshot's list of problems is the exception: its
+ * lines are rebuilt from the problems, one each.
+ */
+function messageLines(error: UserFacingError): string[] {
+  if (!(error instanceof InvalidSnapshotError)) return [error.message];
+  const [head = ''] = error.message.split('\n', 1);
+  return [head, ...error.problems.map((problem) => `  ${formatProblem(problem)}`)];
 }

@@ -12,6 +12,7 @@ import { withClient, withCollectionOptions, withConnectionOptions } from './conn
 import { defineCommand } from './context.js';
 import { useColor } from './io.js';
 import { loadSnapshotFolder } from './load-snapshot-folder.js';
+import { stderrLines } from '../output/stderr-line.js';
 
 const VERDICT = { pass: 'clean', fail: 'findings', 'not-evaluated': 'incomplete' } as const satisfies Record<string, Verdict>;
 
@@ -40,7 +41,7 @@ export const registerCheckCommand = defineCommand({
     const bound = boundProfileIds(application.app, profileBindingsFromConfig(config.config.integrations, config.file), bundledProfiles());
     if (!bound.includes(profile.id)) {
       const others = bound.length === 0 ? 'no profile' : bound.join(', ');
-      io.stderr.write(`note: ${application.app.name} is not bound to ${profile.id} (bound to ${others}), so scan and audit do not run this checklist; bind it in the config's "integrations".\n`);
+      io.stderr.write(stderrLines([`note: ${application.app.name} is not bound to ${profile.id} (bound to ${others}), so scan and audit do not run this checklist; bind it in the config's "integrations".`]));
     }
     const checklist = evaluateProfile(profile, application, snapshot, buildSnapshotIndex(snapshot));
     io.stdout.write(formatChecklist(checklist, argv.format, { color: useColor(io) }));

@@ -6,6 +6,7 @@ import { withMissingRoles } from '../whoami/index.js';
 import { requirePositive } from './connection-options.js';
 import { resolvePath, type CommandContext } from './context.js';
 import { createProgressReporter } from './progress.js';
+import { stderrLines } from '../output/stderr-line.js';
 
 export interface CollectionArgs {
   environment?: string[] | undefined;
@@ -47,7 +48,7 @@ export async function collectToFolder({ io }: CommandContext, client: ApiClient,
     io.stderr.write(`collection incomplete: ${failed.length} read(s) failed; the rules that need them are reported as not evaluated:\n`);
     for (const entry of failed) {
       const where = entry.environmentId === undefined ? '' : ` in ${entry.environmentId}`;
-      io.stderr.write(`${`  ${entry.kind}${where}: ${entry.httpStatus ?? ''} ${entry.path ?? ''} ${entry.error ?? ''}`.trimEnd()}\n`);
+      io.stderr.write(stderrLines([`  ${entry.kind}${where}: ${entry.httpStatus ?? ''} ${entry.path ?? ''} ${entry.error ?? ''}`.trimEnd()]));
     }
   }
   return snapshot;

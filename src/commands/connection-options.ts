@@ -3,6 +3,7 @@ import { UserFacingError } from '../errors.js';
 import { resolvePath, type CommandContext } from './context.js';
 import type { CliIo } from './io.js';
 import { createApiClient, resolveConnectionSettings, signIn, type ApiClient, type ConnectionFlags, type ConnectionSettings } from '../fetch/index.js';
+import { stderrLines } from '../output/stderr-line.js';
 
 /** Within one IP's default share of a small licence's configuration-group limit (pingone-api.md §6.2). */
 const DEFAULT_MAX_RPS = 10;
@@ -116,7 +117,7 @@ export async function openConnection(args: ConnectionArgs, io: CliIo): Promise<C
     scope: args.scope,
   });
   const settings = resolveConnectionSettings(flags, io.env);
-  for (const warning of settings.warnings) io.stderr.write(`warning: ${warning}\n`);
+  io.stderr.write(stderrLines(settings.warnings.map((warning) => `warning: ${warning}`)));
   if (settings.credentials.kind === 'userSignIn') await signIn(settings, { write: (text) => io.stderr.write(text) });
   const client = createApiClient(settings, {
     // Adaptive without a ceiling probes until PingOne itself says where the limit is.
@@ -125,7 +126,7 @@ export async function openConnection(args: ConnectionArgs, io: CliIo): Promise<C
       : { maxRps: args['max-rps'] ?? DEFAULT_MAX_RPS }),
     concurrency: args.concurrency,
     timeoutMs: args.timeout * 1000,
-    ...(args.verbose ? { log: (line: string) => io.stderr.write(`${line}\n`) } : {}),
+    ...(args.verbose ? { log: (line: string) => io.stderr.write(stderrLines([line])) } : {}),
   });
   return { settings, client };
 }

@@ -5,6 +5,7 @@ import { defineCommand, resolvePath } from './context.js';
 import { useColor } from './io.js';
 import { loadSnapshotFolder } from './load-snapshot-folder.js';
 import { writeReports } from './output-options.js';
+import { stderrLines } from '../output/stderr-line.js';
 
 export const registerDiffCommand = defineCommand({
   command: 'diff <old> <new>',
@@ -38,7 +39,7 @@ export const registerDiffCommand = defineCommand({
     const color = argv.output === undefined && format === 'table' && useColor(io);
     await writeReports(context, [{ format, file: argv.output }], () => formatDrift(report, format, { color }));
     const gate = decideDriftVerdict(report, { failOn: argv['fail-on'], allowIncomplete: argv['allow-incomplete'] });
-    for (const reason of gate.reasons) io.stderr.write(`${reason}\n`);
+    io.stderr.write(stderrLines(gate.reasons));
     return gate.verdict;
   },
 });

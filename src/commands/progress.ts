@@ -1,4 +1,5 @@
 import type { CollectProgress } from '../fetch/index.js';
+import { stderrLine } from '../output/stderr-line.js';
 import type { OutputStream } from './io.js';
 
 /**
@@ -9,7 +10,7 @@ export function createProgressReporter(stream: OutputStream): { report: (event: 
   const interactive = stream.isTTY === true;
   let lastLine = '';
   const describe = ({ phase, environmentId, done, total }: CollectProgress): string =>
-    `collecting ${phase}${environmentId === undefined ? '' : ` in ${environmentId}`}: ${done}${total === undefined ? '' : `/${total}`}`;
+    stderrLine(`collecting ${phase}${environmentId === undefined ? '' : ` in ${environmentId}`}: ${done}${total === undefined ? '' : `/${total}`}`);
   return {
     report(event) {
       const line = describe(event);

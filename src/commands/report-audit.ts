@@ -7,6 +7,7 @@ import { applyBaseline, loadBaseline, type BaselineReport } from '../baseline/in
 import { applySuppressions, loadSuppressions, type LoadedSuppressions } from '../suppressions/index.js';
 import { formatters, isFormatName, type FormatContext } from '../formatters/index.js';
 import { summaryParts } from '../formatters/summary-line.js';
+import { stderrLines } from '../output/stderr-line.js';
 import { resolveFindingLines } from '../snapshot/locate-line.js';
 import type { Snapshot } from '../snapshot/model.js';
 import type { Verdict } from '../verdict.js';
@@ -46,7 +47,7 @@ export async function auditAndReport(input: AuditAndReportInput): Promise<Verdic
   });
   if (snapshotDir !== undefined) resolveFindingLines(audited, resolvePath(io, snapshotDir));
   const result = reviewResult(audited, suppressions, baseline);
-  for (const warning of result.warnings ?? []) io.stderr.write(`warning: ${describeWarning(warning)}\n`);
+  for (const warning of result.warnings ?? []) io.stderr.write(stderrLines([`warning: ${describeWarning(warning)}`]));
 
   const formatContext: FormatContext = {
     color: useColor(io),
@@ -63,7 +64,7 @@ export async function auditAndReport(input: AuditAndReportInput): Promise<Verdic
   const gate = decideGate(result, { failOn: flags['fail-on'], allowIncomplete: flags['allow-incomplete'] === true, failOnNew: review.failOnNew });
   const stdoutIsTable = targets.some((target) => target.format === 'table' && target.file === undefined);
   if (!stdoutIsTable) io.stderr.write(`${summaryParts(result).map((part) => part.text).join(' · ')}\n`);
-  for (const reason of gate.reasons) io.stderr.write(`${reason}\n`);
+  io.stderr.write(stderrLines(gate.reasons));
   return gate.verdict;
 }
 

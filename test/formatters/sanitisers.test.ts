@@ -47,10 +47,10 @@ describe('terminalText', () => {
 
 describe('stderrLine', () => {
   it('defuses a workflow command at the start, after spaces, after a newline and in the legacy form', () => {
-    expect(stderrLine('::error title=x::pwned')).toBe('\\x3A:error title=x::pwned');
-    expect(stderrLine('  ::add-mask::x')).toBe('  \\x3A:add-mask::x');
+    expect(stderrLine('::error title=x::pwned')).toBe('\\u003A:error title=x::pwned');
+    expect(stderrLine('  ::add-mask::x')).toBe('  \\u003A:add-mask::x');
     expect(stderrLine('warning: app\n::stop-commands::t')).toBe('warning: app\\n::stop-commands::t');
-    expect(stderrLine('app ##[error]pwned')).toBe('app \\x23#[error]pwned');
+    expect(stderrLine('app ##[error]pwned')).toBe('app #\\u0023[error]pwned');
   });
 
   it('keeps a colon that starts no command, and ordinary tool text', () => {

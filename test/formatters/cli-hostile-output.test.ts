@@ -1,0 +1,42 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSnapshot } from '../../src/snapshot/write-snapshot.js';
+import { RAW_TERMINAL_CONTROL, WORKFLOW_COMMAND_LINE } from '../helpers/hostile-strings.js';
+import { runCli } from '../helpers/run-cli.js';
+import { buildSnapshot, PROD_ENV_ID, webApp } from '../helpers/snapshot-builder.js';
+import { EVERY_HOSTILE } from './hostile-result.js';
+
+/** The lines the GitHub runner reads from a step's output: it ends a line at LF, CR or CRLF. */
+const runnerLines = (text: string) => text.split(/\r\n|\r|\n/);
+
+let work: string;
+let snapshot: string;
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'pingone-audit-hostile-output-'));
+  snapshot = path.join(work, 'snapshot');
+  const app = webApp({ id: 'app-hostile', name: `\n::error title=pwned::x ${EVERY_HOSTILE}\tend`, grantTypes: ['IMPLICIT'], responseTypes: ['TOKEN'], tokenEndpointAuthMethod: 'NONE' });
+  await writeSnapshot(buildSnapshot({ environments: [{ applications: [app] }] }), snapshot);
+  const expired = { ruleId: 'implicit-grant', environmentId: PROD_ENV_ID, resourceId: 'app-hostile', reason: EVERY_HOSTILE, owner: EVERY_HOSTILE, expires: '2020-01-31' };
+  await writeFile(path.join(work, 'suppressions.json'), JSON.stringify({ suppressions: [expired] }));
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('audit with a hostile application name, every format', () => {
+  it('prints the table and stderr without control characters or workflow commands, and writes every report', async () => {
+    const files = ['markdown', 'csv', 'html', 'junit', 'sarif', 'json'].flatMap((format) => ['-f', format, '-o', path.join(work, `report.${format}`)]);
+    const run = await runCli(['audit', snapshot, '--suppressions', 'suppressions.json', '--fail-on', 'info', '-f', 'table', ...files], { cwd: work });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('warning: ');
+    for (const output of [run.stdout, run.stderr]) {
+      expect(output.replace(/\n/g, '')).not.toMatch(RAW_TERMINAL_CONTROL);
+      for (const line of runnerLines(output)) expect(line).not.toMatch(WORKFLOW_COMMAND_LINE);
+    }
+    expect(run.stdout).toContain('\\x1B]52;c;');
+    const json = JSON.parse(await readFile(path.join(work, 'report.json'), 'utf8')) as { findings: Array<{ resource: { name: string } }> };
+    expect(json.findings.some((finding) => finding.resource.name.includes(EVERY_HOSTILE))).toBe(true);
+  });
+});
