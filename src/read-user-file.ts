@@ -1,15 +1,26 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { UserFacingError } from './errors.js';
+
+const BYTE_ORDER_MARK = '\uFEFF';
 
 /**
  * Reads a file the user named on the command line; a missing or unreadable file is a usage error
- * (`<Label> file <name> does not exist.`) with `hint`. `name` is how the user wrote it.
+ * (`<Label> file <name> does not exist.`) with `hint`. `name` is how the user wrote it. Only a
+ * regular file is opened: a FIFO would block the run for ever, a folder or device is a mistake.
+ * A leading UTF-8 byte order mark (Windows editors write one) is dropped: JSON has none, and
+ * `JSON.parse` would report it as an invisible "Unexpected token".
  */
 export function readUserFile(absolutePath: string, name: string, label: string, hint: string): string {
+  let text: string;
   try {
-    return readFileSync(absolutePath, 'utf8');
+    if (!statSync(absolutePath).isFile()) {
+      throw new UserFacingError(`${label} file ${name} is not a regular file (a folder, a pipe or a device).`, { hint });
+    }
+    text = readFileSync(absolutePath, 'utf8');
   } catch (error) {
+    if (error instanceof UserFacingError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new UserFacingError(code === 'ENOENT' ? `${label} file ${name} does not exist.` : `Cannot read ${label.toLowerCase()} file ${name} (${code ?? 'error'}).`, { hint, cause: error });
   }
+  return text.startsWith(BYTE_ORDER_MARK) ? text.slice(BYTE_ORDER_MARK.length) : text;
 }

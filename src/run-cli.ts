@@ -1,4 +1,5 @@
-import yargs from 'yargs';
+import yargs, { type MiddlewareFunction } from 'yargs';
+import { refuseRepeatedOptions } from './commands/single-valued.js';
 import { UserFacingError } from './errors.js';
 import { stderrLines } from './output/stderr-line.js';
 import { formatProblem, InvalidSnapshotError } from './snapshot/load-snapshot.js';
@@ -41,6 +42,7 @@ async function parseAndRun(argv: readonly string[], io: CliIo): Promise<number> 
     .version(toolVersion)
     .wrap(Math.min(110, io.stdout.columns ?? 100))
     .exitProcess(false)
+    .middleware(refuseRepeatedOptions as unknown as MiddlewareFunction, true)
     .fail((message, error) => {
       if (error) throw error;
       throw new UsageError(message);

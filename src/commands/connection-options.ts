@@ -2,6 +2,8 @@ import type { Argv } from 'yargs';
 import { UserFacingError } from '../errors.js';
 import { resolvePath, type CommandContext } from './context.js';
 import type { CliIo } from './io.js';
+import { checkReportFiles, pairOutputs } from './output-options.js';
+import { checkSnapshotTarget } from '../snapshot/snapshot-target.js';
 import { createApiClient, resolveConnectionSettings, signIn, type ApiClient, type ConnectionFlags, type ConnectionSettings } from '../fetch/index.js';
 import { stderrLines } from '../output/stderr-line.js';
 
@@ -82,13 +84,26 @@ export interface Connection {
  * Opens a connection (see {@link openConnection}), hands its client to `use`, and closes the client
  * however `use` ends: the shape of every command that reads the API.
  */
-export async function withClient<T>(context: CommandContext, args: ConnectionArgs, use: (client: ApiClient) => Promise<T>): Promise<T> {
+export async function withClient<T>(context: CommandContext, args: ConnectionArgs & OutputArgs, use: (client: ApiClient) => Promise<T>): Promise<T> {
+  await checkOutputsFirst(context, args);
   const { client } = await openConnection(args, context.io);
   try {
     return await use(client);
   } finally {
     await client.close();
   }
+}
+
+/** The output flags a networked command may have: a snapshot folder, report files. */
+interface OutputArgs {
+  out?: unknown;
+  output?: unknown;
+}
+
+/** Every output path is checked before the first request: a mistake there must not cost a whole collection. */
+async function checkOutputsFirst(context: CommandContext, args: OutputArgs): Promise<void> {
+  if (typeof args.out === 'string') await checkSnapshotTarget(resolvePath(context.io, args.out));
+  if (args.output !== undefined) await checkReportFiles(context, pairOutputs(context.rawArgv, 'table'));
 }
 
 /**

@@ -1,7 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Argv } from 'yargs';
 import { UserFacingError } from '../errors.js';
+import { checkOutputFile, replaceFile } from '../file-targets.js';
 import { resolvePath, type CommandContext } from './context.js';
 import { SEVERITIES } from '../engine/types.js';
 
@@ -153,8 +154,10 @@ function readFlag(argv: readonly string[], i: number): { flag?: 'format' | 'outp
   return { flag, value: argv[i + 1] ?? '', consumed: 1 };
 }
 
-/** Writes each report to its file (creating folders) or to stdout. */
-export async function writeReports({ io }: CommandContext, targets: OutputTarget[], render: (format: string) => string): Promise<void> {
+/** Writes each report to its file (creating folders) or to stdout; every file is checked before the first is written. */
+export async function writeReports(context: CommandContext, targets: OutputTarget[], render: (format: string) => string): Promise<void> {
+  const { io } = context;
+  await checkReportFiles(context, targets);
   for (const target of targets) {
     const text = render(target.format);
     if (target.file === undefined) {
@@ -162,8 +165,13 @@ export async function writeReports({ io }: CommandContext, targets: OutputTarget
     } else {
       const file = resolvePath(io, target.file);
       await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-      await writeFile(file, text);
+      await replaceFile(file, text);
       io.stderr.write(`wrote ${target.format} report to ${target.file}\n`);
     }
   }
+}
+
+/** Checks every report file of `targets` (see {@link checkOutputFile}), before any work is done for them. */
+export async function checkReportFiles({ io }: CommandContext, targets: readonly OutputTarget[]): Promise<void> {
+  for (const { file } of targets) if (file !== undefined) await checkOutputFile(resolvePath(io, file), '--output');
 }

@@ -7,9 +7,12 @@
  * resource, snapshot file or configuration has such a member, so it is removed here, once, instead
  * of trusting every copy downstream; `onDroppedKey` hears of each one so that the caller can say so.
  *
- * Throws the `SyntaxError` of `JSON.parse` on text that is not JSON.
+ * Throws the `SyntaxError` of `JSON.parse` on text that is not JSON, and a `SyntaxError` of its own
+ * on arrays and objects nested deeper than {@link MAX_JSON_DEPTH}: `JSON.parse` reads them, but
+ * every recursive step after it (schema checks, writing, diffing) would overflow the stack.
  */
 export function parseJson(text: string, onDroppedKey?: (key: string) => void): unknown {
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) throw new SyntaxError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
   // JSON.parse decodes escapes in keys, so a key spelled with \u escapes can still be __proto__.
   if (!text.includes('__proto__') && !text.includes('\\u')) return JSON.parse(text) as unknown;
   return JSON.parse(text, function revive(this: unknown, key: string, value: unknown) {
@@ -17,4 +20,28 @@ export function parseJson(text: string, onDroppedKey?: (key: string) => void): u
     onDroppedKey?.(key);
     return undefined;
   }) as unknown;
+}
+
+/** No PingOne resource, snapshot file or configuration nests anywhere near this deep. */
+export const MAX_JSON_DEPTH = 128;
+
+/** True when arrays and objects in `text` nest more than `limit` deep; strings are skipped. */
+function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 0x5c) i += 1;
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) {
+      inString = true;
+    } else if (code === 0x7b || code === 0x5b) {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (code === 0x7d || code === 0x5d) {
+      depth -= 1;
+    }
+  }
+  return false;
 }

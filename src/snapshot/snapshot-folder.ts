@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { parseJson } from '../json/parse-json.js';
 import { MANIFEST_FILE } from './layout.js';
 
 /** Files and folders whose name starts with a dot (`.git`, `.DS_Store`) are never part of a snapshot. */
@@ -31,7 +32,8 @@ export async function inspectFolder(dir: string, options: { followLink: boolean 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return 'missing';
-    if (code === 'ENOTDIR') return 'not-a-folder';
+    // A file where a folder of the path should be: nothing is at `dir`, and creating it will say why it cannot.
+    if (code === 'ENOTDIR') return 'missing';
     throw error;
   }
   const names = await readdir(dir);
@@ -45,7 +47,7 @@ export async function readOwnManifest(dir: string): Promise<unknown> {
   const file = path.join(dir, MANIFEST_FILE);
   if (!(await lstat(file)).isFile()) return undefined;
   try {
-    const value: unknown = JSON.parse(await readFile(file, 'utf8'));
+    const value = parseJson(await readFile(file, 'utf8'));
     return isOwnManifest(value) ? value : undefined;
   } catch {
     return undefined;

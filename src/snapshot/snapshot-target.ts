@@ -1,6 +1,5 @@
-import { access, constants, lstat, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { UserFacingError } from '../errors.js';
+import { assertCreatable } from '../file-targets.js';
 import { MANIFEST_FILE, parseLayoutPath } from './layout.js';
 import { inspectFolder, listTree } from './snapshot-folder.js';
 
@@ -37,7 +36,8 @@ export async function checkSnapshotTarget(dir: string): Promise<SnapshotTarget> 
     case 'empty':
       break;
   }
-  await assertWritableParent(dir);
+  // Written beside `dir` first, then renamed into place: the folder that holds it must be writable.
+  await assertCreatable(dir, `a snapshot to ${dir}`);
   return state === 'missing' ? 'create' : 'replace';
 }
 
@@ -55,30 +55,6 @@ async function assertOnlySnapshotFiles(dir: string): Promise<void> {
       hint: `Move ${foreign.length === 1 ? 'it' : 'them'} elsewhere, or write the snapshot to another folder.`,
     });
   }
-}
-
-/** The snapshot is written beside `dir` and renamed into place, so the folder that holds `dir` must be writable. */
-async function assertWritableParent(dir: string): Promise<void> {
-  let folder = path.dirname(path.resolve(dir));
-  // The nearest folder that exists is where the missing ones will be created.
-  while (!(await exists(folder)) && path.dirname(folder) !== folder) folder = path.dirname(folder);
-  if (!(await stat(folder)).isDirectory()) {
-    throw new UserFacingError(`Cannot write a snapshot to ${dir}: ${folder} is a file, not a folder.`, { hint: CHOOSE });
-  }
-  try {
-    await access(folder, constants.W_OK);
-  } catch {
-    throw new UserFacingError(`Cannot write a snapshot to ${dir}: ${folder} is not writable.`, {
-      hint: 'Choose a folder you can write to (the snapshot is written beside it first, then renamed into place).',
-    });
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  return lstat(file).then(
-    () => true,
-    () => false,
-  );
 }
 
 function listed(files: readonly string[]): string {

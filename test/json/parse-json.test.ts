@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJson } from '../../src/json/parse-json.js';
+import { MAX_JSON_DEPTH, parseJson } from '../../src/json/parse-json.js';
 
 /** What a later copy such as the snapshot writer's does with every member. */
 function copyByAssignment(value: unknown): unknown {
@@ -34,5 +34,13 @@ describe('parseJson', () => {
   it('keeps __proto__ as a string value, and throws on text that is not JSON', () => {
     expect(parseJson('{"name":"__proto__"}')).toEqual({ name: '__proto__' });
     expect(() => parseJson('{"a":')).toThrow(SyntaxError);
+  });
+
+  it('refuses arrays and objects nested deeper than MAX_JSON_DEPTH, counting brackets in strings as text', () => {
+    const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    expect(() => parseJson(nested(MAX_JSON_DEPTH))).not.toThrow();
+    expect(() => parseJson(nested(MAX_JSON_DEPTH + 1))).toThrow(new SyntaxError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`));
+    expect(() => parseJson(`{"a":${'{"b":'.repeat(100_000)}1${'}'.repeat(100_000)}}`)).toThrow(/nested deeper/);
+    expect(parseJson(JSON.stringify({ name: '['.repeat(1000), quoted: 'a\\"[[[' }))).toEqual({ name: '['.repeat(1000), quoted: 'a\\"[[[' });
   });
 });

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { access, constants, lstat, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { UserFacingError } from './errors.js';
+
+/**
+ * Checks that `target` (a file or folder pingone-audit is about to create) can be created: the
+ * nearest folder that exists on its path is a folder and writable. Throws a {@link UserFacingError}
+ * that names `what` (e.g. "the snapshot to out/", "--output results.sarif") otherwise.
+ */
+export async function assertCreatable(target: string, what: string): Promise<void> {
+  let folder = path.dirname(path.resolve(target));
+  while (!(await exists(folder)) && path.dirname(folder) !== folder) folder = path.dirname(folder);
+  if (!(await stat(folder)).isDirectory()) {
+    throw new UserFacingError(`Cannot write ${what}: ${folder} is a file, not a folder.`, { hint: 'Choose a path whose folders are folders.' });
+  }
+  try {
+    await access(folder, constants.W_OK);
+  } catch {
+    throw new UserFacingError(`Cannot write ${what}: ${folder} is not writable.`, { hint: 'Choose a folder you can write to.' });
+  }
+}
+
+/**
+ * Checks, before any work, that a report may be written to `file`: it is missing or a regular
+ * file (never a folder, a link, a pipe or a device), and its folder can be created or written.
+ */
+export async function checkOutputFile(file: string, flag: string): Promise<void> {
+  const what = `${flag} ${file}`;
+  const stats = await lstat(file).catch(() => undefined);
+  if (stats?.isSymbolicLink()) {
+    throw new UserFacingError(`Will not write ${what}: it is a symbolic link, and pingone-audit never writes through links.`, { hint: 'Name the real file, or a new one.' });
+  }
+  if (stats?.isDirectory()) throw new UserFacingError(`Cannot write ${what}: it is a folder.`, { hint: `Name a file, e.g. ${path.join(file, 'report')}.` });
+  if (stats !== undefined && !stats.isFile()) {
+    throw new UserFacingError(`Will not write ${what}: it is not a regular file (a pipe, a socket or a device).`, { hint: 'Name a regular file.' });
+  }
+  await assertCreatable(file, what);
+}
+
+/**
+ * Writes `text` to a new file beside `file` and renames it over `file`: a reader never sees half a
+ * report, and a link at `file` is replaced, never written through.
+ */
+export async function replaceFile(file: string, text: string): Promise<void> {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.tmp`);
+  try {
+    await writeFile(temporary, text, { flag: 'wx' });
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return lstat(file).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,133 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reseal } from '../helpers/reseal-snapshot.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const ENV_ID = '3f9c1a2e-7b4d-4e8f-9a61-0c2d5e7f8a90';
+/** Credentials for an API nobody listens on: a mistake must be caught before the first request would fail. */
+const NOWHERE = {
+  PINGONE_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
+  PINGONE_CLIENT_SECRET: 'not-a-real-secret-4f1d',
+  PINGONE_ENVIRONMENT_ID: ENV_ID,
+  PINGONE_API_URL: 'http://127.0.0.1:9/v1',
+  PINGONE_AUTH_URL: 'http://127.0.0.1:9',
+};
+
+let work: string;
+let snapshot: string;
+let busy: Server;
+let busyPort: number;
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'pingone-audit-mistakes-'));
+  snapshot = path.join(work, 'demo');
+  const demo = await runCli(['demo', '--out', snapshot, '-f', 'json', '-o', path.join(work, 'baseline.json')]);
+  expect(demo.code, demo.stderr).toBe(0);
+  await mkdir(path.join(work, 'folder'));
+  await writeFile(path.join(work, 'a-file'), 'x');
+  execFileSync('mkfifo', [path.join(work, 'fifo')]);
+  await symlink(path.join(work, 'elsewhere'), path.join(work, 'link'));
+  busy = createServer();
+  await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+  busyPort = (busy.address() as { port: number }).port;
+});
+
+afterAll(async () => {
+  busy.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+/** A copy of the demo snapshot with one application answered `depth` arrays deep, as a hostile API could. */
+async function deeplyNested(depth: number): Promise<string> {
+  const dir = path.join(work, `deep-${depth}`);
+  await runCli(['demo', '--out', dir, '-f', 'json', '-o', path.join(work, 'ignored.json')]);
+  const apps = path.join(dir, 'environments');
+  const [envId] = await readdir(apps);
+  const appFolder = path.join(apps, envId!, 'applications');
+  const [appFile] = await readdir(appFolder);
+  const app = JSON.parse(await readFile(path.join(appFolder, appFile!), 'utf8')) as Record<string, unknown>;
+  await writeFile(path.join(appFolder, appFile!), JSON.stringify({ ...app, nested: 0 }).replace('"nested":0', `"nested":${'['.repeat(depth)}${']'.repeat(depth)}`));
+  await reseal(dir);
+  return dir;
+}
+
+interface Mistake {
+  what: string;
+  args: () => string[] | Promise<string[]>;
+  env?: Record<string, string>;
+  /** What stderr must say: the flag, file or value at fault. */
+  says: RegExp;
+}
+
+const mistakes: Mistake[] = [
+  { what: '--fail-on twice on audit', args: () => ['audit', snapshot, '--fail-on', 'high', '--fail-on', 'high'], says: /--fail-on was given 2 times/ },
+  { what: '--fail-on twice on diff', args: () => ['diff', snapshot, snapshot, '--fail-on', 'drift', '--fail-on', 'drift'], says: /--fail-on was given 2 times/ },
+  { what: 'two --suppressions files', args: () => ['audit', snapshot, '--suppressions', 'a.json', '--suppressions', 'b.json'], says: /--suppressions was given 2 times/ },
+  { what: '--suppressions and --no-suppressions', args: () => ['audit', snapshot, '--suppressions', 'a.json', '--no-suppressions'], says: /--suppressions was given 2 times/ },
+  { what: '--config twice', args: () => ['audit', snapshot, '-c', 'a.json', '--config', 'b.json'], says: /--config was given 2 times/ },
+  { what: '--baseline twice', args: () => ['audit', snapshot, '--baseline', 'a.json', '--baseline', 'b.json'], says: /--baseline was given 2 times/ },
+  { what: '--out twice on scan', args: () => ['scan', '-e', ENV_ID, '--out', 'x', '--out', 'y'], env: NOWHERE, says: /--out was given 2 times/ },
+  { what: '--max-rps twice', args: () => ['snapshot', '-e', ENV_ID, '--max-rps', '5', '--max-rps', '500'], env: NOWHERE, says: /--max-rps was given 2 times/ },
+  { what: '--port out of range', args: () => ['simulate', '--port', '70000'], says: /--port 70000 is not a TCP port/ },
+  { what: '--port not a number', args: () => ['simulate', '--port', 'http'], says: /--port NaN is not a TCP port/ },
+  { what: '--port already in use', args: () => ['simulate', '--port', String(busyPort)], says: /Port \d+ on 127\.0\.0\.1 is in use/ },
+  { what: '-o naming a folder', args: () => ['audit', snapshot, '-f', 'json', '-o', path.join(work, 'folder')], says: /--output .*folder: it is a folder/ },
+  { what: '-o naming a link', args: () => ['audit', snapshot, '-f', 'json', '-o', path.join(work, 'link')], says: /never writes through links/ },
+  { what: '-o naming a pipe', args: () => ['audit', snapshot, '-f', 'json', '-o', path.join(work, 'fifo')], says: /not a regular file/ },
+  { what: 'diff -o naming a folder', args: () => ['diff', snapshot, snapshot, '-o', path.join(work, 'folder')], says: /it is a folder/ },
+  {
+    what: 'an unwritable -o on scan, before any request',
+    args: () => ['scan', '-e', ENV_ID, '--out', path.join(work, 'scan-out'), '-f', 'sarif', '-o', path.join(work, 'a-file', 'results.sarif')],
+    env: NOWHERE,
+    says: /Cannot write --output .*a-file is a file, not a folder/,
+  },
+  { what: 'an unwritable --out, before any request', args: () => ['snapshot', '-e', ENV_ID, '--out', path.join(work, 'a-file', 'snap')], env: NOWHERE, says: /a-file is a file, not a folder/ },
+  { what: '--out on a link, before any request', args: () => ['snapshot', '-e', ENV_ID, '--out', path.join(work, 'link')], env: NOWHERE, says: /symbolic link/ },
+  { what: '--out on a foreign folder', args: () => ['snapshot', '-e', ENV_ID, '--out', work], env: NOWHERE, says: /holds no pingone-audit snapshot/ },
+  { what: 'an environment id too long for a file name', args: () => ['snapshot', '-e', 'e'.repeat(300), '--out', path.join(work, 'long')], env: NOWHERE, says: /is not a PingOne id/ },
+  { what: 'a snapshot folder that does not exist', args: () => ['audit', path.join(work, 'missing')], says: /There is no snapshot folder/ },
+  { what: 'a file as the snapshot folder', args: () => ['audit', path.join(work, 'a-file')], says: /is a file; a snapshot is a folder/ },
+  { what: 'deeply nested JSON in diff', args: async () => ['diff', snapshot, await deeplyNested(20_000)], says: /not valid JSON: (nesting too deep|JSON nested deeper than 128 levels)/ },
+  { what: 'a FIFO as config (must not hang)', args: () => ['audit', snapshot, '--config', path.join(work, 'fifo')], says: /Config file .*fifo is not a regular file/ },
+  { what: 'a folder as suppressions', args: () => ['audit', snapshot, '--suppressions', path.join(work, 'folder')], says: /Suppressions file .*folder is not a regular file/ },
+  { what: 'a FIFO as baseline', args: () => ['audit', snapshot, '--baseline', path.join(work, 'fifo')], says: /Baseline file .*fifo is not a regular file/ },
+  { what: 'a bad --format', args: () => ['audit', snapshot, '-f', 'pdf'], says: /format/ },
+  { what: '-o without its own -f', args: () => ['audit', snapshot, '-f', 'json', '-o', 'a.json', '-o', 'b.json'], says: /has no --format of its own/ },
+  { what: '--max-rps 0', args: () => ['snapshot', '-e', ENV_ID, '--max-rps', '0'], env: NOWHERE, says: /--max-rps/ },
+];
+
+describe('user mistakes exit 2 with what and where, never 70', () => {
+  it.each(mistakes)('$what', async ({ args, env, says }) => {
+    const run = await runCli(await args(), env === undefined ? {} : { env });
+    expect(run.stderr).not.toContain('internal error');
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(says);
+    expect(run.stderr).not.toContain(NOWHERE.PINGONE_CLIENT_SECRET);
+  });
+});
+
+describe('a UTF-8 byte order mark in a file the user names is accepted', () => {
+  const BOM = '\uFEFF';
+
+  it.each([
+    ['--config', '{ "rules": {} }'],
+    ['--suppressions', '{ "suppressions": [] }'],
+  ])('%s', async (flag, json) => {
+    const file = path.join(work, `bom${flag}.json`);
+    await writeFile(file, `${BOM}${json}\n`);
+    const run = await runCli(['audit', snapshot, flag, file, '--fail-on', 'none']);
+    expect(run.code, run.stderr).toBe(0);
+  });
+
+  it('--baseline', async () => {
+    const file = path.join(work, 'bom-baseline.json');
+    await writeFile(file, `${BOM}${await readFile(path.join(work, 'baseline.json'), 'utf8')}`);
+    const run = await runCli(['audit', snapshot, '--baseline', file, '--fail-on', 'none', '-f', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).baseline.unchanged).toBeGreaterThan(0);
+  });
+});
