@@ -36,6 +36,8 @@ export function createApiClient(settings: ConnectionSettings, options: ApiClient
   const redactor = options.redactor ?? createRedactor();
   // Known before anything is sent, so that even the first answer cannot echo them.
   for (const value of Object.values(settings.credentials)) if (value instanceof Secret) redactor.add(value.reveal());
+  const signer = 'signer' in settings.credentials ? settings.credentials.signer : undefined;
+  for (const material of signer?.revealKeyMaterial?.() ?? []) redactor.add(material);
   const http = createHttpClient({ ...options, apiUrl: settings.apiUrl, redactor });
   const tokens = createAccessTokenSource(settings, http, options.now);
 

@@ -13,6 +13,8 @@ export interface AssertionSigner {
   /** The JWS `kid` header, when the key's id on the application is given. */
   readonly keyId?: string;
   sign(signingInput: string): Buffer;
+  /** The key's text (PEM body, and each of its lines), for the run's redactor only: it never travels, but no error or file may show it. */
+  revealKeyMaterial?(): readonly string[];
 }
 
 // PingOne refuses assertions that expire more than an hour ahead ("Create a private key JWT",

@@ -31,7 +31,8 @@ export function readPrivateKeyFile(file: string, keyId: string | undefined, warn
       seeAlso,
     });
   }
-  return signer;
+  const body = pem.split(/\r?\n/).filter((line) => line !== '' && !line.startsWith('-----') && !line.includes(':'));
+  return { ...signer, revealKeyMaterial: () => [body.join(''), ...body] };
 }
 
 function parsePrivateKey(pem: string, file: string, setting: string): KeyObject {

@@ -117,6 +117,18 @@ describe('PRIVATE_KEY_JWT', () => {
     for (const error of [missing, onlyPublic]) expect(`${error.message} ${error.hint ?? ''}`).not.toContain(pemBody);
   });
 
+  it('registers the key with the run\'s redactor: a server echoing a line of it does not bring it into an error', async () => {
+    const keyLine = (rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string).split('\n')[2]!;
+    const server = await startStub(() => ({ status: 401, body: { error: 'invalid_client', error_description: `bad key ${keyLine}` } }));
+    servers.push(server);
+    const settings = resolveConnectionSettings({ apiUrl: `${server.origin}/v1`, authUrl: server.origin }, keyEnv);
+    const client = createApiClient(settings, { maxRps: 1000 });
+    const failure = (await client.get('/roles').catch((error: unknown) => error)) as Error & { hint?: string };
+    expect(failure.message).toContain('PingOne rejected the client credentials');
+    expect(failure.message).toContain('[redacted]');
+    expect(`${failure.message} ${failure.hint ?? ''}`).not.toContain(keyLine);
+  });
+
   it('warns when other users may read the key file', () => {
     const file = pemFile('open.pem', rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string);
     chmodSync(file, 0o644);
