@@ -6,7 +6,7 @@ import { findingsChart } from './html-chart.js';
 import { esc, link } from './html-escape.js';
 import { REPORT_CSS } from './html-style.js';
 import { reportScopes, ruleLookup } from './report-scopes.js';
-import { describeCollectionFailure } from './sarif-invocation.js';
+import { describeCollectionFailure } from '../snapshot/collection-failure.js';
 import { snapshotFilePath } from './sarif-location.js';
 import { plural, summaryParts } from './summary-line.js';
 

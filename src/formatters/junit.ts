@@ -2,7 +2,7 @@ import type { AuditResult, Finding, RuleEnvironmentResult } from '../engine/type
 import { environmentLabeller } from './environment-label.js';
 import type { FormatContext } from './format-context.js';
 import { reportScopes, ruleLookup } from './report-scopes.js';
-import { describeCollectionFailure } from './sarif-invocation.js';
+import { describeCollectionFailure } from '../snapshot/collection-failure.js';
 import { snapshotFilePath } from './sarif-location.js';
 import { visibleText } from '../output/visible-text.js';
 

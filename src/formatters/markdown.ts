@@ -2,7 +2,7 @@ import { SEVERITIES, type AuditResult, type AuditWarning, type Finding } from '.
 import { environmentLabeller } from './environment-label.js';
 import type { FormatContext } from './format-context.js';
 import { findingsByScope, ruleLookup } from './report-scopes.js';
-import { describeCollectionFailure } from './sarif-invocation.js';
+import { describeCollectionFailure } from '../snapshot/collection-failure.js';
 import { snapshotFilePath } from './sarif-location.js';
 import { plural, summaryParts } from './summary-line.js';
 import { fitMarkdownLines } from '../output/markdown-limit.js';

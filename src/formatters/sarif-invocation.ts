@@ -1,5 +1,6 @@
 import type { Invocation, Notification, ReportingDescriptorReference } from 'sarif';
 import type { AuditResult, AuditWarning, NotEvaluated } from '../engine/types.js';
+import { describeCollectionFailure } from '../snapshot/collection-failure.js';
 import type { CollectionEntry } from '../snapshot/model.js';
 
 /** Rule id → index in the run's `tool.driver.rules`. */
@@ -37,12 +38,6 @@ export function toInvocation(
       ...(result.warnings ?? []).map(warningNotification),
     ],
   };
-}
-
-export function describeCollectionFailure(entry: Pick<CollectionEntry, 'kind' | 'path' | 'httpStatus' | 'error'>): string {
-  const request = entry.path === undefined ? entry.kind : `GET ${entry.path}`;
-  const status = entry.httpStatus === undefined ? 'failed' : `→ ${entry.httpStatus}`;
-  return `${request} ${status}${entry.error === undefined ? '' : ` (${entry.error})`}`;
 }
 
 function collectionNotification(entry: CollectionEntry): Notification {

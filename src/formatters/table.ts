@@ -3,7 +3,7 @@ import type { AuditResult, Finding } from '../engine/types.js';
 import { painter, SEVERITY_STYLE, type Paint } from './ansi.js';
 import { environmentLabeller } from './environment-label.js';
 import type { FormatContext } from './format-context.js';
-import { describeCollectionFailure } from './sarif-invocation.js';
+import { describeCollectionFailure } from '../snapshot/collection-failure.js';
 import { snapshotFilePath } from './sarif-location.js';
 import { summaryParts } from './summary-line.js';
 import { terminalText } from '../output/terminal-text.js';

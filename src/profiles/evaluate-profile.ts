@@ -1,6 +1,6 @@
 import type { LocatedApplication } from '../pingone/applications.js';
 import { findDataGaps } from '../engine/data-gaps.js';
-import { describeCollectionFailure } from '../formatters/sarif-invocation.js';
+import { describeCollectionFailure } from '../snapshot/collection-failure.js';
 import type { SnapshotIndex } from '../snapshot/lookup.js';
 import type { Snapshot, SnapshotKind } from '../snapshot/model.js';
 import { compareField, compareRedirectUri, fieldCheckKind } from './evaluate-field.js';

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { AuditResult, Finding } from '../engine/types.js';
 import { scanJson, type PointerLines } from './json-scanner.js';
 import { filePath } from './snapshot-folder.js';
 
@@ -32,13 +31,19 @@ export function createLineLocator(readText: (file: string) => string | undefined
   };
 }
 
+/** Where something points into a snapshot: a file of the folder and a JSON pointer into it (a finding, for one). */
+export interface LocatedInSnapshot {
+  pointer: string;
+  location: { file: string; line?: number };
+}
+
 /**
  * Fills `location.line` of every finding and suppressed finding from the files of the snapshot
  * folder they were found in; a finding whose file cannot be read keeps no line. Mutates `result`.
  */
-export function resolveFindingLines(result: AuditResult, snapshotDir: string): void {
+export function resolveFindingLines(result: { findings: LocatedInSnapshot[]; suppressed: LocatedInSnapshot[] }, snapshotDir: string): void {
   const locate = createLineLocator((file) => readTextIfPresent(filePath(snapshotDir, file)));
-  const fill = (finding: Finding) => {
+  const fill = (finding: LocatedInSnapshot) => {
     const line = locate(finding.location.file, finding.pointer);
     if (line !== undefined) finding.location.line = line;
   };

@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** One import (or re-export) of a source file: what it names and where that resolves. */
+export interface ImportEdge {
+  /** The importing file, relative to the repository root with forward slashes. */
+  from: string;
+  /** A repository file (`src/engine/types.ts`) for a relative specifier, else the package name (`yargs`, `node:fs`). */
+  to: string;
+  /** Names imported between braces (`import { a, type B }` gives a and B); empty for default, namespace and side-effect imports. */
+  names: string[];
+  /** 1-based line of the statement. */
+  line: number;
+}
+
+const STATEMENT = /^[ \t]*(?:import|export)\b[^;'"]*?\bfrom\s*['"]([^'"]+)['"]|^[ \t]*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
+
+/** Every `.ts` file below the given folders of `root`, relative to it. */
+export function sourceFiles(root: string, folders: string[]): string[] {
+  const walk = (folder: string): string[] =>
+    readdirSync(path.join(root, folder), { withFileTypes: true }).flatMap((entry) => {
+      const relative = `${folder}/${entry.name}`;
+      if (entry.isDirectory()) return walk(relative);
+      return entry.name.endsWith('.ts') ? [relative] : [];
+    });
+  return folders.flatMap(walk).sort();
+}
+
+/** The import lines of one file, read as text (type-only imports count: they are dependencies too). */
+export function importsOf(root: string, file: string): ImportEdge[] {
+  const text = readFileSync(path.join(root, file), 'utf8');
+  return [...text.matchAll(STATEMENT)].map((match) => {
+    const specifier = (match[1] ?? match[2] ?? match[3])!;
+    const braces = /\{([^}]*)\}/.exec(match[0].slice(0, match[0].lastIndexOf(specifier)));
+    return {
+      from: file,
+      to: specifier.startsWith('.') ? resolveRelative(file, specifier) : specifier,
+      names: braces === null ? [] : namesIn(braces[1]!),
+      line: text.slice(0, match.index).split('\n').length,
+    };
+  });
+}
+
+function resolveRelative(file: string, specifier: string): string {
+  return path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier)).replace(/\.js$/, '.ts');
+}
+
+function namesIn(list: string): string[] {
+  return list
+    .split(',')
+    .map((part) => part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]!.trim())
+    .filter((name) => name !== '');
+}

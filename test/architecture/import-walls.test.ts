@@ -1,0 +1,123 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { importsOf, sourceFiles, type ImportEdge } from './import-graph.js';
+
+// The walls of ../shared/design.md ("Walls that keep it simple"), checked on the import lines
+// of every source file, so that a new import across a wall fails here with the wall's reason.
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** A path test: the file is below one of the folders (given with a trailing slash) or is one of the files. */
+const within =
+  (...places: string[]) =>
+  (file: string): boolean =>
+    places.some((place) => (place.endsWith('/') ? file.startsWith(place) : file === place));
+const isPackage = (target: string): boolean => !target.startsWith('src/') && !target.startsWith('rules/') && !target.startsWith('bench/');
+const SNAPSHOT_MODEL = ['src/snapshot/model.ts', 'src/snapshot/lookup.ts'];
+const COMMAND_LAYER = within('src/commands/', 'src/cli.ts', 'src/run-cli.ts');
+
+interface Wall {
+  name: string;
+  /** Files the wall applies to. */
+  applies: (file: string) => boolean;
+  /** True when this import crosses the wall. */
+  crossed: (edge: ImportEdge) => boolean;
+}
+
+const WALLS: Wall[] = [
+  {
+    name: 'the engine, rules and formatters never import src/fetch (only collection touches the network)',
+    applies: within('src/engine/', 'rules/', 'src/formatters/'),
+    crossed: ({ to }) => within('src/fetch/')(to),
+  },
+  {
+    name: 'the snapshot model knows no rules, engine, profiles, audit or formatters',
+    applies: within('src/snapshot/'),
+    crossed: ({ to }) => within('rules/', 'src/engine/', 'src/profiles/', 'src/audit/', 'src/formatters/')(to),
+  },
+  {
+    name: 'formatters depend on neither rules nor profiles',
+    applies: within('src/formatters/'),
+    crossed: ({ to }) => within('rules/', 'src/profiles/')(to),
+  },
+  {
+    name: 'profiles never import rules (they meet only in src/pingone and the rule context)',
+    applies: within('src/profiles/'),
+    crossed: ({ to }) => within('rules/')(to),
+  },
+  {
+    name: 'rules import only rules/, src/pingone/, the snapshot model and the rule contract (engine/define-rule, engine/types)',
+    applies: within('rules/'),
+    crossed: ({ to }) => !within('rules/', 'src/pingone/', ...SNAPSHOT_MODEL, 'src/engine/define-rule.ts', 'src/engine/types.ts')(to),
+  },
+  {
+    name: 'src/pingone imports only the snapshot model',
+    applies: within('src/pingone/'),
+    crossed: ({ to }) => !within('src/pingone/', ...SNAPSHOT_MODEL)(to),
+  },
+  {
+    name: 'the simulator shares no code with src/fetch, src/whoami or src/pingone (two independent readings of the API must agree in a test)',
+    applies: within('src/simulator/'),
+    crossed: ({ to }) => within('src/fetch/', 'src/whoami/', 'src/pingone/')(to),
+  },
+  {
+    name: 'src/fetch, src/whoami and src/pingone never import the simulator',
+    applies: within('src/fetch/', 'src/whoami/', 'src/pingone/'),
+    crossed: ({ to }) => within('src/simulator/')(to),
+  },
+  {
+    name: 'nothing below src/commands knows flags or exit codes (no yargs, no command module, no EXIT_CODES)',
+    applies: (file) => !COMMAND_LAYER(file),
+    crossed: ({ to, names }) =>
+      to === 'yargs' || to.startsWith('yargs/') || within('src/commands/', 'src/run-cli.ts', 'src/cli.ts')(to) || names.some((name) => name.startsWith('EXIT_CODE')),
+  },
+  {
+    name: 'the core and the domain never import an output formatter (only format-*.ts files format)',
+    applies: (file) => within('src/engine/', 'rules/', 'src/pingone/', 'src/snapshot/', 'src/profiles/', 'src/audit/')(file) && !/\/format-[^/]+\.ts$/.test(file),
+    crossed: ({ to }) => within('src/formatters/')(to),
+  },
+  {
+    name: 'rules and src/pingone do no I/O (no package at all, node: built-ins included)',
+    applies: within('rules/', 'src/pingone/'),
+    crossed: ({ to }) => isPackage(to),
+  },
+];
+
+/** Every import that crosses a wall, as "file:line imports target  (wall)". */
+function wallViolations(edges: readonly ImportEdge[], walls: readonly Wall[] = WALLS): string[] {
+  return edges.flatMap((edge) =>
+    walls.filter((wall) => wall.applies(edge.from) && wall.crossed(edge)).map((wall) => `${edge.from}:${edge.line} imports ${edge.to}  (${wall.name})`),
+  );
+}
+
+describe('import walls', () => {
+  const files = sourceFiles(ROOT, ['src', 'rules']);
+  const edges = files.flatMap((file) => importsOf(ROOT, file));
+
+  it('reads the import lines of every source file', () => {
+    expect(files.length).toBeGreaterThan(150);
+    // Multi-line, type-only and re-export statements are all read.
+    expect(edges).toContainEqual(expect.objectContaining({ from: 'rules/index.ts', to: 'rules/applications/app-disabled.ts' }));
+    expect(edges).toContainEqual(expect.objectContaining({ from: 'src/engine/types.ts', to: 'src/snapshot/model.ts', names: expect.arrayContaining(['ResourceRef']) }));
+    expect(edges.every((edge) => !edge.to.startsWith('src/') || files.includes(edge.to))).toBe(true);
+  });
+
+  it('has no import across a wall of design.md', () => {
+    expect(wallViolations(edges)).toEqual([]);
+  });
+
+  it('reports an import across a wall, with the file, line and wall', () => {
+    const broken: ImportEdge[] = [
+      { from: 'rules/roles/some-rule.ts', to: 'src/profiles/load-profiles.ts', names: ['bundledProfiles'], line: 3 },
+      { from: 'src/engine/run-rules.ts', to: 'src/fetch/api-client.ts', names: [], line: 1 },
+      { from: 'src/pingone/applications.ts', to: 'src/engine/types.ts', names: ['ResourceRef'], line: 1 },
+      { from: 'src/audit/gate.ts', to: 'src/verdict.ts', names: ['EXIT_CODES'], line: 2 },
+      { from: 'src/simulator/router.ts', to: 'src/pingone/role-coverage.ts', names: [], line: 4 },
+      { from: 'src/whoami/run-whoami.ts', to: 'src/simulator/permissions.ts', names: [], line: 5 },
+    ];
+    const violations = wallViolations(broken);
+    expect(violations).toHaveLength(6);
+    expect(violations[0]).toBe('rules/roles/some-rule.ts:3 imports src/profiles/load-profiles.ts  (rules import only rules/, src/pingone/, the snapshot model and the rule contract (engine/define-rule, engine/types))');
+    expect(wallViolations([{ from: 'src/commands/audit.ts', to: 'yargs', names: [], line: 1 }])).toEqual([]);
+  });
+});
