@@ -19,6 +19,8 @@ describe('Terraform service hostnames on the command line', () => {
 
   it('lists the sign-in flags in --help', async () => {
     const run = await runCli(['scan', '--help']);
-    for (const flag of ['--private-key-file', '--key-id', 'PRIVATE_KEY_JWT', 'PINGONE_CLIENT_PRIVATE_KEY_FILE']) expect(run.stdout).toContain(flag);
+    for (const flag of ['--private-key-file', '--key-id', 'PRIVATE_KEY_JWT', 'PINGONE_CLIENT_PRIVATE_KEY_FILE', '--custom-domain', 'PINGONE_API_SERVICE_HOSTNAME', 'PINGONE_AUTH_SERVICE_HOSTNAME']) {
+      expect(run.stdout).toContain(flag);
+    }
   });
 });
