@@ -84,6 +84,17 @@ describe('the token endpoint with client assertions', () => {
     expect(wrongKid.status).toBe(401);
   });
 
+  it('refuses an unsigned assertion (alg none) and one whose alg does not match the key type', async () => {
+    const { dataset, clientId, environmentId } = keyedDataset();
+    simulator = await startSimulator({ dataset });
+    const claims = claimsFor(simulator, clientId, environmentId);
+    const unsigned = `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`;
+    expect((await postAssertion(simulator, environmentId, unsigned)).status).toBe(401);
+    const signed = rs256(claimsFor(simulator, clientId, environmentId), keys.privateKey).split('.');
+    const relabelled = `${b64({ alg: 'ES256', typ: 'JWT', kid: 'scanner' })}.${signed[1]}.${signed[2]}`;
+    expect((await postAssertion(simulator, environmentId, relabelled)).body.error_description).toBe('The client assertion signature is invalid.');
+  });
+
   it('refuses a replayed assertion (same jti)', async () => {
     const { dataset, clientId, environmentId } = keyedDataset();
     simulator = await startSimulator({ dataset });
