@@ -12,6 +12,8 @@ export interface CollectionArgs {
   environment?: string[] | undefined;
   'all-environments': boolean;
   'max-users'?: number | undefined;
+  'max-page-items'?: number | undefined;
+  'max-pages'?: number | undefined;
   out: string;
 }
 
@@ -21,6 +23,8 @@ export interface CollectionArgs {
  */
 export async function collectToFolder({ io }: CommandContext, client: ApiClient, args: CollectionArgs): Promise<Snapshot> {
   requirePositive('--max-users', args['max-users'], { integer: true });
+  requirePositive('--max-page-items', args['max-page-items'], { integer: true });
+  requirePositive('--max-pages', args['max-pages'], { integer: true });
   const out = resolvePath(io, args.out);
   // Before any request: a folder that cannot take the snapshot is refused now, not after the whole collection.
   await checkSnapshotTarget(out);
@@ -31,6 +35,10 @@ export async function collectToFolder({ io }: CommandContext, client: ApiClient,
       ...(args.environment === undefined ? {} : { environmentIds: args.environment.map(String) }),
       allEnvironments: args['all-environments'],
       ...(args['max-users'] === undefined ? {} : { maxUsers: args['max-users'] }),
+      limits: {
+        ...(args['max-page-items'] === undefined ? {} : { maxPageItems: args['max-page-items'] }),
+        ...(args['max-pages'] === undefined ? {} : { maxPages: args['max-pages'] }),
+      },
       progress: progress.report,
     });
   } finally {

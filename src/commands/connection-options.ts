@@ -39,6 +39,7 @@ export function withConnectionOptions<T>(yargs: Argv<T>) {
     .option('max-rps', { type: 'number', group: 'Connection:', description: `Client-side request rate limit in requests per second (default ${DEFAULT_MAX_RPS}; with --adaptive-rate, the ceiling of the probe)` })
     .option('adaptive-rate', { type: 'boolean', default: false, group: 'Connection:', description: `The licence's rate limit is unknown: start at ${DEFAULT_MAX_RPS}/s and probe upward until PingOne answers 429, then hold just below it` })
     .option('concurrency', { type: 'number', default: 6, group: 'Connection:', description: 'Requests in flight at once' })
+    .option('max-answer-mb', { type: 'number', group: 'Connection:', description: 'Largest API answer read, in MiB (default 32); a larger one is refused while it streams and its read fails' })
     .option('timeout', { type: 'number', default: 30, group: 'Connection:', description: 'Seconds a request may take, answer included, before it is retried' })
     .option('verbose', { type: 'boolean', default: false, description: 'Log retries and throttling on stderr' });
 }
@@ -48,6 +49,8 @@ export function withCollectionOptions<T>(yargs: Argv<T>) {
   return yargs
     .option('environment', { alias: 'e', type: 'string', array: true, group: 'Collection:', description: "Environment id to collect; repeat for several (include the administrators' environment)" })
     .option('all-environments', { type: 'boolean', default: false, group: 'Collection:', description: 'Collect every environment the credentials can see' })
+    .option('max-page-items', { type: 'number', group: 'Collection:', description: 'Most items one page of a list may hold (default 10000); a larger page fails that read' })
+    .option('max-pages', { type: 'number', group: 'Collection:', description: 'Most pages one list may take (default 10000); a longer list fails that read' })
     .option('max-users', { type: 'number', group: 'Collection:', description: 'Cap on users read per environment for direct role assignments (huge environments); rules that need the rest become not evaluated' })
     .option('out', { type: 'string', default: 'pingone-snapshot', group: 'Collection:', description: 'Snapshot folder to write' });
 }
@@ -72,6 +75,7 @@ export interface ConnectionArgs {
   'adaptive-rate'?: boolean | undefined;
   concurrency: number;
   timeout: number;
+  'max-answer-mb'?: number | undefined;
   verbose: boolean;
 }
 
@@ -114,6 +118,7 @@ export async function openConnection(args: ConnectionArgs, io: CliIo): Promise<C
   requirePositive('--max-rps', args['max-rps']);
   requirePositive('--concurrency', args.concurrency, { integer: true });
   requirePositive('--timeout', args.timeout);
+  requirePositive('--max-answer-mb', args['max-answer-mb']);
   const flags: ConnectionFlags = definedOnly({
     clientId: args['client-id'],
     clientSecret: args['client-secret'],
@@ -141,6 +146,7 @@ export async function openConnection(args: ConnectionArgs, io: CliIo): Promise<C
       : { maxRps: args['max-rps'] ?? DEFAULT_MAX_RPS }),
     concurrency: args.concurrency,
     timeoutMs: args.timeout * 1000,
+    ...(args['max-answer-mb'] === undefined ? {} : { maxAnswerBytes: Math.round(args['max-answer-mb'] * 1024 * 1024) }),
     ...(args.verbose ? { log: (line: string) => io.stderr.write(stderrLines([line])) } : {}),
   });
   return { settings, client };

@@ -2,7 +2,7 @@ import { UserFacingError } from '../errors.js';
 import { parseJson } from '../json/parse-json.js';
 
 /** Why a request ended without a usable answer. */
-export type ApiFailureKind = 'http' | 'network' | 'timeout' | 'malformed' | 'paging';
+export type ApiFailureKind = 'http' | 'network' | 'timeout' | 'malformed' | 'paging' | 'limit';
 
 /**
  * A Management API request that failed after the retries it deserved. Carries what PingOne said
@@ -19,7 +19,7 @@ export class ApiError extends UserFacingError {
   readonly apiMessage: string | undefined;
   readonly detailMessages: string[];
   readonly errorId: string | undefined;
-  /** What went wrong when PingOne said nothing: a timeout, a reset, a refused next link. */
+  /** What went wrong when PingOne said nothing: a timeout, a reset, a refused next link, a cap reached. */
   readonly reason: string | undefined;
 
   constructor(init: {

@@ -1,4 +1,5 @@
 import type { Group, RoleAssignment, User } from '../snapshot/model.js';
+import { apiPath } from './api-path.js';
 import { attachChildren, failDependents, readChildren, readCollection, withoutLinks, type CollectContext } from './collect-context.js';
 import { createSemaphore } from './concurrency.js';
 import { forEachPage } from './paging.js';
@@ -34,7 +35,7 @@ export async function collectActors(context: CollectContext, environmentId: stri
 }
 
 async function collectGroups(context: CollectContext, environmentId: string): Promise<{ groups: Group[]; members: Map<string, User[]> }> {
-  const groups = await readCollection<Group>(context, 'groups', environmentId, `/environments/${environmentId}/groups`, 'groups', { limit: largestPage });
+  const groups = await readCollection<Group>(context, 'groups', environmentId, () => apiPath`/environments/${environmentId}/groups`, 'groups', { limit: largestPage });
   if (groups === undefined) {
     failDependents(context, ['groupRoleAssignments', 'groupMembers'], environmentId, 'groups');
     return { groups: [], members: new Map() };
@@ -44,7 +45,7 @@ async function collectGroups(context: CollectContext, environmentId: string): Pr
     'groupRoleAssignments',
     environmentId,
     groups,
-    (group) => `/environments/${environmentId}/groups/${group.id}/roleAssignments`,
+    (group) => apiPath`/environments/${environmentId}/groups/${group.id}/roleAssignments`,
     'roleAssignments',
   );
   if (roles.size < groups.length) {
@@ -57,7 +58,7 @@ async function collectGroups(context: CollectContext, environmentId: string): Pr
     'groupMembers',
     environmentId,
     adminGroups,
-    (group) => `/environments/${environmentId}/users?filter=${encodeURIComponent(`memberOfGroups[id eq "${group.id}"]`)}`,
+    (group) => `${apiPath`/environments/${environmentId}/users`}?filter=${encodeURIComponent(`memberOfGroups[id eq ${JSON.stringify(group.id)}]`)}`,
     'users',
     { limit: largestPage },
   );
@@ -74,7 +75,7 @@ async function scanUsers(context: CollectContext, environmentId: string, maxUser
   const pending = new Set<Promise<void>>();
   let fatal: { error: unknown } | undefined;
   const readRoles = async (user: User) => {
-    const path = `/environments/${environmentId}/users/${user.id}/roleAssignments`;
+    const path = () => apiPath`/environments/${environmentId}/users/${user.id}/roleAssignments`;
     const assignments = await readCollection<RoleAssignment>(context, 'userRoleAssignments', environmentId, path, 'roleAssignments');
     if (assignments === undefined) return;
     scanned.add(user.id);
@@ -83,7 +84,7 @@ async function scanUsers(context: CollectContext, environmentId: string, maxUser
   const listed = await context.recorder.attempt('users', environmentId, async () => {
     const result = await forEachPage<unknown>(
       context.client,
-      `/environments/${environmentId}/users`,
+      apiPath`/environments/${environmentId}/users`,
       'users',
       async (page, { hasNext }) => {
         const room = maxUsers === undefined ? page.length : Math.max(0, maxUsers - read);
@@ -103,7 +104,7 @@ async function scanUsers(context: CollectContext, environmentId: string, maxUser
         if (fatal !== undefined) throw fatal.error;
         return capped ? 'stop' : undefined;
       },
-      { limit: largestPage },
+      { ...context.limits, limit: largestPage },
     );
     await Promise.all(pending);
     return result;

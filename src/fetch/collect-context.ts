@@ -2,7 +2,7 @@ import type { SnapshotKind } from '../snapshot/model.js';
 import type { ApiClient } from './api-client.js';
 import type { CollectionRecorder } from './collection-recorder.js';
 import { mapWithConcurrency } from './concurrency.js';
-import { getAll, type PagingOptions } from './paging.js';
+import { getAll, type ListLimits, type PagingOptions } from './paging.js';
 
 export type CollectPhase =
   | 'environments'
@@ -29,6 +29,8 @@ export interface CollectContext {
   recorder: CollectionRecorder;
   /** Reads queued per environment and phase; the client's queue serves environments in turn. */
   parallel: number;
+  /** Caps on every list read (items per page, pages per list). */
+  limits: ListLimits;
   progress: (event: CollectProgress) => void;
 }
 
@@ -38,16 +40,19 @@ export function withoutLinks<T>(item: unknown): T {
   return rest as T;
 }
 
-/** Reads a whole collection for `kind`; undefined (and a failed entry) when it could not be read. */
+/** Reads a whole collection for `kind`; undefined (and a failed entry) when it could not be read. `path` may be built lazily. */
 export async function readCollection<T>(
   context: CollectContext,
   kind: SnapshotKind,
   environmentId: string | undefined,
-  path: string,
+  path: string | (() => string),
   embeddedKey: string,
   options: PagingOptions = {},
 ): Promise<T[] | undefined> {
-  const items = await context.recorder.attempt(kind, environmentId, () => getAll<unknown>(context.client, path, embeddedKey, options));
+  // A path built from ids the API sent may be refused (apiPath): that too is a failed read of this kind.
+  const items = await context.recorder.attempt(kind, environmentId, () =>
+    getAll<unknown>(context.client, typeof path === 'string' ? path : path(), embeddedKey, { ...context.limits, ...options }),
+  );
   return items?.map((item) => withoutLinks<T>(item));
 }
 
@@ -66,7 +71,7 @@ export async function readChildren<P extends { id: string }, C>(
 ): Promise<Map<string, C[]>> {
   const children = new Map<string, C[]>();
   await mapWithConcurrency(parents, context.parallel, async (parent) => {
-    const items = await readCollection<C>(context, kind, environmentId, childPath(parent), embeddedKey, options);
+    const items = await readCollection<C>(context, kind, environmentId, () => childPath(parent), embeddedKey, options);
     if (items !== undefined) children.set(parent.id, items);
   });
   context.recorder.touch(kind, environmentId);

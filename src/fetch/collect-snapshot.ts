@@ -1,11 +1,14 @@
 import { UserFacingError } from '../errors.js';
+import { apiPath } from './api-path.js';
 import { toolVersion } from '../paths.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Environment, type Snapshot, type SnapshotManifest } from '../snapshot/model.js';
 import type { ApiClient } from './api-client.js';
 import { collectBuiltInRoles } from './collect-configuration.js';
 import { readCollection, withoutLinks, type CollectContext, type CollectProgress } from './collect-context.js';
 import { collectEnvironment } from './collect-environment.js';
+import { ApiError } from './api-error.js';
 import { createCollectionRecorder } from './collection-recorder.js';
+import { defaultListLimits, type ListLimits } from './paging.js';
 import { assertUuid } from './settings.js';
 
 export interface CollectOptions {
@@ -28,6 +31,8 @@ export interface CollectOptions {
    * flight, and its queue serves environments in turn, so one large environment does not hold up the others.
    */
   parallelPerEnvironment?: number;
+  /** Caps on every list read; a list that reaches one is a failed read of its kind (defaults: `defaultListLimits`). */
+  limits?: Partial<ListLimits>;
   progress?: (event: CollectProgress) => void;
   /** Clock for `createdAt` and `durationMs` (default `Date.now`). */
   now?: () => number;
@@ -50,10 +55,16 @@ export async function collectSnapshot(client: ApiClient, options: CollectOptions
   // First, so that wrong credentials stop everything before any collection starts.
   const claims = await client.tokenClaims();
   const recorder = createCollectionRecorder();
-  const context: CollectContext = { client, recorder, parallel: options.parallelPerEnvironment ?? 32, progress: options.progress ?? (() => undefined) };
+  const context: CollectContext = {
+    client,
+    recorder,
+    parallel: options.parallelPerEnvironment ?? 32,
+    limits: { ...defaultListLimits, ...options.limits },
+    progress: options.progress ?? (() => undefined),
+  };
 
   const [environments, roles] = await Promise.all([
-    options.allEnvironments ? listEnvironments(context) : readEnvironments(context, [...new Set(requested)]),
+    options.allEnvironments ? listEnvironments(context) : readEnvironments(context, [...new Set(requested)], client),
     collectBuiltInRoles(context),
   ]);
   if (recorder.apiUnreachable()) {
@@ -104,13 +115,31 @@ async function listEnvironments(context: CollectContext): Promise<Environment[]>
   return environments;
 }
 
-/** Each named environment; one that cannot be read is still collected under its id, its failures recorded. */
-async function readEnvironments(context: CollectContext, ids: string[]): Promise<Environment[]> {
+/**
+ * Each named environment; one that cannot be read is still collected under its id, its failures
+ * recorded. One that PingOne says does not exist (404) ends the run before anything else is read: a
+ * mistyped id would otherwise read as a long list of missing roles.
+ */
+async function readEnvironments(context: CollectContext, ids: string[], client: Pick<ApiClient, 'apiUrl' | 'region'>): Promise<Environment[]> {
   context.progress({ phase: 'environments', done: 0, total: ids.length });
-  return Promise.all(
+  const notFound: string[] = [];
+  const environments = await Promise.all(
     ids.map(async (id) => {
-      const environment = await context.recorder.attempt('environments', id, () => context.client.get(`/environments/${id}`));
+      const environment = await context.recorder.attempt('environments', id, () =>
+        context.client.get(apiPath`/environments/${id}`).catch((error: unknown) => {
+          if (error instanceof ApiError && error.status === 404) notFound.push(id);
+          throw error;
+        }),
+      );
       return environment === undefined ? { id, name: id } : withoutLinks<Environment>(environment);
     }),
   );
+  if (notFound.length > 0) {
+    const where = client.region === undefined ? `at ${client.apiUrl}` : `in region ${client.region} (${client.apiUrl})`;
+    throw new UserFacingError(`Environment ${notFound.sort().join(', ')} not found ${where}; check the id.`, {
+      hint: 'Copy the id from the PingOne console (Environments → the environment → Settings), check the region (PINGONE_REGION_CODE), or collect every environment the credentials can see with --all-environments.',
+      seeAlso: 'README.md#connecting-to-pingone',
+    });
+  }
+  return environments;
 }

@@ -6,11 +6,13 @@ import { toolVersion } from '../paths.js';
 import { ApiError, readErrorBody } from './api-error.js';
 import { createSemaphore } from './concurrency.js';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
+import { defaultMaxAnswerBytes, readBoundedBody } from './read-body.js';
 import { createRedactor, type Redactor } from './redactor.js';
 import { assertReadOnly, endpointTemplate, relativeApiPath, resolveApiUrl, type RequestPurpose } from './request-guard.js';
 import {
   backoffDelay,
   defaultRetryPolicy,
+  isConnectionRefused,
   isPropagationDelay,
   isRetryableNetworkError,
   isRetryableStatus,
@@ -33,6 +35,8 @@ export interface HttpClientOptions {
   concurrency?: number;
   /** Per-request time limit, answer body included (default 30 s). */
   timeoutMs?: number;
+  /** Largest answer body read, in bytes (default 32 MiB); a larger one is refused while it streams. */
+  maxAnswerBytes?: number;
   retry?: Partial<RetryPolicy>;
   /** Diagnostic lines (retries, throttling); never a header, token or secret. */
   log?: (line: string) => void;
@@ -51,6 +55,8 @@ export interface HttpResponse {
   text: string;
   /** When the request left (the client's clock), to tell the 429s of one storm from a new one. */
   sentAt: number;
+  /** The body passed `maxAnswerBytes` and was dropped unread (`text` is empty). */
+  oversized?: true;
 }
 
 /** The only code that sends requests. GET on the API, plus one explicit token POST; nothing else. */
@@ -93,6 +99,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const sleep = options.sleep ?? ((ms: number) => delay(ms));
   const random = options.random ?? Math.random;
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const maxAnswerBytes = options.maxAnswerBytes ?? defaultMaxAnswerBytes;
   const log = options.log ?? (() => undefined);
   const concurrency = options.concurrency ?? 16;
   // Kept-alive connections, one per slot: a request never waits for a TCP and TLS handshake after the first.
@@ -129,14 +136,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           ...(body === undefined ? {} : { body }),
           signal,
         });
-        const text = await response.body.text();
-        return { status: response.statusCode, headers: response.headers, text, sentAt };
+        const text = await readBoundedBody(response.body, response.headers['content-length'], maxAnswerBytes);
+        const answer = { status: response.statusCode, headers: response.headers, text: text ?? '', sentAt };
+        return text === undefined ? { ...answer, oversized: true } : answer;
       } catch (error) {
         throw new TransportError(signal.aborted, error);
       }
     }, laneOf(url));
 
   async function withRetries<T>(label: string, send: () => Promise<HttpResponse>, judge: (response: HttpResponse, attempt: number) => Verdict<T>, onTransport: (error: TransportError) => Error): Promise<T> {
+    let refused = 0;
     for (let attempt = 1; ; attempt += 1) {
       let verdict: Verdict<T>;
       let sentAt: number | undefined;
@@ -147,7 +156,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       } catch (error) {
         if (!(error instanceof TransportError)) throw error;
         const failure = onTransport(error);
-        verdict = error.timedOut || isRetryableNetworkError(error) ? { retry: failure, waitMs: backoffDelay(attempt, policy, random) } : { fail: failure };
+        if (isConnectionRefused(error)) {
+          verdict = refused++ < policy.connectionRefusedRetries ? { retry: failure, waitMs: policy.connectionRefusedDelayMs } : { fail: failure };
+        } else {
+          verdict = error.timedOut || isRetryableNetworkError(error) ? { retry: failure, waitMs: backoffDelay(attempt, policy, random) } : { fail: failure };
+        }
       }
       if (sentAt !== undefined && !('throttle' in verdict)) limiter.accepted();
       if ('done' in verdict) return verdict.done;
@@ -185,6 +198,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         `GET ${path}`,
         () => exchange('api', template, 'GET', url, headers),
         (response, attempt) => {
+          if (response.oversized) {
+            return { fail: new ApiError({ kind: 'limit', path, status: response.status, reason: `the answer is larger than ${formatBytes(maxAnswerBytes)} (--max-answer-mb); not read` }) };
+          }
           if (response.status >= 200 && response.status < 300) {
             try {
               return { done: parseJson(response.text, () => log(`GET ${path}: a "__proto__" member in the answer was dropped`)) };
@@ -236,6 +252,10 @@ function laneOf(url: URL): string {
 function headerValue(headers: HttpResponse['headers'], name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${bytes} bytes` : `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
 }
 
 function networkReason(error: TransportError): string {

@@ -2,7 +2,17 @@ import { ApiError } from './api-error.js';
 import type { ApiClient } from './api-client.js';
 import { RefusedRequestError, relativeApiPath, resolveApiUrl } from './request-guard.js';
 
-export interface PagingOptions {
+/** Caps on one list, so that a hostile or broken server cannot keep the collector reading forever. */
+export interface ListLimits {
+  /** Items one page may hold (default 10,000; PingOne's largest page is 1,000). */
+  maxPageItems: number;
+  /** Pages one list may take (default 10,000: two million users at PingOne's 200 a page). */
+  maxPages: number;
+}
+
+export const defaultListLimits: ListLimits = { maxPageItems: 10_000, maxPages: 10_000 };
+
+export interface PagingOptions extends Partial<ListLimits> {
   /** `limit` to request: the largest page the endpoint honours; omitted when the endpoint does not page. */
   limit?: number;
 }
@@ -11,13 +21,16 @@ interface Page {
   _embedded?: Record<string, unknown>;
   _links?: { next?: { href?: unknown } };
   size?: unknown;
+  count?: unknown;
 }
 
 /**
  * Calls `onPage` with the items of each page of a collection, following `_links.next.href` (the
- * only sign that more pages exist: PingOne may return fewer items than `limit`). A next link off the
- * API origin or base path, or one that repeats an earlier page, stops the walk with an ApiError of
- * kind `paging`: the token is never sent there and the collection is reported incomplete.
+ * only sign that more pages exist: PingOne may return fewer items than `limit`). The walk stops with
+ * an ApiError, and the collection is reported incomplete, when a next link leaves the collection
+ * (another host, base path or collection, or drops the `filter`: the token is never sent there), when
+ * the list stops making progress (a page repeats an earlier page, cursor or id, or the list returns
+ * more items than its own `count`), and when a page or the list passes its cap (kind `limit`).
  * `onPage` returns `'stop'` to end early (a deliberate cap); `hasNext` tells it whether more pages exist.
  */
 export async function forEachPage<T>(
@@ -28,17 +41,28 @@ export async function forEachPage<T>(
   onPage: (items: T[], page: { hasNext: boolean }) => Promise<void | 'stop'> | void | 'stop',
   options: PagingOptions = {},
 ): Promise<{ pages: number }> {
+  const limits = { ...defaultListLimits, ...definedLimits(options) };
   const apiBase = new URL(client.apiUrl);
   let next: string | undefined = withLimit(path, options.limit);
-  const seen = new Set<string>([resolveApiUrl(apiBase, next).href]);
+  const first = resolveApiUrl(apiBase, next);
+  const seen = new Set<string>([first.href]);
+  const progress = trackProgress(path);
   let pages = 0;
   while (next !== undefined) {
     const page = (await client.get(next)) as Page | null;
     pages += 1;
+    const items = readItems<T>(page, embeddedKey, path);
+    if (items.length > limits.maxPageItems) {
+      throw new ApiError({ kind: 'limit', path, reason: `a page holds ${items.length} items, over the cap of ${limits.maxPageItems} (--max-page-items); not read` });
+    }
+    progress.check(items, page);
     const href = page?._links?.next?.href;
     const hasNext = typeof href === 'string' && href !== '';
-    if ((await onPage(readItems<T>(page, embeddedKey, path), { hasNext })) === 'stop' || !hasNext) break;
-    const url = followable(apiBase, href, path);
+    if ((await onPage(items, { hasNext })) === 'stop' || !hasNext) break;
+    if (pages >= limits.maxPages) {
+      throw new ApiError({ kind: 'limit', path, reason: `the list goes on past ${limits.maxPages} pages (--max-pages); not read to the end` });
+    }
+    const url = followable(apiBase, href, path, first);
     const cursor = url.searchParams.get('cursor');
     if (seen.has(url.href) || (cursor !== null && seen.has(`cursor:${cursor}`))) {
       throw new ApiError({ kind: 'paging', path, reason: `paging cycle: the next link repeats an earlier page after ${pages} pages; not followed` });
@@ -53,8 +77,50 @@ export async function forEachPage<T>(
 /** Every item of a collection, in the order PingOne returned them. */
 export async function getAll<T>(client: Pick<ApiClient, 'get' | 'apiUrl'>, path: string, embeddedKey: string, options: PagingOptions = {}): Promise<T[]> {
   const items: T[] = [];
-  await forEachPage<T>(client, path, embeddedKey, (page) => void items.push(...page), options);
+  await forEachPage<T>(
+    client,
+    path,
+    embeddedKey,
+    (page) => {
+      // Not push(...page): spreading a page of some 100,000 items overflows the stack.
+      for (const item of page) items.push(item);
+    },
+    options,
+  );
   return items;
+}
+
+/**
+ * A list that has stopped making progress is cut off at once rather than after its page cap, which
+ * at 10 requests a second could take hours: an id returned twice, or more items than the list's own `count`.
+ */
+function trackProgress(path: string) {
+  const ids = new Set<string>();
+  let returned = 0;
+  let largestCount = 0;
+  return {
+    check(items: readonly unknown[], page: Page | null) {
+      returned += items.length;
+      // PingOne's `count` is the size of the whole list; it may grow while the list is read, never past what is returned.
+      if (typeof page?.count === 'number') largestCount = Math.max(largestCount, page.count);
+      if (largestCount > 0 && returned > largestCount) {
+        throw new ApiError({ kind: 'paging', path, reason: `the list returned ${returned} items, more than its own count of ${largestCount}: cut off` });
+      }
+      for (const item of items) {
+        const id = (item as { id?: unknown } | null)?.id;
+        if (typeof id !== 'string') continue;
+        if (ids.has(id)) throw new ApiError({ kind: 'paging', path, reason: `the list returned ${id} a second time after ${returned - items.length} items: cut off` });
+        ids.add(id);
+      }
+    },
+  };
+}
+
+function definedLimits(options: PagingOptions): Partial<ListLimits> {
+  const limits: Partial<ListLimits> = {};
+  if (options.maxPageItems !== undefined) limits.maxPageItems = options.maxPageItems;
+  if (options.maxPages !== undefined) limits.maxPages = options.maxPages;
+  return limits;
 }
 
 function withLimit(path: string, limit: number | undefined): string {
@@ -70,10 +136,12 @@ function readItems<T>(page: Page | null, embeddedKey: string, path: string): T[]
   throw new ApiError({ kind: 'malformed', path, reason: `the answer has no _embedded.${embeddedKey} list` });
 }
 
-function followable(apiBase: URL, href: string, path: string): URL {
+/** The next link as a URL on the same collection as `first`, with the same filter; anything else is refused. */
+function followable(apiBase: URL, href: string, path: string, first: URL): URL {
+  let url: URL;
   try {
     // Absolute links are the rule; a root-relative one is read against the API origin, not its base path.
-    return resolveApiUrl(apiBase, new URL(href, apiBase.origin).href);
+    url = resolveApiUrl(apiBase, new URL(href, apiBase.origin).href);
   } catch (error) {
     if (!(error instanceof RefusedRequestError) && !(error instanceof TypeError)) throw error;
     const where = URL.canParse(href, apiBase.origin) ? new URL(href, apiBase.origin) : undefined;
@@ -85,4 +153,12 @@ function followable(apiBase: URL, href: string, path: string): URL {
           : `next link leaves the API (${relativeApiPath(new URL(apiBase.origin), where)}): not followed`;
     throw new ApiError({ kind: 'paging', path, reason });
   }
+  // Another environment's applications must not be merged into this one's, nor every user read as a group's members.
+  if (url.pathname !== first.pathname) {
+    throw new ApiError({ kind: 'paging', path, reason: `next link leaves the collection (${relativeApiPath(apiBase, url)}): not followed` });
+  }
+  if (url.searchParams.get('filter') !== first.searchParams.get('filter')) {
+    throw new ApiError({ kind: 'paging', path, reason: 'next link changes the filter of the list: not followed' });
+  }
+  return url;
 }

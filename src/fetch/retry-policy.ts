@@ -16,6 +16,12 @@ export interface RetryPolicy {
    */
   propagationRetries: number;
   propagationDelayMs: number;
+  /**
+   * Retries of a refused connection (nothing listens there: a wrong URL or port, a proxy down),
+   * `connectionRefusedDelayMs` apart; one quick retry covers a listener restarting.
+   */
+  connectionRefusedRetries: number;
+  connectionRefusedDelayMs: number;
 }
 
 export const defaultRetryPolicy: RetryPolicy = {
@@ -25,6 +31,8 @@ export const defaultRetryPolicy: RetryPolicy = {
   malformedRetries: 2,
   propagationRetries: 2,
   propagationDelayMs: 2_000,
+  connectionRefusedRetries: 1,
+  connectionRefusedDelayMs: 250,
 };
 
 export function isRetryableStatus(status: number): boolean {
@@ -59,6 +67,14 @@ export function isRetryableNetworkError(error: unknown): boolean {
     const code = (current as NodeJS.ErrnoException).code;
     if (code !== undefined && retryableNetworkCodes.has(code)) return true;
     if (/socket hang up|other side closed/i.test(current.message)) return true;
+  }
+  return false;
+}
+
+/** Nothing listens at the address: no answer will come from waiting longer. */
+export function isConnectionRefused(error: unknown): boolean {
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    if ((current as NodeJS.ErrnoException).code === 'ECONNREFUSED') return true;
   }
   return false;
 }

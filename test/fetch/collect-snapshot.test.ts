@@ -169,11 +169,12 @@ describe('collectSnapshot', () => {
     expect(entry(snapshot.manifest.collection.entries, 'applications', ids.env)?.status).toBe('complete');
   });
 
-  it('keeps collecting an environment whose own record cannot be read', async () => {
-    const server = await stubPingOne((path) => (path === audited ? { status: 404, body: { code: 'NOT_FOUND' } } : undefined));
+  // A 404 there means the id is wrong: bounded-reads.test.ts shows the run stop and say so.
+  it('keeps collecting an environment whose own record is forbidden', async () => {
+    const server = await stubPingOne((path) => (path === audited ? forbidden : undefined));
     const snapshot = await collectSnapshot(clientFor(server), { environmentIds: [ids.env] });
     expect(snapshot.environments[0]?.environment).toEqual({ id: ids.env, name: ids.env });
-    expect(entry(snapshot.manifest.collection.entries, 'environments', ids.env)).toMatchObject({ status: 'failed', httpStatus: 404 });
+    expect(entry(snapshot.manifest.collection.entries, 'environments', ids.env)).toMatchObject({ status: 'failed', httpStatus: 403 });
     expect(snapshot.environments[0]?.applications).toHaveLength(1);
   });
 
