@@ -74,8 +74,8 @@ function reportError(error: unknown, io: CliIo): number {
     io.stderr.write(stderrLines(lines));
     return EXIT_CODES.usage;
   }
-  io.stderr.write('pingone-audit: internal error. Please report it with the trace below.\n');
-  io.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  const trace = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.stderr.write(stderrLines(['pingone-audit: internal error. Please report it with the trace below.', ...trace.split('\n')]));
   return INTERNAL_ERROR_EXIT_CODE;
 }
 

@@ -4,7 +4,7 @@ import { resolveFindingLines } from '../snapshot/locate-line.js';
 import { defineCommand, resolvePath } from './context.js';
 import { useColor } from './io.js';
 import { loadSnapshotFolder } from './load-snapshot-folder.js';
-import { writeReports } from './output-options.js';
+import { throwIfReportsFailed, writeReports } from './output-options.js';
 import { stderrLines } from '../output/stderr-line.js';
 
 export const registerDiffCommand = defineCommand({
@@ -37,9 +37,10 @@ export const registerDiffCommand = defineCommand({
 
     const format = argv.format;
     const color = argv.output === undefined && format === 'table' && useColor(io);
-    await writeReports(context, [{ format, file: argv.output }], () => formatDrift(report, format, { color }));
+    const failures = await writeReports(context, [{ format, file: argv.output }], () => formatDrift(report, format, { color }));
     const gate = decideDriftVerdict(report, { failOn: argv['fail-on'], allowIncomplete: argv['allow-incomplete'] });
     io.stderr.write(stderrLines(gate.reasons));
+    throwIfReportsFailed(failures);
     return gate.verdict;
   },
 });

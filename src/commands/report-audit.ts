@@ -13,7 +13,7 @@ import type { Snapshot } from '../snapshot/model.js';
 import type { Verdict } from '../verdict.js';
 import { resolvePath, type CommandContext } from './context.js';
 import { useColor } from './io.js';
-import { pairOutputs, reviewArgs, writeReports, type ReportFlags } from './output-options.js';
+import { pairOutputs, reviewArgs, throwIfReportsFailed, writeReports, type ReportFlags } from './output-options.js';
 
 export interface AuditAndReportInput {
   snapshot: Snapshot;
@@ -56,15 +56,17 @@ export async function auditAndReport(input: AuditAndReportInput): Promise<Verdic
     includeSuppressed: review.includeSuppressed,
     includeFixed: review.includeFixed,
   };
-  await writeReports(context, targets, (format) => {
+  const failures = await writeReports(context, targets, (format) => {
     if (!isFormatName(format)) throw new Error(`No formatter is registered for "${format}".`);
     return formatters[format](result, formatContext);
   });
 
   const gate = decideGate(result, { failOn: flags['fail-on'], allowIncomplete: flags['allow-incomplete'] === true, failOnNew: review.failOnNew });
-  const stdoutIsTable = targets.some((target) => target.format === 'table' && target.file === undefined);
-  if (!stdoutIsTable) io.stderr.write(`${summaryParts(result).map((part) => part.text).join(' · ')}\n`);
+  // The table ends with the summary line; without it on stdout, the summary goes to stderr.
+  const tableShown = targets.some((target) => target.format === 'table' && target.file === undefined && !failures.some((failure) => failure.target === target));
+  if (!tableShown) io.stderr.write(`${summaryParts(result).map((part) => part.text).join(' · ')}\n`);
   io.stderr.write(stderrLines(gate.reasons));
+  throwIfReportsFailed(failures);
   return gate.verdict;
 }
 

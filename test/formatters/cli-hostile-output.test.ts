@@ -1,7 +1,9 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { formatters } from '../../src/formatters/index.js';
 import { writeSnapshot } from '../../src/snapshot/write-snapshot.js';
 import { RAW_TERMINAL_CONTROL, WORKFLOW_COMMAND_LINE } from '../helpers/hostile-strings.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -38,5 +40,25 @@ describe('audit with a hostile application name, every format', () => {
     expect(run.stdout).toContain('\\x1B]52;c;');
     const json = JSON.parse(await readFile(path.join(work, 'report.json'), 'utf8')) as { findings: Array<{ resource: { name: string } }> };
     expect(json.findings.some((finding) => finding.resource.name.includes(EVERY_HOSTILE))).toBe(true);
+  });
+});
+
+describe('a formatter that throws', () => {
+  it('costs only its own report: the others are written, stderr names it, and the run exits 70', async () => {
+    const broken = vi.spyOn(formatters, 'html').mockImplementation(() => {
+      throw new TypeError('html formatter broke');
+    });
+    try {
+      const [html, json] = [path.join(work, 'broken.html'), path.join(work, 'after.json')];
+      const run = await runCli(['audit', snapshot, '--fail-on', 'none', '-f', 'table', '-f', 'html', '-o', html, '-f', 'json', '-o', json], { cwd: work });
+      expect(run.code).toBe(70);
+      expect(run.stdout).toContain('implicit-grant');
+      expect(existsSync(json)).toBe(true);
+      expect(existsSync(html)).toBe(false);
+      expect(run.stderr).toContain(`error: the html report (${html}) was not written: html formatter broke`);
+      expect(run.stderr).toContain('pingone-audit: internal error.');
+    } finally {
+      broken.mockRestore();
+    }
   });
 });

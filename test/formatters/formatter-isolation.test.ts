@@ -1,0 +1,51 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReportsNotWrittenError, throwIfReportsFailed, writeReports } from '../../src/commands/output-options.js';
+import { UserFacingError } from '../../src/errors.js';
+
+let work: string;
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'pingone-audit-isolation-'));
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+function context() {
+  const out = { stdout: '', stderr: '' };
+  const io = { stdout: { write: (text: string) => (out.stdout += text) }, stderr: { write: (text: string) => (out.stderr += text) }, env: {}, cwd: work };
+  return { out, context: { io, rawArgv: [] } };
+}
+
+describe('writeReports', () => {
+  it('writes every other report when one formatter throws, says which failed, and the run cannot pass', async () => {
+    const { out, context: ctx } = context();
+    const targets = [
+      { format: 'table', file: undefined },
+      { format: 'html', file: 'reports/audit.html' },
+      { format: 'json', file: 'reports/audit.json' },
+      { format: 'csv', file: 'reports/audit.csv' },
+    ];
+    const failures = await writeReports(ctx, targets, (format) => {
+      if (format === 'table' || format === 'csv') throw new TypeError(`${format} formatter broke`);
+      return `${format} body`;
+    });
+    expect(failures.map((failure) => failure.target.format)).toEqual(['table', 'csv']);
+    expect((await readdir(path.join(work, 'reports'))).sort()).toEqual(['audit.html', 'audit.json']);
+    expect(await readFile(path.join(work, 'reports/audit.json'), 'utf8')).toBe('json body');
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toContain('error: the table report (stdout) was not written: table formatter broke\n');
+    expect(out.stderr).toContain('error: the csv report (reports/audit.csv) was not written: csv formatter broke\n');
+
+    expect(() => throwIfReportsFailed(failures)).toThrow(ReportsNotWrittenError);
+    expect(() => throwIfReportsFailed(failures)).toThrow('the table report (stdout), the csv report (reports/audit.csv) could not be written; the other reports were written.');
+  });
+
+  it('passes a user mistake on as such (exit 2), and nothing when every report was written', async () => {
+    const mistake = new UserFacingError('reports/x is a folder');
+    expect(() => throwIfReportsFailed([{ target: { format: 'json', file: 'reports/x' }, error: mistake }])).toThrow(mistake);
+    expect(() => throwIfReportsFailed([])).not.toThrow();
+  });
+});
