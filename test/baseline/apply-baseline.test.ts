@@ -115,6 +115,24 @@ describe('loadBaseline', () => {
     expect(catchUserFacingError(() => readBaselineReport({ version: '2.1.0', runs: [] }, 'results.sarif')).message).toBe('results.sarif: $: is a SARIF log; baselines are read from the JSON report');
     expect(catchUserFacingError(() => loadBaseline(path.join(tmpdir(), 'no-such-baseline.json'))).message).toMatch(/^Baseline file .* does not exist\.$/);
     const broken = { generatedAt: ENV_PROD, findings: [{ ruleId: 'x', fingerprint: 'abc' }] };
-    expect(catchUserFacingError(() => readBaselineReport(broken, 'b.json')).message).toBe('b.json: $.findings[0].fingerprint: must be the 64-character hex fingerprint pingone-audit writes');
+    expect(catchUserFacingError(() => readBaselineReport(broken, 'b.json')).message).toMatch(/^b\.json: \$\.findings\[0\]/);
+  });
+
+  it('refuses, naming the file and the path, a finding a report could not show or an HTML attribute could be left by', () => {
+    const report = JSON.parse(formatJson(sampleResult(), { color: false })) as { findings: Array<Record<string, unknown>> };
+    const withFinding = (finding: Record<string, unknown>) => ({ ...report, findings: [finding] });
+    const first = report.findings[0]!;
+    expect(catchUserFacingError(() => readBaselineReport(withFinding({ fingerprint: first.fingerprint }), 'b.json')).message).toMatch(/^b\.json: \$\.findings\[0\]: must have required property '\w+'$/);
+    const severity = catchUserFacingError(() => readBaselineReport(withFinding({ ...first, severity: '"><meta http-equiv=refresh content="0;url=https://evil.example/">' }), 'b.json'));
+    expect(severity.message).toMatch(/^b\.json: \$\.findings\[0\]\.severity: .* is not allowed$/);
+    expect(catchUserFacingError(() => readBaselineReport(withFinding({ ...first, location: { file: 'x.json', line: 0 } }), 'b.json')).message).toBe('b.json: $.findings[0].location.line: must be >= 1');
+    expect(catchUserFacingError(() => readBaselineReport({ ...report, generatedAt: 'yesterday' }, 'b.json')).message).toBe('b.json: $.generatedAt: must match format "date-time"');
+  });
+
+  it('keeps only the fields it checked, so nothing else in the file reaches a report', () => {
+    const report = JSON.parse(formatJson(sampleResult(), { color: false })) as { findings: Array<Record<string, unknown>> };
+    const first = report.findings[0]!;
+    const baseline = readBaselineReport({ ...report, findings: [{ ...first, suppression: { reason: 'x' }, extra: '<script>' }] }, 'b.json');
+    expect(Object.keys(baseline.findings[0]!).sort()).toEqual(['data', 'environmentId', 'fingerprint', 'location', 'message', 'messageId', 'pointer', 'resource', 'ruleId', 'severity']);
   });
 });
