@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { applicationRef, applicationsOf } from '../../src/pingone/applications.js';
 import { severityOverride } from '../shared/severity.js';
-import { defaultPolicyOf, hasMfaStep, usesDefaultPolicy } from '../../src/pingone/sign-on-policies.js';
+import { defaultPolicyOf, hasMfaStep, skipDaVinciApplications, usesDefaultPolicy } from '../../src/pingone/sign-on-policies.js';
 
 const SEVERITY = 'low';
 
@@ -13,10 +13,10 @@ export default defineRule({
     severity: SEVERITY,
     category: 'policies',
     tags: ['sign-on-policy', 'authentication', 'mfa'],
-    requires: ['applications', 'applicationSignOnPolicyAssignments', 'signOnPolicies', 'signOnPolicyActions'],
+    requires: ['applications', 'applicationSignOnPolicyAssignments', 'applicationFlowPolicyAssignments', 'signOnPolicies', 'signOnPolicyActions'],
     docs: {
       rationale:
-        'An OIDC app with a sign-in grant, or a SAML or WS-Fed app, with no sign-on policy assignment is signed into with whatever policy is the environment’s default at the moment of sign-in. Its authentication strength is then decided elsewhere: the default ships as `Single_Factor` in new environments, and whoever changes the default for another reason changes this app too, with nothing on the app to show it. Assigning a policy makes the app’s authentication explicit and reviewable. PingOne’s own apps (admin console, self-service, portal) are meant to follow the environment’s settings and are not reported. An app bound to a DaVinci flow policy instead has no sign-on policy assignment either; flow policy assignments are not collected, so such an app is reported too and can be suppressed with that reason.',
+        'An OIDC app with a sign-in grant, or a SAML or WS-Fed app, with no sign-on policy assignment is signed into with whatever policy is the environment’s default at the moment of sign-in. Its authentication strength is then decided elsewhere: the default ships as `Single_Factor` in new environments, and whoever changes the default for another reason changes this app too, with nothing on the app to show it. Assigning a policy makes the app’s authentication explicit and reviewable. PingOne’s own apps (admin console, self-service, portal) are meant to follow the environment’s settings and are not reported. An app bound to a DaVinci flow policy instead has no sign-on policy assignment either; flow policy assignments are not collected, so such an app is reported too and can be suppressed with that reason. Applications bound to a DaVinci flow policy sign in through that flow instead, so they are listed as not evaluated, naming the flow policy.',
       remediation: [
         'Console: Applications > Applications > the application > Policies > edit, and add the sign-on policy it should use (for example Multi_Factor).',
         'API: `POST /environments/{envId}/applications/{appId}/signOnPolicyAssignments` with `{"signOnPolicy":{"id":"<policyId>"},"priority":1}`.',
@@ -34,7 +34,8 @@ export default defineRule({
     },
     precision: 'medium',
   },
-  check(snapshot, { report }) {
+  check(snapshot, { report, skip }) {
+    skipDaVinciApplications(snapshot, skip);
     return applicationsOf(snapshot)
       .filter(({ app }) => usesDefaultPolicy(app))
       .map((located) => {

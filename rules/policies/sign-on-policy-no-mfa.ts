@@ -1,6 +1,15 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { severityOverride } from '../shared/severity.js';
-import { appsOf, delegatesToIdentityProvider, hasMfaStep, policiesInUse, policyRef, signsAdminsIn } from '../../src/pingone/sign-on-policies.js';
+import {
+  appsOf,
+  delegatesToIdentityProvider,
+  hasMfaStep,
+  policiesInUse,
+  policyRef,
+  signsAdminsIn,
+  skipDaVinciApplications,
+  unknownActionTypes,
+} from '../../src/pingone/sign-on-policies.js';
 import { listNames } from '../shared/wording.js';
 
 const SEVERITY = 'medium';
@@ -13,10 +22,10 @@ export default defineRule({
     severity: SEVERITY,
     category: 'policies',
     tags: ['mfa', 'sign-on-policy', 'authentication'],
-    requires: ['applications', 'applicationSignOnPolicyAssignments', 'signOnPolicies', 'signOnPolicyActions'],
+    requires: ['applications', 'applicationSignOnPolicyAssignments', 'applicationFlowPolicyAssignments', 'signOnPolicies', 'signOnPolicyActions'],
     docs: {
       rationale:
-        'A sign-on policy is the sequence of steps PingOne runs before it issues tokens or a SAML assertion. Without a MULTI_FACTOR_AUTHENTICATION (or PingID) action, a password is all it takes, and passwords are phished, reused and sprayed. Every policy assigned to an app counts, not only the first: a client can ask for any of its app’s assigned policies by name through `acr_values`, and PingOne falls through to the next assigned policy when one fails, so a single-factor policy in the list is a downgrade path. The environment’s default policy counts when apps without assignments use it; new environments ship with a `Single_Factor` default. Policies that hand authentication to an external identity provider are not reported, since the MFA there is invisible to PingOne, and neither are policies whose actions were not collected.',
+        'A sign-on policy is the sequence of steps PingOne runs before it issues tokens or a SAML assertion. Without a MULTI_FACTOR_AUTHENTICATION (or PingID) action, a password is all it takes, and passwords are phished, reused and sprayed. Every policy assigned to an app counts, not only the first: a client can ask for any of its app’s assigned policies by name through `acr_values`, and PingOne falls through to the next assigned policy when one fails, so a single-factor policy in the list is a downgrade path. The environment’s default policy counts when apps without assignments use it; new environments ship with a `Single_Factor` default. Policies that hand authentication to an external identity provider are not reported, since the MFA there is invisible to PingOne, and neither are policies whose actions were not collected. Applications bound to a DaVinci flow policy sign in through that flow instead, so they are listed as not evaluated, naming the flow policy.',
       remediation: [
         'Console: Authentication > Policies > the policy > edit, and add a step of type Multi-factor Authentication (after the Login step), with an MFA policy that allows phishing-resistant methods; or assign the apps the predefined Multi_Factor policy instead (Applications > the app > Policies).',
         'API: `POST /environments/{envId}/signOnPolicies/{policyId}/actions` with `{"type":"MULTI_FACTOR_AUTHENTICATION","priority":2,"noDevicesMode":"BLOCK"}`; or `POST /environments/{envId}/applications/{appId}/signOnPolicyAssignments` with an MFA policy and remove the single-factor assignment.',
@@ -36,11 +45,18 @@ export default defineRule({
     },
     precision: 'high',
   },
-  check(snapshot, { report }) {
+  check(snapshot, { report, skip }) {
+    skipDaVinciApplications(snapshot, skip);
     return policiesInUse(snapshot).flatMap((usage) => {
       const { policy, env } = usage;
       const apps = appsOf(usage);
       if (apps.length === 0 || hasMfaStep(policy) !== false || delegatesToIdentityProvider(policy)) return [];
+      const unknown = unknownActionTypes(policy);
+      if (unknown.length > 0) {
+        // An action type PingOne added later may well be a second factor: not judged rather than guessed.
+        skip(policyRef(policy, env), `has action type ${unknown.join(', ')}, which this version does not know`);
+        return [];
+      }
       const admins = apps.filter(signsAdminsIn);
       const data = { policy: policy.name, apps: listNames(apps.map((app) => app.name)), admins: listNames(admins.map((app) => app.name)) };
       return [

@@ -82,10 +82,14 @@ function checkUserGrants(located: LocatedApplication, context: Context): Report[
 }
 
 /** What is wrong with the roles of the users who may sign in, if anything can be said. */
-function signInCoverageFinding(located: LocatedApplication, { index, report }: Context, data: SignInData, resource: ResourceRef, grantPointer: string): Report | undefined {
+function signInCoverageFinding(located: LocatedApplication, { index, report, skip }: Context, data: SignInData, resource: ResourceRef, grantPointer: string): Report | undefined {
   const environmentId = located.env.environment.id;
   const audience = signInAudience(located.app, located.env, index);
   const { best, complete } = bestUserCoverage(audience.users, environmentId, index);
+  if (complete && best?.unknownScopeType !== undefined) {
+    skip(resource, `${best.user.username} holds ${best.label}, whose scope type ${best.unknownScopeType} this version does not know`);
+    return undefined;
+  }
   // Unread role data could hide the admin the integration uses: say nothing rather than guess.
   if (!complete || best?.level === 'full' || best?.level === 'unknown') return undefined;
   const outside = bestUserCoverage(audience.excluded, environmentId, index).best;
@@ -110,7 +114,7 @@ function signInCoverageFinding(located: LocatedApplication, { index, report }: C
   return report('userGrantNoAdmin', { ...data, found }, { resource, pointer: grantPointer });
 }
 
-function checkClientCredentials(located: LocatedApplication, { index, report }: Context): Report[] {
+function checkClientCredentials(located: LocatedApplication, { index, report, skip }: Context): Report[] {
   const { app, env } = located;
   const assignments = app._embedded?.roleAssignments;
   // Absent means not collected: the engine reports the gap; no finding from missing data.
@@ -128,7 +132,12 @@ function checkClientCredentials(located: LocatedApplication, { index, report }: 
     return [report('clientCredentialsOtherEnvironments', { ...data, roles }, { resource: applicationRef(located), pointer, severity: 'low' })];
   }
   // A group or application scope never reaches the environment as a whole, whatever the role.
-  if (inScope.some((coverage) => coverage.limitedTo === undefined)) return [];
+  if (inScope.some((coverage) => coverage.limitedTo === undefined && coverage.unknownScopeType === undefined)) return [];
+  const unknownScope = inScope.find((coverage) => coverage.unknownScopeType !== undefined);
+  if (unknownScope) {
+    skip(applicationRef(located), `its role ${unknownScope.label} has scope type ${unknownScope.unknownScopeType}, which this version does not know`);
+    return [];
+  }
   const roles = inScope.map((coverage) => coverage.label).join('; ');
   return [report('clientCredentialsLimited', { ...data, roles }, { resource: applicationRef(located), pointer, severity: 'medium' })];
 }

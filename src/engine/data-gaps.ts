@@ -1,4 +1,4 @@
-import type { CollectionEntry, SnapshotKind } from '../snapshot/model.js';
+import type { CollectionEntry, ResourceType, SnapshotKind } from '../snapshot/model.js';
 import type { NotEvaluated } from './types.js';
 
 /**
@@ -17,6 +17,16 @@ export const ORGANIZATION_WIDE_KINDS: ReadonlySet<SnapshotKind> = new Set<Snapsh
   'gatewayRoleAssignments',
 ]);
 
+/**
+ * Sub-collections read once per application: when only some applications' reads failed, only those
+ * applications are unknown, and reports about the others stand.
+ */
+export const PER_RESOURCE_KINDS: ReadonlySet<SnapshotKind> = new Set<SnapshotKind>([
+  'applicationGrants',
+  'applicationSignOnPolicyAssignments',
+  'applicationFlowPolicyAssignments',
+]);
+
 export type GapReason = NotEvaluated['reasons'][number];
 
 export interface DataGaps {
@@ -24,7 +34,12 @@ export interface DataGaps {
   everywhere: boolean;
   /** Environment (null: the organization as a whole) → the failed entries the rule needed there. */
   reasons: Map<string | null, GapReason[]>;
+  /** Environment → resources whose data the rule needed and that failed alone (the rest of the kind was read). */
+  resources: Map<string | null, { reasons: GapReason[]; resources: Array<{ type: ResourceType; id: string }> }>;
 }
+
+/** Key of a resource in {@link DataGaps.resources}, for matching reports. */
+export const resourceGapKey = (type: string, id: string): string => `${type}\u0000${id}`;
 
 /** Which environments a rule cannot be evaluated in, given the kinds it requires and what failed. */
 export function findDataGaps(
@@ -32,14 +47,25 @@ export function findDataGaps(
   entries: readonly CollectionEntry[],
   scopes: readonly (string | null)[],
 ): DataGaps {
-  const needed = entries.filter((entry) => entry.status === 'failed' && requires.includes(entry.kind));
+  const failedNeeded = entries.filter((entry) => entry.status === 'failed' && requires.includes(entry.kind));
+  const isPartial = (entry: CollectionEntry) => entry.failedResources !== undefined && entry.environmentId !== undefined && PER_RESOURCE_KINDS.has(entry.kind);
+  const needed = failedNeeded.filter((entry) => !isPartial(entry));
   const isGlobal = (entry: CollectionEntry) => entry.environmentId === undefined || ORGANIZATION_WIDE_KINDS.has(entry.kind);
   const reasons = new Map<string | null, GapReason[]>();
+  const resources: DataGaps['resources'] = new Map();
   for (const scope of scopes) {
     const failed = needed.filter((entry) => isGlobal(entry) || entry.environmentId === scope);
-    if (failed.length > 0) reasons.set(scope, failed.map(toReason));
+    if (failed.length > 0) {
+      reasons.set(scope, failed.map(toReason));
+      continue;
+    }
+    const partial = failedNeeded.filter((entry) => isPartial(entry) && entry.environmentId === scope);
+    if (partial.length > 0) {
+      const unknown = new Map(partial.flatMap((entry) => entry.failedResources ?? []).map((ref) => [resourceGapKey(ref.type, ref.id), ref]));
+      resources.set(scope, { reasons: partial.map(toReason), resources: [...unknown.values()] });
+    }
   }
-  return { everywhere: needed.some(isGlobal), reasons };
+  return { everywhere: needed.some(isGlobal), reasons, resources };
 }
 
 function toReason({ kind, path, httpStatus, error }: CollectionEntry): GapReason {

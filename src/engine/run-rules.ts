@@ -2,7 +2,8 @@ import type { Snapshot } from '../snapshot/model.js';
 import type { SnapshotIndex } from '../snapshot/lookup.js';
 import { resourceFile } from '../snapshot/layout.js';
 import type { ResolvedRule } from './config.js';
-import { findDataGaps, type DataGaps } from './data-gaps.js';
+import { findDataGaps, resourceGapKey, type DataGaps } from './data-gaps.js';
+import { findUnknownValues } from '../snapshot/unknown-values.js';
 import { fingerprintFinding } from './fingerprint.js';
 import { orderFindings } from './order-findings.js';
 import { renderMessage } from './render-message.js';
@@ -18,6 +19,7 @@ import {
   type RuleIntegrations,
   type RuleReport,
   type Severity,
+  type SkippedResource,
 } from './types.js';
 
 export interface RunOptions {
@@ -33,7 +35,8 @@ export interface RunOptions {
 
 /**
  * Runs the resolved rules over a snapshot. A rule is not evaluated where data it requires failed
- * to collect (its reports there are dropped); a rule that throws, or returns a report it cannot
+ * to collect (its reports there are dropped), or only for the resources whose own data failed when
+ * the rest of that kind was read; a rule that throws, or returns a report it cannot
  * render, becomes a rule error while the others run on. Findings come back sorted, one per
  * fingerprint; suppressions are applied later, so `suppressed` is empty here.
  */
@@ -45,6 +48,7 @@ export function runRules(snapshot: Snapshot, resolved: ResolvedRule[], options: 
 
   const unordered: Finding[] = [];
   const notEvaluated: NotEvaluated[] = [];
+  const skipped: SkippedResource[] = [];
   const ruleErrors: RuleErrorRecord[] = [];
   const outcomes: Array<{ ruleId: string; gaps: DataGaps; errored: boolean }> = [];
   let rulesRun = 0;
@@ -53,15 +57,19 @@ export function runRules(snapshot: Snapshot, resolved: ResolvedRule[], options: 
     const { rule } = resolvedRule;
     const gaps = findDataGaps(rule.meta.requires, manifest.collection.entries, scopes);
     for (const [environmentId, reasons] of gaps.reasons) notEvaluated.push({ ruleId: rule.id, environmentId, reasons });
+    for (const [environmentId, gap] of gaps.resources) notEvaluated.push({ ruleId: rule.id, environmentId, ...gap });
     let errored = false;
     if (!gaps.everywhere) {
       rulesRun += 1;
+      const skips: SkippedResource[] = [];
+      const skip = (resource: SkippedResource['resource'], reason: string) => void skips.push({ ruleId: rule.id, resource: { ...resource }, reason });
       try {
-        const reports = rule.check(snapshot, ruleContext(run, resolvedRule.options));
+        const reports = rule.check(snapshot, ruleContext({ ...run, skip }, resolvedRule.options));
         if (!Array.isArray(reports)) throw new Error('check() did not return an array of reports.');
         // All reports are turned into findings before any is kept, so a rule bug discards the rule's output whole.
-        const kept = reports.filter((report) => !gaps.reasons.has(report.resource?.environmentId ?? null));
+        const kept = reports.filter((report) => !isInGap(gaps, report.resource));
         unordered.push(...kept.map((report) => toFinding(report, resolvedRule)));
+        skipped.push(...skips.filter((item) => !isInGap(gaps, item.resource)));
       } catch (error) {
         errored = true;
         ruleErrors.push(toRuleError(rule.id, error));
@@ -84,12 +92,14 @@ export function runRules(snapshot: Snapshot, resolved: ResolvedRule[], options: 
         name: environment.name,
         ...(environment.type === undefined ? {} : { type: environment.type }),
       })),
+      applications: countApplications(snapshot),
       ...(options.snapshotPath === undefined ? {} : { path: options.snapshotPath }),
     },
     rules: resolved.map(({ rule, severity }) => ({ id: rule.id, severity, meta: rule.meta })),
     findings,
     suppressed: [],
     notEvaluated,
+    ...(skipped.length === 0 ? {} : { skipped }),
     ruleErrors,
     ruleResults: outcomes.flatMap((outcome) => ruleResults(outcome, scopes, counts)),
     collection: manifest.collection,
@@ -102,6 +112,33 @@ export function runRules(snapshot: Snapshot, resolved: ResolvedRule[], options: 
       rulesRun,
       collectionComplete: manifest.collection.complete,
     },
+    ...unknownValueWarnings(snapshot),
+  };
+}
+
+function countApplications(snapshot: Snapshot): NonNullable<AuditResult['snapshot']['applications']> {
+  const applications = snapshot.environments.flatMap((env) => env.applications);
+  const signingInThroughDaVinci = applications.filter((app) => (app._embedded?.flowPolicyAssignments?.length ?? 0) > 0).length;
+  return { total: applications.length, signingInThroughDaVinci };
+}
+
+/** Reports about data the rule could not see: a whole environment, or one resource whose own reads failed. */
+function isInGap(gaps: DataGaps, resource: RuleReport['resource'] | undefined): boolean {
+  const environmentId = resource?.environmentId ?? null;
+  if (gaps.reasons.has(environmentId)) return true;
+  const partial = gaps.resources.get(environmentId);
+  return partial !== undefined && resource !== undefined && partial.resources.some((ref) => resourceGapKey(ref.type, ref.id) === resourceGapKey(resource.type, resource.id));
+}
+
+/** Each value this version does not know, once: rules that depend on one say so per resource. */
+function unknownValueWarnings(snapshot: Snapshot): Pick<AuditResult, 'warnings'> {
+  const unknown = findUnknownValues(snapshot);
+  if (unknown.length === 0) return {};
+  return {
+    warnings: unknown.map(({ field, value, count, example }) => ({
+      code: 'unknown-value',
+      message: `${field} ${JSON.stringify(value)} is not known to this version of pingone-audit (${count} resource${count === 1 ? '' : 's'}, first ${example}): kept as read; rules that depend on it list those resources as not evaluated. A newer version may know it.`,
+    })),
   };
 }
 
@@ -143,7 +180,9 @@ function ruleResults(
   const allScopes = byEnvironment.has(null) && !scopes.includes(null) ? [null, ...scopes] : scopes;
   return allScopes.map((environmentId) => {
     const findings = byEnvironment.get(environmentId) ?? 0;
-    const outcome = gaps.reasons.has(environmentId) ? 'not-evaluated' : errored ? 'error' : findings > 0 ? 'fail' : 'pass';
+    // Resources left unjudged for missing data make a clean environment not evaluated, never a pass.
+    const partial = gaps.resources.has(environmentId);
+    const outcome = gaps.reasons.has(environmentId) ? 'not-evaluated' : errored ? 'error' : findings > 0 ? 'fail' : partial ? 'not-evaluated' : 'pass';
     return { ruleId, environmentId, outcome, findings };
   });
 }

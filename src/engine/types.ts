@@ -1,6 +1,6 @@
 import type { LocatedApplication } from '../pingone/applications.js';
 import type { Checklist } from '../profiles/evaluate-profile.js';
-import type { Application, ResourceRef, Snapshot, SnapshotKind } from '../snapshot/model.js';
+import type { Application, ResourceRef, ResourceType, Snapshot, SnapshotKind } from '../snapshot/model.js';
 import type { SnapshotIndex } from '../snapshot/lookup.js';
 
 export type { ResourceRef } from '../snapshot/model.js';
@@ -95,6 +95,12 @@ export interface RuleContext<Options extends RuleOptions = RuleOptions, Messages
   integrations: RuleIntegrations;
   /** Builds a report; the compiler checks the messageId and that `data` fills its placeholders. */
   report<Id extends keyof Messages & string>(messageId: Id, data: MessageData<Messages[Id]>, target: ReportTarget): RuleReport<Messages>;
+  /**
+   * Records that the rule does not judge `resource`, and why: a value this version does not know,
+   * or a flow the rule cannot see (a DaVinci flow policy). Neither a pass nor a finding; listed in
+   * {@link AuditResult.skipped}.
+   */
+  skip(resource: ResourceRef, reason: string): void;
 }
 
 /**
@@ -145,6 +151,18 @@ export interface NotEvaluated {
   environmentId: string | null;
   /** The collection entries that failed, as "GET <path> → <status>" style reasons. */
   reasons: Array<{ kind: SnapshotKind; path?: string; httpStatus?: number; error?: string }>;
+  /**
+   * Set when only these resources' data was missing (one application's sign-on policy assignments
+   * failed to read): the rule judged every other resource of the environment.
+   */
+  resources?: Array<{ type: ResourceType; id: string }>;
+}
+
+/** A resource one rule did not judge, and why; see {@link RuleContext.skip}. */
+export interface SkippedResource {
+  ruleId: string;
+  resource: ResourceRef;
+  reason: string;
 }
 
 export interface RuleErrorRecord {
@@ -205,12 +223,16 @@ export interface AuditResult {
     environmentIds: string[];
     /** Names and types of the environments collected, for reports that name what they audited. */
     environments?: Array<{ id: string; name: string; type?: string }>;
+    /** Applications audited, and how many sign users in through a DaVinci flow policy (sign-on policy rules skip those). */
+    applications?: { total: number; signingInThroughDaVinci: number };
     path?: string;
   };
   rules: Array<{ id: string; severity: Severity; meta: RuleMeta }>;
   findings: Finding[];
   suppressed: Finding[];
   notEvaluated: NotEvaluated[];
+  /** Resources rules did not judge by design (not data gaps: they do not make the run incomplete). */
+  skipped?: SkippedResource[];
   ruleErrors: RuleErrorRecord[];
   ruleResults: RuleEnvironmentResult[];
   collection: Snapshot['manifest']['collection'];

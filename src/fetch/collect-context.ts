@@ -1,4 +1,4 @@
-import type { SnapshotKind } from '../snapshot/model.js';
+import type { ResourceType, SnapshotKind } from '../snapshot/model.js';
 import type { ApiClient } from './api-client.js';
 import type { CollectionRecorder } from './collection-recorder.js';
 import { mapWithConcurrency } from './concurrency.js';
@@ -48,17 +48,19 @@ export async function readCollection<T>(
   path: string | (() => string),
   embeddedKey: string,
   options: PagingOptions = {},
+  about?: { type: ResourceType; id: string },
 ): Promise<T[] | undefined> {
   // A path built from ids the API sent may be refused (apiPath): that too is a failed read of this kind.
   const items = await context.recorder.attempt(kind, environmentId, () =>
     getAll<unknown>(context.client, typeof path === 'string' ? path : path(), embeddedKey, { ...context.limits, ...options }),
-  );
+  about);
   return items?.map((item) => withoutLinks<T>(item));
 }
 
 /**
  * Reads one sub-collection per parent (an app's grants, a group's role assignments …). The map holds
- * the parents whose read succeeded; the others stay absent, which the snapshot reads as "not collected".
+ * the parents whose read succeeded; the others stay absent, which the snapshot reads as "not collected",
+ * and the failure names the parent (`options.parentType`) so that only its data counts as unknown.
  */
 export async function readChildren<P extends { id: string }, C>(
   context: CollectContext,
@@ -67,11 +69,13 @@ export async function readChildren<P extends { id: string }, C>(
   parents: readonly P[],
   childPath: (parent: P) => string,
   embeddedKey: string,
-  options: PagingOptions = {},
+  options: PagingOptions & { parentType?: ResourceType } = {},
 ): Promise<Map<string, C[]>> {
   const children = new Map<string, C[]>();
+  const { parentType, ...paging } = options;
   await mapWithConcurrency(parents, context.parallel, async (parent) => {
-    const items = await readCollection<C>(context, kind, environmentId, () => childPath(parent), embeddedKey, options);
+    const about = parentType === undefined ? undefined : { type: parentType, id: parent.id };
+    const items = await readCollection<C>(context, kind, environmentId, () => childPath(parent), embeddedKey, paging, about);
     if (items !== undefined) children.set(parent.id, items);
   });
   context.recorder.touch(kind, environmentId);

@@ -1,10 +1,12 @@
-import type { CollectionEntry, SnapshotKind } from '../snapshot/model.js';
+import type { CollectionEntry, ResourceType, SnapshotKind } from '../snapshot/model.js';
 import { ApiError } from './api-error.js';
 
 interface Failure {
   path?: string;
   httpStatus?: number;
   error: string;
+  /** The parent resource whose own sub-read failed (one app's grants …), when the read was about one. */
+  resource?: { type: ResourceType; id: string };
 }
 
 /**
@@ -13,8 +15,11 @@ interface Failure {
  * since nothing else would succeed either.
  */
 export interface CollectionRecorder {
-  /** Runs `task` for `kind`; on an ApiError records the failure and returns undefined. */
-  attempt<T>(kind: SnapshotKind, environmentId: string | undefined, task: () => Promise<T>): Promise<T | undefined>;
+  /**
+   * Runs `task` for `kind`; on an ApiError records the failure and returns undefined. `resource`
+   * names the one parent the read was about, so that only its data counts as unknown.
+   */
+  attempt<T>(kind: SnapshotKind, environmentId: string | undefined, task: () => Promise<T>, resource?: Failure['resource']): Promise<T | undefined>;
   /** Records that `kind` was collected although there was nothing to read (no workers, no groups …). */
   touch(kind: SnapshotKind, environmentId: string | undefined): void;
   /** Records a failure that is not a request's, such as data left unread on purpose or because its parent failed. */
@@ -44,7 +49,7 @@ export function createCollectionRecorder(): CollectionRecorder {
   };
 
   return {
-    async attempt(kind, environmentId, task) {
+    async attempt(kind, environmentId, task, resource) {
       if (fatal !== undefined) throw fatal;
       const entry = tally(kind, environmentId);
       entry.calls += 1;
@@ -62,6 +67,7 @@ export function createCollectionRecorder(): CollectionRecorder {
         }
         const failure: Failure = { path: error.path, error: error.summary };
         if (error.status !== undefined) failure.httpStatus = error.status;
+        if (resource !== undefined) failure.resource = resource;
         entry.failures.push(failure);
         return undefined;
       }
@@ -91,6 +97,11 @@ function toEntry({ kind, environmentId, calls, failures }: { kind: SnapshotKind;
   if (first === undefined) return entry;
   if (first.path !== undefined) entry.path = first.path;
   if (first.httpStatus !== undefined) entry.httpStatus = first.httpStatus;
+  // Only when every failure was one parent's own read is the rest of the kind known.
+  if (failures.every((failure) => failure.resource !== undefined)) {
+    const unique = new Map(failures.map(({ resource }) => [`${resource!.type}/${resource!.id}`, resource!]));
+    entry.failedResources = [...unique.values()].sort((a, b) => a.type.localeCompare(b.type) || a.id.localeCompare(b.id));
+  }
   entry.error = failures.length === 1 ? first.error : `${first.error} (${failures.length} failures in ${Math.max(calls, failures.length)} reads of this kind)`;
   return entry;
 }

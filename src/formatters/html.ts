@@ -7,8 +7,9 @@ import { esc, link } from './html-escape.js';
 import { REPORT_CSS } from './html-style.js';
 import { reportScopes, ruleLookup } from './report-scopes.js';
 import { describeCollectionFailure } from '../snapshot/collection-failure.js';
+import { describeNotEvaluated } from './sarif-invocation.js';
 import { snapshotFilePath } from './sarif-location.js';
-import { plural, summaryParts } from './summary-line.js';
+import { applicationCoverageText, plural, summaryParts } from './summary-line.js';
 
 /** Nothing may load at view time: no script, no fetch, no font, no remote image. */
 const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -232,12 +233,18 @@ function coverageSection(result: AuditResult, environmentName: (id: string | nul
       `<tr><td><code>${esc(entry.kind)}</code></td><td>${esc(entry.environmentId === undefined ? 'organization' : environmentName(entry.environmentId))}</td><td>${entry.status === 'complete' ? statusLabel('pass').replace('Pass', 'read') : statusLabel('fail').replace('Fail', 'failed')}</td><td>${esc(entry.requests ?? '')}</td><td>${entry.status === 'failed' ? esc(describeCollectionFailure(entry)) : ''}</td></tr>`,
   );
   const notEvaluated = result.notEvaluated.map(
-    (item) => `<tr><td><code>${esc(item.ruleId)}</code></td><td>${esc(environmentName(item.environmentId))}</td><td>${esc(item.reasons.map(describeCollectionFailure).join('; ') || 'unknown')}</td></tr>`,
+    (item) => `<tr><td><code>${esc(item.ruleId)}</code></td><td>${esc(environmentName(item.environmentId))}</td><td>${esc(describeNotEvaluated(item))}</td></tr>`,
   );
+  const skipped = (result.skipped ?? []).map(
+    (item) => `<tr><td><code>${esc(item.ruleId)}</code></td><td>${esc(environmentName(item.resource.environmentId ?? null))}</td><td>${esc(`${item.resource.type} ${item.resource.name || item.resource.id}`)}</td><td>${esc(item.reason)}</td></tr>`,
+  );
+  const applications = applicationCoverageText(result);
   const errors = result.ruleErrors.map((error) => `<li><code>${esc(error.ruleId)}</code> failed and reported nothing: ${esc(error.message)}</li>`);
   const notes = (result.collection.notes ?? []).map((note) => `<li>${esc(note)}</li>`);
   const body = `<p>${result.collection.complete ? 'Every endpoint was read.' : '<strong>Some data could not be read</strong>: the rules that need it are not evaluated, and a clean result would not be trustworthy.'}</p>
 <table><thead><tr><th>Data</th><th>Environment</th><th>Status</th><th>Requests</th><th>Failure</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>
+${applications === undefined ? '' : `<p>${esc(applications)}.</p>`}
+${skipped.length === 0 ? '' : `<h3>Resources not judged</h3><table><thead><tr><th>Rule</th><th>Environment</th><th>Resource</th><th>Why</th></tr></thead><tbody>${skipped.join('\n')}</tbody></table>`}
 ${notEvaluated.length === 0 ? '' : `<h3>Rules not evaluated</h3><table><thead><tr><th>Rule</th><th>Environment</th><th>Why</th></tr></thead><tbody>${notEvaluated.join('\n')}</tbody></table>`}
 ${errors.length === 0 ? '' : `<h3>Rule errors</h3><ul>${errors.join('')}</ul>`}
 ${notes.length === 0 ? '' : `<h3>Collection notes</h3><ul>${notes.join('')}</ul>`}`;

@@ -2,7 +2,7 @@ import type { AuditResult, Finding, RuleEnvironmentResult } from '../engine/type
 import { environmentLabeller } from './environment-label.js';
 import type { FormatContext } from './format-context.js';
 import { reportScopes, ruleLookup } from './report-scopes.js';
-import { describeCollectionFailure } from '../snapshot/collection-failure.js';
+import { describeNotEvaluated } from './sarif-invocation.js';
 import { snapshotFilePath } from './sarif-location.js';
 import { visibleText } from '../output/visible-text.js';
 
@@ -57,7 +57,7 @@ function testCases(result: AuditResult, environmentId: string | null): TestCase[
     const error = result.ruleErrors.find((item) => item.ruleId === ruleId);
     const why =
       outcome === 'not-evaluated'
-        ? `Not evaluated: data it needs could not be collected (${notEvaluated?.reasons.map(describeCollectionFailure).join('; ') || 'unknown'})`
+        ? `Not evaluated: data it needs could not be collected (${notEvaluated === undefined ? 'unknown' : describeNotEvaluated(notEvaluated)})`
         : outcome === 'error'
           ? `The rule failed and reported nothing: ${error?.message ?? 'unknown error'}`
           : undefined;

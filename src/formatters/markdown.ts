@@ -2,9 +2,9 @@ import { SEVERITIES, type AuditResult, type AuditWarning, type Finding } from '.
 import { environmentLabeller } from './environment-label.js';
 import type { FormatContext } from './format-context.js';
 import { findingsByScope, ruleLookup } from './report-scopes.js';
-import { describeCollectionFailure } from '../snapshot/collection-failure.js';
+import { describeNotEvaluated } from './sarif-invocation.js';
 import { snapshotFilePath } from './sarif-location.js';
-import { plural, summaryParts } from './summary-line.js';
+import { applicationCoverageText, plural, summaryParts } from './summary-line.js';
 import { fitMarkdownLines } from '../output/markdown-limit.js';
 import { markdownCode, markdownText as text } from '../output/markdown-text.js';
 
@@ -93,7 +93,13 @@ export function formatMarkdown(result: AuditResult, context: FormatContext): str
   }
   if (result.notEvaluated.length > 0) {
     lines.push('### Not evaluated', '', 'Data these rules need could not be collected; they are not counted as passing.', '', '| Rule | Environment | Why |', '| --- | --- | --- |');
-    lines.push(...result.notEvaluated.map((item) => row([`${markdownCode(item.ruleId)} ${text(rule(item.ruleId).title)}`, text(environmentName(item.environmentId)), text(item.reasons.map(describeCollectionFailure).join('; ') || 'unknown')])), '');
+    lines.push(...result.notEvaluated.map((item) => row([`${markdownCode(item.ruleId)} ${text(rule(item.ruleId).title)}`, text(environmentName(item.environmentId)), text(describeNotEvaluated(item))])), '');
+  }
+  const skipped = result.skipped ?? [];
+  const applications = applicationCoverageText(result);
+  if (skipped.length > 0 || applications !== undefined) {
+    const table = ['| Rule | Environment | Resource | Why |', '| --- | --- | --- | --- |', ...skipped.map((item) => row([markdownCode(item.ruleId), text(environmentName(item.resource.environmentId ?? null)), text(`${item.resource.type} ${item.resource.name || item.resource.id}`), text(item.reason)]))];
+    lines.push(...collapsible(`Coverage: ${text(applications ?? '')}${skipped.length === 0 ? '' : ` · ${plural(skipped.length, 'resource')} not judged by a rule`}`, skipped.length === 0 ? ['Every resource was judged by the rules that apply to it.'] : table));
   }
   if (result.ruleErrors.length > 0) {
     lines.push('### Rule errors', '', ...result.ruleErrors.map((error) => `- ${markdownCode(error.ruleId)} failed and reported nothing: ${text(error.message)}`), '');

@@ -55,8 +55,18 @@ function collectionNotification(entry: CollectionEntry): Notification {
   };
 }
 
+/**
+ * Why a rule was not evaluated, in words: the failed reads, and when only some resources' reads
+ * failed, which ones ("… ; only for application app-1, application app-2").
+ */
+export function describeNotEvaluated(item: NotEvaluated, separator = '; '): string {
+  const reads = item.reasons.map(describeCollectionFailure).join(separator) || 'unknown';
+  if (item.resources === undefined) return reads;
+  return `${reads}${separator}only for ${item.resources.map((ref) => `${ref.type} ${ref.id}`).join(', ')}`;
+}
+
 function notEvaluatedNotification(item: NotEvaluated, ruleIndex: RuleIndex): Notification {
-  const reasons = item.reasons.length === 0 ? '' : ` (${item.reasons.map(describeCollectionFailure).join('; ')})`;
+  const reasons = item.reasons.length === 0 ? '' : ` (${describeNotEvaluated(item)})`;
   const where = item.environmentId === null ? 'organization-wide' : `in environment ${item.environmentId}`;
   return {
     level: 'warning',

@@ -33,3 +33,15 @@ export function summaryParts(result: AuditResult): SummaryPart[] {
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
+
+/**
+ * "12 applications, 3 of them sign in through DaVinci (the sign-on policy rules do not judge those)",
+ * or undefined when the result does not count applications.
+ */
+export function applicationCoverageText(result: AuditResult): string | undefined {
+  const counts = result.snapshot.applications;
+  if (counts === undefined) return undefined;
+  const daVinci = counts.signingInThroughDaVinci;
+  const through = daVinci === 0 ? 'none signs in through DaVinci' : `${daVinci} of them sign${daVinci === 1 ? 's' : ''} in through DaVinci (the sign-on policy rules do not judge ${daVinci === 1 ? 'it' : 'those'})`;
+  return `${plural(counts.total, 'application')}, ${through}`;
+}

@@ -3,7 +3,7 @@ import type { AuditResult, Finding } from '../engine/types.js';
 import { painter, SEVERITY_STYLE, type Paint } from './ansi.js';
 import { environmentLabeller } from './environment-label.js';
 import type { FormatContext } from './format-context.js';
-import { describeCollectionFailure } from '../snapshot/collection-failure.js';
+import { describeNotEvaluated } from './sarif-invocation.js';
 import { snapshotFilePath } from './sarif-location.js';
 import { summaryParts } from './summary-line.js';
 import { terminalText } from '../output/terminal-text.js';
@@ -58,7 +58,7 @@ export function formatTable(result: AuditResult, context: FormatContext): string
     const rows = result.notEvaluated.map((item) => [
       terminalText(item.ruleId, NAME_LIMIT),
       terminalText(environmentName(item.environmentId), NAME_LIMIT),
-      item.reasons.map((reason) => terminalText(describeCollectionFailure(reason))).join('\n') || 'unknown',
+      describeNotEvaluated(item, '\n').split('\n').map((line) => terminalText(line)).join('\n'),
     ]);
     const body = fitTable(headerRow(['Rule', 'Environment', 'Why'], paint), rows, width, [
       { cap: 32, min: 12 },

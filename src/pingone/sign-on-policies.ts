@@ -1,5 +1,6 @@
 import type { Application, EnvironmentSnapshot, ResourceRef, SignOnPolicy, Snapshot } from '../snapshot/model.js';
-import { isPingOneBuiltIn, isWorker, type LocatedApplication } from './applications.js';
+import { isKnownValue } from '../snapshot/unknown-values.js';
+import { applicationRef, applicationsOf, isPingOneBuiltIn, isWorker, type LocatedApplication } from './applications.js';
 import { signInGrantsOf } from './sign-in-grants.js';
 
 /**
@@ -41,13 +42,46 @@ export function signsAdminsIn(app: Application): boolean {
 }
 
 /**
+ * The DaVinci flow policies an application signs users in with, by id in priority order; empty when
+ * none (or not collected). Ping: an app with one or more flow policy assignments always authenticates
+ * through them, not through sign-on policies
+ * (https://developer.pingidentity.com/pingone-api/platform/applications/application-flow-policy-assignments.html).
+ */
+export function flowPolicyIdsOf(app: Application): string[] {
+  const assignments = [...(app._embedded?.flowPolicyAssignments ?? [])].sort((a, b) => a.priority - b.priority);
+  return assignments.map((assignment) => assignment.flowPolicy.id);
+}
+
+export function signsInThroughDaVinci(app: Application): boolean {
+  return flowPolicyIdsOf(app).length > 0;
+}
+
+/**
+ * Tells the engine that a sign-on-policy rule does not judge the apps bound to a DaVinci flow
+ * policy: the flow decides whether MFA is asked, and the audit cannot see inside it.
+ */
+export function skipDaVinciApplications(snapshot: Snapshot, skip: (resource: ResourceRef, reason: string) => void): void {
+  for (const located of applicationsOf(snapshot)) {
+    const flows = flowPolicyIdsOf(located.app);
+    if (flows.length === 0 || located.app.enabled === false) continue;
+    const named = flows.map((id) => `flow policy ${id}`).join(', ');
+    skip(applicationRef(located), `signs users in through DaVinci (${named}): the flow decides MFA, and this audit does not read flows`);
+  }
+}
+
+/** Action types of the policy that this version does not know (an unknown one may be a second factor). */
+export function unknownActionTypes(policy: SignOnPolicy): string[] {
+  return (policy._embedded?.actions ?? []).map((action) => action.type).filter((type) => !isKnownValue('sign-on policy action type', type));
+}
+
+/**
  * Apps that take the environment's default policy: sign-in apps whose assignments were collected
- * and are empty. PingOne's own apps are left out (the admin console follows the administrator
+ * and are empty, and that no DaVinci flow policy governs. PingOne's own apps are left out (the admin console follows the administrator
  * security settings, and the portal and self-service apps are meant to follow the default).
  */
 export function usesDefaultPolicy(app: Application): boolean {
   const assignments = app._embedded?.signOnPolicyAssignments;
-  return assignments !== undefined && assignments.length === 0 && signsUsersIn(app) && !isPingOneBuiltIn(app);
+  return assignments !== undefined && assignments.length === 0 && signsUsersIn(app) && !isPingOneBuiltIn(app) && !signsInThroughDaVinci(app);
 }
 
 /** Every sign-on policy of the snapshot with the apps that use it, environment by environment. */
@@ -60,6 +94,7 @@ export function policiesInUse(snapshot: Snapshot): PolicyInUse[] {
       assigned: env.applications.filter(
         (app) =>
           (signsUsersIn(app) || (app.enabled !== false && isPingOneBuiltIn(app))) &&
+          !signsInThroughDaVinci(app) &&
           (app._embedded?.signOnPolicyAssignments ?? []).some((assignment) => assignment.signOnPolicy.id === policy.id),
       ),
       byDefault: policy === defaultPolicy ? env.applications.filter(usesDefaultPolicy) : [],

@@ -2,6 +2,7 @@ import type {
   Application,
   ApplicationResourceGrant,
   Environment,
+  FlowPolicyAssignment,
   Gateway,
   Group,
   IdRef,
@@ -57,6 +58,8 @@ export interface DatasetEnvironment {
   grants: ApplicationResourceGrant[];
   /** Items carry `application.id`. */
   signOnPolicyAssignments: SignOnPolicyAssignment[];
+  /** DaVinci flow policies bound to applications; items carry `application.id`. Absent: none. */
+  flowPolicyAssignments?: FlowPolicyAssignment[];
   signOnPolicies: SignOnPolicy[];
   /** Items carry `signOnPolicy.id`. */
   signOnPolicyActions: SignOnPolicyAction[];

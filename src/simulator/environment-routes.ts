@@ -88,6 +88,14 @@ const collections: EnvironmentCollection[] = [
   { path: '/applications', key: 'applications', area: 'applications', itemParam: 'appId', paged: 'applications', items: applications },
   childCollection('/applications/{appId}/grants', 'grants', 'applications', applications, (env) => env.grants, 'application'),
   childCollection('/applications/{appId}/signOnPolicyAssignments', 'signOnPolicyAssignments', 'applications', applications, (env) => env.signOnPolicyAssignments, 'application'),
+  childCollection(
+    '/applications/{appId}/flowPolicyAssignments',
+    'flowPolicyAssignments',
+    'applications',
+    applications,
+    (env) => env.flowPolicyAssignments ?? [],
+    'application',
+  ),
   childCollection('/applications/{appId}/attributes', 'attributes', 'applications', applications, (env) => env.applicationAttributes, 'application'),
   childCollection('/applications/{appId}/roleAssignments', 'roleAssignments', 'applications', applications, roleAssignments, 'application', roleAssignmentViews),
   {

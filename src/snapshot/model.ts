@@ -267,7 +267,7 @@ export const SNAPSHOT_KIND_SCOPES = {
   applications: 'environment',
   applicationGrants: 'environment',
   applicationSignOnPolicyAssignments: 'environment',
-  applicationFlowPolicyAssignments: 'not-collected',
+  applicationFlowPolicyAssignments: 'environment',
   applicationRoleAssignments: 'environment',
   users: 'environment',
   userRoleAssignments: 'environment',

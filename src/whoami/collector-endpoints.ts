@@ -15,6 +15,7 @@ export const collectorEndpoints: readonly CollectorEndpoint[] = [
   { kind: 'applications', endpoint: 'GET /environments/{id}/applications', reads: 'applications' },
   { kind: 'applicationGrants', endpoint: 'GET /environments/{id}/applications/{id}/grants', reads: 'applications' },
   { kind: 'applicationSignOnPolicyAssignments', endpoint: 'GET /environments/{id}/applications/{id}/signOnPolicyAssignments', reads: 'applications' },
+  { kind: 'applicationFlowPolicyAssignments', endpoint: 'GET /environments/{id}/applications/{id}/flowPolicyAssignments', reads: 'applications' },
   { kind: 'applicationRoleAssignments', endpoint: 'GET /environments/{id}/applications/{id}/roleAssignments', reads: 'applications' },
   { kind: 'signOnPolicies', endpoint: 'GET /environments/{id}/signOnPolicies', reads: 'signOnPolicies' },
   { kind: 'signOnPolicyActions', endpoint: 'GET /environments/{id}/signOnPolicies/{id}/actions', reads: 'signOnPolicies' },

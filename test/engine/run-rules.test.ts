@@ -207,6 +207,68 @@ describe('runRules: not evaluated', () => {
     ]);
   });
 
+  it('one application\'s failed sub-read: only that app is not evaluated, the others are judged', () => {
+    const snapshot = buildSnapshot({
+      environments: [
+        { id: ENV_A, applications: [webApp({ id: 'app-a', name: 'Alpha' }), webApp({ id: 'app-c', name: 'Gamma' })] },
+        { id: ENV_B, applications: [webApp({ id: 'app-b', name: 'Beta' })] },
+      ],
+      failed: [{ ...failedEntry('applicationSignOnPolicyAssignments', ENV_A), failedResources: [{ type: 'application', id: 'app-a' }] }],
+    });
+    const result = run(snapshot, [resolve(flagEveryApp('needs-assignments', { requires: ['applicationSignOnPolicyAssignments'] }))]);
+    expect(result.findings.map((finding) => finding.resource.id)).toEqual(['app-c', 'app-b']);
+    expect(result.notEvaluated).toEqual([
+      {
+        ruleId: 'needs-assignments',
+        environmentId: ENV_A,
+        reasons: [expect.objectContaining({ kind: 'applicationSignOnPolicyAssignments', httpStatus: 403 })],
+        resources: [{ type: 'application', id: 'app-a' }],
+      },
+    ]);
+    expect(result.summary.collectionComplete).toBe(false);
+  });
+
+  it('a per-resource gap with no finding left is not a pass', () => {
+    const snapshot = twoEnvironments([{ ...failedEntry('applicationGrants', ENV_A), failedResources: [{ type: 'application', id: 'app-a' }] }]);
+    const result = run(snapshot, [resolve(flagEveryApp('needs-grants', { requires: ['applicationGrants'] }))]);
+    expect(result.ruleResults).toEqual([
+      { ruleId: 'needs-grants', environmentId: ENV_A, outcome: 'not-evaluated', findings: 0 },
+      { ruleId: 'needs-grants', environmentId: ENV_B, outcome: 'fail', findings: 1 },
+    ]);
+  });
+
+  it('lists the resources a rule skipped, with why, apart from data gaps', () => {
+    const skipping = fakeRule('skipper', {}, (snapshot, context) => {
+      const app = snapshot.environments[0]!.applications[0]!;
+      context.skip({ type: 'application', id: app.id, name: app.name, environmentId: ENV_A }, 'signs in through DaVinci flow policy fp-1');
+      return [];
+    });
+    const result = run(twoEnvironments(), [resolve(skipping)]);
+    expect(result.skipped).toEqual([
+      { ruleId: 'skipper', resource: { type: 'application', id: 'app-a', name: 'Alpha', environmentId: ENV_A }, reason: 'signs in through DaVinci flow policy fp-1' },
+    ]);
+    expect(result.notEvaluated).toEqual([]);
+  });
+
+  it('warns once per enum value this version does not know', () => {
+    const snapshot = buildSnapshot({
+      environments: [
+        {
+          id: ENV_A,
+          applications: [
+            webApp({ id: 'app-a', grantTypes: ['AUTHORIZATION_CODE', 'PASSKEY_GRANT'] }),
+            webApp({ id: 'app-b', type: 'AGENT_APP', grantTypes: ['PASSKEY_GRANT'] }),
+          ],
+        },
+      ],
+    });
+    const warnings = run(snapshot, []).warnings ?? [];
+    expect(warnings.map((warning) => warning.code)).toEqual(['unknown-value', 'unknown-value']);
+    expect(warnings[0]?.message).toContain('application type "AGENT_APP"');
+    expect(warnings[1]?.message).toMatch(/grant type "PASSKEY_GRANT" .*\(2 resources, first environments\/env-a\/applications\/app-a\.json\)/);
+    expect(run(twoEnvironments(), []).warnings).toBeUndefined();
+  });
+
   it('a failure of a kind the rule does not require changes nothing for it', () => {
     const result = run(twoEnvironments([failedEntry('users', ENV_A)]), [resolve(flagEveryApp('apps-only', { requires: ['applications'] }))]);
     expect(result.notEvaluated).toEqual([]);
@@ -273,6 +335,7 @@ describe('runRules: result', () => {
       organizationId: 'org-acme',
       environmentIds: [ENV_A, ENV_B],
       environments: [ENV_A, ENV_B].map((id) => ({ id, name: 'Production', type: 'PRODUCTION' })),
+      applications: { total: 2, signingInThroughDaVinci: 0 },
       path: 'snap',
     });
     expect(result.rules.map((rule) => [rule.id, rule.severity])).toEqual([['apps', 'high'], ['any', 'low'], ['broken', 'medium']]);

@@ -109,7 +109,11 @@ describe('collectSnapshot', () => {
 
     const [adminEnv, auditedEnv] = snapshot.environments;
     expect(auditedEnv?.environment.name).toBe('Production');
-    expect(auditedEnv?.applications[0]?._embedded).toEqual({ grants: [{ id: 'grant-1', resource: { id: 'res-1' }, scopes: [] }], signOnPolicyAssignments: [] });
+    expect(auditedEnv?.applications[0]?._embedded).toEqual({
+      grants: [{ id: 'grant-1', resource: { id: 'res-1' }, scopes: [] }],
+      signOnPolicyAssignments: [],
+      flowPolicyAssignments: [],
+    });
     expect(auditedEnv?.roles.map((role) => role.id)).toEqual(['role-custom']);
     expect(auditedEnv?.gateways[0]?._embedded?.roleAssignments?.map((a) => a.id)).toEqual(['ra-gw']);
     expect(auditedEnv?.signOnPolicies).toEqual([]);
@@ -167,6 +171,38 @@ describe('collectSnapshot', () => {
     const snapshot = await collectSnapshot(clientFor(server), { environmentIds: [ids.env] });
     expect(entry(snapshot.manifest.collection.entries, 'populations', ids.env)).toMatchObject({ status: 'failed', httpStatus: 503 });
     expect(entry(snapshot.manifest.collection.entries, 'applications', ids.env)?.status).toBe('complete');
+  });
+
+  it('reads DaVinci flow policy assignments, and marks only the app whose sub-read failed as unknown', async () => {
+    const web = `${audited}/applications/app-web`;
+    const server = await stubPingOne((path) => {
+      if (path === `${audited}/applications`) {
+        return list('applications', [
+          { id: 'app-web', name: 'Portal', type: 'WEB_APP', protocol: 'OPENID_CONNECT', enabled: true },
+          { id: 'app-flow', name: 'Shop', type: 'WEB_APP', protocol: 'OPENID_CONNECT', enabled: true },
+        ]);
+      }
+      if (path === `${web}/signOnPolicyAssignments`) return forbidden;
+      if (path === `${audited}/applications/app-flow/flowPolicyAssignments`) {
+        return list('flowPolicyAssignments', [{ id: 'fpa-1', flowPolicy: { id: 'fp-davinci' }, priority: 1, application: { id: 'app-flow' }, _links: link }]);
+      }
+      return undefined;
+    });
+    const snapshot = await collectSnapshot(clientFor(server), { environmentIds: [ids.env] });
+    expect(entry(snapshot.manifest.collection.entries, 'applicationSignOnPolicyAssignments', ids.env)).toMatchObject({
+      status: 'failed',
+      httpStatus: 403,
+      failedResources: [{ type: 'application', id: 'app-web' }],
+    });
+    expect(entry(snapshot.manifest.collection.entries, 'applicationFlowPolicyAssignments', ids.env)).toEqual({
+      kind: 'applicationFlowPolicyAssignments',
+      environmentId: ids.env,
+      status: 'complete',
+    });
+    const [portal, shop] = snapshot.environments[0]!.applications;
+    expect(portal?._embedded?.signOnPolicyAssignments).toBeUndefined();
+    expect(shop?._embedded).toMatchObject({ signOnPolicyAssignments: [], flowPolicyAssignments: [{ id: 'fpa-1', flowPolicy: { id: 'fp-davinci' }, priority: 1 }] });
+    expect(snapshot.manifest.collection.complete).toBe(false);
   });
 
   // A 404 there means the id is wrong: bounded-reads.test.ts shows the run stop and say so.

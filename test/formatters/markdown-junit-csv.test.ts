@@ -116,3 +116,36 @@ describe('CSV formatter', () => {
     expect(csvCell('-1+1')).toBe(`"'-1+1"`);
   });
 });
+
+describe('coverage of DaVinci apps and resources not judged', () => {
+  const withSkips = (): AuditResult => {
+    const result = sampleResult();
+    return {
+      ...result,
+      snapshot: { ...result.snapshot, applications: { total: 12, signingInThroughDaVinci: 3 } },
+      skipped: [
+        {
+          ruleId: 'sign-on-policy-no-mfa',
+          resource: { type: 'application', id: 'app-shop', name: 'Shop <b>', environmentId: ENV_PROD },
+          reason: 'signs users in through DaVinci (flow policy fp-1): the flow decides MFA, and this audit does not read flows',
+        },
+      ],
+    };
+  };
+
+  it('Markdown says how many apps sign in through DaVinci and lists what a rule did not judge', () => {
+    const markdown = formatMarkdown(withSkips(), context);
+    expect(markdown).toContain('12 applications, 3 of them sign in through DaVinci');
+    expect(markdown).toContain('1 resource not judged by a rule');
+    expect(markdown).toMatch(/`sign-on-policy-no-mfa` \| .* \| application Shop .* \| signs users in through DaVinci \(flow policy fp-1\)/);
+    expect(markdown).not.toContain('<b>');
+  });
+
+  it('HTML says the same in its coverage section', async () => {
+    const { formatHtml } = await import('../../src/formatters/html.js');
+    const html = formatHtml(withSkips(), context);
+    expect(html).toContain('12 applications, 3 of them sign in through DaVinci');
+    expect(html).toContain('<h3>Resources not judged</h3>');
+    expect(html).toContain('Shop &lt;b&gt;');
+  });
+});

@@ -4,6 +4,7 @@ import { ruleContext } from '../../src/engine/rule-context.js';
 import type { MessageValue, Rule, RuleMessages, RuleOptions, RuleReport, Severity } from '../../src/engine/types.js';
 import { bundledProfiles } from '../../src/profiles/load-profiles.js';
 import { ruleIntegrations } from '../../src/profiles/rule-integrations.js';
+import type { ResourceRef } from '../../src/snapshot/model.js';
 import { buildSnapshotIndex } from '../../src/snapshot/index-builder.js';
 import type { ResourceType, Snapshot } from '../../src/snapshot/model.js';
 
@@ -17,6 +18,8 @@ export interface RuleTestCase<Options extends RuleOptions = RuleOptions> {
   now?: Date;
   /** application id → integration profile ids, as the config's `integrations` (the shipped profiles bind the rest). */
   profileBindings?: Record<string, string[]>;
+  /** Resources the rule must skip (not judge), each with a fragment of the reason; none when absent. */
+  skipped?: Array<{ resource: { type: RuleReport['resource']['type']; id: string }; reason: string }>;
 }
 
 export interface ExpectedReport<Messages extends RuleMessages = RuleMessages> {
@@ -41,14 +44,31 @@ export function runRule<Messages extends RuleMessages, Options extends RuleOptio
   rule: Rule<Messages, Options>,
   testCase: RuleTestCase<Options>,
 ): Array<RuleReport<Messages>> {
+  return runRuleWithSkips(rule, testCase).reports;
+}
+
+type Skipped = Array<{ resource: ResourceRef; reason: string }>;
+
+/** {@link runRule}, with the resources the rule skipped (`context.skip`) and why. */
+export function runRuleWithSkips<Messages extends RuleMessages, Options extends RuleOptions>(
+  rule: Rule<Messages, Options>,
+  testCase: RuleTestCase<Options>,
+): { reports: Array<RuleReport<Messages>>; skipped: Skipped } {
+  const skipped: Skipped = [];
   const erased = rule as unknown as Rule;
   const setting = testCase.options === undefined ? {} : { options: testCase.options };
   const [resolved] = resolveRules([erased], {}, { extends: [], rules: { [rule.id]: setting } }, `${rule.id} test case "${testCase.name}"`);
   const snapshot = deepFreeze(testCase.snapshot);
   const index = buildSnapshotIndex(snapshot);
   const integrations = ruleIntegrations(bundledProfiles(), new Map(Object.entries(testCase.profileBindings ?? {})), snapshot, index);
-  const context = ruleContext({ now: testCase.now ?? TEST_NOW, index, integrations }, resolved!.options);
-  return erased.check(snapshot, context) as Array<RuleReport<Messages>>;
+  const skip = (resource: ResourceRef, reason: string) => void skipped.push({ resource, reason });
+  const context = ruleContext({ now: testCase.now ?? TEST_NOW, index, integrations, skip }, resolved!.options);
+  return { reports: erased.check(snapshot, context) as Array<RuleReport<Messages>>, skipped };
+}
+
+function expectSkips(actual: Skipped, expected: RuleTestCase['skipped']): void {
+  expect(actual.map(({ resource }) => ({ type: resource.type, id: resource.id }))).toEqual((expected ?? []).map(({ resource }) => resource));
+  (expected ?? []).forEach(({ reason }, i) => expect(actual[i]?.reason).toContain(reason));
 }
 
 /**
@@ -75,13 +95,16 @@ export function testRule<Messages extends RuleMessages, Options extends RuleOpti
 
     for (const testCase of cases.valid) {
       it(`valid: ${testCase.name}`, () => {
-        expect(runRule(rule, testCase)).toEqual([]);
+        const { reports, skipped } = runRuleWithSkips(rule, testCase);
+        expect(reports).toEqual([]);
+        expectSkips(skipped, testCase.skipped);
       });
     }
 
     for (const testCase of cases.invalid) {
       it(`invalid: ${testCase.name}`, () => {
-        const reports = runRule(rule, testCase);
+        const { reports, skipped } = runRuleWithSkips(rule, testCase);
+        expectSkips(skipped, testCase.skipped);
         for (const report of reports) assertRenderable(rule, report);
         const actual = reports.map((report) => ({
           messageId: report.messageId,

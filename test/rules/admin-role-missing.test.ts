@@ -96,6 +96,16 @@ testRule(rule, {
       snapshot: tenant(workerApp({ _embedded: { roleAssignments: [assignment('Identity Data Admin', helpdeskScope), envAdmin()] } }), [], { groups: [helpdesk()] }),
     },
     {
+      name: 'client credentials, the only role has a scope type this version does not know: skipped, naming it',
+      snapshot: tenant(workerApp({ _embedded: { roleAssignments: [assignment('Environment Admin', { type: 'BUSINESS_UNIT', id: 'bu-1' })] } })),
+      skipped: [{ resource: { type: 'application', id: 'app-worker' }, reason: 'scope type BUSINESS_UNIT' }],
+    },
+    {
+      name: 'user grant, the best role has an unknown scope type: skipped, naming it',
+      snapshot: tenant(userGrantWorker(), [admin([assignment('Environment Admin', { type: 'BUSINESS_UNIT', id: 'bu-1' })])]),
+      skipped: [{ resource: APP, reason: 'scope type BUSINESS_UNIT' }],
+    },
+    {
       name: 'a web app with a user grant is not a worker',
       snapshot: tenant(userGrantWorker({ type: 'WEB_APP' })),
     },

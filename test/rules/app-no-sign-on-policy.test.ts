@@ -2,7 +2,7 @@ import rule from '../../rules/policies/app-no-sign-on-policy.js';
 import type { Application } from '../../src/snapshot/model.js';
 import { testRule } from '../helpers/rule-tester.js';
 import { webApp, workerApp } from '../helpers/snapshot-builder.js';
-import { MULTI_FACTOR, SINGLE_FACTOR, appWithPolicies, loginAction, mfaAction, policy, tenant } from './sign-on-policy-fixtures.js';
+import { MULTI_FACTOR, SINGLE_FACTOR, appWithPolicies, daVinciApp, loginAction, mfaAction, policy, tenant } from './sign-on-policy-fixtures.js';
 
 const WEB = { type: 'application' as const, id: 'app-web' };
 const mfaDefault = () => [policy(SINGLE_FACTOR, [loginAction()]), policy(MULTI_FACTOR, [loginAction(), mfaAction()], { default: true })];
@@ -16,6 +16,11 @@ testRule(rule, {
     { name: 'assignments not collected: unknown', snapshot: tenant([webApp({ _embedded: {} })]) },
     { name: 'PingOne’s own self-service app follows the default by design', snapshot: tenant([appWithPolicies([], { type: 'PING_ONE_SELF_SERVICE' })]) },
     { name: 'a disabled app', snapshot: tenant([appWithPolicies([], { enabled: false })]) },
+    {
+      name: 'an app bound to a DaVinci flow policy is governed by the flow: skipped, naming it',
+      snapshot: tenant([daVinciApp()]),
+      skipped: [{ resource: { type: 'application', id: 'app-davinci' }, reason: 'DaVinci (flow policy fp-passwordless)' }],
+    },
   ],
   invalid: [
     {

@@ -30,6 +30,12 @@ export function appWithPolicies(policyIds: string[], overrides: Partial<Applicat
   return webApp({ _embedded: { grants: [], signOnPolicyAssignments }, ...overrides });
 }
 
+/** An app that signs users in through a DaVinci flow policy (and so has no sign-on policy assignment). */
+export function daVinciApp(overrides: Partial<Application> = {}): Application {
+  const flowPolicyAssignments = [{ id: 'fpa-1', flowPolicy: { id: 'fp-passwordless' }, priority: 1 }];
+  return webApp({ id: 'app-davinci', name: 'Shop', _embedded: { grants: [], signOnPolicyAssignments: [], flowPolicyAssignments }, ...overrides });
+}
+
 export function tenant(applications: Application[], signOnPolicies: SignOnPolicy[] = predefinedPolicies()) {
   return buildSnapshot({ environments: [{ applications, signOnPolicies }] });
 }

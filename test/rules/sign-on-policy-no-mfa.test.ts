@@ -1,7 +1,7 @@
 import rule from '../../rules/policies/sign-on-policy-no-mfa.js';
 import { testRule } from '../helpers/rule-tester.js';
 import { workerApp } from '../helpers/snapshot-builder.js';
-import { MULTI_FACTOR, SINGLE_FACTOR, appWithPolicies, loginAction, policy, tenant } from './sign-on-policy-fixtures.js';
+import { MULTI_FACTOR, SINGLE_FACTOR, appWithPolicies, daVinciApp, loginAction, policy, tenant } from './sign-on-policy-fixtures.js';
 
 const SINGLE = { type: 'signOnPolicy' as const, id: SINGLE_FACTOR };
 
@@ -15,6 +15,16 @@ testRule(rule, {
     {
       name: 'a policy that hands sign-in to an external identity provider',
       snapshot: tenant([appWithPolicies(['sop-idp'])], [policy('sop-idp', [{ id: 'act-idp', type: 'IDENTITY_PROVIDER', priority: 1 }])]),
+    },
+    {
+      name: 'the single-factor default is not judged for an app that signs in through DaVinci',
+      snapshot: tenant([daVinciApp()]),
+      skipped: [{ resource: { type: 'application', id: 'app-davinci' }, reason: 'flow policy fp-passwordless' }],
+    },
+    {
+      name: 'an action type this version does not know may be a second factor: the policy is skipped, naming it',
+      snapshot: tenant([appWithPolicies(['sop-new'])], [policy('sop-new', [loginAction(), { id: 'act-new', type: 'PASSKEY_STEP_UP', priority: 2 }])]),
+      skipped: [{ resource: { type: 'signOnPolicy', id: 'sop-new' }, reason: 'PASSKEY_STEP_UP' }],
     },
     { name: 'a PingID step counts as MFA', snapshot: tenant([appWithPolicies(['sop-pingid'])], [policy('sop-pingid', [loginAction(), { id: 'act-pid', type: 'PINGID_AUTHENTICATION', priority: 2 }])]) },
   ],

@@ -28,6 +28,7 @@ const pathOf: Readonly<Record<string, string>> = {
   applications: `/environments/${prodId}/applications`,
   applicationGrants: `/environments/${prodId}/applications/${sample.app}/grants`,
   applicationSignOnPolicyAssignments: `/environments/${prodId}/applications/${sample.app}/signOnPolicyAssignments`,
+  applicationFlowPolicyAssignments: `/environments/${prodId}/applications/${sample.app}/flowPolicyAssignments`,
   applicationRoleAssignments: `/environments/${prodId}/applications/${sample.app}/roleAssignments`,
   signOnPolicies: `/environments/${prodId}/signOnPolicies`,
   signOnPolicyActions: `/environments/${prodId}/signOnPolicies/${sample.policy}/actions`,
