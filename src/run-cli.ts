@@ -1,5 +1,6 @@
 import yargs, { type MiddlewareFunction } from 'yargs';
 import { refuseRepeatedOptions } from './commands/single-valued.js';
+import type { ErrorCode } from './error-codes.js';
 import { UserFacingError } from './errors.js';
 import { stderrLines } from './output/stderr-line.js';
 import { formatProblem, InvalidSnapshotError } from './snapshot/load-snapshot.js';
@@ -61,17 +62,21 @@ async function parseAndRun(argv: readonly string[], io: CliIo): Promise<number> 
 
 class UsageError extends Error {}
 
+function errorCodeLine(code: ErrorCode): string {
+  return `  error code: ${code} (README.md#error-codes)`;
+}
+
 function reportError(error: unknown, io: CliIo): number {
   if (error instanceof UsageError) {
     // yargs' message quotes the user's own arguments, and may span lines (a list of choices).
-    io.stderr.write(stderrLines([...`pingone-audit: ${error.message}`.split('\n'), 'Run `pingone-audit --help` for usage.']));
+    io.stderr.write(stderrLines([...`pingone-audit: ${error.message}`.split('\n'), 'Run `pingone-audit --help` for usage.', errorCodeLine('usage')]));
     return EXIT_CODES.usage;
   }
   if (error instanceof UserFacingError) {
     const lines = messageLines(error).map((line, index) => (index === 0 ? `pingone-audit: ${line}` : line));
     if (error.hint) lines.push(`  what to do: ${error.hint}`);
     if (error.seeAlso) lines.push(`  read more: ${error.seeAlso}`);
-    io.stderr.write(stderrLines(lines));
+    io.stderr.write(stderrLines([...lines, errorCodeLine(error.errorCode)]));
     return EXIT_CODES.usage;
   }
   const trace = error instanceof Error ? (error.stack ?? error.message) : String(error);

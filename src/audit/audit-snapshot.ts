@@ -48,7 +48,7 @@ export function profileBindingsFromConfig(integrations: Record<string, string[]>
     profileIds.forEach((profileId, i) => {
       if (known.includes(profileId)) return;
       const suggestion = closestMatch(profileId, known);
-      throw new UserFacingError(`${configFile}: $.integrations[${JSON.stringify(appId)}][${i}]: no integration profile "${profileId}".`, {
+      throw new UserFacingError('json-invalid', `${configFile}: $.integrations[${JSON.stringify(appId)}][${i}]: no integration profile "${profileId}".`, {
         hint: `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Profiles: ${known.join(', ')}.`,
       });
     });

@@ -156,7 +156,7 @@ export async function openConnection(args: ConnectionArgs, io: CliIo): Promise<C
 export function requirePositive(flag: string, value: number | undefined, { integer = false } = {}): void {
   if (value === undefined) return;
   if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    throw new UserFacingError(`${flag} must be a positive ${integer ? 'whole ' : ''}number, not ${String(value)}.`, {
+    throw new UserFacingError('flag-invalid', `${flag} must be a positive ${integer ? 'whole ' : ''}number, not ${String(value)}.`, {
       hint: `For example ${flag} ${integer ? '6' : '10'}.`,
     });
   }

@@ -14,7 +14,7 @@ export const registerLoginCommand = defineCommand({
   run: async (argv, context): Promise<Verdict> => {
     const { io } = context;
     if (argv.auth === undefined || argv.auth.toLowerCase() === 'client-credentials') {
-      throw new UserFacingError('login signs a user in: pass --auth authorization-code (a browser on this machine) or --auth device-code (any other device).', {
+      throw new UserFacingError('flag-invalid', 'login signs a user in: pass --auth authorization-code (a browser on this machine) or --auth device-code (any other device).', {
         hint: 'A worker app with client credentials needs no login: scan, snapshot and whoami fetch its token themselves.',
         seeAlso: 'README.md#signing-in-as-a-reviewer',
       });

@@ -99,11 +99,11 @@ export interface ReviewArgs {
 /** Checks the review flags' combinations (exit 2 on a nonsensical one) and names them for `auditAndReport`. */
 export function reviewArgs(flags: ReportFlags): ReviewArgs {
   const { suppressions, baseline } = flags;
-  if (suppressions === '') throw new UserFacingError('--suppressions needs a file.', { hint: 'Name the reviewed file, or pass --no-suppressions to ignore every suppression.' });
-  if (baseline === '') throw new UserFacingError('--baseline needs a file.', { hint: 'Name the JSON report of an earlier run: --baseline last-run.json' });
+  if (suppressions === '') throw new UserFacingError('flag-invalid', '--suppressions needs a file.', { hint: 'Name the reviewed file, or pass --no-suppressions to ignore every suppression.' });
+  if (baseline === '') throw new UserFacingError('flag-invalid', '--baseline needs a file.', { hint: 'Name the JSON report of an earlier run: --baseline last-run.json' });
   // typeof, not the declared type: a repeated flag arrives as an array.
   if (flags['fail-on-new'] === true && typeof baseline !== 'string') {
-    throw new UserFacingError('--fail-on-new needs --baseline: without an earlier result nothing can be called new.', {
+    throw new UserFacingError('flag-invalid', '--fail-on-new needs --baseline: without an earlier result nothing can be called new.', {
       hint: 'Pass --baseline <earlier JSON report>, written by `-f json -o <file>` on an earlier run.',
     });
   }
@@ -131,7 +131,7 @@ export function pairOutputs(argv: readonly string[], defaultFormat: string): Out
       const last = targets.at(-1);
       if (last === undefined && targets.length === 0) targets.push({ format: defaultFormat, file: value });
       else if (last && last.file === undefined) last.file = value;
-      else throw new UserFacingError(`--output ${value} has no --format of its own before it.`, {
+      else throw new UserFacingError('flag-invalid', `--output ${value} has no --format of its own before it.`, {
         hint: 'Write each report as a pair: -f sarif -o results.sarif -f json -o results.json',
       });
     }
@@ -139,7 +139,7 @@ export function pairOutputs(argv: readonly string[], defaultFormat: string): Out
   if (targets.length === 0) targets.push({ format: defaultFormat, file: undefined });
   const toStdout = targets.filter((t) => t.file === undefined);
   if (toStdout.length > 1) {
-    throw new UserFacingError(`${toStdout.length} formats (${toStdout.map((t) => t.format).join(', ')}) would all go to stdout.`, {
+    throw new UserFacingError('flag-invalid', `${toStdout.length} formats (${toStdout.map((t) => t.format).join(', ')}) would all go to stdout.`, {
       hint: 'Give every format but one its own file: -f table -f sarif -o results.sarif',
     });
   }

@@ -27,14 +27,14 @@ export function invalidJsonAt(
   problem: string,
   hint?: string,
 ): UserFacingError {
-  return new UserFacingError(`${file}: ${jsonPath(segments)}: ${problem}`, hint === undefined ? {} : { hint });
+  return new UserFacingError('json-invalid', `${file}: ${jsonPath(segments)}: ${problem}`, hint === undefined ? {} : { hint });
 }
 
 export function parseJsonText(text: string, file: string): unknown {
   try {
     return parseJson(text);
   } catch (error) {
-    throw new UserFacingError(`${file} is not valid JSON: ${(error as Error).message}`, {
+    throw new UserFacingError('json-invalid', `${file} is not valid JSON: ${(error as Error).message}`, {
       hint: 'Fix the syntax (a trailing comma or a missing quote is the usual cause); comments are not allowed.',
       cause: error,
     });

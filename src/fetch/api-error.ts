@@ -33,7 +33,7 @@ export class ApiError extends UserFacingError {
     reason?: string;
     hint?: string;
   }) {
-    super(describe(init), init.hint === undefined ? {} : { hint: init.hint });
+    super('api-error', describe(init), init.hint === undefined ? {} : { hint: init.hint });
     this.name = 'ApiError';
     this.kind = init.kind;
     this.status = init.status;

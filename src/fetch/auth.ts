@@ -26,7 +26,7 @@ export function createAccessTokenSource(settings: ConnectionSettings, http: Http
     return {
       token: async () => token,
       renew: async () => {
-        throw new UserFacingError('PingOne rejected the access token (401): it has expired or was revoked, and a ready token cannot be renewed.', {
+        throw new UserFacingError('credentials-rejected', 'PingOne rejected the access token (401): it has expired or was revoked, and a ready token cannot be renewed.', {
           hint: 'Get a new token for PINGONE_API_ACCESS_TOKEN, or use client credentials (PINGONE_CLIENT_ID, PINGONE_CLIENT_SECRET, PINGONE_ENVIRONMENT_ID) so the token renews itself.',
           seeAlso,
         });
@@ -76,7 +76,7 @@ async function requestToken(auth: AuthServer, credentials: ClientCredentials, ht
     response = await http.postTokenForm(tokenUrl, form, headers);
   } catch (error) {
     if (!(error instanceof TransportError)) throw error;
-    throw new UserFacingError(`Cannot reach the PingOne token endpoint ${tokenUrl} (${error.timedOut ? 'timed out' : error.message}).`, {
+    throw new UserFacingError('unreachable', `Cannot reach the PingOne token endpoint ${tokenUrl} (${error.timedOut ? 'timed out' : error.message}).`, {
       hint: 'Check the region (PINGONE_REGION_CODE) or PINGONE_AUTH_URL, and the network or proxy between here and PingOne.',
       seeAlso,
       cause: error,
@@ -90,7 +90,7 @@ function readTokenResponse(response: HttpResponse, redactor: Redactor, tokenUrl:
   const said = readErrorBody(redactor.redact(response.text));
   const pingOneSays = [said.code, said.apiMessage].filter(Boolean).join(': ');
   if (response.status === 401 || said.code === 'invalid_client') {
-    throw new UserFacingError(
+    throw new UserFacingError('token-endpoint-error', 
       `PingOne rejected the client credentials: check client id / ${credentials.tokenAuthMethod === 'PRIVATE_KEY_JWT' ? 'private key' : 'secret'} / environment id (the worker app's environment) and the token endpoint auth method${pingOneSays === '' ? '' : ` (PingOne says ${pingOneSays})`}.`,
       {
         hint: `The token request used ${credentials.tokenAuthMethod} for client ${credentials.clientId} in environment ${credentials.environmentId}. ${
@@ -103,13 +103,13 @@ function readTokenResponse(response: HttpResponse, redactor: Redactor, tokenUrl:
     );
   }
   if (said.code === 'unauthorized_client' || said.code === 'unsupported_grant_type') {
-    throw new UserFacingError(`PingOne refused the client credentials grant for client ${credentials.clientId}${pingOneSays === '' ? '' : ` (${pingOneSays})`}.`, {
+    throw new UserFacingError('credentials-rejected', `PingOne refused the client credentials grant for client ${credentials.clientId}${pingOneSays === '' ? '' : ` (${pingOneSays})`}.`, {
       hint: 'The application must be an enabled WORKER application with the Client Credentials grant type.',
       seeAlso,
     });
   }
   if (response.status !== 200) {
-    throw new UserFacingError(`The PingOne token endpoint ${tokenUrl} answered HTTP ${response.status}${pingOneSays === '' ? '' : ` (${pingOneSays})`}.`, {
+    throw new UserFacingError('token-endpoint-error', `The PingOne token endpoint ${tokenUrl} answered HTTP ${response.status}${pingOneSays === '' ? '' : ` (${pingOneSays})`}.`, {
       hint: 'Check the environment id (the worker app\'s environment) and the region or PINGONE_AUTH_URL.',
       seeAlso,
     });
@@ -121,7 +121,7 @@ function readTokenResponse(response: HttpResponse, redactor: Redactor, tokenUrl:
     body = {};
   }
   if (typeof body.access_token !== 'string' || body.access_token === '') {
-    throw new UserFacingError(`The PingOne token endpoint ${tokenUrl} answered without an access token.`, {
+    throw new UserFacingError('token-endpoint-error', `The PingOne token endpoint ${tokenUrl} answered without an access token.`, {
       hint: 'Check PINGONE_AUTH_URL: it should be the auth base (https://auth.pingone.<region>), not a proxy that rewrites answers.',
     });
   }

@@ -11,25 +11,25 @@ export function parseBaseUrl(setting: string, value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new UserFacingError(`${setting} is not a valid URL: "${value}".`, {
+    throw new UserFacingError('settings-invalid', `${setting} is not a valid URL: "${value}".`, {
       hint: 'Give a full base URL such as https://api.pingone.eu/v1 (API) or https://auth.pingone.eu (auth).',
     });
   }
   if (url.username !== '' || url.password !== '') {
-    throw new UserFacingError(`${setting} must not carry a user name or password.`, {
+    throw new UserFacingError('settings-invalid', `${setting} must not carry a user name or password.`, {
       hint: 'Pass credentials with PINGONE_CLIENT_ID / PINGONE_CLIENT_SECRET, not inside the URL.',
     });
   }
   if (url.search !== '' || url.hash !== '') {
-    throw new UserFacingError(`${setting} must be a base URL without a query or fragment: "${url.origin}${url.pathname}".`);
+    throw new UserFacingError('settings-invalid', `${setting} must be a base URL without a query or fragment: "${url.origin}${url.pathname}".`);
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new UserFacingError(`${setting} uses plain http:// to ${url.hostname}; credentials would travel unencrypted.`, {
+    throw new UserFacingError('settings-invalid', `${setting} uses plain http:// to ${url.hostname}; credentials would travel unencrypted.`, {
       hint: 'Use https://. Plain http:// is allowed only for loopback hosts (localhost, 127.0.0.0/8, ::1).',
     });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UserFacingError(`${setting} must be an https:// URL, not ${url.protocol}//.`);
+    throw new UserFacingError('settings-invalid', `${setting} must be an https:// URL, not ${url.protocol}//.`);
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

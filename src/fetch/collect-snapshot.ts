@@ -48,7 +48,7 @@ export async function collectSnapshot(client: ApiClient, options: CollectOptions
   const started = now();
   const requested = (options.environmentIds ?? []).map((id) => assertUuid('Environment id (--environment)', id));
   if (!options.allEnvironments && requested.length === 0) {
-    throw new UserFacingError('No environment to collect.', {
+    throw new UserFacingError('nothing-to-collect', 'No environment to collect.', {
       hint: "Name one with --environment <id> (repeat it for several; include the administrators' environment), or use --all-environments.",
     });
   }
@@ -68,7 +68,7 @@ export async function collectSnapshot(client: ApiClient, options: CollectOptions
     collectBuiltInRoles(context),
   ]);
   if (recorder.apiUnreachable()) {
-    throw new UserFacingError(`Cannot reach the PingOne Management API at ${client.apiUrl}.`, {
+    throw new UserFacingError('unreachable', `Cannot reach the PingOne Management API at ${client.apiUrl}.`, {
       hint: 'Check the region (PINGONE_REGION_CODE) or PINGONE_API_URL, and the network or proxy between here and PingOne.',
       seeAlso: 'README.md#connecting-to-pingone',
     });

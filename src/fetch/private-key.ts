@@ -21,12 +21,12 @@ export function readPrivateKeyFile(file: string, keyId: string | undefined, warn
     }
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new UserFacingError(`Cannot read ${setting} ${file} (${reason}).`, { hint: 'Check the path and that this user may read it.', seeAlso });
+    throw new UserFacingError('file-unreadable', `Cannot read ${setting} ${file} (${reason}).`, { hint: 'Check the path and that this user may read it.', seeAlso });
   }
   const key = parsePrivateKey(pem, file, setting);
   const signer = privateKeySigner(key, keyId);
   if ('unsupported' in signer) {
-    throw new UserFacingError(`${setting} ${file} holds ${signer.unsupported}.`, {
+    throw new UserFacingError('key-invalid', `${setting} ${file} holds ${signer.unsupported}.`, {
       hint: 'PingOne verifies PRIVATE_KEY_JWT assertions signed with RSA (2048 bits or more) or EC (P-256, P-384, P-521) keys.',
       seeAlso,
     });
@@ -42,13 +42,13 @@ function parsePrivateKey(pem: string, file: string, setting: string): KeyObject 
     // Node's messages name no key material, but only the code is shown: nothing of the file's content leaves here.
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ERR_MISSING_PASSPHRASE' || /ENCRYPTED/.test(pem)) {
-      throw new UserFacingError(`${setting} ${file} is encrypted with a passphrase.`, {
+      throw new UserFacingError('key-invalid', `${setting} ${file} is encrypted with a passphrase.`, {
         hint: 'Give an unencrypted PEM key (openssl pkey -in key.pem -out plain.pem) and keep the file itself secret: a CI secret or a 0600 file.',
         seeAlso,
       });
     }
     const onlyPublic = /-----BEGIN (PUBLIC KEY|CERTIFICATE)-----/.test(pem) && !/PRIVATE KEY-----/.test(pem);
-    throw new UserFacingError(`${setting} ${file} is not a PEM private key${onlyPublic ? ': it holds a public key or certificate' : ''}.`, {
+    throw new UserFacingError('key-invalid', `${setting} ${file} is not a PEM private key${onlyPublic ? ': it holds a public key or certificate' : ''}.`, {
       hint: onlyPublic
         ? 'The public key (or JWKS) goes on the worker application in PingOne; this setting takes the private key that signs.'
         : 'Expected a file starting with -----BEGIN PRIVATE KEY----- (or RSA / EC PRIVATE KEY).',

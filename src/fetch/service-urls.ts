@@ -32,7 +32,7 @@ export interface ServiceUrlSettings {
 export function resolveServiceUrls(given: ServiceUrlSettings): { apiUrl: string; authUrl: string; region?: RegionCode; customDomain?: true } {
   const regionCode = given.region?.toUpperCase();
   if (regionCode !== undefined && !isRegionCode(regionCode)) {
-    throw new UserFacingError(`Unknown PingOne region "${given.region}".`, {
+    throw new UserFacingError('settings-invalid', `Unknown PingOne region "${given.region}".`, {
       hint: `Use one of ${regionCodes.join(', ')} (PINGONE_REGION_CODE or --region), or give PINGONE_API_URL and PINGONE_AUTH_URL.`,
       seeAlso,
     });
@@ -53,7 +53,7 @@ function customDomainUrl(given: ServiceUrlSettings) {
   const setting = 'PINGONE_CUSTOM_DOMAIN (--custom-domain)';
   const other = given.authUrl !== undefined ? 'PINGONE_AUTH_URL (--auth-url)' : given.authHostname !== undefined ? 'PINGONE_AUTH_SERVICE_HOSTNAME' : undefined;
   if (other !== undefined) {
-    throw new UserFacingError(`Both ${setting} and ${other} name the auth server.`, {
+    throw new UserFacingError('settings-invalid', `Both ${setting} and ${other} name the auth server.`, {
       hint: `${setting} alone says where the token endpoint is (https://<custom domain>/as/token, no environment id); drop ${other}.`,
       seeAlso,
     });
@@ -66,7 +66,7 @@ function pickService(service: 'API' | 'AUTH', urlText: string | undefined, hostn
   const urlSetting = `PINGONE_${service}_URL (--${service.toLowerCase()}-url)`;
   const hostSetting = `PINGONE_${service}_SERVICE_HOSTNAME`;
   if (urlText !== undefined && hostname !== undefined) {
-    throw new UserFacingError(`Both ${hostSetting} (${hostname}) and ${urlSetting} (${urlText}) name the ${service === 'API' ? 'Management API' : 'auth server'}.`, {
+    throw new UserFacingError('settings-invalid', `Both ${hostSetting} (${hostname}) and ${urlSetting} (${urlText}) name the ${service === 'API' ? 'Management API' : 'auth server'}.`, {
       hint: `pingone-audit would use ${urlSetting}; the Terraform provider reads only ${hostSetting}. Keep one, so that both tools reach the same host.`,
       seeAlso,
     });
@@ -81,7 +81,7 @@ const hostnamePattern = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.
 
 function checkHostname(setting: string, hostname: string): string {
   if (!hostnamePattern.test(hostname)) {
-    throw new UserFacingError(`${setting} must be a hostname such as auth.example.com, not "${hostname}".`, {
+    throw new UserFacingError('settings-invalid', `${setting} must be a hostname such as auth.example.com, not "${hostname}".`, {
       hint: setting.includes('_SERVICE_HOSTNAME')
         ? `It is always reached over https://, as in the Terraform provider. For a full URL (a local proxy, another path) use ${setting.replace('_SERVICE_HOSTNAME', '_URL')} instead.`
         : 'Give the domain alone (login.example.com, reached over https://) or a full https:// base URL.',

@@ -103,7 +103,7 @@ export function isUuid(value: string): boolean {
 /** Throws a UserFacingError naming the setting when `value` is not a PingOne id (a UUID). */
 export function assertUuid(setting: string, value: string): string {
   if (!isUuid(value)) {
-    throw new UserFacingError(`${setting} is not a PingOne id: "${value}".`, {
+    throw new UserFacingError('settings-invalid', `${setting} is not a PingOne id: "${value}".`, {
       hint: 'PingOne ids are UUIDs such as 3f9c1a2e-7b4d-4e8f-9a61-0c2d5e7f8a90; copy them from the console (Environment › Settings, or the application page).',
     });
   }
@@ -154,7 +154,7 @@ export function resolveConnectionSettings(flags: ConnectionFlags, env: NodeJS.Pr
     environmentId === undefined ? "PINGONE_ENVIRONMENT_ID (--environment-id, the worker app's environment)" : undefined,
   ].filter((name) => name !== undefined);
   if (clientIdText === undefined || 'missing' in authentication || environmentId === undefined) {
-    throw new UserFacingError(`No PingOne credentials: missing ${missing.join(', ')}.`, {
+    throw new UserFacingError('credentials-missing', `No PingOne credentials: missing ${missing.join(', ')}.`, {
       hint: 'Set the client id and environment id of a worker application that holds read-only admin roles, with its private key (PRIVATE_KEY_JWT, recommended) or secret; or PINGONE_API_ACCESS_TOKEN with a ready token.',
       seeAlso,
     });
@@ -168,12 +168,12 @@ const signInFlows: readonly SignInFlow[] = ['authorization-code', 'device-code']
 function resolveAuthFlow(text: string | undefined): SignInFlow | 'client-credentials' {
   const flow = nonEmpty(text)?.toLowerCase() ?? 'client-credentials';
   if (flow === 'implicit') {
-    throw new UserFacingError(
+    throw new UserFacingError('settings-invalid', 
       'The implicit grant is refused: it hands the access token to the browser in the redirect URL, where history, logs and referrers leak it and nothing binds it to this tool (RFC 9700 §2.1.2); use --auth authorization-code or --auth device-code.',
     );
   }
   if (flow !== 'client-credentials' && !(signInFlows as readonly string[]).includes(flow)) {
-    throw new UserFacingError(`Unknown --auth "${text}".`, { hint: 'Use client-credentials (a worker app), authorization-code (sign in with a browser) or device-code (sign in from another device).' });
+    throw new UserFacingError('settings-invalid', `Unknown --auth "${text}".`, { hint: 'Use client-credentials (a worker app), authorization-code (sign in with a browser) or device-code (sign in from another device).' });
   }
   return flow as SignInFlow | 'client-credentials';
 }
@@ -189,7 +189,7 @@ function resolveUserSignIn(
   const clientIdText = pick(flags.clientId, 'PINGONE_CLIENT_ID');
   if (clientIdText === undefined || environmentId === undefined) {
     const missing = [clientIdText === undefined ? 'PINGONE_CLIENT_ID (--client-id)' : undefined, environmentId === undefined ? 'PINGONE_ENVIRONMENT_ID (--environment-id)' : undefined];
-    throw new UserFacingError(`Cannot sign in: missing ${missing.filter(Boolean).join(', ')}.`, {
+    throw new UserFacingError('credentials-missing', `Cannot sign in: missing ${missing.filter(Boolean).join(', ')}.`, {
       hint: 'Give the id of the application the reviewer signs in to and the id of its environment.',
       seeAlso: 'README.md#signing-in-as-a-reviewer',
     });
@@ -197,11 +197,11 @@ function resolveUserSignIn(
   const confidential = [flags.clientSecret, flags.clientSecretFile, env.PINGONE_CLIENT_SECRET, flags.privateKeyFile, env.PINGONE_CLIENT_PRIVATE_KEY_FILE].some((value) => nonEmpty(value) !== undefined);
   const authentication = confidential ? resolveClientAuthentication(flags, env, pick, warnings) : undefined;
   if (authentication !== undefined && 'missing' in authentication) {
-    throw new UserFacingError(`Cannot sign in: missing ${authentication.missing}.`, { seeAlso: 'README.md#signing-in-as-a-reviewer' });
+    throw new UserFacingError('credentials-missing', `Cannot sign in: missing ${authentication.missing}.`, { seeAlso: 'README.md#signing-in-as-a-reviewer' });
   }
   const port = flags.redirectPort ?? 7464;
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new UserFacingError(`--redirect-port must be a port number (1-65535), not ${String(port)}.`, {
+    throw new UserFacingError('settings-invalid', `--redirect-port must be a port number (1-65535), not ${String(port)}.`, {
       hint: 'Register http://127.0.0.1:<port>/callback as a redirect URI of the application and pass that port.',
     });
   }
@@ -265,12 +265,12 @@ function readSecretFile(file: string): string {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new UserFacingError(`Cannot read the client secret file ${file} (${reason}).`, {
+    throw new UserFacingError('file-unreadable', `Cannot read the client secret file ${file} (${reason}).`, {
       hint: 'Check the path given to --client-secret-file and that this user may read it.',
     });
   }
   const secret = text.replace(/\r?\n$/, '');
-  if (secret.trim() === '') throw new UserFacingError(`The client secret file ${file} is empty.`);
+  if (secret.trim() === '') throw new UserFacingError('file-unreadable', `The client secret file ${file} is empty.`);
   return secret;
 }
 
@@ -278,7 +278,7 @@ function resolveTokenAuthMethod(text: string | undefined): TokenAuthMethod {
   if (text === undefined) return 'CLIENT_SECRET_BASIC';
   const method = text.toUpperCase();
   if (!(tokenAuthMethods as readonly string[]).includes(method)) {
-    throw new UserFacingError(`Unsupported token endpoint auth method "${text}".`, {
+    throw new UserFacingError('settings-invalid', `Unsupported token endpoint auth method "${text}".`, {
       hint: `Use ${tokenAuthMethods.join(', ')}: whatever the worker application's "Token Endpoint Authentication Method" says.`,
     });
   }

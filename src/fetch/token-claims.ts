@@ -32,7 +32,7 @@ export function decodeTokenClaims(token: string): TokenClaims {
     claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
     if (typeof claims !== 'object' || claims === null) throw new TypeError('payload is not an object');
   } catch {
-    throw new UserFacingError('The access token is not a JWT, so who it belongs to cannot be told.', {
+    throw new UserFacingError('token-invalid', 'The access token is not a JWT, so who it belongs to cannot be told.', {
       hint: 'PingOne access tokens are JWTs; check that PINGONE_API_ACCESS_TOKEN holds the access_token value, not an ID or refresh token.',
     });
   }

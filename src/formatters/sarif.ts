@@ -31,7 +31,7 @@ export function formatSarif(result: AuditResult, context: FormatContext): string
 export function buildSarifLog(result: AuditResult, context: FormatContext): Log {
   const scopes = runScopes(result);
   if (scopes.length > MAX_RUNS) {
-    throw new UserFacingError(
+    throw new UserFacingError('report-too-large', 
       `The SARIF report would have ${scopes.length} runs (one per environment and one for the organization); GitHub code scanning accepts at most ${MAX_RUNS} in one upload.`,
       { hint: `Audit at most ${MAX_RUNS - 1} environments per SARIF file and upload each file separately.` },
     );

@@ -18,11 +18,11 @@ export function findApplication(snapshot: Snapshot, idOrName: string): LocatedAp
   const byName = all.filter(({ app }) => app.name.toLowerCase() === idOrName.toLowerCase());
   if (byName.length === 1) return byName[0]!;
   if (byName.length > 1) {
-    throw new UserFacingError(`${byName.length} applications are named "${idOrName}": ${listed(byName)}.`, { hint: 'Pass the id of the one to check: --app <id>.' });
+    throw new UserFacingError('name-ambiguous', `${byName.length} applications are named "${idOrName}": ${listed(byName)}.`, { hint: 'Pass the id of the one to check: --app <id>.' });
   }
   const suggestion = closestMatch(idOrName, all.map(({ app }) => app.name));
   const hint = suggestion === undefined ? `Applications in the snapshot: ${listed(all)}.` : `Did you mean "${suggestion}"? Applications in the snapshot: ${listed(all)}.`;
-  throw new UserFacingError(`No application has the id or name "${idOrName}".`, { hint });
+  throw new UserFacingError('not-found', `No application has the id or name "${idOrName}".`, { hint });
 }
 
 /** The profile with that id, or a UserFacingError listing the profiles. */
@@ -30,7 +30,7 @@ export function findProfile(profiles: readonly Profile[], id: string): Profile {
   const profile = profiles.find((candidate) => candidate.id === id);
   if (profile) return profile;
   const suggestion = closestMatch(id, profiles.map((candidate) => candidate.id));
-  throw new UserFacingError(`Unknown integration profile "${id}".`, {
+  throw new UserFacingError('not-found', `Unknown integration profile "${id}".`, {
     hint: `${suggestion === undefined ? '' : `Did you mean "${suggestion}"? `}Profiles: ${profiles.map((candidate) => candidate.id).join(', ')}.`,
     seeAlso: 'rules/profiles/',
   });

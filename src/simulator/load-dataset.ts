@@ -20,16 +20,16 @@ const environmentLists = [
 export function loadDataset(nameOrPath: string): Dataset {
   const file = datasetPath(nameOrPath);
   if (!existsSync(file)) {
-    throw new UserFacingError(`No simulator dataset at ${file}.`, { hint: `Use a built-in dataset (${builtInDatasets.join(', ')}) or the path of a dataset JSON file.` });
+    throw new UserFacingError('dataset-invalid', `No simulator dataset at ${file}.`, { hint: `Use a built-in dataset (${builtInDatasets.join(', ')}) or the path of a dataset JSON file.` });
   }
   let parsed: Partial<Dataset>;
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<Dataset>;
   } catch (error) {
-    throw new UserFacingError(`The simulator dataset ${file} is not valid JSON.`, { hint: 'Fix the file and try again.', cause: error });
+    throw new UserFacingError('dataset-invalid', `The simulator dataset ${file} is not valid JSON.`, { hint: 'Fix the file and try again.', cause: error });
   }
   if (typeof parsed.organization?.id !== 'string' || !Array.isArray(parsed.environments)) {
-    throw new UserFacingError(`The simulator dataset ${file} needs an "organization" with an id and an "environments" list.`, {
+    throw new UserFacingError('dataset-invalid', `The simulator dataset ${file} needs an "organization" with an id and an "environments" list.`, {
       hint: 'See src/simulator/dataset.ts for the format and src/simulator/datasets/demo.json for an example.',
     });
   }

@@ -26,7 +26,7 @@ export class InvalidSnapshotError extends UserFacingError {
 
   constructor(dir: string, problems: readonly SnapshotProblem[]) {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-    super(`The snapshot in ${dir} has ${count}:\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`, {
+    super('snapshot-invalid', `The snapshot in ${dir} has ${count}:\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`, {
       hint: `Fix the files listed, or collect a fresh snapshot with \`pingone-audit snapshot\`.`,
     });
     this.problems = problems;
@@ -58,7 +58,7 @@ export async function loadSnapshot(dir: string): Promise<Snapshot> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined || !UNREADABLE.has(code)) throw error;
-    throw new UserFacingError(`Cannot read the snapshot in ${dir}: ${(error as Error).message}.`, {
+    throw new UserFacingError('snapshot-unreadable', `Cannot read the snapshot in ${dir}: ${(error as Error).message}.`, {
       hint: 'Check that you may read the folder and every file in it (ls -lR), then run the command again.',
       cause: error,
     });
@@ -104,14 +104,14 @@ async function assertSnapshotFolder(dir: string): Promise<void> {
   const create = `Run \`pingone-audit snapshot --out ${dir}\` to collect one, or pass the folder an earlier run wrote.`;
   switch (await inspectFolder(dir, { followLink: true })) {
     case 'missing':
-      throw new UserFacingError(`There is no snapshot folder at ${dir}.`, { hint: create });
+      throw new UserFacingError('snapshot-missing', `There is no snapshot folder at ${dir}.`, { hint: create });
     case 'not-a-folder':
-      throw new UserFacingError(`${dir} is a file; a snapshot is a folder with ${MANIFEST_FILE} in it.`, { hint: create });
+      throw new UserFacingError('snapshot-missing', `${dir} is a file; a snapshot is a folder with ${MANIFEST_FILE} in it.`, { hint: create });
     case 'empty':
-      throw new UserFacingError(`${dir} is not a snapshot folder: it has no ${MANIFEST_FILE}.`, { hint: create });
+      throw new UserFacingError('snapshot-missing', `${dir} is not a snapshot folder: it has no ${MANIFEST_FILE}.`, { hint: create });
     case 'foreign':
       if (await hasManifestFile(dir)) return;
-      throw new UserFacingError(`${dir} is not a snapshot folder: it has no ${MANIFEST_FILE}.`, { hint: create });
+      throw new UserFacingError('snapshot-missing', `${dir} is not a snapshot folder: it has no ${MANIFEST_FILE}.`, { hint: create });
     case 'symlink':
     case 'snapshot':
       return;
@@ -128,7 +128,7 @@ async function hasManifestFile(dir: string): Promise<boolean> {
 async function readManifest(dir: string, problems: SnapshotProblem[]): Promise<WrittenManifest | undefined> {
   const file = filePath(dir, MANIFEST_FILE);
   if (!(await lstat(file)).isFile()) {
-    throw new UserFacingError(`${dir} is not a snapshot pingone-audit can read: its ${MANIFEST_FILE} is not a regular file (a link, a pipe or a device).`, {
+    throw new UserFacingError('snapshot-missing', `${dir} is not a snapshot pingone-audit can read: its ${MANIFEST_FILE} is not a regular file (a link, a pipe or a device).`, {
       hint: `Collect the snapshot again with \`pingone-audit snapshot --out <new folder>\`.`,
     });
   }
@@ -136,7 +136,7 @@ async function readManifest(dir: string, problems: SnapshotProblem[]): Promise<W
   const value = parseOrReport(text, MANIFEST_FILE, problems);
   if (value === undefined) return undefined;
   if (!isOwnManifest(value)) {
-    throw new UserFacingError(`${dir} is not a pingone-audit snapshot: its ${MANIFEST_FILE} was not written by pingone-audit (no "tool": {"name": "pingone-audit"} and "schemaVersion").`, {
+    throw new UserFacingError('snapshot-missing', `${dir} is not a pingone-audit snapshot: its ${MANIFEST_FILE} was not written by pingone-audit (no "tool": {"name": "pingone-audit"} and "schemaVersion").`, {
       hint: `Pass the folder \`pingone-audit snapshot\` wrote, or collect one with \`pingone-audit snapshot --out <folder>\`.`,
     });
   }
@@ -144,12 +144,12 @@ async function readManifest(dir: string, problems: SnapshotProblem[]): Promise<W
   const writtenBy = (value as { tool: { version?: unknown } }).tool.version;
   const by = typeof writtenBy === 'string' ? ` (written by pingone-audit ${JSON.stringify(writtenBy).slice(1, -1)})` : '';
   if (version === 1) {
-    throw new UserFacingError(`The snapshot in ${dir} is in format 1${by}, which does not record the checksums of its files, so pingone-audit ${toolVersion} cannot tell whether it is complete.`, {
+    throw new UserFacingError('snapshot-version', `The snapshot in ${dir} is in format 1${by}, which does not record the checksums of its files, so pingone-audit ${toolVersion} cannot tell whether it is complete.`, {
       hint: `Collect it again: \`pingone-audit snapshot --out ${dir}\` replaces it with a format ${SNAPSHOT_SCHEMA_VERSION} snapshot.`,
     });
   }
   if (version !== SNAPSHOT_SCHEMA_VERSION) {
-    throw new UserFacingError(`The snapshot in ${dir} has format version ${version}${by}; pingone-audit ${toolVersion} reads version ${SNAPSHOT_SCHEMA_VERSION}.`, {
+    throw new UserFacingError('snapshot-version', `The snapshot in ${dir} has format version ${version}${by}; pingone-audit ${toolVersion} reads version ${SNAPSHOT_SCHEMA_VERSION}.`, {
       hint: `Collect it again with this version (\`pingone-audit snapshot\`), or use the pingone-audit version that wrote it.`,
     });
   }

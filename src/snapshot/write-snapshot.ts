@@ -90,7 +90,7 @@ async function explainFsError(dir: string, task: () => Promise<unknown>): Promis
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined || !USER_FIXABLE.has(code)) throw error;
-    throw new UserFacingError(`Cannot write the snapshot to ${dir}: ${(error as Error).message}.`, {
+    throw new UserFacingError('snapshot-unwritable', `Cannot write the snapshot to ${dir}: ${(error as Error).message}.`, {
       hint: code === 'ENAMETOOLONG' ? 'Choose a shorter folder path.' : 'Choose a folder on a disk you can write to, with room for the snapshot.',
       cause: error,
     });
@@ -136,7 +136,7 @@ function assertNameFits(file: string): void {
   const tooLong = segments.findIndex((segment) => Buffer.byteLength(segment) > NAME_MAX_BYTES);
   if (tooLong === -1) return;
   // The id itself is the API's text and stays out of the message; its folder says what it was.
-  throw new UserFacingError(
+  throw new UserFacingError('snapshot-unwritable', 
     `The API returned an id too long to name a snapshot file: in ${segments.slice(0, tooLong).join('/') || 'the snapshot'}, a name of ${Buffer.byteLength(segments[tooLong]!)} bytes (at most ${NAME_MAX_BYTES}).`,
     { hint: 'PingOne ids are UUIDs: check that PINGONE_API_URL points at the PingOne Management API.' },
   );

@@ -112,7 +112,9 @@ describe('pingone-audit login / whoami / scan with a reviewer sign-in (built CLI
     const sim = await reviewer();
     const implicit = await runCli(['whoami', '--auth', 'implicit'], { env: sim.env });
     expect(implicit.code).toBe(2);
-    expect(implicit.stderr.trim().split('\n')).toHaveLength(1);
+    // One line of refusal, then the error code.
+    expect(implicit.stderr.trim().split('\n')).toHaveLength(2);
+    expect(implicit.stderr).toContain('error code: settings-invalid');
     expect(implicit.stderr).toMatch(/implicit grant is refused.*RFC 9700 §2\.1\.2/);
     const login = await runCli(['login'], { env: sim.env });
     expect(login.code).toBe(2);

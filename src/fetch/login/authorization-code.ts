@@ -56,10 +56,10 @@ function assertNonce(idToken: unknown, nonce: string): void {
   try {
     claims = JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as { nonce?: unknown };
   } catch {
-    throw new UserFacingError('PingOne answered with an ID token that cannot be read; the sign-in is refused.');
+    throw new UserFacingError('sign-in-failed', 'PingOne answered with an ID token that cannot be read; the sign-in is refused.');
   }
   if (claims.nonce !== nonce) {
-    throw new UserFacingError('Sign-in refused: the ID token does not carry the nonce this sign-in sent (it was issued for another request).', {
+    throw new UserFacingError('sign-in-failed', 'Sign-in refused: the ID token does not carry the nonce this sign-in sent (it was issued for another request).', {
       hint: 'Run the sign-in again.',
     });
   }

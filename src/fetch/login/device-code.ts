@@ -44,9 +44,9 @@ export async function signInWithDeviceCode(auth: AuthServer, credentials: UserSi
     const code = oauthErrorCode(answer);
     if (code === 'slow_down') intervalSeconds += 5;
     else if (code === 'expired_token' || (code === 'authorization_pending' && now() >= deadline)) {
-      throw new UserFacingError('The device code expired before the sign-in was approved.', { hint: 'Run the command again and approve the new code before it expires.', seeAlso });
+      throw new UserFacingError('sign-in-failed', 'The device code expired before the sign-in was approved.', { hint: 'Run the command again and approve the new code before it expires.', seeAlso });
     } else if (code === 'access_denied') {
-      throw new UserFacingError('The device sign-in was denied on the verification page.', { hint: 'Run the command again and approve the code, as the user whose admin roles should apply.', seeAlso });
+      throw new UserFacingError('sign-in-failed', 'The device sign-in was denied on the verification page.', { hint: 'Run the command again and approve the code, as the user whose admin roles should apply.', seeAlso });
     } else if (code !== 'authorization_pending') {
       throw oauthFailure('PingOne refused the device sign-in', answer, credentials);
     }

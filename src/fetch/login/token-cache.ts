@@ -29,10 +29,10 @@ function assertPrivate(file: string): boolean {
     mode = statSync(file).mode;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw new UserFacingError(`Cannot read the token cache ${file} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}).`);
+    throw new UserFacingError('file-unreadable', `Cannot read the token cache ${file} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}).`);
   }
   if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
-    throw new UserFacingError(`Refusing the token cache ${file}: it is readable or writable by others (mode ${(mode & 0o777).toString(8)}).`, { hint });
+    throw new UserFacingError('token-cache-unsafe', `Refusing the token cache ${file}: it is readable or writable by others (mode ${(mode & 0o777).toString(8)}).`, { hint });
   }
   return true;
 }

@@ -19,7 +19,7 @@ export async function postAuthForm(http: HttpClient, url: string, form: URLSearc
     ({ status, text } = await http.postTokenForm(url, form, headers));
   } catch (error) {
     if (!(error instanceof TransportError)) throw error;
-    throw new UserFacingError(`Cannot reach the PingOne auth server at ${new URL(url).origin} (${error.timedOut ? 'timed out' : error.message}).`, {
+    throw new UserFacingError('unreachable', `Cannot reach the PingOne auth server at ${new URL(url).origin} (${error.timedOut ? 'timed out' : error.message}).`, {
       hint: 'Check the region (PINGONE_REGION_CODE) or PINGONE_AUTH_URL, and the network or proxy between here and PingOne.',
       cause: error,
     });
@@ -48,7 +48,7 @@ export function oauthFailure(what: string, answer: OAuthAnswer, client: UserSign
     unauthorized_client: `Enable the ${client.flow === 'device-code' ? 'Device Authorization' : 'Authorization Code'} grant type on the application (and Refresh Token to stay signed in).`,
     invalid_grant: 'Sign in again; if it repeats, check that the application requires PKCE S256 (or allows it) and that nothing else redeemed the code.',
   };
-  return new UserFacingError(`${what} (HTTP ${answer.status}${said === '' ? '' : `, PingOne says ${said}`}).`, {
+  return new UserFacingError('sign-in-failed', `${what} (HTTP ${answer.status}${said === '' ? '' : `, PingOne says ${said}`}).`, {
     hint: hints[code ?? ''] ?? 'Check the application\'s grant types, redirect URI and enabled state in the PingOne console.',
     seeAlso: 'README.md#signing-in-as-a-reviewer',
   });

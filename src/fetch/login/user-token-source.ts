@@ -38,7 +38,7 @@ export function createUserTokenSource(auth: AuthServer, credentials: UserSignInC
       const current = session();
       if (current.accessToken.reveal() !== rejected) return current.accessToken.reveal();
       if (current.refreshToken === undefined) {
-        throw new UserFacingError('PingOne rejected the signed-in token (401): the sign-in has expired and the application grants no refresh token.', {
+        throw new UserFacingError('credentials-rejected', 'PingOne rejected the signed-in token (401): the sign-in has expired and the application grants no refresh token.', {
           hint: 'Sign in again (pingone-audit login), or enable the Refresh Token grant type on the application.',
           seeAlso: 'README.md#signing-in-as-a-reviewer',
         });

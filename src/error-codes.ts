@@ -1,0 +1,32 @@
+/**
+ * Every error a user can fix has one of these stable codes: the CLI prints it, scripts may match on
+ * it, and README.md#error-codes lists them (a test keeps the two in step). All exit 2.
+ */
+export const ERROR_CODES = {
+  usage: 'An unknown command or flag, a missing argument or a value outside the flag\'s choices.',
+  'flag-invalid': 'A flag\'s value is out of range, or flags that do not go together (--fail-on-new without --baseline, an --output without its --format).',
+  'file-unreadable': 'A file named on the command line or in a variable (config, suppressions, baseline, client secret, private key, token cache) is missing or cannot be read.',
+  'json-invalid': 'A config, pack, suppressions or baseline file is not valid JSON or does not match its schema; the message names the file and the JSON path.',
+  'settings-invalid': 'A connection setting cannot be used: a malformed id or URL, plain http to a non-loopback host, an unknown region, auth method or --auth, conflicting hostnames.',
+  'credentials-missing': 'No credentials were given, or a sign-in lacks the client id or environment id it needs.',
+  'credentials-rejected': 'PingOne refused the client credentials, or a token expired and cannot be renewed.',
+  'key-invalid': 'The private key for PRIVATE_KEY_JWT is not a usable unencrypted RSA or EC PEM key.',
+  'token-invalid': 'The access token given is not a JWT.',
+  'token-endpoint-error': 'The token endpoint answered with an error status or without an access token.',
+  'token-cache-unsafe': 'The token cache file is readable or writable by other users.',
+  'sign-in-failed': 'A browser or device sign-in did not complete: denied, expired, timed out, a stale or forged redirect, or the loopback port in use.',
+  unreachable: 'The Management API or the auth server cannot be reached (DNS, network, proxy, wrong region).',
+  'api-error': 'The Management API answered with an error that stops the command.',
+  'nothing-to-collect': 'No environment was named to collect.',
+  'snapshot-missing': 'The path is not a snapshot folder (missing, a file, or a folder without a pingone-audit manifest).',
+  'snapshot-unreadable': 'The snapshot folder or one of its files cannot be read.',
+  'snapshot-invalid': 'Files of the snapshot do not conform (schema, checksums, layout); each problem is listed with its file and line.',
+  'snapshot-version': 'The snapshot was written in a format this version does not read.',
+  'snapshot-unwritable': 'The snapshot cannot be written there (a link, a file, a foreign folder, no permission, a name too long).',
+  'not-found': 'No rule, integration profile or application has the id or name given.',
+  'name-ambiguous': 'Several applications have the name given.',
+  'report-too-large': 'The SARIF report would have more runs than GitHub code scanning accepts.',
+  'dataset-invalid': 'The simulator dataset is missing, not JSON, or not shaped as a dataset.',
+} as const satisfies Record<string, string>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
