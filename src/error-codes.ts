@@ -23,6 +23,8 @@ export const ERROR_CODES = {
   'snapshot-invalid': 'Files of the snapshot do not conform (schema, checksums, layout); each problem is listed with its file and line.',
   'snapshot-version': 'The snapshot was written in a format this version does not read.',
   'snapshot-unwritable': 'The snapshot cannot be written there (a link, a file, a foreign folder, no permission, a name too long).',
+  'output-unwritable': 'A report file cannot be written there (a folder, a link, a pipe or device, a folder that is a file, no permission).',
+  'port-unavailable': 'The simulator\'s port on 127.0.0.1 is in use or may not be opened by this user.',
   'not-found': 'No rule, integration profile or application has the id or name given.',
   'name-ambiguous': 'Several applications have the name given.',
   'report-too-large': 'The SARIF report would have more runs than GitHub code scanning accepts.',

@@ -12,12 +12,12 @@ export async function assertCreatable(target: string, what: string): Promise<voi
   let folder = path.dirname(path.resolve(target));
   while (!(await exists(folder)) && path.dirname(folder) !== folder) folder = path.dirname(folder);
   if (!(await stat(folder)).isDirectory()) {
-    throw new UserFacingError(`Cannot write ${what}: ${folder} is a file, not a folder.`, { hint: 'Choose a path whose folders are folders.' });
+    throw new UserFacingError('output-unwritable', `Cannot write ${what}: ${folder} is a file, not a folder.`, { hint: 'Choose a path whose folders are folders.' });
   }
   try {
     await access(folder, constants.W_OK);
   } catch {
-    throw new UserFacingError(`Cannot write ${what}: ${folder} is not writable.`, { hint: 'Choose a folder you can write to.' });
+    throw new UserFacingError('output-unwritable', `Cannot write ${what}: ${folder} is not writable.`, { hint: 'Choose a folder you can write to.' });
   }
 }
 
@@ -29,11 +29,11 @@ export async function checkOutputFile(file: string, flag: string): Promise<void>
   const what = `${flag} ${file}`;
   const stats = await lstat(file).catch(() => undefined);
   if (stats?.isSymbolicLink()) {
-    throw new UserFacingError(`Will not write ${what}: it is a symbolic link, and pingone-audit never writes through links.`, { hint: 'Name the real file, or a new one.' });
+    throw new UserFacingError('output-unwritable', `Will not write ${what}: it is a symbolic link, and pingone-audit never writes through links.`, { hint: 'Name the real file, or a new one.' });
   }
-  if (stats?.isDirectory()) throw new UserFacingError(`Cannot write ${what}: it is a folder.`, { hint: `Name a file, e.g. ${path.join(file, 'report')}.` });
+  if (stats?.isDirectory()) throw new UserFacingError('output-unwritable', `Cannot write ${what}: it is a folder.`, { hint: `Name a file, e.g. ${path.join(file, 'report')}.` });
   if (stats !== undefined && !stats.isFile()) {
-    throw new UserFacingError(`Will not write ${what}: it is not a regular file (a pipe, a socket or a device).`, { hint: 'Name a regular file.' });
+    throw new UserFacingError('output-unwritable', `Will not write ${what}: it is not a regular file (a pipe, a socket or a device).`, { hint: 'Name a regular file.' });
   }
   await assertCreatable(file, what);
 }

@@ -14,7 +14,7 @@ export function readUserFile(absolutePath: string, name: string, label: string, 
   let text: string;
   try {
     if (!statSync(absolutePath).isFile()) {
-      throw new UserFacingError(`${label} file ${name} is not a regular file (a folder, a pipe or a device).`, { hint });
+      throw new UserFacingError('file-unreadable', `${label} file ${name} is not a regular file (a folder, a pipe or a device).`, { hint });
     }
     text = readFileSync(absolutePath, 'utf8');
   } catch (error) {

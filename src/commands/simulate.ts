@@ -16,15 +16,15 @@ export const registerSimulateCommand = defineCommand({
   run: async (argv, { io }): Promise<Verdict> => {
     const port = argv.port;
     if (!Number.isInteger(port) || port < 0 || port > MAX_PORT) {
-      throw new UserFacingError(`--port ${String(port)} is not a TCP port.`, { hint: `Pass a whole number from 1 to ${MAX_PORT}, or 0 to pick a free one.` });
+      throw new UserFacingError('flag-invalid', `--port ${String(port)} is not a TCP port.`, { hint: `Pass a whole number from 1 to ${MAX_PORT}, or 0 to pick a free one.` });
     }
     try {
       // Serves until SIGINT or SIGTERM: the one command that waits on the process itself.
       await runSimulateCommand({ port, dataset: argv.dataset, verbose: argv.verbose, write: (text) => io.stderr.write(text) });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') throw new UserFacingError(`Port ${port} on 127.0.0.1 is in use.`, { hint: 'Stop what listens there, or pass another --port (0 picks a free one).', cause: error });
-      if (code === 'EACCES') throw new UserFacingError(`Port ${port} on 127.0.0.1 may not be opened by this user.`, { hint: 'Pass a port above 1023, or 0 to pick a free one.', cause: error });
+      if (code === 'EADDRINUSE') throw new UserFacingError('port-unavailable', `Port ${port} on 127.0.0.1 is in use.`, { hint: 'Stop what listens there, or pass another --port (0 picks a free one).', cause: error });
+      if (code === 'EACCES') throw new UserFacingError('port-unavailable', `Port ${port} on 127.0.0.1 may not be opened by this user.`, { hint: 'Pass a port above 1023, or 0 to pick a free one.', cause: error });
       throw error;
     }
     return 'clean';

@@ -20,7 +20,7 @@ export function refuseRepeatedOptions(argv: Record<string, unknown>, parser: Par
     const value = argv[name];
     if (repeatable.has(name) || !Array.isArray(value)) continue;
     const flag = name.length === 1 ? `-${name}` : `--${name}`;
-    throw new UserFacingError(`${flag} was given ${value.length} times; it takes one value.`, {
+    throw new UserFacingError('flag-invalid', `${flag} was given ${value.length} times; it takes one value.`, {
       hint: `Give ${flag} once. A wrapper that adds flags to a command line must replace the earlier ${flag}, not add a second.`,
     });
   }
