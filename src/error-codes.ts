@@ -25,7 +25,7 @@ export const ERROR_CODES = {
   'snapshot-unwritable': 'The snapshot cannot be written there (a link, a file, a foreign folder, no permission, a name too long).',
   'output-unwritable': 'A report file cannot be written there (a folder, a link, a pipe or device, a folder that is a file, no permission).',
   'port-unavailable': 'The simulator\'s port on 127.0.0.1 is in use or may not be opened by this user.',
-  'not-found': 'No rule, integration profile or application has the id or name given.',
+  'not-found': 'No rule, integration profile, application or environment has the id or name given.',
   'name-ambiguous': 'Several applications have the name given.',
   'report-too-large': 'The SARIF report would have more runs than GitHub code scanning accepts.',
   'dataset-invalid': 'The simulator dataset is missing, not JSON, or not shaped as a dataset.',

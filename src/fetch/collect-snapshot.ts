@@ -136,7 +136,7 @@ async function readEnvironments(context: CollectContext, ids: string[], client: 
   );
   if (notFound.length > 0) {
     const where = client.region === undefined ? `at ${client.apiUrl}` : `in region ${client.region} (${client.apiUrl})`;
-    throw new UserFacingError(`Environment ${notFound.sort().join(', ')} not found ${where}; check the id.`, {
+    throw new UserFacingError('not-found', `Environment ${notFound.sort().join(', ')} not found ${where}; check the id.`, {
       hint: 'Copy the id from the PingOne console (Environments → the environment → Settings), check the region (PINGONE_REGION_CODE), or collect every environment the credentials can see with --all-environments.',
       seeAlso: 'README.md#connecting-to-pingone',
     });

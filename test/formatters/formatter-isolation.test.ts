@@ -44,7 +44,7 @@ describe('writeReports', () => {
   });
 
   it('passes a user mistake on as such (exit 2), and nothing when every report was written', async () => {
-    const mistake = new UserFacingError('reports/x is a folder');
+    const mistake = new UserFacingError('output-unwritable', 'reports/x is a folder');
     expect(() => throwIfReportsFailed([{ target: { format: 'json', file: 'reports/x' }, error: mistake }])).toThrow(mistake);
     expect(() => throwIfReportsFailed([])).not.toThrow();
   });
