@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { UserFacingError } from '../../errors.js';
+import { terminalText } from '../../output/terminal-text.js';
 import { authorizationServerUrl, type AuthServer } from '../auth-server.js';
 import type { HttpClient } from '../http-client.js';
 import type { UserSignInCredentials } from '../settings.js';
@@ -30,7 +31,8 @@ export async function signInWithDeviceCode(auth: AuthServer, credentials: UserSi
   const expiresIn = typeof started.body.expires_in === 'number' ? started.body.expires_in : 600;
   let intervalSeconds = typeof started.body.interval === 'number' && started.body.interval > 0 ? started.body.interval : 5;
   const deadline = now() + expiresIn * 1000;
-  write(`To sign in, open ${verificationUri} on any device and enter the code ${userCode}${complete === undefined ? '' : `\n  (or open ${complete})`}\nWaiting for approval (the code expires in ${Math.round(expiresIn / 60)} min)…\n`);
+  // The authorization server's answer is shown on a terminal: no control character of it gets there.
+  write(`To sign in, open ${terminalText(verificationUri)} on any device and enter the code ${terminalText(userCode)}${complete === undefined ? '' : `\n  (or open ${terminalText(complete)})`}\nWaiting for approval (the code expires in ${Math.round(expiresIn / 60)} min)…\n`);
 
   for (;;) {
     await sleep(intervalSeconds * 1000);
