@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Log } from 'sarif';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/engine/types.js';
-import { checkSarifForGitHub } from '../../src/formatters/github-checks.js';
+import { checkSarifForGitHub } from '../helpers/github-checks.js';
 import { loadDataset, startSimulator, type FaultPlan, type RunningSimulator } from '../../src/simulator/index.js';
 import { reportSchemaProblems, sarifSchemaProblems } from '../formatters/schema-validators.js';
 import { runBuiltCli, runCli } from '../helpers/run-cli.js';

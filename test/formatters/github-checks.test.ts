@@ -1,6 +1,6 @@
 import type { Log, Result } from 'sarif';
 import { describe, expect, it } from 'vitest';
-import { checkSarifForGitHub } from '../../src/formatters/github-checks.js';
+import { checkSarifForGitHub } from '../helpers/github-checks.js';
 import { buildSarifLog } from '../../src/formatters/sarif.js';
 import { sampleResult } from './fixtures.js';
 

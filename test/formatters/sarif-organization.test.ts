@@ -1,7 +1,7 @@
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/engine/types.js';
-import { checkSarifForGitHub } from '../../src/formatters/github-checks.js';
+import { checkSarifForGitHub } from '../helpers/github-checks.js';
 import { formatSarif } from '../../src/formatters/sarif.js';
 import { makeFinding, summarize } from './fixtures.js';
 import { reviewedResult } from './report-fixtures.js';

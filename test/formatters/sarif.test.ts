@@ -2,7 +2,7 @@ import type { Log, Result, Run } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/engine/types.js';
 import { UserFacingError } from '../../src/errors.js';
-import { checkSarifForGitHub } from '../../src/formatters/github-checks.js';
+import { checkSarifForGitHub } from '../helpers/github-checks.js';
 import type { FormatContext } from '../../src/formatters/format-context.js';
 import { buildSarifLog, FINGERPRINT_KEY, formatSarif, MAX_RESULTS_PER_RUN } from '../../src/formatters/sarif.js';
 import { cleanResult, ENV_DEV, ENV_PROD, makeFinding, sampleResult, summarize } from './fixtures.js';
