@@ -1,6 +1,8 @@
 import { collectSnapshot, type ApiClient } from '../fetch/index.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { checkSnapshotTarget } from '../snapshot/snapshot-target.js';
+import { redactPii } from '../snapshot/redact-pii.js';
+import { SECRET_FIELDS_NOTE } from '../snapshot/secret-fields.js';
 import { canonicalSnapshot, writeSnapshot } from '../snapshot/write-snapshot.js';
 import { withMissingRoles } from '../whoami/index.js';
 import { requirePositive } from './connection-options.js';
@@ -14,6 +16,7 @@ export interface CollectionArgs {
   'max-users'?: number | undefined;
   'max-page-items'?: number | undefined;
   'max-pages'?: number | undefined;
+  'redact-pii'?: boolean | undefined;
   out: string;
 }
 
@@ -44,7 +47,9 @@ export async function collectToFolder({ io }: CommandContext, client: ApiClient,
   } finally {
     progress.finish();
   }
-  const snapshot = canonicalSnapshot(withMissingRoles(collected));
+  const snapshot = canonicalSnapshot(withMissingRoles(args['redact-pii'] === true ? redactPii(collected) : collected));
+  const droppedSecrets = snapshot.manifest.collection.notes?.find((note) => note.startsWith(SECRET_FIELDS_NOTE));
+  if (droppedSecrets !== undefined) io.stderr.write(stderrLines([`warning: ${droppedSecrets}`]));
   const { files } = await writeSnapshot(snapshot, out);
   const { collection } = snapshot.manifest;
   const requests = Object.values(collection.requestsByEndpoint ?? {}).reduce((sum, count) => sum + count, 0);

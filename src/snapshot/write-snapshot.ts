@@ -5,6 +5,7 @@ import { UserFacingError } from '../errors.js';
 import { ENVIRONMENT_ARRAYS, ENVIRONMENT_FOLDERS, MANIFEST_FILE, resourceFile, type EnvironmentResourceType, type WrittenManifest } from './layout.js';
 import type { CollectionEntry, EnvironmentSnapshot, Snapshot, SnapshotManifest } from './model.js';
 import { filePath, forEachLimited, isHidden, sha256 } from './snapshot-folder.js';
+import { secretFieldsNote, withoutSecretFields } from './secret-fields.js';
 import { checkSnapshotTarget } from './snapshot-target.js';
 import { compareCodePoints, stableStringify } from './stable-json.js';
 
@@ -14,15 +15,19 @@ const IO_CONCURRENCY = 32;
 const RESOURCE_TYPES = Object.keys(ENVIRONMENT_FOLDERS) as EnvironmentResourceType[];
 
 /**
- * The snapshot as it is written: `_links` removed at every depth, resources and `_embedded`
- * children ordered by id, manifest environment ids and collection entries sorted. Audit this form
- * when you also write it, so that array indexes in findings' pointers match the files.
+ * The snapshot as it is written: secret-like fields dropped (`SECRET_FIELD_NAMES`, said in a
+ * manifest note that names the fields, never a value), `_links` removed at every depth, resources
+ * and `_embedded` children ordered by id, manifest environment ids and collection entries sorted.
+ * Audit this form when you also write it, so that array indexes in findings' pointers match the files.
  */
 export function canonicalSnapshot(snapshot: Snapshot): Snapshot {
+  const { value: resources, dropped } = withoutSecretFields({ roles: snapshot.roles, environments: snapshot.environments });
+  const note = secretFieldsNote(dropped);
+  const manifest = note === undefined ? snapshot.manifest : { ...snapshot.manifest, collection: { ...snapshot.manifest.collection, notes: [...(snapshot.manifest.collection.notes ?? []), note] } };
   return {
-    manifest: canonicalManifest(snapshot.manifest),
-    roles: canonicalResources(snapshot.roles),
-    environments: byId(snapshot.environments.map(canonicalEnvironment), (env) => env.environment.id),
+    manifest: canonicalManifest(manifest),
+    roles: canonicalResources(resources.roles),
+    environments: byId(resources.environments.map(canonicalEnvironment), (env) => env.environment.id),
   };
 }
 

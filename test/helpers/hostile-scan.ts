@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { FORMAT_NAMES } from '../../src/formatters/index.js';
-import { loadDataset, startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator/index.js';
+import { loadDataset, startSimulator, type Dataset, type RunningSimulator, type SimulatorOptions } from '../../src/simulator/index.js';
 import { runCli, type CliRun } from './run-cli.js';
 
 /** The demo organization and the worker app the scans sign in as. */
@@ -25,21 +25,24 @@ export const credentialLeaks: ReadonlyArray<[string, RegExp | string]> = [
 export interface HostileScan {
   run: CliRun;
   simulator: RunningSimulator;
+  /** The folder holding `snapshot/` and the reports. */
+  out: string;
   /** stdout, stderr, then the text of every file written (snapshot and reports). */
   outputs: string[];
 }
 
 /**
- * Runs the built CLI's `scan` (both demo environments, every report format to a file, `--verbose`)
- * against a simulator started with `options` (faults, page sizes …), in a fresh folder that
- * `cleanup` removes with the simulators.
+ * Runs the CLI's `scan` (both demo environments, every report format to a file, `--verbose`)
+ * against a simulator started with `options` (faults, page sizes, a doctored copy of {@link demo} …),
+ * in a fresh folder that `cleanup` removes with the simulators.
+ * The snapshot is written to `<out>/snapshot`, `out` being returned.
  */
 export function createHostileScans() {
   const simulators: RunningSimulator[] = [];
   const folders: string[] = [];
   return {
-    async scan(options: Omit<SimulatorOptions, 'dataset'>, extra: readonly string[] = []): Promise<HostileScan> {
-      const simulator = await startSimulator({ dataset: demo, ...options });
+    async scan(options: Omit<SimulatorOptions, 'dataset'> & { dataset?: Dataset }, extra: readonly string[] = []): Promise<HostileScan> {
+      const simulator = await startSimulator({ ...options, dataset: options.dataset ?? demo });
       simulators.push(simulator);
       const out = await mkdtemp(path.join(os.tmpdir(), 'pingone-audit-hostile-'));
       folders.push(out);
@@ -53,7 +56,7 @@ export function createHostileScans() {
           PINGONE_AUTH_URL: simulator.authUrl,
         },
       });
-      return { run, simulator, outputs: [run.stdout, run.stderr, ...(await filesUnder(out))] };
+      return { run, simulator, out, outputs: [run.stdout, run.stderr, ...(await filesUnder(out))] };
     },
     async cleanup(): Promise<void> {
       await Promise.all(simulators.splice(0).map((simulator) => simulator.close()));
