@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 
-import { applicationRef, isPingOneBuiltIn, oidcApplicationsOf } from '../../src/pingone/applications.js';
+import { applicationRef, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 
 const SHARED_SECRET_METHODS = new Set(['CLIENT_SECRET_BASIC', 'CLIENT_SECRET_POST']);
@@ -38,7 +38,7 @@ export default defineRule({
   },
   check(snapshot, context) {
     return oidcApplicationsOf(snapshot)
-      .filter(({ app }) => SHARED_SECRET_METHODS.has(app.tokenEndpointAuthMethod ?? '') && !isPingOneBuiltIn(app))
+      .filter(({ app }) => SHARED_SECRET_METHODS.has(app.tokenEndpointAuthMethod ?? ''))
       .filter(({ app }) => context.integrations.profilesFor(app).length === 0)
       .map((located) =>
         context.report('sharedSecret', { app: located.app.name, method: located.app.tokenEndpointAuthMethod ?? '' }, {

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 
 import type { Application } from '../../src/snapshot/model.js';
-import { applicationRef, applicationsOf, isOidc, isPingOneBuiltIn, usesUserGrant } from '../../src/pingone/applications.js';
+import { applicationRef, customerApplicationsOf, isOidc, usesUserGrant } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 
 export default defineRule({
@@ -36,8 +36,8 @@ export default defineRule({
     precision: 'high',
   },
   check(snapshot, { report }) {
-    return applicationsOf(snapshot)
-      .filter(({ app }) => signsBrowserUsersIn(app) && !isPingOneBuiltIn(app))
+    return customerApplicationsOf(snapshot)
+      .filter(({ app }) => signsBrowserUsersIn(app))
       .flatMap((located) => {
         const { app } = located;
         const resource = applicationRef(located);

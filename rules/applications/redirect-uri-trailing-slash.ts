@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 
 import { REFERENCES } from '../shared/references.js';
-import { applicationRef, applicationsOf } from '../../src/pingone/applications.js';
+import { applicationRef, customerApplicationsOf } from '../../src/pingone/applications.js';
 import { hasTrailingSlashAfterPath, redirectUriEntries, withoutTrailingSlash } from '../../src/pingone/redirect-uris.js';
 
 export default defineRule({
@@ -34,7 +34,7 @@ export default defineRule({
     precision: 'medium',
   },
   check(snapshot, context) {
-    return applicationsOf(snapshot).flatMap((located) => {
+    return customerApplicationsOf(snapshot).flatMap((located) => {
       const bound = context.integrations.profilesFor(located.app).length > 0;
       return redirectUriEntries(located.app)
         .filter((entry) => hasTrailingSlashAfterPath(entry.uri))

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { Application } from '../../src/snapshot/model.js';
-import { applicationRef, hasGrant, isPingOneBuiltIn, isPublicClient, isWorker, oidcApplicationsOf } from '../../src/pingone/applications.js';
+import { applicationRef, hasGrant, isPublicClient, isWorker, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 import { severityOverride } from '../shared/severity.js';
 import { grantPointer } from '../../src/pingone/sign-in-grants.js';
@@ -41,7 +41,7 @@ export default defineRule({
   },
   check(snapshot, { report }) {
     return oidcApplicationsOf(snapshot)
-      .filter(({ app }) => hasGrant(app, 'CLIENT_CREDENTIALS') && !isWorker(app) && app.type !== 'SERVICE' && !isPingOneBuiltIn(app))
+      .filter(({ app }) => hasGrant(app, 'CLIENT_CREDENTIALS') && !isWorker(app) && app.type !== 'SERVICE')
       .map((located) => {
         const { app } = located;
         const isPublic = cannotKeepSecret(app);

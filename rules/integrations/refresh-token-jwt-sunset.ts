@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { Severity } from '../../src/engine/types.js';
-import { applicationRef, applicationsOf, hasGrant, isOidc } from '../../src/pingone/applications.js';
+import { applicationRef, customerApplicationsOf, hasGrant, isOidc } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 import { daysUntilJwtRefreshSunset, JWT_REFRESH_TOKEN_SUNSET } from '../../src/pingone/refresh-token-sunset.js';
 
@@ -45,7 +45,7 @@ export default defineRule({
   check(snapshot, { now, options, report }) {
     const days = daysUntilJwtRefreshSunset(now);
     const severity: Severity = days <= 0 ? 'critical' : days <= options.urgentWithinDays ? 'high' : 'medium';
-    return applicationsOf(snapshot)
+    return customerApplicationsOf(snapshot)
       .filter(({ app }) => isOidc(app) && app.refreshTokenType === 'JSON_WEB_TOKEN' && hasGrant(app, 'REFRESH_TOKEN'))
       .map((located) => {
         const data = { app: located.app.name, sunset: JWT_REFRESH_TOKEN_SUNSET };

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 
-import { applicationRef, applicationsOf } from '../../src/pingone/applications.js';
+import { applicationRef, customerApplicationsOf } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 import { daysUntilJwtRefreshSunset, JWT_REFRESH_TOKEN_SUNSET } from '../../src/pingone/refresh-token-sunset.js';
 
@@ -42,7 +42,7 @@ export default defineRule({
   check(snapshot, context) {
     const profilesNeedingJwt = new Set(context.options.profiles);
     const sunsetPassed = daysUntilJwtRefreshSunset(context.now) <= 0;
-    return applicationsOf(snapshot).flatMap((located) => {
+    return customerApplicationsOf(snapshot).flatMap((located) => {
       const { app } = located;
       // Absent means the snapshot does not say which format is issued: no finding from missing data.
       if (app.refreshTokenType === undefined || app.refreshTokenType === 'JSON_WEB_TOKEN') return [];

@@ -1,10 +1,10 @@
 import type { RuleReference } from '../../src/engine/types.js';
 import type { Snapshot } from '../../src/snapshot/model.js';
-import { applicationsOf, type LocatedApplication } from '../../src/pingone/applications.js';
+import { customerApplicationsOf, type LocatedApplication } from '../../src/pingone/applications.js';
 
 /** The SAML applications of the snapshot. */
 export function samlApplicationsOf(snapshot: Snapshot): LocatedApplication[] {
-  return applicationsOf(snapshot).filter(({ app }) => app.protocol === 'SAML');
+  return customerApplicationsOf(snapshot).filter(({ app }) => app.protocol === 'SAML');
 }
 
 /** Sources the SAML rules share. */

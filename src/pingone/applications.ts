@@ -11,9 +11,18 @@ export function applicationsOf(snapshot: Snapshot): LocatedApplication[] {
   return snapshot.environments.flatMap((env) => env.applications.map((app) => ({ app, env })));
 }
 
-/** The OpenID Connect applications of the snapshot: the ones with grants, redirect URIs and tokens. */
+/**
+ * The applications whose settings the customer owns: every application but PingOne's own (see
+ * {@link isPingOneBuiltIn}). Rules that judge an application's settings read these, so that nobody
+ * is told to fix a redirect URI or grant that PingOne sets and the console does not let them change.
+ */
+export function customerApplicationsOf(snapshot: Snapshot): LocatedApplication[] {
+  return applicationsOf(snapshot).filter(({ app }) => !isPingOneBuiltIn(app));
+}
+
+/** The customer's OpenID Connect applications: the ones with grants, redirect URIs and tokens it sets. */
 export function oidcApplicationsOf(snapshot: Snapshot): LocatedApplication[] {
-  return applicationsOf(snapshot).filter(({ app }) => isOidc(app));
+  return customerApplicationsOf(snapshot).filter(({ app }) => isOidc(app));
 }
 
 /** The resource a finding about an application points at. */
@@ -56,9 +65,15 @@ export function isPublicClient(app: Application): boolean {
   return app.tokenEndpointAuthMethod === 'NONE';
 }
 
-/** Applications PingOne creates in every environment (admin console, self-service, application portal). */
+/**
+ * Applications PingOne creates and manages (admin console, self-service, application portal): the
+ * Management OpenAPI gives them their own types (EnumApplicationType PING_ONE_ADMIN_CONSOLE,
+ * PING_ONE_SELF_SERVICE, PING_ONE_PORTAL) and schemas whose OIDC settings are PingOne's.
+ */
+export const PING_MANAGED_APPLICATION_TYPES: readonly string[] = ['PING_ONE_ADMIN_CONSOLE', 'PING_ONE_SELF_SERVICE', 'PING_ONE_PORTAL'];
+
 export function isPingOneBuiltIn(app: Application): boolean {
-  return ['PING_ONE_ADMIN_CONSOLE', 'PING_ONE_SELF_SERVICE', 'PING_ONE_PORTAL'].includes(app.type);
+  return PING_MANAGED_APPLICATION_TYPES.includes(app.type);
 }
 
 /** An OIDC application that may hold refresh tokens (the refresh_token grant is allowed). */

@@ -12,6 +12,10 @@ testRule(rule, {
     { name: 'a bare origin with its slash', snapshot: withApp({ redirectUris: ['https://app.example.com/'], postLogoutRedirectUris: ['https://app.example.com'] }) },
     { name: 'an unparsable URI is left to other rules', snapshot: withApp({ redirectUris: ['not a uri/'] }) },
     { name: 'a loopback callback', snapshot: withApp({ redirectUris: ['http://127.0.0.1:7464/callback'] }) },
+    {
+      name: 'PingOne’s own self-service app: its redirect URI is PingOne’s to set',
+      snapshot: withApp({ type: 'PING_ONE_SELF_SERVICE', redirectUris: ['https://apps.pingone.com/env/myaccount/'] }),
+    },
   ],
   invalid: [
     {
