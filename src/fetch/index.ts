@@ -31,7 +31,8 @@ export { createApiClient, type ApiClient, type ApiClientOptions } from './api-cl
 export { ApiError, type ApiFailureKind } from './api-error.js';
 export { RefusedRequestError } from './request-guard.js';
 export { decodeTokenClaims, type TokenClaims } from './token-claims.js';
-export { getAll, forEachPage, type PagingOptions } from './paging.js';
+export { getAll, forEachPage, defaultListLimits, type ListLimits, type PagingOptions } from './paging.js';
+export { apiPath } from './api-path.js';
 export { collectSnapshot, type CollectOptions } from './collect-snapshot.js';
 export type { CollectPhase, CollectProgress } from './collect-context.js';
 export type { RetryPolicy } from './retry-policy.js';

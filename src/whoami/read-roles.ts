@@ -1,4 +1,4 @@
-import { ApiError, getAll, type ApiClient } from '../fetch/index.js';
+import { ApiError, apiPath, getAll, type ApiClient } from '../fetch/index.js';
 import type { RoleAssignment, SnapshotKind } from '../snapshot/model.js';
 import { missingRoleReason, type AuthorizationModel } from './missing-role.js';
 import type { HeldRole } from './whoami-report.js';
@@ -45,8 +45,8 @@ const toHeld = (assignment: RoleAssignment, via: HeldRole['via']): HeldRole => (
 
 /** The worker application's own role assignments. */
 export async function readApplicationRoles(reader: Reader, environmentId: string, clientId: string): Promise<HeldRole[] | undefined> {
-  const path = `/environments/${environmentId}/applications/${clientId}/roleAssignments`;
-  const assignments = await reader.attempt(`the application's role assignments`, () => getAll<RoleAssignment>(reader.client, path, 'roleAssignments'), {
+  const path = () => apiPath`/environments/${environmentId}/applications/${clientId}/roleAssignments`;
+  const assignments = await reader.attempt(`the application's role assignments`, () => getAll<RoleAssignment>(reader.client, path(), 'roleAssignments'), {
     kind: 'applicationRoleAssignments',
     environmentId,
   });
@@ -55,11 +55,12 @@ export async function readApplicationRoles(reader: Reader, environmentId: string
 
 /** A user's roles: direct, and through each group the user belongs to; undefined when any of it is unreadable. */
 export async function readUserRoles(reader: Reader, environmentId: string, userId: string): Promise<{ roles?: HeldRole[]; username?: string }> {
-  const base = `/environments/${environmentId}/users/${userId}`;
-  const user = (await reader.attempt('the signed-in user', () => reader.client.get(`${base}?include=memberOfGroupIDs`), { kind: 'users', environmentId })) as
+  // Built inside each read: an id apiPath refuses is then a failed read, like any other.
+  const base = () => apiPath`/environments/${environmentId}/users/${userId}`;
+  const user = (await reader.attempt('the signed-in user', () => reader.client.get(`${base()}?include=memberOfGroupIDs`), { kind: 'users', environmentId })) as
     | { username?: string; memberOfGroupIDs?: string[] }
     | undefined;
-  const direct = await reader.attempt(`the user's role assignments`, () => getAll<RoleAssignment>(reader.client, `${base}/roleAssignments`, 'roleAssignments'), {
+  const direct = await reader.attempt(`the user's role assignments`, () => getAll<RoleAssignment>(reader.client, `${base()}/roleAssignments`, 'roleAssignments'), {
     kind: 'userRoleAssignments',
     environmentId,
   });
@@ -68,16 +69,16 @@ export async function readUserRoles(reader: Reader, environmentId: string, userI
   if (direct === undefined || user === undefined) return result;
   const roles = direct.map((assignment) => toHeld(assignment, { kind: 'direct' }));
   for (const groupId of user.memberOfGroupIDs ?? []) {
-    const groupBase = `/environments/${environmentId}/groups/${groupId}`;
-    const held = await reader.attempt(`the role assignments of group ${groupId}`, () => getAll<RoleAssignment>(reader.client, `${groupBase}/roleAssignments`, 'roleAssignments'), {
+    const groupBase = () => apiPath`/environments/${environmentId}/groups/${groupId}`;
+    const held = await reader.attempt(`the role assignments of group ${groupId}`, () => getAll<RoleAssignment>(reader.client, `${groupBase()}/roleAssignments`, 'roleAssignments'), {
       kind: 'groupRoleAssignments',
       environmentId,
     });
     if (held === undefined) return result;
     if (held.length === 0) continue;
-    const group = (await reader.attempt(`group ${groupId}`, () => reader.client.get(groupBase))) as { name?: string } | undefined;
+    const group = (await reader.attempt(`group ${groupId}`, () => reader.client.get(groupBase()))) as { name?: string } | undefined;
     const via: HeldRole['via'] = typeof group?.name === 'string' ? { kind: 'group', groupId, groupName: group.name } : { kind: 'group', groupId };
-    roles.push(...held.map((assignment) => toHeld(assignment, via)));
+    for (const assignment of held) roles.push(toHeld(assignment, via));
   }
   result.roles = roles;
   return result;

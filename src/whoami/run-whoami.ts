@@ -1,4 +1,4 @@
-import { getAll, type ApiClient } from '../fetch/index.js';
+import { apiPath, getAll, type ApiClient } from '../fetch/index.js';
 import type { Environment, Role } from '../snapshot/model.js';
 import { predictEndpoints, type NamedEnvironment } from './predict-endpoints.js';
 import { createReader, readApplicationRoles, readUserRoles } from './read-roles.js';
@@ -34,8 +34,9 @@ export async function runWhoami(client: ApiClient, options: WhoamiOptions = {}):
     report.user = user.username === undefined ? { id: claims.subject } : { id: claims.subject, username: user.username };
     roles = user.roles;
   } else if (claims.clientId !== undefined) {
-    roles = await readApplicationRoles(reader, tokenEnvironment, claims.clientId);
-    const app = (await reader.attempt('the application', () => client.get(`/environments/${tokenEnvironment}/applications/${claims.clientId}`))) as { name?: string } | undefined;
+    const clientId = claims.clientId;
+    roles = await readApplicationRoles(reader, tokenEnvironment, clientId);
+    const app = (await reader.attempt('the application', () => client.get(apiPath`/environments/${tokenEnvironment}/applications/${clientId}`))) as { name?: string } | undefined;
     if (typeof app?.name === 'string') report.applicationName = app.name;
   }
 
