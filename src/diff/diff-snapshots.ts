@@ -1,4 +1,4 @@
-import { ENVIRONMENT_ARRAYS, resourceFile, type EnvironmentResourceType } from '../snapshot/layout.js';
+import { ENVIRONMENT_ARRAYS, ENVIRONMENT_RESOURCES, resourceFile, type EnvironmentResourceType } from '../snapshot/layout.js';
 import type { EnvironmentSnapshot, ResourceType, Snapshot, SnapshotKind } from '../snapshot/model.js';
 import { compareCodePoints } from '../snapshot/stable-json.js';
 import { diffValues, type ChangeKind, type PropertyChange } from './diff-values.js';
@@ -40,17 +40,6 @@ export interface SnapshotDiff {
   summary: { added: number; removed: number; changed: number };
 }
 
-/** The collection kind that lists each resource type, to know when "removed" only means "not read". */
-const LISTED_BY: Readonly<Record<EnvironmentResourceType, SnapshotKind>> = {
-  application: 'applications',
-  user: 'users',
-  group: 'groups',
-  population: 'populations',
-  signOnPolicy: 'signOnPolicies',
-  role: 'customRoles',
-  gateway: 'gateways',
-};
-
 interface ResourceEntry {
   type: ResourceType;
   id: string;
@@ -78,7 +67,7 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): SnapshotDiff {
     const was = oldEnvironments.get(id);
     const is = newEnvironments.get(id);
     const isBlind = (type: ResourceType) =>
-      type === 'environment' ? blind.has('\u0000environments') : blind.has(`${id}\u0000${LISTED_BY[type as EnvironmentResourceType]}`);
+      type === 'environment' ? blind.has('\u0000environments') : blind.has(`${id}\u0000${ENVIRONMENT_RESOURCES[type as EnvironmentResourceType].listedBy}`);
     // A whole environment on one side only is one change, not one per resource in it.
     const resources =
       was !== undefined && is !== undefined

@@ -1,4 +1,4 @@
-import type { EnvironmentSnapshot, ResourceType, SnapshotManifest } from './model.js';
+import type { EnvironmentSnapshot, ResourceType, SnapshotKind, SnapshotManifest } from './model.js';
 
 /**
  * Where each resource lives in a snapshot folder. Paths are relative to the folder, with forward
@@ -29,26 +29,34 @@ export const ENVIRONMENTS_FOLDER = 'environments';
 /** Resource types that live in a folder of their environment. */
 export type EnvironmentResourceType = Exclude<ResourceType, 'environment'>;
 
-export const ENVIRONMENT_FOLDERS: Readonly<Record<EnvironmentResourceType, string>> = {
-  application: 'applications',
-  user: 'users',
-  group: 'groups',
-  population: 'populations',
-  signOnPolicy: 'sign-on-policies',
-  role: 'roles',
-  gateway: 'gateways',
+type EnvironmentArray = Exclude<keyof EnvironmentSnapshot, 'environment'>;
+
+/**
+ * Each resource type of an environment, once: its folder in a snapshot, the array of
+ * {@link EnvironmentSnapshot} that holds it, and the collection kind whose failure leaves it unread.
+ */
+export const ENVIRONMENT_RESOURCES: Readonly<Record<EnvironmentResourceType, { folder: string; array: EnvironmentArray; listedBy: SnapshotKind }>> = {
+  application: { folder: 'applications', array: 'applications', listedBy: 'applications' },
+  user: { folder: 'users', array: 'users', listedBy: 'users' },
+  group: { folder: 'groups', array: 'groups', listedBy: 'groups' },
+  population: { folder: 'populations', array: 'populations', listedBy: 'populations' },
+  signOnPolicy: { folder: 'sign-on-policies', array: 'signOnPolicies', listedBy: 'signOnPolicies' },
+  role: { folder: 'roles', array: 'roles', listedBy: 'customRoles' },
+  gateway: { folder: 'gateways', array: 'gateways', listedBy: 'gateways' },
 };
 
+/** Every resource type that lives in an environment folder, in layout order. */
+export const ENVIRONMENT_RESOURCE_TYPES = Object.keys(ENVIRONMENT_RESOURCES) as EnvironmentResourceType[];
+
+function eachResourceType<V>(pick: (type: EnvironmentResourceType) => V): Readonly<Record<EnvironmentResourceType, V>> {
+  return Object.fromEntries(ENVIRONMENT_RESOURCE_TYPES.map((type) => [type, pick(type)])) as Record<EnvironmentResourceType, V>;
+}
+
+/** The folder of an environment's snapshot folder that holds each resource type. */
+export const ENVIRONMENT_FOLDERS = eachResourceType((type) => ENVIRONMENT_RESOURCES[type].folder);
+
 /** The array of {@link EnvironmentSnapshot} that holds each resource type. */
-export const ENVIRONMENT_ARRAYS: Readonly<Record<EnvironmentResourceType, Exclude<keyof EnvironmentSnapshot, 'environment'>>> = {
-  application: 'applications',
-  user: 'users',
-  group: 'groups',
-  population: 'populations',
-  signOnPolicy: 'signOnPolicies',
-  role: 'roles',
-  gateway: 'gateways',
-};
+export const ENVIRONMENT_ARRAYS = eachResourceType((type) => ENVIRONMENT_RESOURCES[type].array);
 
 const TYPE_BY_FOLDER = new Map(
   Object.entries(ENVIRONMENT_FOLDERS).map(([type, folder]) => [folder, type as EnvironmentResourceType]),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError } from '../errors.js';
-import { ENVIRONMENT_ARRAYS, ENVIRONMENT_FOLDERS, MANIFEST_FILE, resourceFile, type EnvironmentResourceType, type WrittenManifest } from './layout.js';
+import { ENVIRONMENT_ARRAYS, ENVIRONMENT_RESOURCE_TYPES, MANIFEST_FILE, resourceFile, type WrittenManifest } from './layout.js';
 import type { CollectionEntry, EnvironmentSnapshot, Snapshot, SnapshotManifest } from './model.js';
 import { filePath, forEachLimited, isHidden, sha256 } from './snapshot-folder.js';
 import { secretFieldsNote, withoutSecretFields } from './secret-fields.js';
@@ -11,8 +11,6 @@ import { compareCodePoints, stableStringify } from './stable-json.js';
 
 /** Files written or removed at once: enough to keep the disk busy, few enough to stay under open-file limits. */
 const IO_CONCURRENCY = 32;
-
-const RESOURCE_TYPES = Object.keys(ENVIRONMENT_FOLDERS) as EnvironmentResourceType[];
 
 /**
  * The snapshot as it is written: secret-like fields dropped (`SECRET_FIELD_NAMES`, said in a
@@ -120,7 +118,7 @@ function planFiles(snapshot: Snapshot): PlannedFile[] {
   for (const env of snapshot.environments) {
     const environmentId = env.environment.id;
     plan.push({ file: resourceFile('environment', environmentId, environmentId), value: env.environment });
-    for (const type of RESOURCE_TYPES) {
+    for (const type of ENVIRONMENT_RESOURCE_TYPES) {
       for (const resource of env[ENVIRONMENT_ARRAYS[type]]) plan.push({ file: resourceFile(type, environmentId, resource.id), value: resource });
     }
   }
@@ -166,7 +164,7 @@ function compareEntries(a: CollectionEntry, b: CollectionEntry): number {
 
 function canonicalEnvironment(env: EnvironmentSnapshot): EnvironmentSnapshot {
   const canonical = { environment: withoutLinks(env.environment) } as EnvironmentSnapshot;
-  for (const type of RESOURCE_TYPES) {
+  for (const type of ENVIRONMENT_RESOURCE_TYPES) {
     const key = ENVIRONMENT_ARRAYS[type];
     (canonical as unknown as Record<string, unknown[]>)[key] = canonicalResources(env[key] as Array<{ id: string }>);
   }
