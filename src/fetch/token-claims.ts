@@ -1,4 +1,5 @@
 import { UserFacingError } from '../errors.js';
+import { parseJson } from '../json/parse-json.js';
 
 /** What an access token says about who is calling; read without verifying the signature. */
 export interface TokenClaims {
@@ -29,7 +30,7 @@ export function decodeTokenClaims(token: string): TokenClaims {
   const payload = token.split('.')[1];
   let claims: Record<string, unknown>;
   try {
-    claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+    claims = parseJson(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
     if (typeof claims !== 'object' || claims === null) throw new TypeError('payload is not an object');
   } catch {
     throw new UserFacingError('token-invalid', 'The access token is not a JWT, so who it belongs to cannot be told.', {

@@ -1,4 +1,5 @@
 import { authorizationServerUrl, type AuthServer } from '../auth-server.js';
+import { parseJson } from '../../json/parse-json.js';
 import { UserFacingError } from '../../errors.js';
 import type { HttpClient } from '../http-client.js';
 import type { UserSignInCredentials } from '../settings.js';
@@ -54,7 +55,7 @@ function assertNonce(idToken: unknown, nonce: string): void {
   if (typeof idToken !== 'string') return;
   let claims: { nonce?: unknown };
   try {
-    claims = JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as { nonce?: unknown };
+    claims = parseJson(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as { nonce?: unknown };
   } catch {
     throw new UserFacingError('sign-in-failed', 'PingOne answered with an ID token that cannot be read; the sign-in is refused.');
   }

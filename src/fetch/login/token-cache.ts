@@ -1,4 +1,5 @@
 import { chmodSync, openSync, readFileSync, renameSync, statSync, writeSync, closeSync, unlinkSync } from 'node:fs';
+import { parseJson } from '../../json/parse-json.js';
 import path from 'node:path';
 import { UserFacingError } from '../../errors.js';
 import { Secret } from '../secret.js';
@@ -42,7 +43,7 @@ export function readTokenCache(file: string, identity: CacheIdentity): UserSessi
   if (!assertPrivate(file)) return undefined;
   let cached: Partial<CacheFile>;
   try {
-    cached = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheFile>;
+    cached = parseJson(readFileSync(file, 'utf8')) as Partial<CacheFile>;
   } catch {
     return undefined;
   }
