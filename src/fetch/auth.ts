@@ -5,63 +5,33 @@ import { TransportError, type HttpClient, type HttpResponse } from './http-clien
 import { authenticateTokenRequest } from './login/client-authentication.js';
 import { createUserTokenSource } from './login/user-token-source.js';
 import type { Redactor } from './redactor.js';
+import { singleFlightTokenSource, type AccessTokenSource, type HeldToken } from './token-source.js';
 import type { ConnectionSettings, Credentials } from './settings.js';
 import { parseJson } from '../json/parse-json.js';
 
-/** Where API requests get their bearer token. */
-export interface AccessTokenSource {
-  token(): Promise<string>;
-  /** After the API answered 401 to `rejected`: a new token, or a UserFacingError saying why there is none. */
-  renew(rejected: string): Promise<string>;
-}
-
 const seeAlso = 'README.md#connecting-to-pingone';
-// Renew a little before `expires_in` runs out rather than meet a 401 mid-run.
-const expiryMarginMs = 60_000;
 
 export function createAccessTokenSource(settings: ConnectionSettings, http: HttpClient, now: () => number = Date.now): AccessTokenSource {
   const credentials = settings.credentials;
   if (credentials.kind === 'accessToken') {
-    const token = credentials.token.reveal();
-    return {
-      token: async () => token,
-      renew: async () => {
-        throw new UserFacingError('credentials-rejected', 'PingOne rejected the access token (401): it has expired or was revoked, and a ready token cannot be renewed.', {
-          hint: 'Get a new token for PINGONE_API_ACCESS_TOKEN, or use client credentials (PINGONE_CLIENT_ID, PINGONE_CLIENT_SECRET, PINGONE_ENVIRONMENT_ID) so the token renews itself.',
-          seeAlso,
-        });
-      },
-    };
+    const given: HeldToken = { token: credentials.token.reveal(), expiresAt: Number.POSITIVE_INFINITY, renewable: false };
+    const cannotRenew = () =>
+      new UserFacingError('credentials-rejected', 'PingOne rejected the access token (401): it has expired or was revoked, and a ready token cannot be renewed.', {
+        hint: 'Get a new token for PINGONE_API_ACCESS_TOKEN, or use client credentials (PINGONE_CLIENT_ID, PINGONE_CLIENT_SECRET, PINGONE_ENVIRONMENT_ID) so the token renews itself.',
+        seeAlso,
+      });
+    return singleFlightTokenSource(() => given, () => Promise.reject(cannotRenew()), cannotRenew, now);
   }
 
   if (credentials.kind === 'userSignIn') return createUserTokenSource(settings, credentials, http, now);
 
-  let current: { token: string; expiresAt: number } | undefined;
-  let pending: Promise<string> | undefined;
-  // One token request at a time, however many API requests are waiting for it.
-  const fetchToken = (): Promise<string> => {
-    pending ??= requestToken(settings, credentials, http, now)
-      .then((issued) => {
-        current = issued;
-        return issued.token;
-      })
-      .finally(() => {
-        pending = undefined;
-      });
-    return pending;
+  let current: HeldToken | undefined;
+  const obtain = async (): Promise<string> => {
+    const issued = await requestToken(settings, credentials, http, now);
+    current = { ...issued, renewable: true };
+    return issued.token;
   };
-
-  return {
-    async token() {
-      if (current !== undefined && now() < current.expiresAt - expiryMarginMs) return current.token;
-      return fetchToken();
-    },
-    async renew(rejected) {
-      if (pending !== undefined) return pending;
-      if (current !== undefined && current.token !== rejected) return current.token;
-      return fetchToken();
-    },
-  };
+  return singleFlightTokenSource(() => current, obtain, () => new Error('client credentials always renew'), now);
 }
 
 type ClientCredentials = Extract<Credentials, { kind: 'clientCredentials' }>;

@@ -1,5 +1,5 @@
 import { UserFacingError } from '../../errors.js';
-import type { AccessTokenSource } from '../auth.js';
+import { singleFlightTokenSource, type AccessTokenSource } from '../token-source.js';
 import { authorizationServerUrl, type AuthServer } from '../auth-server.js';
 import type { HttpClient } from '../http-client.js';
 import type { UserSignInCredentials } from '../settings.js';
@@ -7,45 +7,26 @@ import { cacheIdentity, writeTokenCache } from './token-cache.js';
 import { oauthFailure, postAuthForm } from './token-request.js';
 import { sessionFromTokenResponse, type UserSession } from './user-session.js';
 
-// Refresh a little before expiry rather than meet a 401 mid-run.
-const expiryMarginMs = 60_000;
-
 /**
  * The signed-in user's tokens for the API client: the access token while it lasts, then the refresh
  * token (rotated, and written back to the token cache when there is one). Without a refresh token,
  * an expired sign-in ends the run with a clear "sign in again".
  */
 export function createUserTokenSource(auth: AuthServer, credentials: UserSignInCredentials, http: HttpClient, now: () => number): AccessTokenSource {
-  let pending: Promise<string> | undefined;
   const session = (): UserSession => {
     if (credentials.session === undefined) throw new Error('userSignIn credentials used before signIn() set their session');
     return credentials.session;
   };
-  const refresh = (): Promise<string> => {
-    pending ??= refreshSession(auth, credentials, session(), http, now).finally(() => {
-      pending = undefined;
+  const held = () => {
+    const current = session();
+    return { token: current.accessToken.reveal(), expiresAt: current.expiresAt, renewable: current.refreshToken !== undefined };
+  };
+  const cannotRenew = () =>
+    new UserFacingError('credentials-rejected', 'PingOne rejected the signed-in token (401): the sign-in has expired and the application grants no refresh token.', {
+      hint: 'Sign in again (pingone-audit login), or enable the Refresh Token grant type on the application.',
+      seeAlso: 'README.md#signing-in-as-a-reviewer',
     });
-    return pending;
-  };
-  return {
-    async token() {
-      const current = session();
-      if (now() < current.expiresAt - expiryMarginMs || current.refreshToken === undefined) return current.accessToken.reveal();
-      return refresh();
-    },
-    async renew(rejected) {
-      if (pending !== undefined) return pending;
-      const current = session();
-      if (current.accessToken.reveal() !== rejected) return current.accessToken.reveal();
-      if (current.refreshToken === undefined) {
-        throw new UserFacingError('credentials-rejected', 'PingOne rejected the signed-in token (401): the sign-in has expired and the application grants no refresh token.', {
-          hint: 'Sign in again (pingone-audit login), or enable the Refresh Token grant type on the application.',
-          seeAlso: 'README.md#signing-in-as-a-reviewer',
-        });
-      }
-      return refresh();
-    },
-  };
+  return singleFlightTokenSource(held, () => refreshSession(auth, credentials, session(), http, now), cannotRenew, now);
 }
 
 export async function refreshSession(auth: AuthServer, credentials: UserSignInCredentials, current: UserSession, http: HttpClient, now: () => number): Promise<string> {
