@@ -2,7 +2,7 @@ import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFi
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset, startSimulator, type FaultPlan, type RunningSimulator } from '../../src/simulator/index.js';
+import { loadDataset, startSimulator, type Dataset, type FaultPlan, type RunningSimulator } from '../../src/simulator/index.js';
 import { runCli } from '../helpers/run-cli.js';
 
 /**
@@ -21,8 +21,8 @@ let work: string;
 let snapshot: string;
 const running: RunningSimulator[] = [];
 
-async function simulator(faults: FaultPlan = {}): Promise<{ simulator: RunningSimulator; env: Record<string, string> }> {
-  const started = await startSimulator({ dataset, faults });
+async function simulator(faults: FaultPlan = {}, served: Dataset = dataset): Promise<{ simulator: RunningSimulator; env: Record<string, string> }> {
+  const started = await startSimulator({ dataset: served, faults });
   running.push(started);
   const env = {
     PINGONE_CLIENT_ID: auditor.clientId,
@@ -167,6 +167,20 @@ describe('the gate on what could not be read', () => {
     expect(run.code, run.stderr).toBe(3);
     const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as { collection: { entries: Array<{ kind: string; environmentId?: string; status: string }> } };
     expect(manifest.collection.entries.find((entry) => entry.kind === 'applications' && entry.environmentId === PRODUCTION)?.status).toBe('failed');
+  });
+
+  it('an answer larger than --max-answer-mb is refused, and its read fails by name', async () => {
+    const huge = structuredClone(dataset);
+    const production = huge.environments.find((env) => env.environment.id === PRODUCTION)!;
+    production.applications[0]!.description = 'x'.repeat(3 * 1024 * 1024);
+    const { env } = await simulator({}, huge);
+    const out = path.join(work, 'huge');
+    const run = await runCli(['snapshot', '--max-rps', '500', '--max-answer-mb', '1', '--all-environments', '--out', out], { env });
+    expect(run.code, run.stderr).toBe(3);
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as { collection: { entries: Array<{ kind: string; environmentId?: string; status: string; error?: string }> } };
+    const applications = manifest.collection.entries.find((entry) => entry.kind === 'applications' && entry.environmentId === PRODUCTION);
+    expect(applications?.status).toBe('failed');
+    expect(applications?.error).toMatch(/MiB|bytes|max-answer/i);
   });
 
   it('--allow-incomplete never passes a snapshot in which an environment was not read at all', async () => {
