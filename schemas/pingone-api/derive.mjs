@@ -20,7 +20,7 @@ const outDir = path.join(root, 'schemas', 'pingone-api');
 const targets = [
   'Application', 'ApplicationOIDC', 'ApplicationSAML', 'ApplicationWSFED', 'ApplicationExternalLink',
   'ApplicationPingOneAdminConsole', 'ApplicationPingOnePortal', 'ApplicationPingOneSelfService',
-  'ApplicationResourceGrant', 'ApplicationAttributeMapping', 'ApplicationSecret', 'SignOnPolicyAssignment',
+  'ApplicationResourceGrant', 'ApplicationAttributeMapping', 'ApplicationSecret', 'SignOnPolicyAssignment', 'FlowPolicyAssignment',
   'RoleAssignment', 'Role', 'CustomAdminRole', 'User', 'Group', 'GroupMembership', 'Population',
   'SignOnPolicy', 'SignOnPolicyAction', 'SignOnPolicyActionLogin', 'SignOnPolicyActionMFA',
   'SignOnPolicyActionIDFirst', 'SignOnPolicyActionIDP', 'SignOnPolicyActionAgreement',
@@ -33,6 +33,11 @@ const droppedKeywords = new Set(['description', 'example', 'examples', 'external
 
 const spec = parse(readFileSync(specPath, 'utf8'));
 const components = spec.components.schemas;
+
+// The reference predates group-scoped roles; Ping's Group Role Assignments page lists Group among the
+// scopes (https://developer.pingidentity.com/pingone-api/platform/group-role-assignments/index.html).
+const scopeTypes = components.EnumRoleAssignmentScopeType.enum;
+if (!scopeTypes.includes('GROUP')) scopeTypes.splice(scopeTypes.indexOf('APPLICATION'), 0, 'GROUP');
 
 function refName(ref) {
   const prefix = '#/components/schemas/';

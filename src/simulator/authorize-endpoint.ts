@@ -1,4 +1,4 @@
-import type { User } from '../snapshot/model.js';
+import type { ApiUser } from './api-types.js';
 import type { DatasetIndex } from './dataset-index.js';
 import { signInRefusal } from './sign-in-policy.js';
 import type { UserGrantStore } from './user-grants.js';
@@ -45,7 +45,7 @@ export function answerAuthorize(index: DatasetIndex, store: UserGrantStore, envi
 
   const hint = query.get('login_hint') ?? signedInUserId;
   if (hint === undefined) return refuse('login_required', 'The simulator has no login page: pass login_hint=<user id or username>, or sign a user in from the test.');
-  const user: User | undefined = environment.users.find((candidate) => candidate.id === hint || candidate.username === hint);
+  const user: ApiUser | undefined = environment.users.find((candidate) => candidate.id === hint || candidate.username === hint);
   if (user === undefined) return refuse('access_denied', 'No such user in the application\'s environment.');
   const refusal = signInRefusal(index, application, user);
   if (refusal !== undefined) return refuse('access_denied', refusal);
@@ -69,7 +69,7 @@ function page(status: number, error: string, description: string): AuthorizeRepl
 }
 
 /** A user found by id or username anywhere in the dataset. */
-export function findUser(index: DatasetIndex, idOrUsername: string): User | undefined {
+export function findUser(index: DatasetIndex, idOrUsername: string): ApiUser | undefined {
   const byId = index.user(idOrUsername)?.user;
   if (byId !== undefined) return byId;
   return index.dataset.environments.flatMap((environment) => environment.users).find((user) => user.username === idOrUsername);

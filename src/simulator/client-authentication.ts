@@ -1,6 +1,6 @@
 import { createHmac, createPublicKey, timingSafeEqual, verify, type JsonWebKey } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Application } from '../snapshot/model.js';
+import type { ApiApplication } from './api-types.js';
 import type { DatasetIndex } from './dataset-index.js';
 
 /** RFC 7523 §2.2. */
@@ -73,7 +73,7 @@ const maxLifetimeMs = 3_600_000;
  * (PRIVATE_KEY_JWT); then `iss` = `sub` = the client, `aud`, `exp` (at most an hour ahead), `nbf`, and
  * that its `jti` was not used before. Returns why it is refused, or undefined when it is accepted.
  */
-export function refuseAssertion(check: AssertionCheck, application: Application, assertion: string): string | undefined {
+export function refuseAssertion(check: AssertionCheck, application: ApiApplication, assertion: string): string | undefined {
   const [headerPart, payloadPart, signaturePart] = assertion.split('.');
   const header = decodePart(headerPart);
   const claims = claimsOf(assertion);
@@ -104,7 +104,7 @@ export function refuseAssertion(check: AssertionCheck, application: Application,
 }
 
 /** The application's keys of type `kty` (an RS alg never verifies with an EC key, nor the reverse), by `kid` when the header names one. */
-function publicKeysOf(application: Application, kid: unknown, kty: 'RSA' | 'EC'): JsonWebKey[] {
+function publicKeysOf(application: ApiApplication, kid: unknown, kty: 'RSA' | 'EC'): JsonWebKey[] {
   let keys: unknown;
   try {
     keys = (JSON.parse(application.jwks ?? '{}') as { keys?: unknown }).keys;
@@ -146,7 +146,7 @@ export type ClientRefusal = { status: number; error: string; description: string
  * is refused for an application configured for PRIVATE_KEY_JWT, as is an assertion for one that uses
  * a secret as such. A public client (NONE) names itself with `client_id` only.
  */
-export function authenticateClient(check: AssertionCheck, environmentId: string, headers: IncomingHttpHeaders, form: URLSearchParams): { client: Application } | ClientRefusal {
+export function authenticateClient(check: AssertionCheck, environmentId: string, headers: IncomingHttpHeaders, form: URLSearchParams): { client: ApiApplication } | ClientRefusal {
   const presented = presentedClient(headers, form);
   if (presented === undefined) return { status: 401, error: 'invalid_client', description: 'Client authentication is required.' };
   if ('conflict' in presented) return { status: 400, error: 'invalid_request', description: 'Use only one client authentication method.' };

@@ -1,4 +1,4 @@
-import type { Application, Role, RoleAssignment, User } from '../snapshot/model.js';
+import type { ApiApplication, ApiRole, ApiRoleAssignment, ApiUser } from './api-types.js';
 import type { Dataset, DatasetCredential, DatasetEnvironment } from './dataset.js';
 
 /** Who calls the API: the worker app itself (client_credentials) or the user who signed in to it. */
@@ -10,25 +10,25 @@ export type Actor =
 export interface DatasetIndex {
   readonly dataset: Dataset;
   environment(id: string): DatasetEnvironment | undefined;
-  /** Application ids are globally unique in PingOne, so no environment is needed. */
-  application(id: string): { environment: DatasetEnvironment; application: Application } | undefined;
-  user(id: string): { environment: DatasetEnvironment; user: User } | undefined;
+  /** ApiApplication ids are globally unique in PingOne, so no environment is needed. */
+  application(id: string): { environment: DatasetEnvironment; application: ApiApplication } | undefined;
+  user(id: string): { environment: DatasetEnvironment; user: ApiUser } | undefined;
   /** A built-in role or a custom role of any environment. */
-  role(id: string): Role | undefined;
+  role(id: string): ApiRole | undefined;
   /** Environment id of a population, for POPULATION-scoped role assignments. */
   populationEnvironment(populationId: string): string | undefined;
   credential(clientId: string): DatasetCredential | undefined;
   /** The role assignments an actor holds: direct, and for a user also through its groups. */
-  assignmentsOf(actor: Actor): RoleAssignment[];
+  assignmentsOf(actor: Actor): ApiRoleAssignment[];
 }
 
 export function indexDataset(dataset: Dataset): DatasetIndex {
   const environments = new Map(dataset.environments.map((entry) => [entry.environment.id, entry]));
-  const applications = new Map<string, { environment: DatasetEnvironment; application: Application }>();
-  const users = new Map<string, { environment: DatasetEnvironment; user: User }>();
-  const roles = new Map<string, Role>(dataset.roles.map((role) => [role.id, role]));
+  const applications = new Map<string, { environment: DatasetEnvironment; application: ApiApplication }>();
+  const users = new Map<string, { environment: DatasetEnvironment; user: ApiUser }>();
+  const roles = new Map<string, ApiRole>(dataset.roles.map((role) => [role.id, role]));
   const populations = new Map<string, string>();
-  const assignmentsByAssignee = new Map<string, RoleAssignment[]>();
+  const assignmentsByAssignee = new Map<string, ApiRoleAssignment[]>();
 
   for (const environment of dataset.environments) {
     const envId = environment.environment.id;
@@ -61,7 +61,7 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
 }
 
 /** The id of whoever holds the assignment; a dataset error if it names none. */
-export function assigneeId(assignment: RoleAssignment): string {
+export function assigneeId(assignment: ApiRoleAssignment): string {
   const assignee = assignment.user ?? assignment.group ?? assignment.application ?? assignment.gateway;
   if (assignee === undefined) throw new Error(`role assignment ${assignment.id} names no assignee (user, group, application or gateway)`);
   return assignee.id;

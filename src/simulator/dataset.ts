@@ -1,19 +1,4 @@
-import type {
-  Application,
-  ApplicationResourceGrant,
-  Environment,
-  FlowPolicyAssignment,
-  Gateway,
-  Group,
-  IdRef,
-  Population,
-  Role,
-  RoleAssignment,
-  SignOnPolicy,
-  SignOnPolicyAction,
-  SignOnPolicyAssignment,
-  User,
-} from '../snapshot/model.js';
+import type { ApiApplication, ApiApplicationResourceGrant, ApiEnvironment, ApiFlowPolicyAssignment, ApiGateway, ApiGroup, ApiRef, ApiPopulation, ApiRole, ApiRoleAssignment, ApiSignOnPolicy, ApiSignOnPolicyAction, ApiSignOnPolicyAssignment, ApiUser } from './api-types.js';
 
 /**
  * What the simulator serves: one PingOne organization, resource by resource, in the Management
@@ -27,7 +12,7 @@ export interface Dataset {
   description?: string;
   organization: DatasetOrganization;
   /** Built-in (platform) roles served at `/roles`. */
-  roles: Role[];
+  roles: ApiRole[];
   environments: DatasetEnvironment[];
   /** Secrets of the worker apps that may ask for a client_credentials token. Never print them. */
   credentials: DatasetCredential[];
@@ -47,27 +32,27 @@ export interface DatasetCredential {
 }
 
 export interface DatasetEnvironment {
-  environment: Environment;
-  populations: Population[];
-  users: User[];
-  groups: Group[];
-  applications: Application[];
+  environment: ApiEnvironment;
+  populations: ApiPopulation[];
+  users: ApiUser[];
+  groups: ApiGroup[];
+  applications: ApiApplication[];
   /** Items carry `application.id`. */
   applicationAttributes: ApplicationAttributeMapping[];
   /** Items carry `application.id`. */
-  grants: ApplicationResourceGrant[];
+  grants: ApiApplicationResourceGrant[];
   /** Items carry `application.id`. */
-  signOnPolicyAssignments: SignOnPolicyAssignment[];
-  /** DaVinci flow policies bound to applications; items carry `application.id`. Absent: none. */
-  flowPolicyAssignments?: FlowPolicyAssignment[];
-  signOnPolicies: SignOnPolicy[];
+  signOnPolicyAssignments: ApiSignOnPolicyAssignment[];
+  /** DaVinci flow policies bound to applications; items carry `application.id`. */
+  flowPolicyAssignments: ApiFlowPolicyAssignment[];
+  signOnPolicies: ApiSignOnPolicy[];
   /** Items carry `signOnPolicy.id`. */
-  signOnPolicyActions: SignOnPolicyAction[];
+  signOnPolicyActions: ApiSignOnPolicyAction[];
   /** Every assignment held by an actor of this environment; each names exactly one assignee. */
-  roleAssignments: RoleAssignment[];
+  roleAssignments: ApiRoleAssignment[];
   /** Custom admin roles defined in this environment. */
-  customRoles: Role[];
-  gateways: Gateway[];
+  customRoles: ApiRole[];
+  gateways: ApiGateway[];
   resources: DatasetResource[];
   /** Items carry `resource.id`. */
   resourceScopes: DatasetResourceScope[];
@@ -75,7 +60,7 @@ export interface DatasetEnvironment {
 
 export interface ApplicationAttributeMapping {
   id: string;
-  application: IdRef;
+  application: ApiRef;
   name: string;
   value: string;
   required: boolean;
@@ -93,6 +78,6 @@ export interface DatasetResource {
 export interface DatasetResourceScope {
   id: string;
   name: string;
-  resource: IdRef;
+  resource: ApiRef;
   [field: string]: unknown;
 }

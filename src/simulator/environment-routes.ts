@@ -1,4 +1,4 @@
-import type { IdRef, User } from '../snapshot/model.js';
+import type { ApiRef, ApiUser } from './api-types.js';
 import type { DatasetEnvironment } from './dataset.js';
 import { notFound } from './api-errors.js';
 import type { PagedCollection } from './paging.js';
@@ -28,7 +28,7 @@ interface EnvironmentCollection {
 }
 
 function childrenOf<T extends object>(items: T[], field: string, parentId: string): T[] {
-  return items.filter((item) => ((item as Record<string, unknown>)[field] as IdRef | undefined)?.id === parentId);
+  return items.filter((item) => ((item as Record<string, unknown>)[field] as ApiRef | undefined)?.id === parentId);
 }
 
 /** Items under a parent found by id, or undefined when the parent does not exist. */
@@ -42,7 +42,7 @@ const roleAssignmentView = (item: Item, context: RouteContext, selfPath: string,
 
 /** `include=memberOfGroupIDs|memberOfGroupNames` adds memberships; without it PingOne leaves them out. */
 function presentUser(item: Item, context: RouteContext, selfPath: string, environmentId: string): Resource {
-  const { memberOfGroupIDs, memberOfGroupNames: _names, ...user } = item as User;
+  const { memberOfGroupIDs, memberOfGroupNames: _names, ...user } = item as ApiUser;
   const include = (context.query.get('include') ?? '').split(',');
   const served: Record<string, unknown> = { ...user };
   const groupIds = memberOfGroupIDs ?? [];
@@ -93,7 +93,7 @@ const collections: EnvironmentCollection[] = [
     'flowPolicyAssignments',
     'applications',
     applications,
-    (env) => env.flowPolicyAssignments ?? [],
+    (env) => env.flowPolicyAssignments,
     'application',
   ),
   childCollection('/applications/{appId}/attributes', 'attributes', 'applications', applications, (env) => env.applicationAttributes, 'application'),

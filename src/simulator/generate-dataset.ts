@@ -1,4 +1,4 @@
-import type { Application, Group, RoleAssignment, ScopeType, User } from '../snapshot/model.js';
+import type { ApiApplication, ApiGroup, ApiRoleAssignment, ApiScopeType, ApiUser } from './api-types.js';
 import type { Dataset, DatasetCredential, DatasetEnvironment } from './dataset.js';
 import { loadDataset } from './load-dataset.js';
 import { seededRandom, seededUuid } from './seeded-random.js';
@@ -19,8 +19,8 @@ export const generatedAuditorSecret = 'generated-dataset-auditor-secret-not-for-
 
 const timestamp = '2024-01-01T00:00:00.000Z';
 
-/** Application shapes cycled through, so every environment has workers, web apps and SPAs. */
-const applicationTemplates: Array<Omit<Application, 'id' | 'name' | 'enabled' | 'protocol'>> = [
+/** ApiApplication shapes cycled through, so every environment has workers, web apps and SPAs. */
+const applicationTemplates: Array<Omit<ApiApplication, 'id' | 'name' | 'enabled' | 'protocol'>> = [
   { type: 'WORKER', grantTypes: ['CLIENT_CREDENTIALS'], tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC' },
   {
     type: 'WEB_APP', grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'], responseTypes: ['CODE'], pkceEnforcement: 'S256_REQUIRED',
@@ -55,7 +55,7 @@ export function generateDataset(options: GenerateDatasetOptions): Dataset {
   const auditorHome = environments[0];
   const credentials: DatasetCredential[] = [];
   if (auditorHome !== undefined) {
-    const auditor: Application = {
+    const auditor: ApiApplication = {
       id: uuid(), name: 'pingone-audit', enabled: true, type: 'WORKER', protocol: 'OPENID_CONNECT',
       grantTypes: ['CLIENT_CREDENTIALS'], tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC', createdAt: timestamp, updatedAt: timestamp,
     };
@@ -70,7 +70,7 @@ export function generateDataset(options: GenerateDatasetOptions): Dataset {
   return { description: `Generated with ${JSON.stringify(options)}`, organization, roles, environments, credentials };
 }
 
-function assignment(id: string, roleId: string, scopeType: ScopeType, scopeId: string, environmentId: string, assignee: Partial<RoleAssignment>): RoleAssignment {
+function assignment(id: string, roleId: string, scopeType: ApiScopeType, scopeId: string, environmentId: string, assignee: Partial<ApiRoleAssignment>): ApiRoleAssignment {
   return { id, role: { id: roleId }, scope: { id: scopeId, type: scopeType }, environment: { id: environmentId }, ...assignee };
 }
 
@@ -84,12 +84,12 @@ function generateEnvironment(
 ): DatasetEnvironment {
   const envId = uuid();
   const population = { id: uuid(), name: 'Default', default: true, createdAt: timestamp, updatedAt: timestamp };
-  const groups: Group[] = Array.from({ length: Math.max(1, options.groupsPerEnvironment) }, (_, g) => ({
-    id: uuid(), name: g === 0 ? 'Environment Admins' : `Group ${g}`, createdAt: timestamp, updatedAt: timestamp,
+  const groups: ApiGroup[] = Array.from({ length: Math.max(1, options.groupsPerEnvironment) }, (_, g) => ({
+    id: uuid(), name: g === 0 ? 'Environment Admins' : `ApiGroup ${g}`, createdAt: timestamp, updatedAt: timestamp,
   }));
-  const roleAssignments: RoleAssignment[] = [assignment(uuid(), roleId('Environment Admin'), 'ENVIRONMENT', envId, envId, { group: { id: groups[0]!.id } })];
+  const roleAssignments: ApiRoleAssignment[] = [assignment(uuid(), roleId('Environment Admin'), 'ENVIRONMENT', envId, envId, { group: { id: groups[0]!.id } })];
   const adminCount = Math.round(options.usersPerEnvironment * options.adminShare);
-  const users: User[] = Array.from({ length: options.usersPerEnvironment }, (_, u) => {
+  const users: ApiUser[] = Array.from({ length: options.usersPerEnvironment }, (_, u) => {
     const isAdmin = u < adminCount;
     const ordinaryGroup = groups.length > 1 ? groups[1 + Math.floor(random() * (groups.length - 1))]! : undefined;
     const memberOf = isAdmin && u % 2 === 0 ? [groups[0]!.id] : ordinaryGroup === undefined ? [] : [ordinaryGroup.id];
@@ -102,11 +102,11 @@ function generateEnvironment(
   users.slice(0, adminCount).forEach((user, u) => {
     if (u % 2 === 1) roleAssignments.push(assignment(uuid(), roleId(u % 4 === 1 ? 'Identity Data Admin' : 'Environment Admin'), 'ENVIRONMENT', envId, envId, { user: { id: user.id } }));
   });
-  const applications: Application[] = Array.from({ length: options.appsPerEnvironment }, (_, a) => ({
+  const applications: ApiApplication[] = Array.from({ length: options.appsPerEnvironment }, (_, a) => ({
     id: uuid(), name: `App ${n}.${a}`, enabled: true, protocol: 'OPENID_CONNECT', createdAt: timestamp, updatedAt: timestamp,
     ...(applicationTemplates[a % applicationTemplates.length] as object),
     ...(a % applicationTemplates.length === 0 ? {} : { redirectUris: [`https://app${a}.env${n}.example.com/callback`] }),
-  })) as Application[];
+  })) as unknown as ApiApplication[];
   applications.forEach((application, a) => {
     if (application.grantTypes?.includes('CLIENT_CREDENTIALS') && a % 2 === 0) {
       roleAssignments.push(assignment(uuid(), roleId('Identity Data Admin'), 'ENVIRONMENT', envId, envId, { application: { id: application.id } }));
@@ -126,6 +126,7 @@ function generateEnvironment(
     applicationAttributes: [],
     grants: [],
     signOnPolicyAssignments: [],
+    flowPolicyAssignments: [],
     signOnPolicies: [single, multi],
     signOnPolicyActions: [
       { id: uuid(), signOnPolicy: { id: single.id }, type: 'LOGIN', priority: 1 },

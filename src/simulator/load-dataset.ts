@@ -12,7 +12,7 @@ export function datasetPath(nameOrPath: string): string {
 }
 
 const environmentLists = [
-  'populations', 'users', 'groups', 'applications', 'applicationAttributes', 'grants', 'signOnPolicyAssignments',
+  'populations', 'users', 'groups', 'applications', 'applicationAttributes', 'grants', 'signOnPolicyAssignments', 'flowPolicyAssignments',
   'signOnPolicies', 'signOnPolicyActions', 'roleAssignments', 'customRoles', 'gateways', 'resources', 'resourceScopes',
 ] as const satisfies ReadonlyArray<keyof DatasetEnvironment>;
 

@@ -1,4 +1,4 @@
-import type { RoleAssignment } from '../snapshot/model.js';
+import type { ApiRoleAssignment } from './api-types.js';
 import type { Actor, DatasetIndex } from './dataset-index.js';
 
 /**
@@ -53,7 +53,7 @@ export interface Target {
 }
 
 /** Does one assignment's scope reach the target? Organization scope reaches every environment. */
-export function scopeCovers(index: DatasetIndex, assignment: RoleAssignment, target: Target, area?: Area): boolean {
+export function scopeCovers(index: DatasetIndex, assignment: ApiRoleAssignment, target: Target, area?: Area): boolean {
   const { id, type } = assignment.scope;
   switch (type) {
     case 'ORGANIZATION':
@@ -71,7 +71,7 @@ export function scopeCovers(index: DatasetIndex, assignment: RoleAssignment, tar
   }
 }
 
-function areasOf(index: DatasetIndex, assignment: RoleAssignment): readonly Area[] {
+function areasOf(index: DatasetIndex, assignment: ApiRoleAssignment): readonly Area[] {
   const role = index.role(assignment.role.id);
   if (role === undefined || role.type === 'CUSTOM') return [];
   return areasByRoleName[role.name] ?? [];
@@ -101,7 +101,7 @@ export function holdsAnyRole(index: DatasetIndex, actor: Actor): boolean {
 }
 
 /** PingOne's `readOnly` is relative to the caller: can this actor delete the assignment? */
-export function isReadOnlyFor(index: DatasetIndex, actor: Actor, assignment: RoleAssignment, environmentId: string): boolean {
+export function isReadOnlyFor(index: DatasetIndex, actor: Actor, assignment: ApiRoleAssignment, environmentId: string): boolean {
   const assignee = assignment.user ?? assignment.group ?? assignment.application ?? assignment.gateway;
   if (assignee?.id === actor.id) return true;
   const scopeEnvironment = assignment.scope.type === 'ENVIRONMENT' ? assignment.scope.id : environmentId;

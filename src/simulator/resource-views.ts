@@ -1,4 +1,4 @@
-import type { RoleAssignment } from '../snapshot/model.js';
+import type { ApiRoleAssignment } from './api-types.js';
 import { FilterError, parseFilter, type AttributeReader } from './scim-filter.js';
 import { invalidParameter } from './api-errors.js';
 import { isReadOnlyFor } from './permissions.js';
@@ -19,7 +19,7 @@ export function present(item: object, context: RouteContext, selfPath: string, e
  * A role assignment as PingOne serves it: no `user` field (the assignee is in the URL), `readOnly`
  * relative to the caller, and with `expand=role` the role under `_embedded`.
  */
-export function presentRoleAssignment(assignment: RoleAssignment, context: RouteContext, selfPath: string, environmentId: string): Resource {
+export function presentRoleAssignment(assignment: ApiRoleAssignment, context: RouteContext, selfPath: string, environmentId: string): Resource {
   const { user: _assignee, ...served } = assignment;
   const body = present(
     { ...served, readOnly: isReadOnlyFor(context.index, context.actor, assignment, environmentId) },

@@ -1,14 +1,14 @@
-import type { Application, User } from '../snapshot/model.js';
+import type { ApiApplication, ApiUser } from './api-types.js';
 import type { DatasetIndex } from './dataset-index.js';
 
 /** The roles that make a user an "admin user" for `accessControl.role.type = ADMIN_USERS_ONLY` (domain.md §1). */
-const adminUserRoleNames = new Set(['Organization Admin', 'Environment Admin', 'Identity Data Admin', 'Client Application Developer']);
+const adminUserRoleNames = new Set(['Organization Admin', 'Environment Admin', 'Identity Data Admin', 'Client ApiApplication Developer']);
 
 /**
  * Whether the application's access control lets the user sign in, and if not why: PingOne checks
  * this at the authorize step, so a user who fails it never gets a token at all.
  */
-export function signInRefusal(index: DatasetIndex, application: Application, user: User): string | undefined {
+export function signInRefusal(index: DatasetIndex, application: ApiApplication, user: ApiUser): string | undefined {
   if (user.enabled === false) return 'The user is disabled.';
   const control = application.accessControl;
   if (control?.role?.type === 'ADMIN_USERS_ONLY') {

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Application } from '../snapshot/model.js';
+import type { ApiApplication } from './api-types.js';
 import type { TokenMinter } from './access-tokens.js';
 import type { DatasetIndex } from './dataset-index.js';
 import { authenticateClient as authenticateAtEndpoint, type AssertionReplayStore } from './client-authentication.js';
@@ -35,13 +35,13 @@ interface FormRequest {
 }
 
 /** The client of a user-grant request: a public client (NONE) or one that authenticates as its method says. */
-function authenticateClient(context: UserGrantContext, request: FormRequest, endpoint: string): { client: Application } | { refused: TokenResponse } {
+function authenticateClient(context: UserGrantContext, request: FormRequest, endpoint: string): { client: ApiApplication } | { refused: TokenResponse } {
   const check = { index: context.index, now: context.now, replay: context.replay, audiences: assertionAudiences(context.issuer, endpoint) };
   const authenticated = authenticateAtEndpoint(check, request.environmentId, request.headers, request.form);
   return 'client' in authenticated ? authenticated : { refused: oauthError(authenticated.status, authenticated.error, authenticated.description) };
 }
 
-function issueTokens(context: UserGrantContext, application: Application, environmentId: string, userId: string, scope: string, nonce?: string): TokenResponse {
+function issueTokens(context: UserGrantContext, application: ApiApplication, environmentId: string, userId: string, scope: string, nonce?: string): TokenResponse {
   const { token, claims } = context.minter.mint({ clientId: application.id, environmentId, userId });
   const body: Record<string, unknown> = { access_token: token, token_type: 'Bearer', expires_in: claims.exp - claims.iat, scope };
   if (scope.split(' ').includes('openid')) {
@@ -58,7 +58,7 @@ function issueTokens(context: UserGrantContext, application: Application, enviro
   return { status: 200, body, issued: { jti: claims.jti, clientId: application.id, userId } };
 }
 
-const allows = (application: Application, grant: string): boolean => (application.grantTypes ?? []).some((type) => type === grant);
+const allows = (application: ApiApplication, grant: string): boolean => (application.grantTypes ?? []).some((type) => type === grant);
 
 /** `POST /{envId}/as/token` for authorization_code (with PKCE), device_code and refresh_token. */
 export function answerUserGrant(context: UserGrantContext, request: FormRequest): TokenResponse {

@@ -52,6 +52,7 @@ const schemasByKind: Record<string, (item: Item) => string[]> = {
   applications: applicationSchemas,
   grants: () => ['ApplicationResourceGrant'],
   signOnPolicyAssignments: () => ['SignOnPolicyAssignment'],
+  flowPolicyAssignments: () => ['FlowPolicyAssignment'],
   attributes: () => ['ApplicationAttributeMapping'],
   applicationAttributes: () => ['ApplicationAttributeMapping'],
   roleAssignments: () => ['RoleAssignment'],

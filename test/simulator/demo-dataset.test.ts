@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Application, RoleAssignment, User } from '../../src/snapshot/model.js';
+import type { ApiApplication as Application, ApiRoleAssignment as RoleAssignment, ApiUser as User } from '../../src/simulator/api-types.js';
 import type { DatasetEnvironment } from '../../src/simulator/index.js';
 import { violations } from './api-schemas.js';
 import { applicationNamed, demoDataset, environmentNamed } from './simulator-client.js';

@@ -1,5 +1,5 @@
 import type { Dataset } from '../../src/simulator/index.js';
-import type { Application } from '../../src/snapshot/model.js';
+import type { ApiApplication as Application } from '../../src/simulator/api-types.js';
 import { demoDataset, environmentNamed, userNamed } from './simulator-client.js';
 
 /** The application reviewers sign in to in these tests: a public client in the Administrators environment. */

@@ -57,7 +57,7 @@ describe('simulator responses', () => {
       const base = `/environments/${environment.id}`;
       expect(resourceViolations('environments', (await apiGet(simulator, token, base)).body)).toEqual([]);
       for (const app of await crawlList(`${base}/applications`)) {
-        for (const sub of ['grants', 'signOnPolicyAssignments', 'attributes', 'roleAssignments']) await crawlList(`${base}/applications/${app.id}/${sub}`);
+        for (const sub of ['grants', 'signOnPolicyAssignments', 'flowPolicyAssignments', 'attributes', 'roleAssignments']) await crawlList(`${base}/applications/${app.id}/${sub}`);
       }
       for (const user of await crawlList(`${base}/users`)) {
         await crawlList(`${base}/users/${user.id}/roleAssignments?expand=role`);
@@ -72,7 +72,7 @@ describe('simulator responses', () => {
     }
     expect([...checked].sort()).toEqual(
       ['actions', 'applications', 'attributes', 'environments', 'gateways', 'grants', 'groupMemberships', 'groups', 'organizations',
-        'populations', 'resources', 'roleAssignments', 'roles', 'scopes', 'signOnPolicies', 'signOnPolicyAssignments', 'users'].sort(),
+        'populations', 'resources', 'roleAssignments', 'roles', 'scopes', 'signOnPolicies', 'signOnPolicyAssignments', 'flowPolicyAssignments', 'users'].sort(),
     );
   });
 

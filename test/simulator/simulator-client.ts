@@ -1,5 +1,5 @@
 import { loadDataset, startSimulator, type Dataset, type RunningSimulator, type SimulatorOptions } from '../../src/simulator/index.js';
-import type { Application } from '../../src/snapshot/model.js';
+import type { ApiApplication as Application } from '../../src/simulator/api-types.js';
 
 /** A fresh copy of the demo dataset, safe to change in one test. */
 export function demoDataset(): Dataset {
