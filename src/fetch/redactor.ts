@@ -14,6 +14,11 @@ export interface Redactor {
   add(value: string): void;
   /** `text` with every registered secret, and anything shaped like a bearer token, JWT or Basic credential, replaced by `[redacted]`. */
   redact(text: string): string;
+  /**
+   * `text` with every registered secret replaced, and nothing else: for data (a 2xx answer) that
+   * may legitimately hold token-shaped strings but must never hold this run's credentials.
+   */
+  redactKnown(text: string): string;
 }
 
 export const redactedMark = '[redacted]';
@@ -30,6 +35,11 @@ export function createRedactor(): Redactor {
   const forms = new Set<string>();
   // Longest first, so that a secret inside a registered header is replaced whole.
   let ordered: string[] = [];
+  function redactKnown(text: string): string {
+    let result = text;
+    for (const form of ordered) if (result.includes(form)) result = result.split(form).join(redactedMark);
+    return result;
+  }
   return {
     add(value) {
       if (value.length < shortestSecret) return;
@@ -37,9 +47,9 @@ export function createRedactor(): Redactor {
       for (const form of encodings(value)) if (form.length >= shortestSecret) forms.add(form);
       if (forms.size !== before) ordered = [...forms].sort((a, b) => b.length - a.length);
     },
+    redactKnown,
     redact(text) {
-      let result = text;
-      for (const form of ordered) if (result.includes(form)) result = result.split(form).join(redactedMark);
+      let result = redactKnown(text);
       for (const shape of credentialShapes) result = result.replace(shape, (_match, scheme: unknown) => (typeof scheme === 'string' ? `${scheme} ${redactedMark}` : redactedMark));
       return result;
     },

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createApiClient } from '../../src/fetch/api-client.js';
 import { createRedactor, redactedMark } from '../../src/fetch/redactor.js';
+import { resolveConnectionSettings } from '../../src/fetch/settings.js';
+import { clientSecret, fakeClock, ids, startStub, tokenReply } from './stub-server.js';
 
 const secret = 'p@ss/w0rd+with spaces&more==';
 
@@ -31,5 +34,28 @@ describe('redactor', () => {
     const redactor = createRedactor();
     redactor.add('abc');
     expect(redactor.redact('Basic authentication failed for abc: the actor is not authorized')).toBe('Basic authentication failed for abc: the actor is not authorized');
+  });
+});
+
+describe('redaction of answers that succeed', () => {
+  it("keeps the run's token out of data echoed into a 200, and leaves other token-shaped data alone", async () => {
+    const unrelatedJwt = 'eyJhbGciOiJub25lIn0.eyJ4IjoxfQ.';
+    const server = await startStub(
+      (request) => tokenReply(request) ?? { body: { id: 'app-1', name: `echo ${request.headers.authorization ?? ''}`, description: unrelatedJwt } },
+    );
+    const clock = fakeClock();
+    const settings = resolveConnectionSettings(
+      { apiUrl: `${server.origin}/v1`, authUrl: server.origin },
+      { PINGONE_CLIENT_ID: ids.client, PINGONE_CLIENT_SECRET: clientSecret, PINGONE_ENVIRONMENT_ID: ids.adminEnv },
+    );
+    const client = createApiClient(settings, { now: clock.now, sleep: clock.sleep });
+    try {
+      const app = (await client.get('/environments/x/applications/app-1')) as { name: string; description: string };
+      expect(app.name).toBe(`echo ${redactedMark}`);
+      expect(app.description).toBe(unrelatedJwt);
+    } finally {
+      await client.close();
+      await server.close();
+    }
   });
 });
