@@ -10,7 +10,7 @@ import { EXIT_CODE_HELP, EXIT_CODES, type Verdict } from './verdict.js';
 import { commands } from './commands/index.js';
 import type { CliIo } from './commands/io.js';
 
-export type { CliIo, OutputStream } from './commands/io.js';
+export type { CliIo } from './commands/io.js';
 
 /** Bugs are not findings: an unexpected error exits with its own code so a CI gate can tell. */
 export const INTERNAL_ERROR_EXIT_CODE = 70;

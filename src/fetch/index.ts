@@ -12,27 +12,11 @@
  * }
  * ```
  */
-export {
-  resolveConnectionSettings,
-  isUuid,
-  assertUuid,
-  type ConnectionFlags,
-  type ConnectionSettings,
-  type Credentials,
-  type TokenAuthMethod,
-  type SignInFlow,
-  type UserSignInCredentials,
-} from './settings.js';
-export { signIn, systemBrowserOpener, type BrowserOpener, type SignInHooks, type UserSession } from './login/index.js';
-export { Secret } from './secret.js';
-export { createRedactor, type Redactor } from './redactor.js';
-export { regionBaseUrls, regionCodes } from './regions.js';
+export { resolveConnectionSettings, type ConnectionFlags, type ConnectionSettings } from './settings.js';
+export { signIn } from './login/index.js';
 export { createApiClient, type ApiClient, type ApiClientOptions } from './api-client.js';
-export { ApiError, type ApiFailureKind } from './api-error.js';
-export { RefusedRequestError } from './request-guard.js';
-export { decodeTokenClaims, type TokenClaims } from './token-claims.js';
-export { getAll, forEachPage, defaultListLimits, type ListLimits, type PagingOptions } from './paging.js';
+export { ApiError } from './api-error.js';
+export { getAll } from './paging.js';
 export { apiPath } from './api-path.js';
-export { collectSnapshot, type CollectOptions } from './collect-snapshot.js';
-export type { CollectPhase, CollectProgress } from './collect-context.js';
-export type { RetryPolicy } from './retry-policy.js';
+export { collectSnapshot } from './collect-snapshot.js';
+export type { CollectProgress } from './collect-context.js';

@@ -8,7 +8,6 @@ import { formatSarif } from './sarif.js';
 import { formatTable } from './table.js';
 
 export type { FormatContext, Formatter } from './format-context.js';
-export { DEFAULT_INFORMATION_URI } from './format-context.js';
 
 /** Every output format. To add one: write `<name>.ts` exporting a Formatter and list it here. */
 export const formatters = {
@@ -25,7 +24,6 @@ export type FormatName = keyof typeof formatters;
 
 /** For `--format` choices, in registry order. */
 export const FORMAT_NAMES = Object.keys(formatters) as FormatName[];
-
 export function isFormatName(value: string): value is FormatName {
   return Object.hasOwn(formatters, value);
 }

@@ -1,13 +1,9 @@
-import { loadDataset, startSimulator, type Dataset, type RunningSimulator, type SimulatorOptions } from '../../src/simulator/index.js';
+import { loadDataset, type Dataset, type RunningSimulator } from '../../src/simulator/index.js';
 import type { ApiApplication as Application } from '../../src/simulator/api-types.js';
 
 /** A fresh copy of the demo dataset, safe to change in one test. */
 export function demoDataset(): Dataset {
   return structuredClone(loadDataset('demo'));
-}
-
-export function startDemo(options: Partial<SimulatorOptions> = {}): Promise<RunningSimulator> {
-  return startSimulator({ dataset: demoDataset(), ...options });
 }
 
 export function environmentNamed(dataset: Dataset, name: string) {

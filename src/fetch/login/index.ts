@@ -5,6 +5,3 @@
  * refresh token when there is one).
  */
 export { signIn } from './sign-in.js';
-export type { SignInHooks } from './sign-in-hooks.js';
-export { systemBrowserOpener, type BrowserOpener } from './browser.js';
-export type { UserSession } from './user-session.js';
