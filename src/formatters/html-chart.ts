@@ -54,6 +54,8 @@ export function findingsChart(result: AuditResult, scopes: Array<{ label: string
   return parts.join('\n');
 }
 
+/** Cut by code points, so that an emoji or a CJK extension character is never split in two. */
 function truncate(text: string, length: number): string {
-  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
+  const head = Array.from(text.slice(0, length * 2)).slice(0, length);
+  return head.join('') === text ? text : `${head.slice(0, length - 1).join('')}…`;
 }

@@ -126,3 +126,13 @@ describe('Markdown size', () => {
     expect(text.startsWith('## pingone-audit: ')).toBe(true);
   });
 });
+
+describe('HTML chart labels', () => {
+  it('cut a long environment name without splitting a surrogate pair', () => {
+    const base = hostileResult();
+    const result = { ...base, snapshot: { ...base.snapshot, environments: [{ id: base.snapshot.environmentIds[0]!, name: `${'a'.repeat(26)}😀😀😀` }] } };
+    const text = formatHtml(result, context);
+    expect(text).toContain(`<text class="label" x="192" y="43" text-anchor="end">${'a'.repeat(26)}😀…</text>`);
+    expect(text).not.toMatch(/\\uD83D/);
+  });
+});
