@@ -1,7 +1,8 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 
-import { applicationRef, describeGrants, isWorker, oidcApplicationsOf, userGrantsOf, usesUserGrant } from '../../src/pingone/applications.js';
+import { applicationRef, isWorker, oidcApplicationsOf, userGrantsOf, usesUserGrant } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
+import { describeGrants } from '../shared/wording.js';
 
 export default defineRule({
   id: 'par-not-required-for-admin-apps',

@@ -1,8 +1,8 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { applicationRef, describeGrants, hasGrant, isWorker, oidcApplicationsOf } from '../../src/pingone/applications.js';
+import { applicationRef, hasGrant, isWorker, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 import { grantPointer, signInGrantsOf } from '../../src/pingone/sign-in-grants.js';
-import { countOf } from '../shared/wording.js';
+import { countOf, describeGrants } from '../shared/wording.js';
 
 export default defineRule({
   id: 'worker-mixed-grants',

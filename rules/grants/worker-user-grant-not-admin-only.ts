@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { applicationRef, describeGrants, isWorker, oidcApplicationsOf } from '../../src/pingone/applications.js';
+import { applicationRef, isWorker, oidcApplicationsOf } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
+import { describeGrants } from '../shared/wording.js';
 import { severityOverride } from '../shared/severity.js';
 import { signInGrantsOf } from '../../src/pingone/sign-in-grants.js';
 

@@ -1,7 +1,8 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { NoOptions, ResourceRef, RuleContext, RuleReport } from '../../src/engine/types.js';
 import { REFERENCES } from '../shared/references.js';
-import { applicationRef, applicationsOf, describeGrants, hasGrant, isWorker, userGrantsOf, type LocatedApplication } from '../../src/pingone/applications.js';
+import { describeGrants } from '../shared/wording.js';
+import { applicationRef, applicationsOf, hasGrant, isWorker, userGrantsOf, type LocatedApplication } from '../../src/pingone/applications.js';
 import { roleCoverage } from '../../src/pingone/role-coverage.js';
 import { bestUserCoverage, signInAudience } from '../../src/pingone/sign-in-audience.js';
 

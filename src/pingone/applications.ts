@@ -46,12 +46,6 @@ export function usesUserGrant(app: Application): boolean {
   return userGrantsOf(app).length > 0;
 }
 
-/** "authorization_code and device_code": grant names as OAuth spells them on the wire. */
-export function describeGrants(grants: readonly GrantType[]): string {
-  const names = grants.map((grant) => grant.toLowerCase());
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-}
-
 export function isWorker(app: Application): boolean {
   return app.type === 'WORKER';
 }

@@ -4,9 +4,9 @@ import { ruleContext } from '../../src/engine/rule-context.js';
 import type { MessageValue, Rule, RuleMessages, RuleOptions, RuleReport, Severity } from '../../src/engine/types.js';
 import { bundledProfiles } from '../../src/profiles/load-profiles.js';
 import { ruleIntegrations } from '../../src/profiles/rule-integrations.js';
-import type { ResourceRef } from '../../src/snapshot/model.js';
 import { buildSnapshotIndex } from '../../src/snapshot/index-builder.js';
-import type { ResourceType, Snapshot } from '../../src/snapshot/model.js';
+import type { ResourceRef, ResourceType, Snapshot, SnapshotKind } from '../../src/snapshot/model.js';
+import { recordKindsRead } from './kind-recorder.js';
 
 export const TEST_NOW = new Date('2026-11-22T12:00:00.000Z');
 
@@ -49,21 +49,31 @@ export function runRule<Messages extends RuleMessages, Options extends RuleOptio
 
 type Skipped = Array<{ resource: ResourceRef; reason: string }>;
 
-/** {@link runRule}, with the resources the rule skipped (`context.skip`) and why. */
+/**
+ * {@link runRule}, with the resources the rule skipped (`context.skip`) and why, and the snapshot
+ * kinds it read (through the snapshot, the index or the integrations).
+ */
 export function runRuleWithSkips<Messages extends RuleMessages, Options extends RuleOptions>(
   rule: Rule<Messages, Options>,
   testCase: RuleTestCase<Options>,
-): { reports: Array<RuleReport<Messages>>; skipped: Skipped } {
+): { reports: Array<RuleReport<Messages>>; skipped: Skipped; kinds: ReadonlySet<SnapshotKind> } {
   const skipped: Skipped = [];
   const erased = rule as unknown as Rule;
   const setting = testCase.options === undefined ? {} : { options: testCase.options };
   const [resolved] = resolveRules([erased], {}, { extends: [], rules: { [rule.id]: setting } }, `${rule.id} test case "${testCase.name}"`);
-  const snapshot = deepFreeze(testCase.snapshot);
-  const index = buildSnapshotIndex(snapshot);
+  const recorded = recordKindsRead(deepFreeze(testCase.snapshot));
+  const { snapshot } = recorded;
+  // The index reads everything up front (admin actors on first use, warmed here), not for any one
+  // rule; what a rule then reads of the resources it hands out is recorded as it goes.
+  const index = recorded.unrecorded(() => {
+    const built = buildSnapshotIndex(snapshot);
+    built.adminActors();
+    return built;
+  });
   const integrations = ruleIntegrations(bundledProfiles(), new Map(Object.entries(testCase.profileBindings ?? {})), snapshot, index);
   const skip = (resource: ResourceRef, reason: string) => void skipped.push({ resource, reason });
   const context = ruleContext({ now: testCase.now ?? TEST_NOW, index, integrations, skip }, resolved!.options);
-  return { reports: erased.check(snapshot, context) as Array<RuleReport<Messages>>, skipped };
+  return { reports: erased.check(snapshot, context) as Array<RuleReport<Messages>>, skipped, kinds: recorded.kinds };
 }
 
 function expectSkips(actual: Skipped, expected: RuleTestCase['skipped']): void {
@@ -75,13 +85,23 @@ function expectSkips(actual: Skipped, expected: RuleTestCase['skipped']): void {
  * The rule tester: at least one case that keeps the rule quiet and one that makes it fire are
  * required, case names and case contents must be unique, and every report must name an existing
  * messageId whose placeholders its data fills. Each expected report is compared on messageId,
- * resource, pointer and effective severity (the rule's default unless the case names another).
+ * resource, pointer and effective severity (the rule's default unless the case names another), and
+ * every snapshot kind the cases read must be listed in `meta.requires`.
  */
 export function testRule<Messages extends RuleMessages, Options extends RuleOptions>(
   rule: Rule<Messages, Options>,
   cases: { valid: Array<RuleTestCase<Options>>; invalid: Array<InvalidRuleTestCase<Messages, Options>> },
+  /** Kinds the rule reads but rightly does not require, each with the reason (it copes with their absence itself). */
+  readsWithoutRequiring: Partial<Record<SnapshotKind, string>> = {},
 ): void {
   describe(rule.id, () => {
+    const kindsRead = new Set<SnapshotKind>();
+    const run = (testCase: RuleTestCase<Options>) => {
+      const outcome = runRuleWithSkips(rule, testCase);
+      for (const kind of outcome.kinds) kindsRead.add(kind);
+      return outcome;
+    };
+
     it('has at least one valid and one invalid case', () => {
       expect(cases.valid.length).toBeGreaterThan(0);
       expect(cases.invalid.length).toBeGreaterThan(0);
@@ -95,7 +115,7 @@ export function testRule<Messages extends RuleMessages, Options extends RuleOpti
 
     for (const testCase of cases.valid) {
       it(`valid: ${testCase.name}`, () => {
-        const { reports, skipped } = runRuleWithSkips(rule, testCase);
+        const { reports, skipped } = run(testCase);
         expect(reports).toEqual([]);
         expectSkips(skipped, testCase.skipped);
       });
@@ -103,7 +123,7 @@ export function testRule<Messages extends RuleMessages, Options extends RuleOpti
 
     for (const testCase of cases.invalid) {
       it(`invalid: ${testCase.name}`, () => {
-        const { reports, skipped } = runRuleWithSkips(rule, testCase);
+        const { reports, skipped } = run(testCase);
         expectSkips(skipped, testCase.skipped);
         for (const report of reports) assertRenderable(rule, report);
         const actual = reports.map((report) => ({
@@ -119,6 +139,13 @@ export function testRule<Messages extends RuleMessages, Options extends RuleOpti
         });
       });
     }
+
+    // Runs after the cases (vitest keeps the order): a kind read but not required would let the
+    // rule run on data that failed to collect and report its absence as a pass.
+    it('requires every snapshot kind its cases read', () => {
+      const unlisted = [...kindsRead].filter((kind) => !rule.meta.requires.includes(kind) && readsWithoutRequiring[kind] === undefined).sort();
+      expect(unlisted, 'kinds read but missing from meta.requires').toEqual([]);
+    });
   });
 }
 

@@ -29,4 +29,6 @@ testRule(rule, {
       errors: [{ messageId: 'organizationAdmin', resource: { type: 'gateway', id: 'gw-pf' }, pointer: '/_embedded/roleAssignments/0', data: { actor: 'gateway PingFederate' } }],
     },
   ],
+}, {
+  customRoles: 'a custom role is read only to tell it from the built-in role of the same name; unread, it is unknown and never reported',
 });

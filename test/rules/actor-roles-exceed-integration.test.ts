@@ -54,4 +54,6 @@ testRule(rule, {
       errors: [{ messageId: 'scopeTooWide', resource: WORKER, pointer: '/_embedded/roleAssignments/2', data: { profiles: 'pingcli-client-credentials and pingdatasync' } }],
     },
   ],
+}, {
+  customRoles: 'custom roles are never judged (verdict skips them); unread, the role is unknown and skipped the same way',
 });

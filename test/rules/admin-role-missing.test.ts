@@ -265,6 +265,8 @@ testRule(rule, {
       errors: [{ messageId: 'userGrantNoAdmin', resource: APP, pointer: '/grantTypes/0' }],
     },
   ],
+}, {
+  populations: 'population names only label a population-scoped role; its environment comes from the assignment, and a role that cannot be placed is unknown, which the rule does not judge',
 });
 
 describe('admin-role-missing severity', () => {

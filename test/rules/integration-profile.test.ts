@@ -86,4 +86,10 @@ testRule(rule, {
       errors: [{ messageId: 'valueNotAllowed', resource: at('app-tf'), pointer: '/tokenEndpointAuthMethod', severity: 'high', data: { expected: 'CLIENT_SECRET_BASIC or CLIENT_SECRET_POST' } }],
     },
   ],
+}, {
+  applicationRoleAssignments: 'role checks find their own data gaps: evaluateProfile marks them not evaluated (check lists them) and the rule reports only failures',
+  users: 'as applicationRoleAssignments',
+  userRoleAssignments: 'as applicationRoleAssignments',
+  groupMembers: 'as applicationRoleAssignments',
+  roles: 'as applicationRoleAssignments',
 });

@@ -30,4 +30,6 @@ testRule(rule, {
       errors: [{ messageId: 'mixedGrants', resource: WORKER, pointer: '/grantTypes/0', data: { grants: 'implicit and device_code', roles: 'roles' } }],
     },
   ],
+}, {
+  applicationRoleAssignments: 'the count of role assignments only words the message ("roles" when they were not read)',
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeGrants, isPublicClient, userGrantsOf, usesUserGrant } from '../../../src/pingone/applications.js';
+import { isPublicClient, userGrantsOf, usesUserGrant } from '../../../src/pingone/applications.js';
+import { describeGrants } from '../../../rules/shared/wording.js';
 import { bundledProfiles } from '../../../src/profiles/load-profiles.js';
 import { ruleIntegrations } from '../../../src/profiles/rule-integrations.js';
 import { buildSnapshotIndex } from '../../../src/snapshot/index-builder.js';
