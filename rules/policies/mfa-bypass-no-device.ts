@@ -13,7 +13,7 @@ export default defineRule({
     severity: SEVERITY,
     category: 'policies',
     tags: ['mfa', 'sign-on-policy', 'bypass'],
-    requires: ['applications', 'applicationSignOnPolicyAssignments', 'signOnPolicies', 'signOnPolicyActions'],
+    requires: ['applications', 'applicationSignOnPolicyAssignments', 'applicationFlowPolicyAssignments', 'signOnPolicies', 'signOnPolicyActions'],
     docs: {
       rationale:
         'The MULTI_FACTOR_AUTHENTICATION action’s `noDevicesMode` says what happens when the user has no usable MFA device: BLOCK fails the step, BYPASS lets the user continue as if MFA had succeeded. With BYPASS, MFA protects only the users who enrolled; every account that never paired a device (new, dormant, service-like, or one an attacker got to first) signs in with a password alone, and an attacker who can remove a victim’s devices turns the step off for them. PingOne’s API documents that the mode is applied in flows whose authorize request carries a signed `login_hint_token` (browserless and MFA-only flows such as PingFederate’s PingOne MFA adapter), which narrows but does not remove the exposure. Enrol users before MFA is required (a registration step or an enrolment campaign) rather than letting them skip it.',
