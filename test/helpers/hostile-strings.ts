@@ -39,7 +39,8 @@ export const HOSTILE_STRINGS: readonly HostileString[] = [
   { name: 'CSV: formula at the start', value: '=HYPERLINK("https://evil.example","click")' },
   { name: 'CSV: formula after a semicolon', value: 'x;=HYPERLINK("https://evil.example")' },
   { name: 'CSV: formula after a comma and a space', value: 'x, @SUM(1+1)*cmd|calc' },
-  { name: 'CSV: plus, minus and TAB starts', value: '+1+1' },
+  { name: 'CSV: plus start', value: '+1+1' },
+  { name: 'CSV: TAB then a formula', value: '\t=1+1' },
   { name: 'CSV: minus start', value: '-2+3' },
   { name: 'very long', value: 'L'.repeat(50_000) },
 ];
