@@ -6,6 +6,7 @@ import { describeNotEvaluated } from './sarif-invocation.js';
 import { snapshotFilePath } from './sarif-location.js';
 import { applicationCoverageText, plural, summaryParts } from './summary-line.js';
 import { fitMarkdownLines } from '../output/markdown-limit.js';
+import { htmlText } from '../output/html-text.js';
 import { markdownCode, markdownText as text } from '../output/markdown-text.js';
 
 /** How many findings the "Top findings" table shows. */
@@ -137,7 +138,8 @@ function collapsible(summary: string, body: string[]): string[] {
   // Blank lines around the body let GitHub render Markdown inside <details>.
   const trimmed = [...body];
   while (trimmed.at(-1) === '') trimmed.pop();
-  return ['<details>', `<summary>${text(summary)}</summary>`, '', ...trimmed, '', '</details>', ''];
+  // The <summary> line is an HTML block, where Markdown escapes do not apply: HTML escaping does.
+  return ['<details>', `<summary>${htmlText(summary)}</summary>`, '', ...trimmed, '', '</details>', ''];
 }
 
 function warningPlace(warning: AuditWarning): string {
