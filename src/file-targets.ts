@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { access, constants, lstat, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { ErrorCode } from './error-codes.js';
 import { UserFacingError } from './errors.js';
 
 /**
@@ -52,6 +53,26 @@ export async function replaceFile(file: string, text: string): Promise<void> {
     throw error;
   }
 }
+
+/**
+ * Runs a write; a refusal of the file system that the user can fix (permissions, a read-only or full
+ * disk, a name too long, a file where a folder belongs) becomes a {@link UserFacingError} with
+ * `errorCode` naming `what` ("the snapshot to out/"); anything else is re-thrown as the bug it is.
+ */
+export async function explainWriteError(errorCode: ErrorCode, what: string, task: () => Promise<unknown>): Promise<void> {
+  try {
+    await task();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined || !USER_FIXABLE.has(code)) throw error;
+    throw new UserFacingError(errorCode, `Cannot write ${what}: ${(error as Error).message}.`, {
+      hint: code === 'ENAMETOOLONG' ? 'Choose a shorter path.' : 'Choose a folder on a disk you can write to, with room for the output.',
+      cause: error,
+    });
+  }
+}
+
+const USER_FIXABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENAMETOOLONG', 'EEXIST', 'ENOTDIR', 'EISDIR']);
 
 async function exists(file: string): Promise<boolean> {
   return lstat(file).then(

@@ -43,7 +43,7 @@ async function parseAndRun(argv: readonly string[], io: CliIo): Promise<number> 
     .version(toolVersion)
     .wrap(Math.min(110, io.stdout.columns ?? 100))
     .exitProcess(false)
-    .middleware(refuseRepeatedOptions as unknown as MiddlewareFunction, true)
+    .middleware(refuseRepeatedOptions(argv) as unknown as MiddlewareFunction, true)
     .fail((message, error) => {
       if (error) throw error;
       throw new UsageError(message);

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Argv } from 'yargs';
 import { UserFacingError } from '../errors.js';
-import { checkOutputFile, replaceFile } from '../file-targets.js';
+import { checkOutputFile, explainWriteError, replaceFile } from '../file-targets.js';
 import { stderrLines } from '../output/stderr-line.js';
 import { resolvePath, type CommandContext } from './context.js';
 import { SEVERITIES } from '../engine/types.js';
@@ -179,8 +179,10 @@ export async function writeReports(context: CommandContext, targets: OutputTarge
         io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
       } else {
         const file = resolvePath(io, target.file);
-        await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-        await replaceFile(file, text);
+        await explainWriteError('output-unwritable', `--output ${target.file}`, async () => {
+          await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+          await replaceFile(file, text);
+        });
         io.stderr.write(stderrLines([`wrote ${target.format} report to ${target.file}`]));
       }
     } catch (error) {

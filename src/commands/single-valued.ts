@@ -2,26 +2,47 @@ import { UserFacingError } from '../errors.js';
 
 /** What yargs passes a global middleware as its second argument (missing from @types/yargs). */
 interface ParserOptions {
-  getOptions(): { key: Record<string, unknown>; array: string[] };
+  getOptions(): { key: Record<string, unknown>; array: string[]; boolean: string[]; alias: Record<string, string[]> };
 }
 
 /**
- * A yargs middleware that refuses an option given more than once unless it is declared repeatable
- * (`array: true`). yargs would hand the command an array, which a command reading one value takes
- * as something else: `--fail-on high --fail-on high` opened the gate, two `--suppressions` files
- * dropped every suppression. CI wrappers append flags, so this must be an error, never "last wins".
- * The values are not repeated in the message: a flag may carry a secret.
+ * A yargs middleware (build it with the raw arguments) that refuses an option given more than once
+ * unless it is declared repeatable (`array: true`). yargs hands the command an array for a repeated
+ * value, which a command reading one value takes as something else (`--fail-on high --fail-on high`
+ * opened the gate, two `--suppressions` files dropped every suppression), and lets the last of
+ * `--allow-incomplete --no-allow-incomplete` win. CI wrappers append flags, so either is an error,
+ * never "last wins". The values are not repeated in the message: a flag may carry a secret.
  */
-export function refuseRepeatedOptions(argv: Record<string, unknown>, parser: ParserOptions): void {
-  const { key, array } = parser.getOptions();
-  const repeatable = new Set(array);
-  // Long names first, so the message names --config rather than -c.
-  for (const name of Object.keys(key).sort((a, b) => b.length - a.length)) {
-    const value = argv[name];
-    if (repeatable.has(name) || !Array.isArray(value)) continue;
-    const flag = name.length === 1 ? `-${name}` : `--${name}`;
-    throw new UserFacingError('flag-invalid', `${flag} was given ${value.length} times; it takes one value.`, {
-      hint: `Give ${flag} once. A wrapper that adds flags to a command line must replace the earlier ${flag}, not add a second.`,
-    });
-  }
+export function refuseRepeatedOptions(rawArgv: readonly string[]) {
+  return (argv: Record<string, unknown>, parser: ParserOptions): void => {
+    const { key, array, boolean, alias } = parser.getOptions();
+    const repeatable = new Set(array);
+    const switches = new Set(boolean);
+    // Long names first, so the message names --config rather than -c.
+    for (const name of Object.keys(key).sort((a, b) => b.length - a.length)) {
+      if (repeatable.has(name)) continue;
+      const value = argv[name];
+      const times = Array.isArray(value) ? value.length : switches.has(name) ? timesGiven(rawArgv, [name, ...(alias[name] ?? [])]) : 1;
+      if (times > 1) throw repeated(name, times);
+    }
+  };
+}
+
+/** How often a switch appears among the options (before `--`), as `--name`, `--no-name`, `--name=…` or a one-letter alias. */
+function timesGiven(rawArgv: readonly string[], names: readonly string[]): number {
+  const end = rawArgv.indexOf('--');
+  const options = end === -1 ? rawArgv : rawArgv.slice(0, end);
+  const spellings = new Set(names.flatMap((name) => (name.length === 1 ? [`-${name}`] : [`--${name}`, `--no-${name}`, `--${camelCase(name)}`])));
+  return options.filter((arg) => spellings.has(arg.split('=')[0]!)).length;
+}
+
+function camelCase(name: string): string {
+  return name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+function repeated(name: string, times: number): UserFacingError {
+  const flag = name.length === 1 ? `-${name}` : `--${name}`;
+  return new UserFacingError('flag-invalid', `${flag} was given ${times} times; it takes one value.`, {
+    hint: `Give ${flag} once. A wrapper that adds flags to a command line must replace the earlier ${flag}, not add a second.`,
+  });
 }

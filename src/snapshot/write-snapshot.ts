@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError } from '../errors.js';
+import { explainWriteError } from '../file-targets.js';
 import { ENVIRONMENT_ARRAYS, ENVIRONMENT_RESOURCE_TYPES, MANIFEST_FILE, resourceFile, type WrittenManifest } from './layout.js';
 import type { CollectionEntry, EnvironmentSnapshot, Snapshot, SnapshotManifest } from './model.js';
 import { filePath, forEachLimited, isHidden, sha256 } from './snapshot-folder.js';
@@ -43,13 +44,13 @@ export async function writeSnapshot(snapshot: Snapshot, dir: string): Promise<{ 
   const target = path.resolve(dir);
   const parent = path.dirname(target);
   const staging = path.join(parent, `.${path.basename(target)}.writing-${randomUUID()}`);
-  await explainFsError(dir, async () => {
+  await explainWriteError('snapshot-unwritable', `the snapshot to ${dir}`, async () => {
     await mkdir(parent, { recursive: true });
     await mkdir(staging);
   });
   try {
     const files: Record<string, string> = {};
-    await explainFsError(dir, async () => {
+    await explainWriteError('snapshot-unwritable', `the snapshot to ${dir}`, async () => {
       for (const folder of new Set(resources.map(({ file }) => path.posix.dirname(file)))) await mkdir(filePath(staging, folder), { recursive: true });
       await forEachLimited(resources, IO_CONCURRENCY, async ({ file, value }) => {
         files[file] = await writeNewFile(filePath(staging, file), stableStringify(value));
@@ -75,7 +76,7 @@ async function writeNewFile(file: string, text: string): Promise<string> {
 async function moveIntoPlace(staging: string, dir: string): Promise<void> {
   const target = path.resolve(dir);
   const replaces = (await checkSnapshotTarget(dir)) === 'replace';
-  await explainFsError(dir, async () => {
+  await explainWriteError('snapshot-unwritable', `the snapshot to ${dir}`, async () => {
     if (!replaces) return rename(staging, target);
     for (const name of (await readdir(target)).filter(isHidden)) await rename(path.join(target, name), path.join(staging, name));
     const retired = path.join(path.dirname(target), `.${path.basename(target)}.replaced-${randomUUID()}`);
@@ -85,22 +86,6 @@ async function moveIntoPlace(staging: string, dir: string): Promise<void> {
     await rm(retired, { recursive: true, force: true });
   });
 }
-
-/** File-system refusals (permissions, read-only disk, full disk, name too long) are the user's to fix: exit 2, naming the folder. */
-async function explainFsError(dir: string, task: () => Promise<unknown>): Promise<void> {
-  try {
-    await task();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === undefined || !USER_FIXABLE.has(code)) throw error;
-    throw new UserFacingError('snapshot-unwritable', `Cannot write the snapshot to ${dir}: ${(error as Error).message}.`, {
-      hint: code === 'ENAMETOOLONG' ? 'Choose a shorter folder path.' : 'Choose a folder on a disk you can write to, with room for the snapshot.',
-      cause: error,
-    });
-  }
-}
-
-const USER_FIXABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENAMETOOLONG', 'EEXIST', 'ENOTDIR', 'EISDIR']);
 
 function sortedKeys(record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareCodePoints(a, b)));
@@ -139,7 +124,8 @@ function assertNameFits(file: string): void {
   const tooLong = segments.findIndex((segment) => Buffer.byteLength(segment) > NAME_MAX_BYTES);
   if (tooLong === -1) return;
   // The id itself is the API's text and stays out of the message; its folder says what it was.
-  throw new UserFacingError('snapshot-unwritable', 
+  throw new UserFacingError(
+    'snapshot-unwritable',
     `The API returned an id too long to name a snapshot file: in ${segments.slice(0, tooLong).join('/') || 'the snapshot'}, a name of ${Buffer.byteLength(segments[tooLong]!)} bytes (at most ${NAME_MAX_BYTES}).`,
     { hint: 'PingOne ids are UUIDs: check that PINGONE_API_URL points at the PingOne Management API.' },
   );

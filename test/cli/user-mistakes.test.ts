@@ -70,6 +70,18 @@ const mistakes: Mistake[] = [
   { what: '--suppressions and --no-suppressions', args: () => ['audit', snapshot, '--suppressions', 'a.json', '--no-suppressions'], says: /--suppressions was given 2 times/ },
   { what: '--config twice', args: () => ['audit', snapshot, '-c', 'a.json', '--config', 'b.json'], says: /--config was given 2 times/ },
   { what: '--baseline twice', args: () => ['audit', snapshot, '--baseline', 'a.json', '--baseline', 'b.json'], says: /--baseline was given 2 times/ },
+  { what: '--allow-incomplete and --no-allow-incomplete', args: () => ['audit', snapshot, '--allow-incomplete', '--no-allow-incomplete'], says: /--allow-incomplete was given 2 times/ },
+  { what: '--include-suppressed twice', args: () => ['audit', snapshot, '--include-suppressed', '--include-suppressed'], says: /--include-suppressed was given 2 times/ },
+  { what: 'an -o file name too long', args: () => ['audit', snapshot, '-f', 'json', '-o', path.join(work, `${'r'.repeat(300)}.json`)], says: /Cannot write --output .*ENAMETOOLONG/ },
+  {
+    what: 'an unreadable manifest (a folder in its place)',
+    args: async () => {
+      const dir = path.join(work, 'manifest-folder');
+      await mkdir(path.join(dir, 'manifest.json'), { recursive: true });
+      return ['audit', dir];
+    },
+    says: /manifest.json is not a regular file/,
+  },
   { what: '--out twice on scan', args: () => ['scan', '-e', ENV_ID, '--out', 'x', '--out', 'y'], env: NOWHERE, says: /--out was given 2 times/ },
   { what: '--max-rps twice', args: () => ['snapshot', '-e', ENV_ID, '--max-rps', '5', '--max-rps', '500'], env: NOWHERE, says: /--max-rps was given 2 times/ },
   { what: '--port out of range', args: () => ['simulate', '--port', '70000'], says: /--port 70000 is not a TCP port/ },
