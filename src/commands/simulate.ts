@@ -11,7 +11,7 @@ export const registerSimulateCommand = defineCommand({
   builder: (y) =>
     y
       .option('port', { type: 'number', default: 4510, description: 'Port on 127.0.0.1 (0 picks a free one)' })
-      .option('dataset', { type: 'string', default: 'demo', description: 'Built-in dataset name (demo) or a dataset JSON file' })
+      .option('dataset', { type: 'string', default: 'demo', description: 'Built-in dataset name (demo, or demo-future: enum values and fields PingOne may add) or a dataset JSON file' })
       .option('verbose', { type: 'boolean', default: false, description: 'One line per request on stderr' }),
   run: async (argv, { io }): Promise<Verdict> => {
     const port = argv.port;

@@ -7,3 +7,4 @@ export type { PagedCollection } from './paging.js';
 export { loadDataset } from './load-dataset.js';
 export { generateDataset, generatedAuditorSecret } from './generate-dataset.js';
 export { runSimulateCommand } from './serve.js';
+export { FUTURE_VALUES, withFutureValues } from './future-values.js';

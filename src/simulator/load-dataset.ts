@@ -2,13 +2,21 @@ import { existsSync, readFileSync } from 'node:fs';
 import { UserFacingError } from '../errors.js';
 import { packagePath } from '../paths.js';
 import type { Dataset, DatasetEnvironment } from './dataset.js';
+import { withFutureValues } from './future-values.js';
 
-/** Datasets shipped with the tool, by name. */
-export const builtInDatasets = ['demo'] as const;
+/**
+ * Datasets shipped with the tool, by name. `demo-future` is the demo organization as a later
+ * PingOne might serve it: enum values no version knows, extra fields, group- and app-scoped roles.
+ */
+export const builtInDatasets = ['demo', 'demo-future'] as const;
+
+/** The seed `demo-future` is drawn with. */
+const FUTURE_SEED = 12;
 
 /** Path of a built-in dataset (`demo`), or the given path when it is not a built-in name. */
 export function datasetPath(nameOrPath: string): string {
-  return (builtInDatasets as readonly string[]).includes(nameOrPath) ? packagePath('src', 'simulator', 'datasets', `${nameOrPath}.json`) : nameOrPath;
+  const name = nameOrPath === 'demo-future' ? 'demo' : nameOrPath;
+  return (builtInDatasets as readonly string[]).includes(name) ? packagePath('src', 'simulator', 'datasets', `${name}.json`) : nameOrPath;
 }
 
 const environmentLists = [
@@ -16,8 +24,9 @@ const environmentLists = [
   'signOnPolicies', 'signOnPolicyActions', 'roleAssignments', 'customRoles', 'gateways', 'resources', 'resourceScopes',
 ] as const satisfies ReadonlyArray<keyof DatasetEnvironment>;
 
-/** Reads a dataset file; lists an environment leaves out default to empty. */
+/** Reads a dataset file (or draws `demo-future` from the demo); lists an environment leaves out default to empty. */
 export function loadDataset(nameOrPath: string): Dataset {
+  if (nameOrPath === 'demo-future') return withFutureValues(loadDataset('demo'), FUTURE_SEED);
   const file = datasetPath(nameOrPath);
   if (!existsSync(file)) {
     throw new UserFacingError('dataset-invalid', `No simulator dataset at ${file}.`, { hint: `Use a built-in dataset (${builtInDatasets.join(', ')}) or the path of a dataset JSON file.` });

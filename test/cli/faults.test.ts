@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/engine/types.js';
 import { loadDataset, startSimulator, type FaultPlan, type RateLimit, type RunningSimulator } from '../../src/simulator/index.js';
 import { runCli } from '../helpers/run-cli.js';
+import { auditorEnv } from '../helpers/simulator-env.js';
 
 const dataset = loadDataset('demo');
 const auditor = dataset.credentials[0]!;
@@ -27,15 +28,7 @@ async function scanWith(faults: FaultPlan, extra: string[] = [], rateLimit?: Rat
   const simulator = await startSimulator({ dataset, faults, ...(rateLimit === undefined ? {} : { rateLimit }) });
   running.push(simulator);
   const out = path.join(work, `run-${running.length}-${Math.random().toString(36).slice(2)}`);
-  const run = await runCli(['scan', ...FAST, ...extra, '-e', ADMIN_ENV, '-e', PROD_ENV, '--out', out, '-f', 'json', '--fail-on', 'none'], {
-    env: {
-      PINGONE_CLIENT_ID: auditor.clientId,
-      PINGONE_CLIENT_SECRET: auditor.clientSecret,
-      PINGONE_ENVIRONMENT_ID: auditor.environmentId,
-      PINGONE_API_URL: simulator.apiUrl,
-      PINGONE_AUTH_URL: simulator.authUrl,
-    },
-  });
+  const run = await runCli(['scan', ...FAST, ...extra, '-e', ADMIN_ENV, '-e', PROD_ENV, '--out', out, '-f', 'json', '--fail-on', 'none'], { env: auditorEnv(simulator, auditor) });
   const result = run.stdout === '' ? undefined : (JSON.parse(run.stdout) as AuditResult);
   return { run, result, simulator, out };
 }

@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import { FORMAT_NAMES } from '../../src/formatters/index.js';
 import { loadDataset, startSimulator, type Dataset, type RunningSimulator, type SimulatorOptions } from '../../src/simulator/index.js';
 import { runCli, type CliRun } from './run-cli.js';
+import { auditorEnv } from './simulator-env.js';
 
 /** The demo organization and the worker app the scans sign in as. */
 export const demo = loadDataset('demo');
@@ -47,15 +48,7 @@ export function createHostileScans() {
       const out = await mkdtemp(path.join(os.tmpdir(), 'pingone-audit-hostile-'));
       folders.push(out);
       const reports = FORMAT_NAMES.flatMap((format) => ['-f', format, '-o', path.join(out, `report.${format}`)]);
-      const run = await runCli(['scan', '--max-rps', '500', '-e', ADMIN_ENV, '-e', PROD_ENV, '--out', path.join(out, 'snapshot'), ...reports, '--verbose', ...extra], {
-        env: {
-          PINGONE_CLIENT_ID: auditor.clientId,
-          PINGONE_CLIENT_SECRET: auditor.clientSecret,
-          PINGONE_ENVIRONMENT_ID: auditor.environmentId,
-          PINGONE_API_URL: simulator.apiUrl,
-          PINGONE_AUTH_URL: simulator.authUrl,
-        },
-      });
+      const run = await runCli(['scan', '--max-rps', '500', '-e', ADMIN_ENV, '-e', PROD_ENV, '--out', path.join(out, 'snapshot'), ...reports, '--verbose', ...extra], { env: auditorEnv(simulator, auditor) });
       return { run, simulator, out, outputs: [run.stdout, run.stderr, ...(await filesUnder(out))] };
     },
     async cleanup(): Promise<void> {
