@@ -26,8 +26,19 @@ export function hostileDataset(): Dataset {
     application.description = hostile;
     if (Array.isArray(application.redirectUris)) application.redirectUris = [...application.redirectUris, `https://app.example/cb?next=${hostile}`];
   });
+  // A hostile or future API could answer with secrets beside the configuration: none may be stored or shown.
+  const [first, second] = dataset.environments.flatMap((env) => env.applications);
+  Object.assign(first!, { clientSecret: PLANTED_SECRETS.clientSecret, secret: PLANTED_SECRETS.secret });
+  Object.assign(second!, { signing: { privateKey: PLANTED_SECRETS.privateKey } });
   return dataset;
 }
+
+/** Secret-like values the hostile API returns inside application answers. */
+export const PLANTED_SECRETS = {
+  clientSecret: 'planted-client-secret-7d1f0c9a2b',
+  secret: 'planted-secret-field-3e8a51c0d4',
+  privateKey: '-----BEGIN PRIVATE KEY-----\nMIIplantedkeymaterial0123456789\n-----END PRIVATE KEY-----',
+} as const;
 
 /** Every hostile string is in the dataset at least once. */
 export function usedHostileStrings(dataset: Dataset): string[] {

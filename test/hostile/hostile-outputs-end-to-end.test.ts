@@ -6,10 +6,11 @@ import { DRIFT_FORMATS } from '../../src/diff/format-drift.js';
 import { FORMAT_NAMES } from '../../src/formatters/index.js';
 import { CHECKLIST_FORMATS } from '../../src/profiles/format-checklist.js';
 import { loadDataset, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
+import { SECRET_FIELDS_NOTE } from '../../src/snapshot/secret-fields.js';
 import { WHOAMI_FORMATS } from '../../src/whoami/format-whoami.js';
 import { HOSTILE_STRINGS, RAW_TERMINAL_CONTROL } from '../helpers/hostile-strings.js';
 import { runCli, type CliRun } from '../helpers/run-cli.js';
-import { hostileDataset, usedHostileStrings } from './hostile-dataset.js';
+import { hostileDataset, PLANTED_SECRETS, usedHostileStrings } from './hostile-dataset.js';
 import { credentialLeaks } from './leaks.js';
 
 /**
@@ -134,6 +135,13 @@ describe('hostile tenant data through every command and format', () => {
     }
   });
 
+  it('stores and shows no secret-like field the API answered with', () => {
+    const planted = [PLANTED_SECRETS.clientSecret, PLANTED_SECRETS.secret, 'MIIplantedkeymaterial'];
+    // The API did answer with them: the manifest says which fields were dropped, never their values.
+    expect(outputs.find((output) => output.source === 'hostile-snapshot/manifest.json')?.text).toContain(SECRET_FIELDS_NOTE);
+    for (const { source, text } of outputs) for (const value of planted) expect(text.includes(value), `${value} in ${source}`).toBe(false);
+  });
+
   it('keeps raw controls out of Markdown, HTML and CSV', () => {
     for (const { source, text } of outputs.filter((output) => /\.(markdown|html|csv)$/.test(output.source) || / markdown stdout$/.test(output.source))) {
       // CSV ends its records with CRLF (RFC 4180); a CR anywhere else would be tenant data.
@@ -146,6 +154,8 @@ describe('hostile tenant data through every command and format', () => {
   it('renders no live HTML, mention or link from tenant text in Markdown and HTML', () => {
     const rendered = outputs.filter((output) => /\.(markdown|html)$/.test(output.source) || / markdown stdout$/.test(output.source));
     expect(rendered.length).toBeGreaterThanOrEqual(6);
+    // GitHub refuses a job summary or comment over 1 MiB, and would drop the whole report.
+    for (const { source, text } of rendered.filter((output) => !output.source.endsWith('.html'))) expect(Buffer.byteLength(text), source).toBeLessThan(1024 * 1024);
     for (const { source, text: whole } of rendered) {
       // A code span shows its text as it is, and a backslash before `<` is Markdown's escape: neither renders.
       const text = whole.replace(/(?<!\\)`[^`\n]*`/g, '`code`');
