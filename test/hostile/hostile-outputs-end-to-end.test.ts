@@ -35,6 +35,7 @@ const runs = new Map<string, CliRun>();
 let work: string;
 let hostile: RunningSimulator;
 let plain: RunningSimulator;
+let echoingTokenEndpoint: RunningSimulator;
 
 const envFor = (simulator: RunningSimulator) => ({
   PINGONE_CLIENT_ID: auditor.clientId,
@@ -71,6 +72,12 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'pingone-audit-hostile-'));
   hostile = await startSimulator({ dataset, faults: { echoRequest: '/environments/*/gateways' } });
   plain = await startSimulator({ dataset: loadDataset('demo') });
+  // Some token endpoints echo the request they refuse: Basic header and form included.
+  echoingTokenEndpoint = await startSimulator({ dataset, faults: { echoRequest: { pattern: '/*/as/token', status: 401 } } });
+  await run('scan, token refused', ['scan', '--max-rps', '500', '--all-environments', '--out', path.join(work, 'refused-snapshot'), '-f', 'table', ...allFormats('refused')], {
+    simulator: echoingTokenEndpoint,
+    terminal: true,
+  });
   const snapshot = path.join(work, 'hostile-snapshot');
   await run('scan', ['scan', '--max-rps', '500', '--all-environments', '--out', snapshot, '-f', 'table', ...allFormats('scan')], { simulator: hostile, terminal: true });
   await run('plain snapshot', ['snapshot', '--max-rps', '500', '--all-environments', '--out', path.join(work, 'plain-snapshot')], { simulator: plain, terminal: true });
@@ -88,13 +95,16 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await Promise.all([hostile?.close(), plain?.close()]);
+  await Promise.all([hostile?.close(), plain?.close(), echoingTokenEndpoint?.close()]);
   await rm(work, { recursive: true, force: true });
 });
 
 describe('hostile tenant data through every command and format', () => {
   it('uses every hostile string, and every command ran to its verdict', () => {
     expect(usedHostileStrings(dataset)).toHaveLength(HOSTILE_STRINGS.length);
+    // Credentials refused (and echoed back) end the run before any report: exit 2.
+    expect(runs.get('scan, token refused')?.code, runs.get('scan, token refused')?.stderr).toBe(2);
+    expect(echoingTokenEndpoint.requestLog.some((entry) => entry.fault === 'echoRequest')).toBe(true);
     // The echoed 403 on gateways leaves the scan incomplete: exit 3, never a pass.
     expect(runs.get('scan')?.code, runs.get('scan')?.stderr).toBe(3);
     // Allowed to be incomplete (every environment was read), the five high findings fail the gate.
