@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 
-import { applicationRef, oidcApplicationsOf } from '../../src/pingone/applications.js';
+import { applicationRef, oidcApplicationsOf, skipUnknownValue } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 
 const SHARED_SECRET_METHODS = new Set(['CLIENT_SECRET_BASIC', 'CLIENT_SECRET_POST']);
@@ -38,6 +38,7 @@ export default defineRule({
   },
   check(snapshot, context) {
     return oidcApplicationsOf(snapshot)
+      .filter((located) => !skipUnknownValue(located, 'token endpoint auth method', located.app.tokenEndpointAuthMethod, context.skip))
       .filter(({ app }) => SHARED_SECRET_METHODS.has(app.tokenEndpointAuthMethod ?? ''))
       .filter(({ app }) => context.integrations.profilesFor(app).length === 0)
       .map((located) =>

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { Severity } from '../../src/engine/types.js';
-import { applicationRef, oidcApplicationsOf, hasGrant, isPublicClient } from '../../src/pingone/applications.js';
+import { applicationRef, oidcApplicationsOf, hasGrant, isPublicClient, skipUnknownValue } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 import { severityOverride } from '../shared/severity.js';
 
@@ -40,9 +40,10 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot, { report }) {
+  check(snapshot, { report, skip }) {
     return oidcApplicationsOf(snapshot)
-      .filter(({ app }) => hasGrant(app, 'AUTHORIZATION_CODE') && app.pkceEnforcement !== 'S256_REQUIRED')
+      .filter((located) => hasGrant(located.app, 'AUTHORIZATION_CODE') && !skipUnknownValue(located, 'PKCE enforcement', located.app.pkceEnforcement, skip))
+      .filter(({ app }) => app.pkceEnforcement !== 'S256_REQUIRED')
       .map((located) => {
         const { app } = located;
         const isPublic = isPublicClient(app);

@@ -1,4 +1,5 @@
 import type { Application, EnvironmentSnapshot, GrantType, ResourceRef, Snapshot } from '../snapshot/model.js';
+import { isKnownValue, type KnownValueField } from '../snapshot/unknown-values.js';
 
 /** An application together with the environment it was collected in. */
 export interface LocatedApplication {
@@ -23,6 +24,16 @@ export function customerApplicationsOf(snapshot: Snapshot): LocatedApplication[]
 /** The customer's OpenID Connect applications: the ones with grants, redirect URIs and tokens it sets. */
 export function oidcApplicationsOf(snapshot: Snapshot): LocatedApplication[] {
   return customerApplicationsOf(snapshot).filter(({ app }) => isOidc(app));
+}
+
+/**
+ * True (and the app reported as not judged, naming the value) when `value` is one this version
+ * does not know for `field`: a rule that depends on it must not guess what a new value means.
+ */
+export function skipUnknownValue(located: LocatedApplication, field: KnownValueField, value: unknown, skip: (resource: ResourceRef, reason: string) => void): boolean {
+  if (isKnownValue(field, value)) return false;
+  skip(applicationRef(located), `has ${field} ${String(value)}, which this version does not know`);
+  return true;
 }
 
 /** The resource a finding about an application points at. */

@@ -5,7 +5,7 @@ import type { RoleAssignment, Snapshot } from './model.js';
  * The enum values this version knows, field by field: the Management OpenAPI's enums
  * (`reference/pingone-management-openapi.yml`: EnumApplicationType, EnumApplicationProtocol,
  * EnumApplicationOIDCGrantType, EnumApplicationOIDCResponseType, EnumApplicationOIDCTokenAuthMethod,
- * EnumApplicationOIDCPKCEOption, EnumSignOnPolicyType, EnumRoleAssignmentScopeType), plus GROUP
+ * EnumApplicationOIDCPKCEOption, EnumApplicationOIDCRefreshTokenType, EnumSignOnPolicyType, EnumRoleAssignmentScopeType), plus GROUP
  * scopes from Ping's Group Role Assignments page. PingOne adds values over time; a snapshot keeps
  * whatever it read, and this table only tells which values rules can judge.
  */
@@ -19,6 +19,7 @@ export const KNOWN_VALUES = {
   'response type': ['CODE', 'TOKEN', 'ID_TOKEN'],
   'token endpoint auth method': ['NONE', 'CLIENT_SECRET_BASIC', 'CLIENT_SECRET_POST', 'PRIVATE_KEY_JWT', 'CLIENT_SECRET_JWT'],
   'PKCE enforcement': ['OPTIONAL', 'REQUIRED', 'S256_REQUIRED'],
+  'refresh token type': ['JSON_WEB_TOKEN', 'OPAQUE_TOKEN'],
   'sign-on policy action type': [
     'LOGIN', 'MULTI_FACTOR_AUTHENTICATION', 'IDENTIFIER_FIRST', 'IDENTITY_PROVIDER', 'PROGRESSIVE_PROFILING', 'AGREEMENT',
     'PINGID_WINLOGIN_PASSWORDLESS_AUTHENTICATION', 'PINGID_AUTHENTICATION',
@@ -68,6 +69,7 @@ export function findUnknownValues(snapshot: Snapshot): UnknownValue[] {
       for (const responseType of app.responseTypes ?? []) note('response type', responseType, file);
       note('token endpoint auth method', app.tokenEndpointAuthMethod, file);
       note('PKCE enforcement', app.pkceEnforcement, file);
+      note('refresh token type', app.refreshTokenType, file);
       noteScopes(app._embedded?.roleAssignments, file);
     }
     for (const user of env.users) noteScopes(user._embedded?.roleAssignments, resourceFile('user', envId, user.id));

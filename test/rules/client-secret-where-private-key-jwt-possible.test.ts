@@ -12,6 +12,11 @@ testRule(rule, {
     { name: 'a public client has no secret', snapshot: withApps(webApp({ tokenEndpointAuthMethod: 'NONE' })) },
     { name: 'client_secret_jwt is left to its own rule', snapshot: withApps(webApp({ tokenEndpointAuthMethod: 'CLIENT_SECRET_JWT' })) },
     {
+      name: 'an auth method this version does not know is not judged, and named',
+      snapshot: withApps(webApp({ tokenEndpointAuthMethod: 'TLS_CLIENT_AUTH' })),
+      skipped: [{ resource: { type: 'application', id: 'app-web' }, reason: 'token endpoint auth method TLS_CLIENT_AUTH' }],
+    },
+    {
       name: 'an app recognised as StackOne’s: its integration only supports a secret',
       snapshot: withApps(workerApp({ tokenEndpointAuthMethod: 'CLIENT_SECRET_POST', redirectUris: [STACKONE_CALLBACK] })),
     },

@@ -12,6 +12,11 @@ testRule(rule, {
     { name: 'S256_REQUIRED on a confidential and a public client', snapshot: withApps(webApp(), spa({ id: 'app-spa' })) },
     { name: 'client credentials only: no code flow, PKCE does not apply', snapshot: withApps(workerApp({ pkceEnforcement: 'OPTIONAL' })) },
     { name: 'a SAML app is never judged', snapshot: withApps(webApp({ protocol: 'SAML', pkceEnforcement: 'OPTIONAL' })) },
+    {
+      name: 'a PKCE setting this version does not know is not judged, and named',
+      snapshot: withApps(webApp({ pkceEnforcement: 'S512_REQUIRED' })),
+      skipped: [{ resource: WEB, reason: 'PKCE enforcement S512_REQUIRED' }],
+    },
     { name: 'PingOne’s own portal: its PKCE setting is PingOne’s', snapshot: withApps(spa({ id: 'app-portal', type: 'PING_ONE_PORTAL', pkceEnforcement: 'OPTIONAL' })) },
   ],
   invalid: [
