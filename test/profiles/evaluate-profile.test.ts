@@ -89,6 +89,15 @@ describe('signing-in admin role', () => {
     expect(evaluate(check, app, withUsers([])).actual).toBe('no user who can sign in holds an admin role');
   });
 
+  it('never counts a group-scoped role, not even a partial one: it fails naming the group', () => {
+    const helpdesk = group({ id: 'group-helpdesk', name: 'Helpdesk' });
+    const scoped = user({ _embedded: { roleAssignments: [assignment('Identity Data Admin', { type: 'GROUP', id: 'group-helpdesk' })] } });
+    const item = evaluate(check, app, withUsers([scoped], { groups: [helpdesk] }));
+    expect(item).toMatchObject({ status: 'fail' });
+    expect(item.actual).toContain('Identity Data Admin for group Helpdesk');
+    expect(item.actual).toContain('only for the members of that group');
+  });
+
   it('is not evaluated when users or their roles failed to collect', () => {
     const failed: CollectionEntry[] = [{ kind: 'userRoleAssignments', environmentId: 'env-prod', status: 'failed', httpStatus: 403, path: '/environments/env-prod/users/u/roleAssignments' }];
     const item = evaluate(check, app, withUsers([user()], { failed }));
@@ -106,6 +115,11 @@ describe('app role', () => {
     expect(evaluate(check, elsewhere)).toMatchObject({ kind: 'appRole', status: 'fail', pointer: '/_embedded/roleAssignments' });
     expect(status(evaluate(checkOf({ named: 'app-role', scope: 'any' }), elsewhere))).toBe('pass');
     expect(evaluate(check, workerApp({ _embedded: { roleAssignments: [] } })).actual).toBe('no roles');
+  });
+
+  it('fails on a role scoped to one application: it never covers the environment', () => {
+    const owner = workerApp({ _embedded: { roleAssignments: [assignment('Identity Data Admin', { type: 'APPLICATION', id: 'app-worker' })] } });
+    expect(evaluate(check, owner)).toMatchObject({ status: 'fail', actual: 'Identity Data Admin for application Worker' });
   });
 
   it('is not evaluated when the app’s roles were not collected', () => {
