@@ -5,7 +5,7 @@
  * index each) and prints RuleTimings; `--off id,id` turns rules off.
  */
 import { rules } from '../rules/index.js';
-import { loadPacks } from '../src/engine/load-packs.js';
+import { loadPacks } from '../src/audit/load-packs.js';
 import { resolveRules } from '../src/engine/resolve-rules.js';
 import { ruleContext } from '../src/engine/rule-context.js';
 import { runRules } from '../src/engine/run-rules.js';

@@ -1,5 +1,5 @@
 import { assertMatchesSchema, invalidJsonAt, parseJsonText } from '../engine/json-errors.js';
-import { loadSchema } from '../engine/load-schema.js';
+import { loadSchema } from '../json/load-schema.js';
 import type { Finding } from '../engine/types.js';
 import { readUserFile } from '../read-user-file.js';
 import type { ResourceType } from '../snapshot/model.js';

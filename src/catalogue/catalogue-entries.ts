@@ -1,7 +1,7 @@
 import { rules } from '../../rules/index.js';
 import { UserFacingError } from '../errors.js';
 import { closestMatch } from '../engine/closest-match.js';
-import { loadPacks } from '../engine/load-packs.js';
+import { loadPacks } from '../audit/load-packs.js';
 import { resolveRules } from '../engine/resolve-rules.js';
 import type { CatalogueEntry } from './format-catalogue.js';
 

@@ -1,5 +1,5 @@
-import { profileBindingsFromConfig } from '../audit/audit-snapshot.js';
-import { loadConfig } from '../engine/load-config.js';
+import { profileBindingsFromConfig } from '../audit/audit-setup.js';
+import { loadConfig } from '../audit/load-config.js';
 import { boundProfileIds } from '../profiles/bind-profiles.js';
 import { checklistStatus, evaluateProfile } from '../profiles/evaluate-profile.js';
 import { findApplication, findProfile } from '../profiles/find-application.js';

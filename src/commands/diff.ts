@@ -1,4 +1,4 @@
-import { loadConfig } from '../engine/load-config.js';
+import { loadAuditSetup } from '../audit/audit-setup.js';
 import { auditBoth, buildDriftReport, decideDriftVerdict, DRIFT_FAIL_ON, DRIFT_FORMATS, formatDrift, type DriftFailOn, type DriftFormat } from '../diff/index.js';
 import { resolveFindingLines } from '../snapshot/locate-line.js';
 import { defineCommand, resolvePath } from './context.js';
@@ -30,7 +30,7 @@ export const registerDiffCommand = defineCommand({
     const [oldDir, newDir] = [argv.old, argv.new];
     const before = await loadSnapshotFolder(context, oldDir);
     const after = await loadSnapshotFolder(context, newDir);
-    const audits = auditBoth(before, after, loadConfig(argv.config, io.cwd), new Date());
+    const audits = auditBoth(before, after, loadAuditSetup({ config: argv.config, review: false, cwd: io.cwd }), new Date());
     resolveFindingLines(audits.before, resolvePath(io, oldDir));
     resolveFindingLines(audits.after, resolvePath(io, newDir));
     const report = buildDriftReport({ before, after }, audits, { before: oldDir, after: newDir });

@@ -1,10 +1,8 @@
 import path from 'node:path';
 import { decideGate } from '../audit/gate.js';
+import { loadAuditSetup } from '../audit/audit-setup.js';
 import { auditSnapshot } from '../audit/audit-snapshot.js';
-import { loadConfig } from '../engine/load-config.js';
-import type { AuditResult, AuditWarning } from '../engine/types.js';
-import { applyBaseline, loadBaseline, type BaselineReport } from '../baseline/index.js';
-import { applySuppressions, loadSuppressions, type LoadedSuppressions } from '../suppressions/index.js';
+import type { AuditWarning } from '../engine/types.js';
 import { formatters, isFormatName, type FormatContext } from '../formatters/index.js';
 import { summaryParts } from '../formatters/summary-line.js';
 import { stderrLines } from '../output/stderr-line.js';
@@ -36,17 +34,14 @@ export async function auditAndReport(input: AuditAndReportInput): Promise<Verdic
   const { io } = context;
   const review = reviewArgs(flags);
   const targets = pairOutputs(context.rawArgv, input.defaultFormat ?? 'table');
-  const config = loadConfig(flags.config, io.cwd);
-  // Read before auditing, so that a bad file fails fast (exit 2).
-  const suppressions = review.suppressions === false ? undefined : loadSuppressions(review.suppressions, io.cwd);
-  const baseline = review.baseline === undefined ? undefined : loadBaseline(resolvePath(io, review.baseline));
-  const audited = auditSnapshot(snapshot, {
-    config,
-    ...(input.now === undefined ? {} : { now: input.now }),
-    ...(snapshotDir === undefined ? {} : { snapshotPath: snapshotDir }),
+  const setup = loadAuditSetup({
+    config: flags.config,
+    suppressions: review.suppressions,
+    baseline: review.baseline === undefined ? undefined : resolvePath(io, review.baseline),
+    cwd: io.cwd,
   });
-  if (snapshotDir !== undefined) resolveFindingLines(audited, resolvePath(io, snapshotDir));
-  const result = reviewResult(audited, suppressions, baseline);
+  const result = auditSnapshot(snapshot, setup, input.now ?? new Date(), snapshotDir);
+  if (snapshotDir !== undefined) resolveFindingLines(result, resolvePath(io, snapshotDir));
   for (const warning of result.warnings ?? []) io.stderr.write(stderrLines([`warning: ${describeWarning(warning)}`]));
 
   const formatContext: FormatContext = {
@@ -68,21 +63,6 @@ export async function auditAndReport(input: AuditAndReportInput): Promise<Verdic
   io.stderr.write(stderrLines(gate.reasons));
   throwIfReportsFailed(failures);
   return gate.verdict;
-}
-
-/**
- * Suppressions right after the rules, then the baseline: a finding that a suppression no longer
- * covers is compared as open, so it can count as new. Without a suppressions file (or with
- * --no-suppressions) every finding stays open; the latter is said in the result's warnings.
- */
-function reviewResult(result: AuditResult, suppressions: LoadedSuppressions | undefined, baseline: BaselineReport | undefined): AuditResult {
-  let reviewed = result;
-  if (suppressions === undefined) {
-    reviewed = { ...reviewed, warnings: [...(reviewed.warnings ?? []), { code: 'suppressions-ignored', message: '--no-suppressions: every suppression was ignored; all findings are reported.' }] };
-  } else if (suppressions.entries.length > 0) {
-    reviewed = applySuppressions(reviewed, suppressions.entries, new Date(result.generatedAt));
-  }
-  return baseline === undefined ? reviewed : applyBaseline(reviewed, baseline);
 }
 
 function describeWarning(warning: AuditWarning): string {

@@ -1,5 +1,5 @@
 import { auditSnapshot } from '../audit/audit-snapshot.js';
-import type { LoadedConfig } from '../engine/load-config.js';
+import type { AuditSetup } from '../audit/audit-setup.js';
 import type { AuditResult, Finding } from '../engine/types.js';
 import { unreadEnvironments } from '../snapshot/collection-coverage.js';
 import type { Snapshot } from '../snapshot/model.js';
@@ -39,9 +39,9 @@ export interface AuditedPair {
   after: AuditResult;
 }
 
-/** Audits both snapshots with one config and one "now", so that only the snapshots differ. */
-export function auditBoth(before: Snapshot, after: Snapshot, config: LoadedConfig, now: Date): AuditedPair {
-  return { before: auditSnapshot(before, { config, now }), after: auditSnapshot(after, { config, now }) };
+/** Audits both snapshots with one setup and one "now", so that only the snapshots differ. */
+export function auditBoth(before: Snapshot, after: Snapshot, setup: AuditSetup, now: Date): AuditedPair {
+  return { before: auditSnapshot(before, setup, now), after: auditSnapshot(after, setup, now) };
 }
 
 /** Combines the snapshot diff and the findings diff into the report the diff formats render. */

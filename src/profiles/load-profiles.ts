@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { assertMatchesSchema, invalidJsonAt, parseJsonText } from '../engine/json-errors.js';
-import { loadSchema } from '../engine/load-schema.js';
+import { loadSchema } from '../json/load-schema.js';
 import { packagePath } from '../paths.js';
 import { compileNamePattern } from './name-pattern.js';
 import { profileFile, type Profile } from './types.js';

@@ -1,6 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ajv, assertMatchesSchema } from '../engine/json-errors.js';
-import { loadSchema } from '../engine/load-schema.js';
+import { loadSchema } from '../json/load-schema.js';
 
 const SUPPRESSIONS_SCHEMA_FILE = 'suppressions.schema.json';
 const SUPPRESSIONS_SCHEMA_ID = 'https://pingone-audit.dev/schemas/suppressions.schema.json';

@@ -13,7 +13,8 @@ const within =
   (file: string): boolean =>
     places.some((place) => (place.endsWith('/') ? file.startsWith(place) : file === place));
 const isPackage = (target: string): boolean => !target.startsWith('src/') && !target.startsWith('rules/') && !target.startsWith('bench/');
-const SNAPSHOT_MODEL = ['src/snapshot/model.ts', 'src/snapshot/lookup.ts'];
+/** The snapshot model: its types, lookup types, the enum values it knows and its file layout (all pure). */
+const SNAPSHOT_MODEL = ['src/snapshot/model.ts', 'src/snapshot/lookup.ts', 'src/snapshot/unknown-values.ts', 'src/snapshot/layout.ts'];
 const COMMAND_LAYER = within('src/commands/', 'src/cli.ts', 'src/run-cli.ts');
 
 interface Wall {
@@ -75,6 +76,16 @@ const WALLS: Wall[] = [
     name: 'the core and the domain never import an output formatter (only format-*.ts files format)',
     applies: (file) => within('src/engine/', 'rules/', 'src/pingone/', 'src/snapshot/', 'src/profiles/', 'src/audit/')(file) && !/\/format-[^/]+\.ts$/.test(file),
     crossed: ({ to }) => within('src/formatters/')(to),
+  },
+  {
+    name: 'the engine does no I/O (no file system, network or child process)',
+    applies: within('src/engine/'),
+    crossed: ({ to }) => /^(node:)?(fs|fs\/promises|http|https|net|child_process)$/.test(to) || to === 'undici',
+  },
+  {
+    name: 'auditSnapshot does no I/O: loadAuditSetup reads its files first',
+    applies: within('src/audit/audit-snapshot.ts'),
+    crossed: ({ to }) => isPackage(to) || /\/(load|read)-[^/]+\.ts$/.test(to),
   },
   {
     name: 'rules and src/pingone do no I/O (no package at all, node: built-ins included)',

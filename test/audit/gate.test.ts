@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { setupFromConfig } from '../../src/audit/audit-setup.js';
 import { auditSnapshot } from '../../src/audit/audit-snapshot.js';
 import { decideGate } from '../../src/audit/gate.js';
 import { auditBoth, buildDriftReport, decideDriftVerdict } from '../../src/diff/index.js';
@@ -7,7 +8,7 @@ import type { CollectionEntry, Snapshot } from '../../src/snapshot/model.js';
 import { ADMIN_ENV_ID, buildSnapshot, PROD_ENV_ID } from '../helpers/snapshot-builder.js';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
-const EMPTY_CONFIG = { config: {}, file: undefined };
+const EMPTY_CONFIG = setupFromConfig({ config: {}, file: undefined });
 
 /** Every read of `environmentId` answered 429, as in a rate-limit storm. */
 function throttled(environmentId: string): CollectionEntry[] {
@@ -20,7 +21,7 @@ function twoEnvironments(failed: CollectionEntry[]): Snapshot {
   return buildSnapshot({ environments: [{ id: ADMIN_ENV_ID, name: 'Administrators' }, { id: PROD_ENV_ID }], failed });
 }
 
-const gate = (snapshot: Snapshot) => decideGate(auditSnapshot(snapshot, { config: EMPTY_CONFIG, now: NOW }), { failOn: 'high', allowIncomplete: true });
+const gate = (snapshot: Snapshot) => decideGate(auditSnapshot(snapshot, EMPTY_CONFIG, NOW), { failOn: 'high', allowIncomplete: true });
 
 describe('--allow-incomplete', () => {
   it('accepts a partial read of every environment', () => {

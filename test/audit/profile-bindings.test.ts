@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { profileBindingsFromConfig } from '../../src/audit/audit-snapshot.js';
+import { profileBindingsFromConfig } from '../../src/audit/audit-setup.js';
 import { UserFacingError } from '../../src/errors.js';
 
 describe('profileBindingsFromConfig', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { setupFromConfig } from '../../src/audit/audit-setup.js';
 import { diffSnapshots } from '../../src/diff/diff-snapshots.js';
 import { diffValues } from '../../src/diff/diff-values.js';
 import { auditBoth, buildDriftReport } from '../../src/diff/drift-report.js';
@@ -8,9 +9,9 @@ import type { Snapshot } from '../../src/snapshot/model.js';
 import { assignment, BUILT_IN_ROLES, buildSnapshot, group, PROD_ENV_ID, user, webApp } from '../helpers/snapshot-builder.js';
 
 const NOW = new Date('2026-11-22T12:00:00.000Z');
-const EMPTY_CONFIG = { config: {}, file: undefined };
+const EMPTY_CONFIG = setupFromConfig({ config: {}, file: undefined });
 /** Two rules only, so that rules added later do not change the reviewed drift snapshots. */
-const TWO_RULES = { config: { extends: [], rules: { 'implicit-grant': 'medium' as const, 'app-disabled': 'medium' as const } }, file: undefined };
+const TWO_RULES = setupFromConfig({ config: { extends: [], rules: { 'implicit-grant': 'medium', 'app-disabled': 'medium' } }, file: undefined });
 
 /** Last week's tenant. */
 function lastWeek(): Snapshot {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { setupFromConfig } from '../../src/audit/audit-setup.js';
 import { auditBoth, buildDriftReport } from '../../src/diff/drift-report.js';
 import { formatDrift } from '../../src/diff/format-drift.js';
 import { RAW_TERMINAL_CONTROL } from '../helpers/hostile-strings.js';
@@ -6,7 +7,7 @@ import { buildSnapshot, webApp } from '../helpers/snapshot-builder.js';
 import { EVERY_HOSTILE } from './hostile-result.js';
 
 const NOW = new Date('2026-11-22T12:00:00.000Z');
-const RULES = { config: { extends: [], rules: { 'implicit-grant': 'medium' as const } }, file: undefined };
+const RULES = setupFromConfig({ config: { extends: [], rules: { 'implicit-grant': 'medium' } }, file: undefined });
 
 /** A tenant where one application was renamed to every hostile string and got a hostile redirect URI. */
 function hostileDrift() {

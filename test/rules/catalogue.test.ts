@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { currentRulesTable, withRulesTable } from '../../src/catalogue/update-readme.js';
-import { loadPacks } from '../../src/engine/load-packs.js';
-import { loadSchema } from '../../src/engine/load-schema.js';
+import { loadPacks } from '../../src/audit/load-packs.js';
+import { loadSchema } from '../../src/json/load-schema.js';
 import { packagePath } from '../../src/paths.js';
 
 /** Folders of rules/ that hold helpers and data rather than one rule per file. */

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { packagePath } from '../paths.js';
-import { packFile, type Pack } from './config.js';
-import { assertMatchesSchema, invalidJsonAt, parseJsonText } from './json-errors.js';
-import { loadSchema } from './load-schema.js';
+import { packFile, type Pack } from '../engine/config.js';
+import { assertMatchesSchema, invalidJsonAt, parseJsonText } from '../engine/json-errors.js';
+import { loadSchema } from '../json/load-schema.js';
 
 /** Reads every `rules/packs/*.json`, checked against `schemas/pack.schema.json`; keyed by pack id. */
 export function loadPacks(directory = packagePath('rules', 'packs')): Record<string, Pack> {

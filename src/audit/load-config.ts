@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readUserFile } from '../read-user-file.js';
-import type { AuditConfig } from './config.js';
-import { assertMatchesSchema, parseJsonText } from './json-errors.js';
-import { loadSchema } from './load-schema.js';
+import type { AuditConfig } from '../engine/config.js';
+import { assertMatchesSchema, parseJsonText } from '../engine/json-errors.js';
+import { loadSchema } from '../json/load-schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'pingone-audit.config.json';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
 import { packagePath } from '../paths.js';
-import { ajv } from './json-errors.js';
+import { ajv } from '../engine/json-errors.js';
 
 /**
  * Compiles `schemas/<fileName>` once (Ajv keeps it by `$id`). `references` are schema files
