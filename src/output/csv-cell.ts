@@ -1,7 +1,7 @@
 import { cutText } from './cut-text.js';
 import { visibleText } from './visible-text.js';
 
-/** Code points a CSV cell keeps of one value; beyond it the JSON report has the rest. */
+/** Characters a CSV cell keeps of one value; beyond it the JSON report has the rest. */
 export const CSV_CELL_LIMIT = 2000;
 
 /**
@@ -13,12 +13,12 @@ export const CSV_CELL_LIMIT = 2000;
 const FORMULA_START = /(^|[,;|\t])(\s*)(?=[=+\-@])/g;
 
 /**
- * One RFC 4180 field of a CSV file that people open in a spreadsheet: cut to `limit` code points,
- * controls and bidi characters shown as escapes (no raw ESC, CR, LF or TAB), every formula start
+ * One RFC 4180 field of a CSV file that people open in a spreadsheet: controls and bidi characters
+ * shown as escapes (no raw ESC, CR, LF or TAB) and cut to `limit` characters, every formula start
  * defused with a `'` (which spreadsheets read as "text"), and always quoted, quotes doubled, so
  * that no separator inside it splits it whatever the locale's separator is.
  */
 export function csvCell(value: string, limit: number = CSV_CELL_LIMIT): string {
-  const defused = visibleText(cutText(value, limit)).replace(FORMULA_START, "$1$2'");
+  const defused = cutText(value, limit, visibleText).replace(FORMULA_START, "$1$2'");
   return `"${defused.replace(/"/g, '""')}"`;
 }

@@ -1,21 +1,30 @@
 /**
- * `value` cut to its first `limit` code points (never inside a surrogate pair), with an ellipsis
- * and a note that says how much was left out and where to read it whole: reports for people keep
- * cells readable and bounded, the JSON report keeps every value in full. Unchanged when it fits.
+ * `value` cut so that what is shown of it, passed through `show` (an escaper that maps character by
+ * character, such as `visibleText`), is at most `limit` characters, never inside a surrogate pair, with an
+ * ellipsis and a note that says how many characters of the value were left out and where to read
+ * it whole: reports for people keep cells readable and bounded (an escaped control takes up to six
+ * characters, so a value of escapes is cut sooner), the JSON report keeps every value in full.
+ * Returns the shown text, unchanged when it fits.
  */
-export function cutText(value: string, limit: number): string {
-  // A string of at most `limit` UTF-16 units has at most `limit` code points.
-  if (value.length <= limit) return value;
-  let end = 0;
-  let kept = 0;
-  while (end < value.length && kept < limit) {
-    end += isPairAt(value, end) ? 2 : 1;
-    kept += 1;
+export function cutText(value: string, limit: number, show: (text: string) => string): string {
+  // `show` maps character by character, so the whole value can be shown at once when it fits.
+  if (value.length <= limit) {
+    const whole = show(value);
+    if (whole.length <= limit) return whole;
   }
-  if (end >= value.length) return value;
+  let shown = '';
+  let end = 0;
+  while (end < value.length) {
+    const next = end + (isPairAt(value, end) ? 2 : 1);
+    const piece = show(value.slice(end, next));
+    if (shown.length + piece.length > limit) break;
+    shown += piece;
+    end = next;
+  }
+  if (end >= value.length) return shown;
   let left = 0;
   for (let index = end; index < value.length; index += isPairAt(value, index) ? 2 : 1) left += 1;
-  return `${value.slice(0, end)}… [${left.toLocaleString('en-US')} more characters: the JSON report has the whole value]`;
+  return `${shown}… [${left.toLocaleString('en-US')} more characters: the JSON report has the whole value]`;
 }
 
 function isPairAt(value: string, index: number): boolean {

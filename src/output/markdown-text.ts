@@ -1,8 +1,8 @@
 import { cutText } from './cut-text.js';
 import { visibleText } from './visible-text.js';
 
-/** Code points a Markdown cell shows of one tenant value; beyond it the JSON report has the rest. */
-export const MARKDOWN_CELL_LIMIT = 300;
+/** Characters of one tenant value a Markdown cell shows before escaping; beyond it the JSON report has the rest. */
+export const MARKDOWN_CELL_LIMIT = 1000;
 
 /** Zero-width space as an entity: it breaks a pattern GitHub would act on, and stays visible in the source. */
 const BREAK = '&#8203;';
@@ -20,14 +20,14 @@ const BLOCK_START = /^(?:[-+=]|\d{1,9}(?=[.)](?:\s|$)))/;
 
 /**
  * One tenant value as GitHub-flavoured Markdown text, safe in a table cell, a list item or a
- * heading: cut to `limit` code points, controls and bidi characters shown as escapes (so no raw
+ * heading: controls and bidi characters shown as escapes and cut to `limit` characters (so no raw
  * CR or LF ends the cell), Markdown and HTML syntax escaped, and what GitHub would act on
  * neutralised with a zero-width space: `@` (mentions of users and teams, e-mail autolinks),
  * `://`, `www.`, `mailto:` and `xmpp:` (bare-URL autolinks, GFM spec §6.9) and `#` before a digit
  * (issue references). Ids go through here too: nothing from the tenant is trusted to be plain.
  */
 export function markdownText(value: string, limit: number = MARKDOWN_CELL_LIMIT): string {
-  return visibleText(cutText(value, limit))
+  return cutText(value, limit, visibleText)
     .replace(INLINE_SYNTAX, '\\$&')
     .replace(/&/g, '&amp;')
     .replace(BLOCK_START, (start) => (/^\d/.test(start) ? `${start}\\` : `\\${start}`))

@@ -2,18 +2,18 @@ import { cutText } from './cut-text.js';
 import { visibleText } from './visible-text.js';
 import { defuseWorkflowCommands } from './workflow-commands.js';
 
-/** Code points of one stderr line; a longer one (a 50,000-character name in a warning) is cut. */
+/** Characters of one stderr line; a longer one (a 50,000-character name in a warning) is cut. */
 export const STDERR_LINE_LIMIT = 2000;
 
 /**
- * One line for stderr made from text that may hold tenant or server data: cut to
- * {@link STDERR_LINE_LIMIT}, every control, bidi and line-break character escaped (so it is one
+ * One line for stderr made from text that may hold tenant or server data: every
+ * control, bidi and line-break character escaped, cut to {@link STDERR_LINE_LIMIT} characters (so it is one
  * line, whatever it holds: no tenant newline can start a line of its own), and defused as a
  * GitHub Actions workflow command (see {@link defuseWorkflowCommands}). Without the trailing
  * newline: the caller adds it. Apply it to each line the tool composes, never to several joined.
  */
 export function stderrLine(text: string): string {
-  return defuseWorkflowCommands(visibleText(cutText(text, STDERR_LINE_LIMIT)));
+  return defuseWorkflowCommands(cutText(text, STDERR_LINE_LIMIT, visibleText));
 }
 
 /** Several lines the tool composed, each made safe by {@link stderrLine}, each ended by `\n`. */

@@ -24,15 +24,18 @@ describe('visibleText', () => {
   });
 });
 
+const same = (text: string) => text;
+
 describe('cutText', () => {
   it('keeps a value that fits', () => {
-    expect(cutText('short', 5)).toBe('short');
+    expect(cutText('short', 5, same)).toBe('short');
   });
 
-  it('cuts by code points, never inside a pair, and says how much is in the JSON', () => {
-    const cut = cutText('😀'.repeat(10), 3);
+  it('cuts what is shown, never inside a pair, and says how much of the value is in the JSON', () => {
+    const cut = cutText('😀'.repeat(10), 6, same);
     expect(cut).toBe('😀😀😀… [7 more characters: the JSON report has the whole value]');
-    expect(cutText('x'.repeat(10_000), 100)).toMatch(/^x{100}… \[9,900 more characters: the JSON report has the whole value\]$/);
+    expect(cutText('\u001b'.repeat(10), 8, visibleText)).toBe('\\x1B\\x1B… [8 more characters: the JSON report has the whole value]');
+    expect(cutText('x'.repeat(10_000), 100, same)).toMatch(/^x{100}… \[9,900 more characters: the JSON report has the whole value\]$/);
   });
 });
 
@@ -41,7 +44,7 @@ describe('terminalText', () => {
     const text = terminalText(value);
     expect(text).not.toMatch(RAW_TERMINAL_CONTROL);
     expect(text).not.toContain('\n');
-    expect(text.length).toBeLessThan(400);
+    expect(text.length).toBeLessThan(800);
   });
 });
 
