@@ -1,11 +1,11 @@
-import { applyBaseline } from '../baseline/apply-baseline.js';
+import { applyBaseline } from '../baseline/index.js';
 import { runRules } from '../engine/run-rules.js';
 import type { AuditResult } from '../engine/types.js';
 import { toolVersion } from '../paths.js';
 import { ruleIntegrations } from '../profiles/rule-integrations.js';
 import { buildSnapshotIndex } from '../snapshot/index-builder.js';
 import type { Snapshot } from '../snapshot/model.js';
-import { applySuppressions } from '../suppressions/apply-suppressions.js';
+import { applySuppressions } from '../suppressions/index.js';
 import type { AuditSetup } from './audit-setup.js';
 
 /**

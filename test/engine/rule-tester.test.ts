@@ -19,7 +19,14 @@ const meta = {
 
 /** A rule whose check only runs `read` on what it is given. */
 const reader = (read: (snapshot: Snapshot, index: SnapshotIndex) => unknown) =>
-  defineRule({ id: 'reader', meta, check: (snapshot, { index }) => (read(snapshot, index), []) });
+  defineRule({
+    id: 'reader',
+    meta,
+    check: (snapshot, { index }) => {
+      read(snapshot, index);
+      return [];
+    },
+  });
 
 const snapshot = () => buildSnapshot({ environments: [{ applications: [webApp()], users: [{ id: 'u', username: 'u', _embedded: { roleAssignments: [] } }] }] });
 
