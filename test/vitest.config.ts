@@ -10,6 +10,9 @@ export default defineConfig({
     root: fileURLToPath(new URL('..', import.meta.url)),
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // vitest's default is one worker per core but one: one on these 2-core machines. The CLI tests
+    // mostly wait (Retry-After, timeouts, the simulator), so two processes overlap those waits.
+    poolOptions: { forks: { maxForks: 2, minForks: 1 }, threads: { maxThreads: 1, minThreads: 1 } },
     projects: [
       {
         extends: true,

@@ -47,5 +47,5 @@ describe('runCli in-process', () => {
     const withConfig = await runCapturedCli(audit, { cwd: project });
     expect(withConfig.code).toBe(2);
     expect(withConfig.stderr).toContain('pingone-audit.config.json');
-  });
+  }, 60_000);
 });
