@@ -7,9 +7,10 @@
 export interface Redactor {
   /**
    * Registers a secret (client secret, private key, client assertion, access or refresh token, a
-   * whole `Authorization` header value). From then on its raw, URL-encoded, form-encoded, base64
-   * and base64url forms are replaced. Values shorter than {@link shortestSecret} are ignored: they
-   * would blank out ordinary words, and no PingOne credential is that short.
+   * whole `Authorization` header value). From then on its raw, URL-encoded, form-encoded, JSON-escaped
+   * and hex forms are replaced, and its base64 and base64url forms even inside a longer encoded
+   * text. Values shorter than {@link shortestSecret} are ignored: they would blank out ordinary
+   * words, and no PingOne credential is that short.
    */
   add(value: string): void;
   /** `text` with every registered secret, and anything shaped like a bearer token, JWT or Basic credential, replaced by `[redacted]`. */
@@ -57,14 +58,34 @@ export function createRedactor(): Redactor {
 }
 
 function encodings(value: string): string[] {
-  const bytes = Buffer.from(value, 'utf8');
-  return [
-    value,
-    encodeURIComponent(value),
-    new URLSearchParams({ v: value }).toString().slice(2),
-    bytes.toString('base64'),
-    bytes.toString('base64').replace(/=+$/, ''),
-    bytes.toString('base64url'),
-    JSON.stringify(value).slice(1, -1),
-  ];
+  // What travelled (the form-encoded secret in a token request's body) is what an encoding echo holds.
+  const texts = new Set([value, encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2), JSON.stringify(value).slice(1, -1)]);
+  return [...texts].flatMap((text) => {
+    const bytes = Buffer.from(text, 'utf8');
+    const hex = bytes.toString('hex');
+    return [
+      text,
+      bytes.toString('base64'),
+      bytes.toString('base64').replace(/=+$/, ''),
+      bytes.toString('base64url'),
+      hex,
+      hex.toUpperCase(),
+      ...[0, 1, 2].flatMap((offset) => {
+        const core = base64Core(bytes, offset);
+        return [core, core.replace(/\+/g, '-').replace(/\//g, '_')];
+      }),
+    ];
+  });
+}
+
+/**
+ * The base64 characters that depend on `bytes` alone when they sit `offset` bytes (mod 3) into a
+ * longer encoded text: a gateway that base64-encodes a whole refused request (headers, form) puts a
+ * secret at any offset, and none of the forms above appears in it. The one or two characters shared
+ * with the neighbouring bytes are left out.
+ */
+function base64Core(bytes: Buffer, offset: number): string {
+  const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+  const end = Math.floor((offset + bytes.length) / 3) * 4;
+  return encoded.slice([0, 2, 3][offset], end);
 }

@@ -21,6 +21,23 @@ describe('redactor', () => {
     expect(redactor.redact(JSON.stringify({ said: `"${secret}"` }))).not.toContain('w0rd');
   });
 
+  it('replaces a registered secret that a server base64- or hex-encoded inside a longer echo, at any byte offset', () => {
+    // A gateway that base64-encodes the whole refused request puts the secret (or the Basic header, or a
+    // client assertion) at an arbitrary offset: its base64 there is none of the forms encoded on its own.
+    const redactor = createRedactor();
+    redactor.add(secret);
+    for (const [prefix, sent] of [['', secret], ['x', secret], ['xy', secret], ['POST /as/token body=client_secret=', new URLSearchParams({ v: secret }).toString().slice(2)]]) {
+      const echoed = Buffer.from(`${prefix}${sent} trailing text`);
+      for (const encoded of [echoed.toString('base64'), echoed.toString('base64url'), echoed.toString('hex'), echoed.toString('hex').toUpperCase()]) {
+        const redacted = redactor.redact(`echo: ${encoded} end`);
+        expect(redacted).toContain(redactedMark);
+        const kept = redacted.match(/[\w+/=-]{4,}/g) ?? [];
+        for (const run of kept) for (let offset = 0; offset < 4; offset++) expect(Buffer.from(run.slice(offset), 'base64').toString('latin1')).not.toMatch(/w0rd(\+|%2B)with/);
+        expect(redacted.toLowerCase()).not.toContain(Buffer.from('w0rd').toString('hex'));
+      }
+    }
+  });
+
   it('replaces credentials it was never told about by their shape: bearer and Basic values, JWTs', () => {
     const redactor = createRedactor();
     const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
