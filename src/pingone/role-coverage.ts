@@ -3,14 +3,15 @@ import type { Role } from '../snapshot/model.js';
 
 /**
  * How much of the Management API of one environment a role assignment opens:
- * - `full`: every action (Organization Admin, Environment Admin);
+ * - `full`: every action in the environment (Environment Admin);
  * - `unknown`: a custom or unmapped role whose permissions are not judged here;
  * - `identity-only`: users, groups, populations, applications, MFA devices, but not sign-on policies,
  *   password policies, identity providers or certificates (Identity Data Admin, or any role scoped to a population);
  * - `read-only`: reads only (Configuration Read Only, Identity Data Read Only);
  * - `limited`: a role scoped to one group (it acts on that group's members only) or one application
  *   (that application only): never the environment as a whole, whatever the role;
- * - `none`: nothing there (wrong scope, or a role such as Application Owner that does not administer the environment).
+ * - `none`: nothing there (wrong scope, or a role such as Application Owner that does not administer the environment,
+ *   or Organization Admin, whose permissions stop at the organization: see {@link ORGANIZATION_ADMIN_REASON}).
  */
 export type CoverageLevel = 'full' | 'unknown' | 'identity-only' | 'read-only' | 'limited' | 'none';
 
@@ -38,9 +39,20 @@ export interface RoleCoverage {
 
 const IDENTITY_ONLY = 'covers users, groups, populations and applications but not sign-on policies, password policies, identity providers or certificates';
 
+/**
+ * Why Organization Admin covers nothing inside an environment. Ping's "PingOne Built-in Role Permissions" page
+ * (developer.pingidentity.com/pingone-api/platform/reference/roles-and-permissions-in-pingone/pingone-role-permissions.html)
+ * lists for it environments (create, promote, read, update, delete), licences, the organization, custom roles
+ * and the application *catalog*, and no permission to read an environment's applications, users, groups or
+ * sign-on policies; "Built-in Admin Roles" adds that it can assign Environment Admin only. PingOne gives the
+ * creator of an environment Environment Admin there, which is why Organization Admin often looks sufficient.
+ */
+const ORGANIZATION_ADMIN_REASON =
+  'administers the organization (environments, licences, custom roles) but reads nothing inside an environment: no applications, users or sign-on policies';
+
 /** Built-in roles by normalised name; the API's names and the docs' "… Read-Only Admin" spellings both appear. */
 const BUILT_IN_COVERAGE = new Map<string, { level: CoverageLevel; reason: string }>([
-  ['organization admin', { level: 'full', reason: 'covers every Management API action' }],
+  ['organization admin', { level: 'none', reason: ORGANIZATION_ADMIN_REASON }],
   ['environment admin', { level: 'full', reason: 'covers every Management API action' }],
   ['identity data admin', { level: 'identity-only', reason: IDENTITY_ONLY }],
   ['identity data read only', { level: 'read-only', reason: 'reads identity data only' }],

@@ -65,11 +65,16 @@ export function evaluateAppRole(located: LocatedApplication, expect: AppRoleExpe
   const coverages = assignments.map((assignment) => roleCoverage({ assignment, role: index.role(assignment.role.id), via: { kind: 'direct' } }, environmentId, index));
   const matches = coverages.filter(
     (coverage) =>
-      (expect.roles === undefined ? coverage.roleLevel !== 'none' : expect.roles.some((name) => isBuiltInRole(coverage.assignment.role, name))) &&
+      (expect.roles === undefined ? administers(coverage, expect.scope) : expect.roles.some((name) => isBuiltInRole(coverage.assignment.role, name))) &&
       (expect.scope === 'any' || (coverage.inScope && coverage.limitedTo === undefined)),
   );
   const actual = coverages.length === 0 ? 'no roles' : coverages.map((coverage) => coverage.label).join('; ');
   return { status: matches.length > 0 ? 'pass' : 'fail', expected, actual, pointer };
+}
+
+/** Any administering role; Organization Admin administers the organization, so it counts only where any scope does. */
+function administers(coverage: RoleCoverage, scope: AppRoleExpectation['scope']): boolean {
+  return coverage.roleLevel !== 'none' || (scope === 'any' && isBuiltInRole(coverage.assignment.role, 'Organization Admin'));
 }
 
 /** Roles that reach the environment as a whole: a group- or application-scoped role never meets an expectation. */

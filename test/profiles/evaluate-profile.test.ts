@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CollectionEntry } from '../../src/snapshot/model.js';
-import { assignment, group, user } from '../helpers/snapshot-builder.js';
-import { checkOf, evaluate, stackOneApp, webApp, workerApp } from './profile-fixtures.js';
+import { ORG_ID, assignment, group, user } from '../helpers/snapshot-builder.js';
+import { checkOf, evaluate, shippedProfile, stackOneApp, webApp, workerApp } from './profile-fixtures.js';
 
 const status = (item: { status: string }) => item.status;
 
@@ -106,6 +106,15 @@ describe('signing-in admin role', () => {
   });
 });
 
+describe('shipped profiles: the signing-in admin role', () => {
+  const orgAdmin = user({ _embedded: { roleAssignments: [assignment('Organization Admin', { type: 'ORGANIZATION', id: ORG_ID })] } });
+  it.each(['stackone', 'pingctl-auth-code', 'pingctl-implicit', 'pingcli-auth-code'])('%s: Organization Admin alone does not pass (Ping: nothing inside an environment)', (id) => {
+    const check = shippedProfile(id).checks.find((candidate) => candidate.id === 'signing-in-admin-role')!;
+    const app = stackOneApp();
+    expect(evaluate(check, app, { environments: [{ applications: [app], users: [orgAdmin] }] })).toMatchObject({ status: 'fail', actual: expect.stringContaining('reads nothing inside an environment') });
+  });
+});
+
 describe('app role', () => {
   const check = checkOf({ named: 'app-role', roles: ['Identity Data Admin'], scope: 'own-environment' });
 
@@ -120,6 +129,12 @@ describe('app role', () => {
   it('fails on a role scoped to one application: it never covers the environment', () => {
     const owner = workerApp({ _embedded: { roleAssignments: [assignment('Identity Data Admin', { type: 'APPLICATION', id: 'app-worker' })] } });
     expect(evaluate(check, owner)).toMatchObject({ status: 'fail', actual: 'Identity Data Admin for application Worker' });
+  });
+
+  it('counts Organization Admin as administering the organization, never an environment’s contents', () => {
+    const orgAdminOnly = workerApp({ _embedded: { roleAssignments: [assignment('Organization Admin', { type: 'ORGANIZATION', id: ORG_ID })] } });
+    expect(status(evaluate(checkOf({ named: 'app-role', scope: 'any' }), orgAdminOnly))).toBe('pass');
+    expect(status(evaluate(checkOf({ named: 'app-role', scope: 'own-environment' }), orgAdminOnly))).toBe('fail');
   });
 
   it('is not evaluated when the app’s roles were not collected', () => {

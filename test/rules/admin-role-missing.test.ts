@@ -63,7 +63,10 @@ testRule(rule, {
         groups: [group({ id: 'group-admins', _embedded: { roleAssignments: [envAdmin()] } })],
       }),
     },
-    { name: 'user grant, Organization Admin at organization scope', snapshot: tenant(userGrantWorker(), [admin([assignment('Organization Admin', orgScope)])]) },
+    {
+      name: 'user grant, Organization Admin beside Environment Admin',
+      snapshot: tenant(userGrantWorker(), [admin([assignment('Organization Admin', orgScope), envAdmin()])]),
+    },
     { name: 'user grant, Environment Admin at organization scope', snapshot: tenant(userGrantWorker(), [admin([assignment('Environment Admin', orgScope)])]) },
     {
       name: 'user grant restricted to a group the admin is in',
@@ -90,6 +93,10 @@ testRule(rule, {
       }),
     },
     { name: 'client credentials, app role assignments not collected', snapshot: tenant(workerApp({ _embedded: {} })) },
+    {
+      name: 'client credentials, Organization Admin beside an environment role',
+      snapshot: tenant(workerApp({ _embedded: { roleAssignments: [assignment('Organization Admin', orgScope), assignment('Identity Data Read Only')] } })),
+    },
     { name: 'client credentials, Environment Admin at organization scope', snapshot: tenant(workerApp({ _embedded: { roleAssignments: [assignment('Environment Admin', orgScope)] } })) },
     {
       name: 'client credentials, a group-scoped role beside an environment-scoped one',
@@ -125,6 +132,31 @@ testRule(rule, {
           resource: APP,
           pointer: '/grantTypes/0',
           data: { found: 'the closest is Environment Admin for environment Staging, held by admin@acme.test, which is scoped to another environment' },
+        },
+      ],
+    },
+    {
+      name: 'user grant, Organization Admin only: the 403 trap (Ping: its permissions stop at the organization)',
+      snapshot: tenant(userGrantWorker(), [admin([assignment('Organization Admin', orgScope)])]),
+      errors: [
+        {
+          messageId: 'userGrantNoAdmin',
+          resource: APP,
+          pointer: '/grantTypes/0',
+          data: { found: expect.stringContaining('the closest is Organization Admin for the organization, held by admin@acme.test, which administers the organization') },
+        },
+      ],
+    },
+    {
+      name: 'client credentials, Organization Admin only: environment reads return 403',
+      snapshot: tenant(workerApp({ _embedded: { roleAssignments: [assignment('Organization Admin', orgScope)] } })),
+      errors: [
+        {
+          messageId: 'clientCredentialsOrganizationOnly',
+          resource: { type: 'application', id: 'app-worker' },
+          pointer: '/_embedded/roleAssignments',
+          severity: 'medium',
+          data: { app: 'Worker', environment: 'Production' },
         },
       ],
     },

@@ -23,11 +23,18 @@ const coverageOf = (name: BuiltInRoleName, scope?: RoleAssignment['scope']) => r
 describe('roleCoverage', () => {
   it('grades the built-in roles in their own environment', () => {
     expect(coverageOf('Environment Admin').level).toBe('full');
-    expect(coverageOf('Organization Admin', { type: 'ORGANIZATION', id: ORG_ID }).level).toBe('full');
     expect(coverageOf('Identity Data Admin').level).toBe('identity-only');
     expect(coverageOf('Configuration Read Only').level).toBe('read-only');
     expect(coverageOf('Identity Data Read Only').level).toBe('read-only');
     expect(coverageOf('Client Application Developer').level).toBe('none');
+  });
+
+  it('grades Organization Admin as reaching nothing inside an environment (Ping: its permissions stop at the organization)', () => {
+    const orgAdmin = coverageOf('Organization Admin', { type: 'ORGANIZATION', id: ORG_ID });
+    expect(orgAdmin).toMatchObject({ level: 'none', roleLevel: 'none', inScope: true, label: 'Organization Admin for the organization' });
+    expect(orgAdmin.reason).toContain('nothing inside an environment');
+    const both = bestCoverage([effective(assignment('Organization Admin', { type: 'ORGANIZATION', id: ORG_ID })), effective(assignment('Identity Data Read Only'))], PROD_ENV_ID, index);
+    expect(both?.level).toBe('read-only');
   });
 
   it('names role and scope, and says why a scope misses the environment', () => {
