@@ -52,6 +52,7 @@ function countEnvironment(
   add(`${base}/applications`, pages(env.applications.length, 'applications'));
   add(`${base}/applications/{id}/grants`, env.applications.length);
   add(`${base}/applications/{id}/signOnPolicyAssignments`, env.applications.length);
+  add(`${base}/applications/{id}/flowPolicyAssignments`, env.applications.length);
   add(`${base}/applications/{id}/roleAssignments`, env.applications.filter((app) => app.type === 'WORKER').length);
   add(`${base}/signOnPolicies`, 1);
   add(`${base}/signOnPolicies/{id}/actions`, env.signOnPolicies.length);
