@@ -1,7 +1,8 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { UserFacingError } from '../errors.js';
 import { privateKeySigner, type AssertionSigner } from './client-assertion.js';
+import { readCredentialFile } from './read-credential-file.js';
 
 const seeAlso = 'README.md#connecting-to-pingone';
 
@@ -13,15 +14,9 @@ const seeAlso = 'README.md#connecting-to-pingone';
  */
 export function readPrivateKeyFile(file: string, keyId: string | undefined, warnings: string[]): AssertionSigner {
   const setting = 'PINGONE_CLIENT_PRIVATE_KEY_FILE (--private-key-file)';
-  let pem: string;
-  try {
-    pem = readFileSync(file, 'utf8');
-    if ((statSync(file).mode & 0o077) !== 0 && process.platform !== 'win32') {
-      warnings.push(`The private key file ${file} may be read by other users of this machine; chmod 600 it.`);
-    }
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new UserFacingError('file-unreadable', `Cannot read ${setting} ${file} (${reason}).`, { hint: 'Check the path and that this user may read it.', seeAlso });
+  const pem = readCredentialFile(file, setting, 'Check the path and that this user may read it: a regular file, or a pipe that delivers the key.', seeAlso);
+  if (statSync(file).isFile() && (statSync(file).mode & 0o077) !== 0 && process.platform !== 'win32') {
+    warnings.push(`The private key file ${file} may be read by other users of this machine; chmod 600 it.`);
   }
   const key = parsePrivateKey(pem, file, setting);
   const signer = privateKeySigner(key, keyId);

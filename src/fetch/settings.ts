@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { UserFacingError } from '../errors.js';
 import type { RegionCode } from '../snapshot/model.js';
 import type { AssertionSigner } from './client-assertion.js';
 import type { UserSession } from './login/user-session.js';
 import { readPrivateKeyFile } from './private-key.js';
+import { readCredentialFile } from './read-credential-file.js';
 import { resolveServiceUrls } from './service-urls.js';
 import { Secret } from './secret.js';
 
@@ -260,15 +260,7 @@ function resolveClientSecret(flags: ConnectionFlags, env: NodeJS.ProcessEnv, war
 }
 
 function readSecretFile(file: string): string {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new UserFacingError('file-unreadable', `Cannot read the client secret file ${file} (${reason}).`, {
-      hint: 'Check the path given to --client-secret-file and that this user may read it.',
-    });
-  }
+  const text = readCredentialFile(file, 'the client secret file', 'Check the path given to --client-secret-file and that this user may read it: a regular file, or a pipe that delivers the secret.');
   const secret = text.replace(/\r?\n$/, '');
   if (secret.trim() === '') throw new UserFacingError('file-unreadable', `The client secret file ${file} is empty.`);
   return secret;

@@ -1,4 +1,5 @@
 import { createHmac, generateKeyPairSync, verify, type KeyObject } from 'node:crypto';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -96,6 +97,29 @@ describe('PRIVATE_KEY_JWT', () => {
     const pemBody = (rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string).split('\n')[1]!;
     for (const text of [JSON.stringify(settings), inspect(settings, { depth: 10, showHidden: true }), String(settings.credentials)]) expect(text).not.toContain(pemBody);
   });
+
+  it('never blocks on a key file that is a pipe nobody writes to, a folder, a device or far too large', () => {
+    const fifo = path.join(folder, 'nobody-writes.pem');
+    execFileSync('mkfifo', [fifo]);
+    const started = Date.now();
+    expect(userError(() => resolveConnectionSettings({}, { ...keyEnv, PINGONE_CLIENT_PRIVATE_KEY_FILE: fifo })).message).toContain('a pipe nothing was written to within 5 s');
+    expect(Date.now() - started).toBeLessThan(8000);
+    expect(userError(() => resolveConnectionSettings({}, { ...keyEnv, PINGONE_CLIENT_PRIVATE_KEY_FILE: folder })).message).toContain('EISDIR');
+    expect(userError(() => resolveConnectionSettings({}, { ...keyEnv, PINGONE_CLIENT_PRIVATE_KEY_FILE: '/dev/zero' })).message).toContain('not a regular file or a pipe');
+    const huge = pemFile('huge.pem', 'A'.repeat(200 * 1024));
+    expect(userError(() => resolveConnectionSettings({}, { ...keyEnv, PINGONE_CLIENT_PRIVATE_KEY_FILE: huge })).message).toContain('larger than 64 KiB');
+  }, 15_000);
+
+  it('reads a key from a pipe whose writer comes a little later (<(vault read …))', () => {
+    const fifo = path.join(folder, 'late-writer.pem');
+    execFileSync('mkfifo', [fifo]);
+    const writer = spawn('sh', ['-c', 'sleep 0.3; cat "$1" > "$2"', 'sh', rsaFile, fifo], { stdio: 'ignore' });
+    try {
+      expect(resolveConnectionSettings({}, { ...keyEnv, PINGONE_CLIENT_PRIVATE_KEY_FILE: fifo }).warnings.join('\n')).not.toContain('chmod');
+    } finally {
+      writer.kill();
+    }
+  }, 15_000);
 
   it('refuses, with exit-2 errors naming the file and not its content, what cannot sign', () => {
     const missing = userError(() => resolveConnectionSettings({}, { ...keyEnv, PINGONE_CLIENT_PRIVATE_KEY_FILE: path.join(folder, 'none.pem') }));

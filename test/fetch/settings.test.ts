@@ -101,6 +101,8 @@ describe('resolveConnectionSettings', () => {
     expect(settings.credentials.kind === 'clientCredentials' && settings.credentials.clientSecret?.reveal()).toBe(clientSecret);
     expect(settings.warnings).toEqual([]);
     expect(userError(() => resolveConnectionSettings({ clientSecretFile: `${file}.missing` }, credentialsEnv)).message).toContain('ENOENT');
+    // /dev/zero would be read for ever: only a regular file or a pipe is read, and never more than 64 KiB.
+    expect(userError(() => resolveConnectionSettings({ clientSecretFile: '/dev/zero' }, credentialsEnv)).message).toContain('not a regular file or a pipe');
   });
 
   it('uses a ready access token instead of client credentials', () => {
