@@ -1,5 +1,4 @@
-import type { Application, EnvironmentSnapshot, GrantType, ResourceRef, Snapshot } from '../snapshot/model.js';
-import { isKnownValue, type KnownValueField } from '../snapshot/unknown-values.js';
+import { isKnownValue, type Application, type EnvironmentSnapshot, type GrantType, type KnownValueField, type ResourceRef, type Snapshot } from '../snapshot/model.js';
 
 /** An application together with the environment it was collected in. */
 export interface LocatedApplication {

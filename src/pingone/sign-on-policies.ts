@@ -1,5 +1,4 @@
-import type { Application, EnvironmentSnapshot, ResourceRef, SignOnPolicy, Snapshot } from '../snapshot/model.js';
-import { isKnownValue } from '../snapshot/unknown-values.js';
+import { isKnownValue, type Application, type EnvironmentSnapshot, type ResourceRef, type SignOnPolicy, type Snapshot } from '../snapshot/model.js';
 import { applicationRef, applicationsOf, isPingOneBuiltIn, isWorker, type LocatedApplication } from './applications.js';
 import { signInGrantsOf } from './sign-in-grants.js';
 

@@ -364,3 +364,38 @@ export interface ResourceRef {
   /** Absent only for organization-wide resources (built-in roles). */
   environmentId?: string;
 }
+
+/**
+ * The enum values this version knows, field by field: the Management OpenAPI's enums
+ * (`reference/pingone-management-openapi.yml`: EnumApplicationType, EnumApplicationProtocol,
+ * EnumApplicationOIDCGrantType, EnumApplicationOIDCResponseType, EnumApplicationOIDCTokenAuthMethod,
+ * EnumApplicationOIDCPKCEOption, EnumApplicationOIDCRefreshTokenType, EnumSignOnPolicyType, EnumRoleAssignmentScopeType), plus GROUP
+ * scopes from Ping's Group Role Assignments page. PingOne adds values over time; a snapshot keeps
+ * whatever it read, and this table only tells which values rules can judge.
+ */
+export const KNOWN_VALUES = {
+  'application type': [
+    'WEB_APP', 'NATIVE_APP', 'SINGLE_PAGE_APP', 'WORKER', 'SERVICE', 'CUSTOM_APP',
+    'PING_ONE_SELF_SERVICE', 'PING_ONE_ADMIN_CONSOLE', 'PING_ONE_PORTAL', 'TEMPLATE_APP', 'PORTAL_LINK_APP',
+  ],
+  'application protocol': ['OPENID_CONNECT', 'SAML', 'WS_FED', 'EXTERNAL_LINK'],
+  'grant type': ['AUTHORIZATION_CODE', 'IMPLICIT', 'REFRESH_TOKEN', 'CLIENT_CREDENTIALS', 'DEVICE_CODE', 'TOKEN_EXCHANGE', 'CIBA'],
+  'response type': ['CODE', 'TOKEN', 'ID_TOKEN'],
+  'token endpoint auth method': ['NONE', 'CLIENT_SECRET_BASIC', 'CLIENT_SECRET_POST', 'PRIVATE_KEY_JWT', 'CLIENT_SECRET_JWT'],
+  'PKCE enforcement': ['OPTIONAL', 'REQUIRED', 'S256_REQUIRED'],
+  'refresh token type': ['JSON_WEB_TOKEN', 'OPAQUE_TOKEN'],
+  'sign-on policy action type': [
+    'LOGIN', 'MULTI_FACTOR_AUTHENTICATION', 'IDENTIFIER_FIRST', 'IDENTITY_PROVIDER', 'PROGRESSIVE_PROFILING', 'AGREEMENT',
+    'PINGID_WINLOGIN_PASSWORDLESS_AUTHENTICATION', 'PINGID_AUTHENTICATION',
+  ],
+  'role assignment scope type': ['ORGANIZATION', 'ENVIRONMENT', 'POPULATION', 'GROUP', 'APPLICATION'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type KnownValueField = keyof typeof KNOWN_VALUES;
+
+const knownSets = new Map<string, ReadonlySet<string>>(Object.entries(KNOWN_VALUES).map(([field, values]) => [field, new Set<string>(values)]));
+
+/** Whether this version knows `value` for `field`; an absent value is not unknown. */
+export function isKnownValue(field: KnownValueField, value: unknown): boolean {
+  return value === undefined || (typeof value === 'string' && knownSets.get(field)!.has(value));
+}
