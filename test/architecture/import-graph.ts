@@ -13,7 +13,13 @@ export interface ImportEdge {
   line: number;
 }
 
-const STATEMENT = /^[ \t]*(?:import|export)\b[^;'"]*?\bfrom\s*['"]([^'"]+)['"]|^[ \t]*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
+// An import clause is names, braces, commas, `type`, `as`, `*` and whitespace, but it may hold comments,
+// and a quote inside one (`// the client's factory`) must not end the clause before its `from`.
+const COMMENT = String.raw`\/\/[^\n]*|\/\*[\s\S]*?\*\/`;
+const STATEMENT = new RegExp(
+  String.raw`^[ \t]*(?:import|export)\b(?:${COMMENT}|[^;'"\/])*?\bfrom\s*['"]([^'"]+)['"]|^[ \t]*import\s*['"]([^'"]+)['"]|\bimport\(\s*(?:['"]([^'"]+)['"]|\x60([^\x60$]+)\x60)\s*\)`,
+  'gm',
+);
 
 /** Every `.ts` file below the given folders of `root`, relative to it. */
 export function sourceFiles(root: string, folders: string[]): string[] {
@@ -28,10 +34,14 @@ export function sourceFiles(root: string, folders: string[]): string[] {
 
 /** The import lines of one file, read as text (type-only imports count: they are dependencies too). */
 export function importsOf(root: string, file: string): ImportEdge[] {
-  const text = readFileSync(path.join(root, file), 'utf8');
+  return importsIn(file, readFileSync(path.join(root, file), 'utf8'));
+}
+
+/** The import statements in `text`, the source of `file` (relative to the repository root). */
+export function importsIn(file: string, text: string): ImportEdge[] {
   return [...text.matchAll(STATEMENT)].map((match) => {
-    const specifier = (match[1] ?? match[2] ?? match[3])!;
-    const braces = /\{([^}]*)\}/.exec(match[0].slice(0, match[0].lastIndexOf(specifier)));
+    const specifier = (match[1] ?? match[2] ?? match[3] ?? match[4])!;
+    const braces = /\{([^}]*)\}/.exec(match[0].slice(0, match[0].lastIndexOf(specifier)).replace(new RegExp(COMMENT, 'g'), ''));
     return {
       from: file,
       to: specifier.startsWith('.') ? resolveRelative(file, specifier) : specifier,
