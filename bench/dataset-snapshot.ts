@@ -38,6 +38,7 @@ function environmentSnapshot(env: DatasetEnvironment): EnvironmentSnapshot {
   };
   const grants = byParent(env.grants, 'application');
   const policyAssignments = byParent(env.signOnPolicyAssignments, 'application');
+  const flowAssignments = byParent(env.flowPolicyAssignments, 'application');
   const actions = byParent(env.signOnPolicyActions, 'signOnPolicy');
   const held = (field: keyof RoleAssignment) => byParent<RoleAssignment>(env.roleAssignments, field);
   const [appRoles, userRoles, groupRoles, gatewayRoles] = [held('application'), held('user'), held('group'), held('gateway')];
@@ -45,7 +46,12 @@ function environmentSnapshot(env: DatasetEnvironment): EnvironmentSnapshot {
     environment: env.environment,
     applications: env.applications.map((app) =>
       Object.assign(app, {
-        _embedded: { grants: grants(app.id), signOnPolicyAssignments: policyAssignments(app.id), ...(app.type === 'WORKER' ? { roleAssignments: appRoles(app.id) } : {}) },
+        _embedded: {
+          grants: grants(app.id),
+          signOnPolicyAssignments: policyAssignments(app.id),
+          flowPolicyAssignments: flowAssignments(app.id),
+          ...(app.type === 'WORKER' ? { roleAssignments: appRoles(app.id) } : {}),
+        },
       }),
     ),
     users: env.users.map((user) => Object.assign(user, { _embedded: { roleAssignments: userRoles(user.id) } })),
