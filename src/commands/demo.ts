@@ -6,7 +6,7 @@ import { FORMAT_NAMES } from '../formatters/index.js';
 import { loadDataset, startSimulator } from '../simulator/index.js';
 import { collectToFolder } from './collect-to-folder.js';
 import { defineCommand } from './context.js';
-import { FAIL_ON_CHOICES, withReportOptions, type FailOn } from './output-options.js';
+import { withReportOptions, type FailOn } from './output-options.js';
 import { auditAndReport } from './report-audit.js';
 
 /** The worker the demo signs in with: the auditor's own app in the Administrators environment. */
@@ -18,7 +18,8 @@ export const registerDemoCommand = defineCommand({
   builder: (y) =>
     withReportOptions(y, FORMAT_NAMES)
       // A demo explains; it does not gate. Pass --fail-on to see the exit code a CI gate would give.
-      .option('fail-on', { type: 'string', choices: FAIL_ON_CHOICES, default: 'none' as FailOn, description: 'Exit 1 when a finding is at or above this severity' })
+      // Only the default changes: declaring the option again made yargs list every choice twice.
+      .default('fail-on', 'none' as FailOn)
       .option('out', { type: 'string', description: 'Keep the demo snapshot in this folder (default: a temporary folder)' }),
   run: async (argv, context) => {
     const { io } = context;

@@ -30,4 +30,12 @@ describe('pingone-audit rules and explain', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/3 +collection incomplete/);
   });
+
+  it('lists each --fail-on choice once in the demo help, with the demo default none', async () => {
+    const run = await runCli(['demo', '--help']);
+    expect(run.code).toBe(0);
+    const failOn = run.stdout.slice(run.stdout.indexOf('--fail-on '), run.stdout.indexOf('--allow-incomplete'));
+    expect(failOn.match(/"critical"/g)).toHaveLength(1);
+    expect(failOn).toContain('[default: "none"]');
+  });
 });
