@@ -63,8 +63,19 @@ export function privateKeySigner(key: KeyObject, keyId: string | undefined): Ass
     // JWS wants the raw r||s signature (RFC 7518 §3.4), not node's default DER.
     return { algorithm: ec.alg, ...withKeyId, sign: (input) => sign(ec.hash, Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' }) };
   }
-  return { unsupported: `a ${key.asymmetricKeyType ?? 'symmetric'} key (use RSA or EC)` };
+  return { unsupported: `${otherKeyNames[key.asymmetricKeyType ?? ''] ?? `a ${key.asymmetricKeyType ?? 'symmetric'}`} key (use RSA or EC)` };
 }
+
+/** Node's names for the key types PingOne does not take, as a person writes them ("an Ed25519 key"). */
+const otherKeyNames: Readonly<Record<string, string>> = {
+  ed25519: 'an Ed25519',
+  ed448: 'an Ed448',
+  x25519: 'an X25519',
+  x448: 'an X448',
+  dsa: 'a DSA',
+  dh: 'a Diffie-Hellman',
+  'rsa-pss': 'an RSA-PSS',
+};
 
 function base64url(value: object): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');

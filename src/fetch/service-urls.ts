@@ -81,7 +81,7 @@ const hostnamePattern = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.
 
 function checkHostname(setting: string, hostname: string): string {
   if (!hostnamePattern.test(hostname)) {
-    throw new UserFacingError('settings-invalid', `${setting} must be a hostname such as auth.example.com, not "${hostname}".`, {
+    throw new UserFacingError('settings-invalid', `${setting} must be a hostname such as ${setting.includes('_API_') ? 'api' : 'auth'}.example.com, not "${hostname}".`, {
       hint: setting.includes('_SERVICE_HOSTNAME')
         ? `It is always reached over https://, as in the Terraform provider. For a full URL (a local proxy, another path) use ${setting.replace('_SERVICE_HOSTNAME', '_URL')} instead.`
         : 'Give the domain alone (login.example.com, reached over https://) or a full https:// base URL.',

@@ -134,7 +134,7 @@ describe('PRIVATE_KEY_JWT', () => {
     expect(userError(() => resolveConnectionSettings({}, { ...keyEnv, PINGONE_CLIENT_PRIVATE_KEY_FILE: smallFile })).message).toContain('1024 bits');
     const ed = generateKeyPairSync('ed25519');
     const edFile = pemFile('ed.pem', ed.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string);
-    expect(userError(() => resolveConnectionSettings({}, { ...keyEnv, PINGONE_CLIENT_PRIVATE_KEY_FILE: edFile })).message).toContain('ed25519');
+    expect(userError(() => resolveConnectionSettings({}, { ...keyEnv, PINGONE_CLIENT_PRIVATE_KEY_FILE: edFile })).message).toContain('holds an Ed25519 key (use RSA or EC)');
     const noKey = userError(() => resolveConnectionSettings({}, { ...keyEnv, PINGONE_CLIENT_PRIVATE_KEY_FILE: undefined, PINGONE_TOKEN_ENDPOINT_AUTH_METHOD: 'PRIVATE_KEY_JWT' }));
     expect(noKey.message).toContain('PINGONE_CLIENT_PRIVATE_KEY_FILE');
     const pemBody = (rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string).split('\n')[1]!;

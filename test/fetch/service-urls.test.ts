@@ -56,6 +56,13 @@ describe('Terraform-compatible service hostnames', () => {
     expect(error.message).toContain('must be a hostname');
     expect(error.hint).toContain('PINGONE_AUTH_URL');
   });
+
+  it('gives an example host of the service the variable names', () => {
+    const api = catchUserFacingError(() => resolveConnectionSettings({}, { ...credentialsEnv, PINGONE_API_SERVICE_HOSTNAME: 'https://api.example.org' }));
+    expect(api.message).toContain('must be a hostname such as api.example.com,');
+    const auth = catchUserFacingError(() => resolveConnectionSettings({}, { ...credentialsEnv, PINGONE_AUTH_SERVICE_HOSTNAME: 'https://auth.example.org' }));
+    expect(auth.message).toContain('must be a hostname such as auth.example.com,');
+  });
 });
 
 describe('a custom domain', () => {
