@@ -46,6 +46,7 @@ fs.writeFileSync(${JSON.stringify(seen)}, JSON.stringify({
       .replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_match, name: string) => inputs[name] ?? action.inputs[name]?.default ?? '');
   const env = Object.fromEntries(Object.entries(auditStep.env ?? {}).map(([name, value]) => [name, substitute(String(value))]));
   const { stdout, stderr } = await promisify(execFile)('bash', ['-c', auditStep.run!], {
+    cwd: root,
     env: { PATH: process.env.PATH, RUNNER_TEMP: runnerTemp, GITHUB_OUTPUT: path.join(root, 'output'), GITHUB_STEP_SUMMARY: path.join(root, 'summary'), ...env },
   });
   const recorded = JSON.parse(readFileSync(seen, 'utf8')) as { file?: string; mode?: number; content?: string; environment: Record<string, string>; args: string[] };
