@@ -15,20 +15,21 @@ interface ParserOptions {
  */
 export function refuseRepeatedOptions(rawArgv: readonly string[]) {
   return (argv: Record<string, unknown>, parser: ParserOptions): void => {
-    const { key, array, boolean, alias } = parser.getOptions();
+    const { key, array, alias } = parser.getOptions();
     const repeatable = new Set(array);
-    const switches = new Set(boolean);
     // Long names first, so the message names --config rather than -c.
     for (const name of Object.keys(key).sort((a, b) => b.length - a.length)) {
       if (repeatable.has(name)) continue;
       const value = argv[name];
-      const times = Array.isArray(value) ? value.length : switches.has(name) ? timesGiven(rawArgv, [name, ...(alias[name] ?? [])]) : 1;
+      // The raw count for every option: yargs reads `--port 0 --port 1` as a counter and hands over 1, not an array.
+      const given = timesGiven(rawArgv, [name, ...(alias[name] ?? [])]);
+      const times = Math.max(Array.isArray(value) ? value.length : 1, given);
       if (times > 1) throw repeated(name, times);
     }
   };
 }
 
-/** How often a switch appears among the options (before `--`), as `--name`, `--no-name`, `--name=…` or a one-letter alias. */
+/** How often an option appears among the options (before `--`), as `--name`, `--no-name`, `--name=…` or a one-letter alias. */
 function timesGiven(rawArgv: readonly string[], names: readonly string[]): number {
   const end = rawArgv.indexOf('--');
   const options = end === -1 ? rawArgv : rawArgv.slice(0, end);
