@@ -7,7 +7,7 @@ import { loadDataset, startSimulator } from '../simulator/index.js';
 import { collectToFolder } from './collect-to-folder.js';
 import { defineCommand } from './context.js';
 import { withReportOptions, type FailOn } from './output-options.js';
-import { auditAndReport } from './report-audit.js';
+import { auditAndReport, loadReportSetup } from './report-audit.js';
 
 /** The worker the demo signs in with: the auditor's own app in the Administrators environment. */
 const DEMO_AUDITOR_APP = 'pingone-audit';
@@ -23,6 +23,7 @@ export const registerDemoCommand = defineCommand({
       .option('out', { type: 'string', description: 'Keep the demo snapshot in this folder (default: a temporary folder)' }),
   run: async (argv, context) => {
     const { io } = context;
+    const setup = loadReportSetup(argv, context);
     const dataset = loadDataset('demo');
     const credential = dataset.credentials.find((candidate) =>
       dataset.environments.some((env) => env.applications.some((app) => app.id === candidate.clientId && app.name === DEMO_AUDITOR_APP)),
@@ -39,7 +40,7 @@ export const registerDemoCommand = defineCommand({
     const client = createApiClient(settings, { maxRps: 200, concurrency: 8 });
     try {
       const snapshot = await collectToFolder(context, client, { 'all-environments': true, out });
-      const verdict = await auditAndReport({ snapshot, snapshotDir: out, flags: argv, context });
+      const verdict = await auditAndReport({ snapshot, snapshotDir: out, flags: argv, context, setup });
       io.stderr.write('Next: `pingone-audit explain <rule-id>` for any rule above, or `pingone-audit rules` for the catalogue.\n');
       return verdict;
     } finally {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { decideGate } from '../audit/gate.js';
-import { loadAuditSetup } from '../audit/audit-setup.js';
+import { loadAuditSetup, type AuditSetup } from '../audit/audit-setup.js';
 import { auditSnapshot } from '../audit/audit-snapshot.js';
 import type { AuditWarning } from '../engine/types.js';
 import { formatters, isFormatName, type FormatContext } from '../formatters/index.js';
@@ -23,6 +23,23 @@ export interface AuditAndReportInput {
   /** Format when no --format is given. */
   defaultFormat?: string;
   now?: Date;
+  /** Config, suppressions and baseline as {@link loadReportSetup} read them; read here when absent. */
+  setup?: AuditSetup;
+}
+
+/**
+ * Reads and checks the config, suppressions and baseline files the flags name (or the defaults in
+ * the working directory). `scan` and `demo` call it before any request: a typo in `--config` must
+ * fail in a second, not after the whole collection.
+ */
+export function loadReportSetup(flags: ReportFlags, { io }: CommandContext): AuditSetup {
+  const review = reviewArgs(flags);
+  return loadAuditSetup({
+    config: flags.config,
+    suppressions: review.suppressions,
+    baseline: review.baseline === undefined ? undefined : resolvePath(io, review.baseline),
+    cwd: io.cwd,
+  });
 }
 
 /**
@@ -34,12 +51,7 @@ export async function auditAndReport(input: AuditAndReportInput): Promise<Verdic
   const { io } = context;
   const review = reviewArgs(flags);
   const targets = pairOutputs(context.rawArgv, input.defaultFormat ?? 'table');
-  const setup = loadAuditSetup({
-    config: flags.config,
-    suppressions: review.suppressions,
-    baseline: review.baseline === undefined ? undefined : resolvePath(io, review.baseline),
-    cwd: io.cwd,
-  });
+  const setup = input.setup ?? loadReportSetup(flags, context);
   const result = auditSnapshot(snapshot, setup, input.now ?? new Date(), snapshotDir);
   if (snapshotDir !== undefined) resolveFindingLines(result, resolvePath(io, snapshotDir));
   for (const warning of result.warnings ?? []) io.stderr.write(stderrLines([`warning: ${describeWarning(warning)}`]));

@@ -3,7 +3,7 @@ import { collectToFolder } from './collect-to-folder.js';
 import { withClient, withCollectionOptions, withConnectionOptions } from './connection-options.js';
 import { defineCommand } from './context.js';
 import { withReportOptions } from './output-options.js';
-import { auditAndReport } from './report-audit.js';
+import { auditAndReport, loadReportSetup } from './report-audit.js';
 
 export const registerScanCommand = defineCommand({
   command: 'scan',
@@ -13,9 +13,11 @@ export const registerScanCommand = defineCommand({
       '$0 scan --all-environments -f sarif -o results.sarif',
       'Scan the whole organization for GitHub code scanning',
     ),
-  run: (argv, context) =>
-    withClient(context, argv, async (client) => {
+  run: (argv, context) => {
+    const setup = loadReportSetup(argv, context);
+    return withClient(context, argv, async (client) => {
       const snapshot = await collectToFolder(context, client, argv);
-      return auditAndReport({ snapshot, snapshotDir: argv.out, flags: argv, context });
-    }),
+      return auditAndReport({ snapshot, snapshotDir: argv.out, flags: argv, context, setup });
+    });
+  },
 });

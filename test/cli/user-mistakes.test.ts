@@ -30,6 +30,7 @@ beforeAll(async () => {
   await mkdir(path.join(work, 'folder'));
   await writeFile(path.join(work, 'a-file'), 'x');
   execFileSync('mkfifo', [path.join(work, 'fifo')]);
+  await writeFile(path.join(work, 'unknown-rule.json'), JSON.stringify({ rules: { 'no-such-rule': 'off' } }));
   await symlink(path.join(work, 'elsewhere'), path.join(work, 'link'));
   busy = createServer();
   await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
@@ -84,6 +85,14 @@ const mistakes: Mistake[] = [
   },
   { what: '--out twice on scan', args: () => ['scan', '-e', ENV_ID, '--out', 'x', '--out', 'y'], env: NOWHERE, says: /--out was given 2 times/ },
   { what: '--max-rps twice', args: () => ['snapshot', '-e', ENV_ID, '--max-rps', '5', '--max-rps', '500'], env: NOWHERE, says: /--max-rps was given 2 times/ },
+  // yargs reads `0` then `1` as a count and keeps the last value: the array check alone let these through.
+  { what: '--port 0 then --port 1', args: () => ['simulate', '--port', '0', '--port', '1'], says: /--port was given 2 times/ },
+  { what: '--max-users 0 then --max-users 1', args: () => ['snapshot', '-e', ENV_ID, '--max-users', '0', '--max-users', '1'], env: NOWHERE, says: /--max-users was given 2 times/ },
+  // Read before the collection, not after it: a typo must not cost a whole scan.
+  { what: 'a missing --config on scan, before any request', args: () => ['scan', '-e', ENV_ID, '--out', path.join(work, 'scan-config'), '--config', path.join(work, 'nope.json')], env: NOWHERE, says: /Config file .*nope\.json does not exist/ },
+  { what: 'a missing --suppressions on scan, before any request', args: () => ['scan', '-e', ENV_ID, '--out', path.join(work, 'scan-supp'), '--suppressions', path.join(work, 'nope.json')], env: NOWHERE, says: /Suppressions file .*nope\.json/ },
+  { what: 'a FIFO as --baseline on scan, before any request', args: () => ['scan', '-e', ENV_ID, '--out', path.join(work, 'scan-base'), '--baseline', path.join(work, 'fifo')], env: NOWHERE, says: /Baseline file .*fifo is not a regular file/ },
+  { what: 'a config naming an unknown rule on demo, before the simulator starts', args: () => ['demo', '--out', path.join(work, 'demo-config'), '--config', path.join(work, 'unknown-rule.json')], says: /unknown rule "no-such-rule"/ },
   { what: '--port out of range', args: () => ['simulate', '--port', '70000'], says: /--port 70000 is not a TCP port/ },
   { what: '--port not a number', args: () => ['simulate', '--port', 'http'], says: /--port NaN is not a TCP port/ },
   { what: '--port already in use', args: () => ['simulate', '--port', String(busyPort)], says: /Port \d+ on 127\.0\.0\.1 is in use/ },
