@@ -176,6 +176,5 @@ function longestLine(text: string): number {
 }
 
 function visibleWidth(text: string): number {
-  // eslint-disable-next-line no-control-regex
   return [...text.replace(/\u001b\[[0-9;]*m/g, '')].length;
 }

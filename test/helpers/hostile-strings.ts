@@ -46,7 +46,6 @@ export const HOSTILE_STRINGS: readonly HostileString[] = [
 ];
 
 /** Bytes that must never appear in terminal or stderr output: C0 controls but LF, DEL, C1 controls, bidi controls. */
-// eslint-disable-next-line no-control-regex
 export const RAW_TERMINAL_CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
 
 /** A line the GitHub Actions runner would execute as a workflow command. */
