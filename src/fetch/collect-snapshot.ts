@@ -6,6 +6,7 @@ import type { ApiClient } from './api-client.js';
 import { collectBuiltInRoles } from './collect-configuration.js';
 import { readCollection, withoutLinks, type CollectContext, type CollectProgress } from './collect-context.js';
 import { collectEnvironment } from './collect-environment.js';
+import { keepConforming } from './check-collected.js';
 import { ApiError } from './api-error.js';
 import { createCollectionRecorder } from './collection-recorder.js';
 import { defaultListLimits, type ListLimits } from './paging.js';
@@ -82,6 +83,7 @@ export async function collectSnapshot(client: ApiClient, options: CollectOptions
     }),
   );
 
+  const kept = keepConforming(recorder, roles, collected);
   const entries = recorder.entries();
   const manifest: SnapshotManifest = {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
@@ -106,7 +108,7 @@ export async function collectSnapshot(client: ApiClient, options: CollectOptions
   if (client.region !== undefined) manifest.region = client.region;
   const organizationId = claims.organizationId ?? environments.find((environment) => environment.organization?.id)?.organization?.id;
   if (organizationId !== undefined) manifest.organization = { id: organizationId };
-  return { manifest, roles, environments: collected };
+  return { manifest, ...kept };
 }
 
 async function listEnvironments(context: CollectContext): Promise<Environment[]> {

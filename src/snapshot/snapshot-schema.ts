@@ -35,12 +35,22 @@ function validatorFor(definition: FileDefinition): ValidateFunction {
 export function checkAgainstSchema(definition: FileDefinition, value: unknown): SchemaViolation[] {
   const validate = validatorFor(definition);
   if (validate(value)) return [];
-  return (validate.errors ?? []).map(describeError);
+  return (validate.errors ?? []).map((error) => describeError(error, true));
 }
 
-function describeError(error: ErrorObject): SchemaViolation {
+/**
+ * Like {@link checkAgainstSchema}, but each message says only what was expected, never the value
+ * found: for data straight from the API, whose strings may be secret or hostile.
+ */
+export function checkShape(definition: FileDefinition, value: unknown): SchemaViolation[] {
+  const validate = validatorFor(definition);
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((error) => describeError(error, false));
+}
+
+function describeError(error: ErrorObject, showFound: boolean): SchemaViolation {
   const params = error.params as Record<string, unknown>;
-  const found = `found ${describeValue(error.data)}`;
+  const found = showFound ? `found ${describeValue(error.data)}` : `found ${kindOf(error.data)}`;
   switch (error.keyword) {
     case 'required':
       return { pointer: `${error.instancePath}/${pointerSegment(String(params.missingProperty))}`, message: 'required property is missing' };
@@ -55,6 +65,13 @@ function describeError(error: ErrorObject): SchemaViolation {
     default:
       return { pointer: error.instancePath, message: `${error.message ?? 'does not match the schema'}, ${found}` };
   }
+}
+
+/** The JSON type of a value, and nothing of its content. */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function describeValue(value: unknown): string {
