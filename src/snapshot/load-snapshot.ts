@@ -1,4 +1,4 @@
-import { lstat, readFile } from 'node:fs/promises';
+import { lstat, readFile, stat } from 'node:fs/promises';
 import { UserFacingError } from '../errors.js';
 import { toolVersion } from '../paths.js';
 import { withUnrecordedKindsFailed } from './collection-coverage.js';
@@ -42,6 +42,12 @@ export function formatProblem({ file, line, column, pointer, message }: Snapshot
 /** A layout file other than the manifest. */
 type FileEntry = Exclude<LayoutEntry, { kind: 'manifest' }>;
 const READ_CONCURRENCY = 32;
+/**
+ * No file pingone-audit writes comes near this (one answer is capped at --max-answer-mb, 32 MiB by
+ * default); a larger one was grown by hand or by damage, and reading it whole could exhaust memory or
+ * exceed the longest string Node can hold (an internal error, exit 70, on a 600 MiB file).
+ */
+const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 /**
  * Reads a snapshot folder back into the model. The folder must hold exactly the files its
@@ -132,6 +138,7 @@ async function readManifest(dir: string, problems: SnapshotProblem[]): Promise<W
       hint: `Collect the snapshot again with \`pingone-audit snapshot --out <new folder>\`.`,
     });
   }
+  if (tooLarge(MANIFEST_FILE, (await lstat(file)).size, problems)) return undefined;
   const text = await readFile(file, 'utf8');
   const value = parseOrReport(text, MANIFEST_FILE, problems);
   if (value === undefined) return undefined;
@@ -165,6 +172,7 @@ async function readChecked(
   problems: SnapshotProblem[],
   expected: { id: string; environmentId?: string },
 ): Promise<unknown> {
+  if (tooLarge(file, (await stat(filePath(dir, file))).size, problems)) return undefined;
   const bytes = await readFile(filePath(dir, file));
   if (sha256(bytes) !== checksum) problems.push({ file, message: `changed since pingone-audit wrote it: its SHA-256 is not the one ${MANIFEST_FILE} lists` });
   const text = bytes.toString('utf8');
@@ -181,6 +189,14 @@ async function readChecked(
   const locate = createLineLocator(() => text);
   problems.push(...mismatches.map((mismatch) => ({ file, line: locate(file, mismatch.pointer), ...mismatch })));
   return undefined;
+}
+
+/** Records a problem, and says so, when a file is larger than any pingone-audit writes: it is not read. */
+function tooLarge(file: string, size: number, problems: SnapshotProblem[]): boolean {
+  if (size <= MAX_FILE_BYTES) return false;
+  const mib = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MiB`;
+  problems.push({ file, message: `is ${mib(size)}, larger than any file pingone-audit writes (${mib(MAX_FILE_BYTES)}); it was not read` });
+  return true;
 }
 
 /** {@link parseJson}, and on failure the line and column from our own scanner (Node's message lacks them on some versions). */

@@ -1,4 +1,4 @@
-import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +78,8 @@ describe('a damaged snapshot never audits as 0 or 1', () => {
       /not listed in manifest.json/,
     ],
     ['that file changed', (dir) => appendFile(path.join(dir, APP_FILE), '\n'), /changed since pingone-audit wrote it/],
+    // Sparse, so the test costs no disk: read whole, it exceeded Node's longest string and exited 70.
+    ['that file grown to 600 MiB', (dir) => truncate(path.join(dir, APP_FILE), 600 * 1024 * 1024), /is 600 MiB, larger than any file pingone-audit writes/],
     ['a file planted', (dir) => writeFile(path.join(dir, `environments/${PRODUCTION}/applications/planted.json`), '{}'), /not listed in manifest.json/],
     [
       'a link planted in place of a file',
