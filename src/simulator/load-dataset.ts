@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { UserFacingError } from '../errors.js';
+import { readUserFile } from '../read-user-file.js';
 import { packagePath } from '../paths.js';
 import type { Dataset, DatasetEnvironment } from './dataset.js';
 import { withFutureValues } from './future-values.js';
@@ -31,9 +32,11 @@ export function loadDataset(nameOrPath: string): Dataset {
   if (!existsSync(file)) {
     throw new UserFacingError('dataset-invalid', `No simulator dataset at ${file}.`, { hint: `Use a built-in dataset (${builtInDatasets.join(', ')}) or the path of a dataset JSON file.` });
   }
+  // Only a regular file is opened: a FIFO would block the simulator for ever.
+  const text = readUserFile(file, nameOrPath, 'Simulator dataset', 'Pass the path of a dataset JSON file, or a built-in dataset name.');
   let parsed: Partial<Dataset>;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<Dataset>;
+    parsed = JSON.parse(text) as Partial<Dataset>;
   } catch (error) {
     throw new UserFacingError('dataset-invalid', `The simulator dataset ${file} is not valid JSON.`, { hint: 'Fix the file and try again.', cause: error });
   }
