@@ -37,6 +37,11 @@ const WALLS: Wall[] = [
     crossed: ({ to }) => within('rules/', 'src/engine/', 'src/profiles/', 'src/audit/', 'src/formatters/')(to),
   },
   {
+    name: 'collection never judges: src/fetch imports no rules, engine, domain layer, profiles or audit',
+    applies: within('src/fetch/'),
+    crossed: ({ to }) => within('rules/', 'src/engine/', 'src/pingone/', 'src/profiles/', 'src/audit/')(to),
+  },
+  {
     name: 'formatters depend on neither rules nor profiles',
     applies: within('src/formatters/'),
     crossed: ({ to }) => within('rules/', 'src/profiles/')(to),
@@ -125,9 +130,11 @@ describe('import walls', () => {
       { from: 'src/audit/gate.ts', to: 'src/verdict.ts', names: ['EXIT_CODES'], line: 2 },
       { from: 'src/simulator/router.ts', to: 'src/pingone/role-coverage.ts', names: [], line: 4 },
       { from: 'src/whoami/run-whoami.ts', to: 'src/simulator/permissions.ts', names: [], line: 5 },
+      { from: 'src/fetch/collect.ts', to: 'src/pingone/applications.ts', names: ['customerApplicationsOf'], line: 7 },
     ];
     const violations = wallViolations(broken);
-    expect(violations).toHaveLength(6);
+    expect(violations).toHaveLength(7);
+    expect(violations[6]).toBe('src/fetch/collect.ts:7 imports src/pingone/applications.ts  (collection never judges: src/fetch imports no rules, engine, domain layer, profiles or audit)');
     expect(violations[0]).toBe('rules/roles/some-rule.ts:3 imports src/profiles/load-profiles.ts  (rules import only rules/, src/pingone/, the snapshot model and the rule contract (engine/define-rule, engine/types))');
     expect(wallViolations([{ from: 'src/commands/audit.ts', to: 'yargs', names: [], line: 1 }])).toEqual([]);
   });
