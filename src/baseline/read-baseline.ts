@@ -1,10 +1,18 @@
+import type { FromSchema } from 'json-schema-to-ts';
 import { assertMatchesSchema, invalidJsonAt, parseJsonText } from '../engine/json-errors.js';
+import type { baselineSchema } from '../json/file-schemas.js';
 import { loadSchema } from '../json/load-schema.js';
 import type { Finding } from '../engine/types.js';
 import { readUserFile } from '../read-user-file.js';
 import type { ResourceType } from '../snapshot/model.js';
 
-/** What a baseline needs of a previous JSON report: when it ran, and its open findings. */
+/**
+ * The baseline file as its schema checks it (members it does not list are allowed and ignored), inferred
+ * from `schemas/baseline.schema.json`.
+ */
+type BaselineFile = FromSchema<typeof baselineSchema>;
+
+/** What a baseline needs of a previous JSON report: when it ran, and its open findings, as the engine's findings. */
 export interface BaselineReport {
   file?: string;
   generatedAt: string;
@@ -34,11 +42,11 @@ export function readBaselineReport(value: unknown, file: string): BaselineReport
     throw invalidJsonAt(file, [], 'is a SARIF log; baselines are read from the JSON report', HINT);
   }
   assertMatchesSchema(loadSchema('baseline.schema.json'), value, file);
-  const report = value as { generatedAt: string; findings: Finding[] };
+  const report = value as BaselineFile;
   return { file, generatedAt: report.generatedAt, findings: report.findings.map(ownFinding) };
 }
 
-function ownFinding(finding: Finding): Finding {
+function ownFinding(finding: BaselineFile['findings'][number]): Finding {
   const { ruleId, severity, environmentId, resource, pointer, messageId, message, data, fingerprint, location } = finding;
   return {
     ruleId,

@@ -1,34 +1,29 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import type { configSchema, packSchema } from '../json/file-schemas.js';
 import type { Rule, Severity } from './types.js';
 
+/**
+ * Types of the pack and config files, inferred from their JSON Schemas (one source: the shipped `schemas/`
+ * files, mirrored as values in `src/json/file-schemas.ts`), so that a field added to a schema cannot be
+ * missing here, nor the other way round.
+ */
+type PackSchema = typeof packSchema;
+
 /** How a pack or the config sets one rule: off, a severity, or a severity and/or options. */
-export type RuleSetting =
-  | 'off'
-  | Severity
-  | { severity?: Severity | 'off'; options?: Record<string, unknown> };
+export type RuleSetting = FromSchema<PackSchema['definitions']['ruleSetting']>;
 
-/** A rule pack (`rules/packs/<id>.json`, schema `schemas/pack.schema.json`). */
-export interface Pack {
-  id: string;
-  description: string;
-  /** Packs applied first, in order; this pack's own settings then win. */
-  extends?: string[];
-  /** `"*"`: every registered rule at its default severity and options. */
-  rules: Record<string, RuleSetting> | '*';
-}
+/** A rule pack (`rules/packs/<id>.json`, schema `schemas/pack.schema.json`); `rules: "*"` is every registered rule at its default. */
+export type Pack = FromSchema<PackSchema>;
 
-/** The user's config (`pingone-audit.config.json` or `--config`, schema `schemas/config.schema.json`). */
-export interface AuditConfig {
-  $schema?: string;
-  /** Packs to start from, in order; default `["recommended"]`. */
-  extends?: string[];
-  /** Per-rule settings applied over the packs. */
-  rules?: Record<string, RuleSetting>;
-  /**
-   * Application id → the integration profile ids the app is bound to. Listing an app replaces its
-   * automatic binding (by redirect host or name); an empty list opts it out of every profile.
-   */
-  integrations?: Record<string, string[]>;
-}
+/** Rule id → setting, as a pack or the config lists them. */
+type RuleSettings = Record<string, RuleSetting>;
+
+/**
+ * The user's config (`pingone-audit.config.json` or `--config`, schema `schemas/config.schema.json`).
+ * `rules` is taken from the pack's type: `FromSchema` resolves the config's `$ref` into the pack schema
+ * but not the pack schema's own `#/definitions/ruleSetting` inside it (it reads `{}`).
+ */
+export type AuditConfig = Omit<FromSchema<typeof configSchema, { references: [PackSchema] }>, 'rules'> & { rules?: RuleSettings };
 
 export const DEFAULT_PACKS = ['recommended'];
 

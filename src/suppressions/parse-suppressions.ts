@@ -1,23 +1,21 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { FromSchema } from 'json-schema-to-ts';
 import { ajv, assertMatchesSchema } from '../engine/json-errors.js';
+import type { suppressionsSchema } from '../json/file-schemas.js';
 import { loadSchema } from '../json/load-schema.js';
 
 const SUPPRESSIONS_SCHEMA_FILE = 'suppressions.schema.json';
 const SUPPRESSIONS_SCHEMA_ID = 'https://pingone-audit.dev/schemas/suppressions.schema.json';
 
-/** A well-formed entry of the suppressions file. */
-export interface Suppression {
-  ruleId: string;
-  /** null: an organization-wide resource (a built-in role). */
-  environmentId: string | null;
-  resourceId: string;
-  /** When present, only the finding at this pointer. */
-  pointer?: string;
-  reason: string;
-  owner: string;
-  /** YYYY-MM-DD, the last day (UTC) it applies. */
-  expires: string;
-}
+/**
+ * A well-formed entry of the suppressions file, inferred from `definitions.suppression` of its schema
+ * (`environmentId` null: an organization-wide resource such as a built-in role; `pointer`, when present:
+ * only the finding at this pointer; `expires`: YYYY-MM-DD, the last day (UTC) it applies).
+ */
+export type Suppression = FromSchema<(typeof suppressionsSchema)['definitions']['suppression']>;
+
+/** The file as its schema checks it: each entry is only an object until checked on its own. */
+type SuppressionsFile = FromSchema<typeof suppressionsSchema>;
 
 /** The fields that say which finding an entry is about, as far as a malformed entry has them. */
 export type SuppressionIdentity = Partial<Pick<Suppression, 'ruleId' | 'environmentId' | 'resourceId' | 'pointer'>>;
@@ -36,7 +34,7 @@ export type SuppressionEntry =
 export function parseSuppressions(value: unknown, file: string): SuppressionEntry[] {
   assertMatchesSchema(loadSchema(SUPPRESSIONS_SCHEMA_FILE), value, file);
   const validate = entryValidator();
-  return (value as { suppressions: unknown[] }).suppressions.map((raw, index): SuppressionEntry => {
+  return (value as SuppressionsFile).suppressions.map((raw, index): SuppressionEntry => {
     const pointer = `/suppressions/${index}`;
     if (validate(raw)) return { status: 'valid', file, pointer, suppression: raw as Suppression };
     return { status: 'invalid', file, pointer, problem: describeProblems(validate.errors ?? []), identity: identityOf(raw) };
