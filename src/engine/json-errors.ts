@@ -30,15 +30,30 @@ export function invalidJsonAt(
   return new UserFacingError('json-invalid', `${file}: ${jsonPath(segments)}: ${problem}`, hint === undefined ? {} : { hint });
 }
 
+/**
+ * Parses a file the user or a pack author wrote. A `"__proto__"` member is refused rather than dropped
+ * in silence: no config, pack, profile, suppressions or baseline file has one, so it is a mistake or an attack.
+ * @throws UserFacingError (`json-invalid`) naming the file, for bad syntax or a `"__proto__"` member.
+ */
 export function parseJsonText(text: string, file: string): unknown {
+  let droppedPrototypeKey = false;
+  let value: unknown;
   try {
-    return parseJson(text);
+    value = parseJson(text, () => {
+      droppedPrototypeKey = true;
+    });
   } catch (error) {
     throw new UserFacingError('json-invalid', `${file} is not valid JSON: ${(error as Error).message}`, {
       hint: 'Fix the syntax (a trailing comma or a missing quote is the usual cause); comments are not allowed.',
       cause: error,
     });
   }
+  if (droppedPrototypeKey) {
+    throw new UserFacingError('json-invalid', `${file} has a "__proto__" member, which no file of this kind takes`, {
+      hint: 'Remove the "__proto__" member.',
+    });
+  }
+  return value;
 }
 
 /** Throws the most specific schema violation as a located UserFacingError; `base` prefixes the paths. */
