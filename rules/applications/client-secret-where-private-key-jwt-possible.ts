@@ -38,7 +38,7 @@ export default defineRule({
   },
   check(snapshot, context) {
     return oidcApplicationsOf(snapshot)
-      .filter((located) => !skipUnknownValue(located, 'token endpoint auth method', located.app.tokenEndpointAuthMethod, context.skip))
+      .filter((located) => !skipUnknownValue(located, 'token endpoint auth method', located.app.tokenEndpointAuthMethod, context.leaveUnjudged))
       .filter(({ app }) => SHARED_SECRET_METHODS.has(app.tokenEndpointAuthMethod ?? ''))
       .filter(({ app }) => context.integrations.profilesFor(app).length === 0)
       .map((located) =>

@@ -40,9 +40,9 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot, { report, skip }) {
+  check(snapshot, { report, leaveUnjudged }) {
     return oidcApplicationsOf(snapshot)
-      .filter((located) => hasGrant(located.app, 'AUTHORIZATION_CODE') && !skipUnknownValue(located, 'PKCE enforcement', located.app.pkceEnforcement, skip))
+      .filter((located) => hasGrant(located.app, 'AUTHORIZATION_CODE') && !skipUnknownValue(located, 'PKCE enforcement', located.app.pkceEnforcement, leaveUnjudged))
       .filter(({ app }) => app.pkceEnforcement !== 'S256_REQUIRED')
       .map((located) => {
         const { app } = located;

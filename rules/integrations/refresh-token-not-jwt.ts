@@ -47,7 +47,7 @@ export default defineRule({
       // Absent means the snapshot does not say which format is issued: no finding from missing data.
       if (app.refreshTokenType === undefined || app.refreshTokenType === 'JSON_WEB_TOKEN') return [];
       const profile = context.integrations.profilesFor(app).find((id) => profilesNeedingJwt.has(id));
-      if (profile === undefined || skipUnknownValue(located, 'refresh token type', app.refreshTokenType, context.skip)) return [];
+      if (profile === undefined || skipUnknownValue(located, 'refresh token type', app.refreshTokenType, context.leaveUnjudged)) return [];
       const data = { app: app.name, profile, format: 'opaque', sunset: JWT_REFRESH_TOKEN_SUNSET };
       const target = { resource: applicationRef(located), pointer: '/refreshTokenType' };
       return [sunsetPassed ? context.report('notJwtAfterSunset', data, { ...target, severity: 'info' }) : context.report('notJwt', data, target)];

@@ -34,8 +34,8 @@ export default defineRule({
     },
     precision: 'medium',
   },
-  check(snapshot, { report, skip }) {
-    skipDaVinciApplications(snapshot, skip);
+  check(snapshot, { report, leaveUnjudged }) {
+    skipDaVinciApplications(snapshot, leaveUnjudged);
     return applicationsOf(snapshot)
       .filter(({ app }) => usesDefaultPolicy(app))
       .map((located) => {

@@ -45,8 +45,8 @@ export default defineRule({
     },
     precision: 'high',
   },
-  check(snapshot, { report, skip }) {
-    skipDaVinciApplications(snapshot, skip);
+  check(snapshot, { report, leaveUnjudged }) {
+    skipDaVinciApplications(snapshot, leaveUnjudged);
     return policiesInUse(snapshot).flatMap((usage) => {
       const { policy, env } = usage;
       const apps = appsOf(usage);
@@ -54,7 +54,7 @@ export default defineRule({
       const unknown = unknownActionTypes(policy);
       if (unknown.length > 0) {
         // An action type PingOne added later may well be a second factor: not judged rather than guessed.
-        skip(policyRef(policy, env), `has action type ${unknown.join(', ')}, which this version does not know`);
+        leaveUnjudged(policyRef(policy, env), `has action type ${unknown.join(', ')}, which this version does not know`);
         return [];
       }
       const admins = apps.filter(signsAdminsIn);

@@ -85,12 +85,12 @@ function checkUserGrants(located: LocatedApplication, context: Context): Report[
 }
 
 /** What is wrong with the roles of the users who may sign in, if anything can be said. */
-function signInCoverageFinding(located: LocatedApplication, { index, report, skip }: Context, data: SignInData, resource: ResourceRef, grantPointer: string): Report | undefined {
+function signInCoverageFinding(located: LocatedApplication, { index, report, leaveUnjudged }: Context, data: SignInData, resource: ResourceRef, grantPointer: string): Report | undefined {
   const environmentId = located.env.environment.id;
   const audience = signInAudience(located.app, located.env, index);
   const { best, complete } = bestUserCoverage(audience.users, environmentId, index);
   if (complete && best?.unknownScopeType !== undefined) {
-    skip(resource, `${best.user.username} holds ${best.label}, whose scope type ${best.unknownScopeType} this version does not know`);
+    leaveUnjudged(resource, `${best.user.username} holds ${best.label}, whose scope type ${best.unknownScopeType} this version does not know`);
     return undefined;
   }
   // Unread role data could hide the admin the integration uses: say nothing rather than guess.
@@ -117,7 +117,7 @@ function signInCoverageFinding(located: LocatedApplication, { index, report, ski
   return report('userGrantNoAdmin', { ...data, found }, { resource, pointer: grantPointer });
 }
 
-function checkClientCredentials(located: LocatedApplication, { index, report, skip }: Context): Report[] {
+function checkClientCredentials(located: LocatedApplication, { index, report, leaveUnjudged }: Context): Report[] {
   const { app, env } = located;
   const assignments = app._embedded?.roleAssignments;
   // Absent means not collected: the engine reports the gap; no finding from missing data.
@@ -143,7 +143,7 @@ function checkClientCredentials(located: LocatedApplication, { index, report, sk
   }
   const unknownScope = inScope.find((coverage) => coverage.unknownScopeType !== undefined);
   if (unknownScope) {
-    skip(applicationRef(located), `its role ${unknownScope.label} has scope type ${unknownScope.unknownScopeType}, which this version does not know`);
+    leaveUnjudged(applicationRef(located), `its role ${unknownScope.label} has scope type ${unknownScope.unknownScopeType}, which this version does not know`);
     return [];
   }
   const roles = inScope.map((coverage) => coverage.label).join('; ');

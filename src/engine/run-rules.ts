@@ -62,9 +62,9 @@ export function runRules(snapshot: Snapshot, resolved: ResolvedRule[], options: 
     if (!gaps.everywhere) {
       rulesRun += 1;
       const skips: SkippedResource[] = [];
-      const skip = (resource: SkippedResource['resource'], reason: string) => void skips.push({ ruleId: rule.id, resource: { ...resource }, reason });
+      const leaveUnjudged = (resource: SkippedResource['resource'], reason: string) => void skips.push({ ruleId: rule.id, resource: { ...resource }, reason });
       try {
-        const reports = rule.check(snapshot, ruleContext({ ...run, skip }, resolvedRule.options));
+        const reports = rule.check(snapshot, ruleContext({ ...run, leaveUnjudged }, resolvedRule.options));
         if (!Array.isArray(reports)) throw new Error('check() did not return an array of reports.');
         // All reports are turned into findings before any is kept, so a rule bug discards the rule's output whole.
         const kept = reports.filter((report) => !isInGap(gaps, report.resource));

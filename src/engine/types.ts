@@ -100,7 +100,7 @@ export interface RuleContext<Options extends RuleOptions = RuleOptions, Messages
    * or a flow the rule cannot see (a DaVinci flow policy). Neither a pass nor a finding; listed in
    * {@link AuditResult.skipped}.
    */
-  skip(resource: ResourceRef, reason: string): void;
+  leaveUnjudged(resource: ResourceRef, reason: string): void;
 }
 
 /**
@@ -158,7 +158,7 @@ export interface NotEvaluated {
   resources?: Array<{ type: ResourceType; id: string }>;
 }
 
-/** A resource one rule did not judge, and why; see {@link RuleContext.skip}. */
+/** A resource one rule did not judge, and why; see {@link RuleContext.leaveUnjudged}. */
 export interface SkippedResource {
   ruleId: string;
   resource: ResourceRef;

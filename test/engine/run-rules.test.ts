@@ -240,7 +240,7 @@ describe('runRules: not evaluated', () => {
   it('lists the resources a rule skipped, with why, apart from data gaps', () => {
     const skipping = fakeRule('skipper', {}, (snapshot, context) => {
       const app = snapshot.environments[0]!.applications[0]!;
-      context.skip({ type: 'application', id: app.id, name: app.name, environmentId: ENV_A }, 'signs in through DaVinci flow policy fp-1');
+      context.leaveUnjudged({ type: 'application', id: app.id, name: app.name, environmentId: ENV_A }, 'signs in through DaVinci flow policy fp-1');
       return [];
     });
     const result = run(twoEnvironments(), [resolve(skipping)]);

@@ -72,7 +72,7 @@ export function runRuleWithSkips<Messages extends RuleMessages, Options extends 
   });
   const integrations = ruleIntegrations(bundledProfiles(), new Map(Object.entries(testCase.profileBindings ?? {})), snapshot, index);
   const skip = (resource: ResourceRef, reason: string) => void skipped.push({ resource, reason });
-  const context = ruleContext({ now: testCase.now ?? TEST_NOW, index, integrations, skip }, resolved!.options);
+  const context = ruleContext({ now: testCase.now ?? TEST_NOW, index, integrations, leaveUnjudged: skip }, resolved!.options);
   return { reports: erased.check(snapshot, context) as Array<RuleReport<Messages>>, skipped, kinds: recorded.kinds };
 }
 
