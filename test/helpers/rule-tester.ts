@@ -50,7 +50,7 @@ export function runRule<Messages extends RuleMessages, Options extends RuleOptio
 type Skipped = Array<{ resource: ResourceRef; reason: string }>;
 
 /**
- * {@link runRule}, with the resources the rule skipped (`context.skip`) and why, and the snapshot
+ * {@link runRule}, with the resources the rule skipped (`context.leaveUnjudged`) and why, and the snapshot
  * kinds it read (through the snapshot, the index or the integrations).
  */
 export function runRuleWithSkips<Messages extends RuleMessages, Options extends RuleOptions>(
