@@ -24,13 +24,7 @@ export function signInAudience(app: Application, env: EnvironmentSnapshot, index
   // thousands of apps and users linear instead of apps × users. The arrays are shared: read only.
   const restriction = app.accessControl?.group;
   const key = `${restriction?.type ?? ''}:${(restriction?.groups ?? []).map((group) => group.id).sort().join(',')}`;
-  const byKey = cachedPer(audiences, index, env, () => new Map<string, SignInAudience>());
-  let audience = byKey.get(key);
-  if (audience === undefined) {
-    audience = computeAudience(app, env, index);
-    byKey.set(key, audience);
-  }
-  return audience;
+  return valueFor(cachedPer(audiences, index, env, () => new Map<string, SignInAudience>()), key, () => computeAudience(app, env, index));
 }
 
 const audiences = new WeakMap<SnapshotIndex, WeakMap<object, Map<string, SignInAudience>>>();
@@ -38,10 +32,13 @@ const coverages = new WeakMap<SnapshotIndex, WeakMap<object, Map<string, UsersCo
 
 /** The value for (index, key object), made once: caches die with the snapshot's index. */
 function cachedPer<V>(cache: WeakMap<SnapshotIndex, WeakMap<object, V>>, index: SnapshotIndex, key: object, make: () => V): V {
-  let perIndex = cache.get(index);
-  if (perIndex === undefined) cache.set(index, (perIndex = new WeakMap()));
-  let value = perIndex.get(key);
-  if (value === undefined) perIndex.set(key, (value = make()));
+  return valueFor(valueFor(cache, index, () => new WeakMap<object, V>()), key, make);
+}
+
+/** The map's value for `key`, made and stored on first use. */
+function valueFor<K, V>(map: { get(key: K): V | undefined; set(key: K, value: V): unknown }, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
   return value;
 }
 
@@ -67,13 +64,9 @@ export interface UsersCoverage {
 }
 
 export function bestUserCoverage(users: readonly User[], environmentId: string, index: SnapshotIndex): UsersCoverage {
-  const byEnvironment = cachedPer(coverages, index, users, () => new Map<string, UsersCoverage>());
-  let coverage = byEnvironment.get(environmentId);
-  if (coverage === undefined) {
-    coverage = computeUserCoverage(users, environmentId, index);
-    byEnvironment.set(environmentId, coverage);
-  }
-  return coverage;
+  return valueFor(cachedPer(coverages, index, users, () => new Map<string, UsersCoverage>()), environmentId, () =>
+    computeUserCoverage(users, environmentId, index),
+  );
 }
 
 function computeUserCoverage(users: readonly User[], environmentId: string, index: SnapshotIndex): UsersCoverage {
