@@ -1,8 +1,10 @@
 import type { Rule } from '../src/engine/types.js';
 import appDisabled from './applications/app-disabled.js';
+import clientCredentialsNonWorker from './applications/client-credentials-non-worker.js';
 import clientSecretJwt from './applications/client-secret-jwt.js';
 import clientSecretWherePrivateKeyJwtPossible from './applications/client-secret-where-private-key-jwt-possible.js';
 import corsAnyOrigin from './applications/cors-any-origin.js';
+import deviceGrantUnconfigured from './applications/device-grant-unconfigured.js';
 import hybridResponseType from './applications/hybrid-response-type.js';
 import implicitGrant from './applications/implicit-grant.js';
 import parNotRequiredForAdminApps from './applications/par-not-required-for-admin-apps.js';
@@ -13,11 +15,16 @@ import redirectUriLocalhostInProduction from './applications/redirect-uri-localh
 import redirectUriNotHttps from './applications/redirect-uri-not-https.js';
 import redirectUriTrailingSlash from './applications/redirect-uri-trailing-slash.js';
 import redirectUriWildcard from './applications/redirect-uri-wildcard.js';
+import refreshTokenGracePeriodLong from './applications/refresh-token-grace-period-long.js';
+import refreshTokenLifetimeTooLong from './applications/refresh-token-lifetime-too-long.js';
+import refreshTokenNoIdleLimit from './applications/refresh-token-no-idle-limit.js';
+import refreshTokenReplayProtectionOff from './applications/refresh-token-replay-protection-off.js';
+import samlAssertionUnsigned from './applications/saml-assertion-unsigned.js';
+import samlResponseUnsigned from './applications/saml-response-unsigned.js';
+import samlSpVerificationMissing from './applications/saml-sp-verification-missing.js';
 import unsignedRequestObjectAllowed from './applications/unsigned-request-object-allowed.js';
-import clientCredentialsNonWorker from './grants/client-credentials-non-worker.js';
-import deviceGrantUnconfigured from './grants/device-grant-unconfigured.js';
-import workerMixedGrants from './grants/worker-mixed-grants.js';
-import workerUserGrantNotAdminOnly from './grants/worker-user-grant-not-admin-only.js';
+import workerMixedGrants from './applications/worker-mixed-grants.js';
+import workerUserGrantNotAdminOnly from './applications/worker-user-grant-not-admin-only.js';
 import integrationProfile from './integrations/integration-profile.js';
 import refreshTokenJwtSunset from './integrations/refresh-token-jwt-sunset.js';
 import refreshTokenNotJwt from './integrations/refresh-token-not-jwt.js';
@@ -30,13 +37,6 @@ import actorRolesExceedIntegration from './roles/actor-roles-exceed-integration.
 import adminRoleMissing from './roles/admin-role-missing.js';
 import adminUserWithoutMfa from './roles/admin-user-without-mfa.js';
 import workerInheritedActorRoles from './roles/worker-inherited-actor-roles.js';
-import samlAssertionUnsigned from './saml/saml-assertion-unsigned.js';
-import samlResponseUnsigned from './saml/saml-response-unsigned.js';
-import samlSpVerificationMissing from './saml/saml-sp-verification-missing.js';
-import refreshTokenGracePeriodLong from './tokens/refresh-token-grace-period-long.js';
-import refreshTokenLifetimeTooLong from './tokens/refresh-token-lifetime-too-long.js';
-import refreshTokenNoIdleLimit from './tokens/refresh-token-no-idle-limit.js';
-import refreshTokenReplayProtectionOff from './tokens/refresh-token-replay-protection-off.js';
 
 /** Every rule pingone-audit knows, registered by hand (no folder scanning), grouped by category. */
 export const rules: Rule[] = [

@@ -10,14 +10,14 @@ import { packagePath } from '../../src/paths.js';
 /** Folders of rules/ that hold helpers and data rather than one rule per file. */
 const NOT_RULE_FOLDERS = new Set(['shared', 'packs', 'profiles']);
 
-function ruleFiles(): Array<{ id: string; file: string }> {
+function ruleFiles(): Array<{ id: string; folder: string }> {
   const root = packagePath('rules');
   return readdirSync(root, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !NOT_RULE_FOLDERS.has(entry.name))
     .flatMap((folder) =>
       readdirSync(path.join(root, folder.name))
         .filter((name) => name.endsWith('.ts'))
-        .map((name) => ({ id: name.slice(0, -'.ts'.length), file: `rules/${folder.name}/${name}` })),
+        .map((name) => ({ id: name.slice(0, -'.ts'.length), folder: folder.name })),
     );
 }
 
@@ -27,6 +27,11 @@ describe('the rule catalogue', () => {
   it('registers every rule file once, under its file name', () => {
     expect([...ids].sort()).toEqual(ruleFiles().map(({ id }) => id).sort());
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('keeps every rule in the folder named after its category', () => {
+    const folderOf = new Map(ruleFiles().map(({ id, folder }) => [id, folder]));
+    for (const rule of rules) expect(folderOf.get(rule.id), `rules/<category>/${rule.id}.ts`).toBe(rule.meta.category);
   });
 
   it('gives every rule kebab-case id, valid metadata and a test file of its own', () => {

@@ -1,4 +1,4 @@
-import rule from '../../rules/grants/client-credentials-non-worker.js';
+import rule from '../../rules/applications/client-credentials-non-worker.js';
 import type { Application } from '../../src/snapshot/model.js';
 import { testRule } from '../helpers/rule-tester.js';
 import { buildSnapshot, webApp, workerApp } from '../helpers/snapshot-builder.js';

@@ -1,4 +1,4 @@
-import rule from '../../rules/grants/device-grant-unconfigured.js';
+import rule from '../../rules/applications/device-grant-unconfigured.js';
 import type { Application } from '../../src/snapshot/model.js';
 import { runRule, testRule } from '../helpers/rule-tester.js';
 import { buildSnapshot, webApp, workerApp } from '../helpers/snapshot-builder.js';

@@ -1,4 +1,4 @@
-import rule from '../../rules/tokens/refresh-token-grace-period-long.js';
+import rule from '../../rules/applications/refresh-token-grace-period-long.js';
 import type { Application } from '../../src/snapshot/model.js';
 import { testRule } from '../helpers/rule-tester.js';
 import { buildSnapshot, webApp } from '../helpers/snapshot-builder.js';

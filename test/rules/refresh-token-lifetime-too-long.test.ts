@@ -1,4 +1,4 @@
-import rule from '../../rules/tokens/refresh-token-lifetime-too-long.js';
+import rule from '../../rules/applications/refresh-token-lifetime-too-long.js';
 import type { Application } from '../../src/snapshot/model.js';
 import { testRule } from '../helpers/rule-tester.js';
 import { buildSnapshot, webApp } from '../helpers/snapshot-builder.js';

@@ -1,4 +1,4 @@
-import rule from '../../rules/tokens/refresh-token-no-idle-limit.js';
+import rule from '../../rules/applications/refresh-token-no-idle-limit.js';
 import type { Application } from '../../src/snapshot/model.js';
 import { testRule } from '../helpers/rule-tester.js';
 import { buildSnapshot, webApp, workerApp } from '../helpers/snapshot-builder.js';

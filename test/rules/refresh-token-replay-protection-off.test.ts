@@ -1,4 +1,4 @@
-import rule from '../../rules/tokens/refresh-token-replay-protection-off.js';
+import rule from '../../rules/applications/refresh-token-replay-protection-off.js';
 import type { Application } from '../../src/snapshot/model.js';
 import { testRule } from '../helpers/rule-tester.js';
 import { buildSnapshot, webApp, workerApp } from '../helpers/snapshot-builder.js';

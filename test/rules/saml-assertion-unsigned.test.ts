@@ -1,4 +1,4 @@
-import rule from '../../rules/saml/saml-assertion-unsigned.js';
+import rule from '../../rules/applications/saml-assertion-unsigned.js';
 import { testRule } from '../helpers/rule-tester.js';
 import { webApp } from '../helpers/snapshot-builder.js';
 import { WIKI, samlApp, withApps } from './saml-fixtures.js';

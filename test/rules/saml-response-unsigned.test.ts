@@ -1,4 +1,4 @@
-import rule from '../../rules/saml/saml-response-unsigned.js';
+import rule from '../../rules/applications/saml-response-unsigned.js';
 import { testRule } from '../helpers/rule-tester.js';
 import { WIKI, samlApp, withApps } from './saml-fixtures.js';
 

@@ -1,4 +1,4 @@
-import rule from '../../rules/saml/saml-sp-verification-missing.js';
+import rule from '../../rules/applications/saml-sp-verification-missing.js';
 import { runRule, testRule } from '../helpers/rule-tester.js';
 import { WIKI, samlApp, withApps } from './saml-fixtures.js';
 import { describe, expect, it } from 'vitest';

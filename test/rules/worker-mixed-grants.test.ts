@@ -1,4 +1,4 @@
-import rule from '../../rules/grants/worker-mixed-grants.js';
+import rule from '../../rules/applications/worker-mixed-grants.js';
 import type { Application } from '../../src/snapshot/model.js';
 import { testRule } from '../helpers/rule-tester.js';
 import { assignment, buildSnapshot, webApp, workerApp } from '../helpers/snapshot-builder.js';

@@ -1,4 +1,4 @@
-import rule from '../../rules/grants/worker-user-grant-not-admin-only.js';
+import rule from '../../rules/applications/worker-user-grant-not-admin-only.js';
 import type { Application } from '../../src/snapshot/model.js';
 import { testRule } from '../helpers/rule-tester.js';
 import { buildSnapshot, webApp, workerApp } from '../helpers/snapshot-builder.js';
