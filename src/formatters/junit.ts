@@ -17,9 +17,12 @@ interface TestCase {
 
 /**
  * JUnit XML for CI systems that show test reports (GitLab, Jenkins, Azure DevOps): one testsuite
- * per environment (and one for organization-wide findings), one testcase per rule, one
- * `<failure>` per open finding; a rule not evaluated is `<skipped>`, a rule that threw an
- * `<error>`. Suppressed findings are not failures.
+ * per environment (and one for organization-wide findings), one testcase per rule that passed, was
+ * not evaluated (`<skipped>`) or threw (`<error>`), and one testcase with one `<failure>` per open
+ * finding of a rule that fired. Every reader (Jenkins' JUnit plugin, GitLab, the GitHub test
+ * report actions) counts testcases, and its schema counts `failures` as failed testcases: one
+ * finding per testcase keeps the counts attributes equal to the elements a reader finds.
+ * Suppressed findings are not failures.
  */
 export function formatJunit(result: AuditResult, context: FormatContext): string {
   const environmentName = environmentLabeller(result);
@@ -36,9 +39,13 @@ export function formatJunit(result: AuditResult, context: FormatContext): string
     lines.push('    <properties>', `      <property name="environmentId" value="${attr(environmentId ?? '')}"/>`, `      <property name="snapshotCreatedAt" value="${attr(result.snapshot.createdAt)}"/>`, '    </properties>');
     for (const testCase of cases) {
       const name = `${testCase.ruleId}: ${rule(testCase.ruleId).title}`;
-      const open = `    <testcase classname="pingone-audit.${attr(environmentId ?? 'organization')}" name="${attr(name)}"`;
-      const body = caseBody(testCase, context);
-      lines.push(body.length === 0 ? `${open}/>` : `${open}>`, ...body, ...(body.length === 0 ? [] : ['    </testcase>']));
+      const open = (suffix: string): string => `    <testcase classname="pingone-audit.${attr(environmentId ?? 'organization')}" name="${attr(`${name}${suffix}`)}"`;
+      if (testCase.outcome === 'fail') {
+        for (const finding of testCase.findings) lines.push(`${open(` (${finding.resource.type} ${finding.resource.name || finding.resource.id})`)}>`, failure(finding, context), '    </testcase>');
+        continue;
+      }
+      const body = caseBody(testCase);
+      lines.push(body === undefined ? `${open('')}/>` : `${open('')}>`, ...(body === undefined ? [] : [body, '    </testcase>']));
     }
     lines.push('  </testsuite>');
   });
@@ -52,7 +59,9 @@ function testCases(result: AuditResult, environmentId: string | null): TestCase[
   const ruleIds = environmentId === null ? [...new Set([...outcomes.keys(), ...findings.map((finding) => finding.ruleId)])].sort() : result.rules.map((rule) => rule.id);
   return ruleIds.map((ruleId) => {
     const own = findings.filter((finding) => finding.ruleId === ruleId);
-    const outcome: Outcome = own.length > 0 ? 'fail' : (outcomes.get(ruleId) ?? 'pass');
+    // A rule whose every finding is suppressed (or fixed by a baseline) has no open failure: it passes here.
+    const recorded = outcomes.get(ruleId) ?? 'pass';
+    const outcome: Outcome = own.length > 0 ? 'fail' : recorded === 'fail' ? 'pass' : recorded;
     const notEvaluated = result.notEvaluated.find((item) => item.ruleId === ruleId && item.environmentId === environmentId);
     const error = result.ruleErrors.find((item) => item.ruleId === ruleId);
     const why =
@@ -65,21 +74,26 @@ function testCases(result: AuditResult, environmentId: string | null): TestCase[
   });
 }
 
-function caseBody(testCase: TestCase, context: FormatContext): string[] {
-  if (testCase.outcome === 'not-evaluated') return [`      <skipped message="${attr(testCase.why ?? '')}"/>`];
-  if (testCase.outcome === 'error') return [`      <error type="rule-error" message="${attr(testCase.why ?? '')}"/>`];
-  return testCase.findings.map((finding) => {
-    const where = `${snapshotFilePath(finding.location.file, context.snapshotDir)}${finding.location.line === undefined ? '' : `:${finding.location.line}`}`;
-    const state = finding.baselineState === 'new' ? '[new] ' : finding.baselineState === 'updated' ? '[more severe] ' : '';
-    const detail = [`${finding.resource.type} ${finding.resource.name || finding.resource.id} (${finding.resource.id})`, `at ${where}${finding.pointer === '' ? '' : ` ${finding.pointer}`}`, `fingerprint ${finding.fingerprint}`].map(text).join('\n');
-    return `      <failure type="${attr(finding.severity)}" message="${attr(`${state}${finding.message}`)}">${detail}</failure>`;
-  });
+/** The element inside a passing, skipped or erring rule's testcase; undefined for a pass. */
+function caseBody(testCase: TestCase): string | undefined {
+  if (testCase.outcome === 'not-evaluated') return `      <skipped message="${attr(testCase.why ?? '')}"/>`;
+  if (testCase.outcome === 'error') return `      <error type="rule-error" message="${attr(testCase.why ?? '')}"/>`;
+  return undefined;
 }
 
+function failure(finding: Finding, context: FormatContext): string {
+  const where = `${snapshotFilePath(finding.location.file, context.snapshotDir)}${finding.location.line === undefined ? '' : `:${finding.location.line}`}`;
+  const state = finding.baselineState === 'new' ? '[new] ' : finding.baselineState === 'updated' ? '[more severe] ' : '';
+  const detail = [`${finding.resource.type} ${finding.resource.name || finding.resource.id} (${finding.resource.id})`, `at ${where}${finding.pointer === '' ? '' : ` ${finding.pointer}`}`, `fingerprint ${finding.fingerprint}`].map(text).join('\n');
+  return `      <failure type="${attr(finding.severity)}" message="${attr(`${state}${finding.message}`)}">${detail}</failure>`;
+}
+
+/** Counts as a reader counts them: a rule that fired is one failed testcase per finding. */
 function tally(cases: TestCase[]): { tests: number; failures: number; errors: number; skipped: number } {
+  const failed = cases.filter((item) => item.outcome === 'fail');
   return {
-    tests: cases.length,
-    failures: cases.filter((item) => item.outcome === 'fail').length,
+    tests: cases.length - failed.length + failed.reduce((sum, item) => sum + item.findings.length, 0),
+    failures: failed.reduce((sum, item) => sum + item.findings.length, 0),
     errors: cases.filter((item) => item.outcome === 'error').length,
     skipped: cases.filter((item) => item.outcome === 'not-evaluated').length,
   };

@@ -72,14 +72,33 @@ describe('Markdown formatter', () => {
 });
 
 describe('JUnit formatter', () => {
-  it('writes one testsuite per environment, a testcase per rule and a failure per finding (reviewed snapshot)', async () => {
+  it('writes one testsuite per environment, a testcase per rule, and one per finding of a rule that fired (reviewed snapshot)', async () => {
     const xml = formatJunit(reviewedResult(), context);
     await expect(xml).toMatchFileSnapshot('__snapshots__/junit-reviewed.xml');
     expect(xml.match(/<testsuite /g)).toHaveLength(3);
     expect(xml).toMatch(/<testsuites name="pingone-audit" tests="17" failures="6" errors="1" skipped="1"/);
+    expect(xml).toContain('name="app-stale-secret: Client secret never rotated (application Batch &lt;script');
     expect(xml).toContain('<skipped message="Not evaluated: data it needs could not be collected (GET /environments/');
     expect(xml).toContain('Batch &lt;script&gt;alert(1)&lt;/script&gt; "Worker"');
     expect(xml).not.toContain('<script>');
+  });
+
+  it('counts in each attribute exactly the elements it holds, also when a rule fires on several resources', () => {
+    const sample = sampleResult();
+    const extra = ['a1c3e5f7-0000-4000-8000-000000000011', 'a1c3e5f7-0000-4000-8000-000000000012'].map((id, index) =>
+      makeFinding({ ruleId: 'app-implicit-grant', severity: 'high', environmentId: ENV_PROD, id, name: `SPA ${index}`, message: `SPA ${index} allows the implicit grant.` }),
+    );
+    for (const result of [reviewedResult(), summarize({ ...sample, findings: [...sample.findings, ...extra] }), cleanResult()]) {
+      const xml = formatJunit(result, context);
+      const blocks = [xml, ...xml.split('<testsuite ').slice(1)];
+      for (const block of blocks) {
+        const declared = /tests="(\d+)" failures="(\d+)" errors="(\d+)" skipped="(\d+)"/.exec(block)!.slice(1).map(Number);
+        const held = ['<testcase ', '<failure ', '<error ', '<skipped '].map((element) => block.split(element).length - 1);
+        expect(held).toEqual(declared);
+      }
+      const failures = Number(/<testsuites [^>]*failures="(\d+)"/.exec(xml)![1]);
+      expect(failures).toBe(result.findings.length);
+    }
   });
 
   it('passes every testcase of a clean run', () => {
