@@ -11,7 +11,7 @@ export interface CatalogueEntry {
   packs: string[];
 }
 
-/** Renders the rule catalogue; the Markdown form is the README's rule table. */
+/** Renders the rule catalogue; the Markdown form is the rule table of `rules/README.md`. */
 export function formatCatalogue(entries: CatalogueEntry[], format: CatalogueFormat): string {
   const sorted = [...entries].sort((a, b) => a.rule.meta.category.localeCompare(b.rule.meta.category) || a.rule.id.localeCompare(b.rule.id));
   if (format === 'json') {
