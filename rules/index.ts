@@ -19,6 +19,7 @@ import refreshTokenGracePeriodLong from './applications/refresh-token-grace-peri
 import refreshTokenLifetimeTooLong from './applications/refresh-token-lifetime-too-long.js';
 import refreshTokenNoIdleLimit from './applications/refresh-token-no-idle-limit.js';
 import refreshTokenReplayProtectionOff from './applications/refresh-token-replay-protection-off.js';
+import refreshTokenRollingNotLonger from './applications/refresh-token-rolling-not-longer.js';
 import samlAssertionUnsigned from './applications/saml-assertion-unsigned.js';
 import samlResponseUnsigned from './applications/saml-response-unsigned.js';
 import samlSpVerificationMissing from './applications/saml-sp-verification-missing.js';
@@ -63,6 +64,7 @@ export const rules: Rule[] = [
   refreshTokenNoIdleLimit,
   refreshTokenLifetimeTooLong,
   refreshTokenGracePeriodLong,
+  refreshTokenRollingNotLonger,
   workerMixedGrants,
   clientCredentialsNonWorker,
   deviceGrantUnconfigured,
