@@ -1,0 +1,5 @@
+import type { Fragment } from '../fragment.js';
+import { refreshTokenRollingNotLonger } from './refresh-token-rolling-not-longer.js';
+
+/** Every rule's fragment of the seeded tenant, registered by hand like the rules themselves. */
+export const fragments: Fragment[] = [refreshTokenRollingNotLonger];
