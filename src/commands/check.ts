@@ -8,7 +8,8 @@ import { bundledProfiles } from '../profiles/load-profiles.js';
 import { buildSnapshotIndex } from '../snapshot/index-builder.js';
 import type { Verdict } from '../verdict.js';
 import { collectToFolder } from './collect-to-folder.js';
-import { withClient, withCollectionOptions, withConnectionOptions } from './connection-options.js';
+import { withSnapshotFolder } from './temporary-folder.js';
+import { withClient, withCollectionScope, withConnectionOptions } from './connection-options.js';
 import { defineCommand } from './context.js';
 import { useColor } from './io.js';
 import { loadSnapshotFolder } from './load-snapshot-folder.js';
@@ -20,8 +21,9 @@ export const registerCheckCommand = defineCommand({
   command: 'check <profile>',
   describe: 'Check one application against one integration profile (stackone, pingdatasync, pingctl-*, pingcli-*, terraform) and print its checklist',
   builder: (y) =>
-    withCollectionOptions(withConnectionOptions(y))
+    withCollectionScope(withConnectionOptions(y))
       .positional('profile', { type: 'string', demandOption: true, description: `Integration profile: ${bundledProfiles().map((profile) => profile.id).join(', ')}` })
+      .option('out', { type: 'string', group: 'Collection:', description: 'Also keep the collected snapshot in this folder (default: a temporary folder, removed afterwards)' })
       .option('app', { type: 'string', demandOption: true, description: 'Application id, or its name (case-insensitive)' })
       .option('snapshot', { type: 'string', description: 'Check a snapshot folder offline instead of collecting live' })
       .option('format', { alias: 'f', type: 'string', choices: CHECKLIST_FORMATS, default: 'table' as ChecklistFormat, description: 'Checklist format' })
@@ -35,7 +37,9 @@ export const registerCheckCommand = defineCommand({
     const config = loadConfig(argv.config, io.cwd);
     const snapshot =
       argv.snapshot === undefined
-        ? await withClient(context, argv, (client) => collectToFolder(context, client, argv))
+        ? await withClient(context, argv, (client) =>
+            withSnapshotFolder(argv.out, 'check', ({ dir, temporary }) => collectToFolder(context, client, { ...argv, out: dir }, { temporary })),
+          )
         : await loadSnapshotFolder(context, argv.snapshot);
     const application = findApplication(snapshot, argv.app);
     const bound = boundProfileIds(application.app, profileBindingsFromConfig(config.config.integrations, config.file), bundledProfiles());

@@ -22,9 +22,10 @@ export interface CollectionArgs {
 
 /**
  * Collects, writes the snapshot folder and returns the snapshot as written (canonical form), so
- * that `scan` audits exactly what `audit` would read back. Failed reads are listed on stderr.
+ * that `scan` audits exactly what `audit` would read back. Failed reads are listed on stderr. A
+ * `temporary` folder (removed by the caller afterwards) is not named as where the snapshot went.
  */
-export async function collectToFolder({ io }: CommandContext, client: ApiClient, args: CollectionArgs): Promise<Snapshot> {
+export async function collectToFolder({ io }: CommandContext, client: ApiClient, args: CollectionArgs, { temporary = false } = {}): Promise<Snapshot> {
   requirePositive('--max-users', args['max-users'], { integer: true });
   requirePositive('--max-page-items', args['max-page-items'], { integer: true });
   requirePositive('--max-pages', args['max-pages'], { integer: true });
@@ -54,7 +55,7 @@ export async function collectToFolder({ io }: CommandContext, client: ApiClient,
   const { collection } = snapshot.manifest;
   const requests = Object.values(collection.requestsByEndpoint ?? {}).reduce((sum, count) => sum + count, 0);
   io.stderr.write(
-    `wrote snapshot to ${args.out}: ${snapshot.environments.length} environment(s), ${files} files, ${requests} requests in ${(snapshot.manifest.durationMs ?? 0) / 1000}s\n`,
+    `${temporary ? 'collected' : `wrote snapshot to ${args.out}`}: ${snapshot.environments.length} environment(s), ${files} files, ${requests} requests in ${(snapshot.manifest.durationMs ?? 0) / 1000}s\n`,
   );
   const failed = collection.entries.filter((entry) => entry.status === 'failed');
   if (failed.length > 0) {

@@ -44,16 +44,20 @@ export function withConnectionOptions<T>(yargs: Argv<T>) {
     .option('verbose', { type: 'boolean', default: false, description: 'Log retries and throttling on stderr' });
 }
 
-/** Flags naming what to collect. */
+/** Flags naming what to collect, and the snapshot folder it is written to (`./pingone-snapshot` by default). */
 export function withCollectionOptions<T>(yargs: Argv<T>) {
+  return withCollectionScope(yargs).option('out', { type: 'string', default: 'pingone-snapshot', group: 'Collection:', description: 'Snapshot folder to write' });
+}
+
+/** Flags naming what to collect, for a command that decides itself where the collection goes. */
+export function withCollectionScope<T>(yargs: Argv<T>) {
   return yargs
     .option('environment', { alias: 'e', type: 'string', array: true, group: 'Collection:', description: "Environment id to collect; repeat for several (include the administrators' environment)" })
     .option('all-environments', { type: 'boolean', default: false, group: 'Collection:', description: 'Collect every environment the credentials can see' })
     .option('max-page-items', { type: 'number', group: 'Collection:', description: 'Most items one page of a list may hold (default 10000); a larger page fails that read' })
     .option('max-pages', { type: 'number', group: 'Collection:', description: 'Most pages one list may take (default 10000); a longer list fails that read' })
     .option('redact-pii', { type: 'boolean', default: false, group: 'Collection:', description: 'Replace admin users\' email addresses and sign-on IPs with pseudonyms, for a snapshot that is shared' })
-    .option('max-users', { type: 'number', group: 'Collection:', description: 'Cap on users read per environment for direct role assignments (huge environments); rules that need the rest become not evaluated' })
-    .option('out', { type: 'string', default: 'pingone-snapshot', group: 'Collection:', description: 'Snapshot folder to write' });
+    .option('max-users', { type: 'number', group: 'Collection:', description: 'Cap on users read per environment for direct role assignments (huge environments); rules that need the rest become not evaluated' });
 }
 
 export interface ConnectionArgs {

@@ -1,10 +1,8 @@
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { createApiClient, resolveConnectionSettings } from '../fetch/index.js';
 import { FORMAT_NAMES } from '../formatters/index.js';
 import { loadDataset, startSimulator } from '../simulator/index.js';
 import { collectToFolder } from './collect-to-folder.js';
+import { withSnapshotFolder } from './temporary-folder.js';
 import { defineCommand } from './context.js';
 import { withReportOptions, type FailOn } from './output-options.js';
 import { auditAndReport, loadReportSetup } from './report-audit.js';
@@ -20,7 +18,8 @@ export const registerDemoCommand = defineCommand({
       // A demo explains; it does not gate. Pass --fail-on to see the exit code a CI gate would give.
       // Only the default changes: declaring the option again made yargs list every choice twice.
       .default('fail-on', 'none' as FailOn)
-      .option('out', { type: 'string', description: 'Keep the demo snapshot in this folder (default: a temporary folder)' }),
+      .option('out', { type: 'string', description: 'Keep the demo snapshot in this folder (default: a temporary folder, removed at the end)' })
+      .option('keep', { type: 'boolean', default: false, description: 'Keep the temporary snapshot folder and print where it is' }),
   run: async (argv, context) => {
     const { io } = context;
     const setup = loadReportSetup(argv, context);
@@ -30,8 +29,6 @@ export const registerDemoCommand = defineCommand({
     );
     if (credential === undefined) throw new Error(`The demo dataset has no credentials for the "${DEMO_AUDITOR_APP}" worker.`);
     const simulator = await startSimulator({ dataset });
-    const out = argv.out ?? (await mkdtemp(path.join(os.tmpdir(), 'pingone-audit-demo-')));
-    io.stderr.write(`Demo: Acme Corp on a local PingOne simulator (${simulator.apiUrl}); snapshot in ${out}\n`);
     // The secret goes through the settings' environment, as a real user's would, never through argv or output.
     const settings = resolveConnectionSettings(
       { apiUrl: simulator.apiUrl, authUrl: simulator.authUrl },
@@ -39,10 +36,19 @@ export const registerDemoCommand = defineCommand({
     );
     const client = createApiClient(settings, { maxRps: 200, concurrency: 8 });
     try {
-      const snapshot = await collectToFolder(context, client, { 'all-environments': true, out });
-      const verdict = await auditAndReport({ snapshot, snapshotDir: out, flags: argv, context, setup });
-      io.stderr.write('Next: `pingone-audit explain <rule-id>` for any rule above, or `pingone-audit rules` for the catalogue.\n');
-      return verdict;
+      return await withSnapshotFolder(
+        argv.out,
+        'demo',
+        async ({ dir, temporary }) => {
+          const where = temporary && !argv.keep ? 'a temporary folder, removed at the end (--keep keeps it)' : dir;
+          io.stderr.write(`Demo: Acme Corp on a local PingOne simulator (${simulator.apiUrl}); snapshot in ${where}\n`);
+          const snapshot = await collectToFolder(context, client, { 'all-environments': true, out: dir }, { temporary: temporary && !argv.keep });
+          const verdict = await auditAndReport({ snapshot, snapshotDir: dir, flags: argv, context, setup });
+          io.stderr.write('Next: `pingone-audit explain <rule-id>` for any rule above, or `pingone-audit rules` for the catalogue.\n');
+          return verdict;
+        },
+        { keep: argv.keep },
+      );
     } finally {
       await client.close();
       await simulator.close();
