@@ -19,6 +19,7 @@ import refreshTokenGracePeriodLong from './applications/refresh-token-grace-peri
 import refreshTokenLifetimeTooLong from './applications/refresh-token-lifetime-too-long.js';
 import refreshTokenNoIdleLimit from './applications/refresh-token-no-idle-limit.js';
 import refreshTokenReplayProtectionOff from './applications/refresh-token-replay-protection-off.js';
+import publicClientWithSecret from './applications/public-client-with-secret.js';
 import refreshTokenRollingNotLonger from './applications/refresh-token-rolling-not-longer.js';
 import samlAssertionUnsigned from './applications/saml-assertion-unsigned.js';
 import samlResponseUnsigned from './applications/saml-response-unsigned.js';
@@ -53,6 +54,7 @@ export const rules: Rule[] = [
   hybridResponseType,
   clientSecretWherePrivateKeyJwtPossible,
   clientSecretJwt,
+  publicClientWithSecret,
   unsignedRequestObjectAllowed,
   parNotRequiredForAdminApps,
   corsAnyOrigin,

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { Application } from '../../src/snapshot/model.js';
-import { applicationRef, hasGrant, isPublicClient, isWorker, oidcApplicationsOf } from '../../src/pingone/applications.js';
+import { applicationRef, hasGrant, isPublicClient, isWorker, oidcApplicationsOf, runsOnUserDevice } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 import { severityOverride } from '../shared/severity.js';
 import { grantPointer } from '../../src/pingone/sign-in-grants.js';
@@ -28,7 +28,7 @@ export default defineRule({
         { title: 'OAuth 2.1 §4.2 (client credentials grant: confidential clients acting on their own behalf)', url: 'https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1#section-4.2' },
         { title: 'OAuth 2.1 §2.1 (public clients cannot keep credentials)', url: 'https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1#section-2.1' },
         REFERENCES.rfc9700PrivilegeRestriction,
-        { title: 'PingOne: application types', url: 'https://docs.pingidentity.com/pingone/applications/p1_application_types.html' },
+        REFERENCES.pingApplicationTypes,
       ],
       severityRationale:
         'Low on a confidential web or custom app: the tokens carry only resource scopes (never admin roles, which only workers hold), and the fix is separation of duties. Medium on single-page and native apps and on any public client, where the credential is effectively public.',
@@ -55,5 +55,5 @@ export default defineRule({
 });
 
 function cannotKeepSecret(app: Application): boolean {
-  return isPublicClient(app) || app.type === 'SINGLE_PAGE_APP' || app.type === 'NATIVE_APP';
+  return isPublicClient(app) || runsOnUserDevice(app);
 }

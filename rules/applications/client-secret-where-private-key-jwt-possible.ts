@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 
-import { applicationRef, oidcApplicationsOf, skipUnknownValue } from '../../src/pingone/applications.js';
+import { applicationRef, oidcApplicationsOf, runsOnUserDevice, skipUnknownValue } from '../../src/pingone/applications.js';
 import { REFERENCES } from '../shared/references.js';
 
 const SHARED_SECRET_METHODS = new Set(['CLIENT_SECRET_BASIC', 'CLIENT_SECRET_POST']);
@@ -16,7 +16,7 @@ export default defineRule({
     requires: ['applications'],
     docs: {
       rationale:
-        'With CLIENT_SECRET_BASIC or CLIENT_SECRET_POST the client sends its secret to PingOne on every token request, so the secret lives in the client’s configuration, in the request and wherever either is logged or copied, and PingOne holds it too. With private_key_jwt (RFC 7523) the client signs a short-lived assertion with a private key that never leaves it, and PingOne stores only the public key (`jwks` or `jwksUrl`): nothing reusable crosses the wire, and rotating the key needs no shared secret exchange. RFC 9700 §2.5 recommends asymmetric client authentication for this reason. Applications bound to an integration profile are not reported: their integrators (StackOne, PingDataSync, Terraform, Ping CLI) only support a client secret, so private_key_jwt is not possible there. PingOne’s own applications are not reported either.',
+        'With CLIENT_SECRET_BASIC or CLIENT_SECRET_POST the client sends its secret to PingOne on every token request, so the secret lives in the client’s configuration, in the request and wherever either is logged or copied, and PingOne holds it too. With private_key_jwt (RFC 7523) the client signs a short-lived assertion with a private key that never leaves it, and PingOne stores only the public key (`jwks` or `jwksUrl`): nothing reusable crosses the wire, and rotating the key needs no shared secret exchange. RFC 9700 §2.5 recommends asymmetric client authentication for this reason. Applications bound to an integration profile are not reported: their integrators (StackOne, PingDataSync, Terraform, Ping CLI) only support a client secret, so private_key_jwt is not possible there. PingOne’s own applications are not reported either, nor are native and single-page apps: a private key would ship inside them as the secret does, so public-client-with-secret reports them and advises no client authentication with S256 PKCE instead.',
       remediation: [
         'Generate a key pair for the client and publish its public key as a JWKS (a URL the client serves, or the JWKS string).',
         'Console: Applications > Applications > the application > Configuration > edit: set Token Endpoint Authentication Method to Private Key JWT and enter the JWKS URL or JWKS; then change the client to send `client_assertion` and revoke the old secret.',
@@ -40,6 +40,8 @@ export default defineRule({
     return oidcApplicationsOf(snapshot)
       .filter((located) => !skipUnknownValue(located, 'token endpoint auth method', located.app.tokenEndpointAuthMethod, context.leaveUnjudged))
       .filter(({ app }) => SHARED_SECRET_METHODS.has(app.tokenEndpointAuthMethod ?? ''))
+      // A native app or SPA can sign nothing it can keep: public-client-with-secret advises NONE with PKCE there.
+      .filter(({ app }) => !runsOnUserDevice(app))
       .filter(({ app }) => context.integrations.profilesFor(app).length === 0)
       .map((located) =>
         context.report('sharedSecret', { app: located.app.name, method: located.app.tokenEndpointAuthMethod ?? '' }, {

@@ -10,6 +10,7 @@ export const REFERENCES = {
     title: 'PingOne: refresh tokens (JWT format retired on 2027-03-02)',
     url: 'https://docs.pingidentity.com/pingone/applications/p1_refresh_tokens.html',
   },
+  pingApplicationTypes: { title: 'PingOne: application types', url: 'https://docs.pingidentity.com/pingone/applications/p1_application_types.html' },
   pingUpdateApplication: {
     title: 'PingOne API: Update Application (OIDC)',
     url: 'https://developer.pingidentity.com/pingone-api/platform/applications/applications-1/update-application-oidc.html',

@@ -70,6 +70,15 @@ export function isPublicClient(app: Application): boolean {
 }
 
 /**
+ * A native app or single-page app (EnumApplicationType NATIVE_APP, SINGLE_PAGE_APP): its code runs
+ * on the user's device or in their browser, where anyone can read it, so it cannot keep a secret
+ * whatever its settings say (RFC 6749 §2.1 client types, RFC 8252 §8.5).
+ */
+export function runsOnUserDevice(app: Application): boolean {
+  return app.type === 'NATIVE_APP' || app.type === 'SINGLE_PAGE_APP';
+}
+
+/**
  * Applications PingOne creates and manages (admin console, self-service, application portal): the
  * Management OpenAPI gives them their own types (EnumApplicationType PING_ONE_ADMIN_CONSOLE,
  * PING_ONE_SELF_SERVICE, PING_ONE_PORTAL) and schemas whose OIDC settings are PingOne's.

@@ -21,6 +21,8 @@ testRule(rule, {
       snapshot: withApps(workerApp({ tokenEndpointAuthMethod: 'CLIENT_SECRET_POST', redirectUris: [STACKONE_CALLBACK] })),
     },
     { name: 'an app bound to a profile by configuration', snapshot: withApps(workerApp()), profileBindings: { 'app-worker': ['terraform'] } },
+    { name: 'a native app is told to drop its secret, not to sign (public-client-with-secret)', snapshot: withApps(webApp({ type: 'NATIVE_APP', tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC' })) },
+    { name: 'so is a single-page app', snapshot: withApps(webApp({ type: 'SINGLE_PAGE_APP', tokenEndpointAuthMethod: 'CLIENT_SECRET_POST' })) },
     { name: 'PingOne’s own applications', snapshot: withApps(webApp({ type: 'PING_ONE_SELF_SERVICE', tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC' })) },
   ],
   invalid: [

@@ -1,5 +1,6 @@
 import type { Fragment } from '../fragment.js';
+import { publicClientWithSecret } from './public-client-with-secret.js';
 import { refreshTokenRollingNotLonger } from './refresh-token-rolling-not-longer.js';
 
 /** Every rule's fragment of the seeded tenant, registered by hand like the rules themselves. */
-export const fragments: Fragment[] = [refreshTokenRollingNotLonger];
+export const fragments: Fragment[] = [refreshTokenRollingNotLonger, publicClientWithSecret];
