@@ -4,7 +4,7 @@ import type { RuleMeta } from '../../src/engine/types.js';
 import type { SnapshotIndex } from '../../src/snapshot/lookup.js';
 import type { Snapshot } from '../../src/snapshot/model.js';
 import { runRuleWithSkips } from '../helpers/rule-tester.js';
-import { buildSnapshot, webApp } from '../helpers/snapshot-builder.js';
+import { assignment, buildSnapshot, group, PROD_ENV_ID, roleId, user, webApp, workerApp } from '../helpers/snapshot-builder.js';
 
 const meta = {
   title: 'Reader',
@@ -36,6 +36,26 @@ describe('the rule tester', () => {
     expect([...direct.kinds].sort()).toEqual(['applicationRoleAssignments', 'applications']);
     const viaIndex = runRuleWithSkips(reader((s, index) => s.environments.flatMap((env) => env.users.map((user) => index.userRoles(env.environment.id, user)))), { name: 'users', snapshot: snapshot() });
     expect([...viaIndex.kinds]).toContain('userRoleAssignments');
+  });
+
+  it('records what an index answer depends on, a miss included', () => {
+    const kindsOf = (read: (index: SnapshotIndex) => unknown) => [...runRuleWithSkips(reader((_, index) => read(index)), { name: 'index', snapshot: snapshot() }).kinds].sort();
+    expect(kindsOf((index) => index.group(PROD_ENV_ID, 'no-such-group'))).toEqual(['groups']);
+    expect(kindsOf((index) => index.groupMembers(PROD_ENV_ID, 'no-such-group'))).toEqual(['groupMembers', 'users']);
+    expect(kindsOf((index) => index.populationEnvironment('no-such-population'))).toEqual(['populations']);
+    expect(kindsOf((index) => index.applicationEnvironment('app-web'))).toEqual(['applications']);
+    expect(kindsOf((index) => index.role(roleId('Environment Admin')))).toEqual(['roles']);
+    expect(kindsOf((index) => index.role('no-such-role'))).toEqual(['customRoles', 'roles']);
+  });
+
+  it('records admin actors by the kind of actor read, not by the list', () => {
+    const actors = buildSnapshot({
+      environments: [{ applications: [workerApp()], users: [user({ memberOfGroupIDs: ['group-1'] })], groups: [group({ _embedded: { roleAssignments: [assignment('Environment Admin')] } })] }],
+    });
+    const kindsOf = (wanted: string) => [...runRuleWithSkips(reader((_, index) => index.adminActors().filter((actor) => actor.kind === wanted).map((actor) => actor.roles)), { name: wanted, snapshot: actors }).kinds].sort();
+    expect(kindsOf('application')).toEqual(['applicationRoleAssignments', 'applications', 'roles']);
+    expect(kindsOf('user')).toEqual(['groupMembers', 'groupRoleAssignments', 'groups', 'roles', 'userRoleAssignments', 'users']);
+    expect(kindsOf('gateway')).toEqual([]);
   });
 
   it('counts an environment read only beyond its id and name, which label findings', () => {

@@ -50,7 +50,7 @@ export interface RecordedSnapshot {
   snapshot: Snapshot;
   /** Kinds read so far. */
   kinds: Set<SnapshotKind>;
-  /** Runs `work` without recording (building the index, which reads everything). */
+  /** Runs `work` without recording (building the index, which reads everything); calls nest. */
   unrecorded<T>(work: () => T): T;
 }
 
@@ -99,11 +99,12 @@ export function recordKindsRead(snapshot: Snapshot): RecordedSnapshot {
     snapshot: view(snapshot, SNAPSHOT),
     kinds,
     unrecorded(work) {
+      const was = paused;
       paused = true;
       try {
         return work();
       } finally {
-        paused = false;
+        paused = was;
       }
     },
   };

@@ -6,6 +6,7 @@ import { bundledProfiles } from '../../src/profiles/load-profiles.js';
 import { ruleIntegrations } from '../../src/profiles/rule-integrations.js';
 import { buildSnapshotIndex } from '../../src/snapshot/index-builder.js';
 import type { ResourceRef, ResourceType, Snapshot, SnapshotKind } from '../../src/snapshot/model.js';
+import { recordIndexReads } from './index-recorder.js';
 import { recordKindsRead } from './kind-recorder.js';
 
 export const TEST_NOW = new Date('2026-11-22T12:00:00.000Z');
@@ -63,13 +64,10 @@ export function runRuleWithSkips<Messages extends RuleMessages, Options extends 
   const [resolved] = resolveRules([erased], {}, { extends: [], rules: { [rule.id]: setting } }, `${rule.id} test case "${testCase.name}"`);
   const recorded = recordKindsRead(deepFreeze(testCase.snapshot));
   const { snapshot } = recorded;
-  // The index reads everything up front (admin actors on first use, warmed here), not for any one
-  // rule; what a rule then reads of the resources it hands out is recorded as it goes.
-  const index = recorded.unrecorded(() => {
-    const built = buildSnapshotIndex(snapshot);
-    built.adminActors();
-    return built;
-  });
+  // The index reads everything up front, not for any one rule: each answer records the kinds it
+  // depends on instead, and what a rule then reads of the resources it hands out is recorded as it goes.
+  const built = recorded.unrecorded(() => buildSnapshotIndex(snapshot));
+  const index = recordIndexReads(built, recorded);
   const integrations = ruleIntegrations(bundledProfiles(), new Map(Object.entries(testCase.profileBindings ?? {})), snapshot, index);
   const skip = (resource: ResourceRef, reason: string) => void skipped.push({ resource, reason });
   const context = ruleContext({ now: testCase.now ?? TEST_NOW, index, integrations, leaveUnjudged: skip }, resolved!.options);

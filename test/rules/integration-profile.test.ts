@@ -90,6 +90,8 @@ testRule(rule, {
   applicationRoleAssignments: 'role checks find their own data gaps: evaluateProfile marks them not evaluated (check lists them) and the rule reports only failures',
   users: 'as applicationRoleAssignments',
   userRoleAssignments: 'as applicationRoleAssignments',
+  groups: 'as applicationRoleAssignments',
+  groupRoleAssignments: 'as applicationRoleAssignments',
   groupMembers: 'as applicationRoleAssignments',
   roles: 'as applicationRoleAssignments',
 });
