@@ -1,5 +1,6 @@
 import yargs, { type MiddlewareFunction } from 'yargs';
 import { refuseRepeatedOptions } from './commands/single-valued.js';
+import { refuseUnknownOptions } from './commands/unknown-options.js';
 import type { ErrorCode } from './error-codes.js';
 import { UserFacingError } from './errors.js';
 import { stderrLines } from './output/stderr-line.js';
@@ -39,14 +40,20 @@ async function parseAndRun(argv: readonly string[], io: CliIo): Promise<number> 
     .strict()
     .demandCommand(1, 'Name a command: try `pingone-audit demo`, or `pingone-audit --help`.')
     .recommendCommands()
+    // Answers \`--get-yargs-completions <words>\` for the scripts \`pingone-audit completion\` prints; yargs' own
+    // script command is hidden under another name, since ours knows zsh from bash by argument, not by $SHELL.
+    .completion('yargs-completion-script', false)
     .epilog(`${EXIT_CODE_HELP}\n  ${INTERNAL_ERROR_EXIT_CODE} internal error (a bug: please report it with the stack trace)`)
     .version(toolVersion)
     .wrap(Math.min(110, io.stdout.columns ?? 100))
     .exitProcess(false)
     .middleware(refuseRepeatedOptions(argv) as unknown as MiddlewareFunction, true)
+    .middleware(refuseUnknownOptions(argv) as unknown as MiddlewareFunction, true)
     .fail((message, error) => {
       if (error) throw error;
-      throw new UsageError(message);
+      // recommendCommands() says only "Did you mean scan?": name what was typed too.
+      const typed = argv.find((arg) => !arg.startsWith('-'));
+      throw new UsageError(message.startsWith('Did you mean') && typed !== undefined ? `Unknown command "${typed}". ${message}` : message);
     });
   for (const register of commands) {
     parser = register(parser, context, (value) => {

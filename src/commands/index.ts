@@ -1,5 +1,6 @@
 import { registerAuditCommand } from './audit.js';
 import { registerCheckCommand } from './check.js';
+import { registerCompletionCommand } from './completion.js';
 import type { RegisterCommand } from './context.js';
 import { registerDemoCommand } from './demo.js';
 import { registerDiffCommand } from './diff.js';
@@ -24,4 +25,5 @@ export const commands: RegisterCommand[] = [
   registerRulesCommand,
   registerExplainCommand,
   registerSimulateCommand,
+  registerCompletionCommand,
 ];

@@ -1,7 +1,7 @@
 import { UserFacingError } from '../errors.js';
 
 /** What yargs passes a global middleware as its second argument (missing from @types/yargs). */
-interface ParserOptions {
+export interface ParserOptions {
   getOptions(): { key: Record<string, unknown>; array: string[]; boolean: string[]; alias: Record<string, string[]> };
 }
 
@@ -37,7 +37,8 @@ function timesGiven(rawArgv: readonly string[], names: readonly string[]): numbe
   return options.filter((arg) => spellings.has(arg.split('=')[0]!)).length;
 }
 
-function camelCase(name: string): string {
+/** `max-rps` → `maxRps`: yargs accepts both spellings of every option. */
+export function camelCase(name: string): string {
   return name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 

@@ -1,0 +1,92 @@
+import { execFile } from 'node:child_process';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packagePath } from '../../src/paths.js';
+import { runCli } from '../helpers/run-cli.js';
+
+describe('typos get a suggestion (exit 2)', () => {
+  it('a typo’d command names what was typed and the command meant', async () => {
+    const run = await runCli(['scna', '--all-environments']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Unknown command "scna". Did you mean scan?');
+    expect(run.stderr).toContain('error code: usage');
+  });
+
+  it('a typo’d flag names the flag meant, once, in its dashed spelling, and never echoes the value', async () => {
+    const run = await runCli(['demo', '--fial-on=s3cr3t-looking-value']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Unknown option --fial-on for `pingone-audit demo`.');
+    expect(run.stderr).toContain('Did you mean --fail-on? Run `pingone-audit demo --help` for its options.');
+    expect(run.stderr).not.toContain('fialOn');
+    expect(run.stderr).not.toContain('s3cr3t');
+    expect(run.stderr).toContain('error code: usage');
+  });
+
+  it('several typo’d flags each get their suggestion; a flag like nothing gets none', async () => {
+    const run = await runCli(['scan', '--max-rsp', '5', '--tokencache', 'f', '--zzzzzzzz']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Unknown options --max-rsp, --tokencache, --zzzzzzzz for `pingone-audit scan`.');
+    expect(run.stderr).toContain('Did you mean --max-rps for --max-rsp, --token-cache for --tokencache?');
+  });
+
+  it('known flags pass in every spelling yargs accepts: --no-<boolean>, camelCase, name=value, after --', async () => {
+    // The port check runs after parsing: reaching it proves no flag was taken for unknown.
+    const run = await runCli(['simulate', '--no-verbose', '--dataset=demo', '--port', '-1']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--port -1 is not a TCP port.');
+    const camel = await runCli(['simulate', '--port', '70000', '--noSuchThing']);
+    expect(camel.stderr).toContain('Unknown option --noSuchThing');
+    const known = await runCli(['rules', '--format', 'json']);
+    expect(known.code, known.stderr).toBe(0);
+  });
+});
+
+const exec = promisify(execFile);
+
+describe('pingone-audit completion', () => {
+  let bin: string;
+  beforeAll(async () => {
+    bin = await mkdtemp(path.join(os.tmpdir(), 'pingone-audit-completion-'));
+    // The script calls `pingone-audit` from PATH, as an installed one would be.
+    await writeFile(path.join(bin, 'pingone-audit'), `#!/bin/sh\nexec "${process.execPath}" "${packagePath('dist', 'src', 'cli.js')}" "$@"\n`);
+    await chmod(path.join(bin, 'pingone-audit'), 0o755);
+  });
+  afterAll(() => rm(bin, { recursive: true, force: true }));
+
+  /** What bash offers after `line` (the last word being completed), with the printed script sourced. */
+  async function bashCompletes(line: string): Promise<string[]> {
+    const script = (await runCli(['completion', 'bash'])).stdout;
+    await writeFile(path.join(bin, 'completion.bash'), script);
+    const words = line.split(' ');
+    const program = [
+      `source ${JSON.stringify(path.join(bin, 'completion.bash'))}`,
+      `COMP_WORDS=(${words.map((word) => JSON.stringify(word)).join(' ')})`,
+      `COMP_CWORD=${words.length - 1}`,
+      '_pingone_audit_complete',
+      `printf "%s\\n" "\${COMPREPLY[@]}"`,
+    ].join('\n');
+    const { stdout } = await exec('bash', ['--norc', '--noprofile', '-c', program], { env: { PATH: `${bin}:${process.env.PATH ?? ''}`, HOME: bin, SHELL: '/bin/zsh' } });
+    return stdout.split('\n').filter((word) => word !== '');
+  }
+
+  it('bash: completes commands, a command’s options and an option’s choices', async () => {
+    expect(await bashCompletes('pingone-audit sc')).toEqual(['scan']);
+    expect(await bashCompletes('pingone-audit demo --fail')).toEqual(['--fail-on', '--fail-on-new']);
+    expect(await bashCompletes('pingone-audit demo --fail-on h')).toEqual(['high']);
+  }, 60_000);
+
+  it('prints the zsh script for zsh, by argument or by $SHELL, and refuses other shells', async () => {
+    const zsh = await runCli(['completion', 'zsh']);
+    expect(zsh.code).toBe(0);
+    expect(zsh.stdout).toMatch(/^#compdef pingone-audit\n/);
+    expect(zsh.stdout).toContain('compdef _pingone_audit pingone-audit');
+    expect((await runCli(['completion'], { env: { SHELL: '/usr/bin/zsh' } })).stdout).toBe(zsh.stdout);
+    expect((await runCli(['completion'], { env: { SHELL: '/bin/bash' } })).stdout).toContain('complete -o default -F _pingone_audit_complete pingone-audit');
+    const fish = await runCli(['completion', 'fish']);
+    expect(fish.code).toBe(2);
+    expect(fish.stderr).toContain('Choices: "bash", "zsh"');
+  });
+});
