@@ -40,6 +40,7 @@ function environmentSnapshot(env: DatasetEnvironment): EnvironmentSnapshot {
   const policyAssignments = byParent(env.signOnPolicyAssignments, 'application');
   const flowAssignments = byParent(env.flowPolicyAssignments, 'application');
   const actions = byParent(env.signOnPolicyActions, 'signOnPolicy');
+  const scopes = byParent(env.resourceScopes, 'resource');
   const held = (field: keyof RoleAssignment) => byParent<RoleAssignment>(env.roleAssignments, field);
   const [appRoles, userRoles, groupRoles, gatewayRoles] = [held('application'), held('user'), held('group'), held('gateway')];
   return {
@@ -60,5 +61,10 @@ function environmentSnapshot(env: DatasetEnvironment): EnvironmentSnapshot {
     signOnPolicies: env.signOnPolicies.map((policy) => Object.assign(policy, { _embedded: { actions: actions(policy.id) } })),
     roles: env.customRoles,
     gateways: env.gateways.map((gateway) => Object.assign(gateway, { _embedded: { roleAssignments: gatewayRoles(gateway.id) } })),
+    passwordPolicies: env.passwordPolicies,
+    deviceAuthenticationPolicies: env.deviceAuthenticationPolicies,
+    fido2Policies: env.fido2Policies,
+    identityProviders: env.identityProviders,
+    resources: env.resources.map((resource) => Object.assign(resource, { _embedded: { scopes: scopes(resource.id) } })),
   };
 }

@@ -62,6 +62,8 @@ function countEnvironment(
   add(`${base}/gateways/{id}/roleAssignments`, env.gateways.length);
   add(`${base}/groups`, pages(env.groups.length, 'groups'));
   add(`${base}/groups/{id}/roleAssignments`, env.groups.length);
+  for (const list of ['passwordPolicies', 'deviceAuthenticationPolicies', 'fido2Policies', 'identityProviders', 'resources']) add(`${base}/${list}`, 1);
+  add(`${base}/resources/{id}/scopes`, env.resources.length);
 
   // Members are read only for groups holding a role, one filtered users list each.
   const roleGroups = new Set(env.roleAssignments.flatMap((assignment) => (assignment.group === undefined ? [] : [assignment.group.id])));

@@ -25,7 +25,7 @@ const targets = [
   'SignOnPolicy', 'SignOnPolicyAction', 'SignOnPolicyActionLogin', 'SignOnPolicyActionMFA',
   'SignOnPolicyActionIDFirst', 'SignOnPolicyActionIDP', 'SignOnPolicyActionAgreement',
   'SignOnPolicyActionProgressiveProfiling', 'Gateway', 'Environment', 'Organization',
-  'Resource', 'ResourceScope', 'P1Error', 'EntityArray',
+  'Resource', 'ResourceScope', 'PasswordPolicy', 'IdentityProvider', 'P1Error', 'EntityArray',
 ];
 
 // Documentation-only OpenAPI keywords; dropping them keeps the files small and free of the spec's prose.

@@ -18,13 +18,14 @@ export const ORGANIZATION_WIDE_KINDS: ReadonlySet<SnapshotKind> = new Set<Snapsh
 ]);
 
 /**
- * Sub-collections read once per application: when only some applications' reads failed, only those
- * applications are unknown, and reports about the others stand.
+ * Sub-collections read once per application (or resource): when only some parents' reads failed, only those
+ * parents are unknown, and reports about the others stand.
  */
 export const PER_RESOURCE_KINDS: ReadonlySet<SnapshotKind> = new Set<SnapshotKind>([
   'applicationGrants',
   'applicationSignOnPolicyAssignments',
   'applicationFlowPolicyAssignments',
+  'resourceScopes',
 ]);
 
 export type GapReason = NotEvaluated['reasons'][number];

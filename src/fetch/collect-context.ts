@@ -13,7 +13,12 @@ export type CollectPhase =
   | 'customRoles'
   | 'gateways'
   | 'groups'
-  | 'users';
+  | 'users'
+  | 'passwordPolicies'
+  | 'deviceAuthenticationPolicies'
+  | 'fido2Policies'
+  | 'identityProviders'
+  | 'resources';
 
 /** A step of the collection, for a progress display (rendering is the command's job). */
 export interface CollectProgress {

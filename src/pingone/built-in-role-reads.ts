@@ -2,9 +2,21 @@
  * What the collector reads, grouped the way Ping's role pages group permissions: the environment
  * record, its custom roles, applications (with their grants, sign-on policy and role assignments),
  * sign-on policies (with their actions), gateways (with their role assignments), populations, groups,
- * users, and the role assignments of users and groups.
+ * users, the role assignments of users and groups, password and MFA (device authentication, FIDO)
+ * policies, and external identity providers. Resources and their scopes are read with applications.
  */
-export type AdminReadTarget = 'environment' | 'customRoles' | 'applications' | 'signOnPolicies' | 'gateways' | 'populations' | 'groups' | 'users' | 'roleAssignments';
+export type AdminReadTarget =
+  | 'environment'
+  | 'customRoles'
+  | 'applications'
+  | 'signOnPolicies'
+  | 'gateways'
+  | 'populations'
+  | 'groups'
+  | 'users'
+  | 'roleAssignments'
+  | 'authenticationPolicies'
+  | 'identityProviders';
 
 /** A built-in role's reads: those Ping documents it grants, and those its documentation leaves open. */
 export interface BuiltInRoleReads {
@@ -13,7 +25,11 @@ export interface BuiltInRoleReads {
   undocumented?: readonly AdminReadTarget[];
 }
 
-const everyRead: readonly AdminReadTarget[] = ['environment', 'customRoles', 'applications', 'signOnPolicies', 'gateways', 'populations', 'groups', 'users', 'roleAssignments'];
+const everyRead: readonly AdminReadTarget[] = [
+  'environment', 'customRoles', 'applications', 'signOnPolicies', 'gateways', 'populations', 'groups', 'users', 'roleAssignments', 'authenticationPolicies', 'identityProviders',
+];
+// Password, MFA and FIDO policies and identity providers are environment configuration: Environment Admin and its read-only twin.
+const configuration: readonly AdminReadTarget[] = ['environment', 'customRoles', 'applications', 'signOnPolicies', 'gateways', 'authenticationPolicies', 'identityProviders'];
 const identityData: readonly AdminReadTarget[] = ['populations', 'groups', 'users', 'roleAssignments', 'applications'];
 
 /**
@@ -31,7 +47,7 @@ const identityData: readonly AdminReadTarget[] = ['populations', 'groups', 'user
 export const BUILT_IN_ROLE_READS: Readonly<Record<string, BuiltInRoleReads>> = {
   'Organization Admin': { reads: ['environment', 'customRoles'] },
   'Environment Admin': { reads: everyRead },
-  'Configuration Read Only': { reads: ['environment', 'customRoles', 'applications', 'signOnPolicies', 'gateways'] },
+  'Configuration Read Only': { reads: configuration },
   'Identity Data Admin': { reads: identityData, undocumented: ['environment', 'customRoles'] },
   'Identity Data Read Only': { reads: identityData, undocumented: ['environment', 'customRoles'] },
   'Client Application Developer': { reads: ['applications'], undocumented: ['environment', 'customRoles'] },
@@ -47,6 +63,8 @@ export const LEAST_ROLE_FOR_READ: Readonly<Record<AdminReadTarget | 'organizatio
   applications: 'Configuration Read Only',
   signOnPolicies: 'Configuration Read Only',
   gateways: 'Configuration Read Only',
+  authenticationPolicies: 'Configuration Read Only',
+  identityProviders: 'Configuration Read Only',
   populations: 'Identity Data Read Only',
   groups: 'Identity Data Read Only',
   users: 'Identity Data Read Only',

@@ -138,3 +138,35 @@ export interface ApiGateway extends Open {
   name: string;
   type: string;
 }
+
+/** components.schemas.PasswordPolicy. */
+export interface ApiPasswordPolicy extends Open {
+  id: string;
+  name: string;
+  default?: boolean;
+}
+
+/**
+ * A device authentication (MFA) policy. Not in the Management reference: Ping's MFA API page
+ * "Device Authentication Policies" gives its shape (one object per method, each with `enabled`).
+ */
+export interface ApiDeviceAuthenticationPolicy extends Open {
+  id: string;
+  name: string;
+  default?: boolean;
+}
+
+/** A FIDO policy (Ping's MFA API page "FIDO Policies"; not in the Management reference). */
+export interface ApiFido2Policy extends Open {
+  id: string;
+  name: string;
+  default?: boolean;
+}
+
+/** components.schemas.IdentityProvider (IdentityProviderOIDC, IdentityProviderSAML, the social ones). */
+export interface ApiIdentityProvider extends Open {
+  id: string;
+  name: string;
+  type: string;
+  enabled: boolean;
+}

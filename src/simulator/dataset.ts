@@ -1,4 +1,23 @@
-import type { ApiApplication, ApiApplicationResourceGrant, ApiEnvironment, ApiFlowPolicyAssignment, ApiGateway, ApiGroup, ApiRef, ApiPopulation, ApiRole, ApiRoleAssignment, ApiSignOnPolicy, ApiSignOnPolicyAction, ApiSignOnPolicyAssignment, ApiUser } from './api-types.js';
+import type {
+  ApiApplication,
+  ApiApplicationResourceGrant,
+  ApiDeviceAuthenticationPolicy,
+  ApiEnvironment,
+  ApiFido2Policy,
+  ApiFlowPolicyAssignment,
+  ApiGateway,
+  ApiGroup,
+  ApiIdentityProvider,
+  ApiPasswordPolicy,
+  ApiRef,
+  ApiPopulation,
+  ApiRole,
+  ApiRoleAssignment,
+  ApiSignOnPolicy,
+  ApiSignOnPolicyAction,
+  ApiSignOnPolicyAssignment,
+  ApiUser,
+} from './api-types.js';
 
 /**
  * What the simulator serves: one PingOne organization, resource by resource, in the Management
@@ -56,6 +75,10 @@ export interface DatasetEnvironment {
   resources: DatasetResource[];
   /** Items carry `resource.id`. */
   resourceScopes: DatasetResourceScope[];
+  passwordPolicies: ApiPasswordPolicy[];
+  deviceAuthenticationPolicies: ApiDeviceAuthenticationPolicy[];
+  fido2Policies: ApiFido2Policy[];
+  identityProviders: ApiIdentityProvider[];
 }
 
 export interface ApplicationAttributeMapping {

@@ -136,6 +136,10 @@ const collections: EnvironmentCollection[] = [
   },
   { path: '/resources', key: 'resources', area: 'applications', items: (env) => env.resources },
   childCollection('/resources/{resourceId}/scopes', 'scopes', 'applications', (env) => env.resources, (env) => env.resourceScopes, 'resource'),
+  { path: '/passwordPolicies', key: 'passwordPolicies', area: 'policies', items: (env) => env.passwordPolicies },
+  { path: '/deviceAuthenticationPolicies', key: 'deviceAuthenticationPolicies', area: 'policies', items: (env) => env.deviceAuthenticationPolicies },
+  { path: '/fido2Policies', key: 'fido2Policies', area: 'policies', items: (env) => env.fido2Policies },
+  { path: '/identityProviders', key: 'identityProviders', area: 'policies', items: (env) => env.identityProviders },
 ];
 
 function routesOf(collection: EnvironmentCollection): Route[] {

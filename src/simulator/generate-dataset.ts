@@ -138,5 +138,9 @@ function generateEnvironment(
     gateways: [],
     resources: [],
     resourceScopes: [],
+    passwordPolicies: [],
+    deviceAuthenticationPolicies: [],
+    fido2Policies: [],
+    identityProviders: [],
   };
 }

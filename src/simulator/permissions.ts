@@ -13,6 +13,7 @@ export type Area =
   | 'applications'
   /** `…/applications/{id}/secret`: the sensitive `applications:read:secret` permission. */
   | 'applicationSecrets'
+  /** Sign-on, password, MFA and FIDO policies, and identity providers. */
   | 'policies'
   | 'gateways'
   /** Users, groups, populations, memberships. */

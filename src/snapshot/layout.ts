@@ -43,6 +43,11 @@ export const ENVIRONMENT_RESOURCES: Readonly<Record<EnvironmentResourceType, { f
   signOnPolicy: { folder: 'sign-on-policies', array: 'signOnPolicies', listedBy: 'signOnPolicies' },
   role: { folder: 'roles', array: 'roles', listedBy: 'customRoles' },
   gateway: { folder: 'gateways', array: 'gateways', listedBy: 'gateways' },
+  passwordPolicy: { folder: 'password-policies', array: 'passwordPolicies', listedBy: 'passwordPolicies' },
+  deviceAuthenticationPolicy: { folder: 'device-authentication-policies', array: 'deviceAuthenticationPolicies', listedBy: 'deviceAuthenticationPolicies' },
+  fido2Policy: { folder: 'fido2-policies', array: 'fido2Policies', listedBy: 'fido2Policies' },
+  identityProvider: { folder: 'identity-providers', array: 'identityProviders', listedBy: 'identityProviders' },
+  resource: { folder: 'resources', array: 'resources', listedBy: 'resources' },
 };
 
 /** Every resource type that lives in an environment folder, in layout order. */

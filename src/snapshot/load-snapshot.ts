@@ -277,7 +277,7 @@ function assemble(
 }
 
 function emptyEnvironment(): Partial<EnvironmentSnapshot> {
-  return { applications: [], users: [], groups: [], populations: [], signOnPolicies: [], roles: [], gateways: [] };
+  return Object.fromEntries(Object.values(ENVIRONMENT_ARRAYS).map((array) => [array, []]));
 }
 
 function sortEnvironment(env: EnvironmentSnapshot): EnvironmentSnapshot {

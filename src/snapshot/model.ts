@@ -185,6 +185,8 @@ export interface Population {
   name: string;
   default?: boolean;
   environment?: IdRef;
+  /** The password policy its users' passwords follow; absent: the environment's default policy. */
+  passwordPolicy?: IdRef;
   [field: string]: unknown;
 }
 
@@ -207,6 +209,8 @@ export interface SignOnPolicyAction {
   signOnPolicy?: IdRef;
   condition?: unknown;
   noDevicesMode?: 'BYPASS' | 'BLOCK' | UnknownValue;
+  /** MULTI_FACTOR_AUTHENTICATION: the MFA (device authentication) policy; absent means the environment's default one. */
+  deviceAuthenticationPolicy?: IdRef;
   [field: string]: unknown;
 }
 
@@ -230,6 +234,99 @@ export interface Gateway {
   _embedded?: { roleAssignments?: RoleAssignment[] };
 }
 
+/**
+ * A password policy (`GET /environments/{envId}/passwordPolicies`, OpenAPI `PasswordPolicy`): what a
+ * password must be, and what happens after failed sign-ons. Durations in seconds.
+ */
+export interface PasswordPolicy {
+  id: string;
+  name: string;
+  description?: string;
+  default?: boolean;
+  environment?: IdRef;
+  excludesCommonlyUsed?: boolean;
+  excludesProfileData?: boolean;
+  length?: { min?: number; max?: number };
+  lockout?: { failureCount?: number; durationSeconds?: number };
+  [field: string]: unknown;
+}
+
+/** One authentication method of an MFA policy (`sms`, `voice`, `email`, `mobile`, `totp`, `fido2`, `whatsApp`). */
+export interface DeviceAuthenticationMethod {
+  enabled?: boolean;
+  /** `fido2` only: the FIDO policy it applies; absent means the environment's default FIDO policy. */
+  fido2PolicyId?: string;
+  [field: string]: unknown;
+}
+
+/**
+ * An MFA policy, "device authentication policy" in the API
+ * (`GET /environments/{envId}/deviceAuthenticationPolicies`, Ping's MFA API "Device Authentication
+ * Policies" page): which authentication methods an MFA step offers.
+ */
+export interface DeviceAuthenticationPolicy {
+  id: string;
+  name: string;
+  default?: boolean;
+  environment?: IdRef;
+  sms?: DeviceAuthenticationMethod;
+  voice?: DeviceAuthenticationMethod;
+  email?: DeviceAuthenticationMethod;
+  whatsApp?: DeviceAuthenticationMethod;
+  mobile?: DeviceAuthenticationMethod;
+  totp?: DeviceAuthenticationMethod;
+  fido2?: DeviceAuthenticationMethod;
+  [field: string]: unknown;
+}
+
+/** A FIDO policy (`GET /environments/{envId}/fido2Policies`, Ping's MFA API "FIDO Policies" page). */
+export interface Fido2Policy {
+  id: string;
+  name: string;
+  default?: boolean;
+  environment?: IdRef;
+  attestationRequirements?: string;
+  userVerification?: { option?: string; enforceDuringAuthentication?: boolean };
+  [field: string]: unknown;
+}
+
+/**
+ * An external identity provider (`GET /environments/{envId}/identityProviders`, OpenAPI
+ * `IdentityProvider`): a social or enterprise (OIDC, SAML) source of sign-ons.
+ */
+export interface IdentityProvider {
+  id: string;
+  name: string;
+  type: string;
+  enabled?: boolean;
+  environment?: IdRef;
+  [field: string]: unknown;
+}
+
+/** A scope of a resource (`GET /environments/{envId}/resources/{resourceId}/scopes`, OpenAPI `ResourceScope`). */
+export interface ResourceScope {
+  id: string;
+  name: string;
+  resource?: IdRef;
+  [field: string]: unknown;
+}
+
+/**
+ * A resource, the audience of access tokens (`GET /environments/{envId}/resources`, OpenAPI
+ * `Resource`), with its scopes under `_embedded`.
+ */
+export interface Resource {
+  id: string;
+  name: string;
+  type?: 'OPENID_CONNECT' | 'PINGONE_API' | 'CUSTOM' | UnknownValue;
+  audience?: string;
+  /** Seconds an access token for this resource stays valid (API default 3600). */
+  accessTokenValiditySeconds?: number;
+  environment?: IdRef;
+  [field: string]: unknown;
+  _embedded?: { scopes?: ResourceScope[] };
+}
+
 export interface Environment {
   id: string;
   name: string;
@@ -251,6 +348,11 @@ export interface EnvironmentSnapshot {
   /** Custom roles defined in this environment. */
   roles: Role[];
   gateways: Gateway[];
+  passwordPolicies: PasswordPolicy[];
+  deviceAuthenticationPolicies: DeviceAuthenticationPolicy[];
+  fido2Policies: Fido2Policy[];
+  identityProviders: IdentityProvider[];
+  resources: Resource[];
 }
 
 /**
@@ -281,6 +383,12 @@ export const SNAPSHOT_KIND_SCOPES = {
   customRoles: 'environment',
   gateways: 'environment',
   gatewayRoleAssignments: 'environment',
+  passwordPolicies: 'environment',
+  deviceAuthenticationPolicies: 'environment',
+  fido2Policies: 'environment',
+  identityProviders: 'environment',
+  resources: 'environment',
+  resourceScopes: 'environment',
 } as const satisfies Record<string, 'organization' | 'environment' | 'not-collected'>;
 
 export type SnapshotKind = keyof typeof SNAPSHOT_KIND_SCOPES;
@@ -354,7 +462,12 @@ export type ResourceType =
   | 'population'
   | 'signOnPolicy'
   | 'role'
-  | 'gateway';
+  | 'gateway'
+  | 'passwordPolicy'
+  | 'deviceAuthenticationPolicy'
+  | 'fido2Policy'
+  | 'identityProvider'
+  | 'resource';
 
 /** One resource of the snapshot, as a finding or a report names it. */
 export interface ResourceRef {

@@ -3,7 +3,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import ajvFormats from 'ajv-formats';
 import { packagePath } from '../paths.js';
 import { pointerSegment } from './json-scanner.js';
-import type { EnvironmentResourceType } from './layout.js';
+import { ENVIRONMENT_RESOURCE_TYPES, type EnvironmentResourceType } from './layout.js';
 
 /** The definitions of `schemas/snapshot.schema.json` that a snapshot file is checked against. */
 export type FileDefinition = 'manifest' | 'environment' | EnvironmentResourceType;
@@ -24,7 +24,7 @@ function validatorFor(definition: FileDefinition): ValidateFunction {
     const schema = JSON.parse(readFileSync(packagePath('schemas', 'snapshot.schema.json'), 'utf8')) as { $id: string };
     ajv.addSchema(schema);
     validators = new Map();
-    for (const name of ['manifest', 'environment', 'application', 'user', 'group', 'population', 'signOnPolicy', 'role', 'gateway'] as const) {
+    for (const name of ['manifest', 'environment', ...ENVIRONMENT_RESOURCE_TYPES] as const) {
       validators.set(name, ajv.getSchema(`${schema.$id}#/definitions/${name}`)!);
     }
   }

@@ -28,6 +28,12 @@ export const collectorEndpoints: readonly CollectorEndpoint[] = [
   { kind: 'groupMembers', endpoint: 'GET /environments/{id}/users?filter=memberOfGroups[…]', reads: 'users' },
   { kind: 'users', endpoint: 'GET /environments/{id}/users', reads: 'users' },
   { kind: 'userRoleAssignments', endpoint: 'GET /environments/{id}/users/{id}/roleAssignments', reads: 'roleAssignments' },
+  { kind: 'passwordPolicies', endpoint: 'GET /environments/{id}/passwordPolicies', reads: 'authenticationPolicies' },
+  { kind: 'deviceAuthenticationPolicies', endpoint: 'GET /environments/{id}/deviceAuthenticationPolicies', reads: 'authenticationPolicies' },
+  { kind: 'fido2Policies', endpoint: 'GET /environments/{id}/fido2Policies', reads: 'authenticationPolicies' },
+  { kind: 'identityProviders', endpoint: 'GET /environments/{id}/identityProviders', reads: 'identityProviders' },
+  { kind: 'resources', endpoint: 'GET /environments/{id}/resources', reads: 'applications' },
+  { kind: 'resourceScopes', endpoint: 'GET /environments/{id}/resources/{id}/scopes', reads: 'applications' },
 ];
 
 export function endpointOfKind(kind: SnapshotKind): CollectorEndpoint | undefined {

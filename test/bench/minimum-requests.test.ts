@@ -23,6 +23,11 @@ describe('minimumRequests', () => {
     expect(byEndpoint['GET /environments/{id}/users/{id}/roleAssignments']).toBe(46);
     // 23 users in pages of 10 is 3 pages an environment, plus one members list for each environment's admin group.
     expect(byEndpoint['GET /environments/{id}/users']).toBe(2 * (3 + 1));
+    // Password, MFA and FIDO policies, identity providers and resources: one list each per environment, even empty.
+    for (const list of ['passwordPolicies', 'deviceAuthenticationPolicies', 'fido2Policies', 'identityProviders', 'resources']) {
+      expect(byEndpoint[`GET /environments/{id}/${list}`], list).toBe(2);
+    }
+    expect(byEndpoint['GET /environments/{id}/resources/{id}/scopes']).toBeUndefined();
     expect(first!.applications.some((app) => app.type !== 'WORKER')).toBe(true);
     expect(total).toBe(Object.values(byEndpoint).reduce((sum, count) => sum + count, 0));
   });

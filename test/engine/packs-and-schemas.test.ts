@@ -120,7 +120,8 @@ describe('rule metadata schema', () => {
       environments: true, applications: true, applicationGrants: true, applicationSignOnPolicyAssignments: true, applicationFlowPolicyAssignments: true,
       applicationRoleAssignments: true, users: true, userRoleAssignments: true, groups: true, groupRoleAssignments: true,
       groupMembers: true, populations: true, signOnPolicies: true, signOnPolicyActions: true, roles: true,
-      customRoles: true, gateways: true, gatewayRoleAssignments: true,
+      customRoles: true, gateways: true, gatewayRoleAssignments: true, passwordPolicies: true, deviceAuthenticationPolicies: true,
+      fido2Policies: true, identityProviders: true, resources: true, resourceScopes: true,
     };
     const schema = JSON.parse(readFileSync(packagePath('schemas', 'rule-meta.schema.json'), 'utf8')) as {
       properties: { requires: { items: { enum: string[] } } };

@@ -40,6 +40,11 @@ const ENVIRONMENT: Shape = {
     signOnPolicies: listOf('signOnPolicies', { fields: { _embedded: { kind: 'signOnPolicies', fields: { actions: listOf('signOnPolicyActions') } } } }),
     roles: listOf('customRoles'),
     gateways: listOf('gateways', { fields: { _embedded: { kind: 'gateways', fields: { roleAssignments: assignments('gatewayRoleAssignments') } } } }),
+    passwordPolicies: listOf('passwordPolicies'),
+    deviceAuthenticationPolicies: listOf('deviceAuthenticationPolicies'),
+    fido2Policies: listOf('fido2Policies'),
+    identityProviders: listOf('identityProviders'),
+    resources: listOf('resources', { fields: { _embedded: { kind: 'resources', fields: { scopes: listOf('resourceScopes') } } } }),
   },
 };
 

@@ -5,7 +5,12 @@ import {
   type CollectionEntry,
   type Environment,
   type EnvironmentSnapshot,
+  type DeviceAuthenticationPolicy,
+  type Fido2Policy,
   type Gateway,
+  type IdentityProvider,
+  type PasswordPolicy,
+  type Resource,
   type Group,
   type Population,
   type Role,
@@ -128,6 +133,11 @@ export interface EnvironmentSpec {
   signOnPolicies?: SignOnPolicy[];
   roles?: Role[];
   gateways?: Gateway[];
+  passwordPolicies?: PasswordPolicy[];
+  deviceAuthenticationPolicies?: DeviceAuthenticationPolicy[];
+  fido2Policies?: Fido2Policy[];
+  identityProviders?: IdentityProvider[];
+  resources?: Resource[];
 }
 
 export interface SnapshotSpec {
@@ -153,6 +163,11 @@ export function buildSnapshot(spec: SnapshotSpec = {}): Snapshot {
     signOnPolicies: env.signOnPolicies ?? [],
     roles: env.roles ?? [],
     gateways: env.gateways ?? [],
+    passwordPolicies: env.passwordPolicies ?? [],
+    deviceAuthenticationPolicies: env.deviceAuthenticationPolicies ?? [],
+    fido2Policies: env.fido2Policies ?? [],
+    identityProviders: env.identityProviders ?? [],
+    resources: env.resources ?? [],
   }));
   const failed = spec.failed ?? [];
   const isFailed = (kind: string, environmentId: string | undefined) => failed.some((entry) => entry.kind === kind && entry.environmentId === environmentId);

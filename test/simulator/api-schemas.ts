@@ -69,6 +69,11 @@ const schemasByKind: Record<string, (item: Item) => string[]> = {
   resources: () => ['Resource'],
   scopes: () => ['ResourceScope'],
   resourceScopes: () => ['ResourceScope'],
+  passwordPolicies: () => ['PasswordPolicy'],
+  identityProviders: () => ['IdentityProvider'],
+  // PingOne's MFA API (device authentication and FIDO policies) is not part of the Management reference: no schema to hold them to.
+  deviceAuthenticationPolicies: () => [],
+  fido2Policies: () => [],
 };
 
 /** Violations of one resource of a kind (an `_embedded` key or a dataset list name). */

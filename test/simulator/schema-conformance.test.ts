@@ -69,10 +69,12 @@ describe('simulator responses', () => {
       for (const resource of await crawlList(`${base}/resources`)) await crawlList(`${base}/resources/${resource.id}/scopes`);
       await crawlList(`${base}/populations`);
       await crawlList(`${base}/roles`);
+      for (const list of ['passwordPolicies', 'deviceAuthenticationPolicies', 'fido2Policies', 'identityProviders']) await crawlList(`${base}/${list}`);
     }
     expect([...checked].sort()).toEqual(
       ['actions', 'applications', 'attributes', 'environments', 'gateways', 'grants', 'groupMemberships', 'groups', 'organizations',
-        'populations', 'resources', 'roleAssignments', 'roles', 'scopes', 'signOnPolicies', 'signOnPolicyAssignments', 'flowPolicyAssignments', 'users'].sort(),
+        'populations', 'resources', 'roleAssignments', 'roles', 'scopes', 'signOnPolicies', 'signOnPolicyAssignments', 'flowPolicyAssignments', 'users',
+        'passwordPolicies', 'deviceAuthenticationPolicies', 'fido2Policies', 'identityProviders'].sort(),
     );
   });
 

@@ -19,6 +19,7 @@ const sample = {
   gateway: production.gateways[0]!.id,
   group: production.groups[0]!.id,
   user: production.users[0]!.id,
+  resource: production.resources[0]!.id,
 };
 
 /** A concrete path for each collector read in Production, as the collector forms it. */
@@ -41,6 +42,12 @@ const pathOf: Readonly<Record<string, string>> = {
   groupMembers: `/environments/${prodId}/users?filter=${encodeURIComponent(`memberOfGroups[id eq "${sample.group}"]`)}`,
   users: `/environments/${prodId}/users`,
   userRoleAssignments: `/environments/${prodId}/users/${sample.user}/roleAssignments`,
+  passwordPolicies: `/environments/${prodId}/passwordPolicies`,
+  deviceAuthenticationPolicies: `/environments/${prodId}/deviceAuthenticationPolicies`,
+  fido2Policies: `/environments/${prodId}/fido2Policies`,
+  identityProviders: `/environments/${prodId}/identityProviders`,
+  resources: `/environments/${prodId}/resources`,
+  resourceScopes: `/environments/${prodId}/resources/${sample.resource}/scopes`,
 };
 
 /**
