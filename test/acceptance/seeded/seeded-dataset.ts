@@ -6,6 +6,8 @@ const demo = loadDataset('demo');
 export const auditor = demo.credentials[0]!;
 const adminEnvironment = demo.environments.find((env) => env.environment.id === auditor.environmentId)!;
 const productionTemplate = demo.environments.find((env) => env.environment.name === 'Production')!;
+const builtInResources = productionTemplate.resources.filter((resource) => resource.type !== 'CUSTOM');
+const MFA_DEVICE_POLICY_ID = '5eed0000-0000-4000-b000-00000000d001';
 
 /** The auditor's read-only roles, granted again on the seeded environment. */
 function auditorAssignments(): DatasetEnvironment['roleAssignments'] {
@@ -42,15 +44,42 @@ function seededEnvironment(): DatasetEnvironment {
         signOnPolicy: { id: MFA_POLICY_ID },
         type: 'MULTI_FACTOR_AUTHENTICATION',
         priority: 2,
-        deviceAuthenticationPolicy: { id: '5eed0000-0000-4000-b000-00000000d001' },
+        deviceAuthenticationPolicy: { id: MFA_DEVICE_POLICY_ID },
         noDevicesMode: 'BLOCK',
       },
     ],
     roleAssignments: [],
     customRoles: [],
     gateways: [],
-    resources: structuredClone(productionTemplate.resources),
-    resourceScopes: structuredClone(productionTemplate.resourceScopes),
+    // PingOne's own resources only: the demo's custom ones carry misconfigurations of their own.
+    resources: structuredClone(builtInResources),
+    resourceScopes: structuredClone(productionTemplate.resourceScopes.filter((scope) => builtInResources.some((resource) => resource.id === scope.resource.id))),
+    // A default password policy and a FIDO2-only MFA policy (the one the MFA step names) that every rule accepts.
+    passwordPolicies: [
+      {
+        id: '5eed0000-0000-4000-b000-00000000e001',
+        name: 'Standard',
+        default: true,
+        excludesCommonlyUsed: true,
+        length: { min: 12, max: 255 },
+        lockout: { failureCount: 5, durationSeconds: 900 },
+      },
+    ],
+    deviceAuthenticationPolicies: [
+      {
+        id: MFA_DEVICE_POLICY_ID,
+        name: 'Passkeys only',
+        default: true,
+        sms: { enabled: false },
+        voice: { enabled: false },
+        email: { enabled: false },
+        mobile: { enabled: false },
+        totp: { enabled: false },
+        fido2: { enabled: true },
+      },
+    ],
+    fido2Policies: [],
+    identityProviders: [],
   };
 }
 
