@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { Application } from '../../src/snapshot/model.js';
 import { applicationRef, hasGrant, isPublicClient, isWorker, oidcApplicationsOf, runsOnUserDevice } from '../../src/pingone/applications.js';
+import { answer, not, reportsIf, unknownValuesOf } from '../../src/pingone/unknown-answers.js';
 import { REFERENCES } from '../shared/references.js';
 import { severityOverride } from '../shared/severity.js';
 import { grantPointer } from '../../src/pingone/sign-in-grants.js';
@@ -39,16 +40,20 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot, { report }) {
+  check(snapshot, { report, leaveUnjudged }) {
     return oidcApplicationsOf(snapshot)
-      .filter(({ app }) => hasGrant(app, 'CLIENT_CREDENTIALS') && !isWorker(app) && app.type !== 'SERVICE')
-      .map((located) => {
+      .filter(({ app }) => hasGrant(app, 'CLIENT_CREDENTIALS'))
+      .flatMap((located) => {
         const { app } = located;
-        const isPublic = cannotKeepSecret(app);
-        return report(isPublic ? 'publicClient' : 'userFacingApp', { app: app.name, type: app.type }, {
-          resource: applicationRef(located),
-          pointer: grantPointer(app, 'CLIENT_CREDENTIALS'),
-          ...severityOverride(isPublic ? 'medium' : SEVERITY, SEVERITY),
+        // A type PingOne added later may be one made for client credentials, as SERVICE is.
+        const machineType = answer(isWorker(app) || app.type === 'SERVICE', unknownValuesOf('application type', [app.type]));
+        return reportsIf(not(machineType), applicationRef(located), leaveUnjudged, () => {
+          const isPublic = cannotKeepSecret(app);
+          return [report(isPublic ? 'publicClient' : 'userFacingApp', { app: app.name, type: app.type }, {
+            resource: applicationRef(located),
+            pointer: grantPointer(app, 'CLIENT_CREDENTIALS'),
+            ...severityOverride(isPublic ? 'medium' : SEVERITY, SEVERITY),
+          })];
         });
       });
   },

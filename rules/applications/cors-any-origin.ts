@@ -1,7 +1,8 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 
 import type { Application } from '../../src/snapshot/model.js';
-import { applicationRef, customerApplicationsOf, isOidc, usesUserGrant } from '../../src/pingone/applications.js';
+import { applicationRef, customerApplicationsOf, isOidc, whetherUserGrant } from '../../src/pingone/applications.js';
+import { reportsIf, type Answer } from '../../src/pingone/unknown-answers.js';
 import { REFERENCES } from '../shared/references.js';
 
 export default defineRule({
@@ -35,21 +36,21 @@ export default defineRule({
     },
     precision: 'high',
   },
-  check(snapshot, { report }) {
-    return customerApplicationsOf(snapshot)
-      .filter(({ app }) => signsBrowserUsersIn(app))
-      .flatMap((located) => {
-        const { app } = located;
-        const resource = applicationRef(located);
+  check(snapshot, { report, leaveUnjudged }) {
+    return customerApplicationsOf(snapshot).flatMap((located) => {
+      const { app } = located;
+      const resource = applicationRef(located);
+      return reportsIf(signsBrowserUsersIn(app), resource, leaveUnjudged, () => {
         if (app.corsSettings == null) return [report('legacyAnyOrigin', { app: app.name }, { resource, pointer: '/corsSettings' })];
         if (app.corsSettings.behavior !== 'ALLOW_SPECIFIC_ORIGINS') return [];
         return (app.corsSettings.origins ?? []).flatMap((origin, i) =>
           origin.includes('*') ? [report('wildcardOrigin', { app: app.name, origin }, { resource, pointer: `/corsSettings/origins/${i}` })] : [],
         );
       });
+    });
   },
 });
 
-function signsBrowserUsersIn(app: Application): boolean {
-  return app.protocol === 'SAML' || (isOidc(app) && usesUserGrant(app));
+function signsBrowserUsersIn(app: Application): Answer {
+  return app.protocol === 'SAML' || (isOidc(app) && whetherUserGrant(app));
 }

@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 
-import { applicationRef, isWorker, oidcApplicationsOf, userGrantsOf, usesUserGrant } from '../../src/pingone/applications.js';
+import { applicationRef, oidcApplicationsOf, userGrantsOf, whetherUserGrant, whetherWorker } from '../../src/pingone/applications.js';
+import { allOf, reportsIf } from '../../src/pingone/unknown-answers.js';
 import { REFERENCES } from '../shared/references.js';
 import { describeGrants } from '../shared/wording.js';
 
@@ -38,14 +39,16 @@ export default defineRule({
   },
   check(snapshot, context) {
     return oidcApplicationsOf(snapshot)
-      .filter(({ app }) => isWorker(app) && usesUserGrant(app) && app.parRequirement !== 'REQUIRED')
-      .map((located) => {
+      .filter(({ app }) => app.parRequirement !== 'REQUIRED')
+      .flatMap((located) => {
         const { app } = located;
-        const profiles = context.integrations.profilesFor(app);
-        const data = { app: app.name, grants: describeGrants(userGrantsOf(app)) };
         const target = { resource: applicationRef(located), pointer: '/parRequirement' };
-        if (profiles.length === 0) return context.report('parOptional', data, target);
-        return context.report('parOptionalIntegration', { ...data, profiles: profiles.join(', ') }, target);
+        return reportsIf(allOf(whetherWorker(app), whetherUserGrant(app)), target.resource, context.leaveUnjudged, () => {
+          const profiles = context.integrations.profilesFor(app);
+          const data = { app: app.name, grants: describeGrants(userGrantsOf(app)) };
+          if (profiles.length === 0) return [context.report('parOptional', data, target)];
+          return [context.report('parOptionalIntegration', { ...data, profiles: profiles.join(', ') }, target)];
+        });
       });
   },
 });

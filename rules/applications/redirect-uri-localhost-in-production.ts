@@ -2,6 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 
 import type { Application } from '../../src/snapshot/model.js';
 import { applicationRef, oidcApplicationsOf, isPublicClient, isWorker } from '../../src/pingone/applications.js';
+import { answer, not, reportsIf, unknownValuesOf, type Answer } from '../../src/pingone/unknown-answers.js';
 import { REFERENCES } from '../shared/references.js';
 import { isLoopbackHost, redirectHost, redirectUriEntries } from '../../src/pingone/redirect-uris.js';
 
@@ -35,11 +36,11 @@ export default defineRule({
     },
     precision: 'high',
   },
-  check(snapshot, { report }) {
+  check(snapshot, { report, leaveUnjudged }) {
     return oidcApplicationsOf(snapshot)
-      .filter(({ app, env }) => env.environment.type === 'PRODUCTION' && !receivesRedirectsLocally(app))
+      .filter(({ env }) => env.environment.type === 'PRODUCTION')
       .flatMap((located) =>
-        redirectUriEntries(located.app).flatMap((entry) => {
+        reportsIf(not(receivesRedirectsLocally(located.app)), applicationRef(located), leaveUnjudged, () => redirectUriEntries(located.app).flatMap((entry) => {
           const host = redirectHost(entry.uri);
           if (host === undefined || !isLoopbackHost(host)) return [];
           const credentialBearing = entry.field === 'redirectUris' && isPublicClient(located.app);
@@ -49,12 +50,15 @@ export default defineRule({
             pointer: entry.pointer,
             ...(credentialBearing ? {} : { severity: 'low' as const }),
           })];
-        }),
+        })),
       );
   },
 });
 
-/** Native apps and public worker apps (command-line tools) legitimately listen on loopback. */
-function receivesRedirectsLocally(app: Application): boolean {
-  return app.type === 'NATIVE_APP' || (isWorker(app) && isPublicClient(app));
+/**
+ * Native apps and public worker apps (command-line tools) legitimately listen on loopback; an
+ * application type this version does not know may be one that does.
+ */
+function receivesRedirectsLocally(app: Application): Answer {
+  return answer(app.type === 'NATIVE_APP' || (isWorker(app) && isPublicClient(app)), unknownValuesOf('application type', [app.type]));
 }

@@ -1,7 +1,8 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { applicationRef, hasGrant, isWorker, oidcApplicationsOf } from '../../src/pingone/applications.js';
+import { applicationRef, hasGrant, oidcApplicationsOf, whetherWorker } from '../../src/pingone/applications.js';
+import { allOf, reportsIf } from '../../src/pingone/unknown-answers.js';
 import { REFERENCES } from '../shared/references.js';
-import { grantPointer, signInGrantsOf } from '../../src/pingone/sign-in-grants.js';
+import { grantPointer, signInGrantsOf, whetherSignInGrant } from '../../src/pingone/sign-in-grants.js';
 import { countOf, describeGrants } from '../shared/wording.js';
 
 export default defineRule({
@@ -34,15 +35,17 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot, { report }) {
+  check(snapshot, { report, leaveUnjudged }) {
     return oidcApplicationsOf(snapshot)
-      .filter(({ app }) => isWorker(app) && hasGrant(app, 'CLIENT_CREDENTIALS') && signInGrantsOf(app).length > 0)
-      .map((located) => {
+      .filter(({ app }) => hasGrant(app, 'CLIENT_CREDENTIALS'))
+      .flatMap((located) => {
         const { app } = located;
-        const count = app._embedded?.roleAssignments?.length;
-        const roles = count === undefined ? 'roles' : countOf(count, 'role assignment');
-        const data = { app: app.name, grants: describeGrants(signInGrantsOf(app)), roles };
-        return report('mixedGrants', data, { resource: applicationRef(located), pointer: grantPointer(app, 'CLIENT_CREDENTIALS') });
+        return reportsIf(allOf(whetherWorker(app), whetherSignInGrant(app)), applicationRef(located), leaveUnjudged, () => {
+          const count = app._embedded?.roleAssignments?.length;
+          const roles = count === undefined ? 'roles' : countOf(count, 'role assignment');
+          const data = { app: app.name, grants: describeGrants(signInGrantsOf(app)), roles };
+          return [report('mixedGrants', data, { resource: applicationRef(located), pointer: grantPointer(app, 'CLIENT_CREDENTIALS') })];
+        });
       });
   },
 });

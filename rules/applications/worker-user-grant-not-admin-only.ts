@@ -1,9 +1,10 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { applicationRef, isWorker, oidcApplicationsOf } from '../../src/pingone/applications.js';
+import { applicationRef, oidcApplicationsOf, whetherWorker } from '../../src/pingone/applications.js';
+import { allOf, reportsIf } from '../../src/pingone/unknown-answers.js';
 import { REFERENCES } from '../shared/references.js';
 import { describeGrants } from '../shared/wording.js';
 import { severityOverride } from '../shared/severity.js';
-import { signInGrantsOf } from '../../src/pingone/sign-in-grants.js';
+import { signInGrantsOf, whetherSignInGrant } from '../../src/pingone/sign-in-grants.js';
 
 const SEVERITY = 'medium';
 
@@ -38,16 +39,18 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot, { report }) {
+  check(snapshot, { report, leaveUnjudged }) {
     return oidcApplicationsOf(snapshot)
-      .filter(({ app }) => isWorker(app) && signInGrantsOf(app).length > 0 && app.accessControl?.role?.type !== 'ADMIN_USERS_ONLY')
-      .map((located) => {
+      .filter(({ app }) => app.accessControl?.role?.type !== 'ADMIN_USERS_ONLY')
+      .flatMap((located) => {
         const { app, env } = located;
-        const groupRestricted = (app.accessControl?.group?.groups.length ?? 0) > 0;
-        return report(groupRestricted ? 'groupOnly' : 'notAdminOnly', { app: app.name, grants: describeGrants(signInGrantsOf(app)), environment: env.environment.name }, {
-          resource: applicationRef(located),
-          pointer: '/accessControl/role/type',
-          ...severityOverride(groupRestricted ? 'low' : SEVERITY, SEVERITY),
+        return reportsIf(allOf(whetherWorker(app), whetherSignInGrant(app)), applicationRef(located), leaveUnjudged, () => {
+          const groupRestricted = (app.accessControl?.group?.groups.length ?? 0) > 0;
+          return [report(groupRestricted ? 'groupOnly' : 'notAdminOnly', { app: app.name, grants: describeGrants(signInGrantsOf(app)), environment: env.environment.name }, {
+            resource: applicationRef(located),
+            pointer: '/accessControl/role/type',
+            ...severityOverride(groupRestricted ? 'low' : SEVERITY, SEVERITY),
+          })];
         });
       });
   },

@@ -1,7 +1,8 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { applicationRef, applicationsOf } from '../../src/pingone/applications.js';
 import { severityOverride } from '../shared/severity.js';
-import { defaultPolicyOf, hasMfaStep, skipDaVinciApplications, usesDefaultPolicy } from '../../src/pingone/sign-on-policies.js';
+import { defaultPolicyOf, hasMfaStep, skipDaVinciApplications, whetherUsesDefaultPolicy } from '../../src/pingone/sign-on-policies.js';
+import { reportsIf } from '../../src/pingone/unknown-answers.js';
 
 const SEVERITY = 'low';
 
@@ -36,17 +37,17 @@ export default defineRule({
   },
   check(snapshot, { report, leaveUnjudged }) {
     skipDaVinciApplications(snapshot, leaveUnjudged);
-    return applicationsOf(snapshot)
-      .filter(({ app }) => usesDefaultPolicy(app))
-      .map((located) => {
+    return applicationsOf(snapshot).flatMap((located) =>
+      reportsIf(whetherUsesDefaultPolicy(located.app), applicationRef(located), leaveUnjudged, () => {
         const policy = defaultPolicyOf(located);
         // Unread actions or a missing default leave the strength unknown: the low finding still stands.
         const weak = policy !== undefined && hasMfaStep(policy) === false;
-        return report(weak ? 'defaultPolicyWithoutMfa' : 'defaultPolicy', { app: located.app.name, policy: policy?.name ?? 'not in the snapshot' }, {
+        return [report(weak ? 'defaultPolicyWithoutMfa' : 'defaultPolicy', { app: located.app.name, policy: policy?.name ?? 'not in the snapshot' }, {
           resource: applicationRef(located),
           pointer: '/_embedded/signOnPolicyAssignments',
           ...severityOverride(weak ? 'medium' : SEVERITY, SEVERITY),
-        });
-      });
+        })];
+      }),
+    );
   },
 });

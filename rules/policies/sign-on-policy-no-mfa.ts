@@ -8,9 +8,11 @@ import {
   policyRef,
   signsAdminsIn,
   skipDaVinciApplications,
+  skipUncertainApplications,
   unknownActionTypes,
 } from '../../src/pingone/sign-on-policies.js';
 import { listNames } from '../shared/wording.js';
+import { describeUnknown } from '../../src/pingone/unknown-answers.js';
 
 const SEVERITY = 'medium';
 
@@ -50,13 +52,16 @@ export default defineRule({
     return policiesInUse(snapshot).flatMap((usage) => {
       const { policy, env } = usage;
       const apps = appsOf(usage);
-      if (apps.length === 0 || hasMfaStep(policy) !== false || delegatesToIdentityProvider(policy)) return [];
+      if ((apps.length === 0 && usage.uncertain.length === 0) || hasMfaStep(policy) !== false || delegatesToIdentityProvider(policy)) return [];
       const unknown = unknownActionTypes(policy);
       if (unknown.length > 0) {
         // An action type PingOne added later may well be a second factor: not judged rather than guessed.
-        leaveUnjudged(policyRef(policy, env), `has action type ${unknown.join(', ')}, which this version does not know`);
+        leaveUnjudged(policyRef(policy, env), describeUnknown(unknown));
         return [];
       }
+      // An app whose grant or protocol this version does not know may sign users in with the policy.
+      skipUncertainApplications(usage, leaveUnjudged);
+      if (apps.length === 0) return [];
       const admins = apps.filter(signsAdminsIn);
       const data = { policy: policy.name, apps: listNames(apps.map((app) => app.name)), admins: listNames(admins.map((app) => app.name)) };
       return [

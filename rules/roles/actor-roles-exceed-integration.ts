@@ -2,7 +2,9 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import type { NoOptions, RuleContext } from '../../src/engine/types.js';
 import type { EffectiveRoleAssignment } from '../../src/snapshot/lookup.js';
 import { isBuiltInRole } from '../../src/pingone/admin-actors.js';
-import { applicationRef, applicationsOf, hasGrant, isWorker, type LocatedApplication } from '../../src/pingone/applications.js';
+import { applicationRef, applicationsOf, hasGrant, whetherWorker, type LocatedApplication } from '../../src/pingone/applications.js';
+import { reportsIf } from '../../src/pingone/unknown-answers.js';
+import { isKnownValue } from '../../src/snapshot/model.js';
 import { INTEGRATION_ROLE_NEEDS, type IntegrationRoleNeeds } from '../../src/pingone/integration-role-needs.js';
 import { REFERENCES } from '../shared/references.js';
 import { roleCoverage } from '../../src/pingone/role-coverage.js';
@@ -45,8 +47,8 @@ export default defineRule({
   },
   check(snapshot, context) {
     return applicationsOf(snapshot)
-      .filter(({ app }) => isWorker(app) && (app._embedded?.roleAssignments?.length ?? 0) > 0)
-      .flatMap((located) => excessRoles(located, context));
+      .filter(({ app }) => (app._embedded?.roleAssignments?.length ?? 0) > 0)
+      .flatMap((located) => reportsIf(whetherWorker(located.app), applicationRef(located), context.leaveUnjudged, () => excessRoles(located, context)));
   },
 });
 
@@ -62,6 +64,11 @@ function excessRoles(located: LocatedApplication, context: RuleContext<NoOptions
   return (app._embedded?.roleAssignments ?? []).flatMap((assignment, i) => {
     const effective: EffectiveRoleAssignment = { assignment, role: context.index.role(assignment.role.id), via: { kind: 'direct' } };
     const messageId = signInOnly ? 'rolesOnSignInIntegration' : verdict(effective, needs);
+    if (messageId === 'scopeTooWide' && !isKnownValue('role assignment scope type', assignment.scope.type)) {
+      // A scope PingOne added later may be narrower than every scope the integration's guide names.
+      context.leaveUnjudged(applicationRef(located), `its role assignment ${i} has scope type ${assignment.scope.type}, which this version does not know`);
+      return [];
+    }
     if (messageId === undefined) return [];
     const role = roleCoverage(effective, env.environment.id, context.index).label;
     return [context.report(messageId, { ...data, role }, { resource: applicationRef(located), pointer: `/_embedded/roleAssignments/${i}` })];

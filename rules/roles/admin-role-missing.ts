@@ -2,7 +2,8 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import type { NoOptions, ResourceRef, RuleContext, RuleReport } from '../../src/engine/types.js';
 import { REFERENCES } from '../shared/references.js';
 import { describeGrants } from '../shared/wording.js';
-import { applicationRef, applicationsOf, hasGrant, isWorker, userGrantsOf, type LocatedApplication } from '../../src/pingone/applications.js';
+import { applicationRef, applicationsOf, hasGrant, userGrantsOf, whetherUserGrant, whetherWorker, type LocatedApplication } from '../../src/pingone/applications.js';
+import { reportsIf } from '../../src/pingone/unknown-answers.js';
 import { isBuiltInRole } from '../../src/pingone/admin-actors.js';
 import { roleCoverage } from '../../src/pingone/role-coverage.js';
 import { bestUserCoverage, signInAudience } from '../../src/pingone/sign-in-audience.js';
@@ -53,9 +54,14 @@ export default defineRule({
     precision: 'high',
   },
   check(snapshot, context) {
-    return applicationsOf(snapshot)
-      .filter(({ app }) => isWorker(app))
-      .flatMap((located) => [...checkUserGrants(located, context), ...checkClientCredentials(located, context)]);
+    // An application or grant type this version does not know may be a worker, or a grant that
+    // signs users in: such an app is left unjudged, naming the value, where it would be reported.
+    return applicationsOf(snapshot).flatMap((located) =>
+      reportsIf(whetherWorker(located.app), applicationRef(located), context.leaveUnjudged, () => [
+        ...reportsIf(whetherUserGrant(located.app), applicationRef(located), context.leaveUnjudged, () => checkUserGrants(located, context)),
+        ...checkClientCredentials(located, context),
+      ]),
+    );
   },
 });
 
@@ -67,11 +73,10 @@ type SignInData = { app: string; grants: string; environment: string };
 function checkUserGrants(located: LocatedApplication, context: Context): Report[] {
   const { app, env } = located;
   const grants = userGrantsOf(app);
-  if (grants.length === 0) return [];
   const resource = applicationRef(located);
   const data = { app: app.name, grants: describeGrants(grants), environment: env.environment.name };
   const reports: Report[] = [];
-  const finding = signInCoverageFinding(located, context, data, resource, `/grantTypes/${(app.grantTypes ?? []).indexOf(grants[0]!)}`);
+  const finding = signInCoverageFinding(located, context, data, resource, grants.length === 0 ? '/grantTypes' : `/grantTypes/${(app.grantTypes ?? []).indexOf(grants[0]!)}`);
   if (finding) reports.push(finding);
   const ownRoles = app._embedded?.roleAssignments ?? [];
   if (ownRoles.length > 0 && !hasGrant(app, 'CLIENT_CREDENTIALS')) {

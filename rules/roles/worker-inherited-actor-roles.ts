@@ -2,7 +2,8 @@ import { defineRule } from '../../src/engine/define-rule.js';
 
 import type { SnapshotIndex } from '../../src/snapshot/lookup.js';
 import type { RoleAssignment, Snapshot } from '../../src/snapshot/model.js';
-import { applicationRef, applicationsOf, isWorker } from '../../src/pingone/applications.js';
+import { applicationRef, applicationsOf, isWorker, whetherWorker } from '../../src/pingone/applications.js';
+import { reportsIf } from '../../src/pingone/unknown-answers.js';
 import { REFERENCES } from '../shared/references.js';
 import { countOf, listNames } from '../shared/wording.js';
 
@@ -53,22 +54,24 @@ export default defineRule({
     },
     precision: 'medium',
   },
-  check(snapshot, { index, options, report }) {
+  check(snapshot, { index, options, report, leaveUnjudged }) {
     const creators = possibleCreatorsBySignature(snapshot, index);
     return applicationsOf(snapshot).flatMap((located) => {
       const { app } = located;
       const assignments = app._embedded?.roleAssignments ?? [];
-      if (!isWorker(app) || assignments.length < options.minimumAssignments) return [];
+      if (assignments.length < options.minimumAssignments) return [];
       const data = { app: app.name, count: countOf(assignments.length, 'role assignment') };
       const resource = applicationRef(located);
-      if (app.assignActorRoles === true) return [report('flaggedAtCreation', data, { resource, pointer: '/assignActorRoles' })];
-      // A creator exists before what it creates; without both dates the order cannot rule it out.
-      const copied = (creators.get(signature(assignments)) ?? []).filter(
-        (creator) => creator.id !== app.id && !(creator.createdAt && app.createdAt && creator.createdAt > app.createdAt),
-      );
-      if (copied.length === 0) return [];
-      const actors = listNames(copied.map((creator) => creator.label));
-      return [report('identicalToActor', { ...data, actors }, { resource, pointer: '/_embedded/roleAssignments' })];
+      return reportsIf(whetherWorker(app), resource, leaveUnjudged, () => {
+        if (app.assignActorRoles === true) return [report('flaggedAtCreation', data, { resource, pointer: '/assignActorRoles' })];
+        // A creator exists before what it creates; without both dates the order cannot rule it out.
+        const copied = (creators.get(signature(assignments)) ?? []).filter(
+          (creator) => creator.id !== app.id && !(creator.createdAt && app.createdAt && creator.createdAt > app.createdAt),
+        );
+        if (copied.length === 0) return [];
+        const actors = listNames(copied.map((creator) => creator.label));
+        return [report('identicalToActor', { ...data, actors }, { resource, pointer: '/_embedded/roleAssignments' })];
+      });
     });
   },
 });

@@ -1,4 +1,5 @@
-import { isKnownValue, type Application, type EnvironmentSnapshot, type GrantType, type KnownValueField, type ResourceRef, type Snapshot } from '../snapshot/model.js';
+import type { Application, EnvironmentSnapshot, GrantType, KnownValueField, ResourceRef, Snapshot } from '../snapshot/model.js';
+import { answer, describeUnknown, unknownValuesOf, type Answer, type LeaveUnjudged, type UnknownFieldValue } from './unknown-answers.js';
 
 /** An application together with the environment it was collected in. */
 export interface LocatedApplication {
@@ -29,9 +30,10 @@ export function oidcApplicationsOf(snapshot: Snapshot): LocatedApplication[] {
  * True (and the app reported as not judged, naming the value) when `value` is one this version
  * does not know for `field`: a rule that depends on it must not guess what a new value means.
  */
-export function skipUnknownValue(located: LocatedApplication, field: KnownValueField, value: unknown, skip: (resource: ResourceRef, reason: string) => void): boolean {
-  if (isKnownValue(field, value)) return false;
-  skip(applicationRef(located), `has ${field} ${String(value)}, which this version does not know`);
+export function skipUnknownValue(located: LocatedApplication, field: KnownValueField, value: unknown, skip: LeaveUnjudged): boolean {
+  const unknown = unknownValuesOf(field, [value]);
+  if (unknown.length === 0) return false;
+  skip(applicationRef(located), describeUnknown(unknown));
   return true;
 }
 
@@ -58,6 +60,21 @@ export function usesUserGrant(app: Application): boolean {
 
 export function isWorker(app: Application): boolean {
   return app.type === 'WORKER';
+}
+
+/** Whether the app is a worker; "cannot tell" for an application type this version does not know. */
+export function whetherWorker(app: Application): Answer {
+  return answer(isWorker(app), unknownValuesOf('application type', [app.type]));
+}
+
+/** The app's grant types that this version does not know: any of them may be a grant that signs users in. */
+export function unknownGrantsOf(app: Application): UnknownFieldValue[] {
+  return unknownValuesOf('grant type', app.grantTypes ?? []);
+}
+
+/** Whether the app allows a user grant; "cannot tell" when it allows none but some grant this version does not know. */
+export function whetherUserGrant(app: Application): Answer {
+  return answer(usesUserGrant(app), unknownGrantsOf(app));
 }
 
 export function isOidc(app: Application): boolean {

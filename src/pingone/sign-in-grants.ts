@@ -1,5 +1,6 @@
 import type { Application, GrantType } from '../snapshot/model.js';
-import { USER_GRANTS } from './applications.js';
+import { USER_GRANTS, unknownGrantsOf } from './applications.js';
+import { answer, type Answer } from './unknown-answers.js';
 
 /**
  * Every grant whose token acts for a user: the user grants plus CIBA, where the user approves on
@@ -11,6 +12,11 @@ export const SIGN_IN_GRANTS: readonly GrantType[] = [...USER_GRANTS, 'CIBA'];
 /** The sign-in grants an application allows, in its own order. */
 export function signInGrantsOf(app: Application): GrantType[] {
   return (app.grantTypes ?? []).filter((grant) => SIGN_IN_GRANTS.includes(grant));
+}
+
+/** Whether the app allows a sign-in grant; "cannot tell" when it allows none but some grant this version does not know. */
+export function whetherSignInGrant(app: Application): Answer {
+  return answer(signInGrantsOf(app).length > 0, unknownGrantsOf(app));
 }
 
 /** RFC 6901 pointer to one grant in `grantTypes`, or to the array when the grant is absent. */

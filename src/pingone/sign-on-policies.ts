@@ -1,6 +1,7 @@
-import { isKnownValue, type Application, type EnvironmentSnapshot, type ResourceRef, type SignOnPolicy, type Snapshot } from '../snapshot/model.js';
+import type { Application, EnvironmentSnapshot, ResourceRef, SignOnPolicy, Snapshot } from '../snapshot/model.js';
 import { applicationRef, applicationsOf, isPingOneBuiltIn, isWorker, type LocatedApplication } from './applications.js';
-import { signInGrantsOf } from './sign-in-grants.js';
+import { signInGrantsOf, whetherSignInGrant } from './sign-in-grants.js';
+import { allOf, answer, describeUnknown, unknownValuesOf, type Answer, type LeaveUnjudged, type UnknownFieldValue } from './unknown-answers.js';
 
 /**
  * Action types that ask for a second factor: PingOne MFA, and PingID's two workforce actions.
@@ -16,6 +17,11 @@ export interface PolicyInUse {
   assigned: Application[];
   /** Apps without any assignment, which PingOne signs in with the environment's default policy. */
   byDefault: Application[];
+  /**
+   * Apps that would be in {@link assigned} or {@link byDefault} if they sign users in, which turns on
+   * a grant type or protocol this version does not know.
+   */
+  uncertain: Application[];
 }
 
 /**
@@ -23,9 +29,15 @@ export interface PolicyInUse {
  * apps always, OIDC apps with a sign-in grant. Disabled apps sign nobody in.
  */
 export function signsUsersIn(app: Application): boolean {
+  return whetherSignsUsersIn(app) === true;
+}
+
+/** {@link signsUsersIn}, or "cannot tell" when it turns on a protocol or grant type this version does not know. */
+export function whetherSignsUsersIn(app: Application): Answer {
   if (app.enabled === false) return false;
   if (app.protocol === 'SAML' || app.protocol === 'WS_FED') return true;
-  return app.protocol === 'OPENID_CONNECT' && signInGrantsOf(app).length > 0;
+  if (app.protocol === 'OPENID_CONNECT') return whetherSignInGrant(app);
+  return answer(false, unknownValuesOf('application protocol', [app.protocol]));
 }
 
 /**
@@ -68,36 +80,49 @@ export function skipDaVinciApplications(snapshot: Snapshot, skip: (resource: Res
   }
 }
 
-/** Action types of the policy that this version does not know (an unknown one may be a second factor). */
-export function unknownActionTypes(policy: SignOnPolicy): string[] {
-  return (policy._embedded?.actions ?? []).map((action) => action.type).filter((type) => !isKnownValue('sign-on policy action type', type));
+/** Leaves unjudged each app that may sign users in with the policy, naming the values that decide whether it does. */
+export function skipUncertainApplications({ uncertain, env }: PolicyInUse, skip: LeaveUnjudged): void {
+  for (const app of uncertain) {
+    const signsIn = whetherSignsUsersIn(app);
+    if (typeof signsIn === 'object') skip(applicationRef({ app, env }), describeUnknown(signsIn.unknown));
+  }
+}
+
+/** Action types of the policy that this version does not know, each once (an unknown one may be a second factor). */
+export function unknownActionTypes(policy: SignOnPolicy): UnknownFieldValue[] {
+  return unknownValuesOf('sign-on policy action type', (policy._embedded?.actions ?? []).map((action) => action.type));
 }
 
 /**
  * Apps that take the environment's default policy: sign-in apps whose assignments were collected
  * and are empty, and that no DaVinci flow policy governs. PingOne's own apps are left out (the admin console follows the administrator
  * security settings, and the portal and self-service apps are meant to follow the default).
+ * "Cannot tell" when whether the app signs users in turns on a value this version does not know.
  */
-export function usesDefaultPolicy(app: Application): boolean {
+export function whetherUsesDefaultPolicy(app: Application): Answer {
   const assignments = app._embedded?.signOnPolicyAssignments;
-  return assignments !== undefined && assignments.length === 0 && signsUsersIn(app) && !isPingOneBuiltIn(app) && !signsInThroughDaVinci(app);
+  const unassigned = assignments !== undefined && assignments.length === 0 && !isPingOneBuiltIn(app) && !signsInThroughDaVinci(app);
+  return allOf(unassigned, whetherSignsUsersIn(app));
 }
 
 /** Every sign-on policy of the snapshot with the apps that use it, environment by environment. */
 export function policiesInUse(snapshot: Snapshot): PolicyInUse[] {
   return snapshot.environments.flatMap((env) => {
     const defaultPolicy = env.signOnPolicies.find((policy) => policy.default === true);
-    return env.signOnPolicies.map((policy) => ({
-      policy,
-      env,
-      assigned: env.applications.filter(
-        (app) =>
-          (signsUsersIn(app) || (app.enabled !== false && isPingOneBuiltIn(app))) &&
-          !signsInThroughDaVinci(app) &&
-          (app._embedded?.signOnPolicyAssignments ?? []).some((assignment) => assignment.signOnPolicy.id === policy.id),
-      ),
-      byDefault: policy === defaultPolicy ? env.applications.filter(usesDefaultPolicy) : [],
-    }));
+    return env.signOnPolicies.map((policy) => {
+      const assignedTo = (app: Application): Answer =>
+        !signsInThroughDaVinci(app) &&
+        (app._embedded?.signOnPolicyAssignments ?? []).some((assignment) => assignment.signOnPolicy.id === policy.id) &&
+        (app.enabled !== false && isPingOneBuiltIn(app) ? true : whetherSignsUsersIn(app));
+      const byDefault = (app: Application): Answer => (policy === defaultPolicy ? whetherUsesDefaultPolicy(app) : false);
+      return {
+        policy,
+        env,
+        assigned: env.applications.filter((app) => assignedTo(app) === true),
+        byDefault: env.applications.filter((app) => byDefault(app) === true),
+        uncertain: env.applications.filter((app) => typeof assignedTo(app) === 'object' || typeof byDefault(app) === 'object'),
+      };
+    });
   });
 }
 

@@ -30,6 +30,8 @@ export function withFutureValues(dataset: Dataset, seed: number): Dataset {
   const chance = (probability: number) => random() < probability;
   const copy = structuredClone(dataset);
   const auditors = new Set(copy.credentials.map((credential) => credential.clientId));
+  // Its own stream, so that the random draw above stays what it was for every seed.
+  const decidingRandom = seededRandom(seed + 0x5eed);
   for (const entry of copy.environments) {
     const envId = entry.environment.id;
     for (const app of entry.applications) {
@@ -51,9 +53,34 @@ export function withFutureValues(dataset: Dataset, seed: number): Dataset {
       for (const item of list as Array<Record<string, unknown>>) if (chance(0.3)) item[`future${Math.floor(random() * 1000)}`] = extraValue(random, 3);
     }
     Object.assign(entry.environment, { futureSetting: extraValue(random, 2) });
+    withDecidingValues(entry, auditors, decidingRandom);
     entry.environment.id = envId;
   }
   return copy;
+}
+
+/** The user grants of the API (EnumApplicationOIDCGrantType): a user signs in through them. */
+const USER_GRANT_TYPES: readonly string[] = ['AUTHORIZATION_CODE', 'IMPLICIT', 'DEVICE_CODE'];
+
+/**
+ * In every draw, unknown values where they decide a verdict: of the workers that sign users in
+ * (auditors aside), the first gets an application type no version knows and the last signs users
+ * in only through a grant type no version knows; every sign-on policy without an MFA action gains
+ * an action of an unknown type, which may be a second factor.
+ */
+function withDecidingValues(entry: Dataset['environments'][number], auditors: ReadonlySet<string>, random: () => number): void {
+  const signInWorkers = entry.applications.filter(
+    (app) => !auditors.has(app.id) && app.type === 'WORKER' && (app.grantTypes ?? []).some((grant) => USER_GRANT_TYPES.includes(grant)),
+  );
+  const [first, last] = [signInWorkers[0], signInWorkers.at(-1)];
+  if (last !== undefined) last.grantTypes = [...(last.grantTypes ?? []).filter((grant) => !USER_GRANT_TYPES.includes(grant)), FUTURE_VALUES.grantType];
+  if (first !== undefined && first !== last) first.type = FUTURE_VALUES.applicationType;
+  for (const policy of entry.signOnPolicies) {
+    const actions = entry.signOnPolicyActions.filter((action) => action.signOnPolicy?.id === policy.id);
+    if (actions.some((action) => action.type === 'MULTI_FACTOR_AUTHENTICATION')) continue;
+    const priority = Math.max(0, ...actions.map((action) => action.priority)) + 1;
+    entry.signOnPolicyActions.push({ id: seededUuid(random), type: FUTURE_VALUES.actionType, priority, signOnPolicy: { id: policy.id } });
+  }
 }
 
 /** A user holding a role over one group, and a worker app holding one over one application. */

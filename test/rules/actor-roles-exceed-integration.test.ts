@@ -12,6 +12,12 @@ const STACKONE_CALLBACK = 'https://api.stackone.com/connect/oauth2/pingone/callb
 
 testRule(rule, {
   valid: [
+    {
+      name: 'a role scope this version does not know may be narrow enough: not judged, naming it',
+      snapshot: withApps(workerWith([assignment('Identity Data Admin', { type: 'BUSINESS_UNIT', id: 'bu-1' })])),
+      profileBindings: sync,
+      skipped: [{ resource: WORKER, reason: 'scope type BUSINESS_UNIT' }],
+    },
     { name: 'PingDataSync with Identity Data Admin for its environment', snapshot: withApps(workerWith([assignment('Identity Data Admin')])), profileBindings: sync },
     { name: 'an unbound worker is not judged here', snapshot: withApps(workerWith([assignment('Environment Admin', orgScope)])) },
     { name: 'Terraform’s needs are not judged', snapshot: withApps(workerWith([assignment('Organization Admin', orgScope)])), profileBindings: { 'app-worker': ['terraform'] } },

@@ -55,6 +55,16 @@ const roleHoldingGroup = (id: string, name: string) =>
 
 testRule(rule, {
   valid: [
+    {
+      name: 'a worker whose only grant this version does not know may sign users in (a 403 trap): not judged, naming it',
+      snapshot: tenant(userGrantWorker({ grantTypes: ['PASSKEY_ASSERTION'] })),
+      skipped: [{ resource: APP, reason: 'grant type PASSKEY_ASSERTION' }],
+    },
+    {
+      name: 'an application type this version does not know, with client credentials and no role: not judged, naming it',
+      snapshot: tenant(workerApp({ type: 'AI_AGENT_APP', _embedded: { roleAssignments: [] } })),
+      skipped: [{ resource: { type: 'application', id: 'app-worker' }, reason: 'application type AI_AGENT_APP' }],
+    },
     { name: 'client-credentials worker with a role in its environment', snapshot: tenant(workerApp()) },
     { name: 'user grant, an allowed user holds Environment Admin directly', snapshot: tenant(userGrantWorker(), [admin([envAdmin()])]) },
     {

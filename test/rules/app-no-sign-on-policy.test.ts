@@ -11,6 +11,11 @@ const samlApp = (overrides: Partial<Application> = {}) =>
 
 testRule(rule, {
   valid: [
+    {
+      name: 'an app whose only grant this version does not know may sign users in with the default: not judged, naming it',
+      snapshot: tenant([appWithPolicies([], { grantTypes: ['PASSKEY_ASSERTION'] })]),
+      skipped: [{ resource: WEB, reason: 'grant type PASSKEY_ASSERTION' }],
+    },
     { name: 'an app with a policy assigned', snapshot: tenant([appWithPolicies([MULTI_FACTOR])]) },
     { name: 'a client-credentials worker signs nobody in', snapshot: tenant([workerApp({ _embedded: { signOnPolicyAssignments: [] } })]) },
     { name: 'assignments not collected: unknown', snapshot: tenant([webApp({ _embedded: {} })]) },

@@ -10,6 +10,11 @@ const withClientCredentials = (overrides: Partial<Application> = {}) =>
 
 testRule(rule, {
   valid: [
+    {
+      name: 'an application type this version does not know may be made for client credentials: not judged, naming it',
+      snapshot: withApps(withClientCredentials({ type: 'AI_AGENT_APP' })),
+      skipped: [{ resource: WEB, reason: 'application type AI_AGENT_APP' }],
+    },
     { name: 'a hardened web app without client credentials', snapshot: withApps(webApp()) },
     { name: 'a worker app', snapshot: withApps(workerApp()) },
     { name: 'a non-interactive (SERVICE) app is made for it', snapshot: withApps(withClientCredentials({ type: 'SERVICE', grantTypes: ['CLIENT_CREDENTIALS'] })) },

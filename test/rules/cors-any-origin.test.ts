@@ -8,6 +8,12 @@ const WEB = { type: 'application' as const, id: 'app-web' };
 
 testRule(rule, {
   valid: [
+    {
+      name: 'a grant type this version does not know may sign browser users in: not judged, naming it',
+      snapshot: withApps(webApp({ grantTypes: ['PASSKEY_ASSERTION'], corsSettings: undefined })),
+      skipped: [{ resource: WEB, reason: 'grant type PASSKEY_ASSERTION, which this version does not know' }],
+    },
+    { name: 'an unknown grant type on an app whose CORS is closed: nothing to judge', snapshot: withApps(webApp({ grantTypes: ['PASSKEY_ASSERTION'] })) },
     { name: 'no origins allowed', snapshot: withApps(webApp()) },
     { name: 'specific exact origins', snapshot: withApps(webApp({ corsSettings: { behavior: 'ALLOW_SPECIFIC_ORIGINS', origins: ['https://app.example.com', 'http://localhost:3000'] } })) },
     { name: 'a client-credentials worker never runs in a browser', snapshot: withApps(workerApp()) },

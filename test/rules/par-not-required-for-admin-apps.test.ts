@@ -10,6 +10,16 @@ const adminApp = (overrides: Partial<Application> = {}) =>
 
 testRule(rule, {
   valid: [
+    {
+      name: 'an application type this version does not know may be a worker: not judged, naming it',
+      snapshot: withApps(adminApp({ type: 'AI_AGENT_APP', parRequirement: 'OPTIONAL' })),
+      skipped: [{ resource: WORKER, reason: 'application type AI_AGENT_APP' }],
+    },
+    {
+      name: 'a worker whose only grant this version does not know: not judged, naming it',
+      snapshot: withApps(adminApp({ grantTypes: ['PASSKEY_ASSERTION'], parRequirement: 'OPTIONAL' })),
+      skipped: [{ resource: WORKER, reason: 'grant type PASSKEY_ASSERTION' }],
+    },
     { name: 'a worker app with user grants and PAR required', snapshot: withApps(adminApp({ parRequirement: 'REQUIRED' })) },
     { name: 'a client-credentials worker has no authorization request', snapshot: withApps(workerApp({ parRequirement: 'OPTIONAL' })) },
     { name: 'a web app is not an admin app', snapshot: withApps(webApp({ parRequirement: 'OPTIONAL' })) },

@@ -9,6 +9,11 @@ const spa = (overrides: Partial<Application>) => webApp({ type: 'SINGLE_PAGE_APP
 
 testRule(rule, {
   valid: [
+    {
+      name: 'an application type this version does not know may listen on loopback: not judged, naming it',
+      snapshot: inProduction(webApp({ type: 'AI_AGENT_APP', redirectUris: ['http://127.0.0.1:7464/callback'] })),
+      skipped: [{ resource: WEB, reason: 'application type AI_AGENT_APP' }],
+    },
     { name: 'production URIs only', snapshot: inProduction(webApp()) },
     {
       name: 'a sandbox may keep localhost',

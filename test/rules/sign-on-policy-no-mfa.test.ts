@@ -7,6 +7,11 @@ const SINGLE = { type: 'signOnPolicy' as const, id: SINGLE_FACTOR };
 
 testRule(rule, {
   valid: [
+    {
+      name: 'the only app on a single-factor policy has a grant this version does not know: the app is not judged, naming it',
+      snapshot: tenant([appWithPolicies([SINGLE_FACTOR], { grantTypes: ['PASSKEY_ASSERTION'] })]),
+      skipped: [{ resource: { type: 'application', id: 'app-web' }, reason: 'grant type PASSKEY_ASSERTION' }],
+    },
     { name: 'apps assigned the MFA policy; the single-factor default is unused', snapshot: tenant([appWithPolicies([MULTI_FACTOR])]) },
     { name: 'a single-factor policy nobody uses', snapshot: tenant([]) },
     { name: 'a disabled app does not count', snapshot: tenant([appWithPolicies([SINGLE_FACTOR], { enabled: false })]) },

@@ -14,6 +14,11 @@ const tenant = (applications: Application[], users: User[] = [], groups: ReturnT
 
 testRule(rule, {
   valid: [
+    {
+      name: 'an application type this version does not know, flagged to copy its creator’s roles: not judged, naming it',
+      snapshot: tenant([worker({ type: 'AI_AGENT_APP', assignActorRoles: true })]),
+      skipped: [{ resource: WORKER, reason: 'application type AI_AGENT_APP' }],
+    },
     { name: 'a worker with one role chosen for it', snapshot: tenant([workerApp()], [admin()]) },
     { name: 'two roles, but nobody else holds that set', snapshot: tenant([worker({ _embedded: { roleAssignments: [assignment('Identity Data Admin'), assignment('Configuration Read Only')] } })], [admin()]) },
     { name: 'the same set at another scope is another set', snapshot: tenant([worker({ _embedded: { roleAssignments: [assignment('Environment Admin'), assignment('Identity Data Admin')] } })], [admin()]) },

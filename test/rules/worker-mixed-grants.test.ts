@@ -8,6 +8,16 @@ const WORKER = { type: 'application' as const, id: 'app-worker' };
 
 testRule(rule, {
   valid: [
+    {
+      name: 'a client-credentials worker with a grant this version does not know: not judged, naming it',
+      snapshot: withApps(workerApp({ grantTypes: ['CLIENT_CREDENTIALS', 'PASSKEY_ASSERTION'] })),
+      skipped: [{ resource: WORKER, reason: 'grant type PASSKEY_ASSERTION' }],
+    },
+    {
+      name: 'an application type this version does not know with both kinds of grant: not judged, naming it',
+      snapshot: withApps(workerApp({ type: 'AI_AGENT_APP', grantTypes: ['CLIENT_CREDENTIALS', 'AUTHORIZATION_CODE'] })),
+      skipped: [{ resource: WORKER, reason: 'application type AI_AGENT_APP' }],
+    },
     { name: 'a client-credentials-only worker', snapshot: withApps(workerApp()) },
     { name: 'a worker that only signs users in', snapshot: withApps(workerApp({ grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'] })) },
     { name: 'refresh and token exchange are not sign-in grants', snapshot: withApps(workerApp({ grantTypes: ['CLIENT_CREDENTIALS', 'REFRESH_TOKEN', 'TOKEN_EXCHANGE'] })) },

@@ -11,6 +11,16 @@ const opsGroup = { type: 'ANY_GROUP' as const, groups: [{ id: 'group-ops' }] };
 
 testRule(rule, {
   valid: [
+    {
+      name: 'a worker whose only grant this version does not know may sign users in: not judged, naming it',
+      snapshot: withApps(workerApp({ grantTypes: ['PASSKEY_ASSERTION'] })),
+      skipped: [{ resource: WORKER, reason: 'grant type PASSKEY_ASSERTION' }],
+    },
+    {
+      name: 'an application type this version does not know with a sign-in grant: not judged, naming it',
+      snapshot: withApps(signInWorker({ type: 'AI_AGENT_APP' })),
+      skipped: [{ resource: WORKER, reason: 'application type AI_AGENT_APP' }],
+    },
     { name: 'admin users only', snapshot: withApps(signInWorker({ accessControl: adminsOnly })) },
     { name: 'admin users only and a group', snapshot: withApps(signInWorker({ accessControl: { ...adminsOnly, group: opsGroup } })) },
     { name: 'a client-credentials worker signs nobody in', snapshot: withApps(workerApp()) },

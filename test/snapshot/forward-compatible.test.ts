@@ -57,6 +57,11 @@ describe('forward compatibility: what scan writes, audit and diff load', () => {
     expect([0, 1], audited.stderr).toContain(audited.code);
     expect(audited.report.ruleErrors).toEqual([]);
     expect(fingerprints(audited.report)).toEqual(fingerprints(scanned.report));
+    // A resource left unjudged for a value names one the dataset served.
+    const futures = Object.values(FUTURE_VALUES);
+    for (const { reason } of audited.report.skipped ?? []) {
+      if (reason.includes('this version does not know')) expect(futures.some((value) => reason.includes(value)), reason).toBe(true);
+    }
 
     // Each unknown value the dataset holds is warned about once, by name.
     const warnings = (audited.report.warnings ?? []).filter((warning) => warning.code === 'unknown-value').map((warning) => warning.message);
@@ -90,6 +95,16 @@ describe('the demo-future dataset: the acceptance scenario of a current tenant',
     expect(audited.report.findings.filter((finding) => policyRules.includes(finding.ruleId) && finding.resource.id === shop.id)).toEqual([]);
     expect(audited.report.skipped?.filter((item) => item.resource.id === shop.id).map((item) => item.ruleId).sort()).toEqual(policyRules);
     expect(audited.report.snapshot.applications?.signingInThroughDaVinci).toBe(1);
+
+    // Rules that turn on an unknown value leave that resource unjudged and name the value.
+    const reasons = (audited.report.skipped ?? []).map((item) => item.reason);
+    const named = [
+      `application type ${FUTURE_VALUES.applicationType}`,
+      `grant type ${FUTURE_VALUES.grantType}`,
+      `action type ${FUTURE_VALUES.actionType}`,
+      `scope type ${FUTURE_VALUES.scopeType}`,
+    ];
+    for (const value of named) expect(reasons.filter((reason) => reason.includes(value)).length, `${value}\n${reasons.join('\n')}`).toBeGreaterThan(0);
 
     const pingManaged = new Set(apps.filter((app) => app.type.startsWith('PING_ONE_')).map((app) => app.id));
     expect(pingManaged.size).toBeGreaterThan(0);
