@@ -4,6 +4,7 @@ import type { AssertionSigner } from './client-assertion.js';
 import type { UserSession } from './login/user-session.js';
 import { readPrivateKeyFile } from './private-key.js';
 import { readCredentialFile } from './read-credential-file.js';
+import { readCachedIdentity } from './login/token-cache.js';
 import { resolveServiceUrls } from './service-urls.js';
 import { Secret } from './secret.js';
 
@@ -132,6 +133,11 @@ export function resolveConnectionSettings(flags: ConnectionFlags, env: NodeJS.Pr
   const accessToken = pick(flags.accessToken, 'PINGONE_API_ACCESS_TOKEN');
   if (nonEmpty(flags.accessToken) !== undefined) warnings.push(secretFlagWarning('--access-token', 'PINGONE_API_ACCESS_TOKEN'));
   const flow = resolveAuthFlow(flags.auth);
+  const tokenCache = nonEmpty(flags.tokenCache);
+  if (nonEmpty(flags.auth) === undefined && tokenCache !== undefined) {
+    const credentials = resolveCachedSignIn(tokenCache, urls.authUrl, flags, env, pick, environmentId, warnings);
+    return withRegion({ ...urls, credentials, warnings }, region);
+  }
   if (flow !== 'client-credentials') {
     if (accessToken !== undefined) warnings.push(`PINGONE_API_ACCESS_TOKEN is ignored: --auth ${flow} signs in instead.`);
     const credentials = resolveUserSignIn(flow, flags, env, pick, environmentId, warnings);
@@ -219,6 +225,52 @@ function resolveUserSignIn(
   const tokenCache = nonEmpty(flags.tokenCache);
   if (tokenCache !== undefined) credentials.tokenCache = tokenCache;
   return credentials;
+}
+
+type Pick = (flag: string | undefined, variable: string) => string | undefined;
+
+/**
+ * `--token-cache` without `--auth`: reuses the sign-in `login` cached there (renewing it, or signing in
+ * again the same way when it has expired), for the application and environment the cache names, as
+ * `login` promised; no worker credentials are asked for. Throws a UserFacingError when the file holds
+ * no sign-in, or one made at another auth server (the token is only ever sent where it came from).
+ */
+function resolveCachedSignIn(file: string, authUrl: string, flags: ConnectionFlags, env: NodeJS.ProcessEnv, pick: Pick, environmentId: string | undefined, warnings: string[]): UserSignInCredentials {
+  const seeAlso = 'README.md#signing-in-as-a-reviewer';
+  const cached = readCachedIdentity(file);
+  if (cached?.flow === undefined) {
+    throw new UserFacingError('credentials-missing', `No sign-in is cached in ${file}.`, {
+      hint: `Sign in once with \`pingone-audit login --auth device-code --token-cache ${file}\` (or --auth authorization-code) and pass the same --token-cache afterwards, or pass --auth to sign in now.`,
+      seeAlso,
+    });
+  }
+  if (cached.authUrl !== authUrl) {
+    throw new UserFacingError('settings-invalid', `The token cache ${file} holds a sign-in at ${cached.authUrl}, not at ${authUrl}.`, {
+      hint: 'Pass the same --region, --auth-url or --custom-domain as when you signed in, or pass --auth to sign in here.',
+      seeAlso,
+    });
+  }
+  const given: Array<[string, string | undefined, string]> = [
+    ['PINGONE_CLIENT_ID (--client-id)', pick(flags.clientId, 'PINGONE_CLIENT_ID'), cached.clientId],
+    ['PINGONE_ENVIRONMENT_ID (--environment-id)', environmentId, cached.environmentId],
+  ];
+  for (const [setting, value, held] of given) {
+    if (value !== undefined && value.toLowerCase() !== held) {
+      warnings.push(`${setting} is ignored: the token cache holds a sign-in to application ${cached.clientId} in environment ${cached.environmentId}; pass --auth to sign in to another.`);
+    }
+  }
+  // A public client sends no credential: a worker's secret or key in the environment must not go along.
+  const publicClient = cached.tokenAuthMethod === undefined || cached.tokenAuthMethod === 'NONE';
+  const { clientSecret, clientSecretFile, privateKeyFile, ...withoutCredentials } = flags;
+  const { PINGONE_CLIENT_SECRET, PINGONE_CLIENT_PRIVATE_KEY_FILE, ...envWithoutCredentials } = env;
+  return resolveUserSignIn(
+    cached.flow,
+    { ...(publicClient ? withoutCredentials : flags), clientId: cached.clientId },
+    publicClient ? envWithoutCredentials : env,
+    pick,
+    cached.environmentId,
+    warnings,
+  );
 }
 
 /**

@@ -3,7 +3,7 @@ import { parseJson } from '../../json/parse-json.js';
 import path from 'node:path';
 import { UserFacingError } from '../../errors.js';
 import { Secret } from '../secret.js';
-import type { UserSignInCredentials } from '../settings.js';
+import type { SignInFlow, UserSignInCredentials } from '../settings.js';
 import type { UserSession } from './user-session.js';
 
 /** Which sign-in a cached session belongs to: reused only for the same application, environment and auth server. */
@@ -11,6 +11,10 @@ export interface CacheIdentity {
   authUrl: string;
   clientId: string;
   environmentId: string;
+  /** How the user signed in, so that a later run given only the cache can sign in again the same way. */
+  flow?: SignInFlow;
+  /** How the application authenticates at the token endpoint (`NONE`: a public client). */
+  tokenAuthMethod?: string;
 }
 
 interface CacheFile extends CacheIdentity {
@@ -38,16 +42,36 @@ function assertPrivate(file: string): boolean {
   return true;
 }
 
-/** The cached session for this sign-in, or undefined when there is none (or it is for another app). */
-export function readTokenCache(file: string, identity: CacheIdentity): UserSession | undefined {
+/** The file's content when it is a private, readable cache of ours; undefined when missing or not one. */
+function readCacheFile(file: string): Partial<CacheFile> | undefined {
   if (!assertPrivate(file)) return undefined;
-  let cached: Partial<CacheFile>;
   try {
-    cached = parseJson(readFileSync(file, 'utf8')) as Partial<CacheFile>;
+    const cached = parseJson(readFileSync(file, 'utf8')) as Partial<CacheFile> | null;
+    return typeof cached === 'object' && cached !== null && cached.version === 1 ? cached : undefined;
   } catch {
     return undefined;
   }
-  const matches = cached.version === 1 && cached.authUrl === identity.authUrl && cached.clientId === identity.clientId && cached.environmentId === identity.environmentId;
+}
+
+/**
+ * Whose sign-in the cache file holds (auth server, application, environment, flow), for a run given
+ * `--token-cache` without `--auth`; undefined when the file is missing or holds no sign-in of ours.
+ * Throws a `token-cache-unsafe` UserFacingError when others may read or write it.
+ */
+export function readCachedIdentity(file: string): CacheIdentity | undefined {
+  const cached = readCacheFile(file);
+  if (typeof cached?.authUrl !== 'string' || typeof cached.clientId !== 'string' || typeof cached.environmentId !== 'string') return undefined;
+  const identity: CacheIdentity = { authUrl: cached.authUrl, clientId: cached.clientId, environmentId: cached.environmentId };
+  if (cached.flow === 'authorization-code' || cached.flow === 'device-code') identity.flow = cached.flow;
+  if (typeof cached.tokenAuthMethod === 'string') identity.tokenAuthMethod = cached.tokenAuthMethod;
+  return identity;
+}
+
+/** The cached session for this sign-in, or undefined when there is none (or it is for another app). */
+export function readTokenCache(file: string, identity: CacheIdentity): UserSession | undefined {
+  const cached = readCacheFile(file);
+  if (cached === undefined) return undefined;
+  const matches = cached.authUrl === identity.authUrl && cached.clientId === identity.clientId && cached.environmentId === identity.environmentId;
   if (!matches || typeof cached.accessToken !== 'string' || typeof cached.expiresAt !== 'number') return undefined;
   const session: UserSession = { accessToken: new Secret(cached.accessToken), expiresAt: cached.expiresAt };
   if (typeof cached.refreshToken === 'string') session.refreshToken = new Secret(cached.refreshToken);
@@ -84,5 +108,5 @@ export function writeTokenCache(file: string, identity: CacheIdentity, session: 
 }
 
 export function cacheIdentity(authUrl: string, credentials: UserSignInCredentials): CacheIdentity {
-  return { authUrl, clientId: credentials.clientId, environmentId: credentials.environmentId };
+  return { authUrl, clientId: credentials.clientId, environmentId: credentials.environmentId, flow: credentials.flow, tokenAuthMethod: credentials.tokenAuthMethod };
 }
