@@ -12,6 +12,8 @@ export interface CliRun {
 export interface CliRunOptions {
   env?: Record<string, string>;
   cwd?: string;
+  /** `runBuiltCli` only: the executable to start instead of `node dist/src/cli.js`, e.g. an installed package's bin link. */
+  bin?: string;
 }
 
 const CLI = packagePath('dist', 'src', 'cli.js');
@@ -45,8 +47,9 @@ export async function runCli(args: string[], options: CliRunOptions = {}): Promi
  */
 export function runBuiltCli(args: string[], options: CliRunOptions = {}): Promise<CliRun> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm test does).`);
+  const [file, argv] = options.bin === undefined ? [process.execPath, [CLI, ...args]] : [options.bin, args];
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { env: testEnv(options), cwd: options.cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(file, argv, { env: testEnv(options), cwd: options.cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
       resolve({ code, stdout, stderr });
     });
