@@ -19,7 +19,9 @@ import refreshTokenGracePeriodLong from './applications/refresh-token-grace-peri
 import refreshTokenLifetimeTooLong from './applications/refresh-token-lifetime-too-long.js';
 import refreshTokenNoIdleLimit from './applications/refresh-token-no-idle-limit.js';
 import refreshTokenReplayProtectionOff from './applications/refresh-token-replay-protection-off.js';
+import corsOriginMissing from './applications/cors-origin-missing.js';
 import publicClientWithSecret from './applications/public-client-with-secret.js';
+import redirectUriMissing from './applications/redirect-uri-missing.js';
 import refreshTokenRollingNotLonger from './applications/refresh-token-rolling-not-longer.js';
 import samlAssertionUnsigned from './applications/saml-assertion-unsigned.js';
 import samlResponseUnsigned from './applications/saml-response-unsigned.js';
@@ -51,6 +53,7 @@ export const rules: Rule[] = [
   redirectUriFragment,
   redirectUriLocalhostInProduction,
   redirectUriDuplicate,
+  redirectUriMissing,
   hybridResponseType,
   clientSecretWherePrivateKeyJwtPossible,
   clientSecretJwt,
@@ -58,6 +61,7 @@ export const rules: Rule[] = [
   unsignedRequestObjectAllowed,
   parNotRequiredForAdminApps,
   corsAnyOrigin,
+  corsOriginMissing,
   adminRoleMissing,
   refreshTokenNotJwt,
   refreshTokenJwtSunset,

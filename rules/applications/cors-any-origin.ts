@@ -22,16 +22,13 @@ export default defineRule({
         'Console: Applications > Applications > the application > Configuration > edit, and set the CORS settings to allow specific origins (listing them) or no origins.',
         'API: `PUT /environments/{envId}/applications/{appId}` with the current body and `"corsSettings": { "behavior": "ALLOW_SPECIFIC_ORIGINS", "origins": ["https://app.example.com"] }` (or `{ "behavior": "ALLOW_NO_ORIGINS" }`).',
       ],
-      references: [
-        { title: 'PingOne API: applications, cross-origin resource sharing', url: 'https://developer.pingidentity.com/pingone-api/platform/applications/applications-1.html' },
-        { title: 'Fetch Standard: CORS protocol', url: 'https://fetch.spec.whatwg.org/#http-cors-protocol' },
-        REFERENCES.pingUpdateApplication,
-      ],
+      references: [REFERENCES.pingApplicationsCors, REFERENCES.fetchCors, REFERENCES.pingUpdateApplication],
       severityRationale:
         'Low: PingOne already keeps its most sensitive operations from untrusted origins, and the browser’s cookie rules limit what a foreign page can do; explicit settings shrink what remains and follow Ping’s recommendation. The rule is hygiene that closes a door rather than a hole known to be open.',
     },
     messages: {
-      legacyAnyOrigin: 'Application {{app}} has no CORS settings, so PingOne’s legacy behaviour lets pages of any origin call it: set corsSettings to ALLOW_SPECIFIC_ORIGINS with the app’s own origins, or ALLOW_NO_ORIGINS.',
+      legacyAnyOrigin:
+        'Application {{app}} has no CORS settings, so PingOne’s legacy behaviour lets pages of any origin call it: set corsSettings to ALLOW_SPECIFIC_ORIGINS with the app’s own origins, or ALLOW_NO_ORIGINS.',
       wildcardOrigin: 'CORS origin {{origin}} of {{app}} is a wildcard, trusting every matching subdomain, including forgotten or taken-over ones: list the exact origins.',
     },
     precision: 'high',

@@ -11,6 +11,8 @@ export const REFERENCES = {
     url: 'https://docs.pingidentity.com/pingone/applications/p1_refresh_tokens.html',
   },
   pingApplicationTypes: { title: 'PingOne: application types', url: 'https://docs.pingidentity.com/pingone/applications/p1_application_types.html' },
+  pingApplicationsCors: { title: 'PingOne API: applications, cross-origin resource sharing', url: 'https://developer.pingidentity.com/pingone-api/platform/applications/applications-1.html' },
+  fetchCors: { title: 'Fetch Standard: CORS protocol', url: 'https://fetch.spec.whatwg.org/#http-cors-protocol' },
   pingUpdateApplication: {
     title: 'PingOne API: Update Application (OIDC)',
     url: 'https://developer.pingidentity.com/pingone-api/platform/applications/applications-1/update-application-oidc.html',

@@ -50,3 +50,22 @@ export function withoutTrailingSlash(uri: string): string {
 export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 }
+
+/**
+ * The origin (scheme, host, port) a browser sends in `Origin` from a page at `uri`; undefined for
+ * a URI that does not parse or is not http(s) (a native app's custom scheme has no web origin).
+ */
+export function webOriginOf(uri: string): string | undefined {
+  const url = parseRedirectUri(uri);
+  return url && (url.protocol === 'https:' || url.protocol === 'http:') ? url.origin : undefined;
+}
+
+/**
+ * Whether one entry of an application's `corsSettings.origins` lets `origin` through: the same
+ * origin, or a match of its `*` (PingOne lets subdomains use one to match any string).
+ */
+export function corsOriginAllows(entry: string, origin: string): boolean {
+  if (!entry.includes('*')) return webOriginOf(entry) === origin;
+  const pattern = entry.toLowerCase().replace(/\/+$/, '').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*');
+  return new RegExp(`^${pattern}$`).test(origin);
+}

@@ -482,7 +482,7 @@ export interface ResourceRef {
  * The enum values this version knows, field by field: the Management OpenAPI's enums
  * (`reference/pingone-management-openapi.yml`: EnumApplicationType, EnumApplicationProtocol,
  * EnumApplicationOIDCGrantType, EnumApplicationOIDCResponseType, EnumApplicationOIDCTokenAuthMethod,
- * EnumApplicationOIDCPKCEOption, EnumApplicationOIDCRefreshTokenType, EnumSignOnPolicyType, EnumRoleAssignmentScopeType), plus GROUP
+ * EnumApplicationOIDCPKCEOption, EnumApplicationOIDCRefreshTokenType, EnumApplicationCorsSettingsBehavior, EnumSignOnPolicyType, EnumRoleAssignmentScopeType), plus GROUP
  * scopes from Ping's Group Role Assignments page. PingOne adds values over time; a snapshot keeps
  * whatever it read, and this table only tells which values rules can judge.
  */
@@ -497,6 +497,7 @@ export const KNOWN_VALUES = {
   'token endpoint auth method': ['NONE', 'CLIENT_SECRET_BASIC', 'CLIENT_SECRET_POST', 'PRIVATE_KEY_JWT', 'CLIENT_SECRET_JWT'],
   'PKCE enforcement': ['OPTIONAL', 'REQUIRED', 'S256_REQUIRED'],
   'refresh token type': ['JSON_WEB_TOKEN', 'OPAQUE_TOKEN'],
+  'CORS behavior': ['ALLOW_NO_ORIGINS', 'ALLOW_SPECIFIC_ORIGINS'],
   'sign-on policy action type': [
     'LOGIN', 'MULTI_FACTOR_AUTHENTICATION', 'IDENTIFIER_FIRST', 'IDENTITY_PROVIDER', 'PROGRESSIVE_PROFILING', 'AGREEMENT',
     'PINGID_WINLOGIN_PASSWORDLESS_AUTHENTICATION', 'PINGID_AUTHENTICATION',

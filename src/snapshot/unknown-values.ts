@@ -35,6 +35,7 @@ export function findUnknownValues(snapshot: Snapshot): UnknownValue[] {
       note('token endpoint auth method', app.tokenEndpointAuthMethod, file);
       note('PKCE enforcement', app.pkceEnforcement, file);
       note('refresh token type', app.refreshTokenType, file);
+      note('CORS behavior', app.corsSettings?.behavior, file);
       noteScopes(app._embedded?.roleAssignments, file);
     }
     for (const user of env.users) noteScopes(user._embedded?.roleAssignments, resourceFile('user', envId, user.id));

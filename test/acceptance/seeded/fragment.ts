@@ -42,6 +42,18 @@ export function hardenedWebApp(id: string, name: string, overrides: Partial<ApiA
   return { ...settings, ...overrides };
 }
 
+/** {@link hardenedWebApp} as a single-page app: no client authentication, CORS open to its own origin only. */
+export function hardenedSpa(id: string, name: string, overrides: Partial<ApiApplication> = {}): ApiApplication {
+  const origin = `https://${id}.apps.example.com`;
+  return hardenedWebApp(id, name, {
+    type: 'SINGLE_PAGE_APP',
+    tokenEndpointAuthMethod: 'NONE',
+    jwksUrl: undefined,
+    corsSettings: { behavior: 'ALLOW_SPECIFIC_ORIGINS', origins: [origin] },
+    ...overrides,
+  });
+}
+
 /** The `item`th id of fragment number `fragment` (1–65535): a UUID, as PingOne ids are. */
 export function seededId(fragment: number, item: number): string {
   return `5eed${fragment.toString(16).padStart(4, '0')}-0000-4000-8000-${item.toString(16).padStart(12, '0')}`;

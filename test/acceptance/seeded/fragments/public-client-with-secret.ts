@@ -1,9 +1,8 @@
-import { hardenedWebApp, seededId, signsInWithMfa, type Fragment } from '../fragment.js';
+import { hardenedSpa, hardenedWebApp, seededId, signsInWithMfa, type Fragment } from '../fragment.js';
 
 const nativeWithSecret = seededId(2, 1);
 const nativePublic = seededId(2, 2);
 const spaPublic = seededId(2, 3);
-const spaOrigin = `https://${spaPublic}.apps.example.com`;
 
 /** A native app sending a client secret, beside a native app and a SPA with no client authentication and S256 PKCE. */
 export const publicClientWithSecret: Fragment = {
@@ -17,12 +16,7 @@ export const publicClientWithSecret: Fragment = {
     applications: [
       hardenedWebApp(nativeWithSecret, 'Native app with a secret', { type: 'NATIVE_APP', tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC', jwksUrl: undefined }),
       hardenedWebApp(nativePublic, 'Native app with PKCE', { type: 'NATIVE_APP', tokenEndpointAuthMethod: 'NONE', jwksUrl: undefined }),
-      hardenedWebApp(spaPublic, 'SPA with PKCE', {
-        type: 'SINGLE_PAGE_APP',
-        tokenEndpointAuthMethod: 'NONE',
-        jwksUrl: undefined,
-        corsSettings: { behavior: 'ALLOW_SPECIFIC_ORIGINS', origins: [spaOrigin] },
-      }),
+      hardenedSpa(spaPublic, 'SPA with PKCE'),
     ],
     signOnPolicyAssignments: signsInWithMfa(nativeWithSecret, nativePublic, spaPublic),
   },
