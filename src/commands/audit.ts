@@ -1,4 +1,4 @@
-import { FORMAT_NAMES } from '../formatters/index.js';
+import { FORMAT_CHOICES } from '../formatters/index.js';
 import { defineCommand } from './context.js';
 import { loadSnapshotFolder } from './load-snapshot-folder.js';
 import { withReportOptions } from './output-options.js';
@@ -10,7 +10,7 @@ export const registerAuditCommand = defineCommand({
   builder: (y) =>
     withReportOptions(
       y.positional('snapshot', { type: 'string', demandOption: true, description: 'Snapshot folder written by `pingone-audit snapshot` or `scan`' }),
-      FORMAT_NAMES,
+      FORMAT_CHOICES,
     ).example('$0 audit ./pingone-snapshot -f sarif -o results.sarif', 'Audit a committed snapshot for GitHub code scanning'),
   run: async (argv, context) => {
     const snapshot = await loadSnapshotFolder(context, argv.snapshot);

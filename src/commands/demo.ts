@@ -1,5 +1,5 @@
 import { createApiClient, resolveConnectionSettings } from '../fetch/index.js';
-import { FORMAT_NAMES } from '../formatters/index.js';
+import { FORMAT_CHOICES } from '../formatters/index.js';
 import { loadDataset, startSimulator } from '../simulator/index.js';
 import { collectToFolder } from './collect-to-folder.js';
 import { withSnapshotFolder } from './temporary-folder.js';
@@ -14,7 +14,7 @@ export const registerDemoCommand = defineCommand({
   command: 'demo',
   describe: 'Scan the built-in Acme Corp demo organization on a local simulator: no credentials, no network',
   builder: (y) =>
-    withReportOptions(y, FORMAT_NAMES)
+    withReportOptions(y, FORMAT_CHOICES)
       // A demo explains; it does not gate. Pass --fail-on to see the exit code a CI gate would give.
       // Only the default changes: declaring the option again made yargs list every choice twice.
       .default('fail-on', 'none' as FailOn)

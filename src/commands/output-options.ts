@@ -24,7 +24,7 @@ export function withReportOptions<T, F extends string>(yargs: Argv<T>, formats: 
       type: 'string',
       array: true,
       choices: formats,
-      description: 'Report format; repeat for several, each followed by its own --output',
+      description: 'Report format (default stylish: verdict first, one line per finding; grid, formerly table, is the bordered table); repeat for several, each followed by its own --output',
     })
     .option('output', {
       alias: 'o',
@@ -64,7 +64,12 @@ export function withReportOptions<T, F extends string>(yargs: Argv<T>, formats: 
     .option('include-suppressed', {
       type: 'boolean',
       default: false,
-      description: 'Keep suppressed findings, marked, in SARIF, table and CSV (JSON always lists them)',
+      description: 'Keep suppressed findings, marked, in SARIF, stylish, grid and CSV (JSON always lists them)',
+    })
+    .option('verbose', {
+      type: 'boolean',
+      default: false,
+      description: 'Terminal report: whole messages and how to fix each rule that fired (scan also logs retries and throttling on stderr)',
     })
     .option('include-fixed', {
       type: 'boolean',
@@ -84,6 +89,7 @@ export interface ReportFlags {
   'fail-on-new': boolean;
   'include-suppressed': boolean;
   'include-fixed': boolean;
+  verbose?: boolean | undefined;
 }
 
 /** The review flags (suppressions, baseline and what reports keep) as `auditAndReport` reads them. */

@@ -3,15 +3,18 @@ import { decideGate } from '../audit/gate.js';
 import { loadAuditSetup, type AuditSetup } from '../audit/audit-setup.js';
 import { auditSnapshot } from '../audit/audit-snapshot.js';
 import type { AuditWarning } from '../engine/types.js';
-import { formatters, isFormatName, type FormatContext } from '../formatters/index.js';
+import { formatterFor, type FormatContext } from '../formatters/index.js';
 import { summaryParts } from '../formatters/summary-line.js';
 import { stderrLines } from '../output/stderr-line.js';
 import { resolveFindingLines } from '../snapshot/locate-line.js';
 import type { Snapshot } from '../snapshot/model.js';
 import type { Verdict } from '../verdict.js';
 import { resolvePath, type CommandContext } from './context.js';
-import { useColor } from './io.js';
+import { terminalColumns, useColor } from './io.js';
 import { pairOutputs, reviewArgs, throwIfReportsFailed, writeReports, type ReportFlags } from './output-options.js';
+
+/** Formats for people at a terminal, as `--format` names them. */
+const TERMINAL_FORMATS: ReadonlySet<string> = new Set(['stylish', 'grid', 'table']);
 
 export interface AuditAndReportInput {
   snapshot: Snapshot;
@@ -50,28 +53,31 @@ export async function auditAndReport(input: AuditAndReportInput): Promise<Verdic
   const { snapshot, snapshotDir, flags, context } = input;
   const { io } = context;
   const review = reviewArgs(flags);
-  const targets = pairOutputs(context.rawArgv, input.defaultFormat ?? 'table');
+  const targets = pairOutputs(context.rawArgv, input.defaultFormat ?? 'stylish');
   const setup = input.setup ?? loadReportSetup(flags, context);
   const result = auditSnapshot(snapshot, setup, input.now ?? new Date(), snapshotDir);
   if (snapshotDir !== undefined) resolveFindingLines(result, resolvePath(io, snapshotDir));
   for (const warning of result.warnings ?? []) io.stderr.write(stderrLines([`warning: ${describeWarning(warning)}`]));
 
+  const gate = decideGate(result, { failOn: flags['fail-on'], allowIncomplete: flags['allow-incomplete'] === true, failOnNew: review.failOnNew });
   const formatContext: FormatContext = {
     color: useColor(io),
-    ...(io.stdout.columns === undefined ? {} : { columns: io.stdout.columns }),
+    columns: terminalColumns(io),
     ...(snapshotDir === undefined ? {} : relativeSnapshotDir(io.cwd, snapshotDir)),
     includeSuppressed: review.includeSuppressed,
     includeFixed: review.includeFixed,
+    verbose: flags.verbose === true,
+    gate: { verdict: gate.verdict, failOn: flags['fail-on'], failOnNew: review.failOnNew },
   };
   const failures = await writeReports(context, targets, (format) => {
-    if (!isFormatName(format)) throw new Error(`No formatter is registered for "${format}".`);
-    return formatters[format](result, formatContext);
+    const formatter = formatterFor(format);
+    if (formatter === undefined) throw new Error(`No formatter is registered for "${format}".`);
+    return formatter(result, formatContext);
   });
 
-  const gate = decideGate(result, { failOn: flags['fail-on'], allowIncomplete: flags['allow-incomplete'] === true, failOnNew: review.failOnNew });
-  // The table ends with the summary line; without it on stdout, the summary goes to stderr.
-  const tableShown = targets.some((target) => target.format === 'table' && target.file === undefined && !failures.some((failure) => failure.target === target));
-  if (!tableShown) io.stderr.write(`${summaryParts(result).map((part) => part.text).join(' · ')}\n`);
+  // The terminal reports carry the summary; without one on stdout, the summary goes to stderr.
+  const summaryShown = targets.some((target) => TERMINAL_FORMATS.has(target.format) && target.file === undefined && !failures.some((failure) => failure.target === target));
+  if (!summaryShown) io.stderr.write(`${summaryParts(result).map((part) => part.text).join(' · ')}\n`);
   io.stderr.write(stderrLines(gate.reasons));
   throwIfReportsFailed(failures);
   return gate.verdict;

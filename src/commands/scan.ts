@@ -1,4 +1,4 @@
-import { FORMAT_NAMES } from '../formatters/index.js';
+import { FORMAT_CHOICES } from '../formatters/index.js';
 import { collectToFolder } from './collect-to-folder.js';
 import { withClient, withCollectionOptions, withConnectionOptions } from './connection-options.js';
 import { defineCommand } from './context.js';
@@ -9,7 +9,7 @@ export const registerScanCommand = defineCommand({
   command: 'scan',
   describe: 'Collect a snapshot, write it, and audit it (same reports and exit codes as `audit`)',
   builder: (y) =>
-    withReportOptions(withCollectionOptions(withConnectionOptions(y)), FORMAT_NAMES).example(
+    withReportOptions(withCollectionOptions(withConnectionOptions(y)), FORMAT_CHOICES).example(
       '$0 scan --all-environments -f sarif -o results.sarif',
       'Scan the whole organization for GitHub code scanning',
     ),

@@ -1,4 +1,5 @@
-import type { AuditResult } from '../engine/types.js';
+import type { AuditResult, Severity } from '../engine/types.js';
+import type { Verdict } from '../verdict.js';
 
 /** What a formatter may know besides the result; the command fills it from flags and the TTY. */
 export interface FormatContext {
@@ -19,8 +20,12 @@ export interface FormatContext {
   includeFixed?: boolean;
   /** The tool's home page; defaults to {@link DEFAULT_INFORMATION_URI}. */
   toolInformationUri?: string;
-  /** Terminal width in columns for the table (default 100, kept within 80–160). */
+  /** Terminal width in columns: the stylish report fits it (80 when unknown), the grid keeps it within 80–160 (100 when unknown). */
   columns?: number;
+  /** Stylish: whole messages and each fired rule's remediation, instead of first sentences. */
+  verbose?: boolean;
+  /** The gate the command decided, for the stylish report's opening verdict. */
+  gate?: { verdict: Verdict; failOn: Severity | 'none'; failOnNew: boolean };
 }
 
 /** A pure rendering of an audit result: no I/O, no printing; the command writes the string. */

@@ -5,15 +5,17 @@ import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
+import { formatStylish } from './stylish.js';
 import { formatTable } from './table.js';
 
 export type { FormatContext, Formatter } from './format-context.js';
 
 /** Every output format. To add one: write `<name>.ts` exporting a Formatter and list it here. */
 export const formatters = {
+  stylish: formatStylish,
+  grid: formatTable,
   json: formatJson,
   sarif: formatSarif,
-  table: formatTable,
   markdown: formatMarkdown,
   html: formatHtml,
   junit: formatJunit,
@@ -22,8 +24,17 @@ export const formatters = {
 
 export type FormatName = keyof typeof formatters;
 
-/** For `--format` choices, in registry order. */
+/** Other names a format answers to: `table` was the grid's name before the stylish report became the default. */
+export const FORMAT_ALIASES: Readonly<Record<string, FormatName>> = { table: 'grid' };
+
+/** Every registered format, in registry order. */
 export const FORMAT_NAMES = Object.keys(formatters) as FormatName[];
-export function isFormatName(value: string): value is FormatName {
-  return Object.hasOwn(formatters, value);
+
+/** For `--format` choices: the registered names, then the aliases. */
+export const FORMAT_CHOICES = [...FORMAT_NAMES, ...Object.keys(FORMAT_ALIASES)];
+
+/** The registered format a `--format` value names (an alias resolved), or undefined. */
+export function formatterFor(value: string): Formatter | undefined {
+  const name = Object.hasOwn(FORMAT_ALIASES, value) ? FORMAT_ALIASES[value] : value;
+  return name !== undefined && Object.hasOwn(formatters, name) ? formatters[name as FormatName] : undefined;
 }

@@ -6,6 +6,7 @@ import type { FormatContext } from './format-context.js';
 import { describeNotEvaluated } from './sarif-invocation.js';
 import { snapshotFilePath } from './sarif-location.js';
 import { summaryParts } from './summary-line.js';
+import { joinWithin } from '../output/terminal-layout.js';
 import { terminalText } from '../output/terminal-text.js';
 
 const DEFAULT_COLUMNS = 100;
@@ -30,8 +31,8 @@ interface ColumnPlan {
 }
 
 /**
- * A report for people at a terminal: findings most severe first (the engine's order), each with
- * its snapshot file on a line of its own; then suppressed findings when asked, rules not
+ * The bordered grid (`-f grid`, formerly `-f table`): findings most severe first (the engine's
+ * order), each with its rule id, environment and snapshot file on a line of its own; then suppressed findings when asked, rules not
  * evaluated with the reason, rule errors, and a summary line. Columns are fitted to
  * `context.columns`; long cells wrap instead of widening the table. Every value from the tenant
  * goes through {@link terminalText} before layout: no control character reaches the terminal (nor
@@ -61,7 +62,7 @@ export function formatTable(result: AuditResult, context: FormatContext): string
       describeNotEvaluated(item, '\n').split('\n').map((line) => terminalText(line)).join('\n'),
     ]);
     const body = fitTable(headerRow(['Rule', 'Environment', 'Why'], paint), rows, width, [
-      { cap: 32, min: 12 },
+      wholeIds(result.notEvaluated),
       { cap: 36, min: 10 },
       { cap: 200, min: 24 },
     ]);
@@ -70,7 +71,7 @@ export function formatTable(result: AuditResult, context: FormatContext): string
   if (result.ruleErrors.length > 0) {
     const rows = result.ruleErrors.map((error) => [terminalText(error.ruleId, NAME_LIMIT), terminalText(error.message)]);
     const body = fitTable(headerRow(['Rule', 'Error'], paint), rows, width, [
-      { cap: 32, min: 12 },
+      wholeIds(result.ruleErrors),
       { cap: 200, min: 24 },
     ]);
     sections.push(`${paint('Rule errors: these rules failed and reported nothing', 'bold', 'red')}\n${body}`);
@@ -83,23 +84,14 @@ export function formatTable(result: AuditResult, context: FormatContext): string
 /** The summary parts joined by " · ", broken between parts to stay within the terminal. */
 function summaryLines(result: AuditResult, width: number, paint: Paint): string {
   const tones = { bad: ['red', 'bold'], warn: ['yellow'], good: ['green', 'bold'], plain: [] } as const;
-  const lines: string[] = [];
-  let current = '';
-  let currentWidth = 0;
-  for (const { text, tone } of summaryParts(result)) {
-    const painted = paint(text, ...tones[tone]);
-    if (currentWidth > 0 && currentWidth + 3 + text.length > width) {
-      lines.push(`${current} ·`);
-      current = '';
-      currentWidth = 0;
-    }
-    current = currentWidth === 0 ? painted : `${current} · ${painted}`;
-    currentWidth += (currentWidth === 0 ? 0 : 3) + text.length;
-  }
-  return `${[...lines, current].join('\n')}\n`;
+  const parts = summaryParts(result).map(({ text, tone }) => ({ text, paint: (shown: string) => paint(shown, ...tones[tone]) }));
+  return `${joinWithin(parts, width).join('\n')}\n`;
 }
 
-/** One row per finding, and under it a full-width row with the file and line to open. */
+/**
+ * One row per finding, and under it a full-width row with the rule id, the environment and the
+ * file and line to open: identifiers there are not split, as a narrow column would split them.
+ */
 function findingsTable(
   findings: Finding[],
   width: number,
@@ -113,29 +105,31 @@ function findingsTable(
     return [
       [
         paint(terminalText(finding.severity.toUpperCase()), ...SEVERITY_STYLE[finding.severity]),
-        terminalText(finding.ruleId, NAME_LIMIT),
-        terminalText(environmentName(finding.environmentId), NAME_LIMIT),
         `${terminalText(finding.resource.type, NAME_LIMIT)}\n${terminalText(finding.resource.name || finding.resource.id, NAME_LIMIT)}`,
         finding.suppression === undefined ? terminalText(finding.message) : `${terminalText(finding.message)}\nSuppressed: ${terminalText(finding.suppression.reason)}`,
       ],
-      [paint(location, 'dim'), '', '', '', ''],
+      [`${paint(terminalText(finding.ruleId, NAME_LIMIT), 'bold')}  ${terminalText(environmentName(finding.environmentId), NAME_LIMIT)}  ${paint(location, 'dim')}`, '', ''],
     ];
   });
-  const spanning: SpanningCellConfig[] = findings.map((_, index) => ({ row: 2 + index * 2, col: 0, colSpan: 5, wrapWord: true }));
+  const spanning: SpanningCellConfig[] = findings.map((_, index) => ({ row: 2 + index * 2, col: 0, colSpan: 3, wrapWord: true }));
   return fitTable(
-    headerRow(['Severity', 'Rule', 'Environment', 'Resource', 'Message'], paint),
+    headerRow(['Severity', 'Resource', 'Message'], paint),
     rows,
     width,
     [
       // The minimums add up to what an 80-column terminal leaves for content.
       { cap: 8, min: 8 },
-      { cap: 24, min: 12 },
-      { cap: 14, min: 12 },
-      { cap: 20, min: 12 },
-      { cap: 200, min: 20 },
+      { cap: 24, min: 14 },
+      { cap: 200, min: 30 },
     ],
     spanning,
   );
+}
+
+/** A rule id column that never splits an id: as wide as the longest (the table runs wider when it must). */
+function wholeIds(items: ReadonlyArray<{ ruleId: string }>): ColumnPlan {
+  const widest = Math.max(4, ...items.map((item) => item.ruleId.length));
+  return { cap: widest, min: widest };
 }
 
 function headerRow(titles: string[], paint: Paint): string[] {

@@ -36,11 +36,11 @@ describe('table formatter', () => {
     expect(widest).toBeLessThanOrEqual(columns);
   });
 
-  it('lists findings most severe first, each followed by its file and line', () => {
+  it('lists findings most severe first, each followed by its whole rule id, environment, file and line', () => {
     const text = formatTable(sampleResult(), { color: false, columns: 160 });
     const severities = [...text.matchAll(/^│ (CRITICAL|HIGH|MEDIUM|LOW|INFO) /gm)].map((match) => match[1]);
     expect(severities).toEqual(['CRITICAL', 'HIGH', 'HIGH', 'MEDIUM', 'LOW', 'INFO']);
-    expect(text).toContain('│ roles/b2d4f6a8-0000-4000-8000-000000000003.json ');
+    expect(text).toMatch(/│ role-org-admin-sprawl {2}organization {2}roles\/b2d4f6a8-0000-4000-8000-000000000003\.json /);
     expect(text).toMatch(/applications\/a1c3e5f7-0000-4000-8000-000000000001\.json:24 /);
   });
 

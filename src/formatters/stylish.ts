@@ -1,0 +1,211 @@
+import type { AuditResult, Finding } from '../engine/types.js';
+import { cutToWidth, DEFAULT_TERMINAL_COLUMNS, fitProse, joinWithin, padToWidth, textWidth, wrapWords, type Part } from '../output/terminal-layout.js';
+import { terminalText } from '../output/terminal-text.js';
+import { painter, SEVERITY_STYLE, type Paint } from './ansi.js';
+import { environmentLabeller } from './environment-label.js';
+import type { FormatContext } from './format-context.js';
+import { ruleLookup } from './report-scopes.js';
+import { describeNotEvaluated } from './sarif-invocation.js';
+import { snapshotFilePath } from './sarif-location.js';
+import { plural, summaryParts } from './summary-line.js';
+import { MAX_FINDINGS_LISTED } from './table.js';
+
+/** Narrower than this, columns stop making sense: lines simply run longer. */
+const MIN_WIDTH = 40;
+/** Shown characters of a name in a heading; the JSON report has it whole. */
+const NAME_LIMIT = 120;
+/** A message narrower than this starts on a line of its own under its finding. */
+const MIN_MESSAGE_WIDTH = 24;
+/** Lines a message or a reason takes unless --verbose asks for all of it. */
+const BRIEF_LINES = 2;
+const INDENT = '    ';
+
+/**
+ * The terminal report people read (after ESLint's "stylish"): a verdict and the counts first, then
+ * the findings grouped by environment and resource, one line each — line in the resource's
+ * snapshot file, severity, rule id (never split), the message's first sentence — then what could
+ * not be evaluated, rule errors, and where to read more. `context.verbose` shows whole messages
+ * and each rule's remediation. Lines fit `context.columns` (80 when unknown) except where an
+ * identifier or a file path is wider than the terminal: those are never split. Every tenant value
+ * passes {@link terminalText}.
+ */
+export function formatStylish(result: AuditResult, context: FormatContext): string {
+  const width = Math.max(MIN_WIDTH, Math.trunc(context.columns ?? DEFAULT_TERMINAL_COLUMNS));
+  const paint = painter(context.color);
+  const layout: Layout = { width, paint, verbose: context.verbose === true, snapshotDir: context.snapshotDir, environmentName: environmentLabeller(result) };
+  const sections = [verdictLines(result, context, layout)];
+  if (result.findings.length > 0) sections.push(findingLines(result.findings, layout));
+  if (context.includeSuppressed === true && result.suppressed.length > 0) {
+    sections.push([paint(`Suppressed (${result.suppressed.length})`, 'bold'), ...findingLines(result.suppressed, layout)]);
+  }
+  if (result.notEvaluated.length > 0) sections.push(notEvaluatedLines(result, layout));
+  if (result.ruleErrors.length > 0) sections.push(ruleErrorLines(result, layout));
+  if (layout.verbose && result.findings.length > 0) sections.push(remediationLines(result, layout));
+  if (result.findings.length + result.notEvaluated.length + result.ruleErrors.length > 0) sections.push(footerLines(layout));
+  return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}
+
+interface Layout {
+  width: number;
+  paint: Paint;
+  verbose: boolean;
+  snapshotDir: string | undefined;
+  environmentName: (environmentId: string | null) => string;
+}
+
+/**
+ * `FAIL  3 high · 12 medium — gate: --fail-on medium`, then the other counts. A run that could not
+ * see everything says INCOMPLETE whatever the gate decided, so that it never reads as a pass.
+ */
+function verdictLines(result: AuditResult, context: FormatContext, { width, paint }: Layout): string[] {
+  const { summary } = result;
+  const gate = context.gate;
+  const incomplete = gate?.verdict === 'incomplete' || !summary.collectionComplete || result.notEvaluated.length > 0 || result.ruleErrors.length > 0;
+  const [word, ...tone] = incomplete
+    ? (['INCOMPLETE', 'yellow', 'bold'] as const)
+    : gate?.verdict === 'findings'
+      ? (['FAIL', 'red', 'bold'] as const)
+      : summary.findings === 0 || (gate !== undefined && gate.failOn !== 'none')
+        ? (['PASS', 'green', 'bold'] as const)
+        : (['FINDINGS', 'yellow', 'bold'] as const);
+  const counts: Part[] = (['critical', 'high', 'medium', 'low', 'info'] as const)
+    .filter((severity) => summary.bySeverity[severity] > 0)
+    .map((severity) => ({ text: `${summary.bySeverity[severity]} ${severity}`, paint: (text: string) => paint(text, ...SEVERITY_STYLE[severity]) }));
+  const first: Part[] = [{ text: `${word}  ${summary.findings === 0 ? 'no findings' : plural(summary.findings, 'finding')}`, paint: (text) => paint(text, ...tone) }, ...counts];
+  if (gate !== undefined) {
+    const threshold = gate.failOn === 'none' ? 'gate off (--fail-on none)' : `gate: --fail-on ${gate.failOn}${gate.failOnNew ? ' --fail-on-new' : ''}`;
+    first.push({ text: threshold, paint: (text) => paint(text, 'dim') });
+  }
+  const tones = { bad: 'red', warn: 'yellow', good: 'green' } as const;
+  const rest: Part[] = [{ text: plural(result.snapshot.environmentIds.length, 'environment'), tone: 'plain' as const }, ...summaryParts(result).slice(1)].map(({ text, tone }) => ({
+    text,
+    paint: (shown: string) => (tone === 'plain' ? shown : paint(shown, tones[tone])),
+  }));
+  return [...joinWithin(first, width, ''), ...joinWithin(rest, width, '')];
+}
+
+/** Findings grouped by environment, then resource, in the order of their most severe finding. */
+function findingLines(findings: readonly Finding[], layout: Layout): string[] {
+  const { width, paint, environmentName } = layout;
+  const listed = findings.slice(0, MAX_FINDINGS_LISTED);
+  const lineWidth = Math.max(0, ...listed.map((finding) => lineLabel(finding).length));
+  // Wide enough for every rule id but the few longest: those start their message on the next line.
+  const ruleCap = Math.max(16, Math.floor(width * 0.3));
+  const ruleWidth = Math.max(0, ...listed.map((finding) => finding.ruleId.length).filter((length) => length <= ruleCap));
+  const lines: string[] = [];
+  for (const [environmentId, resources] of group(listed)) {
+    if (lines.length > 0) lines.push('');
+    const name = environmentName(environmentId);
+    lines.push(
+      paint(environmentId === null ? 'Organization-wide' : name === environmentId ? terminalText(environmentId) : `${terminalText(name, NAME_LIMIT)} (${terminalText(environmentId)})`, 'bold'),
+    );
+    for (const own of resources.values()) {
+      lines.push(...resourceHeading(own[0]!, layout));
+      for (const finding of own) lines.push(...findingRow(finding, lineWidth, ruleWidth, layout));
+    }
+  }
+  if (findings.length > listed.length) {
+    lines.push('', paint(`… and ${findings.length - listed.length} more, less severe: -f json, markdown, html or csv lists them all.`, 'bold'));
+  }
+  return lines;
+}
+
+function group(findings: readonly Finding[]): Map<string | null, Map<string, Finding[]>> {
+  const environments = new Map<string | null, Map<string, Finding[]>>();
+  for (const finding of findings) {
+    const resources = environments.get(finding.environmentId) ?? new Map<string, Finding[]>();
+    environments.set(finding.environmentId, resources);
+    const key = `${finding.resource.type}\u0000${finding.resource.id}`;
+    resources.set(key, [...(resources.get(key) ?? []), finding]);
+  }
+  return environments;
+}
+
+/** `  application Nightly Export  environments/…/applications/….json`, the file on a line of its own when both do not fit. */
+function resourceHeading(finding: Finding, { width, paint, snapshotDir }: Layout): string[] {
+  const label = `  ${terminalText(finding.resource.type, NAME_LIMIT)} ${terminalText(finding.resource.name || finding.resource.id, NAME_LIMIT)}`;
+  const file = terminalText(snapshotFilePath(finding.location.file, snapshotDir));
+  if (textWidth(`${label}  ${file}`) <= width) return [`${paint(label, 'bold')}  ${paint(file, 'dim')}`];
+  return [paint(cutToWidth(label, width), 'bold'), `  ${paint(file, 'dim')}`];
+}
+
+/** `    :12  high      rule-id  First sentence of the message…`, the message wrapped under itself. */
+function findingRow(finding: Finding, lineWidth: number, ruleWidth: number, { width, paint, verbose }: Layout): string[] {
+  const head = `${INDENT}${paint(lineLabel(finding).padStart(lineWidth), 'dim')}  ${paint(finding.severity.padEnd(8), ...SEVERITY_STYLE[finding.severity])}  `;
+  const headWidth = INDENT.length + lineWidth + 12;
+  const state = finding.baselineState === 'new' ? '[new] ' : finding.baselineState === 'updated' ? '[more severe] ' : '';
+  const said = `${state}${verbose ? finding.message : firstSentence(finding.message)}`;
+  const text = terminalText(finding.suppression === undefined ? said : `${said} Suppressed: ${finding.suppression.reason}`);
+  const ruleId = terminalText(finding.ruleId);
+  const messageColumn = headWidth + ruleWidth + 2;
+  const messageWidth = width - messageColumn;
+  const maxLines = verbose ? Number.POSITIVE_INFINITY : BRIEF_LINES;
+  if (messageWidth < MIN_MESSAGE_WIDTH || ruleId.length > ruleWidth) {
+    const under = `${INDENT}  `;
+    const message = fitProse(text, width - under.length, maxLines).map((line) => `${under}${line}`);
+    return headWidth + ruleId.length <= width ? [`${head}${ruleId}`, ...message] : [head.trimEnd(), `${under}${ruleId}`, ...message];
+  }
+  const [first = '', ...more] = fitProse(text, messageWidth, maxLines);
+  return [`${head}${padToWidth(ruleId, ruleWidth)}  ${first}`, ...more.map((line) => `${' '.repeat(messageColumn)}${line}`)];
+}
+
+function lineLabel(finding: Finding): string {
+  return finding.location.line === undefined ? '' : `:${finding.location.line}`;
+}
+
+/**
+ * The message up to the end of its first sentence: a full stop, question or exclamation mark
+ * followed by a space and a capital letter (so "e.g. a", "1.5" and host names do not end it).
+ */
+export function firstSentence(message: string): string {
+  const end = /[.!?](?=\s+[A-Z])/.exec(message);
+  return end === null ? message : message.slice(0, end.index + 1);
+}
+
+function notEvaluatedLines(result: AuditResult, { width, paint, verbose, environmentName }: Layout): string[] {
+  const rules = new Set(result.notEvaluated.map((item) => item.ruleId)).size;
+  const lines = heading(`Not evaluated (${plural(rules, 'rule')}): data they need could not be collected, so they neither pass nor fail`, width, (text) => paint(text, 'bold', 'yellow'));
+  for (const item of result.notEvaluated) {
+    lines.push(`  ${terminalText(item.ruleId)}  ${paint(terminalText(environmentName(item.environmentId), NAME_LIMIT), 'dim')}`);
+    lines.push(...fitProse(terminalText(describeNotEvaluated(item)), width - INDENT.length, verbose ? Number.POSITIVE_INFINITY : BRIEF_LINES).map((line) => `${INDENT}${line}`));
+  }
+  return lines;
+}
+
+function ruleErrorLines(result: AuditResult, { width, paint, verbose }: Layout): string[] {
+  const lines = heading(`Rule errors (${result.ruleErrors.length}): these rules failed and reported nothing`, width, (text) => paint(text, 'bold', 'red'));
+  for (const error of result.ruleErrors) {
+    lines.push(`  ${terminalText(error.ruleId)}`);
+    lines.push(...fitProse(terminalText(error.message), width - INDENT.length, verbose ? Number.POSITIVE_INFINITY : BRIEF_LINES).map((line) => `${INDENT}${line}`));
+  }
+  return lines;
+}
+
+function heading(title: string, width: number, paint: (text: string) => string): string[] {
+  return wrapWords(title, width).map(paint);
+}
+
+/** Each rule that fired, once, with the remediation steps its docs give. */
+function remediationLines(result: AuditResult, { width, paint }: Layout): string[] {
+  const rule = ruleLookup(result);
+  const lines = [paint('How to fix', 'bold')];
+  for (const ruleId of new Set(result.findings.map((finding) => finding.ruleId))) {
+    const { title, meta } = rule(ruleId);
+    lines.push(...wrapWords(`${terminalText(ruleId)}  ${terminalText(title)}`, width - 2).map((line) => `  ${paint(line, 'bold')}`));
+    for (const step of meta?.docs.remediation ?? []) {
+      const [first = '', ...more] = wrapWords(terminalText(step), width - INDENT.length - 2);
+      lines.push(`${INDENT}- ${first}`, ...more.map((line) => `${INDENT}  ${line}`));
+    }
+  }
+  return lines;
+}
+
+function footerLines({ width, paint, verbose }: Layout): string[] {
+  const parts: Part[] = [{ text: 'More: pingone-audit explain <rule-id>' }, { text: '-f html -o report.html for the full report' }];
+  if (!verbose) parts.push({ text: '--verbose for whole messages and how to fix' });
+  return joinWithin(
+    parts.map((part) => ({ ...part, paint: (text: string) => paint(text, 'dim') })),
+    width,
+    '',
+  );
+}
