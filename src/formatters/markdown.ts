@@ -54,7 +54,7 @@ export function formatMarkdown(result: AuditResult, context: FormatContext): str
     ]);
   if (result.findings.length > 0) {
     lines.push(`### Top findings`, '', '| Severity | Rule | Environment | Resource | Message | Location |', '| --- | --- | --- | --- | --- | --- |');
-    lines.push(...result.findings.slice(0, TOP_FINDINGS).map((finding) => findingRow(finding, true)), '');
+    lines.push(...newFirst(result).slice(0, TOP_FINDINGS).map((finding) => findingRow(finding, true)), '');
   }
 
   const all: string[] = [];
@@ -128,10 +128,20 @@ function severityTable(result: AuditResult): string[] {
   const header = withNew ? '| Severity | Open | New | Suppressed |\n| --- | ---: | ---: | ---: |' : '| Severity | Open | Suppressed |\n| --- | ---: | ---: |';
   const rows = SEVERITIES.map((severity) => {
     const open = result.summary.bySeverity[severity];
-    const added = result.findings.filter((finding) => finding.severity === severity && (finding.baselineState === 'new' || finding.baselineState === 'updated')).length;
+    const added = result.findings.filter((finding) => finding.severity === severity && isNewOrWorse(finding)).length;
     return row([severity, String(open), ...(withNew ? [String(added)] : []), String(suppressed(severity))]);
   });
   return [header, ...rows];
+}
+
+function isNewOrWorse(finding: Finding): boolean {
+  return finding.baselineState === 'new' || finding.baselineState === 'updated';
+}
+
+/** Against a baseline, what the change brought leads (a PR gate's reader came for it); otherwise, and within each part, the result's order by severity. */
+function newFirst(result: AuditResult): Finding[] {
+  if (result.baseline === undefined) return result.findings;
+  return [...result.findings.filter(isNewOrWorse), ...result.findings.filter((finding) => !isNewOrWorse(finding))];
 }
 
 function collapsible(summary: string, body: string[]): string[] {

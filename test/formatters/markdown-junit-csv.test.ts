@@ -55,6 +55,16 @@ describe('Markdown formatter', () => {
     expect(text).not.toContain('<script>');
   });
 
+  it('lists new and more severe findings first among the top findings when there is a baseline, each part by severity', () => {
+    const top = formatMarkdown(reviewedResult(), context).split('### Top findings')[1]?.split('<details>')[0] ?? '';
+    const rules = [...top.matchAll(/^\| \*\*\w+\*\*[^|]*\| `([\w-]+)`/gm)].map((match) => match[1]);
+    expect(rules).toEqual(['app-implicit-grant', 'policy-mfa-missing', 'app-wildcard-redirect-uri', 'role-org-admin-sprawl', 'app-stale-secret', 'app-missing-description']);
+    const unreviewed = reviewedResult();
+    delete unreviewed.baseline;
+    const withoutBaseline = formatMarkdown(unreviewed, context);
+    expect(withoutBaseline.indexOf('`app-wildcard-redirect-uri`')).toBeLessThan(withoutBaseline.indexOf('`app-implicit-grant`'));
+  });
+
   it('reads well when there is nothing to report (reviewed snapshot)', async () => {
     await expect(formatMarkdown(cleanResult(), { color: false })).toMatchFileSnapshot('__snapshots__/markdown-clean.md');
   });
