@@ -21,6 +21,19 @@ import {
   type User,
 } from '../../src/snapshot/model.js';
 
+/**
+ * What a test changes of a builder's defaults: a field set to `undefined` says "absent here" and is
+ * left out of the result, as the API's JSON leaves it out.
+ */
+export type Overrides<T> = { [Field in keyof T]?: T[Field] | undefined };
+
+/** `defaults` with `overrides` over them, every field that ends up `undefined` removed. */
+export function withOverrides<T extends object>(defaults: T, overrides: Overrides<T>): T {
+  const merged: Record<string, unknown> = { ...defaults, ...overrides };
+  for (const [field, value] of Object.entries(merged)) if (value === undefined) delete merged[field];
+  return merged as T;
+}
+
 export const ORG_ID = 'org-acme';
 export const ADMIN_ENV_ID = 'env-admin';
 export const PROD_ENV_ID = 'env-prod';
@@ -71,55 +84,59 @@ export function assignment(
 }
 
 /** A correct client-credentials worker app; override only what a test is about. */
-export function workerApp(overrides: Partial<Application> = {}): Application {
-  return {
-    id: 'app-worker',
-    name: 'Worker',
-    enabled: true,
-    type: 'WORKER',
-    protocol: 'OPENID_CONNECT',
-    grantTypes: ['CLIENT_CREDENTIALS'],
-    tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC',
-    _embedded: { roleAssignments: [assignment('Identity Data Admin')] },
-    ...overrides,
-  };
+export function workerApp(overrides: Overrides<Application> = {}): Application {
+  return withOverrides(
+    {
+      id: 'app-worker',
+      name: 'Worker',
+      enabled: true,
+      type: 'WORKER',
+      protocol: 'OPENID_CONNECT',
+      grantTypes: ['CLIENT_CREDENTIALS'],
+      tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC',
+      _embedded: { roleAssignments: [assignment('Identity Data Admin')] },
+    },
+    overrides,
+  );
 }
 
 /** A hardened confidential web app following every recommendation; override only what a test is about. */
-export function webApp(overrides: Partial<Application> = {}): Application {
-  return {
-    id: 'app-web',
-    name: 'Web',
-    enabled: true,
-    type: 'WEB_APP',
-    protocol: 'OPENID_CONNECT',
-    grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'],
-    responseTypes: ['CODE'],
-    tokenEndpointAuthMethod: 'PRIVATE_KEY_JWT',
-    jwksUrl: 'https://app.example.com/jwks.json',
-    pkceEnforcement: 'S256_REQUIRED',
-    redirectUris: ['https://app.example.com/callback'],
-    postLogoutRedirectUris: ['https://app.example.com/signed-out'],
-    allowWildcardInRedirectUris: false,
-    refreshTokenType: 'OPAQUE_TOKEN',
-    refreshTokenDuration: 2592000,
-    refreshTokenRollingDuration: 15552000,
-    refreshTokenRollingGracePeriodDuration: 0,
-    additionalRefreshTokenReplayProtectionEnabled: true,
-    parRequirement: 'REQUIRED',
-    requireSignedRequestObject: true,
-    corsSettings: { behavior: 'ALLOW_NO_ORIGINS' },
-    _embedded: { grants: [], signOnPolicyAssignments: [{ id: 'sopa-1', signOnPolicy: { id: 'sop-mfa' }, priority: 1 }] },
-    ...overrides,
-  };
+export function webApp(overrides: Overrides<Application> = {}): Application {
+  return withOverrides(
+    {
+      id: 'app-web',
+      name: 'Web',
+      enabled: true,
+      type: 'WEB_APP',
+      protocol: 'OPENID_CONNECT',
+      grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'],
+      responseTypes: ['CODE'],
+      tokenEndpointAuthMethod: 'PRIVATE_KEY_JWT',
+      jwksUrl: 'https://app.example.com/jwks.json',
+      pkceEnforcement: 'S256_REQUIRED',
+      redirectUris: ['https://app.example.com/callback'],
+      postLogoutRedirectUris: ['https://app.example.com/signed-out'],
+      allowWildcardInRedirectUris: false,
+      refreshTokenType: 'OPAQUE_TOKEN',
+      refreshTokenDuration: 2592000,
+      refreshTokenRollingDuration: 15552000,
+      refreshTokenRollingGracePeriodDuration: 0,
+      additionalRefreshTokenReplayProtectionEnabled: true,
+      parRequirement: 'REQUIRED',
+      requireSignedRequestObject: true,
+      corsSettings: { behavior: 'ALLOW_NO_ORIGINS' },
+      _embedded: { grants: [], signOnPolicyAssignments: [{ id: 'sopa-1', signOnPolicy: { id: 'sop-mfa' }, priority: 1 }] },
+    },
+    overrides,
+  );
 }
 
-export function user(overrides: Partial<User> = {}): User {
-  return { id: 'user-1', username: 'alice', enabled: true, mfaEnabled: true, _embedded: { roleAssignments: [] }, ...overrides };
+export function user(overrides: Overrides<User> = {}): User {
+  return withOverrides({ id: 'user-1', username: 'alice', enabled: true, mfaEnabled: true, _embedded: { roleAssignments: [] } }, overrides);
 }
 
-export function group(overrides: Partial<Group> = {}): Group {
-  return { id: 'group-1', name: 'Admins', _embedded: { roleAssignments: [] }, ...overrides };
+export function group(overrides: Overrides<Group> = {}): Group {
+  return withOverrides({ id: 'group-1', name: 'Admins', _embedded: { roleAssignments: [] } }, overrides);
 }
 
 export interface EnvironmentSpec {

@@ -4,7 +4,7 @@ import type { Application, Snapshot } from '../../src/snapshot/model.js';
 import { evaluateCheck, type ChecklistItem } from '../../src/profiles/evaluate-profile.js';
 import type { Expectation, Profile, ProfileCheck } from '../../src/profiles/types.js';
 import { bundledProfiles } from '../../src/profiles/load-profiles.js';
-import { buildSnapshot, webApp, workerApp, type SnapshotSpec } from '../helpers/snapshot-builder.js';
+import { buildSnapshot, type Overrides, type SnapshotSpec, webApp, workerApp } from '../helpers/snapshot-builder.js';
 
 export const STACKONE_CALLBACK = 'https://api.stackone.com/connect/oauth2/pingone/callback';
 
@@ -40,7 +40,7 @@ export function evaluate(check: ProfileCheck, app: Application, spec: SnapshotSp
 }
 
 /** A StackOne worker set up exactly as its guide says (the signing-in admin is added per test). */
-export function stackOneApp(overrides: Partial<Application> = {}): Application {
+export function stackOneApp(overrides: Overrides<Application> = {}): Application {
   return workerApp({
     id: 'app-stackone',
     name: 'StackOne',

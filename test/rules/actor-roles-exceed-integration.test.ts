@@ -1,12 +1,12 @@
 import rule from '../../rules/roles/actor-roles-exceed-integration.js';
 import type { Application } from '../../src/snapshot/model.js';
 import { testRule } from '../helpers/rule-tester.js';
-import { ORG_ID, assignment, buildSnapshot, workerApp } from '../helpers/snapshot-builder.js';
+import { assignment, buildSnapshot, ORG_ID, type Overrides, workerApp } from '../helpers/snapshot-builder.js';
 
 const withApps = (...applications: Application[]) => buildSnapshot({ environments: [{ applications }] });
 const WORKER = { type: 'application' as const, id: 'app-worker' };
 const orgScope = { type: 'ORGANIZATION' as const, id: ORG_ID };
-const workerWith = (roles: ReturnType<typeof assignment>[], overrides: Partial<Application> = {}) => workerApp({ _embedded: { roleAssignments: roles }, ...overrides });
+const workerWith = (roles: ReturnType<typeof assignment>[], overrides: Overrides<Application> = {}) => workerApp({ _embedded: { roleAssignments: roles }, ...overrides });
 const sync = { 'app-worker': ['pingdatasync'] };
 const STACKONE_CALLBACK = 'https://api.stackone.com/connect/oauth2/pingone/callback';
 

@@ -1,14 +1,5 @@
 import rule from '../../rules/roles/admin-role-missing.js';
-import {
-  ADMIN_ENV_ID,
-  ORG_ID,
-  PROD_ENV_ID,
-  assignment,
-  buildSnapshot,
-  group,
-  user,
-  workerApp,
-} from '../helpers/snapshot-builder.js';
+import { ADMIN_ENV_ID, assignment, buildSnapshot, group, ORG_ID, type Overrides, PROD_ENV_ID, user, workerApp } from '../helpers/snapshot-builder.js';
 import type { Application, Role, User } from '../../src/snapshot/model.js';
 import { describe, expect, it } from 'vitest';
 import { runRule, testRule } from '../helpers/rule-tester.js';
@@ -17,7 +8,7 @@ const STAGING_ENV_ID = 'env-staging';
 const APP = { type: 'application' as const, id: 'app-connector' };
 
 /** A worker app that signs users in (StackOne's shape), with no roles of its own. */
-function userGrantWorker(overrides: Partial<Application> = {}): Application {
+function userGrantWorker(overrides: Overrides<Application> = {}): Application {
   return workerApp({
     id: 'app-connector',
     name: 'Connector',
@@ -29,7 +20,7 @@ function userGrantWorker(overrides: Partial<Application> = {}): Application {
   });
 }
 
-function admin(roles: ReturnType<typeof assignment>[], overrides: Partial<User> = {}): User {
+function admin(roles: ReturnType<typeof assignment>[], overrides: Overrides<User> = {}): User {
   return user({ id: 'user-admin', username: 'admin@acme.test', _embedded: { roleAssignments: roles }, ...overrides });
 }
 

@@ -1,11 +1,11 @@
 import rule from '../../rules/roles/admin-user-without-mfa.js';
 import type { User } from '../../src/snapshot/model.js';
 import { testRule } from '../helpers/rule-tester.js';
-import { assignment, buildSnapshot, group, user } from '../helpers/snapshot-builder.js';
+import { assignment, buildSnapshot, group, type Overrides, user } from '../helpers/snapshot-builder.js';
 
 const withUsers = (users: User[], groups: ReturnType<typeof group>[] = []) => buildSnapshot({ environments: [{ users, groups }] });
 const ADMIN = { type: 'user' as const, id: 'user-admin' };
-const admin = (overrides: Partial<User> = {}) =>
+const admin = (overrides: Overrides<User> = {}) =>
   user({ id: 'user-admin', username: 'ops@acme.test', mfaEnabled: false, _embedded: { roleAssignments: [assignment('Environment Admin')] }, ...overrides });
 
 testRule(rule, {

@@ -1,12 +1,12 @@
 import rule from '../../rules/policies/app-no-sign-on-policy.js';
 import type { Application } from '../../src/snapshot/model.js';
 import { testRule } from '../helpers/rule-tester.js';
-import { webApp, workerApp } from '../helpers/snapshot-builder.js';
+import { type Overrides, webApp, workerApp } from '../helpers/snapshot-builder.js';
 import { MULTI_FACTOR, SINGLE_FACTOR, appWithPolicies, daVinciApp, loginAction, mfaAction, policy, tenant } from './sign-on-policy-fixtures.js';
 
 const WEB = { type: 'application' as const, id: 'app-web' };
 const mfaDefault = () => [policy(SINGLE_FACTOR, [loginAction()]), policy(MULTI_FACTOR, [loginAction(), mfaAction()], { default: true })];
-const samlApp = (overrides: Partial<Application> = {}) =>
+const samlApp = (overrides: Overrides<Application> = {}) =>
   appWithPolicies([], { id: 'app-wiki', name: 'Wiki', protocol: 'SAML', grantTypes: undefined, spEntityId: 'urn:wiki', acsUrls: ['https://wiki.example.com/acs'], ...overrides });
 
 testRule(rule, {

@@ -1,11 +1,11 @@
 import rule from '../../rules/applications/client-credentials-non-worker.js';
 import type { Application } from '../../src/snapshot/model.js';
 import { testRule } from '../helpers/rule-tester.js';
-import { buildSnapshot, webApp, workerApp } from '../helpers/snapshot-builder.js';
+import { buildSnapshot, type Overrides, webApp, workerApp } from '../helpers/snapshot-builder.js';
 
 const withApps = (...applications: Application[]) => buildSnapshot({ environments: [{ applications }] });
 const WEB = { type: 'application' as const, id: 'app-web' };
-const withClientCredentials = (overrides: Partial<Application> = {}) =>
+const withClientCredentials = (overrides: Overrides<Application> = {}) =>
   webApp({ grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN', 'CLIENT_CREDENTIALS'], ...overrides });
 
 testRule(rule, {

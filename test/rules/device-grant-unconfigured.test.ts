@@ -1,12 +1,12 @@
 import rule from '../../rules/applications/device-grant-unconfigured.js';
 import type { Application } from '../../src/snapshot/model.js';
 import { runRule, testRule } from '../helpers/rule-tester.js';
-import { buildSnapshot, webApp, workerApp } from '../helpers/snapshot-builder.js';
+import { buildSnapshot, type Overrides, webApp, workerApp } from '../helpers/snapshot-builder.js';
 import { describe, expect, it } from 'vitest';
 
 const withApps = (...applications: Application[]) => buildSnapshot({ environments: [{ applications }] });
 const DEVICE = { type: 'application' as const, id: 'app-tv' };
-const deviceApp = (overrides: Partial<Application> = {}) =>
+const deviceApp = (overrides: Overrides<Application> = {}) =>
   webApp({ id: 'app-tv', name: 'TV', type: 'CUSTOM_APP', tokenEndpointAuthMethod: 'NONE', grantTypes: ['DEVICE_CODE', 'REFRESH_TOKEN'], redirectUris: [], ...overrides });
 
 testRule(rule, {

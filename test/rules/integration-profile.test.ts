@@ -2,14 +2,14 @@ import { expect } from 'vitest';
 import rule from '../../rules/integrations/integration-profile.js';
 import type { Application, User } from '../../src/snapshot/model.js';
 import { testRule } from '../helpers/rule-tester.js';
-import { assignment, buildSnapshot, user, webApp, workerApp } from '../helpers/snapshot-builder.js';
+import { assignment, buildSnapshot, type Overrides, user, webApp, workerApp } from '../helpers/snapshot-builder.js';
 import { stackOneApp } from '../profiles/profile-fixtures.js';
 
 const admin = (role: Parameters<typeof assignment>[0] = 'Environment Admin'): User => user({ id: 'user-admin', username: 'admin@acme.test', _embedded: { roleAssignments: [assignment(role)] } });
 const tenant = (app: Application, users: User[] = [admin()]) => buildSnapshot({ environments: [{ applications: [app], users }] });
 const at = (id: string) => ({ type: 'application' as const, id });
 const STACKONE = at('app-stackone');
-const dataSync = (overrides: Partial<Application> = {}) => workerApp({ id: 'app-sync', name: 'PingDataSync', tokenEndpointAuthMethod: 'CLIENT_SECRET_POST', ...overrides });
+const dataSync = (overrides: Overrides<Application> = {}) => workerApp({ id: 'app-sync', name: 'PingDataSync', tokenEndpointAuthMethod: 'CLIENT_SECRET_POST', ...overrides });
 
 testRule(rule, {
   valid: [

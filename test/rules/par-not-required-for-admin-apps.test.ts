@@ -1,11 +1,11 @@
 import rule from '../../rules/applications/par-not-required-for-admin-apps.js';
 import type { Application } from '../../src/snapshot/model.js';
 import { testRule } from '../helpers/rule-tester.js';
-import { buildSnapshot, webApp, workerApp } from '../helpers/snapshot-builder.js';
+import { buildSnapshot, type Overrides, webApp, workerApp } from '../helpers/snapshot-builder.js';
 
 const withApps = (...applications: Application[]) => buildSnapshot({ environments: [{ applications }] });
 const WORKER = { type: 'application' as const, id: 'app-worker' };
-const adminApp = (overrides: Partial<Application> = {}) =>
+const adminApp = (overrides: Overrides<Application> = {}) =>
   workerApp({ grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'], tokenEndpointAuthMethod: 'NONE', redirectUris: ['http://127.0.0.1:7464/callback'], ...overrides });
 
 testRule(rule, {

@@ -1,11 +1,11 @@
 import rule from '../../rules/applications/public-client-with-secret.js';
 import type { Application } from '../../src/snapshot/model.js';
 import { testRule } from '../helpers/rule-tester.js';
-import { buildSnapshot, webApp, workerApp } from '../helpers/snapshot-builder.js';
+import { buildSnapshot, type Overrides, webApp, workerApp } from '../helpers/snapshot-builder.js';
 
 const withApps = (...applications: Application[]) => buildSnapshot({ environments: [{ applications }] });
-const spa = (overrides: Partial<Application>) => webApp({ type: 'SINGLE_PAGE_APP', tokenEndpointAuthMethod: 'NONE', ...overrides });
-const native = (overrides: Partial<Application>) => webApp({ type: 'NATIVE_APP', tokenEndpointAuthMethod: 'NONE', ...overrides });
+const spa = (overrides: Overrides<Application>) => webApp({ type: 'SINGLE_PAGE_APP', tokenEndpointAuthMethod: 'NONE', ...overrides });
+const native = (overrides: Overrides<Application>) => webApp({ type: 'NATIVE_APP', tokenEndpointAuthMethod: 'NONE', ...overrides });
 const at = (id = 'app-web') => ({ resource: { type: 'application', id }, pointer: '/tokenEndpointAuthMethod' }) as const;
 
 testRule(rule, {

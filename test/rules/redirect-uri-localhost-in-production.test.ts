@@ -1,11 +1,11 @@
 import rule from '../../rules/applications/redirect-uri-localhost-in-production.js';
 import type { Application } from '../../src/snapshot/model.js';
 import { testRule } from '../helpers/rule-tester.js';
-import { buildSnapshot, webApp, workerApp } from '../helpers/snapshot-builder.js';
+import { buildSnapshot, type Overrides, webApp, workerApp } from '../helpers/snapshot-builder.js';
 
 const inProduction = (...applications: Application[]) => buildSnapshot({ environments: [{ applications }] });
 const WEB = { type: 'application' as const, id: 'app-web' };
-const spa = (overrides: Partial<Application>) => webApp({ type: 'SINGLE_PAGE_APP', tokenEndpointAuthMethod: 'NONE', ...overrides });
+const spa = (overrides: Overrides<Application>) => webApp({ type: 'SINGLE_PAGE_APP', tokenEndpointAuthMethod: 'NONE', ...overrides });
 
 testRule(rule, {
   valid: [

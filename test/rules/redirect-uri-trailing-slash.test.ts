@@ -1,9 +1,9 @@
 import rule from '../../rules/applications/redirect-uri-trailing-slash.js';
-import { buildSnapshot, webApp } from '../helpers/snapshot-builder.js';
+import { buildSnapshot, type Overrides, webApp } from '../helpers/snapshot-builder.js';
 import type { Application } from '../../src/snapshot/model.js';
 import { testRule } from '../helpers/rule-tester.js';
 
-const withApp = (overrides: Partial<Application>) => buildSnapshot({ environments: [{ applications: [webApp(overrides)] }] });
+const withApp = (overrides: Overrides<Application>) => buildSnapshot({ environments: [{ applications: [webApp(overrides)] }] });
 const WEB = { type: 'application' as const, id: 'app-web' };
 
 testRule(rule, {

@@ -1,10 +1,10 @@
 import rule from '../../rules/integrations/refresh-token-jwt-sunset.js';
-import { buildSnapshot, webApp } from '../helpers/snapshot-builder.js';
+import { buildSnapshot, type Overrides, webApp } from '../helpers/snapshot-builder.js';
 import type { Application } from '../../src/snapshot/model.js';
 import { describe, expect, it } from 'vitest';
 import { runRule, testRule } from '../helpers/rule-tester.js';
 
-const withApp = (overrides: Partial<Application>) => buildSnapshot({ environments: [{ applications: [webApp(overrides)] }] });
+const withApp = (overrides: Overrides<Application>) => buildSnapshot({ environments: [{ applications: [webApp(overrides)] }] });
 const jwtApp = withApp({ refreshTokenType: 'JSON_WEB_TOKEN' });
 const WEB = { type: 'application' as const, id: 'app-web' };
 const found = { messageId: 'beforeSunset' as const, resource: WEB, pointer: '/refreshTokenType' };

@@ -1,10 +1,10 @@
 import rule from '../../rules/integrations/refresh-token-not-jwt.js';
-import { buildSnapshot, webApp } from '../helpers/snapshot-builder.js';
+import { buildSnapshot, type Overrides, webApp } from '../helpers/snapshot-builder.js';
 import type { Application } from '../../src/snapshot/model.js';
 import { testRule } from '../helpers/rule-tester.js';
 
 const STACKONE_CALLBACK = 'https://api.stackone.com/connect/oauth2/pingone/callback';
-const withApp = (overrides: Partial<Application>) => buildSnapshot({ environments: [{ applications: [webApp(overrides)] }] });
+const withApp = (overrides: Overrides<Application>) => buildSnapshot({ environments: [{ applications: [webApp(overrides)] }] });
 const WEB = { type: 'application' as const, id: 'app-web' };
 
 testRule(rule, {

@@ -1,10 +1,10 @@
 import rule from '../../rules/applications/refresh-token-replay-protection-off.js';
 import type { Application } from '../../src/snapshot/model.js';
 import { testRule } from '../helpers/rule-tester.js';
-import { buildSnapshot, webApp, workerApp } from '../helpers/snapshot-builder.js';
+import { buildSnapshot, type Overrides, webApp, workerApp } from '../helpers/snapshot-builder.js';
 
 const withApps = (...applications: Application[]) => buildSnapshot({ environments: [{ applications }] });
-const spa = (overrides: Partial<Application>) => webApp({ type: 'SINGLE_PAGE_APP', tokenEndpointAuthMethod: 'NONE', ...overrides });
+const spa = (overrides: Overrides<Application>) => webApp({ type: 'SINGLE_PAGE_APP', tokenEndpointAuthMethod: 'NONE', ...overrides });
 
 testRule(rule, {
   valid: [

@@ -1,14 +1,14 @@
 import rule from '../../rules/roles/worker-inherited-actor-roles.js';
 import type { Application, User } from '../../src/snapshot/model.js';
 import { testRule } from '../helpers/rule-tester.js';
-import { ADMIN_ENV_ID, ORG_ID, PROD_ENV_ID, assignment, buildSnapshot, group, user, workerApp } from '../helpers/snapshot-builder.js';
+import { ADMIN_ENV_ID, assignment, buildSnapshot, group, ORG_ID, type Overrides, PROD_ENV_ID, user, workerApp } from '../helpers/snapshot-builder.js';
 
 const orgScope = { type: 'ORGANIZATION' as const, id: ORG_ID };
 const WORKER = { type: 'application' as const, id: 'app-worker' };
 /** The roles of a typical creator: Environment Admin for the organization plus Identity Data Admin for production. */
 const creatorRoles = () => [assignment('Environment Admin', orgScope), assignment('Identity Data Admin')];
-const admin = (overrides: Partial<User> = {}) => user({ id: 'user-admin', username: 'ops@acme.test', createdAt: '2024-01-01T00:00:00Z', _embedded: { roleAssignments: creatorRoles() }, ...overrides });
-const worker = (overrides: Partial<Application> = {}) => workerApp({ createdAt: '2025-06-01T00:00:00Z', _embedded: { roleAssignments: creatorRoles() }, ...overrides });
+const admin = (overrides: Overrides<User> = {}) => user({ id: 'user-admin', username: 'ops@acme.test', createdAt: '2024-01-01T00:00:00Z', _embedded: { roleAssignments: creatorRoles() }, ...overrides });
+const worker = (overrides: Overrides<Application> = {}) => workerApp({ createdAt: '2025-06-01T00:00:00Z', _embedded: { roleAssignments: creatorRoles() }, ...overrides });
 const tenant = (applications: Application[], users: User[] = [], groups: ReturnType<typeof group>[] = []) =>
   buildSnapshot({ environments: [{ id: ADMIN_ENV_ID, name: 'Administrators', users, groups }, { id: PROD_ENV_ID, applications }] });
 

@@ -1,11 +1,11 @@
 import rule from '../../rules/applications/worker-user-grant-not-admin-only.js';
 import type { Application } from '../../src/snapshot/model.js';
 import { testRule } from '../helpers/rule-tester.js';
-import { buildSnapshot, webApp, workerApp } from '../helpers/snapshot-builder.js';
+import { buildSnapshot, type Overrides, webApp, workerApp } from '../helpers/snapshot-builder.js';
 
 const withApps = (...applications: Application[]) => buildSnapshot({ environments: [{ applications }] });
 const WORKER = { type: 'application' as const, id: 'app-worker' };
-const signInWorker = (overrides: Partial<Application> = {}) => workerApp({ grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'], ...overrides });
+const signInWorker = (overrides: Overrides<Application> = {}) => workerApp({ grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'], ...overrides });
 const adminsOnly = { role: { type: 'ADMIN_USERS_ONLY' as const } };
 const opsGroup = { type: 'ANY_GROUP' as const, groups: [{ id: 'group-ops' }] };
 

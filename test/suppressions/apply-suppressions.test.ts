@@ -5,12 +5,13 @@ import { applySuppressions } from '../../src/suppressions/apply-suppressions.js'
 import { parseSuppressions, type Suppression } from '../../src/suppressions/parse-suppressions.js';
 import { ENV_DEV, ENV_PROD, sampleResult } from '../formatters/fixtures.js';
 import { reportSchemaProblems } from '../formatters/schema-validators.js';
+import type { Overrides } from '../helpers/snapshot-builder.js';
 
 const FILE = 'pingone-audit.suppressions.json';
 const NOW = new Date('2026-11-20T10:00:00.000Z');
 const LEGACY_SPA = 'a1c3e5f7-0000-4000-8000-000000000002';
 
-function entry(overrides: Partial<Suppression> & Record<string, unknown> = {}): Record<string, unknown> {
+function entry(overrides: Overrides<Suppression> & Record<string, unknown> = {}): Record<string, unknown> {
   return {
     ruleId: 'app-implicit-grant',
     environmentId: ENV_PROD,

@@ -1,7 +1,7 @@
 import type { ResourceType } from '../../../src/snapshot/model.js';
 import type { ApiApplication, ApiSignOnPolicyAssignment } from '../../../src/simulator/api-types.js';
 import type { DatasetEnvironment } from '../../../src/simulator/dataset.js';
-import { webApp } from '../../helpers/snapshot-builder.js';
+import { type Overrides, webApp, withOverrides } from '../../helpers/snapshot-builder.js';
 
 /** The environment the fragments are seeded into, and the only one the acceptance scan reads. */
 export const SEEDED_ENV_ID = '5eed0000-0000-4000-8000-000000000000';
@@ -35,11 +35,11 @@ export interface Fragment {
  * private_key_jwt, an HTTPS redirect URI, bounded refresh tokens, CORS closed); override only what
  * the fragment is about. Pair it with {@link signsInWithMfa}.
  */
-export function hardenedWebApp(id: string, name: string, overrides: Partial<ApiApplication> = {}): ApiApplication {
+export function hardenedWebApp(id: string, name: string, overrides: Overrides<ApiApplication> = {}): ApiApplication {
   const home = `https://${id}.apps.example.com`;
   // The unit tests' hardened web app, without the children the snapshot embeds (the simulator serves those apart).
   const { _embedded: _children, ...settings } = webApp({ id, name, jwksUrl: `${home}/jwks.json`, redirectUris: [`${home}/callback`], postLogoutRedirectUris: [`${home}/signed-out`] });
-  return { ...settings, ...overrides };
+  return withOverrides<ApiApplication>(settings, overrides);
 }
 
 /** {@link hardenedWebApp} as a single-page app: no client authentication, CORS open to its own origin only. */
