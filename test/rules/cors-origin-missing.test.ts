@@ -1,12 +1,12 @@
 import rule from '../../rules/applications/cors-origin-missing.js';
 import type { Application } from '../../src/snapshot/model.js';
 import { testRule } from '../helpers/rule-tester.js';
-import { buildSnapshot, webApp } from '../helpers/snapshot-builder.js';
+import { buildSnapshot, type Overrides, webApp } from '../helpers/snapshot-builder.js';
 
 const withApps = (...applications: Application[]) => buildSnapshot({ environments: [{ applications }] });
 const specific = (...origins: string[]) => ({ corsSettings: { behavior: 'ALLOW_SPECIFIC_ORIGINS' as const, origins } });
 /** A SPA redirected back to https://app.example.com/callback. */
-const spa = (overrides: Partial<Application> = {}) => webApp({ type: 'SINGLE_PAGE_APP', tokenEndpointAuthMethod: 'NONE', ...specific('https://app.example.com'), ...overrides });
+const spa = (overrides: Overrides<Application> = {}) => webApp({ type: 'SINGLE_PAGE_APP', tokenEndpointAuthMethod: 'NONE', ...specific('https://app.example.com'), ...overrides });
 const app = { type: 'application', id: 'app-web' } as const;
 
 testRule(rule, {
