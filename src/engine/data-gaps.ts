@@ -17,17 +17,6 @@ export const ORGANIZATION_WIDE_KINDS: ReadonlySet<SnapshotKind> = new Set<Snapsh
   'gatewayRoleAssignments',
 ]);
 
-/**
- * Sub-collections read once per application (or resource): when only some parents' reads failed, only those
- * parents are unknown, and reports about the others stand.
- */
-export const PER_RESOURCE_KINDS: ReadonlySet<SnapshotKind> = new Set<SnapshotKind>([
-  'applicationGrants',
-  'applicationSignOnPolicyAssignments',
-  'applicationFlowPolicyAssignments',
-  'resourceScopes',
-]);
-
 export type GapReason = NotEvaluated['reasons'][number];
 
 export interface DataGaps {
@@ -49,7 +38,10 @@ export function findDataGaps(
   scopes: readonly (string | null)[],
 ): DataGaps {
   const failedNeeded = entries.filter((entry) => entry.status === 'failed' && requires.includes(entry.kind));
-  const isPartial = (entry: CollectionEntry) => entry.failedResources !== undefined && entry.environmentId !== undefined && PER_RESOURCE_KINDS.has(entry.kind);
+  // Only some resources of the kind failed (one app's sign-on policy assignments, one user left out
+  // for a field of the wrong type): only those are unknown, and reports about the others stand. An
+  // environment that failed keeps only its id, so it stays a gap as a whole.
+  const isPartial = (entry: CollectionEntry) => entry.failedResources !== undefined && entry.environmentId !== undefined && entry.kind !== 'environments';
   const needed = failedNeeded.filter((entry) => !isPartial(entry));
   const isGlobal = (entry: CollectionEntry) => entry.environmentId === undefined || ORGANIZATION_WIDE_KINDS.has(entry.kind);
   const reasons = new Map<string | null, GapReason[]>();

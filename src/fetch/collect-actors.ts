@@ -47,9 +47,12 @@ async function collectGroups(context: CollectContext, environmentId: string): Pr
     groups,
     (group) => apiPath`/environments/${environmentId}/groups/${group.id}/roleAssignments`,
     'roleAssignments',
+    { parentType: 'group' },
   );
-  if (roles.size < groups.length) {
-    context.recorder.fail('groupMembers', environmentId, { error: 'not collected for groups whose role assignments could not be read' });
+  // Members are read only for groups that hold a role: unknown for a group whose roles are unknown.
+  for (const group of groups.filter((candidate) => !roles.has(candidate.id))) {
+    const error = 'not collected for a group whose role assignments could not be read';
+    context.recorder.fail('groupMembers', environmentId, { error, resource: { type: 'group', id: group.id } });
   }
   // Only members of groups that hold a role are admins; other groups' members are never read.
   const adminGroups = groups.filter((group) => (roles.get(group.id)?.length ?? 0) > 0);
@@ -76,7 +79,7 @@ async function scanUsers(context: CollectContext, environmentId: string, maxUser
   let fatal: { error: unknown } | undefined;
   const readRoles = async (user: User) => {
     const path = () => apiPath`/environments/${environmentId}/users/${user.id}/roleAssignments`;
-    const assignments = await readCollection<RoleAssignment>(context, 'userRoleAssignments', environmentId, path, 'roleAssignments');
+    const assignments = await readCollection<RoleAssignment>(context, 'userRoleAssignments', environmentId, path, 'roleAssignments', {}, { type: 'user', id: user.id });
     if (assignments === undefined) return;
     scanned.add(user.id);
     if (assignments.length > 0) admins.set(user.id, { ...user, _embedded: { roleAssignments: assignments } });

@@ -71,7 +71,8 @@ export function bestUserCoverage(users: readonly User[], environmentId: string, 
 
 function computeUserCoverage(users: readonly User[], environmentId: string, index: SnapshotIndex): UsersCoverage {
   let best: UsersCoverage['best'];
-  let complete = true;
+  // A user or group left out of the snapshot may be the admin that signs in.
+  let complete = !index.actorsLeftOut(environmentId);
   for (const user of users) {
     if (!rolesCollected(user, environmentId, index)) complete = false;
     const coverage = bestCoverage(index.userRoles(environmentId, user), environmentId, index);

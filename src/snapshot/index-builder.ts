@@ -1,5 +1,8 @@
 import type { AdminActor, EffectiveRoleAssignment, SnapshotIndex } from './lookup.js';
-import type { EnvironmentSnapshot, Group, Role, RoleAssignment, Snapshot, User } from './model.js';
+import type { EnvironmentSnapshot, Group, Role, RoleAssignment, Snapshot, SnapshotKind, User } from './model.js';
+
+/** Kinds whose failure for one user or group hides who administers that environment. */
+const ACTOR_KINDS: ReadonlySet<SnapshotKind> = new Set<SnapshotKind>(['users', 'userRoleAssignments', 'groups', 'groupRoleAssignments', 'groupMembers']);
 
 /** Builds every join the rules need, once, in time linear in the size of the snapshot. */
 export function buildSnapshotIndex(snapshot: Snapshot): SnapshotIndex {
@@ -58,6 +61,10 @@ export function buildSnapshotIndex(snapshot: Snapshot): SnapshotIndex {
     return adminActorsCache;
   };
 
+  const environmentsWithActorsLeftOut = new Set(
+    snapshot.manifest.collection.entries.filter((entry) => entry.status === 'failed' && ACTOR_KINDS.has(entry.kind)).map((entry) => entry.environmentId),
+  );
+
   return {
     organizationId: snapshot.manifest.organization?.id,
     environment: (id) => environments.get(id),
@@ -70,6 +77,7 @@ export function buildSnapshotIndex(snapshot: Snapshot): SnapshotIndex {
     userRoles,
     groupMembers: (environmentId, groupId) => membersByGroup.get(groupKey(environmentId, groupId)) ?? [],
     adminActors,
+    actorsLeftOut: (environmentId) => environmentsWithActorsLeftOut.has(environmentId),
   };
 }
 

@@ -35,4 +35,9 @@ export interface SnapshotIndex {
   groupMembers(environmentId: string, groupId: string): User[];
   /** Every user, worker app and gateway holding at least one role, across the organization. */
   adminActors(): AdminActor[];
+  /**
+   * True when some user or group of the environment, or its role assignments, failed to collect
+   * alone (the rest of the kind was read): the environment may hold admins the snapshot does not.
+   */
+  actorsLeftOut(environmentId: string): boolean;
 }

@@ -228,6 +228,31 @@ describe('runRules: not evaluated', () => {
     expect(result.summary.collectionComplete).toBe(false);
   });
 
+  it('one user or group left out (wrong-typed answer) is a gap for that resource alone: the rule still judges every environment', () => {
+    const leftOut = [
+      { ...failedEntry('users', ENV_A), failedResources: [{ type: 'user' as const, id: 'user-x' }] },
+      { ...failedEntry('groups', ENV_A), failedResources: [{ type: 'group' as const, id: 'group-y' }] },
+    ];
+    const result = run(twoEnvironments(leftOut), [resolve(flagEveryApp('needs-actors', { requires: ['applications', 'users', 'groups'] }))]);
+    expect(result.summary.rulesRun).toBe(1);
+    expect(result.findings.map((finding) => finding.resource.id).sort()).toEqual(['app-a', 'app-b']);
+    expect(result.notEvaluated).toEqual([
+      {
+        ruleId: 'needs-actors',
+        environmentId: ENV_A,
+        reasons: [expect.objectContaining({ kind: 'users' }), expect.objectContaining({ kind: 'groups' })],
+        resources: [{ type: 'user', id: 'user-x' }, { type: 'group', id: 'group-y' }],
+      },
+    ]);
+    expect(result.summary.collectionComplete).toBe(false);
+  });
+
+  it('a users list that failed as a whole still blinds the rule everywhere (admins of one environment live in another)', () => {
+    const result = run(twoEnvironments([failedEntry('users', ENV_A)]), [resolve(flagEveryApp('needs-users', { requires: ['applications', 'users'] }))]);
+    expect(result.summary.rulesRun).toBe(0);
+    expect(result.findings).toEqual([]);
+  });
+
   it('a per-resource gap with no finding left is not a pass', () => {
     const snapshot = twoEnvironments([{ ...failedEntry('applicationGrants', ENV_A), failedResources: [{ type: 'application', id: 'app-a' }] }]);
     const result = run(snapshot, [resolve(flagEveryApp('needs-grants', { requires: ['applicationGrants'] }))]);

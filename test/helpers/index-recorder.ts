@@ -33,6 +33,7 @@ const INDEX_KINDS: { [Name in IndexMethod]: KindsOf<Name> } = {
   groupMembers: () => ['users', 'groupMembers'],
   // Recorded per actor as the rule reads it (see recordActor): a rule about worker apps does not depend on users.
   adminActors: () => [],
+  actorsLeftOut: () => ['users', 'userRoleAssignments', 'groups', 'groupRoleAssignments', 'groupMembers'],
 };
 
 /**

@@ -44,8 +44,16 @@ const helpdesk = () => group({ id: 'group-helpdesk', name: 'Helpdesk' });
 const roleHoldingGroup = (id: string, name: string) =>
   group({ id, name, _embedded: { roleAssignments: [assignment('Identity Data Read Only', stagingScope)] } });
 
+/** The snapshot with one user of production left out (its answer did not match the schema). */
+function withUserLeftOut(snapshot: ReturnType<typeof tenant>): ReturnType<typeof tenant> {
+  const entries = snapshot.manifest.collection.entries.filter((entry) => !(entry.kind === 'users' && entry.environmentId === PROD_ENV_ID));
+  entries.push({ kind: 'users', environmentId: PROD_ENV_ID, status: 'failed', error: 'user user-x was left out of the snapshot', failedResources: [{ type: 'user', id: 'user-x' }] });
+  return { ...snapshot, manifest: { ...snapshot.manifest, collection: { ...snapshot.manifest.collection, complete: false, entries } } };
+}
+
 testRule(rule, {
   valid: [
+    { name: 'user grant, no admin found but a user of the environment was left out: it may be the admin, not reported', snapshot: withUserLeftOut(tenant(userGrantWorker())) },
     {
       name: 'a worker whose only grant this version does not know may sign users in (a 403 trap): not judged, naming it',
       snapshot: tenant(userGrantWorker({ grantTypes: ['PASSKEY_ASSERTION'] })),

@@ -76,6 +76,13 @@ describe('fields of the wrong JSON type from the API', () => {
       expect(note, notes).toContain(pointer);
     }
     expect(notes).toMatch(/\/grantTypes must be array, found a string/);
+    // Per resource: what was left out is unknown alone; every rule still ran and judged the rest.
+    expect(scanned.report.summary.rulesRun).toBe(scanned.report.rules.length);
+    const unknownResources = scanned.report.notEvaluated.flatMap((entry) => entry.resources ?? []);
+    for (const { type, id } of expected) expect(unknownResources).toContainEqual({ type, id });
+    const judged = (ruleId: string) => scanned.report.ruleResults.filter((result) => result.ruleId === ruleId && result.outcome !== 'not-evaluated');
+    expect(judged('admin-role-missing').length).toBeGreaterThan(0);
+    expect(judged('admin-user-without-mfa').length).toBeGreaterThan(0);
     // Pointer and expected type only: the value the API sent is not repeated.
     const written = await readFile(path.join(scanned.out, 'manifest.json'), 'utf8');
     expect(written).not.toContain(TELLTALE);
