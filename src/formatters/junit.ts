@@ -13,12 +13,15 @@ interface TestCase {
   outcome: Outcome;
   findings: Finding[];
   why?: string;
+  /** The one resource a rule left unjudged, for its own skipped testcase. */
+  resource?: string;
 }
 
 /**
  * JUnit XML for CI systems that show test reports (GitLab, Jenkins, Azure DevOps): one testsuite
  * per environment (and one for organization-wide findings), one testcase per rule that passed, was
- * not evaluated (`<skipped>`) or threw (`<error>`), and one testcase with one `<failure>` per open
+ * not evaluated (`<skipped>`) or threw (`<error>`), one skipped testcase per resource a rule left
+ * unjudged (a DaVinci-bound app, a value this version does not know), and one testcase with one `<failure>` per open
  * finding of a rule that fired. Every reader (Jenkins' JUnit plugin, GitLab, the GitHub test
  * report actions) counts testcases, and its schema counts `failures` as failed testcases: one
  * finding per testcase keeps the counts attributes equal to the elements a reader finds.
@@ -45,7 +48,8 @@ export function formatJunit(result: AuditResult, context: FormatContext): string
         continue;
       }
       const body = caseBody(testCase);
-      lines.push(body === undefined ? `${open('')}/>` : `${open('')}>`, ...(body === undefined ? [] : [body, '    </testcase>']));
+      const suffix = testCase.resource === undefined ? '' : ` (${testCase.resource})`;
+      lines.push(body === undefined ? `${open(suffix)}/>` : `${open(suffix)}>`, ...(body === undefined ? [] : [body, '    </testcase>']));
     }
     lines.push('  </testsuite>');
   });
@@ -57,7 +61,16 @@ function testCases(result: AuditResult, environmentId: string | null): TestCase[
   const outcomes = new Map(result.ruleResults.filter((item) => item.environmentId === environmentId).map((item) => [item.ruleId, item.outcome]));
   const findings = result.findings.filter((finding) => finding.environmentId === environmentId);
   const ruleIds = environmentId === null ? [...new Set([...outcomes.keys(), ...findings.map((finding) => finding.ruleId)])].sort() : result.rules.map((rule) => rule.id);
-  return ruleIds.map((ruleId) => {
+  const unjudged = (result.skipped ?? [])
+    .filter((item) => (item.resource.environmentId ?? null) === environmentId)
+    .map(({ ruleId, resource, reason }): TestCase => ({
+      ruleId,
+      outcome: 'not-evaluated',
+      findings: [],
+      why: `Not judged: it ${reason}`,
+      resource: `${resource.type} ${resource.name || resource.id}`,
+    }));
+  const byRule = ruleIds.map((ruleId): TestCase => {
     const own = findings.filter((finding) => finding.ruleId === ruleId);
     // A rule whose every finding is suppressed (or fixed by a baseline) has no open failure: it passes here.
     const recorded = outcomes.get(ruleId) ?? 'pass';
@@ -72,6 +85,7 @@ function testCases(result: AuditResult, environmentId: string | null): TestCase[
           : undefined;
     return { ruleId, outcome, findings: own, ...(why === undefined ? {} : { why }) };
   });
+  return [...byRule, ...unjudged];
 }
 
 /** The element inside a passing, skipped or erring rule's testcase; undefined for a pass. */

@@ -4,7 +4,7 @@ import type { FormatContext } from './format-context.js';
 import { findingsByScope, ruleLookup } from './report-scopes.js';
 import { describeNotEvaluated } from './sarif-invocation.js';
 import { snapshotFilePath } from './sarif-location.js';
-import { applicationCoverageText, plural, summaryParts } from './summary-line.js';
+import { applicationCoverageText, plural, summaryParts, unjudgedResourceCount } from './summary-line.js';
 import { fitMarkdownLines } from '../output/markdown-limit.js';
 import { htmlText } from '../output/html-text.js';
 import { markdownCode, markdownText as text } from '../output/markdown-text.js';
@@ -100,7 +100,7 @@ export function formatMarkdown(result: AuditResult, context: FormatContext): str
   const applications = applicationCoverageText(result);
   if (skipped.length > 0 || applications !== undefined) {
     const table = ['| Rule | Environment | Resource | Why |', '| --- | --- | --- | --- |', ...skipped.map((item) => row([markdownCode(item.ruleId), text(environmentName(item.resource.environmentId ?? null)), text(`${item.resource.type} ${item.resource.name || item.resource.id}`), text(item.reason)]))];
-    lines.push(...collapsible(`Coverage: ${text(applications ?? '')}${skipped.length === 0 ? '' : ` · ${plural(skipped.length, 'resource')} not judged by a rule`}`, skipped.length === 0 ? ['Every resource was judged by the rules that apply to it.'] : table));
+    lines.push(...collapsible(`Coverage: ${text(applications ?? '')}${skipped.length === 0 ? '' : ` · ${plural(unjudgedResourceCount(result), 'resource')} not judged by a rule`}`, skipped.length === 0 ? ['Every resource was judged by the rules that apply to it.'] : table));
   }
   if (result.ruleErrors.length > 0) {
     lines.push('### Rule errors', '', ...result.ruleErrors.map((error) => `- ${markdownCode(error.ruleId)} failed and reported nothing: ${text(error.message)}`), '');

@@ -1,5 +1,5 @@
 import type { Invocation, Notification, ReportingDescriptorReference } from 'sarif';
-import type { AuditResult, AuditWarning, NotEvaluated } from '../engine/types.js';
+import type { AuditResult, AuditWarning, NotEvaluated, SkippedResource } from '../engine/types.js';
 import { describeCollectionFailure } from '../snapshot/collection-failure.js';
 import type { CollectionEntry } from '../snapshot/model.js';
 
@@ -8,7 +8,8 @@ export type RuleIndex = ReadonlyMap<string, number>;
 
 /**
  * The run's one invocation. Every run comes from the same audit, so collection failures and rule
- * errors appear in each; not-evaluated rules only in the run of their environment.
+ * errors appear in each; not-evaluated rules, and resources a rule left unjudged, only in the run
+ * of their environment.
  */
 export function toInvocation(
   result: AuditResult,
@@ -18,6 +19,7 @@ export function toInvocation(
 ): Invocation {
   const failedEntries = result.collection.entries.filter((entry) => entry.status === 'failed');
   const notEvaluated = result.notEvaluated.filter((item) => item.environmentId === environmentId);
+  const unjudged = (result.skipped ?? []).filter((item) => (item.resource.environmentId ?? null) === environmentId);
   return {
     executionSuccessful: result.summary.collectionComplete && result.ruleErrors.length === 0,
     endTimeUtc: result.generatedAt,
@@ -31,6 +33,7 @@ export function toInvocation(
           associatedRule: ruleReference(error.ruleId, ruleIndex),
         }),
       ),
+      ...unjudged.map((item) => unjudgedNotification(item, ruleIndex)),
       ...extraNotifications,
     ],
     toolConfigurationNotifications: [
@@ -73,6 +76,17 @@ function notEvaluatedNotification(item: NotEvaluated, ruleIndex: RuleIndex): Not
     message: { text: `Rule ${item.ruleId} was not evaluated ${where}: data it needs could not be collected${reasons}.` },
     descriptor: { id: 'rule-not-evaluated' },
     associatedRule: ruleReference(item.ruleId, ruleIndex),
+  };
+}
+
+/** A resource one rule did not judge (a DaVinci-bound app, a value this version does not know): neither a pass nor a finding. */
+function unjudgedNotification({ ruleId, resource, reason }: SkippedResource, ruleIndex: RuleIndex): Notification {
+  return {
+    level: 'note',
+    message: { text: `Rule ${ruleId} did not judge ${resource.type} ${resource.name || resource.id} (${resource.id}): it ${reason}.` },
+    descriptor: { id: 'resource-not-judged' },
+    associatedRule: ruleReference(ruleId, ruleIndex),
+    properties: { resourceType: resource.type, resourceId: resource.id },
   };
 }
 

@@ -8,7 +8,8 @@ export interface SummaryPart {
 
 /**
  * The one-line verdict, in parts: `3 findings (1 critical, 2 high) · 1 suppressed · 8 rules run ·
- * 2 rules not evaluated · 1 rule error · collection incomplete`, or `No findings · 8 rules run`.
+ * 2 rules not evaluated · 2 resources not judged · 1 rule error · collection incomplete`, or
+ * `No findings · 8 rules run`.
  * Other zero counts are left out.
  */
 export function summaryParts(result: AuditResult): SummaryPart[] {
@@ -25,9 +26,16 @@ export function summaryParts(result: AuditResult): SummaryPart[] {
   if (summary.suppressed > 0) parts.push({ text: `${summary.suppressed} suppressed`, tone: 'plain' });
   parts.push({ text: `${plural(summary.rulesRun, 'rule')} run`, tone: 'plain' });
   if (notEvaluatedRules > 0) parts.push({ text: `${plural(notEvaluatedRules, 'rule')} not evaluated`, tone: 'warn' });
+  const unjudged = unjudgedResourceCount(result);
+  if (unjudged > 0) parts.push({ text: `${plural(unjudged, 'resource')} not judged`, tone: 'warn' });
   if (summary.ruleErrors > 0) parts.push({ text: plural(summary.ruleErrors, 'rule error'), tone: 'bad' });
   if (!summary.collectionComplete) parts.push({ text: 'collection incomplete', tone: 'warn' });
   return parts;
+}
+
+/** How many resources some rule left unjudged (`skipped`), each counted once however many rules left it. */
+export function unjudgedResourceCount(result: AuditResult): number {
+  return new Set((result.skipped ?? []).map(({ resource }) => `${resource.type}\u0000${resource.environmentId ?? ''}\u0000${resource.id}`)).size;
 }
 
 export function plural(count: number, noun: string): string {

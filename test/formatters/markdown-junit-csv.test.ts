@@ -177,4 +177,35 @@ describe('coverage of DaVinci apps and resources not judged', () => {
     expect(html).toContain('<h3>Resources not judged</h3>');
     expect(html).toContain('Shop &lt;b&gt;');
   });
+
+  it('the summary line every format shares counts the resources not judged, each once', async () => {
+    const { summaryParts } = await import('../../src/formatters/summary-line.js');
+    const twice = withSkips();
+    twice.skipped = [...twice.skipped!, { ...twice.skipped![0]!, ruleId: 'app-no-sign-on-policy' }];
+    expect(summaryParts(twice).map((part) => part.text)).toContain('1 resource not judged');
+    expect(summaryParts(sampleResult()).map((part) => part.text).join(' · ')).not.toContain('not judged');
+  });
+
+  it('JUnit gives each resource not judged a skipped testcase of its own, counted', () => {
+    const xml = formatJunit(withSkips(), context);
+    const plain = formatJunit(sampleResult(), context);
+    const skippedCount = (text: string) => Number(/<testsuites [^>]*skipped="(\d+)"/.exec(text)![1]);
+    expect(skippedCount(xml)).toBe(skippedCount(plain) + 1);
+    expect(xml).toContain('name="sign-on-policy-no-mfa: ');
+    expect(xml).toMatch(/\(application Shop &lt;b&gt;\)">\s*<skipped message="Not judged: it signs users in through DaVinci \(flow policy fp-1\)/);
+    for (const block of [xml, ...xml.split('<testsuite ').slice(1)]) {
+      const declared = /tests="(\d+)" failures="(\d+)" errors="(\d+)" skipped="(\d+)"/.exec(block)!.slice(1).map(Number);
+      expect(['<testcase ', '<failure ', '<error ', '<skipped '].map((element) => block.split(element).length - 1)).toEqual(declared);
+    }
+  });
+
+  it('SARIF notes each resource not judged in the run of its environment, naming rule and resource', async () => {
+    const { formatSarif } = await import('../../src/formatters/sarif.js');
+    const log = JSON.parse(formatSarif(withSkips(), context)) as { runs: Array<{ automationDetails: { id: string }; invocations: Array<{ toolExecutionNotifications: Array<{ descriptor?: { id: string }; level: string; message: { text: string }; associatedRule?: { id: string }; properties?: Record<string, string> }> }> }> };
+    const notes = log.runs.map((run) => ({ run: run.automationDetails.id, notes: run.invocations[0]!.toolExecutionNotifications.filter((note) => note.descriptor?.id === 'resource-not-judged') }));
+    expect(notes.filter((entry) => entry.notes.length > 0).map((entry) => entry.run)).toEqual([`pingone-audit/${ENV_PROD}/`]);
+    const [note] = notes.flatMap((entry) => entry.notes);
+    expect(note).toMatchObject({ level: 'note', associatedRule: { id: 'sign-on-policy-no-mfa' }, properties: { resourceType: 'application', resourceId: 'app-shop' } });
+    expect(note!.message.text).toContain('did not judge application Shop <b> (app-shop): it signs users in through DaVinci (flow policy fp-1)');
+  });
 });
