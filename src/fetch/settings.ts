@@ -200,8 +200,19 @@ function resolveUserSignIn(
       seeAlso: 'README.md#signing-in-as-a-reviewer',
     });
   }
-  const confidential = [flags.clientSecret, flags.clientSecretFile, env.PINGONE_CLIENT_SECRET, flags.privateKeyFile, env.PINGONE_CLIENT_PRIVATE_KEY_FILE].some((value) => nonEmpty(value) !== undefined);
-  const authentication = confidential ? resolveClientAuthentication(flags, env, pick, warnings) : undefined;
+  // A secret or key in the environment belongs to the environment's client id: a worker's must not go along
+  // when --client-id names the app a user signs in to (the simulator's sign-in lines leave the worker's set).
+  const envClientId = nonEmpty(env.PINGONE_CLIENT_ID)?.toLowerCase();
+  const otherClient = envClientId !== undefined && envClientId !== clientIdText.toLowerCase();
+  const envCredentials = ['PINGONE_CLIENT_SECRET', 'PINGONE_CLIENT_PRIVATE_KEY_FILE'].filter((name) => nonEmpty(env[name]) !== undefined);
+  if (otherClient && envCredentials.length > 0) {
+    warnings.push(`${envCredentials.join(' and ')} ${envCredentials.length > 1 ? 'are' : 'is'} not used: ${envCredentials.length > 1 ? 'they belong' : 'it belongs'} to PINGONE_CLIENT_ID, and --client-id names another application.`);
+  }
+  const { PINGONE_CLIENT_SECRET, PINGONE_CLIENT_PRIVATE_KEY_FILE, ...envWithoutCredentials } = env;
+  const ownEnv = otherClient ? envWithoutCredentials : env;
+  const ownPick: Pick = (flag, variable) => nonEmpty(flag) ?? nonEmpty(ownEnv[variable]);
+  const confidential = [flags.clientSecret, flags.clientSecretFile, ownEnv.PINGONE_CLIENT_SECRET, flags.privateKeyFile, ownEnv.PINGONE_CLIENT_PRIVATE_KEY_FILE].some((value) => nonEmpty(value) !== undefined);
+  const authentication = confidential ? resolveClientAuthentication(flags, ownEnv, ownPick, warnings) : undefined;
   if (authentication !== undefined && 'missing' in authentication) {
     throw new UserFacingError('credentials-missing', `Cannot sign in: missing ${authentication.missing}.`, { seeAlso: 'README.md#signing-in-as-a-reviewer' });
   }
@@ -263,14 +274,7 @@ function resolveCachedSignIn(file: string, authUrl: string, flags: ConnectionFla
   const publicClient = cached.tokenAuthMethod === undefined || cached.tokenAuthMethod === 'NONE';
   const { clientSecret, clientSecretFile, privateKeyFile, ...withoutCredentials } = flags;
   const { PINGONE_CLIENT_SECRET, PINGONE_CLIENT_PRIVATE_KEY_FILE, ...envWithoutCredentials } = env;
-  return resolveUserSignIn(
-    cached.flow,
-    { ...(publicClient ? withoutCredentials : flags), clientId: cached.clientId },
-    publicClient ? envWithoutCredentials : env,
-    pick,
-    cached.environmentId,
-    warnings,
-  );
+  return resolveUserSignIn(cached.flow, { ...(publicClient ? withoutCredentials : flags), clientId: cached.clientId }, publicClient ? envWithoutCredentials : env, pick, cached.environmentId, warnings);
 }
 
 /**

@@ -1,17 +1,22 @@
 import type { ApiUser } from './api-types.js';
 import type { DatasetIndex } from './dataset-index.js';
-import { signInRefusal } from './sign-in-policy.js';
+import { signInCandidates, signInRefusal } from './sign-in-policy.js';
+import { pageHeaders, userPickerPage } from './sign-in-pages.js';
 import type { UserGrantStore } from './user-grants.js';
 
 export interface AuthorizeReply {
   status: number;
   body: unknown;
   headers: Record<string, string>;
+  /** A page for the browser, sent instead of `body`. */
+  html?: string;
 }
 
 /**
- * `GET /{envId}/as/authorize` for `response_type=code`. No login page: the user is the one named by
- * `login_hint` (id or username), else the one a test signed in with `RunningSimulator.signInAs`.
+ * `GET /{envId}/as/authorize` for `response_type=code`. The user is the one named by `login_hint` (id
+ * or username), else the one a test signed in with `RunningSimulator.signInAs`, else the one picked
+ * on a sign-in page that lists the environment's users (`prompt=none` gets `login_required` instead,
+ * OpenID Connect Core §3.1.2.6).
  * Client and redirect URI problems are answered here (never redirect to an unregistered URI);
  * everything after is sent back to the redirect URI with `state`, as the browser would see it.
  */
@@ -44,7 +49,10 @@ export function answerAuthorize(index: DatasetIndex, store: UserGrantStore, envi
   if (method !== undefined && method !== 'S256' && method !== 'plain') return refuse('invalid_request', 'Unsupported code_challenge_method.');
 
   const hint = query.get('login_hint') ?? signedInUserId;
-  if (hint === undefined) return refuse('login_required', 'The simulator has no login page: pass login_hint=<user id or username>, or sign a user in from the test.');
+  if (hint === undefined) {
+    if ((query.get('prompt') ?? '').split(' ').includes('none')) return refuse('login_required', 'No user is signed in, and prompt=none forbids the sign-in page.');
+    return { status: 200, body: {}, headers: { ...pageHeaders }, html: userPickerPage(application, query, signInCandidates(index, application, environment)) };
+  }
   const user: ApiUser | undefined = environment.users.find((candidate) => candidate.id === hint || candidate.username === hint);
   if (user === undefined) return refuse('access_denied', 'No such user in the application\'s environment.');
   const refusal = signInRefusal(index, application, user);

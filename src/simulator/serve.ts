@@ -1,6 +1,7 @@
 import { datasetPath, loadDataset } from './load-dataset.js';
 import type { FaultPlan } from './faults.js';
 import type { RateLimit } from './rate-limiter.js';
+import { sandboxLines } from './sandbox-lines.js';
 import { startSimulator, type RunningSimulator } from './start-simulator.js';
 
 export interface SimulateCommandOptions {
@@ -19,8 +20,8 @@ export interface SimulateCommandOptions {
 }
 
 /**
- * `pingone-audit simulate`: serves a dataset until interrupted. Prints the URLs and which worker to
- * use, never its secret: the user reads that from the dataset file.
+ * `pingone-audit simulate`: serves a dataset until interrupted. Prints the URLs and ready-to-paste
+ * sign-in lines (see `sandboxLines`), never a secret: a pasted line reads it from the dataset file.
  */
 export async function runSimulateCommand(options: SimulateCommandOptions): Promise<void> {
   const write = options.write ?? ((text: string) => process.stderr.write(text));
@@ -38,11 +39,8 @@ export async function runSimulateCommand(options: SimulateCommandOptions): Promi
     `PingOne simulator serving ${file}`,
     `  API:  ${simulator.apiUrl}`,
     `  Auth: ${simulator.authUrl}/<environmentId>/as/token`,
-    ...dataset.credentials.map((credential) => {
-      const name = dataset.environments.flatMap((entry) => entry.applications).find((app) => app.id === credential.clientId)?.name ?? 'worker';
-      return `  Worker "${name}": client id ${credential.clientId}, environment ${credential.environmentId}`;
-    }),
-    `  Client secrets are in the dataset's "credentials" section: ${file}`,
+    ...sandboxLines(dataset, file, simulator.apiUrl, simulator.authUrl),
+    '',
     'Press Ctrl+C to stop.',
   ];
   write(`${lines.join('\n')}\n`);

@@ -1,8 +1,9 @@
 import type { ApiApplication, ApiUser } from './api-types.js';
+import type { DatasetEnvironment } from './dataset.js';
 import type { DatasetIndex } from './dataset-index.js';
 
 /** The roles that make a user an "admin user" for `accessControl.role.type = ADMIN_USERS_ONLY` (domain.md §1). */
-const adminUserRoleNames = new Set(['Organization Admin', 'Environment Admin', 'Identity Data Admin', 'Client ApiApplication Developer']);
+const adminUserRoleNames = new Set(['Organization Admin', 'Environment Admin', 'Identity Data Admin', 'Client Application Developer']);
 
 /**
  * Whether the application's access control lets the user sign in, and if not why: PingOne checks
@@ -23,4 +24,18 @@ export function signInRefusal(index: DatasetIndex, application: ApiApplication, 
     if (!admitted) return 'The user is not in the groups the application admits.';
   }
   return undefined;
+}
+
+/** A user of the application's environment, and why the application's access control turns them away, if it does. */
+export interface Candidate {
+  user: ApiUser;
+  refusal?: string;
+}
+
+/** Everyone who could try to sign in to `application`: the users of its environment, each with any refusal. */
+export function signInCandidates(index: DatasetIndex, application: ApiApplication, environment: DatasetEnvironment): Candidate[] {
+  return environment.users.map((user) => {
+    const refusal = signInRefusal(index, application, user);
+    return refusal === undefined ? { user } : { user, refusal };
+  });
 }

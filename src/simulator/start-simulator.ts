@@ -16,7 +16,8 @@ import { matchRoute } from './router.js';
 import { seededRandom } from './seeded-random.js';
 import { answerTokenRequest, type TokenResponse } from './token-endpoint.js';
 import { answerAuthorize, findUser } from './authorize-endpoint.js';
-import { signInRefusal } from './sign-in-policy.js';
+import { answerDeviceVerification, approveDeviceAs } from './device-verification.js';
+import { pageHeaders } from './sign-in-pages.js';
 import { createUserGrantStore } from './user-grants.js';
 import { answerDeviceAuthorization, answerUserGrant, assertionAudiences, userGrantTypes, type UserGrantContext } from './user-token-endpoint.js';
 import { createAssertionReplayStore } from './client-authentication.js';
@@ -84,6 +85,8 @@ interface Reply {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** A page for the browser (sign-in, device verification), sent instead of `body`. */
+  html?: string;
   /** A Management API resource (HAL), rather than an error or an OAuth answer. */
   hal?: true;
 }
@@ -167,10 +170,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     const issuerOf = (environmentId: string) => (authPath === url.pathname ? `${origin}/${environmentId}/as` : `${origin}/as`);
     const tokenPath = /^\/([^/]+)\/as\/(token|device_authorization)$/.exec(authPath);
     const authorizePath = /^\/([^/]+)\/as\/authorize$/.exec(authPath);
+    const devicePath = /^\/([^/]+)\/device$/.exec(url.pathname);
     if (isApi && request.method !== 'GET') return errorReply(methodNotAllowed('GET'));
     if (tokenPath !== null && request.method !== 'POST') return errorReply(methodNotAllowed('POST'));
-    if (authorizePath !== null && request.method !== 'GET') return errorReply(methodNotAllowed('GET'));
-    if (!isApi && tokenPath === null && authorizePath === null) return errorReply(notFound());
+    if ((authorizePath !== null || devicePath !== null) && request.method !== 'GET') return errorReply(methodNotAllowed('GET'));
+    if (!isApi && tokenPath === null && authorizePath === null && devicePath === null) return errorReply(notFound());
 
     const faults = injector.plan(isApi ? url.pathname.slice('/v1'.length) : url.pathname, isApi);
     if (faults.echoStatus !== undefined) {
@@ -199,6 +203,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     let reply: Reply;
     if (authorizePath !== null) {
       reply = answerAuthorize(index, userGrants, decodeURIComponent(authorizePath[1]!), url.searchParams, browserUser);
+    } else if (devicePath !== null) {
+      const verification = answerDeviceVerification(index, userGrants, now, decodeURIComponent(devicePath[1]!), url.searchParams);
+      reply = { status: verification.status, body: {}, headers: { ...pageHeaders }, html: verification.html };
     } else if (tokenPath !== null) {
       const body = await readBody(request);
       const environmentId = decodeURIComponent(tokenPath[1]!);
@@ -259,13 +266,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     approveDevice(userCode, user) {
       const device = userGrants.deviceByUserCode(userCode);
       if (device === undefined) throw new Error(`no device authorization shows user code ${userCode}`);
-      const found = findUser(index, user);
-      const application = index.application(device.clientId)?.application;
-      if (found === undefined || application === undefined) throw new Error(`unknown user ${user}`);
-      if (index.user(found.id)?.environment.environment.id !== device.environmentId) throw new Error(`${user} is not a user of the application's environment`);
-      const refusal = signInRefusal(index, application, found);
-      if (refusal !== undefined) throw new Error(refusal);
-      device.decision = { approvedUserId: found.id };
+      const approved = approveDeviceAs(index, device, user);
+      if ('refused' in approved) throw new Error(approved.refused);
     },
     denyDevice(userCode) {
       const device = userGrants.deviceByUserCode(userCode);
@@ -283,6 +285,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 }
 
 function send(response: ServerResponse, reply: Reply, malformed: boolean): void {
+  if (reply.html !== undefined) {
+    response.writeHead(reply.status, { 'content-length': Buffer.byteLength(reply.html), ...reply.headers });
+    response.end(reply.html);
+    return;
+  }
   const json = JSON.stringify(reply.body);
   const text = malformed ? json.slice(0, Math.floor(json.length / 2)) : json;
   const contentType = reply.hal === true ? 'application/hal+json;charset=UTF-8' : 'application/json;charset=UTF-8';

@@ -174,6 +174,13 @@ describe('settings for a user sign-in', () => {
     const flags = { auth: 'device-code', clientId: '7d0c5a52-3f1e-4c8b-9a6d-2e4f8b1c0a93', environmentId: '3621852a-a713-4015-bb56-4b70a8499cce' };
     expect(resolveConnectionSettings(flags, {}).credentials).toMatchObject({ kind: 'userSignIn', flow: 'device-code', tokenAuthMethod: 'NONE', scope: 'openid', redirectPort: 7464 });
     expect(resolveConnectionSettings(flags, { PINGONE_CLIENT_SECRET: 's3cret' }).credentials).toMatchObject({ tokenAuthMethod: 'CLIENT_SECRET_BASIC' });
+    // A worker's secret in the environment stays home when --client-id names the app a user signs in to.
+    const workerEnv = { PINGONE_CLIENT_ID: '82cdd8b0-72df-41c0-954f-61d9fa0ba7c0', PINGONE_CLIENT_SECRET: 's3cret', PINGONE_CLIENT_PRIVATE_KEY_FILE: '/nonexistent/worker.pem' };
+    const signIn = resolveConnectionSettings(flags, workerEnv);
+    expect(signIn.credentials).toMatchObject({ tokenAuthMethod: 'NONE' });
+    expect(signIn.credentials).not.toHaveProperty('clientSecret');
+    expect(signIn.warnings).toContain('PINGONE_CLIENT_SECRET and PINGONE_CLIENT_PRIVATE_KEY_FILE are not used: they belong to PINGONE_CLIENT_ID, and --client-id names another application.');
+    expect(resolveConnectionSettings(flags, { ...workerEnv, PINGONE_CLIENT_ID: flags.clientId.toUpperCase(), PINGONE_CLIENT_PRIVATE_KEY_FILE: '' }).credentials).toMatchObject({ tokenAuthMethod: 'CLIENT_SECRET_BASIC' });
     expect(() => resolveConnectionSettings({ ...flags, redirectPort: 70000 }, {})).toThrow(/--redirect-port/);
     expect(() => resolveConnectionSettings({ ...flags, auth: 'password' }, {})).toThrow(/Unknown --auth/);
     expect(() => resolveConnectionSettings({ auth: 'authorization-code' }, {})).toThrow(/missing PINGONE_CLIENT_ID/);

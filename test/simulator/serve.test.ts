@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadDataset, runSimulateCommand } from '../../src/simulator/index.js';
 
@@ -18,6 +20,20 @@ describe('runSimulateCommand', () => {
     expect(output).toContain(auditor.environmentId);
     expect(output).toContain('demo.json');
     for (const credential of dataset.credentials) expect(output).not.toContain(credential.clientSecret);
+    // Ready to paste: the URLs, the worker and its secret read from the dataset, and both user sign-ins.
+    const authUrl = /Auth: (http:\/\/127\.0\.0\.1:\d+)\//.exec(output)![1]!;
+    expect(output).toContain(`export PINGONE_API_URL=${authUrl}/v1 PINGONE_AUTH_URL=${authUrl}\n`);
+    expect(output).toContain(`export PINGONE_CLIENT_ID=${auditor.clientId} PINGONE_ENVIRONMENT_ID=${auditor.environmentId}\n`);
+    expect(output).toMatch(/export PINGONE_CLIENT_SECRET="\$\(node -p 'require\(".*demo\.json"\)\.credentials\[0\]\.clientSecret'\)"/);
+    const signIn = dataset.environments.flatMap((environment) => environment.applications).find((app) => app.name === 'pingone-audit sign-in')!;
+    for (const flow of ['device-code', 'authorization-code']) {
+      expect(output).toContain(`pingone-audit login --auth ${flow} --client-id ${signIn.id} --environment-id ${auditor.environmentId} --token-cache sandbox-token.json\n`);
+    }
+    expect(output).toContain('pingone-audit whoami --token-cache sandbox-token.json\n');
+    // Pasted into a shell, the secret line sets the worker's secret without it ever being printed.
+    const secretLine = /^ {2}(export PINGONE_CLIENT_SECRET=.*)$/m.exec(output)![1]!;
+    const { stdout } = await promisify(execFile)('bash', ['--norc', '-c', `${secretLine}; printf %s "$PINGONE_CLIENT_SECRET"`]);
+    expect(stdout).toBe(auditor.clientSecret);
 
     const apiUrl = /API: {2}(\S+)/.exec(output)![1]!;
     expect((await fetch(`${apiUrl}/environments`)).status).toBe(401);

@@ -83,7 +83,8 @@ describe('GET /{envId}/as/authorize and the authorization code grant', () => {
     const plain = await authorize(authorizeUrl(sim, ids.adminEnv, { code_challenge_method: 'plain', code_challenge: verifier, login_hint: ids.alice }));
     expect(plain.location!.searchParams.get('error')).toBe('invalid_request');
     expect(plain.location!.searchParams.get('state')).toBe('st-1');
-    const nobody = await authorize(authorizeUrl(sim, ids.adminEnv, {}));
+    // No user signed in: prompt=none forbids the sign-in page (OpenID Connect Core §3.1.2.6).
+    const nobody = await authorize(authorizeUrl(sim, ids.adminEnv, { prompt: 'none' }));
     expect(nobody.location!.searchParams.get('error')).toBe('login_required');
     const disabled = await authorize(authorizeUrl(sim, ids.adminEnv, { login_hint: 'farah.haddad' }));
     expect(disabled.location!.searchParams.get('error_description')).toBe('The user is disabled.');
