@@ -633,6 +633,14 @@ export const profileSchema = {
             $ref: '#/definitions/scalar',
           },
         },
+        followedWith: {
+          description: 'Values with which the app follows the rule instead of the guide (prefer "rule" only): a failed check whose app has only these passes, with a note.',
+          type: 'array',
+          minItems: 1,
+          items: {
+            $ref: '#/definitions/scalar',
+          },
+        },
         prefer: {
           enum: ['profile', 'rule'],
         },

@@ -60,9 +60,19 @@ export function evaluateCheck(check: ProfileCheck, application: LocatedApplicati
   const comparison = 'redirectUri' in expect ? compareRedirectUri(application.app, expect) : compareField(application.app, expect);
   const { pass, expected, actual, pointer, values } = comparison;
   const conflict = check.conflictsWith;
+  // The audit prefers the rule here and the app follows it: failing the item would contradict the audit.
+  if (!pass && conflict?.prefer === 'rule' && followsRule(conflict, values)) {
+    const note = `${actual} follows security rule ${conflict.rule} rather than the guide (${expected}), as the audit prefers: ${conflict.why}`;
+    return { check, kind, status: 'pass', expected, actual, pointer, note };
+  }
   // A failed check always mentions the rule; a passed one only when the app has the setting the rule reports.
   const conflictApplies = conflict !== undefined && (!pass || conflict.values === undefined || values.some((value) => conflict.values!.includes(value)));
   return { check, kind, status: pass ? 'pass' : 'fail', expected, actual, pointer, ...(conflictApplies ? { conflict } : {}) };
+}
+
+function followsRule(conflict: ProfileConflict, values: readonly unknown[]): boolean {
+  const followedWith = conflict.followedWith;
+  return followedWith !== undefined && values.length > 0 && values.every((value) => followedWith.some((candidate) => candidate === value));
 }
 
 export function checkKind(expect: Expectation): CheckKind {

@@ -27,12 +27,14 @@ export function evaluateSignInAdminRole(located: LocatedApplication, expect: Sig
   const environment = environmentName(environmentId, index);
   const expected = `a user who can sign in holds ${[...expect.full, ...(expect.partial ?? []).map((partial) => `${partial.role} (partial)`)].join(' or ')} for environment ${environment}`;
   const audience = signInAudience(located.app, located.env, index);
-  const held = audience.users.flatMap((user) => inScopeCoverages(user, environmentId, index).map((coverage) => ({ user, coverage })));
-  const holding = (name: string) => held.find(({ coverage }) => isBuiltInRole(coverage.assignment.role, name));
+  const held = audience.users.flatMap((user) => administeringCoverages(user, environmentId, index).map((coverage) => ({ user, coverage })));
+  const holding = (name: string, whole: boolean) => held.find(({ coverage }) => isBuiltInRole(coverage.assignment.role, name) && !isNarrowed(coverage) === whole);
   const describe = (found: { user: User; coverage: RoleCoverage }) => `${found.user.username} holds ${found.coverage.label}`;
-  const full = expect.full.map(holding).find((found) => found !== undefined);
-  const partial = (expect.partial ?? []).map((candidate) => ({ candidate, found: holding(candidate.role) })).find(({ found }) => found !== undefined);
-  const suitable = full ?? partial?.found;
+  const full = expect.full.map((name) => holding(name, true)).find((found) => found !== undefined);
+  const partial = (expect.partial ?? []).map((candidate) => ({ candidate, found: holding(candidate.role, true) })).find(({ found }) => found !== undefined);
+  // A suitable role scoped to a population, group or application is partial, as admin-role-missing says.
+  const scoped = [...expect.full, ...(expect.partial ?? []).map(({ role }) => role)].map((name) => holding(name, false)).find((found) => found !== undefined);
+  const suitable = full ?? partial?.found ?? scoped;
   // The collector reads members of role-holding groups only: with a restriction to other groups, who may sign in is unknown.
   if (suitable && !audience.restrictionApplied) {
     const reason = `the app restricts sign-in to groups whose members were not collected (they hold no role), so whether ${suitable.user.username} (who holds ${suitable.coverage.label}) may sign in is unknown`;
@@ -42,11 +44,16 @@ export function evaluateSignInAdminRole(located: LocatedApplication, expect: Sig
   if (partial?.found) {
     return { status: 'pass', expected, actual: describe(partial.found), pointer: '', note: `${partial.candidate.role} covers identity data only: it lacks ${partial.candidate.lacks}` };
   }
+  if (scoped) {
+    return { status: 'pass', expected, actual: describe(scoped), pointer: '', note: `partial: ${scoped.coverage.label} ${scoped.coverage.reason}` };
+  }
   const { best, complete } = bestUserCoverage(audience.users, environmentId, index);
   if (!complete) {
     return { status: 'not-evaluated', expected, actual: 'unknown', pointer: '', reason: 'the role assignments of some users who can sign in were not collected' };
   }
-  const outside = audience.excluded.find((user) => inScopeCoverages(user, environmentId, index).some((coverage) => expect.full.some((name) => isBuiltInRole(coverage.assignment.role, name))));
+  const outside = audience.excluded.find((user) =>
+    administeringCoverages(user, environmentId, index).some((coverage) => !isNarrowed(coverage) && expect.full.some((name) => isBuiltInRole(coverage.assignment.role, name))),
+  );
   if (outside) {
     return { status: 'fail', expected, actual: `${outside.username} holds a suitable role but is outside the groups allowed to sign in`, pointer: '/accessControl/group' };
   }
@@ -69,7 +76,12 @@ export function evaluateAppRole(located: LocatedApplication, expect: AppRoleExpe
       (expect.scope === 'any' || (coverage.inScope && coverage.limitedTo === undefined)),
   );
   const actual = coverages.length === 0 ? 'no roles' : coverages.map((coverage) => coverage.label).join('; ');
-  return { status: matches.length > 0 ? 'pass' : 'fail', expected, actual, pointer };
+  if (matches.length === 0) return { status: 'fail', expected, actual, pointer };
+  // Least privilege: a role the guide does not ask for is one more thing a leaked secret opens.
+  const beyond = expect.roles === undefined ? [] : coverages.filter((coverage) => !expect.roles!.some((name) => isBuiltInRole(coverage.assignment.role, name)));
+  if (beyond.length === 0) return { status: 'pass', expected, actual, pointer };
+  const note = `beyond what the integration needs (${expect.roles!.join(' or ')}), the app also holds ${beyond.map((coverage) => coverage.label).join('; ')}: remove ${beyond.length === 1 ? 'it' : 'them'}, as a leaked secret opens every role the app holds`;
+  return { status: 'pass', expected, actual, pointer, note };
 }
 
 /** Any administering role; Organization Admin administers the organization, so it counts only where any scope does. */
@@ -77,10 +89,16 @@ function administers(coverage: RoleCoverage, scope: AppRoleExpectation['scope'])
   return coverage.roleLevel !== 'none' || (scope === 'any' && isBuiltInRole(coverage.assignment.role, 'Organization Admin'));
 }
 
-/** Roles that reach the environment as a whole: a group- or application-scoped role never meets an expectation. */
-function inScopeCoverages(user: User, environmentId: string, index: SnapshotIndex): RoleCoverage[] {
+/** Roles that administer something in the environment, whatever part of it their scope reaches. */
+function administeringCoverages(user: User, environmentId: string, index: SnapshotIndex): RoleCoverage[] {
   return index
     .userRoles(environmentId, user)
     .map((assignment) => roleCoverage(assignment, environmentId, index))
-    .filter((coverage) => coverage.inScope && coverage.level !== 'none' && coverage.limitedTo === undefined);
+    .filter((coverage) => coverage.inScope && coverage.level !== 'none');
+}
+
+/** Whether the role is scoped to a population, group or application, short of the whole environment. */
+function isNarrowed(coverage: RoleCoverage): boolean {
+  const { type } = coverage.assignment.assignment.scope;
+  return type === 'POPULATION' || type === 'GROUP' || type === 'APPLICATION';
 }

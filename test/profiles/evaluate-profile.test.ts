@@ -89,13 +89,25 @@ describe('signing-in admin role', () => {
     expect(evaluate(check, app, withUsers([])).actual).toBe('no user who can sign in holds an admin role');
   });
 
-  it('never counts a group-scoped role, not even a partial one: it fails naming the group', () => {
+  it('counts a role scoped to a group, a population or an application as partial, naming the scope (as admin-role-missing does)', () => {
     const helpdesk = group({ id: 'group-helpdesk', name: 'Helpdesk' });
-    const scoped = user({ _embedded: { roleAssignments: [assignment('Identity Data Admin', { type: 'GROUP', id: 'group-helpdesk' })] } });
-    const item = evaluate(check, app, withUsers([scoped], { groups: [helpdesk] }));
-    expect(item).toMatchObject({ status: 'fail' });
-    expect(item.actual).toContain('Identity Data Admin for group Helpdesk');
-    expect(item.actual).toContain('only for the members of that group');
+    const groupScoped = user({ _embedded: { roleAssignments: [assignment('Identity Data Admin', { type: 'GROUP', id: 'group-helpdesk' })] } });
+    const item = evaluate(check, app, withUsers([groupScoped], { groups: [helpdesk] }));
+    expect(item).toMatchObject({ status: 'pass', actual: 'alice holds Identity Data Admin for group Helpdesk' });
+    expect(item.note).toMatch(/^partial: Identity Data Admin for group Helpdesk .*only for the members of that group/);
+    const customers = { id: 'pop-customers', name: 'Customers' };
+    const populationScoped = user({ _embedded: { roleAssignments: [assignment('Environment Admin', { type: 'POPULATION', id: 'pop-customers' })] } });
+    const scopedItem = evaluate(check, app, { environments: [{ applications: [app], users: [populationScoped], populations: [customers] }] });
+    expect(scopedItem).toMatchObject({ status: 'pass' });
+    expect(scopedItem.note).toMatch(/^partial: Environment Admin for population Customers .*only for the users of that population/);
+  });
+
+  it('prefers a role over the whole environment to a scoped one, and names who holds it', () => {
+    const scoped = user({ id: 'user-scoped', username: 'scoped', _embedded: { roleAssignments: [assignment('Environment Admin', { type: 'GROUP', id: 'group-helpdesk' })] } });
+    const whole = user({ id: 'user-whole', username: 'whole', _embedded: { roleAssignments: [assignment('Environment Admin')] } });
+    const item = evaluate(check, app, withUsers([scoped, whole], { groups: [group({ id: 'group-helpdesk', name: 'Helpdesk' })] }));
+    expect(item).toMatchObject({ status: 'pass', actual: 'whole holds Environment Admin for environment Production' });
+    expect(item.note).toBeUndefined();
   });
 
   it('is not evaluated when users or their roles failed to collect', () => {
@@ -111,7 +123,10 @@ describe('shipped profiles: the signing-in admin role', () => {
   it.each(['stackone', 'pingctl-auth-code', 'pingctl-implicit', 'pingcli-auth-code'])('%s: Organization Admin alone does not pass (Ping: nothing inside an environment)', (id) => {
     const check = shippedProfile(id).checks.find((candidate) => candidate.id === 'signing-in-admin-role')!;
     const app = stackOneApp();
-    expect(evaluate(check, app, { environments: [{ applications: [app], users: [orgAdmin] }] })).toMatchObject({ status: 'fail', actual: expect.stringContaining('reads nothing inside an environment') });
+    expect(evaluate(check, app, { environments: [{ applications: [app], users: [orgAdmin] }] })).toMatchObject({
+      status: 'fail',
+      actual: expect.stringContaining('reads nothing inside an environment'),
+    });
   });
 });
 
@@ -137,6 +152,15 @@ describe('app role', () => {
     expect(status(evaluate(checkOf({ named: 'app-role', scope: 'own-environment' }), orgAdminOnly))).toBe('fail');
   });
 
+  it('notes roles beyond the ones the integration needs', () => {
+    const extra = workerApp({ _embedded: { roleAssignments: [assignment('Identity Data Admin'), assignment('Environment Admin')] } });
+    const item = evaluate(check, extra);
+    expect(item).toMatchObject({ status: 'pass' });
+    expect(item.note).toMatch(/^beyond what the integration needs \(Identity Data Admin\), the app also holds Environment Admin for environment Production: remove it/);
+    expect(evaluate(check, workerApp()).note).toBeUndefined();
+    expect(evaluate(checkOf({ named: 'app-role', scope: 'any' }), extra).note).toBeUndefined();
+  });
+
   it('is not evaluated when the app’s roles were not collected', () => {
     expect(evaluate(check, workerApp({ _embedded: {} }))).toMatchObject({ status: 'not-evaluated', reason: 'the application’s role assignments were not collected' });
   });
@@ -148,7 +172,21 @@ describe('conflicts with security rules', () => {
   it('travel with a pass when the app has the setting the rule reports, and with every failure', () => {
     expect(evaluate(check, stackOneApp())).toMatchObject({ status: 'pass', conflict: { rule: 'pkce-not-enforced' } });
     expect(evaluate(check, stackOneApp({ pkceEnforcement: 'S256_REQUIRED' }))).toMatchObject({ status: 'fail', conflict: { prefer: 'rule' } });
+    expect(evaluate(check, stackOneApp({ pkceEnforcement: 'REQUIRED' }))).toMatchObject({ status: 'fail', conflict: { prefer: 'rule' } });
     const oneOf = checkOf({ field: 'pkceEnforcement', oneOf: ['OPTIONAL', 'S256_REQUIRED'] }, { conflictsWith: { rule: 'pkce-not-enforced', values: ['OPTIONAL'], prefer: 'rule', why: 'S256' } });
     expect(evaluate(oneOf, stackOneApp({ pkceEnforcement: 'S256_REQUIRED' })).conflict).toBeUndefined();
+  });
+
+  it('let an app that follows the preferred rule pass the item, with a note, so that check agrees with the audit', () => {
+    const follows = checkOf(
+      { field: 'pkceEnforcement', equals: 'OPTIONAL', default: 'OPTIONAL' },
+      { conflictsWith: { rule: 'pkce-not-enforced', values: ['OPTIONAL', 'REQUIRED'], followedWith: ['S256_REQUIRED'], prefer: 'rule', why: 'S256' } },
+    );
+    const item = evaluate(follows, stackOneApp({ pkceEnforcement: 'S256_REQUIRED' }));
+    expect(item).toMatchObject({ status: 'pass', note: 'S256_REQUIRED follows security rule pkce-not-enforced rather than the guide (OPTIONAL), as the audit prefers: S256' });
+    expect(item.conflict).toBeUndefined();
+    expect(evaluate(follows, stackOneApp({ pkceEnforcement: 'REQUIRED' }))).toMatchObject({ status: 'fail', conflict: { rule: 'pkce-not-enforced' } });
+    const guideWins = checkOf(follows.expect, { conflictsWith: { ...follows.conflictsWith!, prefer: 'profile' } });
+    expect(evaluate(guideWins, stackOneApp({ pkceEnforcement: 'S256_REQUIRED' })).status).toBe('fail');
   });
 });

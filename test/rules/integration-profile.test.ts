@@ -18,6 +18,10 @@ testRule(rule, {
     { name: 'a Terraform worker with a secret and a role', snapshot: tenant(workerApp({ id: 'app-tf', name: 'Terraform (CI)' })) },
     { name: 'Ping CLI login with S256_REQUIRED: no conflict with pkce-not-enforced', snapshot: tenant(workerApp({ id: 'app-cli', name: 'pingcli', grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'], responseTypes: ['CODE'], pkceEnforcement: 'S256_REQUIRED', tokenEndpointAuthMethod: 'NONE', redirectUris: ['http://127.0.0.1:7464/callback'], _embedded: { roleAssignments: [] } })) },
     { name: 'a misconfigured PingDataSync opted out by an empty config binding', snapshot: tenant(dataSync({ tokenEndpointAuthMethod: 'PRIVATE_KEY_JWT' })), profileBindings: { 'app-sync': [] } },
+    {
+      name: 'StackOne hardened beyond its guide: S256_REQUIRED follows pkce-not-enforced, as the audit prefers; the opaque format is left to refresh-token-not-jwt',
+      snapshot: tenant(stackOneApp({ pkceEnforcement: 'S256_REQUIRED', refreshTokenType: 'OPAQUE_TOKEN' })),
+    },
     { name: 'a binding to a profile that does not exist', snapshot: tenant(webApp()), profileBindings: { 'app-web': ['zeta'] } },
     {
       name: 'a role check whose data failed to collect says nothing (check lists it as not evaluated)',
@@ -37,9 +41,9 @@ testRule(rule, {
       ],
     },
     {
-      name: 'StackOne hardened beyond its guide: PKCE differs (low, prefer the rule); the opaque format is left to refresh-token-not-jwt',
-      snapshot: tenant(stackOneApp({ pkceEnforcement: 'S256_REQUIRED', refreshTokenType: 'OPAQUE_TOKEN' })),
-      errors: [{ messageId: 'valueDiffers', resource: STACKONE, pointer: '/pkceEnforcement', severity: 'low', data: { expected: 'OPTIONAL', actual: 'S256_REQUIRED', conflict: expect.stringContaining('prefer the rule') as unknown as string } }],
+      name: 'StackOne with PKCE REQUIRED (plain accepted): neither the guide’s setting nor the rule’s (low, prefer the rule)',
+      snapshot: tenant(stackOneApp({ pkceEnforcement: 'REQUIRED', refreshTokenType: 'OPAQUE_TOKEN' })),
+      errors: [{ messageId: 'valueDiffers', resource: STACKONE, pointer: '/pkceEnforcement', severity: 'low', data: { expected: 'OPTIONAL', actual: 'REQUIRED', conflict: expect.stringContaining('prefer the rule') as unknown as string } }],
     },
     {
       name: 'StackOne in the 403 trap: near-miss callback, group restriction, no admin who can sign in; disabled is left to app-disabled',
