@@ -66,5 +66,9 @@ function environmentSnapshot(env: DatasetEnvironment): EnvironmentSnapshot {
     fido2Policies: env.fido2Policies,
     identityProviders: env.identityProviders,
     resources: env.resources.map((resource) => Object.assign(resource, { _embedded: { scopes: scopes(resource.id) } })),
+    keys: env.keys,
+    certificates: env.certificates,
+    subscriptions: env.subscriptions,
+    customDomains: env.customDomains,
   };
 }

@@ -60,6 +60,7 @@ function countEnvironment(
   add(`${base}/roles`, 1);
   add(`${base}/gateways`, 1);
   add(`${base}/gateways/{id}/roleAssignments`, env.gateways.length);
+  for (const list of ['keys', 'certificates', 'subscriptions', 'customDomains']) add(`${base}/${list}`, 1);
   add(`${base}/groups`, pages(env.groups.length, 'groups'));
   add(`${base}/groups/{id}/roleAssignments`, env.groups.length);
   for (const list of ['passwordPolicies', 'deviceAuthenticationPolicies', 'fido2Policies', 'identityProviders', 'resources']) add(`${base}/${list}`, 1);

@@ -25,7 +25,7 @@ const targets = [
   'SignOnPolicy', 'SignOnPolicyAction', 'SignOnPolicyActionLogin', 'SignOnPolicyActionMFA',
   'SignOnPolicyActionIDFirst', 'SignOnPolicyActionIDP', 'SignOnPolicyActionAgreement',
   'SignOnPolicyActionProgressiveProfiling', 'Gateway', 'Environment', 'Organization',
-  'Resource', 'ResourceScope', 'PasswordPolicy', 'IdentityProvider', 'P1Error', 'EntityArray',
+  'Resource', 'ResourceScope', 'PasswordPolicy', 'IdentityProvider', 'Certificate', 'Subscription', 'CustomDomain', 'P1Error', 'EntityArray',
 ];
 
 // Documentation-only OpenAPI keywords; dropping them keeps the files small and free of the spec's prose.
@@ -68,6 +68,8 @@ function convert(node, seen) {
       out[key] = convert(value, seen);
     }
   }
+  // Subscription.filterOptions puts an array's maxItems on its item objects, where it means nothing.
+  if (out.type === 'object') delete out.maxItems;
   if (node.nullable === true) return nullable(out);
   return out;
 }

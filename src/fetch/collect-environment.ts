@@ -4,11 +4,12 @@ import { collectApplications } from './collect-applications.js';
 import { collectAuthentication, collectResources } from './collect-authentication.js';
 import { collectCustomRoles, collectGateways, collectPopulations, collectSignOnPolicies } from './collect-configuration.js';
 import type { CollectContext } from './collect-context.js';
+import { collectCustomDomains, collectKeysAndCertificates, collectSubscriptions } from './collect-keys-webhooks-domains.js';
 
 /** Everything the auditor reads in one environment; the parts run side by side under the shared limiter. */
 export async function collectEnvironment(context: CollectContext, environment: Environment, maxUsers: number | undefined): Promise<EnvironmentSnapshot> {
   const id = environment.id;
-  const [applications, signOnPolicies, populations, roles, gateways, actors, authentication, resources] = await Promise.all([
+  const [applications, signOnPolicies, populations, roles, gateways, actors, authentication, resources, { keys, certificates }, subscriptions, customDomains] = await Promise.all([
     collectApplications(context, id),
     collectSignOnPolicies(context, id),
     collectPopulations(context, id),
@@ -17,6 +18,24 @@ export async function collectEnvironment(context: CollectContext, environment: E
     collectActors(context, id, maxUsers),
     collectAuthentication(context, id),
     collectResources(context, id),
+    collectKeysAndCertificates(context, id),
+    collectSubscriptions(context, id),
+    collectCustomDomains(context, id),
   ]);
-  return { environment, applications, users: actors.users, groups: actors.groups, populations, signOnPolicies, roles, gateways, ...authentication, resources };
+  return {
+    environment,
+    applications,
+    users: actors.users,
+    groups: actors.groups,
+    populations,
+    signOnPolicies,
+    roles,
+    gateways,
+    ...authentication,
+    resources,
+    keys,
+    certificates,
+    subscriptions,
+    customDomains,
+  };
 }

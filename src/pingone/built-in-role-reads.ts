@@ -3,7 +3,8 @@
  * record, its custom roles, applications (with their grants, sign-on policy and role assignments),
  * sign-on policies (with their actions), gateways (with their role assignments), populations, groups,
  * users, the role assignments of users and groups, password and MFA (device authentication, FIDO)
- * policies, and external identity providers. Resources and their scopes are read with applications.
+ * policies, external identity providers, keys and certificates, webhooks (subscriptions) and custom
+ * domains. Resources and their scopes are read with applications.
  */
 export type AdminReadTarget =
   | 'environment'
@@ -16,7 +17,10 @@ export type AdminReadTarget =
   | 'users'
   | 'roleAssignments'
   | 'authenticationPolicies'
-  | 'identityProviders';
+  | 'identityProviders'
+  | 'keys'
+  | 'subscriptions'
+  | 'customDomains';
 
 /** A built-in role's reads: those Ping documents it grants, and those its documentation leaves open. */
 export interface BuiltInRoleReads {
@@ -27,9 +31,13 @@ export interface BuiltInRoleReads {
 
 const everyRead: readonly AdminReadTarget[] = [
   'environment', 'customRoles', 'applications', 'signOnPolicies', 'gateways', 'populations', 'groups', 'users', 'roleAssignments', 'authenticationPolicies', 'identityProviders',
+  'keys', 'subscriptions', 'customDomains',
 ];
-// Password, MFA and FIDO policies and identity providers are environment configuration: Environment Admin and its read-only twin.
-const configuration: readonly AdminReadTarget[] = ['environment', 'customRoles', 'applications', 'signOnPolicies', 'gateways', 'authenticationPolicies', 'identityProviders'];
+// Password, MFA and FIDO policies, identity providers, keys and certificates, webhooks and custom domains are environment
+// configuration: Environment Admin and its read-only twin.
+const configuration: readonly AdminReadTarget[] = [
+  'environment', 'customRoles', 'applications', 'signOnPolicies', 'gateways', 'authenticationPolicies', 'identityProviders', 'keys', 'subscriptions', 'customDomains',
+];
 const identityData: readonly AdminReadTarget[] = ['populations', 'groups', 'users', 'roleAssignments', 'applications'];
 
 /**
@@ -65,6 +73,9 @@ export const LEAST_ROLE_FOR_READ: Readonly<Record<AdminReadTarget | 'organizatio
   gateways: 'Configuration Read Only',
   authenticationPolicies: 'Configuration Read Only',
   identityProviders: 'Configuration Read Only',
+  keys: 'Configuration Read Only',
+  subscriptions: 'Configuration Read Only',
+  customDomains: 'Configuration Read Only',
   populations: 'Identity Data Read Only',
   groups: 'Identity Data Read Only',
   users: 'Identity Data Read Only',

@@ -132,6 +132,33 @@ export interface ApiSignOnPolicyAction extends Open {
   signOnPolicy?: ApiRef;
 }
 
+/** components.schemas.Certificate: what `/keys` and `/certificates` list, metadata only. */
+export interface ApiCertificate extends Open {
+  id: string;
+  name: string;
+  algorithm: string;
+  keyLength: number;
+  signatureAlgorithm: string;
+  usageType: string;
+  expiresAt?: string;
+}
+
+/** components.schemas.Subscription (a webhook). */
+export interface ApiSubscription extends Open {
+  id: string;
+  name: string;
+  enabled: boolean;
+  verifyTlsCertificates: boolean;
+  httpEndpoint?: { url: string; headers?: Record<string, string> };
+}
+
+/** components.schemas.CustomDomain. */
+export interface ApiCustomDomain extends Open {
+  id: string;
+  domainName: string;
+  certificate?: { expiresAt?: string };
+}
+
 /** components.schemas.Gateway. */
 export interface ApiGateway extends Open {
   id: string;

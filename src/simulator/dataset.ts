@@ -1,6 +1,8 @@
 import type {
   ApiApplication,
   ApiApplicationResourceGrant,
+  ApiCertificate,
+  ApiCustomDomain,
   ApiDeviceAuthenticationPolicy,
   ApiEnvironment,
   ApiFido2Policy,
@@ -16,6 +18,7 @@ import type {
   ApiSignOnPolicy,
   ApiSignOnPolicyAction,
   ApiSignOnPolicyAssignment,
+  ApiSubscription,
   ApiUser,
 } from './api-types.js';
 
@@ -72,6 +75,12 @@ export interface DatasetEnvironment {
   /** Custom admin roles defined in this environment. */
   customRoles: ApiRole[];
   gateways: ApiGateway[];
+  /** Signing and encryption keys (`/keys`). */
+  keys: ApiCertificate[];
+  certificates: ApiCertificate[];
+  /** Webhooks. */
+  subscriptions: ApiSubscription[];
+  customDomains: ApiCustomDomain[];
   resources: DatasetResource[];
   /** Items carry `resource.id`. */
   resourceScopes: DatasetResourceScope[];

@@ -16,13 +16,15 @@ export type Area =
   /** Sign-on, password, MFA and FIDO policies, and identity providers. */
   | 'policies'
   | 'gateways'
+  /** Keys, certificates, webhooks and custom domains. */
+  | 'settings'
   /** Users, groups, populations, memberships. */
   | 'identities'
   /** Role assignments held by users and groups. */
   | 'identityRoleAssignments';
 
 const allAreas: readonly Area[] = [
-  'environment', 'applications', 'applicationSecrets', 'policies', 'gateways', 'identities', 'identityRoleAssignments',
+  'environment', 'applications', 'applicationSecrets', 'policies', 'gateways', 'settings', 'identities', 'identityRoleAssignments',
 ];
 
 // Identity Data Admin reaching applications follows StackOne's guide (domain.md §1); the read-only
@@ -36,7 +38,7 @@ const allAreas: readonly Area[] = [
 export const areasByRoleName: Readonly<Record<string, readonly Area[]>> = {
   'Organization Admin': ['environment'],
   'Environment Admin': allAreas,
-  'Configuration Read Only': ['environment', 'applications', 'policies', 'gateways'],
+  'Configuration Read Only': ['environment', 'applications', 'policies', 'gateways', 'settings'],
   'Identity Data Admin': ['environment', 'applications', 'identities', 'identityRoleAssignments'],
   'Identity Data Read Only': ['environment', 'applications', 'identities', 'identityRoleAssignments'],
   'Client Application Developer': ['environment', 'applications', 'applicationSecrets'],

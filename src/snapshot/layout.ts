@@ -48,6 +48,10 @@ export const ENVIRONMENT_RESOURCES: Readonly<Record<EnvironmentResourceType, { f
   fido2Policy: { folder: 'fido2-policies', array: 'fido2Policies', listedBy: 'fido2Policies' },
   identityProvider: { folder: 'identity-providers', array: 'identityProviders', listedBy: 'identityProviders' },
   resource: { folder: 'resources', array: 'resources', listedBy: 'resources' },
+  key: { folder: 'keys', array: 'keys', listedBy: 'keys' },
+  certificate: { folder: 'certificates', array: 'certificates', listedBy: 'certificates' },
+  subscription: { folder: 'subscriptions', array: 'subscriptions', listedBy: 'subscriptions' },
+  customDomain: { folder: 'custom-domains', array: 'customDomains', listedBy: 'customDomains' },
 };
 
 /** Every resource type that lives in an environment folder, in layout order. */

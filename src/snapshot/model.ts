@@ -327,6 +327,62 @@ export interface Resource {
   _embedded?: { scopes?: ResourceScope[] };
 }
 
+/**
+ * A signing or encryption key (`GET /environments/{envId}/keys`) or a certificate
+ * (`GET /environments/{envId}/certificates`): both answer with the OpenAPI's `Certificate` schema.
+ * Only metadata: the collector never asks for the PEM/PKCS#12 forms (they need another Accept
+ * header) and a private key is never stored (see `secret-fields.ts`). Dates are ISO 8601 date-times.
+ */
+export interface Certificate {
+  id: string;
+  name: string;
+  environment?: IdRef;
+  /** EnumCertificateKeyAlgorithm (RSA, EC, UNKNOWN). */
+  algorithm?: 'RSA' | 'EC' | 'UNKNOWN' | UnknownValue;
+  /** Bits: the RSA modulus, or the EC curve size. */
+  keyLength?: number;
+  /** EnumCertificateKeySignagureAlgorithm, in Java's names (`SHA256withRSA`). */
+  signatureAlgorithm?: string;
+  usageType?: 'ENCRYPTION' | 'SIGNING' | 'SSL/TLS' | 'ISSUANCE' | 'OUTBOUND_MTLS' | UnknownValue;
+  status?: 'VALID' | 'EXPIRING' | 'EXPIRED' | 'NOT_YET_VALID' | 'REVOKED' | UnknownValue;
+  default?: boolean;
+  startsAt?: string;
+  expiresAt?: string;
+  subjectDN?: string;
+  issuerDN?: string;
+  [field: string]: unknown;
+}
+
+/**
+ * A webhook (`GET /environments/{envId}/subscriptions`, the OpenAPI's `Subscription`). Request
+ * headers the webhook sends (`httpEndpoint.headers`, often an Authorization header) are never
+ * stored: the collector drops them.
+ */
+export interface Subscription {
+  id: string;
+  name: string;
+  environment?: IdRef;
+  enabled: boolean;
+  /** False: PingOne sends events without checking the destination's TLS certificate. */
+  verifyTlsCertificates: boolean;
+  httpEndpoint?: { url: string };
+  format?: 'ACTIVITY' | 'SPLUNK' | 'NEWRELIC' | UnknownValue;
+  protocol?: 'HTTPS' | 'TCP_IP' | UnknownValue;
+  [field: string]: unknown;
+}
+
+/** A custom domain (`GET /environments/{envId}/customDomains`, the OpenAPI's `CustomDomain`). */
+export interface CustomDomain {
+  id: string;
+  domainName: string;
+  environment?: IdRef;
+  status?: 'ACTIVE' | 'VERIFICATION_REQUIRED' | 'SSL_CERTIFICATE_REQUIRED' | UnknownValue;
+  canonicalName?: string;
+  /** The TLS certificate PingOne serves for the domain; absent until one is uploaded. */
+  certificate?: { expiresAt?: string };
+  [field: string]: unknown;
+}
+
 export interface Environment {
   id: string;
   name: string;
@@ -353,6 +409,12 @@ export interface EnvironmentSnapshot {
   fido2Policies: Fido2Policy[];
   identityProviders: IdentityProvider[];
   resources: Resource[];
+  /** Signing and encryption keys (metadata only). */
+  keys: Certificate[];
+  certificates: Certificate[];
+  /** Webhooks. */
+  subscriptions: Subscription[];
+  customDomains: CustomDomain[];
 }
 
 /**
@@ -389,6 +451,10 @@ export const SNAPSHOT_KIND_SCOPES = {
   identityProviders: 'environment',
   resources: 'environment',
   resourceScopes: 'environment',
+  keys: 'environment',
+  certificates: 'environment',
+  subscriptions: 'environment',
+  customDomains: 'environment',
 } as const satisfies Record<string, 'organization' | 'environment' | 'not-collected'>;
 
 export type SnapshotKind = keyof typeof SNAPSHOT_KIND_SCOPES;
@@ -467,7 +533,11 @@ export type ResourceType =
   | 'deviceAuthenticationPolicy'
   | 'fido2Policy'
   | 'identityProvider'
-  | 'resource';
+  | 'resource'
+  | 'key'
+  | 'certificate'
+  | 'subscription'
+  | 'customDomain';
 
 /** One resource of the snapshot, as a finding or a report names it. */
 export interface ResourceRef {
@@ -503,6 +573,12 @@ export const KNOWN_VALUES = {
     'PINGID_WINLOGIN_PASSWORDLESS_AUTHENTICATION', 'PINGID_AUTHENTICATION',
   ],
   'role assignment scope type': ['ORGANIZATION', 'ENVIRONMENT', 'POPULATION', 'GROUP', 'APPLICATION'],
+  // EnumCertificateKeyAlgorithm; UNKNOWN is listed there, and no rule can judge a key it names.
+  'key algorithm': ['RSA', 'EC', 'UNKNOWN'],
+  // EnumCertificateKeySignagureAlgorithm, plus the SHA-1 names of older and imported certificates.
+  'signature algorithm': [
+    'SHA256withRSA', 'SHA384withRSA', 'SHA512withRSA', 'SHA256withECDSA', 'SHA384withECDSA', 'SHA512withECDSA', 'SHA1withRSA', 'SHA1withECDSA',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type KnownValueField = keyof typeof KNOWN_VALUES;

@@ -36,11 +36,19 @@ export function findUnknownValues(snapshot: Snapshot): UnknownValue[] {
       note('PKCE enforcement', app.pkceEnforcement, file);
       note('refresh token type', app.refreshTokenType, file);
       note('CORS behavior', app.corsSettings?.behavior, file);
+      note('signature algorithm', app.idpSigning?.algorithm, file);
       noteScopes(app._embedded?.roleAssignments, file);
     }
     for (const user of env.users) noteScopes(user._embedded?.roleAssignments, resourceFile('user', envId, user.id));
     for (const group of env.groups) noteScopes(group._embedded?.roleAssignments, resourceFile('group', envId, group.id));
     for (const gateway of env.gateways) noteScopes(gateway._embedded?.roleAssignments, resourceFile('gateway', envId, gateway.id));
+    for (const type of ['key', 'certificate'] as const) {
+      for (const item of type === 'key' ? env.keys : env.certificates) {
+        const file = resourceFile(type, envId, item.id);
+        note('key algorithm', item.algorithm, file);
+        note('signature algorithm', item.signatureAlgorithm, file);
+      }
+    }
     for (const policy of env.signOnPolicies) {
       for (const action of policy._embedded?.actions ?? []) note('sign-on policy action type', action.type, resourceFile('signOnPolicy', envId, policy.id));
     }

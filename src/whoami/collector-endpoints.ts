@@ -34,6 +34,10 @@ export const collectorEndpoints: readonly CollectorEndpoint[] = [
   { kind: 'identityProviders', endpoint: 'GET /environments/{id}/identityProviders', reads: 'identityProviders' },
   { kind: 'resources', endpoint: 'GET /environments/{id}/resources', reads: 'applications' },
   { kind: 'resourceScopes', endpoint: 'GET /environments/{id}/resources/{id}/scopes', reads: 'applications' },
+  { kind: 'keys', endpoint: 'GET /environments/{id}/keys', reads: 'keys' },
+  { kind: 'certificates', endpoint: 'GET /environments/{id}/certificates', reads: 'keys' },
+  { kind: 'subscriptions', endpoint: 'GET /environments/{id}/subscriptions', reads: 'subscriptions' },
+  { kind: 'customDomains', endpoint: 'GET /environments/{id}/customDomains', reads: 'customDomains' },
 ];
 
 export function endpointOfKind(kind: SnapshotKind): CollectorEndpoint | undefined {

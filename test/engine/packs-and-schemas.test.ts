@@ -122,6 +122,7 @@ describe('rule metadata schema', () => {
       groupMembers: true, populations: true, signOnPolicies: true, signOnPolicyActions: true, roles: true,
       customRoles: true, gateways: true, gatewayRoleAssignments: true, passwordPolicies: true, deviceAuthenticationPolicies: true,
       fido2Policies: true, identityProviders: true, resources: true, resourceScopes: true,
+      keys: true, certificates: true, subscriptions: true, customDomains: true,
     };
     const schema = JSON.parse(readFileSync(packagePath('schemas', 'rule-meta.schema.json'), 'utf8')) as {
       properties: { requires: { items: { enum: string[] } } };

@@ -95,4 +95,27 @@ describe('collectSnapshot against the simulator', () => {
     expect(snapshot.manifest.collection.complete).toBe(false);
     expect(snapshot.environments.map((env) => env.applications)).toEqual(clean.environments.map((env) => env.applications));
   });
+
+  it('reads keys, certificates, webhooks and custom domains once per environment, without the headers a webhook sends', async () => {
+    const { snapshot, simulator, dataset } = await collectDemo();
+    for (const list of ['keys', 'certificates', 'subscriptions', 'customDomains'] as const) {
+      expect(snapshot.environments.map((env) => env[list].map((item) => item.id)), list).toEqual(dataset.environments.map((env) => env[list].map((item) => item.id)));
+      const reads = simulator.requestLog.filter((entry) => new RegExp(`/environments/[^/]+/${list}$`).test(entry.path.split('?')[0]!));
+      expect(reads, list).toHaveLength(dataset.environments.length);
+    }
+    const sent = dataset.environments.flatMap((env) => env.subscriptions).filter((subscription) => subscription.httpEndpoint?.headers !== undefined);
+    expect(sent.length).toBeGreaterThan(0);
+    const webhooks = snapshot.environments.flatMap((env) => env.subscriptions);
+    expect(webhooks.map((webhook) => webhook.httpEndpoint)).toEqual(dataset.environments.flatMap((env) => env.subscriptions).map((webhook) => ({ url: webhook.httpEndpoint!.url })));
+    expect(JSON.stringify(snapshot)).not.toContain(Object.values(sent[0]!.httpEndpoint!.headers!)[0]);
+    expect(snapshot.manifest.collection.notes?.some((note) => note.includes(`request headers of ${sent.length} webhook endpoints were not stored`))).toBe(true);
+  });
+
+  it('fails only the webhooks when their endpoint answers 403', async () => {
+    const { snapshot } = await collectDemo({ faults: { forbidden: ['/environments/*/subscriptions'] } });
+    const failed = snapshot.manifest.collection.entries.filter((entry) => entry.status === 'failed');
+    expect(new Set(failed.map((entry) => `${entry.kind} ${entry.httpStatus}`))).toEqual(new Set(['subscriptions 403']));
+    expect(snapshot.environments.every((env) => env.subscriptions.length === 0)).toBe(true);
+    expect(snapshot.environments.flatMap((env) => env.keys).length).toBeGreaterThan(0);
+  });
 });

@@ -45,6 +45,10 @@ const ENVIRONMENT: Shape = {
     fido2Policies: listOf('fido2Policies'),
     identityProviders: listOf('identityProviders'),
     resources: listOf('resources', { fields: { _embedded: { kind: 'resources', fields: { scopes: listOf('resourceScopes') } } } }),
+    keys: listOf('keys'),
+    certificates: listOf('certificates'),
+    subscriptions: listOf('subscriptions'),
+    customDomains: listOf('customDomains'),
   },
 };
 

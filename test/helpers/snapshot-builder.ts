@@ -2,7 +2,9 @@ import { expectedKinds } from '../../src/snapshot/collection-coverage.js';
 import {
   SNAPSHOT_SCHEMA_VERSION,
   type Application,
+  type Certificate,
   type CollectionEntry,
+  type CustomDomain,
   type Environment,
   type EnvironmentSnapshot,
   type DeviceAuthenticationPolicy,
@@ -18,6 +20,7 @@ import {
   type ScopeType,
   type SignOnPolicy,
   type Snapshot,
+  type Subscription,
   type User,
 } from '../../src/snapshot/model.js';
 
@@ -155,6 +158,10 @@ export interface EnvironmentSpec {
   fido2Policies?: Fido2Policy[];
   identityProviders?: IdentityProvider[];
   resources?: Resource[];
+  keys?: Certificate[];
+  certificates?: Certificate[];
+  subscriptions?: Subscription[];
+  customDomains?: CustomDomain[];
 }
 
 export interface SnapshotSpec {
@@ -185,6 +192,10 @@ export function buildSnapshot(spec: SnapshotSpec = {}): Snapshot {
     fido2Policies: env.fido2Policies ?? [],
     identityProviders: env.identityProviders ?? [],
     resources: env.resources ?? [],
+    keys: env.keys ?? [],
+    certificates: env.certificates ?? [],
+    subscriptions: env.subscriptions ?? [],
+    customDomains: env.customDomains ?? [],
   }));
   const failed = spec.failed ?? [];
   const isFailed = (kind: string, environmentId: string | undefined) => failed.some((entry) => entry.kind === kind && entry.environmentId === environmentId);

@@ -74,6 +74,10 @@ const schemasByKind: Record<string, (item: Item) => string[]> = {
   // PingOne's MFA API (device authentication and FIDO policies) is not part of the Management reference: no schema to hold them to.
   deviceAuthenticationPolicies: () => [],
   fido2Policies: () => [],
+  keys: () => ['Certificate'],
+  certificates: () => ['Certificate'],
+  subscriptions: () => ['Subscription'],
+  customDomains: () => ['CustomDomain'],
 };
 
 /** Violations of one resource of a kind (an `_embedded` key or a dataset list name). */

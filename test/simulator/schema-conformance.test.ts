@@ -67,6 +67,7 @@ describe('simulator responses', () => {
       for (const policy of await crawlList(`${base}/signOnPolicies`)) await crawlList(`${base}/signOnPolicies/${policy.id}/actions`);
       for (const gateway of await crawlList(`${base}/gateways`)) await crawlList(`${base}/gateways/${gateway.id}/roleAssignments`);
       for (const resource of await crawlList(`${base}/resources`)) await crawlList(`${base}/resources/${resource.id}/scopes`);
+      for (const list of ['keys', 'certificates', 'subscriptions', 'customDomains']) await crawlList(`${base}/${list}`);
       await crawlList(`${base}/populations`);
       await crawlList(`${base}/roles`);
       for (const list of ['passwordPolicies', 'deviceAuthenticationPolicies', 'fido2Policies', 'identityProviders']) await crawlList(`${base}/${list}`);
@@ -74,7 +75,7 @@ describe('simulator responses', () => {
     expect([...checked].sort()).toEqual(
       ['actions', 'applications', 'attributes', 'environments', 'gateways', 'grants', 'groupMemberships', 'groups', 'organizations',
         'populations', 'resources', 'roleAssignments', 'roles', 'scopes', 'signOnPolicies', 'signOnPolicyAssignments', 'flowPolicyAssignments', 'users',
-        'passwordPolicies', 'deviceAuthenticationPolicies', 'fido2Policies', 'identityProviders'].sort(),
+        'passwordPolicies', 'deviceAuthenticationPolicies', 'fido2Policies', 'identityProviders', 'keys', 'certificates', 'subscriptions', 'customDomains'].sort(),
     );
   });
 

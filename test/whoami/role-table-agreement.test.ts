@@ -48,6 +48,10 @@ const pathOf: Readonly<Record<string, string>> = {
   identityProviders: `/environments/${prodId}/identityProviders`,
   resources: `/environments/${prodId}/resources`,
   resourceScopes: `/environments/${prodId}/resources/${sample.resource}/scopes`,
+  keys: `/environments/${prodId}/keys`,
+  certificates: `/environments/${prodId}/certificates`,
+  subscriptions: `/environments/${prodId}/subscriptions`,
+  customDomains: `/environments/${prodId}/customDomains`,
 };
 
 /**
