@@ -80,6 +80,10 @@ function seededEnvironment(): DatasetEnvironment {
     ],
     fido2Policies: [],
     identityProviders: [],
+    keys: [],
+    certificates: [],
+    subscriptions: [],
+    customDomains: [],
   };
 }
 
