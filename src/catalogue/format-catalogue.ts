@@ -1,5 +1,5 @@
-import { table } from 'table';
 import type { Rule } from '../engine/types.js';
+import { DEFAULT_TERMINAL_COLUMNS, layoutColumns } from '../output/terminal-layout.js';
 import { stableStringify } from '../snapshot/stable-json.js';
 
 export const CATALOGUE_FORMATS = ['table', 'json', 'markdown'] as const;
@@ -11,17 +11,33 @@ export interface CatalogueEntry {
   packs: string[];
 }
 
-/** Renders the rule catalogue; the Markdown form is the rule table of `rules/README.md`. */
-export function formatCatalogue(entries: CatalogueEntry[], format: CatalogueFormat): string {
+/**
+ * Renders the rule catalogue; the Markdown form is the rule table of `rules/README.md`. The table
+ * fits `columns` (80 when not given): rules under their category, each id whole, and a title that
+ * does not fit beside them on the lines under its rule.
+ */
+export function formatCatalogue(entries: CatalogueEntry[], format: CatalogueFormat, columns = DEFAULT_TERMINAL_COLUMNS): string {
   const sorted = [...entries].sort((a, b) => a.rule.meta.category.localeCompare(b.rule.meta.category) || a.rule.id.localeCompare(b.rule.id));
   if (format === 'json') {
     return stableStringify(sorted.map(({ rule, packs }) => ({ id: rule.id, packs, ...rule.meta })));
   }
   if (format === 'markdown') return catalogueMarkdown(sorted);
-  const rows = sorted.map(({ rule, packs }) => [rule.id, rule.meta.severity, rule.meta.category, packs.join(', '), rule.meta.title]);
-  return table([['rule', 'severity', 'category', 'packs', 'title'], ...rows], {
-    columns: { 4: { width: 50, wrapWord: true } },
+  const layout = layoutColumns(
+    [
+      { title: 'rule', kind: 'identifier' },
+      { title: 'severity', kind: 'identifier' },
+      { title: 'packs', kind: 'identifier' },
+      { title: 'title', kind: 'prose' },
+    ],
+    sorted.map(({ rule, packs }) => [`  ${rule.id}`, rule.meta.severity, packs.join(', '), rule.meta.title]),
+    columns,
+  );
+  const lines = [...layout.header];
+  sorted.forEach(({ rule }, index) => {
+    if (rule.meta.category !== sorted[index - 1]?.rule.meta.category) lines.push('', rule.meta.category);
+    lines.push(...(layout.rows[index] ?? []));
   });
+  return `${lines.join('\n')}\n`;
 }
 
 function catalogueMarkdown(entries: CatalogueEntry[]): string {

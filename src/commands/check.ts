@@ -11,7 +11,7 @@ import { collectToFolder } from './collect-to-folder.js';
 import { withSnapshotFolder } from './temporary-folder.js';
 import { withClient, withCollectionScope, withConnectionOptions } from './connection-options.js';
 import { defineCommand } from './context.js';
-import { useColor } from './io.js';
+import { terminalColumns, useColor } from './io.js';
 import { loadSnapshotFolder } from './load-snapshot-folder.js';
 import { stderrLines } from '../output/stderr-line.js';
 
@@ -48,7 +48,7 @@ export const registerCheckCommand = defineCommand({
       io.stderr.write(stderrLines([`note: ${application.app.name} is not bound to ${profile.id} (bound to ${others}), so scan and audit do not run this checklist; bind it in the config's "integrations".`]));
     }
     const checklist = evaluateProfile(profile, application, snapshot, buildSnapshotIndex(snapshot));
-    io.stdout.write(formatChecklist(checklist, argv.format, { color: useColor(io) }));
+    io.stdout.write(formatChecklist(checklist, argv.format, { color: useColor(io), columns: terminalColumns(io) }));
     return VERDICT[checklistStatus(checklist)];
   },
 });

@@ -2,7 +2,7 @@ import { loadAuditSetup } from '../audit/audit-setup.js';
 import { auditBoth, buildDriftReport, decideDriftVerdict, DRIFT_FAIL_ON, DRIFT_FORMATS, formatDrift, type DriftFailOn, type DriftFormat } from '../diff/index.js';
 import { resolveFindingLines } from '../snapshot/locate-line.js';
 import { defineCommand, resolvePath } from './context.js';
-import { useColor } from './io.js';
+import { terminalColumns, useColor } from './io.js';
 import { loadSnapshotFolder } from './load-snapshot-folder.js';
 import { throwIfReportsFailed, writeReports } from './output-options.js';
 import { stderrLines } from '../output/stderr-line.js';
@@ -36,8 +36,9 @@ export const registerDiffCommand = defineCommand({
     const report = buildDriftReport({ before, after }, audits, { before: oldDir, after: newDir });
 
     const format = argv.format;
-    const color = argv.output === undefined && format === 'table' && useColor(io);
-    const failures = await writeReports(context, [{ format, file: argv.output }], () => formatDrift(report, format, { color }));
+    const toTerminal = argv.output === undefined && format === 'table';
+    const options = toTerminal ? { color: useColor(io), columns: terminalColumns(io) } : {};
+    const failures = await writeReports(context, [{ format, file: argv.output }], () => formatDrift(report, format, options));
     const gate = decideDriftVerdict(report, { failOn: argv['fail-on'], allowIncomplete: argv['allow-incomplete'] });
     io.stderr.write(stderrLines(gate.reasons));
     throwIfReportsFailed(failures);

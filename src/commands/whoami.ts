@@ -2,6 +2,7 @@ import { formatWhoami, runWhoami, WHOAMI_FORMATS, type WhoamiFormat, type Whoami
 import type { Verdict } from '../verdict.js';
 import { withClient, withConnectionOptions } from './connection-options.js';
 import { defineCommand } from './context.js';
+import { terminalColumns } from './io.js';
 
 const WHOAMI_EXIT_CODES = [
   'Exit codes: 0 every collector read is predicted readable; 1 some read a scan needs will answer 403;',
@@ -30,7 +31,7 @@ export const registerWhoamiCommand = defineCommand({
   run: (argv, context) =>
     withClient(context, argv, async (client): Promise<Verdict> => {
       const report = await runWhoami(client, argv.environment === undefined ? {} : { environmentIds: argv.environment.map(String) });
-      context.io.stdout.write(formatWhoami(report, argv.format));
+      context.io.stdout.write(formatWhoami(report, argv.format, terminalColumns(context.io)));
       return whoamiVerdict(report);
     }),
 });

@@ -1,8 +1,9 @@
 import type { Finding } from '../engine/types.js';
-import { painter, SEVERITY_STYLE, type Paint } from '../formatters/ansi.js';
+import { painter, SEVERITY_STYLE, type Paint, type Style } from '../formatters/ansi.js';
 import { plural } from '../formatters/summary-line.js';
 import { fitMarkdownLines } from '../output/markdown-limit.js';
 import { markdownCode, markdownText } from '../output/markdown-text.js';
+import { indentWrap, textWidth } from '../output/terminal-layout.js';
 import { terminalText } from '../output/terminal-text.js';
 import { stableStringify } from '../snapshot/stable-json.js';
 import type { EnvironmentDrift, ResourceDrift } from './diff-snapshots.js';
@@ -15,32 +16,47 @@ export type DriftFormat = (typeof DRIFT_FORMATS)[number];
 const SIGN: Record<ChangeKind, string> = { added: '+', removed: '-', changed: '~' };
 const VALUE_WIDTH = 80;
 
-/** Renders a drift report; pure, the command writes the string. */
-export function formatDrift(report: DriftReport, format: DriftFormat, options: { color?: boolean } = {}): string {
+/**
+ * Renders a drift report; pure, the command writes the string. The terminal text fits
+ * `options.columns` when given (wrapped at spaces, identifiers and file paths whole), and is one
+ * line per item when not.
+ */
+export function formatDrift(report: DriftReport, format: DriftFormat, options: { color?: boolean; columns?: number } = {}): string {
   if (format === 'json') return stableStringify(report);
   if (format === 'markdown') return formatDriftMarkdown(report);
-  return formatDriftText(report, painter(options.color === true));
+  return formatDriftText(report, painter(options.color === true), options.columns ?? Number.POSITIVE_INFINITY);
 }
 
 /** One line per resource and per property, indented under its environment: reads well in a terminal and a CI log. */
-function formatDriftText(report: DriftReport, paint: Paint): string {
-  const lines = [paint(`Drift from ${terminalText(describeSide(report.old))} to ${terminalText(describeSide(report.new))}`, 'bold'), ''];
-  const tone = { added: 'green', removed: 'red', changed: 'yellow' } as const;
+function formatDriftText(report: DriftReport, paint: Paint, width: number): string {
+  // Lines are wrapped as plain text, then the leading sign or severity is painted.
+  const wrap = (text: string, first: string, rest: string, lead = '', style: Style[] = []): string[] =>
+    indentWrap(text, width, first, rest).map((line, index) => (index === 0 && lead !== '' ? `${first}${paint(lead, ...style)}${line.slice(first.length + lead.length)}` : line));
+  const lines = [...wrap(`Drift from ${terminalText(describeSide(report.old))} to ${terminalText(describeSide(report.new))}`, '', '  ').map((line) => paint(line, 'bold')), ''];
+  const tone = { added: ['green'], removed: ['red'], changed: ['yellow'] } satisfies Record<ChangeKind, Style[]>;
   for (const env of report.environments) {
-    lines.push(paint(terminalText(environmentHeading(env)), 'bold'));
+    lines.push(...wrap(terminalText(environmentHeading(env)), '', '  ').map((line) => paint(line, 'bold')));
     for (const resource of env.resources) {
-      lines.push(`  ${paint(SIGN[resource.change], tone[resource.change])} ${terminalText(resource.type)} ${terminalText(resourceName(resource))}  ${paint(terminalText(resource.file), 'dim')}`);
-      for (const property of resource.properties) lines.push(`      ${paint(SIGN[property.change], tone[property.change])} ${terminalText(property.pointer)}: ${terminalText(describeChange(property))}`);
+      const heading = `${SIGN[resource.change]} ${terminalText(resource.type)} ${terminalText(resourceName(resource))}`;
+      const file = terminalText(resource.file);
+      if (textWidth(`  ${heading}  ${file}`) <= width) lines.push(`  ${paint(SIGN[resource.change], ...tone[resource.change])}${heading.slice(1)}  ${paint(file, 'dim')}`);
+      else lines.push(...wrap(heading, '  ', '    ', SIGN[resource.change], tone[resource.change]), `    ${paint(file, 'dim')}`);
+      for (const property of resource.properties) {
+        lines.push(...wrap(`${SIGN[property.change]} ${terminalText(property.pointer)}: ${terminalText(describeChange(property))}`, '      ', '        ', SIGN[property.change], tone[property.change]));
+      }
     }
     lines.push('');
   }
   for (const [title, findings] of findingLists(report)) {
     lines.push(paint(`${title} (${findings.length})`, 'bold'));
-    for (const finding of findings) lines.push(`  ${paint(terminalText(finding.severity.toUpperCase()), ...SEVERITY_STYLE[finding.severity])} ${terminalText(finding.ruleId)}: ${terminalText(finding.message)}`);
+    for (const finding of findings) {
+      const severity = terminalText(finding.severity.toUpperCase());
+      lines.push(...wrap(`${severity} ${terminalText(finding.ruleId)}: ${terminalText(finding.message)}`, '  ', '    ', severity, SEVERITY_STYLE[finding.severity]));
+    }
     lines.push('');
   }
-  lines.push(...report.gaps.map((gap) => paint(`Not compared: ${terminalText(gapText(gap))}`, 'yellow')));
-  lines.push(summaryText(report));
+  lines.push(...report.gaps.flatMap((gap) => wrap(`Not compared: ${terminalText(gapText(gap))}`, '', '  ').map((line) => paint(line, 'yellow'))));
+  lines.push(...wrap(summaryText(report), '', ''));
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,5 +1,5 @@
 import type { AuditResult, Finding } from '../engine/types.js';
-import { cutToWidth, DEFAULT_TERMINAL_COLUMNS, fitProse, joinWithin, padToWidth, textWidth, wrapWords, type Part } from '../output/terminal-layout.js';
+import { cutToWidth, DEFAULT_TERMINAL_COLUMNS, fitProse, indentWrap, joinWithin, padToWidth, textWidth, wrapWords, type Part } from '../output/terminal-layout.js';
 import { terminalText } from '../output/terminal-text.js';
 import { painter, SEVERITY_STYLE, type Paint } from './ansi.js';
 import { environmentLabeller } from './environment-label.js';
@@ -192,10 +192,7 @@ function remediationLines(result: AuditResult, { width, paint }: Layout): string
   for (const ruleId of new Set(result.findings.map((finding) => finding.ruleId))) {
     const { title, meta } = rule(ruleId);
     lines.push(...wrapWords(`${terminalText(ruleId)}  ${terminalText(title)}`, width - 2).map((line) => `  ${paint(line, 'bold')}`));
-    for (const step of meta?.docs.remediation ?? []) {
-      const [first = '', ...more] = wrapWords(terminalText(step), width - INDENT.length - 2);
-      lines.push(`${INDENT}- ${first}`, ...more.map((line) => `${INDENT}  ${line}`));
-    }
+    for (const step of meta?.docs.remediation ?? []) lines.push(...indentWrap(terminalText(step), width, `${INDENT}- `, `${INDENT}  `));
   }
   return lines;
 }

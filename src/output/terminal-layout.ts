@@ -83,3 +83,83 @@ export function joinWithin(parts: readonly Part[], width: number, indent = ''): 
   }
   return [...lines, current];
 }
+
+/** One column of {@link layoutColumns}: identifiers are never wrapped or cut; prose wraps. */
+export interface TextColumn {
+  title: string;
+  kind: 'identifier' | 'prose';
+  /** Styles a cell's text (not its padding); the plain text decides the layout. */
+  paint?: ((text: string) => string) | undefined;
+}
+
+/** The narrowest a prose column may be beside the identifiers; narrower, it moves under its row. */
+const MIN_PROSE_WIDTH = 20;
+const GAP = '  ';
+
+/**
+ * Rows laid out in aligned columns within `width`, under a header of the column titles. Each
+ * identifier column is as wide as its widest cell and is never split. Prose columns share what is
+ * left, wrapped at spaces (a word too long for its column is cut with an ellipsis); when that
+ * leaves a prose column fewer than 20 columns, every prose cell goes on its own lines under its
+ * row, indented, so that a terminal of 80 columns still shows whole identifiers. A row of
+ * identifiers wider than `width` runs over it, whole. Returns the header's lines and each row's
+ * lines, so that a caller can put headings between rows.
+ */
+export function layoutColumns(
+  columns: readonly TextColumn[],
+  rows: ReadonlyArray<readonly string[]>,
+  width: number,
+  paintTitle: (text: string) => string = (text) => text,
+): { header: string[]; rows: string[][] } {
+  const natural = columns.map((column, index) => Math.max(textWidth(column.title), ...rows.map((row) => textWidth(row[index] ?? ''))));
+  const identifiers = columns.map((column, index) => (column.kind === 'identifier' ? index : -1)).filter((index) => index >= 0);
+  const prose = columns.map((column, index) => (column.kind === 'prose' ? index : -1)).filter((index) => index >= 0);
+  const fixed = identifiers.reduce((sum, index) => sum + natural[index]!, 0) + GAP.length * (columns.length - 1);
+  const widths = [...natural];
+  while (prose.reduce((sum, index) => sum + widths[index]!, 0) > width - fixed) {
+    const roomiest = prose.reduce((best, index) => (widths[index]! > widths[best]! ? index : best), prose[0]!);
+    if (widths[roomiest]! <= MIN_PROSE_WIDTH) break;
+    widths[roomiest] = widths[roomiest]! - 1;
+  }
+  const stacked = prose.length > 0 && fixed + prose.reduce((sum, index) => sum + widths[index]!, 0) > width;
+  const shown = stacked ? identifiers : columns.map((_, index) => index);
+  const render = (cells: readonly string[], paints: ReadonlyArray<((text: string) => string) | undefined>): string[] => {
+    const wrapped = shown.map((index) => (columns[index]!.kind === 'prose' ? fitProse(cells[index] ?? '', widths[index]!) : [cells[index] ?? '']));
+    const height = Math.max(1, ...wrapped.map((lines) => lines.length));
+    const lines = Array.from({ length: height }, (_, line) =>
+      shown
+        .map((index, position) => {
+          const text = wrapped[position]![line] ?? '';
+          const painted = text === '' || paints[index] === undefined ? text : paints[index]!(text);
+          return position === shown.length - 1 ? painted : `${painted}${' '.repeat(Math.max(0, widths[index]! - textWidth(text)))}`;
+        })
+        .join(GAP)
+        .trimEnd(),
+    );
+    if (!stacked) return lines;
+    const under = prose.flatMap((index) => fitProse(cells[index] ?? '', width - 4).map((line) => `    ${paints[index] === undefined ? line : paints[index]!(line)}`));
+    return [...lines, ...under];
+  };
+  const header = render(
+    columns.map((column) => column.title),
+    columns.map(() => paintTitle),
+  );
+  return {
+    header: stacked ? header.slice(0, 1) : header,
+    rows: rows.map((row) =>
+      render(
+        row,
+        columns.map((column) => column.paint),
+      ),
+    ),
+  };
+}
+
+/**
+ * `text` wrapped to `width` with `first` before its first line and `rest` before the others (a
+ * hanging indent, or a list item's bullet): what {@link wrapWords} gives, indented.
+ */
+export function indentWrap(text: string, width: number, first: string, rest: string): string[] {
+  const room = width - Math.max(textWidth(first), textWidth(rest));
+  return wrapWords(text, room).map((line, index) => `${index === 0 ? first : rest}${line}`);
+}

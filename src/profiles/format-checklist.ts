@@ -1,5 +1,6 @@
 import { painter, type Paint, type Style } from '../formatters/ansi.js';
 import { markdownText } from '../output/markdown-text.js';
+import { indentWrap } from '../output/terminal-layout.js';
 import { terminalText } from '../output/terminal-text.js';
 import { checklistStatus, type Checklist, type ChecklistItem, type CheckStatus } from './evaluate-profile.js';
 
@@ -12,10 +13,14 @@ const LABEL: Record<CheckStatus, { text: string; style: Style }> = {
   'not-evaluated': { text: 'N/E ', style: 'yellow' },
 };
 
-/** The checklist as `check` prints it; pure, the command writes. */
-export function formatChecklist(checklist: Checklist, format: ChecklistFormat, options: { color?: boolean } = {}): string {
+/**
+ * The checklist as `check` prints it; pure, the command writes. The terminal text fits
+ * `options.columns` when given (wrapped at spaces, check ids and URLs whole), one line per item
+ * and detail when not.
+ */
+export function formatChecklist(checklist: Checklist, format: ChecklistFormat, options: { color?: boolean; columns?: number } = {}): string {
   if (format === 'json') return `${JSON.stringify(checklistJson(checklist), null, 2)}\n`;
-  return format === 'markdown' ? checklistMarkdown(checklist) : checklistText(checklist, painter(options.color === true));
+  return format === 'markdown' ? checklistMarkdown(checklist) : checklistText(checklist, painter(options.color === true), options.columns ?? Number.POSITIVE_INFINITY);
 }
 
 /** Counts per status, for the summary line and the JSON. */
@@ -43,13 +48,20 @@ function summary(checklist: Checklist): string {
   return `${verdict}: ${pass} passed, ${fail} failed, ${notEvaluated} not evaluated`;
 }
 
-function checklistText(checklist: Checklist, paint: Paint): string {
+function checklistText(checklist: Checklist, paint: Paint, width: number): string {
   const { title, subject } = heading(checklist);
-  const lines = [paint(terminalText(title), 'bold'), terminalText(subject), ...checklist.profile.guides.map((guide) => `guide: ${guide.url}`), ''];
+  // Wrapped as plain text; then the label, the check id and the detail's name are painted where they landed.
+  const wrap = (text: string, first: string, rest: string): string[] => indentWrap(text, width, first, rest);
+  const lines = [...wrap(terminalText(title), '', '  ').map((line) => paint(line, 'bold')), ...wrap(terminalText(subject), '', '  '), ...checklist.profile.guides.map((guide) => `guide: ${guide.url}`), ''];
   for (const item of checklist.items) {
     const label = LABEL[item.status];
-    lines.push(`${paint(label.text, label.style)}  ${item.check.title} ${paint(`[${item.check.id}]`, 'dim')}`);
-    const detail = (name: string, value: string) => lines.push(`      ${paint(`${name}:`, 'dim')} ${terminalText(value)}`);
+    const id = `[${item.check.id}]`;
+    const [first = '', ...rest] = wrap(`${label.text}  ${item.check.title} ${id}`, '', '      ').map((line) => (line.endsWith(id) ? `${line.slice(0, -id.length)}${paint(id, 'dim')}` : line));
+    lines.push(`${paint(label.text, label.style)}${first.slice(label.text.length)}`, ...rest);
+    const detail = (name: string, value: string) => {
+      const [head = '', ...more] = wrap(`${name}: ${terminalText(value)}`, '      ', '        ');
+      lines.push(`      ${paint(`${name}:`, 'dim')}${head.slice(6 + name.length + 1)}`, ...more);
+    };
     if (item.status === 'fail') {
       detail('found', item.actual);
       detail('expected', item.expected);
@@ -63,7 +75,7 @@ function checklistText(checklist: Checklist, paint: Paint): string {
     const conflict = describeConflict(item);
     if (conflict !== undefined) detail('security', conflict);
   }
-  lines.push('', paint(summary(checklist), 'bold'));
+  lines.push('', ...wrap(summary(checklist), '', '').map((line) => paint(line, 'bold')));
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,4 +1,4 @@
-import { table } from 'table';
+import { DEFAULT_TERMINAL_COLUMNS, indentWrap, layoutColumns } from '../output/terminal-layout.js';
 import { terminalText } from '../output/terminal-text.js';
 import { stableStringify } from '../snapshot/stable-json.js';
 import { describeHeldRole } from './predict-endpoints.js';
@@ -16,20 +16,22 @@ export function modelSentence(report: Pick<WhoamiReport, 'authorizationModel'>):
 
 const labelled = (id: string | undefined, name: string | undefined): string => terminalText(id === undefined ? 'unknown' : name === undefined ? id : `${id} (${name})`);
 
-/** Who signed in and the roles that apply: the head of `whoami`, and all that `login` prints. */
-export function formatIdentity(report: WhoamiReport): string {
+/** Who signed in and the roles that apply: the head of `whoami`, and all that `login` prints; lines fit `columns`. */
+export function formatIdentity(report: WhoamiReport, columns = DEFAULT_TERMINAL_COLUMNS): string {
+  const field = (label: string, value: string): string[] => indentWrap(value, columns, `  ${label.padEnd(14)}`, ' '.repeat(16));
+  const item = (text: string): string[] => indentWrap(text, columns, '  ', '    ');
   const lines = [
-    modelSentence(report),
-    `  client id:    ${labelled(report.clientId, report.applicationName)}`,
-    `  environment:  ${labelled(report.environmentId, report.environmentName)}${report.region === undefined ? '' : `, region ${report.region}`}`,
+    ...indentWrap(modelSentence(report), columns, '', ''),
+    ...field('client id:', labelled(report.clientId, report.applicationName)),
+    ...field('environment:', `${labelled(report.environmentId, report.environmentName)}${report.region === undefined ? '' : `, region ${report.region}`}`),
   ];
-  if (report.user !== undefined) lines.push(`  user:         ${labelled(report.user.id, report.user.username)}`);
-  if (report.expiresAt !== undefined) lines.push(`  token expires ${terminalText(report.expiresAt)}`);
+  if (report.user !== undefined) lines.push(...field('user:', labelled(report.user.id, report.user.username)));
+  if (report.expiresAt !== undefined) lines.push(...field('token expires', terminalText(report.expiresAt)));
   lines.push(report.authorizationModel === 'user' ? 'Roles that apply (the user’s):' : 'Roles that apply (the application’s):');
-  if (!report.rolesRead) lines.push('  unknown: the role assignments could not be read (see below)');
-  else if (report.roles.length === 0) lines.push('  none: every Management API read will answer 403');
-  else lines.push(...report.roles.map((role) => `  ${terminalText(describeHeldRole(role))}`));
-  if (report.problems.length > 0) lines.push('Could not read:', ...report.problems.map((problem) => `  ${terminalText(problem)}`));
+  if (!report.rolesRead) lines.push(...item('unknown: the role assignments could not be read (see below)'));
+  else if (report.roles.length === 0) lines.push(...item('none: every Management API read will answer 403'));
+  else lines.push(...report.roles.flatMap((role) => item(terminalText(describeHeldRole(role)))));
+  if (report.problems.length > 0) lines.push('Could not read:', ...report.problems.flatMap((problem) => item(terminalText(problem))));
   return `${lines.join('\n')}\n`;
 }
 
@@ -39,11 +41,29 @@ function shortened(reason: string): string {
   return parts.length <= 2 || reason.startsWith('missing role') ? reason : `${parts.slice(0, 2).join('; ')}; +${parts.length - 2} more`;
 }
 
-export function formatWhoami(report: WhoamiReport, format: WhoamiFormat): string {
+/**
+ * The report as JSON, or for a terminal of `columns` (80 when not given): the identity, then each
+ * environment's endpoints with their prediction and why, every endpoint and environment id whole.
+ */
+export function formatWhoami(report: WhoamiReport, format: WhoamiFormat, columns = DEFAULT_TERMINAL_COLUMNS): string {
   if (format === 'json') return stableStringify(report);
-  const rows = report.endpoints.map((row) => [row.endpoint, row.environmentName ?? row.environmentId ?? 'organization', row.prediction, shortened(row.reason)].map((cell) => terminalText(cell)));
-  const predictions = table([['collector endpoint', 'environment', 'prediction', 'why'], ...rows], {
-    columns: { 0: { width: 40, wrapWord: true }, 1: { width: 16, wrapWord: true }, 3: { width: 56, wrapWord: true } },
+  const scope = (row: WhoamiReport['endpoints'][number]): string =>
+    row.environmentId === undefined ? 'organization' : row.environmentName === undefined ? terminalText(row.environmentId) : `${terminalText(row.environmentName)} (${terminalText(row.environmentId)})`;
+  const scopes = [...new Set(report.endpoints.map(scope))];
+  const rows = scopes.flatMap((name) => report.endpoints.filter((row) => scope(row) === name));
+  const layout = layoutColumns(
+    [
+      { title: 'collector endpoint', kind: 'identifier' },
+      { title: 'prediction', kind: 'identifier' },
+      { title: 'why', kind: 'prose' },
+    ],
+    rows.map((row) => [`  ${terminalText(row.endpoint)}`, row.prediction, terminalText(shortened(row.reason))]),
+    columns,
+  );
+  const lines = [...layout.header];
+  rows.forEach((row, index) => {
+    if (index === 0 || scope(row) !== scope(rows[index - 1]!)) lines.push(...indentWrap(scope(row), columns, '', '  '));
+    lines.push(...(layout.rows[index] ?? []));
   });
-  return `${formatIdentity(report)}\n${predictions}`;
+  return `${formatIdentity(report, columns)}\n${lines.join('\n')}\n`;
 }

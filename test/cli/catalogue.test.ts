@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
+import { textWidth } from '../../src/output/terminal-layout.js';
 import { runCli } from '../helpers/run-cli.js';
 
 describe('pingone-audit rules and explain', () => {
@@ -9,6 +10,22 @@ describe('pingone-audit rules and explain', () => {
     const listed = JSON.parse(run.stdout) as Array<{ id: string; packs: string[] }>;
     expect(listed.map((entry) => entry.id).sort()).toEqual(rules.map((rule) => rule.id).sort());
     expect(listed.find((entry) => entry.id === 'admin-role-missing')?.packs).toEqual(['all', 'recommended']);
+  });
+
+  it.each([80, 120])('lists every rule whole within a %i-column terminal, by category', async (columns) => {
+    const run = await runCli(['rules'], { env: { COLUMNS: String(columns) } });
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    for (const line of lines) expect(textWidth(line), line).toBeLessThanOrEqual(columns);
+    for (const rule of rules) {
+      const row = lines.findIndex((line) => new RegExp(`^ {2}${rule.id} +${rule.meta.severity} +all`).test(line));
+      expect(row, rule.id).toBeGreaterThan(0);
+      // The title beside its rule when there is room, on the lines under it when not.
+      const block = lines.slice(row, row + 4).join(' ').replace(/\s+/g, ' ');
+      expect(block).toContain(rule.meta.title);
+    }
+    expect(lines).toContain('applications');
+    expect(lines[0]).toMatch(columns === 80 ? /^rule +severity +packs$/ : /^rule +severity +packs +title$/);
   });
 
   it('explains a rule with its rationale, remediation and references', async () => {

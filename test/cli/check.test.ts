@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset, startSimulator } from '../../src/simulator/index.js';
 import { reseal } from '../helpers/reseal-snapshot.js';
+import { textWidth } from '../../src/output/terminal-layout.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const PRODUCTION = '659ad0d3-68b1-4864-bb40-8014a1e134a1';
@@ -36,7 +37,7 @@ describe('pingone-audit check', () => {
     expect(run.stdout).toContain('ready: 14 passed, 0 failed, 0 not evaluated');
     expect(run.stdout).not.toContain('FAIL');
     expect(run.stdout).toMatch(/security: security rule pkce-not-enforced disagrees/);
-    expect(run.stdout).toMatch(/found: \S+ holds Environment Admin for environment Production through group/);
+    expect(run.stdout.replace(/\s+/g, ' ')).toMatch(/found: \S+ holds Environment Admin for environment Production through group/);
   });
 
   it('lists each failing item of the misconfigured app with its fix: exit 1', async () => {
@@ -48,6 +49,11 @@ describe('pingone-audit check', () => {
     expect(run.stdout).toContain('found: https://api.stackone.com/connect/oauth2/pingone/callback/');
     expect(run.stdout).toMatch(/^N\/E +The admin who signs in holds a suitable role/m);
     expect(run.stdout).toContain('not ready: 9 passed, 4 failed, 1 not evaluated');
+    // Piped with no COLUMNS: 80 columns, but a URL is never split, so only a line holding one may run over.
+    for (const line of run.stdout.split('\n')) if (!/https:\/\/\S{40,}/.test(line)) expect(textWidth(line), line).toBeLessThanOrEqual(80);
+    const wide = await runCli(['check', 'stackone', '--app', 'stackone (LEGACY)', '--snapshot', snapshot], { env: { COLUMNS: '400' } });
+    expect(Math.max(...wide.stdout.split('\n').map((line) => textWidth(line)))).toBeGreaterThan(120);
+    expect(wide.stdout.split(/\s+/)).toEqual(run.stdout.split(/\s+/));
   });
 
   it('prints JSON and Markdown checklists', async () => {
@@ -73,7 +79,7 @@ describe('pingone-audit check', () => {
     });
     const run = await runCli(['check', 'stackone', '--app', 'StackOne', '--snapshot', dir]);
     expect(run.code, run.stderr).toBe(3);
-    expect(run.stdout).toContain(`reason: could not be read: GET /environments/${PRODUCTION}/users/x/roleAssignments → 403`);
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain(`reason: could not be read: GET /environments/${PRODUCTION}/users/x/roleAssignments → 403`);
   });
 
   it('says when the app is not bound to the profile, and still checks it', async () => {

@@ -5,6 +5,7 @@ import { diffValues } from '../../src/diff/diff-values.js';
 import { auditBoth, buildDriftReport } from '../../src/diff/drift-report.js';
 import { decideDriftVerdict } from '../../src/diff/drift-gate.js';
 import { formatDrift } from '../../src/diff/format-drift.js';
+import { textWidth } from '../../src/output/terminal-layout.js';
 import type { Snapshot } from '../../src/snapshot/model.js';
 import { assignment, BUILT_IN_ROLES, buildSnapshot, group, PROD_ENV_ID, user, webApp } from '../helpers/snapshot-builder.js';
 
@@ -164,5 +165,20 @@ describe('drift report', () => {
     const json = JSON.parse(formatDrift(report, 'json')) as typeof report;
     expect(json.summary).toEqual(report.summary);
     expect(json.environments[1]?.resources[1]?.properties[0]).toEqual({ pointer: '/enabled', change: 'changed', before: true, after: false });
+  });
+
+  it('fits the terminal it is given, with rule ids and file paths whole', () => {
+    const wide = formatDrift(report, 'table').split('\n');
+    expect(Math.max(...wide.map((line) => textWidth(line)))).toBeGreaterThan(80);
+    const narrow = formatDrift(report, 'table', { columns: 80 }).split('\n');
+    for (const line of narrow) expect(textWidth(line), line).toBeLessThanOrEqual(80);
+    expect(narrow).toContain('  MEDIUM implicit-grant: Application Legacy SPA allows the implicit grant, so');
+    const heading = narrow.indexOf('  + application Legacy SPA (app-legacy)');
+    expect(narrow[heading + 1]).toBe('    environments/env-prod/applications/app-legacy.json');
+    // Wrapping only moves words: the same words in the same order.
+    expect(narrow.join(' ').split(/\s+/)).toEqual(wide.join(' ').split(/\s+/));
+    const coloured = formatDrift(report, 'table', { columns: 80, color: true });
+    expect(coloured).toContain('\u001b[33mMEDIUM\u001b[39m implicit-grant');
+    expect(coloured.replace(/\u001b\[[0-9;]*m/g, '')).toBe(narrow.join('\n'));
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiClient, resolveConnectionSettings, type ApiClient, type ConnectionSettings } from '../../src/fetch/index.js';
+import { textWidth } from '../../src/output/terminal-layout.js';
 import { startSimulator, type Dataset, type RunningSimulator } from '../../src/simulator/index.js';
 import type { Snapshot } from '../../src/snapshot/model.js';
 import { formatWhoami, missingRoleReason, runWhoami, withMissingRoles, type WhoamiReport } from '../../src/whoami/index.js';
@@ -66,9 +67,14 @@ describe('whoami', () => {
     const policies = report.endpoints.find((row) => row.kind === 'signOnPolicies' && row.environmentId === ids.adminEnv)!;
     expect(policies.reason).toBe(missingRoleReason('signOnPolicies', ids.adminEnv, 'user'));
     expect(policies.reason).toMatch(/^missing role: Configuration Read Only scoped to environment \S+ \(held by the signed-in user; the application’s own roles do not count/);
-    const table = formatWhoami(report, 'table');
+    const table = formatWhoami(report, 'table', 200);
     expect(table).toContain('A user sign-in: PingOne checks the signed-in user’s admin roles');
     expect(table).toContain('Configuration Read Only (environment Production, through group Security Auditors)');
+    // At 80 columns every line fits, and every endpoint and environment id is whole.
+    const narrow = formatWhoami(report, 'table', 80).split('\n');
+    for (const line of narrow) expect(textWidth(line), line).toBeLessThanOrEqual(80);
+    for (const row of report.endpoints) expect(narrow.some((line) => line.startsWith(`  ${row.endpoint} `))).toBe(true);
+    expect(narrow).toContain(`Production (${ids.prodEnv})`);
     expect(JSON.parse(formatWhoami(report, 'json'))).toEqual(JSON.parse(JSON.stringify(report)));
   });
 
