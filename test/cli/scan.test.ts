@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Log } from 'sarif';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import type { AuditResult } from '../../src/engine/types.js';
 import { checkSarifForGitHub } from '../helpers/github-checks.js';
 import { loadDataset, startSimulator, type FaultPlan, type RunningSimulator } from '../../src/simulator/index.js';
@@ -16,20 +16,17 @@ const CORE_RULES = ['app-disabled', 'redirect-uri-trailing-slash', 'implicit-gra
 const SECRETS = dataset.credentials.map((credential) => credential.clientSecret);
 
 let work: string;
-const running: RunningSimulator[] = [];
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'pingone-audit-cli-'));
 });
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((simulator) => simulator.close()));
-});
 
-async function simulator(faults?: FaultPlan): Promise<{ simulator: RunningSimulator; env: Record<string, string> }> {
+/** A simulator for one test, closed when that test ends (some tests here run concurrently: no shared hook closes them). */
+async function simulator({ onTestFinished }: TestContext, faults?: FaultPlan): Promise<{ simulator: RunningSimulator; env: Record<string, string> }> {
   const started = await startSimulator({ dataset, ...(faults === undefined ? {} : { faults }) });
-  running.push(started);
+  onTestFinished(() => started.close());
   return {
     simulator: started,
     env: {
@@ -55,39 +52,42 @@ async function expectNoSecretAnywhere(texts: string[], dir: string): Promise<voi
   for (const text of [...texts, ...files]) for (const secret of SECRETS) expect(text).not.toContain(secret);
 }
 
-describe('pingone-audit scan against the simulator', () => {
+// Concurrent: the scans wait on their simulators (and one on a process of its own), and the waits overlap.
+describe.concurrent('pingone-audit scan against the simulator', () => {
   // End to end through the built binary: the one scan whose exit code crosses a real process boundary.
-  it('collects two environments, writes the snapshot and valid SARIF and JSON, exits 1 on high findings, GET only', async () => {
-    const { simulator: sim, env } = await simulator();
-    const out = path.join(work, 'two-envs');
+  it('collects two environments, writes the snapshot and valid SARIF and JSON, exits 1 on high findings, GET only', async (context) => {
+    const { simulator: sim, env } = await simulator(context);
+    // Its own folder, so that the secret check below reads every file this scan wrote and none of the concurrent tests'.
+    const written = path.join(work, 'two');
+    const out = path.join(written, 'two-envs');
     const run = await runBuiltCli(
-      ['scan', ...FAST, '-e', ADMIN_ENV, '-e', PROD_ENV, '--out', out, '-f', 'json', '-o', path.join(out, '..', 'two.json'), '-f', 'sarif', '-o', path.join(work, 'two.sarif')],
+      ['scan', ...FAST, '-e', ADMIN_ENV, '-e', PROD_ENV, '--out', out, '-f', 'json', '-o', path.join(written, 'two.json'), '-f', 'sarif', '-o', path.join(written, 'two.sarif')],
       { env },
     );
     expect(run.stderr).toContain('wrote snapshot to');
     expect(run.code).toBe(1);
-    const result = JSON.parse(await readFile(path.join(work, 'two.json'), 'utf8')) as AuditResult;
+    const result = JSON.parse(await readFile(path.join(written, 'two.json'), 'utf8')) as AuditResult;
     expect(reportSchemaProblems(result)).toEqual([]);
     expect(result.snapshot.environmentIds.sort()).toEqual([ADMIN_ENV, PROD_ENV].sort());
     expect(result.findings.some((finding) => finding.ruleId === 'admin-role-missing' && finding.severity === 'high')).toBe(true);
     expect(result.findings.every((finding) => finding.location.line !== undefined)).toBe(true);
-    const sarif = JSON.parse(await readFile(path.join(work, 'two.sarif'), 'utf8')) as Log;
+    const sarif = JSON.parse(await readFile(path.join(written, 'two.sarif'), 'utf8')) as Log;
     expect(sarifSchemaProblems(sarif)).toEqual([]);
     expect(checkSarifForGitHub(sarif)).toEqual([]);
     expect(sim.requestLog.every((entry) => entry.method === 'GET' || entry.path.endsWith('/as/token'))).toBe(true);
     expect(sim.requestLog.filter((entry) => entry.secretRead)).toEqual([]);
-    await expectNoSecretAnywhere([run.stdout, run.stderr], work);
+    await expectNoSecretAnywhere([run.stdout, run.stderr], written);
   });
 
-  it('scans one environment', async () => {
-    const { env } = await simulator();
+  it('scans one environment', async (context) => {
+    const { env } = await simulator(context);
     const run = await runCli(['scan', ...FAST, '-e', STAGING_ENV, '--out', path.join(work, 'one-env'), '-f', 'json', '--fail-on', 'none'], { env });
     expect(run.code).toBe(0);
     expect((JSON.parse(run.stdout) as AuditResult).snapshot.environmentIds).toEqual([STAGING_ENV]);
   });
 
-  it('audits the written snapshot offline with the same findings as the scan', async () => {
-    const { env } = await simulator();
+  it('audits the written snapshot offline with the same findings as the scan', async (context) => {
+    const { env } = await simulator(context);
     const out = path.join(work, 'all-envs');
     const scan = await runCli(['scan', ...FAST, '--all-environments', '--out', out, '-f', 'json', '--fail-on', 'none'], { env });
     expect(scan.code).toBe(0);
@@ -106,8 +106,8 @@ describe('pingone-audit scan against the simulator', () => {
     expect(correctStackOne).toEqual([]);
   });
 
-  it('reports a 403 on one endpoint as incomplete (exit 3) with the rules it blocks not evaluated, never a clean pass', async () => {
-    const { env } = await simulator({ forbidden: [`/environments/${PROD_ENV}/applications`] });
+  it('reports a 403 on one endpoint as incomplete (exit 3) with the rules it blocks not evaluated, never a clean pass', async (context) => {
+    const { env } = await simulator(context, { forbidden: [`/environments/${PROD_ENV}/applications`] });
     const out = path.join(work, 'forbidden');
     const run = await runCli(['scan', ...FAST, '-e', ADMIN_ENV, '-e', PROD_ENV, '--out', out, '-f', 'json', '--fail-on', 'none'], { env });
     expect(run.code).toBe(3);
@@ -123,8 +123,8 @@ describe('pingone-audit scan against the simulator', () => {
     expect(allowed.stderr).toContain('allowed by --allow-incomplete');
   });
 
-  it('survives 5xx, resets and a rate-limit storm and still writes a complete snapshot', async () => {
-    const { env } = await simulator({ serverErrors: { count: 2 }, resets: { count: 2 }, random: { rate: 0.1, kinds: ['rateLimited'] } });
+  it('survives 5xx, resets and a rate-limit storm and still writes a complete snapshot', async (context) => {
+    const { env } = await simulator(context, { serverErrors: { count: 2 }, resets: { count: 2 }, random: { rate: 0.1, kinds: ['rateLimited'] } });
     const run = await runCli(['snapshot', ...FAST, '-e', STAGING_ENV, '--out', path.join(work, 'faults')], { env });
     expect(run.stderr).not.toContain('collection incomplete');
     expect(run.code).toBe(0);
@@ -133,9 +133,10 @@ describe('pingone-audit scan against the simulator', () => {
   });
 });
 
+// In order, after the scans above: the config test audits the snapshot one of them wrote.
 describe('pingone-audit input errors exit 2 and say what to do', () => {
-  it('rejects wrong credentials without echoing the secret', async () => {
-    const { env } = await simulator();
+  it('rejects wrong credentials without echoing the secret', async (context) => {
+    const { env } = await simulator(context);
     const run = await runCli(['snapshot', '-e', PROD_ENV, '--out', path.join(work, 'wrong')], { env: { ...env, PINGONE_CLIENT_SECRET: 'not-the-secret-0000' } });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/401|invalid_client|rejected/i);
@@ -150,8 +151,8 @@ describe('pingone-audit input errors exit 2 and say what to do', () => {
     expect(run.stderr).toMatch(/https/i);
   });
 
-  it('names the file and line of a malformed snapshot file', async () => {
-    const { env } = await simulator();
+  it('names the file and line of a malformed snapshot file', async (context) => {
+    const { env } = await simulator(context);
     const out = path.join(work, 'broken');
     expect((await runCli(['snapshot', ...FAST, '-e', STAGING_ENV, '--out', out], { env })).code).toBe(0);
     await writeFile(path.join(out, 'manifest.json'), '{\n  "schemaVersion": 1,\n  oops\n}\n');
@@ -174,7 +175,7 @@ describe('pingone-audit input errors exit 2 and say what to do', () => {
   });
 });
 
-describe('pingone-audit demo', () => {
+describe.concurrent('pingone-audit demo', () => {
   it('scans the demo organization with no credentials and prints findings without any secret', async () => {
     const run = await runCli(['demo', '--out', path.join(work, 'demo')]);
     expect(run.code).toBe(0);
