@@ -51,7 +51,7 @@ export function answerAuthorize(index: DatasetIndex, store: UserGrantStore, envi
   const hint = query.get('login_hint') ?? signedInUserId;
   if (hint === undefined) {
     if ((query.get('prompt') ?? '').split(' ').includes('none')) return refuse('login_required', 'No user is signed in, and prompt=none forbids the sign-in page.');
-    return { status: 200, body: {}, headers: { ...pageHeaders }, html: userPickerPage(application, query, signInCandidates(index, application, environment)) };
+    return { status: 200, body: {}, headers: pageHeaders(new URL(redirectUri).origin), html: userPickerPage(application, query, signInCandidates(index, application, environment)) };
   }
   const user: ApiUser | undefined = environment.users.find((candidate) => candidate.id === hint || candidate.username === hint);
   if (user === undefined) return refuse('access_denied', 'No such user in the application\'s environment.');

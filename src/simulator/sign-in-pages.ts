@@ -3,15 +3,19 @@ import type { ApiApplication } from './api-types.js';
 import type { Candidate } from './sign-in-policy.js';
 
 /**
- * Headers of every page: nothing may run, load or frame it, and forms go back to the simulator only.
- * Dataset strings are hostile like any tenant's, so they are escaped as well (see `htmlText`).
+ * Headers of every page: nothing may run, load or frame it, and forms go to the simulator only, or
+ * on to `redirectOrigin` (browsers hold the redirect that follows a form to `form-action` as well).
+ * Dataset strings are hostile like any tenant's, so they are escaped too (see `htmlText`).
  */
-export const pageHeaders: Readonly<Record<string, string>> = {
-  'content-type': 'text/html; charset=utf-8',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
-  'cache-control': 'no-store',
-  'x-content-type-options': 'nosniff',
-};
+export function pageHeaders(redirectOrigin?: string): Record<string, string> {
+  const formAction = ["'self'", ...(redirectOrigin === undefined || !/^https?:\/\/[\w.:[\]-]+$/.test(redirectOrigin) ? [] : [redirectOrigin])].join(' ');
+  return {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; form-action ${formAction}; frame-ancestors 'none'`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  };
+}
 
 function page(title: string, body: string): string {
   return [

@@ -205,7 +205,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       reply = answerAuthorize(index, userGrants, decodeURIComponent(authorizePath[1]!), url.searchParams, browserUser);
     } else if (devicePath !== null) {
       const verification = answerDeviceVerification(index, userGrants, now, decodeURIComponent(devicePath[1]!), url.searchParams);
-      reply = { status: verification.status, body: {}, headers: { ...pageHeaders }, html: verification.html };
+      reply = { status: verification.status, body: {}, headers: pageHeaders(), html: verification.html };
     } else if (tokenPath !== null) {
       const body = await readBody(request);
       const environmentId = decodeURIComponent(tokenPath[1]!);

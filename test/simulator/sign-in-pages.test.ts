@@ -77,6 +77,8 @@ describe('the authorize step’s sign-in page', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    // A browser holds the redirect after the form to form-action too: without the redirect URI's origin it stops there.
+    expect(page.headers.get('content-security-policy')).toContain("form-action 'self' http://127.0.0.1:7464;");
     expect(page.html).toContain(`<h1>Sign in to ${SIGN_IN_APP}</h1>`);
     const alice = userNamed(dataset, 'alice.nakamura').id;
     expect(offered(page.html, 'login_hint')).toContain(alice);
