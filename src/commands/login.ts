@@ -3,6 +3,7 @@ import type { Verdict } from '../verdict.js';
 import { formatIdentity, runWhoami } from '../whoami/index.js';
 import { withClient, withConnectionOptions } from './connection-options.js';
 import { defineCommand } from './context.js';
+import { terminalColumns } from './io.js';
 
 export const registerLoginCommand = defineCommand({
   command: 'login',
@@ -20,7 +21,7 @@ export const registerLoginCommand = defineCommand({
       });
     }
     await withClient(context, argv, async (client) => {
-      io.stdout.write(`Signed in.\n${formatIdentity(await runWhoami(client))}`);
+      io.stdout.write(`Signed in.\n${formatIdentity(await runWhoami(client), terminalColumns(io))}`);
     });
     io.stderr.write(
       argv['token-cache'] === undefined

@@ -81,7 +81,9 @@ function verdictLines(result: AuditResult, context: FormatContext, { width, pain
     text,
     paint: (shown: string) => (tone === 'plain' ? shown : paint(shown, tones[tone])),
   }));
-  return [...joinWithin(first, width, ''), ...joinWithin(rest, width, '')];
+  // File paths below are relative to the snapshot folder; say which when they are not relative to where the user is.
+  const folder = context.snapshotDir === undefined && result.snapshot.path !== undefined ? indentWrap(`snapshot files in ${terminalText(result.snapshot.path)}`, width, '', '  ') : [];
+  return [...joinWithin(first, width, ''), ...joinWithin(rest, width, ''), ...folder.map((line) => paint(line, 'dim'))];
 }
 
 /** Findings grouped by environment, then resource, in the order of their most severe finding. */

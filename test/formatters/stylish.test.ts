@@ -106,9 +106,9 @@ describe('stylish formatter', () => {
     expect(text.replace(/\n/g, '')).not.toMatch(RAW_TERMINAL_CONTROL);
   });
 
-  it('reads in one line when there is nothing to report', () => {
+  it('reads in three lines when there is nothing to report, naming the folder its paths are in', () => {
     expect(formatStylish(cleanResult(), { color: false, gate: { verdict: 'clean', failOn: 'high', failOnNew: false } })).toBe(
-      'PASS  no findings · gate: --fail-on high\n2 environments · 8 rules run\n',
+      'PASS  no findings · gate: --fail-on high\n2 environments · 8 rules run\nsnapshot files in snapshots/acme\n',
     );
   });
 });
