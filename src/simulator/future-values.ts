@@ -53,7 +53,7 @@ export function withFutureValues(dataset: Dataset, seed: number): Dataset {
       for (const item of list as Array<Record<string, unknown>>) if (chance(0.3)) item[`future${Math.floor(random() * 1000)}`] = extraValue(random, 3);
     }
     Object.assign(entry.environment, { futureSetting: extraValue(random, 2) });
-    withDecidingValues(entry, auditors, decidingRandom);
+    withDecidingValues(entry, auditors, copy.roles.find((role) => role.name === 'Environment Admin')?.id, decidingRandom);
     entry.environment.id = envId;
   }
   return copy;
@@ -65,16 +65,25 @@ const USER_GRANT_TYPES: readonly string[] = ['AUTHORIZATION_CODE', 'IMPLICIT', '
 /**
  * In every draw, unknown values where they decide a verdict: of the workers that sign users in
  * (auditors aside), the first gets an application type no version knows and the last signs users
- * in only through a grant type no version knows; every sign-on policy without an MFA action gains
- * an action of an unknown type, which may be a second factor.
+ * in only through a grant type no version knows; Environment Admin held by a group is scoped to a
+ * type no version knows (a signing-in admin may hold it that way); every sign-on policy without an MFA action gains an
+ * action of an unknown type, which may be a second factor.
  */
-function withDecidingValues(entry: Dataset['environments'][number], auditors: ReadonlySet<string>, random: () => number): void {
+function withDecidingValues(entry: Dataset['environments'][number], auditors: ReadonlySet<string>, environmentAdminId: string | undefined, random: () => number): void {
+  // Public clients are left as they are: the sandbox's reviewer sign-in app is one.
   const signInWorkers = entry.applications.filter(
-    (app) => !auditors.has(app.id) && app.type === 'WORKER' && (app.grantTypes ?? []).some((grant) => USER_GRANT_TYPES.includes(grant)),
+    (app) =>
+      !auditors.has(app.id) &&
+      app.type === 'WORKER' &&
+      app.tokenEndpointAuthMethod !== 'NONE' &&
+      (app.grantTypes ?? []).some((grant) => USER_GRANT_TYPES.includes(grant)),
   );
   const [first, last] = [signInWorkers[0], signInWorkers.at(-1)];
   if (last !== undefined) last.grantTypes = [...(last.grantTypes ?? []).filter((grant) => !USER_GRANT_TYPES.includes(grant)), FUTURE_VALUES.grantType];
   if (first !== undefined && first !== last) first.type = FUTURE_VALUES.applicationType;
+  for (const assignment of entry.roleAssignments) {
+    if (assignment.group !== undefined && assignment.role.id === environmentAdminId) assignment.scope = { ...assignment.scope, type: FUTURE_VALUES.scopeType };
+  }
   for (const policy of entry.signOnPolicies) {
     const actions = entry.signOnPolicyActions.filter((action) => action.signOnPolicy?.id === policy.id);
     if (actions.some((action) => action.type === 'MULTI_FACTOR_AUTHENTICATION')) continue;
