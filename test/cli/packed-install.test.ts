@@ -10,6 +10,7 @@ import { runBuiltCli } from '../helpers/run-cli.js';
 
 // "Install anywhere": the tarball `npm pack` makes, installed into an empty folder outside the clone, runs on its
 // own files. One pack and one install per run; the dependencies come from the npm registry the machine uses.
+// Each step starts a fresh Node process on a loaded machine: the timeouts are generous, and nothing is timed.
 const run = promisify(execFile);
 let work: string;
 let packed: string[];
@@ -51,7 +52,7 @@ describe('the packed tarball', () => {
     expect(unwanted).toEqual([]);
   });
 
-  it('installs into an empty folder and runs the demo there, on its own files', async () => {
+  it('installs into an empty folder and runs the demo there, on its own files', { timeout: 120_000 }, async () => {
     const demo = await runBuiltCli(['demo', '--out', 'demo-snapshot', '--fail-on', 'none'], { bin, cwd: app });
     expect(demo.stderr).toContain('wrote snapshot to demo-snapshot');
     expect(demo.code).toBe(0);
@@ -61,7 +62,7 @@ describe('the packed tarball', () => {
     expect(existsSync(path.join(app, 'node_modules', 'pingone-audit', 'dist', 'src', 'cli.js'))).toBe(true);
   });
 
-  it('audits that snapshot offline with the packs it ships and gates on it', async () => {
+  it('audits that snapshot offline with the packs it ships and gates on it', { timeout: 120_000 }, async () => {
     const audit = await runBuiltCli(['audit', 'demo-snapshot', '-f', 'json', '-o', 'report.json', '--fail-on', 'high'], { bin, cwd: app });
     expect(audit.code).toBe(1);
     const report = JSON.parse(await readFile(path.join(app, 'report.json'), 'utf8')) as { findings: { ruleId: string }[] };
