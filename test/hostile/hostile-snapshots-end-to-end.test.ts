@@ -65,7 +65,7 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-describe('a damaged snapshot never audits as 0 or 1', () => {
+describe.concurrent('a damaged snapshot never audits as 0 or 1', () => {
   const damages: Array<[string, (dir: string) => Promise<void>, RegExp]> = [
     ['the file behind a high finding removed', (dir) => rm(path.join(dir, APP_FILE)), /missing: manifest.json lists it/],
     [
@@ -115,7 +115,7 @@ describe('a damaged snapshot never audits as 0 or 1', () => {
   });
 });
 
-describe('links planted at or in an output are never written through, and refused before any request', () => {
+describe.concurrent('links planted at or in an output are never written through, and refused before any request', () => {
   it.each([
     ['a resource file', APP_FILE],
     ['manifest.json', 'manifest.json'],
@@ -161,7 +161,7 @@ describe('links planted at or in an output are never written through, and refuse
   });
 });
 
-describe('the gate on what could not be read', () => {
+describe.concurrent('the gate on what could not be read', () => {
   it('a list that pages for ever is cut off, and the scan is incomplete', async () => {
     const { env } = await simulator({ pagingCycle: `/environments/${PRODUCTION}/applications` });
     const out = path.join(work, 'cycle');
