@@ -26,6 +26,11 @@ import refreshTokenRollingNotLonger from './applications/refresh-token-rolling-n
 import samlAssertionUnsigned from './applications/saml-assertion-unsigned.js';
 import samlResponseUnsigned from './applications/saml-response-unsigned.js';
 import samlSpVerificationMissing from './applications/saml-sp-verification-missing.js';
+import samlSha1Signing from './applications/saml-sha1-signing.js';
+import webhookHttpDestination from './integrations/webhook-http-destination.js';
+import webhookTlsVerificationOff from './integrations/webhook-tls-verification-off.js';
+import certificateExpiring from './keys/certificate-expiring.js';
+import keyWeak from './keys/key-weak.js';
 import unsignedRequestObjectAllowed from './applications/unsigned-request-object-allowed.js';
 import workerMixedGrants from './applications/worker-mixed-grants.js';
 import workerUserGrantNotAdminOnly from './applications/worker-user-grant-not-admin-only.js';
@@ -86,4 +91,9 @@ export const rules: Rule[] = [
   samlAssertionUnsigned,
   samlResponseUnsigned,
   samlSpVerificationMissing,
+  samlSha1Signing,
+  certificateExpiring,
+  keyWeak,
+  webhookTlsVerificationOff,
+  webhookHttpDestination,
 ];

@@ -37,4 +37,20 @@ export const REFERENCES = {
     title: 'PingOne API: administrator permissions and role assignments',
     url: 'https://developer.pingidentity.com/pingone-api/foundations/pingone-roles-scopes-and-permissions/administrator-permissions-and-role-assignments.html',
   },
+  pingCertificateManagement: {
+    title: 'PingOne API: certificate management (keys and certificates)',
+    url: 'https://developer.pingidentity.com/pingone-api/platform/certificate-management.html',
+  },
+  nistTransitions: {
+    title: 'NIST SP 800-131A Rev. 2 (RSA under 2048 bits and SHA-1 signature generation disallowed)',
+    url: 'https://csrc.nist.gov/pubs/sp/800/131/a/r2/final',
+  },
+  pingWebhooks: {
+    title: 'PingOne API: subscriptions (webhooks), verifyTlsCertificates',
+    url: 'https://developer.pingidentity.com/pingone-api/platform/subscriptions-webhooks.html',
+  },
+  pingCreateWebhook: {
+    title: 'PingOne: creating or editing a webhook (HTTPS destinations)',
+    url: 'https://docs.pingidentity.com/pingone/integrations/p1_create_webhook.html',
+  },
 } satisfies Record<string, RuleReference>;

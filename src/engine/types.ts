@@ -10,7 +10,7 @@ export type { CheckKind } from '../profiles/types.js';
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export type RuleCategory = 'applications' | 'roles' | 'policies' | 'integrations';
+export type RuleCategory = 'applications' | 'roles' | 'policies' | 'integrations' | 'keys';
 
 export interface RuleReference {
   /** e.g. "RFC 9700 §2.1.2" or "StackOne PingOne connector guide". */

@@ -3,6 +3,7 @@ import { rules } from '../../rules/index.js';
 import { runRule } from '../helpers/rule-tester.js';
 import { ADMIN_ENV_ID, assignment, buildSnapshot, user, webApp, workerApp } from '../helpers/snapshot-builder.js';
 import { loginAction, mfaAction, policy } from './sign-on-policy-fixtures.js';
+import { customDomain, signingKey, webhook } from './key-fixtures.js';
 import { samlApp } from './saml-fixtures.js';
 
 /** The sign-in hardening of the web app fixture (PKCE S256, PAR, CORS closed, bounded refresh tokens), for the worker that signs admins in. */
@@ -34,6 +35,14 @@ const hardened = buildSnapshot({
       // Who signs in to the admin tool: an Environment Admin of this environment, with MFA.
       users: [user({ id: 'user-reviewer', username: 'reviewer@acme.test', _embedded: { roleAssignments: [assignment('Environment Admin')] } })],
       signOnPolicies: [policy('sop-mfa', [loginAction(), mfaAction()], { default: true })],
+      // Sound keys, a partner certificate far from expiry, a verifying https webhook, a custom domain with a fresh certificate.
+      keys: [signingKey()],
+      certificates: [signingKey({ id: 'cert-partner', name: 'Partner', keyLength: 3072, signatureAlgorithm: 'SHA384withRSA' })],
+      subscriptions: [webhook()],
+      customDomains: [customDomain()],
+      identityProviders: [
+        { id: 'idp-corp', name: 'Corporate', type: 'SAML', enabled: true, spSigning: { key: { id: 'key-1' }, algorithm: 'SHA256withRSA' } },
+      ],
     },
   ],
 });
