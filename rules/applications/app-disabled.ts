@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
+import { listNames } from '../shared/wording.js';
 
 import { REFERENCES } from '../shared/references.js';
 import { applicationRef, applicationsOf, isPingOneBuiltIn, isWorker } from '../../src/pingone/applications.js';
@@ -28,7 +29,8 @@ export default defineRule({
     },
     messages: {
       disabled: 'Application {{app}} is disabled, so PingOne refuses it at the authorize or token step: enable it, or delete it if it is no longer used.',
-      integrationDisabled: '{{kind}} {{app}} is disabled, so every token request of the integration fails: switch it on (new applications start disabled).',
+      integrationDisabled: 'Application {{app}}, used by {{integration}}, is disabled, so every token request of the integration fails: switch it on (new applications start disabled).',
+      workerDisabled: 'Worker app {{app}} is disabled, so every token request of the integration or script that uses it fails: switch it on (new applications start disabled).',
     },
     precision: 'high',
   },
@@ -40,8 +42,9 @@ export default defineRule({
         const profiles = context.integrations.profilesFor(app);
         const resource = applicationRef(located);
         if (!isWorker(app) && profiles.length === 0) return context.report('disabled', { app: app.name }, { resource, pointer: '/enabled' });
-        const kind = profiles.length > 0 ? `Application of integration ${profiles.join(', ')}` : 'Worker app';
-        return context.report('integrationDisabled', { app: app.name, kind }, { resource, pointer: '/enabled', severity: 'high' });
+        const at = { resource, pointer: '/enabled', severity: 'high' } as const;
+        if (profiles.length === 0) return context.report('workerDisabled', { app: app.name }, at);
+                return context.report('integrationDisabled', { app: app.name, integration: listNames(profiles.map(context.integrations.titleOf)) }, at);
       });
   },
 });

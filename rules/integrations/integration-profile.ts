@@ -6,7 +6,7 @@ import { applicationRef, applicationsOf, type LocatedApplication } from '../../s
 import { REFERENCES } from '../shared/references.js';
 
 const GUIDE = 'does not follow the {{profile}} setup guide on “{{setting}}” ({{check}})';
-const TAIL = ' Fix: {{fix}} Source: {{source}}.{{conflict}}';
+const TAIL = '{{breaks}} Fix: {{fix}} Source: {{source}}.{{conflict}}';
 
 const MESSAGES = {
   valueDiffers: `Application {{app}} ${GUIDE}: {{field}} is {{actual}}, the guide asks for {{expected}}.${TAIL}`,
@@ -89,6 +89,7 @@ function reportItem(item: ChecklistItem, profile: string, located: LocatedApplic
   if (item.status !== 'fail' || check.reportedBy !== undefined) return [];
   const conflictNote = conflict === undefined ? '' : ` Security rule ${conflict.rule} disagrees with the guide here; prefer ${conflict.prefer === 'rule' ? 'the rule' : 'the guide'}: ${conflict.why}.`;
   const field = 'field' in check.expect ? check.expect.field : 'redirectUris';
-  const data = { ...base, check: check.id, field, expected: item.expected, fix: check.fix, source: `${check.source.url} (${check.source.section})`, conflict: conflictNote };
+  const breaks = item.breaks === undefined ? '' : ` This breaks the integration: ${item.breaks}.`;
+  const data = { ...base, check: check.id, field, expected: item.expected, breaks, fix: check.fix, source: `${check.source.url} (${check.source.section})`, conflict: conflictNote };
   return [report(MESSAGE_BY_KIND[item.kind], data, { resource, pointer: item.pointer, severity: check.severity })];
 }

@@ -1,5 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { NoOptions, ResourceRef, RuleContext, RuleReport } from '../../src/engine/types.js';
+import type { NoOptions, ResourceRef, RuleContext, RuleIntegrations, RuleReport } from '../../src/engine/types.js';
+import type { Application } from '../../src/snapshot/model.js';
+import { INTEGRATION_ROLE_NEEDS } from '../../src/pingone/integration-role-needs.js';
 import { REFERENCES } from '../shared/references.js';
 import { describeGrants } from '../shared/wording.js';
 import { applicationRef, applicationsOf, hasGrant, userGrantsOf, whetherUserGrant, whetherWorker, type LocatedApplication } from '../../src/pingone/applications.js';
@@ -15,10 +17,10 @@ const MESSAGES = {
   userGrantPartial: `Worker app {{app}} ${TRAP}; the best role a user who can sign in holds is {{role}} (held by {{admin}}), which {{reason}}: calls beyond that return 403. Assign Environment Admin for environment {{environment}} if the integration needs more.`,
   adminOutsideAllowedGroups: `Worker app {{app}} ${TRAP}; {{admin}} holds {{role}} but is not in the groups allowed to sign in to the app (accessControl.group): add {{admin}} to one of them, or allow a group {{admin}} belongs to.`,
   appRolesIgnored: 'Worker app {{app}} has {{count}} role assignment(s) of its own, but it only signs users in ({{grants}}): PingOne ignores the app’s roles for those tokens, so they grant nothing and mislead whoever reviews the setup. Remove them, and put the roles on the signing-in user.',
-  clientCredentialsNoRoles: 'Worker app {{app}} gets tokens with client_credentials, so PingOne authorizes its calls with the app’s own roles, and it has none: every Management API call returns 403. Grant it the least role its job needs (for example Identity Data Admin) for environment {{environment}}.',
-  clientCredentialsLimited: 'Worker app {{app}} gets tokens with client_credentials, so PingOne authorizes its calls with the app’s own roles, and in environment {{environment}} they reach only part of it ({{roles}}): calls about anything else return 403. Fine if that is all it manages; otherwise grant it a role scoped to environment {{environment}}.',
-  clientCredentialsOrganizationOnly: 'Worker app {{app}} gets tokens with client_credentials, and its only role that reaches environment {{environment}} is Organization Admin, which administers the organization (environments, licences, custom roles) but reads nothing inside an environment: calls about its applications, users and sign-on policies return 403. Fine if the app only creates and manages environments; otherwise grant it a role for environment {{environment}}.',
-  clientCredentialsOtherEnvironments: 'Worker app {{app}} gets tokens with client_credentials, and all its roles are scoped elsewhere ({{roles}}): calls to its own environment {{environment}} return 403. Fine if it only manages those; otherwise grant it a role for environment {{environment}}.',
+  clientCredentialsNoRoles: 'Worker app {{app}} gets tokens with client_credentials, so PingOne authorizes its calls with the app’s own roles, and it has none: every Management API call returns 403. Grant it {{suggestion}} for environment {{environment}}.',
+  clientCredentialsLimited: 'Worker app {{app}} gets tokens with client_credentials, so PingOne authorizes its calls with the app’s own roles, and in environment {{environment}} they reach only part of it ({{roles}}): calls about anything else return 403. Fine if that is all it manages; otherwise grant it {{suggestion}} for environment {{environment}}.',
+  clientCredentialsOrganizationOnly: 'Worker app {{app}} gets tokens with client_credentials, and its only role that reaches environment {{environment}} is Organization Admin, which administers the organization (environments, licences, custom roles) but reads nothing inside an environment: calls about its applications, users and sign-on policies return 403. Fine if the app only creates and manages environments; otherwise grant it {{suggestion}} for environment {{environment}}.',
+  clientCredentialsOtherEnvironments: 'Worker app {{app}} gets tokens with client_credentials, and all its roles are scoped elsewhere ({{roles}}): calls to its own environment {{environment}} return 403. Fine if it only manages those; otherwise grant it {{suggestion}} for environment {{environment}}.',
 } as const;
 
 export default defineRule({
@@ -122,13 +124,13 @@ function signInCoverageFinding(located: LocatedApplication, { index, report, lea
   return report('userGrantNoAdmin', { ...data, found }, { resource, pointer: grantPointer });
 }
 
-function checkClientCredentials(located: LocatedApplication, { index, report, leaveUnjudged }: Context): Report[] {
+function checkClientCredentials(located: LocatedApplication, { index, integrations, report, leaveUnjudged }: Context): Report[] {
   const { app, env } = located;
   const assignments = app._embedded?.roleAssignments;
   // Absent means not collected: the engine reports the gap; no finding from missing data.
   if (!hasGrant(app, 'CLIENT_CREDENTIALS') || assignments === undefined) return [];
   const environmentId = env.environment.id;
-  const data = { app: app.name, environment: env.environment.name };
+  const data = { app: app.name, environment: env.environment.name, suggestion: suggestedRole(app, integrations) };
   const pointer = '/_embedded/roleAssignments';
   if (assignments.length === 0) return [report('clientCredentialsNoRoles', data, { resource: applicationRef(located), pointer })];
   const coverages = assignments.map((assignment) =>
@@ -153,4 +155,11 @@ function checkClientCredentials(located: LocatedApplication, { index, report, le
   }
   const roles = inScope.map((coverage) => coverage.label).join('; ');
   return [report('clientCredentialsLimited', { ...data, roles }, { resource: applicationRef(located), pointer, severity: 'medium' })];
+}
+
+/** The role a bound integration's profile asks for, naming the integration; else least privilege, with an example. */
+function suggestedRole(app: Application, integrations: RuleIntegrations): string {
+  const bound = integrations.profilesFor(app).find((id) => INTEGRATION_ROLE_NEEDS[id] !== undefined);
+  if (bound === undefined) return 'the least role its job needs (for example Identity Data Admin)';
+  return `${INTEGRATION_ROLE_NEEDS[bound]!.suggestedRole} (what the ${integrations.titleOf(bound)} profile asks for)`;
 }

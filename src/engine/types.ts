@@ -114,6 +114,8 @@ export interface RuleIntegrations {
    * bind it to, as the profiles declare (a callback on `api.stackone.com` means StackOne).
    */
   profilesFor(app: Application): string[];
+  /** The profile's title ("StackOne connector"), for messages; the id itself when no profile has that id. */
+  titleOf(profileId: string): string;
   /** The profile's checklist for the application; undefined when no profile has that id. */
   checklist(profileId: string, application: LocatedApplication): Checklist | undefined;
 }

@@ -693,6 +693,11 @@ export const profileSchema = {
           description: 'A rule that already reports exactly this failure for bound applications: the scan leaves it to that rule (the checklist still shows it).',
           $ref: '#/definitions/kebabId',
         },
+        whenMissing: {
+          description: 'What stops working when the app lacks one of the values an includes or includesOnly check asks for, by value, for the checklist and the finding.',
+          type: 'object',
+          additionalProperties: { type: 'string', minLength: 1 },
+        },
         conflictsWith: {
           $ref: '#/definitions/conflict',
         },

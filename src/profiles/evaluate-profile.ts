@@ -20,6 +20,8 @@ export interface ChecklistItem {
   actual: string;
   /** RFC 6901 pointer into the application's file; "" for the whole application. */
   pointer: string;
+  /** On a failure, what stops working because of it (the check's `whenMissing` for each value the app lacks). */
+  breaks?: string;
   /** Something to know even when the check passes: a partial role, a doubt about the data. */
   note?: string;
   /** Why the check was not evaluated: the reads that failed, or the data that is missing. */
@@ -67,7 +69,17 @@ export function evaluateCheck(check: ProfileCheck, application: LocatedApplicati
   }
   // A failed check always mentions the rule; a passed one only when the app has the setting the rule reports.
   const conflictApplies = conflict !== undefined && (!pass || conflict.values === undefined || values.some((value) => conflict.values!.includes(value)));
-  return { check, kind, status: pass ? 'pass' : 'fail', expected, actual, pointer, ...(conflictApplies ? { conflict } : {}) };
+  const breaks = pass ? undefined : whatBreaks(check, values);
+  return { check, kind, status: pass ? 'pass' : 'fail', expected, actual, pointer, ...(conflictApplies ? { conflict } : {}), ...(breaks === undefined ? {} : { breaks }) };
+}
+
+/** "without REFRESH_TOKEN, the connection dies …" for each asked-for value the app lacks that the check explains. */
+function whatBreaks(check: ProfileCheck, values: readonly unknown[]): string | undefined {
+  const { expect, whenMissing } = check;
+  if (whenMissing === undefined || !('field' in expect)) return undefined;
+  const asked: readonly unknown[] = expect.includesOnly ?? expect.includes ?? [];
+  const consequences = asked.filter((value) => !values.includes(value) && typeof value === 'string' && whenMissing[value] !== undefined).map((value) => `without ${String(value)}, ${whenMissing[value as string]}`);
+  return consequences.length === 0 ? undefined : consequences.join('; ');
 }
 
 function followsRule(conflict: ProfileConflict, values: readonly unknown[]): boolean {

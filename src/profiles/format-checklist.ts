@@ -65,6 +65,7 @@ function checklistText(checklist: Checklist, paint: Paint, width: number): strin
     if (item.status === 'fail') {
       detail('found', item.actual);
       detail('expected', item.expected);
+      if (item.breaks !== undefined) detail('breaks', item.breaks);
       detail('fix', item.check.fix);
       detail('source', `${item.check.source.url} (${item.check.source.section})`);
     }
@@ -93,7 +94,7 @@ function checklistMarkdown(checklist: Checklist): string {
     '| --- | --- | --- | --- | --- |',
   ];
   for (const item of checklist.items) {
-    const advice = item.status === 'fail' ? item.check.fix : [item.reason, item.note, describeConflict(item)].filter(Boolean).join(' ');
+    const advice = item.status === 'fail' ? [item.breaks === undefined ? '' : `Breaks: ${item.breaks}.`, item.check.fix].filter(Boolean).join(' ') : [item.reason, item.note, describeConflict(item)].filter(Boolean).join(' ');
     lines.push(`| ${LABEL[item.status].text.trim()} | ${cell(item.check.title)} | ${cell(item.actual)} | ${cell(item.expected)} | ${cell(advice)} |`);
   }
   return `${lines.join('\n')}\n`;
@@ -117,6 +118,7 @@ function checklistJson(checklist: Checklist) {
       pointer: item.pointer,
       fix: item.check.fix,
       source: item.check.source,
+      ...(item.breaks === undefined ? {} : { breaks: item.breaks }),
       ...(item.note === undefined ? {} : { note: item.note }),
       ...(item.reason === undefined ? {} : { reason: item.reason }),
       ...(item.conflict === undefined ? {} : { conflict: { ...item.conflict, text: describeConflict(item) } }),

@@ -15,6 +15,7 @@ export function ruleIntegrations(
   const byId = new Map(profiles.map((profile) => [profile.id, profile]));
   return {
     profilesFor: (app) => boundProfileIds(app, bindings, profiles),
+    titleOf: (profileId) => byId.get(profileId)?.title ?? profileId,
     checklist: (profileId, application) => {
       const profile = byId.get(profileId);
       return profile === undefined ? undefined : evaluateProfile(profile, application, snapshot, index);

@@ -45,7 +45,7 @@ const resolve = (rule: Rule, severity: Severity = rule.meta.severity, options: R
   options,
 });
 
-function run(snapshot: Snapshot, rules: ResolvedRule[], integrations: RuleIntegrations = { profilesFor: () => [], checklist: () => undefined }) {
+function run(snapshot: Snapshot, rules: ResolvedRule[], integrations: RuleIntegrations = { profilesFor: () => [], titleOf: (id) => id, checklist: () => undefined }) {
   return runRules(snapshot, rules, { now: NOW, index: buildSnapshotIndex(snapshot), integrations, toolVersion: '9.9.9', snapshotPath: 'snap' });
 }
 
@@ -103,7 +103,7 @@ describe('runRules: findings', () => {
 
   it('passes options, now and the integrations to the rule', () => {
     const check = vi.fn(() => []);
-    const integrations: RuleIntegrations = { profilesFor: () => ['stackone'], checklist: () => undefined };
+    const integrations: RuleIntegrations = { profilesFor: () => ['stackone'], titleOf: (id) => id, checklist: () => undefined };
     run(twoEnvironments(), [resolve(fakeRule('ctx', {}, check), 'low', { maxDays: 3 })], integrations);
     expect(check).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ options: { maxDays: 3 }, now: NOW, integrations }));
   });

@@ -28,6 +28,13 @@ describe('field checks', () => {
     expect(evaluate(check, webApp({ grantTypes: undefined }))).toMatchObject({ status: 'fail', actual: 'not set' });
   });
 
+  it('says what breaks without a value the check asks for, on a failure only', () => {
+    const check = checkOf({ field: 'grantTypes', includesOnly: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'] }, { whenMissing: { REFRESH_TOKEN: 'the connection dies with the first access token' } });
+    expect(evaluate(check, webApp({ grantTypes: ['AUTHORIZATION_CODE'] }))).toMatchObject({ status: 'fail', breaks: 'without REFRESH_TOKEN, the connection dies with the first access token' });
+    expect(evaluate(check, webApp({ grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN', 'IMPLICIT'] })).breaks).toBeUndefined();
+    expect(evaluate(check, webApp()).breaks).toBeUndefined();
+  });
+
   it('includes and excludes', () => {
     expect(evaluate(checkOf({ field: 'grantTypes', includes: ['CLIENT_CREDENTIALS'] }), webApp())).toMatchObject({ kind: 'includes', status: 'fail' });
     expect(status(evaluate(checkOf({ field: 'grantTypes', includes: ['CLIENT_CREDENTIALS'] }), workerApp()))).toBe('pass');

@@ -246,7 +246,13 @@ testRule(rule, {
     {
       name: 'client credentials and no role assignment',
       snapshot: tenant(workerApp({ _embedded: { roleAssignments: [] } })),
-      errors: [{ messageId: 'clientCredentialsNoRoles', resource: { type: 'application', id: 'app-worker' }, pointer: '/_embedded/roleAssignments' }],
+      errors: [{ messageId: 'clientCredentialsNoRoles', resource: { type: 'application', id: 'app-worker' }, pointer: '/_embedded/roleAssignments', data: { suggestion: 'the least role its job needs (for example Identity Data Admin)' } }],
+    },
+    {
+      name: 'a Terraform worker with no role is told the role Terraform’s profile asks for',
+      snapshot: tenant(workerApp({ _embedded: { roleAssignments: [] } })),
+      profileBindings: { 'app-worker': ['terraform'] },
+      errors: [{ messageId: 'clientCredentialsNoRoles', resource: { type: 'application', id: 'app-worker' }, pointer: '/_embedded/roleAssignments', data: { suggestion: 'Environment Admin (what the Terraform provider for PingOne profile asks for)' } }],
     },
     {
       name: 'client credentials with roles scoped to another environment only',

@@ -22,7 +22,7 @@ testRule(rule, {
     {
       name: 'a disabled worker app is high',
       snapshot: withApps(workerApp({ enabled: false })),
-      errors: [{ messageId: 'integrationDisabled', resource: { type: 'application', id: 'app-worker' }, pointer: '/enabled', severity: 'high', data: { kind: 'Worker app' } }],
+      errors: [{ messageId: 'workerDisabled', resource: { type: 'application', id: 'app-worker' }, pointer: '/enabled', severity: 'high', data: { app: 'Worker' } }],
     },
     {
       name: 'a disabled app bound to an integration by configuration is high',
@@ -34,7 +34,7 @@ testRule(rule, {
           resource: { type: 'application', id: 'app-web' },
           pointer: '/enabled',
           severity: 'high',
-          data: { kind: 'Application of integration stackone' },
+          data: { app: 'Web', integration: 'StackOne connector' },
         },
       ],
     },

@@ -41,6 +41,11 @@ testRule(rule, {
       ],
     },
     {
+      name: 'StackOne without the refresh_token grant: the message says the connection dies with the first access token',
+      snapshot: tenant(stackOneApp({ grantTypes: ['AUTHORIZATION_CODE'], refreshTokenType: 'OPAQUE_TOKEN', pkceEnforcement: 'S256_REQUIRED' })),
+      errors: [{ messageId: 'valuesDiffer', resource: STACKONE, pointer: '/grantTypes', severity: 'high', data: { breaks: expect.stringContaining('without REFRESH_TOKEN, the connection dies when the first access token expires') as unknown as string } }],
+    },
+    {
       name: 'StackOne with PKCE REQUIRED (plain accepted): neither the guide’s setting nor the rule’s (low, prefer the rule)',
       snapshot: tenant(stackOneApp({ pkceEnforcement: 'REQUIRED', refreshTokenType: 'OPAQUE_TOKEN' })),
       errors: [{ messageId: 'valueDiffers', resource: STACKONE, pointer: '/pkceEnforcement', severity: 'low', data: { expected: 'OPTIONAL', actual: 'REQUIRED', conflict: expect.stringContaining('prefer the rule') as unknown as string } }],
