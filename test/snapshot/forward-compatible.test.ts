@@ -77,7 +77,52 @@ describe('forward compatibility: what scan writes, audit and diff load', () => {
   });
 });
 
+/**
+ * demo-future plus issue 12's two group-scope cases: a client-credentials worker whose only role is
+ * Environment Admin scoped to a group, and a user-grant worker that only members of one group may
+ * sign in to, whose one member holds Environment Admin scoped to a group.
+ */
+function withGroupScopedWorkers(dataset: Dataset): { dataset: Dataset; machine: string; signIn: string } {
+  const copy = structuredClone(dataset);
+  const entry = copy.environments.find((candidate) => candidate.applications.some((app) => app.name === 'Nightly Export'))!;
+  const envId = entry.environment.id;
+  const environmentAdmin = copy.roles.find((role) => role.name === 'Environment Admin')!.id;
+  const target = entry.groups[0]!;
+  const machine = entry.applications.find((app) => app.name === 'Nightly Export')!;
+  const groupScope = { type: 'GROUP', id: target.id };
+  entry.roleAssignments.push({ id: '7a000000-0000-4000-8000-000000000001', role: { id: environmentAdmin }, scope: groupScope, environment: { id: envId }, application: { id: machine.id } });
+  const signers = { id: '7a000000-0000-4000-8000-0000000000aa', name: 'Connector Signers' };
+  entry.groups.push(signers);
+  entry.roleAssignments.push({ id: '7a000000-0000-4000-8000-000000000002', role: { id: environmentAdmin }, scope: groupScope, environment: { id: envId }, group: { id: signers.id } });
+  entry.users.push({ id: '7a000000-0000-4000-8000-0000000000bb', username: 'signer@acme.test', enabled: true, memberOfGroupIDs: [signers.id] });
+  const signIn = '7a000000-0000-4000-8000-0000000000cc';
+  entry.applications.push({
+    id: signIn,
+    name: 'Group Connector',
+    enabled: true,
+    type: 'WORKER',
+    protocol: 'OPENID_CONNECT',
+    grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'],
+    responseTypes: ['CODE'],
+    tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC',
+    redirectUris: ['https://connector.example.com/callback'],
+    accessControl: { group: { type: 'ANY_GROUP', groups: [{ id: signers.id }] } },
+  });
+  return { dataset: copy, machine: machine.id, signIn };
+}
+
 describe('the demo-future dataset: the acceptance scenario of a current tenant', () => {
+  it('a client-credentials worker whose only role is group-scoped and a user-grant worker whose only signer holds one are both reported', async () => {
+    const { dataset, machine, signIn } = withGroupScopedWorkers(loadDataset('demo-future'));
+    const scanned = await scan(dataset, 'group-scoped');
+    expect([0, 1], scanned.stderr).toContain(scanned.code);
+    const audited = await audit(scanned.out, 'audit-group-scoped');
+    expect(fingerprints(audited.report)).toEqual(fingerprints(scanned.report));
+    const reported = (id: string) => audited.report.findings.filter((finding) => finding.ruleId === 'admin-role-missing' && finding.resource.id === id).map((finding) => finding.messageId);
+    expect(reported(machine)).toEqual(['clientCredentialsLimited']);
+    expect(reported(signIn)).toEqual(['userGrantPartial']);
+  });
+
   it('group- and app-scoped roles, a DaVinci app, unknown values, Ping-managed apps: exit 0 or 1, the same findings from audit', async () => {
     const dataset = loadDataset('demo-future');
     const scopes = dataset.environments.flatMap((entry) => entry.roleAssignments.map((assignment) => assignment.scope.type));
