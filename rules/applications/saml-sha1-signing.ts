@@ -43,7 +43,12 @@ export default defineRule({
   },
   check(snapshot, { report, leaveUnjudged }) {
     const signers: SamlSigner[] = [
-      ...samlApplicationsOf(snapshot).map((located) => ({ resource: applicationRef(located), what: 'SAML application', algorithm: located.app.idpSigning?.algorithm, pointer: '/idpSigning/algorithm' })),
+      ...samlApplicationsOf(snapshot).map((located) => ({
+        resource: applicationRef(located),
+        what: 'SAML application',
+        algorithm: located.app.idpSigning?.algorithm,
+        pointer: '/idpSigning/algorithm',
+      })),
       ...snapshot.environments.flatMap((env) =>
         env.identityProviders
           .filter((provider) => provider.type === 'SAML')

@@ -39,11 +39,15 @@ export default defineRule({
       if (destination !== 'http') return [];
       const host = new URL(subscription.httpEndpoint!.url).host;
       return [
-        report('plainHttp', { name: subscription.name, host }, {
-          resource: subscriptionRef(located),
-          pointer: '/httpEndpoint/url',
-          ...severityOverride(subscription.enabled ? SEVERITY : 'low', SEVERITY),
-        }),
+        report(
+          'plainHttp',
+          { name: subscription.name, host },
+          {
+            resource: subscriptionRef(located),
+            pointer: '/httpEndpoint/url',
+            ...severityOverride(subscription.enabled ? SEVERITY : 'low', SEVERITY),
+          },
+        ),
       ];
     });
   },

@@ -26,7 +26,8 @@ export default defineRule({
         'Medium for an enabled webhook: exploiting it needs a position on the network path or control of name resolution, but then yields a stream of identity data and lets audit events be suppressed. Low for a disabled webhook, which sends nothing until someone turns it on.',
     },
     messages: {
-      verificationOff: 'Webhook {{name}} sends events without verifying the TLS certificate of its destination, so anyone who can intercept the connection reads them: set verifyTlsCertificates to true.',
+      verificationOff:
+        'Webhook {{name}} sends events without verifying the TLS certificate of its destination, so anyone who can intercept the connection reads them: set verifyTlsCertificates to true.',
     },
     precision: 'very-high',
   },
@@ -34,11 +35,15 @@ export default defineRule({
     return subscriptionsOf(snapshot)
       .filter(({ subscription }) => subscription.verifyTlsCertificates === false && webhookDestination(subscription) !== 'http')
       .map((located) =>
-        report('verificationOff', { name: located.subscription.name }, {
-          resource: subscriptionRef(located),
-          pointer: '/verifyTlsCertificates',
-          ...severityOverride(located.subscription.enabled ? SEVERITY : 'low', SEVERITY),
-        }),
+        report(
+          'verificationOff',
+          { name: located.subscription.name },
+          {
+            resource: subscriptionRef(located),
+            pointer: '/verifyTlsCertificates',
+            ...severityOverride(located.subscription.enabled ? SEVERITY : 'low', SEVERITY),
+          },
+        ),
       );
   },
 });

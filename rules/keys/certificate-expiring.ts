@@ -55,7 +55,9 @@ export default defineRule({
   check(snapshot, { options, report, now, leaveUnjudged }) {
     const expiries: Expiry[] = [
       ...keysAndCertificatesOf(snapshot).flatMap((located): Expiry[] =>
-        located.item.expiresAt === undefined ? [] : [{ resource: certificateRef(located), what: located.type === 'key' ? 'Key' : 'Certificate', expiresAt: located.item.expiresAt, pointer: '/expiresAt' }],
+        located.item.expiresAt === undefined
+          ? []
+          : [{ resource: certificateRef(located), what: located.type === 'key' ? 'Key' : 'Certificate', expiresAt: located.item.expiresAt, pointer: '/expiresAt' }],
       ),
       ...snapshot.environments.flatMap((env) =>
         env.customDomains.flatMap((domain): Expiry[] => {

@@ -11,10 +11,7 @@ export interface LocatedCertificate {
 
 /** Every key, then every certificate, environment by environment. */
 export function keysAndCertificatesOf(snapshot: Snapshot): LocatedCertificate[] {
-  return snapshot.environments.flatMap((env) => [
-    ...env.keys.map((item) => ({ type: 'key' as const, item, env })),
-    ...env.certificates.map((item) => ({ type: 'certificate' as const, item, env })),
-  ]);
+  return snapshot.environments.flatMap((env) => [...env.keys.map((item) => ({ type: 'key' as const, item, env })), ...env.certificates.map((item) => ({ type: 'certificate' as const, item, env }))]);
 }
 
 export function certificateRef({ type, item, env }: LocatedCertificate): ResourceRef {

@@ -12,7 +12,10 @@ testRule(rule, {
     { name: 'a key valid for years', snapshot: withKey('2031-01-01T00:00:00.000Z') },
     { name: 'a key 91 days from expiry', snapshot: withKey('2027-02-21T13:00:00.000Z') },
     { name: 'a key without an expiry date', snapshot: withKey(undefined) },
-    { name: 'a custom domain still waiting for its certificate', snapshot: buildSnapshot({ environments: [{ customDomains: [customDomain({ status: 'SSL_CERTIFICATE_REQUIRED', certificate: undefined })] }] }) },
+    {
+      name: 'a custom domain still waiting for its certificate',
+      snapshot: buildSnapshot({ environments: [{ customDomains: [customDomain({ status: 'SSL_CERTIFICATE_REQUIRED', certificate: undefined })] }] }),
+    },
     { name: 'a custom domain certificate valid until 2028', snapshot: buildSnapshot({ environments: [{ customDomains: [customDomain()] }] }) },
     { name: 'within 90 days but under a 60-day threshold', snapshot: withKey('2027-02-01T00:00:00.000Z'), options: { mediumDays: 60 } },
     { name: 'an expiry that is not a date: left unjudged', snapshot: withKey('next spring'), skipped: [{ resource: KEY, reason: 'not a date' }] },

@@ -9,7 +9,10 @@ const withWebhook = (...subscriptions: ReturnType<typeof webhook>[]) => buildSna
 testRule(rule, {
   valid: [
     { name: 'verification on', snapshot: withWebhook(webhook()) },
-    { name: 'plain http has no TLS to verify (webhook-http-destination reports it)', snapshot: withWebhook(webhook({ verifyTlsCertificates: false, httpEndpoint: { url: 'http://siem.example.com/events' } })) },
+    {
+      name: 'plain http has no TLS to verify (webhook-http-destination reports it)',
+      snapshot: withWebhook(webhook({ verifyTlsCertificates: false, httpEndpoint: { url: 'http://siem.example.com/events' } })),
+    },
   ],
   invalid: [
     {
