@@ -43,7 +43,7 @@ export const registerDemoCommand = defineCommand({
           const where = temporary && !argv.keep ? 'a temporary folder, removed at the end (--keep keeps it)' : dir;
           io.stderr.write(`Demo: Acme Corp on a local PingOne simulator (${simulator.apiUrl}); snapshot in ${where}\n`);
           const snapshot = await collectToFolder(context, client, { 'all-environments': true, out: dir }, { temporary: temporary && !argv.keep });
-          const verdict = await auditAndReport({ snapshot, snapshotDir: dir, flags: argv, context, setup });
+          const verdict = await auditAndReport({ snapshot, snapshotDir: dir, snapshotRemoved: temporary && !argv.keep, flags: argv, context, setup });
           io.stderr.write('Next: `pingone-audit explain <rule-id>` for any rule above, or `pingone-audit rules` for the catalogue.\n');
           return verdict;
         },

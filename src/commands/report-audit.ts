@@ -23,6 +23,8 @@ export interface AuditAndReportInput {
   /** The parsed flags of `withReportOptions`. */
   flags: ReportFlags;
   context: CommandContext;
+  /** True when the snapshot folder is removed once the run ends (the demo's temporary one): reports do not point at it. */
+  snapshotRemoved?: boolean;
   /** Format when no --format is given. */
   defaultFormat?: string;
   now?: Date;
@@ -64,6 +66,7 @@ export async function auditAndReport(input: AuditAndReportInput): Promise<Verdic
     color: useColor(io),
     columns: terminalColumns(io),
     ...(snapshotDir === undefined ? {} : relativeSnapshotDir(io.cwd, snapshotDir)),
+    ...(snapshotDir === undefined || input.snapshotRemoved === true ? {} : { snapshotFolder: snapshotDir }),
     includeSuppressed: review.includeSuppressed,
     includeFixed: review.includeFixed,
     verbose: flags.verbose === true,

@@ -9,6 +9,8 @@ export interface FormatContext {
    * command should pass the folder relative to the repository root.
    */
   snapshotDir?: string;
+  /** The snapshot folder as the user named it (absolute or not), when it outlives the run: the stylish report names it when {@link snapshotDir} cannot prefix the paths. */
+  snapshotFolder?: string;
   /** ANSI colour; only formats meant for a terminal use it. */
   color: boolean;
   /** Keep suppressed findings, marked as such, in formats that leave them out by default. */

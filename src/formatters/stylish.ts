@@ -7,7 +7,7 @@ import type { FormatContext } from './format-context.js';
 import { ruleLookup } from './report-scopes.js';
 import { describeNotEvaluated } from './sarif-invocation.js';
 import { snapshotFilePath } from './sarif-location.js';
-import { plural, summaryParts } from './summary-line.js';
+import { plural, summaryParts, unjudgedResourceCount } from './summary-line.js';
 import { MAX_FINDINGS_LISTED } from './table.js';
 
 /** Narrower than this, columns stop making sense: lines simply run longer. */
@@ -19,6 +19,8 @@ const MIN_MESSAGE_WIDTH = 24;
 /** Lines a message or a reason takes unless --verbose asks for all of it. */
 const BRIEF_LINES = 2;
 const INDENT = '    ';
+/** Unjudged resources listed without --verbose: they are by design, the findings come first. */
+const MAX_UNJUDGED_LISTED = 10;
 
 /**
  * The terminal report people read (after ESLint's "stylish"): a verdict and the counts first, then
@@ -39,6 +41,7 @@ export function formatStylish(result: AuditResult, context: FormatContext): stri
     sections.push([paint(`Suppressed (${result.suppressed.length})`, 'bold'), ...findingLines(result.suppressed, layout)]);
   }
   if (result.notEvaluated.length > 0) sections.push(notEvaluatedLines(result, layout));
+  if ((result.skipped ?? []).length > 0) sections.push(unjudgedLines(result, layout));
   if (result.ruleErrors.length > 0) sections.push(ruleErrorLines(result, layout));
   if (layout.verbose && result.findings.length > 0) sections.push(remediationLines(result, layout));
   if (result.findings.length + result.notEvaluated.length + result.ruleErrors.length > 0) sections.push(footerLines(layout));
@@ -82,7 +85,7 @@ function verdictLines(result: AuditResult, context: FormatContext, { width, pain
     paint: (shown: string) => (tone === 'plain' ? shown : paint(shown, tones[tone])),
   }));
   // File paths below are relative to the snapshot folder; say which when they are not relative to where the user is.
-  const folder = context.snapshotDir === undefined && result.snapshot.path !== undefined ? indentWrap(`snapshot files in ${terminalText(result.snapshot.path)}`, width, '', '  ') : [];
+  const folder = context.snapshotDir === undefined && context.snapshotFolder !== undefined ? indentWrap(`snapshot files in ${terminalText(context.snapshotFolder)}`, width, '', '  ') : [];
   return [...joinWithin(first, width, ''), ...joinWithin(rest, width, ''), ...folder.map((line) => paint(line, 'dim'))];
 }
 
@@ -171,6 +174,29 @@ function notEvaluatedLines(result: AuditResult, { width, paint, verbose, environ
     lines.push(`  ${terminalText(item.ruleId)}  ${paint(terminalText(environmentName(item.environmentId), NAME_LIMIT), 'dim')}`);
     lines.push(...fitProse(terminalText(describeNotEvaluated(item)), width - INDENT.length, verbose ? Number.POSITIVE_INFINITY : BRIEF_LINES).map((line) => `${INDENT}${line}`));
   }
+  return lines;
+}
+
+/** Resources rules left unjudged by design (a DaVinci sign-in, an unknown grant type): up to {@link MAX_UNJUDGED_LISTED}, or all with verbose. */
+function unjudgedLines(result: AuditResult, { width, paint, verbose, environmentName }: Layout): string[] {
+  const skipped = result.skipped ?? [];
+  const listed = verbose ? skipped : skipped.slice(0, MAX_UNJUDGED_LISTED);
+  const lines = heading(`Not judged (${plural(unjudgedResourceCount(result), 'resource')}): rules left these resources alone, so they neither pass nor fail`, width, (text) =>
+    paint(text, 'bold', 'yellow'),
+  );
+  for (const item of listed) {
+    const where = terminalText(environmentName(item.resource.environmentId ?? null), NAME_LIMIT);
+    lines.push(
+      ...indentWrap(
+        `${terminalText(item.ruleId)}  ${terminalText(item.resource.type, NAME_LIMIT)} ${terminalText(item.resource.name || item.resource.id, NAME_LIMIT)} (${where})`,
+        width,
+        '  ',
+        '    ',
+      ),
+    );
+    lines.push(...fitProse(terminalText(item.reason), width - INDENT.length, verbose ? Number.POSITIVE_INFINITY : 1).map((line) => `${INDENT}${paint(line, 'dim')}`));
+  }
+  if (listed.length < skipped.length) lines.push(`  … and ${skipped.length - listed.length} more: --verbose, -f json, markdown or html list them all.`);
   return lines;
 }
 

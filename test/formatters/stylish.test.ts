@@ -93,6 +93,23 @@ describe('stylish formatter', () => {
     expect(verbose).not.toContain('--verbose');
   });
 
+  it('names the resources rules left unjudged, ten of them unless verbose', () => {
+    const skipped = Array.from({ length: 12 }, (_, index) => ({
+      ruleId: 'sign-on-policy-no-mfa',
+      resource: { type: 'application' as const, id: `app-${index}`, name: `DaVinci App ${index}`, environmentId: ENV_PROD },
+      reason: 'Signs in through a DaVinci flow policy, which this rule cannot read.',
+    }));
+    const result = { ...complete(), skipped };
+    const brief = lines(formatStylish(result, { color: false, columns: 100 }));
+    expect(brief).toContain('Not judged (12 resources): rules left these resources alone, so they neither pass nor fail');
+    expect(brief).toContain(`  sign-on-policy-no-mfa  application DaVinci App 9 (${ENV_PROD})`);
+    expect(brief.join('\n')).not.toContain('DaVinci App 10');
+    expect(brief).toContain('  … and 2 more: --verbose, -f json, markdown or html list them all.');
+    const verbose = formatStylish(result, { color: false, columns: 100, verbose: true });
+    expect(verbose).toContain('DaVinci App 11');
+    expect(verbose).not.toContain('… and 2 more');
+  });
+
   it('colours only when asked, and only adds the codes', () => {
     const plain = formatStylish(sampleResult(), { color: false, gate: failing });
     const coloured = formatStylish(sampleResult(), { color: true, gate: failing });
@@ -107,7 +124,7 @@ describe('stylish formatter', () => {
   });
 
   it('reads in three lines when there is nothing to report, naming the folder its paths are in', () => {
-    expect(formatStylish(cleanResult(), { color: false, gate: { verdict: 'clean', failOn: 'high', failOnNew: false } })).toBe(
+    expect(formatStylish(cleanResult(), { color: false, snapshotFolder: 'snapshots/acme', gate: { verdict: 'clean', failOn: 'high', failOnNew: false } })).toBe(
       'PASS  no findings · gate: --fail-on high\n2 environments · 8 rules run\nsnapshot files in snapshots/acme\n',
     );
   });
