@@ -136,8 +136,10 @@ function resourceHeading(finding: Finding, { width, paint, snapshotDir }: Layout
 
 /** `    :12  high      rule-id  First sentence of the message…`, the message wrapped under itself. */
 function findingRow(finding: Finding, lineWidth: number, ruleWidth: number, { width, paint, verbose }: Layout): string[] {
-  const head = `${INDENT}${paint(lineLabel(finding).padStart(lineWidth), 'dim')}  ${paint(finding.severity.padEnd(8), ...SEVERITY_STYLE[finding.severity])}  `;
-  const headWidth = INDENT.length + lineWidth + 12;
+  // A baseline file is user input: its severity is shown as text, and sized as shown.
+  const severity = terminalText(finding.severity).padEnd(8);
+  const head = `${INDENT}${paint(lineLabel(finding).padStart(lineWidth), 'dim')}  ${paint(severity, ...(SEVERITY_STYLE[finding.severity] ?? []))}  `;
+  const headWidth = INDENT.length + lineWidth + 4 + textWidth(severity);
   const state = finding.baselineState === 'new' ? '[new] ' : finding.baselineState === 'updated' ? '[more severe] ' : '';
   const said = `${state}${verbose ? finding.message : firstSentence(finding.message)}`;
   const text = terminalText(finding.suppression === undefined ? said : `${said} Suppressed: ${finding.suppression.reason}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditResult } from '../../src/engine/types.js';
+import type { AuditResult, Severity } from '../../src/engine/types.js';
 import type { FormatContext } from '../../src/formatters/format-context.js';
 import { firstSentence, formatStylish } from '../../src/formatters/stylish.js';
 import { textWidth } from '../../src/output/terminal-layout.js';
@@ -121,6 +121,11 @@ describe('stylish formatter', () => {
   it('lets no control or bidi character of the tenant through', () => {
     const text = formatStylish(hostileResult(), { color: false, columns: 100, includeSuppressed: true, verbose: true });
     expect(text.replace(/\n/g, '')).not.toMatch(RAW_TERMINAL_CONTROL);
+    // A severity no rule gives (from an edited baseline file) is shown as escaped text, not trusted.
+    const odd = { ...sampleResult(), findings: [{ ...sampleResult().findings[0]!, severity: '\u001b[2Jhigh' as Severity }] };
+    const shown = formatStylish(odd, { color: true, columns: 100 });
+    expect(shown).toContain('\\x1B[2Jhigh');
+    expect(shown).not.toContain('\u001b[2J');
   });
 
   it('reads in three lines when there is nothing to report, naming the folder its paths are in', () => {
