@@ -36,12 +36,12 @@ describe('signing in to the simulator with a browser (headless Chromium)', () =>
     const [url] = await cli.waitForStderr(/http:\/\/127\.0\.0\.1:\d+\/[\w-]+\/as\/authorize\?\S+/);
     const page = await browser.newPage();
     await page.goto(url);
-    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Sign in to pingone-audit reviewer sign-in');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in to pingone-audit reviewer sign-in');
     expect(await userChoice(page, 'farah.haddad').isDisabled()).toBe(true);
     await userChoice(page, 'alice.nakamura').check();
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(new RegExp(`^http://127\\.0\\.0\\.1:${sim.port}/callback\\?`));
-    expect(await page.locator('body').innerText()).toContain('Signed in to pingone-audit');
+    expect(await page.locator('body').textContent()).toContain('Signed in to pingone-audit');
     const run = await cli.done;
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(`${sim.ids.alice} (alice.nakamura)`);
@@ -57,11 +57,11 @@ describe('signing in to the simulator with a browser (headless Chromium)', () =>
     await page.getByLabel('Code shown on the device').fill(userCode!.toLowerCase());
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForURL(/user_code=/);
-    expect(await page.locator('.code').innerText()).toBe(userCode);
+    expect(await page.locator('.code').textContent()).toBe(userCode);
     await userChoice(page, 'bruno.costa').check();
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.waitForURL(/decision=approve/);
-    expect(await page.locator('body').innerText()).toContain('bruno.costa is signed in to pingone-audit reviewer sign-in');
+    expect(await page.locator('body').textContent()).toContain('bruno.costa is signed in to pingone-audit reviewer sign-in');
     const run = await cli.done;
     expect(run.code, run.stderr).toBe(0);
     // bruno.costa holds roles over Production only, so his own record stays unread: the id is what shows.
