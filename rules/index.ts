@@ -1,4 +1,5 @@
 import type { Rule } from '../src/engine/types.js';
+import accessTokenLifetimeLong from './applications/access-token-lifetime-long.js';
 import appDisabled from './applications/app-disabled.js';
 import clientCredentialsNonWorker from './applications/client-credentials-non-worker.js';
 import clientSecretJwt from './applications/client-secret-jwt.js';
@@ -37,12 +38,15 @@ import workerUserGrantNotAdminOnly from './applications/worker-user-grant-not-ad
 import integrationProfile from './integrations/integration-profile.js';
 import refreshTokenJwtSunset from './integrations/refresh-token-jwt-sunset.js';
 import refreshTokenNotJwt from './integrations/refresh-token-not-jwt.js';
+import adminMfaNotPhishingResistant from './policies/admin-mfa-not-phishing-resistant.js';
 import appNoSignOnPolicy from './policies/app-no-sign-on-policy.js';
 import mfaBypassNoDevice from './policies/mfa-bypass-no-device.js';
+import passwordPolicyWeak from './policies/password-policy-weak.js';
 import signOnPolicyNoMfa from './policies/sign-on-policy-no-mfa.js';
 import actorEnvironmentAdminOrgScope from './roles/actor-environment-admin-org-scope.js';
 import actorOrganizationAdmin from './roles/actor-organization-admin.js';
 import actorRolesExceedIntegration from './roles/actor-roles-exceed-integration.js';
+import adminDormant from './roles/admin-dormant.js';
 import adminRoleMissing from './roles/admin-role-missing.js';
 import adminUserWithoutMfa from './roles/admin-user-without-mfa.js';
 import workerInheritedActorRoles from './roles/worker-inherited-actor-roles.js';
@@ -76,6 +80,7 @@ export const rules: Rule[] = [
   refreshTokenLifetimeTooLong,
   refreshTokenGracePeriodLong,
   refreshTokenRollingNotLonger,
+  accessTokenLifetimeLong,
   workerMixedGrants,
   clientCredentialsNonWorker,
   deviceGrantUnconfigured,
@@ -85,8 +90,11 @@ export const rules: Rule[] = [
   actorRolesExceedIntegration,
   workerInheritedActorRoles,
   adminUserWithoutMfa,
+  adminDormant,
   signOnPolicyNoMfa,
   mfaBypassNoDevice,
+  adminMfaNotPhishingResistant,
+  passwordPolicyWeak,
   appNoSignOnPolicy,
   samlAssertionUnsigned,
   samlResponseUnsigned,

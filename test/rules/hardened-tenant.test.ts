@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
-import { runRule } from '../helpers/rule-tester.js';
+import { runRule, TEST_NOW } from '../helpers/rule-tester.js';
 import { ADMIN_ENV_ID, assignment, buildSnapshot, user, webApp, workerApp } from '../helpers/snapshot-builder.js';
 import { loginAction, mfaAction, policy } from './sign-on-policy-fixtures.js';
 import { customDomain, signingKey, webhook } from './key-fixtures.js';
@@ -9,12 +9,34 @@ import { samlApp } from './saml-fixtures.js';
 /** The sign-in hardening of the web app fixture (PKCE S256, PAR, CORS closed, bounded refresh tokens), for the worker that signs admins in. */
 const { id: _id, name: _name, type: _type, tokenEndpointAuthMethod: _auth, jwksUrl: _jwks, _embedded: _children, ...hardenedSignInSettings } = webApp();
 
+/** Admins who signed in last week. */
+const recentSignOn = { lastSignOn: { at: new Date(TEST_NOW.getTime() - 7 * 86_400_000).toISOString() } };
+
+/** The new kinds, hardened: a strong default password policy, a FIDO2-only default MFA policy, and one-hour access tokens. */
+const hardenedAuthentication = (env: string) => ({
+  populations: [{ id: `pop-staff-${env}`, name: 'Staff', default: true }],
+  passwordPolicies: [{ id: `pwp-standard-${env}`, name: 'Standard', default: true, excludesCommonlyUsed: true, length: { min: 12, max: 255 }, lockout: { failureCount: 5, durationSeconds: 900 } }],
+  deviceAuthenticationPolicies: [
+    { id: `dap-passkeys-${env}`, name: 'Passkeys only', default: true, sms: { enabled: false }, voice: { enabled: false }, email: { enabled: false }, fido2: { enabled: true } },
+  ],
+  fido2Policies: [{ id: `fido-default-${env}`, name: 'Passkeys', default: true, userVerification: { option: 'REQUIRED', enforceDuringAuthentication: true } }],
+  resources: [
+    { id: `res-p1-${env}`, name: 'PingOne API', type: 'PINGONE_API', accessTokenValiditySeconds: 3_600 },
+    { id: `res-orders-${env}`, name: 'Orders API', type: 'CUSTOM', accessTokenValiditySeconds: 900, _embedded: { scopes: [{ id: `scope-orders-read-${env}`, name: 'orders:read' }] } },
+  ],
+});
+
 const mfaAssignment = (id: string) => ({ signOnPolicyAssignments: [{ id, signOnPolicy: { id: 'sop-mfa' }, priority: 1 }] });
 
 /** A tenant that follows every recommendation of every rule. */
 const hardened = buildSnapshot({
   environments: [
-    { id: ADMIN_ENV_ID, name: 'Administrators', users: [user({ id: 'user-ops', username: 'ops@acme.test', _embedded: { roleAssignments: [assignment('Environment Admin')] } })] },
+    {
+      id: ADMIN_ENV_ID,
+      name: 'Administrators',
+      users: [user({ id: 'user-ops', username: 'ops@acme.test', ...recentSignOn, _embedded: { roleAssignments: [assignment('Environment Admin')] } })],
+      ...hardenedAuthentication('admin'),
+    },
     {
       applications: [
         webApp(),
@@ -33,8 +55,9 @@ const hardened = buildSnapshot({
         }),
       ],
       // Who signs in to the admin tool: an Environment Admin of this environment, with MFA.
-      users: [user({ id: 'user-reviewer', username: 'reviewer@acme.test', _embedded: { roleAssignments: [assignment('Environment Admin')] } })],
+      users: [user({ id: 'user-reviewer', username: 'reviewer@acme.test', ...recentSignOn, _embedded: { roleAssignments: [assignment('Environment Admin')] } })],
       signOnPolicies: [policy('sop-mfa', [loginAction(), mfaAction()], { default: true })],
+      ...hardenedAuthentication('prod'),
       // Sound keys, a partner certificate far from expiry, a verifying https webhook, a custom domain with a fresh certificate.
       keys: [signingKey()],
       certificates: [signingKey({ id: 'cert-partner', name: 'Partner', keyLength: 3072, signatureAlgorithm: 'SHA384withRSA' })],

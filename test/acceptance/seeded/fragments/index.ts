@@ -1,7 +1,11 @@
 import type { Fragment } from '../fragment.js';
+import { accessTokenLifetimeLong } from './access-token-lifetime-long.js';
+import { adminDormant } from './admin-dormant.js';
+import { adminMfaNotPhishingResistant } from './admin-mfa-not-phishing-resistant.js';
 import { certificateExpiring } from './certificate-expiring.js';
 import { corsOriginMissing } from './cors-origin-missing.js';
 import { keyWeak } from './key-weak.js';
+import { passwordPolicyWeak } from './password-policy-weak.js';
 import { publicClientWithSecret } from './public-client-with-secret.js';
 import { redirectUriMissing } from './redirect-uri-missing.js';
 import { refreshTokenRollingNotLonger } from './refresh-token-rolling-not-longer.js';
@@ -20,4 +24,8 @@ export const fragments: Fragment[] = [
   keyWeak,
   webhookTlsVerificationOff,
   webhookHttpDestination,
+  adminDormant,
+  passwordPolicyWeak,
+  adminMfaNotPhishingResistant,
+  accessTokenLifetimeLong,
 ];
