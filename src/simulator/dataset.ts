@@ -32,6 +32,11 @@ import type {
  */
 export interface Dataset {
   description?: string;
+  /**
+   * The date (ISO 8601) the users' `lastSignOn.at` were written as of: the simulator moves each
+   * forward by the time since, so that their ages stay as written (see `loadDataset`).
+   */
+  asOf?: string;
   organization: DatasetOrganization;
   /** Built-in (platform) roles served at `/roles`. */
   roles: ApiRole[];

@@ -47,7 +47,7 @@ export function loadDataset(nameOrPath: string): Dataset {
       hint: 'See src/simulator/dataset.ts for the format and src/simulator/datasets/demo.json for an example.',
     });
   }
-  return {
+  return withSignOnsBroughtForward({
     ...parsed,
     organization: parsed.organization,
     roles: parsed.roles ?? [],
@@ -57,5 +57,27 @@ export function loadDataset(nameOrPath: string): Dataset {
       for (const list of environmentLists) (filled[list] as unknown[]) = entry[list] ?? [];
       return filled;
     }),
+  });
+}
+
+/**
+ * A dataset with `asOf` wrote its users' `lastSignOn.at` as of that date: each is moved forward by
+ * the time since, so a sign-on "three days ago" stays three days ago whenever the demo runs, and a
+ * dormant admin stays exactly as dormant. Without `asOf` the times are served as written.
+ */
+function withSignOnsBroughtForward(dataset: Dataset, now = Date.now()): Dataset {
+  const asOf = typeof dataset.asOf === 'string' ? Date.parse(dataset.asOf) : Number.NaN;
+  if (Number.isNaN(asOf)) return dataset;
+  const shift = now - asOf;
+  const moved = (at: string) => (Number.isNaN(Date.parse(at)) ? at : new Date(Date.parse(at) + shift).toISOString());
+  return {
+    ...dataset,
+    environments: dataset.environments.map((env) => ({
+      ...env,
+      users: env.users.map((user) => {
+        const at = user.lastSignOn?.at;
+        return at === undefined ? user : { ...user, lastSignOn: { ...user.lastSignOn, at: moved(at) } };
+      }),
+    })),
   };
 }
