@@ -19,7 +19,7 @@ const VERDICT = { pass: 'clean', fail: 'findings', 'not-evaluated': 'incomplete'
 
 export const registerCheckCommand = defineCommand({
   command: 'check <profile>',
-  describe: 'Check one application against one integration profile (stackone, pingdatasync, pingctl-*, pingcli-*, terraform) and print its checklist',
+  describe: 'Check one application against one integration profile (stackone, pingdatasync, pingctl-*, pingcli-*, pingone-mcp-server*, scim-outbound, terraform) and print its checklist',
   builder: (y) =>
     withCollectionScope(withConnectionOptions(y))
       .positional('profile', { type: 'string', demandOption: true, description: `Integration profile: ${bundledProfiles().map((profile) => profile.id).join(', ')}` })

@@ -44,11 +44,22 @@ export const INTEGRATION_ROLE_NEEDS: Readonly<Record<string, IntegrationRoleNeed
   'pingctl-auth-code': SIGNED_IN_USER,
   'pingctl-implicit': SIGNED_IN_USER,
   'pingcli-auth-code': SIGNED_IN_USER,
+  // Ping's MCP server guide: "Do not assign any administrative roles" to its worker app.
+  'pingone-mcp-server': SIGNED_IN_USER,
+  'pingone-mcp-server-device': SIGNED_IN_USER,
   pingdatasync: {
     authorizedBy: 'application',
     appRoles: ['Identity Data Admin', 'Identity Data Read Only'],
     scopes: ['ENVIRONMENT', 'POPULATION'],
     summary: 'Identity Data Admin (or Identity Data Read Only for a sync source) scoped to the synced environment',
+    suggestedRole: 'Identity Data Admin',
+  },
+  // PingOne's provisioning tutorial gives the worker a SCIM connection writes through Identity Data Admin.
+  'scim-outbound': {
+    authorizedBy: 'application',
+    appRoles: ['Identity Data Admin'],
+    scopes: ['ENVIRONMENT', 'POPULATION'],
+    summary: 'Identity Data Admin scoped to the environment (or population) it provisions into',
     suggestedRole: 'Identity Data Admin',
   },
   'pingctl-client-credentials': ENVIRONMENT_ADMINISTRATION,

@@ -8,12 +8,15 @@ import { loadProfiles } from '../../src/profiles/load-profiles.js';
 import { compileNamePattern } from '../../src/profiles/name-pattern.js';
 import { packagePath } from '../../src/paths.js';
 
-const SHIPPED = ['pingcli-auth-code', 'pingcli-client-credentials', 'pingctl-auth-code', 'pingctl-client-credentials', 'pingctl-implicit', 'pingdatasync', 'stackone', 'terraform'];
+const SHIPPED = [
+  'pingcli-auth-code', 'pingcli-client-credentials', 'pingctl-auth-code', 'pingctl-client-credentials', 'pingctl-implicit', 'pingdatasync', 'pingone-mcp-server-device', 'pingone-mcp-server',
+  'scim-outbound', 'stackone', 'terraform',
+];
 
 describe('the shipped profiles', () => {
   const profiles = loadProfiles();
 
-  it('are the eight integrations, each valid against schemas/profile.schema.json', () => {
+  it('are the shipped integrations, each valid against schemas/profile.schema.json', () => {
     expect(profiles.map((profile) => profile.id)).toEqual(SHIPPED);
   });
 
