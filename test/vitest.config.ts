@@ -22,7 +22,10 @@ export default defineConfig({
       {
         extends: true,
         // Each file in its own process: these start simulators and the CLI, and some wait on real time.
-        test: { name: 'cli', include: CLI_TESTS, pool: 'forks' },
+        // Some files run their tests concurrently (describe.concurrent), which then share one CPU: on a
+        // loaded 2-core machine a scan that takes 5 s alone took over 30 s. The timeout catches a hang,
+        // it does not judge speed, so it is set for the loaded case.
+        test: { name: 'cli', include: CLI_TESTS, pool: 'forks', testTimeout: 120_000, hookTimeout: 120_000 },
       },
     ],
   },
