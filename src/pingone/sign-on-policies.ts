@@ -107,14 +107,20 @@ export function whetherUsesDefaultPolicy(app: Application): Answer {
 
 /** Every sign-on policy of the snapshot with the apps that use it, environment by environment. */
 export function policiesInUse(snapshot: Snapshot): PolicyInUse[] {
+  // An app whose own flow policy read failed may sign in through DaVinci: it counts for no policy
+  // (the engine lists it as not evaluated), so a policy is never reported on its account.
+  const unread = new Set(
+    snapshot.manifest.collection.entries.filter((entry) => entry.kind === 'applicationFlowPolicyAssignments').flatMap((entry) => (entry.failedResources ?? []).map((ref) => ref.id)),
+  );
   return snapshot.environments.flatMap((env) => {
     const defaultPolicy = env.signOnPolicies.find((policy) => policy.default === true);
     return env.signOnPolicies.map((policy) => {
       const assignedTo = (app: Application): Answer =>
+        !unread.has(app.id) &&
         !signsInThroughDaVinci(app) &&
         (app._embedded?.signOnPolicyAssignments ?? []).some((assignment) => assignment.signOnPolicy.id === policy.id) &&
         (app.enabled !== false && isPingOneBuiltIn(app) ? true : whetherSignsUsersIn(app));
-      const byDefault = (app: Application): Answer => (policy === defaultPolicy ? whetherUsesDefaultPolicy(app) : false);
+      const byDefault = (app: Application): Answer => (policy === defaultPolicy && !unread.has(app.id) ? whetherUsesDefaultPolicy(app) : false);
       return {
         policy,
         env,

@@ -5,8 +5,20 @@ import { MULTI_FACTOR, SINGLE_FACTOR, appWithPolicies, daVinciApp, loginAction, 
 
 const SINGLE = { type: 'signOnPolicy' as const, id: SINGLE_FACTOR };
 
+/** The tenant with the flow policy assignments of app `id` unread (its own read failed). */
+function withFlowPoliciesUnread(snapshot: ReturnType<typeof tenant>, id: string): ReturnType<typeof tenant> {
+  const entries = snapshot.manifest.collection.entries.map((entry) =>
+    entry.kind === 'applicationFlowPolicyAssignments' ? { ...entry, status: 'failed' as const, httpStatus: 403, failedResources: [{ type: 'application' as const, id }] } : entry,
+  );
+  return { ...snapshot, manifest: { ...snapshot.manifest, collection: { ...snapshot.manifest.collection, complete: false, entries } } };
+}
+
 testRule(rule, {
   valid: [
+    {
+      name: 'the only app on the single-factor default has its flow policy read failed: it may sign in through DaVinci, nothing reported',
+      snapshot: withFlowPoliciesUnread(tenant([appWithPolicies([])]), 'app-web'),
+    },
     {
       name: 'the only app on a single-factor policy has a grant this version does not know: the app is not judged, naming it',
       snapshot: tenant([appWithPolicies([SINGLE_FACTOR], { grantTypes: ['PASSKEY_ASSERTION'] })]),
@@ -34,6 +46,11 @@ testRule(rule, {
     { name: 'a PingID step counts as MFA', snapshot: tenant([appWithPolicies(['sop-pingid'])], [policy('sop-pingid', [loginAction(), { id: 'act-pid', type: 'PINGID_AUTHENTICATION', priority: 2 }])]) },
   ],
   invalid: [
+    {
+      name: 'an app whose flow policies are unread does not hide another app on the single-factor policy',
+      snapshot: withFlowPoliciesUnread(tenant([appWithPolicies([SINGLE_FACTOR]), appWithPolicies([SINGLE_FACTOR], { id: 'app-2', name: 'Shop' })]), 'app-2'),
+      errors: [{ messageId: 'noMfa', resource: SINGLE, pointer: '/_embedded/actions', data: { apps: 'Web' } }],
+    },
     {
       name: 'an app assigned Single_Factor',
       snapshot: tenant([appWithPolicies([SINGLE_FACTOR])]),
