@@ -13,7 +13,10 @@ export default defineRule({
     category: 'applications',
     tags: ['availability', 'oauth', 'integration'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['CM-6'], 'iso-27001-2022': ['A.8.9'], 'soc2-2017': ['CC8.1'], 'cis-v8.1': ['4.1'], 'pci-dss-4.0.1': [] },
     docs: {
+      frameworkRationale: 'A disabled application is a configuration left out of step with its use, which configuration management (CM-6, A.8.9, CC8.1, CIS 4.1) asks to keep current.',
+      unmappedFrameworks: { 'pci-dss-4.0.1': 'A disabled app breaks sign-in but weakens no requirement 8 authentication control.' },
       rationale:
         'PingOne refuses a disabled application at the authorization or token endpoint, so every sign-in or token request fails. New applications are created disabled unless `enabled: true` is sent, and integrators’ guides (StackOne, PingDataSync, Synqly) all include a separate step to switch the app on, which is easy to miss. A disabled app left in place on purpose is dead configuration that should be deleted instead. PingOne’s own applications (admin console, self-service, application portal) are not reported: switching them off is a deliberate product choice.',
       remediation: [

@@ -17,7 +17,9 @@ export default defineRule({
     category: 'applications',
     tags: ['oauth', 'grants', 'client-credentials', 'least-privilege'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['AC-6', 'IA-9', 'CM-7'], 'iso-27001-2022': ['A.8.2', 'A.8.5'], 'soc2-2017': ['CC6.1', 'CC6.3'], 'cis-v8.1': ['6.8', '4.8'], 'pci-dss-4.0.1': ['7.2.5', '8.6.1'] },
     docs: {
+      frameworkRationale: 'A user-facing app that can also get tokens for itself acts as a service without being managed as one, against least privilege and service authentication controls.',
       rationale:
         'With client_credentials an application gets tokens for itself, with no user: every scope its resource grants hold is then available to whoever holds its credentials, without anyone signing in. On a user-facing app (web, single-page, native, custom) the grants were chosen for users, so the machine use inherits scopes it does not need and the user-facing use keeps scopes granted for the machine one; downstream APIs that expect a user in every token may also accept one without. PingOne has types for machine clients: Worker for the Management API and the non-interactive SERVICE type for other APIs, which are left alone here. A single-page or native app cannot keep a secret at all (OAuth 2.1 §2.1), so client credentials there are available to anyone who has the app.',
       remediation: [

@@ -12,7 +12,9 @@ export default defineRule({
     category: 'applications',
     tags: ['client-authentication', 'oauth', 'secrets', 'rfc9700'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['IA-5', 'IA-9', 'SC-12'], 'iso-27001-2022': ['A.5.17', 'A.8.5'], 'soc2-2017': ['CC6.1'], 'cis-v8.1': ['16.11'], 'pci-dss-4.0.1': ['8.3.2', '8.6.3'] },
     docs: {
+      frameworkRationale: 'A shared secret used as an HMAC key lives on both sides and can be stolen from either, which authenticator management and key management controls aim to prevent.',
       rationale:
         'client_secret_jwt signs the client assertion with HMAC over the client secret, so the secret is still shared: PingOne must keep it in a form it can compute with, and anyone holding a copy can authenticate as the client. It also hands every party that sees an assertion (a proxy, a log) material for an offline guessing attack on the secret. RFC 9700 §2.5 recommends asymmetric methods, and FAPI 2.0 allows only private_key_jwt and mTLS. The client already builds and signs JWTs, so moving to private_key_jwt changes only the key it signs with: the cheapest upgrade of any client authentication.',
       remediation: [

@@ -14,7 +14,9 @@ export default defineRule({
     category: 'applications',
     tags: ['client-authentication', 'oauth', 'secrets', 'rfc9700'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['IA-5', 'IA-5(2)', 'IA-9'], 'iso-27001-2022': ['A.5.17', 'A.8.5'], 'soc2-2017': ['CC6.1'], 'cis-v8.1': ['16.11'], 'pci-dss-4.0.1': ['8.3.2', '8.6.3'] },
     docs: {
+      frameworkRationale: 'A client secret sent to the token endpoint is a bearer credential where public key-based client authentication (IA-5(2)) is available.',
       rationale:
         'With CLIENT_SECRET_BASIC or CLIENT_SECRET_POST the client sends its secret to PingOne on every token request, so the secret lives in the client’s configuration, in the request and wherever either is logged or copied, and PingOne holds it too. With private_key_jwt (RFC 7523) the client signs a short-lived assertion with a private key that never leaves it, and PingOne stores only the public key (`jwks` or `jwksUrl`): nothing reusable crosses the wire, and rotating the key needs no shared secret exchange. RFC 9700 §2.5 recommends asymmetric client authentication for this reason. Applications bound to an integration profile are not reported: their integrators (StackOne, PingDataSync, Terraform, Ping CLI) only support a client secret, so private_key_jwt is not possible there. PingOne’s own applications are not reported either, nor are native and single-page apps: a private key would ship inside them as the secret does, so public-client-with-secret reports them and advises no client authentication with S256 PKCE instead.',
       remediation: [

@@ -14,7 +14,10 @@ export default defineRule({
     category: 'applications',
     tags: ['cors', 'browser', 'hygiene'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['AC-4', 'SC-8'], 'iso-27001-2022': ['A.8.26'], 'soc2-2017': ['CC6.6'], 'cis-v8.1': ['16.7'], 'pci-dss-4.0.1': [] },
     docs: {
+      frameworkRationale: 'Wildcard CORS lets any web origin call PingOne for the app, an information flow the app never meant to allow.',
+      unmappedFrameworks: { 'pci-dss-4.0.1': 'CORS settings are not an authentication control of requirement 8.' },
       rationale:
         'Browsers let a web page call PingOne’s authorization and authentication endpoints for an application only from the origins PingOne allows. An application without `corsSettings` keeps PingOne’s legacy behaviour: CORS requests from any origin are allowed except on the operations that expose sensitive information, and Ping recommends that applications move to explicit settings. With `ALLOW_SPECIFIC_ORIGINS` only the listed origins may call (PingOne’s session-cookie endpoints, such as `/as/authorize` and `/as/resume`, trust only those), and `ALLOW_NO_ORIGINS` refuses them all. An origin with a wildcard (`https://*.example.com`) trusts every current and future subdomain, including a forgotten or taken-over one. Only applications a browser signs in to are checked: OIDC apps with a user grant, and SAML apps. PingOne’s own applications are not reported.',
       remediation: [

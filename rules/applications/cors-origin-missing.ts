@@ -16,7 +16,10 @@ export default defineRule({
     category: 'applications',
     tags: ['cors', 'browser', 'availability', 'single-page-app'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['CM-6'], 'iso-27001-2022': ['A.8.9'], 'soc2-2017': ['CC8.1'], 'cis-v8.1': ['4.1'], 'pci-dss-4.0.1': [] },
     docs: {
+      frameworkRationale: 'A single-page app whose CORS settings exclude its own origin is a configuration error that breaks its token calls.',
+      unmappedFrameworks: { 'pci-dss-4.0.1': 'A broken token call weakens no requirement 8 control.' },
       rationale:
         'A single-page app with the authorization code grant redeems the code from the browser: the page PingOne redirected back to calls the token endpoint with fetch, a cross-origin request that succeeds only when PingOne answers it with CORS headers for that page’s origin. PingOne decides from the application’s `corsSettings`: `ALLOW_NO_ORIGINS` rejects every CORS request, and `ALLOW_SPECIFIC_ORIGINS` rejects all but the listed origins. A SPA set to either without the origin of any of its redirect URIs gets its sign-in back and then fails the token call with a CORS error in the browser console, which users see as a sign-in that loops or stops on a blank page. Applications without `corsSettings` keep PingOne’s legacy behaviour and are reported by cors-any-origin instead. Precision is medium because the rule infers the calling page from the redirect URIs: a SPA whose code exchange happens on a server (a backend for frontend) makes no CORS call and is reported wrongly, and so is one whose callback page hands the code to another origin that the settings do allow.',
       remediation: [

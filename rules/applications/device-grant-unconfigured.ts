@@ -17,7 +17,9 @@ export default defineRule({
     category: 'applications',
     tags: ['oauth', 'grants', 'device-code', 'ciba', 'phishing', 'attack-surface'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['CM-7', 'AC-3'], 'iso-27001-2022': ['A.8.9', 'A.8.26'], 'soc2-2017': ['CC6.1'], 'cis-v8.1': ['4.8'], 'pci-dss-4.0.1': ['8.3.1'] },
     docs: {
+      frameworkRationale: 'Device and CIBA grants an app does not use are unneeded functions an attacker can use for phishing-style consent, which least functionality (CM-7, CIS 4.8) removes.',
       rationale:
         'The device authorization grant (RFC 8628) and CIBA let a token be issued to a client the user never sees: the user approves on another device. That is what makes them the tool of "device code phishing": an attacker starts a flow, sends the victim the code or triggers the approval, and collects the tokens (RFC 8628 §5.4). A grant nobody uses is that attack surface for nothing. An app set up for the device flow carries its device settings (`deviceTimeout` and `devicePollingInterval`, which PingOne’s API defaults to 600 and 5 seconds, and `devicePathId` or `deviceCustomVerificationUri` for the verification page); an app with DEVICE_CODE and none of them most likely had the grant ticked, or sent by a tool that set only `grantTypes`, and never used. That is a heuristic, hence medium precision: an app may use the defaults without the API returning them. PingOne has no CIBA settings on the app, so CIBA is reported only where it cannot work: PingOne requires a confidential client (a token endpoint auth method other than NONE) for CIBA.',
       remediation: [

@@ -12,7 +12,9 @@ export default defineRule({
     category: 'applications',
     tags: ['oauth', 'oidc', 'hybrid-flow', 'token-leakage', 'rfc9700'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['SC-8', 'SC-23', 'CM-7'], 'iso-27001-2022': ['A.8.26', 'A.8.5'], 'soc2-2017': ['CC6.1', 'CC6.7'], 'cis-v8.1': ['16.11'], 'pci-dss-4.0.1': ['8.3.2'] },
     docs: {
+      frameworkRationale: 'Hybrid response types put tokens in the front channel where they can leak, against transmission protection and session authenticity.',
       rationale:
         'A hybrid flow (OIDC Core §3.3) returns an ID token and/or an access token from the authorization endpoint next to the code, in the front channel. The ID token’s claims (name, e-mail, and whatever else the app asks for) then pass through the browser, its history and any page the redirect URI leaks to, and an access token there is exposed exactly as with the implicit grant. Hybrid flows existed to detect code injection through the ID token’s `c_hash`; PKCE with S256 now does that for every client type (RFC 9700 §2.1.1, §4.5), and OAuth 2.1 and FAPI 2.0 use `response_type=code` only. The TOKEN part of `code token` is also reported by implicit-grant, which covers access tokens in the front channel; this rule reports the hybrid combination once per application.',
       remediation: [

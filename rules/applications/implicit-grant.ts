@@ -12,7 +12,9 @@ export default defineRule({
     category: 'applications',
     tags: ['oauth', 'implicit', 'token-leakage', 'rfc9700'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['SC-8', 'SC-23', 'IA-2(8)'], 'iso-27001-2022': ['A.8.5', 'A.8.26'], 'soc2-2017': ['CC6.1', 'CC6.7'], 'cis-v8.1': ['16.11'], 'pci-dss-4.0.1': ['8.3.2'] },
     docs: {
+      frameworkRationale: 'Tokens returned in the redirect URI can leak or be injected, against transmission protection, session authenticity and replay-resistant authentication.',
       rationale:
         'With the implicit grant the authorization endpoint returns tokens in the redirect URI, where browser history, Referer headers, logs and injected scripts can read them and where they cannot be bound to the client. RFC 9700 §2.1.2 says clients should not use it, and OAuth 2.1 removes it. The authorization code grant with PKCE does the same job with tokens delivered over the back channel. An ID_TOKEN response type next to CODE (the hybrid `code id_token`) returns no access token from the authorization endpoint and is not reported.',
       remediation: [

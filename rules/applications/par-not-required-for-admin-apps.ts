@@ -14,7 +14,9 @@ export default defineRule({
     category: 'applications',
     tags: ['oauth', 'par', 'admin-access', 'rfc9126'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['SC-8', 'SC-23', 'AC-6(5)'], 'iso-27001-2022': ['A.8.2', 'A.8.5'], 'soc2-2017': ['CC6.1', 'CC6.7'], 'cis-v8.1': ['16.11'], 'pci-dss-4.0.1': ['8.3.2'] },
     docs: {
+      frameworkRationale: 'Authorization requests for admin sign-in travel through the browser unprotected without PAR, a session-authenticity gap on privileged access.',
       rationale:
         'A worker app that allows a user grant issues tokens carrying the signed-in user’s admin roles over the Management API, which makes it the highest-value client in the tenant. With pushed authorization requests (RFC 9126) the client sends the authorization request over an authenticated back channel and the browser carries only a one-time `request_uri`: the parameters (scopes, redirect URI, PKCE challenge) cannot be read or altered on the way, and PingOne knows the request came from the real client before any user sees a sign-in page. FAPI 2.0 requires PAR for this reason. With `parRequirement` OPTIONAL (the default) the front-channel request stays available to anyone who crafts one. Before requiring PAR, confirm the client sends pushed requests: several integrators’ clients do not, and requiring it would break them.',
       remediation: [

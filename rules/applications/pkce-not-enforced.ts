@@ -15,7 +15,9 @@ export default defineRule({
     category: 'applications',
     tags: ['oauth', 'pkce', 'authorization-code', 'rfc9700', 'rfc7636'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['IA-2(8)', 'SC-23'], 'iso-27001-2022': ['A.8.5'], 'soc2-2017': ['CC6.1'], 'cis-v8.1': ['16.11'], 'pci-dss-4.0.1': ['8.3.1', '8.5.1'] },
     docs: {
+      frameworkRationale: 'Without S256 PKCE an intercepted authorization code can be redeemed by someone else, so authentication is not replay resistant.',
       rationale:
         'PKCE binds an authorization code to the client instance that asked for it, so a code stolen from the redirect (a malicious app registered for the same scheme, a leaked log, an open redirector) or injected into another session cannot be redeemed. RFC 9700 §2.1.1 requires it for public clients and recommends it for confidential ones, where it is the defence against code injection (§4.5); OAuth 2.1 makes it the default for every code flow. Only S256 counts: with `plain` the challenge equals the verifier, so whoever sees the authorization request can redeem the code. PingOne enforces nothing with OPTIONAL (the default) and accepts `plain` with REQUIRED; only S256_REQUIRED refuses both, which also closes the PKCE downgrade of RFC 9700 §4.8. Integrators who document OPTIONAL (StackOne) still get this finding: ask them whether their client sends S256 and, if it does, enforce it.',
       remediation: [

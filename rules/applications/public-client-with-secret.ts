@@ -17,7 +17,9 @@ export default defineRule({
     category: 'applications',
     tags: ['client-authentication', 'public-client', 'secrets', 'pkce', 'rfc9700'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['IA-5', 'IA-9'], 'iso-27001-2022': ['A.5.17'], 'soc2-2017': ['CC6.1'], 'cis-v8.1': ['16.11'], 'pci-dss-4.0.1': ['8.6.2', '8.6.3'] },
     docs: {
+      frameworkRationale: 'A secret shipped inside a native app or browser code is a hard-coded authenticator anyone can extract.',
       rationale:
         'A native app is installed on users’ devices and a single-page app is downloaded into their browsers, so a client secret configured for either ships in every copy, where anyone can extract it (RFC 8252 §8.5; RFC 6749 §2.1 calls such clients public). PingOne still lets these app types authenticate with CLIENT_SECRET_BASIC, CLIENT_SECRET_POST or CLIENT_SECRET_JWT, and the secret then only looks like protection: whoever holds a copy can redeem codes and refresh tokens as the app, and the secret cannot be rotated without shipping a new release. The protection a public client really has is PKCE: the code is useless without the verifier the running instance generated. Set the method to NONE and require S256 PKCE (RFC 9700 §2.1.1). private_key_jwt is no answer either, as the private key would ship the same way; client-secret-where-private-key-jwt-possible therefore does not advise it for these apps.',
       remediation: [

@@ -13,7 +13,10 @@ export default defineRule({
     category: 'applications',
     tags: ['redirect-uri', 'hygiene'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['CM-6'], 'iso-27001-2022': ['A.8.9'], 'soc2-2017': ['CC8.1'], 'cis-v8.1': ['4.1'], 'pci-dss-4.0.1': [] },
     docs: {
+      frameworkRationale: 'A redirect URI registered twice is configuration drift that hides which one is meant.',
+      unmappedFrameworks: { 'pci-dss-4.0.1': 'A duplicate URI weakens no requirement 8 control.' },
       rationale:
         'Each redirect URI should appear once. A second copy is harmless on its own, but it hides the real list from reviewers, and when someone removes a URI to close a hole (an old host, an http callback) the forgotten twin keeps it open. Equivalent spellings count too: the scheme and host are case-insensitive and a default port is implied (`https://App.example.com:443/cb` is `https://app.example.com/cb`), so a reviewer may read them as two different URIs. Duplicates are looked for within each list (sign-in, post-logout), and the later copy is reported.',
       remediation: [

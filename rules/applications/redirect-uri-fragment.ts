@@ -13,7 +13,10 @@ export default defineRule({
     category: 'applications',
     tags: ['redirect-uri', 'oauth', 'rfc6749'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['SI-10', 'CM-6'], 'iso-27001-2022': ['A.8.26'], 'soc2-2017': ['CC6.1'], 'cis-v8.1': ['16.7'], 'pci-dss-4.0.1': [] },
     docs: {
+      frameworkRationale: 'RFC 6749 forbids fragments in redirect URIs, so one is an input the authorization server should not accept.',
+      unmappedFrameworks: { 'pci-dss-4.0.1': 'Redirect URI syntax is not an authentication control of requirement 8.' },
       rationale:
         'RFC 6749 §3.1.2 says a redirection endpoint URI must not include a fragment, and OAuth 2.1 keeps the rule. The authorization server appends its response to the redirect URI (in the query, or in the fragment with `response_mode=fragment`), so a registered fragment either collides with the response or is silently dropped, and client-side routers that read `#…` can end up handling, logging or forwarding the response parameters. Browsers also carry a fragment across further redirects, which is how front-channel credentials leak through open redirectors (RFC 9700 §4.1.2). Only sign-in redirect URIs are checked; the rule is about the authorization response.',
       remediation: [

@@ -15,7 +15,9 @@ export default defineRule({
     category: 'applications',
     tags: ['redirect-uri', 'oauth', 'hygiene', 'production'],
     requires: ['applications', 'environments'],
+    frameworks: { 'nist-800-53-r5': ['AC-3', 'CM-6', 'SI-10'], 'iso-27001-2022': ['A.8.9', 'A.8.26'], 'soc2-2017': ['CC6.1', 'CC6.6'], 'cis-v8.1': ['16.7'], 'pci-dss-4.0.1': ['8.3.1'] },
     docs: {
+      frameworkRationale: 'A loopback redirect in production lets any local process on a user’s machine receive codes, access the app never meant to grant.',
       rationale:
         'A web application or SPA in production runs on its own servers, never on the user’s machine, so a `localhost`, `127.x.x.x` or `[::1]` redirect URI on it is a development leftover. It lets whatever listens on that port of the user’s computer (another local app, malware, a dev server with a different owner) receive production authorization codes, and an attacker who starts the flow with their own PKCE verifier can redeem a code sent there for a public client. Native apps (type NATIVE_APP) and command-line tools registered as public worker apps (pingctl, Ping CLI, Ping’s MCP server) are not reported: receiving the redirect on the loopback interface is exactly what RFC 8252 §7.3 prescribes for them. Only environments of type PRODUCTION are checked; sandboxes are where such URIs belong.',
       remediation: [

@@ -22,7 +22,10 @@ export default defineRule({
     category: 'applications',
     tags: ['redirect-uri', 'oauth', 'availability'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['CM-6'], 'iso-27001-2022': ['A.8.9'], 'soc2-2017': ['CC8.1'], 'cis-v8.1': ['4.1'], 'pci-dss-4.0.1': [] },
     docs: {
+      frameworkRationale: 'An app that signs users in without a redirect URI is misconfigured and fails every sign-in.',
+      unmappedFrameworks: { 'pci-dss-4.0.1': 'A broken sign-in weakens no requirement 8 control.' },
       rationale:
         'PingOne sends the authorization response (the code, or tokens for the implicit grant) only to a URI registered in the application’s `redirectUris`, compared exactly (RFC 9700 §2.1). An enabled OIDC app with the authorization code or implicit grant and no redirect URI therefore fails every sign-in at the authorize step with a redirect mismatch. The usual cause is a URL entered in the wrong field: the sign-on URL (`initiateLoginUri`, where PingOne sends users to start a sign-in at the app), the home page URL or a custom login page URL are where the app begins, not where PingOne may answer, and none of them is ever used as a redirect URI. Under pressure the quick fix is often a wildcard or a broad URI, which redirect-uri-wildcard reports. Disabled apps are reported by app-disabled, and PingOne’s own applications are not checked.',
       remediation: [

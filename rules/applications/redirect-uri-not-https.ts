@@ -13,7 +13,9 @@ export default defineRule({
     category: 'applications',
     tags: ['redirect-uri', 'oauth', 'tls', 'rfc9700', 'rfc8252'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['SC-8', 'SC-8(1)'], 'iso-27001-2022': ['A.8.24', 'A.5.14'], 'soc2-2017': ['CC6.7'], 'cis-v8.1': ['3.10'], 'pci-dss-4.0.1': ['4.2.1', '8.3.2'] },
     docs: {
+      frameworkRationale: 'Codes and tokens sent to an http redirect URI cross the network without encryption.',
       rationale:
         'The authorization response travels in the redirect URI. Over plain http anyone on the network path (public Wi-Fi, a compromised proxy) reads the authorization code or tokens, or rewrites the page the user lands on. RFC 9700 §2.6 says authorization servers must not allow http redirect URIs, with one exception: native apps receiving the redirect on the loopback interface (RFC 8252 §7.3), where the traffic never leaves the machine. So `http://127.0.0.1:…`, `http://[::1]:…` and `http://localhost:…` are not reported (tools such as pingctl and Ping CLI use them), nor are custom schemes of native apps (`com.example.app:/callback`, RFC 8252 §7.1). Post-logout redirect URIs carry no code or token and are reported at lower severity: an http sign-out page can still be rewritten to phish the user.',
       remediation: [

@@ -13,7 +13,10 @@ export default defineRule({
     category: 'applications',
     tags: ['redirect-uri', 'oauth', 'integration'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['CM-6'], 'iso-27001-2022': ['A.8.9'], 'soc2-2017': ['CC8.1'], 'cis-v8.1': ['4.1'], 'pci-dss-4.0.1': [] },
     docs: {
+      frameworkRationale: 'A trailing slash that does not match what the client sends is a configuration error behind redirect mismatches.',
+      unmappedFrameworks: { 'pci-dss-4.0.1': 'A redirect mismatch weakens no requirement 8 control.' },
       rationale:
         'Redirect URIs are compared as exact strings (RFC 9700 §2.1, OAuth 2.1, OIDC Core §3.1.2.1), so `https://x.example/callback/` and `https://x.example/callback` are different URIs. A trailing slash after a path is almost always a copy-paste accident, and an integration that sends its callback exactly as documented, such as StackOne’s `https://api.stackone.com/connect/oauth2/pingone/callback`, is refused with a redirect URI mismatch. A bare origin (`https://x.example/`) is not reported: URL parsers add that slash themselves.',
       remediation: [

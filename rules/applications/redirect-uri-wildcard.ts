@@ -13,7 +13,9 @@ export default defineRule({
     category: 'applications',
     tags: ['redirect-uri', 'oauth', 'open-redirect', 'rfc9700'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['AC-3', 'SI-10'], 'iso-27001-2022': ['A.8.26', 'A.8.5'], 'soc2-2017': ['CC6.1', 'CC6.6'], 'cis-v8.1': ['16.7'], 'pci-dss-4.0.1': ['8.3.1'] },
     docs: {
+      frameworkRationale: 'A wildcard redirect URI lets codes and tokens go to hosts nobody registered, bypassing the access the registration enforces.',
       rationale:
         'A redirect URI is where PingOne sends the authorization code (or tokens). RFC 9700 §2.1 and §4.1 require exact string matching because every pattern ever deployed has matched more than intended: a wildcard host matches a forgotten or taken-over subdomain, a wildcard path matches an open redirector or a page with attacker-controlled content, and the code lands there (RFC 9700 §4.1.1). OAuth 2.1 and OIDC Core §3.1.2.1 demand exact matching as well. PingOne allows patterns only when `allowWildcardInRedirectUris` is on; each redirect or post-logout URI containing `*` is reported, and the setting itself is reported (at low severity) when no pattern uses it yet, because it lets the next edit add one silently.',
       remediation: [

@@ -17,6 +17,7 @@ export default defineRule({
     category: 'applications',
     tags: ['refresh-token', 'rotation', 'token-theft', 'rfc9700'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['IA-2(8)', 'SC-23'], 'iso-27001-2022': ['A.8.5'], 'soc2-2017': ['CC6.1'], 'cis-v8.1': ['16.11'], 'pci-dss-4.0.1': ['8.5.1'] },
     options: {
       schema: {
         type: 'object',
@@ -28,6 +29,7 @@ export default defineRule({
       defaults: { maxGracePeriodSeconds: 60 },
     },
     docs: {
+      frameworkRationale: 'A long rolling grace period lets an old refresh token be replayed after it was used.',
       rationale:
         'PingOne rotates refresh tokens: each refresh returns a new one and retires the old. `refreshTokenRollingGracePeriodDuration` lets a retired token be used again for that many seconds, so that a client whose response was lost on the network can retry. Within the window a reused token is not a replay, so replay protection does not fire and a thief racing the client gets a token family of their own. RFC 9700 §4.14.2 builds refresh token security for public clients on single use plus replay detection; a retry needs seconds, not hours. The default maximum is 60 seconds (PingOne allows up to 86400); set the option to your policy. Only OIDC apps that allow the refresh_token grant are checked, and a grace period that is not set counts as 0.',
       remediation: [

@@ -17,6 +17,7 @@ export default defineRule({
     category: 'applications',
     tags: ['refresh-token', 'session-lifetime', 'rfc9700'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['AC-12', 'IA-11'], 'iso-27001-2022': ['A.8.5'], 'soc2-2017': ['CC6.1'], 'cis-v8.1': ['16.11'], 'pci-dss-4.0.1': ['8.2.8'] },
     options: {
       schema: {
         type: 'object',
@@ -29,6 +30,7 @@ export default defineRule({
       defaults: { maxRefreshTokenDurationSeconds: DEFAULT_REFRESH_TOKEN_DURATION_SECONDS, maxRollingDurationSeconds: 15_552_000 },
     },
     docs: {
+      frameworkRationale: 'Long refresh token lifetimes keep sessions alive without re-authentication, against session termination and re-authentication controls.',
       rationale:
         'Every day a refresh token stays valid is a day a stolen one works and a revoked user keeps access. PingOne has two knobs: `refreshTokenDuration`, the lifetime of each refresh token (30 days when not set), and `refreshTokenRollingDuration`, how long after sign-in refreshing works at all (forever when not set). RFC 9700 §4.14.2 asks for refresh tokens to expire; how long is a business decision, so the maxima are options. The defaults, 30 days and 180 days, are PingOne’s own default lifetime and the rolling duration integrators such as StackOne ask for. Only OIDC apps that allow the refresh_token grant are checked. A confidential client with no rolling duration is reported here as unlimited; a public one is reported by refresh-token-no-idle-limit instead.',
       remediation: [

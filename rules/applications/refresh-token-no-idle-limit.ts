@@ -16,7 +16,9 @@ export default defineRule({
     category: 'applications',
     tags: ['refresh-token', 'public-client', 'session-lifetime', 'rfc9700'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['AC-12', 'IA-11'], 'iso-27001-2022': ['A.8.5'], 'soc2-2017': ['CC6.1'], 'cis-v8.1': ['16.11'], 'pci-dss-4.0.1': ['8.2.8'] },
     docs: {
+      frameworkRationale: 'Without a rolling duration an idle public client keeps its session with no re-authentication, against idle session limits.',
       rationale:
         'PingOne gives each refresh token a lifetime (`refreshTokenDuration`, 30 days by default) and issues a fresh one at every refresh, so the lifetime restarts each time the token is used. `refreshTokenRollingDuration` is the cap on the whole chain: how long after sign-in refreshing works before the user must authenticate again. PingOne documents that without it the refresh token is valid forever. For a public client, whose refresh token is a bearer credential, that means a stolen token that is used now and then never expires, and a user removed from a group or forced to reset a password keeps refreshing. RFC 9700 §4.14.2 asks for refresh tokens to expire, and §2.2.2 treats public-client refresh tokens as the ones to constrain. Confidential clients without a cap are reported by refresh-token-lifetime-too-long.',
       remediation: [

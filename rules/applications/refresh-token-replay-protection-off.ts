@@ -15,7 +15,9 @@ export default defineRule({
     category: 'applications',
     tags: ['refresh-token', 'public-client', 'token-theft', 'rfc9700'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['IA-2(8)', 'SC-23'], 'iso-27001-2022': ['A.8.5'], 'soc2-2017': ['CC6.1'], 'cis-v8.1': ['16.11'], 'pci-dss-4.0.1': ['8.5.1'] },
     docs: {
+      frameworkRationale: 'Without replay protection a stolen refresh token of a public client can be used in parallel with the real one.',
       rationale:
         'A public client (`tokenEndpointAuthMethod: NONE`: a SPA, a native app, a command-line tool) does not authenticate when it refreshes, so its refresh token is a bearer credential: whoever steals it can mint access tokens. RFC 9700 §2.2.2 and §4.14.2 therefore require public-client refresh tokens to be sender-constrained or rotated with replay detection: when an already used refresh token comes back, the server revokes the whole token family, so the thief and the victim both lose it and the theft surfaces. PingOne rotates refresh tokens; `additionalRefreshTokenReplayProtectionEnabled` is the replay detection that revokes the reused token and its descendants. With it off, a thief who refreshes first keeps a working chain while the legitimate client just sees errors. Only an explicit `false` is reported: PingOne documents `true` as the default. Confidential clients are not reported, because their refresh requests need the client’s credentials.',
       remediation: [

@@ -15,7 +15,9 @@ export default defineRule({
     category: 'applications',
     tags: ['refresh-token', 'session-lifetime', 'rfc9700'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['AC-12', 'CM-6'], 'iso-27001-2022': ['A.8.5', 'A.8.9'], 'soc2-2017': ['CC6.1'], 'cis-v8.1': ['4.1'], 'pci-dss-4.0.1': ['8.2.8'] },
     docs: {
+      frameworkRationale: 'A rolling duration not longer than the absolute one makes idle and absolute session limits meaningless.',
       rationale:
         'PingOne issues a new refresh token at every refresh, valid for `refreshTokenDuration` (30 days when not set) but never beyond `refreshTokenRollingDuration` after sign-in. The two make a session with an idle limit only when the rolling duration is the longer: a client that stops refreshing for one token lifetime is signed out, and an active one keeps going until the rolling cap. When the rolling duration is equal to the lifetime or shorter, every refresh token already expires at the rolling cap, so refreshing never extends anything, and a refresh token left unused on a lost laptop or in a log stays valid for the whole session. The API refuses a lifetime above the rolling duration, so the usual case is the two set equal, often by someone who read them as one setting. RFC 9700 §4.14.2 asks refresh tokens to expire after a period of inactivity. Applications whose rolling duration is not set are reported by refresh-token-no-idle-limit and refresh-token-lifetime-too-long instead.',
       remediation: [

@@ -14,7 +14,9 @@ export default defineRule({
     category: 'applications',
     tags: ['saml', 'signature', 'integrity'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['SC-8', 'SC-13', 'SC-23'], 'iso-27001-2022': ['A.8.24', 'A.8.5'], 'soc2-2017': ['CC6.1', 'CC6.7'], 'cis-v8.1': ['16.11'], 'pci-dss-4.0.1': ['8.3.2'] },
     docs: {
+      frameworkRationale: 'An unsigned SAML assertion cannot be checked for integrity or origin by the service provider.',
       rationale:
         'The signature is what lets a service provider trust that an assertion (who the user is, their attributes, when it expires) came from PingOne unaltered. SAML’s Web Browser SSO profile requires every assertion delivered through the browser to be signed, either on its own or through a signed response. With `assertionSigned` false and `responseSigned` false nothing is signed: any service provider that does not insist on a signature accepts an assertion anyone can write, for any user, and SAML libraries have repeatedly shipped with exactly that gap. With the response signed the profile is met, but the assertion carries no integrity of its own once the service provider takes it out of the response (to store, forward or re-verify it), and service providers that check assertion signatures only reject it. PingOne signs assertions by default; this is an explicit opt-out.',
       remediation: [

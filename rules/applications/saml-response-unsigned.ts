@@ -11,7 +11,9 @@ export default defineRule({
     category: 'applications',
     tags: ['saml', 'signature', 'integrity', 'hardening'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['SC-8', 'SC-23'], 'iso-27001-2022': ['A.8.24', 'A.8.5'], 'soc2-2017': ['CC6.1', 'CC6.7'], 'cis-v8.1': ['16.11'], 'pci-dss-4.0.1': ['8.3.2'] },
     docs: {
+      frameworkRationale: 'An unsigned SAML response leaves its envelope (destination, status) open to tampering.',
       rationale:
         'A signed assertion proves who the user is, but the response around it carries its own fields, Destination, InResponseTo, Status and Issuer, which an unsigned response leaves open to change on the way; several XML signature-wrapping attacks on service providers worked because only an inner element was signed and the code read another one. Signing the response as well as the assertion closes that gap and is what hardened service providers expect. PingOne leaves `responseSigned` false by default, so most SAML apps are reported: this rule is hardening and is not in the recommended pack. Apps that sign nothing at all are reported by saml-assertion-unsigned instead.',
       remediation: [

@@ -23,7 +23,9 @@ export default defineRule({
     category: 'applications',
     tags: ['saml', 'signature', 'cryptography'],
     requires: ['applications', 'identityProviders'],
+    frameworks: { 'nist-800-53-r5': ['SC-13', 'SC-12'], 'iso-27001-2022': ['A.8.24'], 'soc2-2017': ['CC6.1', 'CC6.7'], 'cis-v8.1': ['16.11'], 'pci-dss-4.0.1': ['4.2.1', '8.3.2'] },
     docs: {
+      frameworkRationale: 'SHA-1 is no longer an approved algorithm for signatures, so SAML signed with it lacks cryptographic protection.',
       rationale:
         'PingOne signs what it sends over SAML: the assertions and responses of a SAML application with `idpSigning.algorithm`, and the authentication requests to a SAML identity provider with `spSigning.algorithm`. SHA-1 has been broken for signatures since practical chosen-prefix collisions (2020): an attacker who gets PingOne to sign content they chose can make a second document with the same signature. NIST SP 800-131A disallows SHA-1 for generating signatures, and the SAML security considerations rest on signature integrity. PingOne’s current algorithm lists offer only SHA-2 algorithms, so a SHA-1 value comes from an older configuration. Where no algorithm is set PingOne signs with the key’s own; key-weak reports a key whose signature algorithm is SHA-1. A value this version does not know leaves the resource unjudged.',
       remediation: [

@@ -14,7 +14,9 @@ export default defineRule({
     category: 'applications',
     tags: ['saml', 'signature', 'authn-request'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['IA-9', 'SC-23'], 'iso-27001-2022': ['A.8.5'], 'soc2-2017': ['CC6.1'], 'cis-v8.1': ['16.11'], 'pci-dss-4.0.1': ['8.3.1'] },
     docs: {
+      frameworkRationale: 'Without signed authentication requests PingOne cannot authenticate the service provider asking it to sign users in.',
       rationale:
         'With `spVerification.certificates` set and `authnRequestSigned` true, PingOne accepts only AuthnRequests signed by the service provider’s key. Without it, anyone can send PingOne an AuthnRequest in the service provider’s name, choosing its parameters: ForceAuthn, NameID policy, and, when `enableRequestedAuthnContext` is on, the requested authentication context that PingOne uses to pick the sign-on policy, so a forged request can ask for a weaker one. The ACS URL list still decides where the response goes, which keeps this from being worse. A certificate without `authnRequestSigned` verifies signed requests but still accepts unsigned ones.',
       remediation: [

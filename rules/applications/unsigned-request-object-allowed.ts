@@ -12,7 +12,9 @@ export default defineRule({
     category: 'applications',
     tags: ['oidc', 'request-object', 'jar', 'rfc9101'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['SC-8', 'SC-23', 'SI-10'], 'iso-27001-2022': ['A.8.26', 'A.8.5'], 'soc2-2017': ['CC6.1'], 'cis-v8.1': ['16.11'], 'pci-dss-4.0.1': ['8.3.2'] },
     docs: {
+      frameworkRationale: 'Unsigned request objects let anyone alter authorization parameters the app meant to protect.',
       rationale:
         'A request object (the `request` parameter, OIDC Core §6 and RFC 9101) carries the authorization request as a JWT so that it can be signed: the authorization server can then check that the request really comes from the client and was not altered in the browser. RFC 9101 §10.2 requires the source of the request to be verified, and an unsigned (`alg: none`) request object verifies nothing. With `supportUnsignedRequestObject` on, PingOne accepts such objects, so anyone can build a request object for this client and its parameters take precedence over the query’s. When the client has registered a key (`jwks` / `jwksUrl`) it can sign, and accepting unsigned objects turns its signatures into an option an attacker simply drops (RFC 9101 §10.5, downgrade). PingOne’s default refuses unsigned request objects and still allows plain query requests; `requireSignedRequestObject` goes further and demands a signed one on every request.',
       remediation: [

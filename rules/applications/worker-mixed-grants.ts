@@ -14,7 +14,9 @@ export default defineRule({
     category: 'applications',
     tags: ['worker', 'grants', 'least-privilege', 'admin-roles'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['AC-6', 'AC-6(5)', 'IA-9'], 'iso-27001-2022': ['A.8.2', 'A.5.15'], 'soc2-2017': ['CC6.3'], 'cis-v8.1': ['5.4', '6.8'], 'pci-dss-4.0.1': ['7.2.5', '8.6.1'] },
     docs: {
+      frameworkRationale: 'A worker that acts both as itself and for signed-in admins mixes a service account with interactive privileged access.',
       rationale:
         'PingOne authorizes a worker app’s Management API calls in two different ways: with client_credentials by the app’s own role assignments, with authorization_code, implicit, device_code or CIBA by the signed-in user’s. An app that allows both is two admin clients under one client id and one secret. The interactive half is usually guarded (admins only, a sign-on policy with MFA, a short session), but whoever holds the secret can skip all of that and call the API with the app’s own roles, no user and no MFA involved. It also makes reviews wrong: the roles shown on the app apply to one half only. None of the integrations the auditor knows (StackOne, PingDataSync, pingctl, Ping CLI, Terraform) needs both on one app.',
       remediation: [

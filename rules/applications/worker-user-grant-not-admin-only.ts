@@ -17,7 +17,9 @@ export default defineRule({
     category: 'applications',
     tags: ['worker', 'access-control', 'admin-users', 'least-privilege'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['AC-3', 'AC-6(5)'], 'iso-27001-2022': ['A.8.2', 'A.5.15'], 'soc2-2017': ['CC6.1', 'CC6.3'], 'cis-v8.1': ['5.4', '6.8'], 'pci-dss-4.0.1': ['7.2.2', '8.4.1'] },
     docs: {
+      frameworkRationale: 'A worker app that signs users in but admits non-admins opens the admin API sign-in to every user of the environment.',
       rationale:
         'A worker app with a user grant is an admin tool: its tokens carry the signed-in user’s admin roles over the Management API. Without `accessControl.role.type` set to ADMIN_USERS_ONLY, PingOne lets every user of the environment, customers included, complete a sign-in to it and receive its tokens (refresh tokens too). Those tokens carry no admin roles, but the app’s consent, refresh tokens and session then exist for people it was never meant for, any scope it requests is issued to them, and a phished regular account gets further than a sign-in error. ADMIN_USERS_ONLY admits only users holding Organization Admin, Environment Admin, Identity Data Admin or Client Application Developer, which is what StackOne’s guide and Ping’s MCP server ask for. A group restriction (`accessControl.group`) narrows the audience too, so the finding drops to low there.',
       remediation: [

@@ -44,7 +44,10 @@ export default defineRule({
     category: 'integrations',
     tags: ['integration', 'readiness', 'stackone', 'pingdatasync', 'pingctl', 'pingcli', 'terraform'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['CM-6', 'CM-2'], 'iso-27001-2022': ['A.8.9'], 'soc2-2017': ['CC8.1', 'CC7.1'], 'cis-v8.1': ['4.1', '16.7'], 'pci-dss-4.0.1': [] },
     docs: {
+      frameworkRationale: 'An integration’s app diverging from its setup guide is a configuration baseline not kept.',
+      unmappedFrameworks: { 'pci-dss-4.0.1': 'Integration settings map to requirement 8 only through the specific rules that check them.' },
       rationale:
         'Integrations such as StackOne’s connector, PingDataSync, pingctl, Ping CLI and the Terraform provider each need a worker app set up exactly as their guide says; one wrong setting (a trailing slash, the wrong token endpoint authentication, a signing-in admin without a role) breaks the integration with an opaque OAuth error or a 403. The profiles in rules/profiles/ hold those settings as data, each linked to its guide; an app is bound to a profile by its redirect host, its name, or the config’s `integrations`. Where a guide asks for a setting a security rule reports (StackOne’s PKCE Optional and JWT refresh tokens, pingctl’s implicit grant), both findings stand and this one says which to prefer and why; an app that follows the security rule where it is preferred (S256_REQUIRED for StackOne) passes that item, so that `check` and the audit agree. Failures another rule already reports for bound apps (a disabled app, StackOne’s refresh token format) are left to that rule. Checks whose role data failed to collect are skipped here; `pingone-audit check` lists them as not evaluated.',
       remediation: [

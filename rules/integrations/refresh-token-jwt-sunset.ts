@@ -13,6 +13,7 @@ export default defineRule({
     category: 'integrations',
     tags: ['refresh-token', 'deprecation', 'deadline'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['CM-6'], 'iso-27001-2022': ['A.8.9'], 'soc2-2017': ['CC8.1'], 'cis-v8.1': ['4.1'], 'pci-dss-4.0.1': [] },
     options: {
       schema: {
         type: 'object',
@@ -22,6 +23,8 @@ export default defineRule({
       defaults: { urgentWithinDays: 90 },
     },
     docs: {
+      frameworkRationale: 'A token format PingOne stops issuing is a configuration that must change before the date.',
+      unmappedFrameworks: { 'pci-dss-4.0.1': 'The token format weakens no requirement 8 control.' },
       rationale:
         'Ping is retiring JWT refresh tokens: from 2027-03-02 PingOne issues only opaque refresh tokens, and applications still set to JSON Web Token get errors when they refresh, so their users lose access until they sign in again or the app is fixed. Apps created before 2026-01-27 default to JWT, so many are set to it without anyone choosing it. Ping calls opaque the more private and recommended format. Only OIDC apps that allow the refresh_token grant are reported. If an integrator asks for JWT (StackOne does), settle it with them first: see refresh-token-not-jwt.',
       remediation: [

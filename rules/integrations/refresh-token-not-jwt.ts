@@ -13,6 +13,7 @@ export default defineRule({
     category: 'integrations',
     tags: ['integration', 'stackone', 'refresh-token'],
     requires: ['applications'],
+    frameworks: { 'nist-800-53-r5': ['CM-6'], 'iso-27001-2022': ['A.8.9'], 'soc2-2017': ['CC8.1'], 'cis-v8.1': ['4.1'], 'pci-dss-4.0.1': [] },
     options: {
       schema: {
         type: 'object',
@@ -22,6 +23,8 @@ export default defineRule({
       defaults: { profiles: ['stackone'] },
     },
     docs: {
+      frameworkRationale: 'A token format other than the one the integration needs is a configuration error that breaks the integration.',
+      unmappedFrameworks: { 'pci-dss-4.0.1': 'The token format weakens no requirement 8 control.' },
       rationale:
         'StackOne’s PingOne guide asks for JSON Web Token refresh tokens, so an app bound to StackOne (by configuration, or because a redirect URI is on api.stackone.com) with opaque tokens is not set up as its integrator documents. Ping, however, calls opaque the recommended format and retires JWT refresh tokens on 2027-03-02, after which they can no longer be chosen. The two sources conflict: this finding asks you to settle it with StackOne, not to weaken anything. Opaque tokens are not less secure. Apps whose refresh token format is absent from the snapshot are not reported.',
       remediation: [

@@ -14,7 +14,9 @@ export default defineRule({
     category: 'integrations',
     tags: ['webhooks', 'tls', 'confidentiality'],
     requires: ['subscriptions'],
+    frameworks: { 'nist-800-53-r5': ['SC-8', 'SC-8(1)'], 'iso-27001-2022': ['A.8.24', 'A.5.14'], 'soc2-2017': ['CC6.7'], 'cis-v8.1': ['3.10'], 'pci-dss-4.0.1': ['4.2.1'] },
     docs: {
+      frameworkRationale: 'Events sent over plain http cross the network unencrypted.',
       rationale:
         'A webhook sends PingOne’s audit events (sign-ons, user and admin changes, with user names and often IP addresses) to its destination URL. Over plain http they cross the internet unencrypted and unauthenticated: anyone on the path reads them, and can alter or drop them before the receiving system (a SIEM, an audit store) sees them. Any request headers the webhook sends, usually the destination’s credentials, travel in the clear too. Ping’s admin guide expects an HTTPS destination and says a non-HTTPS listener fails delivery; a webhook configured this way either loses its events or sends them in the clear, and neither is wanted. A loopback host is not reported (no network is crossed), nor is a URL that does not parse, which is left unjudged.',
       remediation: [

@@ -14,7 +14,9 @@ export default defineRule({
     category: 'integrations',
     tags: ['webhooks', 'tls', 'confidentiality'],
     requires: ['subscriptions'],
+    frameworks: { 'nist-800-53-r5': ['SC-8', 'SC-17'], 'iso-27001-2022': ['A.8.24', 'A.5.14'], 'soc2-2017': ['CC6.7'], 'cis-v8.1': ['3.10'], 'pci-dss-4.0.1': ['4.2.1'] },
     docs: {
+      frameworkRationale: 'Without certificate verification TLS does not authenticate the webhook destination, so events can go to an impostor.',
       rationale:
         'A webhook sends PingOne’s audit events (sign-ons, user and admin changes, with user names and often IP addresses) to another system. With `verifyTlsCertificates` false PingOne trusts any certificate the destination presents, so whoever can intercept or redirect the connection (DNS, a proxy, a compromised network on the way) reads every event and can answer in the destination’s place, and the receiving system silently stops getting them. For a destination whose certificate a private CA signed, PingOne verifies against certificates you add to the webhook; turning verification off is never needed for that. A webhook to plain http is reported by webhook-http-destination instead: it has no TLS to verify.',
       remediation: [

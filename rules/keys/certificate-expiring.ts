@@ -23,6 +23,7 @@ export default defineRule({
     category: 'keys',
     tags: ['keys', 'certificates', 'availability'],
     requires: ['keys', 'certificates', 'customDomains'],
+    frameworks: { 'nist-800-53-r5': ['SC-12', 'SC-17'], 'iso-27001-2022': ['A.8.24'], 'soc2-2017': ['CC6.1', 'CC6.7'], 'cis-v8.1': ['3.10'], 'pci-dss-4.0.1': ['4.2.1'] },
     options: {
       schema: {
         type: 'object',
@@ -35,6 +36,7 @@ export default defineRule({
       defaults: { highDays: 30, mediumDays: 90 },
     },
     docs: {
+      frameworkRationale: 'Expired keys and certificates stop signing and TLS from working and must be renewed under key and certificate management.',
       rationale:
         'When a signing key’s certificate expires, service providers reject the SAML assertions it signs and every sign-in to them fails; when a partner’s certificate PingOne verifies with expires, its requests or assertions are refused; when a custom domain’s certificate expires, browsers refuse the sign-in pages served on it. Replacing a certificate takes coordination (partners must import the new one before the switch), which is why the warning starts 90 days out and turns high at 30. An expired key or certificate is reported too: if nothing uses it any more, delete it so that nobody picks it by mistake. The date is compared with the audit’s clock, fixed for the whole run.',
       remediation: [

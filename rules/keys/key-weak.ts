@@ -12,6 +12,7 @@ export default defineRule({
     category: 'keys',
     tags: ['keys', 'certificates', 'cryptography'],
     requires: ['keys', 'certificates'],
+    frameworks: { 'nist-800-53-r5': ['SC-12', 'SC-13'], 'iso-27001-2022': ['A.8.24'], 'soc2-2017': ['CC6.1', 'CC6.7'], 'cis-v8.1': ['3.10'], 'pci-dss-4.0.1': ['4.2.1', '8.3.2'] },
     options: {
       schema: {
         type: 'object',
@@ -21,6 +22,7 @@ export default defineRule({
       defaults: { minRsaKeyLength: 2048 },
     },
     docs: {
+      frameworkRationale: 'RSA keys under 2048 bits and SHA-1 signatures are not strong cryptography.',
       rationale:
         'PingOne signs SAML assertions, tokens and requests with the keys of an environment, and trusts partners through its certificates. NIST SP 800-131A has disallowed RSA keys under 2048 bits (about 112 bits of security) and SHA-1 for generating signatures since 2014: a 1024-bit modulus is within reach of a well-funded attacker, and chosen-prefix collisions make SHA-1 signatures forgeable at a cost measured in tens of thousands of dollars. PingOne creates RSA keys of 2048 bits or more with SHA-2 signatures; a weak one was imported or created long ago. Keys and certificates are judged alike, whatever their usage, because a weak certificate a partner trusts is as forgeable as a weak key PingOne signs with. A key whose algorithm or signature algorithm this version does not know is left unjudged.',
       remediation: [

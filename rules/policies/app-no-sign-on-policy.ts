@@ -15,7 +15,9 @@ export default defineRule({
     category: 'policies',
     tags: ['sign-on-policy', 'authentication', 'mfa'],
     requires: ['applications', 'applicationSignOnPolicyAssignments', 'applicationFlowPolicyAssignments', 'signOnPolicies', 'signOnPolicyActions'],
+    frameworks: { 'nist-800-53-r5': ['IA-2', 'AC-3'], 'iso-27001-2022': ['A.8.5', 'A.5.15'], 'soc2-2017': ['CC6.1'], 'cis-v8.1': ['6.7'], 'pci-dss-4.0.1': ['8.3.1'] },
     docs: {
+      frameworkRationale: 'An app without its own sign-on policy falls back to the environment default, so its authentication requirements are not chosen for it.',
       rationale:
         'An OIDC app with a sign-in grant, or a SAML or WS-Fed app, with no sign-on policy assignment is signed into with whatever policy is the environment’s default at the moment of sign-in. Its authentication strength is then decided elsewhere: the default ships as `Single_Factor` in new environments, and whoever changes the default for another reason changes this app too, with nothing on the app to show it. Assigning a policy makes the app’s authentication explicit and reviewable. PingOne’s own apps (admin console, self-service, portal) are meant to follow the environment’s settings and are not reported. An app bound to a DaVinci flow policy instead has no sign-on policy assignment either; flow policy assignments are not collected, so such an app is reported too and can be suppressed with that reason. Applications bound to a DaVinci flow policy sign in through that flow instead, so they are listed as not evaluated, naming the flow policy.',
       remediation: [

@@ -14,7 +14,9 @@ export default defineRule({
     category: 'policies',
     tags: ['mfa', 'sign-on-policy', 'bypass'],
     requires: ['applications', 'applicationSignOnPolicyAssignments', 'applicationFlowPolicyAssignments', 'signOnPolicies', 'signOnPolicyActions'],
+    frameworks: { 'nist-800-53-r5': ['IA-2(1)', 'IA-2(2)'], 'iso-27001-2022': ['A.8.5'], 'soc2-2017': ['CC6.1'], 'cis-v8.1': ['6.3', '6.5'], 'pci-dss-4.0.1': ['8.4.2', '8.5.1'] },
     docs: {
+      frameworkRationale: 'Bypassing MFA for users without a device lets them sign in with one factor, and PCI DSS 8.5.1 says MFA must not be bypassable.',
       rationale:
         'The MULTI_FACTOR_AUTHENTICATION action’s `noDevicesMode` says what happens when the user has no usable MFA device: BLOCK fails the step, BYPASS lets the user continue as if MFA had succeeded. With BYPASS, MFA protects only the users who enrolled; every account that never paired a device (new, dormant, service-like, or one an attacker got to first) signs in with a password alone, and an attacker who can remove a victim’s devices turns the step off for them. PingOne’s API documents that the mode is applied in flows whose authorize request carries a signed `login_hint_token` (browserless and MFA-only flows such as PingFederate’s PingOne MFA adapter), which narrows but does not remove the exposure. Enrol users before MFA is required (a registration step or an enrolment campaign) rather than letting them skip it.',
       remediation: [

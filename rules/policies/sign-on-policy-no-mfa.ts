@@ -25,7 +25,9 @@ export default defineRule({
     category: 'policies',
     tags: ['mfa', 'sign-on-policy', 'authentication'],
     requires: ['applications', 'applicationSignOnPolicyAssignments', 'applicationFlowPolicyAssignments', 'signOnPolicies', 'signOnPolicyActions'],
+    frameworks: { 'nist-800-53-r5': ['IA-2(1)', 'IA-2(2)'], 'iso-27001-2022': ['A.8.5'], 'soc2-2017': ['CC6.1'], 'cis-v8.1': ['6.3', '6.5'], 'pci-dss-4.0.1': ['8.4.1', '8.4.2'] },
     docs: {
+      frameworkRationale: 'A sign-on policy without an MFA action authenticates with a single factor.',
       rationale:
         'A sign-on policy is the sequence of steps PingOne runs before it issues tokens or a SAML assertion. Without a MULTI_FACTOR_AUTHENTICATION (or PingID) action, a password is all it takes, and passwords are phished, reused and sprayed. Every policy assigned to an app counts, not only the first: a client can ask for any of its app’s assigned policies by name through `acr_values`, and PingOne falls through to the next assigned policy when one fails, so a single-factor policy in the list is a downgrade path. The environment’s default policy counts when apps without assignments use it; new environments ship with a `Single_Factor` default. Policies that hand authentication to an external identity provider are not reported, since the MFA there is invisible to PingOne, and neither are policies whose actions were not collected. Applications bound to a DaVinci flow policy sign in through that flow instead, so they are listed as not evaluated, naming the flow policy.',
       remediation: [

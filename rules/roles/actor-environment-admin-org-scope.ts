@@ -11,7 +11,9 @@ export default defineRule({
     category: 'roles',
     tags: ['admin-roles', 'least-privilege', 'worker', 'gateway', 'scope'],
     requires: ['applications', 'applicationRoleAssignments', 'gateways', 'gatewayRoleAssignments', 'roles'],
+    frameworks: { 'nist-800-53-r5': ['AC-6', 'AC-6(5)'], 'iso-27001-2022': ['A.8.2', 'A.5.18'], 'soc2-2017': ['CC6.3'], 'cis-v8.1': ['6.8'], 'pci-dss-4.0.1': ['7.2.2', '7.2.5'] },
     docs: {
+      frameworkRationale: 'Environment Admin over the whole organization gives a worker far more than the environments it manages.',
       rationale:
         'Environment Admin covers every Management API action in an environment: applications and their secrets, identity providers, certificates and keys, sign-on policies, users and the roles of other admins. Assigned at organization scope it covers every environment, including ones created later, so production sits behind the same credential as every sandbox. A worker app or gateway usually manages one or two environments; scoping its role to them keeps a leaked secret from reaching the rest (RFC 9700 §2.3). Ping’s getting-started guide assigns this role at organization scope to a bootstrap worker in the administrators environment, which is the one place it may be deliberate.',
       remediation: [

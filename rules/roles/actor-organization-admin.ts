@@ -11,7 +11,9 @@ export default defineRule({
     category: 'roles',
     tags: ['admin-roles', 'least-privilege', 'worker', 'gateway', 'organization'],
     requires: ['applications', 'applicationRoleAssignments', 'gateways', 'gatewayRoleAssignments', 'roles'],
+    frameworks: { 'nist-800-53-r5': ['AC-6', 'AC-6(5)'], 'iso-27001-2022': ['A.8.2', 'A.5.18'], 'soc2-2017': ['CC6.3'], 'cis-v8.1': ['5.4', '6.8'], 'pci-dss-4.0.1': ['7.2.2', '7.2.5'] },
     docs: {
+      frameworkRationale: 'Organization Admin on a worker or gateway is the broadest privilege held by a machine credential.',
       rationale:
         'Organization Admin creates, promotes and deletes environments, manages licences, custom roles and the administrators’ own security settings, and can give Environment Admin for every environment to anyone, itself included. On a worker app it is held by a client secret (or key) that sits in some automation’s configuration, needs no MFA and is not tied to a person; on a gateway it is held by an on-premises connection. Whoever obtains that credential owns the whole organization. Ping’s getting-started guide gives Organization Admin to one bootstrap worker in the administrators environment, because creating environments needs it; any other worker or gateway with it is over-privileged, and even the bootstrap one should exist only while environments are being created (RFC 9700 §2.3).',
       remediation: [

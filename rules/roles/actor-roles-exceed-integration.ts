@@ -24,7 +24,9 @@ export default defineRule({
     category: 'roles',
     tags: ['admin-roles', 'least-privilege', 'worker', 'integrations'],
     requires: ['applications', 'applicationRoleAssignments', 'roles'],
+    frameworks: { 'nist-800-53-r5': ['AC-6', 'AC-6(7)'], 'iso-27001-2022': ['A.8.2', 'A.5.18'], 'soc2-2017': ['CC6.3'], 'cis-v8.1': ['6.8'], 'pci-dss-4.0.1': ['7.2.5'] },
     docs: {
+      frameworkRationale: 'Roles beyond what the integration needs break least privilege for an application account.',
       rationale:
         'An integration’s worker app is a credential that lives outside PingOne, in the integrator’s systems or a pipeline’s secrets. Its roles should be exactly what the integration’s guide asks for: PingDataSync needs Identity Data Admin for the synced environment; the CLIs in client-credentials mode need environment-scoped administration roles for the environments they manage; StackOne, pingctl’s and Ping CLI’s sign-in modes need no roles on the app at all, because PingOne checks the signed-in admin’s roles. Anything beyond that, or a needed role at organization scope (which reaches every environment, including future ones), is privilege a leaked secret would hand over for nothing (RFC 9700 §2.3). Apps are bound to integrations by configuration or recognised by their redirect URIs. Terraform’s needs depend on what it manages and are not judged; custom roles are not judged either. Roles on an app that only signs users in are ignored by PingOne and reported by admin-role-missing instead.',
       remediation: [

@@ -32,7 +32,9 @@ export default defineRule({
     category: 'roles',
     tags: ['403', 'worker', 'management-api', 'admin-roles'],
     requires: ['applications', 'applicationRoleAssignments', 'users', 'userRoleAssignments', 'groups', 'groupRoleAssignments', 'groupMembers', 'roles'],
+    frameworks: { 'nist-800-53-r5': ['AC-6(5)', 'AC-3', 'CM-6'], 'iso-27001-2022': ['A.5.18', 'A.8.2'], 'soc2-2017': ['CC6.3'], 'cis-v8.1': ['6.8'], 'pci-dss-4.0.1': ['7.2.1'] },
     docs: {
+      frameworkRationale: 'A worker whose admin role PingOne does not check either fails or depends on access nobody reviewed.',
       rationale:
         'Management API access comes from admin role assignments, not OAuth scopes. A worker app that gets tokens with client_credentials is authorized by its own roles; one that signs a user in (authorization_code, implicit, device_code) is authorized by that user’s roles, direct or through groups, and its own roles count for nothing. Integrations set up the second way (StackOne’s connector, Ping’s MCP server, pingctl’s PKCE mode) look perfect and still get HTTP 403 on every call when the user who signs in lacks a suitable role in the app’s environment. Only users of the app’s own environment can sign in to it, so only their roles are counted; members of groups that hold no role are not collected, so a group restriction on such groups is not applied. Custom roles are not judged and keep the rule quiet.',
       remediation: [

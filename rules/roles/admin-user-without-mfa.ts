@@ -17,7 +17,9 @@ export default defineRule({
     category: 'roles',
     tags: ['mfa', 'admin-users', 'authentication'],
     requires: ['users', 'userRoleAssignments', 'groups', 'groupRoleAssignments', 'groupMembers', 'roles'],
+    frameworks: { 'nist-800-53-r5': ['IA-2(1)', 'AC-6(5)'], 'iso-27001-2022': ['A.8.5', 'A.8.2'], 'soc2-2017': ['CC6.1'], 'cis-v8.1': ['6.5'], 'pci-dss-4.0.1': ['8.4.1'] },
     docs: {
+      frameworkRationale: 'An admin user without MFA enabled signs in to privileged access with a single factor.',
       rationale:
         'An admin user’s roles, direct or through a group, reach the Management API through the admin console and through every worker app that signs users in (StackOne’s connector, pingctl, Ping CLI, Ping’s MCP server). `mfaEnabled: false` on the user record means PingOne MFA is switched off for that user, so no MFA step can be completed by them: depending on the sign-on policy they either sign in with a password alone (no MFA step, or an MFA step that bypasses users without a usable method) or are locked out of the apps that demand MFA. Either way the account is one phished or reused password away from administering the environment. The rule reads the flag only: a user without the field is not reported, and disabled users are skipped.',
       remediation: [

@@ -23,6 +23,7 @@ export default defineRule({
     category: 'roles',
     tags: ['admin-roles', 'least-privilege', 'worker', 'assign-actor-roles'],
     requires: ['applications', 'applicationRoleAssignments', 'users', 'userRoleAssignments', 'groups', 'groupRoleAssignments', 'groupMembers', 'roles'],
+    frameworks: { 'nist-800-53-r5': ['AC-6', 'AC-6(7)'], 'iso-27001-2022': ['A.5.18', 'A.8.2'], 'soc2-2017': ['CC6.3'], 'cis-v8.1': ['6.8'], 'pci-dss-4.0.1': ['7.2.5'] },
     options: {
       schema: {
         type: 'object',
@@ -32,6 +33,7 @@ export default defineRule({
       defaults: { minimumAssignments: 2 },
     },
     docs: {
+      frameworkRationale: 'Roles copied from a creator were never chosen for the worker, so its privileges were not reviewed.',
       rationale:
         'A worker app created through the API receives every role assignment of the actor that created it unless the request sends `"assignActorRoles": false` (the console starts workers with none, and the Terraform provider always sends false). The creator is usually a powerful admin or a bootstrap worker, so the new app silently gets organization-wide or cross-environment roles its job never needed, and Ping recommends turning the inheritance off. The API does not return `assignActorRoles` on reads, so the snapshot cannot show the flag; the rule reports it when a snapshot does carry it as true, and otherwise uses the one trace inheritance leaves: the app’s assignments (role, scope type and scope id) are exactly those of another admin user (direct, or direct plus group roles) or worker app created before it, with at least two assignments. That is a heuristic: two actors may have been given the same roles on purpose, and a creator whose roles changed since leaves no trace, hence medium precision.',
       remediation: [

@@ -1,4 +1,6 @@
 import type { Rule } from '../engine/types.js';
+import { FRAMEWORK_CATALOGS } from '../frameworks/framework-catalogs.js';
+import { FRAMEWORK_IDS } from '../frameworks/framework-ids.js';
 
 /** The long-form help of one rule: what, why, how to fix (console and API), references. */
 export function explainRule(rule: Rule, packs: string[]): string {
@@ -20,6 +22,15 @@ export function explainRule(rule: Rule, packs: string[]): string {
   meta.docs.remediation.forEach((step, i) => lines.push(indent(`${i + 1}. ${step}`)));
   lines.push('', 'References');
   for (const ref of meta.docs.references) lines.push(indent(ref.url ? `- ${ref.title}: ${ref.url}` : `- ${ref.title}`));
+  if (meta.frameworks) {
+    lines.push('', 'Compliance controls');
+    if (meta.docs.frameworkRationale) lines.push(indent(meta.docs.frameworkRationale));
+    for (const framework of FRAMEWORK_IDS) {
+      const controls = meta.frameworks[framework];
+      const unmapped = meta.docs.unmappedFrameworks?.[framework];
+      lines.push(indent(`${FRAMEWORK_CATALOGS[framework].title}: ${controls.length > 0 ? controls.join(', ') : `none${unmapped ? ` (${unmapped})` : ''}`}`));
+    }
+  }
   if (meta.options) {
     lines.push('', 'Options (defaults)');
     for (const [key, value] of Object.entries(meta.options.defaults)) lines.push(indent(`${key}: ${JSON.stringify(value)}`));

@@ -2,6 +2,7 @@ import type { LocatedApplication } from '../pingone/applications.js';
 import type { Checklist } from '../profiles/evaluate-profile.js';
 import type { Application, ResourceRef, ResourceType, Snapshot, SnapshotKind } from '../snapshot/model.js';
 import type { SnapshotIndex } from '../snapshot/lookup.js';
+import type { FrameworkId, RuleFrameworks } from '../frameworks/framework-ids.js';
 
 export type { ResourceRef } from '../snapshot/model.js';
 export type { Checklist, ChecklistItem } from '../profiles/evaluate-profile.js';
@@ -26,6 +27,10 @@ export interface RuleDocs {
   references: RuleReference[];
   /** Why the default severity is what it is. */
   severityRationale?: string;
+  /** One sentence: why the controls in `meta.frameworks` apply to what the rule checks. */
+  frameworkRationale?: string;
+  /** Why a framework maps no control of this rule, for each framework left empty in `meta.frameworks`. */
+  unmappedFrameworks?: Partial<Record<FrameworkId, string>>;
 }
 
 /** A rule's messages: messageId → template with `{{placeholder}}`s. */
@@ -64,6 +69,12 @@ export interface RuleMeta<Messages extends RuleMessages = RuleMessages, Options 
   messages: Messages;
   /** JSON Schema (object) for the options, and their defaults: the one place each default is written. */
   options?: { schema: Record<string, unknown>; defaults: Options };
+  /**
+   * The compliance controls the rule gives evidence for, per framework (an empty list needs a
+   * reason in `docs.unmappedFrameworks`). Optional in the type so a rule can land before it is
+   * mapped; the catalogue test requires it of every registered rule.
+   */
+  frameworks?: RuleFrameworks;
   /** SARIF precision. */
   precision?: 'very-high' | 'high' | 'medium' | 'low';
 }

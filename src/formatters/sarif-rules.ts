@@ -1,5 +1,6 @@
 import type { ReportingDescriptor } from 'sarif';
 import type { AuditResult, RuleMeta, RuleReference, Severity } from '../engine/types.js';
+import { frameworkTags } from '../frameworks/rule-controls.js';
 
 export type SarifLevel = 'error' | 'warning' | 'note';
 
@@ -37,8 +38,8 @@ export function toReportingDescriptor(rule: AuditedRule, informationUri: string)
     helpUri: `${informationUri}#${rule.id}`,
     defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
     properties: {
-      // GitHub only uses security-severity for rules tagged "security".
-      tags: [...new Set(['security', meta.category, ...meta.tags])],
+      // GitHub only uses security-severity for rules tagged "security"; framework controls as `framework/control`.
+      tags: [...new Set(['security', meta.category, ...meta.tags, ...frameworkTags(meta)])],
       precision: meta.precision ?? 'high',
       'security-severity': SECURITY_SEVERITY[rule.severity],
     },
