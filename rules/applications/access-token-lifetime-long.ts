@@ -15,6 +15,7 @@ export default defineRule({
     category: 'applications',
     tags: ['access-token', 'session-lifetime', 'rfc9700'],
     requires: ['resources'],
+    frameworks: { 'nist-800-53-r5': ['AC-12', 'IA-11'], 'iso-27001-2022': ['A.8.5'], 'soc2-2017': ['CC6.1'], 'cis-v8.1': ['16.11'], 'pci-dss-4.0.1': ['8.2.8'] },
     options: {
       schema: {
         type: 'object',
@@ -27,6 +28,7 @@ export default defineRule({
       defaults: { maxSeconds: 3_600, maxPingOneApiSeconds: 7_200 },
     },
     docs: {
+      frameworkRationale: 'Long-lived access tokens stay usable after a session should have ended.',
       rationale:
         'A PingOne access token is a bearer JWT that the resource server checks by signature and expiry alone: once issued it cannot be revoked, so its lifetime is how long a leaked token (a log line, a browser extension, a proxy) keeps working and how long a removed user keeps access. Each resource sets it in `accessTokenValiditySeconds` (PingOne accepts 300 seconds to 30 days; one hour when not set). RFC 9700 §4.14 relies on short-lived access tokens to make refresh-token rotation and revocation mean something. The default maximum is one hour, PingOne’s own default for a resource (“The access token lifetime defaults to 1 hour”, Ping’s “Customizing access token lifetime” page), so on your own resources and `openid` the rule reports only lifetimes someone lengthened. The PingOne API resource (type PINGONE_API, the audience of every Management API token) is held to a maximum of its own, two hours by default: that is the product default reported for it by people who set PingOne up (Ping’s public pages do not state it), and holding it to one hour would report every tenant that never touched it. Its tokens carry admin roles, so if yours is above two hours someone lengthened it. Lower either option to hold every resource to a stricter policy.',
       remediation: [

@@ -19,6 +19,7 @@ export default defineRule({
     category: 'policies',
     tags: ['password', 'authentication', 'nist-800-63b'],
     requires: ['passwordPolicies', 'populations'],
+    frameworks: { 'nist-800-53-r5': ['IA-5(1)', 'AC-7'], 'iso-27001-2022': ['A.5.17', 'A.8.5'], 'soc2-2017': ['CC6.1'], 'cis-v8.1': ['5.2'], 'pci-dss-4.0.1': ['8.3.4', '8.3.6'] },
     options: {
       schema: {
         type: 'object',
@@ -30,6 +31,7 @@ export default defineRule({
       defaults: { minLength: 8 },
     },
     docs: {
+      frameworkRationale: 'Short, common or never-locked passwords break password-based authenticator requirements.',
       rationale:
         'The password is the first factor of every sign-on a sign-on policy asks one for, and for users who never enrolled an MFA method it may be the only one. NIST SP 800-63B-4 §3.1.1.2 asks verifiers for a minimum length (8 characters when the password is one factor of two, 15 when it stands alone) and to refuse passwords found in lists of commonly used or breached values, which PingOne does with `excludesCommonlyUsed`; §3.2.2 asks them to limit failed attempts, which PingOne does with `lockout` (failures before the account locks, and for how long). A policy without lockout lets an attacker guess or spray passwords for as long as they like. The rule judges the policies in force: each population’s own (`passwordPolicy.id`) and the environment’s default for populations that name none; a policy no population uses is not reported. The minimum length is an option (8 by default, the NIST floor for a password that is one of two factors; raise it to 15 where passwords stand alone).',
       remediation: [

@@ -24,6 +24,7 @@ export default defineRule({
     category: 'roles',
     tags: ['admin-users', 'least-privilege', 'account-lifecycle'],
     requires: ['users', 'userRoleAssignments', 'groups', 'groupRoleAssignments', 'groupMembers', 'roles'],
+    frameworks: { 'nist-800-53-r5': ['AC-2', 'AC-2(3)', 'AC-6(5)'], 'iso-27001-2022': ['A.5.16', 'A.5.18', 'A.8.2'], 'soc2-2017': ['CC6.2', 'CC6.3'], 'cis-v8.1': ['5.3'], 'pci-dss-4.0.1': ['8.2.6'] },
     options: {
       schema: {
         type: 'object',
@@ -35,6 +36,7 @@ export default defineRule({
       defaults: { maxDaysSinceSignOn: 90 },
     },
     docs: {
+      frameworkRationale: 'An admin who has not signed in for months holds privileges nobody uses, which account management says to disable.',
       rationale:
         'An admin role on an account nobody uses is all risk and no work: its owner moved on, left or never started, nobody notices a password reset or a new MFA device on it, and whoever takes it over administers the environment. PingOne records each user’s last successful sign-on in `lastSignOn.at` (read-only, on the user record the users list already returns, so the rule costs no request). The rule reports users who hold an admin role, directly or through a group, and whose last sign-on is older than the option (90 days by default, the review period most access policies use), or who have never signed in, unless the account itself is younger than that period. Disabled users are skipped: they cannot sign in. PingOne updates `lastSignOn` on sign-ons through its own flows; an administrator who only ever signs in through an external identity provider may look dormant here, so check before removing roles.',
       remediation: [
