@@ -2,6 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import type { Severity } from '../../src/engine/types.js';
 import { describeDuration } from '../../src/pingone/durations.js';
 import { accessTokenValidityOf, resourceRef } from '../../src/pingone/resources.js';
+import { describeUnknown, unknownValuesOf } from '../../src/pingone/unknown-answers.js';
 import { severityOverride } from '../shared/severity.js';
 
 const SEVERITY: Severity = 'low';
@@ -53,9 +54,15 @@ export default defineRule({
     },
     precision: 'very-high',
   },
-  check(snapshot, { options, report }) {
+  check(snapshot, { options, report, leaveUnjudged }) {
     return snapshot.environments.flatMap((env) =>
       env.resources.flatMap((resource) => {
+        // A resource type PingOne added later may have a product default of its own: not judged, and named.
+        const unknown = unknownValuesOf('resource type', [resource.type]);
+        if (unknown.length > 0) {
+          leaveUnjudged(resourceRef(resource, env), describeUnknown(unknown));
+          return [];
+        }
         const max = resource.type === 'PINGONE_API' ? options.maxPingOneApiSeconds : options.maxSeconds;
         const actual = accessTokenValidityOf(resource);
         if (actual <= max) return [];

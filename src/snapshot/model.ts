@@ -573,6 +573,8 @@ export const KNOWN_VALUES = {
     'PINGID_WINLOGIN_PASSWORDLESS_AUTHENTICATION', 'PINGID_AUTHENTICATION',
   ],
   'role assignment scope type': ['ORGANIZATION', 'ENVIRONMENT', 'POPULATION', 'GROUP', 'APPLICATION'],
+  // EnumResourceType: which product default a resource's token lifetime is held to depends on it.
+  'resource type': ['OPENID_CONNECT', 'PINGONE_API', 'CUSTOM'],
   // EnumCertificateKeyAlgorithm; UNKNOWN is listed there, and no rule can judge a key it names.
   'key algorithm': ['RSA', 'EC', 'UNKNOWN'],
   // EnumCertificateKeySignagureAlgorithm, plus the SHA-1 names of older and imported certificates.

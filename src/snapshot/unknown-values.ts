@@ -49,6 +49,7 @@ export function findUnknownValues(snapshot: Snapshot): UnknownValue[] {
         note('signature algorithm', item.signatureAlgorithm, file);
       }
     }
+    for (const resource of env.resources) note('resource type', resource.type, resourceFile('resource', envId, resource.id));
     for (const policy of env.signOnPolicies) {
       for (const action of policy._embedded?.actions ?? []) note('sign-on policy action type', action.type, resourceFile('signOnPolicy', envId, policy.id));
     }

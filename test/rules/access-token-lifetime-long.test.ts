@@ -22,6 +22,11 @@ testRule(rule, {
     { name: 'one hour, the default maximum', snapshot: withResources(api()) },
     { name: 'not set: PingOne’s one hour', snapshot: withResources(unsetLifetime) },
     { name: 'the PingOne API resource at two hours, its product default', snapshot: withResources(pingOneApi(7_200)) },
+    {
+      name: 'a resource type this version does not know is not judged, and named',
+      snapshot: withResources(api({ type: 'AGENT_GATEWAY', accessTokenValiditySeconds: 28_800 })),
+      skipped: [{ resource: ORDERS, reason: 'resource type AGENT_GATEWAY, which this version does not know' }],
+    },
     { name: 'a maximum raised by options', snapshot: withResources(api({ accessTokenValiditySeconds: 14_400 })), options: { maxSeconds: 14_400 } },
   ],
   invalid: [
