@@ -14,7 +14,8 @@ import { applicationCoverageText, plural, summaryParts } from './summary-line.js
 /** Nothing may load at view time: no script, no fetch, no font, no remote image. */
 const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
-type Cell = RuleOutcome | 'na' | 'accepted';
+/** `advisory`: open findings, all of severity info, which never fail a control. */
+type Cell = RuleOutcome | 'na' | 'accepted' | 'advisory';
 
 interface Scope {
   environmentId: string | null;
@@ -149,10 +150,10 @@ function controlsSection(result: AuditResult, scopes: Scope[]): Section {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([title, { url, ruleIds }]) => {
       const cells = ruleIds.flatMap((ruleId) => scopes.map((scope) => cellOf(result, ruleId, scope.environmentId)));
-      const overall: Cell = cells.includes('fail') ? 'fail' : cells.includes('error') || cells.includes('not-evaluated') ? 'not-evaluated' : cells.includes('pass') || cells.includes('accepted') ? 'pass' : 'na';
+      const overall: Cell = cells.includes('fail') ? 'fail' : cells.includes('error') || cells.includes('not-evaluated') ? 'not-evaluated' : cells.some((cell) => cell === 'pass' || cell === 'accepted' || cell === 'advisory') ? 'pass' : 'na';
       return `<tr><td class="references">${link(title, url)}</td><td>${ruleIds.map((id) => `<code>${esc(id)}</code>`).join(' ')}</td><td>${statusLabel(overall)}</td></tr>`;
     });
-  const body = `<p class="muted">Each rule is a control. Pass: checked, nothing found. Fail: findings open. Accepted: every finding suppressed with a reason. Not evaluated: data it needs could not be read (never counted as a pass).</p>
+  const body = `<p class="muted">Each rule is a control. Pass: checked, nothing found. Fail: findings of low severity or above open. Pass (advisory): only info findings, which are advice and never fail a control. Accepted: every finding suppressed with a reason. Not evaluated: data it needs could not be read (never counted as a pass).</p>
 <table><thead><tr><th>Control</th><th>References</th>${scopes.map((scope) => `<th>${esc(scope.label)}</th>`).join('')}</tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>
 <h3>By reference</h3>
@@ -161,9 +162,11 @@ function controlsSection(result: AuditResult, scopes: Scope[]): Section {
 }
 
 function cellOf(result: AuditResult, ruleId: string, environmentId: string | null): Cell {
-  const open = result.findings.some((finding) => finding.ruleId === ruleId && finding.environmentId === environmentId);
-  if (open) return 'fail';
+  const open = result.findings.filter((finding) => finding.ruleId === ruleId && finding.environmentId === environmentId);
+  // Info findings are advice: they never fail a control, nor a reference built from it.
+  if (open.some((finding) => finding.severity !== 'info')) return 'fail';
   const outcome = result.ruleResults.find((item) => item.ruleId === ruleId && item.environmentId === environmentId)?.outcome;
+  if (open.length > 0) return outcome === 'not-evaluated' || outcome === 'error' ? outcome : 'advisory';
   const suppressed = result.suppressed.some((finding) => finding.ruleId === ruleId && finding.environmentId === environmentId);
   if (suppressed && outcome !== 'not-evaluated' && outcome !== 'error') return 'accepted';
   if (outcome === 'fail') return 'fail';
@@ -171,7 +174,7 @@ function cellOf(result: AuditResult, ruleId: string, environmentId: string | nul
 }
 
 function statusCell(cell: Cell, result: AuditResult, ruleId: string, environmentId: string | null): string {
-  if (cell !== 'fail' && cell !== 'accepted') return statusLabel(cell);
+  if (cell !== 'fail' && cell !== 'accepted' && cell !== 'advisory') return statusLabel(cell);
   const open = result.findings.filter((finding) => finding.ruleId === ruleId && finding.environmentId === environmentId).length;
   const suppressed = result.suppressed.filter((finding) => finding.ruleId === ruleId && finding.environmentId === environmentId).length;
   return `${statusLabel(cell)} <span class="muted">(${[open > 0 ? `${open} open` : '', suppressed > 0 ? `${suppressed} suppressed` : ''].filter(Boolean).join(', ')})</span>`;
@@ -182,6 +185,7 @@ function statusLabel(cell: Cell): string {
     pass: ['pass', 'Pass'],
     fail: ['fail', 'Fail'],
     accepted: ['pass', 'Accepted'],
+    advisory: ['pass', 'Pass (advisory)'],
     'not-evaluated': ['not-evaluated', 'Not evaluated'],
     error: ['error', 'Rule error'],
     na: ['na', '—'],

@@ -1,0 +1,86 @@
+import type { AuditResult } from '../engine/types.js';
+import { FRAMEWORK_CATALOGS, type FrameworkCatalog } from './framework-catalogs.js';
+import type { FrameworkId } from './framework-ids.js';
+import { controlsOf } from './rule-controls.js';
+
+/**
+ * How one rule stands across the run's environments: `fail` = an open finding of low severity or
+ * above; `advisory` = open findings, all info (advice, never a failure); `accepted` = every finding
+ * suppressed; `not-evaluated` = some environment's data was missing or the rule threw.
+ */
+export type RuleStanding = 'pass' | 'fail' | 'advisory' | 'accepted' | 'not-evaluated';
+
+/**
+ * A control's status: `fail` when a rule behind it fails; `not-evaluated` when none of its rules
+ * could judge; `partial` when some could not; `not-covered` when no rule of the run maps to it.
+ */
+export type ControlStatus = 'pass' | 'fail' | 'partial' | 'not-evaluated' | 'not-covered';
+
+/** A framework's status, from its covered controls: any fail fails it; any gap makes it partial. */
+export type FrameworkStatus = 'pass' | 'fail' | 'partial' | 'not-evaluated';
+
+export interface ControlPosture {
+  id: string;
+  title: string;
+  status: ControlStatus;
+  rules: Array<{ ruleId: string; standing: RuleStanding; openFindings: number }>;
+}
+
+export interface FrameworkPosture {
+  framework: Pick<FrameworkCatalog, 'id' | 'title' | 'source' | 'scope'>;
+  status: FrameworkStatus;
+  /** The kept control list in its order, then any control a rule maps that the list lacks. */
+  controls: ControlPosture[];
+  counts: Record<ControlStatus, number>;
+}
+
+/** The run seen through one framework: per control, the rules behind it and what they found. */
+export function frameworkPosture(result: AuditResult, framework: FrameworkId): FrameworkPosture {
+  const { controls: kept, ...described } = FRAMEWORK_CATALOGS[framework];
+  const rulesByControl = new Map<string, string[]>();
+  for (const rule of result.rules) {
+    for (const control of controlsOf(rule.meta, framework)) rulesByControl.set(control, [...(rulesByControl.get(control) ?? []), rule.id]);
+  }
+  const listed = new Set(kept.map((control) => control.id));
+  const extra = [...rulesByControl.keys()].filter((id) => !listed.has(id)).map((id) => ({ id, title: id }));
+  const controls = [...kept, ...extra].map(({ id, title }): ControlPosture => {
+    const rules = (rulesByControl.get(id) ?? []).map((ruleId) => ({
+      ruleId,
+      standing: ruleStanding(result, ruleId),
+      openFindings: result.findings.filter((finding) => finding.ruleId === ruleId).length,
+    }));
+    return { id, title, status: controlStatus(rules.map((rule) => rule.standing)), rules };
+  });
+  const counts: Record<ControlStatus, number> = { pass: 0, fail: 0, partial: 0, 'not-evaluated': 0, 'not-covered': 0 };
+  for (const control of controls) counts[control.status] += 1;
+  return { framework: described, status: frameworkStatus(counts), controls, counts };
+}
+
+/** See {@link RuleStanding}. */
+export function ruleStanding(result: AuditResult, ruleId: string): RuleStanding {
+  const open = result.findings.filter((finding) => finding.ruleId === ruleId);
+  if (open.some((finding) => finding.severity !== 'info')) return 'fail';
+  const gap =
+    result.notEvaluated.some((item) => item.ruleId === ruleId) ||
+    result.ruleErrors.some((item) => item.ruleId === ruleId) ||
+    result.ruleResults.some((item) => item.ruleId === ruleId && (item.outcome === 'not-evaluated' || item.outcome === 'error'));
+  if (gap) return 'not-evaluated';
+  if (open.length > 0) return 'advisory';
+  return result.suppressed.some((finding) => finding.ruleId === ruleId) ? 'accepted' : 'pass';
+}
+
+/** A control or standard from the standings of the rules behind it (none: not covered). */
+export function controlStatus(standings: readonly RuleStanding[]): ControlStatus {
+  if (standings.length === 0) return 'not-covered';
+  if (standings.includes('fail')) return 'fail';
+  const gaps = standings.filter((standing) => standing === 'not-evaluated').length;
+  if (gaps === standings.length) return 'not-evaluated';
+  return gaps > 0 ? 'partial' : 'pass';
+}
+
+function frameworkStatus(counts: Record<ControlStatus, number>): FrameworkStatus {
+  if (counts.fail > 0) return 'fail';
+  const covered = counts.pass + counts.partial + counts['not-evaluated'];
+  if (covered > 0 && counts['not-evaluated'] === covered) return 'not-evaluated';
+  return counts.partial > 0 || counts['not-evaluated'] > 0 ? 'partial' : 'pass';
+}
