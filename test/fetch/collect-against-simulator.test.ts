@@ -113,6 +113,23 @@ describe('collectSnapshot against the simulator', () => {
     expect(snapshot.manifest.collection.notes?.some((note) => note.includes(`request headers of ${sent.length} webhook endpoints were not stored`))).toBe(true);
   });
 
+  it('a 403 on one user\'s or one group\'s role assignments fails that resource alone, never the kind', async () => {
+    const demo = loadDataset('demo');
+    const entry = demo.environments.find((candidate) => candidate.roleAssignments.some((assignment) => assignment.group !== undefined))!;
+    const groupId = entry.roleAssignments.find((assignment) => assignment.group !== undefined)!.group!.id;
+    const userId = entry.users[0]!.id;
+    const envId = entry.environment.id;
+    const { snapshot } = await collectDemo({ faults: { forbidden: [`/environments/${envId}/users/${userId}/roleAssignments`, `/environments/${envId}/groups/${groupId}/roleAssignments`] } });
+    const failed = snapshot.manifest.collection.entries.filter((item) => item.status === 'failed');
+    expect(failed.map(({ kind, environmentId, failedResources }) => ({ kind, environmentId, failedResources }))).toEqual([
+      { kind: 'groupMembers', environmentId: envId, failedResources: [{ type: 'group', id: groupId }] },
+      { kind: 'groupRoleAssignments', environmentId: envId, failedResources: [{ type: 'group', id: groupId }] },
+      { kind: 'userRoleAssignments', environmentId: envId, failedResources: [{ type: 'user', id: userId }] },
+    ]);
+    const group = snapshot.environments.find((env) => env.environment.id === envId)!.groups.find((candidate) => candidate.id === groupId)!;
+    expect(group._embedded?.roleAssignments).toBeUndefined();
+  });
+
   it('fails only the webhooks when their endpoint answers 403', async () => {
     const { snapshot } = await collectDemo({ faults: { forbidden: ['/environments/*/subscriptions'] } });
     const failed = snapshot.manifest.collection.entries.filter((entry) => entry.status === 'failed');
