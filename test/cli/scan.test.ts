@@ -123,6 +123,20 @@ describe.concurrent('pingone-audit scan against the simulator', () => {
     expect(allowed.stderr).toContain('allowed by --allow-incomplete');
   });
 
+  it('a 403 on password or MFA policies leaves only the rules that read them not evaluated there', async (context) => {
+    const { env } = await simulator(context, { forbidden: [`/environments/${PROD_ENV}/passwordPolicies`, `/environments/${PROD_ENV}/deviceAuthenticationPolicies`] });
+    const run = await runCli(['scan', ...FAST, '-e', ADMIN_ENV, '-e', PROD_ENV, '--out', path.join(work, 'forbidden-policies'), '-f', 'json', '--fail-on', 'none'], { env });
+    expect(run.code).toBe(3);
+    const result = JSON.parse(run.stdout) as AuditResult;
+    const outcome = (ruleId: string) => result.ruleResults.find((item) => item.ruleId === ruleId && item.environmentId === PROD_ENV)?.outcome;
+    expect(outcome('password-policy-weak')).toBe('not-evaluated');
+    expect(outcome('admin-mfa-not-phishing-resistant')).toBe('not-evaluated');
+    // Resources and users were read: their rules still judge Production.
+    expect(result.findings.some((finding) => finding.ruleId === 'access-token-lifetime-long' && finding.resource.environmentId === PROD_ENV)).toBe(true);
+    expect(result.findings.some((finding) => finding.ruleId === 'admin-dormant' && finding.resource.environmentId === PROD_ENV)).toBe(true);
+    expect(result.findings.some((finding) => finding.ruleId === 'password-policy-weak')).toBe(false);
+  });
+
   it('survives 5xx, resets and a rate-limit storm and still writes a complete snapshot', async (context) => {
     const { env } = await simulator(context, { serverErrors: { count: 2 }, resets: { count: 2 }, random: { rate: 0.1, kinds: ['rateLimited'] } });
     const run = await runCli(['snapshot', ...FAST, '-e', STAGING_ENV, '--out', path.join(work, 'faults')], { env });
@@ -145,7 +159,13 @@ describe('pingone-audit input errors exit 2 and say what to do', () => {
 
   it('refuses plain http to a host that is not loopback', async () => {
     const run = await runCli(['snapshot', '-e', PROD_ENV], {
-      env: { PINGONE_CLIENT_ID: auditor.clientId, PINGONE_CLIENT_SECRET: 'x', PINGONE_ENVIRONMENT_ID: auditor.environmentId, PINGONE_API_URL: 'http://api.example.com/v1', PINGONE_AUTH_URL: 'http://auth.example.com' },
+      env: {
+        PINGONE_CLIENT_ID: auditor.clientId,
+        PINGONE_CLIENT_SECRET: 'x',
+        PINGONE_ENVIRONMENT_ID: auditor.environmentId,
+        PINGONE_API_URL: 'http://api.example.com/v1',
+        PINGONE_AUTH_URL: 'http://auth.example.com',
+      },
     });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/https/i);
