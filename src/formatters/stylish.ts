@@ -100,12 +100,14 @@ function findingLines(findings: readonly Finding[], layout: Layout): string[] {
   const lines: string[] = [];
   for (const [environmentId, resources] of group(listed)) {
     if (lines.length > 0) lines.push('');
-    const name = environmentName(environmentId);
-    lines.push(
-      paint(environmentId === null ? 'Organization-wide' : name === environmentId ? terminalText(environmentId) : `${terminalText(name, NAME_LIMIT)} (${terminalText(environmentId)})`, 'bold'),
-    );
+    const name = environmentId === null ? 'Organization-wide' : terminalText(environmentName(environmentId), NAME_LIMIT);
+    const folder = environmentFolder(environmentId, layout.snapshotDir);
+    // An environment known only by its id is named by its folder, which holds the id.
+    if (folder === undefined || name === environmentId) lines.push(paint(folder ?? name, 'bold'));
+    else if (textWidth(`${name}  ${folder}`) <= width) lines.push(`${paint(name, 'bold')}  ${paint(folder, 'dim')}`);
+    else lines.push(paint(name, 'bold'), paint(folder, 'dim'));
     for (const own of resources.values()) {
-      lines.push(...resourceHeading(own[0]!, layout));
+      lines.push(...resourceHeading(own[0]!, folder, layout));
       for (const finding of own) lines.push(...findingRow(finding, lineWidth, ruleWidth, layout));
     }
   }
@@ -126,10 +128,25 @@ function group(findings: readonly Finding[]): Map<string | null, Map<string, Fin
   return environments;
 }
 
-/** `  application Nightly Export  environments/…/applications/….json`, the file on a line of its own when both do not fit. */
-function resourceHeading(finding: Finding, { width, paint, snapshotDir }: Layout): string[] {
+/**
+ * The folder an environment's snapshot files are in (`environments/<id>/`, under the snapshot
+ * folder when it is relative), shown in its heading so that each resource's file can be given
+ * from there; undefined for organization-wide files at the snapshot's root.
+ */
+function environmentFolder(environmentId: string | null, snapshotDir: string | undefined): string | undefined {
+  if (environmentId !== null) return `${terminalText(snapshotFilePath(`environments/${environmentId}`, snapshotDir))}/`;
+  const root = snapshotFilePath('.', snapshotDir);
+  return root === '.' ? undefined : `${terminalText(root)}/`;
+}
+
+/**
+ * `  application Nightly Export  applications/861257a8-….json`: the file relative to the
+ * environment's folder in the heading above, on a line of its own when both do not fit.
+ */
+function resourceHeading(finding: Finding, folder: string | undefined, { width, paint, snapshotDir }: Layout): string[] {
   const label = `  ${terminalText(finding.resource.type, NAME_LIMIT)} ${terminalText(finding.resource.name || finding.resource.id, NAME_LIMIT)}`;
-  const file = terminalText(snapshotFilePath(finding.location.file, snapshotDir));
+  const path = terminalText(snapshotFilePath(finding.location.file, snapshotDir));
+  const file = folder !== undefined && path.startsWith(folder) ? path.slice(folder.length) : path;
   if (textWidth(`${label}  ${file}`) <= width) return [`${paint(label, 'bold')}  ${paint(file, 'dim')}`];
   return [paint(cutToWidth(label, width), 'bold'), `  ${paint(file, 'dim')}`];
 }

@@ -48,9 +48,11 @@ describe('stylish formatter', () => {
     const sample = sampleResult();
     const named = { ...sample, snapshot: { ...sample.snapshot, environments: [{ id: ENV_PROD, name: 'Production' }] } };
     const text = formatStylish(named, { color: false, columns: 160 });
-    expect(text).toMatch(/^9b1d7e3a-5c2f-4e88-b0a4-7f6c2d1e3b55$/m);
-    expect(text).toMatch(/^Production \(4f2c0a6e-1b9d-4c77-9a51-0d3e8f2b6a10\)$/m);
-    expect(text).toMatch(/^ {2}application Customer Portal {2}environments\/4f2c0a6e-1b9d-4c77-9a51-0d3e8f2b6a10\/applications\/a1c3e5f7-0000-4000-8000-000000000001\.json$/m);
+    // Each environment's heading gives its folder, and each resource its file from there.
+    expect(text).toMatch(/^environments\/9b1d7e3a-5c2f-4e88-b0a4-7f6c2d1e3b55\/$/m);
+    expect(text).toMatch(/^Production {2}environments\/4f2c0a6e-1b9d-4c77-9a51-0d3e8f2b6a10\/$/m);
+    expect(text).toMatch(/^ {2}application Customer Portal {2}applications\/a1c3e5f7-0000-4000-8000-000000000001\.json$/m);
+    expect(text).toMatch(/^Organization-wide\n {2}role Organization Admin {2}roles\/b2d4f6a8-0000-4000-8000-000000000003\.json$/m);
     expect(text).toMatch(/^ {4}:24 {2}critical {2}app-wildcard-redirect-uri {2}Customer Portal accepts the redirect URI/m);
     expect(text).toMatch(/^Organization-wide$/m);
     expect(text).toContain('[new] Legacy SPA allows the implicit grant.');
