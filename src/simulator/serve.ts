@@ -36,7 +36,7 @@ export async function runSimulateCommand(options: SimulateCommandOptions): Promi
   });
   const file = datasetPath(options.dataset);
   const lines = [
-    `PingOne simulator serving ${file}`,
+    options.dataset === 'demo-future' ? `PingOne simulator serving demo-future: ${file} with values and fields PingOne may add later` : `PingOne simulator serving ${file}`,
     `  API:  ${simulator.apiUrl}`,
     `  Auth: ${simulator.authUrl}/<environmentId>/as/token`,
     ...sandboxLines(dataset, file, simulator.apiUrl, simulator.authUrl),

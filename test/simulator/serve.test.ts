@@ -4,6 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset, runSimulateCommand } from '../../src/simulator/index.js';
 
 describe('runSimulateCommand', () => {
+  it('says demo-future is the demo drawn with values PingOne may add, not the demo itself', async () => {
+    let output = '';
+    let stop: () => void = () => undefined;
+    const until = new Promise<void>((resolve) => {
+      stop = resolve;
+    });
+    const running = runSimulateCommand({ port: 0, dataset: 'demo-future', write: (text) => (output += text), until });
+    await expect.poll(() => output).toContain('Press Ctrl+C');
+    expect(output.split('\n')[0]).toMatch(/^PingOne simulator serving demo-future: .*demo\.json with values and fields PingOne may add later$/);
+    stop();
+    await running;
+  });
+
   it('prints the URLs and the demo worker’s client id and environment, never its secret, and stops when told', async () => {
     let output = '';
     let stop: () => void = () => undefined;
