@@ -16,15 +16,14 @@ export function refuseUnknownOptions(rawArgv: readonly string[]) {
   return (argv: { _: Array<string | number> }, parser: ParserOptions): void => {
     // A completion request carries the half-typed words it asks about.
     if (rawArgv.includes(`--${COMPLETION_FLAG}`)) return;
-    const { key, boolean, alias } = parser.getOptions();
+    const { key, alias } = parser.getOptions();
     const names = new Set([...Object.keys(key), ...Object.values(alias).flat()].filter((name) => name.length > 1));
     const known = new Set([...names, ...[...names].map(camelCase)]);
-    const negatable = new Set(boolean);
     const end = rawArgv.indexOf('--');
     const unknown = (end === -1 ? rawArgv : rawArgv.slice(0, end))
       .filter((arg) => arg.startsWith('--') && arg.length > 2)
       .map((arg) => arg.slice(2).split('=')[0]!)
-      .filter((name) => !known.has(name) && !(name.startsWith('no-') && negatable.has(name.slice(3))));
+      .filter((name) => !known.has(name) && !(name.startsWith('no-') && known.has(name.slice(3))));
     if (unknown.length === 0) return;
     const command = typeof argv._[0] === 'string' ? `pingone-audit ${argv._[0]}` : 'pingone-audit';
     const suggestions = unknown.flatMap((name) => {

@@ -39,6 +39,10 @@ describe('typos get a suggestion (exit 2)', () => {
     expect(run.stderr).toContain('--port -1 is not a TCP port.');
     const camel = await runCli(['simulate', '--port', '70000', '--noSuchThing']);
     expect(camel.stderr).toContain('Unknown option --noSuchThing');
+    // yargs negates any option, not only booleans: --no-suppressions turns every suppression off.
+    const negated = await runCli(['audit', '/nonexistent/snapshot', '--no-suppressions', '--no-allow-incomplete']);
+    expect(negated.stderr).not.toContain('Unknown option');
+    expect(negated.stderr).toContain('error code: snapshot-missing');
     const known = await runCli(['rules', '--format', 'json']);
     expect(known.code, known.stderr).toBe(0);
   });
