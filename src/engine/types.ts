@@ -142,6 +142,8 @@ export interface Location {
   file: string;
   /** 1-based line of the property the pointer names; filled in after the engine runs. */
   line?: number;
+  /** SHA-256 (hex) of the file as read when the line was filled in: the evidence's checksum. */
+  sha256?: string;
 }
 
 export interface Finding {

@@ -4,6 +4,8 @@ import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
+import { formatOscalAr } from './oscal-ar.js';
+import { formatOscalPoam } from './oscal-poam.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 import { formatTable } from './table.js';
@@ -20,6 +22,8 @@ export const formatters = {
   html: formatHtml,
   junit: formatJunit,
   csv: formatCsv,
+  'oscal-ar': formatOscalAr,
+  'oscal-poam': formatOscalPoam,
 } satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof formatters;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { scanJson, type PointerLines } from './json-scanner.js';
-import { filePath } from './snapshot-folder.js';
+import { filePath, sha256 } from './snapshot-folder.js';
 
 /** 1-based line of what a JSON pointer names in a snapshot file; undefined when the file is unreadable or not JSON. */
 export type LineLocator = (file: string, pointer: string) => number | undefined;
@@ -34,18 +34,26 @@ export function createLineLocator(readText: (file: string) => string | undefined
 /** Where something points into a snapshot: a file of the folder and a JSON pointer into it (a finding, for one). */
 export interface LocatedInSnapshot {
   pointer: string;
-  location: { file: string; line?: number };
+  location: { file: string; line?: number; sha256?: string };
 }
 
 /**
- * Fills `location.line` of every finding and suppressed finding from the files of the snapshot
- * folder they were found in; a finding whose file cannot be read keeps no line. Mutates `result`.
+ * Fills `location.line` and `location.sha256` (the file's checksum, as evidence) of every finding
+ * and suppressed finding from the files of the snapshot folder they were found in; a finding whose
+ * file cannot be read keeps neither. Mutates `result`.
  */
 export function resolveFindingLines(result: { findings: LocatedInSnapshot[]; suppressed: LocatedInSnapshot[] }, snapshotDir: string): void {
-  const locate = createLineLocator((file) => readTextIfPresent(filePath(snapshotDir, file)));
+  const checksums = new Map<string, string>();
+  const locate = createLineLocator((file) => {
+    const text = readTextIfPresent(filePath(snapshotDir, file));
+    if (text !== undefined) checksums.set(file, sha256(Buffer.from(text, 'utf8')));
+    return text;
+  });
   const fill = (finding: LocatedInSnapshot) => {
     const line = locate(finding.location.file, finding.pointer);
     if (line !== undefined) finding.location.line = line;
+    const checksum = checksums.get(finding.location.file);
+    if (checksum !== undefined) finding.location.sha256 = checksum;
   };
   result.findings.forEach(fill);
   result.suppressed.forEach(fill);

@@ -41,7 +41,7 @@ function parseCsv(text: string): string[][] {
 
 describe('registry', () => {
   it('offers every report format to --format', () => {
-    expect(FORMAT_NAMES).toEqual(['stylish', 'grid', 'json', 'sarif', 'markdown', 'html', 'junit', 'csv']);
+    expect(FORMAT_NAMES).toEqual(['stylish', 'grid', 'json', 'sarif', 'markdown', 'html', 'junit', 'csv', 'oscal-ar', 'oscal-poam']);
   });
 });
 

@@ -1,0 +1,52 @@
+import type { AuditResult, Finding } from '../engine/types.js';
+import { stableUuid } from '../oscal/oscal-ids.js';
+import { observationOf, oneLine, oscalMetadata, prop, type OscalProp } from '../oscal/oscal-observations.js';
+import type { FormatContext } from './format-context.js';
+
+/**
+ * Who answers for a finding and by when. Today only a suppression gives an owner (and its expiry);
+ * dispositions with due dates will fill `due` here, the one place the POA&M reads them from.
+ */
+export function planOf(finding: Finding): { disposition?: string; owner?: string; due?: string; expires?: string } {
+  if (finding.suppression === undefined) return {};
+  return {
+    disposition: 'accepted-risk',
+    ...(finding.suppression.owner === undefined ? {} : { owner: finding.suppression.owner }),
+    ...(finding.suppression.expires === undefined ? {} : { expires: finding.suppression.expires }),
+  };
+}
+
+/**
+ * An OSCAL 1.1.3 plan of action and milestones: one poam-item per open finding (and per accepted
+ * one, marked with its disposition), each with its observation and evidence, the rule, the mapped
+ * controls and, when a disposition gives them, the owner and due date. UUIDs derive from fingerprints.
+ */
+export function formatOscalPoam(result: AuditResult, _context: FormatContext): string {
+  const items = [...result.findings, ...result.suppressed];
+  const document = {
+    'plan-of-action-and-milestones': {
+      uuid: stableUuid(`poam:${result.snapshot.organizationId ?? ''}:${result.generatedAt}`),
+      metadata: oscalMetadata(result, `PingOne configuration plan of action and milestones for ${result.snapshot.organizationId ?? 'an unknown organization'}`),
+      'system-id': { 'identifier-type': 'https://pingone-audit.dev/ns/oscal/organization-id', id: oneLine(result.snapshot.organizationId ?? 'unknown-organization') },
+      ...(items.length === 0 ? {} : { observations: items.map((finding) => observationOf(result, finding)) }),
+      'poam-items': items.map((finding) => ({
+        uuid: stableUuid(`poam-item:${finding.fingerprint}`),
+        title: oneLine(`${finding.ruleId} on ${finding.resource.name}`),
+        description: finding.message,
+        props: [prop('rule-id', finding.ruleId), prop('severity', finding.severity), prop('fingerprint', finding.fingerprint), ...planProps(finding)],
+        'related-observations': [{ 'observation-uuid': stableUuid(`observation:${finding.fingerprint}`) }],
+      })),
+    },
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+function planProps(finding: Finding): OscalProp[] {
+  const plan = planOf(finding);
+  return [
+    ...(plan.disposition === undefined ? [] : [prop('disposition', plan.disposition)]),
+    ...(plan.owner === undefined ? [] : [prop('owner', plan.owner)]),
+    ...(plan.due === undefined ? [] : [prop('due-date', plan.due)]),
+    ...(plan.expires === undefined ? [] : [prop('expires', plan.expires)]),
+  ];
+}
