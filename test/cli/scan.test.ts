@@ -200,7 +200,7 @@ describe.concurrent('pingone-audit demo', () => {
     const run = await runCli(['demo', '--out', path.join(work, 'demo')]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('admin-role-missing');
-    expect(run.stdout).toMatch(/\d+ findings \(/);
+    expect(run.stdout).toMatch(/\d+ findings · \d+ high/);
     await expectNoSecretAnywhere([run.stdout, run.stderr], path.join(work, 'demo'));
   });
 

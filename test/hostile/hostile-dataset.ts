@@ -18,6 +18,8 @@ export function hostileDataset(): Dataset {
   named.forEach((resource, index) => {
     resource.name = HOSTILE_STRINGS[index % HOSTILE_STRINGS.length]!.value;
   });
+  // Whatever the demo grows, the 50,000-character name lands on an environment: its name reaches every report.
+  dataset.environments[0]!.environment.name = HOSTILE_STRINGS.find((hostile) => hostile.name === 'very long')!.value;
   users.forEach((user, index) => {
     user.username = HOSTILE_STRINGS[(named.length + index) % HOSTILE_STRINGS.length]!.value;
   });
