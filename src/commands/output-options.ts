@@ -6,6 +6,7 @@ import { checkOutputFile, explainWriteError, replaceFile } from '../file-targets
 import { stderrLines } from '../output/stderr-line.js';
 import { resolvePath, type CommandContext } from './context.js';
 import { SEVERITIES } from '../engine/types.js';
+import { FRAMEWORK_IDS, type FrameworkId } from '../frameworks/framework-ids.js';
 
 export const FAIL_ON_CHOICES = [...SEVERITIES, 'none'] as const;
 export type FailOn = (typeof FAIL_ON_CHOICES)[number];
@@ -71,6 +72,11 @@ export function withReportOptions<T, F extends string>(yargs: Argv<T>, formats: 
       default: false,
       description: 'Terminal report: whole messages and how to fix each rule that fired (scan also logs retries and throttling on stderr)',
     })
+    .option('framework', {
+      type: 'string',
+      choices: FRAMEWORK_IDS,
+      description: 'Terminal report: also view the run through one framework, per control: the rules behind it and pass / fail / partial / not evaluated / not covered',
+    })
     .option('include-fixed', {
       type: 'boolean',
       default: false,
@@ -90,6 +96,7 @@ export interface ReportFlags {
   'include-suppressed': boolean;
   'include-fixed': boolean;
   verbose?: boolean | undefined;
+  framework?: FrameworkId | undefined;
 }
 
 /** The review flags (suppressions, baseline and what reports keep) as `auditAndReport` reads them. */

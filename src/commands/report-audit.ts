@@ -70,6 +70,7 @@ export async function auditAndReport(input: AuditAndReportInput): Promise<Verdic
     includeSuppressed: review.includeSuppressed,
     includeFixed: review.includeFixed,
     verbose: flags.verbose === true,
+    ...(flags.framework === undefined ? {} : { framework: flags.framework }),
     gate: { verdict: gate.verdict, failOn: flags['fail-on'], failOnNew: review.failOnNew },
   };
   const failures = await writeReports(context, targets, (format) => {

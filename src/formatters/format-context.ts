@@ -1,4 +1,5 @@
 import type { AuditResult, Severity } from '../engine/types.js';
+import type { FrameworkId } from '../frameworks/framework-ids.js';
 import type { Verdict } from '../verdict.js';
 
 /** What a formatter may know besides the result; the command fills it from flags and the TTY. */
@@ -26,6 +27,8 @@ export interface FormatContext {
   columns?: number;
   /** Stylish: whole messages and each fired rule's remediation, instead of first sentences. */
   verbose?: boolean;
+  /** Stylish: also show the run through this framework (`--framework`), control by control. */
+  framework?: FrameworkId;
   /** The gate the command decided, for the stylish report's opening verdict. */
   gate?: { verdict: Verdict; failOn: Severity | 'none'; failOnNew: boolean };
 }

@@ -4,6 +4,8 @@ import { terminalText } from '../output/terminal-text.js';
 import { painter, SEVERITY_STYLE, type Paint } from './ansi.js';
 import { environmentLabeller } from './environment-label.js';
 import type { FormatContext } from './format-context.js';
+import { frameworkViewLines } from './framework-view.js';
+import { frameworkPosture } from '../frameworks/posture.js';
 import { ruleLookup } from './report-scopes.js';
 import { describeNotEvaluated } from './sarif-invocation.js';
 import { snapshotFilePath } from './sarif-location.js';
@@ -43,6 +45,7 @@ export function formatStylish(result: AuditResult, context: FormatContext): stri
   if (result.notEvaluated.length > 0) sections.push(notEvaluatedLines(result, layout));
   if ((result.skipped ?? []).length > 0) sections.push(unjudgedLines(result, layout));
   if (result.ruleErrors.length > 0) sections.push(ruleErrorLines(result, layout));
+  if (context.framework !== undefined) sections.push(frameworkViewLines(frameworkPosture(result, context.framework), paint));
   if (layout.verbose && result.findings.length > 0) sections.push(remediationLines(result, layout));
   if (result.findings.length + result.notEvaluated.length + result.ruleErrors.length > 0) sections.push(footerLines(layout));
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;

@@ -75,6 +75,17 @@ describe('OSCAL from the demo snapshot', () => {
   });
 });
 
+describe('--framework on the demo snapshot', () => {
+  it('views the run through the framework named, and refuses an unknown one as a usage error', async () => {
+    const run = await runCli(['audit', snapshot, '--framework', 'cis-v8.1', '--fail-on', 'none']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/CIS Critical Security Controls v8\.1: FAIL\n {2}\d+ fail/);
+    const wrong = await runCli(['audit', snapshot, '--framework', 'nist']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('nist-800-53-r5');
+  });
+});
+
 describe('OSCAL details', () => {
   it('writes control ids as the catalog does and derives stable version-5 UUIDs', () => {
     expect(oscalControlId('AC-6(5)')).toBe('ac-6.5');

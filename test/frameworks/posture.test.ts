@@ -3,6 +3,7 @@ import type { AuditResult } from '../../src/engine/types.js';
 import type { RuleFrameworks } from '../../src/frameworks/framework-ids.js';
 import { frameworkPosture } from '../../src/frameworks/posture.js';
 import { formatHtml } from '../../src/formatters/html.js';
+import { formatStylish } from '../../src/formatters/stylish.js';
 import { ENV_DEV, ENV_PROD, makeFinding, ruleMeta, sampleResult, summarize } from '../formatters/fixtures.js';
 
 const none = { 'iso-27001-2022': [], 'soc2-2017': [], 'cis-v8.1': [], 'pci-dss-4.0.1': [] };
@@ -78,5 +79,15 @@ describe('the HTML report’s references', () => {
     expect(html).toContain('<span class="status pass">Pass (advisory)</span> <span class="muted">(1 open)</span>');
     const controls = html.slice(html.indexOf('<section id="controls"'), html.indexOf('</section>', html.indexOf('<section id="controls"')));
     expect(controls).not.toContain('status fail');
+  });
+});
+
+describe('the terminal report with --framework', () => {
+  it('lists each control with its status and rules, and the controls no rule covers', () => {
+    const text = formatStylish(mappedResult(), { color: false, framework: 'nist-800-53-r5' });
+    expect(text).toContain('NIST SP 800-53 Rev. 5: FAIL');
+    expect(text).toMatch(/ {2}CM-6 +pass +Configuration Settings\n +rules: app-missing-description advisory \(1 open\)/);
+    expect(text).toMatch(/ {2}SC-13 +not-covered +Cryptographic Protection\n +no rule covers this control/);
+    expect(formatStylish(mappedResult(), { color: false })).not.toContain('NIST SP 800-53');
   });
 });
