@@ -68,7 +68,9 @@ export function loadDataset(nameOrPath: string): Dataset {
 function withSignOnsBroughtForward(dataset: Dataset, now = Date.now()): Dataset {
   const asOf = typeof dataset.asOf === 'string' ? Date.parse(dataset.asOf) : Number.NaN;
   if (Number.isNaN(asOf)) return dataset;
-  const shift = now - asOf;
+  // Whole days: two loads of the same dataset on the same day serve the same times (tests compare snapshots of two simulators).
+  const day = 86_400_000;
+  const shift = Math.floor((now - asOf) / day) * day;
   const moved = (at: string) => (Number.isNaN(Date.parse(at)) ? at : new Date(Date.parse(at) + shift).toISOString());
   return {
     ...dataset,
