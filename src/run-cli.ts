@@ -1,4 +1,4 @@
-import yargs, { type MiddlewareFunction } from 'yargs';
+import yargs, { type Argv, type MiddlewareFunction } from 'yargs';
 import { refuseRepeatedOptions } from './commands/single-valued.js';
 import { refuseUnknownOptions } from './commands/unknown-options.js';
 import type { ErrorCode } from './error-codes.js';
@@ -33,8 +33,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 async function parseAndRun(argv: readonly string[], io: CliIo): Promise<number> {
   let verdict: Verdict = 'clean';
-  const context = { io, rawArgv: argv };
-  let parser = yargs([...argv])
+  const context = { io: withColorFlag(argv, io), rawArgv: argv };
+  let parser: Argv = yargs([...argv])
     .scriptName('pingone-audit')
     .usage('$0 <command> [options]\n\nRead-only configuration auditor for PingOne tenants.')
     .strict()
@@ -45,6 +45,11 @@ async function parseAndRun(argv: readonly string[], io: CliIo): Promise<number> 
     .completion('yargs-completion-script', false)
     .epilog(`${EXIT_CODE_HELP}\n  ${INTERNAL_ERROR_EXIT_CODE} internal error (a bug: please report it with the stack trace)`)
     .version(toolVersion)
+    .option('color', {
+      type: 'boolean',
+      global: true,
+      describe: 'Colour in terminal output: --no-color turns it off, --color forces it (default: on a terminal, unless NO_COLOR)',
+    })
     .wrap(Math.min(110, io.stdout.columns ?? 100))
     .exitProcess(false)
     .middleware(refuseRepeatedOptions(argv) as unknown as MiddlewareFunction, true)
@@ -65,6 +70,20 @@ async function parseAndRun(argv: readonly string[], io: CliIo): Promise<number> 
     if (output !== '') io.stdout.write(`${output}\n`);
   });
   return EXIT_CODES[verdict];
+}
+
+/**
+ * `--color` / `--no-color` as the `FORCE_COLOR` that `useColor` already obeys, so every command
+ * honours them without knowing of them (given twice, `refuseRepeatedOptions` refuses it first).
+ */
+function withColorFlag(argv: readonly string[], io: CliIo): CliIo {
+  const end = argv.indexOf('--');
+  let flag: boolean | undefined;
+  for (const arg of end === -1 ? argv : argv.slice(0, end)) {
+    if (arg === '--color' || arg === '--color=true') flag = true;
+    else if (arg === '--no-color' || arg === '--color=false') flag = false;
+  }
+  return flag === undefined ? io : { ...io, env: { ...io.env, FORCE_COLOR: flag ? '1' : '0' } };
 }
 
 class UsageError extends Error {}

@@ -2,7 +2,6 @@ import { closestMatch } from '../engine/closest-match.js';
 import { UserFacingError } from '../errors.js';
 import { camelCase, type ParserOptions } from './single-valued.js';
 
-
 /** The flag shell completion asks with; yargs handles it before any command runs. */
 const COMPLETION_FLAG = 'get-yargs-completions';
 
@@ -27,11 +26,17 @@ export function refuseUnknownOptions(rawArgv: readonly string[]) {
     if (unknown.length === 0) return;
     const command = typeof argv._[0] === 'string' ? `pingone-audit ${argv._[0]}` : 'pingone-audit';
     const suggestions = unknown.flatMap((name) => {
-      const match = closestMatch(name, names);
+      // --no-colr: suggest the negated form of the option it nearly names.
+      const negated = name.startsWith('no-') ? closestMatch(name.slice(3), names) : undefined;
+      const match = negated === undefined ? closestMatch(name, names) : `no-${negated}`;
       return match === undefined ? [] : [{ name, match }];
     });
     const didYouMean =
-      suggestions.length === 0 ? '' : unknown.length === 1 ? `Did you mean --${suggestions[0]!.match}? ` : `Did you mean ${suggestions.map(({ name, match }) => `--${match} for --${name}`).join(', ')}? `;
+      suggestions.length === 0
+        ? ''
+        : unknown.length === 1
+          ? `Did you mean --${suggestions[0]!.match}? `
+          : `Did you mean ${suggestions.map(({ name, match }) => `--${match} for --${name}`).join(', ')}? `;
     throw new UserFacingError('usage', `Unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((name) => `--${name}`).join(', ')} for \`${command}\`.`, {
       hint: `${didYouMean}Run \`${command} --help\` for its options.`,
     });

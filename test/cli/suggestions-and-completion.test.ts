@@ -46,6 +46,32 @@ describe('typos get a suggestion (exit 2)', () => {
     const known = await runCli(['rules', '--format', 'json']);
     expect(known.code, known.stderr).toBe(0);
   });
+
+  it('a typo’d negated flag is answered with the negated flag meant', async () => {
+    const run = await runCli(['audit', '/nonexistent/snapshot', '--no-supressions']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Unknown option --no-supressions');
+    expect(run.stderr).toContain('Did you mean --no-suppressions?');
+    const colour = await runCli(['rules', '--no-colr']);
+    expect(colour.stderr).toContain('Did you mean --no-color?');
+  });
+
+  it('--color and --no-color are accepted by every command and decide over NO_COLOR and FORCE_COLOR', async () => {
+    const ansi = '\u001b[';
+    const forced = await runCli(['demo', '--color', '--fail-on', 'none']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stdout).toContain(ansi);
+    const off = await runCli(['demo', '--no-color', '--fail-on', 'none'], { env: { FORCE_COLOR: '1' } });
+    expect(off.code, off.stderr).toBe(0);
+    expect(off.stdout).not.toContain(ansi);
+    expect(off.stdout).toContain('FINDINGS');
+    const rules = await runCli(['rules', '--no-color']);
+    expect(rules.code, rules.stderr).toBe(0);
+    // Like every other flag, given twice it is a mistake, not a silent choice.
+    const twice = await runCli(['rules', '--color', '--no-color']);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('--color was given 2 times');
+  });
 });
 
 const exec = promisify(execFile);
