@@ -38,7 +38,7 @@ export default defineRule({
     docs: {
       frameworkRationale: 'An admin who has not signed in for months holds privileges nobody uses, which account management says to disable.',
       rationale:
-        'An admin role on an account nobody uses is all risk and no work: its owner moved on, left or never started, nobody notices a password reset or a new MFA device on it, and whoever takes it over administers the environment. PingOne records each user’s last successful sign-on in `lastSignOn.at` (read-only, on the user record the users list already returns, so the rule costs no request). The rule reports users who hold an admin role, directly or through a group, and whose last sign-on is older than the option (90 days by default, the review period most access policies use), or who have never signed in, unless the account itself is younger than that period. Disabled users are skipped: they cannot sign in. PingOne updates `lastSignOn` on sign-ons through its own flows; an administrator who only ever signs in through an external identity provider may look dormant here, so check before removing roles.',
+        'An admin role on an account nobody uses is all risk and no work: its owner moved on, left or never started, nobody notices a password reset or a new MFA device on it, and whoever takes it over administers the environment. PingOne records each user’s last successful sign-on in `lastSignOn.at` (read-only, on the user record the users list already returns, so the rule costs no request). The rule reports users who hold an admin role, directly or through a group, and whose last sign-on is older than the option (90 days by default, the review period most access policies use), or who have never signed in, unless the account itself is younger than that period. Disabled users are skipped: they cannot sign in. A last sign-on that is not a date, or lies more than a day after the audit’s clock, is left unjudged rather than read as never. PingOne updates `lastSignOn` on sign-ons through its own flows; an administrator who only ever signs in through an external identity provider may look dormant here, so check before removing roles.',
       remediation: [
         'Ask the owner whether the access is still needed; if not, remove the role assignments (Directory > Users > the user > Roles, or `DELETE /environments/{envId}/users/{userId}/roleAssignments/{roleAssignmentId}`), or the group membership that grants them.',
         'If the account is no longer used at all, disable it (`PUT /environments/{envId}/users/{userId}/enabled` with `{"enabled": false}`) or delete it.',
@@ -59,7 +59,7 @@ export default defineRule({
     },
     precision: 'high',
   },
-  check(_snapshot, { index, now, options, report }) {
+  check(_snapshot, { index, now, options, report, leaveUnjudged }) {
     const maxMs = options.maxDaysSinceSignOn * DAY_MS;
     return index
       .adminActors()
@@ -75,11 +75,20 @@ export default defineRule({
           ...severityOverride(admin.roles.some(({ role }) => isAdminUserRole(role)) ? 'high' : SEVERITY, SEVERITY),
         });
         const lastSignOn = timeOf(user.lastSignOn?.at);
+        if (lastSignOn === undefined && user.lastSignOn !== undefined) {
+          // A lastSignOn record says the user has signed in: an unreadable date is not "never".
+          leaveUnjudged(actorRef(admin), 'has a last sign-on that is not a date (/lastSignOn/at)');
+          return [];
+        }
+        if (lastSignOn !== undefined && lastSignOn - now.getTime() > DAY_MS) {
+          leaveUnjudged(actorRef(admin), 'has a last sign-on in the future (/lastSignOn/at): check the data or the clock');
+          return [];
+        }
         if (lastSignOn === undefined) {
           // A new account has not had the chance to sign in yet.
           const created = timeOf(user.createdAt);
           if (created !== undefined && now.getTime() - created <= maxMs) return [];
-          return [report('neverSignedIn', base, at(user.lastSignOn === undefined ? '' : '/lastSignOn'))];
+          return [report('neverSignedIn', base, at(''))];
         }
         const idleMs = now.getTime() - lastSignOn;
         return idleMs > maxMs ? [report('dormant', { ...base, days: String(Math.floor(idleMs / DAY_MS)) }, at('/lastSignOn/at'))] : [];

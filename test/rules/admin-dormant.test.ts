@@ -29,6 +29,15 @@ testRule(rule, {
     { name: 'a user without roles is not an admin', snapshot: withUsers([neverSignedIn({ _embedded: { roleAssignments: [] } })]), now },
     { name: 'a disabled admin cannot sign in', snapshot: withUsers([admin({ enabled: false, lastSignOn: { at: daysAgo(400) } })]), now },
     { name: 'an admin created last week who has not signed in yet', snapshot: withUsers([neverSignedIn({ createdAt: daysAgo(7) })]), now },
+    {
+      name: 'a last sign-on that is not a date: left unjudged, not "never signed in"',
+      snapshot: withUsers([admin({ lastSignOn: { at: 'yesterday' } })]),
+      now,
+      skipped: [{ resource: ADMIN, reason: 'not a date' }],
+    },
+    { name: 'a lastSignOn record without a date: left unjudged', snapshot: withUsers([admin({ lastSignOn: {} })]), now, skipped: [{ resource: ADMIN, reason: 'not a date' }] },
+    { name: 'a last sign-on in 2999: left unjudged', snapshot: withUsers([admin({ lastSignOn: { at: '2999-01-01T00:00:00.000Z' } })]), now, skipped: [{ resource: ADMIN, reason: 'in the future' }] },
+    { name: 'a last sign-on minutes ahead of the clock (skew) is recent', snapshot: withUsers([admin({ lastSignOn: { at: new Date(now.getTime() + 600_000).toISOString() } })]), now },
     { name: 'a longer period allowed by options', snapshot: withUsers([admin({ lastSignOn: { at: daysAgo(150) } })]), now, options: { maxDaysSinceSignOn: 180 } },
   ],
   invalid: [
