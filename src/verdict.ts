@@ -12,6 +12,7 @@ export const EXIT_CODE_HELP = [
   'Exit codes:',
   '  0  clean: no finding at or above --fail-on',
   '  1  findings at or above --fail-on (with --fail-on-new: new findings only)',
+  '     or, with --fail-on-overdue, a planned fix (--dispositions) past its due date',
   '  2  usage, configuration or input error (bad flag, bad config, malformed snapshot, rejected credentials)',
   '  3  collection incomplete: some data could not be read, so a clean result cannot be trusted',
   '     (pass --allow-incomplete to gate on findings alone)',

@@ -6,6 +6,7 @@ import { resolveRules } from '../engine/resolve-rules.js';
 import { UserFacingError } from '../errors.js';
 import { bundledProfiles } from '../profiles/load-profiles.js';
 import type { Profile } from '../profiles/types.js';
+import { type DispositionEntry, loadDispositions } from '../dispositions/load-dispositions.js';
 import { loadSuppressions, type LoadedSuppressions } from '../suppressions/index.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, type LoadedConfig } from './load-config.js';
 import { loadPacks } from './load-packs.js';
@@ -22,6 +23,8 @@ export interface AuditFiles {
   suppressions?: string | false | undefined;
   /** `--baseline`, already resolved against the working directory. */
   baseline?: string | undefined;
+  /** `--dispositions`, relative to `cwd`. */
+  dispositions?: string | undefined;
   /** Whether suppressions and a baseline apply to this run at all (`diff` compares unreviewed findings). */
   review?: boolean;
   cwd: string;
@@ -37,6 +40,8 @@ export interface AuditSetup {
   /** The suppressions to apply; 'ignored' for `--no-suppressions`; undefined when the run reviews nothing. */
   suppressions: LoadedSuppressions | 'ignored' | undefined;
   baseline: BaselineReport | undefined;
+  /** `--dispositions`' entries, applied after the suppressions. */
+  dispositions?: DispositionEntry[];
 }
 
 /**
@@ -49,8 +54,9 @@ export function loadAuditSetup(files: AuditFiles): AuditSetup {
   const review = files.review !== false;
   // Read before the rules are resolved, in the order a user fixes them: config shape, suppressions, baseline.
   const suppressions = !review ? undefined : files.suppressions === false ? 'ignored' : loadSuppressions(files.suppressions, files.cwd);
+  const dispositions = !review || files.dispositions === undefined ? undefined : loadDispositions(files.dispositions, files.cwd);
   const baseline = !review || files.baseline === undefined ? undefined : loadBaseline(files.baseline);
-  return setupFromConfig(config, { suppressions, baseline });
+  return setupFromConfig(config, { suppressions, baseline, ...(dispositions === undefined ? {} : { dispositions }) });
 }
 
 /**
@@ -59,7 +65,7 @@ export function loadAuditSetup(files: AuditFiles): AuditSetup {
  */
 export function setupFromConfig(
   { config, file }: LoadedConfig,
-  review: Pick<AuditSetup, 'suppressions' | 'baseline'> = { suppressions: undefined, baseline: undefined },
+  review: Pick<AuditSetup, 'suppressions' | 'baseline' | 'dispositions'> = { suppressions: undefined, baseline: undefined },
 ): AuditSetup {
   const profiles = bundledProfiles();
   return {

@@ -1,4 +1,5 @@
 import { gatingFindings } from '../baseline/gate-findings.js';
+import { overdueFindings } from '../dispositions/apply-dispositions.js';
 import type { AuditResult, Severity } from '../engine/types.js';
 import { unreadEnvironments } from '../snapshot/collection-coverage.js';
 import type { Verdict } from '../verdict.js';
@@ -7,6 +8,8 @@ export interface GateOptions {
   failOn: Severity | 'none';
   /** Count only findings new against the baseline (or now more severe). */
   failOnNew?: boolean;
+  /** Also fail on planned fixes (`--dispositions`) past their due date. */
+  failOnOverdue?: boolean;
   /** Gate on findings alone even when some data could not be read. */
   allowIncomplete: boolean;
 }
@@ -40,6 +43,8 @@ export function decideGate(result: AuditResult, options: GateOptions): GateDecis
   if (unseen.length > 0) reasons.push(`not audited: ${unseen.join('; ')}${options.allowIncomplete ? ' (--allow-incomplete accepts a partial read, not this)' : ''}`);
   const failing = gatingFindings(result, options.failOn, options.failOnNew === true).length;
   if (failing > 0) reasons.push(`${failing} ${options.failOnNew === true ? 'new ' : ''}finding(s) at or above --fail-on ${options.failOn}`);
-  const verdict: Verdict = unseen.length > 0 || (incomplete && !options.allowIncomplete) ? 'incomplete' : failing > 0 ? 'findings' : 'clean';
+  const overdue = options.failOnOverdue === true ? overdueFindings(result).length : 0;
+  if (overdue > 0) reasons.push(`${overdue} planned fix(es) past their due date (--fail-on-overdue)`);
+  const verdict: Verdict = unseen.length > 0 || (incomplete && !options.allowIncomplete) ? 'incomplete' : failing + overdue > 0 ? 'findings' : 'clean';
   return { verdict, reasons };
 }

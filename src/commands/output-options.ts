@@ -57,6 +57,15 @@ export function withReportOptions<T, F extends string>(yargs: Argv<T>, formats: 
       type: 'string',
       description: 'JSON report of an earlier run: mark findings new / unchanged and list fixed ones',
     })
+    .option('dispositions', {
+      type: 'string',
+      description: 'Reviewed dispositions file: accepted-risk, false-positive, compensating-control (hidden until expiry) or planned-fix (visible, with owner and due date)',
+    })
+    .option('fail-on-overdue', {
+      type: 'boolean',
+      default: false,
+      description: 'Exit 1 when a planned fix (--dispositions) is past its due date; alone, it replaces the default --fail-on high',
+    })
     .option('fail-on-new', {
       type: 'boolean',
       default: false,
@@ -92,6 +101,8 @@ export interface ReportFlags {
   /** A file; false for --no-suppressions (yargs' negation); undefined for the default file when present. */
   suppressions?: string | false | undefined;
   baseline?: string | undefined;
+  dispositions?: string | undefined;
+  'fail-on-overdue'?: boolean | undefined;
   'fail-on-new': boolean;
   'include-suppressed': boolean;
   'include-fixed': boolean;
@@ -104,6 +115,8 @@ export interface ReviewArgs {
   /** A file, undefined for the default file when present, or false for --no-suppressions. */
   suppressions: string | false | undefined;
   baseline: string | undefined;
+  dispositions: string | undefined;
+  failOnOverdue: boolean;
   failOnNew: boolean;
   includeSuppressed: boolean;
   includeFixed: boolean;
@@ -113,6 +126,9 @@ export interface ReviewArgs {
 export function reviewArgs(flags: ReportFlags): ReviewArgs {
   const { suppressions, baseline } = flags;
   if (suppressions === '') throw new UserFacingError('flag-invalid', '--suppressions needs a file.', { hint: 'Name the reviewed file, or pass --no-suppressions to ignore every suppression.' });
+  if (flags.dispositions === '' || Array.isArray(flags.dispositions)) {
+    throw new UserFacingError('flag-invalid', '--dispositions needs one file.', { hint: 'Name the reviewed dispositions file once: --dispositions pingone-audit.dispositions.json' });
+  }
   if (baseline === '') throw new UserFacingError('flag-invalid', '--baseline needs a file.', { hint: 'Name the JSON report of an earlier run: --baseline last-run.json' });
   // typeof, not the declared type: a repeated flag arrives as an array.
   if (flags['fail-on-new'] === true && typeof baseline !== 'string') {
@@ -123,6 +139,8 @@ export function reviewArgs(flags: ReportFlags): ReviewArgs {
   return {
     suppressions: suppressions === false ? false : typeof suppressions === 'string' ? suppressions : undefined,
     baseline: typeof baseline === 'string' ? baseline : undefined,
+    dispositions: flags.dispositions,
+    failOnOverdue: flags['fail-on-overdue'] === true,
     failOnNew: flags['fail-on-new'] === true,
     includeSuppressed: flags['include-suppressed'] === true,
     includeFixed: flags['include-fixed'] === true,

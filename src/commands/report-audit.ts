@@ -11,7 +11,7 @@ import type { Snapshot } from '../snapshot/model.js';
 import type { Verdict } from '../verdict.js';
 import { resolvePath, type CommandContext } from './context.js';
 import { terminalColumns, useColor } from './io.js';
-import { pairOutputs, reviewArgs, throwIfReportsFailed, writeReports, type ReportFlags } from './output-options.js';
+import { pairOutputs, reviewArgs, throwIfReportsFailed, writeReports, type FailOn, type ReportFlags } from './output-options.js';
 
 /** Formats for people at a terminal, as `--format` names them. */
 const TERMINAL_FORMATS: ReadonlySet<string> = new Set(['stylish', 'grid', 'table']);
@@ -43,6 +43,7 @@ export function loadReportSetup(flags: ReportFlags, { io }: CommandContext): Aud
     config: flags.config,
     suppressions: review.suppressions,
     baseline: review.baseline === undefined ? undefined : resolvePath(io, review.baseline),
+    dispositions: review.dispositions,
     cwd: io.cwd,
   });
 }
@@ -61,7 +62,8 @@ export async function auditAndReport(input: AuditAndReportInput): Promise<Verdic
   if (snapshotDir !== undefined) resolveFindingLines(result, resolvePath(io, snapshotDir));
   for (const warning of result.warnings ?? []) io.stderr.write(stderrLines([`warning: ${describeWarning(warning)}`]));
 
-  const gate = decideGate(result, { failOn: flags['fail-on'], allowIncomplete: flags['allow-incomplete'] === true, failOnNew: review.failOnNew });
+  const failOn = gateSeverity(flags['fail-on'], review.failOnOverdue, context.rawArgv);
+  const gate = decideGate(result, { failOn, allowIncomplete: flags['allow-incomplete'] === true, failOnNew: review.failOnNew, failOnOverdue: review.failOnOverdue });
   const formatContext: FormatContext = {
     color: useColor(io),
     columns: terminalColumns(io),
@@ -71,7 +73,7 @@ export async function auditAndReport(input: AuditAndReportInput): Promise<Verdic
     includeFixed: review.includeFixed,
     verbose: flags.verbose === true,
     ...(flags.framework === undefined ? {} : { framework: flags.framework }),
-    gate: { verdict: gate.verdict, failOn: flags['fail-on'], failOnNew: review.failOnNew },
+    gate: { verdict: gate.verdict, failOn, failOnNew: review.failOnNew },
   };
   const failures = await writeReports(context, targets, (format) => {
     const formatter = formatterFor(format);
@@ -97,4 +99,13 @@ function relativeSnapshotDir(cwd: string, snapshotDir: string): { snapshotDir?: 
   const relative = path.relative(cwd, path.resolve(cwd, snapshotDir));
   if (relative.startsWith('..') || path.isAbsolute(relative)) return {};
   return { snapshotDir: relative === '' ? '.' : relative };
+}
+
+/**
+ * The severity gate in force: `--fail-on-overdue` given without `--fail-on` replaces the default
+ * severity gate (a remediation-deadline job fails only on what is overdue); with `--fail-on`, both apply.
+ */
+function gateSeverity(failOn: FailOn, failOnOverdue: boolean, rawArgv: readonly string[]): FailOn {
+  const explicit = rawArgv.some((arg) => arg === '--fail-on' || arg.startsWith('--fail-on='));
+  return failOnOverdue && !explicit ? 'none' : failOn;
 }

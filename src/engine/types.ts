@@ -158,7 +158,23 @@ export interface Finding {
   fingerprint: string;
   location: Location;
   suppression?: { reason: string; owner?: string; expires?: string };
+  /** The reviewed decision `--dispositions` gave this finding, if any. */
+  disposition?: FindingDisposition;
   baselineState?: 'new' | 'unchanged' | 'updated';
+}
+
+/**
+ * A disposition as a finding carries it: `expires` and `due` are YYYY-MM-DD (UTC); `overdue` is true
+ * when a planned fix's `due` day has passed by the audit's clock.
+ */
+export interface FindingDisposition {
+  kind: 'accepted-risk' | 'false-positive' | 'compensating-control' | 'planned-fix';
+  owner: string;
+  reason: string;
+  expires?: string;
+  due?: string;
+  overdue?: boolean;
+  control?: string;
 }
 
 export interface NotEvaluated {

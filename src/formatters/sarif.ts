@@ -1,4 +1,5 @@
 import type { Log, Notification, Result, Run } from 'sarif';
+import { dispositionLabel } from './disposition-label.js';
 import { compareFindings } from '../engine/order-findings.js';
 import type { AuditResult, Finding } from '../engine/types.js';
 import { UserFacingError } from '../errors.js';
@@ -129,12 +130,19 @@ function toSarifResult(finding: Finding, suppressed: boolean, ruleIndex: RuleInd
     locations: [toSarifLocation(finding, context.snapshotDir)],
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
     ...(finding.baselineState === undefined ? {} : { baselineState: finding.baselineState }),
-    ...(suppressed ? { suppressions: [{ kind: 'external' as const, justification: finding.suppression?.reason ?? 'Suppressed' }] } : {}),
+    ...(suppressed ? { suppressions: [{ kind: 'external' as const, justification: suppressionJustification(finding) }] } : {}),
     properties: {
       severity: finding.severity,
       environmentId: finding.environmentId,
       resource: { type: finding.resource.type, id: finding.resource.id, name: finding.resource.name },
       pointer: finding.pointer,
+      ...(finding.disposition === undefined ? {} : { disposition: finding.disposition }),
     },
   };
+}
+
+/** The reviewer's reason, led by the disposition (kind, control, owner, dates) when one hid the finding. */
+function suppressionJustification(finding: Finding): string {
+  const reason = finding.suppression?.reason ?? 'Suppressed';
+  return finding.disposition === undefined ? reason : `${dispositionLabel(finding.disposition)}: ${reason}`;
 }

@@ -1,4 +1,5 @@
 import type { AuditResult, Finding } from '../engine/types.js';
+import { dispositionLabel } from './disposition-label.js';
 import { cutToWidth, DEFAULT_TERMINAL_COLUMNS, fitProse, indentWrap, joinWithin, padToWidth, textWidth, wrapWords, type Part } from '../output/terminal-layout.js';
 import { terminalText } from '../output/terminal-text.js';
 import { painter, SEVERITY_STYLE, type Paint } from './ansi.js';
@@ -161,7 +162,8 @@ function findingRow(finding: Finding, lineWidth: number, ruleWidth: number, { wi
   const head = `${INDENT}${paint(lineLabel(finding).padStart(lineWidth), 'dim')}  ${paint(severity, ...(SEVERITY_STYLE[finding.severity] ?? []))}  `;
   const headWidth = INDENT.length + lineWidth + 4 + textWidth(severity);
   const state = finding.baselineState === 'new' ? '[new] ' : finding.baselineState === 'updated' ? '[more severe] ' : '';
-  const said = `${state}${verbose ? finding.message : firstSentence(finding.message)}`;
+  const disposition = finding.disposition === undefined ? '' : `[${dispositionLabel(finding.disposition)}] `;
+  const said = `${state}${disposition}${verbose ? finding.message : firstSentence(finding.message)}`;
   const text = terminalText(finding.suppression === undefined ? said : `${said} Suppressed: ${finding.suppression.reason}`);
   const ruleId = terminalText(finding.ruleId);
   const messageColumn = headWidth + ruleWidth + 2;

@@ -705,3 +705,125 @@ export const profileSchema = {
     },
   },
 } as const;
+
+/** `schemas/dispositions.schema.json`. */
+export const dispositionsSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://pingone-audit.dev/schemas/dispositions.schema.json',
+  title: 'pingone-audit dispositions',
+  description:
+    "Reviewed decisions about findings (--dispositions FILE). Each entry matches a finding by fingerprint, or by rule, environment and resource. accepted-risk, false-positive and compensating-control hide the finding from the gate until they expire (an expired one hides nothing); planned-fix keeps it open and visible with its owner and due date. Dates are YYYY-MM-DD, compared in UTC with the audit's clock.",
+  type: 'object',
+  required: ['version', 'dispositions'],
+  additionalProperties: false,
+  properties: {
+    $schema: {
+      type: 'string',
+    },
+    version: {
+      const: 1,
+    },
+    dispositions: {
+      type: 'array',
+      items: {
+        $ref: '#/definitions/disposition',
+      },
+    },
+  },
+  definitions: {
+    disposition: {
+      type: 'object',
+      required: ['disposition', 'owner', 'reason'],
+      additionalProperties: false,
+      properties: {
+        fingerprint: {
+          description: "The finding's fingerprint, as the JSON report gives it.",
+          type: 'string',
+          pattern: '^[0-9a-f]{64}$',
+        },
+        ruleId: {
+          description: 'With environmentId and resourceId: the rule id, exactly.',
+          type: 'string',
+          pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+        },
+        environmentId: {
+          description: 'The environment id of the finding; null for organization-wide resources.',
+          type: ['string', 'null'],
+          minLength: 1,
+        },
+        resourceId: {
+          description: 'The id of the resource the finding is about.',
+          type: 'string',
+          minLength: 1,
+        },
+        disposition: {
+          enum: ['accepted-risk', 'false-positive', 'compensating-control', 'planned-fix'],
+        },
+        owner: {
+          description: 'Who answers for the decision: a person or a team.',
+          type: 'string',
+          pattern: '\\S',
+        },
+        reason: {
+          description: 'Why.',
+          type: 'string',
+          pattern: '\\S',
+        },
+        expires: {
+          description: 'Last day (UTC) a hiding disposition applies; required for accepted-risk, false-positive and compensating-control.',
+          type: 'string',
+          format: 'date',
+        },
+        due: {
+          description: 'Planned fix: the day (UTC) the fix is due; past it the fix is overdue.',
+          type: 'string',
+          format: 'date',
+        },
+        control: {
+          description: 'Compensating control: the control that covers the risk.',
+          type: 'string',
+          pattern: '\\S',
+        },
+      },
+      oneOf: [
+        {
+          required: ['fingerprint'],
+        },
+        {
+          required: ['ruleId', 'environmentId', 'resourceId'],
+        },
+      ],
+      allOf: [
+        {
+          if: {
+            properties: {
+              disposition: {
+                const: 'planned-fix',
+              },
+            },
+          },
+          // biome-ignore lint/suspicious/noThenProperty: a JSON Schema keyword, not a promise
+          then: {
+            required: ['due'],
+          },
+          else: {
+            required: ['expires'],
+          },
+        },
+        {
+          if: {
+            properties: {
+              disposition: {
+                const: 'compensating-control',
+              },
+            },
+          },
+          // biome-ignore lint/suspicious/noThenProperty: a JSON Schema keyword, not a promise
+          then: {
+            required: ['control'],
+          },
+        },
+      ],
+    },
+  },
+} as const;

@@ -13,6 +13,7 @@ const MIRRORS: Record<string, unknown> = {
   'profile.schema.json': fileSchemas.profileSchema,
   'suppressions.schema.json': fileSchemas.suppressionsSchema,
   'baseline.schema.json': fileSchemas.baselineSchema,
+  'dispositions.schema.json': fileSchemas.dispositionsSchema,
 };
 
 describe('src/json/file-schemas.ts', () => {

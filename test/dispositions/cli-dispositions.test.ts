@@ -1,0 +1,114 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Log } from 'sarif';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditResult } from '../../src/engine/types.js';
+import { writeSnapshot } from '../../src/snapshot/write-snapshot.js';
+import { runCli } from '../helpers/run-cli.js';
+import { buildSnapshot, PROD_ENV_ID, webApp } from '../helpers/snapshot-builder.js';
+
+const implicitApp = (id: string, name: string) => webApp({ id, name, grantTypes: ['IMPLICIT'], responseTypes: ['TOKEN'], tokenEndpointAuthMethod: 'NONE' });
+
+let work: string;
+let snapshot: string;
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'pingone-audit-dispositions-'));
+  snapshot = path.join(work, 'snapshot');
+  await writeSnapshot(buildSnapshot({ environments: [{ applications: [implicitApp('app-kiosk', 'Kiosk'), implicitApp('app-legacy', 'Legacy SPA')] }] }), snapshot);
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+const on = (resourceId: string) => ({ ruleId: 'implicit-grant', environmentId: PROD_ENV_ID, resourceId, owner: 'iam-team', reason: 'Replaced by the code flow.' });
+const PAST = '2000-01-31';
+const FUTURE = '2099-12-31';
+
+async function dispositionsFile(value: unknown): Promise<string> {
+  const file = path.join(work, `dispositions-${Math.random().toString(36).slice(2)}.json`);
+  await writeFile(file, JSON.stringify(value));
+  return file;
+}
+
+async function audit(entries: unknown[], args: string[]): Promise<{ code: number; stderr: string; result: AuditResult; sarif: Log; stylish: string }> {
+  const file = await dispositionsFile({ version: 1, dispositions: entries });
+  const json = path.join(work, `report-${Math.random().toString(36).slice(2)}.json`);
+  const sarif = `${json}.sarif`;
+  const run = await runCli(['audit', snapshot, '--dispositions', file, '-f', 'json', '-o', json, '-f', 'sarif', '-o', sarif, '-f', 'stylish', ...args], { cwd: work });
+  if (run.code === 2) throw new Error(run.stderr);
+  return {
+    code: run.code,
+    stderr: run.stderr,
+    result: JSON.parse(await readFile(json, 'utf8')) as AuditResult,
+    sarif: JSON.parse(await readFile(sarif, 'utf8')) as Log,
+    stylish: run.stdout,
+  };
+}
+
+const implicit = (findings: AuditResult['findings']) => findings.filter((finding) => finding.ruleId === 'implicit-grant');
+
+describe('audit --dispositions (acceptance of issue 17, item 5)', () => {
+  it('fails the gate with --fail-on-overdue for a planned fix past due, which stays visible with owner and due date', async () => {
+    const { code, stderr, result, stylish } = await audit([{ ...on('app-kiosk'), disposition: 'planned-fix', due: PAST }], ['--fail-on-overdue']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('1 planned fix(es) past their due date');
+    const kiosk = implicit(result.findings).find((finding) => finding.resource.id === 'app-kiosk');
+    expect(kiosk?.disposition).toEqual({ kind: 'planned-fix', owner: 'iam-team', reason: 'Replaced by the code flow.', due: PAST, overdue: true });
+    expect(stylish.replace(/\s+/g, ' ')).toContain(`planned fix, owner iam-team, due ${PAST} (overdue)`);
+  });
+
+  it('passes --fail-on-overdue alone when the planned fix is not yet due: it replaces the default severity gate', async () => {
+    const { code, result } = await audit([{ ...on('app-kiosk'), disposition: 'planned-fix', due: FUTURE }], ['--fail-on-overdue']);
+    expect(code).toBe(0);
+    expect(implicit(result.findings).map((finding) => finding.disposition?.overdue)).toContain(false);
+    expect(implicit(result.findings)).toHaveLength(2);
+  });
+
+  it('applies both gates when --fail-on is given too', async () => {
+    const { code } = await audit([{ ...on('app-kiosk'), disposition: 'planned-fix', due: FUTURE }], ['--fail-on-overdue', '--fail-on', 'low']);
+    expect(code).toBe(1);
+  });
+
+  it('hides accepted-risk, false-positive and compensating-control findings until they expire, by fingerprint or identity', async () => {
+    const first = await audit([], ['--fail-on', 'none']);
+    const legacy = implicit(first.result.findings).find((finding) => finding.resource.id === 'app-legacy');
+    const entries = [
+      { ...on('app-kiosk'), disposition: 'compensating-control', control: 'WAF rule 17 blocks token leakage', expires: FUTURE },
+      { fingerprint: legacy?.fingerprint, owner: 'iam-team', reason: 'Not a browser app.', disposition: 'false-positive', expires: FUTURE },
+    ];
+    const { code, result, sarif } = await audit(entries, ['--fail-on', 'low', '--include-suppressed']);
+    expect(implicit(result.findings)).toEqual([]);
+    expect(
+      implicit(result.suppressed)
+        .map((finding) => finding.disposition?.kind)
+        .sort(),
+    ).toEqual(['compensating-control', 'false-positive']);
+    expect(implicit(result.suppressed).find((finding) => finding.resource.id === 'app-kiosk')?.disposition?.control).toBe('WAF rule 17 blocks token leakage');
+    expect(code).toBe(first.result.findings.some((finding) => finding.ruleId !== 'implicit-grant' && finding.severity !== 'info') ? 1 : 0);
+    const justifications = (sarif.runs[0]?.results ?? []).filter((alert) => alert.ruleId === 'implicit-grant').map((alert) => alert.suppressions?.[0]?.justification);
+    expect(justifications.sort()).toEqual([
+      `compensating control "WAF rule 17 blocks token leakage", owner iam-team, until ${FUTURE}: Replaced by the code flow.`,
+      `false positive, owner iam-team, until ${FUTURE}: Not a browser app.`,
+    ]);
+  });
+
+  it('fails closed on an expired accepted risk: the finding counts again, with a warning', async () => {
+    const { result, stderr } = await audit([{ ...on('app-kiosk'), disposition: 'accepted-risk', expires: PAST }], ['--fail-on', 'none']);
+    expect(implicit(result.findings).map((finding) => finding.resource.id)).toContain('app-kiosk');
+    expect(stderr).toContain(`accepted-risk expired on ${PAST}`);
+  });
+
+  it.each([
+    ['a planned fix without a due date', { ...on('app-kiosk'), disposition: 'planned-fix' }],
+    ['a compensating control without its control', { ...on('app-kiosk'), disposition: 'compensating-control', expires: FUTURE }],
+    ['an entry that names no finding', { owner: 'o', reason: 'r', disposition: 'accepted-risk', expires: FUTURE }],
+    ['an unknown disposition', { ...on('app-kiosk'), disposition: 'ignored', expires: FUTURE }],
+  ])('refuses %s with exit 2 naming the file and entry', async (_, entry) => {
+    const file = await dispositionsFile({ version: 1, dispositions: [entry] });
+    const run = await runCli(['audit', snapshot, '--dispositions', file], { cwd: work });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(path.basename(file));
+    expect(run.stderr).toContain('dispositions');
+  });
+});
