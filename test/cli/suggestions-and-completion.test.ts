@@ -104,7 +104,7 @@ describe('pingone-audit completion', () => {
 
   it('bash: completes commands, a command’s options and an option’s choices', async () => {
     expect(await bashCompletes('pingone-audit sc')).toEqual(['scan']);
-    expect(await bashCompletes('pingone-audit demo --fail')).toEqual(['--fail-on', '--fail-on-new']);
+    expect(await bashCompletes('pingone-audit demo --fail')).toEqual(['--fail-on', '--fail-on-overdue', '--fail-on-new']);
     expect(await bashCompletes('pingone-audit demo --fail-on h')).toEqual(['high']);
   }, 60_000);
 
