@@ -4,7 +4,7 @@ import { refuseUnknownOptions } from './commands/unknown-options.js';
 import type { ErrorCode } from './error-codes.js';
 import { UserFacingError } from './errors.js';
 import { stderrLines } from './output/stderr-line.js';
-import { formatProblem, InvalidSnapshotError } from './snapshot/load-snapshot.js';
+import { formatProblem, InvalidSnapshotError } from './snapshot/invalid-snapshot-error.js';
 import { guardWorkflowCommands } from './output/workflow-commands.js';
 import { toolVersion } from './paths.js';
 import { EXIT_CODE_HELP, EXIT_CODES, type Verdict } from './verdict.js';
@@ -60,10 +60,16 @@ async function parseAndRun(argv: readonly string[], io: CliIo): Promise<number> 
       const typed = argv.find((arg) => !arg.startsWith('-'));
       throw new UsageError(message.startsWith('Did you mean') && typed !== undefined ? `Unknown command "${typed}". ${message}` : message);
     });
-  for (const register of commands) {
-    parser = register(parser, context, (value) => {
-      verdict = value;
-    });
+  for (const entry of commands) {
+    // The builder runs only for the command used (or its --help), so only that command's module loads.
+    parser = parser.command(
+      entry.command,
+      entry.describe,
+      async (y) => (await entry.load()).builder(y),
+      async (argv) => {
+        verdict = await (await entry.load()).run(argv, context);
+      },
+    );
   }
   // With a callback yargs hands --help and --version text back instead of printing it.
   await parser.parseAsync([...argv], {}, (_error, _parsed, output) => {

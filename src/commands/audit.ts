@@ -4,9 +4,7 @@ import { loadSnapshotFolder } from './load-snapshot-folder.js';
 import { withReportOptions } from './output-options.js';
 import { auditAndReport } from './report-audit.js';
 
-export const registerAuditCommand = defineCommand({
-  command: 'audit <snapshot>',
-  describe: 'Audit a snapshot folder offline (no network, no credentials)',
+export const auditCommand = defineCommand({
   builder: (y) =>
     withReportOptions(
       y.positional('snapshot', { type: 'string', demandOption: true, description: 'Snapshot folder written by `pingone-audit snapshot` or `scan`' }),

@@ -17,9 +17,7 @@ import { stderrLines } from '../output/stderr-line.js';
 
 const VERDICT = { pass: 'clean', fail: 'findings', 'not-evaluated': 'incomplete' } as const satisfies Record<string, Verdict>;
 
-export const registerCheckCommand = defineCommand({
-  command: 'check <profile>',
-  describe: 'Check one application against one integration profile (stackone, pingdatasync, pingctl-*, pingcli-*, pingone-mcp-server*, scim-outbound, terraform) and print its checklist',
+export const checkCommand = defineCommand({
   builder: (y) =>
     withCollectionScope(withConnectionOptions(y))
       .positional('profile', { type: 'string', demandOption: true, description: `Integration profile: ${bundledProfiles().map((profile) => profile.id).join(', ')}` })

@@ -35,9 +35,7 @@ compdef _pingone_audit pingone-audit
 `,
 };
 
-export const registerCompletionCommand = defineCommand({
-  command: 'completion [shell]',
-  describe: 'Print a shell completion script for bash or zsh (commands, options and their choices)',
+export const completionCommand = defineCommand({
   builder: (y) =>
     y
       .positional('shell', { type: 'string', choices: SHELLS, description: 'The shell (default: the one $SHELL names, else bash)' })

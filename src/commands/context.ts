@@ -11,26 +11,28 @@ export interface CommandContext {
 }
 
 /**
- * One command: its yargs builder and a `run` that returns what it concluded. `run`'s arguments
- * take their types from the builder, so no flag needs a cast.
+ * One command's options and behaviour: its yargs builder and a `run` that returns what it concluded.
+ * `run`'s arguments take their types from the builder, so no flag needs a cast. The command string
+ * and description live in `./index.ts`, so `--help` need not load this module.
  */
 export interface CommandSpec<A> {
-  /** The yargs command string, e.g. `audit <snapshot>`. */
-  command: string;
-  describe: string;
   builder: (yargs: Argv) => Argv<A>;
   run: (argv: ArgumentsCamelCase<A>, context: CommandContext) => Promise<Verdict> | Verdict;
 }
 
-/** Registers a command on the parser; `runCli` calls each in `--help` order. */
-export type RegisterCommand = (yargs: Argv, context: CommandContext, record: (verdict: Verdict) => void) => Argv;
+/** A command module's spec once its argument type is no longer needed: what `runCli` registers. */
+export interface LoadedCommand {
+  builder: (yargs: Argv) => Argv;
+  run: (argv: ArgumentsCamelCase, context: CommandContext) => Promise<Verdict> | Verdict;
+}
 
-/** Turns a command spec into its registration, recording the verdict `run` returns. */
-export function defineCommand<A>(spec: CommandSpec<A>): RegisterCommand {
-  return (yargs, context, record) =>
-    yargs.command(spec.command, spec.describe, spec.builder, async (argv) => {
-      record(await spec.run(argv, context));
-    });
+/** Checks a command's spec against its own builder's types, then erases them for the command table. */
+export function defineCommand<A>(spec: CommandSpec<A>): LoadedCommand {
+  return {
+    builder: (yargs) => spec.builder(yargs),
+    // yargs hands `run` the arguments its builder declared.
+    run: (argv, context) => spec.run(argv as ArgumentsCamelCase<A>, context),
+  };
 }
 
 /**

@@ -10,9 +10,7 @@ import { auditAndReport, loadReportSetup } from './report-audit.js';
 /** The worker the demo signs in with: the auditor's own app in the Administrators environment. */
 const DEMO_AUDITOR_APP = 'pingone-audit';
 
-export const registerDemoCommand = defineCommand({
-  command: 'demo',
-  describe: 'Scan the built-in Acme Corp demo organization on a local simulator: no credentials, no network',
+export const demoCommand = defineCommand({
   builder: (y) =>
     withReportOptions(y, FORMAT_CHOICES)
       // A demo explains; it does not gate. Pass --fail-on to see the exit code a CI gate would give.

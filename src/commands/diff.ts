@@ -7,9 +7,7 @@ import { loadSnapshotFolder } from './load-snapshot-folder.js';
 import { throwIfReportsFailed, writeReports } from './output-options.js';
 import { stderrLines } from '../output/stderr-line.js';
 
-export const registerDiffCommand = defineCommand({
-  command: 'diff <old> <new>',
-  describe: 'Compare two snapshot folders: resources added, removed and changed property by property, and findings that appeared or disappeared',
+export const diffCommand = defineCommand({
   builder: (y) =>
     y
       .positional('old', { type: 'string', demandOption: true, description: 'The earlier snapshot folder' })

@@ -5,9 +5,7 @@ import { withClient, withConnectionOptions } from './connection-options.js';
 import { defineCommand } from './context.js';
 import { terminalColumns } from './io.js';
 
-export const registerLoginCommand = defineCommand({
-  command: 'login',
-  describe: 'Sign in as a reviewer (authorization code + PKCE, or device code) and show who signed in and which roles apply; never prints the token',
+export const loginCommand = defineCommand({
   builder: (y) =>
     withConnectionOptions(y)
       .example('$0 login --auth authorization-code --client-id $APP --environment-id $ADMIN_ENV --token-cache ~/.pingone-audit-token', 'Sign in with the browser and keep the token for later scans')

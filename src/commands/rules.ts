@@ -3,9 +3,7 @@ import { catalogueEntries } from '../catalogue/catalogue-entries.js';
 import { defineCommand } from './context.js';
 import { terminalColumns } from './io.js';
 
-export const registerRulesCommand = defineCommand({
-  command: 'rules',
-  describe: 'List every rule with its severity, category and packs',
+export const rulesCommand = defineCommand({
   builder: (y) => y.option('format', { alias: 'f', choices: CATALOGUE_FORMATS, default: 'table' as CatalogueFormat }),
   run: (argv, { io }) => {
     io.stdout.write(formatCatalogue(catalogueEntries(), argv.format, terminalColumns(io)));

@@ -5,9 +5,7 @@ import { defineCommand } from './context.js';
 import { withReportOptions } from './output-options.js';
 import { auditAndReport, loadReportSetup } from './report-audit.js';
 
-export const registerScanCommand = defineCommand({
-  command: 'scan',
-  describe: 'Collect a snapshot, write it, and audit it (same reports and exit codes as `audit`)',
+export const scanCommand = defineCommand({
   builder: (y) =>
     withReportOptions(withCollectionOptions(withConnectionOptions(y)), FORMAT_CHOICES).example(
       '$0 scan --all-environments -f sarif -o results.sarif',

@@ -5,9 +5,7 @@ import { defineCommand } from './context.js';
 
 const MAX_PORT = 65_535;
 
-export const registerSimulateCommand = defineCommand({
-  command: 'simulate',
-  describe: 'Serve a local, read-only PingOne API look-alike on 127.0.0.1 (for demos and tests)',
+export const simulateCommand = defineCommand({
   builder: (y) =>
     y
       .option('port', { type: 'number', default: 4510, description: 'Port on 127.0.0.1 (0 picks a free one)' })

@@ -2,9 +2,7 @@ import { collectToFolder } from './collect-to-folder.js';
 import { withClient, withCollectionOptions, withConnectionOptions } from './connection-options.js';
 import { defineCommand } from './context.js';
 
-export const registerSnapshotCommand = defineCommand({
-  command: 'snapshot',
-  describe: 'Collect a read-only snapshot of one or more environments into a folder (GET only, never a secret)',
+export const snapshotCommand = defineCommand({
   builder: (y) =>
     withCollectionOptions(withConnectionOptions(y)).example(
       '$0 snapshot -e $ADMIN_ENV -e $PROD_ENV --out ./pingone-snapshot',

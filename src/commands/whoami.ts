@@ -19,9 +19,7 @@ function whoamiVerdict(report: Pick<WhoamiReport, 'endpoints' | 'rolesRead'>): V
   return 'clean';
 }
 
-export const registerWhoamiCommand = defineCommand({
-  command: 'whoami',
-  describe: 'Show whose admin roles the credentials carry (the app\'s or the signed-in user\'s) and which collector reads will succeed or 403',
+export const whoamiCommand = defineCommand({
   builder: (y) =>
     withConnectionOptions(y)
       .option('environment', { alias: 'e', type: 'string', array: true, description: 'Environment to predict for; repeat for several (default: the token\'s and those the roles are scoped to)' })

@@ -1,5 +1,4 @@
 import { lstat, readFile, stat } from 'node:fs/promises';
-import { UserFacingError } from '../errors.js';
 import { toolVersion } from '../paths.js';
 import { withUnrecordedKindsFailed } from './collection-coverage.js';
 import { pointerSegment, scanJson } from './json-scanner.js';
@@ -9,35 +8,9 @@ import { SNAPSHOT_SCHEMA_VERSION, type Environment, type EnvironmentSnapshot, ty
 import { filePath, forEachLimited, inspectFolder, isOwnManifest, listTree, sha256 } from './snapshot-folder.js';
 import { checkAgainstSchema, type FileDefinition } from './snapshot-schema.js';
 import { compareCodePoints } from './stable-json.js';
+import { UserFacingError } from '../errors.js';
 import { parseJson } from '../json/parse-json.js';
-
-/** One thing wrong in a snapshot file, located by relative path, JSON pointer and line when known. */
-export interface SnapshotProblem {
-  file: string;
-  pointer?: string;
-  line?: number | undefined;
-  column?: number;
-  message: string;
-}
-
-/** A snapshot folder that does not conform; `problems` lists every problem found, in file order. */
-export class InvalidSnapshotError extends UserFacingError {
-  readonly problems: readonly SnapshotProblem[];
-
-  constructor(dir: string, problems: readonly SnapshotProblem[]) {
-    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-    super('snapshot-invalid', `The snapshot in ${dir} has ${count}:\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`, {
-      hint: `Fix the files listed, or collect a fresh snapshot with \`pingone-audit snapshot\`.`,
-    });
-    this.problems = problems;
-  }
-}
-
-/** `file:line[:column] pointer: message`, the form editors and terminals link to. */
-export function formatProblem({ file, line, column, pointer, message }: SnapshotProblem): string {
-  const where = [file, line, column].filter((part) => part !== undefined).join(':');
-  return pointer === undefined ? `${where}: ${message}` : `${where} ${pointer === '' ? '(root)' : pointer}: ${message}`;
-}
+import { InvalidSnapshotError, type SnapshotProblem } from './invalid-snapshot-error.js';
 
 /** A layout file other than the manifest. */
 type FileEntry = Exclude<LayoutEntry, { kind: 'manifest' }>;
