@@ -3,6 +3,8 @@ import { subscriptionRef, subscriptionsOf, webhookDestination } from '../../src/
 import { REFERENCES } from '../shared/references.js';
 import { severityOverride } from '../shared/severity.js';
 
+const MAX_HOST = 260;
+
 const SEVERITY = 'high';
 
 export default defineRule({
@@ -39,7 +41,9 @@ export default defineRule({
       const destination = webhookDestination(subscription);
       if (destination === 'unparsable') leaveUnjudged(subscriptionRef(located), 'has a destination URL that does not parse');
       if (destination !== 'http') return [];
-      const host = new URL(subscription.httpEndpoint!.url).host;
+      // A DNS name is at most 253 characters (259 with a port): a longer host is bad data, cut so one finding does not carry megabytes.
+      const fullHost = new URL(subscription.httpEndpoint!.url).host;
+      const host = fullHost.length > MAX_HOST ? `${fullHost.slice(0, MAX_HOST)}…` : fullHost;
       return [
         report(
           'plainHttp',

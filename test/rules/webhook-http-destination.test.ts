@@ -22,6 +22,11 @@ testRule(rule, {
       errors: [{ messageId: 'plainHttp', resource: SUB, pointer: '/httpEndpoint/url', data: { name: 'SIEM', host: 'siem.example.com:8080' } }],
     },
     {
+      name: 'a host of 100,000 characters is cut in the finding',
+      snapshot: at(`http://${'a'.repeat(100_000)}.example/`),
+      errors: [{ messageId: 'plainHttp', resource: SUB, pointer: '/httpEndpoint/url', data: { host: `${'a'.repeat(260)}…` } }],
+    },
+    {
       name: 'HTTP in capitals to a private address',
       snapshot: at('HTTP://10.0.0.5/events'),
       errors: [{ messageId: 'plainHttp', resource: SUB, pointer: '/httpEndpoint/url', data: { host: '10.0.0.5' } }],
