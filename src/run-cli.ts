@@ -42,7 +42,10 @@ async function parseAndRun(argv: readonly string[], io: CliIo): Promise<number> 
     .recommendCommands()
     // Answers \`--get-yargs-completions <words>\` for the scripts \`pingone-audit completion\` prints; yargs' own
     // script command is hidden under another name, since ours knows zsh from bash by argument, not by $SHELL.
-    .completion('yargs-completion-script', false)
+    // yargs offers short aliases after "--" as --f, which it does not read as -f: leave those out.
+    .completion('yargs-completion-script', false, (_current: string, _argv: unknown, completionFilter: CompletionFilter, done: (words: string[]) => void) => {
+      completionFilter((_error, completions) => done((completions ?? []).filter((word) => !/^--[^-:](:|$)/.test(word))));
+    })
     .epilog(`${EXIT_CODE_HELP}\n  ${INTERNAL_ERROR_EXIT_CODE} internal error (a bug: please report it with the stack trace)`)
     .version(toolVersion)
     .option('color', {
@@ -91,6 +94,8 @@ function withColorFlag(argv: readonly string[], io: CliIo): CliIo {
   }
   return flag === undefined ? io : { ...io, env: { ...io.env, FORCE_COLOR: flag ? '1' : '0' } };
 }
+
+type CompletionFilter = (onCompleted: (error: Error | null, completions: string[] | undefined) => void) => void;
 
 class UsageError extends Error {}
 

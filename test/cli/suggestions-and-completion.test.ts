@@ -108,6 +108,14 @@ describe('pingone-audit completion', () => {
     expect(await bashCompletes('pingone-audit demo --fail-on h')).toEqual(['high']);
   }, 60_000);
 
+  it('bash: offers no short alias in long form (--f, --o), which pingone-audit refuses as unknown', async () => {
+    const options = await bashCompletes('pingone-audit audit --');
+    expect(options).toContain('--format');
+    expect(options).toContain('--output');
+    expect(options.filter((word) => /^--.$/.test(word))).toEqual([]);
+    expect(await bashCompletes('pingone-audit audit -')).toContain('-f');
+  }, 60_000);
+
   it('prints the zsh script for zsh, by argument or by $SHELL, and refuses other shells', async () => {
     const zsh = await runCli(['completion', 'zsh']);
     expect(zsh.code).toBe(0);
