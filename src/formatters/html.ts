@@ -1,4 +1,5 @@
 import { compareSeverity } from '../engine/severity.js';
+import { dispositionLabel } from './disposition-label.js';
 import { SEVERITIES, type AuditResult, type Finding, type RuleOutcome } from '../engine/types.js';
 import { environmentLabeller } from './environment-label.js';
 import type { FormatContext } from './format-context.js';
@@ -205,7 +206,7 @@ function findingsSection(result: AuditResult, scopes: Scope[], context: FormatCo
       const { title, meta } = rule(ruleId);
       const own = findings.filter((finding) => finding.ruleId === ruleId);
       const rows = own
-        .map((finding) => `<tr><td>${badge(finding)}${finding.baselineState === 'new' ? ' <span class="tag">new</span>' : finding.baselineState === 'updated' ? ' <span class="tag">more severe</span>' : ''}</td><td>${resourceCell(finding)}</td><td>${esc(finding.message)}</td><td><code>${esc(locationOf(finding, context))}</code></td></tr>`)
+        .map((finding) => `<tr><td>${badge(finding)}${finding.baselineState === 'new' ? ' <span class="tag">new</span>' : finding.baselineState === 'updated' ? ' <span class="tag">more severe</span>' : ''}${finding.disposition === undefined ? '' : ` <span class="tag">${esc(dispositionLabel(finding.disposition))}</span>`}</td><td>${resourceCell(finding)}</td><td>${esc(finding.message)}</td><td><code>${esc(locationOf(finding, context))}</code></td></tr>`)
         .join('\n');
       const remediation = meta === undefined ? '' : `<h4>Remediation</h4><ol>${meta.docs.remediation.map((step) => `<li>${esc(step)}</li>`).join('')}</ol>`;
       const references = meta === undefined || meta.docs.references.length === 0 ? '' : `<p class="references"><span class="muted">References:</span> ${meta.docs.references.map((reference) => link(reference.title, reference.url)).join(' · ')}</p>`;

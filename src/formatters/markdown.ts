@@ -1,4 +1,5 @@
 import { SEVERITIES, type AuditResult, type AuditWarning, type Finding } from '../engine/types.js';
+import { dispositionLabel } from './disposition-label.js';
 import { environmentLabeller } from './environment-label.js';
 import type { FormatContext } from './format-context.js';
 import { findingsByScope, ruleLookup } from './report-scopes.js';
@@ -158,8 +159,9 @@ function warningPlace(warning: AuditWarning): string {
 }
 
 function mark(finding: Finding): string {
-  const label = finding.baselineState === undefined ? '' : BASELINE_MARK[finding.baselineState];
-  return label === '' ? '' : ` (${label})`;
+  const baseline = finding.baselineState === undefined ? '' : BASELINE_MARK[finding.baselineState];
+  const labels = [baseline, finding.disposition === undefined ? '' : text(dispositionLabel(finding.disposition))].filter((label) => label !== '');
+  return labels.length === 0 ? '' : ` (${labels.join('; ')})`;
 }
 
 function location(finding: Finding, context: FormatContext): string {

@@ -58,6 +58,19 @@ describe('audit --dispositions (acceptance of issue 17, item 5)', () => {
     expect(stylish.replace(/\s+/g, ' ')).toContain(`planned fix, owner iam-team, due ${PAST} (overdue)`);
   });
 
+  it('shows the planned fix in the Markdown and HTML reports, escaped', async () => {
+    const owner = '<b>iam|team</b>';
+    const file = await dispositionsFile({ version: 1, dispositions: [{ ...on('app-kiosk'), owner, disposition: 'planned-fix', due: PAST }] });
+    const markdown = path.join(work, 'report.md');
+    const html = path.join(work, 'report.html');
+    const run = await runCli(['audit', snapshot, '--dispositions', file, '-f', 'markdown', '-o', markdown, '-f', 'html', '-o', html, '--fail-on-overdue'], { cwd: work });
+    expect(run.code).toBe(1);
+    const md = await readFile(markdown, 'utf8');
+    expect(md).toContain('planned fix, owner ');
+    expect(md).not.toContain(owner);
+    expect(await readFile(html, 'utf8')).toContain(`planned fix, owner &lt;b&gt;iam|team&lt;/b&gt;, due ${PAST} (overdue)`);
+  });
+
   it('passes --fail-on-overdue alone when the planned fix is not yet due: it replaces the default severity gate', async () => {
     const { code, result } = await audit([{ ...on('app-kiosk'), disposition: 'planned-fix', due: FUTURE }], ['--fail-on-overdue']);
     expect(code).toBe(0);
