@@ -1,4 +1,5 @@
 import type { AuditResult, Finding, RuleEnvironmentResult } from '../engine/types.js';
+import { dispositionLabel } from './disposition-label.js';
 import { environmentLabeller } from './environment-label.js';
 import type { FormatContext } from './format-context.js';
 import { reportScopes, ruleLookup } from './report-scopes.js';
@@ -99,7 +100,8 @@ function failure(finding: Finding, context: FormatContext): string {
   const where = `${snapshotFilePath(finding.location.file, context.snapshotDir)}${finding.location.line === undefined ? '' : `:${finding.location.line}`}`;
   const state = finding.baselineState === 'new' ? '[new] ' : finding.baselineState === 'updated' ? '[more severe] ' : '';
   const detail = [`${finding.resource.type} ${finding.resource.name || finding.resource.id} (${finding.resource.id})`, `at ${where}${finding.pointer === '' ? '' : ` ${finding.pointer}`}`, `fingerprint ${finding.fingerprint}`].map(text).join('\n');
-  return `      <failure type="${attr(finding.severity)}" message="${attr(`${state}${finding.message}`)}">${detail}</failure>`;
+  const disposition = finding.disposition === undefined ? '' : `[${dispositionLabel(finding.disposition)}] `;
+  return `      <failure type="${attr(finding.severity)}" message="${attr(`${state}${disposition}${finding.message}`)}">${detail}</failure>`;
 }
 
 /** Counts as a reader counts them: a rule that fired is one failed testcase per finding. */

@@ -1,4 +1,5 @@
 import { getBorderCharacters, table, type ColumnUserConfig, type SpanningCellConfig } from 'table';
+import { dispositionLabel } from './disposition-label.js';
 import type { AuditResult, Finding } from '../engine/types.js';
 import { painter, SEVERITY_STYLE, type Paint } from './ansi.js';
 import { environmentLabeller } from './environment-label.js';
@@ -106,7 +107,11 @@ function findingsTable(
       [
         paint(terminalText(finding.severity.toUpperCase()), ...SEVERITY_STYLE[finding.severity]),
         `${terminalText(finding.resource.type, NAME_LIMIT)}\n${terminalText(finding.resource.name || finding.resource.id, NAME_LIMIT)}`,
-        finding.suppression === undefined ? terminalText(finding.message) : `${terminalText(finding.message)}\nSuppressed: ${terminalText(finding.suppression.reason)}`,
+        [
+          terminalText(finding.message),
+          finding.disposition === undefined ? '' : `\n${terminalText(dispositionLabel(finding.disposition))}`,
+          finding.suppression === undefined ? '' : `\nSuppressed: ${terminalText(finding.suppression.reason)}`,
+        ].join(''),
       ],
       [`${paint(terminalText(finding.ruleId, NAME_LIMIT), 'bold')}  ${terminalText(environmentName(finding.environmentId), NAME_LIMIT)}  ${paint(location, 'dim')}`, '', ''],
     ];

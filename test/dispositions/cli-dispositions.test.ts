@@ -68,6 +68,10 @@ describe('audit --dispositions (acceptance of issue 17, item 5)', () => {
     const md = await readFile(markdown, 'utf8');
     expect(md).toContain('planned fix, owner ');
     expect(md).not.toContain(owner);
+    const junit = await runCli(['audit', snapshot, '--dispositions', file, '-f', 'junit'], { cwd: work });
+    expect(junit.stdout).toContain(`[planned fix, owner &lt;b&gt;iam|team&lt;/b&gt;, due ${PAST} (overdue)]`);
+    const table = await runCli(['audit', snapshot, '--dispositions', file, '-f', 'table'], { cwd: work });
+    expect(table.stdout.replace(/[\s│|]+/g, ' ')).toContain('planned fix, owner');
     expect(await readFile(html, 'utf8')).toContain(`planned fix, owner &lt;b&gt;iam|team&lt;/b&gt;, due ${PAST} (overdue)`);
   });
 
