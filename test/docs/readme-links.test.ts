@@ -54,7 +54,7 @@ describe('the README and the pages it links to', () => {
     const firstBlock = readme.match(/^```sh\n([\s\S]*?)^```/m)?.[1] ?? '';
     const commands = firstBlock.split('\n').map((line) => line.replace(/#.*$/, '').trim());
     // Not `npx pingone-audit` in the clone: npx does not see a package's own bin there and asks the registry for the name.
-    expect(commands.slice(0, 2)).toEqual(['npm ci && node dist/src/cli.js demo', 'npm ci && npm test']);
+    expect(commands.slice(0, 2)).toEqual(['npm ci && npx pingone-audit demo', 'npm ci && npm test']);
     const ciCommands = readFileSync(packagePath('.ci', 'run'), 'utf8')
       .split('\n')
       .filter((line) => line.trim() !== '' && !line.startsWith('#') && !/^(set|cd) /.test(line));
