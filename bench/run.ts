@@ -133,11 +133,26 @@ function targets(rows: RunRow[], engine: EngineRun): string[] {
   const check = (ok: boolean, text: string) => `${ok ? 'met   ' : 'MISSED'}  ${text}`;
   const of = (kind: RunKind) => rows.filter((row) => row.kind === kind);
   const lines = [
-    check(rows.every((row) => row.result.requests <= 1.05 * row.minimum + row.throttled), 'requests ≤ 1.05 × minimum (429s retried excluded) in every run'),
-    check(of('max-rps right').every((row) => row.result.wallMs <= 1.15 * row.boundMs), 'max-rps right: wall ≤ 1.15 × minimum ÷ limit'),
-    check(of('max-rps right').every((row) => row.throttled <= 0.01 * row.result.requests), 'max-rps right: ≤ 1 % of requests answered 429'),
-    check(of('limit unknown').every((row) => row.throttled < 0.05 * row.result.requests), 'limit unknown: < 5 % of requests answered 429'),
-    check(of('limit unknown').every((row) => row.result.wallMs <= 1.15 * row.boundMs), 'limit unknown: wall ≤ 1.15 × minimum ÷ limit'),
+    check(
+      rows.every((row) => row.result.requests <= 1.05 * row.minimum + row.throttled),
+      'requests ≤ 1.05 × minimum (429s retried excluded) in every run',
+    ),
+    check(
+      of('max-rps right').every((row) => row.result.wallMs <= 1.15 * row.boundMs),
+      'max-rps right: wall ≤ 1.15 × minimum ÷ limit',
+    ),
+    check(
+      of('max-rps right').every((row) => row.throttled <= 0.01 * row.result.requests),
+      'max-rps right: ≤ 1 % of requests answered 429',
+    ),
+    check(
+      of('limit unknown').every((row) => row.throttled < 0.05 * row.result.requests),
+      'limit unknown: < 5 % of requests answered 429',
+    ),
+    check(
+      of('limit unknown').every((row) => row.result.wallMs <= 1.15 * row.boundMs),
+      'limit unknown: wall ≤ 1.15 × minimum ÷ limit',
+    ),
   ];
   for (const naive of of('naive sequential')) {
     const fast = rows.find((row) => row.size === naive.size && row.kind === 'latency-bound')!;
@@ -213,7 +228,13 @@ async function main(): Promise<void> {
       .join(', ')}`,
   ]);
   const engineRuns = [await runEngine([], 'all')];
-  if (slow.length > 0) engineRuns.push(await runEngine(slow.map((rule) => rule.ruleId), `without ${slow.map((rule) => rule.ruleId).join(', ')}`));
+  if (slow.length > 0)
+    engineRuns.push(
+      await runEngine(
+        slow.map((rule) => rule.ruleId),
+        `without ${slow.map((rule) => rule.ruleId).join(', ')}`,
+      ),
+    );
   print(['', 'Engine and formatters, each run in a process of its own:', engineTable(engineRuns)]);
   print(['', 'Targets (issue 6):', ...targets(rows, engineRuns[0]!).map((line) => `  ${line}`), '', `Bench wall time ${seconds(performance.now() - started)} s.`]);
 }

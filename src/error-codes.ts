@@ -3,8 +3,8 @@
  * it, and README.md#error-codes lists them (a test keeps the two in step). All exit 2.
  */
 export const ERROR_CODES = {
-  usage: 'An unknown command or flag, a missing argument or a value outside the flag\'s choices.',
-  'flag-invalid': 'A flag\'s value is out of range, or flags that do not go together (--fail-on-new without --baseline, an --output without its --format).',
+  usage: "An unknown command or flag, a missing argument or a value outside the flag's choices.",
+  'flag-invalid': "A flag's value is out of range, or flags that do not go together (--fail-on-new without --baseline, an --output without its --format).",
   'file-unreadable': 'A file named on the command line or in a variable (config, suppressions, baseline, client secret, private key, token cache) is missing or cannot be read.',
   'json-invalid': 'A config, pack, suppressions or baseline file is not valid JSON or does not match its schema; the message names the file and the JSON path.',
   'settings-invalid': 'A connection setting cannot be used: a malformed id or URL, plain http to a non-loopback host, an unknown region, auth method or --auth, conflicting hostnames.',
@@ -24,7 +24,7 @@ export const ERROR_CODES = {
   'snapshot-version': 'The snapshot was written in a format this version does not read.',
   'snapshot-unwritable': 'The snapshot cannot be written there (a link, a file, a foreign folder, no permission, a name too long).',
   'output-unwritable': 'A report file cannot be written there (a folder, a link, a pipe or device, a folder that is a file, no permission).',
-  'port-unavailable': 'The simulator\'s port on 127.0.0.1 is in use or may not be opened by this user.',
+  'port-unavailable': "The simulator's port on 127.0.0.1 is in use or may not be opened by this user.",
   'not-found': 'No rule, integration profile, application or environment has the id or name given.',
   'name-ambiguous': 'Several applications have the name given.',
   'report-too-large': 'The SARIF report would have more runs than GitHub code scanning accepts.',

@@ -20,7 +20,10 @@ export function readUserFile(absolutePath: string, name: string, label: string, 
   } catch (error) {
     if (error instanceof UserFacingError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UserFacingError('file-unreadable', code === 'ENOENT' ? `${label} file ${name} does not exist.` : `Cannot read ${label.toLowerCase()} file ${name} (${code ?? 'error'}).`, { hint, cause: error });
+    throw new UserFacingError('file-unreadable', code === 'ENOENT' ? `${label} file ${name} does not exist.` : `Cannot read ${label.toLowerCase()} file ${name} (${code ?? 'error'}).`, {
+      hint,
+      cause: error,
+    });
   }
   return text.startsWith(BYTE_ORDER_MARK) ? text.slice(BYTE_ORDER_MARK.length) : text;
 }

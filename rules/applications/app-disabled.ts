@@ -23,10 +23,7 @@ export default defineRule({
         'Console: Applications > Applications, open the application and switch the toggle next to its name on (it turns blue). If the app is no longer used, delete it instead.',
         'API: `PUT /environments/{envId}/applications/{appId}` with the application’s current body and `"enabled": true` (PUT replaces the whole resource, so send every field).',
       ],
-      references: [
-        REFERENCES.pingUpdateApplication,
-        REFERENCES.stackOneGuide,
-      ],
+      references: [REFERENCES.pingUpdateApplication, REFERENCES.stackOneGuide],
       severityRationale:
         'Medium by default: the rule cannot tell a forgotten toggle from an app retired on purpose. High for worker apps and apps bound to an integration profile, which exist to be called by a machine and break its integration outright.',
     },
@@ -47,7 +44,7 @@ export default defineRule({
         if (!isWorker(app) && profiles.length === 0) return context.report('disabled', { app: app.name }, { resource, pointer: '/enabled' });
         const at = { resource, pointer: '/enabled', severity: 'high' } as const;
         if (profiles.length === 0) return context.report('workerDisabled', { app: app.name }, at);
-                return context.report('integrationDisabled', { app: app.name, integration: listNames(profiles.map(context.integrations.titleOf)) }, at);
+        return context.report('integrationDisabled', { app: app.name, integration: listNames(profiles.map(context.integrations.titleOf)) }, at);
       });
   },
 });

@@ -37,8 +37,10 @@ export default defineRule({
         'Low on a confidential web or custom app: the tokens carry only resource scopes (never admin roles, which only workers hold), and the fix is separation of duties. Medium on single-page and native apps and on any public client, where the credential is effectively public.',
     },
     messages: {
-      userFacingApp: 'Application {{app}} ({{type}}) allows client_credentials, so it also gets tokens with all its granted scopes and no user: move the machine use to its own non-interactive application.',
-      publicClient: 'Application {{app}} ({{type}}) allows client_credentials but cannot keep a secret, so anyone who has the app can get tokens with all its granted scopes and no user: remove the grant and use a separate non-interactive application on a server.',
+      userFacingApp:
+        'Application {{app}} ({{type}}) allows client_credentials, so it also gets tokens with all its granted scopes and no user: move the machine use to its own non-interactive application.',
+      publicClient:
+        'Application {{app}} ({{type}}) allows client_credentials but cannot keep a secret, so anyone who has the app can get tokens with all its granted scopes and no user: remove the grant and use a separate non-interactive application on a server.',
     },
     precision: 'very-high',
   },
@@ -51,11 +53,17 @@ export default defineRule({
         const machineType = answer(isWorker(app) || app.type === 'SERVICE', unknownValuesOf('application type', [app.type]));
         return reportsIf(not(machineType), applicationRef(located), leaveUnjudged, () => {
           const isPublic = cannotKeepSecret(app);
-          return [report(isPublic ? 'publicClient' : 'userFacingApp', { app: app.name, type: app.type }, {
-            resource: applicationRef(located),
-            pointer: grantPointer(app, 'CLIENT_CREDENTIALS'),
-            ...severityOverride(isPublic ? 'medium' : SEVERITY, SEVERITY),
-          })];
+          return [
+            report(
+              isPublic ? 'publicClient' : 'userFacingApp',
+              { app: app.name, type: app.type },
+              {
+                resource: applicationRef(located),
+                pointer: grantPointer(app, 'CLIENT_CREDENTIALS'),
+                ...severityOverride(isPublic ? 'medium' : SEVERITY, SEVERITY),
+              },
+            ),
+          ];
         });
       });
   },

@@ -39,9 +39,15 @@ export default defineRule({
   check(snapshot, { report }) {
     return oidcApplicationsOf(snapshot)
       .filter(({ app }) => app.tokenEndpointAuthMethod === 'CLIENT_SECRET_JWT')
-      .map((located) => report('clientSecretJwt', { app: located.app.name }, {
-        resource: applicationRef(located),
-        pointer: '/tokenEndpointAuthMethod',
-      }));
+      .map((located) =>
+        report(
+          'clientSecretJwt',
+          { app: located.app.name },
+          {
+            resource: applicationRef(located),
+            pointer: '/tokenEndpointAuthMethod',
+          },
+        ),
+      );
   },
 });

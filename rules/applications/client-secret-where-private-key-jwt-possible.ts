@@ -34,22 +34,29 @@ export default defineRule({
         'Info: client secrets are a standard, permitted method (RFC 6749, OAuth 2.1) and nothing is exposed while the secret is kept well; private_key_jwt removes a class of leaks rather than closing an open hole. Raise it in a pack if your policy demands asymmetric client authentication.',
     },
     messages: {
-      sharedSecret: 'Application {{app}} authenticates with {{method}}, sending a reusable secret on every token request: switch to private_key_jwt (PRIVATE_KEY_JWT with a JWKS) if the client can sign a JWT.',
+      sharedSecret:
+        'Application {{app}} authenticates with {{method}}, sending a reusable secret on every token request: switch to private_key_jwt (PRIVATE_KEY_JWT with a JWKS) if the client can sign a JWT.',
     },
     precision: 'medium',
   },
   check(snapshot, context) {
-    return oidcApplicationsOf(snapshot)
-      .filter((located) => !skipUnknownValue(located, 'token endpoint auth method', located.app.tokenEndpointAuthMethod, context.leaveUnjudged))
-      .filter(({ app }) => SHARED_SECRET_METHODS.has(app.tokenEndpointAuthMethod ?? ''))
-      // A native app or SPA can sign nothing it can keep: public-client-with-secret advises NONE with PKCE there.
-      .filter(({ app }) => !runsOnUserDevice(app))
-      .filter(({ app }) => context.integrations.profilesFor(app).length === 0)
-      .map((located) =>
-        context.report('sharedSecret', { app: located.app.name, method: located.app.tokenEndpointAuthMethod ?? '' }, {
-          resource: applicationRef(located),
-          pointer: '/tokenEndpointAuthMethod',
-        }),
-      );
+    return (
+      oidcApplicationsOf(snapshot)
+        .filter((located) => !skipUnknownValue(located, 'token endpoint auth method', located.app.tokenEndpointAuthMethod, context.leaveUnjudged))
+        .filter(({ app }) => SHARED_SECRET_METHODS.has(app.tokenEndpointAuthMethod ?? ''))
+        // A native app or SPA can sign nothing it can keep: public-client-with-secret advises NONE with PKCE there.
+        .filter(({ app }) => !runsOnUserDevice(app))
+        .filter(({ app }) => context.integrations.profilesFor(app).length === 0)
+        .map((located) =>
+          context.report(
+            'sharedSecret',
+            { app: located.app.name, method: located.app.tokenEndpointAuthMethod ?? '' },
+            {
+              resource: applicationRef(located),
+              pointer: '/tokenEndpointAuthMethod',
+            },
+          ),
+        )
+    );
   },
 });

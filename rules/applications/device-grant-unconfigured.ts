@@ -32,14 +32,21 @@ export default defineRule({
         { title: 'RFC 8628 §5.4 (remote phishing with the device flow)', url: 'https://www.rfc-editor.org/rfc/rfc8628#section-5.4' },
         REFERENCES.rfc9700PrivilegeRestriction,
         { title: 'OpenID Connect CIBA Core 1.0', url: 'https://openid.net/specs/openid-client-initiated-backchannel-authentication-core-1_0.html' },
-        { title: 'PingOne API: CIBA grant type (confidential clients only)', url: 'https://developer.pingidentity.com/pingone-api/foundations/authentication-concepts/authorization-flow-by-grant-type/ciba-grant-type.html' },
-        { title: 'PingOne API: device code grant type', url: 'https://developer.pingidentity.com/pingone-api/foundations/authentication-concepts/authorization-flow-by-grant-type/device-code-grant-type.html' },
+        {
+          title: 'PingOne API: CIBA grant type (confidential clients only)',
+          url: 'https://developer.pingidentity.com/pingone-api/foundations/authentication-concepts/authorization-flow-by-grant-type/ciba-grant-type.html',
+        },
+        {
+          title: 'PingOne API: device code grant type',
+          url: 'https://developer.pingidentity.com/pingone-api/foundations/authentication-concepts/authorization-flow-by-grant-type/device-code-grant-type.html',
+        },
       ],
       severityRationale:
         'Low: an unused grant is attack surface, and phishing with it still needs a victim to approve. Medium for worker apps, whose device-code tokens carry the approving admin’s roles over the Management API.',
     },
     messages: {
-      deviceCodeUnconfigured: 'Application {{app}} allows device_code but has none of the device settings (deviceTimeout, devicePollingInterval, devicePathId, deviceCustomVerificationUri), so the grant looks unused: remove it, or set it up explicitly if a device uses it.',
+      deviceCodeUnconfigured:
+        'Application {{app}} allows device_code but has none of the device settings (deviceTimeout, devicePollingInterval, devicePathId, deviceCustomVerificationUri), so the grant looks unused: remove it, or set it up explicitly if a device uses it.',
       cibaPublicClient: 'Application {{app}} allows CIBA, but PingOne only runs CIBA for confidential clients and this one authenticates with NONE, so the grant cannot be used: remove it.',
     },
     precision: 'medium',
@@ -55,10 +62,13 @@ export default defineRule({
         reports.push(report('deviceCodeUnconfigured', data, { resource, pointer: grantPointer(app, 'DEVICE_CODE'), ...severity }));
       }
       // PingOne runs CIBA for confidential clients only, so on a public client the grant cannot work.
-      if (hasGrant(app, 'CIBA') && isPublicClient(app)) reports.push(report('cibaPublicClient', data, {
-        resource,
-        pointer: grantPointer(app, 'CIBA'),
-      }));
+      if (hasGrant(app, 'CIBA') && isPublicClient(app))
+        reports.push(
+          report('cibaPublicClient', data, {
+            resource,
+            pointer: grantPointer(app, 'CIBA'),
+          }),
+        );
       return reports;
     });
   },

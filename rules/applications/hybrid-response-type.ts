@@ -33,7 +33,8 @@ export default defineRule({
         'Low: `code id_token` exposes identity claims, not an access token, and RFC 9700 still tolerates it; its cost is privacy and a larger front-channel surface for no benefit over PKCE. Access tokens in the front channel (`code token`) are rated by implicit-grant.',
     },
     messages: {
-      hybrid: 'Application {{app}} allows the hybrid response type {{responseTypes}}, which returns {{frontChannel}} through the browser next to the code: keep CODE only and get tokens from the token endpoint.',
+      hybrid:
+        'Application {{app}} allows the hybrid response type {{responseTypes}}, which returns {{frontChannel}} through the browser next to the code: keep CODE only and get tokens from the token endpoint.',
     },
     precision: 'very-high',
   },

@@ -30,30 +30,31 @@ export default defineRule({
         'Medium: tokens exposed in the front channel can be stolen or injected, but exploitation needs another weakness (an open redirect, a malicious script, leaked logs). High for worker apps, whose tokens carry the signed-in user’s admin roles over the Management API.',
     },
     messages: {
-      implicitGrant: 'Application {{app}} allows the implicit grant, so PingOne returns tokens in the redirect URI (response types: {{responseTypes}}) where they can leak or be injected: switch to authorization_code with PKCE.',
-      tokenResponseType: 'Application {{app}} has response type {{responseType}}, which returns a token from the authorization endpoint in the redirect URI: keep CODE only and use authorization_code with PKCE.',
+      implicitGrant:
+        'Application {{app}} allows the implicit grant, so PingOne returns tokens in the redirect URI (response types: {{responseTypes}}) where they can leak or be injected: switch to authorization_code with PKCE.',
+      tokenResponseType:
+        'Application {{app}} has response type {{responseType}}, which returns a token from the authorization endpoint in the redirect URI: keep CODE only and use authorization_code with PKCE.',
     },
     precision: 'very-high',
   },
   check(snapshot, { report }) {
-    return oidcApplicationsOf(snapshot)
-      .flatMap((located) => {
-        const { app } = located;
-        const resource = applicationRef(located);
-        const severity = isWorker(app) ? { severity: 'high' as const } : {};
-        const responseTypes = app.responseTypes ?? [];
-        const implicitAt = (app.grantTypes ?? []).indexOf('IMPLICIT');
-        // The grant is the cause; its TOKEN / ID_TOKEN response types go with it, so one finding per app.
-        if (implicitAt >= 0) {
-          const data = { app: app.name, responseTypes: responseTypes.join(', ') || 'none' };
-          return [report('implicitGrant', data, { resource, pointer: `/grantTypes/${implicitAt}`, ...severity })];
-        }
-        return responseTypes.flatMap((responseType, i) =>
-          returnsTokenFromAuthorizationEndpoint(responseType, responseTypes)
-            ? [report('tokenResponseType', { app: app.name, responseType }, { resource, pointer: `/responseTypes/${i}`, ...severity })]
-            : [],
-        );
-      });
+    return oidcApplicationsOf(snapshot).flatMap((located) => {
+      const { app } = located;
+      const resource = applicationRef(located);
+      const severity = isWorker(app) ? { severity: 'high' as const } : {};
+      const responseTypes = app.responseTypes ?? [];
+      const implicitAt = (app.grantTypes ?? []).indexOf('IMPLICIT');
+      // The grant is the cause; its TOKEN / ID_TOKEN response types go with it, so one finding per app.
+      if (implicitAt >= 0) {
+        const data = { app: app.name, responseTypes: responseTypes.join(', ') || 'none' };
+        return [report('implicitGrant', data, { resource, pointer: `/grantTypes/${implicitAt}`, ...severity })];
+      }
+      return responseTypes.flatMap((responseType, i) =>
+        returnsTokenFromAuthorizationEndpoint(responseType, responseTypes)
+          ? [report('tokenResponseType', { app: app.name, responseType }, { resource, pointer: `/responseTypes/${i}`, ...severity })]
+          : [],
+      );
+    });
   },
 });
 

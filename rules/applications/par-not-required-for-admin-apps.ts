@@ -35,7 +35,8 @@ export default defineRule({
     },
     messages: {
       parOptional: 'Worker app {{app}} signs users in with {{grants}} and issues admin tokens, but accepts authorization requests through the browser without PAR: set parRequirement to REQUIRED.',
-      parOptionalIntegration: 'Worker app {{app}} signs users in with {{grants}} for integration {{profiles}} without requiring PAR: require it once you have confirmed that the integration’s client sends pushed authorization requests.',
+      parOptionalIntegration:
+        'Worker app {{app}} signs users in with {{grants}} for integration {{profiles}} without requiring PAR: require it once you have confirmed that the integration’s client sends pushed authorization requests.',
     },
     precision: 'high',
   },

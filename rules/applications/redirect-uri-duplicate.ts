@@ -23,10 +23,7 @@ export default defineRule({
         'Console: Applications > Applications > the application > Configuration > edit, and delete the later copy of each duplicated URI.',
         'API: `PUT /environments/{envId}/applications/{appId}` with the current body and each URI once in `redirectUris` / `postLogoutRedirectUris`.',
       ],
-      references: [
-        { title: 'RFC 9700 §2.1 (exact redirect URI matching)', url: 'https://www.rfc-editor.org/rfc/rfc9700#section-2.1' },
-        REFERENCES.pingUpdateApplication,
-      ],
+      references: [{ title: 'RFC 9700 §2.1 (exact redirect URI matching)', url: 'https://www.rfc-editor.org/rfc/rfc9700#section-2.1' }, REFERENCES.pingUpdateApplication],
       severityRationale: 'Info: nothing is exposed by the copy itself; it is list hygiene that makes later clean-ups reliable.',
     },
     messages: {
@@ -36,20 +33,19 @@ export default defineRule({
     precision: 'very-high',
   },
   check(snapshot, { report }) {
-    return oidcApplicationsOf(snapshot)
-      .flatMap((located) => {
-        const seen = new Map<string, RedirectUriEntry>();
-        return redirectUriEntries(located.app).flatMap((entry) => {
-          const key = `${entry.field} ${parseRedirectUri(entry.uri)?.href ?? entry.uri}`;
-          const first = seen.get(key);
-          if (first === undefined) {
-            seen.set(key, entry);
-            return [];
-          }
-          const data = { app: located.app.name, field: entry.field, uri: entry.uri, firstIndex: first.index };
-          const target = { resource: applicationRef(located), pointer: entry.pointer };
-          return [first.uri === entry.uri ? report('duplicate', data, target) : report('equivalent', { ...data, first: first.uri }, target)];
-        });
+    return oidcApplicationsOf(snapshot).flatMap((located) => {
+      const seen = new Map<string, RedirectUriEntry>();
+      return redirectUriEntries(located.app).flatMap((entry) => {
+        const key = `${entry.field} ${parseRedirectUri(entry.uri)?.href ?? entry.uri}`;
+        const first = seen.get(key);
+        if (first === undefined) {
+          seen.set(key, entry);
+          return [];
+        }
+        const data = { app: located.app.name, field: entry.field, uri: entry.uri, firstIndex: first.index };
+        const target = { resource: applicationRef(located), pointer: entry.pointer };
+        return [first.uri === entry.uri ? report('duplicate', data, target) : report('equivalent', { ...data, first: first.uri }, target)];
       });
+    });
   },
 });

@@ -38,16 +38,19 @@ export default defineRule({
     precision: 'very-high',
   },
   check(snapshot, { report }) {
-    return oidcApplicationsOf(snapshot)
-      .flatMap((located) =>
-        redirectUriEntries(located.app, ['redirectUris'])
-          .filter((entry) => entry.uri.includes('#'))
-          .map((entry) =>
-            report('fragment', { app: located.app.name, uri: entry.uri, fragment: entry.uri.slice(entry.uri.indexOf('#')) }, {
+    return oidcApplicationsOf(snapshot).flatMap((located) =>
+      redirectUriEntries(located.app, ['redirectUris'])
+        .filter((entry) => entry.uri.includes('#'))
+        .map((entry) =>
+          report(
+            'fragment',
+            { app: located.app.name, uri: entry.uri, fragment: entry.uri.slice(entry.uri.indexOf('#')) },
+            {
               resource: applicationRef(located),
               pointer: entry.pointer,
-            }),
+            },
           ),
-      );
+        ),
+    );
   },
 });

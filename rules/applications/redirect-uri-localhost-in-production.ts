@@ -34,7 +34,8 @@ export default defineRule({
         'Medium for public clients, where a code delivered to a local listener is all an attacker needs. Low for confidential clients (the code is useless without the client’s credentials) and for post-logout URIs, which carry no credential: there the finding is mostly about development configuration in production.',
     },
     messages: {
-      loopbackInProduction: '{{field}} entry {{uri}} of {{app}} points at the loopback host {{host}} in production environment {{environment}}, so a process on the user’s machine can receive its responses: remove it and develop against a sandbox.',
+      loopbackInProduction:
+        '{{field}} entry {{uri}} of {{app}} points at the loopback host {{host}} in production environment {{environment}}, so a process on the user’s machine can receive its responses: remove it and develop against a sandbox.',
     },
     precision: 'high',
   },
@@ -42,17 +43,21 @@ export default defineRule({
     return oidcApplicationsOf(snapshot)
       .filter(({ env }) => env.environment.type === 'PRODUCTION')
       .flatMap((located) =>
-        reportsIf(not(receivesRedirectsLocally(located.app)), applicationRef(located), leaveUnjudged, () => redirectUriEntries(located.app).flatMap((entry) => {
-          const host = redirectHost(entry.uri);
-          if (host === undefined || !isLoopbackHost(host)) return [];
-          const credentialBearing = entry.field === 'redirectUris' && isPublicClient(located.app);
-          const data = { app: located.app.name, field: entry.field, uri: entry.uri, host, environment: located.env.environment.name };
-          return [report('loopbackInProduction', data, {
-            resource: applicationRef(located),
-            pointer: entry.pointer,
-            ...(credentialBearing ? {} : { severity: 'low' as const }),
-          })];
-        })),
+        reportsIf(not(receivesRedirectsLocally(located.app)), applicationRef(located), leaveUnjudged, () =>
+          redirectUriEntries(located.app).flatMap((entry) => {
+            const host = redirectHost(entry.uri);
+            if (host === undefined || !isLoopbackHost(host)) return [];
+            const credentialBearing = entry.field === 'redirectUris' && isPublicClient(located.app);
+            const data = { app: located.app.name, field: entry.field, uri: entry.uri, host, environment: located.env.environment.name };
+            return [
+              report('loopbackInProduction', data, {
+                resource: applicationRef(located),
+                pointer: entry.pointer,
+                ...(credentialBearing ? {} : { severity: 'low' as const }),
+              }),
+            ];
+          }),
+        ),
       );
   },
 });

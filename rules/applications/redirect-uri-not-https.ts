@@ -33,22 +33,28 @@ export default defineRule({
         'High for sign-in redirect URIs: a passive network attacker collects authorization codes (and, with the implicit grant, tokens) without any other weakness. Low for post-logout redirect URIs, which carry no credential.',
     },
     messages: {
-      httpRedirect: '{{field}} entry {{uri}} of {{app}} uses plain http on host {{host}}, so the authorization response can be read or altered on the network: use https (only loopback addresses may use http).',
+      httpRedirect:
+        '{{field}} entry {{uri}} of {{app}} uses plain http on host {{host}}, so the authorization response can be read or altered on the network: use https (only loopback addresses may use http).',
     },
     precision: 'very-high',
   },
   check(snapshot, { report }) {
-    return oidcApplicationsOf(snapshot)
-      .flatMap((located) =>
-        redirectUriEntries(located.app).flatMap((entry) => {
-          const url = parseRedirectUri(entry.uri);
-          if (url?.protocol !== 'http:' || isLoopbackHost(url.hostname)) return [];
-          return [report('httpRedirect', { app: located.app.name, field: entry.field, uri: entry.uri, host: url.hostname }, {
-            resource: applicationRef(located),
-            pointer: entry.pointer,
-            ...(entry.field === 'postLogoutRedirectUris' ? { severity: 'low' as const } : {}),
-          })];
-        }),
-      );
+    return oidcApplicationsOf(snapshot).flatMap((located) =>
+      redirectUriEntries(located.app).flatMap((entry) => {
+        const url = parseRedirectUri(entry.uri);
+        if (url?.protocol !== 'http:' || isLoopbackHost(url.hostname)) return [];
+        return [
+          report(
+            'httpRedirect',
+            { app: located.app.name, field: entry.field, uri: entry.uri, host: url.hostname },
+            {
+              resource: applicationRef(located),
+              pointer: entry.pointer,
+              ...(entry.field === 'postLogoutRedirectUris' ? { severity: 'low' as const } : {}),
+            },
+          ),
+        ];
+      }),
+    );
   },
 });

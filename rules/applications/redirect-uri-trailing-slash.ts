@@ -32,7 +32,8 @@ export default defineRule({
         'Low by default: if the app works today, its client sends the slash too. High for apps bound to an integration profile, whose client sends a documented callback that the slash cannot match.',
     },
     messages: {
-      trailingSlash: '{{field}} entry {{uri}} of {{app}} ends with a slash after its path; PingOne matches redirect URIs exactly, so a client sending {{expected}} is refused: remove the slash unless the client really sends it.',
+      trailingSlash:
+        '{{field}} entry {{uri}} of {{app}} ends with a slash after its path; PingOne matches redirect URIs exactly, so a client sending {{expected}} is refused: remove the slash unless the client really sends it.',
     },
     precision: 'medium',
   },
@@ -42,11 +43,15 @@ export default defineRule({
       return redirectUriEntries(located.app)
         .filter((entry) => hasTrailingSlashAfterPath(entry.uri))
         .map((entry) =>
-          context.report('trailingSlash', { app: located.app.name, field: entry.field, uri: entry.uri, expected: withoutTrailingSlash(entry.uri) }, {
-            resource: applicationRef(located),
-            pointer: entry.pointer,
-            ...(bound ? { severity: 'high' as const } : {}),
-          }),
+          context.report(
+            'trailingSlash',
+            { app: located.app.name, field: entry.field, uri: entry.uri, expected: withoutTrailingSlash(entry.uri) },
+            {
+              resource: applicationRef(located),
+              pointer: entry.pointer,
+              ...(bound ? { severity: 'high' as const } : {}),
+            },
+          ),
         );
     });
   },

@@ -40,22 +40,25 @@ export default defineRule({
     precision: 'very-high',
   },
   check(snapshot, { report }) {
-    return oidcApplicationsOf(snapshot)
-      .flatMap((located) => {
-        const { app } = located;
-        const resource = applicationRef(located);
-        const patterns = redirectUriEntries(app).filter((entry) => entry.uri.includes('*'));
-        if (patterns.length === 0) {
-          return app.allowWildcardInRedirectUris === true
-            ? [report('wildcardsAllowed', { app: app.name }, { resource, pointer: '/allowWildcardInRedirectUris', severity: 'low' })]
-            : [];
-        }
-        // A `*` is reported even with the setting off: it is then matched literally today, and
-        // becomes a live pattern the day someone turns the setting on.
-        return patterns.map((entry) => report('wildcardUri', { app: app.name, field: entry.field, uri: entry.uri }, {
-          resource,
-          pointer: entry.pointer,
-        }));
-      });
+    return oidcApplicationsOf(snapshot).flatMap((located) => {
+      const { app } = located;
+      const resource = applicationRef(located);
+      const patterns = redirectUriEntries(app).filter((entry) => entry.uri.includes('*'));
+      if (patterns.length === 0) {
+        return app.allowWildcardInRedirectUris === true ? [report('wildcardsAllowed', { app: app.name }, { resource, pointer: '/allowWildcardInRedirectUris', severity: 'low' })] : [];
+      }
+      // A `*` is reported even with the setting off: it is then matched literally today, and
+      // becomes a live pattern the day someone turns the setting on.
+      return patterns.map((entry) =>
+        report(
+          'wildcardUri',
+          { app: app.name, field: entry.field, uri: entry.uri },
+          {
+            resource,
+            pointer: entry.pointer,
+          },
+        ),
+      );
+    });
   },
 });

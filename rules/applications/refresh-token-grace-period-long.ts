@@ -7,7 +7,6 @@ import { severityOverride } from '../shared/severity.js';
 
 const SEVERITY: Severity = 'low';
 
-
 export default defineRule({
   id: 'refresh-token-grace-period-long',
   meta: {
@@ -45,7 +44,8 @@ export default defineRule({
         'Low for confidential clients, which must authenticate to use a refresh token at all. Medium for public clients, where rotation with replay detection is the main defence and the grace period switches it off for its whole length.',
     },
     messages: {
-      gracePeriodLong: 'Application {{app}} accepts a used refresh token again for {{actual}} (maximum {{max}}), during which reuse by a thief is not detected as replay: shorten refreshTokenRollingGracePeriodDuration.',
+      gracePeriodLong:
+        'Application {{app}} accepts a used refresh token again for {{actual}} (maximum {{max}}), during which reuse by a thief is not detected as replay: shorten refreshTokenRollingGracePeriodDuration.',
     },
     precision: 'very-high',
   },
@@ -54,11 +54,15 @@ export default defineRule({
     return oidcApplicationsOf(snapshot)
       .filter(({ app }) => issuesRefreshTokens(app) && (app.refreshTokenRollingGracePeriodDuration ?? 0) > max)
       .map((located) =>
-        context.report('gracePeriodLong', { app: located.app.name, actual: describeDuration(located.app.refreshTokenRollingGracePeriodDuration ?? 0), max: describeDuration(max) }, {
-          resource: applicationRef(located),
-          pointer: '/refreshTokenRollingGracePeriodDuration',
-          ...severityOverride(isPublicClient(located.app) ? 'medium' : SEVERITY, SEVERITY),
-        }),
+        context.report(
+          'gracePeriodLong',
+          { app: located.app.name, actual: describeDuration(located.app.refreshTokenRollingGracePeriodDuration ?? 0), max: describeDuration(max) },
+          {
+            resource: applicationRef(located),
+            pointer: '/refreshTokenRollingGracePeriodDuration',
+            ...severityOverride(isPublicClient(located.app) ? 'medium' : SEVERITY, SEVERITY),
+          },
+        ),
       );
   },
 });

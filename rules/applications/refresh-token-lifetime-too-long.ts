@@ -7,7 +7,6 @@ import { severityOverride } from '../shared/severity.js';
 
 const SEVERITY: Severity = 'low';
 
-
 export default defineRule({
   id: 'refresh-token-lifetime-too-long',
   meta: {

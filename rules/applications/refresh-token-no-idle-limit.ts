@@ -36,17 +36,24 @@ export default defineRule({
         'Medium: it turns any refresh token theft into permanent access, but a theft has to happen first. High for public worker apps (command-line tools), whose tokens carry the signed-in user’s admin roles.',
     },
     messages: {
-      noRollingDuration: 'Public client {{app}} holds refresh tokens with no rolling duration: each refresh restarts their {{duration}} lifetime, so a token that keeps being used never requires a new sign-in: set refreshTokenRollingDuration.',
+      noRollingDuration:
+        'Public client {{app}} holds refresh tokens with no rolling duration: each refresh restarts their {{duration}} lifetime, so a token that keeps being used never requires a new sign-in: set refreshTokenRollingDuration.',
     },
     precision: 'very-high',
   },
   check(snapshot, { report }) {
     return oidcApplicationsOf(snapshot)
       .filter(({ app }) => isPublicClient(app) && issuesRefreshTokens(app) && app.refreshTokenRollingDuration == null)
-      .map((located) => report('noRollingDuration', { app: located.app.name, duration: describeDuration(located.app.refreshTokenDuration ?? DEFAULT_REFRESH_TOKEN_DURATION_SECONDS) }, {
-        resource: applicationRef(located),
-        pointer: '/refreshTokenRollingDuration',
-        ...severityOverride(isWorker(located.app) ? 'high' : SEVERITY, SEVERITY),
-      }));
+      .map((located) =>
+        report(
+          'noRollingDuration',
+          { app: located.app.name, duration: describeDuration(located.app.refreshTokenDuration ?? DEFAULT_REFRESH_TOKEN_DURATION_SECONDS) },
+          {
+            resource: applicationRef(located),
+            pointer: '/refreshTokenRollingDuration',
+            ...severityOverride(isWorker(located.app) ? 'high' : SEVERITY, SEVERITY),
+          },
+        ),
+      );
   },
 });

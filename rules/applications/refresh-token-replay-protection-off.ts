@@ -35,17 +35,24 @@ export default defineRule({
         'Medium: exploiting it needs a stolen refresh token first (XSS, a compromised device, a leaked log), but then access lasts as long as the chain and nothing detects it. High for public worker apps (command-line tools), whose tokens carry the signed-in user’s admin roles over the Management API.',
     },
     messages: {
-      replayProtectionOff: 'Public client {{app}} holds refresh tokens with replay protection turned off, so a stolen refresh token keeps working and its reuse revokes nothing: turn additional refresh token replay protection on.',
+      replayProtectionOff:
+        'Public client {{app}} holds refresh tokens with replay protection turned off, so a stolen refresh token keeps working and its reuse revokes nothing: turn additional refresh token replay protection on.',
     },
     precision: 'very-high',
   },
   check(snapshot, { report }) {
     return oidcApplicationsOf(snapshot)
       .filter(({ app }) => isPublicClient(app) && issuesRefreshTokens(app) && app.additionalRefreshTokenReplayProtectionEnabled === false)
-      .map((located) => report('replayProtectionOff', { app: located.app.name }, {
-        resource: applicationRef(located),
-        pointer: '/additionalRefreshTokenReplayProtectionEnabled',
-        ...severityOverride(isWorker(located.app) ? 'high' : SEVERITY, SEVERITY),
-      }));
+      .map((located) =>
+        report(
+          'replayProtectionOff',
+          { app: located.app.name },
+          {
+            resource: applicationRef(located),
+            pointer: '/additionalRefreshTokenReplayProtectionEnabled',
+            ...severityOverride(isWorker(located.app) ? 'high' : SEVERITY, SEVERITY),
+          },
+        ),
+      );
   },
 });

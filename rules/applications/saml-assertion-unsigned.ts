@@ -29,8 +29,10 @@ export default defineRule({
         'High when nothing is signed: a service provider that accepts unsigned assertions can be signed into as anyone, a full authentication bypass, though one that needs the service provider’s cooperation (a correctly configured one rejects them), which is why it is not critical. Low when the response is signed: the SAML profile is satisfied and only the assertion’s own integrity is lost.',
     },
     messages: {
-      nothingSigned: 'SAML application {{app}} signs neither its assertions nor its responses, so a service provider that does not insist on a signature accepts forged assertions for any user: set assertionSigned to true.',
-      onlyResponseSigned: 'SAML application {{app}} signs its responses but not the assertions inside them: sign the assertions too (assertionSigned true) so they keep their integrity once taken out of the response.',
+      nothingSigned:
+        'SAML application {{app}} signs neither its assertions nor its responses, so a service provider that does not insist on a signature accepts forged assertions for any user: set assertionSigned to true.',
+      onlyResponseSigned:
+        'SAML application {{app}} signs its responses but not the assertions inside them: sign the assertions too (assertionSigned true) so they keep their integrity once taken out of the response.',
     },
     precision: 'very-high',
   },
@@ -39,11 +41,15 @@ export default defineRule({
       .filter(({ app }) => app.assertionSigned === false)
       .map((located) => {
         const responseSigned = located.app.responseSigned === true;
-        return report(responseSigned ? 'onlyResponseSigned' : 'nothingSigned', { app: located.app.name }, {
-          resource: applicationRef(located),
-          pointer: '/assertionSigned',
-          ...severityOverride(responseSigned ? 'low' : SEVERITY, SEVERITY),
-        });
+        return report(
+          responseSigned ? 'onlyResponseSigned' : 'nothingSigned',
+          { app: located.app.name },
+          {
+            resource: applicationRef(located),
+            pointer: '/assertionSigned',
+            ...severityOverride(responseSigned ? 'low' : SEVERITY, SEVERITY),
+          },
+        );
       });
   },
 });

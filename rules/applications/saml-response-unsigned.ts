@@ -26,7 +26,8 @@ export default defineRule({
         'Low: the signed assertion already binds the user, audience, recipient and lifetime, so what is left unprotected is the envelope, and exploiting it needs a flaw in the service provider’s signature handling.',
     },
     messages: {
-      responseUnsigned: 'SAML application {{app}} signs its assertions but not its responses (responseSigned false), leaving the response’s Destination, InResponseTo and Status unprotected: sign the response as well.',
+      responseUnsigned:
+        'SAML application {{app}} signs its assertions but not its responses (responseSigned false), leaving the response’s Destination, InResponseTo and Status unprotected: sign the response as well.',
     },
     precision: 'very-high',
   },

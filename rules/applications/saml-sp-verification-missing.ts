@@ -30,8 +30,10 @@ export default defineRule({
         'Low: responses still go only to the registered ACS URLs, so a forged request mostly lets an attacker shape a sign-in rather than steal one. Medium when the app honours the requested authentication context, because an unsigned request can then pick a weaker sign-on policy.',
     },
     messages: {
-      noCertificate: 'SAML application {{app}} has no service-provider verification certificate, so PingOne accepts unsigned AuthnRequests in its name{{context}}: add the SP’s signing certificate and require signed requests.',
-      signatureNotRequired: 'SAML application {{app}} has a verification certificate but does not require signed AuthnRequests (authnRequestSigned false), so unsigned ones are still accepted{{context}}: turn on authnRequestSigned.',
+      noCertificate:
+        'SAML application {{app}} has no service-provider verification certificate, so PingOne accepts unsigned AuthnRequests in its name{{context}}: add the SP’s signing certificate and require signed requests.',
+      signatureNotRequired:
+        'SAML application {{app}} has a verification certificate but does not require signed AuthnRequests (authnRequestSigned false), so unsigned ones are still accepted{{context}}: turn on authnRequestSigned.',
     },
     precision: 'very-high',
   },

@@ -34,7 +34,8 @@ export default defineRule({
     },
     messages: {
       unsignedAllowed: 'Application {{app}} accepts unsigned request objects, whose parameters nobody can verify: turn supportUnsignedRequestObject off.',
-      signatureDowngrade: 'Application {{app}} has a signing key registered but also accepts unsigned request objects, so an attacker can drop the signature and alter the request: turn supportUnsignedRequestObject off.',
+      signatureDowngrade:
+        'Application {{app}} has a signing key registered but also accepts unsigned request objects, so an attacker can drop the signature and alter the request: turn supportUnsignedRequestObject off.',
     },
     precision: 'very-high',
   },
@@ -43,11 +44,15 @@ export default defineRule({
       .filter(({ app }) => app.supportUnsignedRequestObject === true)
       .map((located) => {
         const hasKey = Boolean(located.app.jwks || located.app.jwksUrl);
-        return report(hasKey ? 'signatureDowngrade' : 'unsignedAllowed', { app: located.app.name }, {
-          resource: applicationRef(located),
-          pointer: '/supportUnsignedRequestObject',
-          ...(hasKey ? { severity: 'medium' as const } : {}),
-        });
+        return report(
+          hasKey ? 'signatureDowngrade' : 'unsignedAllowed',
+          { app: located.app.name },
+          {
+            resource: applicationRef(located),
+            pointer: '/supportUnsignedRequestObject',
+            ...(hasKey ? { severity: 'medium' as const } : {}),
+          },
+        );
       });
   },
 });

@@ -33,7 +33,8 @@ export default defineRule({
         'Medium: the secret becomes a standing admin credential beside a guarded interactive flow, so the controls on that flow (admin-only access, MFA) no longer bound who can act. It needs the secret to exploit, which is why it is not high.',
     },
     messages: {
-      mixedGrants: 'Worker app {{app}} allows client_credentials (authorized by the app’s own {{roles}}) and {{grants}} (authorized by the signed-in user’s roles): whoever holds its secret skips the user sign-in and its MFA. Split it into two apps, or keep one kind of grant.',
+      mixedGrants:
+        'Worker app {{app}} allows client_credentials (authorized by the app’s own {{roles}}) and {{grants}} (authorized by the signed-in user’s roles): whoever holds its secret skips the user sign-in and its MFA. Split it into two apps, or keep one kind of grant.',
     },
     precision: 'very-high',
   },

@@ -27,7 +27,10 @@ export default defineRule({
         'API: `PUT /environments/{envId}/applications/{appId}` with the current body and `"accessControl": {"role": {"type": "ADMIN_USERS_ONLY"}}` (keep any `group` entry you have).',
       ],
       references: [
-        { title: 'PingOne API: control access to applications through roles and groups', url: 'https://developer.pingidentity.com/pingone-api/foundations/pingone-roles-scopes-and-permissions/control-access-to-applications-through-roles-and-groups.html' },
+        {
+          title: 'PingOne API: control access to applications through roles and groups',
+          url: 'https://developer.pingidentity.com/pingone-api/foundations/pingone-roles-scopes-and-permissions/control-access-to-applications-through-roles-and-groups.html',
+        },
         REFERENCES.pingWorkerApplications,
         REFERENCES.stackOneGuide,
         REFERENCES.rfc9700PrivilegeRestriction,
@@ -36,8 +39,10 @@ export default defineRule({
         'Medium: non-admin users cannot call the Management API with these tokens, so this is not an escalation by itself, but every user of the environment can obtain tokens for an admin client. Low when a group restriction already limits who signs in.',
     },
     messages: {
-      notAdminOnly: 'Worker app {{app}} signs users in with {{grants}} but does not restrict access to admin users, so every user of environment {{environment}} can get its tokens: set accessControl.role.type to ADMIN_USERS_ONLY.',
-      groupOnly: 'Worker app {{app}} signs users in with {{grants}} and restricts access to groups only, not to admin users: add accessControl.role.type ADMIN_USERS_ONLY so a non-admin added to those groups still cannot sign in.',
+      notAdminOnly:
+        'Worker app {{app}} signs users in with {{grants}} but does not restrict access to admin users, so every user of environment {{environment}} can get its tokens: set accessControl.role.type to ADMIN_USERS_ONLY.',
+      groupOnly:
+        'Worker app {{app}} signs users in with {{grants}} and restricts access to groups only, not to admin users: add accessControl.role.type ADMIN_USERS_ONLY so a non-admin added to those groups still cannot sign in.',
     },
     precision: 'very-high',
   },
@@ -48,11 +53,17 @@ export default defineRule({
         const { app, env } = located;
         return reportsIf(allOf(whetherWorker(app), whetherSignInGrant(app)), applicationRef(located), leaveUnjudged, () => {
           const groupRestricted = (app.accessControl?.group?.groups.length ?? 0) > 0;
-          return [report(groupRestricted ? 'groupOnly' : 'notAdminOnly', { app: app.name, grants: describeGrants(signInGrantsOf(app)), environment: env.environment.name }, {
-            resource: applicationRef(located),
-            pointer: '/accessControl/role/type',
-            ...severityOverride(groupRestricted ? 'low' : SEVERITY, SEVERITY),
-          })];
+          return [
+            report(
+              groupRestricted ? 'groupOnly' : 'notAdminOnly',
+              { app: app.name, grants: describeGrants(signInGrantsOf(app)), environment: env.environment.name },
+              {
+                resource: applicationRef(located),
+                pointer: '/accessControl/role/type',
+                ...severityOverride(groupRestricted ? 'low' : SEVERITY, SEVERITY),
+              },
+            ),
+          ];
         });
       });
   },

@@ -56,8 +56,15 @@ export default defineRule({
         'API: `PUT /environments/{envId}/applications/{appId}` with the current body and the corrected fields; roles through `POST …/roleAssignments`.',
         'If the binding is wrong, set the app’s profiles explicitly in the config’s `integrations` (an empty list opts it out).',
       ],
-      references: [REFERENCES.stackOneGuide, { title: 'PingDataSync: create a worker application', url: 'https://docs.pingidentity.com/pingdirectory/11.0/pingdatasync_server_administration_guide/pd_sync_prerequisites.html' }, { title: 'Ping DevOps: PingOne worker app configuration for pingctl', url: 'https://developer.pingidentity.com/devops/reference/pingone-config.html' }, { title: 'Ping CLI documentation', url: 'https://developer.pingidentity.com/pingcli/1.0/using_pingcli/authenticating-service.html' }, { title: 'Terraform provider for PingOne', url: 'https://registry.terraform.io/providers/pingidentity/pingone/latest/docs' }],
-      severityRationale: 'Each finding takes the severity its profile check states: high where the integration cannot work (type, grants, client authentication, the exact callback, roles), lower for settings the guide prefers. Notes on a guide setting that a security rule reports are info.',
+      references: [
+        REFERENCES.stackOneGuide,
+        { title: 'PingDataSync: create a worker application', url: 'https://docs.pingidentity.com/pingdirectory/11.0/pingdatasync_server_administration_guide/pd_sync_prerequisites.html' },
+        { title: 'Ping DevOps: PingOne worker app configuration for pingctl', url: 'https://developer.pingidentity.com/devops/reference/pingone-config.html' },
+        { title: 'Ping CLI documentation', url: 'https://developer.pingidentity.com/pingcli/1.0/using_pingcli/authenticating-service.html' },
+        { title: 'Terraform provider for PingOne', url: 'https://registry.terraform.io/providers/pingidentity/pingone/latest/docs' },
+      ],
+      severityRationale:
+        'Each finding takes the severity its profile check states: high where the integration cannot work (type, grants, client authentication, the exact callback, roles), lower for settings the guide prefers. Notes on a guide setting that a security rule reports are info.',
     },
     messages: MESSAGES,
     precision: 'high',
@@ -82,11 +89,17 @@ function reportItem(item: ChecklistItem, profile: string, located: LocatedApplic
   const base = { app: located.app.name, profile, setting: check.title, actual: item.actual };
   if (item.status === 'pass' && conflict !== undefined) {
     const preferred = conflict.prefer === 'rule' ? `what ${conflict.rule} recommends` : 'the guide’s setting for now';
-    return [report('guideConflict', { ...base, rule: conflict.rule, preferred, why: conflict.why }, {
-      resource,
-      pointer: item.pointer,
-      severity: 'info',
-    })];
+    return [
+      report(
+        'guideConflict',
+        { ...base, rule: conflict.rule, preferred, why: conflict.why },
+        {
+          resource,
+          pointer: item.pointer,
+          severity: 'info',
+        },
+      ),
+    ];
   }
   // Left to the rule that already reports this very failure, so one setting gives one finding.
   if (item.status !== 'fail' || check.reportedBy !== undefined) return [];

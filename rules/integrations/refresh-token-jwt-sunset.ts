@@ -32,16 +32,14 @@ export default defineRule({
         'Console: Applications > Applications > the application > Configuration > edit, and set Refresh Token Format to Opaque Token.',
         'API: `PUT /environments/{envId}/applications/{appId}` with the current body and `"refreshTokenType": "OPAQUE_TOKEN"`.',
       ],
-      references: [
-        REFERENCES.pingRefreshTokens,
-        { title: 'PingOne Platform API changelog (opaque refresh tokens)', url: 'https://developer.pingidentity.com/pingone-api/changelog.html' },
-      ],
-      severityRationale:
-        'Medium while the deadline is far, high within `urgentWithinDays` (90 by default) of it, critical once it has passed and refreshes fail.',
+      references: [REFERENCES.pingRefreshTokens, { title: 'PingOne Platform API changelog (opaque refresh tokens)', url: 'https://developer.pingidentity.com/pingone-api/changelog.html' }],
+      severityRationale: 'Medium while the deadline is far, high within `urgentWithinDays` (90 by default) of it, critical once it has passed and refreshes fail.',
     },
     messages: {
-      beforeSunset: 'Application {{app}} issues JSON Web Token refresh tokens, which PingOne stops issuing on {{sunset}} ({{days}} days left); after that its refresh requests fail: switch Refresh Token Format to Opaque Token.',
-      afterSunset: 'Application {{app}} is still set to JSON Web Token refresh tokens, which PingOne stopped issuing on {{sunset}}: its refresh requests get errors until you switch Refresh Token Format to Opaque Token.',
+      beforeSunset:
+        'Application {{app}} issues JSON Web Token refresh tokens, which PingOne stops issuing on {{sunset}} ({{days}} days left); after that its refresh requests fail: switch Refresh Token Format to Opaque Token.',
+      afterSunset:
+        'Application {{app}} is still set to JSON Web Token refresh tokens, which PingOne stopped issuing on {{sunset}}: its refresh requests get errors until you switch Refresh Token Format to Opaque Token.',
     },
     precision: 'very-high',
   },

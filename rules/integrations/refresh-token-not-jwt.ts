@@ -37,8 +37,10 @@ export default defineRule({
         'Medium: the integrator’s documented setup is not met, which may break token refresh, but Ping’s own direction points the other way. Info after the sunset, when JWT can no longer be chosen and only StackOne can resolve it.',
     },
     messages: {
-      notJwt: 'Application {{app}} is bound to {{profile}}, whose setup guide asks for JSON Web Token refresh tokens, but it issues {{format}} ones; Ping retires JWT refresh tokens on {{sunset}} and recommends opaque, so confirm with {{profile}} which format its connector needs before changing anything.',
-      notJwtAfterSunset: 'Application {{app}} is bound to {{profile}}, whose setup guide asks for JSON Web Token refresh tokens, but PingOne has issued only opaque ones since {{sunset}}: ask {{profile}} to confirm its connector works with opaque refresh tokens.',
+      notJwt:
+        'Application {{app}} is bound to {{profile}}, whose setup guide asks for JSON Web Token refresh tokens, but it issues {{format}} ones; Ping retires JWT refresh tokens on {{sunset}} and recommends opaque, so confirm with {{profile}} which format its connector needs before changing anything.',
+      notJwtAfterSunset:
+        'Application {{app}} is bound to {{profile}}, whose setup guide asks for JSON Web Token refresh tokens, but PingOne has issued only opaque ones since {{sunset}}: ask {{profile}} to confirm its connector works with opaque refresh tokens.',
     },
     precision: 'high',
   },

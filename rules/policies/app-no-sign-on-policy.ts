@@ -33,7 +33,8 @@ export default defineRule({
     },
     messages: {
       defaultPolicy: 'Application {{app}} has no sign-on policy assigned, so it uses the environment’s default, {{policy}}, and changes with it: assign the policy it should use.',
-      defaultPolicyWithoutMfa: 'Application {{app}} has no sign-on policy assigned, so it uses the environment’s default, {{policy}}, which has no MFA step: assign a policy with multi-factor authentication.',
+      defaultPolicyWithoutMfa:
+        'Application {{app}} has no sign-on policy assigned, so it uses the environment’s default, {{policy}}, which has no MFA step: assign a policy with multi-factor authentication.',
     },
     precision: 'medium',
   },
@@ -44,11 +45,17 @@ export default defineRule({
         const policy = defaultPolicyOf(located);
         // Unread actions or a missing default leave the strength unknown: the low finding still stands.
         const weak = policy !== undefined && hasMfaStep(policy) === false;
-        return [report(weak ? 'defaultPolicyWithoutMfa' : 'defaultPolicy', { app: located.app.name, policy: policy?.name ?? 'not in the snapshot' }, {
-          resource: applicationRef(located),
-          pointer: '/_embedded/signOnPolicyAssignments',
-          ...severityOverride(weak ? 'medium' : SEVERITY, SEVERITY),
-        })];
+        return [
+          report(
+            weak ? 'defaultPolicyWithoutMfa' : 'defaultPolicy',
+            { app: located.app.name, policy: policy?.name ?? 'not in the snapshot' },
+            {
+              resource: applicationRef(located),
+              pointer: '/_embedded/signOnPolicyAssignments',
+              ...severityOverride(weak ? 'medium' : SEVERITY, SEVERITY),
+            },
+          ),
+        ];
       }),
     );
   },

@@ -26,7 +26,10 @@ export default defineRule({
       ],
       references: [
         { title: 'PingOne API: sign-on policy actions (noDevicesMode)', url: 'https://developer.pingidentity.com/pingone-api/platform/sign-on-policies/sign-on-policy-actions.html' },
-        { title: 'PingOne MFA integration kit: Block or Bypass for users without a method', url: 'https://docs.pingidentity.com/integrations/pingone/pingone_mfa_integration_kit/pf_p1_mfa_ik_p1_mfa_status_attributes_reference.html' },
+        {
+          title: 'PingOne MFA integration kit: Block or Bypass for users without a method',
+          url: 'https://docs.pingidentity.com/integrations/pingone/pingone_mfa_integration_kit/pf_p1_mfa_ik_p1_mfa_status_attributes_reference.html',
+        },
         { title: 'NIST SP 800-63B §4.2 (AAL2: two distinct authentication factors)', url: 'https://pages.nist.gov/800-63-3/sp800-63b.html#aal2' },
       ],
       severityRationale:

@@ -45,7 +45,8 @@ export default defineRule({
     },
     messages: {
       noMfa: 'Sign-on policy {{policy}} has no MFA step and signs users in to {{apps}}: add a Multi-factor Authentication action or assign an MFA policy instead.',
-      noMfaForAdmins: 'Sign-on policy {{policy}} has no MFA step and signs administrators in to {{admins}} (of {{apps}}): a password alone reaches admin tokens; add a Multi-factor Authentication action.',
+      noMfaForAdmins:
+        'Sign-on policy {{policy}} has no MFA step and signs administrators in to {{admins}} (of {{apps}}): a password alone reaches admin tokens; add a Multi-factor Authentication action.',
     },
     precision: 'high',
   },

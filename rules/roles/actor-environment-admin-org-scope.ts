@@ -21,17 +21,13 @@ export default defineRule({
         'Console: Applications > Applications > the worker app > Roles (or Integrations > Gateways > the gateway > Roles): remove the organization-level Environment Admin and grant Environment Admin (or a narrower role) for each of those environments.',
         'API: `DELETE /environments/{envId}/applications/{appId}/roleAssignments/{roleAssignmentId}`, then `POST /environments/{envId}/applications/{appId}/roleAssignments` with `{"role":{"id":"<Environment Admin id>"},"scope":{"type":"ENVIRONMENT","id":"<managed envId>"}}` per environment (gateways: `/gateways/{gatewayId}/roleAssignments`).',
       ],
-      references: [
-        REFERENCES.pingAdminRoleAssignments,
-        REFERENCES.pingBuiltInRoles,
-        REFERENCES.pingWorkerApplications,
-        REFERENCES.rfc9700PrivilegeRestriction,
-      ],
+      references: [REFERENCES.pingAdminRoleAssignments, REFERENCES.pingBuiltInRoles, REFERENCES.pingWorkerApplications, REFERENCES.rfc9700PrivilegeRestriction],
       severityRationale:
         'High: one non-human credential administers every environment, present and future, including reading every application’s secret. Not critical because the credential must be stolen first and the assignment is sometimes a deliberate bootstrap.',
     },
     messages: {
-      organizationScope: 'The {{actor}} in environment {{environment}} holds Environment Admin for the whole organization, so its credential administers every environment, including future ones: scope the role to the environments it manages.',
+      organizationScope:
+        'The {{actor}} in environment {{environment}} holds Environment Admin for the whole organization, so its credential administers every environment, including future ones: scope the role to the environments it manages.',
     },
     precision: 'very-high',
   },

@@ -22,17 +22,13 @@ export default defineRule({
         'API: `DELETE /environments/{envId}/applications/{appId}/roleAssignments/{roleAssignmentId}` (gateways: `/environments/{envId}/gateways/{gatewayId}/roleAssignments/{roleAssignmentId}`), then `POST` the narrower assignment with `"scope": {"type": "ENVIRONMENT", "id": "<envId>"}`.',
         'If one worker must create environments, keep it alone in the administrators environment, authenticate it with private_key_jwt, rotate its credentials, and suppress this finding for it with that reason.',
       ],
-      references: [
-        REFERENCES.pingBuiltInRoles,
-        REFERENCES.pingAdminRoleAssignments,
-        REFERENCES.pingWorkerApplications,
-        REFERENCES.rfc9700PrivilegeRestriction,
-      ],
+      references: [REFERENCES.pingBuiltInRoles, REFERENCES.pingAdminRoleAssignments, REFERENCES.pingWorkerApplications, REFERENCES.rfc9700PrivilegeRestriction],
       severityRationale:
         'High: a single non-human credential controls every environment and every administrator of the organization; its theft is a full compromise. Not critical because it is sometimes deliberate (the bootstrap worker) and the credential must still be stolen.',
     },
     messages: {
-      organizationAdmin: 'The {{actor}} in environment {{environment}} holds Organization Admin: its credential alone can create and delete environments and make anyone an admin of all of them. Replace it with environment-scoped roles for what it manages.',
+      organizationAdmin:
+        'The {{actor}} in environment {{environment}} holds Organization Admin: its credential alone can create and delete environments and make anyone an admin of all of them. Replace it with environment-scoped roles for what it manages.',
     },
     precision: 'very-high',
   },

@@ -12,7 +12,8 @@ import { roleCoverage } from '../../src/pingone/role-coverage.js';
 const MESSAGES = {
   roleNotNeeded: 'Worker app {{app}} is bound to {{profiles}}, which needs {{needs}}; its {{role}} goes beyond that: remove it.',
   scopeTooWide: 'Worker app {{app}} is bound to {{profiles}}, which needs {{needs}}; its {{role}} reaches every environment: scope it to the environments the integration manages.',
-  rolesOnSignInIntegration: 'Worker app {{app}} is bound to {{profiles}}, whose calls PingOne authorizes with the signed-in admin’s roles, yet it allows client_credentials and holds {{role}}, usable by anyone with its secret: remove the role and the client_credentials grant.',
+  rolesOnSignInIntegration:
+    'Worker app {{app}} is bound to {{profiles}}, whose calls PingOne authorizes with the signed-in admin’s roles, yet it allows client_credentials and holds {{role}}, usable by anyone with its secret: remove the role and the client_credentials grant.',
 } as const;
 
 export default defineRule({
@@ -35,7 +36,10 @@ export default defineRule({
         'For a sign-in integration with client_credentials enabled: remove the grant too, since the integration signs admins in.',
       ],
       references: [
-        { title: 'PingDirectory: PingDataSync prerequisites for PingOne (Identity Data Admin)', url: 'https://docs.pingidentity.com/pingdirectory/latest/pingdatasync_server_administration_guide/pd_sync_prerequisites.html' },
+        {
+          title: 'PingDirectory: PingDataSync prerequisites for PingOne (Identity Data Admin)',
+          url: 'https://docs.pingidentity.com/pingdirectory/latest/pingdatasync_server_administration_guide/pd_sync_prerequisites.html',
+        },
         REFERENCES.stackOneGuide,
         { title: 'Ping DevOps: pingctl worker application configuration', url: 'https://developer.pingidentity.com/devops/reference/pingone-config.html' },
         REFERENCES.pingWorkerApplications,

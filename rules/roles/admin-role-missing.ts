@@ -16,11 +16,16 @@ const MESSAGES = {
   userGrantNoAdmin: `Worker app {{app}} ${TRAP}; no user who can sign in holds Environment Admin for environment {{environment}} ({{found}}): assign it to the integration’s admin user or a group it belongs to.`,
   userGrantPartial: `Worker app {{app}} ${TRAP}; the best role a user who can sign in holds is {{role}} (held by {{admin}}), which {{reason}}: calls beyond that return 403. Assign Environment Admin for environment {{environment}} if the integration needs more.`,
   adminOutsideAllowedGroups: `Worker app {{app}} ${TRAP}; {{admin}} holds {{role}} but is not in the groups allowed to sign in to the app (accessControl.group): add {{admin}} to one of them, or allow a group {{admin}} belongs to.`,
-  appRolesIgnored: 'Worker app {{app}} has {{count}} role assignment(s) of its own, but it only signs users in ({{grants}}): PingOne ignores the app’s roles for those tokens, so they grant nothing and mislead whoever reviews the setup. Remove them, and put the roles on the signing-in user.',
-  clientCredentialsNoRoles: 'Worker app {{app}} gets tokens with client_credentials, so PingOne authorizes its calls with the app’s own roles, and it has none: every Management API call returns 403. Grant it {{suggestion}} for environment {{environment}}.',
-  clientCredentialsLimited: 'Worker app {{app}} gets tokens with client_credentials, so PingOne authorizes its calls with the app’s own roles, and in environment {{environment}} they reach only part of it ({{roles}}): calls about anything else return 403. Fine if that is all it manages; otherwise grant it {{suggestion}} for environment {{environment}}.',
-  clientCredentialsOrganizationOnly: 'Worker app {{app}} gets tokens with client_credentials, and its only role that reaches environment {{environment}} is Organization Admin, which administers the organization (environments, licences, custom roles) but reads nothing inside an environment: calls about its applications, users and sign-on policies return 403. Fine if the app only creates and manages environments; otherwise grant it {{suggestion}} for environment {{environment}}.',
-  clientCredentialsOtherEnvironments: 'Worker app {{app}} gets tokens with client_credentials, and all its roles are scoped elsewhere ({{roles}}): calls to its own environment {{environment}} return 403. Fine if it only manages those; otherwise grant it {{suggestion}} for environment {{environment}}.',
+  appRolesIgnored:
+    'Worker app {{app}} has {{count}} role assignment(s) of its own, but it only signs users in ({{grants}}): PingOne ignores the app’s roles for those tokens, so they grant nothing and mislead whoever reviews the setup. Remove them, and put the roles on the signing-in user.',
+  clientCredentialsNoRoles:
+    'Worker app {{app}} gets tokens with client_credentials, so PingOne authorizes its calls with the app’s own roles, and it has none: every Management API call returns 403. Grant it {{suggestion}} for environment {{environment}}.',
+  clientCredentialsLimited:
+    'Worker app {{app}} gets tokens with client_credentials, so PingOne authorizes its calls with the app’s own roles, and in environment {{environment}} they reach only part of it ({{roles}}): calls about anything else return 403. Fine if that is all it manages; otherwise grant it {{suggestion}} for environment {{environment}}.',
+  clientCredentialsOrganizationOnly:
+    'Worker app {{app}} gets tokens with client_credentials, and its only role that reaches environment {{environment}} is Organization Admin, which administers the organization (environments, licences, custom roles) but reads nothing inside an environment: calls about its applications, users and sign-on policies return 403. Fine if the app only creates and manages environments; otherwise grant it {{suggestion}} for environment {{environment}}.',
+  clientCredentialsOtherEnvironments:
+    'Worker app {{app}} gets tokens with client_credentials, and all its roles are scoped elsewhere ({{roles}}): calls to its own environment {{environment}} return 403. Fine if it only manages those; otherwise grant it {{suggestion}} for environment {{environment}}.',
 } as const;
 
 export default defineRule({
@@ -44,13 +49,7 @@ export default defineRule({
         'API: resolve role ids with `GET /roles`, then `POST /environments/{envId}/users/{userId}/roleAssignments` (or `/groups/{groupId}/roleAssignments`, or `/applications/{appId}/roleAssignments` for client credentials) with `{"role":{"id":"<roleId>"},"scope":{"type":"ENVIRONMENT","id":"<envId>"}}`.',
         'API, ignored app roles: `DELETE /environments/{envId}/applications/{appId}/roleAssignments/{roleAssignmentId}`.',
       ],
-      references: [
-        REFERENCES.pingAdminRoleAssignments,
-        REFERENCES.pingWorkerApplications,
-        REFERENCES.pingBuiltInRoles,
-        REFERENCES.stackOneGuide,
-        REFERENCES.rfc9700PrivilegeRestriction,
-      ],
+      references: [REFERENCES.pingAdminRoleAssignments, REFERENCES.pingWorkerApplications, REFERENCES.pingBuiltInRoles, REFERENCES.stackOneGuide, REFERENCES.rfc9700PrivilegeRestriction],
       severityRationale:
         'High: the integration fails on every call. Medium when the best role found is partial (Identity Data Admin, a population scope, or read-only), or a client-credentials app holds only Organization Admin: some calls fail. Low for app roles that user grants ignore, and for client-credentials roles that only cover other environments (often intended: a worker in one environment managing another).',
     },
@@ -84,11 +83,17 @@ function checkUserGrants(located: LocatedApplication, context: Context): Report[
   if (finding) reports.push(finding);
   const ownRoles = app._embedded?.roleAssignments ?? [];
   if (ownRoles.length > 0 && !hasGrant(app, 'CLIENT_CREDENTIALS')) {
-    reports.push(context.report('appRolesIgnored', { ...data, count: ownRoles.length }, {
-      resource,
-      pointer: '/_embedded/roleAssignments',
-      severity: 'low',
-    }));
+    reports.push(
+      context.report(
+        'appRolesIgnored',
+        { ...data, count: ownRoles.length },
+        {
+          resource,
+          pointer: '/_embedded/roleAssignments',
+          severity: 'low',
+        },
+      ),
+    );
   }
   return reports;
 }
@@ -106,17 +111,25 @@ function signInCoverageFinding(located: LocatedApplication, { index, report, lea
   if (!complete || best?.level === 'full' || best?.level === 'unknown') return undefined;
   const outside = bestUserCoverage(audience.excluded, environmentId, index).best;
   if (outside?.level === 'full') {
-    return report('adminOutsideAllowedGroups', { ...data, admin: outside.user.username, role: outside.label }, {
-      resource,
-      pointer: '/accessControl/group/groups',
-    });
+    return report(
+      'adminOutsideAllowedGroups',
+      { ...data, admin: outside.user.username, role: outside.label },
+      {
+        resource,
+        pointer: '/accessControl/group/groups',
+      },
+    );
   }
   if (best !== undefined && best.level !== 'none') {
-    return report('userGrantPartial', { ...data, role: best.label, admin: best.user.username, reason: best.reason }, {
-      resource,
-      pointer: grantPointer,
-      severity: 'medium',
-    });
+    return report(
+      'userGrantPartial',
+      { ...data, role: best.label, admin: best.user.username, reason: best.reason },
+      {
+        resource,
+        pointer: grantPointer,
+        severity: 'medium',
+      },
+    );
   }
   const found = best
     ? `the closest is ${best.label}, held by ${best.user.username}, which ${best.reason}`
@@ -135,9 +148,7 @@ function checkClientCredentials(located: LocatedApplication, { index, integratio
   const data = { app: app.name, environment: env.environment.name, suggestion: suggestedRole(app, integrations) };
   const pointer = '/_embedded/roleAssignments';
   if (assignments.length === 0) return [report('clientCredentialsNoRoles', data, { resource: applicationRef(located), pointer })];
-  const coverages = assignments.map((assignment) =>
-    roleCoverage({ assignment, role: index.role(assignment.role.id), via: { kind: 'direct' } }, environmentId, index),
-  );
+  const coverages = assignments.map((assignment) => roleCoverage({ assignment, role: index.role(assignment.role.id), via: { kind: 'direct' } }, environmentId, index));
   const inScope = coverages.filter((coverage) => coverage.inScope);
   if (inScope.length === 0) {
     const roles = coverages.map((coverage) => coverage.label).join('; ');

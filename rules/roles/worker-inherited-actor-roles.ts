@@ -44,7 +44,10 @@ export default defineRule({
       ],
       references: [
         REFERENCES.pingWorkerApplications,
-        { title: 'PingOne: configuring roles for a worker application (API-created workers inherit the creator’s roles)', url: 'https://docs.pingidentity.com/pingone/applications/p1_configurerolesforworkerapplication.html' },
+        {
+          title: 'PingOne: configuring roles for a worker application (API-created workers inherit the creator’s roles)',
+          url: 'https://docs.pingidentity.com/pingone/applications/p1_configurerolesforworkerapplication.html',
+        },
         REFERENCES.rfc9700PrivilegeRestriction,
       ],
       severityRationale:
@@ -67,9 +70,7 @@ export default defineRule({
       return reportsIf(whetherWorker(app), resource, leaveUnjudged, () => {
         if (app.assignActorRoles === true) return [report('flaggedAtCreation', data, { resource, pointer: '/assignActorRoles' })];
         // A creator exists before what it creates; without both dates the order cannot rule it out.
-        const copied = (creators.get(signature(assignments)) ?? []).filter(
-          (creator) => creator.id !== app.id && !(creator.createdAt && app.createdAt && creator.createdAt > app.createdAt),
-        );
+        const copied = (creators.get(signature(assignments)) ?? []).filter((creator) => creator.id !== app.id && !(creator.createdAt && app.createdAt && creator.createdAt > app.createdAt));
         if (copied.length === 0) return [];
         const actors = listNames(copied.map((creator) => creator.label));
         return [report('identicalToActor', { ...data, actors }, { resource, pointer: '/_embedded/roleAssignments' })];
@@ -93,7 +94,11 @@ function possibleCreatorsBySignature(snapshot: Snapshot, index: SnapshotIndex): 
       const direct = user._embedded?.roleAssignments ?? [];
       const creator = { id: user.id, label: `admin ${user.username}`, createdAt: stringOrUndefined(user.createdAt) };
       if (direct.length > 0) add(direct, creator);
-      if ((user.memberOfGroupIDs ?? []).length > 0) add(index.userRoles(env.environment.id, user).map((effective) => effective.assignment), creator);
+      if ((user.memberOfGroupIDs ?? []).length > 0)
+        add(
+          index.userRoles(env.environment.id, user).map((effective) => effective.assignment),
+          creator,
+        );
     }
     for (const app of env.applications.filter(isWorker)) {
       const own = app._embedded?.roleAssignments ?? [];
@@ -105,7 +110,10 @@ function possibleCreatorsBySignature(snapshot: Snapshot, index: SnapshotIndex): 
 
 /** Order-free identity of a set of assignments: what role, at which scope. */
 function signature(assignments: readonly RoleAssignment[]): string {
-  return assignments.map(({ role, scope }) => `${role.id} ${scope.type} ${scope.id}`).sort().join('\n');
+  return assignments
+    .map(({ role, scope }) => `${role.id} ${scope.type} ${scope.id}`)
+    .sort()
+    .join('\n');
 }
 
 function stringOrUndefined(value: unknown): string | undefined {

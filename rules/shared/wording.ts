@@ -13,5 +13,8 @@ export function countOf(count: number, noun: string): string {
 
 /** "authorization_code and device_code": every grant, named as OAuth spells it on the wire. */
 export function describeGrants(grants: readonly GrantType[]): string {
-  return listNames(grants.map((grant) => grant.toLowerCase()), Infinity);
+  return listNames(
+    grants.map((grant) => grant.toLowerCase()),
+    Infinity,
+  );
 }

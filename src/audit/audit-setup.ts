@@ -63,10 +63,7 @@ export function loadAuditSetup(files: AuditFiles): AuditSetup {
  * The setup for a config already read (tests build one in memory): the shipped packs and
  * profiles, the rules the config resolves to, its integration bindings, and the review given.
  */
-export function setupFromConfig(
-  { config, file }: LoadedConfig,
-  review: Pick<AuditSetup, 'suppressions' | 'baseline' | 'dispositions'> = { suppressions: undefined, baseline: undefined },
-): AuditSetup {
+export function setupFromConfig({ config, file }: LoadedConfig, review: Pick<AuditSetup, 'suppressions' | 'baseline' | 'dispositions'> = { suppressions: undefined, baseline: undefined }): AuditSetup {
   const profiles = bundledProfiles();
   return {
     rules: resolveRules(rules, loadPacks(), config, file),

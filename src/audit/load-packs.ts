@@ -9,7 +9,9 @@ import { loadSchema } from '../json/load-schema.js';
 export function loadPacks(directory = packagePath('rules', 'packs')): Record<string, Pack> {
   const validate = loadSchema('pack.schema.json');
   const packs: Record<string, Pack> = {};
-  for (const fileName of readdirSync(directory).filter((name) => name.endsWith('.json')).sort()) {
+  for (const fileName of readdirSync(directory)
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
     const id = fileName.slice(0, -'.json'.length);
     const file = packFile(id);
     const pack = parseJsonText(readFileSync(path.join(directory, fileName), 'utf8'), file);

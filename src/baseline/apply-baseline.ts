@@ -57,10 +57,7 @@ function stateOf(finding: Finding, previous: Finding | undefined): NonNullable<F
 /** Whether the rule really ran this time in an environment, so that a missing finding means fixed. */
 function ruleCheckedIn(result: AuditResult): (ruleId: string, environmentId: string | null) => boolean {
   const ran = new Set(result.ruleResults.filter((item) => item.outcome === 'pass' || item.outcome === 'fail').map((item) => key(item.ruleId, item.environmentId)));
-  const broken = new Set([
-    ...result.ruleErrors.map((error) => error.ruleId),
-    ...result.notEvaluated.filter((item) => item.environmentId === null).map((item) => item.ruleId),
-  ]);
+  const broken = new Set([...result.ruleErrors.map((error) => error.ruleId), ...result.notEvaluated.filter((item) => item.environmentId === null).map((item) => item.ruleId)]);
   const enabled = new Set(result.rules.map((rule) => rule.id));
   return (ruleId, environmentId) => {
     if (ran.has(key(ruleId, environmentId))) return true;

@@ -7,7 +7,5 @@ import type { AuditResult, Finding, Severity } from '../engine/types.js';
  */
 export function gatingFindings(result: Pick<AuditResult, 'findings'>, failOn: Severity | 'none', onlyNew: boolean): Finding[] {
   if (failOn === 'none') return [];
-  return result.findings.filter(
-    (finding) => atOrAbove(finding.severity, failOn) && (!onlyNew || finding.baselineState === 'new' || finding.baselineState === 'updated'),
-  );
+  return result.findings.filter((finding) => atOrAbove(finding.severity, failOn) && (!onlyNew || finding.baselineState === 'new' || finding.baselineState === 'updated'));
 }

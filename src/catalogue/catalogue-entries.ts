@@ -20,7 +20,10 @@ export function catalogueEntries(): CatalogueEntry[] {
 export function findRule(entries: CatalogueEntry[], id: string): CatalogueEntry {
   const entry = entries.find((candidate) => candidate.rule.id === id);
   if (entry) return entry;
-  const suggestion = closestMatch(id, entries.map((candidate) => candidate.rule.id));
+  const suggestion = closestMatch(
+    id,
+    entries.map((candidate) => candidate.rule.id),
+  );
   throw new UserFacingError('not-found', `No rule with id "${id}".`, {
     hint: `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Run \`pingone-audit rules\` for the list.`,
   });

@@ -44,7 +44,9 @@ function catalogueMarkdown(entries: CatalogueEntry[]): string {
   const lines = ['| Rule | Severity | Category | Packs | What it checks | NIST SP 800-53 r5 | References |', '|---|---|---|---|---|---|---|'];
   for (const { rule, packs } of entries) {
     const references = rule.meta.docs.references.map((ref) => (ref.url ? `[${ref.title}](${ref.url})` : ref.title)).join('; ');
-    lines.push(`| <a id="${rule.id}"></a>\`${rule.id}\` | ${rule.meta.severity} | ${rule.meta.category} | ${packs.join(', ')} | ${escapeCell(rule.meta.description)} | ${(rule.meta.frameworks?.['nist-800-53-r5'] ?? []).join(', ')} | ${escapeCell(references)} |`);
+    lines.push(
+      `| <a id="${rule.id}"></a>\`${rule.id}\` | ${rule.meta.severity} | ${rule.meta.category} | ${packs.join(', ')} | ${escapeCell(rule.meta.description)} | ${(rule.meta.frameworks?.['nist-800-53-r5'] ?? []).join(', ')} | ${escapeCell(references)} |`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -6,10 +6,10 @@ import { auditAndReport } from './report-audit.js';
 
 export const auditCommand = defineCommand({
   builder: (y) =>
-    withReportOptions(
-      y.positional('snapshot', { type: 'string', demandOption: true, description: 'Snapshot folder written by `pingone-audit snapshot` or `scan`' }),
-      FORMAT_CHOICES,
-    ).example('$0 audit ./pingone-snapshot -f sarif -o results.sarif', 'Audit a committed snapshot for GitHub code scanning'),
+    withReportOptions(y.positional('snapshot', { type: 'string', demandOption: true, description: 'Snapshot folder written by `pingone-audit snapshot` or `scan`' }), FORMAT_CHOICES).example(
+      '$0 audit ./pingone-snapshot -f sarif -o results.sarif',
+      'Audit a committed snapshot for GitHub code scanning',
+    ),
   run: async (argv, context) => {
     const snapshot = await loadSnapshotFolder(context, argv.snapshot);
     return auditAndReport({ snapshot, snapshotDir: argv.snapshot, flags: argv, context });

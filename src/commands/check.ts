@@ -20,7 +20,13 @@ const VERDICT = { pass: 'clean', fail: 'findings', 'not-evaluated': 'incomplete'
 export const checkCommand = defineCommand({
   builder: (y) =>
     withCollectionScope(withConnectionOptions(y))
-      .positional('profile', { type: 'string', demandOption: true, description: `Integration profile: ${bundledProfiles().map((profile) => profile.id).join(', ')}` })
+      .positional('profile', {
+        type: 'string',
+        demandOption: true,
+        description: `Integration profile: ${bundledProfiles()
+          .map((profile) => profile.id)
+          .join(', ')}`,
+      })
       .option('out', { type: 'string', group: 'Collection:', description: 'Also keep the collected snapshot in this folder (default: a temporary folder, removed afterwards)' })
       .option('app', { type: 'string', demandOption: true, description: 'Application id, or its name (case-insensitive)' })
       .option('snapshot', { type: 'string', description: 'Check a snapshot folder offline instead of collecting live' })
@@ -35,15 +41,15 @@ export const checkCommand = defineCommand({
     const config = loadConfig(argv.config, io.cwd);
     const snapshot =
       argv.snapshot === undefined
-        ? await withClient(context, argv, (client) =>
-            withSnapshotFolder(argv.out, 'check', ({ dir, temporary }) => collectToFolder(context, client, { ...argv, out: dir }, { temporary })),
-          )
+        ? await withClient(context, argv, (client) => withSnapshotFolder(argv.out, 'check', ({ dir, temporary }) => collectToFolder(context, client, { ...argv, out: dir }, { temporary })))
         : await loadSnapshotFolder(context, argv.snapshot);
     const application = findApplication(snapshot, argv.app);
     const bound = boundProfileIds(application.app, profileBindingsFromConfig(config.config.integrations, config.file), bundledProfiles());
     if (!bound.includes(profile.id)) {
       const others = bound.length === 0 ? 'no profile' : bound.join(', ');
-      io.stderr.write(stderrLines([`note: ${application.app.name} is not bound to ${profile.id} (bound to ${others}), so scan and audit do not run this checklist; bind it in the config's "integrations".`]));
+      io.stderr.write(
+        stderrLines([`note: ${application.app.name} is not bound to ${profile.id} (bound to ${others}), so scan and audit do not run this checklist; bind it in the config's "integrations".`]),
+      );
     }
     const checklist = evaluateProfile(profile, application, snapshot, buildSnapshotIndex(snapshot));
     io.stdout.write(formatChecklist(checklist, argv.format, { color: useColor(io), columns: terminalColumns(io) }));

@@ -18,11 +18,23 @@ export function withConnectionOptions<T>(yargs: Argv<T>) {
     .option('client-secret-file', { type: 'string', group: 'Connection:', description: 'File holding the client secret' })
     .option('environment-id', { type: 'string', group: 'Connection:', description: "The worker app's environment [PINGONE_ENVIRONMENT_ID]" })
     .option('region', { type: 'string', group: 'Connection:', description: 'NA, EU, CA, AU, SG or AP [PINGONE_REGION_CODE]' })
-    .option('api-url', { type: 'string', group: 'Connection:', description: 'Management API base URL, overrides the region [PINGONE_API_URL; or the host alone in PINGONE_API_SERVICE_HOSTNAME, as for Terraform]' })
-    .option('auth-url', { type: 'string', group: 'Connection:', description: 'Auth base URL, overrides the region [PINGONE_AUTH_URL; or the host alone in PINGONE_AUTH_SERVICE_HOSTNAME, as for Terraform]' })
+    .option('api-url', {
+      type: 'string',
+      group: 'Connection:',
+      description: 'Management API base URL, overrides the region [PINGONE_API_URL; or the host alone in PINGONE_API_SERVICE_HOSTNAME, as for Terraform]',
+    })
+    .option('auth-url', {
+      type: 'string',
+      group: 'Connection:',
+      description: 'Auth base URL, overrides the region [PINGONE_AUTH_URL; or the host alone in PINGONE_AUTH_SERVICE_HOSTNAME, as for Terraform]',
+    })
     .option('custom-domain', { type: 'string', group: 'Connection:', description: "The worker app environment's custom domain: tokens from https://<domain>/as/token [PINGONE_CUSTOM_DOMAIN]" })
-    .option('private-key-file', { type: 'string', group: 'Connection:', description: 'PEM private key (RSA or EC) of the worker app for PRIVATE_KEY_JWT, no secret needed (recommended) [PINGONE_CLIENT_PRIVATE_KEY_FILE]' })
-    .option('key-id', { type: 'string', group: 'Connection:', description: 'kid of that key in the app\'s JWKS [PINGONE_CLIENT_KEY_ID]' })
+    .option('private-key-file', {
+      type: 'string',
+      group: 'Connection:',
+      description: 'PEM private key (RSA or EC) of the worker app for PRIVATE_KEY_JWT, no secret needed (recommended) [PINGONE_CLIENT_PRIVATE_KEY_FILE]',
+    })
+    .option('key-id', { type: 'string', group: 'Connection:', description: "kid of that key in the app's JWKS [PINGONE_CLIENT_KEY_ID]" })
     .option('token-auth-method', {
       type: 'string',
       group: 'Connection:',
@@ -31,13 +43,22 @@ export function withConnectionOptions<T>(yargs: Argv<T>) {
     .option('auth', {
       type: 'string',
       group: 'Sign-in:',
-      description: 'client-credentials (a worker app, default), authorization-code (sign in with a browser, PKCE) or device-code (sign in on another device); the signed-in user\'s roles then apply',
+      description: "client-credentials (a worker app, default), authorization-code (sign in with a browser, PKCE) or device-code (sign in on another device); the signed-in user's roles then apply",
     })
     .option('redirect-port', { type: 'number', group: 'Sign-in:', description: 'Port of the loopback redirect http://127.0.0.1:<port>/callback registered on the app (default 7464)' })
     .option('token-cache', { type: 'string', group: 'Sign-in:', description: 'Keep the signed-in token in this file (mode 0600) and reuse or refresh it next time; off by default' })
     .option('scope', { type: 'string', group: 'Sign-in:', description: 'Scopes asked for at sign-in (default openid)' })
-    .option('max-rps', { type: 'number', group: 'Connection:', description: `Client-side request rate limit in requests per second (default ${DEFAULT_MAX_RPS}; with --adaptive-rate, the ceiling of the probe)` })
-    .option('adaptive-rate', { type: 'boolean', default: false, group: 'Connection:', description: `The licence's rate limit is unknown: start at ${DEFAULT_MAX_RPS}/s and probe upward until PingOne answers 429, then hold just below it` })
+    .option('max-rps', {
+      type: 'number',
+      group: 'Connection:',
+      description: `Client-side request rate limit in requests per second (default ${DEFAULT_MAX_RPS}; with --adaptive-rate, the ceiling of the probe)`,
+    })
+    .option('adaptive-rate', {
+      type: 'boolean',
+      default: false,
+      group: 'Connection:',
+      description: `The licence's rate limit is unknown: start at ${DEFAULT_MAX_RPS}/s and probe upward until PingOne answers 429, then hold just below it`,
+    })
     .option('concurrency', { type: 'number', default: 6, group: 'Connection:', description: 'Requests in flight at once' })
     .option('max-answer-mb', { type: 'number', group: 'Connection:', description: 'Largest API answer read, in MiB (default 32); a larger one is refused while it streams and its read fails' })
     .option('timeout', { type: 'number', default: 30, group: 'Connection:', description: 'Seconds a request may take, answer included, before it is retried' })
@@ -56,8 +77,12 @@ export function withCollectionScope<T>(yargs: Argv<T>) {
     .option('all-environments', { type: 'boolean', default: false, group: 'Collection:', description: 'Collect every environment the credentials can see' })
     .option('max-page-items', { type: 'number', group: 'Collection:', description: 'Most items one page of a list may hold (default 10000); a larger page fails that read' })
     .option('max-pages', { type: 'number', group: 'Collection:', description: 'Most pages one list may take (default 10000); a longer list fails that read' })
-    .option('redact-pii', { type: 'boolean', default: false, group: 'Collection:', description: 'Replace admin users\' email addresses and sign-on IPs with pseudonyms, for a snapshot that is shared' })
-    .option('max-users', { type: 'number', group: 'Collection:', description: 'Cap on users read per environment for direct role assignments (huge environments); rules that need the rest become not evaluated' });
+    .option('redact-pii', { type: 'boolean', default: false, group: 'Collection:', description: "Replace admin users' email addresses and sign-on IPs with pseudonyms, for a snapshot that is shared" })
+    .option('max-users', {
+      type: 'number',
+      group: 'Collection:',
+      description: 'Cap on users read per environment for direct role assignments (huge environments); rules that need the rest become not evaluated',
+    });
 }
 
 export interface ConnectionArgs {
@@ -146,9 +171,7 @@ export async function openConnection(args: ConnectionArgs, io: CliIo): Promise<C
   if (settings.credentials.kind === 'userSignIn') await signIn(settings, { write: (text) => io.stderr.write(text) });
   const client = createApiClient(settings, {
     // Adaptive without a ceiling probes until PingOne itself says where the limit is.
-    ...(args['adaptive-rate'] === true
-      ? { adaptiveRate: true, maxRps: args['max-rps'] ?? Number.POSITIVE_INFINITY }
-      : { maxRps: args['max-rps'] ?? DEFAULT_MAX_RPS }),
+    ...(args['adaptive-rate'] === true ? { adaptiveRate: true, maxRps: args['max-rps'] ?? Number.POSITIVE_INFINITY } : { maxRps: args['max-rps'] ?? DEFAULT_MAX_RPS }),
     concurrency: args.concurrency,
     timeoutMs: args.timeout * 1000,
     ...(args['max-answer-mb'] === undefined ? {} : { maxAnswerBytes: Math.round(args['max-answer-mb'] * 1024 * 1024) }),

@@ -22,9 +22,7 @@ export const demoCommand = defineCommand({
     const { io } = context;
     const setup = loadReportSetup(argv, context);
     const dataset = loadDataset('demo');
-    const credential = dataset.credentials.find((candidate) =>
-      dataset.environments.some((env) => env.applications.some((app) => app.id === candidate.clientId && app.name === DEMO_AUDITOR_APP)),
-    );
+    const credential = dataset.credentials.find((candidate) => dataset.environments.some((env) => env.applications.some((app) => app.id === candidate.clientId && app.name === DEMO_AUDITOR_APP)));
     if (credential === undefined) throw new Error(`The demo dataset has no credentials for the "${DEMO_AUDITOR_APP}" worker.`);
     const simulator = await startSimulator({ dataset });
     // The secret goes through the settings' environment, as a real user's would, never through argv or output.

@@ -162,9 +162,10 @@ export function pairOutputs(argv: readonly string[], defaultFormat: string): Out
       const last = targets.at(-1);
       if (last === undefined && targets.length === 0) targets.push({ format: defaultFormat, file: value });
       else if (last && last.file === undefined) last.file = value;
-      else throw new UserFacingError('flag-invalid', `--output ${value} has no --format of its own before it.`, {
-        hint: 'Write each report as a pair: -f sarif -o results.sarif -f json -o results.json',
-      });
+      else
+        throw new UserFacingError('flag-invalid', `--output ${value} has no --format of its own before it.`, {
+          hint: 'Write each report as a pair: -f sarif -o results.sarif -f json -o results.json',
+        });
     }
   }
   if (targets.length === 0) targets.push({ format: defaultFormat, file: undefined });

@@ -83,7 +83,12 @@ export async function auditAndReport(input: AuditAndReportInput): Promise<Verdic
 
   // The terminal reports carry the summary; without one on stdout, the summary goes to stderr.
   const summaryShown = targets.some((target) => TERMINAL_FORMATS.has(target.format) && target.file === undefined && !failures.some((failure) => failure.target === target));
-  if (!summaryShown) io.stderr.write(`${summaryParts(result).map((part) => part.text).join(' · ')}\n`);
+  if (!summaryShown)
+    io.stderr.write(
+      `${summaryParts(result)
+        .map((part) => part.text)
+        .join(' · ')}\n`,
+    );
   io.stderr.write(stderrLines(gate.reasons));
   throwIfReportsFailed(failures);
   return gate.verdict;

@@ -21,8 +21,10 @@ export const simulateCommand = defineCommand({
       await runSimulateCommand({ port, dataset: argv.dataset, verbose: argv.verbose, write: (text) => io.stderr.write(text) });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') throw new UserFacingError('port-unavailable', `Port ${port} on 127.0.0.1 is in use.`, { hint: 'Stop what listens there, or pass another --port (0 picks a free one).', cause: error });
-      if (code === 'EACCES') throw new UserFacingError('port-unavailable', `Port ${port} on 127.0.0.1 may not be opened by this user.`, { hint: 'Pass a port above 1023, or 0 to pick a free one.', cause: error });
+      if (code === 'EADDRINUSE')
+        throw new UserFacingError('port-unavailable', `Port ${port} on 127.0.0.1 is in use.`, { hint: 'Stop what listens there, or pass another --port (0 picks a free one).', cause: error });
+      if (code === 'EACCES')
+        throw new UserFacingError('port-unavailable', `Port ${port} on 127.0.0.1 may not be opened by this user.`, { hint: 'Pass a port above 1023, or 0 to pick a free one.', cause: error });
       throw error;
     }
     return 'clean';

@@ -22,7 +22,7 @@ function whoamiVerdict(report: Pick<WhoamiReport, 'endpoints' | 'rolesRead'>): V
 export const whoamiCommand = defineCommand({
   builder: (y) =>
     withConnectionOptions(y)
-      .option('environment', { alias: 'e', type: 'string', array: true, description: 'Environment to predict for; repeat for several (default: the token\'s and those the roles are scoped to)' })
+      .option('environment', { alias: 'e', type: 'string', array: true, description: "Environment to predict for; repeat for several (default: the token's and those the roles are scoped to)" })
       .option('format', { alias: 'f', choices: WHOAMI_FORMATS, default: 'table' as WhoamiFormat })
       .example('$0 whoami --auth device-code -e $PROD_ENV', 'Sign in as a reviewer and see what a scan of production could read')
       .epilogue(WHOAMI_EXIT_CODES),

@@ -66,8 +66,7 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): SnapshotDiff {
   for (const id of ids) {
     const was = oldEnvironments.get(id);
     const is = newEnvironments.get(id);
-    const isBlind = (type: ResourceType) =>
-      type === 'environment' ? blind.has('\u0000environments') : blind.has(`${id}\u0000${ENVIRONMENT_RESOURCES[type as EnvironmentResourceType].listedBy}`);
+    const isBlind = (type: ResourceType) => (type === 'environment' ? blind.has('\u0000environments') : blind.has(`${id}\u0000${ENVIRONMENT_RESOURCES[type as EnvironmentResourceType].listedBy}`));
     // A whole environment on one side only is one change, not one per resource in it.
     const resources =
       was !== undefined && is !== undefined
@@ -134,7 +133,5 @@ function displayName(value: { id: string; name?: unknown; username?: unknown }):
 }
 
 function collectionGaps(snapshot: Snapshot, side: 'old' | 'new'): CollectionGap[] {
-  return snapshot.manifest.collection.entries
-    .filter((entry) => entry.status === 'failed')
-    .map((entry) => ({ snapshot: side, environmentId: entry.environmentId ?? null, kind: entry.kind }));
+  return snapshot.manifest.collection.entries.filter((entry) => entry.status === 'failed').map((entry) => ({ snapshot: side, environmentId: entry.environmentId ?? null, kind: entry.kind }));
 }

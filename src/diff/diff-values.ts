@@ -14,17 +14,7 @@ export interface PropertyChange {
  * Fields that change without anyone changing the configuration (timestamps, sign-in activity) or
  * that the snapshot never keeps (`_links`); they are skipped at any depth.
  */
-export const VOLATILE_FIELDS: ReadonlySet<string> = new Set([
-  '_links',
-  'createdAt',
-  'updatedAt',
-  'lastModified',
-  'lastModifiedAt',
-  'lastUpdated',
-  'lastUpdatedAt',
-  'lastSignOn',
-  'lastPasswordChange',
-]);
+export const VOLATILE_FIELDS: ReadonlySet<string> = new Set(['_links', 'createdAt', 'updatedAt', 'lastModified', 'lastModifiedAt', 'lastUpdated', 'lastUpdatedAt', 'lastSignOn', 'lastPasswordChange']);
 
 /**
  * Property-by-property differences between two versions of a resource. Arrays of objects with an
@@ -117,7 +107,11 @@ function same(a: unknown, b: unknown): boolean {
 function withoutVolatile(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutVolatile);
   if (!isObject(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !VOLATILE_FIELDS.has(key)).map(([key, item]) => [key, withoutVolatile(item)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !VOLATILE_FIELDS.has(key))
+      .map(([key, item]) => [key, withoutVolatile(item)]),
+  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

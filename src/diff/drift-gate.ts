@@ -14,10 +14,11 @@ export function decideDriftVerdict(report: DriftReport, options: { failOn: Drift
   const reasons: string[] = [];
   const incomplete = report.gaps.length > 0;
   if (incomplete) reasons.push(`incomplete: ${report.gaps.length} kind(s) of data could not be collected in one of the snapshots${options.allowIncomplete ? ' (allowed by --allow-incomplete)' : ''}`);
-  const unseen = report.unread.map(({ snapshot, environmentId }) => `${environmentId === null ? 'no environment was read' : `nothing was read in environment ${environmentId}`} (${snapshot} snapshot)`);
+  const unseen = report.unread.map(
+    ({ snapshot, environmentId }) => `${environmentId === null ? 'no environment was read' : `nothing was read in environment ${environmentId}`} (${snapshot} snapshot)`,
+  );
   if (unseen.length > 0) reasons.push(`not compared: ${unseen.join('; ')}${options.allowIncomplete ? ' (--allow-incomplete accepts a partial read, not this)' : ''}`);
-  const failing =
-    options.failOn === 'drift' ? hasDrift(report) : options.failOn === 'findings' ? report.findings.appeared.length > 0 : false;
+  const failing = options.failOn === 'drift' ? hasDrift(report) : options.failOn === 'findings' ? report.findings.appeared.length > 0 : false;
   if (failing) reasons.push(options.failOn === 'drift' ? 'drift found (--fail-on drift)' : `${report.findings.appeared.length} finding(s) appeared (--fail-on findings)`);
   const verdict: Verdict = unseen.length > 0 || (incomplete && !options.allowIncomplete) ? 'incomplete' : failing ? 'findings' : 'clean';
   return { verdict, reasons };

@@ -45,11 +45,7 @@ export function auditBoth(before: Snapshot, after: Snapshot, setup: AuditSetup, 
 }
 
 /** Combines the snapshot diff and the findings diff into the report the diff formats render. */
-export function buildDriftReport(
-  snapshots: { before: Snapshot; after: Snapshot },
-  audits: AuditedPair,
-  paths: { before?: string; after?: string } = {},
-): DriftReport {
+export function buildDriftReport(snapshots: { before: Snapshot; after: Snapshot }, audits: AuditedPair, paths: { before?: string; after?: string } = {}): DriftReport {
   const diff = diffSnapshots(snapshots.before, snapshots.after);
   const findings = diffFindings(audits.before, audits.after);
   return {

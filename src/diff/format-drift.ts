@@ -42,7 +42,9 @@ function formatDriftText(report: DriftReport, paint: Paint, width: number): stri
       if (textWidth(`  ${heading}  ${file}`) <= width) lines.push(`  ${paint(SIGN[resource.change], ...tone[resource.change])}${heading.slice(1)}  ${paint(file, 'dim')}`);
       else lines.push(...wrap(heading, '  ', '    ', SIGN[resource.change], tone[resource.change]), `    ${paint(file, 'dim')}`);
       for (const property of resource.properties) {
-        lines.push(...wrap(`${SIGN[property.change]} ${terminalText(property.pointer)}: ${terminalText(describeChange(property))}`, '      ', '        ', SIGN[property.change], tone[property.change]));
+        lines.push(
+          ...wrap(`${SIGN[property.change]} ${terminalText(property.pointer)}: ${terminalText(describeChange(property))}`, '      ', '        ', SIGN[property.change], tone[property.change]),
+        );
       }
     }
     lines.push('');
@@ -69,7 +71,9 @@ function formatDriftMarkdown(report: DriftReport): string {
       const name = `${markdownText(resourceName(resource))}`;
       if (resource.properties.length === 0) lines.push(`| ${SIGN[resource.change]} | ${name} | ${markdownText(resource.type)} | *(${resource.change})* | | |`);
       for (const property of resource.properties) {
-        lines.push(`| ${SIGN[property.change]} | ${name} | ${markdownText(resource.type)} | ${markdownCode(property.pointer)} | ${codeCell(property.before, property.change !== 'added')} | ${codeCell(property.after, property.change !== 'removed')} |`);
+        lines.push(
+          `| ${SIGN[property.change]} | ${name} | ${markdownText(resource.type)} | ${markdownCode(property.pointer)} | ${codeCell(property.before, property.change !== 'added')} | ${codeCell(property.after, property.change !== 'removed')} |`,
+        );
       }
     }
     lines.push('');
@@ -98,10 +102,7 @@ function findingRow(finding: Finding): string {
 function summaryText(report: DriftReport): string {
   const { added, removed, changed, findingsAppeared, findingsDisappeared } = report.summary;
   if (added + removed + changed + findingsAppeared + findingsDisappeared === 0) return 'No drift';
-  return [
-    `${plural(changed, 'resource')} changed, ${added} added, ${removed} removed`,
-    `${plural(findingsAppeared, 'finding')} appeared, ${findingsDisappeared} disappeared`,
-  ].join(' · ');
+  return [`${plural(changed, 'resource')} changed, ${added} added, ${removed} removed`, `${plural(findingsAppeared, 'finding')} appeared, ${findingsDisappeared} disappeared`].join(' · ');
 }
 
 function describeSide(side: { createdAt: string; path?: string }): string {

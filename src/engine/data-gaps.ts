@@ -32,11 +32,7 @@ export interface DataGaps {
 export const resourceGapKey = (type: string, id: string): string => `${type}\u0000${id}`;
 
 /** Which environments a rule cannot be evaluated in, given the kinds it requires and what failed. */
-export function findDataGaps(
-  requires: readonly SnapshotKind[],
-  entries: readonly CollectionEntry[],
-  scopes: readonly (string | null)[],
-): DataGaps {
+export function findDataGaps(requires: readonly SnapshotKind[], entries: readonly CollectionEntry[], scopes: readonly (string | null)[]): DataGaps {
   const failedNeeded = entries.filter((entry) => entry.status === 'failed' && requires.includes(entry.kind));
   // Only some resources of the kind failed (one app's sign-on policy assignments, one user left out
   // for a field of the wrong type): only those are unknown, and reports about the others stand. An

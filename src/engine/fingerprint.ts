@@ -6,13 +6,7 @@ import type { ResourceType } from '../snapshot/model.js';
  * and JSON pointer. Display names and messages are left out on purpose, so renaming an app or
  * rewording a message keeps baselines, suppressions and SARIF alerts matched.
  */
-export function fingerprintFinding(
-  ruleId: string,
-  environmentId: string | null,
-  resourceType: ResourceType,
-  resourceId: string,
-  pointer: string,
-): string {
+export function fingerprintFinding(ruleId: string, environmentId: string | null, resourceType: ResourceType, resourceId: string, pointer: string): string {
   // A JSON array is an unambiguous join: no separator can be smuggled in through an id.
   const canonical = JSON.stringify([ruleId, environmentId, resourceType, resourceId, pointer]);
   return createHash('sha256').update(canonical, 'utf8').digest('hex');

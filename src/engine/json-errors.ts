@@ -21,12 +21,7 @@ export function jsonPath(segments: readonly JsonPathSegment[]): string {
 }
 
 /** A problem in a JSON file the user (or a pack author) can fix, located by file and JSON path. */
-export function invalidJsonAt(
-  file: string,
-  segments: readonly JsonPathSegment[],
-  problem: string,
-  hint?: string,
-): UserFacingError {
+export function invalidJsonAt(file: string, segments: readonly JsonPathSegment[], problem: string, hint?: string): UserFacingError {
   return new UserFacingError('json-invalid', `${file}: ${jsonPath(segments)}: ${problem}`, hint === undefined ? {} : { hint });
 }
 
@@ -57,12 +52,7 @@ export function parseJsonText(text: string, file: string): unknown {
 }
 
 /** Throws the most specific schema violation as a located UserFacingError; `base` prefixes the paths. */
-export function assertMatchesSchema(
-  validate: ValidateFunction,
-  value: unknown,
-  file: string,
-  base: readonly JsonPathSegment[] = [],
-): void {
+export function assertMatchesSchema(validate: ValidateFunction, value: unknown, file: string, base: readonly JsonPathSegment[] = []): void {
   if (validate(value)) return;
   const error = mostSpecific(validate.errors ?? []);
   if (error === undefined) throw invalidJsonAt(file, base, 'does not match its schema');

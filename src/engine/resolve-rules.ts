@@ -29,20 +29,14 @@ const SETTING_HINT = `Use "off", a severity (${SEVERITIES.join(', ')}) or { "sev
  * each rule's defaults and checked against its options schema. Every problem is a
  * UserFacingError naming the file and JSON path. Rules come back in registration order.
  */
-export function resolveRules(
-  allRules: Rule[],
-  packs: Record<string, Pack>,
-  config: AuditConfig,
-  configFile = 'pingone-audit.config.json',
-): ResolvedRule[] {
+export function resolveRules(allRules: Rule[], packs: Record<string, Pack>, config: AuditConfig, configFile = 'pingone-audit.config.json'): ResolvedRule[] {
   const rulesById = new Map(allRules.map((rule) => [rule.id, rule]));
   const states = new Map<string, RuleState>();
 
   const applySettingAt = (ruleId: string, setting: unknown, source: Source): void => {
     if (!rulesById.has(ruleId)) {
       const suggestion = closestMatch(ruleId, rulesById.keys());
-      throw invalidJsonAt(source.file, source.path, `unknown rule "${ruleId}"`,
-        `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Run \`pingone-audit rules\` for the list.`);
+      throw invalidJsonAt(source.file, source.path, `unknown rule "${ruleId}"`, `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Run \`pingone-audit rules\` for the list.`);
     }
     states.set(ruleId, applySetting(states.get(ruleId), setting, source));
   };
@@ -51,12 +45,10 @@ export function resolveRules(
     const pack = packs[packId];
     if (pack === undefined) {
       const suggestion = closestMatch(packId, Object.keys(packs));
-      throw invalidJsonAt(referencedAt.file, referencedAt.path, `unknown pack "${packId}"`,
-        suggestion ? `Did you mean "${suggestion}"?` : `Known packs: ${Object.keys(packs).sort().join(', ')}.`);
+      throw invalidJsonAt(referencedAt.file, referencedAt.path, `unknown pack "${packId}"`, suggestion ? `Did you mean "${suggestion}"?` : `Known packs: ${Object.keys(packs).sort().join(', ')}.`);
     }
     if (chain.includes(packId)) {
-      throw invalidJsonAt(referencedAt.file, referencedAt.path, `packs extend each other in a cycle: ${[...chain, packId].join(' → ')}`,
-        'Remove one of the "extends" entries.');
+      throw invalidJsonAt(referencedAt.file, referencedAt.path, `packs extend each other in a cycle: ${[...chain, packId].join(' → ')}`, 'Remove one of the "extends" entries.');
     }
     const file = packFile(packId);
     (pack.extends ?? []).forEach((parent, i) => applyPack(parent, { file, path: ['extends', i] }, [...chain, packId]));
@@ -86,21 +78,23 @@ function applySetting(previous: RuleState | undefined, setting: unknown, source:
   if (isSeverity(setting)) return { ...base, enabled: true, severity: setting };
   if (!isPlainObject(setting)) {
     const suggestion = typeof setting === 'string' ? closestMatch(setting, ['off', ...SEVERITIES]) : undefined;
-    throw invalidJsonAt(source.file, source.path, `${JSON.stringify(setting)} is not a rule setting`,
-      suggestion ? `Did you mean "${suggestion}"? ${SETTING_HINT}` : SETTING_HINT);
+    throw invalidJsonAt(source.file, source.path, `${JSON.stringify(setting)} is not a rule setting`, suggestion ? `Did you mean "${suggestion}"? ${SETTING_HINT}` : SETTING_HINT);
   }
   for (const key of Object.keys(setting)) {
     if (key !== 'severity' && key !== 'options') {
       const suggestion = closestMatch(key, ['severity', 'options']);
-      throw invalidJsonAt(source.file, [...source.path, key], `unknown property "${key}"`,
-        suggestion ? `Did you mean "${suggestion}"?` : SETTING_HINT);
+      throw invalidJsonAt(source.file, [...source.path, key], `unknown property "${key}"`, suggestion ? `Did you mean "${suggestion}"?` : SETTING_HINT);
     }
   }
   const { severity, options } = setting;
   if (severity !== undefined && severity !== 'off' && !isSeverity(severity)) {
     const suggestion = typeof severity === 'string' ? closestMatch(severity, ['off', ...SEVERITIES]) : undefined;
-    throw invalidJsonAt(source.file, [...source.path, 'severity'], `${JSON.stringify(severity)} is not a severity`,
-      `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Use "off" or one of ${SEVERITIES.join(', ')}.`);
+    throw invalidJsonAt(
+      source.file,
+      [...source.path, 'severity'],
+      `${JSON.stringify(severity)} is not a severity`,
+      `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Use "off" or one of ${SEVERITIES.join(', ')}.`,
+    );
   }
   if (options !== undefined && !isPlainObject(options)) {
     throw invalidJsonAt(source.file, [...source.path, 'options'], 'options must be an object', SETTING_HINT);

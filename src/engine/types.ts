@@ -48,9 +48,7 @@ export type MessageValue = string | number | boolean;
 type Trim<Text extends string> = Text extends ` ${infer Rest}` ? Trim<Rest> : Text extends `${infer Rest} ` ? Trim<Rest> : Text;
 
 /** The placeholder names of a message template, e.g. `"app" | "max"` for `"{{app}} above {{ max }}"`. */
-export type Placeholders<Template extends string> = Template extends `${string}{{${infer Name}}}${infer Rest}`
-  ? Trim<Name> | Placeholders<Rest>
-  : never;
+export type Placeholders<Template extends string> = Template extends `${string}{{${infer Name}}}${infer Rest}` ? Trim<Name> | Placeholders<Rest> : never;
 
 /** The data a report of one message must carry: every placeholder of its template, and any extra values. */
 export type MessageData<Template extends string> = { readonly [Name in Placeholders<Template>]: MessageValue } & Readonly<Record<string, MessageValue>>;

@@ -20,7 +20,12 @@ export function createAccessTokenSource(settings: ConnectionSettings, http: Http
         hint: 'Get a new token for PINGONE_API_ACCESS_TOKEN, or use client credentials (PINGONE_CLIENT_ID, PINGONE_CLIENT_SECRET, PINGONE_ENVIRONMENT_ID) so the token renews itself.',
         seeAlso,
       });
-    return singleFlightTokenSource(() => given, () => Promise.reject(cannotRenew()), cannotRenew, now);
+    return singleFlightTokenSource(
+      () => given,
+      () => Promise.reject(cannotRenew()),
+      cannotRenew,
+      now,
+    );
   }
 
   if (credentials.kind === 'userSignIn') return createUserTokenSource(settings, credentials, http, now);
@@ -31,7 +36,12 @@ export function createAccessTokenSource(settings: ConnectionSettings, http: Http
     current = { ...issued, renewable: true };
     return issued.token;
   };
-  return singleFlightTokenSource(() => current, obtain, () => new Error('client credentials always renew'), now);
+  return singleFlightTokenSource(
+    () => current,
+    obtain,
+    () => new Error('client credentials always renew'),
+    now,
+  );
 }
 
 type ClientCredentials = Extract<Credentials, { kind: 'clientCredentials' }>;
@@ -60,7 +70,8 @@ function readTokenResponse(response: HttpResponse, redactor: Redactor, tokenUrl:
   const said = readErrorBody(redactor.redact(response.text));
   const pingOneSays = [said.code, said.apiMessage].filter(Boolean).join(': ');
   if (response.status === 401 || said.code === 'invalid_client') {
-    throw new UserFacingError('token-endpoint-error', 
+    throw new UserFacingError(
+      'token-endpoint-error',
       `PingOne rejected the client credentials: check client id / ${credentials.tokenAuthMethod === 'PRIVATE_KEY_JWT' ? 'private key' : 'secret'} / environment id (the worker app's environment) and the token endpoint auth method${pingOneSays === '' ? '' : ` (PingOne says ${pingOneSays})`}.`,
       {
         hint: `The token request used ${credentials.tokenAuthMethod} for client ${credentials.clientId} in environment ${credentials.environmentId}. ${
@@ -80,7 +91,7 @@ function readTokenResponse(response: HttpResponse, redactor: Redactor, tokenUrl:
   }
   if (response.status !== 200) {
     throw new UserFacingError('token-endpoint-error', `The PingOne token endpoint ${tokenUrl} answered HTTP ${response.status}${pingOneSays === '' ? '' : ` (${pingOneSays})`}.`, {
-      hint: 'Check the environment id (the worker app\'s environment) and the region or PINGONE_AUTH_URL.',
+      hint: "Check the environment id (the worker app's environment) and the region or PINGONE_AUTH_URL.",
       seeAlso,
     });
   }

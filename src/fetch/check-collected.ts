@@ -33,14 +33,7 @@ export function keepConforming(
   };
 }
 
-function conforms(
-  recorder: Pick<CollectionRecorder, 'fail' | 'note'>,
-  value: unknown,
-  definition: FileDefinition,
-  type: ResourceType,
-  kind: SnapshotKind,
-  environmentId: string | undefined,
-): boolean {
+function conforms(recorder: Pick<CollectionRecorder, 'fail' | 'note'>, value: unknown, definition: FileDefinition, type: ResourceType, kind: SnapshotKind, environmentId: string | undefined): boolean {
   const violations = checkShape(definition, value);
   if (violations.length === 0) return true;
   const id = (value as { id?: unknown } | null)?.id;

@@ -9,7 +9,14 @@ export async function collectSignOnPolicies(context: CollectContext, environment
     failDependents(context, ['signOnPolicyActions'], environmentId, 'sign-on policies');
     return [];
   }
-  const actions = await readChildren<SignOnPolicy, SignOnPolicyAction>(context, 'signOnPolicyActions', environmentId, policies, (policy) => apiPath`/environments/${environmentId}/signOnPolicies/${policy.id}/actions`, 'actions');
+  const actions = await readChildren<SignOnPolicy, SignOnPolicyAction>(
+    context,
+    'signOnPolicyActions',
+    environmentId,
+    policies,
+    (policy) => apiPath`/environments/${environmentId}/signOnPolicies/${policy.id}/actions`,
+    'actions',
+  );
   context.progress({ phase: 'signOnPolicies', environmentId, done: policies.length, total: policies.length });
   return attachChildren(policies, 'actions', actions);
 }
@@ -35,7 +42,14 @@ export async function collectGateways(context: CollectContext, environmentId: st
     failDependents(context, ['gatewayRoleAssignments'], environmentId, 'gateways');
     return [];
   }
-  const roles = await readChildren<Gateway, RoleAssignment>(context, 'gatewayRoleAssignments', environmentId, gateways, (gateway) => apiPath`/environments/${environmentId}/gateways/${gateway.id}/roleAssignments`, 'roleAssignments');
+  const roles = await readChildren<Gateway, RoleAssignment>(
+    context,
+    'gatewayRoleAssignments',
+    environmentId,
+    gateways,
+    (gateway) => apiPath`/environments/${environmentId}/gateways/${gateway.id}/roleAssignments`,
+    'roleAssignments',
+  );
   context.progress({ phase: 'gateways', environmentId, done: gateways.length, total: gateways.length });
   return attachChildren(gateways, 'roleAssignments', roles);
 }

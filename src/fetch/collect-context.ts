@@ -59,9 +59,12 @@ export async function readCollection<T>(
   about?: { type: ResourceType; id: string },
 ): Promise<T[] | undefined> {
   // A path built from ids the API sent may be refused (apiPath): that too is a failed read of this kind.
-  const items = await context.recorder.attempt(kind, environmentId, () =>
-    getAll<unknown>(context.client, typeof path === 'string' ? path : path(), embeddedKey, { ...context.limits, ...options }),
-  about);
+  const items = await context.recorder.attempt(
+    kind,
+    environmentId,
+    () => getAll<unknown>(context.client, typeof path === 'string' ? path : path(), embeddedKey, { ...context.limits, ...options }),
+    about,
+  );
   return items?.map((item) => withoutLinks<T>(item));
 }
 

@@ -64,10 +64,7 @@ export async function collectSnapshot(client: ApiClient, options: CollectOptions
     progress: options.progress ?? (() => undefined),
   };
 
-  const [environments, roles] = await Promise.all([
-    options.allEnvironments ? listEnvironments(context) : readEnvironments(context, [...new Set(requested)], client),
-    collectBuiltInRoles(context),
-  ]);
+  const [environments, roles] = await Promise.all([options.allEnvironments ? listEnvironments(context) : readEnvironments(context, [...new Set(requested)], client), collectBuiltInRoles(context)]);
   if (recorder.apiUnreachable()) {
     throw new UserFacingError('unreachable', `Cannot reach the PingOne Management API at ${client.apiUrl}.`, {
       hint: 'Check the region (PINGONE_REGION_CODE) or PINGONE_API_URL, and the network or proxy between here and PingOne.',

@@ -9,16 +9,7 @@ import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
 import { defaultMaxAnswerBytes, readBoundedBody } from './read-body.js';
 import { createRedactor, type Redactor } from './redactor.js';
 import { assertReadOnly, endpointTemplate, relativeApiPath, resolveApiUrl, type RequestPurpose } from './request-guard.js';
-import {
-  backoffDelay,
-  defaultRetryPolicy,
-  isConnectionRefused,
-  isPropagationDelay,
-  isRetryableNetworkError,
-  isRetryableStatus,
-  parseRetryAfter,
-  type RetryPolicy,
-} from './retry-policy.js';
+import { backoffDelay, defaultRetryPolicy, isConnectionRefused, isPropagationDelay, isRetryableNetworkError, isRetryableStatus, parseRetryAfter, type RetryPolicy } from './retry-policy.js';
 
 export interface HttpClientOptions {
   /** Management API base (`https://api.pingone.com/v1`); the bearer token goes to this origin only. */
@@ -144,7 +135,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
     }, laneOf(url));
 
-  async function withRetries<T>(label: string, send: () => Promise<HttpResponse>, judge: (response: HttpResponse, attempt: number) => Verdict<T>, onTransport: (error: TransportError) => Error): Promise<T> {
+  async function withRetries<T>(
+    label: string,
+    send: () => Promise<HttpResponse>,
+    judge: (response: HttpResponse, attempt: number) => Verdict<T>,
+    onTransport: (error: TransportError) => Error,
+  ): Promise<T> {
     let refused = 0;
     for (let attempt = 1; ; attempt += 1) {
       let verdict: Verdict<T>;
@@ -266,7 +262,9 @@ function networkReason(error: TransportError): string {
 
 function hintFor(status: number): { hint?: string } {
   if (status === 403) {
-    return { hint: 'The admin roles behind the token do not cover this endpoint or environment. Least privilege for pingone-audit: Configuration Read Only + Identity Data Read Only, scoped to each audited environment.' };
+    return {
+      hint: 'The admin roles behind the token do not cover this endpoint or environment. Least privilege for pingone-audit: Configuration Read Only + Identity Data Read Only, scoped to each audited environment.',
+    };
   }
   if (status === 404) return { hint: 'Check the environment id, and that the endpoint exists in this region and licence.' };
   return {};

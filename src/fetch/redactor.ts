@@ -27,10 +27,7 @@ export const redactedMark = '[redacted]';
 export const shortestSecret = 8;
 
 // Credentials the run did not send (a proxy's own, an earlier token), recognised by their shape.
-const credentialShapes = [
-  /\b(Bearer|Basic)\s+[\w\-.~+/]{16,}=*/gi,
-  /\beyJ[\w-]*\.[\w-]*\.[\w-]*/g,
-];
+const credentialShapes = [/\b(Bearer|Basic)\s+[\w\-.~+/]{16,}=*/gi, /\beyJ[\w-]*\.[\w-]*\.[\w-]*/g];
 
 export function createRedactor(): Redactor {
   const forms = new Set<string>();

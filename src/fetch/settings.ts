@@ -174,12 +174,15 @@ const signInFlows: readonly SignInFlow[] = ['authorization-code', 'device-code']
 function resolveAuthFlow(text: string | undefined): SignInFlow | 'client-credentials' {
   const flow = nonEmpty(text)?.toLowerCase() ?? 'client-credentials';
   if (flow === 'implicit') {
-    throw new UserFacingError('settings-invalid', 
+    throw new UserFacingError(
+      'settings-invalid',
       'The implicit grant is refused: it hands the access token to the browser in the redirect URL, where history, logs and referrers leak it and nothing binds it to this tool (RFC 9700 §2.1.2); use --auth authorization-code or --auth device-code.',
     );
   }
   if (flow !== 'client-credentials' && !(signInFlows as readonly string[]).includes(flow)) {
-    throw new UserFacingError('settings-invalid', `Unknown --auth "${text}".`, { hint: 'Use client-credentials (a worker app), authorization-code (sign in with a browser) or device-code (sign in from another device).' });
+    throw new UserFacingError('settings-invalid', `Unknown --auth "${text}".`, {
+      hint: 'Use client-credentials (a worker app), authorization-code (sign in with a browser) or device-code (sign in from another device).',
+    });
   }
   return flow as SignInFlow | 'client-credentials';
 }
@@ -206,12 +209,16 @@ function resolveUserSignIn(
   const otherClient = envClientId !== undefined && envClientId !== clientIdText.toLowerCase();
   const envCredentials = ['PINGONE_CLIENT_SECRET', 'PINGONE_CLIENT_PRIVATE_KEY_FILE'].filter((name) => nonEmpty(env[name]) !== undefined);
   if (otherClient && envCredentials.length > 0) {
-    warnings.push(`${envCredentials.join(' and ')} ${envCredentials.length > 1 ? 'are' : 'is'} not used: ${envCredentials.length > 1 ? 'they belong' : 'it belongs'} to PINGONE_CLIENT_ID, and --client-id names another application.`);
+    warnings.push(
+      `${envCredentials.join(' and ')} ${envCredentials.length > 1 ? 'are' : 'is'} not used: ${envCredentials.length > 1 ? 'they belong' : 'it belongs'} to PINGONE_CLIENT_ID, and --client-id names another application.`,
+    );
   }
   const { PINGONE_CLIENT_SECRET, PINGONE_CLIENT_PRIVATE_KEY_FILE, ...envWithoutCredentials } = env;
   const ownEnv = otherClient ? envWithoutCredentials : env;
   const ownPick: Pick = (flag, variable) => nonEmpty(flag) ?? nonEmpty(ownEnv[variable]);
-  const confidential = [flags.clientSecret, flags.clientSecretFile, ownEnv.PINGONE_CLIENT_SECRET, flags.privateKeyFile, ownEnv.PINGONE_CLIENT_PRIVATE_KEY_FILE].some((value) => nonEmpty(value) !== undefined);
+  const confidential = [flags.clientSecret, flags.clientSecretFile, ownEnv.PINGONE_CLIENT_SECRET, flags.privateKeyFile, ownEnv.PINGONE_CLIENT_PRIVATE_KEY_FILE].some(
+    (value) => nonEmpty(value) !== undefined,
+  );
   const authentication = confidential ? resolveClientAuthentication(flags, ownEnv, ownPick, warnings) : undefined;
   if (authentication !== undefined && 'missing' in authentication) {
     throw new UserFacingError('credentials-missing', `Cannot sign in: missing ${authentication.missing}.`, { seeAlso: 'README.md#signing-in-as-a-reviewer' });
@@ -274,7 +281,14 @@ function resolveCachedSignIn(file: string, authUrl: string, flags: ConnectionFla
   const publicClient = cached.tokenAuthMethod === undefined || cached.tokenAuthMethod === 'NONE';
   const { clientSecret, clientSecretFile, privateKeyFile, ...withoutCredentials } = flags;
   const { PINGONE_CLIENT_SECRET, PINGONE_CLIENT_PRIVATE_KEY_FILE, ...envWithoutCredentials } = env;
-  return resolveUserSignIn(cached.flow, { ...(publicClient ? withoutCredentials : flags), clientId: cached.clientId }, publicClient ? envWithoutCredentials : env, pick, cached.environmentId, warnings);
+  return resolveUserSignIn(
+    cached.flow,
+    { ...(publicClient ? withoutCredentials : flags), clientId: cached.clientId },
+    publicClient ? envWithoutCredentials : env,
+    pick,
+    cached.environmentId,
+    warnings,
+  );
 }
 
 /**

@@ -55,10 +55,6 @@ export function formatCsv(result: AuditResult, context: FormatContext): string {
     finding.suppression?.expires ?? '',
     finding.fingerprint,
   ];
-  const rows = [
-    [...CSV_COLUMNS],
-    ...result.findings.map((finding) => toRow(finding, 'open')),
-    ...(context.includeSuppressed ? result.suppressed.map((finding) => toRow(finding, 'suppressed')) : []),
-  ];
+  const rows = [[...CSV_COLUMNS], ...result.findings.map((finding) => toRow(finding, 'open')), ...(context.includeSuppressed ? result.suppressed.map((finding) => toRow(finding, 'suppressed')) : [])];
   return `${rows.map((cells) => cells.map((cell) => csvCell(cell)).join(',')).join('\r\n')}\r\n`;
 }

@@ -33,8 +33,7 @@ export function findingsChart(result: AuditResult, scopes: Array<{ label: string
     `<svg class="chart" role="img" aria-labelledby="chart-title" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" xmlns="http://www.w3.org/2000/svg">`,
     '<title id="chart-title">Open findings by environment and severity</title>',
     ...SEVERITIES.map(
-      (severity, index) =>
-        `<g transform="translate(${LABEL_WIDTH + index * 96},4)"><rect width="12" height="12" rx="2" fill="${SEVERITY_COLOR[severity]}"/><text x="18" y="11">${severity}</text></g>`,
+      (severity, index) => `<g transform="translate(${LABEL_WIDTH + index * 96},4)"><rect width="12" height="12" rx="2" fill="${SEVERITY_COLOR[severity]}"/><text x="18" y="11">${severity}</text></g>`,
     ),
   ];
   rows.forEach((row, index) => {
@@ -44,7 +43,9 @@ export function findingsChart(result: AuditResult, scopes: Array<{ label: string
     for (const { severity, count } of row.bySeverity) {
       if (count === 0) continue;
       const width = (count / max) * plot;
-      parts.push(`<rect x="${x.toFixed(1)}" y="${y}" width="${width.toFixed(1)}" height="${BAR_HEIGHT}" fill="${SEVERITY_COLOR[severity]}"><title>${esc(`${row.label}: ${count} ${severity}`)}</title></rect>`);
+      parts.push(
+        `<rect x="${x.toFixed(1)}" y="${y}" width="${width.toFixed(1)}" height="${BAR_HEIGHT}" fill="${SEVERITY_COLOR[severity]}"><title>${esc(`${row.label}: ${count} ${severity}`)}</title></rect>`,
+      );
       x += width;
     }
     if (row.total === 0) parts.push(`<rect x="${LABEL_WIDTH}" y="${y}" width="2" height="${BAR_HEIGHT}" fill="#9ca3af"/>`);

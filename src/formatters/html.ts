@@ -61,7 +61,11 @@ export function formatHtml(result: AuditResult, context: FormatContext): string 
 <header id="top">
 <h1>PingOne configuration compliance report</h1>
 ${headerFacts(result, organization)}
-<p class="verdict ${verdictClass(result)}">${esc(summaryParts(result).map((part) => part.text).join(' · '))}</p>
+<p class="verdict ${verdictClass(result)}">${esc(
+    summaryParts(result)
+      .map((part) => part.text)
+      .join(' · '),
+  )}</p>
 <nav class="toc" aria-label="Contents">${sections.map((section) => `<a href="#${section.id}">${esc(section.title)}</a>`).join('')}</nav>
 </header>
 <main>
@@ -124,7 +128,10 @@ function baselineSection(result: AuditResult, environmentName: (id: string | nul
     findings.length === 0
       ? `<p class="muted">${empty}</p>`
       : `<table><thead><tr><th>Severity</th><th>Rule</th><th>Environment</th><th>Resource</th><th>Message</th></tr></thead><tbody>${findings
-          .map((finding) => `<tr><td>${badge(finding)}</td><td><code>${esc(finding.ruleId)}</code></td><td>${esc(environmentName(finding.environmentId))}</td><td>${resourceCell(finding)}</td><td>${esc(finding.message)}</td></tr>`)
+          .map(
+            (finding) =>
+              `<tr><td>${badge(finding)}</td><td><code>${esc(finding.ruleId)}</code></td><td>${esc(environmentName(finding.environmentId))}</td><td>${resourceCell(finding)}</td><td>${esc(finding.message)}</td></tr>`,
+          )
           .join('')}</tbody></table>`;
   const body = `<p>Compared with the run of ${esc(baseline.generatedAt)}${baseline.file === undefined ? '' : ` (<code>${esc(baseline.file)}</code>)`}: <strong>${baseline.new}</strong> new, <strong>${baseline.updated}</strong> more severe, ${baseline.unchanged} unchanged, <strong>${baseline.fixed.length}</strong> fixed.</p>
 <h3>New or more severe</h3>${list(changed, 'Nothing new since the baseline.')}
@@ -151,7 +158,13 @@ function controlsSection(result: AuditResult, scopes: Scope[]): Section {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([title, { url, ruleIds }]) => {
       const cells = ruleIds.flatMap((ruleId) => scopes.map((scope) => cellOf(result, ruleId, scope.environmentId)));
-      const overall: Cell = cells.includes('fail') ? 'fail' : cells.includes('error') || cells.includes('not-evaluated') ? 'not-evaluated' : cells.some((cell) => cell === 'pass' || cell === 'accepted' || cell === 'advisory') ? 'pass' : 'na';
+      const overall: Cell = cells.includes('fail')
+        ? 'fail'
+        : cells.includes('error') || cells.includes('not-evaluated')
+          ? 'not-evaluated'
+          : cells.some((cell) => cell === 'pass' || cell === 'accepted' || cell === 'advisory')
+            ? 'pass'
+            : 'na';
       return `<tr><td class="references">${link(title, url)}</td><td>${ruleIds.map((id) => `<code>${esc(id)}</code>`).join(' ')}</td><td>${statusLabel(overall)}</td></tr>`;
     });
   const body = `<p class="muted">Each rule is a control. Pass: checked, nothing found. Fail: findings of low severity or above open. Pass (advisory): only info findings, which are advice and never fail a control. Accepted: every finding suppressed with a reason. Not evaluated: data it needs could not be read (never counted as a pass).</p>
@@ -206,10 +219,16 @@ function findingsSection(result: AuditResult, scopes: Scope[], context: FormatCo
       const { title, meta } = rule(ruleId);
       const own = findings.filter((finding) => finding.ruleId === ruleId);
       const rows = own
-        .map((finding) => `<tr><td>${badge(finding)}${finding.baselineState === 'new' ? ' <span class="tag">new</span>' : finding.baselineState === 'updated' ? ' <span class="tag">more severe</span>' : ''}${finding.disposition === undefined ? '' : ` <span class="tag">${esc(dispositionLabel(finding.disposition))}</span>`}</td><td>${resourceCell(finding)}</td><td>${esc(finding.message)}</td><td><code>${esc(locationOf(finding, context))}</code></td></tr>`)
+        .map(
+          (finding) =>
+            `<tr><td>${badge(finding)}${finding.baselineState === 'new' ? ' <span class="tag">new</span>' : finding.baselineState === 'updated' ? ' <span class="tag">more severe</span>' : ''}${finding.disposition === undefined ? '' : ` <span class="tag">${esc(dispositionLabel(finding.disposition))}</span>`}</td><td>${resourceCell(finding)}</td><td>${esc(finding.message)}</td><td><code>${esc(locationOf(finding, context))}</code></td></tr>`,
+        )
         .join('\n');
       const remediation = meta === undefined ? '' : `<h4>Remediation</h4><ol>${meta.docs.remediation.map((step) => `<li>${esc(step)}</li>`).join('')}</ol>`;
-      const references = meta === undefined || meta.docs.references.length === 0 ? '' : `<p class="references"><span class="muted">References:</span> ${meta.docs.references.map((reference) => link(reference.title, reference.url)).join(' · ')}</p>`;
+      const references =
+        meta === undefined || meta.docs.references.length === 0
+          ? ''
+          : `<p class="references"><span class="muted">References:</span> ${meta.docs.references.map((reference) => link(reference.title, reference.url)).join(' · ')}</p>`;
       return `<article class="rule">
 <header><h4>${esc(title)} <code>${esc(ruleId)}</code></h4>${meta === undefined ? '' : `<p>${esc(meta.docs.rationale)}</p>`}</header>
 <table><thead><tr><th>Severity</th><th>Resource</th><th>Finding</th><th>Location</th></tr></thead><tbody>${rows}</tbody></table>
@@ -241,7 +260,8 @@ function coverageSection(result: AuditResult, environmentName: (id: string | nul
     (item) => `<tr><td><code>${esc(item.ruleId)}</code></td><td>${esc(environmentName(item.environmentId))}</td><td>${esc(describeNotEvaluated(item))}</td></tr>`,
   );
   const skipped = (result.skipped ?? []).map(
-    (item) => `<tr><td><code>${esc(item.ruleId)}</code></td><td>${esc(environmentName(item.resource.environmentId ?? null))}</td><td>${esc(`${item.resource.type} ${item.resource.name || item.resource.id}`)}</td><td>${esc(item.reason)}</td></tr>`,
+    (item) =>
+      `<tr><td><code>${esc(item.ruleId)}</code></td><td>${esc(environmentName(item.resource.environmentId ?? null))}</td><td>${esc(`${item.resource.type} ${item.resource.name || item.resource.id}`)}</td><td>${esc(item.reason)}</td></tr>`,
   );
   const applications = applicationCoverageText(result);
   const errors = result.ruleErrors.map((error) => `<li><code>${esc(error.ruleId)}</code> failed and reported nothing: ${esc(error.message)}</li>`);
@@ -257,7 +277,10 @@ ${notes.length === 0 ? '' : `<h3>Collection notes</h3><ul>${notes.join('')}</ul>
 }
 
 function warningsSection(result: AuditResult): Section {
-  const items = (result.warnings ?? []).map((warning) => `<li>${warning.file === undefined ? '' : `<code>${esc(warning.file)}</code>${warning.pointer === undefined ? '' : ` at <code>${esc(warning.pointer)}</code>`}: `}${esc(warning.message)}</li>`);
+  const items = (result.warnings ?? []).map(
+    (warning) =>
+      `<li>${warning.file === undefined ? '' : `<code>${esc(warning.file)}</code>${warning.pointer === undefined ? '' : ` at <code>${esc(warning.pointer)}</code>`}: `}${esc(warning.message)}</li>`,
+  );
   return { id: 'warnings', title: 'Warnings', body: `<ul>${items.join('\n')}</ul>` };
 }
 

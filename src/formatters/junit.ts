@@ -33,14 +33,16 @@ export function formatJunit(result: AuditResult, context: FormatContext): string
   const rule = ruleLookup(result);
   const suites = reportScopes(result).map((environmentId) => ({ environmentId, cases: testCases(result, environmentId) }));
   const totals = tally(suites.flatMap((suite) => suite.cases));
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="pingone-audit" ${counts(totals)} timestamp="${attr(result.generatedAt)}">`,
-  ];
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="pingone-audit" ${counts(totals)} timestamp="${attr(result.generatedAt)}">`];
   suites.forEach(({ environmentId, cases }, index) => {
     const label = environmentId === null ? 'organization' : `${environmentName(environmentId)} (${environmentId})`;
     lines.push(`  <testsuite name="${attr(label)}" id="${index}" ${counts(tally(cases))} timestamp="${attr(result.generatedAt.replace(/\.\d+Z$/, ''))}">`);
-    lines.push('    <properties>', `      <property name="environmentId" value="${attr(environmentId ?? '')}"/>`, `      <property name="snapshotCreatedAt" value="${attr(result.snapshot.createdAt)}"/>`, '    </properties>');
+    lines.push(
+      '    <properties>',
+      `      <property name="environmentId" value="${attr(environmentId ?? '')}"/>`,
+      `      <property name="snapshotCreatedAt" value="${attr(result.snapshot.createdAt)}"/>`,
+      '    </properties>',
+    );
     for (const testCase of cases) {
       const name = `${testCase.ruleId}: ${rule(testCase.ruleId).title}`;
       const open = (suffix: string): string => `    <testcase classname="pingone-audit.${attr(environmentId ?? 'organization')}" name="${attr(`${name}${suffix}`)}"`;
@@ -64,13 +66,15 @@ function testCases(result: AuditResult, environmentId: string | null): TestCase[
   const ruleIds = environmentId === null ? [...new Set([...outcomes.keys(), ...findings.map((finding) => finding.ruleId)])].sort() : result.rules.map((rule) => rule.id);
   const unjudged = (result.skipped ?? [])
     .filter((item) => (item.resource.environmentId ?? null) === environmentId)
-    .map(({ ruleId, resource, reason }): TestCase => ({
-      ruleId,
-      outcome: 'not-evaluated',
-      findings: [],
-      why: `Not judged: it ${reason}`,
-      resource: `${resource.type} ${resource.name || resource.id}`,
-    }));
+    .map(
+      ({ ruleId, resource, reason }): TestCase => ({
+        ruleId,
+        outcome: 'not-evaluated',
+        findings: [],
+        why: `Not judged: it ${reason}`,
+        resource: `${resource.type} ${resource.name || resource.id}`,
+      }),
+    );
   const byRule = ruleIds.map((ruleId): TestCase => {
     const own = findings.filter((finding) => finding.ruleId === ruleId);
     // A rule whose every finding is suppressed (or fixed by a baseline) has no open failure: it passes here.
@@ -99,7 +103,13 @@ function caseBody(testCase: TestCase): string | undefined {
 function failure(finding: Finding, context: FormatContext): string {
   const where = `${snapshotFilePath(finding.location.file, context.snapshotDir)}${finding.location.line === undefined ? '' : `:${finding.location.line}`}`;
   const state = finding.baselineState === 'new' ? '[new] ' : finding.baselineState === 'updated' ? '[more severe] ' : '';
-  const detail = [`${finding.resource.type} ${finding.resource.name || finding.resource.id} (${finding.resource.id})`, `at ${where}${finding.pointer === '' ? '' : ` ${finding.pointer}`}`, `fingerprint ${finding.fingerprint}`].map(text).join('\n');
+  const detail = [
+    `${finding.resource.type} ${finding.resource.name || finding.resource.id} (${finding.resource.id})`,
+    `at ${where}${finding.pointer === '' ? '' : ` ${finding.pointer}`}`,
+    `fingerprint ${finding.fingerprint}`,
+  ]
+    .map(text)
+    .join('\n');
   const disposition = finding.disposition === undefined ? '' : `[${dispositionLabel(finding.disposition)}] `;
   return `      <failure type="${attr(finding.severity)}" message="${attr(`${state}${disposition}${finding.message}`)}">${detail}</failure>`;
 }

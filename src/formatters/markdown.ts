@@ -28,7 +28,12 @@ const BASELINE_MARK: Record<NonNullable<Finding['baselineState']>, string> = { n
 export function formatMarkdown(result: AuditResult, context: FormatContext): string {
   const environmentName = environmentLabeller(result);
   const rule = ruleLookup(result);
-  const lines: string[] = [`## pingone-audit: ${summaryParts(result).map((part) => part.text).join(' · ')}`, ''];
+  const lines: string[] = [
+    `## pingone-audit: ${summaryParts(result)
+      .map((part) => part.text)
+      .join(' · ')}`,
+    '',
+  ];
   lines.push(scopeLine(result), '');
   if (!result.summary.collectionComplete) {
     lines.push('> [!WARNING]', '> Collection was incomplete: some data could not be read, so a clean result cannot be trusted. See "Not evaluated" below.', '');
@@ -37,7 +42,16 @@ export function formatMarkdown(result: AuditResult, context: FormatContext): str
   const scopes = findingsByScope(result, result.findings);
   if (scopes.length > 1) {
     lines.push(`| Environment | ${SEVERITIES.join(' | ')} | Total |`, `| --- |${' ---: |'.repeat(SEVERITIES.length + 1)}`);
-    lines.push(...scopes.map((scope) => row([text(environmentName(scope.environmentId)), ...SEVERITIES.map((severity) => String(scope.findings.filter((finding) => finding.severity === severity).length)), `**${scope.findings.length}**`])), '');
+    lines.push(
+      ...scopes.map((scope) =>
+        row([
+          text(environmentName(scope.environmentId)),
+          ...SEVERITIES.map((severity) => String(scope.findings.filter((finding) => finding.severity === severity).length)),
+          `**${scope.findings.length}**`,
+        ]),
+      ),
+      '',
+    );
   }
   if (result.baseline !== undefined) {
     const { new: added, unchanged, updated, fixed, generatedAt } = result.baseline;
@@ -55,7 +69,12 @@ export function formatMarkdown(result: AuditResult, context: FormatContext): str
     ]);
   if (result.findings.length > 0) {
     lines.push(`### Top findings`, '', '| Severity | Rule | Environment | Resource | Message | Location |', '| --- | --- | --- | --- | --- | --- |');
-    lines.push(...newFirst(result).slice(0, TOP_FINDINGS).map((finding) => findingRow(finding, true)), '');
+    lines.push(
+      ...newFirst(result)
+        .slice(0, TOP_FINDINGS)
+        .map((finding) => findingRow(finding, true)),
+      '',
+    );
   }
 
   const all: string[] = [];
@@ -78,7 +97,15 @@ export function formatMarkdown(result: AuditResult, context: FormatContext): str
         '| Severity | Rule | Environment | Resource | Reason | Owner | Expires |',
         '| --- | --- | --- | --- | --- | --- | --- |',
         ...result.suppressed.map((finding) =>
-          row([text(finding.severity), markdownCode(finding.ruleId), text(environmentName(finding.environmentId)), text(finding.resource.name || finding.resource.id), text(finding.suppression?.reason ?? ''), text(finding.suppression?.owner ?? ''), text(finding.suppression?.expires ?? '')]),
+          row([
+            text(finding.severity),
+            markdownCode(finding.ruleId),
+            text(environmentName(finding.environmentId)),
+            text(finding.resource.name || finding.resource.id),
+            text(finding.suppression?.reason ?? ''),
+            text(finding.suppression?.owner ?? ''),
+            text(finding.suppression?.expires ?? ''),
+          ]),
         ),
       ]),
     );
@@ -89,19 +116,35 @@ export function formatMarkdown(result: AuditResult, context: FormatContext): str
       ...collapsible(`Fixed since the baseline (${fixed.length})`, [
         '| Severity | Rule | Environment | Resource | Message |',
         '| --- | --- | --- | --- | --- |',
-        ...fixed.map((finding) => row([text(finding.severity), markdownCode(finding.ruleId), text(environmentName(finding.environmentId)), text(finding.resource.name || finding.resource.id), text(finding.message)])),
+        ...fixed.map((finding) =>
+          row([text(finding.severity), markdownCode(finding.ruleId), text(environmentName(finding.environmentId)), text(finding.resource.name || finding.resource.id), text(finding.message)]),
+        ),
       ]),
     );
   }
   if (result.notEvaluated.length > 0) {
     lines.push('### Not evaluated', '', 'Data these rules need could not be collected; they are not counted as passing.', '', '| Rule | Environment | Why |', '| --- | --- | --- |');
-    lines.push(...result.notEvaluated.map((item) => row([`${markdownCode(item.ruleId)} ${text(rule(item.ruleId).title)}`, text(environmentName(item.environmentId)), text(describeNotEvaluated(item))])), '');
+    lines.push(
+      ...result.notEvaluated.map((item) => row([`${markdownCode(item.ruleId)} ${text(rule(item.ruleId).title)}`, text(environmentName(item.environmentId)), text(describeNotEvaluated(item))])),
+      '',
+    );
   }
   const skipped = result.skipped ?? [];
   const applications = applicationCoverageText(result);
   if (skipped.length > 0 || applications !== undefined) {
-    const table = ['| Rule | Environment | Resource | Why |', '| --- | --- | --- | --- |', ...skipped.map((item) => row([markdownCode(item.ruleId), text(environmentName(item.resource.environmentId ?? null)), text(`${item.resource.type} ${item.resource.name || item.resource.id}`), text(item.reason)]))];
-    lines.push(...collapsible(`Coverage: ${text(applications ?? '')}${skipped.length === 0 ? '' : ` · ${plural(unjudgedResourceCount(result), 'resource')} not judged by a rule`}`, skipped.length === 0 ? ['Every resource was judged by the rules that apply to it.'] : table));
+    const table = [
+      '| Rule | Environment | Resource | Why |',
+      '| --- | --- | --- | --- |',
+      ...skipped.map((item) =>
+        row([markdownCode(item.ruleId), text(environmentName(item.resource.environmentId ?? null)), text(`${item.resource.type} ${item.resource.name || item.resource.id}`), text(item.reason)]),
+      ),
+    ];
+    lines.push(
+      ...collapsible(
+        `Coverage: ${text(applications ?? '')}${skipped.length === 0 ? '' : ` · ${plural(unjudgedResourceCount(result), 'resource')} not judged by a rule`}`,
+        skipped.length === 0 ? ['Every resource was judged by the rules that apply to it.'] : table,
+      ),
+    );
   }
   if (result.ruleErrors.length > 0) {
     lines.push('### Rule errors', '', ...result.ruleErrors.map((error) => `- ${markdownCode(error.ruleId)} failed and reported nothing: ${text(error.message)}`), '');

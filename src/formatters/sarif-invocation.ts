@@ -11,12 +11,7 @@ export type RuleIndex = ReadonlyMap<string, number>;
  * errors appear in each; not-evaluated rules, and resources a rule left unjudged, only in the run
  * of their environment.
  */
-export function toInvocation(
-  result: AuditResult,
-  environmentId: string | null,
-  ruleIndex: RuleIndex,
-  extraNotifications: Notification[] = [],
-): Invocation {
+export function toInvocation(result: AuditResult, environmentId: string | null, ruleIndex: RuleIndex, extraNotifications: Notification[] = []): Invocation {
   const failedEntries = result.collection.entries.filter((entry) => entry.status === 'failed');
   const notEvaluated = result.notEvaluated.filter((item) => item.environmentId === environmentId);
   const unjudged = (result.skipped ?? []).filter((item) => (item.resource.environmentId ?? null) === environmentId);
@@ -36,10 +31,7 @@ export function toInvocation(
       ...unjudged.map((item) => unjudgedNotification(item, ruleIndex)),
       ...extraNotifications,
     ],
-    toolConfigurationNotifications: [
-      ...notEvaluated.map((item) => notEvaluatedNotification(item, ruleIndex)),
-      ...(result.warnings ?? []).map(warningNotification),
-    ],
+    toolConfigurationNotifications: [...notEvaluated.map((item) => notEvaluatedNotification(item, ruleIndex)), ...(result.warnings ?? []).map(warningNotification)],
   };
 }
 

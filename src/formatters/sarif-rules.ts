@@ -59,8 +59,7 @@ export function pascalCase(id: string): string {
 function helpDocument(meta: RuleMeta, markdown: boolean): string {
   const { rationale, remediation, references } = meta.docs;
   const heading = (title: string) => (markdown ? [`## ${title}`, ''] : [`${title}:`]);
-  const reference = ({ title, url }: RuleReference) =>
-    markdown ? markdownLink(title, url) : `${title}${url === undefined ? '' : ` (${url})`}`;
+  const reference = ({ title, url }: RuleReference) => (markdown ? markdownLink(title, url) : `${title}${url === undefined ? '' : ` (${url})`}`);
   return [
     rationale,
     '',

@@ -32,7 +32,8 @@ export function formatSarif(result: AuditResult, context: FormatContext): string
 export function buildSarifLog(result: AuditResult, context: FormatContext): Log {
   const scopes = runScopes(result);
   if (scopes.length > MAX_RUNS) {
-    throw new UserFacingError('report-too-large', 
+    throw new UserFacingError(
+      'report-too-large',
       `The SARIF report would have ${scopes.length} runs (one per environment and one for the organization); GitHub code scanning accepts at most ${MAX_RUNS} in one upload.`,
       { hint: `Audit at most ${MAX_RUNS - 1} environments per SARIF file and upload each file separately.` },
     );
@@ -45,7 +46,10 @@ export function buildSarifLog(result: AuditResult, context: FormatContext): Log 
   const fixed = context.includeFixed ? (result.baseline?.fixed ?? []) : [];
 
   const runs = scopes.map((environmentId): Run => {
-    const { kept, cut } = mostSevere(reported.filter((finding) => finding.environmentId === environmentId), suppressed);
+    const { kept, cut } = mostSevere(
+      reported.filter((finding) => finding.environmentId === environmentId),
+      suppressed,
+    );
     const cutNotice: Notification[] =
       cut === 0
         ? []

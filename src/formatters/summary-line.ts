@@ -14,15 +14,9 @@ export interface SummaryPart {
  */
 export function summaryParts(result: AuditResult): SummaryPart[] {
   const { summary } = result;
-  const bySeverity = SEVERITIES.filter((severity) => summary.bySeverity[severity] > 0).map(
-    (severity) => `${summary.bySeverity[severity]} ${severity}`,
-  );
+  const bySeverity = SEVERITIES.filter((severity) => summary.bySeverity[severity] > 0).map((severity) => `${summary.bySeverity[severity]} ${severity}`);
   const notEvaluatedRules = new Set(result.notEvaluated.map((item) => item.ruleId)).size;
-  const parts: SummaryPart[] = [
-    summary.findings === 0
-      ? { text: 'No findings', tone: 'good' }
-      : { text: `${plural(summary.findings, 'finding')} (${bySeverity.join(', ')})`, tone: 'bad' },
-  ];
+  const parts: SummaryPart[] = [summary.findings === 0 ? { text: 'No findings', tone: 'good' } : { text: `${plural(summary.findings, 'finding')} (${bySeverity.join(', ')})`, tone: 'bad' }];
   if (summary.suppressed > 0) parts.push({ text: `${summary.suppressed} suppressed`, tone: 'plain' });
   parts.push({ text: `${plural(summary.rulesRun, 'rule')} run`, tone: 'plain' });
   if (notEvaluatedRules > 0) parts.push({ text: `${plural(notEvaluatedRules, 'rule')} not evaluated`, tone: 'warn' });
@@ -50,6 +44,7 @@ export function applicationCoverageText(result: AuditResult): string | undefined
   const counts = result.snapshot.applications;
   if (counts === undefined) return undefined;
   const daVinci = counts.signingInThroughDaVinci;
-  const through = daVinci === 0 ? 'none signs in through DaVinci' : `${daVinci} of them sign${daVinci === 1 ? 's' : ''} in through DaVinci (the sign-on policy rules do not judge ${daVinci === 1 ? 'it' : 'those'})`;
+  const through =
+    daVinci === 0 ? 'none signs in through DaVinci' : `${daVinci} of them sign${daVinci === 1 ? 's' : ''} in through DaVinci (the sign-on policy rules do not judge ${daVinci === 1 ? 'it' : 'those'})`;
   return `${plural(counts.total, 'application')}, ${through}`;
 }

@@ -60,21 +60,17 @@ export function formatTable(result: AuditResult, context: FormatContext): string
     const rows = result.notEvaluated.map((item) => [
       terminalText(item.ruleId, NAME_LIMIT),
       terminalText(environmentName(item.environmentId), NAME_LIMIT),
-      describeNotEvaluated(item, '\n').split('\n').map((line) => terminalText(line)).join('\n'),
+      describeNotEvaluated(item, '\n')
+        .split('\n')
+        .map((line) => terminalText(line))
+        .join('\n'),
     ]);
-    const body = fitTable(headerRow(['Rule', 'Environment', 'Why'], paint), rows, width, [
-      wholeIds(result.notEvaluated),
-      { cap: 36, min: 10 },
-      { cap: 200, min: 24 },
-    ]);
+    const body = fitTable(headerRow(['Rule', 'Environment', 'Why'], paint), rows, width, [wholeIds(result.notEvaluated), { cap: 36, min: 10 }, { cap: 200, min: 24 }]);
     sections.push(`${paint('Not evaluated: data these rules need could not be collected', 'bold', 'yellow')}\n${body}`);
   }
   if (result.ruleErrors.length > 0) {
     const rows = result.ruleErrors.map((error) => [terminalText(error.ruleId, NAME_LIMIT), terminalText(error.message)]);
-    const body = fitTable(headerRow(['Rule', 'Error'], paint), rows, width, [
-      wholeIds(result.ruleErrors),
-      { cap: 200, min: 24 },
-    ]);
+    const body = fitTable(headerRow(['Rule', 'Error'], paint), rows, width, [wholeIds(result.ruleErrors), { cap: 200, min: 24 }]);
     sections.push(`${paint('Rule errors: these rules failed and reported nothing', 'bold', 'red')}\n${body}`);
   }
 
@@ -93,13 +89,7 @@ function summaryLines(result: AuditResult, width: number, paint: Paint): string 
  * One row per finding, and under it a full-width row with the rule id, the environment and the
  * file and line to open: identifiers there are not split, as a narrow column would split them.
  */
-function findingsTable(
-  findings: Finding[],
-  width: number,
-  paint: Paint,
-  snapshotDir: string | undefined,
-  environmentName: (id: string | null) => string,
-): string {
+function findingsTable(findings: Finding[], width: number, paint: Paint, snapshotDir: string | undefined, environmentName: (id: string | null) => string): string {
   const rows = findings.flatMap((finding) => {
     const { file, line } = finding.location;
     const location = terminalText(`${snapshotFilePath(file, snapshotDir)}${line === undefined ? '' : `:${line}`}`);

@@ -47,7 +47,10 @@ export function isAdminUserRole(role: Role | undefined): boolean {
 }
 
 function normaliseRoleName(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** A role assignment of a worker app or gateway: who holds it, in which environment, and where it sits in the actor's file. */

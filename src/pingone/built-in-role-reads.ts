@@ -30,13 +30,34 @@ export interface BuiltInRoleReads {
 }
 
 const everyRead: readonly AdminReadTarget[] = [
-  'environment', 'customRoles', 'applications', 'signOnPolicies', 'gateways', 'populations', 'groups', 'users', 'roleAssignments', 'authenticationPolicies', 'identityProviders',
-  'keys', 'subscriptions', 'customDomains',
+  'environment',
+  'customRoles',
+  'applications',
+  'signOnPolicies',
+  'gateways',
+  'populations',
+  'groups',
+  'users',
+  'roleAssignments',
+  'authenticationPolicies',
+  'identityProviders',
+  'keys',
+  'subscriptions',
+  'customDomains',
 ];
 // Password, MFA and FIDO policies, identity providers, keys and certificates, webhooks and custom domains are environment
 // configuration: Environment Admin and its read-only twin.
 const configuration: readonly AdminReadTarget[] = [
-  'environment', 'customRoles', 'applications', 'signOnPolicies', 'gateways', 'authenticationPolicies', 'identityProviders', 'keys', 'subscriptions', 'customDomains',
+  'environment',
+  'customRoles',
+  'applications',
+  'signOnPolicies',
+  'gateways',
+  'authenticationPolicies',
+  'identityProviders',
+  'keys',
+  'subscriptions',
+  'customDomains',
 ];
 const identityData: readonly AdminReadTarget[] = ['populations', 'groups', 'users', 'roleAssignments', 'applications'];
 

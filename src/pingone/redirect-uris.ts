@@ -66,6 +66,10 @@ export function webOriginOf(uri: string): string | undefined {
  */
 export function corsOriginAllows(entry: string, origin: string): boolean {
   if (!entry.includes('*')) return webOriginOf(entry) === origin;
-  const pattern = entry.toLowerCase().replace(/\/+$/, '').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*');
+  const pattern = entry
+    .toLowerCase()
+    .replace(/\/+$/, '')
+    .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+    .replaceAll('*', '.*');
   return new RegExp(`^${pattern}$`).test(origin);
 }

@@ -47,8 +47,7 @@ const IDENTITY_ONLY = 'covers users, groups, populations and applications but no
  * sign-on policies; "Built-in Admin Roles" adds that it can assign Environment Admin only. PingOne gives the
  * creator of an environment Environment Admin there, which is why Organization Admin often looks sufficient.
  */
-const ORGANIZATION_ADMIN_REASON =
-  'administers the organization (environments, licences, custom roles) but reads nothing inside an environment: no applications, users or sign-on policies';
+const ORGANIZATION_ADMIN_REASON = 'administers the organization (environments, licences, custom roles) but reads nothing inside an environment: no applications, users or sign-on policies';
 
 /** Built-in roles by normalised name; the API's names and the docs' "… Read-Only Admin" spellings both appear. */
 const BUILT_IN_COVERAGE = new Map<string, { level: CoverageLevel; reason: string }>([
@@ -84,9 +83,7 @@ export function roleCoverage(effective: EffectiveRoleAssignment, environmentId: 
   switch (scope.type) {
     case 'ORGANIZATION': {
       const inScope = index.organizationId === undefined || scope.id === index.organizationId;
-      return inScope
-        ? result(intrinsic.level, true, 'the organization', intrinsic.reason)
-        : result('none', false, `organization ${scope.id}`, 'is scoped to another organization');
+      return inScope ? result(intrinsic.level, true, 'the organization', intrinsic.reason) : result('none', false, `organization ${scope.id}`, 'is scoped to another organization');
     }
     case 'ENVIRONMENT': {
       const words = `environment ${environmentName(scope.id, index)}`;
@@ -144,7 +141,10 @@ function intrinsicCoverage(role: Role | undefined): { level: CoverageLevel; reas
 }
 
 function normaliseRoleName(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 export function environmentName(environmentId: string, index: SnapshotIndex): string {

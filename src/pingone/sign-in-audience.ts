@@ -23,8 +23,15 @@ export function signInAudience(app: Application, env: EnvironmentSnapshot, index
   // Apps of one environment share few distinct audiences; computing each once keeps a rule over
   // thousands of apps and users linear instead of apps × users. The arrays are shared: read only.
   const restriction = app.accessControl?.group;
-  const key = `${restriction?.type ?? ''}:${(restriction?.groups ?? []).map((group) => group.id).sort().join(',')}`;
-  return valueFor(cachedPer(audiences, index, env, () => new Map<string, SignInAudience>()), key, () => computeAudience(app, env, index));
+  const key = `${restriction?.type ?? ''}:${(restriction?.groups ?? [])
+    .map((group) => group.id)
+    .sort()
+    .join(',')}`;
+  return valueFor(
+    cachedPer(audiences, index, env, () => new Map<string, SignInAudience>()),
+    key,
+    () => computeAudience(app, env, index),
+  );
 }
 
 const audiences = new WeakMap<SnapshotIndex, WeakMap<object, Map<string, SignInAudience>>>();
@@ -32,7 +39,11 @@ const coverages = new WeakMap<SnapshotIndex, WeakMap<object, Map<string, UsersCo
 
 /** The value for (index, key object), made once: caches die with the snapshot's index. */
 function cachedPer<V>(cache: WeakMap<SnapshotIndex, WeakMap<object, V>>, index: SnapshotIndex, key: object, make: () => V): V {
-  return valueFor(valueFor(cache, index, () => new WeakMap<object, V>()), key, make);
+  return valueFor(
+    valueFor(cache, index, () => new WeakMap<object, V>()),
+    key,
+    make,
+  );
 }
 
 /** The map's value for `key`, made and stored on first use. */
@@ -51,8 +62,7 @@ function computeAudience(app: Application, env: EnvironmentSnapshot, index: Snap
   const membershipKnown = groupIds.every((id) => (index.group(environmentId, id)?._embedded?.roleAssignments?.length ?? 0) > 0);
   if (!membershipKnown) return { users: candidates, excluded: [], restrictionApplied: false };
   const isMember = (user: User, groupId: string) => (user.memberOfGroupIDs ?? []).includes(groupId);
-  const allowed = (user: User) =>
-    restriction?.type === 'ALL_GROUPS' ? groupIds.every((id) => isMember(user, id)) : groupIds.some((id) => isMember(user, id));
+  const allowed = (user: User) => (restriction?.type === 'ALL_GROUPS' ? groupIds.every((id) => isMember(user, id)) : groupIds.some((id) => isMember(user, id)));
   return { users: candidates.filter(allowed), excluded: candidates.filter((user) => !allowed(user)), restrictionApplied: true };
 }
 
@@ -64,8 +74,10 @@ export interface UsersCoverage {
 }
 
 export function bestUserCoverage(users: readonly User[], environmentId: string, index: SnapshotIndex): UsersCoverage {
-  return valueFor(cachedPer(coverages, index, users, () => new Map<string, UsersCoverage>()), environmentId, () =>
-    computeUserCoverage(users, environmentId, index),
+  return valueFor(
+    cachedPer(coverages, index, users, () => new Map<string, UsersCoverage>()),
+    environmentId,
+    () => computeUserCoverage(users, environmentId, index),
   );
 }
 

@@ -45,11 +45,7 @@ export function whetherSignsUsersIn(app: Application): Answer {
  * grant (its tokens carry the user's admin roles), the admin console, or any app limited to admin users.
  */
 export function signsAdminsIn(app: Application): boolean {
-  return (
-    (isWorker(app) && signInGrantsOf(app).length > 0) ||
-    app.type === 'PING_ONE_ADMIN_CONSOLE' ||
-    app.accessControl?.role?.type === 'ADMIN_USERS_ONLY'
-  );
+  return (isWorker(app) && signInGrantsOf(app).length > 0) || app.type === 'PING_ONE_ADMIN_CONSOLE' || app.accessControl?.role?.type === 'ADMIN_USERS_ONLY';
 }
 
 /**
@@ -90,7 +86,10 @@ export function skipUncertainApplications({ uncertain, env }: PolicyInUse, skip:
 
 /** Action types of the policy that this version does not know, each once (an unknown one may be a second factor). */
 export function unknownActionTypes(policy: SignOnPolicy): UnknownFieldValue[] {
-  return unknownValuesOf('sign-on policy action type', (policy._embedded?.actions ?? []).map((action) => action.type));
+  return unknownValuesOf(
+    'sign-on policy action type',
+    (policy._embedded?.actions ?? []).map((action) => action.type),
+  );
 }
 
 /**
@@ -156,4 +155,3 @@ export function appsOf({ assigned, byDefault }: PolicyInUse): Application[] {
 export function policyRef(policy: SignOnPolicy, env: EnvironmentSnapshot): ResourceRef {
   return { type: 'signOnPolicy', id: policy.id, name: policy.name, environmentId: env.environment.id };
 }
-

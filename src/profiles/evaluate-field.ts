@@ -53,7 +53,10 @@ export function compareField(app: Application, expect: FieldExpectation): Compar
       return result(extra < 0 && !missing, `${expect.includesOnly!.join(' + ')} only${alsoAllowed}`, extra < 0 ? pointer : `${pointer}/${extra}`);
     }
     case 'includes':
-      return result(expect.includes!.every((item) => values.includes(item)), `${expect.includes!.join(' + ')} among others`);
+      return result(
+        expect.includes!.every((item) => values.includes(item)),
+        `${expect.includes!.join(' + ')} among others`,
+      );
     case 'excludes': {
       const found = values.findIndex((item) => expect.excludes!.includes(String(item)));
       return result(found < 0, `none of ${expect.excludes!.join(', ')}`, found < 0 ? pointer : `${pointer}/${found}`);

@@ -78,7 +78,9 @@ function whatBreaks(check: ProfileCheck, values: readonly unknown[]): string | u
   const { expect, whenMissing } = check;
   if (whenMissing === undefined || !('field' in expect)) return undefined;
   const asked: readonly unknown[] = expect.includesOnly ?? expect.includes ?? [];
-  const consequences = asked.filter((value) => !values.includes(value) && typeof value === 'string' && whenMissing[value] !== undefined).map((value) => `without ${String(value)}, ${whenMissing[value as string]}`);
+  const consequences = asked
+    .filter((value) => !values.includes(value) && typeof value === 'string' && whenMissing[value] !== undefined)
+    .map((value) => `without ${String(value)}, ${whenMissing[value as string]}`);
   return consequences.length === 0 ? undefined : consequences.join('; ');
 }
 

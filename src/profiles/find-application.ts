@@ -20,7 +20,10 @@ export function findApplication(snapshot: Snapshot, idOrName: string): LocatedAp
   if (byName.length > 1) {
     throw new UserFacingError('name-ambiguous', `${byName.length} applications are named "${idOrName}": ${listed(byName)}.`, { hint: 'Pass the id of the one to check: --app <id>.' });
   }
-  const suggestion = closestMatch(idOrName, all.map(({ app }) => app.name));
+  const suggestion = closestMatch(
+    idOrName,
+    all.map(({ app }) => app.name),
+  );
   const hint = suggestion === undefined ? `Applications in the snapshot: ${listed(all)}.` : `Did you mean "${suggestion}"? Applications in the snapshot: ${listed(all)}.`;
   throw new UserFacingError('not-found', `No application has the id or name "${idOrName}".`, { hint });
 }
@@ -29,7 +32,10 @@ export function findApplication(snapshot: Snapshot, idOrName: string): LocatedAp
 export function findProfile(profiles: readonly Profile[], id: string): Profile {
   const profile = profiles.find((candidate) => candidate.id === id);
   if (profile) return profile;
-  const suggestion = closestMatch(id, profiles.map((candidate) => candidate.id));
+  const suggestion = closestMatch(
+    id,
+    profiles.map((candidate) => candidate.id),
+  );
   throw new UserFacingError('not-found', `Unknown integration profile "${id}".`, {
     hint: `${suggestion === undefined ? '' : `Did you mean "${suggestion}"? `}Profiles: ${profiles.map((candidate) => candidate.id).join(', ')}.`,
     seeAlso: 'rules/profiles/',

@@ -52,7 +52,12 @@ function checklistText(checklist: Checklist, paint: Paint, width: number): strin
   const { title, subject } = heading(checklist);
   // Wrapped as plain text; then the label, the check id and the detail's name are painted where they landed.
   const wrap = (text: string, first: string, rest: string): string[] => indentWrap(text, width, first, rest);
-  const lines = [...wrap(terminalText(title), '', '  ').map((line) => paint(line, 'bold')), ...wrap(terminalText(subject), '', '  '), ...checklist.profile.guides.map((guide) => `guide: ${guide.url}`), ''];
+  const lines = [
+    ...wrap(terminalText(title), '', '  ').map((line) => paint(line, 'bold')),
+    ...wrap(terminalText(subject), '', '  '),
+    ...checklist.profile.guides.map((guide) => `guide: ${guide.url}`),
+    '',
+  ];
   for (const item of checklist.items) {
     const label = LABEL[item.status];
     const id = `[${item.check.id}]`;
@@ -94,7 +99,10 @@ function checklistMarkdown(checklist: Checklist): string {
     '| --- | --- | --- | --- | --- |',
   ];
   for (const item of checklist.items) {
-    const advice = item.status === 'fail' ? [item.breaks === undefined ? '' : `Breaks: ${item.breaks}.`, item.check.fix].filter(Boolean).join(' ') : [item.reason, item.note, describeConflict(item)].filter(Boolean).join(' ');
+    const advice =
+      item.status === 'fail'
+        ? [item.breaks === undefined ? '' : `Breaks: ${item.breaks}.`, item.check.fix].filter(Boolean).join(' ')
+        : [item.reason, item.note, describeConflict(item)].filter(Boolean).join(' ');
     lines.push(`| ${LABEL[item.status].text.trim()} | ${cell(item.check.title)} | ${cell(item.actual)} | ${cell(item.expected)} | ${cell(advice)} |`);
   }
   return `${lines.join('\n')}\n`;

@@ -40,7 +40,12 @@ function assertConsistent(profile: Profile, id: string, file: string): void {
     try {
       compileNamePattern(pattern);
     } catch (error) {
-      throw invalidJsonAt(file, ['bind', 'namePatterns', index], `not a valid regular expression: ${(error as Error).message}`, 'Write a glob such as "*stackone*", or a regular expression between slashes.');
+      throw invalidJsonAt(
+        file,
+        ['bind', 'namePatterns', index],
+        `not a valid regular expression: ${(error as Error).message}`,
+        'Write a glob such as "*stackone*", or a regular expression between slashes.',
+      );
     }
   });
   const seen = new Set<string>();

@@ -6,12 +6,7 @@ import { evaluateProfile } from './evaluate-profile.js';
 import type { Profile } from './types.js';
 
 /** The profiles of one audit as its rules see them: bindings from the config (application id → profile ids) and automatic ones. */
-export function ruleIntegrations(
-  profiles: readonly Profile[],
-  bindings: ReadonlyMap<string, readonly string[]>,
-  snapshot: Snapshot,
-  index: SnapshotIndex,
-): RuleIntegrations {
+export function ruleIntegrations(profiles: readonly Profile[], bindings: ReadonlyMap<string, readonly string[]>, snapshot: Snapshot, index: SnapshotIndex): RuleIntegrations {
   const byId = new Map(profiles.map((profile) => [profile.id, profile]));
   return {
     profilesFor: (app) => boundProfileIds(app, bindings, profiles),

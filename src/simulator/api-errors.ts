@@ -48,9 +48,7 @@ export function methodNotAllowed(allowed: string): ApiError {
 export function invalidParameter(target: string, message: string, detailCode = 'INVALID_VALUE'): ApiError {
   return {
     status: 400,
-    body: p1Error('INVALID_DATA', 'The request could not be completed. One or more validation errors were in the request.', [
-      { code: detailCode, target, message },
-    ]),
+    body: p1Error('INVALID_DATA', 'The request could not be completed. One or more validation errors were in the request.', [{ code: detailCode, target, message }]),
   };
 }
 
@@ -69,9 +67,6 @@ export function requestLimited(retryAfterSeconds: number, now: number): ApiError
 }
 
 export function serverError(status: 500 | 502 | 503): ApiError {
-  const body =
-    status === 500
-      ? p1Error('UNEXPECTED_ERROR', 'An unexpected error occurred.')
-      : p1Error('SERVICE_UNAVAILABLE', 'The service is temporarily unavailable. Try again later.');
+  const body = status === 500 ? p1Error('UNEXPECTED_ERROR', 'An unexpected error occurred.') : p1Error('SERVICE_UNAVAILABLE', 'The service is temporarily unavailable. Try again later.');
   return status === 503 ? { status, body, headers: { 'retry-after': '1' } } : { status, body };
 }

@@ -54,7 +54,7 @@ export function answerAuthorize(index: DatasetIndex, store: UserGrantStore, envi
     return { status: 200, body: {}, headers: pageHeaders(new URL(redirectUri).origin), html: userPickerPage(application, query, signInCandidates(index, application, environment)) };
   }
   const user: ApiUser | undefined = environment.users.find((candidate) => candidate.id === hint || candidate.username === hint);
-  if (user === undefined) return refuse('access_denied', 'No such user in the application\'s environment.');
+  if (user === undefined) return refuse('access_denied', "No such user in the application's environment.");
   const refusal = signInRefusal(index, application, user);
   if (refusal !== undefined) return refuse('access_denied', refusal);
 

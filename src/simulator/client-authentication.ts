@@ -62,7 +62,15 @@ export interface AssertionCheck {
 }
 
 const signatureHashes: Readonly<Record<string, string>> = {
-  RS256: 'sha256', RS384: 'sha384', RS512: 'sha512', ES256: 'sha256', ES384: 'sha384', ES512: 'sha512', HS256: 'sha256', HS384: 'sha384', HS512: 'sha512',
+  RS256: 'sha256',
+  RS384: 'sha384',
+  RS512: 'sha512',
+  ES256: 'sha256',
+  ES384: 'sha384',
+  ES512: 'sha512',
+  HS256: 'sha256',
+  HS384: 'sha384',
+  HS512: 'sha512',
 };
 // PingOne refuses assertions that expire more than an hour ahead (developer.pingidentity.com, "Create a private key JWT").
 const maxLifetimeMs = 3_600_000;

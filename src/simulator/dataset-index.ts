@@ -2,9 +2,7 @@ import type { ApiApplication, ApiRole, ApiRoleAssignment, ApiUser } from './api-
 import type { Dataset, DatasetCredential, DatasetEnvironment } from './dataset.js';
 
 /** Who calls the API: the worker app itself (client_credentials) or the user who signed in to it. */
-export type Actor =
-  | { kind: 'application'; id: string; environmentId: string }
-  | { kind: 'user'; id: string; environmentId: string; clientId: string };
+export type Actor = { kind: 'application'; id: string; environmentId: string } | { kind: 'user'; id: string; environmentId: string; clientId: string };
 
 /** Lookups over a dataset, built once per simulator. */
 export interface DatasetIndex {

@@ -65,15 +65,7 @@ type ListOf = (environment: DatasetEnvironment) => Item[];
  * A sub-collection such as `/applications/{appId}/grants`: the children whose `field.id` is the
  * parent named by `param` (404 when that parent does not exist).
  */
-function childCollection(
-  path: string,
-  key: string,
-  area: Area,
-  parents: ListOf,
-  children: ListOf,
-  field: string,
-  extra: Partial<EnvironmentCollection> = {},
-): EnvironmentCollection {
+function childCollection(path: string, key: string, area: Area, parents: ListOf, children: ListOf, field: string, extra: Partial<EnvironmentCollection> = {}): EnvironmentCollection {
   const param = /\{(\w+)\}/.exec(path)?.[1] ?? '';
   return { path, key, area, items: (env, params) => under(parents(env), params[param], (parent) => childrenOf(children(env), field, parent.id)), ...extra };
 }
@@ -88,14 +80,7 @@ const collections: EnvironmentCollection[] = [
   { path: '/applications', key: 'applications', area: 'applications', itemParam: 'appId', paged: 'applications', items: applications },
   childCollection('/applications/{appId}/grants', 'grants', 'applications', applications, (env) => env.grants, 'application'),
   childCollection('/applications/{appId}/signOnPolicyAssignments', 'signOnPolicyAssignments', 'applications', applications, (env) => env.signOnPolicyAssignments, 'application'),
-  childCollection(
-    '/applications/{appId}/flowPolicyAssignments',
-    'flowPolicyAssignments',
-    'applications',
-    applications,
-    (env) => env.flowPolicyAssignments,
-    'application',
-  ),
+  childCollection('/applications/{appId}/flowPolicyAssignments', 'flowPolicyAssignments', 'applications', applications, (env) => env.flowPolicyAssignments, 'application'),
   childCollection('/applications/{appId}/attributes', 'attributes', 'applications', applications, (env) => env.applicationAttributes, 'application'),
   childCollection('/applications/{appId}/roleAssignments', 'roleAssignments', 'applications', applications, roleAssignments, 'application', roleAssignmentViews),
   {
@@ -115,15 +100,20 @@ const collections: EnvironmentCollection[] = [
     area: 'identities',
     paged: 'groupMemberships',
     items: (env, params) =>
-      under(env.users, params.userId, (user) =>
-        env.groups.filter((group) => user.memberOfGroupIDs?.includes(group.id)).map((group) => ({ id: group.id, name: group.name, type: 'DIRECT' })),
-      ),
+      under(env.users, params.userId, (user) => env.groups.filter((group) => user.memberOfGroupIDs?.includes(group.id)).map((group) => ({ id: group.id, name: group.name, type: 'DIRECT' }))),
   },
   { path: '/groups', key: 'groups', area: 'identities', paged: 'groups', items: groups, filterAttributes: ['id', 'name', 'population.id', 'externalId'] },
   childCollection('/groups/{groupId}/roleAssignments', 'roleAssignments', 'identityRoleAssignments', groups, roleAssignments, 'group', roleAssignmentViews),
   { path: '/populations', key: 'populations', area: 'identities', paged: 'populations', items: (env) => env.populations, filterAttributes: ['id', 'name'] },
   { path: '/signOnPolicies', key: 'signOnPolicies', area: 'policies', items: (env) => env.signOnPolicies },
-  childCollection('/signOnPolicies/{policyId}/actions', 'actions', 'policies', (env) => env.signOnPolicies, (env) => env.signOnPolicyActions, 'signOnPolicy'),
+  childCollection(
+    '/signOnPolicies/{policyId}/actions',
+    'actions',
+    'policies',
+    (env) => env.signOnPolicies,
+    (env) => env.signOnPolicyActions,
+    'signOnPolicy',
+  ),
   { path: '/gateways', key: 'gateways', area: 'gateways', items: (env) => env.gateways },
   childCollection('/gateways/{gatewayId}/roleAssignments', 'roleAssignments', 'gateways', (env) => env.gateways, roleAssignments, 'gateway', roleAssignmentViews),
   {
@@ -139,7 +129,14 @@ const collections: EnvironmentCollection[] = [
   { path: '/subscriptions', key: 'subscriptions', area: 'settings', items: (env) => env.subscriptions },
   { path: '/customDomains', key: 'customDomains', area: 'settings', items: (env) => env.customDomains },
   { path: '/resources', key: 'resources', area: 'applications', items: (env) => env.resources },
-  childCollection('/resources/{resourceId}/scopes', 'scopes', 'applications', (env) => env.resources, (env) => env.resourceScopes, 'resource'),
+  childCollection(
+    '/resources/{resourceId}/scopes',
+    'scopes',
+    'applications',
+    (env) => env.resources,
+    (env) => env.resourceScopes,
+    'resource',
+  ),
   { path: '/passwordPolicies', key: 'passwordPolicies', area: 'policies', items: (env) => env.passwordPolicies },
   { path: '/deviceAuthenticationPolicies', key: 'deviceAuthenticationPolicies', area: 'policies', items: (env) => env.deviceAuthenticationPolicies },
   { path: '/fido2Policies', key: 'fido2Policies', area: 'policies', items: (env) => env.fido2Policies },
@@ -150,8 +147,7 @@ function routesOf(collection: EnvironmentCollection): Route[] {
   const base = `/environments/{envId}${collection.path}`;
   const itemParam = collection.itemParam ?? 'itemId';
   const view = collection.present ?? ((item, context, selfPath, environmentId) => present(item, context, selfPath, environmentId));
-  const selfPathOf = (context: RouteContext, id: string): string =>
-    `${base.replace(/\{(\w+)\}/g, (_whole, name: string) => context.params[name] ?? '')}/${id}`;
+  const selfPathOf = (context: RouteContext, id: string): string => `${base.replace(/\{(\w+)\}/g, (_whole, name: string) => context.params[name] ?? '')}/${id}`;
   const itemsOf = (context: RouteContext): Item[] | undefined => {
     const environment = context.index.environment(context.params.envId ?? '');
     return environment === undefined ? undefined : collection.items(environment, context.params, context);

@@ -82,8 +82,7 @@ export function createFaultInjector(plan: FaultPlan = {}): FaultInjector {
     slow: plan.slow?.count ?? 0,
     malformed: plan.malformed?.count ?? 0,
   };
-  const applies = (pattern: string | undefined, path: string, isApi: boolean): boolean =>
-    pattern === undefined ? isApi : matchesPattern(pattern, path);
+  const applies = (pattern: string | undefined, path: string, isApi: boolean): boolean => (pattern === undefined ? isApi : matchesPattern(pattern, path));
   const echo = typeof plan.echoRequest === 'string' ? { pattern: plan.echoRequest } : plan.echoRequest;
   const foreign = typeof plan.foreignNextLink === 'string' ? { pattern: plan.foreignNextLink } : plan.foreignNextLink;
 

@@ -72,11 +72,7 @@ const USER_GRANT_TYPES: readonly string[] = ['AUTHORIZATION_CODE', 'IMPLICIT', '
 function withDecidingValues(entry: Dataset['environments'][number], auditors: ReadonlySet<string>, environmentAdminId: string | undefined, random: () => number): void {
   // Public clients are left as they are: the sandbox's reviewer sign-in app is one.
   const signInWorkers = entry.applications.filter(
-    (app) =>
-      !auditors.has(app.id) &&
-      app.type === 'WORKER' &&
-      app.tokenEndpointAuthMethod !== 'NONE' &&
-      (app.grantTypes ?? []).some((grant) => USER_GRANT_TYPES.includes(grant)),
+    (app) => !auditors.has(app.id) && app.type === 'WORKER' && app.tokenEndpointAuthMethod !== 'NONE' && (app.grantTypes ?? []).some((grant) => USER_GRANT_TYPES.includes(grant)),
   );
   const [first, last] = [signInWorkers[0], signInWorkers.at(-1)];
   if (last !== undefined) last.grantTypes = [...(last.grantTypes ?? []).filter((grant) => !USER_GRANT_TYPES.includes(grant)), FUTURE_VALUES.grantType];

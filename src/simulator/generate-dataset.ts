@@ -23,13 +23,24 @@ const timestamp = '2024-01-01T00:00:00.000Z';
 const applicationTemplates: Array<Omit<ApiApplication, 'id' | 'name' | 'enabled' | 'protocol'>> = [
   { type: 'WORKER', grantTypes: ['CLIENT_CREDENTIALS'], tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC' },
   {
-    type: 'WEB_APP', grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'], responseTypes: ['CODE'], pkceEnforcement: 'S256_REQUIRED',
-    tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC', refreshTokenType: 'OPAQUE_TOKEN', refreshTokenDuration: 2592000, refreshTokenRollingDuration: 15552000,
+    type: 'WEB_APP',
+    grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'],
+    responseTypes: ['CODE'],
+    pkceEnforcement: 'S256_REQUIRED',
+    tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC',
+    refreshTokenType: 'OPAQUE_TOKEN',
+    refreshTokenDuration: 2592000,
+    refreshTokenRollingDuration: 15552000,
   },
   { type: 'SINGLE_PAGE_APP', grantTypes: ['AUTHORIZATION_CODE'], responseTypes: ['CODE'], pkceEnforcement: 'S256_REQUIRED', tokenEndpointAuthMethod: 'NONE' },
   {
-    type: 'WORKER', grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'], responseTypes: ['CODE'], pkceEnforcement: 'OPTIONAL',
-    tokenEndpointAuthMethod: 'CLIENT_SECRET_POST', refreshTokenType: 'JSON_WEB_TOKEN', accessControl: { role: { type: 'ADMIN_USERS_ONLY' } },
+    type: 'WORKER',
+    grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'],
+    responseTypes: ['CODE'],
+    pkceEnforcement: 'OPTIONAL',
+    tokenEndpointAuthMethod: 'CLIENT_SECRET_POST',
+    refreshTokenType: 'JSON_WEB_TOKEN',
+    accessControl: { role: { type: 'ADMIN_USERS_ONLY' } },
   },
   { type: 'NATIVE_APP', grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'], responseTypes: ['CODE'], pkceEnforcement: 'OPTIONAL', tokenEndpointAuthMethod: 'NONE' },
 ];
@@ -56,8 +67,15 @@ export function generateDataset(options: GenerateDatasetOptions): Dataset {
   const credentials: DatasetCredential[] = [];
   if (auditorHome !== undefined) {
     const auditor: ApiApplication = {
-      id: uuid(), name: 'pingone-audit', enabled: true, type: 'WORKER', protocol: 'OPENID_CONNECT',
-      grantTypes: ['CLIENT_CREDENTIALS'], tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC', createdAt: timestamp, updatedAt: timestamp,
+      id: uuid(),
+      name: 'pingone-audit',
+      enabled: true,
+      type: 'WORKER',
+      protocol: 'OPENID_CONNECT',
+      grantTypes: ['CLIENT_CREDENTIALS'],
+      tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC',
+      createdAt: timestamp,
+      updatedAt: timestamp,
     };
     auditorHome.applications.push(auditor);
     for (const { environment } of environments) {
@@ -74,18 +92,14 @@ function assignment(id: string, roleId: string, scopeType: ApiScopeType, scopeId
   return { id, role: { id: roleId }, scope: { id: scopeId, type: scopeType }, environment: { id: environmentId }, ...assignee };
 }
 
-function generateEnvironment(
-  n: number,
-  options: GenerateDatasetOptions,
-  uuid: () => string,
-  roleId: (name: string) => string,
-  licenseId: string,
-  random: () => number,
-): DatasetEnvironment {
+function generateEnvironment(n: number, options: GenerateDatasetOptions, uuid: () => string, roleId: (name: string) => string, licenseId: string, random: () => number): DatasetEnvironment {
   const envId = uuid();
   const population = { id: uuid(), name: 'Default', default: true, createdAt: timestamp, updatedAt: timestamp };
   const groups: ApiGroup[] = Array.from({ length: Math.max(1, options.groupsPerEnvironment) }, (_, g) => ({
-    id: uuid(), name: g === 0 ? 'Environment Admins' : `ApiGroup ${g}`, createdAt: timestamp, updatedAt: timestamp,
+    id: uuid(),
+    name: g === 0 ? 'Environment Admins' : `ApiGroup ${g}`,
+    createdAt: timestamp,
+    updatedAt: timestamp,
   }));
   const roleAssignments: ApiRoleAssignment[] = [assignment(uuid(), roleId('Environment Admin'), 'ENVIRONMENT', envId, envId, { group: { id: groups[0]!.id } })];
   const adminCount = Math.round(options.usersPerEnvironment * options.adminShare);
@@ -94,16 +108,29 @@ function generateEnvironment(
     const ordinaryGroup = groups.length > 1 ? groups[1 + Math.floor(random() * (groups.length - 1))]! : undefined;
     const memberOf = isAdmin && u % 2 === 0 ? [groups[0]!.id] : ordinaryGroup === undefined ? [] : [ordinaryGroup.id];
     return {
-      id: uuid(), username: `user${n}.${u}`, email: `user${n}.${u}@example.com`, population: { id: population.id }, enabled: true,
-      name: { given: 'User', family: `${n}-${u}` }, lifecycle: { status: 'ACCOUNT_OK' }, mfaEnabled: u % 2 === 0,
-      createdAt: timestamp, updatedAt: timestamp, memberOfGroupIDs: memberOf,
+      id: uuid(),
+      username: `user${n}.${u}`,
+      email: `user${n}.${u}@example.com`,
+      population: { id: population.id },
+      enabled: true,
+      name: { given: 'User', family: `${n}-${u}` },
+      lifecycle: { status: 'ACCOUNT_OK' },
+      mfaEnabled: u % 2 === 0,
+      createdAt: timestamp,
+      updatedAt: timestamp,
+      memberOfGroupIDs: memberOf,
     };
   });
   users.slice(0, adminCount).forEach((user, u) => {
     if (u % 2 === 1) roleAssignments.push(assignment(uuid(), roleId(u % 4 === 1 ? 'Identity Data Admin' : 'Environment Admin'), 'ENVIRONMENT', envId, envId, { user: { id: user.id } }));
   });
   const applications: ApiApplication[] = Array.from({ length: options.appsPerEnvironment }, (_, a) => ({
-    id: uuid(), name: `App ${n}.${a}`, enabled: true, protocol: 'OPENID_CONNECT', createdAt: timestamp, updatedAt: timestamp,
+    id: uuid(),
+    name: `App ${n}.${a}`,
+    enabled: true,
+    protocol: 'OPENID_CONNECT',
+    createdAt: timestamp,
+    updatedAt: timestamp,
     ...(applicationTemplates[a % applicationTemplates.length] as object),
     ...(a % applicationTemplates.length === 0 ? {} : { redirectUris: [`https://app${a}.env${n}.example.com/callback`] }),
   })) as unknown as ApiApplication[];
@@ -116,8 +143,14 @@ function generateEnvironment(
   const multi = { id: uuid(), name: 'Multi_Factor', default: false, createdAt: timestamp, updatedAt: timestamp };
   return {
     environment: {
-      id: envId, name: `Environment ${n + 1}`, type: n === 0 ? 'PRODUCTION' : 'SANDBOX', region: 'NA', license: { id: licenseId },
-      status: 'ACTIVE', createdAt: timestamp, updatedAt: timestamp,
+      id: envId,
+      name: `Environment ${n + 1}`,
+      type: n === 0 ? 'PRODUCTION' : 'SANDBOX',
+      region: 'NA',
+      license: { id: licenseId },
+      status: 'ACTIVE',
+      createdAt: timestamp,
+      updatedAt: timestamp,
     },
     populations: [population],
     users,

@@ -21,10 +21,29 @@ export function datasetPath(nameOrPath: string): string {
 }
 
 const environmentLists = [
-  'populations', 'users', 'groups', 'applications', 'applicationAttributes', 'grants', 'signOnPolicyAssignments', 'flowPolicyAssignments',
-  'signOnPolicies', 'signOnPolicyActions', 'roleAssignments', 'customRoles', 'gateways', 'resources', 'resourceScopes',
-  'passwordPolicies', 'deviceAuthenticationPolicies', 'fido2Policies', 'identityProviders',
-  'keys', 'certificates', 'subscriptions', 'customDomains',
+  'populations',
+  'users',
+  'groups',
+  'applications',
+  'applicationAttributes',
+  'grants',
+  'signOnPolicyAssignments',
+  'flowPolicyAssignments',
+  'signOnPolicies',
+  'signOnPolicyActions',
+  'roleAssignments',
+  'customRoles',
+  'gateways',
+  'resources',
+  'resourceScopes',
+  'passwordPolicies',
+  'deviceAuthenticationPolicies',
+  'fido2Policies',
+  'identityProviders',
+  'keys',
+  'certificates',
+  'subscriptions',
+  'customDomains',
 ] as const satisfies ReadonlyArray<keyof DatasetEnvironment>;
 
 /** Reads a dataset file (or draws `demo-future` from the demo); lists an environment leaves out default to empty. */

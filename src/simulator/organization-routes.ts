@@ -62,8 +62,7 @@ export const organizationRoutes: Route[] = [
   },
   {
     pattern: '/roles',
-    resolve: (context) =>
-      withAnyRole(context, () => ({ list: 'roles', items: context.index.dataset.roles.map((role) => present(role, context, `/roles/${role.id}`)) })),
+    resolve: (context) => withAnyRole(context, () => ({ list: 'roles', items: context.index.dataset.roles.map((role) => present(role, context, `/roles/${role.id}`)) })),
   },
   {
     pattern: '/roles/{roleId}',

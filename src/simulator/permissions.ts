@@ -23,9 +23,7 @@ export type Area =
   /** Role assignments held by users and groups. */
   | 'identityRoleAssignments';
 
-const allAreas: readonly Area[] = [
-  'environment', 'applications', 'applicationSecrets', 'policies', 'gateways', 'settings', 'identities', 'identityRoleAssignments',
-];
+const allAreas: readonly Area[] = ['environment', 'applications', 'applicationSecrets', 'policies', 'gateways', 'settings', 'identities', 'identityRoleAssignments'];
 
 // Identity Data Admin reaching applications follows StackOne's guide (domain.md §1); the read-only
 // variants grant the same reads as their admin roles, minus secrets. Organization Admin's permissions
@@ -81,9 +79,7 @@ function areasOf(index: DatasetIndex, assignment: ApiRoleAssignment): readonly A
 }
 
 export function isAllowed(index: DatasetIndex, actor: Actor, area: Area, target: Target): boolean {
-  return index
-    .assignmentsOf(actor)
-    .some((assignment) => areasOf(index, assignment).includes(area) && scopeCovers(index, assignment, target, area));
+  return index.assignmentsOf(actor).some((assignment) => areasOf(index, assignment).includes(area) && scopeCovers(index, assignment, target, area));
 }
 
 /** Environments in which the actor holds any role: what `GET /environments` lists for it. */

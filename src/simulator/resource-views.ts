@@ -21,25 +21,16 @@ export function present(item: object, context: RouteContext, selfPath: string, e
  */
 export function presentRoleAssignment(assignment: ApiRoleAssignment, context: RouteContext, selfPath: string, environmentId: string): Resource {
   const { user: _assignee, ...served } = assignment;
-  const body = present(
-    { ...served, readOnly: isReadOnlyFor(context.index, context.actor, assignment, environmentId) },
-    context,
-    selfPath,
-    environmentId,
-    { role: { href: context.href(`/roles/${assignment.role.id}`) } },
-  );
+  const body = present({ ...served, readOnly: isReadOnlyFor(context.index, context.actor, assignment, environmentId) }, context, selfPath, environmentId, {
+    role: { href: context.href(`/roles/${assignment.role.id}`) },
+  });
   const role = context.query.get('expand') === 'role' ? context.index.role(assignment.role.id) : undefined;
   if (role !== undefined) body._embedded = { role: present(role, context, `/roles/${role.id}`) };
   return body;
 }
 
 /** Applies `filter=` when the collection supports it; 400 INVALID_FILTER otherwise, like PingOne. */
-export function filtered<T extends object>(
-  items: T[],
-  context: RouteContext,
-  attributes: readonly string[],
-  read?: AttributeReader,
-): { items: T[] } | Extract<RouteResult, { error: unknown }> {
+export function filtered<T extends object>(items: T[], context: RouteContext, attributes: readonly string[], read?: AttributeReader): { items: T[] } | Extract<RouteResult, { error: unknown }> {
   const filter = context.query.get('filter');
   if (filter === null) return { items };
   try {

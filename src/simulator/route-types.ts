@@ -15,10 +15,7 @@ export interface RouteContext {
   href(path: string): string;
 }
 
-export type RouteResult =
-  | { list: string; items: Resource[]; paged?: PagedCollection }
-  | { item: Resource }
-  | { error: ApiError };
+export type RouteResult = { list: string; items: Resource[]; paged?: PagedCollection } | { item: Resource } | { error: ApiError };
 
 export interface Route {
   /** Path under `/v1` with `{param}` segments, e.g. `/environments/{envId}/users/{userId}`. */

@@ -9,7 +9,10 @@ const routes: Array<{ route: Route; segments: string[] }> = [...organizationRout
 
 /** The route serving an API path (under `/v1`), with its `{param}` values. */
 export function matchRoute(path: string): { route: Route; params: Record<string, string> } | undefined {
-  const parts = path.split('/').filter(Boolean).map((part) => decodeURIComponent(part));
+  const parts = path
+    .split('/')
+    .filter(Boolean)
+    .map((part) => decodeURIComponent(part));
   for (const { route, segments } of routes) {
     if (segments.length !== parts.length) continue;
     const params: Record<string, string> = {};

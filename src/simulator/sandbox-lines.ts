@@ -60,7 +60,7 @@ export function sandboxLines(dataset: Dataset, datasetFile: string, apiUrl: stri
     );
   }
   if (others.length > 0) {
-    lines.push('', 'Other workers with a secret in the dataset: paste the client credentials lines with one\'s ids, and its [n] in place of credentials[0]:');
+    lines.push('', "Other workers with a secret in the dataset: paste the client credentials lines with one's ids, and its [n] in place of credentials[0]:");
     lines.push(...others.map((credential, index) => `  [${index + 1}] "${name(credential.clientId)}": client id ${credential.clientId}, environment ${credential.environmentId}`));
   }
   return lines;

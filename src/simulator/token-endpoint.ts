@@ -19,11 +19,7 @@ export function oauthError(status: number, error: string, description: string): 
  * `tokenEndpointAuthMethod` says: with a secret listed in the dataset's `credentials`, or a client
  * assertion signed with that secret or a key of the application's `jwks`.
  */
-export function answerTokenRequest(
-  check: AssertionCheck,
-  minter: TokenMinter,
-  request: { environmentId: string; headers: IncomingHttpHeaders; body: string },
-): TokenResponse {
+export function answerTokenRequest(check: AssertionCheck, minter: TokenMinter, request: { environmentId: string; headers: IncomingHttpHeaders; body: string }): TokenResponse {
   const contentType = request.headers['content-type'] ?? '';
   if (!contentType.startsWith('application/x-www-form-urlencoded')) {
     return oauthError(400, 'invalid_request', 'The request body must be application/x-www-form-urlencoded.');

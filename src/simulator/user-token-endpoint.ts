@@ -47,7 +47,14 @@ function issueTokens(context: UserGrantContext, application: ApiApplication, env
   if (scope.split(' ').includes('openid')) {
     const username = context.index.user(userId)?.user.username;
     body.id_token = context.minter.signClaims({
-      iss: claims.iss, sub: userId, aud: application.id, iat: claims.iat, exp: claims.exp, auth_time: claims.iat, env: environmentId, org: claims.org,
+      iss: claims.iss,
+      sub: userId,
+      aud: application.id,
+      iat: claims.iat,
+      exp: claims.exp,
+      auth_time: claims.iat,
+      env: environmentId,
+      org: claims.org,
       ...(nonce === undefined ? {} : { nonce }),
       ...(username === undefined ? {} : { preferred_username: username }),
     });

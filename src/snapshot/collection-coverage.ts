@@ -16,10 +16,7 @@ export interface ExpectedKind {
 
 /** Every kind a complete collection of these environments records: the organization's, then each environment's. */
 export function expectedKinds(environmentIds: readonly string[]): ExpectedKind[] {
-  return [
-    ...ORGANIZATION_KINDS.map((kind) => ({ kind })),
-    ...environmentIds.flatMap((environmentId) => ENVIRONMENT_KINDS.map((kind) => ({ kind, environmentId }))),
-  ];
+  return [...ORGANIZATION_KINDS.map((kind) => ({ kind })), ...environmentIds.flatMap((environmentId) => ENVIRONMENT_KINDS.map((kind) => ({ kind, environmentId })))];
 }
 
 /**
@@ -28,9 +25,7 @@ export function expectedKinds(environmentIds: readonly string[]): ExpectedKind[]
  */
 export function unrecordedKinds(manifest: Pick<SnapshotManifest, 'environmentIds' | 'collection'>): ExpectedKind[] {
   const recorded = new Set(manifest.collection.entries.map((entry) => coverageKey(entry.kind, entry.environmentId)));
-  return expectedKinds(manifest.environmentIds).filter(
-    ({ kind, environmentId }) => !recorded.has(coverageKey(kind, environmentId)) && !recorded.has(coverageKey(kind, undefined)),
-  );
+  return expectedKinds(manifest.environmentIds).filter(({ kind, environmentId }) => !recorded.has(coverageKey(kind, environmentId)) && !recorded.has(coverageKey(kind, undefined)));
 }
 
 /**

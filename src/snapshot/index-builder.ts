@@ -48,9 +48,7 @@ export function buildSnapshotIndex(snapshot: Snapshot): SnapshotIndex {
     const inherited = (user.memberOfGroupIDs ?? []).flatMap((groupId) => {
       const group = groups.get(groupKey(environmentId, groupId));
       if (!group) return [];
-      return (group._embedded?.roleAssignments ?? []).map((a) =>
-        resolve(a, { kind: 'group', groupId: group.id, groupName: group.name }),
-      );
+      return (group._embedded?.roleAssignments ?? []).map((a) => resolve(a, { kind: 'group', groupId: group.id, groupName: group.name }));
     });
     return [...direct, ...inherited];
   };
@@ -61,9 +59,7 @@ export function buildSnapshotIndex(snapshot: Snapshot): SnapshotIndex {
     return adminActorsCache;
   };
 
-  const environmentsWithActorsLeftOut = new Set(
-    snapshot.manifest.collection.entries.filter((entry) => entry.status === 'failed' && ACTOR_KINDS.has(entry.kind)).map((entry) => entry.environmentId),
-  );
+  const environmentsWithActorsLeftOut = new Set(snapshot.manifest.collection.entries.filter((entry) => entry.status === 'failed' && ACTOR_KINDS.has(entry.kind)).map((entry) => entry.environmentId));
 
   return {
     organizationId: snapshot.manifest.organization?.id,

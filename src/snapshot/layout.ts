@@ -67,9 +67,7 @@ export const ENVIRONMENT_FOLDERS = eachResourceType((type) => ENVIRONMENT_RESOUR
 /** The array of {@link EnvironmentSnapshot} that holds each resource type. */
 export const ENVIRONMENT_ARRAYS = eachResourceType((type) => ENVIRONMENT_RESOURCES[type].array);
 
-const TYPE_BY_FOLDER = new Map(
-  Object.entries(ENVIRONMENT_FOLDERS).map(([type, folder]) => [folder, type as EnvironmentResourceType]),
-);
+const TYPE_BY_FOLDER = new Map(Object.entries(ENVIRONMENT_FOLDERS).map(([type, folder]) => [folder, type as EnvironmentResourceType]));
 
 const SAFE_CHARACTER = /[A-Za-z0-9_.-]/;
 const CANONICAL_SEGMENT = /^(?:[A-Za-z0-9_-]|%[0-9A-F]{2})(?:[A-Za-z0-9_.-]|%[0-9A-F]{2})*$/;

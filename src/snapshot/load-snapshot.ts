@@ -116,17 +116,25 @@ async function readManifest(dir: string, problems: SnapshotProblem[]): Promise<W
   const value = parseOrReport(text, MANIFEST_FILE, problems);
   if (value === undefined) return undefined;
   if (!isOwnManifest(value)) {
-    throw new UserFacingError('snapshot-missing', `${dir} is not a pingone-audit snapshot: its ${MANIFEST_FILE} was not written by pingone-audit (no "tool": {"name": "pingone-audit"} and "schemaVersion").`, {
-      hint: `Pass the folder \`pingone-audit snapshot\` wrote, or collect one with \`pingone-audit snapshot --out <folder>\`.`,
-    });
+    throw new UserFacingError(
+      'snapshot-missing',
+      `${dir} is not a pingone-audit snapshot: its ${MANIFEST_FILE} was not written by pingone-audit (no "tool": {"name": "pingone-audit"} and "schemaVersion").`,
+      {
+        hint: `Pass the folder \`pingone-audit snapshot\` wrote, or collect one with \`pingone-audit snapshot --out <folder>\`.`,
+      },
+    );
   }
   const version = (value as { schemaVersion: number }).schemaVersion;
   const writtenBy = (value as { tool: { version?: unknown } }).tool.version;
   const by = typeof writtenBy === 'string' ? ` (written by pingone-audit ${JSON.stringify(writtenBy).slice(1, -1)})` : '';
   if (version === 1) {
-    throw new UserFacingError('snapshot-version', `The snapshot in ${dir} is in format 1${by}, which does not record the checksums of its files, so pingone-audit ${toolVersion} cannot tell whether it is complete.`, {
-      hint: `Collect it again: \`pingone-audit snapshot --out ${dir}\` replaces it with a format ${SNAPSHOT_SCHEMA_VERSION} snapshot.`,
-    });
+    throw new UserFacingError(
+      'snapshot-version',
+      `The snapshot in ${dir} is in format 1${by}, which does not record the checksums of its files, so pingone-audit ${toolVersion} cannot tell whether it is complete.`,
+      {
+        hint: `Collect it again: \`pingone-audit snapshot --out ${dir}\` replaces it with a format ${SNAPSHOT_SCHEMA_VERSION} snapshot.`,
+      },
+    );
   }
   if (version !== SNAPSHOT_SCHEMA_VERSION) {
     throw new UserFacingError('snapshot-version', `The snapshot in ${dir} has format version ${version}${by}; pingone-audit ${toolVersion} reads version ${SNAPSHOT_SCHEMA_VERSION}.`, {
@@ -137,14 +145,7 @@ async function readManifest(dir: string, problems: SnapshotProblem[]): Promise<W
 }
 
 /** Parses and checks one file; undefined (with problems recorded) when it does not conform. */
-async function readChecked(
-  dir: string,
-  file: string,
-  checksum: string,
-  definition: FileDefinition,
-  problems: SnapshotProblem[],
-  expected: { id: string; environmentId?: string },
-): Promise<unknown> {
+async function readChecked(dir: string, file: string, checksum: string, definition: FileDefinition, problems: SnapshotProblem[], expected: { id: string; environmentId?: string }): Promise<unknown> {
   if (tooLarge(file, (await stat(filePath(dir, file))).size, problems)) return undefined;
   const bytes = await readFile(filePath(dir, file));
   if (sha256(bytes) !== checksum) problems.push({ file, message: `changed since pingone-audit wrote it: its SHA-256 is not the one ${MANIFEST_FILE} lists` });
@@ -212,11 +213,7 @@ function expectedIds(entry: FileEntry): { id: string; environmentId?: string } {
   return { id: entry.id, environmentId: entry.environmentId };
 }
 
-function assemble(
-  entries: ReadonlyArray<{ file: string; entry: FileEntry }>,
-  values: readonly unknown[],
-  problems: SnapshotProblem[],
-): Omit<Snapshot, 'manifest'> {
+function assemble(entries: ReadonlyArray<{ file: string; entry: FileEntry }>, values: readonly unknown[], problems: SnapshotProblem[]): Omit<Snapshot, 'manifest'> {
   const roles: Role[] = [];
   const environments = new Map<string, Partial<EnvironmentSnapshot>>();
   const environmentOf = (id: string) => {
@@ -243,9 +240,7 @@ function assemble(
   }
   return {
     roles: byId(roles),
-    environments: [...environments.values()]
-      .map((env) => sortEnvironment(env as EnvironmentSnapshot))
-      .sort((a, b) => compareCodePoints(a.environment.id, b.environment.id)),
+    environments: [...environments.values()].map((env) => sortEnvironment(env as EnvironmentSnapshot)).sort((a, b) => compareCodePoints(a.environment.id, b.environment.id)),
   };
 }
 

@@ -25,25 +25,11 @@ export type UnknownValue = string & Record<never, never>;
 export type KnownScopeType = 'ORGANIZATION' | 'ENVIRONMENT' | 'POPULATION' | 'GROUP' | 'APPLICATION';
 export type ScopeType = KnownScopeType | UnknownValue;
 
-export type GrantType =
-  | 'AUTHORIZATION_CODE'
-  | 'IMPLICIT'
-  | 'REFRESH_TOKEN'
-  | 'CLIENT_CREDENTIALS'
-  | 'DEVICE_CODE'
-  | 'TOKEN_EXCHANGE'
-  | 'CIBA'
-  | UnknownValue;
+export type GrantType = 'AUTHORIZATION_CODE' | 'IMPLICIT' | 'REFRESH_TOKEN' | 'CLIENT_CREDENTIALS' | 'DEVICE_CODE' | 'TOKEN_EXCHANGE' | 'CIBA' | UnknownValue;
 
 export type ResponseType = 'CODE' | 'TOKEN' | 'ID_TOKEN' | UnknownValue;
 
-export type TokenEndpointAuthMethod =
-  | 'NONE'
-  | 'CLIENT_SECRET_BASIC'
-  | 'CLIENT_SECRET_POST'
-  | 'PRIVATE_KEY_JWT'
-  | 'CLIENT_SECRET_JWT'
-  | UnknownValue;
+export type TokenEndpointAuthMethod = 'NONE' | 'CLIENT_SECRET_BASIC' | 'CLIENT_SECRET_POST' | 'PRIVATE_KEY_JWT' | 'CLIENT_SECRET_JWT' | UnknownValue;
 
 export interface IdRef {
   id: string;
@@ -558,8 +544,17 @@ export interface ResourceRef {
  */
 export const KNOWN_VALUES = {
   'application type': [
-    'WEB_APP', 'NATIVE_APP', 'SINGLE_PAGE_APP', 'WORKER', 'SERVICE', 'CUSTOM_APP',
-    'PING_ONE_SELF_SERVICE', 'PING_ONE_ADMIN_CONSOLE', 'PING_ONE_PORTAL', 'TEMPLATE_APP', 'PORTAL_LINK_APP',
+    'WEB_APP',
+    'NATIVE_APP',
+    'SINGLE_PAGE_APP',
+    'WORKER',
+    'SERVICE',
+    'CUSTOM_APP',
+    'PING_ONE_SELF_SERVICE',
+    'PING_ONE_ADMIN_CONSOLE',
+    'PING_ONE_PORTAL',
+    'TEMPLATE_APP',
+    'PORTAL_LINK_APP',
   ],
   'application protocol': ['OPENID_CONNECT', 'SAML', 'WS_FED', 'EXTERNAL_LINK'],
   'grant type': ['AUTHORIZATION_CODE', 'IMPLICIT', 'REFRESH_TOKEN', 'CLIENT_CREDENTIALS', 'DEVICE_CODE', 'TOKEN_EXCHANGE', 'CIBA'],
@@ -569,8 +564,14 @@ export const KNOWN_VALUES = {
   'refresh token type': ['JSON_WEB_TOKEN', 'OPAQUE_TOKEN'],
   'CORS behavior': ['ALLOW_NO_ORIGINS', 'ALLOW_SPECIFIC_ORIGINS'],
   'sign-on policy action type': [
-    'LOGIN', 'MULTI_FACTOR_AUTHENTICATION', 'IDENTIFIER_FIRST', 'IDENTITY_PROVIDER', 'PROGRESSIVE_PROFILING', 'AGREEMENT',
-    'PINGID_WINLOGIN_PASSWORDLESS_AUTHENTICATION', 'PINGID_AUTHENTICATION',
+    'LOGIN',
+    'MULTI_FACTOR_AUTHENTICATION',
+    'IDENTIFIER_FIRST',
+    'IDENTITY_PROVIDER',
+    'PROGRESSIVE_PROFILING',
+    'AGREEMENT',
+    'PINGID_WINLOGIN_PASSWORDLESS_AUTHENTICATION',
+    'PINGID_AUTHENTICATION',
   ],
   'role assignment scope type': ['ORGANIZATION', 'ENVIRONMENT', 'POPULATION', 'GROUP', 'APPLICATION'],
   // EnumResourceType: which product default a resource's token lifetime is held to depends on it.
@@ -578,9 +579,7 @@ export const KNOWN_VALUES = {
   // EnumCertificateKeyAlgorithm; UNKNOWN is listed there, and no rule can judge a key it names.
   'key algorithm': ['RSA', 'EC', 'UNKNOWN'],
   // EnumCertificateKeySignagureAlgorithm, plus the SHA-1 names of older and imported certificates.
-  'signature algorithm': [
-    'SHA256withRSA', 'SHA384withRSA', 'SHA512withRSA', 'SHA256withECDSA', 'SHA384withECDSA', 'SHA512withECDSA', 'SHA1withRSA', 'SHA1withECDSA',
-  ],
+  'signature algorithm': ['SHA256withRSA', 'SHA384withRSA', 'SHA512withRSA', 'SHA256withECDSA', 'SHA384withECDSA', 'SHA512withECDSA', 'SHA1withRSA', 'SHA1withECDSA'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type KnownValueField = keyof typeof KNOWN_VALUES;

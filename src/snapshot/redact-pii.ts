@@ -3,7 +3,7 @@ import type { Snapshot, User } from './model.js';
 
 /** Opens the manifest note of a snapshot whose personal data was replaced. */
 export const PII_NOTE =
-  'Personal data replaced by pseudonyms (--redact-pii): users\' email, email-shaped username and last sign-on IP, each by HMAC-SHA256 under a key made for this snapshot and not kept.';
+  "Personal data replaced by pseudonyms (--redact-pii): users' email, email-shaped username and last sign-on IP, each by HMAC-SHA256 under a key made for this snapshot and not kept.";
 
 /**
  * The snapshot with admin users' email addresses (and usernames that are email addresses) and

@@ -26,9 +26,13 @@ export async function checkSnapshotTarget(dir: string): Promise<SnapshotTarget> 
     case 'not-a-folder':
       throw new UserFacingError('snapshot-unwritable', `Cannot write a snapshot to ${dir}: it is a file, not a folder.`, { hint: CHOOSE });
     case 'foreign':
-      throw new UserFacingError('snapshot-unwritable', `Will not write a snapshot into ${dir}: the folder is not empty and holds no pingone-audit snapshot (no ${MANIFEST_FILE} written by pingone-audit).`, {
-        hint: CHOOSE,
-      });
+      throw new UserFacingError(
+        'snapshot-unwritable',
+        `Will not write a snapshot into ${dir}: the folder is not empty and holds no pingone-audit snapshot (no ${MANIFEST_FILE} written by pingone-audit).`,
+        {
+          hint: CHOOSE,
+        },
+      );
     case 'snapshot':
       await assertOnlySnapshotFiles(dir);
       break;
@@ -45,15 +49,23 @@ export async function checkSnapshotTarget(dir: string): Promise<SnapshotTarget> 
 async function assertOnlySnapshotFiles(dir: string): Promise<void> {
   const { files, others } = await listTree(dir);
   if (others.length > 0) {
-    throw new UserFacingError('snapshot-unwritable', `Will not replace the snapshot in ${dir}: it holds ${listed(others)}, which ${others.length === 1 ? 'is' : 'are'} not regular files (a link planted there would be written or deleted through).`, {
-      hint: `Remove ${others.length === 1 ? 'it' : 'them'}, or write the snapshot to another folder.`,
-    });
+    throw new UserFacingError(
+      'snapshot-unwritable',
+      `Will not replace the snapshot in ${dir}: it holds ${listed(others)}, which ${others.length === 1 ? 'is' : 'are'} not regular files (a link planted there would be written or deleted through).`,
+      {
+        hint: `Remove ${others.length === 1 ? 'it' : 'them'}, or write the snapshot to another folder.`,
+      },
+    );
   }
   const foreign = files.filter((file) => parseLayoutPath(file) === undefined);
   if (foreign.length > 0) {
-    throw new UserFacingError('snapshot-unwritable', `Will not replace the snapshot in ${dir}: it holds ${listed(foreign)}, which ${foreign.length === 1 ? 'is' : 'are'} not part of a snapshot and would be lost.`, {
-      hint: `Move ${foreign.length === 1 ? 'it' : 'them'} elsewhere, or write the snapshot to another folder.`,
-    });
+    throw new UserFacingError(
+      'snapshot-unwritable',
+      `Will not replace the snapshot in ${dir}: it holds ${listed(foreign)}, which ${foreign.length === 1 ? 'is' : 'are'} not part of a snapshot and would be lost.`,
+      {
+        hint: `Move ${foreign.length === 1 ? 'it' : 'them'} elsewhere, or write the snapshot to another folder.`,
+      },
+    );
   }
 }
 

@@ -32,9 +32,7 @@ function serialize(input: unknown, indent: string, ancestors: Set<object>): stri
   if (ancestors.has(value)) throw new TypeError('stableStringify: the value contains a cycle');
   ancestors.add(value);
   const inner = `${indent}  `;
-  const lines = Array.isArray(value)
-    ? value.map((item) => `${inner}${serialize(item, inner, ancestors) ?? 'null'}`)
-    : objectLines(value as Record<string, unknown>, inner, ancestors);
+  const lines = Array.isArray(value) ? value.map((item) => `${inner}${serialize(item, inner, ancestors) ?? 'null'}`) : objectLines(value as Record<string, unknown>, inner, ancestors);
   ancestors.delete(value);
   const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
   return lines.length === 0 ? `${open}${close}` : `${open}\n${lines.join(',\n')}\n${indent}${close}`;

@@ -141,11 +141,7 @@ function canonicalManifest(manifest: SnapshotManifest): SnapshotManifest {
 }
 
 function compareEntries(a: CollectionEntry, b: CollectionEntry): number {
-  return (
-    compareCodePoints(a.environmentId ?? '', b.environmentId ?? '') ||
-    compareCodePoints(a.kind, b.kind) ||
-    compareCodePoints(a.path ?? '', b.path ?? '')
-  );
+  return compareCodePoints(a.environmentId ?? '', b.environmentId ?? '') || compareCodePoints(a.kind, b.kind) || compareCodePoints(a.path ?? '', b.path ?? '');
 }
 
 function canonicalEnvironment(env: EnvironmentSnapshot): EnvironmentSnapshot {

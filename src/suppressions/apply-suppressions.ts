@@ -38,9 +38,17 @@ export function applySuppressions(result: AuditResult, entries: readonly Suppres
       warnings.push({ code: 'suppression-invalid', message: `malformed entry (${entry.problem}); it suppresses nothing${cameBackText(cameBack)}.`, ...at });
     } else if (isExpired(entry.suppression, now)) {
       const cameBack = open.filter((finding) => matches(entry.suppression, finding));
-      warnings.push({ code: 'suppression-expired', message: `expired on ${entry.suppression.expires} (owner: ${entry.suppression.owner}); it suppresses nothing${cameBackText(cameBack)}. Review it: renew the date or fix the finding.`, ...at });
+      warnings.push({
+        code: 'suppression-expired',
+        message: `expired on ${entry.suppression.expires} (owner: ${entry.suppression.owner}); it suppresses nothing${cameBackText(cameBack)}. Review it: renew the date or fix the finding.`,
+        ...at,
+      });
     } else if (!used.has(entry) && wasAudited(entry.suppression, result)) {
-      warnings.push({ code: 'suppression-unmatched', message: `matches no finding of ${entry.suppression.ruleId} in what was audited: the finding was fixed or an id is wrong. Remove the entry or correct it.`, ...at });
+      warnings.push({
+        code: 'suppression-unmatched',
+        message: `matches no finding of ${entry.suppression.ruleId} in what was audited: the finding was fixed or an id is wrong. Remove the entry or correct it.`,
+        ...at,
+      });
     } else if (daysLeft(entry.suppression, now) <= EXPIRY_NOTICE_DAYS) {
       warnings.push({ code: 'suppression-expiring', message: `expires on ${entry.suppression.expires} (owner: ${entry.suppression.owner}); after that the finding is reported again.`, ...at });
     }

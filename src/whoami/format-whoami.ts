@@ -48,7 +48,11 @@ function shortened(reason: string): string {
 export function formatWhoami(report: WhoamiReport, format: WhoamiFormat, columns = DEFAULT_TERMINAL_COLUMNS): string {
   if (format === 'json') return stableStringify(report);
   const scope = (row: WhoamiReport['endpoints'][number]): string =>
-    row.environmentId === undefined ? 'organization' : row.environmentName === undefined ? terminalText(row.environmentId) : `${terminalText(row.environmentName)} (${terminalText(row.environmentId)})`;
+    row.environmentId === undefined
+      ? 'organization'
+      : row.environmentName === undefined
+        ? terminalText(row.environmentId)
+        : `${terminalText(row.environmentName)} (${terminalText(row.environmentId)})`;
   const scopes = [...new Set(report.endpoints.map(scope))];
   const rows = scopes.flatMap((name) => report.endpoints.filter((row) => scope(row) === name));
   const layout = layoutColumns(

@@ -33,7 +33,13 @@ export function describeHeldRole(role: HeldRole): string {
   return `${role.roleName ?? `role ${role.roleId}`} (${scope}${via})`;
 }
 
-function predictOne(endpoint: CollectorEndpoint, environment: NamedEnvironment | undefined, roles: HeldRole[] | undefined, model: AuthorizationModel, organizationId: string | undefined): EndpointPrediction {
+function predictOne(
+  endpoint: CollectorEndpoint,
+  environment: NamedEnvironment | undefined,
+  roles: HeldRole[] | undefined,
+  model: AuthorizationModel,
+  organizationId: string | undefined,
+): EndpointPrediction {
   const row = {
     kind: endpoint.kind,
     endpoint: endpoint.endpoint,
@@ -45,9 +51,7 @@ function predictOne(endpoint: CollectorEndpoint, environment: NamedEnvironment |
   if (granting.length > 0) return { ...row, prediction: 'readable', reason: granting.map(describeHeldRole).join('; ') };
   // A read the role's documentation leaves open, or a role narrowed below an environment (population, group, application): PingOne's answer depends on details not modelled here.
   const narrowed = (role: HeldRole) => role.scope.type !== 'ORGANIZATION' && role.scope.type !== 'ENVIRONMENT';
-  const uncertain = roles.filter(
-    (role) => (grants(role, endpoint) === 'unknown' && covers(role, environment?.id, organizationId)) || (grants(role, endpoint) !== 'no' && narrowed(role)),
-  );
+  const uncertain = roles.filter((role) => (grants(role, endpoint) === 'unknown' && covers(role, environment?.id, organizationId)) || (grants(role, endpoint) !== 'no' && narrowed(role)));
   if (uncertain.length > 0) return { ...row, prediction: 'unknown', reason: `depends on ${uncertain.map(describeHeldRole).join('; ')}` };
   return { ...row, prediction: 'will 403', reason: missingRoleReason(endpoint.kind, environment?.id, model) };
 }

@@ -7,13 +7,11 @@ import { importsIn } from './import-graph.js';
 describe('reading import lines', () => {
   it('reads a multi-line import whose comment has a quote (an apostrophe stopped the match)', () => {
     const text = "import {\n  createApiClient, // the client's factory\n  /* \"quoted\" */ type ApiClient,\n} from '../../src/fetch/api-client.js';\n";
-    expect(importsIn('rules/applications/x.ts', text)).toEqual([
-      { from: 'rules/applications/x.ts', to: 'src/fetch/api-client.ts', names: ['createApiClient', 'ApiClient'], line: 1 },
-    ]);
+    expect(importsIn('rules/applications/x.ts', text)).toEqual([{ from: 'rules/applications/x.ts', to: 'src/fetch/api-client.ts', names: ['createApiClient', 'ApiClient'], line: 1 }]);
   });
 
   it('reads a dynamic import written as a template literal without substitutions', () => {
-    const text = "const a = 1;\nconst rule = await import(`../../rules/applications/app-disabled.js`);\n";
+    const text = 'const a = 1;\nconst rule = await import(`../../rules/applications/app-disabled.js`);\n';
     expect(importsIn('src/formatters/csv.ts', text)).toEqual([{ from: 'src/formatters/csv.ts', to: 'rules/applications/app-disabled.ts', names: [], line: 2 }]);
   });
 

@@ -58,6 +58,12 @@ function resolveRelative(file: string, specifier: string): string {
 function namesIn(list: string): string[] {
   return list
     .split(',')
-    .map((part) => part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]!.trim())
+    .map((part) =>
+      part
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/)[0]!
+        .trim(),
+    )
     .filter((name) => name !== '');
 }

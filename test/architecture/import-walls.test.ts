@@ -74,8 +74,7 @@ const WALLS: Wall[] = [
   {
     name: 'nothing below src/commands knows flags or exit codes (no yargs, no command module, no EXIT_CODES)',
     applies: (file) => !COMMAND_LAYER(file),
-    crossed: ({ to, names }) =>
-      to === 'yargs' || to.startsWith('yargs/') || within('src/commands/', 'src/run-cli.ts', 'src/cli.ts')(to) || names.some((name) => name.startsWith('EXIT_CODE')),
+    crossed: ({ to, names }) => to === 'yargs' || to.startsWith('yargs/') || within('src/commands/', 'src/run-cli.ts', 'src/cli.ts')(to) || names.some((name) => name.startsWith('EXIT_CODE')),
   },
   {
     name: 'the core and the domain never import an output formatter (only format-*.ts files format)',
@@ -101,9 +100,7 @@ const WALLS: Wall[] = [
 
 /** Every import that crosses a wall, as "file:line imports target  (wall)". */
 function wallViolations(edges: readonly ImportEdge[], walls: readonly Wall[] = WALLS): string[] {
-  return edges.flatMap((edge) =>
-    walls.filter((wall) => wall.applies(edge.from) && wall.crossed(edge)).map((wall) => `${edge.from}:${edge.line} imports ${edge.to}  (${wall.name})`),
-  );
+  return edges.flatMap((edge) => walls.filter((wall) => wall.applies(edge.from) && wall.crossed(edge)).map((wall) => `${edge.from}:${edge.line} imports ${edge.to}  (${wall.name})`));
 }
 
 describe('import walls', () => {
@@ -135,7 +132,9 @@ describe('import walls', () => {
     const violations = wallViolations(broken);
     expect(violations).toHaveLength(7);
     expect(violations[6]).toBe('src/fetch/collect.ts:7 imports src/pingone/applications.ts  (collection never judges: src/fetch imports no rules, engine, domain layer, profiles or audit)');
-    expect(violations[0]).toBe('rules/roles/some-rule.ts:3 imports src/profiles/load-profiles.ts  (rules import only rules/, src/pingone/, the snapshot model and the rule contract (engine/define-rule, engine/types))');
+    expect(violations[0]).toBe(
+      'rules/roles/some-rule.ts:3 imports src/profiles/load-profiles.ts  (rules import only rules/, src/pingone/, the snapshot model and the rule contract (engine/define-rule, engine/types))',
+    );
     expect(wallViolations([{ from: 'src/commands/audit.ts', to: 'yargs', names: [], line: 1 }])).toEqual([]);
   });
 });

@@ -5,7 +5,10 @@ import { UserFacingError } from '../../src/errors.js';
 describe('profileBindingsFromConfig', () => {
   it('keeps the configured bindings, empty lists included', () => {
     const bindings = profileBindingsFromConfig({ 'app-1': ['stackone', 'terraform'], 'app-2': [] });
-    expect([...bindings]).toEqual([['app-1', ['stackone', 'terraform']], ['app-2', []]]);
+    expect([...bindings]).toEqual([
+      ['app-1', ['stackone', 'terraform']],
+      ['app-2', []],
+    ]);
   });
 
   it('refuses a profile id that names no profile, with where and a suggestion', () => {

@@ -69,7 +69,12 @@ describe('applyBaseline', () => {
     const reopened = { ...previousRun.suppressed[0]! };
     delete reopened.suppression;
     const result = applyBaseline({ ...current, findings: [...current.findings, reopened], suppressed: [] }, { generatedAt: previousRun.generatedAt, findings: current.findings });
-    expect(byRule(result.findings.filter((finding) => finding.environmentId === ENV_DEV), 'app-implicit-grant').baselineState).toBe('new');
+    expect(
+      byRule(
+        result.findings.filter((finding) => finding.environmentId === ENV_DEV),
+        'app-implicit-grant',
+      ).baselineState,
+    ).toBe('new');
   });
 
   it('marks suppressed findings too, and a suppressed finding is not fixed', () => {
@@ -122,10 +127,14 @@ describe('loadBaseline', () => {
     const report = JSON.parse(formatJson(sampleResult(), { color: false })) as { findings: Array<Record<string, unknown>> };
     const withFinding = (finding: Record<string, unknown>) => ({ ...report, findings: [finding] });
     const first = report.findings[0]!;
-    expect(catchUserFacingError(() => readBaselineReport(withFinding({ fingerprint: first.fingerprint }), 'b.json')).message).toMatch(/^b\.json: \$\.findings\[0\]: must have required property '\w+'$/);
+    expect(catchUserFacingError(() => readBaselineReport(withFinding({ fingerprint: first.fingerprint }), 'b.json')).message).toMatch(
+      /^b\.json: \$\.findings\[0\]: must have required property '\w+'$/,
+    );
     const severity = catchUserFacingError(() => readBaselineReport(withFinding({ ...first, severity: '"><meta http-equiv=refresh content="0;url=https://evil.example/">' }), 'b.json'));
     expect(severity.message).toMatch(/^b\.json: \$\.findings\[0\]\.severity: .* is not allowed$/);
-    expect(catchUserFacingError(() => readBaselineReport(withFinding({ ...first, location: { file: 'x.json', line: 0 } }), 'b.json')).message).toBe('b.json: $.findings[0].location.line: must be >= 1');
+    expect(catchUserFacingError(() => readBaselineReport(withFinding({ ...first, location: { file: 'x.json', line: 0 } }), 'b.json')).message).toBe(
+      'b.json: $.findings[0].location.line: must be >= 1',
+    );
     expect(catchUserFacingError(() => readBaselineReport({ ...report, generatedAt: 'yesterday' }, 'b.json')).message).toBe('b.json: $.generatedAt: must match format "date-time"');
   });
 

@@ -41,9 +41,7 @@ fs.writeFileSync(${JSON.stringify(seen)}, JSON.stringify({
   const runnerTemp = path.join(root, 'runner-temp');
   mkdirSync(runnerTemp);
   const substitute = (value: string) =>
-    value
-      .replace(/\$\{\{\s*github\.action_path\s*\}\}/g, root)
-      .replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_match, name: string) => inputs[name] ?? action.inputs[name]?.default ?? '');
+    value.replace(/\$\{\{\s*github\.action_path\s*\}\}/g, root).replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_match, name: string) => inputs[name] ?? action.inputs[name]?.default ?? '');
   const env = Object.fromEntries(Object.entries(auditStep.env ?? {}).map(([name, value]) => [name, substitute(String(value))]));
   const { stdout, stderr } = await promisify(execFile)('bash', ['-c', auditStep.run!], {
     cwd: root,

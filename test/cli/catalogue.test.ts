@@ -21,7 +21,10 @@ describe('pingone-audit rules and explain', () => {
       const row = lines.findIndex((line) => new RegExp(`^ {2}${rule.id} +${rule.meta.severity} +all`).test(line));
       expect(row, rule.id).toBeGreaterThan(0);
       // The title beside its rule when there is room, on the lines under it when not.
-      const block = lines.slice(row, row + 4).join(' ').replace(/\s+/g, ' ');
+      const block = lines
+        .slice(row, row + 4)
+        .join(' ')
+        .replace(/\s+/g, ' ');
       expect(block).toContain(rule.meta.title);
     }
     expect(lines).toContain('applications');

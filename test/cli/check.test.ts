@@ -121,7 +121,13 @@ describe('pingone-audit check', () => {
     const auditor = dataset.credentials[0]!;
     const simulator = await startSimulator({ dataset });
     try {
-      const env = { PINGONE_CLIENT_ID: auditor.clientId, PINGONE_CLIENT_SECRET: auditor.clientSecret, PINGONE_ENVIRONMENT_ID: auditor.environmentId, PINGONE_API_URL: simulator.apiUrl, PINGONE_AUTH_URL: simulator.authUrl };
+      const env = {
+        PINGONE_CLIENT_ID: auditor.clientId,
+        PINGONE_CLIENT_SECRET: auditor.clientSecret,
+        PINGONE_ENVIRONMENT_ID: auditor.environmentId,
+        PINGONE_API_URL: simulator.apiUrl,
+        PINGONE_AUTH_URL: simulator.authUrl,
+      };
       const run = await runCli(['check', 'pingdatasync', '--app', 'PingDataSync', '--all-environments', '--out', path.join(work, 'live'), '--max-rps', '500'], { env });
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toContain('ready: 5 passed, 0 failed, 0 not evaluated');

@@ -89,10 +89,29 @@ const mistakes: Mistake[] = [
   { what: '--port 0 then --port 1', args: () => ['simulate', '--port', '0', '--port', '1'], says: /--port was given 2 times/ },
   { what: '--max-users 0 then --max-users 1', args: () => ['snapshot', '-e', ENV_ID, '--max-users', '0', '--max-users', '1'], env: NOWHERE, says: /--max-users was given 2 times/ },
   // Read before the collection, not after it: a typo must not cost a whole scan.
-  { what: 'a missing --config on scan, before any request', args: () => ['scan', '-e', ENV_ID, '--out', path.join(work, 'scan-config'), '--config', path.join(work, 'nope.json')], env: NOWHERE, says: /Config file .*nope\.json does not exist/ },
-  { what: 'a missing --suppressions on scan, before any request', args: () => ['scan', '-e', ENV_ID, '--out', path.join(work, 'scan-supp'), '--suppressions', path.join(work, 'nope.json')], env: NOWHERE, says: /Suppressions file .*nope\.json/ },
-  { what: 'a FIFO as --baseline on scan, before any request', args: () => ['scan', '-e', ENV_ID, '--out', path.join(work, 'scan-base'), '--baseline', path.join(work, 'fifo')], env: NOWHERE, says: /Baseline file .*fifo is not a regular file/ },
-  { what: 'a config naming an unknown rule on demo, before the simulator starts', args: () => ['demo', '--out', path.join(work, 'demo-config'), '--config', path.join(work, 'unknown-rule.json')], says: /unknown rule "no-such-rule"/ },
+  {
+    what: 'a missing --config on scan, before any request',
+    args: () => ['scan', '-e', ENV_ID, '--out', path.join(work, 'scan-config'), '--config', path.join(work, 'nope.json')],
+    env: NOWHERE,
+    says: /Config file .*nope\.json does not exist/,
+  },
+  {
+    what: 'a missing --suppressions on scan, before any request',
+    args: () => ['scan', '-e', ENV_ID, '--out', path.join(work, 'scan-supp'), '--suppressions', path.join(work, 'nope.json')],
+    env: NOWHERE,
+    says: /Suppressions file .*nope\.json/,
+  },
+  {
+    what: 'a FIFO as --baseline on scan, before any request',
+    args: () => ['scan', '-e', ENV_ID, '--out', path.join(work, 'scan-base'), '--baseline', path.join(work, 'fifo')],
+    env: NOWHERE,
+    says: /Baseline file .*fifo is not a regular file/,
+  },
+  {
+    what: 'a config naming an unknown rule on demo, before the simulator starts',
+    args: () => ['demo', '--out', path.join(work, 'demo-config'), '--config', path.join(work, 'unknown-rule.json')],
+    says: /unknown rule "no-such-rule"/,
+  },
   { what: 'a FIFO as simulate --dataset (must not hang)', args: () => ['simulate', '--port', '0', '--dataset', path.join(work, 'fifo')], says: /dataset file .*fifo is not a regular file/ },
   { what: 'a folder as simulate --dataset', args: () => ['simulate', '--port', '0', '--dataset', path.join(work, 'folder')], says: /dataset file .*folder is not a regular file/ },
   { what: '--port out of range', args: () => ['simulate', '--port', '70000'], says: /--port 70000 is not a TCP port/ },

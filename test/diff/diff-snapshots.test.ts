@@ -22,7 +22,10 @@ function lastWeek(): Snapshot {
         applications: [webApp({ updatedAt: '2026-11-01T00:00:00.000Z' })],
         groups: [group({ id: 'group-old', name: 'Old Admins' })],
         users: [
-          user({ lastSignOn: { at: '2026-11-14T08:00:00.000Z', remoteIp: '203.0.113.7' }, _embedded: { roleAssignments: [assignment('Environment Admin', undefined, { id: 'ra-a' }), assignment('Identity Data Admin', undefined, { id: 'ra-b' })] } }),
+          user({
+            lastSignOn: { at: '2026-11-14T08:00:00.000Z', remoteIp: '203.0.113.7' },
+            _embedded: { roleAssignments: [assignment('Environment Admin', undefined, { id: 'ra-a' }), assignment('Identity Data Admin', undefined, { id: 'ra-b' })] },
+          }),
         ],
       },
     ],
@@ -46,7 +49,10 @@ function thisWeek(): Snapshot {
           webApp({ id: 'app-legacy', name: 'Legacy SPA', grantTypes: ['IMPLICIT'], responseTypes: ['TOKEN', 'ID_TOKEN'], tokenEndpointAuthMethod: 'NONE' }),
         ],
         users: [
-          user({ lastSignOn: { at: '2026-11-21T09:30:00.000Z', remoteIp: '198.51.100.4' }, _embedded: { roleAssignments: [assignment('Identity Data Admin', undefined, { id: 'ra-b' }), assignment('Environment Admin', undefined, { id: 'ra-a' })] } }),
+          user({
+            lastSignOn: { at: '2026-11-21T09:30:00.000Z', remoteIp: '198.51.100.4' },
+            _embedded: { roleAssignments: [assignment('Identity Data Admin', undefined, { id: 'ra-b' }), assignment('Environment Admin', undefined, { id: 'ra-a' })] },
+          }),
         ],
       },
       { id: 'env-sandbox', name: 'Sandbox', type: 'SANDBOX' },
@@ -69,9 +75,22 @@ describe('diffValues', () => {
 
   it('ignores volatile fields at any depth, and matches lists of values as sets and lists of objects by id', () => {
     expect(diffValues({ updatedAt: 'a', nested: { createdAt: 'b', lastSignOn: { at: 'c' } } }, { updatedAt: 'z', nested: { createdAt: 'y', lastSignOn: { at: 'x' } } })).toEqual([]);
-    expect(diffValues({ list: [{ id: 'a', v: 1 }, { id: 'b', v: 2 }] }, { list: [{ id: 'b', v: 3 }, { id: 'a', v: 1 }] })).toEqual([
-      { pointer: '/list/0/v', change: 'changed', before: 2, after: 3 },
-    ]);
+    expect(
+      diffValues(
+        {
+          list: [
+            { id: 'a', v: 1 },
+            { id: 'b', v: 2 },
+          ],
+        },
+        {
+          list: [
+            { id: 'b', v: 3 },
+            { id: 'a', v: 1 },
+          ],
+        },
+      ),
+    ).toEqual([{ pointer: '/list/0/v', change: 'changed', before: 2, after: 3 }]);
     expect(diffValues({ uris: ['a', 'b'] }, { uris: ['b', 'c'] })).toEqual([
       { pointer: '/uris/1', change: 'added', after: 'c' },
       { pointer: '/uris/0', change: 'removed', before: 'a' },
@@ -114,7 +133,14 @@ describe('diffSnapshots', () => {
       ],
     });
     expect(diff.environments[0]!.resources).toEqual([
-      { type: 'role', id: 'role-environment-admin', name: 'Environment Admin', change: 'changed', file: 'roles/role-environment-admin.json', properties: [{ pointer: '/description', change: 'added', after: 'Full control of an environment' }] },
+      {
+        type: 'role',
+        id: 'role-environment-admin',
+        name: 'Environment Admin',
+        change: 'changed',
+        file: 'roles/role-environment-admin.json',
+        properties: [{ pointer: '/description', change: 'added', after: 'Full control of an environment' }],
+      },
     ]);
     expect(diff.gaps).toEqual([]);
   });

@@ -21,14 +21,7 @@ describe('rule packs', () => {
   it('recommended enables at least the core rule ids; all takes every rule', () => {
     const { recommended, all } = loadPacks();
     expect(Object.keys(recommended!.rules)).toEqual(
-      expect.arrayContaining([
-        'admin-role-missing',
-        'app-disabled',
-        'implicit-grant',
-        'redirect-uri-trailing-slash',
-        'refresh-token-jwt-sunset',
-        'refresh-token-not-jwt',
-      ]),
+      expect.arrayContaining(['admin-role-missing', 'app-disabled', 'implicit-grant', 'redirect-uri-trailing-slash', 'refresh-token-jwt-sunset', 'refresh-token-not-jwt']),
     );
     expect(all!.rules).toBe('*');
   });
@@ -117,12 +110,34 @@ describe('rule metadata schema', () => {
   it('lists exactly the SnapshotKind union, organization-wide kinds included', () => {
     // A Record over the union fails to compile when a kind is added to the model and not here.
     const kinds: Record<SnapshotKind, true> = {
-      environments: true, applications: true, applicationGrants: true, applicationSignOnPolicyAssignments: true, applicationFlowPolicyAssignments: true,
-      applicationRoleAssignments: true, users: true, userRoleAssignments: true, groups: true, groupRoleAssignments: true,
-      groupMembers: true, populations: true, signOnPolicies: true, signOnPolicyActions: true, roles: true,
-      customRoles: true, gateways: true, gatewayRoleAssignments: true, passwordPolicies: true, deviceAuthenticationPolicies: true,
-      fido2Policies: true, identityProviders: true, resources: true, resourceScopes: true,
-      keys: true, certificates: true, subscriptions: true, customDomains: true,
+      environments: true,
+      applications: true,
+      applicationGrants: true,
+      applicationSignOnPolicyAssignments: true,
+      applicationFlowPolicyAssignments: true,
+      applicationRoleAssignments: true,
+      users: true,
+      userRoleAssignments: true,
+      groups: true,
+      groupRoleAssignments: true,
+      groupMembers: true,
+      populations: true,
+      signOnPolicies: true,
+      signOnPolicyActions: true,
+      roles: true,
+      customRoles: true,
+      gateways: true,
+      gatewayRoleAssignments: true,
+      passwordPolicies: true,
+      deviceAuthenticationPolicies: true,
+      fido2Policies: true,
+      identityProviders: true,
+      resources: true,
+      resourceScopes: true,
+      keys: true,
+      certificates: true,
+      subscriptions: true,
+      customDomains: true,
     };
     const schema = JSON.parse(readFileSync(packagePath('schemas', 'rule-meta.schema.json'), 'utf8')) as {
       properties: { requires: { items: { enum: string[] } } };

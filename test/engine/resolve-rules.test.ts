@@ -17,11 +17,9 @@ const PACKS: Record<string, Pack> = {
   all: { id: 'all', description: 'a', rules: '*' },
 };
 
-const summary = (config: AuditConfig, packs = PACKS) =>
-  resolveRules(RULES, packs, config).map(({ rule, severity, options }) => ({ id: rule.id, severity, options }));
+const summary = (config: AuditConfig, packs = PACKS) => resolveRules(RULES, packs, config).map(({ rule, severity, options }) => ({ id: rule.id, severity, options }));
 
-const resolveError = (config: AuditConfig, packs = PACKS) =>
-  catchUserFacingError(() => resolveRules(RULES, packs, config, 'audit.json'));
+const resolveError = (config: AuditConfig, packs = PACKS) => catchUserFacingError(() => resolveRules(RULES, packs, config, 'audit.json'));
 
 describe('resolveRules: packs', () => {
   it('uses the recommended pack when the config names none', () => {
@@ -53,9 +51,7 @@ describe('resolveRules: packs', () => {
   });
 
   it('no packs at all: only what the config itself enables', () => {
-    expect(summary({ extends: [], rules: { 'wildcard-redirect': 'low' } })).toEqual([
-      { id: 'wildcard-redirect', severity: 'low', options: {} },
-    ]);
+    expect(summary({ extends: [], rules: { 'wildcard-redirect': 'low' } })).toEqual([{ id: 'wildcard-redirect', severity: 'low', options: {} }]);
   });
 });
 
@@ -72,9 +68,7 @@ describe('resolveRules: config overrides', () => {
   });
 
   it('an object setting without severity enables the rule at its default severity', () => {
-    expect(summary({ extends: [], rules: { 'stale-secret': { options: { maxDays: 7 } } } })).toEqual([
-      { id: 'stale-secret', severity: 'medium', options: { maxDays: 7, mode: 'strict' } },
-    ]);
+    expect(summary({ extends: [], rules: { 'stale-secret': { options: { maxDays: 7 } } } })).toEqual([{ id: 'stale-secret', severity: 'medium', options: { maxDays: 7, mode: 'strict' } }]);
   });
 
   it('{ severity: "off" } disables a rule', () => {
@@ -133,7 +127,7 @@ describe('resolveRules: errors name the file, the JSON path and a hint', () => {
     expect(error.hint).toContain('Did you mean "severity"?');
   });
 
-  it('options that fail the rule\'s schema, located inside the options', () => {
+  it("options that fail the rule's schema, located inside the options", () => {
     const error = resolveError({ rules: { 'stale-secret': { options: { maxDays: 0 } } } });
     expect(error.message).toBe('audit.json: $.rules["stale-secret"].options.maxDays: must be >= 1');
   });

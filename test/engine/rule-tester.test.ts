@@ -32,14 +32,26 @@ const snapshot = () => buildSnapshot({ environments: [{ applications: [webApp()]
 
 describe('the rule tester', () => {
   it('records the kinds a rule reads, through the snapshot and through the index', () => {
-    const direct = runRuleWithSkips(reader((s) => s.environments.map((env) => env.applications.map((app) => app._embedded?.roleAssignments))), { name: 'apps', snapshot: snapshot() });
+    const direct = runRuleWithSkips(
+      reader((s) => s.environments.map((env) => env.applications.map((app) => app._embedded?.roleAssignments))),
+      { name: 'apps', snapshot: snapshot() },
+    );
     expect([...direct.kinds].sort()).toEqual(['applicationRoleAssignments', 'applications']);
-    const viaIndex = runRuleWithSkips(reader((s, index) => s.environments.flatMap((env) => env.users.map((user) => index.userRoles(env.environment.id, user)))), { name: 'users', snapshot: snapshot() });
+    const viaIndex = runRuleWithSkips(
+      reader((s, index) => s.environments.flatMap((env) => env.users.map((user) => index.userRoles(env.environment.id, user)))),
+      { name: 'users', snapshot: snapshot() },
+    );
     expect([...viaIndex.kinds]).toContain('userRoleAssignments');
   });
 
   it('records what an index answer depends on, a miss included', () => {
-    const kindsOf = (read: (index: SnapshotIndex) => unknown) => [...runRuleWithSkips(reader((_, index) => read(index)), { name: 'index', snapshot: snapshot() }).kinds].sort();
+    const kindsOf = (read: (index: SnapshotIndex) => unknown) =>
+      [
+        ...runRuleWithSkips(
+          reader((_, index) => read(index)),
+          { name: 'index', snapshot: snapshot() },
+        ).kinds,
+      ].sort();
     expect(kindsOf((index) => index.group(PROD_ENV_ID, 'no-such-group'))).toEqual(['groups']);
     expect(kindsOf((index) => index.groupMembers(PROD_ENV_ID, 'no-such-group'))).toEqual(['groupMembers', 'users']);
     expect(kindsOf((index) => index.populationEnvironment('no-such-population'))).toEqual(['populations']);
@@ -52,15 +64,36 @@ describe('the rule tester', () => {
     const actors = buildSnapshot({
       environments: [{ applications: [workerApp()], users: [user({ memberOfGroupIDs: ['group-1'] })], groups: [group({ _embedded: { roleAssignments: [assignment('Environment Admin')] } })] }],
     });
-    const kindsOf = (wanted: string) => [...runRuleWithSkips(reader((_, index) => index.adminActors().filter((actor) => actor.kind === wanted).map((actor) => actor.roles)), { name: wanted, snapshot: actors }).kinds].sort();
+    const kindsOf = (wanted: string) =>
+      [
+        ...runRuleWithSkips(
+          reader((_, index) =>
+            index
+              .adminActors()
+              .filter((actor) => actor.kind === wanted)
+              .map((actor) => actor.roles),
+          ),
+          { name: wanted, snapshot: actors },
+        ).kinds,
+      ].sort();
     expect(kindsOf('application')).toEqual(['applicationRoleAssignments', 'applications', 'roles']);
     expect(kindsOf('user')).toEqual(['groupMembers', 'groupRoleAssignments', 'groups', 'roles', 'userRoleAssignments', 'users']);
     expect(kindsOf('gateway')).toEqual([]);
   });
 
   it('counts an environment read only beyond its id and name, which label findings', () => {
-    expect([...runRuleWithSkips(reader((s) => s.environments.map((env) => [env.environment.id, env.environment.name])), { name: 'labels', snapshot: snapshot() }).kinds]).toEqual([]);
-    expect([...runRuleWithSkips(reader((s) => s.environments.map((env) => env.environment.type)), { name: 'type', snapshot: snapshot() }).kinds]).toEqual(['environments']);
+    expect([
+      ...runRuleWithSkips(
+        reader((s) => s.environments.map((env) => [env.environment.id, env.environment.name])),
+        { name: 'labels', snapshot: snapshot() },
+      ).kinds,
+    ]).toEqual([]);
+    expect([
+      ...runRuleWithSkips(
+        reader((s) => s.environments.map((env) => env.environment.type)),
+        { name: 'type', snapshot: snapshot() },
+      ).kinds,
+    ]).toEqual(['environments']);
   });
 
   it('refuses a rule that writes to the snapshot', () => {

@@ -83,15 +83,13 @@ describe('runRules: findings', () => {
     expect(run(twoEnvironments(), [resolve(rule)]).findings[0]?.message).toBe('2 grants on Alpha, public: true (Alpha).');
   });
 
-  it('a report\'s own severity wins over the resolved one', () => {
+  it("a report's own severity wins over the resolved one", () => {
     const result = run(twoEnvironments(), [resolve(flagEveryApp('flag-apps', {}, { severity: 'low' }), 'critical')]);
     expect(result.findings.map((finding) => finding.severity)).toEqual(['low', 'low']);
   });
 
   it('an organization-wide resource has environmentId null and its own rule result', () => {
-    const rule = fakeRule('role-check', {}, () => [
-      { messageId: 'found', data: { name: 'Org Admin' }, resource: { type: 'role', id: 'role-1', name: 'Org Admin' }, pointer: '' },
-    ]);
+    const rule = fakeRule('role-check', {}, () => [{ messageId: 'found', data: { name: 'Org Admin' }, resource: { type: 'role', id: 'role-1', name: 'Org Admin' }, pointer: '' }]);
     const result = run(twoEnvironments(), [resolve(rule)]);
     expect(result.findings[0]?.environmentId).toBeNull();
     expect(result.ruleResults).toEqual([
@@ -128,9 +126,7 @@ describe('runRules: findings', () => {
       report('app-9', ENV_A, 'application', '', 'medium'),
       report('role-1', undefined, 'role', '', 'medium'),
     ]);
-    const order = run(twoEnvironments(), [resolve(first), resolve(second)]).findings.map(
-      (f) => `${f.severity} ${f.environmentId} ${f.ruleId} ${f.resource.type} ${f.resource.id} ${f.pointer}`,
-    );
+    const order = run(twoEnvironments(), [resolve(first), resolve(second)]).findings.map((f) => `${f.severity} ${f.environmentId} ${f.ruleId} ${f.resource.type} ${f.resource.id} ${f.pointer}`);
     expect(order).toEqual([
       'critical env-a b-rule user user-1 ',
       'medium null a-rule role role-1 ',
@@ -146,7 +142,10 @@ describe('runRules: findings', () => {
   it('collapses duplicate reports (same fingerprint) into one, keeping the most severe', () => {
     const twice = fakeRule('twice', {}, () => {
       const base: RuleReport = { messageId: 'found', data: { name: 'Alpha' }, resource: { type: 'application', id: 'app-a', name: 'Alpha', environmentId: ENV_A }, pointer: '/x' };
-      return [{ ...base, severity: 'low' }, { ...base, resource: { ...base.resource, name: 'Renamed' }, severity: 'high' }];
+      return [
+        { ...base, severity: 'low' },
+        { ...base, resource: { ...base.resource, name: 'Renamed' }, severity: 'high' },
+      ];
     });
     const result = run(twoEnvironments(), [resolve(twice)]);
     expect(result.findings.map((finding) => finding.severity)).toEqual(['high']);
@@ -207,7 +206,7 @@ describe('runRules: not evaluated', () => {
     ]);
   });
 
-  it('one application\'s failed sub-read: only that app is not evaluated, the others are judged', () => {
+  it("one application's failed sub-read: only that app is not evaluated, the others are judged", () => {
     const snapshot = buildSnapshot({
       environments: [
         { id: ENV_A, applications: [webApp({ id: 'app-a', name: 'Alpha' }), webApp({ id: 'app-c', name: 'Gamma' })] },
@@ -241,7 +240,10 @@ describe('runRules: not evaluated', () => {
         ruleId: 'needs-actors',
         environmentId: ENV_A,
         reasons: [expect.objectContaining({ kind: 'users' }), expect.objectContaining({ kind: 'groups' })],
-        resources: [{ type: 'user', id: 'user-x' }, { type: 'group', id: 'group-y' }],
+        resources: [
+          { type: 'user', id: 'user-x' },
+          { type: 'group', id: 'group-y' },
+        ],
       },
     ]);
     expect(result.summary.collectionComplete).toBe(false);
@@ -269,9 +271,7 @@ describe('runRules: not evaluated', () => {
       return [];
     });
     const result = run(twoEnvironments(), [resolve(skipping)]);
-    expect(result.skipped).toEqual([
-      { ruleId: 'skipper', resource: { type: 'application', id: 'app-a', name: 'Alpha', environmentId: ENV_A }, reason: 'signs in through DaVinci flow policy fp-1' },
-    ]);
+    expect(result.skipped).toEqual([{ ruleId: 'skipper', resource: { type: 'application', id: 'app-a', name: 'Alpha', environmentId: ENV_A }, reason: 'signs in through DaVinci flow policy fp-1' }]);
     expect(result.notEvaluated).toEqual([]);
   });
 
@@ -280,10 +280,7 @@ describe('runRules: not evaluated', () => {
       environments: [
         {
           id: ENV_A,
-          applications: [
-            webApp({ id: 'app-a', grantTypes: ['AUTHORIZATION_CODE', 'PASSKEY_GRANT'] }),
-            webApp({ id: 'app-b', type: 'AGENT_APP', grantTypes: ['PASSKEY_GRANT'] }),
-          ],
+          applications: [webApp({ id: 'app-a', grantTypes: ['AUTHORIZATION_CODE', 'PASSKEY_GRANT'] }), webApp({ id: 'app-b', type: 'AGENT_APP', grantTypes: ['PASSKEY_GRANT'] })],
         },
       ],
     });
@@ -314,7 +311,7 @@ describe('runRules: rule errors', () => {
     expect(result.summary).toMatchObject({ ruleErrors: 1, rulesRun: 2 });
   });
 
-  it('an unknown messageId is a rule error, not a crash, and the rule\'s other reports are not kept', () => {
+  it("an unknown messageId is a rule error, not a crash, and the rule's other reports are not kept", () => {
     const rule = flagEveryApp('typo', {}, {});
     const withTypo = fakeRule('typo', {}, (snapshot, context) => [
       ...rule.check(snapshot, context),
@@ -363,7 +360,11 @@ describe('runRules: result', () => {
       applications: { total: 2, signingInThroughDaVinci: 0 },
       path: 'snap',
     });
-    expect(result.rules.map((rule) => [rule.id, rule.severity])).toEqual([['apps', 'high'], ['any', 'low'], ['broken', 'medium']]);
+    expect(result.rules.map((rule) => [rule.id, rule.severity])).toEqual([
+      ['apps', 'high'],
+      ['any', 'low'],
+      ['broken', 'medium'],
+    ]);
     expect(result.suppressed).toEqual([]);
     expect(result.collection).toBe(snapshot.manifest.collection);
   });

@@ -80,11 +80,11 @@ describe('client credentials', () => {
 
   it('says what to check when PingOne rejects the client credentials, without the secret', async () => {
     const server = await stub(() => ({ status: 401, body: { error: 'invalid_client', error_description: 'Request denied: Invalid client credentials' } }));
-    const error = (await clientFor(server).get('/roles').catch((caught: unknown) => caught)) as UserFacingError;
+    const error = (await clientFor(server)
+      .get('/roles')
+      .catch((caught: unknown) => caught)) as UserFacingError;
     expect(error).toBeInstanceOf(UserFacingError);
-    expect(error.message).toContain(
-      "PingOne rejected the client credentials: check client id / secret / environment id (the worker app's environment) and the token endpoint auth method",
-    );
+    expect(error.message).toContain("PingOne rejected the client credentials: check client id / secret / environment id (the worker app's environment) and the token endpoint auth method");
     expect(`${error.message} ${error.hint}`).not.toContain(clientSecret);
     expect(server.requests.filter((request) => request.url.startsWith('/v1/'))).toEqual([]);
   });

@@ -22,16 +22,17 @@ async function stubApi(answer: (request: StubRequest, url: URL) => StubReply) {
 
 function clientFor(origin: string, options: ApiClientOptions = {}) {
   const clock = fakeClock();
-  const settings = resolveConnectionSettings(
-    { apiUrl: `${origin}/v1`, authUrl: origin },
-    { PINGONE_CLIENT_ID: ids.client, PINGONE_CLIENT_SECRET: clientSecret, PINGONE_ENVIRONMENT_ID: ids.adminEnv },
-  );
+  const settings = resolveConnectionSettings({ apiUrl: `${origin}/v1`, authUrl: origin }, { PINGONE_CLIENT_ID: ids.client, PINGONE_CLIENT_SECRET: clientSecret, PINGONE_ENVIRONMENT_ID: ids.adminEnv });
   const client = createApiClient(settings, { maxRps: 1000, now: clock.now, sleep: clock.sleep, random: () => 0, ...options });
   servers.push(client);
   return { client, clock };
 }
 
-const caught = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+const caught = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 const usersPath = `/environments/${ids.env}/users`;
 const apiGets = (server: StubServer) => server.requests.filter((request) => request.method === 'GET').map((request) => request.url);
 const users = (from: number, count: number) => Array.from({ length: count }, (_, index) => ({ id: `user-${from + index}` }));
@@ -129,7 +130,9 @@ describe('next links stay on their collection', () => {
   it('refuses a next link to another collection under /v1: nothing from there is merged', async () => {
     const other = `/environments/${ids.adminEnv}/users`;
     const server = await stubApi((_, url) =>
-      url.pathname === `/v1${usersPath}` ? { body: { _embedded: { users: users(0, 1) }, _links: { next: { href: `${server.origin}/v1${other}?cursor=1` } } } } : { body: { _embedded: { users: users(1, 1) } } },
+      url.pathname === `/v1${usersPath}`
+        ? { body: { _embedded: { users: users(0, 1) }, _links: { next: { href: `${server.origin}/v1${other}?cursor=1` } } } }
+        : { body: { _embedded: { users: users(1, 1) } } },
     );
     const { client } = clientFor(server.origin);
     expect(await caught(getAll(client, usersPath, 'users'))).toMatchObject({ kind: 'paging', message: expect.stringContaining('leaves the collection') });

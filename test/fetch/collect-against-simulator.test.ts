@@ -62,17 +62,20 @@ describe('collectSnapshot against the simulator', () => {
 
   it('gets the same snapshot through 5xx, resets, malformed bodies, rate limiting and an expiring token', async () => {
     const { snapshot: clean } = await collectDemo();
-    const { snapshot, simulator } = await collectDemo({
-      rateLimit: { requestsPerSecond: 2, burst: 3 },
-      faults: {
-        serverErrors: { count: 4 },
-        resets: { count: 3 },
-        malformed: { pattern: '/environments/*/applications', count: 1 },
-        tokenExpiresAfterRequests: 10,
+    const { snapshot, simulator } = await collectDemo(
+      {
+        rateLimit: { requestsPerSecond: 2, burst: 3 },
+        faults: {
+          serverErrors: { count: 4 },
+          resets: { count: 3 },
+          malformed: { pattern: '/environments/*/applications', count: 1 },
+          tokenExpiresAfterRequests: 10,
+        },
+        // A client starting at 500 requests/s against a bucket of 2/s: every read in flight meets each storm until the rate
+        // has come down, so the attempts a read needs grow with the reads an environment starts at once (issue 16 added nine).
       },
-      // A client starting at 500 requests/s against a bucket of 2/s: every read in flight meets each storm until the rate
-      // has come down, so the attempts a read needs grow with the reads an environment starts at once (issue 16 added nine).
-    }, 12);
+      12,
+    );
     expect(failedKinds(snapshot)).toEqual([]);
     expect(snapshot.environments).toEqual(clean.environments);
     expect(snapshot.roles).toEqual(clean.roles);
@@ -101,7 +104,10 @@ describe('collectSnapshot against the simulator', () => {
   it('reads keys, certificates, webhooks and custom domains once per environment, without the headers a webhook sends', async () => {
     const { snapshot, simulator, dataset } = await collectDemo();
     for (const list of ['keys', 'certificates', 'subscriptions', 'customDomains'] as const) {
-      expect(snapshot.environments.map((env) => env[list].map((item) => item.id)), list).toEqual(dataset.environments.map((env) => env[list].map((item) => item.id)));
+      expect(
+        snapshot.environments.map((env) => env[list].map((item) => item.id)),
+        list,
+      ).toEqual(dataset.environments.map((env) => env[list].map((item) => item.id)));
       const reads = simulator.requestLog.filter((entry) => new RegExp(`/environments/[^/]+/${list}$`).test(entry.path.split('?')[0]!));
       expect(reads, list).toHaveLength(dataset.environments.length);
     }
@@ -113,7 +119,7 @@ describe('collectSnapshot against the simulator', () => {
     expect(snapshot.manifest.collection.notes?.some((note) => note.includes(`request headers of ${sent.length} webhook endpoints were not stored`))).toBe(true);
   });
 
-  it('a 403 on one user\'s or one group\'s role assignments fails that resource alone, never the kind', async () => {
+  it("a 403 on one user's or one group's role assignments fails that resource alone, never the kind", async () => {
     const demo = loadDataset('demo');
     const entry = demo.environments.find((candidate) => candidate.roleAssignments.some((assignment) => assignment.group !== undefined))!;
     const groupId = entry.roleAssignments.find((assignment) => assignment.group !== undefined)!.group!.id;

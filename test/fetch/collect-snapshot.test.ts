@@ -104,7 +104,12 @@ describe('collectSnapshot', () => {
       error: '403 ACCESS_FAILED: You do not have access to this resource. (Actor lacks the role) [PingOne error id err-1]',
     });
     expect(entry(collection.entries, 'signOnPolicyActions', ids.env)).toMatchObject({ status: 'failed', error: expect.stringContaining('not collected') });
-    expect(collection.entries.filter((e) => e.status === 'failed').map((e) => e.kind).sort()).toEqual(['signOnPolicies', 'signOnPolicyActions']);
+    expect(
+      collection.entries
+        .filter((e) => e.status === 'failed')
+        .map((e) => e.kind)
+        .sort(),
+    ).toEqual(['signOnPolicies', 'signOnPolicyActions']);
     expect(entry(collection.entries, 'roles')).toEqual({ kind: 'roles', status: 'complete' });
 
     const [adminEnv, auditedEnv] = snapshot.environments;

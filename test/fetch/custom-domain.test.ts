@@ -53,7 +53,10 @@ describe('signing in through a custom domain (the simulator standing in for it)'
     const keyFile = path.join(mkdtempSync(path.join(tmpdir(), 'pingone-audit-domain-')), 'key.pem');
     writeFileSync(keyFile, keys.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, { mode: 0o600 });
     simulator = await startSimulator({ dataset, customDomainEnvironmentId: credential.environmentId });
-    const settings = resolveConnectionSettings({ apiUrl: simulator.apiUrl, customDomain: simulator.authUrl, clientId: auditor.id, environmentId: credential.environmentId, privateKeyFile: keyFile }, {});
+    const settings = resolveConnectionSettings(
+      { apiUrl: simulator.apiUrl, customDomain: simulator.authUrl, clientId: auditor.id, environmentId: credential.environmentId, privateKeyFile: keyFile },
+      {},
+    );
     const client = createApiClient(settings, { maxRps: 1000 });
     expect(await client.get('/roles')).toBeDefined();
     await client.close();

@@ -29,7 +29,11 @@ function decode(part: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
 }
 
-async function tokenRequestsOf(env: NodeJS.ProcessEnv, flags: Parameters<typeof resolveConnectionSettings>[0] = {}, requests = 1): Promise<{ server: StubServer; forms: URLSearchParams[]; seen: StubRequest[] }> {
+async function tokenRequestsOf(
+  env: NodeJS.ProcessEnv,
+  flags: Parameters<typeof resolveConnectionSettings>[0] = {},
+  requests = 1,
+): Promise<{ server: StubServer; forms: URLSearchParams[]; seen: StubRequest[] }> {
   const server = await startStub((request) =>
     request.url.endsWith('/as/token')
       ? { body: { access_token: fakeJwt({ client_id: ids.client, exp: 4_000_000_000, n: Math.random() }), token_type: 'Bearer', expires_in: 1 } }
@@ -141,7 +145,7 @@ describe('PRIVATE_KEY_JWT', () => {
     for (const error of [missing, onlyPublic]) expect(`${error.message} ${error.hint ?? ''}`).not.toContain(pemBody);
   });
 
-  it('registers the key with the run\'s redactor: a server echoing a line of it does not bring it into an error', async () => {
+  it("registers the key with the run's redactor: a server echoing a line of it does not bring it into an error", async () => {
     const keyLine = (rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string).split('\n')[2]!;
     const server = await startStub(() => ({ status: 401, body: { error: 'invalid_client', error_description: `bad key ${keyLine}` } }));
     servers.push(server);

@@ -47,12 +47,14 @@ describe('rate limiter with a known limit', () => {
     const clock = virtualClock();
     const limiter = createRateLimiter({ maxRps: 200, now: clock.now, sleep: clock.sleep });
     const starts: number[] = [];
-    await clock.runAll(Array.from({ length: 16 }, () => async () => {
-      for (let i = 0; i < 25; i += 1) {
-        await limiter.acquire();
-        starts.push(clock.now());
-      }
-    }));
+    await clock.runAll(
+      Array.from({ length: 16 }, () => async () => {
+        for (let i = 0; i < 25; i += 1) {
+          await limiter.acquire();
+          starts.push(clock.now());
+        }
+      }),
+    );
     // A server bucket of 20 refilled at 200/s admits every one of them.
     expect(refusedByBucket(starts, { requestsPerSecond: 200, burst: 20 })).toBe(0);
     expect(starts.at(-1)! - starts[0]!).toBeLessThanOrEqual((400 / 200) * 1000);
@@ -145,9 +147,11 @@ describe('rate limiter with an unknown limit', () => {
     const limiter = createRateLimiter({ maxRps: 1000, adaptive: true, now: clock.now, sleep: clock.sleep });
     const started = clock.now();
     // Sixteen requests at a time, as the client runs: booked at 10/s, the sixteenth alone would wait 1.5 s.
-    await clock.runAll(Array.from({ length: 16 }, () => async () => {
-      for (let i = 0; i < 20; i += 1) await limiter.acquire();
-    }));
+    await clock.runAll(
+      Array.from({ length: 16 }, () => async () => {
+        for (let i = 0; i < 20; i += 1) await limiter.acquire();
+      }),
+    );
     // 320 starts while the rate doubles every 100 ms from 10/s take about 0.8 s.
     expect(clock.now() - started).toBeLessThan(1000);
   });

@@ -10,13 +10,7 @@ describe('redactor', () => {
   it('replaces a registered secret in its raw, URL-encoded, form-encoded, base64, base64url and JSON-escaped forms', () => {
     const redactor = createRedactor();
     redactor.add(secret);
-    const forms = [
-      secret,
-      encodeURIComponent(secret),
-      new URLSearchParams({ v: secret }).toString().slice(2),
-      Buffer.from(secret).toString('base64'),
-      Buffer.from(secret).toString('base64url'),
-    ];
+    const forms = [secret, encodeURIComponent(secret), new URLSearchParams({ v: secret }).toString().slice(2), Buffer.from(secret).toString('base64'), Buffer.from(secret).toString('base64url')];
     for (const form of forms) expect(redactor.redact(`echo: ${form} end`)).toBe(`echo: ${redactedMark} end`);
     expect(redactor.redact(JSON.stringify({ said: `"${secret}"` }))).not.toContain('w0rd');
   });
@@ -26,7 +20,12 @@ describe('redactor', () => {
     // client assertion) at an arbitrary offset: its base64 there is none of the forms encoded on its own.
     const redactor = createRedactor();
     redactor.add(secret);
-    for (const [prefix, sent] of [['', secret], ['x', secret], ['xy', secret], ['POST /as/token body=client_secret=', new URLSearchParams({ v: secret }).toString().slice(2)]]) {
+    for (const [prefix, sent] of [
+      ['', secret],
+      ['x', secret],
+      ['xy', secret],
+      ['POST /as/token body=client_secret=', new URLSearchParams({ v: secret }).toString().slice(2)],
+    ]) {
       const echoed = Buffer.from(`${prefix}${sent} trailing text`);
       for (const encoded of [echoed.toString('base64'), echoed.toString('base64url'), echoed.toString('hex'), echoed.toString('hex').toUpperCase()]) {
         const redacted = redactor.redact(`echo: ${encoded} end`);
@@ -41,9 +40,7 @@ describe('redactor', () => {
   it('replaces credentials it was never told about by their shape: bearer and Basic values, JWTs', () => {
     const redactor = createRedactor();
     const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
-    expect(redactor.redact(`Authorization: Bearer opaque-token-0123456789abcdef; id_token=${jwt}`)).toBe(
-      `Authorization: Bearer ${redactedMark}; id_token=${redactedMark}`,
-    );
+    expect(redactor.redact(`Authorization: Bearer opaque-token-0123456789abcdef; id_token=${jwt}`)).toBe(`Authorization: Bearer ${redactedMark}; id_token=${redactedMark}`);
     expect(redactor.redact('authorization: Basic YWRtaW46aHVudGVyMmh1bnRlcjI=')).toBe(`authorization: Basic ${redactedMark}`);
   });
 
@@ -57,9 +54,7 @@ describe('redactor', () => {
 describe('redaction of answers that succeed', () => {
   it("keeps the run's token out of data echoed into a 200, and leaves other token-shaped data alone", async () => {
     const unrelatedJwt = 'eyJhbGciOiJub25lIn0.eyJ4IjoxfQ.';
-    const server = await startStub(
-      (request) => tokenReply(request) ?? { body: { id: 'app-1', name: `echo ${request.headers.authorization ?? ''}`, description: unrelatedJwt } },
-    );
+    const server = await startStub((request) => tokenReply(request) ?? { body: { id: 'app-1', name: `echo ${request.headers.authorization ?? ''}`, description: unrelatedJwt } });
     const clock = fakeClock();
     const settings = resolveConnectionSettings(
       { apiUrl: `${server.origin}/v1`, authUrl: server.origin },

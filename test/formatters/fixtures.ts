@@ -94,17 +94,79 @@ const RULES: AuditResult['rules'] = [
  */
 export function sampleResult(): AuditResult {
   const findings = [
-    makeFinding({ ruleId: 'app-wildcard-redirect-uri', severity: 'critical', environmentId: ENV_PROD, id: 'a1c3e5f7-0000-4000-8000-000000000001', name: 'Customer Portal', pointer: '/redirectUris/1', message: 'Customer Portal accepts the redirect URI "https://*.example.com/callback", so any subdomain can receive authorization codes.', line: 24 }),
-    makeFinding({ ruleId: 'app-implicit-grant', severity: 'high', environmentId: ENV_PROD, id: 'a1c3e5f7-0000-4000-8000-000000000002', name: 'Legacy SPA', pointer: '/grantTypes/0', message: 'Legacy SPA allows the implicit grant.', line: 17 }),
-    makeFinding({ ruleId: 'role-org-admin-sprawl', severity: 'high', environmentId: null, type: 'role', id: 'b2d4f6a8-0000-4000-8000-000000000003', name: 'Organization Admin', message: 'Organization Admin is held by 7 users; at most 3 are recommended.' }),
-    makeFinding({ ruleId: 'policy-mfa-missing', severity: 'medium', environmentId: ENV_DEV, type: 'signOnPolicy', id: 'c3e5a7b9-0000-4000-8000-000000000004', name: 'Single_Factor', pointer: '/_embedded/actions', message: 'Single_Factor signs users on without a second factor.', line: 9 }),
-    makeFinding({ ruleId: 'app-stale-secret', severity: 'low', environmentId: ENV_DEV, id: 'a1c3e5f7-0000-4000-8000-000000000005', name: 'Batch Worker', pointer: '/tokenEndpointAuthMethod', message: 'Batch Worker authenticates with a client secret older than 365 days.', line: 31 }),
-    makeFinding({ ruleId: 'app-missing-description', severity: 'info', environmentId: ENV_DEV, id: 'a1c3e5f7-0000-4000-8000-000000000005', name: 'Batch Worker', message: 'Batch Worker has no description.', line: 5 }),
+    makeFinding({
+      ruleId: 'app-wildcard-redirect-uri',
+      severity: 'critical',
+      environmentId: ENV_PROD,
+      id: 'a1c3e5f7-0000-4000-8000-000000000001',
+      name: 'Customer Portal',
+      pointer: '/redirectUris/1',
+      message: 'Customer Portal accepts the redirect URI "https://*.example.com/callback", so any subdomain can receive authorization codes.',
+      line: 24,
+    }),
+    makeFinding({
+      ruleId: 'app-implicit-grant',
+      severity: 'high',
+      environmentId: ENV_PROD,
+      id: 'a1c3e5f7-0000-4000-8000-000000000002',
+      name: 'Legacy SPA',
+      pointer: '/grantTypes/0',
+      message: 'Legacy SPA allows the implicit grant.',
+      line: 17,
+    }),
+    makeFinding({
+      ruleId: 'role-org-admin-sprawl',
+      severity: 'high',
+      environmentId: null,
+      type: 'role',
+      id: 'b2d4f6a8-0000-4000-8000-000000000003',
+      name: 'Organization Admin',
+      message: 'Organization Admin is held by 7 users; at most 3 are recommended.',
+    }),
+    makeFinding({
+      ruleId: 'policy-mfa-missing',
+      severity: 'medium',
+      environmentId: ENV_DEV,
+      type: 'signOnPolicy',
+      id: 'c3e5a7b9-0000-4000-8000-000000000004',
+      name: 'Single_Factor',
+      pointer: '/_embedded/actions',
+      message: 'Single_Factor signs users on without a second factor.',
+      line: 9,
+    }),
+    makeFinding({
+      ruleId: 'app-stale-secret',
+      severity: 'low',
+      environmentId: ENV_DEV,
+      id: 'a1c3e5f7-0000-4000-8000-000000000005',
+      name: 'Batch Worker',
+      pointer: '/tokenEndpointAuthMethod',
+      message: 'Batch Worker authenticates with a client secret older than 365 days.',
+      line: 31,
+    }),
+    makeFinding({
+      ruleId: 'app-missing-description',
+      severity: 'info',
+      environmentId: ENV_DEV,
+      id: 'a1c3e5f7-0000-4000-8000-000000000005',
+      name: 'Batch Worker',
+      message: 'Batch Worker has no description.',
+      line: 5,
+    }),
   ];
   findings[1] = { ...findings[1]!, baselineState: 'new' };
   const suppressed = [
     {
-      ...makeFinding({ ruleId: 'app-implicit-grant', severity: 'high', environmentId: ENV_DEV, id: 'a1c3e5f7-0000-4000-8000-000000000006', name: 'Test Harness', pointer: '/grantTypes/1', message: 'Test Harness allows the implicit grant.', line: 12 }),
+      ...makeFinding({
+        ruleId: 'app-implicit-grant',
+        severity: 'high',
+        environmentId: ENV_DEV,
+        id: 'a1c3e5f7-0000-4000-8000-000000000006',
+        name: 'Test Harness',
+        pointer: '/grantTypes/1',
+        message: 'Test Harness allows the implicit grant.',
+        line: 12,
+      }),
       suppression: { reason: 'Test-only app, no real users; replaced in Q3.', owner: 'iam-team', expires: '2027-01-31' },
     },
   ];
@@ -151,7 +213,10 @@ export function cleanResult(): AuditResult {
       notEvaluated: [],
       ruleErrors: [],
       ruleResults: [],
-      collection: { complete: true, entries: sample.collection.entries.map((entry) => ({ kind: entry.kind, ...(entry.environmentId === undefined ? {} : { environmentId: entry.environmentId }), status: 'complete' as const })) },
+      collection: {
+        complete: true,
+        entries: sample.collection.entries.map((entry) => ({ kind: entry.kind, ...(entry.environmentId === undefined ? {} : { environmentId: entry.environmentId }), status: 'complete' as const })),
+      },
     },
     8,
   );

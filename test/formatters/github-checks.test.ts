@@ -57,17 +57,13 @@ describe('checkSarifForGitHub', () => {
   it.each([0, -3, 1.5])('rejects startLine %s', (startLine) => {
     const log = validLog();
     firstResult(log).locations![0]!.physicalLocation!.region = { startLine };
-    expect(checkSarifForGitHub(log)).toEqual([
-      `runs[0].results[0].locations[0].physicalLocation.region.startLine: ${startLine}; GitHub needs a line number of 1 or more`,
-    ]);
+    expect(checkSarifForGitHub(log)).toEqual([`runs[0].results[0].locations[0].physicalLocation.region.startLine: ${startLine}; GitHub needs a line number of 1 or more`]);
   });
 
   it('rejects a security-severity that is not a string, or not a score', () => {
     const numeric = validLog();
     numeric.runs[1]!.tool.driver.rules![2]!.properties!['security-severity'] = 8;
-    expect(checkSarifForGitHub(numeric)).toEqual([
-      'runs[1].tool.driver.rules[2].properties["security-severity"]: 8 is a number; GitHub only reads it as a string such as "8.0"',
-    ]);
+    expect(checkSarifForGitHub(numeric)).toEqual(['runs[1].tool.driver.rules[2].properties["security-severity"]: 8 is a number; GitHub only reads it as a string such as "8.0"']);
     const wordy = validLog();
     wordy.runs[0]!.tool.driver.rules![0]!.properties!['security-severity'] = 'high';
     expect(checkSarifForGitHub(wordy)).toEqual([expect.stringMatching(/"high" is not a score/)]);

@@ -65,14 +65,18 @@ describe('Markdown', () => {
   it('escapes the organization and environment ids it used to put raw inside backticks', () => {
     const breakOut = 'x`) <img src=x onerror=alert(1)> </details> (`y';
     const base = hostileResult();
-    const result = { ...base, snapshot: { ...base.snapshot, organizationId: breakOut, environments: [{ id: breakOut, name: 'Prod' }] }, findings: base.findings.map((finding) => ({ ...finding, environmentId: breakOut })) };
+    const result = {
+      ...base,
+      snapshot: { ...base.snapshot, organizationId: breakOut, environments: [{ id: breakOut, name: 'Prod' }] },
+      findings: base.findings.map((finding) => ({ ...finding, environmentId: breakOut })),
+    };
     const markdown = formatMarkdown(result, context);
     expect(markdown).not.toMatch(RAW_TAG);
     expect(markdown).toContain('Organization x\\`) \\<img src=x onerror=alert(1)\\> \\</details\\> (\\`y');
     expect(markdown).toContain('#### Prod (x\\`) \\<img');
   });
 
-  it('stays under GitHub\'s 1 MiB job-summary limit with a 200,000-character name, and says what was cut', () => {
+  it("stays under GitHub's 1 MiB job-summary limit with a 200,000-character name, and says what was cut", () => {
     const long = formatMarkdown(hostileResult({ long: 200_000 }), context);
     expect(Buffer.byteLength(long)).toBeLessThan(1024 * 1024);
     expect(long).toContain('more characters: the JSON report has the whole value');

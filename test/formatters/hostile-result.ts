@@ -6,7 +6,9 @@ import { ENV_DEV, ENV_PROD, makeFinding, sampleResult } from './fixtures.js';
 export const HOSTILE_SEVERITY = '"><meta http-equiv=refresh content="0;url=https://evil.example/">' as Severity;
 
 /** Every hostile string joined: one value that tries everything at once. */
-export const EVERY_HOSTILE = HOSTILE_STRINGS.filter((hostile) => hostile.name !== 'very long').map((hostile) => hostile.value).join(' ');
+export const EVERY_HOSTILE = HOSTILE_STRINGS.filter((hostile) => hostile.name !== 'very long')
+  .map((hostile) => hostile.value)
+  .join(' ');
 
 /**
  * The sample run with hostile text wherever the tenant, a snapshot or a baseline file can put
@@ -45,7 +47,22 @@ export function hostileResult(options: { long?: number } = {}): AuditResult {
       unchanged: 6,
       updated: 0,
       // What an unchecked baseline file could hold: a severity that leaves an HTML attribute.
-      fixed: [{ ...hostile(makeFinding({ ruleId: 'app-implicit-grant', severity: 'high', environmentId: ENV_DEV, id: 'a1c3e5f7-0000-4000-8000-000000000009', name: 'Kiosk', message: 'Kiosk allows the implicit grant.' }), 5), severity: HOSTILE_SEVERITY }],
+      fixed: [
+        {
+          ...hostile(
+            makeFinding({
+              ruleId: 'app-implicit-grant',
+              severity: 'high',
+              environmentId: ENV_DEV,
+              id: 'a1c3e5f7-0000-4000-8000-000000000009',
+              name: 'Kiosk',
+              message: 'Kiosk allows the implicit grant.',
+            }),
+            5,
+          ),
+          severity: HOSTILE_SEVERITY,
+        },
+      ],
     },
   };
 }

@@ -11,16 +11,7 @@ import { cleanResult } from './fixtures.js';
 import { reviewedResult } from './report-fixtures.js';
 
 const OUTPUT = packagePath('test-output');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const context = { color: false, snapshotDir: 'snapshots/acme' };
 

@@ -71,7 +71,14 @@ describe('Markdown formatter', () => {
 
   it('stays within a PR comment on a large tenant by listing at most MAX_LISTED_FINDINGS findings', () => {
     const many = Array.from({ length: 2000 }, (_, index) =>
-      makeFinding({ ruleId: 'app-implicit-grant', severity: 'high', environmentId: ENV_PROD, id: `app-${String(index).padStart(5, '0')}`, name: `App ${index}`, message: `App ${index} allows the implicit grant.` }),
+      makeFinding({
+        ruleId: 'app-implicit-grant',
+        severity: 'high',
+        environmentId: ENV_PROD,
+        id: `app-${String(index).padStart(5, '0')}`,
+        name: `App ${index}`,
+        message: `App ${index} allows the implicit grant.`,
+      }),
     );
     const result: AuditResult = summarize({ ...sampleResult(), findings: many });
     const text = formatMarkdown(result, context);
@@ -183,7 +190,11 @@ describe('coverage of DaVinci apps and resources not judged', () => {
     const twice = withSkips();
     twice.skipped = [...twice.skipped!, { ...twice.skipped![0]!, ruleId: 'app-no-sign-on-policy' }];
     expect(summaryParts(twice).map((part) => part.text)).toContain('1 resource not judged');
-    expect(summaryParts(sampleResult()).map((part) => part.text).join(' · ')).not.toContain('not judged');
+    expect(
+      summaryParts(sampleResult())
+        .map((part) => part.text)
+        .join(' · '),
+    ).not.toContain('not judged');
   });
 
   it('JUnit gives each resource not judged a skipped testcase of its own, counted', () => {
@@ -201,7 +212,14 @@ describe('coverage of DaVinci apps and resources not judged', () => {
 
   it('SARIF notes each resource not judged in the run of its environment, naming rule and resource', async () => {
     const { formatSarif } = await import('../../src/formatters/sarif.js');
-    const log = JSON.parse(formatSarif(withSkips(), context)) as { runs: Array<{ automationDetails: { id: string }; invocations: Array<{ toolExecutionNotifications: Array<{ descriptor?: { id: string }; level: string; message: { text: string }; associatedRule?: { id: string }; properties?: Record<string, string> }> }> }> };
+    const log = JSON.parse(formatSarif(withSkips(), context)) as {
+      runs: Array<{
+        automationDetails: { id: string };
+        invocations: Array<{
+          toolExecutionNotifications: Array<{ descriptor?: { id: string }; level: string; message: { text: string }; associatedRule?: { id: string }; properties?: Record<string, string> }>;
+        }>;
+      }>;
+    };
     const notes = log.runs.map((run) => ({ run: run.automationDetails.id, notes: run.invocations[0]!.toolExecutionNotifications.filter((note) => note.descriptor?.id === 'resource-not-judged') }));
     expect(notes.filter((entry) => entry.notes.length > 0).map((entry) => entry.run)).toEqual([`pingone-audit/${ENV_PROD}/`]);
     const [note] = notes.flatMap((entry) => entry.notes);

@@ -26,7 +26,17 @@ export function reviewedResult(): AuditResult {
       new: 1,
       unchanged: 4,
       updated: 1,
-      fixed: [makeFinding({ ruleId: 'app-implicit-grant', severity: 'high', environmentId: ENV_DEV, id: 'a1c3e5f7-0000-4000-8000-000000000009', name: 'Retired Kiosk', pointer: '/grantTypes/0', message: 'Retired Kiosk allows the implicit grant.' })],
+      fixed: [
+        makeFinding({
+          ruleId: 'app-implicit-grant',
+          severity: 'high',
+          environmentId: ENV_DEV,
+          id: 'a1c3e5f7-0000-4000-8000-000000000009',
+          name: 'Retired Kiosk',
+          pointer: '/grantTypes/0',
+          message: 'Retired Kiosk allows the implicit grant.',
+        }),
+      ],
     },
     warnings: [
       {

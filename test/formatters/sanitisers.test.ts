@@ -77,9 +77,7 @@ describe('markdownText', () => {
 
   it('neutralises mentions, e-mail and bare-URL autolinks, issue references and math', () => {
     expect(markdownText('@octocat @github/security')).toBe('@&#8203;octocat @&#8203;github/security');
-    expect(markdownText('https://evil.example www.evil.example mailto:a@b.example')).toBe(
-      'https:&#8203;//evil.example www&#8203;.evil.example mailto&#8203;:a@&#8203;b.example',
-    );
+    expect(markdownText('https://evil.example www.evil.example mailto:a@b.example')).toBe('https:&#8203;//evil.example www&#8203;.evil.example mailto&#8203;:a@&#8203;b.example');
     expect(markdownText('#12 $x$')).toBe('\\#&#8203;12 \\$x\\$');
   });
 

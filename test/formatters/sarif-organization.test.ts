@@ -13,8 +13,26 @@ const ENVIRONMENTS = Array.from({ length: 12 }, (_, index) => `0000000${index.to
 function organizationResult(): AuditResult {
   const base = reviewedResult();
   const extra = ENVIRONMENTS.flatMap((environmentId, index) => [
-    makeFinding({ ruleId: 'app-implicit-grant', severity: 'high', environmentId, id: `app-${index}`, name: `Portal ${index}`, pointer: '/grantTypes/0', message: `Portal ${index} allows the implicit grant.`, line: 7 }),
-    makeFinding({ ruleId: 'app-wildcard-redirect-uri', severity: 'critical', environmentId, id: `app-${index}`, name: `Portal ${index}`, pointer: '/redirectUris/0', message: `Portal ${index} accepts a wildcard.`, line: 3 }),
+    makeFinding({
+      ruleId: 'app-implicit-grant',
+      severity: 'high',
+      environmentId,
+      id: `app-${index}`,
+      name: `Portal ${index}`,
+      pointer: '/grantTypes/0',
+      message: `Portal ${index} allows the implicit grant.`,
+      line: 7,
+    }),
+    makeFinding({
+      ruleId: 'app-wildcard-redirect-uri',
+      severity: 'critical',
+      environmentId,
+      id: `app-${index}`,
+      name: `Portal ${index}`,
+      pointer: '/redirectUris/0',
+      message: `Portal ${index} accepts a wildcard.`,
+      line: 3,
+    }),
   ]);
   return summarize(
     {

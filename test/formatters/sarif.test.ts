@@ -41,11 +41,7 @@ describe('SARIF formatter', () => {
 
   it('emits one run per environment, in snapshot order, then the organization, each with its own category', () => {
     const log = sarif();
-    expect(log.runs.map((run) => run.automationDetails?.id)).toEqual([
-      `pingone-audit/${ENV_PROD}/`,
-      `pingone-audit/${ENV_DEV}/`,
-      'pingone-audit/organization/',
-    ]);
+    expect(log.runs.map((run) => run.automationDetails?.id)).toEqual([`pingone-audit/${ENV_PROD}/`, `pingone-audit/${ENV_DEV}/`, 'pingone-audit/organization/']);
     expect(runFor(log, null).results?.map((result) => result.ruleId)).toEqual(['role-org-admin-sprawl']);
     expect(runFor(log, ENV_PROD).results?.map((result) => result.ruleId)).toEqual(['app-wildcard-redirect-uri', 'app-implicit-grant']);
   });
@@ -87,9 +83,7 @@ describe('SARIF formatter', () => {
     const orgWide = resultFor(log, 'role-org-admin-sprawl').locations?.[0];
     expect(orgWide?.physicalLocation?.region?.startLine).toBe(1);
     expect(orgWide?.logicalLocations?.[0]?.fullyQualifiedName).toBe('organization/roles/b2d4f6a8-0000-4000-8000-000000000003');
-    expect(resultFor(sarif(), 'policy-mfa-missing').locations?.[0]?.logicalLocations?.[0]?.fullyQualifiedName).toBe(
-      `environments/${ENV_DEV}/signOnPolicies/c3e5a7b9-0000-4000-8000-000000000004`,
-    );
+    expect(resultFor(sarif(), 'policy-mfa-missing').locations?.[0]?.logicalLocations?.[0]?.fullyQualifiedName).toBe(`environments/${ENV_DEV}/signOnPolicies/c3e5a7b9-0000-4000-8000-000000000004`);
   });
 
   it('never writes line 0, ignores an absolute snapshot folder and escapes spaces', () => {
@@ -112,7 +106,11 @@ describe('SARIF formatter', () => {
 
   it('describes only the rules that ran, with string security-severity, tags and remediation help', () => {
     const rules = sarif().runs[0]!.tool.driver.rules ?? [];
-    expect(rules.map((rule) => rule.id)).toEqual(sampleResult().rules.map((rule) => rule.id).sort());
+    expect(rules.map((rule) => rule.id)).toEqual(
+      sampleResult()
+        .rules.map((rule) => rule.id)
+        .sort(),
+    );
     const severities = Object.fromEntries(rules.map((rule) => [rule.id, rule.properties?.['security-severity']]));
     expect(severities).toMatchObject({
       'app-wildcard-redirect-uri': '9.5',

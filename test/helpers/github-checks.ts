@@ -36,9 +36,7 @@ function checkRules(run: Run, at: string): string[] {
   const components = [run.tool.driver, ...(run.tool.extensions ?? [])];
   return components.flatMap((component, componentIndex) => {
     const where = componentIndex === 0 ? `${at}.tool.driver` : `${at}.tool.extensions[${componentIndex - 1}]`;
-    return (component.rules ?? []).flatMap((rule: ReportingDescriptor, ruleIndex) =>
-      checkSecuritySeverity(rule.properties, `${where}.rules[${ruleIndex}].properties`),
-    );
+    return (component.rules ?? []).flatMap((rule: ReportingDescriptor, ruleIndex) => checkSecuritySeverity(rule.properties, `${where}.rules[${ruleIndex}].properties`));
   });
 }
 

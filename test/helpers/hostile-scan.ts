@@ -48,7 +48,9 @@ export function createHostileScans() {
       const out = await mkdtemp(path.join(os.tmpdir(), 'pingone-audit-hostile-'));
       folders.push(out);
       const reports = FORMAT_NAMES.flatMap((format) => ['-f', format, '-o', path.join(out, `report.${format}`)]);
-      const run = await runCli(['scan', '--max-rps', '500', '-e', ADMIN_ENV, '-e', PROD_ENV, '--out', path.join(out, 'snapshot'), ...reports, '--verbose', ...extra], { env: auditorEnv(simulator, auditor) });
+      const run = await runCli(['scan', '--max-rps', '500', '-e', ADMIN_ENV, '-e', PROD_ENV, '--out', path.join(out, 'snapshot'), ...reports, '--verbose', ...extra], {
+        env: auditorEnv(simulator, auditor),
+      });
       return { run, simulator, out, outputs: [run.stdout, run.stderr, ...(await filesUnder(out))] };
     },
     async cleanup(): Promise<void> {

@@ -41,10 +41,7 @@ export interface InvalidRuleTestCase<Messages extends RuleMessages = RuleMessage
  * the rule's defaults exactly as a config file's would be (so an option the schema refuses fails
  * the test). A rule that writes to the snapshot throws.
  */
-export function runRule<Messages extends RuleMessages, Options extends RuleOptions>(
-  rule: Rule<Messages, Options>,
-  testCase: RuleTestCase<Options>,
-): Array<RuleReport<Messages>> {
+export function runRule<Messages extends RuleMessages, Options extends RuleOptions>(rule: Rule<Messages, Options>, testCase: RuleTestCase<Options>): Array<RuleReport<Messages>> {
   return runRuleWithSkips(rule, testCase).reports;
 }
 

@@ -77,11 +77,7 @@ export const BUILT_IN_ROLES: Role[] = BUILT_IN_ROLE_NAMES.map((name) => ({
 let assignmentCounter = 0;
 
 /** A role assignment of a built-in role; scope defaults to the production environment. */
-export function assignment(
-  name: BuiltInRoleName,
-  scope: { type: ScopeType; id: string } = { type: 'ENVIRONMENT', id: PROD_ENV_ID },
-  extra: Partial<RoleAssignment> = {},
-): RoleAssignment {
+export function assignment(name: BuiltInRoleName, scope: { type: ScopeType; id: string } = { type: 'ENVIRONMENT', id: PROD_ENV_ID }, extra: Partial<RoleAssignment> = {}): RoleAssignment {
   assignmentCounter += 1;
   return { id: `ra-${assignmentCounter}`, role: { id: roleId(name) }, scope, ...extra };
 }

@@ -23,11 +23,13 @@ export function hostileDataset(): Dataset {
   users.forEach((user, index) => {
     user.username = HOSTILE_STRINGS[(named.length + index) % HOSTILE_STRINGS.length]!.value;
   });
-  dataset.environments.flatMap((env) => env.applications).forEach((application, index) => {
-    const hostile = HOSTILE_STRINGS[(index + 7) % HOSTILE_STRINGS.length]!.value;
-    application.description = hostile;
-    if (Array.isArray(application.redirectUris)) application.redirectUris = [...application.redirectUris, `https://app.example/cb?next=${hostile}`];
-  });
+  dataset.environments
+    .flatMap((env) => env.applications)
+    .forEach((application, index) => {
+      const hostile = HOSTILE_STRINGS[(index + 7) % HOSTILE_STRINGS.length]!.value;
+      application.description = hostile;
+      if (Array.isArray(application.redirectUris)) application.redirectUris = [...application.redirectUris, `https://app.example/cb?next=${hostile}`];
+    });
   // A hostile or future API could answer with secrets beside the configuration: none may be stored or shown.
   const [first, second] = dataset.environments.flatMap((env) => env.applications);
   Object.assign(first!, { clientSecret: PLANTED_SECRETS.clientSecret, secret: PLANTED_SECRETS.secret });

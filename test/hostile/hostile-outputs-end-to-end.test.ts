@@ -183,7 +183,10 @@ describe('hostile tenant data through every command and format', () => {
     for (const { source, text } of csv) {
       const cells = [...text.matchAll(/"((?:[^"]|"")*)"/g)].map((match) => match[1]!.replace(/""/g, '"'));
       expect(cells.length).toBeGreaterThan(100);
-      expect(cells.filter((cell) => /(^|[,;|\t])\s*[=+\-@]/.test(cell)), source).toEqual([]);
+      expect(
+        cells.filter((cell) => /(^|[,;|\t])\s*[=+\-@]/.test(cell)),
+        source,
+      ).toEqual([]);
     }
   });
 });

@@ -102,7 +102,7 @@ describe.concurrent('a damaged snapshot never audits as 0 or 1', () => {
     expect(diff.code, diff.stderr).toBe(2);
   });
 
-  it("reads the collection entries removed from a manifest as not collected: incomplete, exit 3", async () => {
+  it('reads the collection entries removed from a manifest as not collected: incomplete, exit 3', async () => {
     const dir = await damaged('entries-removed', async (copy) => {
       const manifest = JSON.parse(await readFile(path.join(copy, 'manifest.json'), 'utf8')) as { collection: { entries: Array<{ kind: string }> } };
       manifest.collection.entries = manifest.collection.entries.filter((entry) => entry.kind !== 'applications' && entry.kind !== 'applicationRoleAssignments');
@@ -179,7 +179,9 @@ describe.concurrent('the gate on what could not be read', () => {
     const out = path.join(work, 'huge');
     const run = await runCli(['snapshot', '--max-rps', '500', '--max-answer-mb', '1', '--all-environments', '--out', out], { env });
     expect(run.code, run.stderr).toBe(3);
-    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as { collection: { entries: Array<{ kind: string; environmentId?: string; status: string; error?: string }> } };
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as {
+      collection: { entries: Array<{ kind: string; environmentId?: string; status: string; error?: string }> };
+    };
     const applications = manifest.collection.entries.find((entry) => entry.kind === 'applications' && entry.environmentId === PRODUCTION);
     expect(applications?.status).toBe('failed');
     expect(applications?.error).toMatch(/MiB|bytes|max-answer/i);

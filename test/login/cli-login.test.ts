@@ -57,7 +57,10 @@ describe('pingone-audit login / whoami / scan with a reviewer sign-in (built CLI
     expect(await filesIn(cwd)).toEqual([cache]);
 
     // The cached sign-in serves whoami without a browser.
-    const whoami = await runCli(['whoami', '--auth', 'authorization-code', '--redirect-port', String(sim.port), '--token-cache', cache, '-f', 'json', '-e', sim.ids.prodEnv, ...FAST], { env: sim.env, cwd });
+    const whoami = await runCli(['whoami', '--auth', 'authorization-code', '--redirect-port', String(sim.port), '--token-cache', cache, '-f', 'json', '-e', sim.ids.prodEnv, ...FAST], {
+      env: sim.env,
+      cwd,
+    });
     expect(whoami.code, whoami.stderr).toBe(0);
     const report = JSON.parse(whoami.stdout) as WhoamiReport;
     expect(report).toMatchObject({ authorizationModel: 'user', user: { id: sim.ids.alice, username: 'alice.nakamura' }, rolesRead: true });
@@ -70,7 +73,11 @@ describe('pingone-audit login / whoami / scan with a reviewer sign-in (built CLI
     const sim = await reviewer();
     const cwd = await folder('no-role');
     const out = path.join(cwd, 'snapshot');
-    const cli = spawnCli(['scan', '--auth', 'authorization-code', '--redirect-port', String(sim.port), '-e', sim.ids.prodEnv, '--out', out, '-f', 'json', '-o', path.join(cwd, 'result.json'), ...FAST], sim.env, cwd);
+    const cli = spawnCli(
+      ['scan', '--auth', 'authorization-code', '--redirect-port', String(sim.port), '-e', sim.ids.prodEnv, '--out', out, '-f', 'json', '-o', path.join(cwd, 'result.json'), ...FAST],
+      sim.env,
+      cwd,
+    );
     await signInThroughStderr(cli, 'gabriel.reyes');
     const run = await cli.done;
     expect(run.code, run.stderr).toBe(3);

@@ -21,7 +21,10 @@ describe('authorization code + PKCE through the loopback redirect', () => {
     const authorize = new URL(browser.visited[0]!);
     expect(authorize.pathname).toBe(`/${sim.ids.adminEnv}/as/authorize`);
     expect(Object.fromEntries(authorize.searchParams)).toMatchObject({
-      response_type: 'code', redirect_uri: `http://127.0.0.1:${sim.port}/callback`, code_challenge_method: 'S256', scope: 'openid',
+      response_type: 'code',
+      redirect_uri: `http://127.0.0.1:${sim.port}/callback`,
+      code_challenge_method: 'S256',
+      scope: 'openid',
     });
     for (const param of ['state', 'nonce', 'code_challenge']) expect(authorize.searchParams.get(param)?.length).toBeGreaterThanOrEqual(43);
     expect(said.join('')).toContain(authorize.href);
@@ -105,16 +108,21 @@ describe('device code', () => {
     const code = (said: string[]) => /code ([B-Z]{4}-[B-Z]{4})/.exec(said.join(''))![1]!;
     const deny: string[] = [];
     const denied = signIn(settingsFor(sim.flags({ auth: 'device-code' })), {
-      write: (text) => deny.push(text), now: () => clock,
+      write: (text) => deny.push(text),
+      now: () => clock,
       sleep: async (ms) => {
         clock += ms;
         sim.simulator.denyDevice(code(deny));
       },
     });
     await expect(denied).rejects.toThrow(/denied on the verification page/);
-    const expired = signIn(settingsFor(sim.flags({ auth: 'device-code' })), { write: () => undefined, now: () => clock, sleep: async () => {
-      clock += 700_000;
-    } });
+    const expired = signIn(settingsFor(sim.flags({ auth: 'device-code' })), {
+      write: () => undefined,
+      now: () => clock,
+      sleep: async () => {
+        clock += 700_000;
+      },
+    });
     await expect(expired).rejects.toThrow(/device code expired/);
   });
 });
@@ -180,7 +188,9 @@ describe('settings for a user sign-in', () => {
     expect(signIn.credentials).toMatchObject({ tokenAuthMethod: 'NONE' });
     expect(signIn.credentials).not.toHaveProperty('clientSecret');
     expect(signIn.warnings).toContain('PINGONE_CLIENT_SECRET and PINGONE_CLIENT_PRIVATE_KEY_FILE are not used: they belong to PINGONE_CLIENT_ID, and --client-id names another application.');
-    expect(resolveConnectionSettings(flags, { ...workerEnv, PINGONE_CLIENT_ID: flags.clientId.toUpperCase(), PINGONE_CLIENT_PRIVATE_KEY_FILE: '' }).credentials).toMatchObject({ tokenAuthMethod: 'CLIENT_SECRET_BASIC' });
+    expect(resolveConnectionSettings(flags, { ...workerEnv, PINGONE_CLIENT_ID: flags.clientId.toUpperCase(), PINGONE_CLIENT_PRIVATE_KEY_FILE: '' }).credentials).toMatchObject({
+      tokenAuthMethod: 'CLIENT_SECRET_BASIC',
+    });
     expect(() => resolveConnectionSettings({ ...flags, redirectPort: 70000 }, {})).toThrow(/--redirect-port/);
     expect(() => resolveConnectionSettings({ ...flags, auth: 'password' }, {})).toThrow(/Unknown --auth/);
     expect(() => resolveConnectionSettings({ auth: 'authorization-code' }, {})).toThrow(/missing PINGONE_CLIENT_ID/);

@@ -9,8 +9,17 @@ import { compileNamePattern } from '../../src/profiles/name-pattern.js';
 import { packagePath } from '../../src/paths.js';
 
 const SHIPPED = [
-  'pingcli-auth-code', 'pingcli-client-credentials', 'pingctl-auth-code', 'pingctl-client-credentials', 'pingctl-implicit', 'pingdatasync', 'pingone-mcp-server-device', 'pingone-mcp-server',
-  'scim-outbound', 'stackone', 'terraform',
+  'pingcli-auth-code',
+  'pingcli-client-credentials',
+  'pingctl-auth-code',
+  'pingctl-client-credentials',
+  'pingctl-implicit',
+  'pingdatasync',
+  'pingone-mcp-server-device',
+  'pingone-mcp-server',
+  'scim-outbound',
+  'stackone',
+  'terraform',
 ];
 
 describe('the shipped profiles', () => {
@@ -34,9 +43,20 @@ describe('the shipped profiles', () => {
   it('give StackOne every setting of its guide', () => {
     const stackone = profiles.find((profile) => profile.id === 'stackone')!;
     expect(stackone.checks.map((check) => check.id)).toEqual([
-      'worker', 'enabled', 'response-type-code', 'grant-types', 'pkce-optional', 'refresh-token-format', 'refresh-token-duration',
-      'refresh-token-rolling-duration', 'callback-uri', 'no-redirect-patterns', 'token-endpoint-auth', 'admin-users-only',
-      'group-policy-unrestricted', 'signing-in-admin-role',
+      'worker',
+      'enabled',
+      'response-type-code',
+      'grant-types',
+      'pkce-optional',
+      'refresh-token-format',
+      'refresh-token-duration',
+      'refresh-token-rolling-duration',
+      'callback-uri',
+      'no-redirect-patterns',
+      'token-endpoint-auth',
+      'admin-users-only',
+      'group-policy-unrestricted',
+      'signing-in-admin-role',
     ]);
   });
 

@@ -23,7 +23,10 @@ testRule(rule, {
     },
     {
       name: 'an admin through a group',
-      snapshot: withUsers([admin({ memberOfGroupIDs: ['group-admins'], _embedded: { roleAssignments: [] } })], [group({ id: 'group-admins', _embedded: { roleAssignments: [assignment('Identity Data Admin'), assignment('Configuration Read Only')] } })]),
+      snapshot: withUsers(
+        [admin({ memberOfGroupIDs: ['group-admins'], _embedded: { roleAssignments: [] } })],
+        [group({ id: 'group-admins', _embedded: { roleAssignments: [assignment('Identity Data Admin'), assignment('Configuration Read Only')] } })],
+      ),
       errors: [{ messageId: 'mfaDisabled', resource: ADMIN, pointer: '/mfaEnabled', data: { roles: 'Identity Data Admin and Configuration Read Only' } }],
     },
     {

@@ -25,7 +25,11 @@ describe('the rule catalogue', () => {
   const ids = rules.map((rule) => rule.id);
 
   it('registers every rule file once, under its file name', () => {
-    expect([...ids].sort()).toEqual(ruleFiles().map(({ id }) => id).sort());
+    expect([...ids].sort()).toEqual(
+      ruleFiles()
+        .map(({ id }) => id)
+        .sort(),
+    );
     expect(new Set(ids).size).toBe(ids.length);
   });
 

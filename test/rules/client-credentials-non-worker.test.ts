@@ -5,8 +5,7 @@ import { buildSnapshot, type Overrides, webApp, workerApp } from '../helpers/sna
 
 const withApps = (...applications: Application[]) => buildSnapshot({ environments: [{ applications }] });
 const WEB = { type: 'application' as const, id: 'app-web' };
-const withClientCredentials = (overrides: Overrides<Application> = {}) =>
-  webApp({ grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN', 'CLIENT_CREDENTIALS'], ...overrides });
+const withClientCredentials = (overrides: Overrides<Application> = {}) => webApp({ grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN', 'CLIENT_CREDENTIALS'], ...overrides });
 
 testRule(rule, {
   valid: [

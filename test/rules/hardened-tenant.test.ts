@@ -63,9 +63,7 @@ const hardened = buildSnapshot({
       certificates: [signingKey({ id: 'cert-partner', name: 'Partner', keyLength: 3072, signatureAlgorithm: 'SHA384withRSA' })],
       subscriptions: [webhook()],
       customDomains: [customDomain()],
-      identityProviders: [
-        { id: 'idp-corp', name: 'Corporate', type: 'SAML', enabled: true, spSigning: { key: { id: 'key-1' }, algorithm: 'SHA256withRSA' } },
-      ],
+      identityProviders: [{ id: 'idp-corp', name: 'Corporate', type: 'SAML', enabled: true, spSigning: { key: { id: 'key-1' }, algorithm: 'SHA256withRSA' } }],
     },
   ],
 });

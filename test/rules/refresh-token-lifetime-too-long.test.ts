@@ -13,7 +13,11 @@ testRule(rule, {
     { name: 'duration not set is PingOne’s 30 days, within the default maximum', snapshot: withApps(webApp({ refreshTokenDuration: undefined })) },
     { name: 'no refresh_token grant', snapshot: withApps(webApp({ grantTypes: ['AUTHORIZATION_CODE'], refreshTokenDuration: 400 * DAY, refreshTokenRollingDuration: undefined })) },
     { name: 'a public client without a cap is left to refresh-token-no-idle-limit', snapshot: withApps(webApp({ tokenEndpointAuthMethod: 'NONE', refreshTokenRollingDuration: undefined })) },
-    { name: 'maxima raised by options', snapshot: withApps(webApp({ refreshTokenDuration: 90 * DAY, refreshTokenRollingDuration: 365 * DAY })), options: { maxRefreshTokenDurationSeconds: 90 * DAY, maxRollingDurationSeconds: 365 * DAY } },
+    {
+      name: 'maxima raised by options',
+      snapshot: withApps(webApp({ refreshTokenDuration: 90 * DAY, refreshTokenRollingDuration: 365 * DAY })),
+      options: { maxRefreshTokenDurationSeconds: 90 * DAY, maxRollingDurationSeconds: 365 * DAY },
+    },
   ],
   invalid: [
     {

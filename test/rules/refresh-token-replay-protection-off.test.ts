@@ -11,7 +11,10 @@ testRule(rule, {
     { name: 'a public client with replay protection on', snapshot: withApps(spa({})) },
     { name: 'not set: PingOne’s documented default is on', snapshot: withApps(spa({ additionalRefreshTokenReplayProtectionEnabled: undefined })) },
     { name: 'a confidential client authenticates its refreshes', snapshot: withApps(webApp({ additionalRefreshTokenReplayProtectionEnabled: false })) },
-    { name: 'a public client without the refresh_token grant holds no refresh token', snapshot: withApps(spa({ grantTypes: ['AUTHORIZATION_CODE'], additionalRefreshTokenReplayProtectionEnabled: false })) },
+    {
+      name: 'a public client without the refresh_token grant holds no refresh token',
+      snapshot: withApps(spa({ grantTypes: ['AUTHORIZATION_CODE'], additionalRefreshTokenReplayProtectionEnabled: false })),
+    },
   ],
   invalid: [
     {

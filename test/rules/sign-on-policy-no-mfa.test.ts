@@ -43,7 +43,10 @@ testRule(rule, {
       snapshot: tenant([appWithPolicies(['sop-new'])], [policy('sop-new', [loginAction(), { id: 'act-new', type: 'PASSKEY_STEP_UP', priority: 2 }])]),
       skipped: [{ resource: { type: 'signOnPolicy', id: 'sop-new' }, reason: 'PASSKEY_STEP_UP' }],
     },
-    { name: 'a PingID step counts as MFA', snapshot: tenant([appWithPolicies(['sop-pingid'])], [policy('sop-pingid', [loginAction(), { id: 'act-pid', type: 'PINGID_AUTHENTICATION', priority: 2 }])]) },
+    {
+      name: 'a PingID step counts as MFA',
+      snapshot: tenant([appWithPolicies(['sop-pingid'])], [policy('sop-pingid', [loginAction(), { id: 'act-pid', type: 'PINGID_AUTHENTICATION', priority: 2 }])]),
+    },
   ],
   invalid: [
     {
@@ -81,4 +84,3 @@ testRule(rule, {
     },
   ],
 });
-

@@ -7,10 +7,16 @@ const orgScope = { type: 'ORGANIZATION' as const, id: ORG_ID };
 const WORKER = { type: 'application' as const, id: 'app-worker' };
 /** The roles of a typical creator: Environment Admin for the organization plus Identity Data Admin for production. */
 const creatorRoles = () => [assignment('Environment Admin', orgScope), assignment('Identity Data Admin')];
-const admin = (overrides: Overrides<User> = {}) => user({ id: 'user-admin', username: 'ops@acme.test', createdAt: '2024-01-01T00:00:00Z', _embedded: { roleAssignments: creatorRoles() }, ...overrides });
+const admin = (overrides: Overrides<User> = {}) =>
+  user({ id: 'user-admin', username: 'ops@acme.test', createdAt: '2024-01-01T00:00:00Z', _embedded: { roleAssignments: creatorRoles() }, ...overrides });
 const worker = (overrides: Overrides<Application> = {}) => workerApp({ createdAt: '2025-06-01T00:00:00Z', _embedded: { roleAssignments: creatorRoles() }, ...overrides });
 const tenant = (applications: Application[], users: User[] = [], groups: ReturnType<typeof group>[] = []) =>
-  buildSnapshot({ environments: [{ id: ADMIN_ENV_ID, name: 'Administrators', users, groups }, { id: PROD_ENV_ID, applications }] });
+  buildSnapshot({
+    environments: [
+      { id: ADMIN_ENV_ID, name: 'Administrators', users, groups },
+      { id: PROD_ENV_ID, applications },
+    ],
+  });
 
 testRule(rule, {
   valid: [
@@ -20,8 +26,14 @@ testRule(rule, {
       skipped: [{ resource: WORKER, reason: 'application type AI_AGENT_APP' }],
     },
     { name: 'a worker with one role chosen for it', snapshot: tenant([workerApp()], [admin()]) },
-    { name: 'two roles, but nobody else holds that set', snapshot: tenant([worker({ _embedded: { roleAssignments: [assignment('Identity Data Admin'), assignment('Configuration Read Only')] } })], [admin()]) },
-    { name: 'the same set at another scope is another set', snapshot: tenant([worker({ _embedded: { roleAssignments: [assignment('Environment Admin'), assignment('Identity Data Admin')] } })], [admin()]) },
+    {
+      name: 'two roles, but nobody else holds that set',
+      snapshot: tenant([worker({ _embedded: { roleAssignments: [assignment('Identity Data Admin'), assignment('Configuration Read Only')] } })], [admin()]),
+    },
+    {
+      name: 'the same set at another scope is another set',
+      snapshot: tenant([worker({ _embedded: { roleAssignments: [assignment('Environment Admin'), assignment('Identity Data Admin')] } })], [admin()]),
+    },
     { name: 'the look-alike user was created after the worker, so it cannot be its creator', snapshot: tenant([worker()], [admin({ createdAt: '2026-01-01T00:00:00Z' })]) },
     { name: 'a single shared assignment is below the default minimum', snapshot: tenant([workerApp()], [admin({ _embedded: { roleAssignments: [assignment('Identity Data Admin')] } })]) },
     { name: 'assignActorRoles false says nothing', snapshot: tenant([worker({ assignActorRoles: false })]) },

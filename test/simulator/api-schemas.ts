@@ -89,10 +89,7 @@ export function resourceViolations(kind: string, item: Item): string[] {
 
 /** Every resource in a dataset, by list name, checked against its derived schema. */
 export function datasetViolations(dataset: Dataset): string[] {
-  const found = [
-    ...resourceViolations('organization', dataset.organization),
-    ...dataset.roles.flatMap((role) => resourceViolations('roles', role)),
-  ];
+  const found = [...resourceViolations('organization', dataset.organization), ...dataset.roles.flatMap((role) => resourceViolations('roles', role))];
   for (const entry of dataset.environments) {
     found.push(...resourceViolations('environment', entry.environment));
     for (const [list, items] of Object.entries(entry)) {

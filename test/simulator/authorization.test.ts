@@ -16,8 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => simulator.close());
 
-const userToken = (username: string, appName: string): string =>
-  simulator.issueUserToken(userNamed(dataset, username).id, applicationNamed(dataset, appName).id);
+const userToken = (username: string, appName: string): string => simulator.issueUserToken(userNamed(dataset, username).id, applicationNamed(dataset, appName).id);
 
 describe('authorization by admin role', () => {
   it('gives a worker without role assignments 403 INSUFFICIENT_PERMISSIONS everywhere', async () => {

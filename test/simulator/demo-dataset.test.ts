@@ -11,23 +11,18 @@ const productionId = production.environment.id;
 const roleName = (assignment: RoleAssignment): string | undefined => dataset.roles.find((role) => role.id === assignment.role.id)?.name;
 const allAssignments = dataset.environments.flatMap((entry) => entry.roleAssignments);
 const coversProduction = (assignment: RoleAssignment): boolean =>
-  (assignment.scope.type === 'ENVIRONMENT' && assignment.scope.id === productionId) ||
-  (assignment.scope.type === 'ORGANIZATION' && assignment.scope.id === dataset.organization.id);
+  (assignment.scope.type === 'ENVIRONMENT' && assignment.scope.id === productionId) || (assignment.scope.type === 'ORGANIZATION' && assignment.scope.id === dataset.organization.id);
 
 /** Role names a user holds over Production, directly or through its groups. */
 function rolesOverProduction(user: User): string[] {
   const holders = new Set([user.id, ...(user.memberOfGroupIDs ?? [])]);
-  return allAssignments
-    .filter((assignment) => holders.has((assignment.user ?? assignment.group)?.id ?? '') && coversProduction(assignment))
-    .map((assignment) => roleName(assignment) ?? '');
+  return allAssignments.filter((assignment) => holders.has((assignment.user ?? assignment.group)?.id ?? '') && coversProduction(assignment)).map((assignment) => roleName(assignment) ?? '');
 }
 
 /** Users of the app's environment that its access control lets sign in. */
 function signInUsers(environment: DatasetEnvironment, app: Application): User[] {
   const allowedGroups = app.accessControl?.group?.groups.map((group) => group.id);
-  return environment.users.filter(
-    (user) => user.enabled !== false && (allowedGroups === undefined || allowedGroups.some((id) => user.memberOfGroupIDs?.includes(id))),
-  );
+  return environment.users.filter((user) => user.enabled !== false && (allowedGroups === undefined || allowedGroups.some((id) => user.memberOfGroupIDs?.includes(id))));
 }
 
 const appAssignments = (app: Application): RoleAssignment[] => allAssignments.filter((assignment) => assignment.application?.id === app.id);
@@ -80,9 +75,17 @@ describe('demo dataset: Acme Corp', () => {
   it('Production: a correct StackOne worker with a signing-in Environment Admin through a group', () => {
     const app = applicationNamed(dataset, 'StackOne');
     expect(app).toMatchObject({
-      type: 'WORKER', enabled: true, grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'], responseTypes: ['CODE'], pkceEnforcement: 'OPTIONAL',
-      tokenEndpointAuthMethod: 'CLIENT_SECRET_POST', redirectUris: [stackOneRedirect], refreshTokenType: 'JSON_WEB_TOKEN',
-      refreshTokenDuration: 30 * 86400, refreshTokenRollingDuration: 180 * 86400, accessControl: { role: { type: 'ADMIN_USERS_ONLY' } },
+      type: 'WORKER',
+      enabled: true,
+      grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'],
+      responseTypes: ['CODE'],
+      pkceEnforcement: 'OPTIONAL',
+      tokenEndpointAuthMethod: 'CLIENT_SECRET_POST',
+      redirectUris: [stackOneRedirect],
+      refreshTokenType: 'JSON_WEB_TOKEN',
+      refreshTokenDuration: 30 * 86400,
+      refreshTokenRollingDuration: 180 * 86400,
+      accessControl: { role: { type: 'ADMIN_USERS_ONLY' } },
     });
     const viaGroup = signInUsers(production, app).filter((user) =>
       production.roleAssignments.some((assignment) => roleName(assignment) === 'Environment Admin' && user.memberOfGroupIDs?.includes(assignment.group?.id ?? '')),
@@ -129,8 +132,13 @@ describe('demo dataset: Acme Corp', () => {
   it('Production: a correct web app, a SPA with PKCE, a SAML app; the Admin Console app exists', () => {
     expect(production.applications).toContainEqual(
       expect.objectContaining({
-        type: 'WEB_APP', protocol: 'OPENID_CONNECT', responseTypes: ['CODE'], pkceEnforcement: 'S256_REQUIRED', refreshTokenType: 'OPAQUE_TOKEN',
-        refreshTokenRollingDuration: expect.any(Number), additionalRefreshTokenReplayProtectionEnabled: true,
+        type: 'WEB_APP',
+        protocol: 'OPENID_CONNECT',
+        responseTypes: ['CODE'],
+        pkceEnforcement: 'S256_REQUIRED',
+        refreshTokenType: 'OPAQUE_TOKEN',
+        refreshTokenRollingDuration: expect.any(Number),
+        additionalRefreshTokenReplayProtectionEnabled: true,
       }),
     );
     expect(production.applications).toContainEqual(expect.objectContaining({ type: 'SINGLE_PAGE_APP', pkceEnforcement: 'S256_REQUIRED', responseTypes: ['CODE'] }));

@@ -73,9 +73,34 @@ describe('simulator responses', () => {
       for (const list of ['passwordPolicies', 'deviceAuthenticationPolicies', 'fido2Policies', 'identityProviders']) await crawlList(`${base}/${list}`);
     }
     expect([...checked].sort()).toEqual(
-      ['actions', 'applications', 'attributes', 'environments', 'gateways', 'grants', 'groupMemberships', 'groups', 'organizations',
-        'populations', 'resources', 'roleAssignments', 'roles', 'scopes', 'signOnPolicies', 'signOnPolicyAssignments', 'flowPolicyAssignments', 'users',
-        'passwordPolicies', 'deviceAuthenticationPolicies', 'fido2Policies', 'identityProviders', 'keys', 'certificates', 'subscriptions', 'customDomains'].sort(),
+      [
+        'actions',
+        'applications',
+        'attributes',
+        'environments',
+        'gateways',
+        'grants',
+        'groupMemberships',
+        'groups',
+        'organizations',
+        'populations',
+        'resources',
+        'roleAssignments',
+        'roles',
+        'scopes',
+        'signOnPolicies',
+        'signOnPolicyAssignments',
+        'flowPolicyAssignments',
+        'users',
+        'passwordPolicies',
+        'deviceAuthenticationPolicies',
+        'fido2Policies',
+        'identityProviders',
+        'keys',
+        'certificates',
+        'subscriptions',
+        'customDomains',
+      ].sort(),
     );
   });
 

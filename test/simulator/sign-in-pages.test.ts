@@ -46,24 +46,44 @@ function submit(page: Page, url: string, choose: Record<string, string>): string
   return target.href;
 }
 
-const decode = (text: string): string => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (text: string): string =>
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** The user ids the page offers as radio buttons (enabled ones), by name. */
 const offered = (html: string, name: string): string[] => [...html.matchAll(new RegExp(`name="${name}" value="([^"]+)" required`, 'g'))].map((match) => match[1]!);
 
 function authorizeUrl(sim: RunningSimulator, env: string, clientId: string, extra: Record<string, string> = {}): string {
-  const query = new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: REDIRECT, scope: 'openid', state: 'st-1', code_challenge: 'c'.repeat(43), code_challenge_method: 'S256', ...extra });
+  const query = new URLSearchParams({
+    response_type: 'code',
+    client_id: clientId,
+    redirect_uri: REDIRECT,
+    scope: 'openid',
+    state: 'st-1',
+    code_challenge: 'c'.repeat(43),
+    code_challenge_method: 'S256',
+    ...extra,
+  });
   return `${sim.authUrl}/${env}/as/authorize?${query}`;
 }
 
 async function startDevice(sim: RunningSimulator, env: string, clientId: string): Promise<{ device_code: string; user_code: string; verification_uri: string; verification_uri_complete: string }> {
-  const response = await fetch(`${sim.authUrl}/${env}/as/device_authorization`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ client_id: clientId }).toString() });
+  const response = await fetch(`${sim.authUrl}/${env}/as/device_authorization`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ client_id: clientId }).toString(),
+  });
   return (await response.json()) as never;
 }
 
 async function poll(sim: RunningSimulator, env: string, clientId: string, deviceCode: string): Promise<Record<string, unknown>> {
   const response = await fetch(`${sim.authUrl}/${env}/as/token`, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ client_id: clientId, grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: deviceCode }).toString(),
   });
   return (await response.json()) as Record<string, unknown>;
@@ -154,7 +174,9 @@ describe('the device verification page (RFC 8628 §3.3)', () => {
 
 describe('sign-in pages treat dataset strings and the query as hostile', () => {
   it('escapes the app name, usernames, emails and a reflected user code', async () => {
-    const hostile = HOSTILE_STRINGS.map((entry) => entry.value).filter((value) => value.length < 1000).join(' ');
+    const hostile = HOSTILE_STRINGS.map((entry) => entry.value)
+      .filter((value) => value.length < 1000)
+      .join(' ');
     const { sim, adminEnv, app } = await start((data) => {
       const admin = environmentNamed(data, 'Administrators');
       admin.applications.find((candidate) => candidate.id === SIGN_IN_APP_ID)!.name = `${SIGN_IN_APP} ${hostile}`;

@@ -30,11 +30,7 @@ export function roleId(dataset: Dataset, name: string): string {
   return role.id;
 }
 
-export async function requestToken(
-  simulator: RunningSimulator,
-  credential: { clientId: string; clientSecret: string; environmentId: string },
-  method: 'basic' | 'post' = 'basic',
-): Promise<Response> {
+export async function requestToken(simulator: RunningSimulator, credential: { clientId: string; clientSecret: string; environmentId: string }, method: 'basic' | 'post' = 'basic'): Promise<Response> {
   const form = new URLSearchParams({ grant_type: 'client_credentials' });
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
   if (method === 'basic') headers.authorization = `Basic ${Buffer.from(`${credential.clientId}:${credential.clientSecret}`).toString('base64')}`;

@@ -22,8 +22,15 @@ async function start(options: { now?: () => number } = {}) {
 
 function authorizeUrl(sim: RunningSimulator, env: string, params: Record<string, string>): string {
   const query = new URLSearchParams({
-    response_type: 'code', client_id: REVIEWER_APP_ID, redirect_uri: REDIRECT, scope: 'openid', state: 'st-1', nonce: 'n-1',
-    code_challenge: challenge, code_challenge_method: 'S256', ...params,
+    response_type: 'code',
+    client_id: REVIEWER_APP_ID,
+    redirect_uri: REDIRECT,
+    scope: 'openid',
+    state: 'st-1',
+    nonce: 'n-1',
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    ...params,
   });
   return `${sim.authUrl}/${env}/as/authorize?${query}`;
 }
@@ -36,7 +43,9 @@ async function authorize(url: string): Promise<{ status: number; location: URL |
 
 async function token(sim: RunningSimulator, env: string, form: Record<string, string>) {
   const response = await fetch(`${sim.authUrl}/${env}/as/token`, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ client_id: REVIEWER_APP_ID, ...form }).toString(),
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ client_id: REVIEWER_APP_ID, ...form }).toString(),
   });
   return { status: response.status, body: (await response.json()) as Record<string, string | number> };
 }
@@ -120,7 +129,9 @@ describe('POST /{envId}/as/device_authorization and the device code grant', () =
     let clock = Date.now();
     const { simulator: sim, ids } = await start({ now: () => clock });
     const response = await fetch(`${sim.authUrl}/${ids.adminEnv}/as/device_authorization`, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `client_id=${REVIEWER_APP_ID}&scope=openid`,
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `client_id=${REVIEWER_APP_ID}&scope=openid`,
     });
     const started = (await response.json()) as { device_code: string; user_code: string; interval: number; verification_uri: string };
     expect(started).toMatchObject({ interval: 5, verification_uri: `${sim.authUrl}/${ids.adminEnv}/device` });
@@ -147,7 +158,11 @@ describe('POST /{envId}/as/device_authorization and the device code grant', () =
     const { simulator: sim, ids } = await start({ now: () => clock });
     const begin = async () =>
       (await (
-        await fetch(`${sim.authUrl}/${ids.adminEnv}/as/device_authorization`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `client_id=${REVIEWER_APP_ID}` })
+        await fetch(`${sim.authUrl}/${ids.adminEnv}/as/device_authorization`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: `client_id=${REVIEWER_APP_ID}`,
+        })
       ).json()) as { device_code: string; user_code: string };
     const poll = (deviceCode: string) => token(sim, ids.adminEnv, { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: deviceCode });
     const denied = await begin();

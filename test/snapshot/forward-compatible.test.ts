@@ -60,7 +60,11 @@ describe('forward compatibility: what scan writes, audit and diff load', () => {
     // A resource left unjudged for a value names one the dataset served.
     const futures = Object.values(FUTURE_VALUES);
     for (const { reason } of audited.report.skipped ?? []) {
-      if (reason.includes('this version does not know')) expect(futures.some((value) => reason.includes(value)), reason).toBe(true);
+      if (reason.includes('this version does not know'))
+        expect(
+          futures.some((value) => reason.includes(value)),
+          reason,
+        ).toBe(true);
     }
 
     // Each unknown value the dataset holds is warned about once, by name.
@@ -69,7 +73,10 @@ describe('forward compatibility: what scan writes, audit and diff load', () => {
     expect(new Set(warnings).size).toBe(warnings.length);
     const served = JSON.stringify(dataset.environments.map(({ applications, signOnPolicyActions, roleAssignments }) => ({ applications, signOnPolicyActions, roleAssignments })));
     for (const value of Object.values(FUTURE_VALUES).filter((value) => served.includes(`"${value}"`) && value !== FUTURE_VALUES.scopeType)) {
-      expect(warnings.filter((message) => message.includes(`"${value}"`)), value).toHaveLength(1);
+      expect(
+        warnings.filter((message) => message.includes(`"${value}"`)),
+        value,
+      ).toHaveLength(1);
     }
 
     const diff = await runCli(['diff', baseline, scanned.out, '-f', 'json', '-o', path.join(work, `diff-${seed}.json`)]);
@@ -138,17 +145,17 @@ describe('the demo-future dataset: the acceptance scenario of a current tenant',
     const shop = apps.find((app) => app.name === 'Acme Shop')!;
     const policyRules = ['app-no-sign-on-policy', 'sign-on-policy-no-mfa'];
     expect(audited.report.findings.filter((finding) => policyRules.includes(finding.ruleId) && finding.resource.id === shop.id)).toEqual([]);
-    expect(audited.report.skipped?.filter((item) => item.resource.id === shop.id).map((item) => item.ruleId).sort()).toEqual(policyRules);
+    expect(
+      audited.report.skipped
+        ?.filter((item) => item.resource.id === shop.id)
+        .map((item) => item.ruleId)
+        .sort(),
+    ).toEqual(policyRules);
     expect(audited.report.snapshot.applications?.signingInThroughDaVinci).toBe(1);
 
     // Rules that turn on an unknown value leave that resource unjudged and name the value.
     const reasons = (audited.report.skipped ?? []).map((item) => item.reason);
-    const named = [
-      `application type ${FUTURE_VALUES.applicationType}`,
-      `grant type ${FUTURE_VALUES.grantType}`,
-      `action type ${FUTURE_VALUES.actionType}`,
-      `scope type ${FUTURE_VALUES.scopeType}`,
-    ];
+    const named = [`application type ${FUTURE_VALUES.applicationType}`, `grant type ${FUTURE_VALUES.grantType}`, `action type ${FUTURE_VALUES.actionType}`, `scope type ${FUTURE_VALUES.scopeType}`];
     for (const value of named) expect(reasons.filter((reason) => reason.includes(value)).length, `${value}\n${reasons.join('\n')}`).toBeGreaterThan(0);
 
     const pingManaged = new Set(apps.filter((app) => app.type.startsWith('PING_ONE_')).map((app) => app.id));

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSnapshotIndex } from '../../src/snapshot/index-builder.js';
-import {
-  ADMIN_ENV_ID,
-  ORG_ID,
-  PROD_ENV_ID,
-  assignment,
-  buildSnapshot,
-  group,
-  roleId,
-  user,
-  workerApp,
-} from '../helpers/snapshot-builder.js';
+import { ADMIN_ENV_ID, ORG_ID, PROD_ENV_ID, assignment, buildSnapshot, group, roleId, user, workerApp } from '../helpers/snapshot-builder.js';
 
 const envAdmin = assignment('Environment Admin');
 const idaViaGroup = assignment('Identity Data Admin');

@@ -66,10 +66,7 @@ describe('parseLayoutPath', () => {
     expect(parseLayoutPath(file)).toEqual({ kind: 'resource', type: 'gateway', environmentId: 'env one', id: 'gw/1' });
   });
 
-  it.each(['README.md', 'roles/x.txt', 'environments/e/notes.json', 'environments/e/apps/a.json', 'environments/e/users/deep/u.json', 'roles/.json'])(
-    'does not recognise %s',
-    (file) => {
-      expect(parseLayoutPath(file)).toBeUndefined();
-    },
-  );
+  it.each(['README.md', 'roles/x.txt', 'environments/e/notes.json', 'environments/e/apps/a.json', 'environments/e/users/deep/u.json', 'roles/.json'])('does not recognise %s', (file) => {
+    expect(parseLayoutPath(file)).toBeUndefined();
+  });
 });

@@ -78,7 +78,7 @@ describe('loadSnapshot: what is wrong, where', () => {
   it('checks nested children, role assignment scopes included', async () => {
     const dir = await snapshotFolder();
     await editJson(dir, USER_FILE, (user) => {
-      ((user._embedded as { roleAssignments: Array<{ scope: { type: unknown } }> }).roleAssignments[1]!.scope.type = 5);
+      (user._embedded as { roleAssignments: Array<{ scope: { type: unknown } }> }).roleAssignments[1]!.scope.type = 5;
     });
     const { problems } = await problemsOf(dir);
     expect(problems).toEqual([expect.objectContaining({ file: USER_FILE, pointer: '/_embedded/roleAssignments/1/scope/type' })]);
@@ -87,7 +87,7 @@ describe('loadSnapshot: what is wrong, where', () => {
   it('accepts enum values PingOne may add (scope types, grant types) and keeps them as read', async () => {
     const dir = await snapshotFolder();
     await editJson(dir, USER_FILE, (user) => {
-      ((user._embedded as { roleAssignments: Array<{ scope: { type: string } }> }).roleAssignments[1]!.scope.type = 'TENANT');
+      (user._embedded as { roleAssignments: Array<{ scope: { type: string } }> }).roleAssignments[1]!.scope.type = 'TENANT';
     });
     await editJson(dir, APP_FILE, (app) => {
       app.grantTypes = ['AUTHORIZATION_CODE', 'PASSWORD'];

@@ -106,7 +106,7 @@ describe('scanJson syntax errors', () => {
     ['{ "a": "line\nbreak" }', 1, 13, /line break inside a string/],
     ['{ "a": 01 }', 1, 9, /expected ',' or '}'/],
     ['{ "a": 1 } trailing', 1, 12, /after the end/],
-    ['{ \'a\': 1 }', 1, 3, /double quotes/],
+    ["{ 'a': 1 }", 1, 3, /double quotes/],
     ['', 1, 1, /expected a value, found the end of the file/],
   ])('locates the error in %j', (text, line, column, message) => {
     const { error } = scanJson(text);
@@ -127,8 +127,7 @@ describe('resolveFindingLines', () => {
     const file = 'environments/env-1/applications/app-1.json';
     await mkdir(path.join(dir, path.dirname(file)), { recursive: true });
     await writeFile(path.join(dir, file), stableStringify({ id: 'app-1', grantTypes: ['IMPLICIT'], name: 'App' }));
-    const finding = (pointer: string, location: string): Finding =>
-      ({ pointer, location: { file: location } }) as Finding;
+    const finding = (pointer: string, location: string): Finding => ({ pointer, location: { file: location } }) as Finding;
     const result = {
       findings: [finding('/grantTypes/0', file), finding('/pkceEnforcement', file), finding('', 'environments/env-1/users/gone.json')],
       suppressed: [finding('/name', file)],

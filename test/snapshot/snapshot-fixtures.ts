@@ -27,10 +27,7 @@ export function richSnapshot(): Snapshot {
       {
         id: PROD_ENV_ID,
         applications: [webApp(), workerApp(), webApp({ id: 'app/../with space', name: 'Odd id' })],
-        users: [
-          user({ _embedded: { roleAssignments: [assignment('Environment Admin'), assignment('Identity Data Admin')] } }),
-          user({ id: 'user-2', username: 'bob', memberOfGroupIDs: ['group-1'] }),
-        ],
+        users: [user({ _embedded: { roleAssignments: [assignment('Environment Admin'), assignment('Identity Data Admin')] } }), user({ id: 'user-2', username: 'bob', memberOfGroupIDs: ['group-1'] })],
         groups: [group({ _embedded: { roleAssignments: [assignment('Configuration Read Only')] } })],
         populations: [{ id: 'pop-1', name: 'Staff', default: true }],
         signOnPolicies: [

@@ -4,9 +4,7 @@ import { compareCodePoints, stableStringify } from '../../src/snapshot/stable-js
 describe('stableStringify', () => {
   it('sorts keys at every depth, keeps array order, indents by 2 and ends with a newline', () => {
     const text = stableStringify({ b: 1, a: { d: [3, 1, { z: true, y: null }], c: 'x' } });
-    expect(text).toBe(
-      '{\n  "a": {\n    "c": "x",\n    "d": [\n      3,\n      1,\n      {\n        "y": null,\n        "z": true\n      }\n    ]\n  },\n  "b": 1\n}\n',
-    );
+    expect(text).toBe('{\n  "a": {\n    "c": "x",\n    "d": [\n      3,\n      1,\n      {\n        "y": null,\n        "z": true\n      }\n    ]\n  },\n  "b": 1\n}\n');
   });
 
   it('prints the same bytes whatever the insertion order', () => {
@@ -27,9 +25,7 @@ describe('stableStringify', () => {
   });
 
   it('follows JSON.stringify for undefined, empty containers, non-finite numbers and toJSON', () => {
-    expect(stableStringify({ gone: undefined, list: [undefined, Number.NaN], empty: {}, none: [] })).toBe(
-      '{\n  "empty": {},\n  "list": [\n    null,\n    null\n  ],\n  "none": []\n}\n',
-    );
+    expect(stableStringify({ gone: undefined, list: [undefined, Number.NaN], empty: {}, none: [] })).toBe('{\n  "empty": {},\n  "list": [\n    null,\n    null\n  ],\n  "none": []\n}\n');
     expect(stableStringify({ at: new Date('2026-01-02T03:04:05.000Z') })).toBe('{\n  "at": "2026-01-02T03:04:05.000Z"\n}\n');
     expect(stableStringify('a "quoted" \n line')).toBe('"a \\"quoted\\" \\n line"\n');
   });

@@ -80,7 +80,9 @@ describe('applySuppressions', () => {
         code: 'suppression-expired',
         file: FILE,
         pointer: '/suppressions/0',
-        message: expect.stringMatching(/^expired on 2026-11-20 \(owner: iam-team\); it suppresses nothing, so this finding is reported: app-implicit-grant on application "Legacy SPA" at \/grantTypes\/0\./),
+        message: expect.stringMatching(
+          /^expired on 2026-11-20 \(owner: iam-team\); it suppresses nothing, so this finding is reported: app-implicit-grant on application "Legacy SPA" at \/grantTypes\/0\./,
+        ),
       },
     ]);
   });

@@ -61,7 +61,9 @@ describe('audit with suppressions and a baseline (built CLI)', () => {
     const { code, stderr, result } = await audit(['--suppressions', file]);
     expect(implicitIds(result.findings).sort()).toEqual(['app-kiosk', 'app-legacy']);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/warning: .*suppressions-.*\.json \/suppressions\/0: expired on 2020-01-31 \(owner: iam-team\); it suppresses nothing, so this finding is reported: implicit-grant on application "Kiosk"/);
+    expect(stderr).toMatch(
+      /warning: .*suppressions-.*\.json \/suppressions\/0: expired on 2020-01-31 \(owner: iam-team\); it suppresses nothing, so this finding is reported: implicit-grant on application "Kiosk"/,
+    );
     expect(result.warnings?.map((warning) => warning.code)).toEqual(['suppression-expired']);
   });
 
@@ -82,7 +84,10 @@ describe('audit with suppressions and a baseline (built CLI)', () => {
     const before = await runCli(['audit', lastWeek, '--fail-on', 'none', '-f', 'json', '-o', baselineFile], { cwd: work });
     expect(before.code).toBe(0);
 
-    const file = await suppressionsFile([kioskEntry('2099-12-31'), { ruleId: 'implicit-grant', environmentId: PROD_ENV_ID, resourceId: 'app-legacy', reason: 'Vendor app.', owner: 'iam-team', expires: '2099-12-31' }]);
+    const file = await suppressionsFile([
+      kioskEntry('2099-12-31'),
+      { ruleId: 'implicit-grant', environmentId: PROD_ENV_ID, resourceId: 'app-legacy', reason: 'Vendor app.', owner: 'iam-team', expires: '2099-12-31' },
+    ]);
     const allSuppressed = await audit(['--suppressions', file, '--baseline', baselineFile, '--fail-on-new']);
     expect(allSuppressed.result.baseline).toMatchObject({ generatedAt: expect.any(String), fixed: [] });
 
@@ -92,7 +97,10 @@ describe('audit with suppressions and a baseline (built CLI)', () => {
     expect(gated.code).toBe(1);
     expect(gated.stderr).toMatch(/\d+ new finding\(s\) at or above --fail-on medium/);
 
-    const sameAsBaseline = await runCli(['audit', lastWeek, '--no-suppressions', '--fail-on', 'medium', '--baseline', baselineFile, '--fail-on-new', '-f', 'json', '-o', path.join(work, 'same.json')], { cwd: work });
+    const sameAsBaseline = await runCli(
+      ['audit', lastWeek, '--no-suppressions', '--fail-on', 'medium', '--baseline', baselineFile, '--fail-on-new', '-f', 'json', '-o', path.join(work, 'same.json')],
+      { cwd: work },
+    );
     expect(sameAsBaseline.code).toBe(0);
   });
 

@@ -21,9 +21,7 @@ describe('loadSuppressions', () => {
   it('reads ./pingone-audit.suppressions.json when present, and nothing when it is not', () => {
     const loaded = loadSuppressions(undefined, folderWith({ [DEFAULT_SUPPRESSIONS_FILE]: VALID }));
     expect(loaded.file).toBe(DEFAULT_SUPPRESSIONS_FILE);
-    expect(loaded.entries).toEqual([
-      expect.objectContaining({ status: 'valid', pointer: '/suppressions/0', suppression: expect.objectContaining({ resourceId: 'app-1' }) }),
-    ]);
+    expect(loaded.entries).toEqual([expect.objectContaining({ status: 'valid', pointer: '/suppressions/0', suppression: expect.objectContaining({ resourceId: 'app-1' }) })]);
     expect(loadSuppressions(undefined, folderWith({}))).toEqual({ file: undefined, entries: [] });
   });
 

@@ -71,7 +71,13 @@ function datasetWith(roleName: string): Dataset {
       : { type: 'ORGANIZATION' as const, id: dataset.organization.id };
   const admin = environmentNamed(dataset, 'Administrators');
   admin.roleAssignments = admin.roleAssignments.filter((assignment) => assignment.application?.id !== auditor.id);
-  const held = (id: string, roleId: string, heldScope: { type: ScopeType; id: string }) => ({ id, role: { id: roleId }, scope: heldScope, environment: { id: adminId }, application: { id: auditor.id } });
+  const held = (id: string, roleId: string, heldScope: { type: ScopeType; id: string }) => ({
+    id,
+    role: { id: roleId },
+    scope: heldScope,
+    environment: { id: adminId },
+    application: { id: auditor.id },
+  });
   admin.roleAssignments.push(
     held('7a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a50', roleId(dataset, 'Configuration Read Only'), { type: 'ENVIRONMENT', id: adminId }),
     held('7a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a51', role.id, scope),
@@ -100,7 +106,10 @@ describe('whoami predictions against the simulator, for every built-in role', ()
     const simulator = await startSimulator({ dataset });
     running.push(simulator);
     const credential = dataset.credentials.find((candidate) => candidate.clientId === applicationNamed(dataset, 'pingone-audit').id)!;
-    const settings = resolveConnectionSettings({ apiUrl: simulator.apiUrl, authUrl: simulator.authUrl, clientId: credential.clientId, environmentId: credential.environmentId }, { PINGONE_CLIENT_SECRET: credential.clientSecret });
+    const settings = resolveConnectionSettings(
+      { apiUrl: simulator.apiUrl, authUrl: simulator.authUrl, clientId: credential.clientId, environmentId: credential.environmentId },
+      { PINGONE_CLIENT_SECRET: credential.clientSecret },
+    );
     const client = createApiClient(settings, { maxRps: 1000, retry: { propagationRetries: 0 } });
     try {
       const report = await runWhoami(client, { environmentIds: [prodId] });

@@ -41,7 +41,14 @@ const predictions = (report: WhoamiReport, environmentId?: string) =>
 describe('whoami', () => {
   it('client credentials: the worker app’s own roles, named and scoped, and every endpoint readable where they apply', async () => {
     const { report, ids } = await whoamiAs({ worker: 'pingone-audit' });
-    expect(report).toMatchObject({ authorizationModel: 'application', clientId: applicationNamed(datasetWithReviewerApp(1), 'pingone-audit').id, environmentId: ids.adminEnv, environmentName: 'Administrators', applicationName: 'pingone-audit', rolesRead: true });
+    expect(report).toMatchObject({
+      authorizationModel: 'application',
+      clientId: applicationNamed(datasetWithReviewerApp(1), 'pingone-audit').id,
+      environmentId: ids.adminEnv,
+      environmentName: 'Administrators',
+      applicationName: 'pingone-audit',
+      rolesRead: true,
+    });
     expect(report.user).toBeUndefined();
     expect(report.roles.map((role) => `${role.roleName}@${role.scope.name}`).sort()).toEqual(
       ['Administrators', 'Production', 'Staging'].flatMap((env) => [`Configuration Read Only@${env}`, `Identity Data Read Only@${env}`]).sort(),
@@ -54,8 +61,11 @@ describe('whoami', () => {
     const { report, ids } = await whoamiAs({ user: 'dana' }, (dataset) => {
       // dana.okafor also gets Identity Data Read Only over her own environment, so she can read her assignments.
       environmentNamed(dataset, 'Administrators').roleAssignments.push({
-        id: '0e6b7d2a-5c4f-4b1e-9a3d-8f2c6e1b7a40', role: { id: roleId(dataset, 'Identity Data Read Only') }, scope: { id: reviewerIds(dataset).adminEnv, type: 'ENVIRONMENT' },
-        environment: { id: reviewerIds(dataset).adminEnv }, user: { id: reviewerIds(dataset).dana },
+        id: '0e6b7d2a-5c4f-4b1e-9a3d-8f2c6e1b7a40',
+        role: { id: roleId(dataset, 'Identity Data Read Only') },
+        scope: { id: reviewerIds(dataset).adminEnv, type: 'ENVIRONMENT' },
+        environment: { id: reviewerIds(dataset).adminEnv },
+        user: { id: reviewerIds(dataset).dana },
       });
     });
     expect(report).toMatchObject({ authorizationModel: 'user', user: { id: ids.dana, username: 'dana.okafor' }, rolesRead: true });

@@ -32,7 +32,9 @@ export async function signInWithDeviceCode(auth: AuthServer, credentials: UserSi
   let intervalSeconds = typeof started.body.interval === 'number' && started.body.interval > 0 ? started.body.interval : 5;
   const deadline = now() + expiresIn * 1000;
   // The authorization server's answer is shown on a terminal: no control character of it gets there.
-  write(`To sign in, open ${terminalText(verificationUri)} on any device and enter the code ${terminalText(userCode)}${complete === undefined ? '' : `\n  (or open ${terminalText(complete)})`}\nWaiting for approval (the code expires in ${Math.round(expiresIn / 60)} min)…\n`);
+  write(
+    `To sign in, open ${terminalText(verificationUri)} on any device and enter the code ${terminalText(userCode)}${complete === undefined ? '' : `\n  (or open ${terminalText(complete)})`}\nWaiting for approval (the code expires in ${Math.round(expiresIn / 60)} min)…\n`,
+  );
 
   for (;;) {
     await sleep(intervalSeconds * 1000);
@@ -48,7 +50,10 @@ export async function signInWithDeviceCode(auth: AuthServer, credentials: UserSi
     else if (code === 'expired_token' || (code === 'authorization_pending' && now() >= deadline)) {
       throw new UserFacingError('sign-in-failed', 'The device code expired before the sign-in was approved.', { hint: 'Run the command again and approve the new code before it expires.', seeAlso });
     } else if (code === 'access_denied') {
-      throw new UserFacingError('sign-in-failed', 'The device sign-in was denied on the verification page.', { hint: 'Run the command again and approve the code, as the user whose admin roles should apply.', seeAlso });
+      throw new UserFacingError('sign-in-failed', 'The device sign-in was denied on the verification page.', {
+        hint: 'Run the command again and approve the code, as the user whose admin roles should apply.',
+        seeAlso,
+      });
     } else if (code !== 'authorization_pending') {
       throw oauthFailure('PingOne refused the device sign-in', answer, credentials);
     }

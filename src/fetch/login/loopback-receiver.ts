@@ -39,14 +39,21 @@ export async function listenForCallback(port: number, expectedState: string, tim
     const params = url.searchParams;
     if (params.get('state') !== expectedState) {
       page(response, 400, 'Sign-in refused: this answer does not belong to the sign-in pingone-audit started. Close this tab and try again.');
-      reject(new UserFacingError('sign-in-failed', 'Sign-in refused: the redirect carried a state this sign-in did not send (a stale tab, or a forged request).', { hint: 'Run the sign-in again and finish it in the browser tab it opens.', seeAlso }));
+      reject(
+        new UserFacingError('sign-in-failed', 'Sign-in refused: the redirect carried a state this sign-in did not send (a stale tab, or a forged request).', {
+          hint: 'Run the sign-in again and finish it in the browser tab it opens.',
+          seeAlso,
+        }),
+      );
     } else if (params.get('error') !== null) {
       const said = [params.get('error'), params.get('error_description')].filter(Boolean).join(': ');
       page(response, 400, 'Sign-in failed; pingone-audit shows why in the terminal. You can close this tab.');
-      reject(new UserFacingError('sign-in-failed', `PingOne did not sign you in (${said}).`, {
-        hint: 'Check that the application is enabled, allows the Authorization Code grant with PKCE S256, lists the redirect URI exactly, and admits your user (access control, group restrictions).',
-        seeAlso,
-      }));
+      reject(
+        new UserFacingError('sign-in-failed', `PingOne did not sign you in (${said}).`, {
+          hint: 'Check that the application is enabled, allows the Authorization Code grant with PKCE S256, lists the redirect URI exactly, and admits your user (access control, group restrictions).',
+          seeAlso,
+        }),
+      );
     } else if (params.get('code') === null) {
       page(response, 400, 'Sign-in failed: no authorization code. You can close this tab.');
       reject(new UserFacingError('sign-in-failed', 'The sign-in redirect carried no authorization code.', { seeAlso }));
@@ -71,7 +78,9 @@ export async function listenForCallback(port: number, expectedState: string, tim
     server.listen(port, '127.0.0.1', () => resolve());
   });
   const timer = setTimeout(() => {
-    settle?.reject(new UserFacingError('sign-in-failed', `No sign-in came back within ${Math.round(timeoutMs / 1000)} seconds.`, { hint: 'Run the command again and finish signing in in the browser.', seeAlso }));
+    settle?.reject(
+      new UserFacingError('sign-in-failed', `No sign-in came back within ${Math.round(timeoutMs / 1000)} seconds.`, { hint: 'Run the command again and finish signing in in the browser.', seeAlso }),
+    );
     settle = undefined;
     server.close();
   }, timeoutMs);

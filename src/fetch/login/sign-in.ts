@@ -39,10 +39,7 @@ export async function signIn(settings: ConnectionSettings, hooks: SignInHooks = 
       }
     }
     if (session === undefined) {
-      session =
-        credentials.flow === 'device-code'
-          ? await signInWithDeviceCode(settings, credentials, http, hooks)
-          : await signInWithAuthorizationCode(settings, credentials, http, hooks);
+      session = credentials.flow === 'device-code' ? await signInWithDeviceCode(settings, credentials, http, hooks) : await signInWithAuthorizationCode(settings, credentials, http, hooks);
       if (credentials.tokenCache !== undefined) writeTokenCache(credentials.tokenCache, identity, session);
     }
     credentials.session = session;

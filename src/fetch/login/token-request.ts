@@ -49,7 +49,7 @@ export function oauthFailure(what: string, answer: OAuthAnswer, client: UserSign
     invalid_grant: 'Sign in again; if it repeats, check that the application requires PKCE S256 (or allows it) and that nothing else redeemed the code.',
   };
   return new UserFacingError('sign-in-failed', `${what} (HTTP ${answer.status}${said === '' ? '' : `, PingOne says ${said}`}).`, {
-    hint: hints[code ?? ''] ?? 'Check the application\'s grant types, redirect URI and enabled state in the PingOne console.',
+    hint: hints[code ?? ''] ?? "Check the application's grant types, redirect URI and enabled state in the PingOne console.",
     seeAlso: 'README.md#signing-in-as-a-reviewer',
   });
 }

@@ -40,7 +40,19 @@ describe('built-in role names', () => {
 
 describe('integration role needs', () => {
   it('has an entry for every integration profile the issue ships', () => {
-    const profiles = ['stackone', 'pingdatasync', 'pingctl-auth-code', 'pingctl-implicit', 'pingctl-client-credentials', 'pingcli-client-credentials', 'pingcli-auth-code', 'terraform', 'pingone-mcp-server', 'pingone-mcp-server-device', 'scim-outbound'];
+    const profiles = [
+      'stackone',
+      'pingdatasync',
+      'pingctl-auth-code',
+      'pingctl-implicit',
+      'pingctl-client-credentials',
+      'pingcli-client-credentials',
+      'pingcli-auth-code',
+      'terraform',
+      'pingone-mcp-server',
+      'pingone-mcp-server-device',
+      'scim-outbound',
+    ];
     expect(Object.keys(INTEGRATION_ROLE_NEEDS).sort()).toEqual([...profiles].sort());
     expect(INTEGRATION_ROLE_NEEDS.stackone?.appRoles).toEqual([]);
     expect(INTEGRATION_ROLE_NEEDS.terraform?.appRoles).toBeUndefined();

@@ -84,7 +84,12 @@ describe('roleCoverage', () => {
 describe('bestCoverage', () => {
   it('prefers the widest coverage, then the nearest miss among out-of-scope roles', () => {
     const staging = { type: 'ENVIRONMENT' as const, id: STAGING };
-    const best = (...raw: RoleAssignment[]) => bestCoverage(raw.map((a) => effective(a)), PROD_ENV_ID, index);
+    const best = (...raw: RoleAssignment[]) =>
+      bestCoverage(
+        raw.map((a) => effective(a)),
+        PROD_ENV_ID,
+        index,
+      );
     expect(best(assignment('Configuration Read Only'), assignment('Identity Data Admin'))?.level).toBe('identity-only');
     expect(best(assignment('Client Application Developer'), assignment('Environment Admin', staging))?.label).toBe('Environment Admin for environment Staging');
     expect(best()).toBeUndefined();
