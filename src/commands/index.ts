@@ -44,6 +44,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./audit.js')).auditCommand,
   },
   {
+    command: 'merge <reports..>',
+    describe: 'Combine the JSON reports of a CI matrix (one job per environment or organization) into one report, with one gate (same formats and exit codes as `audit`)',
+    load: async () => (await import('./merge.js')).mergeCommand,
+  },
+  {
     command: 'check <profile>',
     describe: 'Check one application against one integration profile (stackone, pingdatasync, pingctl-*, pingcli-*, pingone-mcp-server*, scim-outbound, terraform) and print its checklist',
     load: async () => (await import('./check.js')).checkCommand,

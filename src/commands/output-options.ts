@@ -15,10 +15,15 @@ export interface OutputTarget {
   format: string;
   /** Undefined means stdout. */
   file: string | undefined;
+  /** One file of a report split in several (0-based), see `splitSarifTargets`. */
+  part?: number;
 }
 
-/** The flags shared by every command that produces an audit report. */
-export function withReportOptions<T, F extends string>(yargs: Argv<T>, formats: readonly F[]) {
+/**
+ * The flags of every command that writes reports of an audit result (audit, scan, demo, merge): formats and
+ * files, the gate, and what the reports show.
+ */
+export function withOutputOptions<T, F extends string>(yargs: Argv<T>, formats: readonly F[]) {
   return yargs
     .option('format', {
       alias: 'f',
@@ -44,32 +49,10 @@ export function withReportOptions<T, F extends string>(yargs: Argv<T>, formats: 
       default: false,
       description: 'Do not exit 3 when some data could not be collected',
     })
-    .option('config', {
-      alias: 'c',
-      type: 'string',
-      description: 'Config file (default: ./pingone-audit.config.json when present)',
-    })
-    .option('suppressions', {
-      type: 'string',
-      description: 'Reviewed suppressions file (default: ./pingone-audit.suppressions.json when present); --no-suppressions ignores every suppression',
-    })
-    .option('baseline', {
-      type: 'string',
-      description: 'JSON report of an earlier run: mark findings new / unchanged and list fixed ones',
-    })
-    .option('dispositions', {
-      type: 'string',
-      description: 'Reviewed dispositions file: accepted-risk, false-positive, compensating-control (hidden until expiry) or planned-fix (visible, with owner and due date)',
-    })
     .option('fail-on-overdue', {
       type: 'boolean',
       default: false,
       description: 'Exit 1 when a planned fix (--dispositions) is past its due date; alone, it replaces the default --fail-on high',
-    })
-    .option('fail-on-new', {
-      type: 'boolean',
-      default: false,
-      description: 'With --baseline: --fail-on counts only new findings (and ones now more severe)',
     })
     .option('include-suppressed', {
       type: 'boolean',
@@ -93,21 +76,54 @@ export function withReportOptions<T, F extends string>(yargs: Argv<T>, formats: 
     });
 }
 
-/** The report flags as `withReportOptions` parses them. */
-export interface ReportFlags {
+/** The flags of every command that audits a snapshot (audit, scan, demo): {@link withOutputOptions} and the files that review the findings. */
+export function withReportOptions<T, F extends string>(yargs: Argv<T>, formats: readonly F[]) {
+  return withOutputOptions(yargs, formats)
+    .option('config', {
+      alias: 'c',
+      type: 'string',
+      description: 'Config file (default: ./pingone-audit.config.json when present)',
+    })
+    .option('suppressions', {
+      type: 'string',
+      description: 'Reviewed suppressions file (default: ./pingone-audit.suppressions.json when present); --no-suppressions ignores every suppression',
+    })
+    .option('baseline', {
+      type: 'string',
+      description: 'JSON report of an earlier run: mark findings new / unchanged and list fixed ones',
+    })
+    .option('dispositions', {
+      type: 'string',
+      description: 'Reviewed dispositions file: accepted-risk, false-positive, compensating-control (hidden until expiry) or planned-fix (visible, with owner and due date)',
+    })
+    .option('fail-on-new', {
+      type: 'boolean',
+      default: false,
+      description: 'With --baseline: --fail-on counts only new findings (and ones now more severe)',
+    });
+}
+
+/** The output flags as `withOutputOptions` parses them. */
+export interface OutputFlags {
   'fail-on': FailOn;
   'allow-incomplete': boolean;
+  'fail-on-overdue'?: boolean | undefined;
+  'include-suppressed': boolean;
+  'include-fixed': boolean;
+  verbose?: boolean | undefined;
+  framework?: FrameworkId | undefined;
+  /** Only `withReportOptions` declares it. */
+  'fail-on-new'?: boolean | undefined;
+}
+
+/** The report flags as `withReportOptions` parses them. */
+export interface ReportFlags extends OutputFlags {
   config?: string | undefined;
   /** A file; false for --no-suppressions (yargs' negation); undefined for the default file when present. */
   suppressions?: string | false | undefined;
   baseline?: string | undefined;
   dispositions?: string | undefined;
-  'fail-on-overdue'?: boolean | undefined;
   'fail-on-new': boolean;
-  'include-suppressed': boolean;
-  'include-fixed': boolean;
-  verbose?: boolean | undefined;
-  framework?: FrameworkId | undefined;
 }
 
 /** The review flags (suppressions, baseline and what reports keep) as `auditAndReport` reads them. */
@@ -200,13 +216,13 @@ export interface ReportFailure {
  * returned, and every other report is still written. The caller finishes its run (summary, gate
  * reasons) and then calls {@link throwIfReportsFailed}: a run with a missing report never passes.
  */
-export async function writeReports(context: CommandContext, targets: OutputTarget[], render: (format: string) => string): Promise<ReportFailure[]> {
+export async function writeReports(context: CommandContext, targets: OutputTarget[], render: (format: string, target: OutputTarget) => string): Promise<ReportFailure[]> {
   const { io } = context;
   await checkReportFiles(context, targets);
   const failures: ReportFailure[] = [];
   for (const target of targets) {
     try {
-      const text = render(target.format);
+      const text = render(target.format, target);
       if (target.file === undefined) {
         io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
       } else {

@@ -38,6 +38,22 @@ export function buildSarifLog(result: AuditResult, context: FormatContext): Log 
       { hint: `Audit at most ${MAX_RUNS - 1} environments per SARIF file and upload each file separately.` },
     );
   }
+  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: sarifRuns(result, context, scopes) };
+}
+
+/**
+ * The SARIF of {@link buildSarifLog} cut into logs of at most {@link MAX_RUNS} runs each, in run order (the
+ * organization's run last), for a result with more environments than one upload takes: each log is uploaded
+ * on its own, and no category is in two of them.
+ */
+export function buildSarifLogs(result: AuditResult, context: FormatContext): Log[] {
+  const runs = sarifRuns(result, context, runScopes(result));
+  const logs: Log[] = [];
+  for (let start = 0; start < runs.length; start += MAX_RUNS) logs.push({ $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: runs.slice(start, start + MAX_RUNS) });
+  return logs;
+}
+
+function sarifRuns(result: AuditResult, context: FormatContext, scopes: Array<string | null>): Run[] {
   const informationUri = context.toolInformationUri ?? DEFAULT_INFORMATION_URI;
   const rules = [...result.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const ruleIndex: RuleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
@@ -45,7 +61,7 @@ export function buildSarifLog(result: AuditResult, context: FormatContext): Log 
   const reported = [...result.findings, ...suppressed];
   const fixed = context.includeFixed ? (result.baseline?.fixed ?? []) : [];
 
-  const runs = scopes.map((environmentId): Run => {
+  return scopes.map((environmentId): Run => {
     const { kept, cut } = mostSevere(
       reported.filter((finding) => finding.environmentId === environmentId),
       suppressed,
@@ -89,7 +105,6 @@ export function buildSarifLog(result: AuditResult, context: FormatContext): Log 
       properties: { environmentId, snapshotCreatedAt: result.snapshot.createdAt, ...baselineProperties(result, environmentId) },
     };
   });
-  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs };
 }
 
 /** The run's counts against the baseline, so that a reader of the SARIF alone sees what was fixed. */

@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { decideGate } from '../audit/gate.js';
+import type { AuditResult, AuditWarning } from '../engine/types.js';
+import { formatterFor, type FormatContext } from '../formatters/index.js';
+import { buildSarifLogs } from '../formatters/sarif.js';
+import { summaryParts } from '../formatters/summary-line.js';
+import { stderrLines } from '../output/stderr-line.js';
+import type { Verdict } from '../verdict.js';
+import type { CommandContext } from './context.js';
+import { terminalColumns, useColor } from './io.js';
+import { throwIfReportsFailed, writeReports, type FailOn, type OutputFlags, type OutputTarget } from './output-options.js';
+import { splitSarifTargets } from './split-sarif.js';
+
+/** Formats for people at a terminal, as `--format` names them. */
+const TERMINAL_FORMATS: ReadonlySet<string> = new Set(['stylish', 'grid', 'table']);
+
+export interface ReportResultInput {
+  /** The parsed flags of `withOutputOptions`. */
+  flags: OutputFlags;
+  context: CommandContext;
+  /** The reports to write, as `pairOutputs` read them from the command line. */
+  targets: OutputTarget[];
+  /** The snapshot folder on disk as the user named it, when there is one: findings then point at its files and lines. */
+  snapshotDir?: string | undefined;
+  /** True when the snapshot folder is removed once the run ends (the demo's temporary one): reports do not point at it. */
+  snapshotRemoved?: boolean | undefined;
+  /** `merge`: a SARIF file with more runs than one upload takes is split into several files (said on stderr) instead of refused. */
+  splitSarif?: boolean;
+}
+
+/**
+ * Writes every requested report of a result, prints its warnings, the one-line summary and the gate's
+ * reasons on stderr, and returns the gate's verdict: the tail shared by `audit`, `scan`, `demo` and `merge`.
+ */
+export async function reportResult(result: AuditResult, input: ReportResultInput): Promise<Verdict> {
+  const { flags, context, snapshotDir } = input;
+  const { io } = context;
+  for (const warning of result.warnings ?? []) io.stderr.write(stderrLines([`warning: ${describeWarning(warning)}`]));
+
+  const failOnOverdue = flags['fail-on-overdue'] === true;
+  const failOnNew = flags['fail-on-new'] === true;
+  const failOn = gateSeverity(flags['fail-on'], failOnOverdue, context.rawArgv);
+  const gate = decideGate(result, { failOn, allowIncomplete: flags['allow-incomplete'] === true, failOnNew, failOnOverdue });
+  const formatContext: FormatContext = {
+    color: useColor(io),
+    columns: terminalColumns(io),
+    ...(snapshotDir === undefined ? {} : relativeSnapshotDir(io.cwd, snapshotDir)),
+    ...(snapshotDir === undefined || input.snapshotRemoved === true ? {} : { snapshotFolder: snapshotDir }),
+    includeSuppressed: flags['include-suppressed'] === true,
+    includeFixed: flags['include-fixed'] === true,
+    verbose: flags.verbose === true,
+    ...(flags.framework === undefined ? {} : { framework: flags.framework }),
+    gate: { verdict: gate.verdict, failOn, failOnNew },
+  };
+  const sarifLogs = input.splitSarif === true && input.targets.some((target) => target.format === 'sarif') ? buildSarifLogs(result, formatContext) : [];
+  const targets = input.splitSarif === true ? splitSarifTargets(input.targets, sarifLogs.length, io) : input.targets;
+  const failures = await writeReports(context, targets, (format, target) => {
+    if (target.part !== undefined) return `${JSON.stringify(sarifLogs[target.part], null, 2)}\n`;
+    const formatter = formatterFor(format);
+    if (formatter === undefined) throw new Error(`No formatter is registered for "${format}".`);
+    return formatter(result, formatContext);
+  });
+
+  // The terminal reports carry the summary; without one on stdout, the summary goes to stderr.
+  const summaryShown = targets.some((target) => TERMINAL_FORMATS.has(target.format) && target.file === undefined && !failures.some((failure) => failure.target === target));
+  if (!summaryShown)
+    io.stderr.write(
+      `${summaryParts(result)
+        .map((part) => part.text)
+        .join(' · ')}\n`,
+    );
+  io.stderr.write(stderrLines(gate.reasons));
+  throwIfReportsFailed(failures);
+  return gate.verdict;
+}
+
+function describeWarning(warning: AuditWarning): string {
+  const where = warning.file === undefined ? '' : `${warning.file}${warning.pointer === undefined ? '' : ` ${warning.pointer}`}: `;
+  return `${where}${warning.message}`;
+}
+
+/** SARIF locations must be relative to the repository; a folder outside the working directory has none. */
+function relativeSnapshotDir(cwd: string, snapshotDir: string): { snapshotDir?: string } {
+  const relative = path.relative(cwd, path.resolve(cwd, snapshotDir));
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return {};
+  return { snapshotDir: relative === '' ? '.' : relative };
+}
+
+/**
+ * The severity gate in force: `--fail-on-overdue` given without `--fail-on` replaces the default
+ * severity gate (a remediation-deadline job fails only on what is overdue); with `--fail-on`, both apply.
+ */
+function gateSeverity(failOn: FailOn, failOnOverdue: boolean, rawArgv: readonly string[]): FailOn {
+  const explicit = rawArgv.some((arg) => arg === '--fail-on' || arg.startsWith('--fail-on='));
+  return failOnOverdue && !explicit ? 'none' : failOn;
+}

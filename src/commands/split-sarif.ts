@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { UserFacingError } from '../errors.js';
+import { MAX_RUNS } from '../formatters/sarif.js';
+import { stderrLines } from '../output/stderr-line.js';
+import type { CliIo } from './io.js';
+import type { OutputTarget } from './output-options.js';
+
+/**
+ * The targets with each SARIF file replaced by `count` numbered files (`results.sarif` → `results-1.sarif`,
+ * `results-2.sarif` …) when its log is cut in `count` logs of at most {@link MAX_RUNS} runs, GitHub's limit
+ * per upload; stderr says so, since each file must be uploaded on its own.
+ * @throws UserFacingError `report-too-large` for such a SARIF report on stdout, which cannot be split.
+ */
+export function splitSarifTargets(targets: readonly OutputTarget[], count: number, io: CliIo): OutputTarget[] {
+  if (count <= 1) return [...targets];
+  return targets.flatMap((target) => {
+    if (target.format !== 'sarif') return [target];
+    if (target.file === undefined) {
+      throw new UserFacingError('report-too-large', `The SARIF report needs ${count} files: GitHub code scanning accepts at most ${MAX_RUNS} runs (one per environment) in one upload.`, {
+        hint: 'Write it to a file (-f sarif -o results.sarif): it is then split into results-1.sarif, results-2.sarif … to upload one by one.',
+      });
+    }
+    const extension = path.extname(target.file);
+    const stem = target.file.slice(0, target.file.length - extension.length);
+    const parts = Array.from({ length: count }, (_, part) => ({ format: 'sarif', file: `${stem}-${part + 1}${extension}`, part }));
+    io.stderr.write(
+      stderrLines([
+        `note: the SARIF report has more runs than the ${MAX_RUNS} GitHub accepts in one upload: split into ${count} files (${parts.map((part) => part.file).join(', ')}) instead of ${target.file}; upload each with its own github/codeql-action/upload-sarif step`,
+      ]),
+    );
+    return parts;
+  });
+}

@@ -1,0 +1,29 @@
+import { assertMatchesSchema, invalidJsonAt, parseJsonText } from '../engine/json-errors.js';
+import type { AuditResult } from '../engine/types.js';
+import { loadSchema } from '../json/load-schema.js';
+import { readUserFile } from '../read-user-file.js';
+
+/** A JSON report read back: the file as the user named it, and the audit result it holds. */
+export interface ReadReport {
+  file: string;
+  result: AuditResult;
+}
+
+const HINT = 'Pass JSON reports written by `pingone-audit audit|scan|demo -f json -o <file>`.';
+
+/**
+ * Reads a JSON report an earlier run wrote (`-f json`) and checks it against `schemas/report.schema.json`:
+ * what `merge` combines and `--history` dates findings by. `absolutePath` is opened, `file` (as the user
+ * wrote it) names it in errors.
+ * @throws UserFacingError `file-unreadable` (missing, not a file) or `json-invalid` (not JSON, a SARIF log,
+ *   or not a report: the message names the file and the JSON path of the first problem).
+ */
+export function readReportFile(absolutePath: string, file: string): ReadReport {
+  const value = parseJsonText(readUserFile(absolutePath, file, 'Report', HINT), file);
+  if (value !== null && typeof value === 'object' && Array.isArray((value as { runs?: unknown }).runs)) {
+    throw invalidJsonAt(file, [], 'is a SARIF log, not a JSON report', HINT);
+  }
+  assertMatchesSchema(loadSchema('report.schema.json', ['rule-meta.schema.json']), value, file);
+  const { $schema: _schema, schemaVersion: _version, ...result } = value as AuditResult & { $schema?: string; schemaVersion: number };
+  return { file, result };
+}
