@@ -21,14 +21,18 @@ export function createLineLocator(readText: (file: string) => string | undefined
   };
   return (file, pointer) => {
     const lines = linesOf(file);
-    if (lines === undefined) return undefined;
-    let candidate = pointer.startsWith('/') ? pointer : '';
-    for (;;) {
-      const line = lines.get(candidate);
-      if (line !== undefined || candidate === '') return line;
-      candidate = candidate.slice(0, candidate.lastIndexOf('/'));
-    }
+    return lines === undefined ? undefined : atNearestAncestor(lines, pointer);
   };
+}
+
+/** The entry of `pointer` (RFC 6901), else of its nearest ancestor that has one, the root ("") at worst. */
+export function atNearestAncestor<T>(entries: ReadonlyMap<string, T>, pointer: string): T | undefined {
+  let candidate = pointer.startsWith('/') ? pointer : '';
+  for (;;) {
+    const found = entries.get(candidate);
+    if (found !== undefined || candidate === '') return found;
+    candidate = candidate.slice(0, candidate.lastIndexOf('/'));
+  }
 }
 
 /** Where something points into a snapshot: a file of the folder and a JSON pointer into it (a finding, for one). */

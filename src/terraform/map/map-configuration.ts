@@ -1,0 +1,113 @@
+import { expectedKinds } from '../../snapshot/collection-coverage.js';
+import { SNAPSHOT_SCHEMA_VERSION, type CollectionEntry, type Role, type Snapshot, type SnapshotKind } from '../../snapshot/model.js';
+import type { TfConfiguration } from '../model.js';
+import { PROVIDER } from '../provider/provider-version.js';
+import { ENVIRONMENT_DEFAULTS, ROLE_DATA_SOURCE } from '../provider/resources.js';
+import { isLink, mapLink } from './map-links.js';
+import { isTopLevel, mapTopLevel } from './map-resources.js';
+import { MappingState, type NotEvaluatedValue } from './mapping-state.js';
+import type { Provenance } from './provenance.js';
+import { ResourceReader } from './resource-reader.js';
+
+export type { NotEvaluatedValue } from './mapping-state.js';
+
+/**
+ * Kinds that live only in the tenant: Terraform configuration rarely declares every user, and
+ * never their sign-ins or memberships, so the rules that read them (the 403 trap of
+ * admin-role-missing, dormant admins) are not evaluated from a configuration alone.
+ */
+export const TENANT_ONLY_KINDS: readonly SnapshotKind[] = ['users', 'userRoleAssignments', 'groupMembers'];
+
+export interface MapOptions {
+  /** "Now" of the run: the snapshot's `createdAt`, and the start of keys created at apply. */
+  now: Date;
+  toolVersion: string;
+}
+
+export interface MappedConfiguration {
+  /** The tenant as it will be after apply, in the model the engine audits. */
+  snapshot: Snapshot;
+  /** Snapshot file + pointer → `.tf` place and resource address, for every finding's location. */
+  provenance: Provenance;
+  /** Unknown values the rules would have needed: their resources are not evaluated by those rules. */
+  notEvaluated: NotEvaluatedValue[];
+  /** Resources that could not be placed (a grant of an application neither declared nor live), and the configuration's own warnings. */
+  warnings: string[];
+  /** The provider release whose schema (names, defaults, enums) the mapping followed. */
+  provider: typeof PROVIDER;
+}
+
+/**
+ * Maps the provider's resources (`pingone_*`) of an evaluated configuration into a snapshot: one
+ * environment per distinct `environment_id`, resources with the provider's defaults where an
+ * attribute is left out, children (grants, assignments, actions, scopes) under their parent's
+ * `_embedded`. Unknown values a rule reads become failed collection entries for just that resource,
+ * so the engine reports those rules not evaluated for it, never a pass. Resource types the rules
+ * do not read are ignored.
+ */
+export function mapConfiguration(config: TfConfiguration, options: MapOptions, ids?: ReadonlyMap<string, string>): MappedConfiguration {
+  const state = new MappingState(ids);
+  const readers = config.resources.map((resource) => new ResourceReader(resource));
+  const roles = readers.filter((reader) => reader.resource.mode === 'data' && reader.resource.type === ROLE_DATA_SOURCE).map((reader) => mapRoleDataSource(state, reader));
+  const managed = readers.filter((reader) => reader.resource.mode === 'managed');
+  for (const reader of managed.filter((candidate) => candidate.resource.type === 'pingone_environment')) mapEnvironment(state, reader);
+  for (const reader of managed.filter((candidate) => isTopLevel(candidate.resource.type))) mapTopLevel(state, reader, environmentOf(state, reader), options.now);
+  for (const reader of managed.filter((candidate) => isLink(candidate.resource.type))) mapLink(state, reader, environmentOf(state, reader));
+  return { snapshot: buildSnapshot(state, roles, options), provenance: state.provenance, notEvaluated: state.notEvaluated, warnings: [...config.warnings, ...state.warnings], provider: PROVIDER };
+}
+
+function environmentOf(state: MappingState, reader: ResourceReader): string {
+  const value = reader.string(['environment_id']);
+  if (value !== undefined) return state.ref(value);
+  const unknown = reader.unresolved.find((entry) => entry.attribute === 'environment_id');
+  return `unknown environment (${unknown?.expression ?? 'environment_id not set'})`;
+}
+
+function mapEnvironment(state: MappingState, reader: ResourceReader): void {
+  const id = state.idOf(reader.resource);
+  const env = state.environment(id);
+  env.environment = { id, name: reader.string(['name'], '/name') ?? reader.resource.address, type: reader.string(['type'], '/type') ?? ENVIRONMENT_DEFAULTS.type };
+  const region = reader.string(['region'], '/region');
+  if (region !== undefined) env.environment.region = region;
+  state.environmentsWithoutType.delete(id);
+  state.place(reader, { type: 'environment', id, environmentId: id, prefix: '', kind: 'environments' });
+}
+
+/** `data "pingone_role"` by name: a built-in role whose id is the data source's placeholder (or the live role's). */
+function mapRoleDataSource(state: MappingState, reader: ResourceReader): Role {
+  return { id: state.idOf(reader.resource), name: reader.string(['name']) ?? reader.resource.address, type: 'PLATFORM' };
+}
+
+function buildSnapshot(state: MappingState, roles: Role[], { now, toolVersion }: MapOptions): Snapshot {
+  const environmentIds = [...state.environments.keys()];
+  const entries: CollectionEntry[] = expectedKinds(environmentIds).map(({ kind, environmentId }) => entryFor(state, kind, environmentId));
+  return {
+    manifest: {
+      schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+      tool: { name: 'pingone-audit', version: toolVersion },
+      createdAt: now.toISOString(),
+      environmentIds,
+      collection: { complete: entries.every((entry) => entry.status === 'complete'), entries },
+    },
+    roles,
+    environments: [...state.environments.values()],
+  };
+}
+
+function entryFor(state: MappingState, kind: SnapshotKind, environmentId: string | undefined): CollectionEntry {
+  const where = environmentId === undefined ? {} : { environmentId };
+  if (environmentId !== undefined && TENANT_ONLY_KINDS.includes(kind)) {
+    return { kind, ...where, status: 'failed', error: 'lives only in the tenant: a Terraform configuration does not hold it (give --snapshot DIR to judge it against a live snapshot)' };
+  }
+  if (kind === 'environments' && environmentId !== undefined && state.environmentsWithoutType.has(environmentId)) {
+    return { kind, ...where, status: 'failed', error: `environment ${environmentId} is not declared in this configuration: its type (production or sandbox) is unknown` };
+  }
+  const unknown = state.notEvaluated.filter((value) => value.kind === kind && value.environmentId === environmentId);
+  if (unknown.length === 0) return { kind, ...where, status: 'complete' };
+  const failedResources = [...new Map(unknown.map((value) => [`${value.resource.type}\u0000${value.resource.id}`, value.resource])).values()].sort((a, b) => a.id.localeCompare(b.id));
+  return { kind, ...where, status: 'failed', failedResources, error: unknown.map(describeUnknown).join('; ') };
+}
+
+function describeUnknown(value: NotEvaluatedValue): string {
+  return `${value.address}.${value.attribute} = ${value.expression} is unknown (${value.reason}) at ${value.span.file}:${value.span.line}`;
+}

@@ -1,0 +1,88 @@
+import { resourceFile } from '../../snapshot/layout.js';
+import type { EnvironmentSnapshot, ResourceType, SnapshotKind } from '../../snapshot/model.js';
+import type { TfResource } from '../model.js';
+import { ProvenanceTable } from './provenance.js';
+import type { ResourceReader, UnresolvedValue } from './resource-reader.js';
+
+/** An unknown value a rule needed, and which snapshot data it leaves unjudged. */
+export interface NotEvaluatedValue extends UnresolvedValue {
+  /** The snapshot kind whose rules cannot judge `resource`. */
+  kind: SnapshotKind;
+  resource: { type: ResourceType; id: string };
+  environmentId: string;
+}
+
+/** Where a mapped object lands: its snapshot file, the pointer of the object in it, and what an unknown in it blinds. */
+export interface Placement {
+  type: ResourceType;
+  id: string;
+  environmentId: string;
+  /** Pointer of the object in the file ("" for the resource itself, `/_embedded/grants/2` for a grant). */
+  prefix: string;
+  kind: SnapshotKind;
+}
+
+/** The snapshot being built, with its provenance and what could not be evaluated. */
+export class MappingState {
+  readonly environments = new Map<string, EnvironmentSnapshot>();
+  /** Environments whose type no declared `pingone_environment` (nor a live snapshot) gives. */
+  readonly environmentsWithoutType = new Set<string>();
+  readonly provenance = new ProvenanceTable();
+  readonly notEvaluated: NotEvaluatedValue[] = [];
+  readonly warnings: string[] = [];
+
+  /** @param ids resource address → the id it has in the live snapshot (overlay); others get `tf:<address>`. */
+  constructor(private readonly ids: ReadonlyMap<string, string> = new Map()) {}
+
+  idOf(resource: TfResource): string {
+    return this.ids.get(resource.address) ?? `tf:${resource.address}`;
+  }
+
+  /** A reference as h18a's evaluator writes it (`tf:<address>`), translated to the live id when the overlay knows one. */
+  ref(value: string): string {
+    return value.startsWith('tf:') ? (this.ids.get(value.slice(3)) ?? value) : value;
+  }
+
+  environment(id: string): EnvironmentSnapshot {
+    let env = this.environments.get(id);
+    if (env === undefined) {
+      env = emptyEnvironment(id);
+      this.environments.set(id, env);
+      this.environmentsWithoutType.add(id);
+    }
+    return env;
+  }
+
+  /** Records where the object read by `reader` came from, and its unknowns as not evaluated for `placement`. */
+  place(reader: ResourceReader, placement: Placement): void {
+    const file = resourceFile(placement.type, placement.environmentId, placement.id);
+    const { address, span } = reader.resource;
+    this.provenance.record(file, placement.prefix, { span, address });
+    for (const [pointer, where] of reader.spans) this.provenance.record(file, `${placement.prefix}${pointer}`, { span: where, address });
+    for (const value of reader.unresolved) {
+      this.notEvaluated.push({ ...value, kind: placement.kind, resource: { type: placement.type, id: placement.id }, environmentId: placement.environmentId });
+    }
+  }
+}
+
+function emptyEnvironment(id: string): EnvironmentSnapshot {
+  return {
+    environment: { id, name: id },
+    applications: [],
+    users: [],
+    groups: [],
+    populations: [],
+    signOnPolicies: [],
+    roles: [],
+    gateways: [],
+    passwordPolicies: [],
+    deviceAuthenticationPolicies: [],
+    fido2Policies: [],
+    identityProviders: [],
+    resources: [],
+    keys: [],
+    certificates: [],
+    subscriptions: [],
+    customDomains: [],
+  };
+}

@@ -1,0 +1,96 @@
+import type { SourceSpan, TfNode, TfResource } from '../model.js';
+
+/** A value a rule may need that Terraform only knows at apply (or never, statically). */
+export interface UnresolvedValue {
+  address: string;
+  /** The attribute path in the resource, dotted (`oidc_options.redirect_uris`). */
+  attribute: string;
+  expression: string;
+  reason: string;
+  span: SourceSpan;
+}
+
+type Scalar = string | number | boolean;
+
+/**
+ * Reads one resource's evaluated body by attribute path, remembering for each value read where it
+ * came from (pointer relative to the object being built → span) and every unknown it met, so the
+ * caller can place both once it knows where the object lands in the snapshot.
+ */
+export class ResourceReader {
+  readonly spans: Array<[pointer: string, span: SourceSpan]> = [];
+  readonly unresolved: UnresolvedValue[] = [];
+
+  constructor(readonly resource: TfResource) {}
+
+  /** The node at `path` (attribute names, into nested objects); a list of one object counts as that object (a block). */
+  node(path: readonly string[]): TfNode | undefined {
+    let current: TfNode | undefined = this.resource.body;
+    for (const name of path) {
+      if (current?.kind === 'list' && current.items.length === 1) current = current.items[0];
+      if (current?.kind !== 'object') return current?.kind === 'unknown' ? current : undefined;
+      current = current.entries[name];
+    }
+    return current?.kind === 'list' && current.items.length === 1 && current.items[0]!.kind === 'object' ? current.items[0] : current;
+  }
+
+  /** True when the attribute is written (even as an unknown). */
+  has(path: readonly string[]): boolean {
+    const found = this.node(path);
+    return found !== undefined && !(found.kind === 'scalar' && found.value === null);
+  }
+
+  string(path: readonly string[], pointer?: string): string | undefined {
+    const value = this.scalar(path, pointer);
+    return value === undefined ? undefined : String(value);
+  }
+
+  number(path: readonly string[], pointer?: string): number | undefined {
+    const value = this.scalar(path, pointer);
+    return typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : undefined;
+  }
+
+  boolean(path: readonly string[], pointer?: string): boolean | undefined {
+    const value = this.scalar(path, pointer);
+    return typeof value === 'boolean' ? value : value === 'true' ? true : value === 'false' ? false : undefined;
+  }
+
+  /** A list or set of strings; an unknown element makes the whole list unknown (one missing redirect URI changes the verdict). */
+  strings(path: readonly string[], pointer?: string): string[] | undefined {
+    const found = this.node(path);
+    if (found === undefined || (found.kind === 'scalar' && found.value === null)) return undefined;
+    if (found.kind === 'unknown') return this.unknown(path, found);
+    if (found.kind !== 'list') return this.unknown(path, { expression: describe(found), reason: 'not a list', span: found.span });
+    const unknownItem = found.items.find((item) => item.kind !== 'scalar');
+    if (unknownItem !== undefined) return this.unknown(path, unknownItem.kind === 'unknown' ? unknownItem : { expression: describe(unknownItem), reason: 'not a string', span: unknownItem.span });
+    if (pointer !== undefined) {
+      this.spans.push([pointer, found.span]);
+      found.items.forEach((item, index) => this.spans.push([`${pointer}/${index}`, item.span]));
+    }
+    return found.items.map((item) => String((item as { value: Scalar }).value));
+  }
+
+  /** Records where the value at `pointer` came from, for a value built from several attributes. */
+  at(pointer: string, path: readonly string[]): void {
+    const found = this.node(path);
+    if (found !== undefined) this.spans.push([pointer, found.span]);
+  }
+
+  private scalar(path: readonly string[], pointer: string | undefined): Scalar | undefined {
+    const found = this.node(path);
+    if (found === undefined || (found.kind === 'scalar' && found.value === null)) return undefined;
+    if (found.kind === 'unknown') return this.unknown(path, found);
+    if (found.kind !== 'scalar') return this.unknown(path, { expression: describe(found), reason: `an ${found.kind} where a single value belongs`, span: found.span });
+    if (pointer !== undefined) this.spans.push([pointer, found.span]);
+    return found.value as Scalar;
+  }
+
+  private unknown(path: readonly string[], { expression, reason, span }: { expression: string; reason: string; span: SourceSpan }): undefined {
+    this.unresolved.push({ address: this.resource.address, attribute: path.join('.'), expression, reason, span });
+    return undefined;
+  }
+}
+
+function describe(node: TfNode): string {
+  return node.kind === 'object' ? '{ … }' : node.kind === 'list' ? '[ … ]' : String(node.kind === 'scalar' ? node.value : node.expression);
+}
