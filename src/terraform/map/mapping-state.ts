@@ -1,6 +1,6 @@
 import { resourceFile } from '../../snapshot/layout.js';
 import type { EnvironmentSnapshot, ResourceType, SnapshotKind } from '../../snapshot/model.js';
-import type { TfResource } from '../model.js';
+import { placeholderAddress, placeholderId, type TfResource } from '../model.js';
 import { ProvenanceTable } from './provenance.js';
 import type { ResourceReader, UnresolvedValue } from './resource-reader.js';
 
@@ -35,12 +35,13 @@ export class MappingState {
   constructor(private readonly ids: ReadonlyMap<string, string> = new Map()) {}
 
   idOf(resource: TfResource): string {
-    return this.ids.get(resource.address) ?? `tf:${resource.address}`;
+    return this.ids.get(resource.address) ?? placeholderId(resource.address);
   }
 
   /** A reference as h18a's evaluator writes it (`tf:<address>`), translated to the live id when the overlay knows one. */
   ref(value: string): string {
-    return value.startsWith('tf:') ? (this.ids.get(value.slice(3)) ?? value) : value;
+    const address = placeholderAddress(value);
+    return address === undefined ? value : (this.ids.get(address) ?? value);
   }
 
   environment(id: string): EnvironmentSnapshot {
