@@ -28,6 +28,8 @@ export const ERROR_CODES = {
   'not-found': 'No rule, integration profile, application or environment has the id or name given.',
   'name-ambiguous': 'Several applications have the name given.',
   'report-too-large': 'The SARIF report would have more runs than GitHub code scanning accepts.',
+  'terraform-missing': 'The Terraform folder is missing, not a folder, or holds no .tf file.',
+  'terraform-invalid': 'A .tf or .tfvars file has an HCL syntax error (the message names file:line), or a -var / -var-file value is malformed.',
   'dataset-invalid': 'The simulator dataset is missing, not JSON, or not shaped as a dataset.',
 } as const satisfies Record<string, string>;
 

@@ -1,0 +1,193 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { UserFacingError } from '../errors.js';
+import { ModuleEvaluation, type ParsedModule } from './evaluate/module.js';
+import { evaluate } from './evaluate/expression.js';
+import { fromJson, scalar, unknown } from './evaluate/values.js';
+import { HclSyntaxError, parseHcl } from './hcl/parse-hcl.js';
+import type { HclBody, HclExpression } from './hcl/syntax.js';
+import type { TfConfiguration, TfNode } from './model.js';
+
+export interface ReadConfigurationOptions {
+  /** The folder of the root module, as the user named it. */
+  dir: string;
+  /** The working directory: spans are relative to it. */
+  cwd: string;
+  /** `-var name=value`, in command-line order. */
+  vars?: readonly string[];
+  /** `-var-file FILE`, in command-line order, after the automatic files. */
+  varFiles?: readonly string[];
+}
+
+const SEE_ALSO = 'https://github.com/pingone-audit/pingone-audit#gate-terraform-pull-requests';
+
+/**
+ * Reads a Terraform root module statically: every `.tf` file of `dir` (not its subfolders, except local
+ * modules it calls), its variables' values in Terraform's order of precedence (defaults, `terraform.tfvars`,
+ * `terraform.tfvars.json`, `*.auto.tfvars` and `*.auto.tfvars.json` in name order, then `-var-file` and
+ * `-var` in command-line order: developer.hashicorp.com/terraform/language/values/variables#variable-definition-precedence),
+ * and evaluates every resource and data source instance.
+ * @throws UserFacingError `terraform-missing` for a folder that is missing or holds no .tf file,
+ * `terraform-invalid` for a syntax error (naming file:line) or a malformed `-var`.
+ */
+export async function readConfiguration(options: ReadConfigurationOptions): Promise<TfConfiguration> {
+  const root = path.resolve(options.cwd, options.dir);
+  const tfFiles = listFiles(root, options.dir, (name) => name.endsWith('.tf'));
+  if (tfFiles.length === 0)
+    throw new UserFacingError('terraform-missing', `${options.dir} holds no .tf file.`, { hint: 'Name the folder of the Terraform root module (where terraform plan runs).', seeAlso: SEE_ALSO });
+  const warnings: string[] = [];
+  const parsed = await parseModule(root, options.cwd, warnings);
+  const declared = new Map<string, string | undefined>();
+  for (const body of parsed.bodies) {
+    for (const block of body.blocks) if (block.type === 'variable' && block.labels[0]) declared.set(block.labels[0], typeConstraint(block.body));
+  }
+  const inputs = new Map<string, TfNode>();
+  const automatic = listFiles(root, options.dir, (name) => name === 'terraform.tfvars' || name === 'terraform.tfvars.json');
+  const auto = listFiles(root, options.dir, (name) => name.endsWith('.auto.tfvars') || name.endsWith('.auto.tfvars.json')).sort();
+  for (const file of [...automatic, ...auto, ...(options.varFiles ?? []).map((file) => path.resolve(options.cwd, file))]) {
+    for (const [name, value] of await readVarFile(file, options.cwd)) inputs.set(name, value);
+  }
+  for (const assignment of options.vars ?? []) {
+    const [name, value] = await parseVarFlag(assignment, declared);
+    inputs.set(name, value);
+  }
+  for (const name of inputs.keys()) if (!declared.has(name)) warnings.push(`a value was given for variable "${name}", which ${options.dir} does not declare`);
+  const evaluation = new ModuleEvaluation(parsed, '', inputs, warnings);
+  const resources = evaluation.resourceInstances();
+  return { resources, warnings: [...new Set(warnings)] };
+}
+
+function listFiles(folder: string, named: string, keep: (name: string) => boolean): string[] {
+  let entries: string[];
+  try {
+    if (!statSync(folder).isDirectory()) throw new UserFacingError('terraform-missing', `${named} is not a folder.`, { hint: 'Name the folder of the Terraform root module.', seeAlso: SEE_ALSO });
+    entries = readdirSync(folder);
+  } catch (error) {
+    if (error instanceof UserFacingError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserFacingError('terraform-missing', `${named} cannot be read (${code ?? 'error'}).`, {
+      hint: 'Name an existing folder with the .tf files of a Terraform root module.',
+      seeAlso: SEE_ALSO,
+      cause: error,
+    });
+  }
+  return entries
+    .filter(keep)
+    .sort()
+    .map((name) => path.join(folder, name))
+    .filter((file) => statSync(file).isFile());
+}
+
+function relativeName(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
+}
+
+async function parseFile(file: string, cwd: string): Promise<HclBody> {
+  const name = relativeName(file, cwd);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UserFacingError('file-unreadable', `${name} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, { cause: error });
+  }
+  try {
+    return await parseHcl(text, name);
+  } catch (error) {
+    if (!(error instanceof HclSyntaxError)) throw error;
+    const { file: where, line, column } = error.span;
+    throw new UserFacingError('terraform-invalid', `${where}:${line}:${column}: ${error.message}.`, {
+      hint: 'Fix the file so that `terraform validate` accepts it, then run again.',
+      seeAlso: SEE_ALSO,
+    });
+  }
+}
+
+/** A module folder and, recursively, the local modules (`source = "./…"` or `"../…"`) it calls. */
+async function parseModule(folder: string, cwd: string, warnings: string[], seen: ReadonlySet<string> = new Set()): Promise<ParsedModule> {
+  const dir = relativeName(folder, cwd) || '.';
+  const files = listFiles(folder, dir, (name) => name.endsWith('.tf'));
+  const bodies = await Promise.all(files.map((file) => parseFile(file, cwd)));
+  const children = new Map<string, ParsedModule | { unreadable: string }>();
+  for (const body of bodies) {
+    for (const block of body.blocks) {
+      const name = block.labels[0];
+      if (block.type !== 'module' || name === undefined) continue;
+      const source = block.body.attributes.find((attribute) => attribute.name === 'source')?.expression;
+      const where = source?.type === 'literal' && typeof source.value === 'string' ? source.value : undefined;
+      if (where === undefined || !/^\.\.?\//.test(where)) {
+        children.set(name, { unreadable: where ?? source?.text ?? '(no source)' });
+        continue;
+      }
+      const target = path.resolve(folder, where);
+      if (seen.has(target)) {
+        warnings.push(`${dir}: module "${name}" calls ${where}, which calls it back; not read again`);
+        continue;
+      }
+      children.set(name, await parseModule(target, cwd, warnings, new Set([...seen, folder])));
+    }
+  }
+  return { dir, bodies, children };
+}
+
+/** A variable's `type = …` as written (`string`, `list(string)`…), or undefined without one. */
+function typeConstraint(body: HclBody): string | undefined {
+  return body.attributes.find((attribute) => attribute.name === 'type')?.expression.text;
+}
+
+async function readVarFile(file: string, cwd: string): Promise<Array<[string, TfNode]>> {
+  const name = relativeName(file, cwd);
+  if (file.endsWith('.json')) {
+    let value: unknown;
+    try {
+      value = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== undefined) throw new UserFacingError('file-unreadable', `${name} cannot be read (${code}).`, { cause: error });
+      throw new UserFacingError('terraform-invalid', `${name} is not valid JSON: ${(error as Error).message}.`, { seeAlso: SEE_ALSO });
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+      throw new UserFacingError('terraform-invalid', `${name} must hold a JSON object of variable values.`, { seeAlso: SEE_ALSO });
+    return Object.entries(value).map(([key, item]) => [key, fromJson(item, { file: name, line: 1, column: 1 })]);
+  }
+  const body = await parseFile(file, cwd);
+  return body.attributes.map((attribute) => [attribute.name, constant(attribute.expression)]);
+}
+
+/** A value in a .tfvars file or a complex `-var`: literal only, references are not allowed there. */
+function constant(expression: HclExpression): TfNode {
+  return evaluate(expression, new Map(), ({ text, span }) => ({ value: unknown(text, 'a variable value cannot refer to anything', span), consumed: 0 }));
+}
+
+/**
+ * `-var name=value`: the value is a literal string unless the variable's type is a collection or object,
+ * when it is read as an HCL expression, as Terraform does; number and bool types convert the string.
+ */
+async function parseVarFlag(assignment: string, declared: ReadonlyMap<string, string | undefined>): Promise<[string, TfNode]> {
+  const equals = assignment.indexOf('=');
+  if (equals <= 0)
+    throw new UserFacingError('terraform-invalid', `-var ${JSON.stringify(assignment)} is not name=value.`, { hint: 'Write -var name=value, e.g. -var environment=prod.', seeAlso: SEE_ALSO });
+  const name = assignment.slice(0, equals);
+  const value = assignment.slice(equals + 1);
+  const span = { file: '-var', line: 1, column: 1 };
+  const type = declared.get(name)?.replace(/\s+/g, '');
+  if (type === undefined || type === 'string' || type === 'any') return [name, scalar(value, span)];
+  if (type === 'number') {
+    const number = Number(value);
+    if (value.trim() === '' || !Number.isFinite(number)) throw new UserFacingError('terraform-invalid', `-var ${name}=${value}: variable "${name}" is a number.`, { seeAlso: SEE_ALSO });
+    return [name, scalar(number, span)];
+  }
+  if (type === 'bool') {
+    if (value !== 'true' && value !== 'false') throw new UserFacingError('terraform-invalid', `-var ${name}=${value}: variable "${name}" is a bool (true or false).`, { seeAlso: SEE_ALSO });
+    return [name, scalar(value === 'true', span)];
+  }
+  let body: HclBody;
+  try {
+    body = await parseHcl(`value = ${value}\n`, '-var');
+  } catch (error) {
+    if (!(error instanceof HclSyntaxError)) throw error;
+    throw new UserFacingError('terraform-invalid', `-var ${name}=…: the value is not an HCL expression (variable "${name}" has type ${type}).`, { seeAlso: SEE_ALSO });
+  }
+  const expression = body.attributes[0]?.expression;
+  return [name, expression ? constant(expression) : scalar(value, span)];
+}

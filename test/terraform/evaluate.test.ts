@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { byAddress, plain, readFiles } from './tf-folder.js';
+
+const one = async (hcl: string, address = 'pingone_application.a') => byAddress(await readFiles({ 'main.tf': hcl }), address);
+
+describe('expressions evaluated without Terraform', () => {
+  it('applies the implemented functions, conditionals, operators and for expressions', async () => {
+    const app = await one(`
+locals {
+  hosts = ["A.example.com", "b.example.com", "a.example.com"]
+  extra = { x = 1 }
+}
+resource "pingone_application" "a" {
+  lowered   = [for host in local.hosts : lower(host)]
+  unique    = toset([for host in local.hosts : lower(host)])
+  joined    = join(",", concat(["x"], ["y", "z"]))
+  formatted = format("%s-%d%%", "app", 7)
+  merged    = merge(local.extra, { y = 2 })
+  picked    = lookup({ eu = "1" }, "us", "fallback")
+  size      = length(local.hosts) * 2 - 1
+  chosen    = length(local.hosts) > 2 && !false ? "many" : "few"
+  trimmed   = trimsuffix("https://x.example.com/", "/")
+  first     = coalesce("", "second")
+  keyed     = { for index, host in local.hosts : host => index if index != 1 }
+  spread    = join("-", ["p", "q"]...)
+  escaped   = "tab\\there $\${literal}"
+}`);
+    expect(plain(app.body)).toEqual({
+      lowered: ['a.example.com', 'b.example.com', 'a.example.com'],
+      unique: ['a.example.com', 'b.example.com'],
+      joined: 'x,y,z',
+      formatted: 'app-7%',
+      merged: { x: 1, y: 2 },
+      picked: 'fallback',
+      size: 5,
+      chosen: 'many',
+      trimmed: 'https://x.example.com',
+      first: 'second',
+      keyed: { 'A.example.com': 0, 'a.example.com': 2 },
+      spread: 'p-q',
+      escaped: `tab\there \${literal}`,
+    });
+  });
+
+  it('leaves a function it does not implement, and anything built on it, unknown naming the call', async () => {
+    const app = await one(`
+resource "pingone_application" "a" {
+  uri   = "https://\${cidrhost("10.0.0.0/8", 2)}/cb"
+  plain = "kept"
+}`);
+    expect(app.body.entries['uri']).toMatchObject({ kind: 'unknown', expression: 'cidrhost("10.0.0.0/8", 2)', reason: 'function cidrhost() is not evaluated statically' });
+    expect(plain(app.body.entries['plain'])).toBe('kept');
+  });
+
+  it('expands count with count.index, and dynamic blocks with their iterator', async () => {
+    const config = await readFiles({
+      'main.tf': `
+resource "pingone_application" "a" {
+  count = 2
+  name  = "app-\${count.index}"
+  dynamic "step" {
+    for_each = ["one", "two"]
+    iterator = s
+    content {
+      label = upper(s.value)
+    }
+  }
+}`,
+    });
+    expect(config.resources.map((resource) => resource.address)).toEqual(['pingone_application.a[0]', 'pingone_application.a[1]']);
+    expect(plain(byAddress(config, 'pingone_application.a[1]').body)).toEqual({ name: 'app-1', step: [{ label: 'ONE' }, { label: 'TWO' }] });
+  });
+
+  it('makes a resource whose for_each is unknown one instance with unknown each values, and says so', async () => {
+    const config = await readFiles({
+      'main.tf': `
+variable "apps" {}
+resource "pingone_application" "a" {
+  for_each = var.apps
+  name     = each.key
+}`,
+    });
+    expect(config.resources.map((resource) => resource.address)).toEqual(['pingone_application.a']);
+    expect(byAddress(config, 'pingone_application.a').body.entries['name']).toMatchObject({ kind: 'unknown' });
+    expect(config.warnings.join('\n')).toMatch(/for_each = var\.apps cannot be evaluated/);
+  });
+
+  it('resolves configured attributes of other resources and marks computed ones, naming them', async () => {
+    const config = await readFiles({
+      'main.tf': `
+resource "pingone_application" "a" {
+  for_each = toset(["eu"])
+  name     = "App \${each.key}"
+}
+resource "pingone_resource_grant" "g" {
+  application_id = pingone_application.a["eu"].id
+  label          = pingone_application.a["eu"].name
+  secret         = pingone_application.a["eu"].oidc_options.client_id
+}`,
+    });
+    expect(plain(byAddress(config, 'pingone_resource_grant.g').body)).toEqual({
+      application_id: 'tf:pingone_application.a["eu"]',
+      label: 'App eu',
+      secret: '?computed attribute pingone_application.a["eu"].oidc_options',
+    });
+  });
+
+  it('reports a registry module as a warning instead of dropping it silently', async () => {
+    const config = await readFiles({ 'main.tf': 'module "apps" {\n  source = "pingidentity/utils/pingone"\n}\n' });
+    expect(config.resources).toEqual([]);
+    expect(config.warnings.join('\n')).toMatch(/module\.apps: module source "pingidentity\/utils\/pingone" is not a local folder/);
+  });
+
+  it('keeps a heredoc as written, with <<- indentation removed', async () => {
+    const app = await one(`resource "pingone_application" "a" {\n  text = <<-EOT\n    line one\n      line \${"two"}\n  EOT\n}\n`);
+    expect(plain(app.body.entries['text'])).toBe('line one\n  line two\n');
+  });
+});

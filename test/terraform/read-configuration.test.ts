@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { UserFacingError } from '../../src/errors.js';
+import { readConfiguration } from '../../src/terraform/read-configuration.js';
+import { byAddress, plain, readFiles, tfFolder } from './tf-folder.js';
+
+const FIXTURE = 'test/fixtures/terraform/acceptance';
+
+describe('readConfiguration on the acceptance configuration', () => {
+  it('expands for_each over a variable set in *.auto.tfvars, with locals and templates resolved', async () => {
+    const config = await readConfiguration({ dir: FIXTURE, cwd: process.cwd() });
+    const eu = byAddress(config, 'pingone_application.storefront["eu"]');
+    const us = byAddress(config, 'pingone_application.storefront["us"]');
+    expect(plain(us.body.entries['name'])).toBe('Storefront (US)');
+    const oidc = us.body.entries['oidc_options'];
+    expect(plain(oidc)).toMatchObject({ redirect_uris: ['https://shop.example.com/callback/'] });
+    expect(plain(eu.body.entries['oidc_options'])).toMatchObject({ redirect_uris: ['https://shop.example.eu/callback'] });
+    expect(us.span).toEqual({ file: `${FIXTURE}/main.tf`, line: 12, column: 1 });
+    // The value comes from a .tfvars file, but it is reported where the resource uses it.
+    expect(oidc?.kind === 'object' && oidc.entries['redirect_uris']?.span.line).toBe(24);
+    expect(plain(byAddress(config, 'pingone_environment.retail').body.entries['name'])).toBe('Retail Production');
+    expect(config.warnings).toEqual([]);
+  });
+
+  it('gives ids known only after apply as tf:<address> placeholders and configured attributes as written', async () => {
+    const config = await readConfiguration({ dir: FIXTURE, cwd: process.cwd() });
+    const grant = byAddress(config, 'pingone_application_role_assignment.provisioner_org_admin');
+    expect(plain(grant.body)).toEqual({
+      environment_id: 'tf:pingone_environment.retail',
+      application_id: 'tf:pingone_application.provisioner',
+      role_id: 'tf:data.pingone_role.organization_admin',
+      scope_organization_id: '5f3c0e9a-7d41-4b8e-a1c2-0b7e2d4f6a11',
+    });
+    expect(byAddress(config, 'data.pingone_role.organization_admin').mode).toBe('data');
+  });
+
+  it('evaluates a local module with its inputs under module.<name>., and leaves remote state unknown', async () => {
+    const config = await readConfiguration({ dir: FIXTURE, cwd: process.cwd() });
+    const spa = byAddress(config, 'module.legacy_portal.pingone_application.spa');
+    expect(spa.span.file).toBe(`${FIXTURE}/modules/legacy-portal/main.tf`);
+    expect(plain(spa.body)).toMatchObject({ environment_id: 'tf:pingone_environment.retail', oidc_options: { redirect_uris: ['https://legacy.example.com/signed-in'] } });
+    const desk = byAddress(config, 'pingone_application.support_desk').body.entries['oidc_options'];
+    const uri = desk?.kind === 'object' && desk.entries['redirect_uris']?.kind === 'list' ? desk.entries['redirect_uris'].items[0] : undefined;
+    expect(uri).toMatchObject({ kind: 'unknown', expression: 'data.terraform_remote_state.support.outputs.callback_url', reason: 'remote state', span: { line: 142 } });
+  });
+
+  it('lets -var-file and then -var override the automatic files, in that order', async () => {
+    const cwd = process.cwd();
+    const base = await readConfiguration({ dir: FIXTURE, cwd, vars: ['environment_name=Outlet'] });
+    expect(plain(byAddress(base, 'pingone_environment.retail').body.entries['name'])).toBe('Outlet Production');
+    const folder = tfFolder({ 'only-eu.tfvars.json': JSON.stringify({ storefront_regions: { eu: { host: 'eu.example', path: '/cb' } }, environment_name: 'Json' }) });
+    const fromFile = await readConfiguration({ dir: FIXTURE, cwd, varFiles: [`${folder}/only-eu.tfvars.json`], vars: ['environment_name=Flag'] });
+    expect(fromFile.resources.filter((resource) => resource.type === 'pingone_application' && resource.name === 'storefront').map((resource) => resource.address)).toEqual([
+      'pingone_application.storefront["eu"]',
+    ]);
+    expect(plain(byAddress(fromFile, 'pingone_environment.retail').body.entries['name'])).toBe('Flag Production');
+  });
+});
+
+describe('readConfiguration refuses what it cannot read', () => {
+  it('names the file and line of a syntax error (exit 2: terraform-invalid)', async () => {
+    const error = await readFiles({ 'main.tf': 'resource "pingone_application" "a" {\n  name = "x"\n  enabled = = true\n}\n' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UserFacingError);
+    expect((error as UserFacingError).errorCode).toBe('terraform-invalid');
+    expect((error as UserFacingError).message).toMatch(/^main\.tf:3:\d+: HCL syntax error/);
+  });
+
+  it('refuses a folder without .tf files and a missing folder (terraform-missing)', async () => {
+    await expect(readFiles({ 'README.md': '# nothing here\n' })).rejects.toMatchObject({ errorCode: 'terraform-missing' });
+    await expect(readConfiguration({ dir: 'no-such-folder', cwd: tfFolder({}) })).rejects.toMatchObject({ errorCode: 'terraform-missing' });
+  });
+
+  it('refuses a -var without =, and a number variable given a word', async () => {
+    const files = { 'main.tf': 'variable "n" {\n  type = number\n}\n' };
+    await expect(readFiles(files, { vars: ['n'] })).rejects.toMatchObject({ errorCode: 'terraform-invalid' });
+    await expect(readFiles(files, { vars: ['n=many'] })).rejects.toMatchObject({ errorCode: 'terraform-invalid' });
+  });
+});
