@@ -1,42 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { setupFromConfig } from '../../src/audit/audit-setup.js';
-import { auditSnapshot } from '../../src/audit/audit-snapshot.js';
-import type { Finding } from '../../src/engine/types.js';
-import { mapConfiguration } from '../../src/terraform/map/map-configuration.js';
-import { ConfigBuilder, unknown } from './tf-builder.js';
-
-const NOW = new Date('2026-11-22T12:00:00Z');
-const SETUP = setupFromConfig({ config: {}, file: undefined });
-
-function audit(builder: ConfigBuilder) {
-  const mapped = mapConfiguration(builder.build(), { now: NOW, toolVersion: 'test' });
-  const result = auditSnapshot(mapped.snapshot, SETUP, NOW);
-  const where = (finding: Finding) => mapped.provenance.locate(finding.location.file, finding.pointer);
-  const of = (ruleId: string) => result.findings.filter((finding) => finding.ruleId === ruleId);
-  return { mapped, result, where, of };
-}
-
-function withEnvironment(): { builder: ConfigBuilder; env: string } {
-  const builder = new ConfigBuilder();
-  const env = builder.resource('pingone_environment', 'prod', { name: 'Production', type: 'PRODUCTION' });
-  return { builder, env };
-}
-
-const webApp = (env: string, oidc: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
-  environment_id: env,
-  name: 'Storefront',
-  enabled: true,
-  ...extra,
-  oidc_options: {
-    type: 'WEB_APP',
-    grant_types: ['AUTHORIZATION_CODE'],
-    response_types: ['CODE'],
-    token_endpoint_auth_method: 'CLIENT_SECRET_BASIC',
-    pkce_enforcement: 'S256_REQUIRED',
-    redirect_uris: ['https://shop.example.com/callback'],
-    ...oidc,
-  },
-});
+import { auditConfiguration, webApp, withEnvironment } from './audit-terraform.js';
+import { unknown } from './tf-builder.js';
 
 describe('pingone_application mapped into the snapshot', () => {
   it('takes the provider default for enabled (false): an app left without it is disabled, reported on its block', () => {
@@ -44,7 +8,7 @@ describe('pingone_application mapped into the snapshot', () => {
     const { enabled: _enabled, ...withoutEnabled } = webApp(env, {});
     const blockLine = builder.nextLine;
     builder.resource('pingone_application', 'integration', { ...withoutEnabled, name: 'Integration' });
-    const { of, where } = audit(builder);
+    const { of, where } = auditConfiguration(builder.build());
     const [finding] = of('app-disabled');
     expect(finding).toBeDefined();
     expect(where(finding!)).toEqual({ address: 'pingone_application.integration', span: { file: 'main.tf', line: blockLine, column: 1 } });
@@ -55,7 +19,7 @@ describe('pingone_application mapped into the snapshot', () => {
     builder.resource('pingone_application', 'on', webApp(env, {}));
     const offLine = builder.nextLine;
     builder.resource('pingone_application', 'off', webApp(env, {}, { enabled: false }));
-    const { of, where } = audit(builder);
+    const { of, where } = auditConfiguration(builder.build());
     expect(of('app-disabled').map((finding) => where(finding)?.address)).toEqual(['pingone_application.off']);
     // block line, then environment_id, name, enabled: `enabled` sits three lines below the block.
     expect(where(of('app-disabled')[0]!)?.span.line).toBe(offLine + 3);
@@ -67,7 +31,7 @@ describe('pingone_application mapped into the snapshot', () => {
     builder.resource('pingone_application', 'slash', webApp(env, { redirect_uris: ['https://shop.example.com/callback/'] }));
     builder.resource('pingone_application', 'wild', webApp(env, { redirect_uris: ['https://*.example.com/callback'], allow_wildcard_in_redirect_uris: true }));
     builder.resource('pingone_application', 'http', webApp(env, { redirect_uris: ['http://shop.example.com/callback'] }));
-    const { of, where } = audit(builder);
+    const { of, where } = auditConfiguration(builder.build());
     const addresses = (ruleId: string) => of(ruleId).map((finding) => where(finding)?.address);
     expect(addresses('redirect-uri-trailing-slash')).toEqual(['pingone_application.slash']);
     expect(addresses('redirect-uri-wildcard')).toEqual(['pingone_application.wild']);
@@ -88,7 +52,7 @@ describe('pingone_application mapped into the snapshot', () => {
     const { pkce_enforcement: _pkce, ...noPkce } = webApp(env, { type: 'SINGLE_PAGE_APP', token_endpoint_auth_method: 'NONE' }).oidc_options;
     builder.resource('pingone_application', 'spa', { environment_id: env, name: 'SPA', enabled: true, oidc_options: noPkce });
     builder.resource('pingone_application', 'spa_ok', webApp(env, { type: 'SINGLE_PAGE_APP', token_endpoint_auth_method: 'NONE' }));
-    const { of, where } = audit(builder);
+    const { of, where } = auditConfiguration(builder.build());
     expect(of('implicit-grant').map((finding) => where(finding)?.address)).toEqual(['pingone_application.legacy']);
     expect(of('pkce-not-enforced').map((finding) => where(finding)?.address)).toEqual(['pingone_application.spa']);
   });
@@ -97,14 +61,14 @@ describe('pingone_application mapped into the snapshot', () => {
     const { builder, env } = withEnvironment();
     const { token_endpoint_auth_method: _method, ...oidc } = webApp(env, { type: 'NATIVE_APP' }).oidc_options;
     builder.resource('pingone_application', 'native', { environment_id: env, name: 'Native', enabled: true, oidc_options: { ...oidc, token_endpoint_authn_method: 'CLIENT_SECRET_POST' } });
-    const { of } = audit(builder);
+    const { of } = auditConfiguration(builder.build());
     expect(of('public-client-with-secret')).toHaveLength(1);
   });
 
   it('leaves an app whose redirect URIs are unknown not evaluated, naming the expression, never a pass', () => {
     const { builder, env } = withEnvironment();
     builder.resource('pingone_application', 'remote', webApp(env, { redirect_uris: unknown('data.terraform_remote_state.shop.outputs.callbacks') }));
-    const { mapped, result, of } = audit(builder);
+    const { mapped, result, of } = auditConfiguration(builder.build());
     expect(of('redirect-uri-trailing-slash')).toEqual([]);
     expect(mapped.notEvaluated).toEqual([
       expect.objectContaining({
@@ -123,7 +87,7 @@ describe('pingone_application mapped into the snapshot', () => {
     const { builder, env } = withEnvironment();
     builder.resource('pingone_application', 'local', webApp(env, { redirect_uris: ['https://localhost:3000/callback'] }));
     builder.resource('pingone_application', 'elsewhere', webApp('0b6d1f52-0000-4000-8000-000000000001', { redirect_uris: ['https://localhost:3000/callback'] }));
-    const { of, result, where } = audit(builder);
+    const { of, result, where } = auditConfiguration(builder.build());
     expect(of('redirect-uri-localhost-in-production').map((finding) => where(finding)?.address)).toEqual(['pingone_application.local']);
     const elsewhere = result.ruleResults.find((entry) => entry.ruleId === 'redirect-uri-localhost-in-production' && entry.environmentId === '0b6d1f52-0000-4000-8000-000000000001');
     expect(elsewhere?.outcome).toBe('not-evaluated');
