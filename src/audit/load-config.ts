@@ -3,7 +3,7 @@ import path from 'node:path';
 import { readUserFile } from '../read-user-file.js';
 import type { AuditConfig } from '../engine/config.js';
 import { assertMatchesSchema, parseJsonText } from '../engine/json-errors.js';
-import { loadSchema } from '../json/load-schema.js';
+import { schemaValidator } from '../json/schema-validators.js';
 
 export const DEFAULT_CONFIG_FILE = 'pingone-audit.config.json';
 
@@ -29,6 +29,6 @@ export function loadConfig(configPath: string | undefined, cwd: string = process
 function readConfig(absolutePath: string, file: string): AuditConfig {
   const text = readUserFile(absolutePath, file, 'Config', `Check the --config path; without --config, ./${DEFAULT_CONFIG_FILE} is used when present.`);
   const config = parseJsonText(text, file);
-  assertMatchesSchema(loadSchema('config.schema.json', ['pack.schema.json']), config, file);
+  assertMatchesSchema(schemaValidator('config.schema.json'), config, file);
   return config as AuditConfig;
 }

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { packagePath } from '../paths.js';
 import { packFile, type Pack } from '../engine/config.js';
 import { assertMatchesSchema, invalidJsonAt, parseJsonText } from '../engine/json-errors.js';
-import { loadSchema } from '../json/load-schema.js';
+import { schemaValidator } from '../json/schema-validators.js';
 
 /** Reads every `rules/packs/*.json`, checked against `schemas/pack.schema.json`; keyed by pack id. */
 export function loadPacks(directory = packagePath('rules', 'packs')): Record<string, Pack> {
-  const validate = loadSchema('pack.schema.json');
+  const validate = schemaValidator('pack.schema.json');
   const packs: Record<string, Pack> = {};
   for (const fileName of readdirSync(directory)
     .filter((name) => name.endsWith('.json'))

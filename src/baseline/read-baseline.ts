@@ -1,7 +1,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { assertMatchesSchema, invalidJsonAt, parseJsonText } from '../engine/json-errors.js';
 import type { baselineSchema } from '../json/file-schemas.js';
-import { loadSchema } from '../json/load-schema.js';
+import { schemaValidator } from '../json/schema-validators.js';
 import type { Finding } from '../engine/types.js';
 import { readUserFile } from '../read-user-file.js';
 import type { ResourceType } from '../snapshot/model.js';
@@ -41,7 +41,7 @@ export function readBaselineReport(value: unknown, file: string): BaselineReport
   if (value !== null && typeof value === 'object' && Array.isArray((value as { runs?: unknown }).runs)) {
     throw invalidJsonAt(file, [], 'is a SARIF log; baselines are read from the JSON report', HINT);
   }
-  assertMatchesSchema(loadSchema('baseline.schema.json'), value, file);
+  assertMatchesSchema(schemaValidator('baseline.schema.json'), value, file);
   const report = value as BaselineFile;
   return { file, generatedAt: report.generatedAt, findings: report.findings.map(ownFinding) };
 }

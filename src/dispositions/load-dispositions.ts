@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { FromSchema } from 'json-schema-to-ts';
 import { assertMatchesSchema, parseJsonText } from '../engine/json-errors.js';
 import type { dispositionsSchema } from '../json/file-schemas.js';
-import { loadSchema } from '../json/load-schema.js';
+import { schemaValidator } from '../json/schema-validators.js';
 import { readUserFile } from '../read-user-file.js';
 
 /**
@@ -28,7 +28,7 @@ export interface DispositionEntry {
 export function loadDispositions(file: string, cwd: string = process.cwd()): DispositionEntry[] {
   const text = readUserFile(path.resolve(cwd, file), file, 'Dispositions', 'Check the --dispositions path.');
   const value = parseJsonText(text, file);
-  assertMatchesSchema(loadSchema('dispositions.schema.json'), value, file);
+  assertMatchesSchema(schemaValidator('dispositions.schema.json'), value, file);
   const { dispositions } = value as FromSchema<typeof dispositionsSchema>;
   return dispositions.map((disposition, index) => ({ file, pointer: `/dispositions/${index}`, disposition: disposition as Disposition }));
 }

@@ -1,16 +1,10 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import ajvFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { UserFacingError } from '../errors.js';
 import { closestMatch } from './closest-match.js';
 import { parseJson } from '../json/parse-json.js';
 
 /** One step into a JSON document: an object key or an array index. */
 export type JsonPathSegment = string | number;
-
-/** One Ajv for every schema the engine checks; `logger: false` because the engine never prints. */
-export const ajv = new Ajv({ allErrors: true, verbose: true, logger: false });
-// ajv-formats is CommonJS: under NodeNext its plugin is the `default` property.
-ajvFormats.default(ajv);
 
 /** `$.rules["app-disabled"].options.maxDays`: the form users see in error messages. */
 export function jsonPath(segments: readonly JsonPathSegment[]): string {

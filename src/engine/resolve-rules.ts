@@ -1,6 +1,7 @@
 import { closestMatch } from './closest-match.js';
 import { DEFAULT_PACKS, packFile, type AuditConfig, type Pack, type ResolvedRule } from './config.js';
-import { ajv, assertMatchesSchema, invalidJsonAt, type JsonPathSegment } from './json-errors.js';
+import { assertMatchesSchema, invalidJsonAt, type JsonPathSegment } from './json-errors.js';
+import { ruleOptionsValidator } from '../json/schema-validators.js';
 import { isSeverity } from './severity.js';
 import { SEVERITIES, type Rule, type Severity } from './types.js';
 
@@ -117,7 +118,7 @@ function resolveOptions(rule: Rule, state: RuleState): Record<string, unknown> {
     return {};
   }
   const options = { ...declared.defaults, ...state.options };
-  const validate = ajv.compile(declared.schema);
+  const validate = ruleOptionsValidator(rule.id, declared.schema);
   if (source === undefined) {
     // Nobody set options: a mismatch is the rule's own bug, not something the user can fix.
     if (!validate(options)) throw new Error(`Rule ${rule.id}: its default options do not match its options schema.`);

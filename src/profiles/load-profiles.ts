@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { assertMatchesSchema, invalidJsonAt, parseJsonText } from '../engine/json-errors.js';
-import { loadSchema } from '../json/load-schema.js';
+import { schemaValidator } from '../json/schema-validators.js';
 import { packagePath } from '../paths.js';
 import { compileNamePattern } from './name-pattern.js';
 import { profileFile, type Profile } from './types.js';
@@ -12,7 +12,7 @@ import { profileFile, type Profile } from './types.js';
  * in order). Errors name the file and the JSON path. Sorted by id.
  */
 export function loadProfiles(directory = packagePath('rules', 'profiles')): Profile[] {
-  const validate = loadSchema('profile.schema.json');
+  const validate = schemaValidator('profile.schema.json');
   return readdirSync(directory)
     .filter((name) => name.endsWith('.json'))
     .sort()

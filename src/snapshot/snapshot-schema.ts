@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import ajvFormats from 'ajv-formats';
-import { packagePath } from '../paths.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { schemaValidator } from '../json/schema-validators.js';
 import { pointerSegment } from './json-scanner.js';
-import { ENVIRONMENT_RESOURCE_TYPES, type EnvironmentResourceType } from './layout.js';
+import type { EnvironmentResourceType } from './layout.js';
 
 /** The definitions of `schemas/snapshot.schema.json` that a snapshot file is checked against. */
 export type FileDefinition = 'manifest' | 'environment' | EnvironmentResourceType;
@@ -14,21 +12,8 @@ export interface SchemaViolation {
   message: string;
 }
 
-let validators: Map<FileDefinition, ValidateFunction> | undefined;
-
 function validatorFor(definition: FileDefinition): ValidateFunction {
-  if (validators === undefined) {
-    // Its own Ajv: the snapshot layer does not lean on the engine's.
-    const ajv = new Ajv({ allErrors: true, verbose: true, logger: false });
-    ajvFormats.default(ajv);
-    const schema = JSON.parse(readFileSync(packagePath('schemas', 'snapshot.schema.json'), 'utf8')) as { $id: string };
-    ajv.addSchema(schema);
-    validators = new Map();
-    for (const name of ['manifest', 'environment', ...ENVIRONMENT_RESOURCE_TYPES] as const) {
-      validators.set(name, ajv.getSchema(`${schema.$id}#/definitions/${name}`)!);
-    }
-  }
-  return validators.get(definition)!;
+  return schemaValidator('snapshot.schema.json', definition);
 }
 
 /** Every violation of `definition` by `value` (empty when it conforms). */

@@ -1,11 +1,8 @@
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { FromSchema } from 'json-schema-to-ts';
-import { ajv, assertMatchesSchema } from '../engine/json-errors.js';
+import { assertMatchesSchema } from '../engine/json-errors.js';
 import type { suppressionsSchema } from '../json/file-schemas.js';
-import { loadSchema } from '../json/load-schema.js';
-
-const SUPPRESSIONS_SCHEMA_FILE = 'suppressions.schema.json';
-const SUPPRESSIONS_SCHEMA_ID = 'https://pingone-audit.dev/schemas/suppressions.schema.json';
+import { schemaValidator } from '../json/schema-validators.js';
 
 /**
  * A well-formed entry of the suppressions file, inferred from `definitions.suppression` of its schema
@@ -32,20 +29,13 @@ export type SuppressionEntry =
  * still apply.
  */
 export function parseSuppressions(value: unknown, file: string): SuppressionEntry[] {
-  assertMatchesSchema(loadSchema(SUPPRESSIONS_SCHEMA_FILE), value, file);
-  const validate = entryValidator();
+  assertMatchesSchema(schemaValidator('suppressions.schema.json'), value, file);
+  const validate = schemaValidator('suppressions.schema.json', 'suppression');
   return (value as SuppressionsFile).suppressions.map((raw, index): SuppressionEntry => {
     const pointer = `/suppressions/${index}`;
     if (validate(raw)) return { status: 'valid', file, pointer, suppression: raw as Suppression };
     return { status: 'invalid', file, pointer, problem: describeProblems(validate.errors ?? []), identity: identityOf(raw) };
   });
-}
-
-function entryValidator(): ValidateFunction {
-  loadSchema(SUPPRESSIONS_SCHEMA_FILE);
-  const validate = ajv.getSchema(`${SUPPRESSIONS_SCHEMA_ID}#/definitions/suppression`);
-  if (validate === undefined) throw new Error(`${SUPPRESSIONS_SCHEMA_FILE} has no definitions/suppression.`);
-  return validate;
 }
 
 /** Every problem of the entry in one line: `expires: must match format "date"; missing "owner"`. */

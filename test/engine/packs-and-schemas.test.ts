@@ -6,7 +6,7 @@ import type { SnapshotKind } from '../../src/snapshot/model.js';
 import { ORGANIZATION_WIDE_KINDS } from '../../src/engine/data-gaps.js';
 import { loadConfig } from '../../src/audit/load-config.js';
 import { loadPacks } from '../../src/audit/load-packs.js';
-import { loadSchema } from '../../src/json/load-schema.js';
+import { ruleMetaValidator } from '../formatters/schema-validators.js';
 import { UserFacingError } from '../../src/errors.js';
 import { packagePath } from '../../src/paths.js';
 import { catchUserFacingError, fakeRule } from './engine-fixtures.js';
@@ -86,7 +86,7 @@ describe('config file', () => {
 });
 
 describe('rule metadata schema', () => {
-  const validate = loadSchema('rule-meta.schema.json');
+  const validate = ruleMetaValidator;
 
   it('accepts well-formed metadata (with and without options)', () => {
     expect(validate(fakeRule('x').meta), JSON.stringify(validate.errors)).toBe(true);

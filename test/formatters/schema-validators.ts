@@ -32,3 +32,6 @@ export function sarifSchemaProblems(log: unknown): string[] {
 export function reportSchemaProblems(report: unknown): string[] {
   return problems(validateReportSchema, report);
 }
+
+/** schemas/rule-meta.schema.json, which only the tests check rules against (a rule's metadata is code). */
+export const ruleMetaValidator: ValidateFunction = reportAjv.getSchema('https://pingone-audit.dev/schemas/rule-meta.schema.json')!;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { CATALOGUE_README, currentRulesTable, withRulesTable } from '../../src/catalogue/update-readme.js';
 import { loadPacks } from '../../src/audit/load-packs.js';
-import { loadSchema } from '../../src/json/load-schema.js';
+import { ruleMetaValidator } from '../formatters/schema-validators.js';
 import { packagePath } from '../../src/paths.js';
 
 /** Folders of rules/ that hold helpers and data rather than one rule per file. */
@@ -39,7 +39,7 @@ describe('the rule catalogue', () => {
   });
 
   it('gives every rule kebab-case id, valid metadata and a test file of its own', () => {
-    const validate = loadSchema('rule-meta.schema.json');
+    const validate = ruleMetaValidator;
     for (const rule of rules) {
       expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(validate(rule.meta), `${rule.id}: ${JSON.stringify(validate.errors)}`).toBe(true);
