@@ -4,13 +4,15 @@ import { createRequire } from 'node:module';
 import type { Ajv, ValidateFunction } from 'ajv';
 import { packagePath } from '../paths.js';
 
-/** The schema files whose files pingone-audit checks (SARIF's and the report's serve only the tests). */
+/** The schema files whose files pingone-audit checks (SARIF's serves only the tests; rule-meta is the report's `$ref`). */
 export const VALIDATED_SCHEMA_FILES = [
   'baseline.schema.json',
   'config.schema.json',
   'dispositions.schema.json',
   'pack.schema.json',
   'profile.schema.json',
+  'report.schema.json',
+  'rule-meta.schema.json',
   'snapshot.schema.json',
   'suppressions.schema.json',
 ] as const;

@@ -1,6 +1,6 @@
 import { assertMatchesSchema, invalidJsonAt, parseJsonText } from '../engine/json-errors.js';
 import type { AuditResult } from '../engine/types.js';
-import { loadSchema } from '../json/load-schema.js';
+import { schemaValidator } from '../json/schema-validators.js';
 import { readUserFile } from '../read-user-file.js';
 
 /** A JSON report read back: the file as the user named it, and the audit result it holds. */
@@ -23,7 +23,7 @@ export function readReportFile(absolutePath: string, file: string): ReadReport {
   if (value !== null && typeof value === 'object' && Array.isArray((value as { runs?: unknown }).runs)) {
     throw invalidJsonAt(file, [], 'is a SARIF log, not a JSON report', HINT);
   }
-  assertMatchesSchema(loadSchema('report.schema.json', ['rule-meta.schema.json']), value, file);
+  assertMatchesSchema(schemaValidator('report.schema.json'), value, file);
   const { $schema: _schema, schemaVersion: _version, ...result } = value as AuditResult & { $schema?: string; schemaVersion: number };
   return { file, result };
 }
