@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 
 import type { SnapshotIndex } from '../../src/snapshot/lookup.js';
-import type { RoleAssignment, Snapshot } from '../../src/snapshot/model.js';
+import type { Application, RoleAssignment, User } from '../../src/snapshot/model.js';
 import { applicationRef, applicationsOf, isWorker, whetherWorker } from '../../src/pingone/applications.js';
 import { reportsIf } from '../../src/pingone/unknown-answers.js';
 import { REFERENCES } from '../shared/references.js';
@@ -60,7 +60,7 @@ export default defineRule({
     precision: 'medium',
   },
   check(snapshot, { index, options, report, leaveUnjudged }) {
-    const creators = possibleCreatorsBySignature(snapshot, index);
+    const creators = possibleCreatorsBySignature(index);
     return applicationsOf(snapshot).flatMap((located) => {
       const { app } = located;
       const assignments = app._embedded?.roleAssignments ?? [];
@@ -80,7 +80,7 @@ export default defineRule({
 });
 
 /** Admin users (direct roles, and direct plus group roles) and worker apps, by the signature of their roles. */
-function possibleCreatorsBySignature(snapshot: Snapshot, index: SnapshotIndex): Map<string, PossibleCreator[]> {
+function possibleCreatorsBySignature(index: SnapshotIndex): Map<string, PossibleCreator[]> {
   // Keyed by creator id inside each signature: many admins share one signature, and a list scan per add was quadratic.
   const bySignature = new Map<string, Map<string, PossibleCreator>>();
   const add = (assignments: readonly RoleAssignment[], creator: PossibleCreator) => {
@@ -89,20 +89,21 @@ function possibleCreatorsBySignature(snapshot: Snapshot, index: SnapshotIndex): 
     if (!creators.has(creator.id)) creators.set(creator.id, creator);
     bySignature.set(key, creators);
   };
-  for (const env of snapshot.environments) {
-    for (const user of env.users) {
+  // Only role holders can be copied from: a user without a role has nothing a worker could inherit.
+  for (const holder of index.adminActors()) {
+    if (holder.kind === 'user') {
+      const user = holder.actor as User;
       const direct = user._embedded?.roleAssignments ?? [];
       const creator = { id: user.id, label: `admin ${user.username}`, createdAt: stringOrUndefined(user.createdAt) };
       if (direct.length > 0) add(direct, creator);
       if ((user.memberOfGroupIDs ?? []).length > 0)
         add(
-          index.userRoles(env.environment.id, user).map((effective) => effective.assignment),
+          holder.roles.map((effective) => effective.assignment),
           creator,
         );
-    }
-    for (const app of env.applications.filter(isWorker)) {
-      const own = app._embedded?.roleAssignments ?? [];
-      if (own.length > 0) add(own, { id: app.id, label: `worker app ${app.name}`, createdAt: app.createdAt });
+    } else if (holder.kind === 'application' && isWorker(holder.actor as Application)) {
+      const app = holder.actor as Application;
+      add(app._embedded?.roleAssignments ?? [], { id: app.id, label: `worker app ${app.name}`, createdAt: app.createdAt });
     }
   }
   return new Map([...bySignature].map(([key, creators]) => [key, [...creators.values()]]));

@@ -87,7 +87,10 @@ function computeUserCoverage(users: readonly User[], environmentId: string, inde
   let complete = !index.actorsLeftOut(environmentId);
   for (const user of users) {
     if (!rolesCollected(user, environmentId, index)) complete = false;
-    const coverage = bestCoverage(index.userRoles(environmentId, user), environmentId, index);
+    const roles = index.userRoles(environmentId, user);
+    // Most users hold no role: they cover nothing, and skipping them keeps large environments cheap.
+    if (roles.length === 0) continue;
+    const coverage = bestCoverage(roles, environmentId, index);
     if (coverage && (best === undefined || compareCoverage(coverage, best) < 0)) best = { ...coverage, user };
   }
   return { best, complete };

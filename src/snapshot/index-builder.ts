@@ -1,10 +1,18 @@
 import type { AdminActor, EffectiveRoleAssignment, SnapshotIndex } from './lookup.js';
 import type { EnvironmentSnapshot, Group, Role, RoleAssignment, Snapshot, SnapshotKind, User } from './model.js';
 
+/** Stands for a group the snapshot does not hold in a lookup that needs a key object. */
+const NO_GROUP = {} as Group;
+
 /** Kinds whose failure for one user or group hides who administers that environment. */
 const ACTOR_KINDS: ReadonlySet<SnapshotKind> = new Set<SnapshotKind>(['users', 'userRoleAssignments', 'groups', 'groupRoleAssignments', 'groupMembers']);
 
-/** Builds every join the rules need, once, in time linear in the size of the snapshot. */
+/**
+ * Builds every join the rules need, once, in time linear in the size of the snapshot. Each user's
+ * effective roles (direct, then those of each group in `memberOfGroupIDs` order) are resolved here
+ * and shared by every rule that asks; only role holders are kept, since most users of a large
+ * environment hold none.
+ */
 export function buildSnapshotIndex(snapshot: Snapshot): SnapshotIndex {
   const environments = new Map(snapshot.environments.map((env) => [env.environment.id, env]));
   const roles = new Map<string, Role>();
@@ -13,29 +21,7 @@ export function buildSnapshotIndex(snapshot: Snapshot): SnapshotIndex {
     roles.set(role.id, role);
     rolesByName.set(role.name, role);
   }
-  const groups = new Map<string, Group>();
-  const membersByGroup = new Map<string, User[]>();
-  const populationEnvironments = new Map<string, string>();
-  const groupEnvironments = new Map<string, string>();
-  const applicationEnvironments = new Map<string, string>();
-  for (const env of snapshot.environments) {
-    const envId = env.environment.id;
-    for (const role of env.roles) if (!roles.has(role.id)) roles.set(role.id, role);
-    for (const group of env.groups) {
-      groups.set(groupKey(envId, group.id), group);
-      groupEnvironments.set(group.id, envId);
-    }
-    for (const app of env.applications) applicationEnvironments.set(app.id, envId);
-    for (const population of env.populations) populationEnvironments.set(population.id, envId);
-    for (const user of env.users) {
-      for (const groupId of user.memberOfGroupIDs ?? []) {
-        const key = groupKey(envId, groupId);
-        const members = membersByGroup.get(key) ?? [];
-        members.push(user);
-        membersByGroup.set(key, members);
-      }
-    }
-  }
+  for (const env of snapshot.environments) for (const role of env.roles) if (!roles.has(role.id)) roles.set(role.id, role);
 
   const resolve = (assignment: RoleAssignment, via: EffectiveRoleAssignment['via']): EffectiveRoleAssignment => ({
     assignment,
@@ -43,19 +29,71 @@ export function buildSnapshotIndex(snapshot: Snapshot): SnapshotIndex {
     via,
   });
 
-  const userRoles = (environmentId: string, user: User): EffectiveRoleAssignment[] => {
-    const direct = (user._embedded?.roleAssignments ?? []).map((a) => resolve(a, { kind: 'direct' }));
-    const inherited = (user.memberOfGroupIDs ?? []).flatMap((groupId) => {
-      const group = groups.get(groupKey(environmentId, groupId));
-      if (!group) return [];
-      return (group._embedded?.roleAssignments ?? []).map((a) => resolve(a, { kind: 'group', groupId: group.id, groupName: group.name }));
-    });
-    return [...direct, ...inherited];
+  const groupsByEnvironment = new Map<string, Map<string, Group>>();
+  /** A group's role assignments resolved once; every member shares these objects (read only). */
+  const groupRoles = new Map<Group, EffectiveRoleAssignment[]>();
+  const populationEnvironments = new Map<string, string>();
+  const groupEnvironments = new Map<string, string>();
+  const applicationEnvironments = new Map<string, string>();
+  for (const env of snapshot.environments) {
+    const envId = env.environment.id;
+    const groups = new Map<string, Group>();
+    for (const group of env.groups) {
+      groups.set(group.id, group);
+      groupEnvironments.set(group.id, envId);
+      const via = { kind: 'group' as const, groupId: group.id, groupName: group.name };
+      const assignments = group._embedded?.roleAssignments ?? [];
+      if (assignments.length > 0)
+        groupRoles.set(
+          group,
+          assignments.map((a) => resolve(a, via)),
+        );
+    }
+    groupsByEnvironment.set(envId, groups);
+    for (const app of env.applications) applicationEnvironments.set(app.id, envId);
+    for (const population of env.populations) populationEnvironments.set(population.id, envId);
+  }
+
+  const group = (environmentId: string, id: string) => groupsByEnvironment.get(environmentId)?.get(id);
+
+  const effectiveRoles = (environmentId: string, user: User): EffectiveRoleAssignment[] => {
+    const effective: EffectiveRoleAssignment[] = [];
+    for (const assignment of user._embedded?.roleAssignments ?? []) effective.push(resolve(assignment, { kind: 'direct' }));
+    for (const groupId of user.memberOfGroupIDs ?? []) {
+      const found = group(environmentId, groupId);
+      const inherited = found === undefined ? undefined : groupRoles.get(found);
+      if (inherited !== undefined) for (const role of inherited) effective.push(role);
+    }
+    return effective;
+  };
+
+  const holdsRoles = (environmentId: string, user: User): boolean => {
+    if ((user._embedded?.roleAssignments?.length ?? 0) > 0) return true;
+    return (user.memberOfGroupIDs ?? []).some((groupId) => groupRoles.has(group(environmentId, groupId) ?? NO_GROUP));
+  };
+
+  /** Environment id → role-holding user → effective roles, in the environment's user order. */
+  const roleHolders = new Map<string, Map<User, EffectiveRoleAssignment[]>>();
+  for (const env of snapshot.environments) {
+    const envId = env.environment.id;
+    const holders = new Map<User, EffectiveRoleAssignment[]>();
+    for (const user of env.users) if (holdsRoles(envId, user)) holders.set(user, effectiveRoles(envId, user));
+    roleHolders.set(envId, holders);
+  }
+
+  // A user of another environment, or one the snapshot does not hold, is resolved on the spot.
+  const userRoles = (environmentId: string, user: User): EffectiveRoleAssignment[] =>
+    roleHolders.get(environmentId)?.get(user) ?? (holdsRoles(environmentId, user) ? effectiveRoles(environmentId, user) : []);
+
+  let membersByGroup: Map<string, Map<string, User[]>> | undefined;
+  const groupMembers = (environmentId: string, groupId: string): User[] => {
+    membersByGroup ??= indexGroupMembers(snapshot);
+    return membersByGroup.get(environmentId)?.get(groupId) ?? [];
   };
 
   let adminActorsCache: AdminActor[] | undefined;
   const adminActors = (): AdminActor[] => {
-    adminActorsCache ??= snapshot.environments.flatMap((env) => collectAdminActors(env, userRoles, resolve));
+    adminActorsCache ??= snapshot.environments.flatMap((env) => collectAdminActors(env, roleHolders.get(env.environment.id) ?? new Map(), resolve));
     return adminActorsCache;
   };
 
@@ -66,32 +104,42 @@ export function buildSnapshotIndex(snapshot: Snapshot): SnapshotIndex {
     environment: (id) => environments.get(id),
     role: (id) => roles.get(id),
     roleByName: (name) => rolesByName.get(name),
-    group: (environmentId, id) => groups.get(groupKey(environmentId, id)),
+    group,
     populationEnvironment: (populationId) => populationEnvironments.get(populationId),
     groupEnvironment: (groupId) => groupEnvironments.get(groupId),
     applicationEnvironment: (applicationId) => applicationEnvironments.get(applicationId),
     userRoles,
-    groupMembers: (environmentId, groupId) => membersByGroup.get(groupKey(environmentId, groupId)) ?? [],
+    groupMembers,
     adminActors,
     actorsLeftOut: (environmentId) => environmentsWithActorsLeftOut.has(environmentId),
   };
 }
 
-function groupKey(environmentId: string, groupId: string): string {
-  return `${environmentId}/${groupId}`;
+/** Environment id → group id → its members in the snapshot, built only when a caller asks. */
+function indexGroupMembers(snapshot: Snapshot): Map<string, Map<string, User[]>> {
+  const byEnvironment = new Map<string, Map<string, User[]>>();
+  for (const env of snapshot.environments) {
+    const byGroup = byEnvironment.get(env.environment.id) ?? new Map<string, User[]>();
+    for (const user of env.users) {
+      for (const groupId of user.memberOfGroupIDs ?? []) {
+        const members = byGroup.get(groupId);
+        if (members === undefined) byGroup.set(groupId, [user]);
+        else members.push(user);
+      }
+    }
+    byEnvironment.set(env.environment.id, byGroup);
+  }
+  return byEnvironment;
 }
 
 function collectAdminActors(
   env: EnvironmentSnapshot,
-  userRoles: SnapshotIndex['userRoles'],
+  holders: ReadonlyMap<User, EffectiveRoleAssignment[]>,
   resolve: (a: RoleAssignment, via: EffectiveRoleAssignment['via']) => EffectiveRoleAssignment,
 ): AdminActor[] {
   const environmentId = env.environment.id;
   const actors: AdminActor[] = [];
-  for (const user of env.users) {
-    const roles = userRoles(environmentId, user);
-    if (roles.length > 0) actors.push({ kind: 'user', environmentId, actor: user, roles });
-  }
+  for (const [user, roles] of holders) actors.push({ kind: 'user', environmentId, actor: user, roles });
   for (const app of env.applications) {
     const roles = (app._embedded?.roleAssignments ?? []).map((a) => resolve(a, { kind: 'direct' }));
     if (roles.length > 0) actors.push({ kind: 'application', environmentId, actor: app, roles });

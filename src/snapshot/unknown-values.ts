@@ -1,5 +1,5 @@
 import { resourceFile } from './layout.js';
-import { isKnownValue, type KnownValueField, type RoleAssignment, type Snapshot } from './model.js';
+import { isKnownValue, type KnownValueField, type ResourceType, type RoleAssignment, type Snapshot } from './model.js';
 
 /** One value this version does not know, with how many resources hold it and the first one's file. */
 export interface UnknownValue {
@@ -10,24 +10,32 @@ export interface UnknownValue {
   example: string;
 }
 
+/** A resource whose snapshot file an unknown value's warning may name. */
+interface ResourceAt {
+  type: ResourceType;
+  environmentId: string;
+  id: string;
+}
+
 /** Every unknown value of the snapshot, once each, sorted by field then value. */
 export function findUnknownValues(snapshot: Snapshot): UnknownValue[] {
   const found = new Map<string, UnknownValue>();
-  const note = (field: KnownValueField, value: unknown, file: string) => {
+  // The file is named only for an unknown value: naming every user's file cost more than the check.
+  const note = (field: KnownValueField, value: unknown, file: ResourceAt) => {
     if (isKnownValue(field, value)) return;
     const text = String(value);
     const key = `${field}\u0000${text}`;
     const entry = found.get(key);
-    if (entry === undefined) found.set(key, { field, value: text, count: 1, example: file });
+    if (entry === undefined) found.set(key, { field, value: text, count: 1, example: resourceFile(file.type, file.environmentId, file.id) });
     else entry.count += 1;
   };
-  const noteScopes = (assignments: readonly RoleAssignment[] | undefined, file: string) => {
+  const noteScopes = (assignments: readonly RoleAssignment[] | undefined, file: ResourceAt) => {
     for (const assignment of assignments ?? []) note('role assignment scope type', assignment.scope?.type, file);
   };
   for (const env of snapshot.environments) {
     const envId = env.environment.id;
     for (const app of env.applications) {
-      const file = resourceFile('application', envId, app.id);
+      const file: ResourceAt = { type: 'application', environmentId: envId, id: app.id };
       note('application type', app.type, file);
       note('application protocol', app.protocol, file);
       for (const grant of app.grantTypes ?? []) note('grant type', grant, file);
@@ -39,19 +47,19 @@ export function findUnknownValues(snapshot: Snapshot): UnknownValue[] {
       note('signature algorithm', app.idpSigning?.algorithm, file);
       noteScopes(app._embedded?.roleAssignments, file);
     }
-    for (const user of env.users) noteScopes(user._embedded?.roleAssignments, resourceFile('user', envId, user.id));
-    for (const group of env.groups) noteScopes(group._embedded?.roleAssignments, resourceFile('group', envId, group.id));
-    for (const gateway of env.gateways) noteScopes(gateway._embedded?.roleAssignments, resourceFile('gateway', envId, gateway.id));
+    for (const user of env.users) noteScopes(user._embedded?.roleAssignments, { type: 'user', environmentId: envId, id: user.id });
+    for (const group of env.groups) noteScopes(group._embedded?.roleAssignments, { type: 'group', environmentId: envId, id: group.id });
+    for (const gateway of env.gateways) noteScopes(gateway._embedded?.roleAssignments, { type: 'gateway', environmentId: envId, id: gateway.id });
     for (const type of ['key', 'certificate'] as const) {
       for (const item of type === 'key' ? env.keys : env.certificates) {
-        const file = resourceFile(type, envId, item.id);
+        const file: ResourceAt = { type, environmentId: envId, id: item.id };
         note('key algorithm', item.algorithm, file);
         note('signature algorithm', item.signatureAlgorithm, file);
       }
     }
-    for (const resource of env.resources) note('resource type', resource.type, resourceFile('resource', envId, resource.id));
+    for (const resource of env.resources) note('resource type', resource.type, { type: 'resource', environmentId: envId, id: resource.id });
     for (const policy of env.signOnPolicies) {
-      for (const action of policy._embedded?.actions ?? []) note('sign-on policy action type', action.type, resourceFile('signOnPolicy', envId, policy.id));
+      for (const action of policy._embedded?.actions ?? []) note('sign-on policy action type', action.type, { type: 'signOnPolicy', environmentId: envId, id: policy.id });
     }
   }
   return [...found.values()].sort((a, b) => a.field.localeCompare(b.field) || a.value.localeCompare(b.value));

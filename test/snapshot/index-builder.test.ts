@@ -43,6 +43,13 @@ describe('buildSnapshotIndex', () => {
     expect(index.group(PROD_ENV_ID, 'group-ops')).toBeUndefined();
   });
 
+  it('resolves a role holder’s roles once, shared by every rule that asks, and a group’s roles once for all its members', () => {
+    expect(index.userRoles(ADMIN_ENV_ID, alice)).toBe(index.userRoles(ADMIN_ENV_ID, alice));
+    expect(index.userRoles(ADMIN_ENV_ID, alice)[1]).toBe(index.userRoles(ADMIN_ENV_ID, bob)[0]);
+    expect(index.userRoles(ADMIN_ENV_ID, carol)).toEqual([]);
+    expect(index.adminActors().find((actor) => actor.actor === alice)?.roles).toBe(index.userRoles(ADMIN_ENV_ID, alice));
+  });
+
   it('lists the members of a group from the users’ memberships', () => {
     expect(index.groupMembers(ADMIN_ENV_ID, 'group-ops').map((u) => u.id)).toEqual(['user-alice', 'user-bob']);
     expect(index.groupMembers(ADMIN_ENV_ID, 'group-none')).toEqual([]);
