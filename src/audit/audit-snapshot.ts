@@ -1,4 +1,5 @@
 import { applyBaseline } from '../baseline/index.js';
+import { exposureOf } from './exposure.js';
 import { runRules } from '../engine/run-rules.js';
 import type { AuditResult } from '../engine/types.js';
 import { toolVersion } from '../paths.js';
@@ -17,14 +18,15 @@ import type { AuditSetup } from './audit-setup.js';
  */
 export function auditSnapshot(snapshot: Snapshot, setup: AuditSetup, now: Date, snapshotPath?: string): AuditResult {
   const index = buildSnapshotIndex(snapshot);
+  const integrations = ruleIntegrations(setup.profiles, setup.profileBindings, snapshot, index);
   const result = runRules(snapshot, setup.rules, {
     now,
     index,
-    integrations: ruleIntegrations(setup.profiles, setup.profileBindings, snapshot, index),
+    integrations,
     toolVersion,
     ...(snapshotPath === undefined ? {} : { snapshotPath }),
   });
-  return review(result, setup);
+  return review({ ...result, snapshot: { ...result.snapshot, exposure: exposureOf(snapshot, index, integrations) } }, setup);
 }
 
 /**

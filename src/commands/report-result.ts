@@ -50,7 +50,7 @@ export async function reportResult(result: AuditResult, input: ReportResultInput
     includeFixed: flags['include-fixed'] === true,
     verbose: flags.verbose === true,
     ...(flags.framework === undefined ? {} : { framework: flags.framework }),
-    gate: { verdict: gate.verdict, failOn, failOnNew },
+    gate: { verdict: gate.verdict, failOn, failOnNew, failOnOverdue },
   };
   const sarifLogs = input.splitSarif === true && input.targets.some((target) => target.format === 'sarif') ? buildSarifLogs(result, formatContext) : [];
   const targets = input.splitSarif === true ? splitSarifTargets(input.targets, sarifLogs.length, io) : input.targets;

@@ -254,6 +254,11 @@ export interface AuditResult {
     environments?: Array<{ id: string; name: string; type?: string }>;
     /** Applications audited, and how many sign users in through a DaVinci flow policy (sign-on policy rules skip those). */
     applications?: { total: number; signingInThroughDaVinci: number };
+    /**
+     * Resources whose findings a report puts first (ids, sorted): users, applications and gateways
+     * holding roles, and the admin console (`administrative`); applications bound to an integration profile.
+     */
+    exposure?: { administrative: string[]; integrations: string[] };
     path?: string;
   };
   rules: Array<{ id: string; severity: Severity; meta: RuleMeta }>;

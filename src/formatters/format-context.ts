@@ -27,10 +27,10 @@ export interface FormatContext {
   columns?: number;
   /** Stylish: whole messages and each fired rule's remediation, instead of first sentences. */
   verbose?: boolean;
-  /** Stylish: also show the run through this framework (`--framework`), control by control. */
+  /** Stylish, HTML, Markdown and JSON: the run seen through this framework alone (`--framework`), control by control. */
   framework?: FrameworkId;
-  /** The gate the command decided, for the stylish report's opening verdict. */
-  gate?: { verdict: Verdict; failOn: Severity | 'none'; failOnNew: boolean };
+  /** The gate the command decided, for the opening verdict of the stylish, HTML and Markdown reports. */
+  gate?: { verdict: Verdict; failOn: Severity | 'none'; failOnNew: boolean; failOnOverdue?: boolean };
 }
 
 /** A pure rendering of an audit result: no I/O, no printing; the command writes the string. */

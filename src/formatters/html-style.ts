@@ -16,9 +16,23 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monosp
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 12px 0; }
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; }
-.verdict { font-size: 15px; font-weight: 600; padding: 10px 14px; border-radius: 6px; background: var(--soft); border-left: 6px solid var(--fail); }
-.verdict.clean { border-left-color: var(--pass); }
-.verdict.incomplete { border-left-color: var(--warn); }
+.scope { margin: 4px 0 12px; color: var(--muted); }
+.verdict { padding: 10px 16px; border-radius: 6px; background: var(--soft); border-left: 8px solid var(--fail); }
+.verdict p { margin: 2px 0; }
+.verdict .answer { font-size: 22px; font-weight: 700; color: var(--fail); }
+.verdict.compliant { border-left-color: var(--pass); }
+.verdict.compliant .answer { color: var(--pass); }
+.verdict.not-determined { border-left-color: var(--warn); }
+.verdict.not-determined .answer { color: var(--warn); }
+.verdict .why { font-weight: 600; }
+.verdict .counts { color: var(--muted); }
+#fix-first h2, #posture h2 { margin-top: 18px; }
+table.fix-first td:first-child { color: var(--muted); width: 2em; }
+table.fix-first td:nth-child(4) { white-space: nowrap; }
+table.fix-first td:nth-child(5) { max-width: 16em; }
+td.n, th.n { text-align: right; }
+.overdue { color: var(--fail); }
+.tag.exposure { color: var(--ink); border-color: var(--muted); }
 nav.toc { margin: 16px 0; display: flex; flex-wrap: wrap; gap: 4px 16px; }
 .cards { display: flex; flex-wrap: wrap; gap: 10px; margin: 12px 0 16px; }
 .card { min-width: 104px; padding: 8px 12px; border: 1px solid var(--line); border-radius: 6px; border-top: 5px solid var(--muted); }

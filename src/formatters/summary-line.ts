@@ -8,23 +8,53 @@ export interface SummaryPart {
 
 /**
  * The one-line verdict, in parts: `3 findings (1 critical, 2 high) · 1 suppressed · 8 rules run ·
- * 2 rules not evaluated · 2 resources not judged · 1 rule error · collection incomplete`, or
- * `No findings · 8 rules run`.
- * Other zero counts are left out.
+ * 2 resources not judged`, or `No findings · 8 rules run`; when data was missing or a rule threw,
+ * `5 of 8 rules evaluated · 2 not evaluated (data missing) · 1 rule error · collection incomplete`
+ * (the reports' verdicts say which data, see {@link ruleEvaluation}). Other zero counts are left out.
  */
 export function summaryParts(result: AuditResult): SummaryPart[] {
   const { summary } = result;
   const bySeverity = SEVERITIES.filter((severity) => summary.bySeverity[severity] > 0).map((severity) => `${summary.bySeverity[severity]} ${severity}`);
-  const notEvaluatedRules = new Set(result.notEvaluated.map((item) => item.ruleId)).size;
   const parts: SummaryPart[] = [summary.findings === 0 ? { text: 'No findings', tone: 'good' } : { text: `${plural(summary.findings, 'finding')} (${bySeverity.join(', ')})`, tone: 'bad' }];
   if (summary.suppressed > 0) parts.push({ text: `${summary.suppressed} suppressed`, tone: 'plain' });
-  parts.push({ text: `${plural(summary.rulesRun, 'rule')} run`, tone: 'plain' });
-  if (notEvaluatedRules > 0) parts.push({ text: `${plural(notEvaluatedRules, 'rule')} not evaluated`, tone: 'warn' });
+  const evaluation = ruleEvaluation(result);
+  if (evaluation.evaluated === evaluation.total) parts.push({ text: `${plural(summary.rulesRun, 'rule')} run`, tone: 'plain' });
+  else parts.push({ text: `${evaluation.evaluated} of ${plural(evaluation.total, 'rule')} evaluated`, tone: 'warn' });
+  if (evaluation.notEvaluated > 0) parts.push({ text: `${evaluation.notEvaluated} not evaluated (data missing)`, tone: 'warn' });
   const unjudged = unjudgedResourceCount(result);
   if (unjudged > 0) parts.push({ text: `${plural(unjudged, 'resource')} not judged`, tone: 'warn' });
   if (summary.ruleErrors > 0) parts.push({ text: plural(summary.ruleErrors, 'rule error'), tone: 'bad' });
   if (!summary.collectionComplete) parts.push({ text: 'collection incomplete', tone: 'warn' });
   return parts;
+}
+
+/** How many of the run's rules judged everything they cover, and why the others did not. */
+export interface RuleEvaluation {
+  /** The rules enabled for the run. */
+  total: number;
+  /** Rules with no data gap in any environment and no error. */
+  evaluated: number;
+  /** Rules that missed data somewhere (in every environment, in one, or for some resources). */
+  notEvaluated: number;
+  /** Rules that threw (counted apart from {@link notEvaluated}). */
+  errored: number;
+  /** The data gap in words, e.g. `users and roleAssignments could not be read`. */
+  because: string;
+}
+
+/** See {@link RuleEvaluation}: a rule missing data in one environment is not counted as evaluated. */
+export function ruleEvaluation(result: Pick<AuditResult, 'rules' | 'notEvaluated' | 'ruleErrors'>): RuleEvaluation {
+  const notEvaluated = new Set(result.notEvaluated.map((item) => item.ruleId));
+  const errored = new Set(result.ruleErrors.map((error) => error.ruleId).filter((ruleId) => !notEvaluated.has(ruleId)));
+  const total = Math.max(result.rules.length, notEvaluated.size + errored.size);
+  const kinds = [...new Set(result.notEvaluated.flatMap((item) => item.reasons.map((reason) => reason.kind)))].sort();
+  const because = kinds.length === 0 ? 'data they need could not be read' : `${listInWords(kinds)} could not be read`;
+  return { total, evaluated: total - notEvaluated.size - errored.size, notEvaluated: notEvaluated.size, errored: errored.size, because };
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+export function listInWords(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 /** How many resources some rule left unjudged (`skipped`), each counted once however many rules left it. */

@@ -60,7 +60,18 @@ describe('HTML report in headless Chromium', () => {
 
       await page.goto(reportUrl, { waitUntil: 'load' });
       await expect.poll(() => page.title()).toBe('PingOne compliance report: org-acme, 2026-11-20');
-      for (const heading of ['Summary', 'Drift since the baseline', 'Controls', 'Findings and remediation', 'Suppressed findings', 'Coverage', 'Warnings']) {
+      for (const heading of [
+        'Fix first',
+        'Posture by framework',
+        'Summary',
+        'Drift since the baseline',
+        'Controls',
+        'Findings and remediation',
+        'Posture in detail',
+        'Suppressed findings',
+        'Coverage',
+        'Warnings',
+      ]) {
         expect(await page.getByRole('heading', { level: 2, name: heading }).isVisible(), `section "${heading}" visible`).toBe(true);
       }
       const chart = page.locator('svg.chart');
@@ -72,6 +83,12 @@ describe('HTML report in headless Chromium', () => {
       expect(await page.locator('#findings article.rule').count()).toBe(6);
       expect(await page.locator('#findings article.rule ol li').count()).toBeGreaterThan(5);
       expect(await page.getByText('Batch <script>alert(1)</script> "Worker", =HYPERLINK').first().isVisible()).toBe(true);
+      // The answer comes first: the verdict, then what to fix first, both before the full list.
+      // A selector list matches in document order.
+      const opening = page.locator('#verdict, #fix-first, #findings');
+      expect(await Promise.all([0, 1, 2].map((index) => opening.nth(index).getAttribute('id')))).toEqual(['verdict', 'fix-first', 'findings']);
+      expect(await page.locator('#verdict .answer').textContent()).toBe('Not compliant');
+      expect((await page.locator('#verdict').boundingBox())!.y).toBeLessThan(400);
 
       await page.screenshot({ path: path.join(OUTPUT, 'html-report.png'), fullPage: true });
       await page.emulateMedia({ media: 'print' });

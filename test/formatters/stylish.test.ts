@@ -29,7 +29,7 @@ describe('stylish formatter', () => {
     const [first, second, third] = lines(text);
     // Incomplete wins: the sample has a 403 behind a rule, so it must not read as a plain FAIL or a pass.
     expect(first).toBe('INCOMPLETE  6 findings · 1 critical · 2 high · 1 medium · 1 low · 1 info · gate: --fail-on high');
-    expect([second, third]).toEqual(['2 environments · 1 suppressed · 7 rules run · 1 rule not evaluated · 1 rule error ·', 'collection incomplete']);
+    expect([second, third]).toEqual(['2 environments · 1 suppressed · 6 of 8 rules evaluated · 1 not evaluated (data missing) ·', '1 rule error · collection incomplete']);
     expect(lines(text).at(-2)).toMatch(/^More: pingone-audit explain <rule-id> · -f html -o report\.html/);
   });
 

@@ -1,0 +1,54 @@
+import { gatingFindings } from '../baseline/gate-findings.js';
+import { overdueFindings } from '../dispositions/apply-dispositions.js';
+import type { AuditResult } from '../engine/types.js';
+import type { FormatContext } from './format-context.js';
+import { plural, ruleEvaluation } from './summary-line.js';
+
+export type ComplianceStatus = 'compliant' | 'not-compliant' | 'not-determined';
+
+/** The answer a compliance report opens with, in our own words (no tenant string). */
+export interface ReportVerdict {
+  status: ComplianceStatus;
+  /** `Compliant`, `Not compliant` or `Not determined: incomplete`. */
+  headline: string;
+  /** What the run was judged against, e.g. `gate: --fail-on high, --fail-on-overdue`. */
+  criterion: string;
+  /** Why, one clause each: what fails the gate, then what the run could not see. */
+  reasons: string[];
+}
+
+/**
+ * Compliant or not against the gate in force (`--fail-on`, with `--fail-on-new` only new findings,
+ * `--fail-on-overdue` planned fixes past due). With no gate (`--fail-on none`, or a report rendered
+ * without one) the run is judged as its controls are: an open finding of low severity or above
+ * fails, info never does. A known failure is a failure even on an incomplete run; otherwise an
+ * incomplete run (data missing, a rule error) is "not determined", never compliant.
+ */
+export function reportVerdict(result: AuditResult, gate: FormatContext['gate']): ReportVerdict {
+  const gateOff = gate === undefined || (gate.failOn === 'none' && gate.failOnOverdue !== true);
+  const failOn = gateOff ? 'low' : gate.failOn;
+  const onlyNew = !gateOff && gate.failOnNew;
+  const failing = gatingFindings(result, failOn, onlyNew).length;
+  const overdue = !gateOff && gate.failOnOverdue === true ? overdueFindings(result).length : 0;
+  const criterion = gateOff
+    ? 'no gate in force (--fail-on none): judged as controls are, where an open finding of low severity or above fails and info is advice'
+    : `gate: ${[gate.failOn === 'none' ? '' : `--fail-on ${gate.failOn}${gate.failOnNew ? ' --fail-on-new' : ''}`, gate.failOnOverdue === true ? '--fail-on-overdue' : ''].filter(Boolean).join(', ')}`;
+  const reasons = [
+    failing > 0 ? `${plural(failing, `${onlyNew ? 'new ' : ''}finding`)} of ${failOn} severity or above` : '',
+    overdue === 0 ? '' : overdue === 1 ? '1 planned fix past its due date' : `${overdue} planned fixes past their due date`,
+  ].filter(Boolean);
+  const gaps = incompleteness(result, gate);
+  const status: ComplianceStatus = reasons.length > 0 ? 'not-compliant' : gaps.length > 0 ? 'not-determined' : 'compliant';
+  const headline = status === 'compliant' ? 'Compliant' : status === 'not-compliant' ? 'Not compliant' : 'Not determined: incomplete';
+  return { status, headline, criterion, reasons: [...reasons, ...gaps] };
+}
+
+/** What the run could not see, in words; empty when it saw everything. */
+function incompleteness(result: AuditResult, gate: FormatContext['gate']): string[] {
+  const evaluation = ruleEvaluation(result);
+  const gaps: string[] = [];
+  if (evaluation.notEvaluated > 0) gaps.push(`${evaluation.evaluated} of ${plural(evaluation.total, 'rule')} evaluated; ${evaluation.notEvaluated} not evaluated because ${evaluation.because}`);
+  if (evaluation.errored > 0) gaps.push(`${plural(evaluation.errored, 'rule')} failed with an error and reported nothing`);
+  if (gaps.length === 0 && (!result.summary.collectionComplete || gate?.verdict === 'incomplete')) gaps.push('collection incomplete: some data could not be read');
+  return gaps;
+}
