@@ -48,6 +48,10 @@ export function mergeReports(reports: readonly ReadReport[]): AuditResult {
         total: sum(results.map((result) => result.snapshot.applications?.total ?? 0)),
         signingInThroughDaVinci: sum(results.map((result) => result.snapshot.applications?.signingInThroughDaVinci ?? 0)),
       },
+      exposure: {
+        administrative: [...new Set(all((result) => result.snapshot.exposure?.administrative))].sort(),
+        integrations: [...new Set(all((result) => result.snapshot.exposure?.integrations))].sort(),
+      },
     },
     rules: uniqueBy(
       all((result) => result.rules),
