@@ -49,6 +49,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./merge.js')).mergeCommand,
   },
   {
+    command: 'terraform [dir]',
+    describe: 'Audit Terraform configuration of the PingOne provider before apply: the same rules, findings on the .tf lines (offline, no credentials)',
+    load: async () => (await import('./terraform.js')).terraformCommand,
+  },
+  {
     command: 'check <profile>',
     describe: 'Check one application against one integration profile (stackone, pingdatasync, pingctl-*, pingcli-*, pingone-mcp-server*, scim-outbound, terraform) and print its checklist',
     load: async () => (await import('./check.js')).checkCommand,

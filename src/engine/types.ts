@@ -142,6 +142,8 @@ export interface Location {
   line?: number;
   /** SHA-256 (hex) of the file as read when the line was filled in: the evidence's checksum. */
   sha256?: string;
+  /** The Terraform resource address (`pingone_application.storefront["eu"]`) when `file` is a `.tf` file (`pingone-audit terraform`). */
+  address?: string;
 }
 
 export interface Finding {

@@ -24,7 +24,8 @@ export function toSarifLocation(finding: Finding, snapshotDir: string | undefine
     logicalLocations: [
       {
         name: finding.resource.name,
-        fullyQualifiedName: fullyQualifiedName(finding),
+        // A Terraform resource is known by its address, which is what a reviewer searches the configuration for.
+        fullyQualifiedName: finding.location.address ?? fullyQualifiedName(finding),
         kind: 'resource',
         properties: { pointer: finding.pointer, resourceType: finding.resource.type },
       },

@@ -1,0 +1,34 @@
+import { auditSnapshot } from '../audit/audit-snapshot.js';
+import type { AuditResult } from '../engine/types.js';
+import { FORMAT_CHOICES } from '../formatters/index.js';
+import { toolVersion } from '../paths.js';
+import { locateInTerraform } from '../terraform/locate-findings.js';
+import { mapConfiguration } from '../terraform/map/map-configuration.js';
+import { readConfiguration } from '../terraform/read-configuration.js';
+import { defineCommand } from './context.js';
+import { pairOutputs, withReportOptions } from './output-options.js';
+import { loadReportSetup } from './report-audit.js';
+import { reportResult } from './report-result.js';
+
+export const terraformCommand = defineCommand({
+  builder: (y) =>
+    withReportOptions(
+      y
+        .positional('dir', { type: 'string', default: '.', description: 'Folder of the Terraform root module (where terraform plan runs)' })
+        .option('var', { type: 'string', array: true, description: 'Set a variable as terraform plan -var does: name=value (repeatable; -var works too)' })
+        .option('var-file', { type: 'string', array: true, description: 'Read variable values from a .tfvars or .tfvars.json file after the automatic ones (repeatable; -var-file works too)' }),
+      FORMAT_CHOICES,
+    ).example('$0 terraform ./infra/pingone -f sarif -o pingone.sarif', 'Gate a pull request: findings on the .tf lines, for GitHub code scanning'),
+  run: async (argv, context) => {
+    const { io } = context;
+    const now = new Date();
+    // The setup first: a typo in --config fails before any .tf file is read.
+    const setup = loadReportSetup(argv, context);
+    const configuration = await readConfiguration({ dir: argv.dir ?? '.', cwd: io.cwd, vars: argv.var ?? [], varFiles: argv['var-file'] ?? [] });
+    const mapped = mapConfiguration(configuration, { now, toolVersion });
+    const audited = auditSnapshot(mapped.snapshot, setup, now);
+    locateInTerraform(audited, mapped.provenance);
+    const result: AuditResult = { ...audited, warnings: [...(audited.warnings ?? []), ...mapped.warnings.map((message) => ({ code: 'terraform', message }))] };
+    return reportResult(result, { flags: argv, context, targets: pairOutputs(context.rawArgv, 'stylish') });
+  },
+});

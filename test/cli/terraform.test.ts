@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+import { tfFolder } from '../terraform/tf-folder.js';
+
+const APP = `
+resource "pingone_environment" "e" {
+  name = "Prod"
+  type = "PRODUCTION"
+}
+variable "callback" {
+  type = string
+}
+resource "pingone_application" "web" {
+  environment_id = pingone_environment.e.id
+  name           = "Web"
+  enabled        = true
+  oidc_options = {
+    type                       = "WEB_APP"
+    grant_types                = ["AUTHORIZATION_CODE"]
+    response_types             = ["CODE"]
+    token_endpoint_auth_method = "CLIENT_SECRET_BASIC"
+    pkce_enforcement           = "S256_REQUIRED"
+    redirect_uris              = [var.callback]
+  }
+}
+`;
+
+describe('pingone-audit terraform (in-process)', () => {
+  it('takes -var as Terraform spells it, and --var too', async () => {
+    const cwd = tfFolder({ 'infra/main.tf': APP });
+    const single = await runCli(['terraform', 'infra', '-var', 'callback=http://web.example.com/cb', '-f', 'json', '--allow-incomplete'], { cwd });
+    const double = await runCli(['terraform', 'infra', '--var=callback=https://web.example.com/cb', '-f', 'json', '--allow-incomplete'], { cwd });
+    const rules = (stdout: string) =>
+      (JSON.parse(stdout) as { findings: Array<{ ruleId: string; location: { file: string; line: number } }> }).findings.filter((finding) => finding.ruleId === 'redirect-uri-not-https');
+    expect(rules(single.stdout).map((finding) => finding.location)).toEqual([{ file: 'infra/main.tf', line: 19, address: 'pingone_application.web' }]);
+    expect(rules(double.stdout)).toEqual([]);
+  });
+
+  it('reads -var-file after terraform.tfvars', async () => {
+    const cwd = tfFolder({ 'main.tf': APP, 'terraform.tfvars': 'callback = "https://ok.example.com/cb"\n', 'ci.tfvars': 'callback = "http://ci.example.com/cb"\n' });
+    const run = await runCli(['terraform', '-var-file', 'ci.tfvars', '-f', 'json', '--allow-incomplete'], { cwd });
+    expect(run.stdout).toContain('http://ci.example.com/cb');
+    expect(run.code).toBe(1);
+  });
+
+  it('leaves a variable without a value not evaluated (exit 3), never a pass', async () => {
+    const cwd = tfFolder({ 'main.tf': APP });
+    const run = await runCli(['terraform', '-f', 'json'], { cwd });
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain('variable callback has no default and no value was given');
+  });
+
+  it('exits 2 naming file:line for a syntax error, and for a folder without .tf files', async () => {
+    const broken = await runCli(['terraform', 'infra'], { cwd: tfFolder({ 'infra/main.tf': 'resource "pingone_application" "a" {\n  name = \n}\n' }) });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/infra\/main\.tf:2:3: HCL syntax error: unexpected "name ="/);
+    expect(broken.stderr).toContain('terraform-invalid');
+    const empty = await runCli(['terraform', 'nothing'], { cwd: tfFolder({ 'nothing/README.md': 'no terraform here\n' }) });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('nothing holds no .tf file');
+  });
+});
