@@ -9,8 +9,8 @@ export const NOW = new Date('2026-11-22T12:00:00Z');
 const SETUP = setupFromConfig({ config: {}, file: undefined });
 
 /** Maps a configuration and audits it with the recommended rules, as `pingone-audit terraform` would. */
-export function auditConfiguration(config: TfConfiguration) {
-  const mapped = mapConfiguration(config, { now: NOW, toolVersion: 'test' });
+export function auditConfiguration(config: TfConfiguration, ids?: ReadonlyMap<string, string>) {
+  const mapped = mapConfiguration(config, { now: NOW, toolVersion: 'test' }, ids);
   const result = auditSnapshot(mapped.snapshot, SETUP, NOW);
   const where = (finding: Finding) => mapped.provenance.locate(finding.location.file, finding.pointer);
   const of = (ruleId: string) => result.findings.filter((finding) => finding.ruleId === ruleId);
