@@ -28,7 +28,13 @@ export const terraformCommand = defineCommand({
     const mapped = mapConfiguration(configuration, { now, toolVersion });
     const audited = auditSnapshot(mapped.snapshot, setup, now);
     locateInTerraform(audited, mapped.provenance);
-    const result: AuditResult = { ...audited, warnings: [...(audited.warnings ?? []), ...mapped.warnings.map((message) => ({ code: 'terraform', message }))] };
+    const notAudited = configuration.notAudited ?? [];
+    const result: AuditResult = {
+      ...audited,
+      // Resources in a module that cannot be read are not seen at all: the run is incomplete (exit 3), not clean.
+      collection: notAudited.length === 0 ? audited.collection : { ...audited.collection, complete: false, notes: [...(audited.collection.notes ?? []), ...notAudited] },
+      warnings: [...(audited.warnings ?? []), ...mapped.warnings.map((message) => ({ code: 'terraform', message }))],
+    };
     return reportResult(result, { flags: argv, context, targets: pairOutputs(context.rawArgv, 'stylish') });
   },
 });

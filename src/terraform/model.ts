@@ -36,6 +36,8 @@ export interface TfResource {
 export interface TfConfiguration {
   resources: TfResource[];
   warnings: string[];
+  /** What holds resources that could not be read at all (a registry or git module), also among `warnings`: an audit without them is incomplete. */
+  notAudited?: string[];
 }
 
 /**

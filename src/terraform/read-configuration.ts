@@ -52,9 +52,11 @@ export async function readConfiguration(options: ReadConfigurationOptions): Prom
     inputs.set(name, value);
   }
   for (const name of inputs.keys()) if (!declared.has(name)) warnings.push(`a value was given for variable "${name}", which ${options.dir} does not declare`);
-  const evaluation = new ModuleEvaluation(parsed, '', inputs, warnings);
+  const notAudited: string[] = [];
+  const evaluation = new ModuleEvaluation(parsed, '', inputs, warnings, notAudited);
   const resources = evaluation.resourceInstances();
-  return { resources, warnings: [...new Set(warnings)] };
+  const unread = [...new Set(notAudited)];
+  return { resources, warnings: [...new Set([...warnings, ...unread])], notAudited: unread };
 }
 
 function listFiles(folder: string, named: string, keep: (name: string) => boolean): string[] {

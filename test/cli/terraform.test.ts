@@ -50,6 +50,13 @@ describe('pingone-audit terraform (in-process)', () => {
     expect(run.stdout).toContain('variable callback has no default and no value was given');
   });
 
+  it('counts a registry module as not audited: a warning naming it and exit 3, not a clean pass', async () => {
+    const cwd = tfFolder({ 'main.tf': `${APP}\nmodule "more_apps" {\n  source = "example-org/apps/pingone"\n}\n`, 'terraform.tfvars': 'callback = "https://ok.example.com/cb"\n' });
+    const run = await runCli(['terraform', '--fail-on', 'none'], { cwd });
+    expect(run.stderr).toContain('module.more_apps: module source "example-org/apps/pingone" is not a local folder');
+    expect(run.code).toBe(3);
+  });
+
   it('exits 2 naming file:line for a syntax error, and for a folder without .tf files', async () => {
     const broken = await runCli(['terraform', 'infra'], { cwd: tfFolder({ 'infra/main.tf': 'resource "pingone_application" "a" {\n  name = \n}\n' }) });
     expect(broken.code).toBe(2);

@@ -49,6 +49,8 @@ export class ModuleEvaluation {
     /** The variables' values given from outside: -var, .tfvars files, or the caller's module block. */
     private readonly inputs: ReadonlyMap<string, TfNode>,
     private readonly warnings: string[],
+    /** Parts whose resources cannot be read at all (registry and git modules): the audit is incomplete without them. */
+    private readonly notAudited: string[],
   ) {
     for (const body of parsed.bodies) {
       for (const block of body.blocks) this.declare(block);
@@ -179,7 +181,7 @@ export class ModuleEvaluation {
     const block = this.modules.get(name);
     if (!parsed || !block) return [];
     if ('unreadable' in parsed) {
-      this.warnings.push(
+      this.notAudited.push(
         `${this.prefix}module.${name}: module source ${JSON.stringify(parsed.unreadable)} is not a local folder, so its resources are not audited (registry and git modules are not fetched)`,
       );
       return [];
@@ -191,7 +193,7 @@ export class ModuleEvaluation {
       for (const attribute of block.body.attributes) {
         if (!META_ARGUMENTS.has(attribute.name)) inputs.set(attribute.name, this.evaluate(attribute.expression, instance.bindings));
       }
-      const evaluation = new ModuleEvaluation(parsed, `${instance.address}.`, inputs, this.warnings);
+      const evaluation = new ModuleEvaluation(parsed, `${instance.address}.`, inputs, this.warnings, this.notAudited);
       this.childEvaluations.set(instance.address, evaluation);
       return evaluation;
     });
