@@ -3,7 +3,8 @@ import { FRAMEWORK_IDS, type FrameworkId } from '../frameworks/framework-ids.js'
 import { frameworkPosture, type ControlStatus, type FrameworkPosture, type RuleStanding } from '../frameworks/posture.js';
 import { esc, link } from './html-escape.js';
 
-const COLUMNS: Array<[ControlStatus, string]> = [
+/** Each control status and how reports title it, in the order their tables show them. */
+export const CONTROL_STATUS_TITLES: ReadonlyArray<readonly [ControlStatus, string]> = [
   ['pass', 'Pass'],
   ['fail', 'Fail'],
   ['partial', 'Partial'],
@@ -24,9 +25,9 @@ export function reportPostures(result: AuditResult, framework: FrameworkId | und
 export function postureSummaryHtml(postures: readonly FrameworkPosture[]): string {
   const rows = postures.map(
     ({ framework, status, counts }) =>
-      `<tr><td><a href="#framework-${esc(framework.id)}">${esc(framework.title)}</a></td><td>${label(status)}</td>${COLUMNS.map(([column]) => `<td class="n">${counts[column]}</td>`).join('')}</tr>`,
+      `<tr><td><a href="#framework-${esc(framework.id)}">${esc(framework.title)}</a></td><td>${label(status)}</td>${CONTROL_STATUS_TITLES.map(([column]) => `<td class="n">${counts[column]}</td>`).join('')}</tr>`,
   );
-  return `<table class="posture"><thead><tr><th>Framework</th><th>Status</th>${COLUMNS.map(([, title]) => `<th class="n">${title}</th>`).join('')}</tr></thead>
+  return `<table class="posture"><thead><tr><th>Framework</th><th>Status</th>${CONTROL_STATUS_TITLES.map(([, title]) => `<th class="n">${title}</th>`).join('')}</tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>
 <p class="muted">Counts are controls. A control fails on an open finding of low severity or above; info findings are advice and never fail one. Partial: some of its rules could not be evaluated. Not covered: no rule of this run checks it, so check it another way.</p>`;
 }
@@ -55,6 +56,10 @@ export function postureDetailHtml(postures: readonly FrameworkPosture[]): string
 }
 
 function label(status: ControlStatus | FrameworkPosture['status']): string {
-  const text = COLUMNS.find(([column]) => column === status)?.[1] ?? status;
-  return `<span class="status ${STATUS_CLASS[status]}">${esc(text)}</span>`;
+  return `<span class="status ${STATUS_CLASS[status]}">${esc(statusTitle(status))}</span>`;
+}
+
+/** `Pass`, `Not evaluated`, …: a control's or a framework's status as reports title it. */
+export function statusTitle(status: ControlStatus | FrameworkPosture['status']): string {
+  return CONTROL_STATUS_TITLES.find(([column]) => column === status)?.[1] ?? status;
 }

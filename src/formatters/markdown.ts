@@ -9,36 +9,49 @@ import { applicationCoverageText, plural, summaryParts, unjudgedResourceCount } 
 import { fitMarkdownLines } from '../output/markdown-limit.js';
 import { htmlText } from '../output/html-text.js';
 import { markdownCode, markdownText as text } from '../output/markdown-text.js';
+import type { FrameworkPosture } from '../frameworks/posture.js';
+import { fixFirst } from './fix-first.js';
+import { CONTROL_STATUS_TITLES, reportPostures, statusTitle } from './html-posture.js';
+import { reportVerdict } from './report-verdict.js';
+import { firstSentence } from './stylish.js';
 
-/** How many findings the "Top findings" table shows. */
-export const TOP_FINDINGS = 10;
 /** Rows of the full list; beyond it the JSON report has them (a PR comment holds at most 65,536 characters). */
 export const MAX_LISTED_FINDINGS = 250;
 
 const BASELINE_MARK: Record<NonNullable<Finding['baselineState']>, string> = { new: 'new', unchanged: '', updated: 'more severe' };
 
 /**
- * GitHub-flavoured Markdown for a pull-request comment or a job summary (`$GITHUB_STEP_SUMMARY`):
- * the verdict line, counts by severity, the baseline comparison, the top findings, then in
- * collapsed sections every finding per environment, suppressed and fixed findings, rules not
- * evaluated, rule errors and warnings. Every value from the result, ids included, goes through
+ * GitHub-flavoured Markdown for a pull-request comment or a job summary (`$GITHUB_STEP_SUMMARY`),
+ * opening as the HTML report does: the verdict against the gate in force and why, the counts, the
+ * findings to fix first, the posture per framework (`context.framework` alone, with its controls);
+ * then counts by severity, the baseline comparison, and in collapsed sections every finding per
+ * environment, suppressed and fixed findings, rules not evaluated, rule errors and warnings. Every value from the result, ids included, goes through
  * {@link markdownText} (or {@link markdownCode} when it is plain), and the whole stays within
  * GitHub's job-summary limit ({@link fitMarkdownLines} says what it cut).
  */
 export function formatMarkdown(result: AuditResult, context: FormatContext): string {
   const environmentName = environmentLabeller(result);
   const rule = ruleLookup(result);
+  const verdict = reportVerdict(result, context.gate);
   const lines: string[] = [
-    `## pingone-audit: ${summaryParts(result)
+    `## pingone-audit: ${verdict.headline}`,
+    '',
+    // Our words, but a data kind in them comes from the result: escaped like any value.
+    `**${text(verdict.reasons.length === 0 ? 'Nothing fails it' : capitalise(verdict.reasons.join('; ')))}** (${text(verdict.criterion)})`,
+    '',
+    summaryParts(result)
       .map((part) => part.text)
-      .join(' · ')}`,
+      .join(' · '),
     '',
   ];
   lines.push(scopeLine(result), '');
   if (!result.summary.collectionComplete) {
     lines.push('> [!WARNING]', '> Collection was incomplete: some data could not be read, so a clean result cannot be trusted. See "Not evaluated" below.', '');
   }
-  lines.push(...severityTable(result), '');
+  lines.push(...fixFirstLines(result, environmentName));
+  // Slot: "new since last time" from the history (issue 17, item 6) goes here, between what to fix first and the posture.
+  lines.push(...postureLines(reportPostures(result, context.framework), context.framework !== undefined));
+  lines.push('### Counts', '', ...severityTable(result), '');
   const scopes = findingsByScope(result, result.findings);
   if (scopes.length > 1) {
     lines.push(`| Environment | ${SEVERITIES.join(' | ')} | Total |`, `| --- |${' ---: |'.repeat(SEVERITIES.length + 1)}`);
@@ -67,16 +80,6 @@ export function formatMarkdown(result: AuditResult, context: FormatContext): str
       text(finding.message),
       markdownCode(location(finding, context)),
     ]);
-  if (result.findings.length > 0) {
-    lines.push(`### Top findings`, '', '| Severity | Rule | Environment | Resource | Message | Location |', '| --- | --- | --- | --- | --- | --- |');
-    lines.push(
-      ...newFirst(result)
-        .slice(0, TOP_FINDINGS)
-        .map((finding) => findingRow(finding, true)),
-      '',
-    );
-  }
-
   const all: string[] = [];
   let listed = 0;
   for (const scope of scopes) {
@@ -155,6 +158,71 @@ export function formatMarkdown(result: AuditResult, context: FormatContext): str
   return `${fitMarkdownLines(lines).join('\n').trimEnd()}\n`;
 }
 
+/** The findings to fix first ({@link fixFirst}), capped, with "and N more", and how many info findings are only advice. */
+function fixFirstLines(result: AuditResult, environmentName: (id: string | null) => string): string[] {
+  const { items, more, advisory } = fixFirst(result);
+  const advice = advisory === 0 ? '' : ` ${plural(advisory, 'info finding')}: advice, never a failure, in the full list.`;
+  if (items.length === 0) return ['### Fix first', '', `Nothing to fix: no open finding of low severity or above.${advice}`, ''];
+  return [
+    '### Fix first',
+    '',
+    '| # | Severity | Finding | Resource | Environment | Exposure | Owner, due |',
+    '| ---: | --- | --- | --- | --- | --- | --- |',
+    ...items.map(({ finding, exposure }, index) =>
+      row([
+        String(index + 1),
+        `**${text(finding.severity)}**${mark(finding)}`,
+        `${text(firstSentence(finding.message))} ${markdownCode(finding.ruleId)}`,
+        text(`${finding.resource.type} ${finding.resource.name || finding.resource.id}`),
+        text(environmentName(finding.environmentId)),
+        exposure.join(', '),
+        finding.disposition === undefined ? '' : text(dispositionLabel(finding.disposition)),
+      ]),
+    ),
+    '',
+    `${more === 0 ? '' : `And ${more} more of low severity or above below. `}Most severe first; within a severity, admin actors, then production environments, then integrations.${advice}`,
+    '',
+  ];
+}
+
+/** One row per framework (status and control counts); with `--framework`, that framework's controls in a collapsed table. */
+function postureLines(postures: readonly FrameworkPosture[], detailed: boolean): string[] {
+  const lines = [
+    '### Posture by framework',
+    '',
+    `| Framework | Status |${CONTROL_STATUS_TITLES.map(([, title]) => ` ${title} |`).join('')}`,
+    `| --- | --- |${' ---: |'.repeat(CONTROL_STATUS_TITLES.length)}`,
+    ...postures.map(({ framework, status, counts }) => row([framework.title, statusTitle(status), ...CONTROL_STATUS_TITLES.map(([column]) => String(counts[column]))])),
+    '',
+    'Counts are controls. A control fails on an open finding of low severity or above; info findings are advice and never fail one. Not covered: no rule of this run checks it.',
+    '',
+  ];
+  if (!detailed) return lines;
+  for (const { framework, controls } of postures) {
+    lines.push(
+      ...collapsible(`${framework.title}: ${controls.length} controls`, [
+        '| Control | Title | Status | Rules |',
+        '| --- | --- | --- | --- |',
+        ...controls.map((control) =>
+          row([
+            markdownCode(control.id),
+            text(control.title),
+            statusTitle(control.status),
+            control.rules.length === 0
+              ? 'no rule covers it'
+              : control.rules.map((rule) => `${markdownCode(rule.ruleId)} ${rule.standing}${rule.openFindings > 0 ? ` (${rule.openFindings} open)` : ''}`).join(', '),
+          ]),
+        ),
+      ]),
+    );
+  }
+  return lines;
+}
+
+function capitalise(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
+
 function scopeLine(result: AuditResult): string {
   const environments = result.snapshot.environments ?? result.snapshot.environmentIds.map((id) => ({ id, name: id }));
   const parts = [
@@ -180,12 +248,6 @@ function severityTable(result: AuditResult): string[] {
 
 function isNewOrWorse(finding: Finding): boolean {
   return finding.baselineState === 'new' || finding.baselineState === 'updated';
-}
-
-/** Against a baseline, what the change brought leads (a PR gate's reader came for it); otherwise, and within each part, the result's order by severity. */
-function newFirst(result: AuditResult): Finding[] {
-  if (result.baseline === undefined) return result.findings;
-  return [...result.findings.filter(isNewOrWorse), ...result.findings.filter((finding) => !isNewOrWorse(finding))];
 }
 
 function collapsible(summary: string, body: string[]): string[] {

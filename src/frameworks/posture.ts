@@ -16,7 +16,7 @@ export type RuleStanding = 'pass' | 'fail' | 'advisory' | 'accepted' | 'not-eval
  */
 export type ControlStatus = 'pass' | 'fail' | 'partial' | 'not-evaluated' | 'not-covered';
 
-/** A framework's status, from its covered controls: any fail fails it; any gap makes it partial. */
+/** A framework's status, from its covered controls: any fail fails it; any gap makes it partial; none covered is not evaluated, never a pass. */
 export type FrameworkStatus = 'pass' | 'fail' | 'partial' | 'not-evaluated';
 
 export interface ControlPosture {
@@ -81,6 +81,7 @@ export function controlStatus(standings: readonly RuleStanding[]): ControlStatus
 function frameworkStatus(counts: Record<ControlStatus, number>): FrameworkStatus {
   if (counts.fail > 0) return 'fail';
   const covered = counts.pass + counts.partial + counts['not-evaluated'];
-  if (covered > 0 && counts['not-evaluated'] === covered) return 'not-evaluated';
+  // No rule of the run covers any of its controls: nothing was looked at, so nothing passed.
+  if (counts['not-evaluated'] === covered) return 'not-evaluated';
   return counts.partial > 0 || counts['not-evaluated'] > 0 ? 'partial' : 'pass';
 }

@@ -46,7 +46,7 @@ describe('registry', () => {
 });
 
 describe('Markdown formatter', () => {
-  it('renders counts, baseline, top findings, collapsible per-environment list, suppressed, fixed, gaps and warnings (reviewed snapshot)', async () => {
+  it('renders the verdict, fix first, posture, counts, baseline, collapsible per-environment list, suppressed, fixed, gaps and warnings (reviewed snapshot)', async () => {
     const text = formatMarkdown(reviewedResult(), context);
     await expect(text).toMatchFileSnapshot('__snapshots__/markdown-reviewed.md');
     expect(text).toContain('<details>\n<summary>All findings by environment (6)</summary>');
@@ -55,14 +55,27 @@ describe('Markdown formatter', () => {
     expect(text).not.toContain('<script>');
   });
 
-  it('lists new and more severe findings first among the top findings when there is a baseline, each part by severity', () => {
-    const top = formatMarkdown(reviewedResult(), context).split('### Top findings')[1]?.split('<details>')[0] ?? '';
-    const rules = [...top.matchAll(/^\| \*\*\w+\*\*[^|]*\| `([\w-]+)`/gm)].map((match) => match[1]);
-    expect(rules).toEqual(['app-implicit-grant', 'policy-mfa-missing', 'app-wildcard-redirect-uri', 'role-org-admin-sprawl', 'app-stale-secret', 'app-missing-description']);
-    const unreviewed = reviewedResult();
-    delete unreviewed.baseline;
-    const withoutBaseline = formatMarkdown(unreviewed, context);
-    expect(withoutBaseline.indexOf('`app-wildcard-redirect-uri`')).toBeLessThan(withoutBaseline.indexOf('`app-implicit-grant`'));
+  it('opens as the HTML report does: the verdict against the gate, then what to fix first (info left out), then the posture, then the rest', () => {
+    const text = formatMarkdown(reviewedResult(), { ...context, gate: { verdict: 'incomplete', failOn: 'high', failOnNew: false } });
+    const [heading, , why] = text.split('\n');
+    expect(heading).toBe('## pingone-audit: Not compliant');
+    expect(why).toBe(
+      '**3 findings of high severity or above; 6 of 8 rules evaluated; 1 not evaluated because groupRoleAssignments could not be read; 1 rule failed with an error and reported nothing** (gate: --fail-on high)',
+    );
+    const fixFirst = text.split('### Fix first')[1]?.split('### Posture by framework')[0] ?? '';
+    const rules = [...fixFirst.matchAll(/ `([\w-]+)` \|/g)].map((match) => match[1]);
+    // Most severe first; between the two highs, the one in a PRODUCTION environment; never the info finding.
+    expect(rules).toEqual(['app-wildcard-redirect-uri', 'app-implicit-grant', 'role-org-admin-sprawl', 'policy-mfa-missing', 'app-stale-secret']);
+    expect(fixFirst).toContain('1 info finding: advice');
+    expect(text.indexOf('### Posture by framework')).toBeLessThan(text.indexOf('<summary>All findings by environment'));
+    expect(text).toMatch(/^\| NIST SP 800-53 Rev\. 5 \| Not evaluated \| 0 \| 0 \| 0 \| 0 \| \d+ \|$/m);
+  });
+
+  it('with --framework, shows that framework alone and its controls', () => {
+    const text = formatMarkdown(reviewedResult(), { ...context, framework: 'soc2-2017' });
+    expect(text).toContain('| SOC 2');
+    expect(text).not.toContain('| NIST SP 800-53');
+    expect(text).toMatch(/<summary>SOC 2[^<]*: \d+ controls<\/summary>/);
   });
 
   it('reads well when there is nothing to report (reviewed snapshot)', async () => {

@@ -91,3 +91,12 @@ describe('the terminal report with --framework', () => {
     expect(formatStylish(mappedResult(), { color: false })).not.toContain('NIST SP 800-53');
   });
 });
+
+describe('a framework none of whose controls a rule of the run covers', () => {
+  it('is not evaluated, never a pass', () => {
+    const unmapped = { ...mappedResult(), rules: mappedResult().rules.map((rule) => ({ ...rule, meta: { ...rule.meta, frameworks: nist() } })), findings: [] };
+    const posture = frameworkPosture(unmapped, 'nist-800-53-r5');
+    expect(posture.counts.pass + posture.counts.fail + posture.counts.partial + posture.counts['not-evaluated']).toBe(0);
+    expect(posture.status).toBe('not-evaluated');
+  });
+});
