@@ -10,6 +10,7 @@ import { type DispositionEntry, loadDispositions } from '../dispositions/load-di
 import { loadSuppressions, type LoadedSuppressions } from '../suppressions/index.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, type LoadedConfig } from './load-config.js';
 import { loadPacks } from './load-packs.js';
+import type { LoadedHistory } from '../history/load-history.js';
 
 /** The files one audit reads, as the user named them (flags), and the folder they are relative to. */
 export interface AuditFiles {
@@ -42,6 +43,8 @@ export interface AuditSetup {
   baseline: BaselineReport | undefined;
   /** `--dispositions`' entries, applied after the suppressions. */
   dispositions?: DispositionEntry[];
+  /** `--history`'s earlier reports, which date the findings once the audit is done. */
+  history?: LoadedHistory;
 }
 
 /**

@@ -4,6 +4,8 @@ import { readReportFile } from '../report/read-report.js';
 import { defineCommand, resolvePath } from './context.js';
 import { pairOutputs, withOutputOptions } from './output-options.js';
 import { reportResult } from './report-result.js';
+import { historyFlag } from './history-flag.js';
+import { applyHistory } from '../history/apply-history.js';
 
 export const mergeCommand = defineCommand({
   builder: (y) =>
@@ -13,7 +15,9 @@ export const mergeCommand = defineCommand({
     ).example('$0 merge reports/*.json -f sarif -o results.sarif -f html -o report.html', 'Combine the per-environment reports of a CI matrix into one report and one gate'),
   run: (argv, context) => {
     const targets = pairOutputs(context.rawArgv, 'stylish');
+    const history = historyFlag(argv, context.io);
     const reports = argv.reports.map((file) => readReportFile(resolvePath(context.io, file), file));
-    return reportResult(mergeReports(reports), { flags: argv, context, targets, splitSarif: true });
+    const merged = mergeReports(reports);
+    return reportResult(history === undefined ? merged : applyHistory(merged, history), { flags: argv, context, targets, splitSarif: true });
   },
 });

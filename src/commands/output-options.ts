@@ -73,6 +73,10 @@ export function withOutputOptions<T, F extends string>(yargs: Argv<T>, formats: 
       type: 'boolean',
       default: false,
       description: 'SARIF: also emit the baseline\'s fixed findings with baselineState "absent" (not for GitHub uploads)',
+    })
+    .option('history', {
+      type: 'string',
+      description: 'Folder of earlier JSON reports: date each finding (first seen, age), chart the trend (HTML) and say what is new and fixed since the last run (Markdown)',
     });
 }
 
@@ -114,6 +118,7 @@ export interface OutputFlags {
   framework?: FrameworkId | undefined;
   /** Only `withReportOptions` declares it. */
   'fail-on-new'?: boolean | undefined;
+  history?: string | undefined;
 }
 
 /** The report flags as `withReportOptions` parses them. */

@@ -6,6 +6,8 @@ import type { Verdict } from '../verdict.js';
 import { resolvePath, type CommandContext } from './context.js';
 import { pairOutputs, reviewArgs, type ReportFlags } from './output-options.js';
 import { reportResult } from './report-result.js';
+import { applyHistory } from '../history/apply-history.js';
+import { historyFlag } from './history-flag.js';
 
 export interface AuditAndReportInput {
   snapshot: Snapshot;
@@ -30,13 +32,15 @@ export interface AuditAndReportInput {
  */
 export function loadReportSetup(flags: ReportFlags, { io }: CommandContext): AuditSetup {
   const review = reviewArgs(flags);
-  return loadAuditSetup({
+  const setup = loadAuditSetup({
     config: flags.config,
     suppressions: review.suppressions,
     baseline: review.baseline === undefined ? undefined : resolvePath(io, review.baseline),
     dispositions: review.dispositions,
     cwd: io.cwd,
   });
+  const history = historyFlag(flags, io);
+  return history === undefined ? setup : { ...setup, history };
 }
 
 /**
@@ -50,5 +54,5 @@ export async function auditAndReport(input: AuditAndReportInput): Promise<Verdic
   const setup = input.setup ?? loadReportSetup(flags, context);
   const result = auditSnapshot(snapshot, setup, input.now ?? new Date(), snapshotDir);
   if (snapshotDir !== undefined) resolveFindingLines(result, resolvePath(context.io, snapshotDir));
-  return reportResult(result, { flags, context, targets, snapshotDir, snapshotRemoved: input.snapshotRemoved });
+  return reportResult(setup.history === undefined ? result : applyHistory(result, setup.history), { flags, context, targets, snapshotDir, snapshotRemoved: input.snapshotRemoved });
 }

@@ -8,7 +8,7 @@ import { fingerprintFinding } from './fingerprint.js';
 import { orderFindings } from './order-findings.js';
 import { renderMessage } from './render-message.js';
 import { ruleContext } from './rule-context.js';
-import { isSeverity } from './severity.js';
+import { countBySeverity, isSeverity } from './severity.js';
 import {
   SEVERITIES,
   type AuditResult,
@@ -18,7 +18,6 @@ import {
   type RuleErrorRecord,
   type RuleIntegrations,
   type RuleReport,
-  type Severity,
   type SkippedResource,
 } from './types.js';
 
@@ -195,11 +194,5 @@ function countByRuleAndEnvironment(findings: Finding[]): Map<string, Map<string 
     byEnvironment.set(environmentId, (byEnvironment.get(environmentId) ?? 0) + 1);
     counts.set(ruleId, byEnvironment);
   }
-  return counts;
-}
-
-function countBySeverity(findings: Finding[]): Record<Severity, number> {
-  const counts = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
-  for (const finding of findings) counts[finding.severity] += 1;
   return counts;
 }

@@ -1,4 +1,4 @@
-import { SEVERITIES, type AuditResult, type Severity } from './types.js';
+import { SEVERITIES, type AuditResult, type Finding, type Severity } from './types.js';
 
 /** Higher is more severe: critical 5 … info 1. */
 export function severityRank(severity: Severity): number {
@@ -25,4 +25,11 @@ export function isSeverity(value: unknown): value is Severity {
 export function countAtOrAbove(result: Pick<AuditResult, 'findings'>, threshold: Severity | 'none'): number {
   if (threshold === 'none') return 0;
   return result.findings.filter((finding) => atOrAbove(finding.severity, threshold)).length;
+}
+
+/** How many of `findings` are at each severity, every severity present. */
+export function countBySeverity(findings: readonly Pick<Finding, 'severity'>[]): Record<Severity, number> {
+  const counts = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
+  for (const finding of findings) counts[finding.severity] += 1;
+  return counts;
 }

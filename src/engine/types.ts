@@ -161,6 +161,10 @@ export interface Finding {
   /** The reviewed decision `--dispositions` gave this finding, if any. */
   disposition?: FindingDisposition;
   baselineState?: 'new' | 'unchanged' | 'updated';
+  /** With `--history`: the day (YYYY-MM-DD, UTC) of the earliest run that reported this fingerprint, this run's day if none did. */
+  firstSeen?: string;
+  /** With `--history`: whole days from the first run that reported it to this run. */
+  age?: number;
 }
 
 /**
@@ -245,6 +249,24 @@ export interface BaselineComparison {
   fixed: Finding[];
 }
 
+/** One run of `--history`: when it ran, and its open findings by severity in this run's environments. */
+export interface HistoryRun {
+  generatedAt: string;
+  /** The report file as the user's folder names it; absent for this run. */
+  file?: string;
+  bySeverity: Record<Severity, number>;
+}
+
+/** This run seen against the earlier JSON reports of `--history DIR`. */
+export interface RunHistory {
+  /** The folder as the user named it. */
+  folder: string;
+  /** The earlier runs read, oldest first, then this run. */
+  runs: HistoryRun[];
+  /** Against the latest earlier run, absent when there is none: fingerprints open now and not then, and findings open then and no longer. */
+  previous?: { generatedAt: string; file: string; new: string[]; fixed: Finding[] };
+}
+
 export interface AuditResult {
   tool: { name: 'pingone-audit'; version: string };
   generatedAt: string;
@@ -277,4 +299,6 @@ export interface AuditResult {
   warnings?: AuditWarning[];
   /** Present when the run was compared with a baseline. */
   baseline?: BaselineComparison;
+  /** Present with `--history`: the trend over earlier runs and what changed since the last one. */
+  history?: RunHistory;
 }

@@ -4,6 +4,8 @@ import { SEVERITIES, type AuditResult, type Finding, type RuleOutcome } from '..
 import { environmentLabeller } from './environment-label.js';
 import type { FormatContext } from './format-context.js';
 import { findingsChart } from './html-chart.js';
+import { trendChart } from './html-trend.js';
+import { ageLabel } from './history-label.js';
 import { esc, link } from './html-escape.js';
 import { REPORT_CSS } from './html-style.js';
 import { reportScopes, ruleLookup } from './report-scopes.js';
@@ -49,6 +51,7 @@ export function formatHtml(result: AuditResult, context: FormatContext): string 
     { id: 'posture', title: context.framework === undefined ? 'Posture by framework' : `Posture: ${postures[0]!.framework.title}`, body: postureSummaryHtml(postures) },
     summarySection(result, scopes),
     ...(result.baseline === undefined ? [] : [baselineSection(result, environmentName)]),
+    ...(result.history === undefined ? [] : [historySection(result)]),
     controlsSection(result, scopes),
     findingsSection(result, scopes, context),
     { id: 'posture-detail', title: 'Posture in detail', body: postureDetailHtml(postures), major: true },
@@ -153,6 +156,17 @@ function baselineSection(result: AuditResult, environmentName: (id: string | nul
   return { id: 'drift', title: 'Drift since the baseline', body };
 }
 
+/** With `--history`: the trend of open findings over the runs, and what changed since the latest earlier one. */
+function historySection(result: AuditResult): Section {
+  const history = result.history!;
+  const previous = history.previous;
+  const since =
+    previous === undefined
+      ? `<p>No earlier report in <code>${esc(history.folder)}</code>: this is the first run of the history.</p>`
+      : `<p>Since the run of ${esc(previous.generatedAt)}: <strong>${previous.new.length}</strong> new, <strong>${previous.fixed.length}</strong> fixed, ${result.findings.length - previous.new.length} still open.</p>`;
+  return { id: 'trend', title: 'Trend over the runs', body: `${since}\n${trendChart(history)}` };
+}
+
 function controlsSection(result: AuditResult, scopes: Scope[]): Section {
   const rules = [...result.rules].sort((a, b) => compareSeverity(a.severity, b.severity) || (a.id < b.id ? -1 : 1));
   const rows = rules.map((rule) => {
@@ -235,7 +249,7 @@ function findingsSection(result: AuditResult, scopes: Scope[], context: FormatCo
       const rows = own
         .map(
           (finding) =>
-            `<tr><td>${badge(finding)}${finding.baselineState === 'new' ? ' <span class="tag">new</span>' : finding.baselineState === 'updated' ? ' <span class="tag">more severe</span>' : ''}${finding.disposition === undefined ? '' : ` <span class="tag">${esc(dispositionLabel(finding.disposition))}</span>`}</td><td>${resourceCell(finding)}</td><td>${esc(finding.message)}</td><td><code>${esc(locationOf(finding, context))}</code></td></tr>`,
+            `<tr><td>${badge(finding)}${finding.baselineState === 'new' ? ' <span class="tag">new</span>' : finding.baselineState === 'updated' ? ' <span class="tag">more severe</span>' : ''}${finding.disposition === undefined ? '' : ` <span class="tag">${esc(dispositionLabel(finding.disposition))}</span>`}${finding.firstSeen === undefined ? '' : ` <span class="tag">${esc(ageLabel(finding))}</span>`}</td><td>${resourceCell(finding)}</td><td>${esc(finding.message)}</td><td><code>${esc(locationOf(finding, context))}</code></td></tr>`,
         )
         .join('\n');
       const remediation = meta === undefined ? '' : `<h4>Remediation</h4><ol>${meta.docs.remediation.map((step) => `<li>${ruleTextHtml(step)}</li>`).join('')}</ol>`;

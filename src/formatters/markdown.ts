@@ -1,5 +1,6 @@
 import { SEVERITIES, type AuditResult, type AuditWarning, type Finding } from '../engine/types.js';
 import { dispositionLabel } from './disposition-label.js';
+import { ageLabel } from './history-label.js';
 import { environmentLabeller } from './environment-label.js';
 import type { FormatContext } from './format-context.js';
 import { findingsByScope, ruleLookup } from './report-scopes.js';
@@ -70,6 +71,7 @@ export function formatMarkdown(result: AuditResult, context: FormatContext): str
     const { new: added, unchanged, updated, fixed, generatedAt } = result.baseline;
     lines.push(`**Against the baseline of ${text(generatedAt)}:** ${added} new · ${updated} more severe · ${unchanged} unchanged · ${fixed.length} fixed`, '');
   }
+  lines.push(...sinceLastRun(result, environmentName));
 
   const findingRow = (finding: Finding, withEnvironment: boolean) =>
     row([
@@ -114,17 +116,7 @@ export function formatMarkdown(result: AuditResult, context: FormatContext): str
     );
   }
   const fixed = result.baseline?.fixed ?? [];
-  if (fixed.length > 0) {
-    lines.push(
-      ...collapsible(`Fixed since the baseline (${fixed.length})`, [
-        '| Severity | Rule | Environment | Resource | Message |',
-        '| --- | --- | --- | --- | --- |',
-        ...fixed.map((finding) =>
-          row([text(finding.severity), markdownCode(finding.ruleId), text(environmentName(finding.environmentId)), text(finding.resource.name || finding.resource.id), text(finding.message)]),
-        ),
-      ]),
-    );
-  }
+  if (fixed.length > 0) lines.push(...collapsible(`Fixed since the baseline (${fixed.length})`, shortTable(fixed, environmentName)));
   if (result.notEvaluated.length > 0) {
     lines.push('### Not evaluated', '', 'Data these rules need could not be collected; they are not counted as passing.', '', '| Rule | Environment | Why |', '| --- | --- | --- |');
     lines.push(
@@ -246,6 +238,31 @@ function severityTable(result: AuditResult): string[] {
   return [header, ...rows];
 }
 
+/**
+ * With `--history`: what is new and what was fixed since the latest earlier run, a count line and the
+ * findings of each in a collapsed table; nothing without an earlier run.
+ */
+function sinceLastRun(result: AuditResult, environmentName: (id: string | null) => string): string[] {
+  const previous = result.history?.previous;
+  if (previous === undefined) return [];
+  const added = new Set(previous.new);
+  const fresh = result.findings.filter((finding) => added.has(finding.fingerprint));
+  const lines = [`**Since the last run (${text(previous.generatedAt)}):** ${fresh.length} new · ${previous.fixed.length} fixed · ${result.findings.length - fresh.length} still open`, ''];
+  if (fresh.length > 0) lines.push(...collapsible(`New since the last run (${fresh.length})`, shortTable(fresh, environmentName)));
+  if (previous.fixed.length > 0) lines.push(...collapsible(`Fixed since the last run (${previous.fixed.length})`, shortTable(previous.fixed, environmentName)));
+  return lines;
+}
+
+function shortTable(findings: readonly Finding[], environmentName: (id: string | null) => string): string[] {
+  return [
+    '| Severity | Rule | Environment | Resource | Message |',
+    '| --- | --- | --- | --- | --- |',
+    ...findings.map((finding) =>
+      row([text(finding.severity), markdownCode(finding.ruleId), text(environmentName(finding.environmentId)), text(finding.resource.name || finding.resource.id), text(finding.message)]),
+    ),
+  ];
+}
+
 function isNewOrWorse(finding: Finding): boolean {
   return finding.baselineState === 'new' || finding.baselineState === 'updated';
 }
@@ -265,7 +282,7 @@ function warningPlace(warning: AuditWarning): string {
 
 function mark(finding: Finding): string {
   const baseline = finding.baselineState === undefined ? '' : BASELINE_MARK[finding.baselineState];
-  const labels = [baseline, finding.disposition === undefined ? '' : text(dispositionLabel(finding.disposition))].filter((label) => label !== '');
+  const labels = [baseline, finding.disposition === undefined ? '' : text(dispositionLabel(finding.disposition)), text(ageLabel(finding))].filter((label) => label !== '');
   return labels.length === 0 ? '' : ` (${labels.join('; ')})`;
 }
 

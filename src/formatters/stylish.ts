@@ -1,5 +1,6 @@
 import type { AuditResult, Finding } from '../engine/types.js';
 import { dispositionLabel } from './disposition-label.js';
+import { ageLabel } from './history-label.js';
 import { cutToWidth, DEFAULT_TERMINAL_COLUMNS, fitProse, indentWrap, joinWithin, padToWidth, textWidth, wrapWords, type Part } from '../output/terminal-layout.js';
 import { terminalText } from '../output/terminal-text.js';
 import { painter, SEVERITY_STYLE, type Paint } from './ansi.js';
@@ -163,7 +164,9 @@ function findingRow(finding: Finding, lineWidth: number, ruleWidth: number, { wi
   const headWidth = INDENT.length + lineWidth + 4 + textWidth(severity);
   const state = finding.baselineState === 'new' ? '[new] ' : finding.baselineState === 'updated' ? '[more severe] ' : '';
   const disposition = finding.disposition === undefined ? '' : `[${dispositionLabel(finding.disposition)}] `;
-  const said = `${state}${disposition}${verbose ? finding.message : firstSentence(finding.message)}`;
+  // With --history, the age only in the verbose report: the brief one keeps three lines per finding.
+  const age = verbose && finding.firstSeen !== undefined ? `[${ageLabel(finding)}] ` : '';
+  const said = `${state}${disposition}${age}${verbose ? finding.message : firstSentence(finding.message)}`;
   const text = terminalText(finding.suppression === undefined ? said : `${said} Suppressed: ${finding.suppression.reason}`);
   const ruleId = terminalText(finding.ruleId);
   const messageColumn = headWidth + ruleWidth + 2;

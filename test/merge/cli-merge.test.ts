@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Log } from 'sarif';
@@ -166,6 +166,15 @@ describe('merge (issue 17, item 7)', () => {
     const missing = await runCli(['merge', 'missing.json'], { cwd: work });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Report file missing.json does not exist.');
+  });
+
+  it('dates the merged findings with --history, against earlier single-run reports of the same environments', async () => {
+    await mkdir(path.join(work, 'history'), { recursive: true });
+    await writeFile(path.join(work, 'history', 'whole.json'), await readFile(wholeJson, 'utf8'));
+    await runCli(['merge', ...perEnvironment, '--history', 'history', '-f', 'json', '-o', 'dated.json'], { cwd: work });
+    const dated = await readJson<AuditResult>(path.join(work, 'dated.json'));
+    expect(dated.history?.previous).toMatchObject({ new: [], fixed: [] });
+    expect(dated.findings.every((finding) => finding.firstSeen === whole.generatedAt.slice(0, 10))).toBe(true);
   });
 
   it('writes the merged result in html, markdown and oscal-ar', async () => {
