@@ -30,7 +30,8 @@ export const demoCommand = defineCommand({
       { apiUrl: simulator.apiUrl, authUrl: simulator.authUrl },
       { PINGONE_CLIENT_ID: credential.clientId, PINGONE_CLIENT_SECRET: credential.clientSecret, PINGONE_ENVIRONMENT_ID: credential.environmentId },
     );
-    const client = createApiClient(settings, { maxRps: 200, concurrency: 8 });
+    // Its own in-process simulator sets no rate limit: pacing it (200/s) only made the demo wait.
+    const client = createApiClient(settings, { maxRps: Number.POSITIVE_INFINITY, concurrency: 8 });
     try {
       return await withSnapshotFolder(
         argv.out,

@@ -17,7 +17,7 @@ export interface RateLimiter {
 }
 
 export interface RateLimiterOptions {
-  /** The limit to keep to; when `adaptive`, the ceiling of the probe. */
+  /** The limit to keep to (infinite: none, only Retry-After pauses); when `adaptive`, the ceiling of the probe. */
   maxRps: number;
   /** The limit is unknown: start at `initialRps` and double every busy tenth of a second until the first 429. */
   adaptive?: boolean;
@@ -81,6 +81,12 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
 
   return {
     async acquire() {
+      if (rate === Number.POSITIVE_INFINITY) {
+        // No limit to keep (the demo's own simulator): only a server's Retry-After holds a request back.
+        const pause = pausedUntil - now();
+        if (pause > 0) await sleep(pause);
+        return;
+      }
       for (;;) {
         const time = now();
         grow(time);

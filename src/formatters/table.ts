@@ -1,4 +1,5 @@
-import { getBorderCharacters, table, type ColumnUserConfig, type SpanningCellConfig } from 'table';
+import { createRequire } from 'node:module';
+import type { ColumnUserConfig, SpanningCellConfig } from 'table';
 import { dispositionLabel } from './disposition-label.js';
 import type { AuditResult, Finding } from '../engine/types.js';
 import { painter, SEVERITY_STYLE, type Paint } from './ansi.js';
@@ -18,6 +19,9 @@ const MAX_COLUMNS = 160;
  * table is unreadable, and the table package's layout time grows faster than its rows.
  */
 export const MAX_FINDINGS_LISTED = 200;
+
+const require = createRequire(import.meta.url);
+
 /**
  * Code points of a name in a narrow column (resource, environment): the table package wraps a long
  * unbroken word slowly (200 rows of 300-character names take seconds), and a name cut here is
@@ -152,6 +156,8 @@ function fitTable(headers: string[], rows: string[][], width: number, plan: Colu
     widths[roomiest] = widths[roomiest]! - 1;
   }
   const columns: ColumnUserConfig[] = widths.map((w) => ({ width: w, wrapWord: true }));
+  // Loaded here, not with the module: the stylish default and every file format never need its 35 modules.
+  const { table, getBorderCharacters } = require('table') as typeof import('table');
   return table([headers, ...rows], {
     border: getBorderCharacters('norc'),
     columns,

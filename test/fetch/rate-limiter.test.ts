@@ -60,6 +60,17 @@ describe('rate limiter with a known limit', () => {
     expect(starts.at(-1)! - starts[0]!).toBeLessThanOrEqual((400 / 200) * 1000);
   });
 
+  it('with no limit (the demo against its own simulator) never waits, except for a Retry-After', async () => {
+    const clock = fakeClock();
+    const limiter = createRateLimiter({ maxRps: Number.POSITIVE_INFINITY, now: clock.now, sleep: clock.sleep });
+    for (let i = 0; i < 500; i += 1) await limiter.acquire();
+    expect(clock.waits).toEqual([]);
+    limiter.throttled(1000, clock.now());
+    await limiter.acquire();
+    await limiter.acquire();
+    expect(clock.waits).toEqual([1000]);
+  });
+
   it('cuts the rate to three quarters once per storm and pauses everyone for Retry-After', async () => {
     const clock = fakeClock();
     const limiter = createRateLimiter({ maxRps: 10, now: clock.now, sleep: clock.sleep });
