@@ -4,7 +4,7 @@ import { resolvePath, type CommandContext } from './context.js';
 import type { CliIo } from './io.js';
 import { checkReportFiles, pairOutputs } from './output-options.js';
 import { checkSnapshotTarget } from '../snapshot/snapshot-target.js';
-import { createApiClient, resolveConnectionSettings, signIn, type ApiClient, type ConnectionFlags, type ConnectionSettings } from '../fetch/index.js';
+import { createApiClient, resolveConnectionSettings, signIn, systemBrowserOpener, type ApiClient, type ConnectionFlags, type ConnectionSettings } from '../fetch/index.js';
 import { stderrLines } from '../output/stderr-line.js';
 
 /** Within one IP's default share of a small licence's configuration-group limit (pingone-api.md §6.2). */
@@ -168,7 +168,7 @@ export async function openConnection(args: ConnectionArgs, io: CliIo): Promise<C
   });
   const settings = resolveConnectionSettings(flags, io.env);
   io.stderr.write(stderrLines(settings.warnings.map((warning) => `warning: ${warning}`)));
-  if (settings.credentials.kind === 'userSignIn') await signIn(settings, { write: (text) => io.stderr.write(text) });
+  if (settings.credentials.kind === 'userSignIn') await signIn(settings, { write: (text) => io.stderr.write(text), openBrowser: systemBrowserOpener(io.env) });
   const client = createApiClient(settings, {
     // Adaptive without a ceiling probes until PingOne itself says where the limit is.
     ...(args['adaptive-rate'] === true ? { adaptiveRate: true, maxRps: args['max-rps'] ?? Number.POSITIVE_INFINITY } : { maxRps: args['max-rps'] ?? DEFAULT_MAX_RPS }),

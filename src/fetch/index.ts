@@ -13,7 +13,7 @@
  * ```
  */
 export { resolveConnectionSettings, type ConnectionFlags, type ConnectionSettings } from './settings.js';
-export { signIn } from './login/index.js';
+export { signIn, systemBrowserOpener } from './login/index.js';
 export { createApiClient, type ApiClient, type ApiClientOptions } from './api-client.js';
 export { ApiError } from './api-error.js';
 export { getAll } from './paging.js';

@@ -23,21 +23,52 @@ function testEnv(options: CliRunOptions): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...options.env };
 }
 
+/** A CLI run in progress whose stderr a test reads while it runs (to play the browser or approve a device). */
+export interface RunningCli {
+  /** Resolves with the first match of `pattern` in stderr so far or to come; rejects when the run ends without one. */
+  waitForStderr(pattern: RegExp): Promise<RegExpExecArray>;
+  done: Promise<CliRun>;
+}
+
 /**
- * Runs the CLI in-process through `runCli`, with stdout and stderr captured (not a terminal), the
+ * Starts the CLI in-process through `runCli`, with stdout and stderr captured (not a terminal), the
  * test's environment and working folder: the same arguments, output and exit code as the binary,
- * without starting a process.
+ * without starting a process. Stderr can be watched while the command runs.
  */
-export async function runCli(args: string[], options: CliRunOptions = {}): Promise<CliRun> {
+export function startCli(args: string[], options: CliRunOptions = {}): RunningCli {
   let stdout = '';
   let stderr = '';
-  const code = await runCliInProcess(args, {
+  const waiters: Array<{ pattern: RegExp; resolve(match: RegExpExecArray): void }> = [];
+  const done = runCliInProcess(args, {
     stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
+    stderr: {
+      write: (text: string) => {
+        stderr += text;
+        for (const waiter of waiters.splice(0)) {
+          const match = waiter.pattern.exec(stderr);
+          if (match === null) waiters.push(waiter);
+          else waiter.resolve(match);
+        }
+      },
+    },
     env: testEnv(options),
     cwd: options.cwd ?? process.cwd(),
-  });
-  return { code, stdout, stderr };
+  }).then((code) => ({ code, stdout, stderr }));
+  return {
+    waitForStderr: (pattern) =>
+      new Promise((resolve, reject) => {
+        const match = pattern.exec(stderr);
+        if (match !== null) return resolve(match);
+        waiters.push({ pattern, resolve });
+        void done.then((run) => reject(new Error(`the CLI exited (${run.code}) before printing ${pattern}:\n${run.stderr}`)));
+      }),
+    done,
+  };
+}
+
+/** Runs the CLI in-process to the end: {@link startCli} without watching. */
+export function runCli(args: string[], options: CliRunOptions = {}): Promise<CliRun> {
+  return startCli(args, options).done;
 }
 
 /**

@@ -6,12 +6,13 @@ import type { Snapshot } from '../../src/snapshot/model.js';
 import type { WhoamiReport } from '../../src/whoami/index.js';
 import { missingRoleReason } from '../../src/whoami/index.js';
 import { runCli } from '../helpers/run-cli.js';
-import { browserSigningInAs, reviewerTestBed } from './login-fixture.js';
-import { spawnCli } from './spawn-cli.js';
+import { browserSigningInAs, reviewerTestBed, startHeadlessCli } from './login-fixture.js';
 
 const FAST = ['--max-rps', '500'];
 const JWT = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/;
 
+// Concurrent: each test signs in against a simulator of its own, closed by its own onTestFinished (a shared
+// afterEach would close the simulators of the tests still running: what made built-binary sign-ins hang here).
 const bed = reviewerTestBed('pingone-audit-cli-login-');
 const reviewer = bed.reviewer;
 
@@ -28,17 +29,17 @@ async function filesIn(dir: string): Promise<string[]> {
 }
 
 /** Plays the browser for a CLI that printed its authorize URL. */
-async function signInThroughStderr(cli: ReturnType<typeof spawnCli>, user: string): Promise<void> {
+async function signInThroughStderr(cli: ReturnType<typeof startHeadlessCli>, user: string): Promise<void> {
   const [url] = await cli.waitForStderr(/http:\/\/127\.0\.0\.1:\d+\/[\w-]+\/as\/authorize\?\S+/);
   await browserSigningInAs(user).open(url);
 }
 
-describe('pingone-audit login / whoami / scan with a reviewer sign-in (built CLI)', () => {
-  it('login --auth authorization-code: the test plays the browser; prints who signed in and the roles, and the token only lands in the 0600 cache', async () => {
-    const sim = await reviewer();
+describe.concurrent('pingone-audit login / whoami / scan with a reviewer sign-in (in-process)', () => {
+  it('login --auth authorization-code: the test plays the browser; prints who signed in and the roles, and the token only lands in the 0600 cache', async (context) => {
+    const sim = await reviewer({}, context);
     const cwd = await folder('login');
     const cache = path.join(cwd, 'token.json');
-    const cli = spawnCli(['login', '--auth', 'authorization-code', '--redirect-port', String(sim.port), '--token-cache', cache], sim.env, cwd);
+    const cli = startHeadlessCli(['login', '--auth', 'authorization-code', '--redirect-port', String(sim.port), '--token-cache', cache], sim.env, cwd);
     await signInThroughStderr(cli, 'alice.nakamura');
     const run = await cli.done;
     expect(run.code, run.stderr).toBe(0);
@@ -69,11 +70,11 @@ describe('pingone-audit login / whoami / scan with a reviewer sign-in (built CLI
     expect(whoami.stdout + whoami.stderr).not.toContain(saved.accessToken);
   });
 
-  it('a user with no admin role: the scan reports every endpoint not readable (exit 3, rules not evaluated), 403s naming the missing role in whoami’s words; no token anywhere', async () => {
-    const sim = await reviewer();
+  it('a user with no admin role: the scan reports every endpoint not readable (exit 3, rules not evaluated), 403s naming the missing role in whoami’s words; no token anywhere', async (context) => {
+    const sim = await reviewer({}, context);
     const cwd = await folder('no-role');
     const out = path.join(cwd, 'snapshot');
-    const cli = spawnCli(
+    const cli = startHeadlessCli(
       ['scan', '--auth', 'authorization-code', '--redirect-port', String(sim.port), '-e', sim.ids.prodEnv, '--out', out, '-f', 'json', '-o', path.join(cwd, 'result.json'), ...FAST],
       sim.env,
       cwd,
@@ -99,11 +100,11 @@ describe('pingone-audit login / whoami / scan with a reviewer sign-in (built CLI
     for (const text of texts) expect(text).not.toMatch(JWT);
   });
 
-  it('device code, a user holding roles only through a group: approves on “another device”, and the scan is complete', async () => {
-    const sim = await reviewer({ devicePollingInterval: 1 });
+  it('device code, a user holding roles only through a group: approves on “another device”, and the scan is complete', async (context) => {
+    const sim = await reviewer({ devicePollingInterval: 1 }, context);
     const cwd = await folder('group-only');
     const out = path.join(cwd, 'snapshot');
-    const cli = spawnCli(['snapshot', '--auth', 'device-code', '-e', sim.ids.prodEnv, '--out', out, ...FAST], sim.env, cwd);
+    const cli = startHeadlessCli(['snapshot', '--auth', 'device-code', '-e', sim.ids.prodEnv, '--out', out, ...FAST], sim.env, cwd);
     const [, userCode] = await cli.waitForStderr(/enter the code ([B-Z]{4}-[B-Z]{4})/);
     sim.simulator.approveDevice(userCode!, 'bruno.costa');
     const run = await cli.done;
@@ -115,8 +116,8 @@ describe('pingone-audit login / whoami / scan with a reviewer sign-in (built CLI
     for (const text of [run.stdout, run.stderr]) expect(text).not.toMatch(JWT);
   });
 
-  it('refuses --auth implicit in one line (exit 2), and login without a user flow', async () => {
-    const sim = await reviewer();
+  it('refuses --auth implicit in one line (exit 2), and login without a user flow', async (context) => {
+    const sim = await reviewer({}, context);
     const implicit = await runCli(['whoami', '--auth', 'implicit'], { env: sim.env });
     expect(implicit.code).toBe(2);
     // One line of refusal, then the error code.

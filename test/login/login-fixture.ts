@@ -2,9 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, type TestContext } from 'vitest';
 import { resolveConnectionSettings, type ConnectionFlags } from '../../src/fetch/index.js';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
+import { type RunningCli, startCli } from '../helpers/run-cli.js';
 import { datasetWithReviewerApp, REVIEWER_APP_ID, reviewerIds } from '../simulator/reviewer-app.js';
 
 /** A port free right now on 127.0.0.1, for a loopback redirect the test registers on the app. */
@@ -61,11 +62,20 @@ export function browserSigningInAs(user: string, tamper: (callback: URL) => void
   return { open, visited };
 }
 
+/**
+ * Starts the CLI in-process with only `env` and `cwd`'s folder as `PATH` and `HOME`: no browser opener
+ * can be found there, so the CLI prints the authorize URL, as on a headless machine, for the test to follow.
+ */
+export function startHeadlessCli(args: string[], env: Record<string, string>, cwd: string): RunningCli {
+  return startCli(args, { env: { PATH: cwd, HOME: cwd, ...env }, cwd });
+}
+
 export const settingsFor = (flags: ConnectionFlags) => resolveConnectionSettings(flags, {});
 
 /**
  * Per test file: a scratch folder (`work()`), and reviewer simulators started by `reviewer()` that
- * are closed after each test.
+ * are closed after each test: by that test's own `onTestFinished` when it passes its context (as
+ * concurrent tests must, or the first to end would close the others' simulators), else after each.
  */
 export function reviewerTestBed(prefix: string) {
   let work = '';
@@ -79,9 +89,10 @@ export function reviewerTestBed(prefix: string) {
   });
   return {
     work: () => work,
-    async reviewer(options: Parameters<typeof startReviewerSimulator>[0] = {}): Promise<ReviewerSimulator> {
+    async reviewer(options: Parameters<typeof startReviewerSimulator>[0] = {}, test?: Pick<TestContext, 'onTestFinished'>): Promise<ReviewerSimulator> {
       const started = await startReviewerSimulator(options);
-      running.push(started);
+      if (test === undefined) running.push(started);
+      else test.onTestFinished(() => started.simulator.close());
       return started;
     },
   };

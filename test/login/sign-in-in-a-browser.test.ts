@@ -4,8 +4,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledChromium } from '../helpers/bundled-chromium.js';
-import { reviewerTestBed } from './login-fixture.js';
-import { spawnCli } from './spawn-cli.js';
+import { reviewerTestBed, startHeadlessCli } from './login-fixture.js';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -32,7 +31,7 @@ const userChoice = (page: Page, username: string) => page.getByLabel(new RegExp(
 describe('signing in to the simulator with a browser (headless Chromium)', () => {
   it('authorization code: the page lists the users, the one picked signs in, and the browser lands on the loopback callback', { timeout: 90_000 }, async () => {
     const sim = await bed.reviewer();
-    const cli = spawnCli(['login', '--auth', 'authorization-code', '--redirect-port', String(sim.port)], sim.env, bed.work());
+    const cli = startHeadlessCli(['login', '--auth', 'authorization-code', '--redirect-port', String(sim.port)], sim.env, bed.work());
     const [url] = await cli.waitForStderr(/http:\/\/127\.0\.0\.1:\d+\/[\w-]+\/as\/authorize\?\S+/);
     const page = await browser.newPage();
     await page.goto(url);
@@ -50,7 +49,7 @@ describe('signing in to the simulator with a browser (headless Chromium)', () =>
 
   it('device code: enter the code, confirm it, pick the user, approve; the waiting CLI signs in', { timeout: 90_000 }, async () => {
     const sim = await bed.reviewer({ devicePollingInterval: 1 });
-    const cli = spawnCli(['login', '--auth', 'device-code'], sim.env, bed.work());
+    const cli = startHeadlessCli(['login', '--auth', 'device-code'], sim.env, bed.work());
     const [, verificationUri, userCode] = await cli.waitForStderr(/open (http:\/\/127\.0\.0\.1:\d+\/[\w-]+\/device) on any device and enter the code ([B-Z]{4}-[B-Z]{4})/);
     const page = await browser.newPage();
     await page.goto(verificationUri!);

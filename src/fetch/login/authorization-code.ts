@@ -35,7 +35,7 @@ export async function signInWithAuthorizationCode(auth: AuthServer, credentials:
       code_challenge_method: 'S256',
     }).toString();
     write(`Sign in to PingOne in your browser. If it does not open, visit:\n  ${authorize.href}\n`);
-    const opened = await (hooks.openBrowser ?? systemBrowserOpener)(authorize.href);
+    const opened = await (hooks.openBrowser ?? systemBrowserOpener(process.env))(authorize.href);
     if (!opened) write('(no browser found here: open the address above on this machine)\n');
     code = await receiver.code;
   } finally {

@@ -18,26 +18,29 @@ function onPath(command: string, env: NodeJS.ProcessEnv): boolean {
 }
 
 /**
- * The system browser: `open` on macOS, `start` on Windows, `xdg-open` elsewhere when it is
- * installed. A headless machine has none, and the caller prints the URL instead.
+ * The system browser: `open` on macOS, `start` on Windows, `xdg-open` elsewhere when it is on the
+ * `PATH` of `env` (the CLI's own environment, which in-process runs choose, not necessarily the
+ * process's). A headless machine has none, and the caller prints the URL instead.
  */
-export const systemBrowserOpener: BrowserOpener = async (url) => {
-  const launch =
-    process.platform === 'darwin'
-      ? { command: 'open', args: [url] }
-      : process.platform === 'win32'
-        ? // Quoted, so the `&`s of the query are not command separators for cmd.
-          { command: 'cmd', args: ['/c', 'start', '""', `"${url}"`], verbatim: true }
-        : onPath('xdg-open', process.env)
-          ? { command: 'xdg-open', args: [url] }
-          : undefined;
-  if (launch === undefined) return false;
-  return new Promise((resolve) => {
-    const child = spawn(launch.command, launch.args, { stdio: 'ignore', detached: true, windowsVerbatimArguments: launch.verbatim === true });
-    child.once('error', () => resolve(false));
-    child.once('spawn', () => {
-      child.unref();
-      resolve(true);
+export const systemBrowserOpener =
+  (env: NodeJS.ProcessEnv): BrowserOpener =>
+  async (url) => {
+    const launch =
+      process.platform === 'darwin'
+        ? { command: 'open', args: [url] }
+        : process.platform === 'win32'
+          ? // Quoted, so the `&`s of the query are not command separators for cmd.
+            { command: 'cmd', args: ['/c', 'start', '""', `"${url}"`], verbatim: true }
+          : onPath('xdg-open', env)
+            ? { command: 'xdg-open', args: [url] }
+            : undefined;
+    if (launch === undefined) return false;
+    return new Promise((resolve) => {
+      const child = spawn(launch.command, launch.args, { stdio: 'ignore', detached: true, windowsVerbatimArguments: launch.verbatim === true });
+      child.once('error', () => resolve(false));
+      child.once('spawn', () => {
+        child.unref();
+        resolve(true);
+      });
     });
-  });
-};
+  };

@@ -5,3 +5,4 @@
  * refresh token when there is one).
  */
 export { signIn } from './sign-in.js';
+export { systemBrowserOpener } from './browser.js';
