@@ -7,7 +7,7 @@ import type { AuditResult } from '../../src/engine/types.js';
 import { checkSarifForGitHub } from '../helpers/github-checks.js';
 import { loadDataset, startSimulator, type FaultPlan, type RunningSimulator } from '../../src/simulator/index.js';
 import { reportSchemaProblems, sarifSchemaProblems } from '../formatters/schema-validators.js';
-import { runBuiltCli, runCli } from '../helpers/run-cli.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const dataset = loadDataset('demo');
 const auditor = dataset.credentials[0]!;
@@ -52,15 +52,14 @@ async function expectNoSecretAnywhere(texts: string[], dir: string): Promise<voi
   for (const text of [...texts, ...files]) for (const secret of SECRETS) expect(text).not.toContain(secret);
 }
 
-// Concurrent: the scans wait on their simulators (and one on a process of its own), and the waits overlap.
+// Concurrent: the scans wait on their simulators, and the waits overlap.
 describe.concurrent('pingone-audit scan against the simulator', () => {
-  // End to end through the built binary: the one scan whose exit code crosses a real process boundary.
   it('collects two environments, writes the snapshot and valid SARIF and JSON, exits 1 on high findings, GET only', async (context) => {
     const { simulator: sim, env } = await simulator(context);
     // Its own folder, so that the secret check below reads every file this scan wrote and none of the concurrent tests'.
     const written = path.join(work, 'two');
     const out = path.join(written, 'two-envs');
-    const run = await runBuiltCli(
+    const run = await runCli(
       ['scan', ...FAST, '-e', ADMIN_ENV, '-e', PROD_ENV, '--out', out, '-f', 'json', '-o', path.join(written, 'two.json'), '-f', 'sarif', '-o', path.join(written, 'two.sarif')],
       { env },
     );
