@@ -1,55 +1,7 @@
-import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { packagePath } from '../../src/paths.js';
-
-interface ActionStep {
-  id?: string;
-  env?: Record<string, string>;
-  run?: string;
-}
-interface Action {
-  inputs: Record<string, { default?: string }>;
-  runs: { steps: ActionStep[] };
-}
-
-const action = parse(readFileSync(packagePath('action.yml'), 'utf8')) as Action;
-const auditStep = action.runs.steps.find((step) => step.id === 'audit')!;
-
-/**
- * Runs the action's audit step as GitHub would (inputs substituted into its env, bash) with a stand-in
- * for the CLI that records what it was given: the key file, its mode and content, and its environment.
- */
-async function runAuditStep(inputs: Record<string, string>) {
-  const root = mkdtempSync(path.join(tmpdir(), 'pingone-audit-action-'));
-  const seen = path.join(root, 'seen.json');
-  mkdirSync(path.join(root, 'dist', 'src'), { recursive: true });
-  writeFileSync(
-    path.join(root, 'dist', 'src', 'cli.js'),
-    `const fs = require('node:fs');
-const file = process.env.PINGONE_CLIENT_PRIVATE_KEY_FILE;
-fs.writeFileSync(${JSON.stringify(seen)}, JSON.stringify({
-  file, mode: file && fs.statSync(file).mode & 0o777, content: file && fs.readFileSync(file, 'utf8'),
-  environment: process.env, args: process.argv.slice(2),
-}));`,
-  );
-  const runnerTemp = path.join(root, 'runner-temp');
-  mkdirSync(runnerTemp);
-  const substitute = (value: string) =>
-    value.replace(/\$\{\{\s*github\.action_path\s*\}\}/g, root).replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_match, name: string) => inputs[name] ?? action.inputs[name]?.default ?? '');
-  const env = Object.fromEntries(Object.entries(auditStep.env ?? {}).map(([name, value]) => [name, substitute(String(value))]));
-  const { stdout, stderr } = await promisify(execFile)('bash', ['-c', auditStep.run!], {
-    cwd: root,
-    env: { PATH: process.env.PATH, RUNNER_TEMP: runnerTemp, GITHUB_OUTPUT: path.join(root, 'output'), GITHUB_STEP_SUMMARY: path.join(root, 'summary'), ...env },
-  });
-  const recorded = JSON.parse(readFileSync(seen, 'utf8')) as { file?: string; mode?: number; content?: string; environment: Record<string, string>; args: string[] };
-  return { recorded, stdout, stderr, runnerTemp };
-}
+import { runAuditStep } from '../helpers/action-step.js';
 
 describe('the GitHub Action with a private key', () => {
   it('hands the key to the tool as a 0600 file in the runner temp folder, keeps its text out of the environment and output, and deletes it', async () => {
