@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { access, constants, lstat, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, constants, lstat, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ErrorCode } from './error-codes.js';
 import { UserFacingError } from './errors.js';
+import { batchChunks } from './output/json-chunks.js';
 
 /**
  * Checks that `target` (a file or folder pingone-audit is about to create) can be created: the
@@ -40,17 +41,33 @@ export async function checkOutputFile(file: string, flag: string): Promise<void>
 }
 
 /**
- * Writes `text` to a new file beside `file` and renames it over `file`: a reader never sees half a
- * report, and a link at `file` is replaced, never written through.
+ * Writes `content` (text, or pieces written as they are produced) to a new file beside `file` and
+ * renames it over `file`: a reader never sees half a report, and a link at `file` is replaced, never
+ * written through.
  */
-export async function replaceFile(file: string, text: string): Promise<void> {
+export async function replaceFile(file: string, content: string | Iterable<string>): Promise<void> {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.tmp`);
   try {
-    await writeFile(temporary, text, { flag: 'wx' });
+    if (typeof content === 'string') await writeFile(temporary, content, { flag: 'wx' });
+    else await writeChunks(temporary, content);
     await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  }
+}
+
+/** Bytes gathered before each write of a piece-by-piece report: few system calls, little memory. */
+const WRITE_BATCH = 1 << 20;
+
+/** Writes the pieces to a new file in batches of about {@link WRITE_BATCH} characters, as they are produced. */
+async function writeChunks(file: string, chunks: Iterable<string>): Promise<void> {
+  const handle = await open(file, 'wx');
+  try {
+    // writeFile on a handle writes from the current position, all of it: successive calls append.
+    for (const batch of batchChunks(chunks, WRITE_BATCH)) await handle.writeFile(batch, 'utf8');
+  } finally {
+    await handle.close();
   }
 }
 

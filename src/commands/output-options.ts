@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Argv } from 'yargs';
 import { UserFacingError } from '../errors.js';
 import { checkOutputFile, explainWriteError, replaceFile } from '../file-targets.js';
+import { batchChunks } from '../output/json-chunks.js';
 import { stderrLines } from '../output/stderr-line.js';
 import { resolvePath, type CommandContext } from './context.js';
 import { SEVERITIES } from '../engine/types.js';
@@ -214,14 +215,17 @@ export interface ReportFailure {
   error: unknown;
 }
 
+/** Characters gathered before each write of a piece-by-piece report to stdout. */
+const STDOUT_BATCH = 1 << 16;
+
 /**
- * Writes each report to its file (creating folders) or to stdout; every file is checked before
+ * Writes each report to its file (creating folders) or to stdout, a piece-by-piece one as it is produced; every file is checked before
  * the first is written (a bad path is the user's mistake, exit 2). Each report stands alone: one
  * whose formatter throws (or whose file cannot be written) is skipped, said on stderr, and
  * returned, and every other report is still written. The caller finishes its run (summary, gate
  * reasons) and then calls {@link throwIfReportsFailed}: a run with a missing report never passes.
  */
-export async function writeReports(context: CommandContext, targets: OutputTarget[], render: (format: string, target: OutputTarget) => string): Promise<ReportFailure[]> {
+export async function writeReports(context: CommandContext, targets: OutputTarget[], render: (format: string, target: OutputTarget) => string | Iterable<string>): Promise<ReportFailure[]> {
   const { io } = context;
   await checkReportFiles(context, targets);
   const failures: ReportFailure[] = [];
@@ -229,7 +233,9 @@ export async function writeReports(context: CommandContext, targets: OutputTarge
     try {
       const text = render(target.format, target);
       if (target.file === undefined) {
-        io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+        if (typeof text === 'string') io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+        // Pieces end with their own newline: every piece-by-piece format does.
+        else for (const batch of batchChunks(text, STDOUT_BATCH)) io.stdout.write(batch);
       } else {
         const file = resolvePath(io, target.file);
         await explainWriteError('output-unwritable', `--output ${target.file}`, async () => {

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { decideGate } from '../audit/gate.js';
 import type { AuditResult, AuditWarning } from '../engine/types.js';
-import { formatterFor, type FormatContext } from '../formatters/index.js';
-import { buildSarifLogs } from '../formatters/sarif.js';
+import { chunkedFormatterFor, formatterFor, type FormatContext } from '../formatters/index.js';
+import { buildSarifLogs, sarifLogChunks } from '../formatters/sarif.js';
 import { summaryParts } from '../formatters/summary-line.js';
 import { stderrLines } from '../output/stderr-line.js';
 import type { Verdict } from '../verdict.js';
@@ -55,7 +55,11 @@ export async function reportResult(result: AuditResult, input: ReportResultInput
   const sarifLogs = input.splitSarif === true && input.targets.some((target) => target.format === 'sarif') ? buildSarifLogs(result, formatContext) : [];
   const targets = input.splitSarif === true ? splitSarifTargets(input.targets, sarifLogs.length, io) : input.targets;
   const failures = await writeReports(context, targets, (format, target) => {
-    if (target.part !== undefined) return `${JSON.stringify(sarifLogs[target.part], null, 2)}\n`;
+    const part = target.part === undefined ? undefined : sarifLogs[target.part];
+    if (part !== undefined) return sarifLogChunks(part);
+    // Reports that grow with the findings are written as they are produced, never held as one string.
+    const chunked = chunkedFormatterFor(format);
+    if (chunked !== undefined) return chunked(result, formatContext);
     const formatter = formatterFor(format);
     if (formatter === undefined) throw new Error(`No formatter is registered for "${format}".`);
     return formatter(result, formatContext);

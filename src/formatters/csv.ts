@@ -33,6 +33,11 @@ export const CSV_COLUMNS = [
  * wherever a separator could put one, controls are shown as escapes and long values are cut.
  */
 export function formatCsv(result: AuditResult, context: FormatContext): string {
+  return [...formatCsvChunks(result, context)].join('');
+}
+
+/** {@link formatCsv} one row at a time, for writing to a file as it is produced. */
+export function* formatCsvChunks(result: AuditResult, context: FormatContext): Generator<string> {
   const environmentName = environmentLabeller(result);
   const rule = ruleLookup(result);
   const toRow = (finding: Finding, status: 'open' | 'suppressed'): string[] => [
@@ -55,6 +60,8 @@ export function formatCsv(result: AuditResult, context: FormatContext): string {
     finding.suppression?.expires ?? '',
     finding.fingerprint,
   ];
-  const rows = [[...CSV_COLUMNS], ...result.findings.map((finding) => toRow(finding, 'open')), ...(context.includeSuppressed ? result.suppressed.map((finding) => toRow(finding, 'suppressed')) : [])];
-  return `${rows.map((cells) => cells.map((cell) => csvCell(cell)).join(',')).join('\r\n')}\r\n`;
+  const line = (cells: readonly string[]) => `${cells.map((cell) => csvCell(cell)).join(',')}\r\n`;
+  yield line(CSV_COLUMNS);
+  for (const finding of result.findings) yield line(toRow(finding, 'open'));
+  if (context.includeSuppressed) for (const finding of result.suppressed) yield line(toRow(finding, 'suppressed'));
 }

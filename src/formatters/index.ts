@@ -1,16 +1,16 @@
-import { formatCsv } from './csv.js';
-import type { Formatter } from './format-context.js';
+import { formatCsv, formatCsvChunks } from './csv.js';
+import type { ChunkedFormatter, Formatter } from './format-context.js';
 import { formatHtml } from './html.js';
-import { formatJson } from './json.js';
-import { formatJunit } from './junit.js';
+import { formatJson, formatJsonChunks } from './json.js';
+import { formatJunit, formatJunitChunks } from './junit.js';
 import { formatMarkdown } from './markdown.js';
 import { formatOscalAr } from './oscal-ar.js';
 import { formatOscalPoam } from './oscal-poam.js';
-import { formatSarif } from './sarif.js';
+import { formatSarif, formatSarifChunks } from './sarif.js';
 import { formatStylish } from './stylish.js';
 import { formatTable } from './table.js';
 
-export type { FormatContext, Formatter } from './format-context.js';
+export type { ChunkedFormatter, FormatContext, Formatter } from './format-context.js';
 
 /** Every output format. To add one: write `<name>.ts` exporting a Formatter and list it here. */
 export const formatters = {
@@ -41,4 +41,21 @@ export const FORMAT_CHOICES = [...FORMAT_NAMES, ...Object.keys(FORMAT_ALIASES)];
 export function formatterFor(value: string): Formatter | undefined {
   const name = Object.hasOwn(FORMAT_ALIASES, value) ? FORMAT_ALIASES[value] : value;
   return name !== undefined && Object.hasOwn(formatters, name) ? formatters[name as FormatName] : undefined;
+}
+
+/**
+ * The formats whose reports grow with the findings, piece by piece: the same bytes as their
+ * {@link formatters} entry (which joins these pieces), written to a file as they are produced.
+ */
+const chunkedFormatters: Partial<Record<FormatName, ChunkedFormatter>> = {
+  json: formatJsonChunks,
+  sarif: formatSarifChunks,
+  junit: formatJunitChunks,
+  csv: formatCsvChunks,
+};
+
+/** The piece-by-piece formatter of a `--format` value (an alias resolved), when it has one. */
+export function chunkedFormatterFor(value: string): ChunkedFormatter | undefined {
+  const name = Object.hasOwn(FORMAT_ALIASES, value) ? FORMAT_ALIASES[value] : value;
+  return name !== undefined && Object.hasOwn(chunkedFormatters, name) ? chunkedFormatters[name as FormatName] : undefined;
 }

@@ -1,6 +1,6 @@
 import type { AuditResult } from '../engine/types.js';
 import type { FormatContext } from './format-context.js';
-import { stableStringify } from '../snapshot/stable-json.js';
+import { jsonChunks } from '../output/json-chunks.js';
 
 export const REPORT_SCHEMA_ID = 'https://pingone-audit.dev/schemas/report.schema.json';
 /** Bumped only when a field changes meaning or goes away; new fields keep the version. */
@@ -11,6 +11,12 @@ export const REPORT_SCHEMA_VERSION = 1;
  * collection record, summary) as stable JSON described by `schemas/report.schema.json`. Every
  * other report can be rendered from it, and a later run can use it as a baseline.
  */
-export function formatJson(result: AuditResult, _context: FormatContext): string {
-  return stableStringify({ $schema: REPORT_SCHEMA_ID, schemaVersion: REPORT_SCHEMA_VERSION, ...result });
+export function formatJson(result: AuditResult, context: FormatContext): string {
+  return [...formatJsonChunks(result, context)].join('');
+}
+
+/** {@link formatJson} piece by piece (one per finding at most), for writing to a file as it is produced. */
+export function formatJsonChunks(result: AuditResult, _context: FormatContext): Iterable<string> {
+  // Depth 2 opens the result and its lists (findings, suppressed, notEvaluated …): one piece per item.
+  return jsonChunks({ $schema: REPORT_SCHEMA_ID, schemaVersion: REPORT_SCHEMA_VERSION, ...result }, { sortKeys: true, depth: 2 });
 }

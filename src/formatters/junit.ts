@@ -29,35 +29,45 @@ interface TestCase {
  * Suppressed findings are not failures.
  */
 export function formatJunit(result: AuditResult, context: FormatContext): string {
+  return [...formatJunitChunks(result, context)].join('');
+}
+
+/** {@link formatJunit} one line at a time, for writing to a file as it is produced. */
+export function* formatJunitChunks(result: AuditResult, context: FormatContext): Generator<string> {
+  for (const line of junitLines(result, context)) yield `${line}\n`;
+}
+
+function* junitLines(result: AuditResult, context: FormatContext): Generator<string> {
   const environmentName = environmentLabeller(result);
   const rule = ruleLookup(result);
   const suites = reportScopes(result).map((environmentId) => ({ environmentId, cases: testCases(result, environmentId) }));
   const totals = tally(suites.flatMap((suite) => suite.cases));
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="pingone-audit" ${counts(totals)} timestamp="${attr(result.generatedAt)}">`];
-  suites.forEach(({ environmentId, cases }, index) => {
+  yield '<?xml version="1.0" encoding="UTF-8"?>';
+  yield `<testsuites name="pingone-audit" ${counts(totals)} timestamp="${attr(result.generatedAt)}">`;
+  for (const [index, { environmentId, cases }] of suites.entries()) {
     const label = environmentId === null ? 'organization' : `${environmentName(environmentId)} (${environmentId})`;
-    lines.push(`  <testsuite name="${attr(label)}" id="${index}" ${counts(tally(cases))} timestamp="${attr(result.generatedAt.replace(/\.\d+Z$/, ''))}">`);
-    lines.push(
+    yield `  <testsuite name="${attr(label)}" id="${index}" ${counts(tally(cases))} timestamp="${attr(result.generatedAt.replace(/\.\d+Z$/, ''))}">`;
+    yield* [
       '    <properties>',
       `      <property name="environmentId" value="${attr(environmentId ?? '')}"/>`,
       `      <property name="snapshotCreatedAt" value="${attr(result.snapshot.createdAt)}"/>`,
       '    </properties>',
-    );
+    ];
     for (const testCase of cases) {
       const name = `${testCase.ruleId}: ${rule(testCase.ruleId).title}`;
       const open = (suffix: string): string => `    <testcase classname="pingone-audit.${attr(environmentId ?? 'organization')}" name="${attr(`${name}${suffix}`)}"`;
       if (testCase.outcome === 'fail') {
-        for (const finding of testCase.findings) lines.push(`${open(` (${finding.resource.type} ${finding.resource.name || finding.resource.id})`)}>`, failure(finding, context), '    </testcase>');
+        for (const finding of testCase.findings) yield* [`${open(` (${finding.resource.type} ${finding.resource.name || finding.resource.id})`)}>`, failure(finding, context), '    </testcase>'];
         continue;
       }
       const body = caseBody(testCase);
       const suffix = testCase.resource === undefined ? '' : ` (${testCase.resource})`;
-      lines.push(body === undefined ? `${open(suffix)}/>` : `${open(suffix)}>`, ...(body === undefined ? [] : [body, '    </testcase>']));
+      if (body === undefined) yield `${open(suffix)}/>`;
+      else yield* [`${open(suffix)}>`, body, '    </testcase>'];
     }
-    lines.push('  </testsuite>');
-  });
-  lines.push('</testsuites>');
-  return `${lines.join('\n')}\n`;
+    yield '  </testsuite>';
+  }
+  yield '</testsuites>';
 }
 
 function testCases(result: AuditResult, environmentId: string | null): TestCase[] {

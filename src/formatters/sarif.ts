@@ -3,6 +3,7 @@ import { dispositionLabel } from './disposition-label.js';
 import { compareFindings } from '../engine/order-findings.js';
 import type { AuditResult, Finding } from '../engine/types.js';
 import { UserFacingError } from '../errors.js';
+import { jsonChunks } from '../output/json-chunks.js';
 import { DEFAULT_INFORMATION_URI, type FormatContext } from './format-context.js';
 import { toInvocation, type RuleIndex } from './sarif-invocation.js';
 import { SOURCE_ROOT, toSarifLocation } from './sarif-location.js';
@@ -20,7 +21,17 @@ export function automationId(environmentId: string | null): string {
 }
 
 export function formatSarif(result: AuditResult, context: FormatContext): string {
-  return `${JSON.stringify(buildSarifLog(result, context), null, 2)}\n`;
+  return [...formatSarifChunks(result, context)].join('');
+}
+
+/** {@link formatSarif} piece by piece (one per result at most), for writing to a file as it is produced. */
+export function formatSarifChunks(result: AuditResult, context: FormatContext): Iterable<string> {
+  return sarifLogChunks(buildSarifLog(result, context));
+}
+
+/** One SARIF log as `JSON.stringify(log, null, 2)` and a newline would print it, piece by piece: log, runs, run, results, result. */
+export function sarifLogChunks(log: Log): Iterable<string> {
+  return jsonChunks(log, { sortKeys: false, depth: 4 });
 }
 
 /**

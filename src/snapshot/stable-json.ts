@@ -7,6 +7,14 @@ export function stableStringify(value: unknown): string {
   return `${serialize(value, '', new Set()) ?? 'null'}\n`;
 }
 
+/**
+ * One value as {@link stableStringify} prints it where it sits `indent` deep (no trailing newline),
+ * or undefined for what JSON leaves out (`undefined`, a function, a symbol).
+ */
+export function stableValue(value: unknown, indent: string): string | undefined {
+  return serialize(value, indent, new Set());
+}
+
 /** Orders strings by code point (`localeCompare` is locale-dependent; `<` orders UTF-16 units). */
 export function compareCodePoints(a: string, b: string): number {
   const length = Math.min(a.length, b.length);
