@@ -4,11 +4,11 @@ import { FORMAT_CHOICES } from '../formatters/index.js';
 import { toolVersion } from '../paths.js';
 import { locateInTerraform } from '../terraform/locate-findings.js';
 import { mapConfiguration } from '../terraform/map/map-configuration.js';
-import { readConfiguration } from '../terraform/read-configuration.js';
 import { defineCommand } from './context.js';
 import { pairOutputs, withReportOptions } from './output-options.js';
 import { loadReportSetup } from './report-audit.js';
 import { reportResult } from './report-result.js';
+import { readTerraformInput } from './terraform-input.js';
 
 export const terraformCommand = defineCommand({
   builder: (y) =>
@@ -16,7 +16,12 @@ export const terraformCommand = defineCommand({
       y
         .positional('dir', { type: 'string', default: '.', description: 'Folder of the Terraform root module (where terraform plan runs)' })
         .option('var', { type: 'string', array: true, description: 'Set a variable as terraform plan -var does: name=value (repeatable; -var works too)' })
-        .option('var-file', { type: 'string', array: true, description: 'Read variable values from a .tfvars or .tfvars.json file after the automatic ones (repeatable; -var-file works too)' }),
+        .option('var-file', { type: 'string', array: true, description: 'Read variable values from a .tfvars or .tfvars.json file after the automatic ones (repeatable; -var-file works too)' })
+        .option('plan', { type: 'string', description: 'Audit the planned values of terraform show -json PLANFILE output (format 1.x); the .tf files of the folder, when there, give the locations' })
+        .option('snapshot', {
+          type: 'string',
+          description: 'A live snapshot folder to lay the configuration over, so the rules that need the tenant (its users and their roles) judge it as it will be after apply',
+        }),
       FORMAT_CHOICES,
     ).example('$0 terraform ./infra/pingone -f sarif -o pingone.sarif', 'Gate a pull request: findings on the .tf lines, for GitHub code scanning'),
   run: async (argv, context) => {
@@ -24,8 +29,9 @@ export const terraformCommand = defineCommand({
     const now = new Date();
     // The setup first: a typo in --config fails before any .tf file is read.
     const setup = loadReportSetup(argv, context);
-    const configuration = await readConfiguration({ dir: argv.dir ?? '.', cwd: io.cwd, vars: argv.var ?? [], varFiles: argv['var-file'] ?? [] });
-    const mapped = mapConfiguration(configuration, { now, toolVersion });
+    const folder = { dir: argv.dir ?? '.', cwd: io.cwd, vars: argv.var ?? [], varFiles: argv['var-file'] ?? [] };
+    const { configuration, ids, live } = await readTerraformInput(folder, { plan: argv.plan, snapshot: argv.snapshot }, context);
+    const mapped = mapConfiguration(configuration, { now, toolVersion, ...(live === undefined ? {} : { live }) }, ids);
     const audited = auditSnapshot(mapped.snapshot, setup, now);
     locateInTerraform(audited, mapped.provenance);
     const notAudited = configuration.notAudited ?? [];

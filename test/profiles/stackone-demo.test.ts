@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../src/fetch/api-client.js';
-import { collectSnapshot } from '../../src/fetch/collect-snapshot.js';
-import { resolveConnectionSettings } from '../../src/fetch/settings.js';
 import { checklistStatus, evaluateProfile } from '../../src/profiles/evaluate-profile.js';
 import { loadDataset, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { buildSnapshotIndex } from '../../src/snapshot/index-builder.js';
 import type { Snapshot } from '../../src/snapshot/model.js';
 import { fakeClock } from '../fetch/stub-server.js';
+import { collectFromSimulator } from '../helpers/collect-from-simulator.js';
 import { shippedProfile } from './profile-fixtures.js';
 
 /** The demo organization as the collector reads it from the simulator: the data `check` and `scan` see. */
@@ -17,17 +15,7 @@ let snapshot: Snapshot;
 
 beforeAll(async () => {
   simulator = await startSimulator({ dataset, now: clock.now });
-  const auditor = dataset.credentials[0]!;
-  const settings = resolveConnectionSettings(
-    { apiUrl: simulator.apiUrl, authUrl: simulator.authUrl },
-    { PINGONE_CLIENT_ID: auditor.clientId, PINGONE_CLIENT_SECRET: auditor.clientSecret, PINGONE_ENVIRONMENT_ID: auditor.environmentId },
-  );
-  const client = createApiClient(settings, { maxRps: 500, timeoutMs: 2000, now: clock.now, sleep: clock.sleep });
-  try {
-    snapshot = await collectSnapshot(client, { allEnvironments: true });
-  } finally {
-    await client.close();
-  }
+  snapshot = await collectFromSimulator(simulator, dataset, clock);
 });
 afterAll(() => simulator.close());
 

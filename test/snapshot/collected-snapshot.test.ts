@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../src/fetch/api-client.js';
-import { collectSnapshot } from '../../src/fetch/collect-snapshot.js';
-import { resolveConnectionSettings } from '../../src/fetch/settings.js';
 import { loadDataset, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { unrecordedKinds } from '../../src/snapshot/collection-coverage.js';
 import { loadSnapshot } from '../../src/snapshot/load-snapshot.js';
 import type { Snapshot } from '../../src/snapshot/model.js';
 import { canonicalSnapshot, writeSnapshot } from '../../src/snapshot/write-snapshot.js';
 import { fakeClock } from '../fetch/stub-server.js';
+import { collectFromSimulator } from '../helpers/collect-from-simulator.js';
 import { folderContents, temporaryFolder } from './snapshot-fixtures.js';
 
 /** The demo organization as the collector really reads it: the schema must accept what the API returns. */
@@ -16,19 +14,7 @@ let collected: Snapshot;
 const dataset = loadDataset('demo');
 const clock = fakeClock();
 
-async function collect(): Promise<Snapshot> {
-  const auditor = dataset.credentials[0]!;
-  const settings = resolveConnectionSettings(
-    { apiUrl: simulator.apiUrl, authUrl: simulator.authUrl },
-    { PINGONE_CLIENT_ID: auditor.clientId, PINGONE_CLIENT_SECRET: auditor.clientSecret, PINGONE_ENVIRONMENT_ID: auditor.environmentId },
-  );
-  const client = createApiClient(settings, { maxRps: 500, timeoutMs: 2000, now: clock.now, sleep: clock.sleep });
-  try {
-    return await collectSnapshot(client, { allEnvironments: true });
-  } finally {
-    await client.close();
-  }
-}
+const collect = () => collectFromSimulator(simulator, dataset, clock);
 
 beforeAll(async () => {
   simulator = await startSimulator({ dataset, now: clock.now });

@@ -4,6 +4,7 @@ import type { TfConfiguration } from '../model.js';
 import { PROVIDER } from '../provider/provider-version.js';
 import { ENVIRONMENT_DEFAULTS, ROLE_DATA_SOURCE } from '../provider/resources.js';
 import { isLink, mapLink } from './map-links.js';
+import { matchLiveIds } from './match-live.js';
 import { isTopLevel, mapTopLevel } from './map-resources.js';
 import { MappingState, type NotEvaluatedValue } from './mapping-state.js';
 import type { Provenance } from './provenance.js';
@@ -22,6 +23,12 @@ export interface MapOptions {
   /** "Now" of the run: the snapshot's `createdAt`, and the start of keys created at apply. */
   now: Date;
   toolVersion: string;
+  /**
+   * A live snapshot (`--snapshot DIR`) to lay the configuration over: declared resources replace
+   * the live ones they match by id or name, the rest of the tenant stays, so cross-resource rules
+   * judge the tenant as it will be after apply.
+   */
+  live?: Snapshot;
 }
 
 export interface MappedConfiguration {
@@ -46,7 +53,7 @@ export interface MappedConfiguration {
  * do not read are ignored.
  */
 export function mapConfiguration(config: TfConfiguration, options: MapOptions, ids?: ReadonlyMap<string, string>): MappedConfiguration {
-  const state = new MappingState(ids);
+  const state = new MappingState(options.live === undefined ? ids : matchLiveIds(config, options.live, ids), options.live);
   const readers = config.resources.map((resource) => new ResourceReader(resource));
   const roles = readers.filter((reader) => reader.resource.mode === 'data' && reader.resource.type === ROLE_DATA_SOURCE).map((reader) => mapRoleDataSource(state, reader));
   const managed = readers.filter((reader) => reader.resource.mode === 'managed');
@@ -66,7 +73,7 @@ function environmentOf(state: MappingState, reader: ResourceReader): string {
 function mapEnvironment(state: MappingState, reader: ResourceReader): void {
   const id = state.idOf(reader.resource);
   const env = state.environment(id);
-  env.environment = { id, name: reader.string(['name'], '/name') ?? reader.resource.address, type: reader.string(['type'], '/type') ?? ENVIRONMENT_DEFAULTS.type };
+  env.environment = { ...env.environment, id, name: reader.string(['name'], '/name') ?? reader.resource.address, type: reader.string(['type'], '/type') ?? ENVIRONMENT_DEFAULTS.type };
   const region = reader.string(['region'], '/region');
   if (region !== undefined) env.environment.region = region;
   state.environmentsWithoutType.delete(id);
@@ -78,18 +85,36 @@ function mapRoleDataSource(state: MappingState, reader: ResourceReader): Role {
   return { id: state.idOf(reader.resource), name: reader.string(['name']) ?? reader.resource.address, type: 'PLATFORM' };
 }
 
-function buildSnapshot(state: MappingState, roles: Role[], { now, toolVersion }: MapOptions): Snapshot {
-  const environmentIds = [...state.environments.keys()];
-  const entries: CollectionEntry[] = expectedKinds(environmentIds).map(({ kind, environmentId }) => entryFor(state, kind, environmentId));
+function buildSnapshot(state: MappingState, roles: Role[], { now, toolVersion, live }: MapOptions): Snapshot {
+  const planned = [...state.environments.keys()].filter((id) => !state.liveEnvironmentIds.has(id));
+  const entries: CollectionEntry[] = expectedKinds(planned).map(({ kind, environmentId }) => entryFor(state, kind, environmentId));
+  if (live === undefined) {
+    return {
+      manifest: {
+        schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+        tool: { name: 'pingone-audit', version: toolVersion },
+        createdAt: now.toISOString(),
+        environmentIds: planned,
+        collection: { complete: entries.every((entry) => entry.status === 'complete'), entries },
+      },
+      roles,
+      environments: [...state.environments.values()],
+    };
+  }
+  // Over a live snapshot its collection record stands; environments only planned, and unknown values in live ones, add to it.
+  const unknownInLive = [...state.liveEnvironmentIds].flatMap((environmentId) => [...new Set(state.notEvaluated.map((value) => value.kind))].map((kind) => entryFor(state, kind, environmentId)));
+  const added = [...entries, ...unknownInLive.filter((entry) => entry.status === 'failed')];
   return {
     manifest: {
-      schemaVersion: SNAPSHOT_SCHEMA_VERSION,
-      tool: { name: 'pingone-audit', version: toolVersion },
-      createdAt: now.toISOString(),
-      environmentIds,
-      collection: { complete: entries.every((entry) => entry.status === 'complete'), entries },
+      ...live.manifest,
+      environmentIds: [...live.manifest.environmentIds, ...planned],
+      collection: {
+        ...live.manifest.collection,
+        complete: live.manifest.collection.complete && added.every((entry) => entry.status === 'complete'),
+        entries: [...live.manifest.collection.entries, ...added],
+      },
     },
-    roles,
+    roles: [...live.roles, ...roles.filter((role) => !live.roles.some((known) => known.id === role.id))],
     environments: [...state.environments.values()],
   };
 }

@@ -56,6 +56,18 @@ const ACTOR_PARENTS = {
   gateway: { parent: { attribute: 'gateway_id', type: 'gateway', array: 'gateways' }, kind: 'gatewayRoleAssignments' },
 } as const;
 
+const idAt = (value: unknown, field: string): string => String((value as Record<string, { id?: unknown } | undefined>)[field]?.id);
+
+/** What makes two children of one parent the same thing, whatever their ids. */
+const IDENTITY: Readonly<Record<string, (child: Record<string, unknown>) => string>> = {
+  scopes: (child) => String(child['name']),
+  actions: (child) => String(child['priority']),
+  grants: (child) => idAt(child, 'resource'),
+  signOnPolicyAssignments: (child) => idAt(child, 'signOnPolicy'),
+  flowPolicyAssignments: (child) => idAt(child, 'flowPolicy'),
+  roleAssignments: (child) => `${idAt(child, 'role')} ${String((child['scope'] as { type?: unknown } | undefined)?.type)} ${idAt(child, 'scope')}`,
+};
+
 /** Whether the provider resource type attaches to another resource (a grant to its application, an action to its policy). */
 export const isLink = (type: string): boolean => type in LINKS || type in ROLE_ASSIGNMENT_ACTORS;
 
@@ -90,9 +102,13 @@ export function mapLink(state: MappingState, reader: ResourceReader, environment
   const child = link.build(reader, state.idOf(reader.resource), state, environmentId);
   if (link.parent === APPLICATION) child['application'] = { id: parent.id };
   parent._embedded ??= {};
-  const siblings = (parent._embedded[link.embedded] ??= []);
-  siblings.push(child);
-  state.place(reader, { type: link.parent.type, id: parent.id, environmentId, prefix: `/_embedded/${link.embedded}/${siblings.length - 1}`, kind: link.kind });
+  const siblings = (parent._embedded[link.embedded] ??= []) as Array<Record<string, unknown>>;
+  // Over a live snapshot the same assignment may already be there (applied before): declared once, counted once.
+  const key = IDENTITY[link.embedded]!;
+  const same = siblings.findIndex((sibling) => key(sibling) === key(child));
+  const index = same === -1 ? siblings.push(child) - 1 : same;
+  siblings[index] = child;
+  state.place(reader, { type: link.parent.type, id: parent.id, environmentId, prefix: `/_embedded/${link.embedded}/${index}`, kind: link.kind });
 }
 
 function buildSignOnAction(reader: ResourceReader, id: string, state: MappingState) {

@@ -27,8 +27,15 @@ export function mapTopLevel(state: MappingState, reader: ResourceReader, environ
   const { type, build } = TOP_LEVEL[reader.resource.type]!;
   const id = state.idOf(reader.resource);
   const built = build(reader, id, environmentId, now);
-  const array = state.environment(environmentId)[ENVIRONMENT_RESOURCES[type].array] as Built[];
-  array.push(built);
+  const array = state.environment(environmentId)[ENVIRONMENT_RESOURCES[type].array] as Array<Built & { _embedded?: unknown }>;
+  const live = array.findIndex((item) => item.id === id);
+  if (live === -1) array.push(built);
+  else {
+    // Laid over a live resource: the configuration's attributes win; what the tenant holds about it
+    // (role assignments, grants made outside Terraform) stays, and declared children join it.
+    const embedded = array[live]!._embedded;
+    array[live] = embedded === undefined ? built : { ...built, _embedded: embedded };
+  }
   state.place(reader, { type, id, environmentId, prefix: '', kind: ENVIRONMENT_RESOURCES[type].listedBy });
 }
 

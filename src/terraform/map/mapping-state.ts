@@ -1,5 +1,5 @@
 import { resourceFile } from '../../snapshot/layout.js';
-import type { EnvironmentSnapshot, ResourceType, SnapshotKind } from '../../snapshot/model.js';
+import type { EnvironmentSnapshot, ResourceType, Snapshot, SnapshotKind } from '../../snapshot/model.js';
 import { placeholderAddress, placeholderId, type TfResource } from '../model.js';
 import { ProvenanceTable } from './provenance.js';
 import type { ResourceReader, UnresolvedValue } from './resource-reader.js';
@@ -31,8 +31,22 @@ export class MappingState {
   readonly notEvaluated: NotEvaluatedValue[] = [];
   readonly warnings: string[] = [];
 
-  /** @param ids resource address → the id it has in the live snapshot (overlay); others get `tf:<address>`. */
-  constructor(private readonly ids: ReadonlyMap<string, string> = new Map()) {}
+  /** Environments of the live snapshot the configuration is laid over. */
+  readonly liveEnvironmentIds = new Set<string>();
+
+  /**
+   * @param ids resource address → the id it has in the live snapshot or the plan; others get `tf:<address>`.
+   * @param live the live snapshot to lay the configuration over: its environments are the starting point.
+   */
+  constructor(
+    private readonly ids: ReadonlyMap<string, string> = new Map(),
+    live?: Snapshot,
+  ) {
+    for (const env of live?.environments ?? []) {
+      this.environments.set(env.environment.id, structuredClone(env));
+      this.liveEnvironmentIds.add(env.environment.id);
+    }
+  }
 
   idOf(resource: TfResource): string {
     return this.ids.get(resource.address) ?? placeholderId(resource.address);
