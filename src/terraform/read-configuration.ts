@@ -36,7 +36,8 @@ export async function readConfiguration(options: ReadConfigurationOptions): Prom
   if (tfFiles.length === 0)
     throw new UserFacingError('terraform-missing', `${options.dir} holds no .tf file.`, { hint: 'Name the folder of the Terraform root module (where terraform plan runs).', seeAlso: SEE_ALSO });
   const warnings: string[] = [];
-  const parsed = await parseModule(root, options.cwd, warnings);
+  const notAudited: string[] = [];
+  const parsed = await parseModule(root, options.cwd, warnings, notAudited);
   const declared = new Map<string, string | undefined>();
   for (const body of parsed.bodies) {
     for (const block of body.blocks) if (block.type === 'variable' && block.labels[0]) declared.set(block.labels[0], typeConstraint(block.body));
@@ -52,7 +53,6 @@ export async function readConfiguration(options: ReadConfigurationOptions): Prom
     inputs.set(name, value);
   }
   for (const name of inputs.keys()) if (!declared.has(name)) warnings.push(`a value was given for variable "${name}", which ${options.dir} does not declare`);
-  const notAudited: string[] = [];
   const evaluation = new ModuleEvaluation(parsed, '', inputs, warnings, notAudited);
   const resources = evaluation.resourceInstances();
   const unread = [...new Set(notAudited)];
@@ -106,9 +106,14 @@ async function parseFile(file: string, cwd: string): Promise<HclBody> {
 }
 
 /** A module folder and, recursively, the local modules (`source = "./…"` or `"../…"`) it calls. */
-async function parseModule(folder: string, cwd: string, warnings: string[], seen: ReadonlySet<string> = new Set()): Promise<ParsedModule> {
+async function parseModule(folder: string, cwd: string, warnings: string[], notAudited: string[], seen: ReadonlySet<string> = new Set()): Promise<ParsedModule> {
   const dir = relativeName(folder, cwd) || '.';
-  const files = listFiles(folder, dir, (name) => name.endsWith('.tf'));
+  // Terraform merges override files into the blocks they name, and reads JSON syntax by rules of its own: neither is
+  // interpreted here, so what they declare or change is not seen, and the run says so rather than audit without it.
+  for (const file of listFiles(folder, dir, (name) => name.endsWith('.tf.json') || isOverride(name))) {
+    notAudited.push(`${relativeName(file, cwd)}: ${file.endsWith('.json') ? 'JSON configuration syntax' : 'an override file'} is not read, so what it declares or changes is not audited`);
+  }
+  const files = listFiles(folder, dir, (name) => name.endsWith('.tf') && !isOverride(name));
   const bodies = await Promise.all(files.map((file) => parseFile(file, cwd)));
   const children = new Map<string, ParsedModule | { unreadable: string }>();
   for (const body of bodies) {
@@ -126,10 +131,15 @@ async function parseModule(folder: string, cwd: string, warnings: string[], seen
         warnings.push(`${dir}: module "${name}" calls ${where}, which calls it back; not read again`);
         continue;
       }
-      children.set(name, await parseModule(target, cwd, warnings, new Set([...seen, folder])));
+      children.set(name, await parseModule(target, cwd, warnings, notAudited, new Set([...seen, folder])));
     }
   }
   return { dir, bodies, children };
+}
+
+/** `override.tf`, `override.tf.json`, `*_override.tf`, `*_override.tf.json` (Terraform's override files). */
+function isOverride(name: string): boolean {
+  return /(^|_)override\.tf(\.json)?$/.test(name);
 }
 
 /** A variable's `type = …` as written (`string`, `list(string)`…), or undefined without one. */

@@ -115,4 +115,34 @@ resource "pingone_resource_grant" "g" {
     const app = await one(`resource "pingone_application" "a" {\n  text = <<-EOT\n    line one\n      line \${"two"}\n  EOT\n}\n`);
     expect(plain(app.body.entries['text'])).toBe('line one\n  line two\n');
   });
+
+  it('expands a local module called with for_each, its resources addressed per instance, and reads its outputs', async () => {
+    const config = await readFiles({
+      'main.tf': `
+module "regional" {
+  for_each = { eu = "shop.example.eu", us = "shop.example.com" }
+  source   = "./regional"
+  host     = each.value
+}
+resource "pingone_resource_grant" "g" {
+  application_id = module.regional["us"].app_id
+}`,
+      'regional/main.tf': `
+variable "host" {}
+resource "pingone_application" "web" {
+  name = "Shop \${var.host}"
+}
+output "app_id" {
+  value = pingone_application.web.id
+}`,
+    });
+    expect(config.resources.map((resource) => resource.address)).toEqual([
+      'module.regional["eu"].pingone_application.web',
+      'module.regional["us"].pingone_application.web',
+      'pingone_resource_grant.g',
+    ]);
+    expect(plain(byAddress(config, 'module.regional["us"].pingone_application.web').body)).toEqual({ name: 'Shop shop.example.com' });
+    expect(byAddress(config, 'module.regional["eu"].pingone_application.web').span.file).toBe('regional/main.tf');
+    expect(plain(byAddress(config, 'pingone_resource_grant.g').body)).toEqual({ application_id: 'tf:module.regional["us"].pingone_application.web' });
+  });
 });

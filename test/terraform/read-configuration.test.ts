@@ -74,4 +74,18 @@ describe('readConfiguration refuses what it cannot read', () => {
     await expect(readFiles(files, { vars: ['n'] })).rejects.toMatchObject({ errorCode: 'terraform-invalid' });
     await expect(readFiles(files, { vars: ['n=many'] })).rejects.toMatchObject({ errorCode: 'terraform-invalid' });
   });
+
+  it('does not audit override files and JSON syntax silently: they are listed as not audited', async () => {
+    const config = await readFiles({
+      'main.tf': 'resource "pingone_application" "a" {\n  enabled = true\n}\n',
+      'main_override.tf': 'resource "pingone_application" "a" {\n  enabled = false\n}\n',
+      'extra.tf.json': '{"resource": {"pingone_application": {"b": {"enabled": false}}}}',
+    });
+    expect(config.resources.map((resource) => resource.address)).toEqual(['pingone_application.a']);
+    expect(plain(config.resources[0]?.body)).toEqual({ enabled: true });
+    expect(config.notAudited).toEqual([
+      'extra.tf.json: JSON configuration syntax is not read, so what it declares or changes is not audited',
+      'main_override.tf: an override file is not read, so what it declares or changes is not audited',
+    ]);
+  });
 });
