@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { type AddressInfo, createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packagePath } from '../../src/paths.js';
 import { runCli } from '../helpers/run-cli.js';
 
 describe('typos get a suggestion (exit 2)', () => {
@@ -76,15 +76,51 @@ describe('typos get a suggestion (exit 2)', () => {
 
 const exec = promisify(execFile);
 
+/**
+ * Stands in for the installed `pingone-audit` that the completion script calls: a bash script on `PATH` that hands
+ * the test its arguments and `$SHELL` over loopback TCP (bash's /dev/tcp) and prints the answer, the CLI's output run
+ * in-process. The script's call is checked as bash makes it, without starting node for every completion.
+ */
+async function startCliStandIn(bin: string): Promise<Server> {
+  const server = createServer((socket) => {
+    let received = '';
+    let answered = false;
+    socket.on('data', async (chunk: Buffer) => {
+      received += chunk.toString();
+      // NUL-terminated fields: $SHELL, the argument count, the arguments.
+      const [shell = '', count = '', ...args] = received.split('\0');
+      if (answered || count === '' || args.length <= Number(count)) return;
+      answered = true;
+      // yargs reads $SHELL (bash or zsh completions) from process.env, not from the CLI's io: as the process bash started would.
+      const before = process.env.SHELL;
+      process.env.SHELL = shell;
+      try {
+        socket.end((await runCli(args.slice(0, Number(count)), { env: { SHELL: shell } })).stdout);
+      } finally {
+        if (before === undefined) delete process.env.SHELL;
+        else process.env.SHELL = before;
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await writeFile(path.join(bin, 'pingone-audit'), `#!/usr/bin/env bash\nexec 3<>/dev/tcp/127.0.0.1/${port}\nprintf '%s\\0' "\${SHELL-}" "$#" "$@" >&3\ncat <&3\n`);
+  await chmod(path.join(bin, 'pingone-audit'), 0o755);
+  return server;
+}
+
 describe('pingone-audit completion', () => {
   let bin: string;
+  let standIn: Server;
   beforeAll(async () => {
     bin = await mkdtemp(path.join(os.tmpdir(), 'pingone-audit-completion-'));
     // The script calls `pingone-audit` from PATH, as an installed one would be.
-    await writeFile(path.join(bin, 'pingone-audit'), `#!/bin/sh\nexec "${process.execPath}" "${packagePath('dist', 'src', 'cli.js')}" "$@"\n`);
-    await chmod(path.join(bin, 'pingone-audit'), 0o755);
+    standIn = await startCliStandIn(bin);
   });
-  afterAll(() => rm(bin, { recursive: true, force: true }));
+  afterAll(async () => {
+    standIn.close();
+    await rm(bin, { recursive: true, force: true });
+  });
 
   /** What bash offers after `line` (the last word being completed), with the printed script sourced. */
   async function bashCompletes(line: string): Promise<string[]> {

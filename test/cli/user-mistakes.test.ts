@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,7 +45,7 @@ afterAll(async () => {
 /** A copy of the demo snapshot with one application answered `depth` arrays deep, as a hostile API could. */
 async function deeplyNested(depth: number): Promise<string> {
   const dir = path.join(work, `deep-${depth}`);
-  await runCli(['demo', '--out', dir, '-f', 'json', '-o', path.join(work, 'ignored.json')]);
+  await cp(snapshot, dir, { recursive: true });
   const apps = path.join(dir, 'environments');
   const [envId] = await readdir(apps);
   const appFolder = path.join(apps, envId!, 'applications');
