@@ -14,6 +14,8 @@ import { defineCommand } from './context.js';
 import { terminalColumns, useColor } from './io.js';
 import { loadSnapshotFolder } from './load-snapshot-folder.js';
 import { stderrLines } from '../output/stderr-line.js';
+import { FRAMEWORK_IDS } from '../frameworks/framework-ids.js';
+import { checklistFrameworkView } from './check-framework.js';
 
 const VERDICT = { pass: 'clean', fail: 'findings', 'not-evaluated': 'incomplete' } as const satisfies Record<string, Verdict>;
 
@@ -32,6 +34,7 @@ export const checkCommand = defineCommand({
       .option('snapshot', { type: 'string', description: 'Check a snapshot folder offline instead of collecting live' })
       .option('format', { alias: 'f', type: 'string', choices: CHECKLIST_FORMATS, default: 'table' as ChecklistFormat, description: 'Checklist format' })
       .option('config', { type: 'string', description: 'Config file (its `integrations` decide which profiles an app is bound to)' })
+      .option('framework', { type: 'string', choices: FRAMEWORK_IDS, description: 'Also name the controls of this framework the checklist is evidence for, and their status' })
       .example('$0 check stackone --app StackOne --snapshot ./pingone-snapshot', 'Is the StackOne app set up as StackOne’s guide says?')
       .epilogue('Exit codes: 0 every item passes, 1 an item fails, 3 an item could not be evaluated (data missing), 2 usage error.'),
   run: async (argv, context) => {
@@ -52,7 +55,8 @@ export const checkCommand = defineCommand({
       );
     }
     const checklist = evaluateProfile(profile, application, snapshot, buildSnapshotIndex(snapshot));
-    io.stdout.write(formatChecklist(checklist, argv.format, { color: useColor(io), columns: terminalColumns(io) }));
+    const framework = argv.framework === undefined ? {} : { framework: checklistFrameworkView(argv.framework) };
+    io.stdout.write(formatChecklist(checklist, argv.format, { color: useColor(io), columns: terminalColumns(io), ...framework }));
     return VERDICT[checklistStatus(checklist)];
   },
 });

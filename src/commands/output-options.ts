@@ -68,7 +68,8 @@ export function withOutputOptions<T, F extends string>(yargs: Argv<T>, formats: 
     .option('framework', {
       type: 'string',
       choices: FRAMEWORK_IDS,
-      description: 'Terminal report: also view the run through one framework, per control: the rules behind it and pass / fail / partial / not evaluated / not covered',
+      description:
+        'View the run through one framework, per control: the rules behind it and pass / fail / partial / not evaluated / not covered (terminal, HTML and Markdown reports; JSON adds a "framework" object)',
     })
     .option('include-fixed', {
       type: 'boolean',

@@ -14,13 +14,47 @@ const LABEL: Record<CheckStatus, { text: string; style: Style }> = {
 };
 
 /**
+ * The checklist seen through one framework (`check --framework`): the controls the checklist gives
+ * evidence for (those the integration-profile rule maps to), which take the checklist's status, or
+ * why none does. Our own text only.
+ */
+export interface ChecklistFrameworkView {
+  id: string;
+  title: string;
+  controls: Array<{ id: string; title: string }>;
+  /** Why the framework maps no control to the checklist, when it maps none. */
+  unmapped?: string;
+}
+
+/**
  * The checklist as `check` prints it; pure, the command writes. The terminal text fits
  * `options.columns` when given (wrapped at spaces, check ids and URLs whole), one line per item
- * and detail when not.
+ * and detail when not. With `options.framework`, every format ends with the controls the
+ * checklist is evidence for and their status (the checklist's).
  */
-export function formatChecklist(checklist: Checklist, format: ChecklistFormat, options: { color?: boolean; columns?: number } = {}): string {
-  if (format === 'json') return `${JSON.stringify(checklistJson(checklist), null, 2)}\n`;
-  return format === 'markdown' ? checklistMarkdown(checklist) : checklistText(checklist, painter(options.color === true), options.columns ?? Number.POSITIVE_INFINITY);
+export function formatChecklist(checklist: Checklist, format: ChecklistFormat, options: { color?: boolean; columns?: number; framework?: ChecklistFrameworkView } = {}): string {
+  const { framework } = options;
+  if (format === 'json') return `${JSON.stringify({ ...checklistJson(checklist), ...(framework === undefined ? {} : { framework: frameworkJson(checklist, framework) }) }, null, 2)}\n`;
+  const view = framework === undefined ? undefined : frameworkStanding(checklist, framework);
+  if (format === 'markdown') return `${checklistMarkdown(checklist)}${view === undefined ? '' : `\n**${markdownText(framework!.title)}:** ${markdownText(view)}\n`}`;
+  return `${checklistText(checklist, painter(options.color === true), options.columns ?? Number.POSITIVE_INFINITY)}${view === undefined ? '' : `\n${framework!.title}: ${view}\n`}`;
+}
+
+function frameworkJson(checklist: Checklist, framework: ChecklistFrameworkView) {
+  const status = checklistStatus(checklist);
+  return {
+    id: framework.id,
+    title: framework.title,
+    controls: framework.controls.map((control) => ({ ...control, status })),
+    ...(framework.unmapped === undefined ? {} : { unmapped: framework.unmapped }),
+  };
+}
+
+/** `CM-6 Configuration Settings, CM-2 Baseline Configuration: fail (this checklist is their evidence)`. */
+function frameworkStanding(checklist: Checklist, framework: ChecklistFrameworkView): string {
+  if (framework.controls.length === 0) return `no control maps to this checklist${framework.unmapped === undefined ? '' : ` (${framework.unmapped.replace(/\.$/, '')})`}`;
+  const controls = framework.controls.map((control) => `${control.id} ${control.title}`).join(', ');
+  return `${controls}: ${checklistStatus(checklist)} (this checklist is their evidence)`;
 }
 
 /** Counts per status, for the summary line and the JSON. */

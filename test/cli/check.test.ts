@@ -68,6 +68,22 @@ describe('pingone-audit check', () => {
     expect(markdown.stdout).toMatch(/^\| FAIL \| Redirect URI is StackOne's callback, exactly \|/m);
   });
 
+  it('with --framework, names the controls the checklist is evidence for and gives them its status, in every format', async () => {
+    const text = await runCli(['check', 'stackone', '--app', 'stackone (LEGACY)', '--snapshot', snapshot, '--framework', 'nist-800-53-r5']);
+    expect(text.code, text.stderr).toBe(1);
+    expect(text.stdout.trimEnd().split('\n').at(-1)).toBe('NIST SP 800-53 Rev. 5: CM-6 Configuration Settings, CM-2 Baseline Configuration: fail (this checklist is their evidence)');
+    const json = await runCli(['check', 'stackone', '--app', 'StackOne', '--snapshot', snapshot, '--framework', 'soc2-2017', '-f', 'json']);
+    expect(JSON.parse(json.stdout).framework).toMatchObject({
+      id: 'soc2-2017',
+      controls: [
+        { id: 'CC8.1', status: 'pass' },
+        { id: 'CC7.1', status: 'pass' },
+      ],
+    });
+    const markdown = await runCli(['check', 'stackone', '--app', 'StackOne', '--snapshot', snapshot, '--framework', 'pci-dss-4.0.1', '-f', 'markdown']);
+    expect(markdown.stdout).toMatch(/\*\*PCI DSS v4\.0\.1:\*\* no control maps to this checklist \(.+\)\n$/);
+  });
+
   it('exits 3 when an item cannot be evaluated and nothing fails', async () => {
     const dir = await variant('roles-unread', async (copy) => {
       const file = path.join(copy, 'manifest.json');

@@ -13,6 +13,23 @@ describe('JSON formatter', () => {
     }
   });
 
+  it('with --framework, adds the run seen through that framework, described by the schema', () => {
+    const result = sampleResult();
+    result.rules = result.rules.map((rule) =>
+      rule.id === 'app-missing-description'
+        ? { ...rule, meta: { ...rule.meta, frameworks: { 'nist-800-53-r5': ['CM-6'], 'iso-27001-2022': [], 'soc2-2017': [], 'cis-v8.1': [], 'pci-dss-4.0.1': [] } } }
+        : rule,
+    );
+    const report = JSON.parse(formatJson(result, { ...plain, framework: 'nist-800-53-r5' })) as {
+      framework: { framework: { id: string }; status: string; controls: Array<{ id: string; status: string }> };
+    };
+    expect(reportSchemaProblems(report)).toEqual([]);
+    expect(report.framework.framework.id).toBe('nist-800-53-r5');
+    // The sample's only finding of that rule is info: advice, so its control passes.
+    expect(report.framework.controls.find((control) => control.id === 'CM-6')?.status).toBe('pass');
+    expect(JSON.parse(formatJson(result, plain))).not.toHaveProperty('framework');
+  });
+
   it('is the whole result plus the schema id and version, suppressed findings included', () => {
     const result = sampleResult();
     const { $schema, schemaVersion, ...rest } = JSON.parse(formatJson(result, plain)) as AuditResult & { $schema: string; schemaVersion: number };
