@@ -66,4 +66,19 @@ describe('pingone-audit terraform (in-process)', () => {
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('nothing holds no .tf file');
   });
+
+  it('treats .tf file names, for_each keys and values as hostile text in every terminal and CI format', async () => {
+    const hostile = 'x\u001b[31m\n::error::pwned';
+    const files = {
+      [`infra/${hostile}.tf`]: `resource "pingone_environment" "e" {\n  name = "Prod"\n  type = "PRODUCTION"\n}\nresource "pingone_application" "web" {\n  for_each       = { "\\u001b[2J\\n::warning::k" = "http://bad.example.com/\\u001b[2J" }\n  environment_id = pingone_environment.e.id\n  name           = "App \\u001b]8;;https://evil.example/\\u0007\\n::error::x"\n  enabled        = true\n  oidc_options = {\n    type          = "WEB_APP"\n    grant_types   = ["AUTHORIZATION_CODE"]\n    redirect_uris = [each.value]\n  }\n}\n`,
+    };
+    const cwd = tfFolder(files);
+    for (const format of ['stylish', 'markdown', 'junit', 'csv', 'sarif', 'json', 'html']) {
+      const run = await runCli(['terraform', 'infra', '-f', format, '--fail-on', 'none', '--allow-incomplete'], { cwd });
+      expect(run.code, `${format}: ${run.stderr}`).toBe(0);
+      expect(`${run.stdout}${run.stderr}`, format).not.toMatch(/\u001b|\u0007/);
+      expect(`${run.stdout}${run.stderr}`, format).not.toMatch(/^::(error|warning)::/m);
+      expect(run.stdout, format).toContain('redirect-uri-not-https');
+    }
+  });
 });
