@@ -94,15 +94,6 @@ export async function listFiles(dir: string): Promise<string[]> {
   return (await listTree(dir)).files;
 }
 
-/** Runs `task` on every item with at most `limit` in flight; the first failure rejects. */
-export async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await task(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-}
-
 /** The absolute path of a layout path (forward slashes) inside `dir`. */
 export function filePath(dir: string, relative: string): string {
   return path.join(dir, ...relative.split('/'));

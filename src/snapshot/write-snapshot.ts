@@ -1,17 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError } from '../errors.js';
 import { explainWriteError } from '../file-targets.js';
 import { ENVIRONMENT_ARRAYS, ENVIRONMENT_RESOURCE_TYPES, MANIFEST_FILE, resourceFile, type WrittenManifest } from './layout.js';
 import type { CollectionEntry, EnvironmentSnapshot, Snapshot, SnapshotManifest } from './model.js';
-import { filePath, forEachLimited, isHidden, sha256 } from './snapshot-folder.js';
+import { filePath, isHidden, sha256 } from './snapshot-folder.js';
 import { secretFieldsNote, withoutSecretFields } from './secret-fields.js';
 import { checkSnapshotTarget } from './snapshot-target.js';
 import { compareCodePoints, stableStringify } from './stable-json.js';
 
-/** Files written or removed at once: enough to keep the disk busy, few enough to stay under open-file limits. */
-const IO_CONCURRENCY = 32;
+/**
+ * Files written synchronously before the event loop gets a turn: for small files a promise and thread-pool round
+ * trip each costs more than the writing (as for reading, see load-snapshot.ts).
+ */
+const WRITE_BATCH = 256;
 
 /**
  * The snapshot as it is written: secret-like fields dropped (`SECRET_FIELD_NAMES`, said in a
@@ -52,10 +56,11 @@ export async function writeSnapshot(snapshot: Snapshot, dir: string): Promise<{ 
     const files: Record<string, string> = {};
     await explainWriteError('snapshot-unwritable', `the snapshot to ${dir}`, async () => {
       for (const folder of new Set(resources.map(({ file }) => path.posix.dirname(file)))) await mkdir(filePath(staging, folder), { recursive: true });
-      await forEachLimited(resources, IO_CONCURRENCY, async ({ file, value }) => {
-        files[file] = await writeNewFile(filePath(staging, file), stableStringify(value));
-      });
-      await writeNewFile(filePath(staging, manifest!.file), stableStringify({ ...(manifest!.value as SnapshotManifest), files: sortedKeys(files) } satisfies WrittenManifest));
+      for (const [index, { file, value }] of resources.entries()) {
+        if (index > 0 && index % WRITE_BATCH === 0) await new Promise(setImmediate);
+        files[file] = writeNewFile(filePath(staging, file), stableStringify(value));
+      }
+      writeNewFile(filePath(staging, manifest!.file), stableStringify({ ...(manifest!.value as SnapshotManifest), files: sortedKeys(files) } satisfies WrittenManifest));
     });
     await moveIntoPlace(staging, dir);
   } catch (error) {
@@ -66,9 +71,9 @@ export async function writeSnapshot(snapshot: Snapshot, dir: string): Promise<{ 
 }
 
 /** Creates `file` (never opening an existing file or link) and returns the SHA-256 of what it wrote. */
-async function writeNewFile(file: string, text: string): Promise<string> {
+function writeNewFile(file: string, text: string): string {
   const bytes = Buffer.from(text, 'utf8');
-  await writeFile(file, bytes, { flag: 'wx' });
+  writeFileSync(file, bytes, { flag: 'wx' });
   return sha256(bytes);
 }
 
