@@ -6,8 +6,9 @@ import { toolVersion } from '../paths.js';
 import { ruleIntegrations } from '../profiles/rule-integrations.js';
 import { buildSnapshotIndex } from '../snapshot/index-builder.js';
 import type { Snapshot } from '../snapshot/model.js';
-import { applyDispositions } from '../dispositions/apply-dispositions.js';
-import { applySuppressions } from '../suppressions/index.js';
+import { dispositionReviewEntries } from '../dispositions/apply-dispositions.js';
+import { reviewFindings } from '../dispositions/review-findings.js';
+import { suppressionReviewEntries } from '../suppressions/apply-suppressions.js';
 import type { AuditSetup } from './audit-setup.js';
 
 /**
@@ -30,17 +31,17 @@ export function auditSnapshot(snapshot: Snapshot, setup: AuditSetup, now: Date, 
 }
 
 /**
- * Suppressions right after the rules, then dispositions on what is still open, then the baseline: a finding that a suppression no longer
- * covers is compared as open, so it can count as new. With --no-suppressions every finding stays
- * open, and the result's warnings say so.
+ * One review right after the rules: the suppressions file's entries (accepted risks in the older format)
+ * first, then the dispositions; then the baseline, so a finding that an entry no longer covers is compared
+ * as open and can count as new. With --no-suppressions only the suppressions file is ignored, and the
+ * result's warnings say so.
  */
 function review(result: AuditResult, { suppressions, baseline, dispositions }: AuditSetup): AuditResult {
-  let reviewed = result;
-  if (suppressions === 'ignored') {
-    reviewed = { ...reviewed, warnings: [...(reviewed.warnings ?? []), { code: 'suppressions-ignored', message: '--no-suppressions: every suppression was ignored; all findings are reported.' }] };
-  } else if (suppressions !== undefined && suppressions.entries.length > 0) {
-    reviewed = applySuppressions(reviewed, suppressions.entries, new Date(result.generatedAt));
-  }
-  if (dispositions !== undefined && dispositions.length > 0) reviewed = applyDispositions(reviewed, dispositions, new Date(result.generatedAt));
+  const ignored = suppressions === 'ignored';
+  const entries = [...(ignored || suppressions === undefined ? [] : suppressionReviewEntries(suppressions.entries)), ...dispositionReviewEntries(dispositions ?? [])];
+  const unreviewed: AuditResult = ignored
+    ? { ...result, warnings: [...(result.warnings ?? []), { code: 'suppressions-ignored', message: '--no-suppressions: every suppression was ignored; all findings are reported.' }] }
+    : result;
+  const reviewed = entries.length === 0 ? unreviewed : reviewFindings(unreviewed, entries, new Date(result.generatedAt));
   return baseline === undefined ? reviewed : applyBaseline(reviewed, baseline);
 }

@@ -24,11 +24,18 @@ export const CSV_COLUMNS = [
   'suppression_owner',
   'suppression_expires',
   'fingerprint',
+  'disposition',
+  'disposition_owner',
+  'disposition_due',
+  'disposition_overdue',
+  'first_seen',
+  'age_days',
 ] as const;
 
 /**
  * One row per finding for spreadsheets, RFC 4180: a header, CRLF line ends, every field quoted
- * (quotes doubled). Open findings, then suppressed ones when `includeSuppressed`. Every cell goes
+ * (quotes doubled). Open findings, then suppressed ones when `includeSuppressed`; each with its
+ * disposition (kind, owner, due date, overdue) and, with `--history`, when it was first seen. Every cell goes
  * through {@link csvCell}: names and messages come from the tenant, so a formula start is defused
  * wherever a separator could put one, controls are shown as escapes and long values are cut.
  */
@@ -59,6 +66,13 @@ export function* formatCsvChunks(result: AuditResult, context: FormatContext): G
     finding.suppression?.owner ?? '',
     finding.suppression?.expires ?? '',
     finding.fingerprint,
+    // A suppressions-file entry is an accepted risk: the column names the kind for both files.
+    finding.disposition?.kind ?? (finding.suppression === undefined ? '' : 'accepted-risk'),
+    finding.disposition?.owner ?? finding.suppression?.owner ?? '',
+    finding.disposition?.due ?? '',
+    finding.disposition?.overdue === undefined ? '' : String(finding.disposition.overdue),
+    finding.firstSeen ?? '',
+    finding.age === undefined ? '' : String(finding.age),
   ];
   const line = (cells: readonly string[]) => `${cells.map((cell) => csvCell(cell)).join(',')}\r\n`;
   yield line(CSV_COLUMNS);

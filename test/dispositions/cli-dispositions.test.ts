@@ -73,6 +73,12 @@ describe('audit --dispositions (acceptance of issue 17, item 5)', () => {
     const table = await runCli(['audit', snapshot, '--dispositions', file, '-f', 'table'], { cwd: work });
     expect(table.stdout.replace(/[\s│|]+/g, ' ')).toContain('planned fix, owner');
     expect(await readFile(html, 'utf8')).toContain(`planned fix, owner &lt;b&gt;iam|team&lt;/b&gt;, due ${PAST} (overdue)`);
+    const csv = await runCli(['audit', snapshot, '--dispositions', file, '-f', 'csv'], { cwd: work });
+    const [header = '', ...rows] = csv.stdout.split('\r\n');
+    const columns = header.split(',').map((cell) => cell.replaceAll('"', ''));
+    const kiosk = rows.find((line) => line.includes('"app-kiosk"'))?.split('","') ?? [];
+    const cell = (name: string) => kiosk[columns.indexOf(name)];
+    expect([cell('disposition'), cell('disposition_owner'), cell('disposition_due'), cell('disposition_overdue')]).toEqual(['planned-fix', owner, PAST, 'true']);
   });
 
   it('passes --fail-on-overdue alone when the planned fix is not yet due: it replaces the default severity gate', async () => {
@@ -114,6 +120,36 @@ describe('audit --dispositions (acceptance of issue 17, item 5)', () => {
     const { result, stderr } = await audit([{ ...on('app-kiosk'), disposition: 'accepted-risk', expires: PAST }], ['--fail-on', 'none']);
     expect(implicit(result.findings).map((finding) => finding.resource.id)).toContain('app-kiosk');
     expect(stderr).toContain(`accepted-risk expired on ${PAST}`);
+  });
+
+  it('warns about entries that match nothing this run audited and hiding ones that expire within 14 days', async () => {
+    const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+    const { result, stderr } = await audit(
+      [
+        { ...on('app-kiosk'), disposition: 'accepted-risk', expires: soon },
+        { ...on('app-retired'), disposition: 'false-positive', expires: FUTURE },
+        { fingerprint: 'f'.repeat(64), owner: 'iam-team', reason: 'Old finding.', disposition: 'planned-fix', due: FUTURE },
+      ],
+      ['--fail-on', 'none'],
+    );
+    expect(result.warnings?.map((warning) => [warning.code, warning.pointer])).toEqual([
+      ['disposition-expiring', '/dispositions/0'],
+      ['disposition-unmatched', '/dispositions/1'],
+      ['disposition-unmatched', '/dispositions/2'],
+    ]);
+    expect(stderr).toContain(`accepted-risk expires on ${soon} (owner: iam-team); after that the finding is reported again.`);
+    expect(stderr).toContain('false-positive matches no finding of implicit-grant in what was audited');
+  });
+
+  it('reviews suppressions and dispositions in one pass: an expired suppression leaves the finding to a disposition', async () => {
+    const suppressions = path.join(work, 'suppressions-expired.json');
+    await writeFile(
+      suppressions,
+      JSON.stringify({ suppressions: [{ ruleId: 'implicit-grant', environmentId: PROD_ENV_ID, resourceId: 'app-kiosk', owner: 'iam-team', reason: 'Old decision.', expires: PAST }] }),
+    );
+    const { result, stderr } = await audit([{ ...on('app-kiosk'), disposition: 'planned-fix', due: FUTURE }], ['--fail-on', 'none', '--suppressions', suppressions]);
+    expect(stderr).toContain(`expired on ${PAST} (owner: iam-team); it suppresses nothing, so this finding is reported: implicit-grant on application "Kiosk"`);
+    expect(implicit(result.findings).find((finding) => finding.resource.id === 'app-kiosk')?.disposition).toMatchObject({ kind: 'planned-fix', due: FUTURE, overdue: false });
   });
 
   it.each([
