@@ -9,7 +9,8 @@ import { packagePath } from '../../src/paths.js';
 import { runBuiltCli } from '../helpers/run-cli.js';
 
 // "Install anywhere": the tarball `npm pack` makes, installed into an empty folder outside the clone, runs on its
-// own files. One pack and one install per run; the dependencies come from the npm registry the machine uses.
+// own files. One pack and one install per run; the dependencies come from the npm cache `npm ci` filled where it can
+// (--prefer-offline), else from the npm registry the machine uses. No install script runs: the package has none.
 // Each step starts a fresh Node process on a loaded machine: the timeouts are generous, and nothing is timed.
 const run = promisify(execFile);
 let work: string;
@@ -25,7 +26,7 @@ beforeAll(async () => {
   packed = tarball.files.map((file) => file.path);
   app = path.join(work, 'app');
   await mkdir(app);
-  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', path.join(work, tarball.filename)], { cwd: app });
+  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', path.join(work, tarball.filename)], { cwd: app });
   bin = path.join(app, 'node_modules', '.bin', 'pingone-audit');
 }, 240_000);
 
