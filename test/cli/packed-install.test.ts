@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -69,5 +69,17 @@ describe('the packed tarball', () => {
     const report = JSON.parse(await readFile(path.join(app, 'report.json'), 'utf8')) as { findings: { ruleId: string }[] };
     expect(report.findings.length).toBeGreaterThan(10);
     expect(report.findings.map((finding) => finding.ruleId)).toContain('admin-role-missing');
+  });
+
+  it('audits Terraform configuration there: the HCL grammar loads from the installed WebAssembly, nothing compiled', { timeout: 120_000 }, async () => {
+    await mkdir(path.join(app, 'infra'));
+    await writeFile(
+      path.join(app, 'infra', 'main.tf'),
+      'resource "pingone_application" "web" {\n  name = "Web"\n  oidc_options = {\n    type = "WEB_APP"\n    grant_types = ["AUTHORIZATION_CODE"]\n    redirect_uris = ["http://web.example.com/cb"]\n  }\n}\n',
+    );
+    const terraform = await runBuiltCli(['terraform', 'infra', '-f', 'json', '-o', 'terraform.json', '--fail-on', 'none', '--allow-incomplete'], { bin, cwd: app });
+    expect(terraform.code, terraform.stderr).toBe(0);
+    const report = JSON.parse(await readFile(path.join(app, 'terraform.json'), 'utf8')) as { findings: { ruleId: string; location: { file: string; line?: number } }[] };
+    expect(report.findings.find((finding) => finding.ruleId === 'redirect-uri-not-https')?.location).toMatchObject({ file: 'infra/main.tf', line: 6 });
   });
 });
