@@ -47,11 +47,10 @@ export function formatHtml(result: AuditResult, context: FormatContext): string 
   const postures = reportPostures(result, context.framework);
   const sections = [
     { id: 'fix-first', title: 'Fix first', body: fixFirstBody(result, environmentName) },
-    // Slot: the history trend and "new since last time" (issue 17, item 6) go here, between what to fix first and the posture.
+    ...(result.history === undefined ? [] : [historySection(result)]),
     { id: 'posture', title: context.framework === undefined ? 'Posture by framework' : `Posture: ${postures[0]!.framework.title}`, body: postureSummaryHtml(postures) },
     summarySection(result, scopes),
     ...(result.baseline === undefined ? [] : [baselineSection(result, environmentName)]),
-    ...(result.history === undefined ? [] : [historySection(result)]),
     controlsSection(result, scopes),
     findingsSection(result, scopes, context),
     { id: 'posture-detail', title: 'Posture in detail', body: postureDetailHtml(postures), major: true },

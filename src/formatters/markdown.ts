@@ -50,7 +50,7 @@ export function formatMarkdown(result: AuditResult, context: FormatContext): str
     lines.push('> [!WARNING]', '> Collection was incomplete: some data could not be read, so a clean result cannot be trusted. See "Not evaluated" below.', '');
   }
   lines.push(...fixFirstLines(result, environmentName));
-  // Slot: "new since last time" from the history (issue 17, item 6) goes here, between what to fix first and the posture.
+  lines.push(...sinceLastRun(result, environmentName));
   lines.push(...postureLines(reportPostures(result, context.framework), context.framework !== undefined));
   lines.push('### Counts', '', ...severityTable(result), '');
   const scopes = findingsByScope(result, result.findings);
@@ -71,7 +71,6 @@ export function formatMarkdown(result: AuditResult, context: FormatContext): str
     const { new: added, unchanged, updated, fixed, generatedAt } = result.baseline;
     lines.push(`**Against the baseline of ${text(generatedAt)}:** ${added} new · ${updated} more severe · ${unchanged} unchanged · ${fixed.length} fixed`, '');
   }
-  lines.push(...sinceLastRun(result, environmentName));
 
   const findingRow = (finding: Finding, withEnvironment: boolean) =>
     row([
