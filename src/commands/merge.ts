@@ -18,6 +18,6 @@ export const mergeCommand = defineCommand({
     const history = historyFlag(argv, context.io);
     const reports = argv.reports.map((file) => readReportFile(resolvePath(context.io, file), file));
     const merged = mergeReports(reports);
-    return reportResult(history === undefined ? merged : applyHistory(merged, history), { flags: argv, context, targets, splitSarif: true });
+    return reportResult(history === undefined ? merged : applyHistory(merged, history), { flags: argv, context, targets });
   },
 });

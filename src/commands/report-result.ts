@@ -24,8 +24,6 @@ export interface ReportResultInput {
   snapshotDir?: string | undefined;
   /** True when the snapshot folder is removed once the run ends (the demo's temporary one): reports do not point at it. */
   snapshotRemoved?: boolean | undefined;
-  /** `merge`: a SARIF file with more runs than one upload takes is split into several files (said on stderr) instead of refused. */
-  splitSarif?: boolean;
 }
 
 /**
@@ -52,10 +50,11 @@ export async function reportResult(result: AuditResult, input: ReportResultInput
     ...(flags.framework === undefined ? {} : { framework: flags.framework }),
     gate: { verdict: gate.verdict, failOn, failOnNew, failOnOverdue },
   };
-  const sarifLogs = input.splitSarif === true && input.targets.some((target) => target.format === 'sarif') ? buildSarifLogs(result, formatContext) : [];
-  const targets = input.splitSarif === true ? splitSarifTargets(input.targets, sarifLogs.length, io) : input.targets;
+  // A SARIF report larger than one GitHub upload takes is split into several files, said on stderr.
+  const sarifLogs = input.targets.some((target) => target.format === 'sarif') ? buildSarifLogs(result, formatContext) : [];
+  const targets = splitSarifTargets(input.targets, sarifLogs.length, io);
   const failures = await writeReports(context, targets, (format, target) => {
-    const part = target.part === undefined ? undefined : sarifLogs[target.part];
+    const part = format === 'sarif' ? sarifLogs[target.part ?? 0] : undefined;
     if (part !== undefined) return sarifLogChunks(part);
     // Reports that grow with the findings are written as they are produced, never held as one string.
     const chunked = chunkedFormatterFor(format);

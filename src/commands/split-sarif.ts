@@ -1,14 +1,17 @@
 import path from 'node:path';
 import { UserFacingError } from '../errors.js';
-import { MAX_RUNS } from '../formatters/sarif.js';
+import { MAX_RUNS, MAX_UPLOAD_GZIP_BYTES } from '../formatters/sarif.js';
 import { stderrLines } from '../output/stderr-line.js';
 import type { CliIo } from './io.js';
 import type { OutputTarget } from './output-options.js';
 
+const UPLOAD_MB = MAX_UPLOAD_GZIP_BYTES / 1024 / 1024;
+
 /**
  * The targets with each SARIF file replaced by `count` numbered files (`results.sarif` → `results-1.sarif`,
- * `results-2.sarif` …) when its log is cut in `count` logs of at most {@link MAX_RUNS} runs, GitHub's limit
- * per upload; stderr says so, since each file must be uploaded on its own.
+ * `results-2.sarif` …) when its log is cut in `count` logs of at most {@link MAX_RUNS} runs and
+ * {@link MAX_UPLOAD_GZIP_BYTES} gzipped, GitHub's limits per upload; stderr says so, since each file must be
+ * uploaded on its own.
  * @throws UserFacingError `report-too-large` for such a SARIF report on stdout, which cannot be split.
  */
 export function splitSarifTargets(targets: readonly OutputTarget[], count: number, io: CliIo): OutputTarget[] {
@@ -16,16 +19,20 @@ export function splitSarifTargets(targets: readonly OutputTarget[], count: numbe
   return targets.flatMap((target) => {
     if (target.format !== 'sarif') return [target];
     if (target.file === undefined) {
-      throw new UserFacingError('report-too-large', `The SARIF report needs ${count} files: GitHub code scanning accepts at most ${MAX_RUNS} runs (one per environment) in one upload.`, {
-        hint: 'Write it to a file (-f sarif -o results.sarif): it is then split into results-1.sarif, results-2.sarif … to upload one by one.',
-      });
+      throw new UserFacingError(
+        'report-too-large',
+        `The SARIF report needs ${count} files: GitHub code scanning accepts at most ${MAX_RUNS} runs (one per environment) and ${UPLOAD_MB} MB gzipped in one upload.`,
+        {
+          hint: 'Write it to a file (-f sarif -o results.sarif): it is then split into results-1.sarif, results-2.sarif … to upload one by one.',
+        },
+      );
     }
     const extension = path.extname(target.file);
     const stem = target.file.slice(0, target.file.length - extension.length);
     const parts = Array.from({ length: count }, (_, part) => ({ format: 'sarif', file: `${stem}-${part + 1}${extension}`, part }));
     io.stderr.write(
       stderrLines([
-        `note: the SARIF report has more runs than the ${MAX_RUNS} GitHub accepts in one upload: split into ${count} files (${parts.map((part) => part.file).join(', ')}) instead of ${target.file}; upload each with its own github/codeql-action/upload-sarif step`,
+        `note: the SARIF report is more than GitHub accepts in one upload (${MAX_RUNS} runs, ${UPLOAD_MB} MB gzipped): split into ${count} files (${parts.map((part) => part.file).join(', ')}) instead of ${target.file}; upload each with its own github/codeql-action/upload-sarif step`,
       ]),
     );
     return parts;

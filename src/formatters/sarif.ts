@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { Log, Notification, Result, Run } from 'sarif';
 import { dispositionLabel } from './disposition-label.js';
 import { compareFindings } from '../engine/order-findings.js';
@@ -52,16 +53,43 @@ export function buildSarifLog(result: AuditResult, context: FormatContext): Log 
   return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: sarifRuns(result, context, scopes) };
 }
 
+/** GitHub code scanning's limit on one upload, gzipped; the logs are cut a little below it. */
+export const MAX_UPLOAD_GZIP_BYTES = 10 * 1024 * 1024;
+const UPLOAD_BUDGET = 0.95;
+
 /**
- * The SARIF of {@link buildSarifLog} cut into logs of at most {@link MAX_RUNS} runs each, in run order (the
- * organization's run last), for a result with more environments than one upload takes: each log is uploaded
- * on its own, and no category is in two of them.
+ * The SARIF of {@link buildSarifLog} cut into logs that GitHub takes in one upload each: at most
+ * {@link MAX_RUNS} runs and {@link MAX_UPLOAD_GZIP_BYTES} gzipped, in run order (the organization's run
+ * last). Runs are never cut, so no category is in two logs: a run alone over the size is a log of its own.
  */
-export function buildSarifLogs(result: AuditResult, context: FormatContext): Log[] {
+export function buildSarifLogs(result: AuditResult, context: FormatContext, maxGzipBytes = MAX_UPLOAD_GZIP_BYTES): Log[] {
   const runs = sarifRuns(result, context, runScopes(result));
+  const budget = maxGzipBytes * UPLOAD_BUDGET;
+  // Plain text no longer than the budget is within it gzipped: compress only when it may not be.
+  // One run's text at a time, so that the whole log is never held as text.
+  const lengths = runs.map((run) => runText(run).length);
+  const plainFits = lengths.reduce((sum, length) => sum + length, 0) <= budget;
+  const gzipped = plainFits ? lengths : runs.map((run) => gzipSync(runText(run)).length);
   const logs: Log[] = [];
-  for (let start = 0; start < runs.length; start += MAX_RUNS) logs.push({ $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: runs.slice(start, start + MAX_RUNS) });
+  let current: Run[] = [];
+  let bytes = 0;
+  runs.forEach((run, index) => {
+    const size = gzipped[index] ?? 0;
+    if (current.length > 0 && (current.length >= MAX_RUNS || bytes + size > budget)) {
+      logs.push({ $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: current });
+      current = [];
+      bytes = 0;
+    }
+    current.push(run);
+    bytes += size;
+  });
+  if (current.length > 0) logs.push({ $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: current });
   return logs;
+}
+
+/** A run as it sits in the log, near enough for its size. */
+function runText(run: Run): string {
+  return JSON.stringify(run, null, 2);
 }
 
 function sarifRuns(result: AuditResult, context: FormatContext, scopes: Array<string | null>): Run[] {

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { replaceFile } from '../../src/file-targets.js';
 import { chunkedFormatterFor, formatterFor } from '../../src/formatters/index.js';
 import { REPORT_SCHEMA_ID, REPORT_SCHEMA_VERSION } from '../../src/formatters/json.js';
-import { buildSarifLog } from '../../src/formatters/sarif.js';
+import { buildSarifLog, buildSarifLogs } from '../../src/formatters/sarif.js';
 import { batchChunks, jsonChunks } from '../../src/output/json-chunks.js';
 import { stableStringify } from '../../src/snapshot/stable-json.js';
 import { cleanResult, sampleResult } from './fixtures.js';
@@ -64,5 +64,15 @@ describe('reports written piece by piece', () => {
     }
     await expect(replaceFile(path.join(folder, 'broken.json'), failing())).rejects.toThrow('formatter bug');
     expect(await readdir(folder)).toEqual(['report.json']);
+  });
+
+  it('cuts SARIF into uploads GitHub takes by gzipped size too, never cutting a run', () => {
+    const result = sampleResult();
+    const whole = buildSarifLog(result, plain);
+    expect(buildSarifLogs(result, plain)).toEqual([whole]);
+    // A limit below any run's size: every run is an upload of its own, in order, each category once.
+    const cut = buildSarifLogs(result, plain, 1);
+    expect(cut.map((log) => log.runs.length)).toEqual(whole.runs.map(() => 1));
+    expect(cut.flatMap((log) => log.runs)).toEqual(whole.runs);
   });
 });
