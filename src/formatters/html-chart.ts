@@ -1,4 +1,5 @@
 import { SEVERITIES, type AuditResult, type Severity } from '../engine/types.js';
+import { cutToWidth } from '../output/terminal-layout.js';
 import { esc } from './html-escape.js';
 
 /** Fill colours by severity, shared by the chart, the badges and the legend. */
@@ -11,11 +12,14 @@ export const SEVERITY_COLOR: Record<Severity, string> = {
 };
 
 const WIDTH = 720;
-const LABEL_WIDTH = 200;
 const COUNT_WIDTH = 48;
-const BAR_HEIGHT = 22;
+/** The environment's name sits on a line of its own above its bar, so a long or wide name is never clipped. */
+const LABEL_HEIGHT = 16;
+const BAR_HEIGHT = 20;
 const GAP = 10;
 const LEGEND_HEIGHT = 28;
+/** Columns of a name shown (a CJK character takes two): about the chart's width at 12 px; the title tooltip has it whole. */
+const LABEL_COLUMNS = 96;
 
 /**
  * Open findings by environment, one horizontal bar each, stacked by severity: an inline SVG, so
@@ -27,19 +31,21 @@ export function findingsChart(result: AuditResult, scopes: Array<{ label: string
     return { label: scope.label, bySeverity: SEVERITIES.map((severity) => ({ severity, count: findings.filter((finding) => finding.severity === severity).length })), total: findings.length };
   });
   const max = Math.max(1, ...rows.map((row) => row.total));
-  const plot = WIDTH - LABEL_WIDTH - COUNT_WIDTH;
-  const height = LEGEND_HEIGHT + rows.length * (BAR_HEIGHT + GAP);
+  const plot = WIDTH - COUNT_WIDTH;
+  const rowHeight = LABEL_HEIGHT + BAR_HEIGHT + GAP;
+  const height = LEGEND_HEIGHT + rows.length * rowHeight;
   const parts = [
-    `<svg class="chart" role="img" aria-labelledby="chart-title" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" xmlns="http://www.w3.org/2000/svg">`,
+    `<svg class="chart" role="img" aria-labelledby="chart-title" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" overflow="visible" xmlns="http://www.w3.org/2000/svg">`,
     '<title id="chart-title">Open findings by environment and severity</title>',
     ...SEVERITIES.map(
-      (severity, index) => `<g transform="translate(${LABEL_WIDTH + index * 96},4)"><rect width="12" height="12" rx="2" fill="${SEVERITY_COLOR[severity]}"/><text x="18" y="11">${severity}</text></g>`,
+      (severity, index) => `<g transform="translate(${index * 96},4)"><rect width="12" height="12" rx="2" fill="${SEVERITY_COLOR[severity]}"/><text x="18" y="11">${severity}</text></g>`,
     ),
   ];
   rows.forEach((row, index) => {
-    const y = LEGEND_HEIGHT + index * (BAR_HEIGHT + GAP);
-    parts.push(`<text class="label" x="${LABEL_WIDTH - 8}" y="${y + 15}" text-anchor="end">${esc(truncate(row.label, 28))}</text>`);
-    let x = LABEL_WIDTH;
+    const top = LEGEND_HEIGHT + index * rowHeight;
+    parts.push(`<text class="label" x="0" y="${top + 12}">${esc(cutToWidth(row.label, LABEL_COLUMNS))}</text>`);
+    const y = top + LABEL_HEIGHT;
+    let x = 0;
     for (const { severity, count } of row.bySeverity) {
       if (count === 0) continue;
       const width = (count / max) * plot;
@@ -48,15 +54,9 @@ export function findingsChart(result: AuditResult, scopes: Array<{ label: string
       );
       x += width;
     }
-    if (row.total === 0) parts.push(`<rect x="${LABEL_WIDTH}" y="${y}" width="2" height="${BAR_HEIGHT}" fill="#9ca3af"/>`);
-    parts.push(`<text class="count" x="${(x + 6).toFixed(1)}" y="${y + 15}">${row.total}</text>`);
+    if (row.total === 0) parts.push(`<rect x="0" y="${y}" width="2" height="${BAR_HEIGHT}" fill="#9ca3af"/>`);
+    parts.push(`<text class="count" x="${(Math.max(x, 2) + 6).toFixed(1)}" y="${y + 14}">${row.total}</text>`);
   });
   parts.push('</svg>');
   return parts.join('\n');
-}
-
-/** Cut by code points, so that an emoji or a CJK extension character is never split in two. */
-function truncate(text: string, length: number): string {
-  const head = Array.from(text.slice(0, length * 2)).slice(0, length);
-  return head.join('') === text ? text : `${head.slice(0, length - 1).join('')}…`;
 }

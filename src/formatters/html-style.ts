@@ -6,7 +6,7 @@ export const REPORT_CSS = `
 :root { color-scheme: light; --ink: #1f2933; --muted: #5f6b7a; --line: #d9dee5; --pass: #1e7b45; --fail: #b42318; --warn: #b26b00; --soft: #f5f7fa; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 1120px; padding: 24px 32px 48px; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fff; }
-h1 { font-size: 24px; margin: 0 0 4px; }
+h1 { font-size: 22px; margin: 0 0 2px; }
 h2 { font-size: 19px; margin: 32px 0 12px; padding-bottom: 4px; border-bottom: 2px solid var(--ink); }
 h3 { font-size: 16px; margin: 24px 0 8px; }
 h4 { font-size: 14px; margin: 16px 0 6px; }
@@ -16,24 +16,27 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monosp
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 12px 0; }
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; }
-.scope { margin: 4px 0 12px; color: var(--muted); }
-.verdict { padding: 10px 16px; border-radius: 6px; background: var(--soft); border-left: 8px solid var(--fail); }
+.scope { margin: 2px 0 10px; color: var(--muted); font-size: 13px; }
+.verdict { padding: 8px 16px; border-radius: 6px; background: var(--soft); border-left: 8px solid var(--fail); }
 .verdict p { margin: 2px 0; }
-.verdict .answer { font-size: 22px; font-weight: 700; color: var(--fail); }
+.verdict .answer { font-size: 22px; line-height: 1.2; font-weight: 700; color: var(--fail); }
 .verdict.compliant { border-left-color: var(--pass); }
 .verdict.compliant .answer { color: var(--pass); }
 .verdict.not-determined { border-left-color: var(--warn); }
 .verdict.not-determined .answer { color: var(--warn); }
 .verdict .why { font-weight: 600; }
 .verdict .counts { color: var(--muted); }
-#fix-first h2, #posture h2 { margin-top: 18px; }
+.verdict .flag { white-space: nowrap; }
+#fix-first h2, #posture h2 { margin-top: 14px; }
+table.fix-first { font-size: 13px; }
+table.fix-first th, table.fix-first td { padding: 4px 8px; }
 table.fix-first td:first-child { color: var(--muted); width: 2em; }
-table.fix-first td:nth-child(4) { white-space: nowrap; }
+table.fix-first td:nth-child(4), table.fix-first th { white-space: nowrap; }
 table.fix-first td:nth-child(5) { max-width: 16em; }
 td.n, th.n { text-align: right; }
 .overdue { color: var(--fail); }
 .tag.exposure { color: var(--ink); border-color: var(--muted); }
-nav.toc { margin: 16px 0; display: flex; flex-wrap: wrap; gap: 4px 16px; }
+nav.toc { margin: 10px 0; display: flex; flex-wrap: wrap; gap: 4px 16px; }
 .cards { display: flex; flex-wrap: wrap; gap: 10px; margin: 12px 0 16px; }
 .card { min-width: 104px; padding: 8px 12px; border: 1px solid var(--line); border-radius: 6px; border-top: 5px solid var(--muted); }
 .card .n { font-size: 22px; font-weight: 700; display: block; }

@@ -135,9 +135,18 @@ describe('Markdown size', () => {
 describe('HTML chart labels', () => {
   it('cut a long environment name without splitting a surrogate pair', () => {
     const base = hostileResult();
-    const result = { ...base, snapshot: { ...base.snapshot, environments: [{ id: base.snapshot.environmentIds[0]!, name: `${'a'.repeat(26)}😀😀😀` }] } };
+    const result = { ...base, snapshot: { ...base.snapshot, environments: [{ id: base.snapshot.environmentIds[0]!, name: `${'a'.repeat(93)}😀😀😀` }] } };
     const text = formatHtml(result, context);
-    expect(text).toContain(`<text class="label" x="192" y="43" text-anchor="end">${'a'.repeat(26)}😀…</text>`);
+    expect(text).toContain(`<text class="label" x="0" y="40">${'a'.repeat(93)}😀…</text>`);
     expect(text).not.toMatch(/\\uD83D/);
+  });
+
+  it('stand above their bars, starting at the chart’s left edge, so no name is clipped', () => {
+    const base = hostileResult();
+    const wide = '生产环境'.repeat(12);
+    const result = { ...base, snapshot: { ...base.snapshot, environments: [{ id: base.snapshot.environmentIds[0]!, name: wide }] } };
+    const text = formatHtml(result, context);
+    // 48 wide characters take 96 columns: shown whole, from x = 0, with nothing to their left.
+    expect(text).toContain(`<text class="label" x="0" y="40">${wide}</text>`);
   });
 });

@@ -63,7 +63,7 @@ describe('HTML report: the verdict', () => {
       disposition: { kind: 'planned-fix', owner: 'iam-team', reason: 'Migrating to PKCE', due: overdue ? '2026-11-01' : '2027-01-31', overdue },
     });
     const overdueGate = { verdict: 'findings' as const, failOn: 'none' as const, failOnNew: false, failOnOverdue: true };
-    expect(textOf(formatHtml(completeRun([planned(true)]), { color: false, gate: overdueGate }), 'verdict')).toContain('Not compliant 1 planned fix past its due date (gate: --fail-on-overdue)');
+    expect(textOf(formatHtml(completeRun([planned(true)]), { color: false, gate: overdueGate }), 'verdict')).toContain('Not compliant 1 planned fix past its due date (gate: --fail-on-overdue ');
     expect(textOf(formatHtml(completeRun([planned(false)]), { color: false, gate: { ...overdueGate, verdict: 'clean' } }), 'verdict')).toContain('Compliant');
   });
 });
