@@ -93,3 +93,15 @@ describe('pingone_application mapped into the snapshot', () => {
     expect(elsewhere?.outcome).toBe('not-evaluated');
   });
 });
+
+describe('an unknown options object', () => {
+  it('names the expression once and leaves the app unjudged rather than judged on defaults', () => {
+    const { builder, env } = withEnvironment();
+    builder.resource('pingone_application', 'opaque', { environment_id: env, name: 'Opaque', enabled: true, oidc_options: unknown('local.shared_options', 'unresolvable function call') });
+    const { mapped, of, outcome } = auditConfiguration(builder.build());
+    expect(mapped.notEvaluated.map((value) => [value.attribute, value.expression])).toEqual([['oidc_options', 'local.shared_options']]);
+    expect(mapped.snapshot.environments[0]!.applications[0]!.pkceEnforcement).toBeUndefined();
+    expect(of('pkce-not-enforced')).toEqual([]);
+    expect(outcome('pkce-not-enforced')).toBe('not-evaluated');
+  });
+});

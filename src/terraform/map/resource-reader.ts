@@ -21,16 +21,24 @@ export class ResourceReader {
   readonly spans: Array<[pointer: string, span: SourceSpan]> = [];
   readonly unresolved: UnresolvedValue[] = [];
 
+  /** How many steps of the last path read led to what it found: an unknown object cuts a path short. */
+  private unknownDepth = 0;
+
   constructor(readonly resource: TfResource) {}
 
   /** The node at `path` (attribute names, into nested objects); a list of one object counts as that object (a block). */
   node(path: readonly string[]): TfNode | undefined {
     let current: TfNode | undefined = this.resource.body;
-    for (const name of path) {
+    for (const [depth, name] of path.entries()) {
       if (current?.kind === 'list' && current.items.length === 1) current = current.items[0];
-      if (current?.kind !== 'object') return current?.kind === 'unknown' ? current : undefined;
+      if (current?.kind !== 'object') {
+        if (current?.kind !== 'unknown') return undefined;
+        this.unknownDepth = depth;
+        return current;
+      }
       current = current.entries[name];
     }
+    this.unknownDepth = path.length;
     return current?.kind === 'list' && current.items.length === 1 && current.items[0]!.kind === 'object' ? current.items[0] : current;
   }
 
@@ -86,7 +94,10 @@ export class ResourceReader {
   }
 
   private unknown(path: readonly string[], { expression, reason, span }: { expression: string; reason: string; span: SourceSpan }): undefined {
-    this.unresolved.push({ address: this.resource.address, attribute: path.join('.'), expression, reason, span });
+    // An unknown object (`oidc_options = local.options`) is met once per attribute read through it: named once.
+    const attribute = path.slice(0, Math.max(this.unknownDepth, 1)).join('.');
+    const same = this.unresolved.find((value) => value.expression === expression && value.span.file === span.file && value.span.line === span.line && value.span.column === span.column);
+    if (same === undefined) this.unresolved.push({ address: this.resource.address, attribute, expression, reason, span });
     return undefined;
   }
 }
