@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { packagePath } from '../../src/paths.js';
@@ -17,8 +18,10 @@ const require = createRequire(import.meta.url);
 
 /**
  * The headless Chromium that the `@sparticuz/chromium` npm package ships inside itself (brotli files in its `bin/`),
- * unpacked once into `node_modules/.cache/` beside the package and reused: `npm ci` alone gives every machine the
- * browser the HTML test needs, with no system package and no download.
+ * unpacked once per package version into the user's cache folder (`$XDG_CACHE_HOME` or `~/.cache`, else
+ * `node_modules/.cache/`) and reused: `npm ci` alone gives every machine the browser the HTML test needs, with no
+ * system package and no download. Outside `node_modules/` the unpacked browser (about 190 MB, 8 CPU seconds of
+ * brotli) outlives the `npm ci` of each fresh clone.
  *
  * The package's own loader is not used: it unpacks into the shared `/tmp` and runs any `/tmp/chromium` it finds
  * there, which another user could have put in place. Unpacking goes to a private staging folder renamed into place,
@@ -30,7 +33,7 @@ export function bundledChromium(): BundledChromium {
   const entry = require.resolve('@sparticuz/chromium');
   const packageRoot = path.resolve(path.dirname(entry), '..', '..');
   const { version } = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
-  const cache = packagePath('node_modules', '.cache');
+  const cache = cacheFolder();
   const target = path.join(cache, `pingone-audit-chromium-${version}`);
   if (!existsSync(target)) unpack(path.join(packageRoot, 'bin'), cache, target);
   return {
@@ -41,6 +44,22 @@ export function bundledChromium(): BundledChromium {
       FONTCONFIG_FILE: path.join(target, 'fonts.conf'),
     },
   };
+}
+
+/** The user's own cache folder when there is a writable one, else the clone's `node_modules/.cache/`. */
+function cacheFolder(): string {
+  const home = os.homedir();
+  const userCache = process.env.XDG_CACHE_HOME || (home === '' ? undefined : path.join(home, '.cache'));
+  if (userCache !== undefined && path.isAbsolute(userCache)) {
+    try {
+      mkdirSync(userCache, { recursive: true, mode: 0o700 });
+      accessSync(userCache, constants.W_OK);
+      return userCache;
+    } catch {
+      // Read-only or missing home (some CI containers): the clone's own folder works as before.
+    }
+  }
+  return packagePath('node_modules', '.cache');
 }
 
 function unpack(bin: string, cache: string, target: string): void {
