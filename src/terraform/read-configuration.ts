@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserFacingError } from '../errors.js';
+import { scanJson } from '../snapshot/json-scanner.js';
 import { ModuleEvaluation, type ParsedModule } from './evaluate/module.js';
 import { evaluate } from './evaluate/expression.js';
 import { fromJson, scalar, unknown } from './evaluate/values.js';
@@ -150,14 +151,16 @@ function typeConstraint(body: HclBody): string | undefined {
 async function readVarFile(file: string, cwd: string): Promise<Array<[string, TfNode]>> {
   const name = relativeName(file, cwd);
   if (file.endsWith('.json')) {
-    let value: unknown;
+    let text: string;
     try {
-      value = JSON.parse(readFileSync(file, 'utf8'));
+      text = readFileSync(file, 'utf8');
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== undefined) throw new UserFacingError('file-unreadable', `${name} cannot be read (${code}).`, { cause: error });
-      throw new UserFacingError('terraform-invalid', `${name} is not valid JSON: ${(error as Error).message}.`, { seeAlso: SEE_ALSO });
+      throw new UserFacingError('file-unreadable', `${name} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, { cause: error });
     }
+    // scanJson names the line and at most one character: JSON.parse's message quotes the text, which may hold a secret.
+    const scan = scanJson(text);
+    if (scan.error !== undefined) throw new UserFacingError('terraform-invalid', `${name}:${scan.error.line}:${scan.error.column}: not valid JSON: ${scan.error.message}.`, { seeAlso: SEE_ALSO });
+    const value: unknown = JSON.parse(text);
     if (value === null || typeof value !== 'object' || Array.isArray(value))
       throw new UserFacingError('terraform-invalid', `${name} must hold a JSON object of variable values.`, { seeAlso: SEE_ALSO });
     return Object.entries(value).map(([key, item]) => [key, fromJson(item, { file: name, line: 1, column: 1 })]);
@@ -178,7 +181,10 @@ function constant(expression: HclExpression): TfNode {
 async function parseVarFlag(assignment: string, declared: ReadonlyMap<string, string | undefined>): Promise<[string, TfNode]> {
   const equals = assignment.indexOf('=');
   if (equals <= 0)
-    throw new UserFacingError('terraform-invalid', `-var ${JSON.stringify(assignment)} is not name=value.`, { hint: 'Write -var name=value, e.g. -var environment=prod.', seeAlso: SEE_ALSO });
+    throw new UserFacingError('terraform-invalid', 'A -var value is not name=value (the value is not repeated here: it may be a secret).', {
+      hint: 'Write -var name=value, e.g. -var environment=prod.',
+      seeAlso: SEE_ALSO,
+    });
   const name = assignment.slice(0, equals);
   const value = assignment.slice(equals + 1);
   const span = { file: '-var', line: 1, column: 1 };
@@ -186,11 +192,11 @@ async function parseVarFlag(assignment: string, declared: ReadonlyMap<string, st
   if (type === undefined || type === 'string' || type === 'any') return [name, scalar(value, span)];
   if (type === 'number') {
     const number = Number(value);
-    if (value.trim() === '' || !Number.isFinite(number)) throw new UserFacingError('terraform-invalid', `-var ${name}=${value}: variable "${name}" is a number.`, { seeAlso: SEE_ALSO });
+    if (value.trim() === '' || !Number.isFinite(number)) throw new UserFacingError('terraform-invalid', `-var ${name}=…: variable "${name}" is a number.`, { seeAlso: SEE_ALSO });
     return [name, scalar(number, span)];
   }
   if (type === 'bool') {
-    if (value !== 'true' && value !== 'false') throw new UserFacingError('terraform-invalid', `-var ${name}=${value}: variable "${name}" is a bool (true or false).`, { seeAlso: SEE_ALSO });
+    if (value !== 'true' && value !== 'false') throw new UserFacingError('terraform-invalid', `-var ${name}=…: variable "${name}" is a bool (true or false).`, { seeAlso: SEE_ALSO });
     return [name, scalar(value === 'true', span)];
   }
   let body: HclBody;

@@ -60,7 +60,7 @@ describe('pingone-audit terraform (in-process)', () => {
   it('exits 2 naming file:line for a syntax error, and for a folder without .tf files', async () => {
     const broken = await runCli(['terraform', 'infra'], { cwd: tfFolder({ 'infra/main.tf': 'resource "pingone_application" "a" {\n  name = \n}\n' }) });
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toMatch(/infra\/main\.tf:2:3: HCL syntax error: unexpected "name ="/);
+    expect(broken.stderr).toMatch(/infra\/main\.tf:2:3: HCL syntax error: unexpected "name"/);
     expect(broken.stderr).toContain('terraform-invalid');
     const empty = await runCli(['terraform', 'nothing'], { cwd: tfFolder({ 'nothing/README.md': 'no terraform here\n' }) });
     expect(empty.code).toBe(2);

@@ -64,6 +64,26 @@ describe('readConfiguration refuses what it cannot read', () => {
     expect((error as UserFacingError).message).toMatch(/^main\.tf:3:\d+: HCL syntax error/);
   });
 
+  it('never quotes a value in its errors: a broken string, a bad -var or bad JSON may hold a secret', async () => {
+    const secret = 'S3cr3t-value-9f8e7d';
+    const messages = await Promise.all(
+      [
+        readFiles({ 'main.tf': `resource "pingone_application" "a" {\n  client_secret = "${secret}" "${secret}"\n}\n` }),
+        readFiles({ 'main.tf': 'variable "n" {\n  type = number\n}\n' }, { vars: [`n=${secret}`] }),
+        readFiles({ 'main.tf': 'variable "n" {}\n' }, { vars: [secret] }),
+        readFiles({ 'main.tf': 'variable "n" {}\n', 'terraform.tfvars.json': `{"n": "${secret}" "x"}` }),
+      ].map((pending) =>
+        pending.then(
+          () => 'no error',
+          (error: unknown) => (error as UserFacingError).message,
+        ),
+      ),
+    );
+    expect(messages.every((message) => message !== 'no error')).toBe(true);
+    for (const message of messages) expect(message).not.toContain(secret.slice(0, 6));
+    expect(messages[3]).toMatch(/^terraform\.tfvars\.json:1:\d+: not valid JSON/);
+  });
+
   it('refuses a folder without .tf files and a missing folder (terraform-missing)', async () => {
     await expect(readFiles({ 'README.md': '# nothing here\n' })).rejects.toMatchObject({ errorCode: 'terraform-missing' });
     await expect(readConfiguration({ dir: 'no-such-folder', cwd: tfFolder({}) })).rejects.toMatchObject({ errorCode: 'terraform-missing' });

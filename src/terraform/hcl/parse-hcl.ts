@@ -53,8 +53,17 @@ export async function parseHcl(text: string, file: string): Promise<HclBody> {
 
 function syntaxError(root: Node, file: string): HclSyntaxError {
   const bad = firstBroken(root) ?? root;
-  const what = bad.isMissing ? `missing ${bad.type}` : `unexpected ${JSON.stringify(bad.text.slice(0, 40))}`;
+  const what = bad.isMissing ? `missing ${bad.type}` : `unexpected ${excerpt(bad.text)}`;
   return new HclSyntaxError(spanAt(bad, file), `HCL syntax error: ${what}`);
+}
+
+/**
+ * What the error is at, without quoting a value: a name (an attribute or keyword) whole, otherwise one character,
+ * since the text there may be a string literal holding a secret.
+ */
+function excerpt(text: string): string {
+  const name = /^[A-Za-z_][\w-]{0,39}/.exec(text)?.[0];
+  return name !== undefined ? JSON.stringify(name) : text === '' ? 'the end of the file' : JSON.stringify(text[0]);
 }
 
 function firstBroken(node: Node): Node | undefined {
