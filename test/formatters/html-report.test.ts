@@ -88,7 +88,11 @@ describe('HTML report in headless Chromium', () => {
       const opening = page.locator('#verdict, #fix-first, #findings');
       expect(await Promise.all([0, 1, 2].map((index) => opening.nth(index).getAttribute('id')))).toEqual(['verdict', 'fix-first', 'findings']);
       expect(await page.locator('#verdict .answer').textContent()).toBe('Not compliant');
-      expect((await page.locator('#verdict').boundingBox())!.y).toBeLessThan(400);
+      // The first screen (1280x800) answers "are we compliant, and what first": the verdict and the first findings to fix.
+      await page.setViewportSize({ width: 1280, height: 800 });
+      expect((await page.locator('#verdict').boundingBox())!.y).toBeLessThan(200);
+      const firstToFix = (await page.locator('#fix-first tbody tr').first().boundingBox())!;
+      expect(firstToFix.y + firstToFix.height).toBeLessThan(800);
 
       await page.screenshot({ path: path.join(OUTPUT, 'html-report.png'), fullPage: true });
       await page.emulateMedia({ media: 'print' });
