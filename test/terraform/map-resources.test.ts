@@ -26,6 +26,15 @@ describe('role assignments and data.pingone_role', () => {
     expect(where(of('actor-organization-admin')[0]!)?.span.line).toBe(line);
   });
 
+  it('reports a gateway holding Organization Admin through pingone_gateway_role_assignment', () => {
+    const { builder, env } = withEnvironment();
+    const role = builder.resource('pingone_role', 'org_admin', { name: 'Organization Admin' }, 'data');
+    const gateway = builder.resource('pingone_gateway', 'ldap', { environment_id: env, name: 'Directory', enabled: true, type: 'LDAP' });
+    builder.resource('pingone_gateway_role_assignment', 'ldap_admin', { environment_id: env, gateway_id: gateway, role_id: role, scope_organization_id: ORG_ID });
+    const { addresses } = auditConfiguration(builder.build());
+    expect(addresses('actor-organization-admin')).toEqual(['pingone_gateway_role_assignment.ldap_admin']);
+  });
+
   it('keeps a worker with environment-scoped Identity Data Admin quiet', () => {
     const { builder, env } = workerWithRole('Identity Data Admin', {});
     builder.resources.at(-1)!.body.entries['scope_environment_id'] = { kind: 'scalar', value: env, span: { file: 'main.tf', line: 99, column: 1 } };

@@ -1,5 +1,5 @@
 import { ENVIRONMENT_RESOURCES, type EnvironmentResourceType } from '../../snapshot/layout.js';
-import type { Certificate, Group, PasswordPolicy, Population, Resource, SignOnPolicy, Subscription } from '../../snapshot/model.js';
+import type { Certificate, Gateway, Group, PasswordPolicy, Population, Resource, SignOnPolicy, Subscription } from '../../snapshot/model.js';
 import { PASSWORD_POLICY_DEFAULTS, PASSWORD_POLICY_NAMES, RESOURCE_TYPE, WEBHOOK_DEFAULTS } from '../provider/resources.js';
 import { mapApplication } from './map-application.js';
 import type { MappingState } from './mapping-state.js';
@@ -17,6 +17,7 @@ const TOP_LEVEL: Readonly<Record<string, { type: EnvironmentResourceType; build:
   pingone_webhook: { type: 'subscription', build: mapWebhook },
   pingone_resource: { type: 'resource', build: mapResource },
   pingone_key: { type: 'key', build: mapKey },
+  pingone_gateway: { type: 'gateway', build: mapGateway },
 };
 
 /** Whether the provider resource type becomes a resource of its own in the snapshot. */
@@ -128,4 +129,10 @@ function mapKey(reader: ResourceReader, id: string, environmentId: string, now: 
     key.expiresAt = new Date(now.getTime() + days * DAY_MS).toISOString();
   }
   return key;
+}
+
+/** `pingone_gateway`: `name`, `type` and `enabled` are all required (`docs/resources/gateway.md`), so no default applies. */
+function mapGateway(reader: ResourceReader, id: string, environmentId: string): Gateway {
+  const enabled = reader.boolean(['enabled'], '/enabled');
+  return { ...named(reader, id, environmentId), type: reader.string(['type'], '/type') ?? 'UNKNOWN', ...(enabled === undefined ? {} : { enabled }), _embedded: { roleAssignments: [] } };
 }

@@ -13,6 +13,7 @@ const MATCHED_BY_NAME = {
   pingone_webhook: 'subscriptions',
   pingone_resource: 'resources',
   pingone_key: 'keys',
+  pingone_gateway: 'gateways',
 } as const;
 
 /**
