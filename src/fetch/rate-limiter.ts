@@ -50,6 +50,12 @@ const probeRecheckMs = 20;
 // holds). Bursting a whole second into a simulated bucket of 20 at 200/s met 429 after 429, each with a
 // Retry-After pause of at least a second: wall time five times the bound.
 const burstWindowMs = 50;
+// With an unknown limit, the rate after a 429 stays this far under the rate PingOne was measured to accept then:
+// every further 429 pauses every request for its Retry-After (a second or more), far more than 5 % of the rate costs.
+const learnedMargin = 0.95;
+// A learned limit is trusted this long without a 429, then allowed to rise by 1 % every 5 seconds (the licence's
+// share of other clients may have freed up).
+const learnedHoldMs = 30_000;
 
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const { maxRps, now, sleep } = options;
@@ -67,16 +73,38 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   let refusedSinceCut = 0;
   // Reservation style (GCRA): each caller books the next free start time, so waiting needs no polling loop.
   let theoreticalArrival = 0;
+  // Adaptive only: the rate PingOne was last measured to accept (answers in the seconds before a 429, pauses aside).
+  let learnedRps = Number.POSITIVE_INFINITY;
+  // Adaptive only: when answers were accepted, oldest first, as far back as a measurement looks.
+  const acceptedAt: number[] = [];
+
+  const ceiling = (time: number) => {
+    if (learnedRps === Number.POSITIVE_INFINITY) return maxRps;
+    const relaxed = 1 + Math.max(0, time - lastCut - learnedHoldMs) / 500_000;
+    return Math.min(maxRps, learnedRps * learnedMargin * relaxed);
+  };
 
   const grow = (time: number) => {
     const from = Math.max(lastUpdate, lastCut + recoveryDelayMs, pausedUntil);
     // Only a rate in use grows: a client held back by its concurrency must not bank a rate it never tried.
     const busy = time - lastWait < 1_000;
-    if (rate < maxRps && busy && time > from) {
+    const cap = ceiling(time);
+    if (rate < cap && busy && time > from) {
       const seconds = (time - from) / 1000;
-      rate = Math.min(maxRps, probing ? rate * probeGrowthPerSecond ** seconds : rate + step * seconds);
+      rate = Math.min(cap, probing ? rate * probeGrowthPerSecond ** seconds : rate + step * seconds);
     }
     lastUpdate = time;
+  };
+
+  /**
+   * Answers accepted per second over the `windowMs` before `time`, not counting a Retry-After pause (nothing was
+   * sent then); undefined when less than a quarter second of sending is left to measure.
+   */
+  const acceptedRate = (time: number, windowMs: number): number | undefined => {
+    // Still inside a pause, there is nothing to measure; after one, only what was sent since it ended counts.
+    const from = Math.max(time - windowMs, Math.min(pausedUntil, time));
+    while (acceptedAt.length > 0 && acceptedAt[0]! < from) acceptedAt.shift();
+    return time - from < minMeasureMs ? undefined : (acceptedAt.length * 1000) / (time - from);
   };
 
   return {
@@ -105,14 +133,26 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     },
     throttled(pauseMs, sentAt) {
       const time = now();
-      if ((sentAt ?? time) > lastCut) {
+      // A request sent during a pause (it had booked its start before the pause began) meets the same storm.
+      const sent = sentAt ?? time;
+      if (sent > lastCut && sent >= pausedUntil) {
         // Refused again after a cut, when most answers since it were refusals: the client is far
         // over the limit, and the rate PingOne accepted since the cut is the best estimate of it
         // (one step there, not twenty cuts). Occasional 429s only cut by a quarter.
         const sinceCut = time - lastCut;
         const farOver = refusedSinceCut > acceptedSinceCut && Number.isFinite(sinceCut) && sinceCut >= minMeasureMs;
-        const acceptedRate = farOver ? (acceptedSinceCut * 1000) / sinceCut : Number.POSITIVE_INFINITY;
-        rate = Math.max(minRps, Math.min(rate * (probing ? probeCutFactor : cutFactor), acceptedRate));
+        const acceptedSince = farOver ? (acceptedSinceCut * 1000) / sinceCut : Number.POSITIVE_INFINITY;
+        rate = Math.max(minRps, Math.min(rate * (probing ? probeCutFactor : cutFactor), acceptedSince));
+        if (options.adaptive === true && !probing) {
+          // What PingOne accepted in the last Retry-After window (two seconds at least) is its limit, give or take
+          // the burst its bucket allowed: keep under it from now on, rather than creep into the next 429. The
+          // probe's own 429 says less: the probe was still speeding up through that second.
+          const measured = acceptedRate(time, Math.max(2_000, pauseMs));
+          if (measured !== undefined) {
+            learnedRps = Math.max(minRps, Math.min(learnedRps, measured));
+            rate = Math.max(minRps, Math.min(maxRps, learnedRps * learnedMargin));
+          }
+        }
         step = Math.max(minRps, rate * creepPerSecond);
         probing = false;
         lastCut = time;
@@ -126,6 +166,15 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     },
     accepted() {
       acceptedSinceCut += 1;
+      if (options.adaptive !== true) return;
+      const time = now();
+      acceptedAt.push(time);
+      // A measurement looks back a few seconds at most: keep the list short through a long run without a 429.
+      if (acceptedAt.length > 8_192)
+        acceptedAt.splice(
+          0,
+          acceptedAt.findIndex((at) => at >= time - 10_000),
+        );
     },
     currentRate: () => rate,
   };

@@ -179,3 +179,54 @@ describe('rate limiter with an unknown limit', () => {
     expect(limiter.currentRate()).toBe((probed / 2) * 0.75);
   });
 });
+
+/**
+ * A collection on virtual time: `requests` GETs through the limiter, 16 in flight, each answered after `latencyMs`
+ * by a server bucket; a refused one waits for the bucket's Retry-After (whole seconds) and is sent again.
+ */
+async function collectAgainstBucket(options: { maxRps: number; adaptive: boolean; bucket: RateLimit; requests: number; latencyMs: number }) {
+  const clock = virtualClock();
+  const limiter = createRateLimiter({ maxRps: options.maxRps, adaptive: options.adaptive, now: clock.now, sleep: clock.sleep });
+  const bucket = createBucket(options.bucket, clock.now);
+  const started = clock.now();
+  let left = options.requests;
+  let refused = 0;
+  await clock.runAll(
+    Array.from({ length: 16 }, () => async () => {
+      while (left > 0) {
+        left -= 1;
+        for (;;) {
+          await limiter.acquire();
+          const sentAt = clock.now();
+          const answer = bucket.take();
+          await clock.sleep(options.latencyMs);
+          if (answer.allowed) {
+            limiter.accepted();
+            break;
+          }
+          refused += 1;
+          limiter.throttled(answer.retryAfterSeconds * 1000, sentAt);
+        }
+      }
+    }),
+  );
+  const boundMs = (options.requests / options.bucket.requestsPerSecond) * 1000;
+  return { ratio: (clock.now() - started) / boundMs, refused };
+}
+
+describe('rate limiter against a server bucket (virtual time)', () => {
+  it('with an unknown limit and a small bucket (20 at 200/s) stays within 1.15 × the bound, learning the limit from the accepted rate', async () => {
+    // Shorter collections are dominated by the probe and its first Retry-After (a whole second), whatever follows.
+    for (const requests of [8_000, 20_000]) {
+      const run = await collectAgainstBucket({ maxRps: Number.POSITIVE_INFINITY, adaptive: true, bucket: { requestsPerSecond: 200, burst: 20 }, requests, latencyMs: 35 });
+      expect(run.ratio, `${requests} requests`).toBeLessThanOrEqual(1.15);
+      expect(run.refused, `${requests} requests`).toBeLessThan(0.01 * requests);
+    }
+  });
+
+  it('with the limit known stays within 1.05 × the bound and meets no 429', async () => {
+    const run = await collectAgainstBucket({ maxRps: 200, adaptive: false, bucket: { requestsPerSecond: 200, burst: 20 }, requests: 2_000, latencyMs: 35 });
+    expect(run.refused).toBe(0);
+    expect(run.ratio).toBeLessThanOrEqual(1.05);
+  });
+});
