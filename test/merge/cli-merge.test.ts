@@ -84,6 +84,22 @@ describe('merge (issue 17, item 7)', () => {
     expect((await runCli(['merge', ...perEnvironment, '--fail-on', 'none', '-f', 'json', '-o', 'ungated.json'], { cwd: work })).code).toBe(0);
   });
 
+  it('gates on new findings only with --fail-on-new, when every job compared with a baseline', async () => {
+    const compared: string[] = [];
+    for (const file of perEnvironment) {
+      const report = await readJson<AuditResult>(path.join(work, file));
+      const findings = report.findings.map((finding) => ({ ...finding, baselineState: 'unchanged' as const }));
+      const baseline = { generatedAt: '2026-01-01T00:00:00.000Z', new: 0, unchanged: findings.length, updated: 0, fixed: [] };
+      await writeFile(path.join(work, `compared-${file}`), JSON.stringify({ ...report, findings, baseline }));
+      compared.push(`compared-${file}`);
+    }
+    expect((await runCli(['merge', ...compared, '-f', 'json', '-o', 'compared.json'], { cwd: work })).code).toBe(1);
+    expect((await runCli(['merge', ...compared, '--fail-on-new', '-f', 'json', '-o', 'compared.json'], { cwd: work })).code).toBe(0);
+    const refused = await runCli(['merge', ...perEnvironment, '--fail-on-new', '-f', 'json', '-o', 'compared.json'], { cwd: work });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--fail-on-new needs reports compared with a baseline');
+  });
+
   it('keeps an incomplete input incomplete: exit 3 unless --allow-incomplete', async () => {
     const report = await readJson<AuditResult & Record<string, unknown>>(path.join(work, perEnvironment[0] ?? ''));
     const [entry, ...rest] = report.collection.entries;
