@@ -8,11 +8,13 @@
  */
 import os from 'node:os';
 import { generateDataset, generatedAuditorSecret, startSimulator, type Dataset, type RateLimit } from '../src/simulator/index.js';
+import { measureColdStarts, type ColdStart } from './cold-start.js';
 import type { CollectJob, CollectResult } from './collect-run.js';
 import type { EngineResult, RuleTimings } from './engine-run.js';
 import { formatTextTable } from './format-table.js';
 import { minimumRequests } from './minimum-requests.js';
 import { ChildTimeout, runChild } from './run-child.js';
+import type { SnapshotIoResult } from './snapshot-io-run.js';
 
 interface OrganizationSize {
   name: string;
@@ -205,11 +207,42 @@ function engineTable(runs: EngineRun[]): string {
   );
 }
 
+function coldStartTable(starts: ColdStart[]): string {
+  const baseline = starts[0]!.medianMs;
+  return formatTextTable(
+    ['Command', 'Median ms', '× node -e 0', 'Modules loaded', 'Target ms'],
+    starts.map((start) => [start.label, start.medianMs.toFixed(0), ratio(start.medianMs / baseline), String(start.modules || '—'), start.targetMs === undefined ? '—' : String(start.targetMs)]),
+  );
+}
+
+/** Cold start per command and snapshot I/O of the realistic organization, with their issue 19 targets. */
+async function startupAndSnapshotIo(print: (lines: string[]) => void): Promise<string[]> {
+  process.stderr.write('bench: cold start per command …\n');
+  const starts = measureColdStarts(quick ? 3 : 10);
+  process.stderr.write('bench: writing and loading the realistic organization (10 env × 1,000 apps × 400 admin users) …\n');
+  const io = await runChild<SnapshotIoResult>('./snapshot-io-run.js', ['1'], { timeoutMs: 300_000 });
+  print([
+    '',
+    `Cold start, built CLI, median of ${quick ? 3 : 10} fresh processes each (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs when it ended):`,
+    coldStartTable(starts),
+    '',
+    `Snapshot I/O, realistic organization (${io.files.toLocaleString('en')} files, ${io.megabytes.toFixed(1)} MB of JSON): load ${seconds(io.loadMs)} s (${Math.round((io.files * 1000) / io.loadMs).toLocaleString('en')} files/s), generate + write ${seconds(io.writeMs)} s, peak RSS ${io.maxRssMiB.toFixed(0)} MiB`,
+  ]);
+  const check = (ok: boolean, text: string) => `${ok ? 'met   ' : 'MISSED'}  ${text}`;
+  return [
+    ...starts.flatMap((start) =>
+      start.targetMs === undefined ? [] : [check(start.medianMs <= start.targetMs, `cold start ${start.label}: ${start.medianMs.toFixed(0)} ms (target ≤ ${start.targetMs} ms)`)],
+    ),
+    check(io.loadMs <= 500, `snapshot load of ${io.files.toLocaleString('en')} files: ${seconds(io.loadMs)} s (target ≤ 0.5 s)`),
+  ];
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
+  const print = (lines: string[]) => process.stdout.write(`${lines.join('\n')}\n`);
+  const startupTargets = await startupAndSnapshotIo(print);
   const rows: RunRow[] = [];
   for (const size of sizes) rows.push(...(await benchSize(size)));
-  const print = (lines: string[]) => process.stdout.write(`${lines.join('\n')}\n`);
   print([
     `pingone-audit benchmark — node ${process.version}, ${os.cpus().length} CPU(s), ${os.platform()}; simulator latency ${latencyMs.min}–${latencyMs.max} ms, rate limit ${limit}/s (token bucket of ${burst}, Retry-After on 429)`,
     '',
@@ -236,7 +269,7 @@ async function main(): Promise<void> {
       ),
     );
   print(['', 'Engine and formatters, each run in a process of its own:', engineTable(engineRuns)]);
-  print(['', 'Targets (issue 6):', ...targets(rows, engineRuns[0]!).map((line) => `  ${line}`), '', `Bench wall time ${seconds(performance.now() - started)} s.`]);
+  print(['', 'Targets (issues 6 and 19):', ...[...startupTargets, ...targets(rows, engineRuns[0]!)].map((line) => `  ${line}`), '', `Bench wall time ${seconds(performance.now() - started)} s.`]);
 }
 
 await main();
