@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupFromConfig } from '../../src/audit/audit-setup.js';
 import { auditSnapshot } from '../../src/audit/audit-snapshot.js';
@@ -6,7 +7,10 @@ import type { Snapshot } from '../../src/snapshot/model.js';
 import { fakeClock } from '../fetch/stub-server.js';
 import { collectFromSimulator } from '../helpers/collect-from-simulator.js';
 import { mapConfiguration } from '../../src/terraform/map/map-configuration.js';
+import { writeSnapshot } from '../../src/snapshot/write-snapshot.js';
+import { runCli } from '../helpers/run-cli.js';
 import { ConfigBuilder } from './tf-builder.js';
+import { tfFolder } from './tf-folder.js';
 
 const dataset = loadDataset('demo');
 const clock = fakeClock();
@@ -80,5 +84,36 @@ describe('--snapshot: the configuration laid over the live demo tenant', () => {
     builder.resource('pingone_application_role_assignment', 'again', { environment_id: env, application_id: nightly, role_id: role, scope_organization_id: 'org' });
     const { reported } = overlay(builder);
     expect(reported('actor-organization-admin')).toEqual(['Nightly Export']);
+  });
+});
+
+describe('pingone-audit terraform --snapshot (in-process)', () => {
+  it('reads the snapshot folder and reports a planned worker without a role on its .tf line', async () => {
+    const cwd = tfFolder({
+      'infra/main.tf': [
+        'resource "pingone_environment" "prod" {',
+        '  name = "Production"',
+        '  type = "PRODUCTION"',
+        '}',
+        'resource "pingone_application" "reporting" {',
+        '  environment_id = pingone_environment.prod.id',
+        '  name           = "Reporting worker"',
+        '  enabled        = true',
+        '  oidc_options = {',
+        '    type                       = "WORKER"',
+        '    grant_types                = ["CLIENT_CREDENTIALS"]',
+        '    token_endpoint_auth_method = "CLIENT_SECRET_BASIC"',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    await writeSnapshot(live, path.join(cwd, 'live'));
+    const run = await runCli(['terraform', 'infra', '--snapshot', 'live', '-f', 'json', '--fail-on', 'none'], { cwd });
+    const findings = (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; resource: { name: string }; location: { file: string; line?: number; address?: string } }> }).findings;
+    const reporting = findings.filter((finding) => finding.ruleId === 'admin-role-missing' && finding.resource.name === 'Reporting worker');
+    expect(reporting.map((finding) => finding.location)).toEqual([{ file: 'infra/main.tf', line: 5, address: 'pingone_application.reporting' }]);
+    // The tenant's own workers are judged too, at their snapshot location.
+    expect(findings.find((finding) => finding.ruleId === 'admin-role-missing' && finding.resource.name === 'Nightly Export')?.location.file).toMatch(/^environments\//);
   });
 });
