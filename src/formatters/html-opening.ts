@@ -1,13 +1,11 @@
 import type { AuditResult, Finding } from '../engine/types.js';
 import { dispositionLabel } from './disposition-label.js';
-import { fixFirst, type Exposure } from './fix-first.js';
+import { fixFirst } from './fix-first.js';
 import type { FormatContext } from './format-context.js';
 import { esc } from './html-escape.js';
 import { reportVerdict } from './report-verdict.js';
 import { firstSentence } from './stylish.js';
 import { plural, summaryParts } from './summary-line.js';
-
-const EXPOSURE_TEXT: Record<Exposure, string> = { admin: 'admin', production: 'production', integration: 'integration' };
 
 /**
  * The report's answer, `id="verdict"`: compliant, not compliant or not determined, what it was
@@ -41,7 +39,7 @@ export function fixFirstBody(result: AuditResult, environmentName: (id: string |
   const advice = advisory === 0 ? '' : ` ${plural(advisory, 'info finding')}: advice, never a failure, listed below with the rest.`;
   if (items.length === 0) return `<p>Nothing to fix: no open finding of low severity or above.${advice}</p>`;
   const rows = items.map(({ finding, exposure }, index) => {
-    const tags = exposure.map((kind) => `<span class="tag exposure">${EXPOSURE_TEXT[kind]}</span>`).join(' ');
+    const tags = exposure.map((kind) => `<span class="tag exposure">${kind}</span>`).join(' ');
     return `<tr><td>${index + 1}</td><td><span class="badge ${esc(finding.severity)}">${esc(finding.severity)}</span></td><td>${esc(brief(firstSentence(finding.message)))}<br><span class="muted">${esc(finding.resource.type)} ${esc(finding.resource.name || finding.resource.id)} · ${esc(environmentName(finding.environmentId))} · <code>${esc(finding.ruleId)}</code></span></td><td>${tags}</td><td>${plan(finding)}</td></tr>`;
   });
   return `<table class="fix-first"><thead><tr><th>#</th><th>Severity</th><th>Finding</th><th>Exposure</th><th>Owner, due</th></tr></thead>
