@@ -129,7 +129,7 @@ function collectorTable(rows: RunRow[]): string {
   );
 }
 
-type EngineRun = { label: string; off: string[]; result: EngineResult | undefined };
+type EngineRun = { label: string; off: string[]; size: number[]; result: EngineResult | undefined };
 
 function targets(rows: RunRow[], engine: EngineRun): string[] {
   const check = (ok: boolean, text: string) => `${ok ? 'met   ' : 'MISSED'}  ${text}`;
@@ -170,13 +170,25 @@ function targets(rows: RunRow[], engine: EngineRun): string[] {
   return lines;
 }
 
-async function runEngine(off: string[], label: string): Promise<EngineRun> {
-  process.stderr.write(`bench: engine on ${engineSize.join(' × ')} (environments × apps × users)${off.length === 0 ? '' : `, without ${off.join(', ')}`} …\n`);
+/** Issue 19's engine targets: index + rules ≤ 1 s at 1×, ≤ 2 s at 4× users, ≤ 4 s and ≤ 1 GiB at 4× environments. */
+function scaledTargets(base: EngineRun, [users, environments]: EngineRun[]): string[] {
+  const check = (ok: boolean, text: string) => `${ok ? 'met   ' : 'MISSED'}  ${text}`;
+  const engineMs = (run: EngineRun | undefined) => (run?.result === undefined ? Number.POSITIVE_INFINITY : run.result.indexMs + run.result.rulesMs);
+  const rss = environments?.result?.maxRssMiB ?? Number.POSITIVE_INFINITY;
+  return [
+    check(engineMs(base) <= 1000, `engine at 1×: ${seconds(engineMs(base))} s index + rules (issue 19 target ≤ 1 s)`),
+    check(engineMs(users) <= 2000, `engine at 4× users: ${seconds(engineMs(users))} s (target ≤ 2 s)`),
+    check(engineMs(environments) <= 4000 && rss <= 1024, `engine at 4× environments: ${seconds(engineMs(environments))} s, peak RSS ${rss.toFixed(0)} MiB (target ≤ 4 s and ≤ 1 GiB)`),
+  ];
+}
+
+async function runEngine(off: string[], label: string, size = engineSize): Promise<EngineRun> {
+  process.stderr.write(`bench: engine on ${size.join(' × ')} (environments × apps × users)${off.length === 0 ? '' : `, without ${off.join(', ')}`} …\n`);
   try {
-    const args = [...engineSize.map(String), ...(off.length === 0 ? [] : ['--off', off.join(',')])];
-    return { label, off, result: await runChild<EngineResult>('./engine-run.js', args, { nodeFlags: ['--expose-gc'], timeoutMs: engineTimeoutMs }) };
+    const args = [...size.map(String), ...(off.length === 0 ? [] : ['--off', off.join(',')])];
+    return { label, off, size, result: await runChild<EngineResult>('./engine-run.js', args, { nodeFlags: ['--expose-gc'], timeoutMs: engineTimeoutMs }) };
   } catch (error) {
-    if (error instanceof ChildTimeout) return { label, off, result: undefined };
+    if (error instanceof ChildTimeout) return { label, off, size, result: undefined };
     throw error;
   }
 }
@@ -185,9 +197,9 @@ function engineTable(runs: EngineRun[]): string {
   const ms = (value: number) => value.toFixed(0);
   return formatTextTable(
     ['Rules', 'Snapshot', 'Findings', 'Index ms', 'Rules ms', 'All 7 formatters ms', 'Slowest formatter', 'Total s', 'Snapshot heap MiB', 'Peak RSS MiB'],
-    runs.map(({ label, result }) => {
+    runs.map(({ label, size, result }) => {
       if (result === undefined) {
-        const snapshot = `${engineSize[0]} env, ${engineSize[1]! * engineSize[0]!} apps, ${engineSize[2]! * engineSize[0]!} users`;
+        const snapshot = `${size[0]} env, ${size[1]! * size[0]!} apps, ${size[2]! * size[0]!} users`;
         return [label, snapshot, '—', '—', '—', '—', '—', `> ${engineTimeoutMs / 1000}`, '—', '—'];
       }
       const formats = Object.entries(result.formatMs).sort(([, a], [, b]) => b - a);
@@ -261,6 +273,8 @@ async function main(): Promise<void> {
       .join(', ')}`,
   ]);
   const engineRuns = [await runEngine([], 'all')];
+  const [environments, apps, users] = engineSize as [number, number, number];
+  const scaled = [await runEngine([], '4× users', [environments, apps, users * 4]), await runEngine([], '4× environments', [environments * 4, apps, users])];
   if (slow.length > 0)
     engineRuns.push(
       await runEngine(
@@ -268,8 +282,14 @@ async function main(): Promise<void> {
         `without ${slow.map((rule) => rule.ruleId).join(', ')}`,
       ),
     );
-  print(['', 'Engine and formatters, each run in a process of its own:', engineTable(engineRuns)]);
-  print(['', 'Targets (issues 6 and 19):', ...[...startupTargets, ...targets(rows, engineRuns[0]!)].map((line) => `  ${line}`), '', `Bench wall time ${seconds(performance.now() - started)} s.`]);
+  print(['', 'Engine and formatters, each run in a process of its own:', engineTable([...engineRuns, ...scaled])]);
+  print([
+    '',
+    'Targets (issues 6 and 19):',
+    ...[...startupTargets, ...targets(rows, engineRuns[0]!), ...scaledTargets(engineRuns[0]!, scaled)].map((line) => `  ${line}`),
+    '',
+    `Bench wall time ${seconds(performance.now() - started)} s.`,
+  ]);
 }
 
 await main();
