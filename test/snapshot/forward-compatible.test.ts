@@ -39,13 +39,17 @@ async function audit(snapshot: string, name: string): Promise<{ code: number; st
 
 const fingerprints = (report: AuditResult) => report.findings.map((finding) => finding.fingerprint).sort();
 
+// Each scan serves the whole demo through the simulator: a few seconds alone, over 30 s at load 22 on 2 cores
+// (the hook then timed out and the file's 8 tests were skipped). The allowance catches a hang; it does not judge speed.
+const SCAN_TIMEOUT_MS = 120_000;
+
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'pingone-audit-future-'));
   baseline = (await scan(demo, 'demo')).out;
-});
+}, SCAN_TIMEOUT_MS);
 afterAll(() => rm(work, { recursive: true, force: true }));
 
-describe('forward compatibility: what scan writes, audit and diff load', () => {
+describe('forward compatibility: what scan writes, audit and diff load', { timeout: SCAN_TIMEOUT_MS }, () => {
   it.each(SEEDS)('seed %i: no rule error, nothing dropped, the same findings again, and a diff', async (seed) => {
     const dataset = withFutureValues(demo, seed);
     const scanned = await scan(dataset, `future-${seed}`);
@@ -118,7 +122,7 @@ function withGroupScopedWorkers(dataset: Dataset): { dataset: Dataset; machine: 
   return { dataset: copy, machine: machine.id, signIn };
 }
 
-describe('the demo-future dataset: the acceptance scenario of a current tenant', () => {
+describe('the demo-future dataset: the acceptance scenario of a current tenant', { timeout: SCAN_TIMEOUT_MS }, () => {
   it('a client-credentials worker whose only role is group-scoped and a user-grant worker whose only signer holds one are both reported', async () => {
     const { dataset, machine, signIn } = withGroupScopedWorkers(loadDataset('demo-future'));
     const scanned = await scan(dataset, 'group-scoped');
