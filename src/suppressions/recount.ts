@@ -2,13 +2,17 @@ import { orderFindings } from '../engine/order-findings.js';
 import { countBySeverity } from '../engine/severity.js';
 import type { AuditResult, Finding } from '../engine/types.js';
 
-/** The result with `findings` and `suppressed` replaced, ordered, and the summary's counts to match. */
+/**
+ * The result with `findings` and `suppressed` replaced, ordered (one per fingerprint), and the summary's
+ * counts taken from what is kept: merged reports may each carry the same organization-wide finding.
+ */
 export function withFindings(result: AuditResult, findings: readonly Finding[], suppressed: readonly Finding[]): AuditResult {
-  const bySeverity = countBySeverity(findings);
+  const open = orderFindings(findings);
+  const hidden = orderFindings(suppressed);
   return {
     ...result,
-    findings: orderFindings(findings),
-    suppressed: orderFindings(suppressed),
-    summary: { ...result.summary, findings: findings.length, bySeverity, suppressed: suppressed.length },
+    findings: open,
+    suppressed: hidden,
+    summary: { ...result.summary, findings: open.length, bySeverity: countBySeverity(open), suppressed: hidden.length },
   };
 }

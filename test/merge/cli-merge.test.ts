@@ -160,6 +160,29 @@ describe('merge (issue 17, item 7)', () => {
     expect(run.stderr).toMatch(new RegExp(`Environment [0-9a-f-]+ is in two reports: ${first.replace('.', '\\.')} and copy\\.json`));
   });
 
+  it('counts an organization-wide finding that every job reported once, in the findings and the summary alike', async () => {
+    const [first = '', second = ''] = perEnvironment;
+    const reports = [await readJson<AuditResult>(path.join(work, first)), await readJson<AuditResult>(path.join(work, second))];
+    const [sample] = reports.flatMap((report) => report.findings);
+    if (sample === undefined) throw new Error('the demo has findings');
+    const { environmentId: _, ...resource } = sample.resource;
+    const orgWide: Finding = { ...sample, environmentId: null, resource, fingerprint: 'f'.repeat(64), severity: 'high' };
+    const files = ['org-wide-1.json', 'org-wide-2.json'];
+    for (const [index, report] of reports.entries()) {
+      await writeFile(
+        path.join(work, files[index] ?? ''),
+        JSON.stringify({ ...report, findings: [...report.findings, orgWide], summary: { ...report.summary, findings: report.summary.findings + 1 } }),
+      );
+    }
+    const run = await runCli(['merge', ...files, '-f', 'json', '-o', 'org-wide.json'], { cwd: work });
+    expect(run.code, run.stderr).toBe(1);
+    const merged = await readJson<AuditResult>(path.join(work, 'org-wide.json'));
+    expect(merged.findings.filter((finding) => finding.fingerprint === orgWide.fingerprint)).toHaveLength(1);
+    expect(merged.summary.findings).toBe(merged.findings.length);
+    expect(merged.summary.findings).toBe((reports[0]?.findings.length ?? 0) + (reports[1]?.findings.length ?? 0) + 1);
+    expect(merged.summary.bySeverity.high).toBe(merged.findings.filter((finding) => finding.severity === 'high').length);
+  });
+
   it('refuses reports of different tool versions (exit 2)', async () => {
     const [first = '', second = ''] = perEnvironment;
     const report = await readJson<AuditResult>(path.join(work, second));
