@@ -3,8 +3,8 @@ import path from 'node:path';
 import { UserFacingError } from '../errors.js';
 import { scanJson } from '../snapshot/json-scanner.js';
 import { ModuleEvaluation, type ParsedModule } from './evaluate/module.js';
-import { evaluate } from './evaluate/expression.js';
-import { fromJson, scalar, unknown } from './evaluate/values.js';
+import { evaluateConstant } from './evaluate/expression.js';
+import { fromJson, scalar } from './evaluate/values.js';
 import { HclSyntaxError, parseHcl } from './hcl/parse-hcl.js';
 import type { HclBody, HclExpression } from './hcl/syntax.js';
 import type { TfConfiguration, TfNode } from './model.js';
@@ -171,7 +171,7 @@ async function readVarFile(file: string, cwd: string): Promise<Array<[string, Tf
 
 /** A value in a .tfvars file or a complex `-var`: literal only, references are not allowed there. */
 function constant(expression: HclExpression): TfNode {
-  return evaluate(expression, new Map(), ({ text, span }) => ({ value: unknown(text, 'a variable value cannot refer to anything', span), consumed: 0 }));
+  return evaluateConstant(expression, 'a variable value cannot refer to anything');
 }
 
 /**

@@ -43,6 +43,11 @@ describe('readConfiguration on the acceptance configuration', () => {
     expect(uri).toMatchObject({ kind: 'unknown', expression: 'data.terraform_remote_state.support.outputs.callback_url', reason: 'remote state', span: { line: 142 } });
   });
 
+  it('leaves a variable default that refers to something unknown, as Terraform refuses it (no loop on default = var.self)', async () => {
+    const config = await readFiles({ 'main.tf': 'variable "a" {\n  default = var.a\n}\nresource "pingone_application" "x" {\n  name = var.a\n}\n' });
+    expect(plain(byAddress(config, 'pingone_application.x').body.entries['name'])).toBe('?the default of variable a cannot refer to anything');
+  });
+
   it('lets -var-file and then -var override the automatic files, in that order', async () => {
     const cwd = process.cwd();
     const base = await readConfiguration({ dir: FIXTURE, cwd, vars: ['environment_name=Outlet'] });
@@ -93,6 +98,17 @@ describe('readConfiguration refuses what it cannot read', () => {
     const files = { 'main.tf': 'variable "n" {\n  type = number\n}\n' };
     await expect(readFiles(files, { vars: ['n'] })).rejects.toMatchObject({ errorCode: 'terraform-invalid' });
     await expect(readFiles(files, { vars: ['n=many'] })).rejects.toMatchObject({ errorCode: 'terraform-invalid' });
+  });
+
+  it('refuses HCL nested deeper than it reads, naming the line, instead of overflowing the stack', async () => {
+    const deep = `locals {\n  x = ${'['.repeat(5000)}1${']'.repeat(5000)}\n}\n`;
+    const error = await readFiles({ 'main.tf': deep }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UserFacingError);
+    expect((error as UserFacingError).errorCode).toBe('terraform-invalid');
+    expect((error as UserFacingError).message).toMatch(/^main\.tf:2:\d+: HCL nested deeper than \d+ syntax levels/);
+    // Deep, but within reason: read and evaluated.
+    const config = await readFiles({ 'main.tf': `resource "pingone_application" "a" {\n  name = ${'['.repeat(200)}"x"${']'.repeat(200)}\n}\n` });
+    expect(config.resources).toHaveLength(1);
   });
 
   it('does not audit override files and JSON syntax silently: they are listed as not audited', async () => {

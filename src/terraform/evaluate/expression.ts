@@ -87,6 +87,14 @@ export function evaluate(expression: HclExpression, bindings: Bindings, resolveR
 
 type Evaluate = (expression: HclExpression, bindings?: Bindings) => TfNode;
 
+/**
+ * A value that may not refer to anything: a variable's `default`, a `.tfvars` file, a complex `-var`
+ * (Terraform refuses references there). A reference becomes unknown, with `reason`.
+ */
+export function evaluateConstant(expression: HclExpression, reason: string): TfNode {
+  return evaluate(expression, new Map(), ({ text, span }) => ({ value: unknown(text, reason, span), consumed: 0 }));
+}
+
 function template(parts: Array<string | HclExpression>, heredocIndent: boolean, span: SourceSpan, text: string, again: Evaluate): TfNode {
   // A template that is a single interpolation yields the value itself, not its string form.
   if (parts.length === 1 && typeof parts[0] !== 'string' && parts[0] !== undefined && !heredocIndent) return again(parts[0]);

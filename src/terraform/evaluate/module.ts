@@ -1,7 +1,7 @@
 import type { TfNode, TfResource } from '../model.js';
 import { placeholderId } from '../model.js';
 import type { HclAttribute, HclBlock, HclBody, HclExpression } from '../hcl/syntax.js';
-import { type Bindings, evaluate, type ResolveRoot } from './expression.js';
+import { type Bindings, evaluate, evaluateConstant, type ResolveRoot } from './expression.js';
 import { asString, respan, scalar, unknown } from './values.js';
 
 /** A module's files as parsed, with the local modules it calls already read (registry and git ones are left as their source). */
@@ -228,7 +228,8 @@ export class ModuleEvaluation {
     }
     const fallback = block.body.attributes.find((attribute) => attribute.name === 'default');
     if (fallback === undefined) return unknown(expression.text, `variable ${name} has no default and no value was given (-var, -var-file, terraform.tfvars, *.auto.tfvars)`, expression.span);
-    return this.evaluate(fallback.expression, EMPTY);
+    // Terraform refuses references in a default; evaluating them here could also loop (`default = var.a` in `a`).
+    return evaluateConstant(fallback.expression, `the default of variable ${name} cannot refer to anything`);
   }
 
   private local(name: string, expression: HclExpression): TfNode {

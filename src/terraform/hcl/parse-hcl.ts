@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Language, type Node, Parser } from 'web-tree-sitter';
+import { Language, type Node, Parser, type TreeCursor } from 'web-tree-sitter';
 import type { SourceSpan } from '../model.js';
 import { unescapeQuoted } from './escapes.js';
 import type { HclBody, HclExpression, HclStep } from './syntax.js';
@@ -43,11 +43,37 @@ export async function parseHcl(text: string, file: string): Promise<HclBody> {
   if (tree === null) throw new HclSyntaxError({ file, line: 1, column: 1 }, 'the parser gave up on this file');
   try {
     const root = tree.rootNode;
+    // Checked first: reading the tree (and finding its first error) recurses once per level.
+    const cursor = tree.walk();
+    const tooDeep = deeperThan(cursor, MAX_TREE_DEPTH);
+    cursor.delete();
+    if (tooDeep !== undefined) throw new HclSyntaxError(spanAt(tooDeep, file), `HCL nested deeper than ${MAX_TREE_DEPTH} syntax levels, which pingone-audit does not read`);
     if (root.hasError) throw syntaxError(root, file);
     const body = root.namedChildren.find((child) => child?.type === 'body');
     return body ? new Reader(file, text).body(body) : { attributes: [], blocks: [] };
   } finally {
     tree.delete();
+  }
+}
+
+/**
+ * How deep the syntax tree may go (each bracket or block level takes a few tree levels): far beyond any real
+ * configuration, well within the stack the recursive reading below needs.
+ */
+const MAX_TREE_DEPTH = 1000;
+
+/** The first node deeper than `limit`, walked without recursion, or undefined when the tree is shallower. */
+function deeperThan(cursor: TreeCursor, limit: number): Node | undefined {
+  let depth = 0;
+  for (;;) {
+    if (depth > limit) return cursor.currentNode;
+    if (cursor.gotoFirstChild()) depth += 1;
+    else {
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return undefined;
+        depth -= 1;
+      }
+    }
   }
 }
 
