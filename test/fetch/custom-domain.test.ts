@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApiClient, resolveConnectionSettings } from '../../src/fetch/index.js';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { applicationNamed, demoDataset } from '../simulator/simulator-client.js';
+import { testRsaKeys } from '../helpers/test-keys.js';
 
 let simulator: RunningSimulator | undefined;
 afterEach(async () => {
@@ -19,7 +20,7 @@ describe('signing in through a custom domain (the simulator standing in for it)'
     const auditor = applicationNamed(dataset, 'pingone-audit');
     const credential = dataset.credentials.find((candidate) => candidate.clientId === auditor.id)!;
     const keyed = applicationNamed(dataset, 'Nightly Export');
-    const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const keys = testRsaKeys();
     keyed.tokenEndpointAuthMethod = 'PRIVATE_KEY_JWT';
     keyed.jwks = JSON.stringify({ keys: [keys.publicKey.export({ format: 'jwk' })] });
     const keyFile = path.join(mkdtempSync(path.join(tmpdir(), 'pingone-audit-domain-')), 'key.pem');

@@ -1,4 +1,3 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import { resolveConnectionSettings, signIn } from '../../src/fetch/index.js';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { datasetWithReviewerApp, REVIEWER_APP_ID, reviewerIds } from '../simulator/reviewer-app.js';
 import { browserSigningInAs, freePort } from './login-fixture.js';
+import { testRsaKeys } from '../helpers/test-keys.js';
 
 let simulator: RunningSimulator | undefined;
 afterEach(async () => {
@@ -16,7 +16,7 @@ afterEach(async () => {
 
 describe('a reviewer sign-in to a confidential app using PRIVATE_KEY_JWT', () => {
   it('redeems the code with a client assertion, no secret', async () => {
-    const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const keys = testRsaKeys();
     const port = await freePort();
     const dataset = datasetWithReviewerApp(port, { tokenEndpointAuthMethod: 'PRIVATE_KEY_JWT', jwks: JSON.stringify({ keys: [{ ...keys.publicKey.export({ format: 'jwk' }), kid: 'reviewer' }] }) });
     simulator = await startSimulator({ dataset });

@@ -1,7 +1,8 @@
-import { createHmac, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { createHmac, randomUUID, sign, type KeyObject } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Dataset, type RunningSimulator } from '../../src/simulator/index.js';
 import { applicationNamed, demoDataset, requestToken } from './simulator-client.js';
+import { testRsaKeys } from '../helpers/test-keys.js';
 
 // Written here from RFC 7515/7523 rather than imported from src/fetch: the simulator must be checked by a second reading.
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -14,8 +15,8 @@ function hs256(claims: object, secret: string): string {
   return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
 }
 
-const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const otherKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const keys = testRsaKeys();
+const otherKeys = testRsaKeys('other');
 
 let simulator: RunningSimulator | undefined;
 afterEach(async () => {

@@ -71,7 +71,11 @@ function authorizeUrl(sim: RunningSimulator, env: string, clientId: string, extr
   return `${sim.authUrl}/${env}/as/authorize?${query}`;
 }
 
-async function startDevice(sim: RunningSimulator, env: string, clientId: string): Promise<{ device_code: string; user_code: string; verification_uri: string; verification_uri_complete: string }> {
+async function startDevice(
+  sim: RunningSimulator,
+  env: string,
+  clientId: string,
+): Promise<{ device_code: string; user_code: string; verification_uri: string; verification_uri_complete: string; interval: number }> {
   const response = await fetch(`${sim.authUrl}/${env}/as/device_authorization`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -122,8 +126,12 @@ describe('the authorize step’s sign-in page', () => {
 
 describe('the device verification page (RFC 8628 §3.3)', () => {
   it('takes the code as typed, shows it to confirm, lets an admitted user approve, and the device’s next poll gets its tokens', async () => {
-    const { sim, dataset, adminEnv, app } = await start();
+    // A 1 s polling interval (the default is 5 s): the device waits one interval before its next poll.
+    const { sim, dataset, adminEnv, app } = await start((data) => {
+      environmentNamed(data, 'Administrators').applications.find((candidate) => candidate.id === SIGN_IN_APP_ID)!.devicePollingInterval = 1;
+    });
     const device = await startDevice(sim, adminEnv, app.id);
+    expect(device.interval).toBe(1);
     expect(device.verification_uri).toBe(`${sim.authUrl}/${adminEnv}/device`);
     const entry = await get(device.verification_uri);
     expect(entry.status).toBe(200);
@@ -138,7 +146,7 @@ describe('the device verification page (RFC 8628 §3.3)', () => {
     expect(done.html).toContain('bruno.costa is signed in to pingone-audit sign-in');
     // The code worked once: the page no longer knows it.
     expect((await get(device.verification_uri_complete)).status).toBe(400);
-    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
     const tokens = await poll(sim, adminEnv, app.id, device.device_code);
     expect(tokens).toMatchObject({ token_type: 'Bearer' });
     expect(JSON.parse(Buffer.from(String(tokens.access_token).split('.')[1]!, 'base64url').toString())).toMatchObject({ sub: bruno });
