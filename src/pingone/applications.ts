@@ -1,4 +1,5 @@
 import type { Application, EnvironmentSnapshot, GrantType, KnownValueField, ResourceRef, Snapshot } from '../snapshot/model.js';
+import { oncePerSnapshot } from './once-per-snapshot.js';
 import { answer, describeUnknown, unknownValuesOf, type Answer, type LeaveUnjudged, type UnknownFieldValue } from './unknown-answers.js';
 
 /** An application together with the environment it was collected in. */
@@ -7,24 +8,18 @@ export interface LocatedApplication {
   env: EnvironmentSnapshot;
 }
 
-/** Every application of the snapshot, environment by environment. */
-export function applicationsOf(snapshot: Snapshot): LocatedApplication[] {
-  return snapshot.environments.flatMap((env) => env.applications.map((app) => ({ app, env })));
-}
+/** Every application of the snapshot, environment by environment (made once per snapshot: most rules ask). */
+export const applicationsOf: (snapshot: Snapshot) => LocatedApplication[] = oncePerSnapshot((snapshot) => snapshot.environments.flatMap((env) => env.applications.map((app) => ({ app, env }))));
 
 /**
  * The applications whose settings the customer owns: every application but PingOne's own (see
  * {@link isPingOneBuiltIn}). Rules that judge an application's settings read these, so that nobody
  * is told to fix a redirect URI or grant that PingOne sets and the console does not let them change.
  */
-export function customerApplicationsOf(snapshot: Snapshot): LocatedApplication[] {
-  return applicationsOf(snapshot).filter(({ app }) => !isPingOneBuiltIn(app));
-}
+export const customerApplicationsOf: (snapshot: Snapshot) => LocatedApplication[] = oncePerSnapshot((snapshot) => applicationsOf(snapshot).filter(({ app }) => !isPingOneBuiltIn(app)));
 
 /** The customer's OpenID Connect applications: the ones with grants, redirect URIs and tokens it sets. */
-export function oidcApplicationsOf(snapshot: Snapshot): LocatedApplication[] {
-  return customerApplicationsOf(snapshot).filter(({ app }) => isOidc(app));
-}
+export const oidcApplicationsOf: (snapshot: Snapshot) => LocatedApplication[] = oncePerSnapshot((snapshot) => customerApplicationsOf(snapshot).filter(({ app }) => isOidc(app)));
 
 /**
  * True (and the app reported as not judged, naming the value) when `value` is one this version

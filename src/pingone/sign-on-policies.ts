@@ -1,4 +1,5 @@
 import type { Application, EnvironmentSnapshot, ResourceRef, SignOnPolicy, Snapshot } from '../snapshot/model.js';
+import { oncePerSnapshot } from './once-per-snapshot.js';
 import { applicationRef, applicationsOf, isPingOneBuiltIn, isWorker, type LocatedApplication } from './applications.js';
 import { signInGrantsOf, whetherSignInGrant } from './sign-in-grants.js';
 import { allOf, answer, describeUnknown, unknownValuesOf, type Answer, type LeaveUnjudged, type UnknownFieldValue } from './unknown-answers.js';
@@ -104,8 +105,13 @@ export function whetherUsesDefaultPolicy(app: Application): Answer {
   return allOf(unassigned, whetherSignsUsersIn(app));
 }
 
-/** Every sign-on policy of the snapshot with the apps that use it, environment by environment. */
-export function policiesInUse(snapshot: Snapshot): PolicyInUse[] {
+/**
+ * Every sign-on policy of the snapshot with the apps that use it, environment by environment:
+ * worked out once per snapshot for the rules that all ask (the apps' arrays are shared: read only).
+ */
+export const policiesInUse: (snapshot: Snapshot) => PolicyInUse[] = oncePerSnapshot(findPoliciesInUse);
+
+function findPoliciesInUse(snapshot: Snapshot): PolicyInUse[] {
   // An app whose own flow policy read failed may sign in through DaVinci: it counts for no policy
   // (the engine lists it as not evaluated), so a policy is never reported on its account.
   const unread = new Set(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { closestMatch } from '../../src/engine/closest-match.js';
 import { fingerprintFinding } from '../../src/engine/fingerprint.js';
@@ -22,6 +23,11 @@ describe('fingerprintFinding', () => {
       fingerprintFinding('implicit-grant', 'env-1', 'application', 'app-1', '/grantTypes/0'),
     ];
     expect(new Set([fingerprintFinding(...base), ...variants]).size).toBe(variants.length + 1);
+  });
+
+  it('hashes the tuple as UTF-8, non-ASCII ids included', () => {
+    const tuple = ['implicit-grant', 'env-1', 'application', 'app-é-日本-🔑', '/grantTypes/1'] as const;
+    expect(fingerprintFinding(...tuple)).toBe(createHash('sha256').update(JSON.stringify(tuple), 'utf8').digest('hex'));
   });
 
   it('cannot be confused by separators inside ids', () => {
