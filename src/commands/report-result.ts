@@ -33,7 +33,7 @@ export interface ReportResultInput {
 export async function reportResult(result: AuditResult, input: ReportResultInput): Promise<Verdict> {
   const { flags, context, snapshotDir } = input;
   const { io } = context;
-  for (const warning of result.warnings ?? []) io.stderr.write(stderrLines([`warning: ${describeWarning(warning)}`]));
+  io.stderr.write(stderrLines(warningLines(result.warnings ?? [])));
 
   const failOnOverdue = flags['fail-on-overdue'] === true;
   const failOnNew = flags['fail-on-new'] === true;
@@ -75,6 +75,24 @@ export async function reportResult(result: AuditResult, input: ReportResultInput
   io.stderr.write(stderrLines(gate.reasons));
   throwIfReportsFailed(failures);
   return gate.verdict;
+}
+
+/** Warnings of one kind printed on stderr before the rest are counted: a 100,000-entry dispositions file must not bury the verdict. */
+const WARNINGS_SHOWN_PER_CODE = 10;
+
+/** One `warning:` line each, at most {@link WARNINGS_SHOWN_PER_CODE} per code, then how many more (the JSON report keeps them all). */
+function warningLines(warnings: readonly AuditWarning[]): string[] {
+  const seen = new Map<string, number>();
+  const lines: string[] = [];
+  for (const warning of warnings) {
+    const count = (seen.get(warning.code) ?? 0) + 1;
+    seen.set(warning.code, count);
+    if (count <= WARNINGS_SHOWN_PER_CODE) lines.push(`warning: ${describeWarning(warning)}`);
+  }
+  for (const [code, count] of seen) {
+    if (count > WARNINGS_SHOWN_PER_CODE) lines.push(`warning: ${count - WARNINGS_SHOWN_PER_CODE} more ${code} warnings like the ones above, not shown; the JSON report (-f json) lists all ${count}.`);
+  }
+  return lines;
 }
 
 function describeWarning(warning: AuditWarning): string {

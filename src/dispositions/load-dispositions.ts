@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { FromSchema } from 'json-schema-to-ts';
+import { UserFacingError } from '../errors.js';
 import { assertMatchesSchema, parseJsonText } from '../engine/json-errors.js';
 import type { dispositionsSchema } from '../json/file-schemas.js';
 import { schemaValidator } from '../json/schema-validators.js';
@@ -23,12 +24,32 @@ export interface DispositionEntry {
  * Reads and checks `--dispositions FILE` against `schemas/dispositions.schema.json`. Unlike a
  * suppressions file, any problem — missing, unreadable, not JSON, or an entry off the schema — is a
  * usage error (exit 2) naming the file and the JSON pointer: a remediation plan with a broken entry
- * is fixed, not half-applied.
+ * is fixed, not half-applied. Two entries about the same finding (the same fingerprint, or the same rule,
+ * environment and resource) are refused too: only the first would apply, and which decision the owner
+ * meant cannot be told from the file.
+ * @throws UserFacingError `file-unreadable` or `json-invalid`.
  */
 export function loadDispositions(file: string, cwd: string = process.cwd()): DispositionEntry[] {
   const text = readUserFile(path.resolve(cwd, file), file, 'Dispositions', 'Check the --dispositions path.');
   const value = parseJsonText(text, file);
   assertMatchesSchema(schemaValidator('dispositions.schema.json'), value, file);
   const { dispositions } = value as FromSchema<typeof dispositionsSchema>;
-  return dispositions.map((disposition, index) => ({ file, pointer: `/dispositions/${index}`, disposition: disposition as Disposition }));
+  const entries = dispositions.map((disposition, index) => ({ file, pointer: `/dispositions/${index}`, disposition: disposition as Disposition }));
+  refuseDuplicates(entries);
+  return entries;
+}
+
+function refuseDuplicates(entries: readonly DispositionEntry[]): void {
+  const first = new Map<string, string>();
+  for (const { file, pointer, disposition: d } of entries) {
+    const [key, what] =
+      d.fingerprint !== undefined ? [d.fingerprint, `fingerprint ${d.fingerprint}`] : [`${d.ruleId}\u0000${d.environmentId}\u0000${d.resourceId}`, `${d.ruleId} on resource ${d.resourceId}`];
+    const earlier = first.get(key);
+    if (earlier !== undefined) {
+      throw new UserFacingError('json-invalid', `${file}: ${pointer} and ${earlier} are both about ${what}.`, {
+        hint: 'Keep one decision per finding: remove one of the two entries (or merge them into one).',
+      });
+    }
+    first.set(key, pointer);
+  }
 }

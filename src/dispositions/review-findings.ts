@@ -32,6 +32,7 @@ export function reviewFindings(result: AuditResult, entries: readonly ReviewEntr
   const open: Finding[] = [];
   const suppressed: Finding[] = [...result.suppressed];
   const used = new Set<ReviewEntry>();
+  const decidedBy = new Map<string, ReviewEntry>();
   const active = entries.filter((entry) => entry.status === 'valid' && !(hides(entry.decision) && isExpired(entry.decision.expires, now)));
   for (const finding of result.findings) {
     const entry = active.find((candidate) => candidate.status === 'valid' && matches(candidate.match, finding));
@@ -40,19 +41,29 @@ export function reviewFindings(result: AuditResult, entries: readonly ReviewEntr
       continue;
     }
     used.add(entry);
+    decidedBy.set(finding.fingerprint, entry);
     const { decision } = entry;
     const disposition: FindingDisposition = { ...decision, ...(decision.due === undefined ? {} : { overdue: isExpired(decision.due, now) }) };
     const suppression = { reason: decision.reason, owner: decision.owner, ...(decision.expires === undefined ? {} : { expires: decision.expires }) };
     if (!hides(decision)) open.push({ ...finding, disposition });
     else suppressed.push(entry.source === 'suppression' ? { ...finding, suppression } : { ...finding, disposition, suppression });
   }
-  const warnings = entries.flatMap((entry) => warningsOf(entry, { open, used, result, now }));
+  const warnings = entries.flatMap((entry) => warningsOf(entry, { open, used, decidedBy, result, now }));
   const updated = withFindings(result, open, suppressed);
   const allWarnings = [...(result.warnings ?? []), ...warnings];
   return allWarnings.length === 0 ? updated : { ...updated, warnings: allWarnings };
 }
 
-function warningsOf(entry: ReviewEntry, { open, used, result, now }: { open: readonly Finding[]; used: ReadonlySet<ReviewEntry>; result: AuditResult; now: Date }): AuditWarning[] {
+interface ReviewOutcome {
+  open: readonly Finding[];
+  used: ReadonlySet<ReviewEntry>;
+  /** Fingerprint → the entry that decided the finding. */
+  decidedBy: ReadonlyMap<string, ReviewEntry>;
+  result: AuditResult;
+  now: Date;
+}
+
+function warningsOf(entry: ReviewEntry, { open, used, decidedBy, result, now }: ReviewOutcome): AuditWarning[] {
   const at = { file: entry.file, pointer: entry.pointer };
   const hidesNothing = entry.source === 'suppression' ? 'it suppresses nothing' : 'it hides nothing';
   if (entry.status === 'invalid') {
@@ -65,6 +76,13 @@ function warningsOf(entry: ReviewEntry, { open, used, result, now }: { open: rea
     const cameBack = open.filter((finding) => matches(match, finding));
     const message = `${kind}expired on ${decision.expires} (owner: ${decision.owner}); ${hidesNothing}${cameBackText(cameBack)}. Review it: renew the date or fix the finding.`;
     return [{ code: `${entry.source}-expired`, message, ...at }];
+  }
+  const shadowedBy = used.has(entry)
+    ? undefined
+    : result.findings.map((finding) => matches(match, finding) && decidedBy.get(finding.fingerprint)).find((other) => other !== undefined && other !== false);
+  if (shadowedBy !== undefined) {
+    const message = `${kind}is about a finding that ${shadowedBy.file} ${shadowedBy.pointer} already decides (the first entry that matches applies); it changes nothing. Remove one of the two.`;
+    return [{ code: `${entry.source}-shadowed`, message, ...at }];
   }
   if (!used.has(entry) && wasAudited(match, result)) {
     const what = 'fingerprint' in match ? `matches no finding in what was audited (fingerprint ${match.fingerprint})` : `matches no finding of ${match.ruleId} in what was audited`;

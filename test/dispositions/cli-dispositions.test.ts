@@ -141,6 +141,39 @@ describe('audit --dispositions (acceptance of issue 17, item 5)', () => {
     expect(stderr).toContain('false-positive matches no finding of implicit-grant in what was audited');
   });
 
+  it('refuses two entries about the same finding (exit 2, naming both), and warns when a fingerprint and an identity meet on one', async () => {
+    const file = await dispositionsFile({
+      version: 1,
+      dispositions: [
+        { ...on('app-kiosk'), disposition: 'planned-fix', due: FUTURE },
+        { ...on('app-kiosk'), disposition: 'accepted-risk', expires: FUTURE },
+      ],
+    });
+    const twice = await runCli(['audit', snapshot, '--dispositions', file], { cwd: work });
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('/dispositions/1 and /dispositions/0 are both about implicit-grant on resource app-kiosk');
+    const first = await audit([], ['--fail-on', 'none']);
+    const kiosk = implicit(first.result.findings).find((finding) => finding.resource.id === 'app-kiosk');
+    const { result, stderr } = await audit(
+      [
+        { ...on('app-kiosk'), disposition: 'planned-fix', due: FUTURE },
+        { fingerprint: kiosk?.fingerprint, owner: 'sec', reason: 'Risk accepted.', disposition: 'accepted-risk', expires: FUTURE },
+      ],
+      ['--fail-on', 'none'],
+    );
+    expect(result.warnings?.map((warning) => [warning.code, warning.pointer])).toEqual([['disposition-shadowed', '/dispositions/1']]);
+    expect(stderr).toMatch(/accepted-risk is about a finding that \S+ \/dispositions\/0 already decides/);
+    expect(implicit(result.findings).find((finding) => finding.resource.id === 'app-kiosk')?.disposition?.kind).toBe('planned-fix');
+  });
+
+  it('prints at most 10 warnings of a kind on stderr and counts the rest, which the JSON report keeps', async () => {
+    const stale = Array.from({ length: 2_000 }, (_, index) => ({ fingerprint: index.toString(16).padStart(64, '0'), owner: 'o', reason: 'r', disposition: 'false-positive', expires: FUTURE }));
+    const { result, stderr } = await audit(stale, ['--fail-on', 'none']);
+    expect(result.warnings).toHaveLength(2_000);
+    expect(stderr.split('\n').filter((line) => line.includes('matches no finding'))).toHaveLength(10);
+    expect(stderr).toContain('warning: 1990 more disposition-unmatched warnings like the ones above, not shown; the JSON report (-f json) lists all 2000.');
+  });
+
   it('reviews suppressions and dispositions in one pass: an expired suppression leaves the finding to a disposition', async () => {
     const suppressions = path.join(work, 'suppressions-expired.json');
     await writeFile(
