@@ -42,6 +42,15 @@ resource "pingone_application" "a" {
     });
   });
 
+  it('keeps the first of equal values in distinct and toset: a number is not its string, object keys in any order are equal', async () => {
+    const app = await one(`
+resource "pingone_application" "a" {
+  values = distinct([1, "1", 1, { a = 1, b = [2] }, { b = [2], a = 1 }, { a = 1, b = [3] }, null, null])
+  names  = toset(["b", "a", "b", "c", "a"])
+}`);
+    expect(plain(app.body)).toEqual({ values: [1, '1', { a: 1, b: [2] }, { a: 1, b: [3] }, null], names: ['a', 'b', 'c'] });
+  });
+
   it('leaves a function it does not implement, and anything built on it, unknown naming the call', async () => {
     const app = await one(`
 resource "pingone_application" "a" {

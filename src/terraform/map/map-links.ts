@@ -83,7 +83,7 @@ export function mapLink(state: MappingState, reader: ResourceReader, environment
   const parentId = reader.string([link.parent.attribute]);
   const env = state.environment(environmentId);
   const parents = env[link.parent.array] as unknown as Parent[];
-  const parent = parentId === undefined ? undefined : parents.find((candidate) => candidate.id === state.ref(parentId));
+  const parent = parentId === undefined ? undefined : parents[state.indexOf(parents, state.ref(parentId))];
   if (parent === undefined) {
     const what = parentId === undefined ? `an unknown ${link.parent.attribute}` : `${link.parent.type} ${JSON.stringify(parentId)}, which is neither in this configuration nor in the live snapshot`;
     state.warnings.push(`${reader.resource.address} refers to ${what}: it is not audited, and the rules that read it are not evaluated in environment ${environmentId}.`);

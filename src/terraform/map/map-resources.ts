@@ -29,8 +29,8 @@ export function mapTopLevel(state: MappingState, reader: ResourceReader, environ
   const id = state.idOf(reader.resource);
   const built = build(reader, id, environmentId, now);
   const array = state.environment(environmentId)[ENVIRONMENT_RESOURCES[type].array] as Array<Built & { _embedded?: unknown }>;
-  const live = array.findIndex((item) => item.id === id);
-  if (live === -1) array.push(built);
+  const live = state.indexOf(array, id);
+  if (live === -1) state.append(array, built);
   else {
     // Laid over a live resource: the configuration's attributes win; what the tenant holds about it
     // (role assignments, grants made outside Terraform) stays, and declared children join it.

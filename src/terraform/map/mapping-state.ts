@@ -68,6 +68,26 @@ export class MappingState {
     return env;
   }
 
+  /** Each resource array's ids → positions, so that placing 100,000 resources does not search the array each time. */
+  private readonly positions = new WeakMap<ReadonlyArray<{ id: string }>, Map<string, number>>();
+
+  /** Position of the first item with `id` in `array` (an environment's resource array), or -1. */
+  indexOf(array: ReadonlyArray<{ id: string }>, id: string): number {
+    let positions = this.positions.get(array);
+    if (positions === undefined) {
+      positions = new Map();
+      for (const [at, item] of array.entries()) if (!positions.has(item.id)) positions.set(item.id, at);
+      this.positions.set(array, positions);
+    }
+    return positions.get(id) ?? -1;
+  }
+
+  /** Appends `item` to `array`, keeping {@link indexOf} current: arrays grow only through here. */
+  append<T extends { id: string }>(array: T[], item: T): void {
+    if (this.indexOf(array, item.id) === -1) this.positions.get(array)!.set(item.id, array.length);
+    array.push(item);
+  }
+
   /** Records where the object read by `reader` came from, and its unknowns as not evaluated for `placement`. */
   place(reader: ResourceReader, placement: Placement): void {
     const file = resourceFile(placement.type, placement.environmentId, placement.id);
