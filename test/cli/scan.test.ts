@@ -7,7 +7,7 @@ import type { AuditResult } from '../../src/engine/types.js';
 import { checkSarifForGitHub } from '../helpers/github-checks.js';
 import { loadDataset, startSimulator, type FaultPlan, type RunningSimulator } from '../../src/simulator/index.js';
 import { reportSchemaProblems, sarifSchemaProblems } from '../formatters/schema-validators.js';
-import { runCli } from '../helpers/run-cli.js';
+import { type CliRun, runCli } from '../helpers/run-cli.js';
 
 const dataset = loadDataset('demo');
 const auditor = dataset.credentials[0]!;
@@ -41,6 +41,22 @@ async function simulator({ onTestFinished }: TestContext, faults?: FaultPlan): P
 
 /** Loopback answers in microseconds: lift the client-side rate limit so tests do not wait on it. */
 const FAST = ['--max-rps', '500'];
+
+const scans = new Map<string, Promise<CliRun>>();
+/**
+ * A scan into `work/<folder>` whose snapshot later tests read, run once by whichever test asks first: those
+ * tests await it instead of relying on file order, so they pass shuffled or run alone (`-t`).
+ */
+function scanOnce(context: TestContext, folder: string, args: string[]): Promise<CliRun> {
+  let scan = scans.get(folder);
+  if (scan === undefined) {
+    scan = simulator(context).then(({ env }) => runCli(['scan', ...FAST, ...args, '--out', path.join(work, folder), '-f', 'json', '--fail-on', 'none'], { env }));
+    scans.set(folder, scan);
+  }
+  return scan;
+}
+const scanOneEnvironment = (context: TestContext) => scanOnce(context, 'one-env', ['-e', STAGING_ENV]);
+const scanAllEnvironments = (context: TestContext) => scanOnce(context, 'all-envs', ['--all-environments']);
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -79,16 +95,14 @@ describe.concurrent('pingone-audit scan against the simulator', () => {
   });
 
   it('scans one environment', async (context) => {
-    const { env } = await simulator(context);
-    const run = await runCli(['scan', ...FAST, '-e', STAGING_ENV, '--out', path.join(work, 'one-env'), '-f', 'json', '--fail-on', 'none'], { env });
+    const run = await scanOneEnvironment(context);
     expect(run.code).toBe(0);
     expect((JSON.parse(run.stdout) as AuditResult).snapshot.environmentIds).toEqual([STAGING_ENV]);
   });
 
   it('audits the written snapshot offline with the same findings as the scan', async (context) => {
-    const { env } = await simulator(context);
     const out = path.join(work, 'all-envs');
-    const scan = await runCli(['scan', ...FAST, '--all-environments', '--out', out, '-f', 'json', '--fail-on', 'none'], { env });
+    const scan = await scanAllEnvironments(context);
     expect(scan.code).toBe(0);
     const audit = await runCli(['audit', out, '-f', 'json', '--fail-on', 'none']);
     expect(audit.code).toBe(0);
@@ -146,7 +160,7 @@ describe.concurrent('pingone-audit scan against the simulator', () => {
   });
 });
 
-// In order, after the scans above: the config and malformed-file tests use snapshots they wrote.
+// The config and malformed-file tests use snapshots the scans above wrote, awaiting them (scanOnce).
 describe('pingone-audit input errors exit 2 and say what to do', () => {
   it('rejects wrong credentials without echoing the secret', async (context) => {
     const { env } = await simulator(context);
@@ -170,8 +184,8 @@ describe('pingone-audit input errors exit 2 and say what to do', () => {
     expect(run.stderr).toMatch(/https/i);
   });
 
-  it('names the file and line of a malformed snapshot file', async () => {
-    // A copy of the one-environment scan's snapshot above.
+  it('names the file and line of a malformed snapshot file', async (context) => {
+    expect((await scanOneEnvironment(context)).code).toBe(0);
     const out = path.join(work, 'broken');
     await cp(path.join(work, 'one-env'), out, { recursive: true });
     await writeFile(path.join(out, 'manifest.json'), '{\n  "schemaVersion": 1,\n  oops\n}\n');
@@ -181,7 +195,8 @@ describe('pingone-audit input errors exit 2 and say what to do', () => {
     expect(run.stderr).toMatch(/line 3|:3/);
   });
 
-  it('rejects an unknown flag, a bad --fail-on and an invalid config file', async () => {
+  it('rejects an unknown flag, a bad --fail-on and an invalid config file', async (context) => {
+    expect((await scanAllEnvironments(context)).code).toBe(0);
     expect((await runCli(['audit', work, '--no-such-flag'])).code).toBe(2);
     const badFailOn = await runCli(['audit', work, '--fail-on', 'severe']);
     expect(badFailOn.code).toBe(2);
