@@ -30,17 +30,26 @@ export function reportVerdict(result: AuditResult, gate: FormatContext['gate']):
   const onlyNew = !gateOff && gate.failOnNew;
   const failing = gatingFindings(result, failOn, onlyNew).length;
   const overdue = !gateOff && gate.failOnOverdue === true ? overdueFindings(result).length : 0;
-  const criterion = gateOff
-    ? 'no gate in force (--fail-on none): judged as controls are, where an open finding of low severity or above fails and info is advice'
-    : `gate: ${[gate.failOn === 'none' ? '' : `--fail-on ${gate.failOn}${gate.failOnNew ? ' --fail-on-new' : ''}`, gate.failOnOverdue === true ? '--fail-on-overdue' : ''].filter(Boolean).join(', ')}`;
   const reasons = [
     failing > 0 ? `${plural(failing, `${onlyNew ? 'new ' : ''}finding`)} of ${failOn} severity or above` : '',
     overdue === 0 ? '' : overdue === 1 ? '1 planned fix past its due date' : `${overdue} planned fixes past their due date`,
   ].filter(Boolean);
   const gaps = incompleteness(result, gate);
   const status: ComplianceStatus = reasons.length > 0 ? 'not-compliant' : gaps.length > 0 ? 'not-determined' : 'compliant';
+  const criterion = gateOff
+    ? `judged by the controls: an open finding of low severity or above fails its control, info is advice${gateOffNote(status, gate)}`
+    : `gate: ${[gate.failOn === 'none' ? '' : `--fail-on ${gate.failOn}${gate.failOnNew ? ' --fail-on-new' : ''}`, gate.failOnOverdue === true ? '--fail-on-overdue' : ''].filter(Boolean).join(', ')}`;
   const headline = status === 'compliant' ? 'Compliant' : status === 'not-compliant' ? 'Not compliant' : 'Not determined: incomplete';
   return { status, headline, criterion, reasons: [...reasons, ...gaps] };
+}
+
+/**
+ * With `--fail-on none` the report judges by the controls while the exit code judges nothing: a report
+ * that says "Not compliant" beside a green CI job says why, so that neither is taken for the other.
+ */
+function gateOffNote(status: ComplianceStatus, gate: FormatContext['gate']): string {
+  if (gate === undefined) return '';
+  return status === 'not-compliant' && gate.verdict === 'clean' ? '; no --fail-on gate is set, so the run still exits 0' : '; no --fail-on gate is set';
 }
 
 /** What the run could not see, in words; empty when it saw everything. */

@@ -54,7 +54,18 @@ describe('HTML report: the verdict', () => {
     const info = makeFinding({ ruleId: 'app-missing-description', severity: 'info', environmentId: ENV_DEV, id: 'a-1', name: 'Kiosk', message: 'Kiosk has no description.' });
     const low = makeFinding({ ruleId: 'app-stale-secret', severity: 'low', environmentId: ENV_DEV, id: 'a-2', name: 'Batch', message: 'Batch has an old secret.' });
     expect(textOf(formatHtml(completeRun([info]), { color: false }), 'verdict')).toContain('Compliant');
-    expect(textOf(formatHtml(completeRun([low, info]), { color: false }), 'verdict')).toContain('Not compliant 1 finding of low severity or above (no gate in force');
+    expect(textOf(formatHtml(completeRun([low, info]), { color: false }), 'verdict')).toContain('Not compliant 1 finding of low severity or above (judged by the controls');
+  });
+
+  it('with --fail-on none, says that the run exits 0 although its controls fail, so a green CI job is not read as compliance', () => {
+    const low = makeFinding({ ruleId: 'app-stale-secret', severity: 'low', environmentId: ENV_DEV, id: 'a-2', name: 'Batch', message: 'Batch has an old secret.' });
+    const noGate = { verdict: 'clean' as const, failOn: 'none' as const, failOnNew: false, failOnOverdue: false };
+    const failing = textOf(formatHtml(completeRun([low]), { color: false, gate: noGate }), 'verdict');
+    expect(failing).toContain('Not compliant');
+    expect(failing).toContain('no --fail-on gate is set, so the run still exits 0');
+    const passing = textOf(formatHtml(completeRun([]), { color: false, gate: noGate }), 'verdict');
+    expect(passing).toContain('Compliant');
+    expect(passing).not.toContain('exits 0');
   });
 
   it('with --fail-on-overdue, fails on a planned fix past due and not on one still in time', () => {
