@@ -12,13 +12,16 @@ import type { Profile } from './types.js';
  */
 export function boundProfileIds(app: Application, explicit: ReadonlyMap<string, readonly string[]>, profiles: readonly Profile[]): string[] {
   const configured = explicit.get(app.id);
-  const ids = configured ?? profiles.filter((profile) => bindsAutomatically(app, profile)).map((profile) => profile.id);
+  // The app's redirect hosts are parsed once for all the profiles, not once per profile.
+  let hosts: ReadonlySet<string> | undefined;
+  const redirectHosts = () => (hosts ??= new Set((app.redirectUris ?? []).map((uri) => redirectHost(uri) ?? '')));
+  const ids = configured ?? profiles.filter((profile) => bindsAutomatically(app, profile, redirectHosts)).map((profile) => profile.id);
   return [...new Set(ids)].sort();
 }
 
 /** True when a redirect host or the name (with its conditions) binds the application to the profile. */
-export function bindsAutomatically(app: Application, profile: Profile): boolean {
+function bindsAutomatically(app: Application, profile: Profile, appRedirectHosts: () => ReadonlySet<string>): boolean {
   const { redirectHosts = [], namePatterns = [], whenNamed = [] } = profile.bind;
-  if (redirectHosts.length > 0 && (app.redirectUris ?? []).some((uri) => redirectHosts.includes(redirectHost(uri) ?? ''))) return true;
+  if (redirectHosts.length > 0 && redirectHosts.some((host) => appRedirectHosts().has(host))) return true;
   return namePatterns.length > 0 && nameMatches(app.name, namePatterns) && whenNamed.every((expect) => compareField(app, expect).pass);
 }
