@@ -2,7 +2,7 @@ import path from 'node:path';
 import { decideGate } from '../audit/gate.js';
 import type { AuditResult, AuditWarning } from '../engine/types.js';
 import { chunkedFormatterFor, formatterFor, type FormatContext } from '../formatters/index.js';
-import { buildSarifLogs, sarifLogChunks } from '../formatters/sarif.js';
+import { buildSarifLogs, MAX_RESULTS_PER_RUN, sarifLogChunks, sarifResultsLeftOut } from '../formatters/sarif.js';
 import { summaryParts } from '../formatters/summary-line.js';
 import { stderrLines } from '../output/stderr-line.js';
 import type { Verdict } from '../verdict.js';
@@ -53,6 +53,13 @@ export async function reportResult(result: AuditResult, input: ReportResultInput
   // A SARIF report larger than one GitHub upload takes is split into several files, said on stderr.
   const sarifLogs = input.targets.some((target) => target.format === 'sarif') ? buildSarifLogs(result, formatContext) : [];
   const targets = splitSarifTargets(input.targets, sarifLogs.length, io);
+  const leftOut = sarifLogs.length === 0 ? 0 : sarifResultsLeftOut(result, formatContext);
+  if (leftOut > 0)
+    io.stderr.write(
+      stderrLines([
+        `warning: ${leftOut} results were left out of the SARIF report: GitHub code scanning accepts at most ${MAX_RESULTS_PER_RUN} per run (one run per environment); each run keeps its most severe and says how many it cut, and the JSON report lists them all`,
+      ]),
+    );
   const failures = await writeReports(context, targets, (format, target) => {
     const part = format === 'sarif' ? sarifLogs[target.part ?? 0] : undefined;
     if (part !== undefined) return sarifLogChunks(part);

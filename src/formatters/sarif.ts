@@ -96,8 +96,7 @@ function sarifRuns(result: AuditResult, context: FormatContext, scopes: Array<st
   const informationUri = context.toolInformationUri ?? DEFAULT_INFORMATION_URI;
   const rules = [...result.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const ruleIndex: RuleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const suppressed = new Set(context.includeSuppressed ? result.suppressed : []);
-  const reported = [...result.findings, ...suppressed];
+  const { suppressed, reported } = reportedFindings(result, context);
   const fixed = context.includeFixed ? (result.baseline?.fixed ?? []) : [];
 
   return scopes.map((environmentId): Run => {
@@ -144,6 +143,25 @@ function sarifRuns(result: AuditResult, context: FormatContext, scopes: Array<st
       properties: { environmentId, snapshotCreatedAt: result.snapshot.createdAt, ...baselineProperties(result, environmentId) },
     };
   });
+}
+
+/** What the SARIF reports: the findings, and the suppressed ones when asked for. */
+function reportedFindings(result: AuditResult, context: FormatContext): { suppressed: ReadonlySet<Finding>; reported: Finding[] } {
+  const suppressed = new Set(context.includeSuppressed ? result.suppressed : []);
+  return { suppressed, reported: [...result.findings, ...suppressed] };
+}
+
+/**
+ * How many results the SARIF report leaves out: beyond {@link MAX_RESULTS_PER_RUN} in one run (GitHub's limit
+ * per run, https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning#validating-your-sarif-file),
+ * the most severe are kept and the run says how many were cut; this is their sum over the runs, for the CLI to say.
+ */
+export function sarifResultsLeftOut(result: AuditResult, context: FormatContext): number {
+  const perScope = new Map<string | null, number>();
+  for (const finding of reportedFindings(result, context).reported) perScope.set(finding.environmentId, (perScope.get(finding.environmentId) ?? 0) + 1);
+  let leftOut = 0;
+  for (const count of perScope.values()) leftOut += Math.max(0, count - MAX_RESULTS_PER_RUN);
+  return leftOut;
 }
 
 /** The run's counts against the baseline, so that a reader of the SARIF alone sees what was fixed. */

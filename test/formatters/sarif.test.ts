@@ -4,7 +4,7 @@ import type { AuditResult } from '../../src/engine/types.js';
 import { UserFacingError } from '../../src/errors.js';
 import { checkSarifForGitHub } from '../helpers/github-checks.js';
 import type { FormatContext } from '../../src/formatters/format-context.js';
-import { buildSarifLog, FINGERPRINT_KEY, formatSarif, MAX_RESULTS_PER_RUN } from '../../src/formatters/sarif.js';
+import { buildSarifLog, FINGERPRINT_KEY, formatSarif, MAX_RESULTS_PER_RUN, sarifResultsLeftOut } from '../../src/formatters/sarif.js';
 import { cleanResult, ENV_DEV, ENV_PROD, makeFinding, sampleResult, summarize } from './fixtures.js';
 import { sarifSchemaProblems } from './schema-validators.js';
 
@@ -189,6 +189,16 @@ describe('SARIF formatter', () => {
     expect(run.results!.filter((item) => item.level === 'error')).toHaveLength(3);
     const notice = run.invocations![0]!.toolExecutionNotifications!.find((notification) => notification.descriptor?.id === 'results-truncated');
     expect(notice?.message.text).toMatch(/^3 of 25003 results were left out/);
+  });
+
+  it('counts the results left out over every run, for the CLI to say on stderr', () => {
+    const many = (environmentId: string, count: number) =>
+      Array.from({ length: count }, (_, index) =>
+        makeFinding({ ruleId: 'app-stale-secret', severity: 'low', environmentId, id: `${environmentId}-${index}`, name: `App ${index}`, message: 'old secret', line: 3 }),
+      );
+    expect(sarifResultsLeftOut(summarize({ ...sampleResult(), findings: many(ENV_PROD, MAX_RESULTS_PER_RUN) }), plain)).toBe(0);
+    const result = summarize({ ...sampleResult(), findings: [...many(ENV_PROD, MAX_RESULTS_PER_RUN + 2), ...many(ENV_DEV, MAX_RESULTS_PER_RUN + 5)] });
+    expect(sarifResultsLeftOut(result, plain)).toBe(7);
   });
 
   it('refuses more runs than GitHub accepts, saying what to do', () => {

@@ -152,6 +152,19 @@ describe('merge (issue 17, item 7)', () => {
     expect(stdout.stderr).toContain('report-too-large');
   });
 
+  it('says on stderr how many results the SARIF report left out at 25,000 a run, the GitHub limit', async () => {
+    const report = await readJson<AuditResult>(path.join(work, perEnvironment[0] ?? ''));
+    const [seed] = report.findings;
+    if (seed === undefined) throw new Error('the one-environment report has no finding to copy');
+    const copies = Array.from({ length: 25_003 }, (_, index) => ({ ...seed, resource: { ...seed.resource, id: `copy-${index}` }, fingerprint: index.toString(16).padStart(64, '0') }));
+    await writeFile(path.join(work, 'crowded.json'), JSON.stringify({ ...report, findings: copies }));
+    const run = await runCli(['merge', 'crowded.json', '--fail-on', 'none', '-f', 'sarif', '-o', 'crowded.sarif'], { cwd: work });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('warning: 3 results were left out of the SARIF report: GitHub code scanning accepts at most 25000 per run');
+    const log = await readJson<Log>(path.join(work, 'crowded.sarif'));
+    expect(log.runs.map((sarifRun) => sarifRun.results?.length ?? 0).sort((a, b) => b - a)[0]).toBe(25_000);
+  });
+
   it('refuses an environment in two reports, naming both files (exit 2)', async () => {
     const [first = ''] = perEnvironment;
     await writeFile(path.join(work, 'copy.json'), await readFile(path.join(work, first), 'utf8'));
