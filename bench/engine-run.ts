@@ -2,7 +2,8 @@
  * The engine and every formatter on a large synthetic snapshot, in a process of its own so that
  * its peak memory is its own: `node --expose-gc engine-run.js <environments> <apps> <users>` (per
  * environment) prints an EngineResult as JSON; `--profile` instead times each rule alone (a fresh
- * index each) and prints RuleTimings; `--off id,id` turns rules off.
+ * index each) and prints RuleTimings; `--off id,id` turns rules off; `--formats a,b` writes only those formats, so
+ * that the peak is an `audit -f a` run's.
  */
 import { rules } from '../rules/index.js';
 import { loadPacks } from '../src/audit/load-packs.js';
@@ -47,7 +48,7 @@ function resolvedRules(off: string[]) {
   return resolveRules(rules, loadPacks(), { rules: Object.fromEntries(off.map((id) => [id, 'off'])) });
 }
 
-function measure(snapshot: Snapshot, off: string[]): Omit<EngineResult, 'environments' | 'applications' | 'users' | 'snapshotHeapMiB' | 'maxRssMiB'> {
+function measure(snapshot: Snapshot, off: string[], only: string[]): Omit<EngineResult, 'environments' | 'applications' | 'users' | 'snapshotHeapMiB' | 'maxRssMiB'> {
   const started = performance.now();
   const index = buildSnapshotIndex(snapshot);
   const indexed = performance.now();
@@ -55,7 +56,7 @@ function measure(snapshot: Snapshot, off: string[]): Omit<EngineResult, 'environ
   const result = runRules(snapshot, resolved, { now, index, integrations: ruleIntegrations(bundledProfiles(), new Map(), snapshot, index), toolVersion: 'bench' });
   const ruled = performance.now();
   const formatMs: Record<string, number> = {};
-  for (const [name, format] of Object.entries(formatters)) {
+  for (const [name, format] of Object.entries(formatters).filter(([name]) => only.length === 0 || only.includes(name))) {
     const start = performance.now();
     format(result, { color: false, snapshotDir: 'pingone-snapshot' });
     formatMs[name] = performance.now() - start;
@@ -86,7 +87,9 @@ function main(): void {
   }
   globalThis.gc?.();
   const snapshotHeapMiB = mib(process.memoryUsage().heapUsed);
-  const measured = measure(snapshot, off);
+  const formatsIndex = args.indexOf('--formats');
+  const only = formatsIndex >= 0 ? (args[formatsIndex + 1] ?? '').split(',').filter(Boolean) : [];
+  const measured = measure(snapshot, off, only);
   const engine: EngineResult = {
     environments,
     applications: snapshot.environments.reduce((sum, env) => sum + env.applications.length, 0),

@@ -1,7 +1,7 @@
 /**
  * Every report that grows with the findings, written to a file through the CLI's own writer, for
  * an audit result of any size: `node outputs-run.js <format> [findings]` (default 1,000,000) prints
- * an OutputResult as JSON; `node outputs-run.js all [findings]` runs each format in a process of
+ * an OutputResult as JSON (a third argument, a folder, keeps the report there); `node outputs-run.js all [findings]` runs each format in a process of
  * its own (so that each peak is its own) and prints them all. The findings are those of a real run
  * on a generated organization, copied with new resource ids and fingerprints until there are enough.
  */
@@ -14,7 +14,7 @@ import type { AuditResult, Finding } from '../src/engine/types.js';
 import { resolveRules } from '../src/engine/resolve-rules.js';
 import { runRules } from '../src/engine/run-rules.js';
 import { replaceFile } from '../src/file-targets.js';
-import { chunkedFormatterFor } from '../src/formatters/index.js';
+import { chunkedFormatterFor, formatterFor } from '../src/formatters/index.js';
 import { bundledProfiles } from '../src/profiles/load-profiles.js';
 import { ruleIntegrations } from '../src/profiles/rule-integrations.js';
 import { generateDataset } from '../src/simulator/index.js';
@@ -27,6 +27,8 @@ export interface OutputResult {
   findings: number;
   /** Writing the report, formatting included. */
   writeMs: number;
+  /** CPU time of that writing: the figure a busy machine does not inflate. */
+  writeCpuMs: number;
   fileMiB: number;
   /** Heap after a full GC with the result built, before the report is written. */
   resultHeapMiB: number;
@@ -34,7 +36,8 @@ export interface OutputResult {
   maxRssMiB: number;
 }
 
-const FORMATS = ['json', 'sarif', 'csv', 'junit'];
+/** Every format whose report grows with the findings (the terminal ones print the first findings only). */
+const FORMATS = ['json', 'sarif', 'csv', 'junit', 'html', 'markdown', 'oscal-ar'];
 const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 /** A real result, its findings copied (new resource id and fingerprint each) to `count`. */
@@ -55,33 +58,37 @@ function resultWith(count: number): AuditResult {
   return { ...result, findings, summary: { ...result.summary, findings: findings.length } };
 }
 
-async function writeOne(format: string, count: number): Promise<OutputResult> {
-  const formatter = chunkedFormatterFor(format);
-  if (formatter === undefined) throw new Error(`${format} is not written piece by piece`);
+async function writeOne(format: string, count: number, keep: string | undefined): Promise<OutputResult> {
+  // As the CLI writes it: piece by piece when the format can be, else as one string.
+  const formatter = chunkedFormatterFor(format) ?? formatterFor(format);
+  if (formatter === undefined) throw new Error(`${format} is not a format`);
   const result = resultWith(count);
   globalThis.gc?.();
   const resultHeapMiB = mib(process.memoryUsage().heapUsed);
-  const folder = await mkdtemp(path.join(tmpdir(), 'pingone-audit-outputs-'));
+  const folder = keep ?? (await mkdtemp(path.join(tmpdir(), 'pingone-audit-outputs-')));
   try {
     const file = path.join(folder, `report.${format}`);
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     await replaceFile(file, formatter(result, { color: false, snapshotDir: 'pingone-snapshot' }));
     const writeMs = Math.round(performance.now() - started);
-    return { format, findings: result.findings.length, writeMs, fileMiB: mib((await stat(file)).size), resultHeapMiB, maxRssMiB: mib(process.resourceUsage().maxRSS * 1024) };
+    const cpu = process.cpuUsage(cpuBefore);
+    const writeCpuMs = Math.round((cpu.user + cpu.system) / 1000);
+    return { format, findings: result.findings.length, writeMs, writeCpuMs, fileMiB: mib((await stat(file)).size), resultHeapMiB, maxRssMiB: mib(process.resourceUsage().maxRSS * 1024) };
   } finally {
-    await rm(folder, { recursive: true, force: true });
+    if (keep === undefined) await rm(folder, { recursive: true, force: true });
   }
 }
 
 async function main(): Promise<void> {
-  const [format = 'all', count = '1000000'] = process.argv.slice(2);
+  const [format = 'all', count = '1000000', keep] = process.argv.slice(2);
   if (format === 'all') {
     const results: OutputResult[] = [];
     for (const one of FORMATS) results.push(await runChild<OutputResult>('outputs-run.js', [one, count], { nodeFlags: ['--expose-gc'] }));
     process.stdout.write(`${JSON.stringify(results)}\n`);
     return;
   }
-  process.stdout.write(`${JSON.stringify(await writeOne(format, Number(count)))}\n`);
+  process.stdout.write(`${JSON.stringify(await writeOne(format, Number(count), keep))}\n`);
 }
 
 await main();
