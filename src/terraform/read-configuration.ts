@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserFacingError } from '../errors.js';
 import { scanJson } from '../snapshot/json-scanner.js';
@@ -38,7 +38,8 @@ export async function readConfiguration(options: ReadConfigurationOptions): Prom
     throw new UserFacingError('terraform-missing', `${options.dir} holds no .tf file.`, { hint: 'Name the folder of the Terraform root module (where terraform plan runs).', seeAlso: SEE_ALSO });
   const warnings: string[] = [];
   const notAudited: string[] = [];
-  const parsed = await parseModule(root, options.cwd, warnings, notAudited);
+  const boundary = linkBoundary(root, options.cwd);
+  const parsed = await parseModule(root, { cwd: options.cwd, boundary, warnings, notAudited });
   const declared = new Map<string, string | undefined>();
   for (const body of parsed.bodies) {
     for (const block of body.blocks) if (block.type === 'variable' && block.labels[0]) declared.set(block.labels[0], typeConstraint(block.body));
@@ -46,7 +47,7 @@ export async function readConfiguration(options: ReadConfigurationOptions): Prom
   const inputs = new Map<string, TfNode>();
   const automatic = listFiles(root, options.dir, (name) => name === 'terraform.tfvars' || name === 'terraform.tfvars.json');
   const auto = listFiles(root, options.dir, (name) => name.endsWith('.auto.tfvars') || name.endsWith('.auto.tfvars.json')).sort();
-  for (const file of [...automatic, ...auto, ...(options.varFiles ?? []).map((file) => path.resolve(options.cwd, file))]) {
+  for (const file of [...withinBoundary([...automatic, ...auto], boundary, options.cwd, notAudited), ...(options.varFiles ?? []).map((file) => path.resolve(options.cwd, file))]) {
     for (const [name, value] of await readVarFile(file, options.cwd)) inputs.set(name, value);
   }
   for (const assignment of options.vars ?? []) {
@@ -78,7 +79,19 @@ function listFiles(folder: string, named: string, keep: (name: string) => boolea
     .filter(keep)
     .sort()
     .map((name) => path.join(folder, name))
-    .filter((file) => statSync(file).isFile());
+    .filter((file) => isFile(file, named));
+}
+
+/** Whether `file` is a file (following links); a link to nothing is an error, as it is to Terraform. */
+function isFile(file: string, folder: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch (error) {
+    throw new UserFacingError('file-unreadable', `${folder}/${path.basename(file)} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, {
+      hint: 'Remove the file or the broken symbolic link, or point it at a file that exists.',
+      cause: error,
+    });
+  }
 }
 
 function relativeName(file: string, cwd: string): string {
@@ -106,15 +119,54 @@ async function parseFile(file: string, cwd: string): Promise<HclBody> {
   }
 }
 
+/**
+ * Where symbolic links may lead: the working directory (the repository, in CI) when the root module is in it,
+ * else the root module's folder.
+ */
+function linkBoundary(root: string, cwd: string): string {
+  const inCwd = !path.relative(cwd, root).startsWith('..') && !path.isAbsolute(path.relative(cwd, root));
+  return realpathSync(inCwd ? cwd : root);
+}
+
+/**
+ * The files that are not symbolic links (nor in a linked folder) leading out of `boundary`; those are listed as
+ * not audited instead. A pull request could link `main.tf` to any file of the runner (`/proc/self/environ`), and a
+ * syntax error quotes a word of what it reads.
+ */
+function withinBoundary(files: readonly string[], boundary: string, cwd: string, notAudited: string[]): string[] {
+  return files.filter((file) => {
+    const real = realpathSync(file);
+    const relative = path.relative(boundary, real);
+    if (!relative.startsWith('..') && !path.isAbsolute(relative)) return true;
+    // Not reached through a link: a local module outside (`source = "../modules/x"`, run from its folder), as Terraform reads it.
+    if (real === path.resolve(file)) return true;
+    notAudited.push(`${relativeName(file, cwd)}: a symbolic link out of ${relativeName(boundary, cwd) || '.'} is not read, so what it declares is not audited`);
+    return false;
+  });
+}
+
+interface ModuleReading {
+  cwd: string;
+  boundary: string;
+  warnings: string[];
+  notAudited: string[];
+}
+
 /** A module folder and, recursively, the local modules (`source = "./…"` or `"../…"`) it calls. */
-async function parseModule(folder: string, cwd: string, warnings: string[], notAudited: string[], seen: ReadonlySet<string> = new Set()): Promise<ParsedModule> {
+async function parseModule(folder: string, reading: ModuleReading, seen: ReadonlySet<string> = new Set()): Promise<ParsedModule> {
+  const { cwd, warnings, notAudited } = reading;
   const dir = relativeName(folder, cwd) || '.';
   // Terraform merges override files into the blocks they name, and reads JSON syntax by rules of its own: neither is
   // interpreted here, so what they declare or change is not seen, and the run says so rather than audit without it.
   for (const file of listFiles(folder, dir, (name) => name.endsWith('.tf.json') || isOverride(name))) {
     notAudited.push(`${relativeName(file, cwd)}: ${file.endsWith('.json') ? 'JSON configuration syntax' : 'an override file'} is not read, so what it declares or changes is not audited`);
   }
-  const files = listFiles(folder, dir, (name) => name.endsWith('.tf') && !isOverride(name));
+  const files = withinBoundary(
+    listFiles(folder, dir, (name) => name.endsWith('.tf') && !isOverride(name)),
+    reading.boundary,
+    cwd,
+    notAudited,
+  );
   const bodies = await Promise.all(files.map((file) => parseFile(file, cwd)));
   const children = new Map<string, ParsedModule | { unreadable: string }>();
   for (const body of bodies) {
@@ -132,7 +184,7 @@ async function parseModule(folder: string, cwd: string, warnings: string[], notA
         warnings.push(`${dir}: module "${name}" calls ${where}, which calls it back; not read again`);
         continue;
       }
-      children.set(name, await parseModule(target, cwd, warnings, notAudited, new Set([...seen, folder])));
+      children.set(name, await parseModule(target, reading, new Set([...seen, folder])));
     }
   }
   return { dir, bodies, children };

@@ -1,3 +1,5 @@
+import { symlinkSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../src/errors.js';
 import { readConfiguration } from '../../src/terraform/read-configuration.js';
@@ -109,6 +111,26 @@ describe('readConfiguration refuses what it cannot read', () => {
     // Deep, but within reason: read and evaluated.
     const config = await readFiles({ 'main.tf': `resource "pingone_application" "a" {\n  name = ${'['.repeat(200)}"x"${']'.repeat(200)}\n}\n` });
     expect(config.resources).toHaveLength(1);
+  });
+
+  it('does not read a symbolic link (to a file or a module folder) that leads out of the working directory, and says so', async () => {
+    const outside = tfFolder({ 'secret.tf': 'ghp_NotARealTokenButLooksLikeOne value\n', 'mod/main.tf': 'resource "pingone_application" "leak" {\n  name = "x"\n}\n' });
+    const cwd = tfFolder({ 'main.tf': 'module "m" {\n  source = "./linked"\n}\n', 'shared/app.tf': 'resource "pingone_application" "a" {\n  name = "a"\n}\n' });
+    symlinkSync(path.join(outside, 'secret.tf'), path.join(cwd, 'evil.tf'));
+    symlinkSync(path.join(outside, 'mod'), path.join(cwd, 'linked'));
+    symlinkSync(path.join(cwd, 'shared/app.tf'), path.join(cwd, 'app.tf'));
+    const config = await readConfiguration({ dir: '.', cwd });
+    expect(config.resources.map((resource) => resource.address)).toEqual(['pingone_application.a']);
+    expect(config.notAudited).toEqual([
+      'evil.tf: a symbolic link out of . is not read, so what it declares is not audited',
+      'linked/main.tf: a symbolic link out of . is not read, so what it declares is not audited',
+    ]);
+  });
+
+  it('refuses a .tf link to nothing (exit 2) instead of failing inside', async () => {
+    const cwd = tfFolder({ 'main.tf': '' });
+    symlinkSync(path.join(cwd, 'gone.tf'), path.join(cwd, 'broken.tf'));
+    await expect(readConfiguration({ dir: '.', cwd })).rejects.toMatchObject({ errorCode: 'file-unreadable', message: './broken.tf cannot be read (ENOENT).' });
   });
 
   it('does not audit override files and JSON syntax silently: they are listed as not audited', async () => {
