@@ -16,7 +16,7 @@ export default defineConfig({
     // `threads.isolate: false` here the unit project's `isolate: false` only stopped the module reset,
     // and each file still got a fresh thread that loaded vitest, ajv and the source again (77 of the
     // rules folder's 84 CPU seconds, measured with --cpu-prof). Only the unit project uses threads.
-    poolOptions: { forks: { maxForks: 2, minForks: 1 }, threads: { maxThreads: 1, minThreads: 1, isolate: false } },
+    poolOptions: { forks: { maxForks: 2, minForks: 1, isolate: false }, threads: { maxThreads: 1, minThreads: 1, isolate: false } },
     projects: [
       {
         extends: true,
@@ -29,7 +29,7 @@ export default defineConfig({
         // Some files run their tests concurrently (describe.concurrent), which then share one CPU: on a
         // loaded 2-core machine a scan that takes 5 s alone took over 30 s. The timeout catches a hang,
         // it does not judge speed, so it is set for the loaded case.
-        test: { name: 'cli', include: CLI_TESTS, pool: 'forks', testTimeout: 120_000, hookTimeout: 120_000 },
+        test: { name: 'cli', include: CLI_TESTS, pool: 'forks', isolate: false, testTimeout: 120_000, hookTimeout: 120_000 },
       },
     ],
   },
