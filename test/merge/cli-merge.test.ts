@@ -215,6 +215,10 @@ describe('merge (issue 17, item 7)', () => {
     const sarif = await runCli(['merge', perEnvironment[0] ?? '', 'merged.sarif'], { cwd: work });
     expect(sarif.code).toBe(2);
     expect(sarif.stderr).toContain('merged.sarif: $: is a SARIF log, not a JSON report');
+    await writeFile(path.join(work, 'poam.json'), JSON.stringify({ 'plan-of-action-and-milestones': { uuid: 'x' } }));
+    const oscal = await runCli(['merge', perEnvironment[0] ?? '', 'poam.json'], { cwd: work });
+    expect(oscal.code).toBe(2);
+    expect(oscal.stderr).toContain('poam.json: $: is an OSCAL plan of action and milestones document, not a JSON report');
     const missing = await runCli(['merge', 'missing.json'], { cwd: work });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Report file missing.json does not exist.');
