@@ -3,7 +3,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import type { RuleMeta } from '../../src/engine/types.js';
 import type { SnapshotIndex } from '../../src/snapshot/lookup.js';
 import type { Snapshot } from '../../src/snapshot/model.js';
-import { runRuleWithSkips } from '../helpers/rule-tester.js';
+import { caseProblems, runRuleWithSkips } from '../helpers/rule-tester.js';
 import { assignment, buildSnapshot, group, PROD_ENV_ID, roleId, user, webApp, workerApp } from '../helpers/snapshot-builder.js';
 
 const meta = {
@@ -94,6 +94,22 @@ describe('the rule tester', () => {
         { name: 'type', snapshot: snapshot() },
       ).kinds,
     ]).toEqual(['environments']);
+  });
+
+  it('refuses cases that could pass on a rule that never fires, and cases given twice', () => {
+    const quiet = { name: 'quiet', snapshot: snapshot() };
+    const fires = {
+      name: 'fires',
+      snapshot: buildSnapshot({ environments: [{ applications: [workerApp()] }] }),
+      errors: [{ messageId: 'm', resource: { type: 'application' as const, id: 'app-worker' }, pointer: '' }],
+    };
+    expect(caseProblems({ valid: [quiet], invalid: [fires] })).toEqual([]);
+    expect(caseProblems({ valid: [], invalid: [] })).toEqual(['no valid case: none shows the rule staying quiet', 'no invalid case: none makes the rule fire']);
+    expect(caseProblems({ valid: [quiet], invalid: [fires, { name: 'fires nothing', snapshot: snapshot(), errors: [] }] })).toEqual([
+      'invalid case "fires nothing" expects no report: make it a valid case',
+      'two cases with the same content: quiet, fires nothing',
+    ]);
+    expect(caseProblems({ valid: [quiet, { ...quiet, snapshot: buildSnapshot({}) }], invalid: [fires] })).toEqual(['case name used twice: quiet']);
   });
 
   it('refuses a rule that writes to the snapshot', () => {

@@ -36,6 +36,12 @@ export interface InvalidRuleTestCase<Messages extends RuleMessages = RuleMessage
   errors: Array<ExpectedReport<Messages>>;
 }
 
+/** A rule's cases: those that keep it quiet (`valid`) and those that make it fire (`invalid`). */
+interface RuleTestCases<Messages extends RuleMessages = RuleMessages, Options extends RuleOptions = RuleOptions> {
+  valid: Array<RuleTestCase<Options>>;
+  invalid: Array<InvalidRuleTestCase<Messages, Options>>;
+}
+
 /**
  * Runs one rule's check directly on a deep-frozen snapshot, with the case's options resolved over
  * the rule's defaults exactly as a config file's would be (so an option the schema refuses fails
@@ -85,7 +91,7 @@ function expectSkips(actual: Skipped, expected: RuleTestCase['skipped']): void {
  */
 export function testRule<Messages extends RuleMessages, Options extends RuleOptions>(
   rule: Rule<Messages, Options>,
-  cases: { valid: Array<RuleTestCase<Options>>; invalid: Array<InvalidRuleTestCase<Messages, Options>> },
+  cases: RuleTestCases<Messages, Options>,
   /** Kinds the rule reads but rightly does not require, each with the reason (it copes with their absence itself). */
   readsWithoutRequiring: Partial<Record<SnapshotKind, string>> = {},
 ): void {
@@ -97,15 +103,8 @@ export function testRule<Messages extends RuleMessages, Options extends RuleOpti
       return outcome;
     };
 
-    it('has at least one valid and one invalid case', () => {
-      expect(cases.valid.length).toBeGreaterThan(0);
-      expect(cases.invalid.length).toBeGreaterThan(0);
-    });
-
-    it('has no duplicate cases', () => {
-      const all = [...cases.valid, ...cases.invalid];
-      expect(duplicates(all.map((testCase) => testCase.name)), 'case names used twice').toEqual([]);
-      expect(duplicates(all.map(caseContent)), 'cases with the same snapshot, options, now and bindings').toEqual([]);
+    it('has a case that keeps the rule quiet and one that makes it fire, none twice', () => {
+      expect(caseProblems(cases)).toEqual([]);
     });
 
     for (const testCase of cases.valid) {
@@ -151,6 +150,28 @@ function assertRenderable(rule: Rule<RuleMessages, RuleOptions>, report: RuleRep
     expect(report.data ?? {}, `placeholder {{${name}}} of "${report.messageId}"`).toHaveProperty(name as string);
   }
   expect(report.resource.name, 'resource name').toBeTruthy();
+}
+
+/**
+ * What is wrong with a rule's cases as a whole, one line each (empty when nothing is): no valid case, no
+ * invalid case, an invalid case that expects no report (it would pass on a rule that never fires), and
+ * two cases with the same name or the same content (snapshot, options, now and bindings).
+ */
+export function caseProblems<Messages extends RuleMessages, Options extends RuleOptions>(cases: RuleTestCases<Messages, Options>): string[] {
+  const all = [...cases.valid, ...cases.invalid];
+  return [
+    ...(cases.valid.length === 0 ? ['no valid case: none shows the rule staying quiet'] : []),
+    ...(cases.invalid.length === 0 ? ['no invalid case: none makes the rule fire'] : []),
+    ...cases.invalid.filter((testCase) => testCase.errors.length === 0).map((testCase) => `invalid case "${testCase.name}" expects no report: make it a valid case`),
+    ...duplicates(all.map((testCase) => testCase.name)).map((name) => `case name used twice: ${name}`),
+    ...duplicates(all.map(caseContent)).map(
+      (content) =>
+        `two cases with the same content: ${all
+          .filter((testCase) => caseContent(testCase) === content)
+          .map((testCase) => testCase.name)
+          .join(', ')}`,
+    ),
+  ];
 }
 
 function caseContent({ snapshot, options, now, profileBindings }: RuleTestCase): string {
