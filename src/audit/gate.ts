@@ -1,7 +1,9 @@
 import { gatingFindings } from '../baseline/gate-findings.js';
 import { overdueFindings } from '../dispositions/apply-dispositions.js';
 import type { AuditResult, Severity } from '../engine/types.js';
+import { dataGapsOf } from '../engine/data-gaps.js';
 import { unreadEnvironments } from '../snapshot/collection-coverage.js';
+import { isFailedRead } from '../snapshot/collection-failure.js';
 import type { Verdict } from '../verdict.js';
 
 export interface GateOptions {
@@ -28,12 +30,14 @@ export interface GateDecision {
  */
 export function decideGate(result: AuditResult, options: GateOptions): GateDecision {
   const reasons: string[] = [];
-  const failedReads = result.collection.entries.filter((entry) => entry.status === 'failed').length;
-  const incomplete = !result.collection.complete || result.notEvaluated.length > 0 || result.ruleErrors.length > 0;
+  const failedReads = result.collection.entries.filter(isFailedRead).length;
+  // Rules out of scope (users are not in a Terraform configuration) are listed in every report, never as a pass, but they are no gap.
+  const gaps = dataGapsOf(result.notEvaluated).length;
+  const incomplete = !result.collection.complete || gaps > 0 || result.ruleErrors.length > 0;
   if (incomplete) {
     const parts = [
       failedReads > 0 ? `${failedReads} read(s) failed during collection` : '',
-      result.notEvaluated.length > 0 ? `${result.notEvaluated.length} rule/environment pair(s) not evaluated` : '',
+      gaps > 0 ? `${gaps} rule/environment pair(s) not evaluated` : '',
       result.ruleErrors.length > 0 ? `${result.ruleErrors.length} rule error(s)` : '',
     ].filter(Boolean);
     reasons.push(`incomplete: ${parts.join(', ') || 'the collection record is marked incomplete'}${options.allowIncomplete ? ' (allowed by --allow-incomplete)' : ''}`);

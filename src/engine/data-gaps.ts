@@ -26,6 +26,11 @@ export interface DataGaps {
   reasons: Map<string | null, GapReason[]>;
   /** Environment → resources whose data the rule needed and that failed alone (the rest of the kind was read). */
   resources: Map<string | null, { reasons: GapReason[]; resources: Array<{ type: ResourceType; id: string }> }>;
+  /**
+   * Environment → out-of-scope kinds that only add subjects (`outOfScope: 'subjects'`): the rule's
+   * reports there stand, but it cannot pass, since resources of those kinds were not seen.
+   */
+  subjects: Map<string | null, GapReason[]>;
 }
 
 /** Key of a resource in {@link DataGaps.resources}, for matching reports. */
@@ -33,7 +38,9 @@ export const resourceGapKey = (type: string, id: string): string => `${type}\u00
 
 /** Which environments a rule cannot be evaluated in, given the kinds it requires and what failed. */
 export function findDataGaps(requires: readonly SnapshotKind[], entries: readonly CollectionEntry[], scopes: readonly (string | null)[]): DataGaps {
-  const failedNeeded = entries.filter((entry) => entry.status === 'failed' && requires.includes(entry.kind));
+  const needs = entries.filter((entry) => entry.status === 'failed' && requires.includes(entry.kind));
+  const failedNeeded = needs.filter((entry) => entry.outOfScope !== 'subjects');
+  const subjectsNeeded = needs.filter((entry) => entry.outOfScope === 'subjects');
   // Only some resources of the kind failed (one app's sign-on policy assignments, one user left out
   // for a field of the wrong type): only those are unknown, and reports about the others stand. An
   // environment that failed keeps only its id, so it stays a gap as a whole.
@@ -42,7 +49,10 @@ export function findDataGaps(requires: readonly SnapshotKind[], entries: readonl
   const isGlobal = (entry: CollectionEntry) => entry.environmentId === undefined || ORGANIZATION_WIDE_KINDS.has(entry.kind);
   const reasons = new Map<string | null, GapReason[]>();
   const resources: DataGaps['resources'] = new Map();
+  const subjects = new Map<string | null, GapReason[]>();
   for (const scope of scopes) {
+    const unseen = subjectsNeeded.filter((entry) => isGlobal(entry) || entry.environmentId === scope);
+    if (unseen.length > 0) subjects.set(scope, unseen.map(toReason));
     const failed = needed.filter((entry) => isGlobal(entry) || entry.environmentId === scope);
     if (failed.length > 0) {
       reasons.set(scope, failed.map(toReason));
@@ -54,14 +64,26 @@ export function findDataGaps(requires: readonly SnapshotKind[], entries: readonl
       resources.set(scope, { reasons: partial.map(toReason), resources: [...unknown.values()] });
     }
   }
-  return { everywhere: needed.some(isGlobal), reasons, resources };
+  for (const scope of [...reasons.keys(), ...resources.keys()]) subjects.delete(scope);
+  return { everywhere: needed.some(isGlobal), reasons, resources, subjects };
 }
 
-function toReason({ kind, path, httpStatus, error }: CollectionEntry): GapReason {
+function toReason({ kind, path, httpStatus, error, outOfScope }: CollectionEntry): GapReason {
   return {
     kind,
     ...(path === undefined ? {} : { path }),
     ...(httpStatus === undefined ? {} : { httpStatus }),
     ...(error === undefined ? {} : { error }),
+    ...(outOfScope === undefined ? {} : { outOfScope }),
   };
+}
+
+/** Whether every reason is data outside what was audited, not a failed read: listed, but not a gap. */
+export function isOutOfScope(reasons: readonly GapReason[]): boolean {
+  return reasons.length > 0 && reasons.every((reason) => reason.outOfScope !== undefined);
+}
+
+/** The not-evaluated entries that are gaps (data that failed to read), leaving out those only out of scope. */
+export function dataGapsOf(notEvaluated: readonly NotEvaluated[]): NotEvaluated[] {
+  return notEvaluated.filter((item) => item.outOfScope !== true);
 }

@@ -2,7 +2,7 @@ import type { Snapshot } from '../snapshot/model.js';
 import type { SnapshotIndex } from '../snapshot/lookup.js';
 import { resourceFile } from '../snapshot/layout.js';
 import type { ResolvedRule } from './config.js';
-import { findDataGaps, resourceGapKey, type DataGaps } from './data-gaps.js';
+import { findDataGaps, isOutOfScope, resourceGapKey, type DataGaps } from './data-gaps.js';
 import { findUnknownValues } from '../snapshot/unknown-values.js';
 import { fingerprintFinding } from './fingerprint.js';
 import { orderFindings } from './order-findings.js';
@@ -55,8 +55,9 @@ export function runRules(snapshot: Snapshot, resolved: ResolvedRule[], options: 
   for (const resolvedRule of resolved) {
     const { rule } = resolvedRule;
     const gaps = findDataGaps(rule.meta.requires, manifest.collection.entries, scopes);
-    for (const [environmentId, reasons] of gaps.reasons) notEvaluated.push({ ruleId: rule.id, environmentId, reasons });
-    for (const [environmentId, gap] of gaps.resources) notEvaluated.push({ ruleId: rule.id, environmentId, ...gap });
+    for (const [environmentId, reasons] of gaps.reasons) notEvaluated.push({ ruleId: rule.id, environmentId, reasons, ...scopeMark(reasons) });
+    for (const [environmentId, gap] of gaps.resources) notEvaluated.push({ ruleId: rule.id, environmentId, ...gap, ...scopeMark(gap.reasons) });
+    for (const [environmentId, reasons] of gaps.subjects) notEvaluated.push({ ruleId: rule.id, environmentId, reasons, outOfScope: true });
     let errored = false;
     if (!gaps.everywhere) {
       rulesRun += 1;
@@ -107,6 +108,7 @@ export function runRules(snapshot: Snapshot, resolved: ResolvedRule[], options: 
       bySeverity: countBySeverity(findings),
       suppressed: 0,
       notEvaluated: notEvaluated.length,
+      ...outOfScopeCount(notEvaluated),
       ruleErrors: ruleErrors.length,
       rulesRun,
       collectionComplete: manifest.collection.complete,
@@ -119,6 +121,15 @@ function countApplications(snapshot: Snapshot): NonNullable<AuditResult['snapsho
   const applications = snapshot.environments.flatMap((env) => env.applications);
   const signingInThroughDaVinci = applications.filter((app) => (app._embedded?.flowPolicyAssignments?.length ?? 0) > 0).length;
   return { total: applications.length, signingInThroughDaVinci };
+}
+
+function scopeMark(reasons: NotEvaluated['reasons']): Pick<NotEvaluated, 'outOfScope'> {
+  return isOutOfScope(reasons) ? { outOfScope: true } : {};
+}
+
+function outOfScopeCount(notEvaluated: readonly NotEvaluated[]): Pick<AuditResult['summary'], 'outOfScope'> {
+  const count = notEvaluated.filter((item) => item.outOfScope === true).length;
+  return count === 0 ? {} : { outOfScope: count };
 }
 
 /** Reports about data the rule could not see: a whole environment, or one resource whose own reads failed. */
@@ -179,8 +190,8 @@ function ruleResults(
   const allScopes = byEnvironment.has(null) && !scopes.includes(null) ? [null, ...scopes] : scopes;
   return allScopes.map((environmentId) => {
     const findings = byEnvironment.get(environmentId) ?? 0;
-    // Resources left unjudged for missing data make a clean environment not evaluated, never a pass.
-    const partial = gaps.resources.has(environmentId);
+    // Resources left unjudged for missing or out-of-scope data make a clean environment not evaluated, never a pass.
+    const partial = gaps.resources.has(environmentId) || gaps.subjects.has(environmentId);
     const outcome = gaps.reasons.has(environmentId) ? 'not-evaluated' : errored ? 'error' : findings > 0 ? 'fail' : partial ? 'not-evaluated' : 'pass';
     return { ruleId, environmentId, outcome, findings };
   });

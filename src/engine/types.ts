@@ -185,7 +185,12 @@ export interface NotEvaluated {
   ruleId: string;
   environmentId: string | null;
   /** The collection entries that failed, as "GET <path> → <status>" style reasons. */
-  reasons: Array<{ kind: SnapshotKind; path?: string; httpStatus?: number; error?: string }>;
+  reasons: Array<{ kind: SnapshotKind; path?: string; httpStatus?: number; error?: string; outOfScope?: 'rule' | 'subjects' }>;
+  /**
+   * True when every reason is data outside what was audited (see `CollectionEntry.outOfScope`):
+   * listed, never a pass, but not a gap, so it does not make the run incomplete.
+   */
+  outOfScope?: boolean;
   /**
    * Set when only these resources' data was missing (one application's sign-on policy assignments
    * failed to read): the rule judged every other resource of the environment.
@@ -220,6 +225,8 @@ export interface AuditSummary {
   bySeverity: Record<Severity, number>;
   suppressed: number;
   notEvaluated: number;
+  /** Of {@link notEvaluated}, the pairs out of scope only (see {@link NotEvaluated.outOfScope}); absent when none. */
+  outOfScope?: number;
   ruleErrors: number;
   rulesRun: number;
   collectionComplete: boolean;

@@ -109,12 +109,13 @@ function runFacts(result: AuditResult, organization: string): string {
     .join('<br>');
   const evaluation = ruleEvaluation(result);
   const rules = evaluation.evaluated === evaluation.total ? `${plural(evaluation.total, 'rule')} evaluated` : `${evaluation.evaluated} of ${plural(evaluation.total, 'rule')} evaluated`;
+  const scoped = evaluation.outOfScope > 0 ? `${rules}, ${evaluation.outOfScope} out of scope (the data they need lies outside what was audited)` : rules;
   return `<dl class="facts">
 <dt>Organization</dt><dd><code>${esc(organization)}</code></dd>
 <dt>Environments</dt><dd>${environmentList || '<span class="muted">none</span>'}</dd>
 <dt>Snapshot collected</dt><dd>${esc(result.snapshot.createdAt)}</dd>
 <dt>Report generated</dt><dd>${esc(result.generatedAt)}</dd>
-<dt>Coverage</dt><dd>${result.summary.collectionComplete ? 'complete: every endpoint was read' : '<strong>incomplete</strong>: some data could not be read'}; ${esc(rules)}</dd>
+<dt>Coverage</dt><dd>${result.summary.collectionComplete ? 'complete: every endpoint was read' : '<strong>incomplete</strong>: some data could not be read'}; ${esc(scoped)}</dd>
 <dt>Tool</dt><dd>pingone-audit ${esc(result.tool.version)}</dd>
 </dl>`;
 }
@@ -123,7 +124,7 @@ function summarySection(result: AuditResult, scopes: Scope[]): Section {
   const cards = [
     ...SEVERITIES.map((severity) => `<div class="card ${severity}"><span class="n">${result.summary.bySeverity[severity]}</span>${severity}</div>`),
     `<div class="card"><span class="n">${result.summary.suppressed}</span>suppressed</div>`,
-    `<div class="card"><span class="n">${new Set(result.notEvaluated.map((item) => item.ruleId)).size}</span>rules not evaluated</div>`,
+    `<div class="card"><span class="n">${new Set(result.notEvaluated.map((item) => item.ruleId)).size}</span>rules not evaluated${result.summary.outOfScope === undefined ? '' : ' (some out of scope)'}</div>`,
     `<div class="card"><span class="n">${result.ruleErrors.length}</span>rule errors</div>`,
   ];
   const rows = scopes.map((scope) => {
@@ -281,7 +282,7 @@ function coverageSection(result: AuditResult, environmentName: (id: string | nul
   const entries = [...result.collection.entries].sort((a, b) => Number(a.status === 'complete') - Number(b.status === 'complete'));
   const rows = entries.map(
     (entry) =>
-      `<tr><td><code>${esc(entry.kind)}</code></td><td>${esc(entry.environmentId === undefined ? 'organization' : environmentName(entry.environmentId))}</td><td>${entry.status === 'complete' ? statusLabel('pass').replace('Pass', 'read') : statusLabel('fail').replace('Fail', 'failed')}</td><td>${esc(entry.requests ?? '')}</td><td>${entry.status === 'failed' ? esc(describeCollectionFailure(entry)) : ''}</td></tr>`,
+      `<tr><td><code>${esc(entry.kind)}</code></td><td>${esc(entry.environmentId === undefined ? 'organization' : environmentName(entry.environmentId))}</td><td>${entry.status === 'complete' ? statusLabel('pass').replace('Pass', 'read') : entry.outOfScope !== undefined ? 'out of scope' : statusLabel('fail').replace('Fail', 'failed')}</td><td>${esc(entry.requests ?? '')}</td><td>${entry.status === 'failed' ? esc(describeCollectionFailure(entry)) : ''}</td></tr>`,
   );
   const notEvaluated = result.notEvaluated.map(
     (item) => `<tr><td><code>${esc(item.ruleId)}</code></td><td>${esc(environmentName(item.environmentId))}</td><td>${esc(describeNotEvaluated(item))}</td></tr>`,

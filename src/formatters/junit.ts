@@ -94,7 +94,7 @@ function testCases(result: AuditResult, environmentId: string | null): TestCase[
     const error = result.ruleErrors.find((item) => item.ruleId === ruleId);
     const why =
       outcome === 'not-evaluated'
-        ? `Not evaluated: data it needs could not be collected (${notEvaluated === undefined ? 'unknown' : describeNotEvaluated(notEvaluated)})`
+        ? `Not evaluated: data it needs ${notEvaluated?.outOfScope === true ? 'lies outside what was audited' : 'could not be collected'} (${notEvaluated === undefined ? 'unknown' : describeNotEvaluated(notEvaluated)})`
         : outcome === 'error'
           ? `The rule failed and reported nothing: ${error?.message ?? 'unknown error'}`
           : undefined;

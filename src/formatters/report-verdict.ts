@@ -9,7 +9,7 @@ export type ComplianceStatus = 'compliant' | 'not-compliant' | 'not-determined';
 /** The answer a compliance report opens with, in our own words (no tenant string). */
 export interface ReportVerdict {
   status: ComplianceStatus;
-  /** `Compliant`, `Not compliant` or `Not determined: incomplete`. */
+  /** `Compliant` (`Compliant within scope` when some rules were out of scope), `Not compliant` or `Not determined: incomplete`. */
   headline: string;
   /** What the run was judged against, e.g. `gate: --fail-on high, --fail-on-overdue`. */
   criterion: string;
@@ -39,8 +39,11 @@ export function reportVerdict(result: AuditResult, gate: FormatContext['gate']):
   const criterion = gateOff
     ? `judged by the controls: an open finding of low severity or above fails its control, info is advice${gateOffNote(status, gate)}`
     : `gate: ${[gate.failOn === 'none' ? '' : `--fail-on ${gate.failOn}${gate.failOnNew ? ' --fail-on-new' : ''}`, gate.failOnOverdue === true ? '--fail-on-overdue' : ''].filter(Boolean).join(', ')}`;
-  const headline = status === 'compliant' ? 'Compliant' : status === 'not-compliant' ? 'Not compliant' : 'Not determined: incomplete';
-  return { status, headline, criterion, reasons: [...reasons, ...gaps] };
+  // Rules out of scope (users in a Terraform run) are not a gap, but "Compliant" must not stand as if they had passed.
+  const outOfScope = ruleEvaluation(result).outOfScope;
+  const headline = status === 'compliant' ? (outOfScope > 0 ? 'Compliant within scope' : 'Compliant') : status === 'not-compliant' ? 'Not compliant' : 'Not determined: incomplete';
+  const unscoped = outOfScope > 0 ? [`${plural(outOfScope, 'rule')} out of scope: not evaluated, because the data they need lies outside what was audited (see the coverage)`] : [];
+  return { status, headline, criterion, reasons: [...reasons, ...gaps, ...unscoped] };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Invocation, Notification, ReportingDescriptorReference } from 'sarif';
 import type { AuditResult, AuditWarning, NotEvaluated, SkippedResource } from '../engine/types.js';
-import { describeCollectionFailure } from '../snapshot/collection-failure.js';
+import { describeCollectionFailure, isFailedRead } from '../snapshot/collection-failure.js';
 import type { CollectionEntry } from '../snapshot/model.js';
 
 /** Rule id → index in the run's `tool.driver.rules`. */
@@ -12,7 +12,7 @@ export type RuleIndex = ReadonlyMap<string, number>;
  * of their environment.
  */
 export function toInvocation(result: AuditResult, environmentId: string | null, ruleIndex: RuleIndex, extraNotifications: Notification[] = []): Invocation {
-  const failedEntries = result.collection.entries.filter((entry) => entry.status === 'failed');
+  const failedEntries = result.collection.entries.filter(isFailedRead);
   const notEvaluated = result.notEvaluated.filter((item) => item.environmentId === environmentId);
   const unjudged = (result.skipped ?? []).filter((item) => (item.resource.environmentId ?? null) === environmentId);
   return {
@@ -64,8 +64,8 @@ function notEvaluatedNotification(item: NotEvaluated, ruleIndex: RuleIndex): Not
   const reasons = item.reasons.length === 0 ? '' : ` (${describeNotEvaluated(item)})`;
   const where = item.environmentId === null ? 'organization-wide' : `in environment ${item.environmentId}`;
   return {
-    level: 'warning',
-    message: { text: `Rule ${item.ruleId} was not evaluated ${where}: data it needs could not be collected${reasons}.` },
+    level: item.outOfScope === true ? 'note' : 'warning',
+    message: { text: `Rule ${item.ruleId} was not evaluated ${where}: data it needs ${item.outOfScope === true ? 'lies outside what was audited' : 'could not be collected'}${reasons}.` },
     descriptor: { id: 'rule-not-evaluated' },
     associatedRule: ruleReference(item.ruleId, ruleIndex),
   };

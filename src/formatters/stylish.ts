@@ -1,5 +1,6 @@
 import type { AuditResult, Finding } from '../engine/types.js';
 import { dispositionLabel } from './disposition-label.js';
+import { dataGapsOf } from '../engine/data-gaps.js';
 import { ageLabel } from './history-label.js';
 import { cutToWidth, DEFAULT_TERMINAL_COLUMNS, fitProse, indentWrap, joinWithin, padToWidth, textWidth, wrapWords, type Part } from '../output/terminal-layout.js';
 import { terminalText } from '../output/terminal-text.js';
@@ -68,13 +69,13 @@ interface Layout {
 function verdictLines(result: AuditResult, context: FormatContext, { width, paint }: Layout): string[] {
   const { summary } = result;
   const gate = context.gate;
-  const incomplete = gate?.verdict === 'incomplete' || !summary.collectionComplete || result.notEvaluated.length > 0 || result.ruleErrors.length > 0;
+  const incomplete = gate?.verdict === 'incomplete' || !summary.collectionComplete || dataGapsOf(result.notEvaluated).length > 0 || result.ruleErrors.length > 0;
   const [word, ...tone] = incomplete
     ? (['INCOMPLETE', 'yellow', 'bold'] as const)
     : gate?.verdict === 'findings'
       ? (['FAIL', 'red', 'bold'] as const)
       : summary.findings === 0 || (gate !== undefined && gate.failOn !== 'none')
-        ? (['PASS', 'green', 'bold'] as const)
+        ? ([summary.outOfScope === undefined ? 'PASS' : 'PASS within scope', 'green', 'bold'] as const)
         : (['FINDINGS', 'yellow', 'bold'] as const);
   const counts: Part[] = (['critical', 'high', 'medium', 'low', 'info'] as const)
     .filter((severity) => summary.bySeverity[severity] > 0)
@@ -196,7 +197,14 @@ export function firstSentence(message: string): string {
 
 function notEvaluatedLines(result: AuditResult, { width, paint, verbose, environmentName }: Layout): string[] {
   const rules = new Set(result.notEvaluated.map((item) => item.ruleId)).size;
-  const lines = heading(`Not evaluated (${plural(rules, 'rule')}): data they need could not be collected, so they neither pass nor fail`, width, (text) => paint(text, 'bold', 'yellow'));
+  const gaps = dataGapsOf(result.notEvaluated).length;
+  const why =
+    gaps === 0
+      ? 'data they need lies outside what was audited'
+      : gaps < result.notEvaluated.length
+        ? 'data they need could not be collected or lies outside what was audited'
+        : 'data they need could not be collected';
+  const lines = heading(`Not evaluated (${plural(rules, 'rule')}): ${why}, so they neither pass nor fail`, width, (text) => paint(text, 'bold', 'yellow'));
   for (const item of result.notEvaluated) {
     lines.push(`  ${terminalText(item.ruleId)}  ${paint(terminalText(environmentName(item.environmentId), NAME_LIMIT), 'dim')}`);
     lines.push(...fitProse(terminalText(describeNotEvaluated(item)), width - INDENT.length, verbose ? Number.POSITIVE_INFINITY : BRIEF_LINES).map((line) => `${INDENT}${line}`));

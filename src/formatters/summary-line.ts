@@ -1,3 +1,4 @@
+import { dataGapsOf } from '../engine/data-gaps.js';
 import { SEVERITIES, type AuditResult } from '../engine/types.js';
 
 export interface SummaryPart {
@@ -21,6 +22,7 @@ export function summaryParts(result: AuditResult): SummaryPart[] {
   if (evaluation.evaluated === evaluation.total) parts.push({ text: `${plural(summary.rulesRun, 'rule')} run`, tone: 'plain' });
   else parts.push({ text: `${evaluation.evaluated} of ${plural(evaluation.total, 'rule')} evaluated`, tone: 'warn' });
   if (evaluation.notEvaluated > 0) parts.push({ text: `${evaluation.notEvaluated} not evaluated (data missing)`, tone: 'warn' });
+  if (evaluation.outOfScope > 0) parts.push({ text: `${evaluation.outOfScope} out of scope`, tone: 'warn' });
   const unjudged = unjudgedResourceCount(result);
   if (unjudged > 0) parts.push({ text: `${plural(unjudged, 'resource')} not judged`, tone: 'warn' });
   if (summary.ruleErrors > 0) parts.push({ text: plural(summary.ruleErrors, 'rule error'), tone: 'bad' });
@@ -36,6 +38,11 @@ export interface RuleEvaluation {
   evaluated: number;
   /** Rules that missed data somewhere (in every environment, in one, or for some resources). */
   notEvaluated: number;
+  /**
+   * Rules not evaluated somewhere only because the data lies outside what was audited (users in a
+   * Terraform run): counted apart from {@link notEvaluated}, never as evaluated.
+   */
+  outOfScope: number;
   /** Rules that threw (counted apart from {@link notEvaluated}). */
   errored: number;
   /** The data gap in words, e.g. `users and roleAssignments could not be read`. */
@@ -44,12 +51,14 @@ export interface RuleEvaluation {
 
 /** See {@link RuleEvaluation}: a rule missing data in one environment is not counted as evaluated. */
 export function ruleEvaluation(result: Pick<AuditResult, 'rules' | 'notEvaluated' | 'ruleErrors'>): RuleEvaluation {
-  const notEvaluated = new Set(result.notEvaluated.map((item) => item.ruleId));
-  const errored = new Set(result.ruleErrors.map((error) => error.ruleId).filter((ruleId) => !notEvaluated.has(ruleId)));
-  const total = Math.max(result.rules.length, notEvaluated.size + errored.size);
-  const kinds = [...new Set(result.notEvaluated.flatMap((item) => item.reasons.map((reason) => reason.kind)))].sort();
+  const gaps = dataGapsOf(result.notEvaluated);
+  const notEvaluated = new Set(gaps.map((item) => item.ruleId));
+  const outOfScope = new Set(result.notEvaluated.map((item) => item.ruleId).filter((ruleId) => !notEvaluated.has(ruleId)));
+  const errored = new Set(result.ruleErrors.map((error) => error.ruleId).filter((ruleId) => !notEvaluated.has(ruleId) && !outOfScope.has(ruleId)));
+  const total = Math.max(result.rules.length, notEvaluated.size + outOfScope.size + errored.size);
+  const kinds = [...new Set(gaps.flatMap((item) => item.reasons.filter((reason) => reason.outOfScope === undefined).map((reason) => reason.kind)))].sort();
   const because = kinds.length === 0 ? 'data they need could not be read' : `${listInWords(kinds)} could not be read`;
-  return { total, evaluated: total - notEvaluated.size - errored.size, notEvaluated: notEvaluated.size, errored: errored.size, because };
+  return { total, evaluated: total - notEvaluated.size - outOfScope.size - errored.size, notEvaluated: notEvaluated.size, outOfScope: outOfScope.size, errored: errored.size, because };
 }
 
 /** `a`, `a and b`, `a, b and c`. */

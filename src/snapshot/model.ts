@@ -462,6 +462,14 @@ export interface CollectionEntry {
   /** PingOne's error code and message, or the network error, never a token or secret. */
   error?: string;
   requests?: number;
+  /**
+   * Set on a `failed` entry for data outside what was audited rather than data that failed to read
+   * (`pingone-audit terraform`: users live only in the tenant; a kind the configuration declares
+   * nothing of). The rules that need it are listed as out of scope, never as a pass, and the run is
+   * not incomplete for it. `rule`: those rules are not evaluated there; `subjects`: the kind only
+   * adds resources the rules judge on their own, so their findings on what is there stand.
+   */
+  outOfScope?: 'rule' | 'subjects';
 }
 
 export interface CollectionRecord {

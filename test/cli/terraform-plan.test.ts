@@ -23,7 +23,7 @@ describe('pingone-audit terraform --plan (in-process)', () => {
     });
   });
 
-  it('is incomplete (exit 3) without --allow-incomplete: a value known only after apply and the tenant users are not evaluated', async () => {
+  it('is incomplete (exit 3) without --allow-incomplete: a value known only after apply is a gap, not out of scope', async () => {
     const run = await runCli(['terraform', FIXTURE, '--plan', `${FIXTURE}/plan.json`, '-f', 'json']);
     expect(run.code).toBe(3);
   });

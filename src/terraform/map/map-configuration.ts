@@ -6,18 +6,12 @@ import { ENVIRONMENT_DEFAULTS, ROLE_DATA_SOURCE } from '../provider/resources.js
 import { isLink, mapLink } from './map-links.js';
 import { matchLiveIds } from './match-live.js';
 import { isTopLevel, mapTopLevel } from './map-resources.js';
+import { ConfigurationScope } from './configuration-scope.js';
 import { MappingState, type NotEvaluatedValue } from './mapping-state.js';
 import type { Provenance } from './provenance.js';
 import { ResourceReader } from './resource-reader.js';
 
 export type { NotEvaluatedValue } from './mapping-state.js';
-
-/**
- * Kinds that live only in the tenant: Terraform configuration rarely declares every user, and
- * never their sign-ins or memberships, so the rules that read them (the 403 trap of
- * admin-role-missing, dormant admins) are not evaluated from a configuration alone.
- */
-export const TENANT_ONLY_KINDS: readonly SnapshotKind[] = ['users', 'userRoleAssignments', 'groupMembers'];
 
 export interface MapOptions {
   /** "Now" of the run: the snapshot's `createdAt`, and the start of keys created at apply. */
@@ -60,7 +54,14 @@ export function mapConfiguration(config: TfConfiguration, options: MapOptions, i
   for (const reader of managed.filter((candidate) => candidate.resource.type === 'pingone_environment')) mapEnvironment(state, reader);
   for (const reader of managed.filter((candidate) => isTopLevel(candidate.resource.type))) mapTopLevel(state, reader, environmentOf(state, reader), options.now);
   for (const reader of managed.filter((candidate) => isLink(candidate.resource.type))) mapLink(state, reader, environmentOf(state, reader));
-  return { snapshot: buildSnapshot(state, roles, options), provenance: state.provenance, notEvaluated: state.notEvaluated, warnings: [...config.warnings, ...state.warnings], provider: PROVIDER };
+  const scope = new ConfigurationScope(state, new Set(config.resources.map((resource) => resource.type)));
+  return {
+    snapshot: buildSnapshot(state, scope, roles, options),
+    provenance: state.provenance,
+    notEvaluated: state.notEvaluated,
+    warnings: [...config.warnings, ...state.warnings],
+    provider: PROVIDER,
+  };
 }
 
 function environmentOf(state: MappingState, reader: ResourceReader): string {
@@ -85,9 +86,9 @@ function mapRoleDataSource(state: MappingState, reader: ResourceReader): Role {
   return { id: state.idOf(reader.resource), name: reader.string(['name']) ?? reader.resource.address, type: 'PLATFORM' };
 }
 
-function buildSnapshot(state: MappingState, roles: Role[], { now, toolVersion, live }: MapOptions): Snapshot {
+function buildSnapshot(state: MappingState, scope: ConfigurationScope, roles: Role[], { now, toolVersion, live }: MapOptions): Snapshot {
   const planned = [...state.environments.keys()].filter((id) => !state.liveEnvironmentIds.has(id));
-  const entries: CollectionEntry[] = expectedKinds(planned).map(({ kind, environmentId }) => entryFor(state, kind, environmentId));
+  const entries: CollectionEntry[] = expectedKinds(planned).map(({ kind, environmentId }) => scope.outside(kind, environmentId) ?? entryFor(state, kind, environmentId));
   if (live === undefined) {
     return {
       manifest: {
@@ -95,7 +96,7 @@ function buildSnapshot(state: MappingState, roles: Role[], { now, toolVersion, l
         tool: { name: 'pingone-audit', version: toolVersion },
         createdAt: now.toISOString(),
         environmentIds: planned,
-        collection: { complete: entries.every((entry) => entry.status === 'complete'), entries },
+        collection: { complete: entries.every(isReadOrOutOfScope), entries },
       },
       roles,
       environments: [...state.environments.values()],
@@ -104,13 +105,14 @@ function buildSnapshot(state: MappingState, roles: Role[], { now, toolVersion, l
   // Over a live snapshot its collection record stands; environments only planned, and unknown values in live ones, add to it.
   const unknownInLive = [...state.liveEnvironmentIds].flatMap((environmentId) => [...new Set(state.notEvaluated.map((value) => value.kind))].map((kind) => entryFor(state, kind, environmentId)));
   const added = [...entries, ...unknownInLive.filter((entry) => entry.status === 'failed')];
+  // Out-of-scope kinds of planned environments are listed, but they are no gap of the live collection.
   return {
     manifest: {
       ...live.manifest,
       environmentIds: [...live.manifest.environmentIds, ...planned],
       collection: {
         ...live.manifest.collection,
-        complete: live.manifest.collection.complete && added.every((entry) => entry.status === 'complete'),
+        complete: live.manifest.collection.complete && added.every(isReadOrOutOfScope),
         entries: [...live.manifest.collection.entries, ...added],
       },
     },
@@ -121,9 +123,6 @@ function buildSnapshot(state: MappingState, roles: Role[], { now, toolVersion, l
 
 function entryFor(state: MappingState, kind: SnapshotKind, environmentId: string | undefined): CollectionEntry {
   const where = environmentId === undefined ? {} : { environmentId };
-  if (environmentId !== undefined && TENANT_ONLY_KINDS.includes(kind)) {
-    return { kind, ...where, status: 'failed', error: 'lives only in the tenant: a Terraform configuration does not hold it (give --snapshot DIR to judge it against a live snapshot)' };
-  }
   if (kind === 'environments' && environmentId !== undefined && state.environmentsWithoutType.has(environmentId)) {
     return { kind, ...where, status: 'failed', error: `environment ${environmentId} is not declared in this configuration: its type (production or sandbox) is unknown` };
   }
@@ -132,6 +131,8 @@ function entryFor(state: MappingState, kind: SnapshotKind, environmentId: string
   const failedResources = [...new Map(unknown.map((value) => [`${value.resource.type}\u0000${value.resource.id}`, value.resource])).values()].sort((a, b) => a.id.localeCompare(b.id));
   return { kind, ...where, status: 'failed', failedResources, error: unknown.map(describeUnknown).join('; ') };
 }
+
+const isReadOrOutOfScope = (entry: CollectionEntry): boolean => entry.status === 'complete' || entry.outOfScope !== undefined;
 
 function describeUnknown(value: NotEvaluatedValue): string {
   return `${value.address}.${value.attribute} = ${value.expression} is unknown (${value.reason}) at ${value.span.file}:${value.span.line}`;

@@ -30,6 +30,8 @@ export class MappingState {
   readonly provenance = new ProvenanceTable();
   readonly notEvaluated: NotEvaluatedValue[] = [];
   readonly warnings: string[] = [];
+  /** `kind` + NUL + environment id of every kind the configuration declares a resource of. */
+  readonly declared = new Set<string>();
 
   /** Environments of the live snapshot the configuration is laid over. */
   readonly liveEnvironmentIds = new Set<string>();
@@ -92,6 +94,7 @@ export class MappingState {
   place(reader: ResourceReader, placement: Placement): void {
     const file = resourceFile(placement.type, placement.environmentId, placement.id);
     const { address, span } = reader.resource;
+    this.declared.add(declaredKey(placement.kind, placement.environmentId));
     this.provenance.record(file, placement.prefix, { span, address });
     for (const [pointer, where] of reader.spans) this.provenance.record(file, `${placement.prefix}${pointer}`, { span: where, address });
     for (const value of reader.unresolved) {
@@ -99,6 +102,9 @@ export class MappingState {
     }
   }
 }
+
+/** Key of {@link MappingState.declared}. */
+export const declaredKey = (kind: SnapshotKind, environmentId: string): string => `${kind}\u0000${environmentId}`;
 
 function emptyEnvironment(id: string): EnvironmentSnapshot {
   return {
