@@ -25,7 +25,8 @@ export default defineConfig({
       },
       {
         extends: true,
-        // Each file in its own process: these start simulators and the CLI, and some wait on real time.
+        // Two processes, each running its share of the files one after another without reloading modules (a fresh
+        // process per file cost half the project's CPU): these start simulators and the CLI, and some wait on real time.
         // Some files run their tests concurrently (describe.concurrent), which then share one CPU: on a
         // loaded 2-core machine a scan that takes 5 s alone took over 30 s. The timeout catches a hang,
         // it does not judge speed, so it is set for the loaded case.
