@@ -25,8 +25,10 @@ function timeRuns(args: string[], runs: number): number {
   const times: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     const started = performance.now();
-    spawnSync(process.execPath, args, { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+    const run = spawnSync(process.execPath, args, { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
     times.push(performance.now() - started);
+    // 1 is a gate that failed on findings, a full run; anything else ended early and its time would flatter the command.
+    if (run.status !== 0 && run.status !== 1) throw new Error(`node ${args.join(' ')} exited with ${run.status ?? run.signal}: its cold start is not a command's`);
   }
   return median(times);
 }
@@ -48,7 +50,8 @@ function countModules(args: string[]): number {
 export function measureColdStarts(runs: number): ColdStart[] {
   const snapshot = mkdtempSync(path.join(os.tmpdir(), 'pingone-audit-bench-demo-'));
   try {
-    spawnSync(process.execPath, [cli, 'demo', '--out', path.join(snapshot, 'demo')], { stdio: 'ignore' });
+    const demo = spawnSync(process.execPath, [cli, 'demo', '--out', path.join(snapshot, 'demo')], { stdio: 'ignore' });
+    if (demo.status !== 0 && demo.status !== 1) throw new Error(`demo --out exited with ${demo.status ?? demo.signal}: no demo snapshot to audit`);
     const commands: Array<{ label: string; args: string[]; targetMs?: number }> = [
       { label: 'node -e 0', args: ['-e', '0'] },
       { label: '--help', args: [cli, '--help'], targetMs: 250 },
