@@ -4,15 +4,25 @@ import { observationOf, oneLine, oscalMetadata, prop, type OscalProp } from '../
 import type { FormatContext } from './format-context.js';
 
 /**
- * Who answers for a finding and by when. Today only a suppression gives an owner (and its expiry);
- * dispositions with due dates will fill `due` here, the one place the POA&M reads them from.
+ * Who answers for a finding and by when: its disposition (`--dispositions`: kind, owner, due date of a
+ * planned fix, expiry and compensating control), else the suppression that hid it, an accepted risk.
  */
-export function planOf(finding: Finding): { disposition?: string; owner?: string; due?: string; expires?: string } {
-  if (finding.suppression === undefined) return {};
+function planOf(finding: Finding): { disposition?: string; owner?: string; due?: string; overdue?: boolean; expires?: string; control?: string } {
+  const { disposition: d, suppression } = finding;
+  if (d !== undefined) {
+    return {
+      disposition: d.kind,
+      owner: d.owner,
+      ...(d.due === undefined ? {} : { due: d.due, overdue: d.overdue === true }),
+      ...(d.expires === undefined ? {} : { expires: d.expires }),
+      ...(d.control === undefined ? {} : { control: d.control }),
+    };
+  }
+  if (suppression === undefined) return {};
   return {
     disposition: 'accepted-risk',
-    ...(finding.suppression.owner === undefined ? {} : { owner: finding.suppression.owner }),
-    ...(finding.suppression.expires === undefined ? {} : { expires: finding.suppression.expires }),
+    ...(suppression.owner === undefined ? {} : { owner: suppression.owner }),
+    ...(suppression.expires === undefined ? {} : { expires: suppression.expires }),
   };
 }
 
@@ -46,7 +56,8 @@ function planProps(finding: Finding): OscalProp[] {
   return [
     ...(plan.disposition === undefined ? [] : [prop('disposition', plan.disposition)]),
     ...(plan.owner === undefined ? [] : [prop('owner', plan.owner)]),
-    ...(plan.due === undefined ? [] : [prop('due-date', plan.due)]),
+    ...(plan.due === undefined ? [] : [prop('due-date', plan.due), prop('overdue', String(plan.overdue === true))]),
     ...(plan.expires === undefined ? [] : [prop('expires', plan.expires)]),
+    ...(plan.control === undefined ? [] : [prop('compensating-control', plan.control)]),
   ];
 }

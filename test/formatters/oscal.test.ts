@@ -105,4 +105,23 @@ describe('OSCAL details', () => {
     expect(propValues(accepted.props, 'owner')).toEqual(['iam-team']);
     expect(propValues(accepted.props, 'expires')).toEqual(['2027-01-31']);
   });
+
+  it('carries a planned fix’s owner and due date (--dispositions) into the POA&M item, and says when it is overdue', async () => {
+    const result = sampleResult();
+    const [first, second] = result.findings;
+    if (first === undefined || second === undefined) throw new Error('the sample has two findings');
+    result.findings[0] = { ...first, disposition: { kind: 'planned-fix', owner: 'iam\nteam <b>', reason: 'PKCE migration', due: '2026-11-01', overdue: true } };
+    result.findings[1] = { ...second, disposition: { kind: 'planned-fix', owner: 'web-team', reason: 'Next sprint', due: '2027-01-15', overdue: false } };
+    const document = JSON.parse(formatOscalPoam(result, { color: false }));
+    const validate = await validator('oscal_poam_schema.json');
+    expect(validate(document), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const items: Array<{ props: Prop[] }> = document['plan-of-action-and-milestones']['poam-items'];
+    const planned = items.filter((item) => propValues(item.props, 'disposition').includes('planned-fix'));
+    expect(planned.map((item) => [propValues(item.props, 'owner'), propValues(item.props, 'due-date'), propValues(item.props, 'overdue')])).toEqual(
+      expect.arrayContaining([
+        [['iam team <b>'], ['2026-11-01'], ['true']],
+        [['web-team'], ['2027-01-15'], ['false']],
+      ]),
+    );
+  });
 });
