@@ -99,12 +99,19 @@ function verdictLines(result: AuditResult, context: FormatContext, { width, pain
 function findingLines(findings: readonly Finding[], layout: Layout): string[] {
   const { width, paint, environmentName } = layout;
   const listed = findings.slice(0, MAX_FINDINGS_LISTED);
-  const lineWidth = Math.max(0, ...listed.map((finding) => lineLabel(finding).length));
+  const grouped = group(listed);
+  // A finding in another file than its resource's heading (a Terraform role assignment of an app) names its file.
+  const labels = new Map<Finding, string>();
+  for (const [environmentId, resources] of grouped) {
+    const folder = environmentFolder(environmentId, layout.snapshotDir);
+    for (const own of resources.values()) for (const finding of own) labels.set(finding, lineLabel(finding, own[0]!, folder, layout.snapshotDir));
+  }
+  const lineWidth = Math.max(0, ...[...labels.values()].map((label) => textWidth(label)));
   // Wide enough for every rule id but the few longest: those start their message on the next line.
   const ruleCap = Math.max(16, Math.floor(width * 0.3));
   const ruleWidth = Math.max(0, ...listed.map((finding) => finding.ruleId.length).filter((length) => length <= ruleCap));
   const lines: string[] = [];
-  for (const [environmentId, resources] of group(listed)) {
+  for (const [environmentId, resources] of grouped) {
     if (lines.length > 0) lines.push('');
     const name = environmentId === null ? 'Organization-wide' : terminalText(environmentName(environmentId), NAME_LIMIT);
     const folder = environmentFolder(environmentId, layout.snapshotDir);
@@ -114,7 +121,7 @@ function findingLines(findings: readonly Finding[], layout: Layout): string[] {
     else lines.push(paint(name, 'bold'), paint(folder, 'dim'));
     for (const own of resources.values()) {
       lines.push(...resourceHeading(own[0]!, folder, layout));
-      for (const finding of own) lines.push(...findingRow(finding, lineWidth, ruleWidth, layout));
+      for (const finding of own) lines.push(...findingRow(finding, labels.get(finding) ?? '', lineWidth, ruleWidth, layout));
     }
   }
   if (findings.length > listed.length) {
@@ -151,17 +158,22 @@ function environmentFolder(environmentId: string | null, snapshotDir: string | u
  */
 function resourceHeading(finding: Finding, folder: string | undefined, { width, paint, snapshotDir }: Layout): string[] {
   const label = `  ${terminalText(finding.resource.type, NAME_LIMIT)} ${terminalText(finding.resource.name || finding.resource.id, NAME_LIMIT)}`;
-  const path = terminalText(snapshotFilePath(finding.location.file, snapshotDir));
-  const file = folder !== undefined && path.startsWith(folder) ? path.slice(folder.length) : path;
+  const file = shownFile(finding, folder, snapshotDir);
   if (textWidth(`${label}  ${file}`) <= width) return [`${paint(label, 'bold')}  ${paint(file, 'dim')}`];
   return [paint(cutToWidth(label, width), 'bold'), `  ${paint(file, 'dim')}`];
 }
 
+/** The finding's file as shown: relative to the environment's folder in the heading above, when it is in it. */
+function shownFile(finding: Finding, folder: string | undefined, snapshotDir: string | undefined): string {
+  const path = terminalText(snapshotFilePath(finding.location.file, snapshotDir));
+  return folder !== undefined && path.startsWith(folder) ? path.slice(folder.length) : path;
+}
+
 /** `    :12  high      rule-id  First sentence of the message…`, the message wrapped under itself. */
-function findingRow(finding: Finding, lineWidth: number, ruleWidth: number, { width, paint, verbose }: Layout): string[] {
+function findingRow(finding: Finding, label: string, lineWidth: number, ruleWidth: number, { width, paint, verbose }: Layout): string[] {
   // A baseline file is user input: its severity is shown as text, and sized as shown.
   const severity = terminalText(finding.severity).padEnd(8);
-  const head = `${INDENT}${paint(lineLabel(finding).padStart(lineWidth), 'dim')}  ${paint(severity, ...(SEVERITY_STYLE[finding.severity] ?? []))}  `;
+  const head = `${INDENT}${paint(label.padStart(lineWidth), 'dim')}  ${paint(severity, ...(SEVERITY_STYLE[finding.severity] ?? []))}  `;
   const headWidth = INDENT.length + lineWidth + 4 + textWidth(severity);
   const state = finding.baselineState === 'new' ? '[new] ' : finding.baselineState === 'updated' ? '[more severe] ' : '';
   const disposition = finding.disposition === undefined ? '' : `[${dispositionLabel(finding.disposition)}] `;
@@ -182,8 +194,10 @@ function findingRow(finding: Finding, lineWidth: number, ruleWidth: number, { wi
   return [`${head}${padToWidth(ruleId, ruleWidth)}  ${first}`, ...more.map((line) => `${' '.repeat(messageColumn)}${line}`)];
 }
 
-function lineLabel(finding: Finding): string {
-  return finding.location.line === undefined ? '' : `:${finding.location.line}`;
+/** `:12`, or `apps.tf:12` when the finding is in another file than `heading`, the first finding of its resource. */
+function lineLabel(finding: Finding, heading: Finding, folder: string | undefined, snapshotDir: string | undefined): string {
+  const line = finding.location.line === undefined ? '' : `:${finding.location.line}`;
+  return finding.location.file === heading.location.file ? line : `${shownFile(finding, folder, snapshotDir)}${line}`;
 }
 
 /**

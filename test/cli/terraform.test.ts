@@ -85,3 +85,21 @@ describe('pingone-audit terraform (in-process)', () => {
     }
   });
 });
+
+describe('pingone-audit terraform, terminal report', () => {
+  it('names the file of a finding that is not in its resource heading’s file (a role assignment of an app)', async () => {
+    const cwd = tfFolder({
+      'apps.tf':
+        'resource "pingone_application" "sync" {\n  environment_id = "env-1"\n  name           = "Sync"\n  oidc_options = {\n    type                       = "WORKER"\n    grant_types                = ["CLIENT_CREDENTIALS"]\n    token_endpoint_auth_method = "PRIVATE_KEY_JWT"\n    jwks_url                   = "https://sync.example.com/jwks"\n  }\n}\n',
+      'roles.tf':
+        'data "pingone_role" "org" {\n  name = "Organization Admin"\n}\nresource "pingone_application_role_assignment" "sync" {\n  environment_id        = "env-1"\n  application_id        = pingone_application.sync.id\n  role_id               = data.pingone_role.org.id\n  scope_organization_id = "org-1"\n}\n',
+    });
+    const { stdout } = await runCli(['terraform', '.', '--allow-incomplete', '--no-color'], { cwd });
+    const rows = stdout.split('\n');
+    const heading = rows.findIndex((row) => row.includes('application Sync'));
+    const own = rows.slice(heading, heading + 6).join('\n');
+    // Whichever file heads the resource, the other finding says where it is.
+    expect(own).toMatch(/application Sync {2}(apps|roles)\.tf/);
+    expect(own).toMatch(own.includes('Sync  apps.tf') ? /roles\.tf:4 +high +actor-organization-admin/ : /apps\.tf:1 +(high|medium) +app-disabled/);
+  });
+});
