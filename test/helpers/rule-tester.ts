@@ -96,12 +96,7 @@ export function testRule<Messages extends RuleMessages, Options extends RuleOpti
   readsWithoutRequiring: Partial<Record<SnapshotKind, string>> = {},
 ): void {
   describe(rule.id, () => {
-    const kindsRead = new Set<SnapshotKind>();
-    const run = (testCase: RuleTestCase<Options>) => {
-      const outcome = runRuleWithSkips(rule, testCase);
-      for (const kind of outcome.kinds) kindsRead.add(kind);
-      return outcome;
-    };
+    const run = (testCase: RuleTestCase<Options>) => runRuleWithSkips(rule, testCase);
 
     it('has a case that keeps the rule quiet and one that makes it fire, none twice', () => {
       expect(caseProblems(cases)).toEqual([]);
@@ -134,9 +129,10 @@ export function testRule<Messages extends RuleMessages, Options extends RuleOpti
       });
     }
 
-    // Runs after the cases (vitest keeps the order): a kind read but not required would let the
-    // rule run on data that failed to collect and report its absence as a pass.
+    // A kind read but not required would let the rule run on data that failed to collect and report its
+    // absence as a pass. The cases run again here, so that the check holds alone (-t) or shuffled.
     it('requires every snapshot kind its cases read', () => {
+      const kindsRead = new Set([...cases.valid, ...cases.invalid].flatMap((testCase) => [...run(testCase).kinds]));
       const unlisted = [...kindsRead].filter((kind) => !rule.meta.requires.includes(kind) && readsWithoutRequiring[kind] === undefined).sort();
       expect(unlisted, 'kinds read but missing from meta.requires').toEqual([]);
     });
