@@ -9,6 +9,8 @@ describe('the GitHub Action in terraform mode', () => {
     expect(args).toContain('--fail-on');
     expect(args.join(' ')).toContain('-f sarif -o pingone-audit-results/pingone-audit.sarif');
     expect(args).not.toContain('scan');
+    // Rules out of scope (users) no longer make a terraform run incomplete: the gate needs no --allow-incomplete.
+    expect(args).not.toContain('--allow-incomplete');
   });
 
   it('keeps the old behaviour without mode: audit with a snapshot, scan without', async () => {

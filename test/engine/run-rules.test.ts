@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ResolvedRule } from '../../src/engine/config.js';
+import { decideGate } from '../../src/audit/gate.js';
 import { fingerprintFinding } from '../../src/engine/fingerprint.js';
 import { runRules } from '../../src/engine/run-rules.js';
 import type { Rule, RuleIntegrations, RuleMeta, RuleReport, Severity } from '../../src/engine/types.js';
@@ -372,5 +373,44 @@ describe('runRules: result', () => {
   it('is the same for the same input (deterministic)', () => {
     const rules = [resolve(flagEveryApp('one')), resolve(flagEveryApp('two', {}, { severity: 'critical' }))];
     expect(run(twoEnvironments(), rules)).toEqual(run(twoEnvironments(), rules));
+  });
+});
+
+describe('runRules: out of scope (data outside what was audited, not a failed read)', () => {
+  const outOfScope = (kind: CollectionEntry['kind'], mode: 'rule' | 'subjects'): CollectionEntry => ({ kind, environmentId: ENV_B, status: 'failed', outOfScope: mode, error: 'not declared' });
+  const complete = (snapshot: Snapshot): Snapshot => ({ ...snapshot, manifest: { ...snapshot.manifest, collection: { ...snapshot.manifest.collection, complete: true } } });
+
+  it("'rule': the rule is not evaluated there (reports dropped), marked outOfScope and counted, never a pass, and the gate stays clean", () => {
+    const result = run(complete(twoEnvironments([outOfScope('signOnPolicies', 'rule')])), [resolve(flagEveryApp('needs-policies', { requires: ['signOnPolicies'] }), 'low')]);
+    expect(result.findings.map((finding) => finding.environmentId)).toEqual([ENV_A]);
+    expect(result.notEvaluated).toEqual([{ ruleId: 'needs-policies', environmentId: ENV_B, reasons: [{ kind: 'signOnPolicies', error: 'not declared', outOfScope: 'rule' }], outOfScope: true }]);
+    expect(result.summary.outOfScope).toBe(1);
+    expect(result.ruleResults.find((item) => item.environmentId === ENV_B)?.outcome).toBe('not-evaluated');
+    expect(decideGate(result, { failOn: 'high', allowIncomplete: false }).verdict).toBe('clean');
+  });
+
+  it("'subjects': the rule's reports stand, but a clean environment is not evaluated rather than passed", () => {
+    const flagA = fakeRule('keys-and-apps', { requires: ['applications', 'keys'] }, (snapshot) =>
+      snapshot.environments
+        .filter((env) => env.environment.id === ENV_B)
+        .flatMap((env) =>
+          env.applications.map((app) => ({ messageId: 'found', data: { name: app.name }, resource: { type: 'application' as const, id: app.id, name: app.name, environmentId: ENV_B }, pointer: '' })),
+        ),
+    );
+    const result = run(complete(twoEnvironments([outOfScope('keys', 'subjects')])), [resolve(flagA)]);
+    expect(result.findings.map((finding) => finding.environmentId)).toEqual([ENV_B]);
+    expect(result.notEvaluated).toMatchObject([{ ruleId: 'keys-and-apps', environmentId: ENV_B, outOfScope: true }]);
+    expect(result.ruleResults.map((item) => item.outcome)).toEqual(['pass', 'fail']);
+    const quiet = run(complete(twoEnvironments([outOfScope('keys', 'subjects')])), [resolve(fakeRule('keys-only', { requires: ['keys'] }))]);
+    expect(quiet.ruleResults.map((item) => item.outcome)).toEqual(['pass', 'not-evaluated']);
+  });
+
+  it('a real gap beside an out-of-scope kind keeps the pair a gap: incomplete', () => {
+    const snapshot = twoEnvironments([outOfScope('signOnPolicies', 'rule'), failedEntry('applications', ENV_B)]);
+    const result = run(snapshot, [resolve(flagEveryApp('both', { requires: ['applications', 'signOnPolicies'] }))]);
+    expect(result.notEvaluated).toHaveLength(1);
+    expect(result.notEvaluated[0]?.outOfScope).toBeUndefined();
+    expect(result.summary.outOfScope).toBeUndefined();
+    expect(decideGate(result, { failOn: 'high', allowIncomplete: false }).verdict).toBe('incomplete');
   });
 });
