@@ -71,6 +71,15 @@ describe('readConfiguration refuses what it cannot read', () => {
     expect((error as UserFacingError).message).toMatch(/^main\.tf:3:\d+: HCL syntax error/);
   });
 
+  it('names the line where an unclosed block or list opens, not the end of the file', async () => {
+    const messages = await Promise.all(
+      ['variable "a" {}\n\nresource "pingone_application" "a" {\n  name = "x"\n  oidc_options = {\n    type = "WORKER"\n  }\n\n', 'locals {\n  uris = ["https://a.example.com/cb"\n}\n'].map((text) =>
+        readFiles({ 'main.tf': text }).catch((error: unknown) => (error as UserFacingError).message),
+      ),
+    );
+    expect(messages).toEqual(['main.tf:3:1: HCL syntax error: the block opened here has no closing }.', 'main.tf:2:10: HCL syntax error: the value opened here has no closing ].']);
+  });
+
   it('never quotes a value in its errors: a broken string, a bad -var or bad JSON may hold a secret', async () => {
     const secret = 'S3cr3t-value-9f8e7d';
     const messages = await Promise.all(

@@ -77,8 +77,16 @@ function deeperThan(cursor: TreeCursor, limit: number): Node | undefined {
   }
 }
 
+const CLOSING = new Set(['}', ']', ')']);
+
 function syntaxError(root: Node, file: string): HclSyntaxError {
   const bad = firstBroken(root) ?? root;
+  // A closing bracket missing at the end of the file is named where its block or value opens, as Terraform does.
+  let opened = bad.isMissing && CLOSING.has(bad.type) ? bad.parent : null;
+  while (opened?.type.endsWith('_end')) opened = opened.parent;
+  if (opened !== null && opened.startPosition.row < bad.startPosition.row) {
+    return new HclSyntaxError(spanAt(opened, file), `HCL syntax error: the ${opened.type === 'block' ? 'block' : 'value'} opened here has no closing ${bad.type}`);
+  }
   const what = bad.isMissing ? `missing ${bad.type}` : `unexpected ${excerpt(bad.text)}`;
   return new HclSyntaxError(spanAt(bad, file), `HCL syntax error: ${what}`);
 }
