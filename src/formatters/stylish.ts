@@ -103,7 +103,7 @@ function findingLines(findings: readonly Finding[], layout: Layout): string[] {
   // A finding in another file than its resource's heading (a Terraform role assignment of an app) names its file.
   const labels = new Map<Finding, string>();
   for (const [environmentId, resources] of grouped) {
-    const folder = environmentFolder(environmentId, layout.snapshotDir);
+    const folder = usedFolder(environmentId, resources, layout.snapshotDir);
     for (const own of resources.values()) for (const finding of own) labels.set(finding, lineLabel(finding, own[0]!, folder, layout.snapshotDir));
   }
   const lineWidth = Math.max(0, ...[...labels.values()].map((label) => textWidth(label)));
@@ -114,7 +114,7 @@ function findingLines(findings: readonly Finding[], layout: Layout): string[] {
   for (const [environmentId, resources] of grouped) {
     if (lines.length > 0) lines.push('');
     const name = environmentId === null ? 'Organization-wide' : terminalText(environmentName(environmentId), NAME_LIMIT);
-    const folder = environmentFolder(environmentId, layout.snapshotDir);
+    const folder = usedFolder(environmentId, resources, layout.snapshotDir);
     // An environment known only by its id is named by its folder, which holds the id.
     if (folder === undefined || name === environmentId) lines.push(paint(folder ?? name, 'bold'));
     else if (textWidth(`${name}  ${folder}`) <= width) lines.push(`${paint(name, 'bold')}  ${paint(folder, 'dim')}`);
@@ -150,6 +150,17 @@ function environmentFolder(environmentId: string | null, snapshotDir: string | u
   if (environmentId !== null) return `${terminalText(snapshotFilePath(`environments/${environmentId}`, snapshotDir))}/`;
   const root = snapshotFilePath('.', snapshotDir);
   return root === '.' ? undefined : `${terminalText(root)}/`;
+}
+
+/**
+ * The environment's folder when some of its findings' files are in it; undefined when none is
+ * (`pingone-audit terraform` points at `.tf` files: a snapshot folder would name no real path).
+ */
+function usedFolder(environmentId: string | null, resources: Map<string, Finding[]>, snapshotDir: string | undefined): string | undefined {
+  const folder = environmentFolder(environmentId, snapshotDir);
+  if (folder === undefined) return undefined;
+  const inIt = [...resources.values()].some((own) => own.some((finding) => terminalText(snapshotFilePath(finding.location.file, snapshotDir)).startsWith(folder)));
+  return inIt ? folder : undefined;
 }
 
 /**

@@ -21,12 +21,28 @@ export function summaryParts(result: AuditResult): SummaryPart[] {
   const evaluation = ruleEvaluation(result);
   if (evaluation.evaluated === evaluation.total) parts.push({ text: `${plural(summary.rulesRun, 'rule')} run`, tone: 'plain' });
   else parts.push({ text: `${evaluation.evaluated} of ${plural(evaluation.total, 'rule')} evaluated`, tone: 'warn' });
-  if (evaluation.notEvaluated > 0) parts.push({ text: `${evaluation.notEvaluated} not evaluated (data missing)`, tone: 'warn' });
+  parts.push(...gapParts(result));
   if (evaluation.outOfScope > 0) parts.push({ text: `${evaluation.outOfScope} out of scope`, tone: 'warn' });
   const unjudged = unjudgedResourceCount(result);
   if (unjudged > 0) parts.push({ text: `${plural(unjudged, 'resource')} not judged`, tone: 'warn' });
   if (summary.ruleErrors > 0) parts.push({ text: plural(summary.ruleErrors, 'rule error'), tone: 'bad' });
   if (!summary.collectionComplete) parts.push({ text: 'collection incomplete', tone: 'warn' });
+  return parts;
+}
+
+/**
+ * The data gaps: rules not evaluated in a whole environment, and apart from them the resources left
+ * unjudged alone (one application whose redirect URI is unknown is `1 resource`, not every rule that reads applications).
+ */
+function gapParts(result: AuditResult): SummaryPart[] {
+  const gaps = dataGapsOf(result.notEvaluated);
+  const whole = new Set(gaps.filter((item) => item.resources === undefined).map((item) => item.ruleId));
+  const partial = gaps.filter((item) => item.resources !== undefined && !whole.has(item.ruleId));
+  const resources = new Set(partial.flatMap((item) => (item.resources ?? []).map((ref) => `${item.environmentId ?? ''}\u0000${ref.type}\u0000${ref.id}`)));
+  const parts: SummaryPart[] = [];
+  if (whole.size > 0) parts.push({ text: `${whole.size} not evaluated (data missing)`, tone: 'warn' });
+  if (resources.size > 0)
+    parts.push({ text: `${plural(resources.size, 'resource')} not evaluated by ${plural(new Set(partial.map((item) => item.ruleId)).size, 'rule')} (data missing)`, tone: 'warn' });
   return parts;
 }
 

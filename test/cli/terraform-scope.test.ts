@@ -113,4 +113,13 @@ describe('pingone-audit terraform: data outside the configuration is out of scop
     const junit = await runCli(['terraform', '-f', 'junit'], { cwd });
     expect(junit.stdout).toMatch(/<skipped message="Not evaluated: data it needs lies outside what was audited \(users out of scope/);
   });
+
+  it('names the environment, not a snapshot folder, and counts one unknown app as 1 resource not evaluated, not as every rule', async () => {
+    const run = await runCli(['terraform', 'test/fixtures/terraform/acceptance']);
+    expect(run.code).toBe(3);
+    expect(run.stdout).not.toContain('environments/tf:');
+    expect(run.stdout).toMatch(/^Retail Production$/m);
+    expect(run.stdout.replace(/\s+/g, ' ')).toMatch(/1 resource not evaluated by \d+ rules \(data missing\)/);
+    expect(run.stdout.replace(/\s+/g, ' ')).not.toMatch(/\d+ not evaluated \(data missing\)/);
+  });
 });
