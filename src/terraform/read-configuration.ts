@@ -99,14 +99,18 @@ function relativeName(file: string, cwd: string): string {
   return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
 }
 
-async function parseFile(file: string, cwd: string): Promise<HclBody> {
-  const name = relativeName(file, cwd);
-  let text: string;
+/** `file`'s text; `name` (as {@link relativeName} gives it) names it in the error. */
+function readText(file: string, name: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     throw new UserFacingError('file-unreadable', `${name} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, { cause: error });
   }
+}
+
+async function parseFile(file: string, cwd: string): Promise<HclBody> {
+  const name = relativeName(file, cwd);
+  const text = readText(file, name);
   try {
     return await parseHcl(text, name);
   } catch (error) {
@@ -203,12 +207,7 @@ function typeConstraint(body: HclBody): string | undefined {
 async function readVarFile(file: string, cwd: string): Promise<Array<[string, TfNode]>> {
   const name = relativeName(file, cwd);
   if (file.endsWith('.json')) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new UserFacingError('file-unreadable', `${name} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, { cause: error });
-    }
+    const text = readText(file, name);
     // scanJson names the line and at most one character: JSON.parse's message quotes the text, which may hold a secret.
     const scan = scanJson(text);
     if (scan.error !== undefined) throw new UserFacingError('terraform-invalid', `${name}:${scan.error.line}:${scan.error.column}: not valid JSON: ${scan.error.message}.`, { seeAlso: SEE_ALSO });
