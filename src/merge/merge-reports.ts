@@ -32,7 +32,7 @@ export function mergeReports(reports: readonly ReadReport[]): AuditResult {
   const ruleErrors = uniqueByValue(all((result) => result.ruleErrors));
   const ruleResults = uniqueBy(
     all((result) => result.ruleResults),
-    (entry) => `${entry.ruleId}\u0000${entry.environmentId ?? ''}`,
+    outcomeKey,
   );
   const complete = results.every((result) => result.collection.complete);
   const baseline = mergeBaselines(results);
