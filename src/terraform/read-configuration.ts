@@ -94,6 +94,12 @@ function isFile(file: string, folder: string): boolean {
   }
 }
 
+/** Whether `target` is `folder` or below it (by path, not following links). */
+function isInside(folder: string, target: string): boolean {
+  const relative = path.relative(folder, target);
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
 function relativeName(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
   return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
@@ -128,8 +134,7 @@ async function parseFile(file: string, cwd: string): Promise<HclBody> {
  * else the root module's folder.
  */
 function linkBoundary(root: string, cwd: string): string {
-  const inCwd = !path.relative(cwd, root).startsWith('..') && !path.isAbsolute(path.relative(cwd, root));
-  return realpathSync(inCwd ? cwd : root);
+  return realpathSync(isInside(cwd, root) ? cwd : root);
 }
 
 /**
@@ -140,8 +145,7 @@ function linkBoundary(root: string, cwd: string): string {
 function withinBoundary(files: readonly string[], boundary: string, cwd: string, notAudited: string[]): string[] {
   return files.filter((file) => {
     const real = realpathSync(file);
-    const relative = path.relative(boundary, real);
-    if (!relative.startsWith('..') && !path.isAbsolute(relative)) return true;
+    if (isInside(boundary, real)) return true;
     // Not reached through a link: a local module outside (`source = "../modules/x"`, run from its folder), as Terraform reads it.
     if (real === path.resolve(file)) return true;
     notAudited.push(`${relativeName(file, cwd)}: a symbolic link out of ${relativeName(boundary, cwd) || '.'} is not read, so what it declares is not audited`);
