@@ -127,7 +127,8 @@ function scopeMark(reasons: NotEvaluated['reasons']): Pick<NotEvaluated, 'outOfS
   return isOutOfScope(reasons) ? { outOfScope: true } : {};
 }
 
-function outOfScopeCount(notEvaluated: readonly NotEvaluated[]): Pick<AuditResult['summary'], 'outOfScope'> {
+/** The summary's `outOfScope` count of `notEvaluated` (the pairs out of scope only), absent when none. */
+export function outOfScopeCount(notEvaluated: readonly NotEvaluated[]): Pick<AuditResult['summary'], 'outOfScope'> {
   const count = notEvaluated.filter((item) => item.outOfScope === true).length;
   return count === 0 ? {} : { outOfScope: count };
 }

@@ -1,4 +1,5 @@
 import type { AuditResult, BaselineComparison, RuleEnvironmentResult } from '../engine/types.js';
+import { outOfScopeCount } from '../engine/run-rules.js';
 import { UserFacingError } from '../errors.js';
 import type { ReadReport } from '../report/read-report.js';
 import { withFindings } from '../suppressions/recount.js';
@@ -70,8 +71,9 @@ export function mergeReports(reports: readonly ReadReport[]): AuditResult {
       ...mergeCollectionNotes(results),
     },
     summary: {
-      ...first.result.summary,
+      ...withoutOutOfScope(first.result.summary),
       notEvaluated: notEvaluated.length,
+      ...outOfScopeCount(notEvaluated),
       ruleErrors: ruleErrors.length,
       rulesRun: rulesThatRan(results).size,
       collectionComplete: complete,
@@ -84,6 +86,12 @@ export function mergeReports(reports: readonly ReadReport[]): AuditResult {
     all((result) => result.findings),
     all((result) => result.suppressed),
   );
+}
+
+/** The first report's summary without its own out-of-scope count, which the merged one recounts over every report. */
+function withoutOutOfScope(summary: AuditResult['summary']): AuditResult['summary'] {
+  const { outOfScope: _, ...rest } = summary;
+  return rest;
 }
 
 function refuseMixedVersions(reports: readonly ReadReport[]): void {

@@ -196,6 +196,24 @@ describe('merge (issue 17, item 7)', () => {
     expect(merged.summary.bySeverity.high).toBe(merged.findings.filter((finding) => finding.severity === 'high').length);
   });
 
+  it("recounts the data out of scope over every report, not the first report's count", async () => {
+    const [first = '', second = ''] = perEnvironment;
+    const files = ['scope-1.json', 'scope-2.json'];
+    for (const [index, file] of [first, second].entries()) {
+      const report = await readJson<AuditResult>(path.join(work, file));
+      const [environmentId = ''] = report.snapshot.environmentIds;
+      const ruleId = report.rules[0]?.id ?? '';
+      const outOfScope = { ruleId, environmentId, reasons: [{ kind: 'users' as const, outOfScope: 'rule' as const }], outOfScope: true };
+      const notEvaluated = [...report.notEvaluated, outOfScope];
+      await writeFile(path.join(work, files[index] ?? ''), JSON.stringify({ ...report, notEvaluated, summary: { ...report.summary, notEvaluated: notEvaluated.length, outOfScope: 1 } }));
+    }
+    const run = await runCli(['merge', ...files, '-f', 'json', '-o', 'scope.json', '--fail-on', 'none'], { cwd: work });
+    expect(run.code, run.stderr).toBe(0);
+    const merged = await readJson<AuditResult>(path.join(work, 'scope.json'));
+    expect(merged.summary.outOfScope).toBe(2);
+    expect(merged.notEvaluated.filter((item) => item.outOfScope === true)).toHaveLength(2);
+  });
+
   it('refuses reports of different tool versions (exit 2)', async () => {
     const [first = '', second = ''] = perEnvironment;
     const report = await readJson<AuditResult>(path.join(work, second));
