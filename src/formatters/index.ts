@@ -4,8 +4,8 @@ import { formatHtml } from './html.js';
 import { formatJson, formatJsonChunks } from './json.js';
 import { formatJunit, formatJunitChunks } from './junit.js';
 import { formatMarkdown } from './markdown.js';
-import { formatOscalAr } from './oscal-ar.js';
-import { formatOscalPoam } from './oscal-poam.js';
+import { formatOscalAr, formatOscalArChunks } from './oscal-ar.js';
+import { formatOscalPoam, formatOscalPoamChunks } from './oscal-poam.js';
 import { formatSarif, formatSarifChunks } from './sarif.js';
 import { formatStylish } from './stylish.js';
 import { formatTable } from './table.js';
@@ -52,6 +52,8 @@ const chunkedFormatters: Partial<Record<FormatName, ChunkedFormatter>> = {
   sarif: formatSarifChunks,
   junit: formatJunitChunks,
   csv: formatCsvChunks,
+  'oscal-ar': formatOscalArChunks,
+  'oscal-poam': formatOscalPoamChunks,
 };
 
 /** The piece-by-piece formatter of a `--format` value (an alias resolved), when it has one. */

@@ -3,6 +3,7 @@ import { FRAMEWORK_IDS } from '../frameworks/framework-ids.js';
 import { controlsOf } from '../frameworks/rule-controls.js';
 import { oscalControlId, stableUuid } from '../oscal/oscal-ids.js';
 import { findingControls, observationOf, oneLine, oscalMetadata, prop } from '../oscal/oscal-observations.js';
+import { jsonChunks, MappedJsonArray } from '../output/json-chunks.js';
 import type { FormatContext } from './format-context.js';
 
 /**
@@ -12,7 +13,12 @@ import type { FormatContext } from './format-context.js';
  * mapped control as `not-satisfied` (info findings are advice: observed, never a failed control).
  * UUIDs derive from fingerprints, so a finding keeps its identity across runs.
  */
-export function formatOscalAr(result: AuditResult, _context: FormatContext): string {
+export function formatOscalAr(result: AuditResult, context: FormatContext): string {
+  return [...formatOscalArChunks(result, context)].join('');
+}
+
+/** {@link formatOscalAr} piece by piece (one per observation and per finding), each made only when written. */
+export function formatOscalArChunks(result: AuditResult, _context: FormatContext): Iterable<string> {
   const reviewed = [...new Set(result.rules.flatMap((rule) => controlsOf(rule.meta, 'nist-800-53-r5').map(oscalControlId)))].sort();
   const findings = result.findings.filter((finding) => finding.severity !== 'info');
   const document = {
@@ -32,11 +38,11 @@ export function formatOscalAr(result: AuditResult, _context: FormatContext): str
           'reviewed-controls': {
             'control-selections': [reviewed.length > 0 ? { 'include-controls': reviewed.map((id) => ({ 'control-id': id })) } : { 'include-all': {} }],
           },
-          ...(result.findings.length === 0 ? {} : { observations: result.findings.map((finding) => observationOf(result, finding)) }),
+          ...(result.findings.length === 0 ? {} : { observations: new MappedJsonArray(result.findings, (finding) => observationOf(result, finding)) }),
           ...(findings.length === 0
             ? {}
             : {
-                findings: findings.map((finding) => {
+                findings: new MappedJsonArray(findings, (finding) => {
                   const controls = findingControls(result, finding);
                   return {
                     uuid: stableUuid(`finding:${finding.fingerprint}`),
@@ -56,5 +62,6 @@ export function formatOscalAr(result: AuditResult, _context: FormatContext): str
       ],
     },
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  // Depth 4 reaches the one result; its observations and findings are printed item by item.
+  return jsonChunks(document, { sortKeys: false, depth: 4 });
 }

@@ -1,6 +1,7 @@
 import type { AuditResult, Finding } from '../engine/types.js';
 import { stableUuid } from '../oscal/oscal-ids.js';
 import { observationOf, oneLine, oscalMetadata, prop, type OscalProp } from '../oscal/oscal-observations.js';
+import { jsonChunks, MappedJsonArray } from '../output/json-chunks.js';
 import type { FormatContext } from './format-context.js';
 
 /**
@@ -31,15 +32,20 @@ function planOf(finding: Finding): { disposition?: string; owner?: string; due?:
  * one, marked with its disposition), each with its observation and evidence, the rule, the mapped
  * controls and, when a disposition gives them, the owner and due date. UUIDs derive from fingerprints.
  */
-export function formatOscalPoam(result: AuditResult, _context: FormatContext): string {
+export function formatOscalPoam(result: AuditResult, context: FormatContext): string {
+  return [...formatOscalPoamChunks(result, context)].join('');
+}
+
+/** {@link formatOscalPoam} piece by piece (one per observation and per poam-item), each made only when written. */
+export function formatOscalPoamChunks(result: AuditResult, _context: FormatContext): Iterable<string> {
   const items = [...result.findings, ...result.suppressed];
   const document = {
     'plan-of-action-and-milestones': {
       uuid: stableUuid(`poam:${result.snapshot.organizationId ?? ''}:${result.generatedAt}`),
       metadata: oscalMetadata(result, `PingOne configuration plan of action and milestones for ${result.snapshot.organizationId ?? 'an unknown organization'}`),
       'system-id': { 'identifier-type': 'https://pingone-audit.dev/ns/oscal/organization-id', id: oneLine(result.snapshot.organizationId ?? 'unknown-organization') },
-      ...(items.length === 0 ? {} : { observations: items.map((finding) => observationOf(result, finding)) }),
-      'poam-items': items.map((finding) => ({
+      ...(items.length === 0 ? {} : { observations: new MappedJsonArray(items, (finding) => observationOf(result, finding)) }),
+      'poam-items': new MappedJsonArray(items, (finding) => ({
         uuid: stableUuid(`poam-item:${finding.fingerprint}`),
         title: oneLine(`${finding.ruleId} on ${finding.resource.name}`),
         description: finding.message,
@@ -48,7 +54,8 @@ export function formatOscalPoam(result: AuditResult, _context: FormatContext): s
       })),
     },
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  // Depth 2 reaches the plan's lists: its observations and poam-items are printed item by item.
+  return jsonChunks(document, { sortKeys: false, depth: 2 });
 }
 
 function planProps(finding: Finding): OscalProp[] {

@@ -26,9 +26,16 @@ export function prop(name: string, value: string | number): OscalProp {
 
 /** The NIST SP 800-53 r5 controls of a finding's rule, as OSCAL control ids (`ac-6.5`). */
 export function findingControls(result: AuditResult, finding: Finding): string[] {
-  const rule = result.rules.find((candidate) => candidate.id === finding.ruleId);
-  return rule === undefined ? [] : controlsOf(rule.meta, 'nist-800-53-r5').map(oscalControlId);
+  let byRule = controlsByResult.get(result);
+  if (byRule === undefined) {
+    byRule = new Map(result.rules.map((rule) => [rule.id, controlsOf(rule.meta, 'nist-800-53-r5').map(oscalControlId)]));
+    controlsByResult.set(result, byRule);
+  }
+  return byRule.get(finding.ruleId) ?? [];
 }
+
+/** Each rule's controls, looked up once per result rather than once per finding (a million of them). */
+const controlsByResult = new WeakMap<AuditResult, ReadonlyMap<string, string[]>>();
 
 /**
  * One observation per finding: the rule, the mapped controls, and the evidence (the snapshot file,

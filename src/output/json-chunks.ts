@@ -18,23 +18,38 @@ export function* jsonChunks(value: unknown, options: JsonChunkOptions): Generato
   yield '\n';
 }
 
+/**
+ * A JSON array whose items are made one at a time as {@link jsonChunks} prints them, from `source`
+ * through `item`: a report of a million findings never holds a million of them at once. Printed as
+ * the array `source.map(item)` would be, always opened (one piece per item at least), whatever the depth.
+ */
+export class MappedJsonArray<S> {
+  constructor(
+    readonly source: readonly S[],
+    readonly item: (value: S) => unknown,
+  ) {}
+
+  /** The items, each made as it is asked for. */
+  *items(): Generator<unknown> {
+    for (const value of this.source) yield this.item(value);
+  }
+
+  /** The array itself, for `JSON.stringify`: the same text, held whole. */
+  toJSON(): unknown[] {
+    return this.source.map(this.item);
+  }
+}
+
 function* valueChunks(input: unknown, indent: string, depth: number, options: JsonChunkOptions): Generator<string> {
+  // Opened even where the depth is spent: its items exist only one at a time.
+  if (input instanceof MappedJsonArray) return yield* arrayChunks(input.source.length, input.items(), indent, Math.max(1, depth), options);
   const value = withToJson(input);
   if (depth === 0 || value === null || typeof value !== 'object') {
     yield leaf(value, indent, options) ?? 'null';
     return;
   }
+  if (Array.isArray(value)) return yield* arrayChunks(value.length, value, indent, depth, options);
   const inner = `${indent}  `;
-  if (Array.isArray(value)) {
-    if (value.length === 0) return yield '[]';
-    let separator = '[\n';
-    for (const item of value) {
-      yield `${separator}${inner}`;
-      yield* isOmitted(withToJson(item)) ? ['null'] : valueChunks(item, inner, depth - 1, options);
-      separator = ',\n';
-    }
-    return yield `\n${indent}]`;
-  }
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record).filter((key) => !isOmitted(withToJson(record[key])));
   if (options.sortKeys) keys.sort(compareCodePoints);
@@ -55,11 +70,25 @@ function leaf(value: unknown, indent: string, options: JsonChunkOptions): string
   return JSON.stringify(value, null, 2)?.replaceAll('\n', `\n${indent}`);
 }
 
+function* arrayChunks(length: number, items: Iterable<unknown>, indent: string, depth: number, options: JsonChunkOptions): Generator<string> {
+  if (length === 0) return yield '[]';
+  const inner = `${indent}  `;
+  let separator = '[\n';
+  for (const item of items) {
+    yield `${separator}${inner}`;
+    yield* isOmitted(withToJson(item)) ? ['null'] : valueChunks(item, inner, depth - 1, options);
+    separator = ',\n';
+  }
+  yield `\n${indent}]`;
+}
+
 function isOmitted(value: unknown): boolean {
   return value === undefined || typeof value === 'function' || typeof value === 'symbol';
 }
 
 function withToJson(value: unknown): unknown {
+  // A mapped array is printed item by item, never turned into the whole array first.
+  if (value instanceof MappedJsonArray) return value;
   return value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function' ? (value as { toJSON(): unknown }).toJSON() : value;
 }
 

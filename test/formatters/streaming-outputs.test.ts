@@ -6,7 +6,7 @@ import { replaceFile } from '../../src/file-targets.js';
 import { chunkedFormatterFor, formatterFor } from '../../src/formatters/index.js';
 import { REPORT_SCHEMA_ID, REPORT_SCHEMA_VERSION } from '../../src/formatters/json.js';
 import { buildSarifLog, buildSarifLogs } from '../../src/formatters/sarif.js';
-import { batchChunks, jsonChunks } from '../../src/output/json-chunks.js';
+import { batchChunks, jsonChunks, MappedJsonArray } from '../../src/output/json-chunks.js';
 import { stableStringify } from '../../src/snapshot/stable-json.js';
 import { cleanResult, sampleResult } from './fixtures.js';
 
@@ -33,14 +33,33 @@ describe('reports written piece by piece', () => {
     for (const value of [[], {}, null, 'text', [undefined]]) expect([...jsonChunks(value, { sortKeys: false, depth: 3 })].join('')).toBe(`${JSON.stringify(value, null, 2)}\n`);
   });
 
+  it('prints an array made item by item as the array itself, opened at any depth, each item made once and only when printed', () => {
+    const made: number[] = [];
+    const item = (n: number) => {
+      made.push(n);
+      return n === 2 ? undefined : { n, deep: [n] };
+    };
+    const lazy = { list: new MappedJsonArray([1, 2, 3], item), empty: new MappedJsonArray([], () => 1) };
+    const expected = `${JSON.stringify({ list: [{ n: 1, deep: [1] }, undefined, { n: 3, deep: [3] }], empty: [] }, null, 2)}\n`;
+    for (const depth of [1, 2, 5]) {
+      made.length = 0;
+      const pieces = jsonChunks(lazy, { sortKeys: false, depth })[Symbol.iterator]();
+      while (!String(pieces.next().value).includes('"list"'));
+      expect(made, 'nothing made before the list is printed').toEqual([]);
+      expect([...jsonChunks(lazy, { sortKeys: false, depth })].join(''), `depth ${depth}`).toBe(expected);
+    }
+    expect(made).toEqual([1, 2, 3]);
+    expect(`${JSON.stringify(lazy, null, 2)}\n`).toBe(expected);
+  });
+
   it('gives JSON and SARIF the bytes they had as one string', () => {
     const result = sampleResult();
     expect([...chunkedFormatterFor('json')!(result, plain)].join('')).toBe(stableStringify({ $schema: REPORT_SCHEMA_ID, schemaVersion: REPORT_SCHEMA_VERSION, ...result }));
     expect([...chunkedFormatterFor('sarif')!(result, plain)].join('')).toBe(`${JSON.stringify(buildSarifLog(result, plain), null, 2)}\n`);
   });
 
-  it('hands over at least one piece per finding in JSON, SARIF, CSV and JUnit, joined into the formatter’s own text', () => {
-    for (const format of ['json', 'sarif', 'csv', 'junit']) {
+  it('hands over at least one piece per finding in JSON, SARIF, CSV, JUnit and OSCAL, joined into the formatter’s own text', () => {
+    for (const format of ['json', 'sarif', 'csv', 'junit', 'oscal-ar', 'oscal-poam']) {
       const result = sampleResult();
       const pieces = [...chunkedFormatterFor(format)!(result, plain)];
       expect(pieces.length, format).toBeGreaterThan(result.findings.length);
