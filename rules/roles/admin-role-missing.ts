@@ -8,7 +8,7 @@ import { applicationRef, applicationsOf, hasGrant, userGrantsOf, whetherUserGran
 import { reportsIf } from '../../src/pingone/unknown-answers.js';
 import { isBuiltInRole } from '../../src/pingone/admin-actors.js';
 import { roleCoverage } from '../../src/pingone/role-coverage.js';
-import { bestUserCoverage, signInAudience } from '../../src/pingone/sign-in-audience.js';
+import { audienceCoverage, bestUserCoverage, signInAudience } from '../../src/pingone/sign-in-audience.js';
 
 const TRAP = 'signs users in with {{grants}}, so PingOne authorizes its Management API calls with the signed-in user’s admin roles, not the app’s';
 
@@ -102,14 +102,14 @@ function checkUserGrants(located: LocatedApplication, context: Context): Report[
 function signInCoverageFinding(located: LocatedApplication, { index, report, leaveUnjudged }: Context, data: SignInData, resource: ResourceRef, grantPointer: string): Report | undefined {
   const environmentId = located.env.environment.id;
   const audience = signInAudience(located.app, located.env, index);
-  const { best, complete } = bestUserCoverage(audience.users, environmentId, index);
+  const { best, complete } = audienceCoverage(audience, environmentId, index);
   if (complete && best?.unknownScopeType !== undefined) {
     leaveUnjudged(resource, `${best.user.username} holds ${best.label}, whose scope type ${best.unknownScopeType} this version does not know`);
     return undefined;
   }
   // Unread role data could hide the admin the integration uses: say nothing rather than guess.
   if (!complete || best?.level === 'full' || best?.level === 'unknown') return undefined;
-  const outside = bestUserCoverage(audience.excluded, environmentId, index).best;
+  const outside = bestUserCoverage(audience.excluded, environmentId, index);
   if (outside?.level === 'full') {
     return report(
       'adminOutsideAllowedGroups',
@@ -133,7 +133,7 @@ function signInCoverageFinding(located: LocatedApplication, { index, report, lea
   }
   const found = best
     ? `the closest is ${best.label}, held by ${best.user.username}, which ${best.reason}`
-    : audience.excluded.length > 0
+    : audience.excludesSomeone
       ? 'no admin user is in the groups allowed to sign in to it'
       : 'no user of the environment holds an admin role';
   return report('userGrantNoAdmin', { ...data, found }, { resource, pointer: grantPointer });

@@ -2,11 +2,22 @@ import type { SnapshotIndex } from '../snapshot/lookup.js';
 import type { Application, EnvironmentSnapshot, User } from '../snapshot/model.js';
 import { bestCoverage, compareCoverage, type RoleCoverage } from './role-coverage.js';
 
-/** The admin users who may sign in to an application, as far as the snapshot tells. */
+/**
+ * Who may sign in to an application, as far as the snapshot tells, seen through role holders:
+ * a user without any role covers nothing, so only the environment's role holders are listed.
+ */
 export interface SignInAudience {
+  /** Role-holding users who may sign in, in the environment's user order. */
   users: User[];
-  /** Enabled admin users of the environment that `accessControl.group` keeps out. */
+  /** Enabled role-holding users of the environment that `accessControl.group` keeps out. */
   excluded: User[];
+  /** Whether `accessControl.group` keeps out any enabled user of the environment, role or not. */
+  excludesSomeone: boolean;
+  /**
+   * False when some user who may sign in had direct or group role assignments that were not
+   * collected: that user may be the admin the app relies on.
+   */
+  rolesCollected: boolean;
   /**
    * False when the app restricts sign-in to groups whose members were not collected (the
    * collector reads members of role-holding groups only): `users` then ignores the restriction.
@@ -35,7 +46,7 @@ export function signInAudience(app: Application, env: EnvironmentSnapshot, index
 }
 
 const audiences = new WeakMap<SnapshotIndex, WeakMap<object, Map<string, SignInAudience>>>();
-const coverages = new WeakMap<SnapshotIndex, WeakMap<object, Map<string, UsersCoverage>>>();
+const coverages = new WeakMap<SnapshotIndex, WeakMap<object, Map<string, Pick<UsersCoverage, 'best'>>>>();
 
 /** The value for (index, key object), made once: caches die with the snapshot's index. */
 function cachedPer<V>(cache: WeakMap<SnapshotIndex, WeakMap<object, V>>, index: SnapshotIndex, key: object, make: () => V): V {
@@ -55,15 +66,24 @@ function valueFor<K, V>(map: { get(key: K): V | undefined; set(key: K, value: V)
 
 function computeAudience(app: Application, env: EnvironmentSnapshot, index: SnapshotIndex): SignInAudience {
   const environmentId = env.environment.id;
-  const candidates = env.users.filter((user) => user.enabled !== false);
+  const enabled = (user: User) => user.enabled !== false;
+  const holders = [...index.roleHolders(environmentId).keys()].filter(enabled);
+  const uncollected = index.rolesUncollected(environmentId).filter(enabled);
+  const everyone = { users: holders, excluded: [], excludesSomeone: false, rolesCollected: uncollected.length === 0 };
   const restriction = app.accessControl?.group;
   const groupIds = (restriction?.groups ?? []).map((group) => group.id);
-  if (groupIds.length === 0) return { users: candidates, excluded: [], restrictionApplied: true };
+  if (groupIds.length === 0) return { ...everyone, restrictionApplied: true };
   const membershipKnown = groupIds.every((id) => (index.group(environmentId, id)?._embedded?.roleAssignments?.length ?? 0) > 0);
-  if (!membershipKnown) return { users: candidates, excluded: [], restrictionApplied: false };
+  if (!membershipKnown) return { ...everyone, restrictionApplied: false };
   const isMember = (user: User, groupId: string) => (user.memberOfGroupIDs ?? []).includes(groupId);
   const allowed = (user: User) => (restriction?.type === 'ALL_GROUPS' ? groupIds.every((id) => isMember(user, id)) : groupIds.some((id) => isMember(user, id)));
-  return { users: candidates.filter(allowed), excluded: candidates.filter((user) => !allowed(user)), restrictionApplied: true };
+  return {
+    users: holders.filter(allowed),
+    excluded: holders.filter((user) => !allowed(user)),
+    excludesSomeone: env.users.some((user) => enabled(user) && !allowed(user)),
+    rolesCollected: !uncollected.some(allowed),
+    restrictionApplied: true,
+  };
 }
 
 /** The best coverage any of the users holds in the environment, directly or through a group. */
@@ -73,30 +93,28 @@ export interface UsersCoverage {
   complete: boolean;
 }
 
-export function bestUserCoverage(users: readonly User[], environmentId: string, index: SnapshotIndex): UsersCoverage {
-  return valueFor(
-    cachedPer(coverages, index, users, () => new Map<string, UsersCoverage>()),
-    environmentId,
-    () => computeUserCoverage(users, environmentId, index),
-  );
+/** The best coverage among the users who may sign in; incomplete when some of them, or some admin of the environment, was not collected. */
+export function audienceCoverage(audience: SignInAudience, environmentId: string, index: SnapshotIndex): UsersCoverage {
+  // A user or group left out of the snapshot may be the admin that signs in.
+  return { best: bestUserCoverage(audience.users, environmentId, index), complete: audience.rolesCollected && !index.actorsLeftOut(environmentId) };
 }
 
-function computeUserCoverage(users: readonly User[], environmentId: string, index: SnapshotIndex): UsersCoverage {
+/** The best coverage any of the users holds in the environment (first user first among equals), or undefined. */
+export function bestUserCoverage(users: readonly User[], environmentId: string, index: SnapshotIndex): UsersCoverage['best'] {
+  return valueFor(
+    cachedPer(coverages, index, users, () => new Map<string, Pick<UsersCoverage, 'best'>>()),
+    environmentId,
+    () => ({ best: computeUserCoverage(users, environmentId, index) }),
+  ).best;
+}
+
+function computeUserCoverage(users: readonly User[], environmentId: string, index: SnapshotIndex): UsersCoverage['best'] {
   let best: UsersCoverage['best'];
-  // A user or group left out of the snapshot may be the admin that signs in.
-  let complete = !index.actorsLeftOut(environmentId);
   for (const user of users) {
-    if (!rolesCollected(user, environmentId, index)) complete = false;
     const roles = index.userRoles(environmentId, user);
-    // Most users hold no role: they cover nothing, and skipping them keeps large environments cheap.
     if (roles.length === 0) continue;
     const coverage = bestCoverage(roles, environmentId, index);
     if (coverage && (best === undefined || compareCoverage(coverage, best) < 0)) best = { ...coverage, user };
   }
-  return { best, complete };
-}
-
-function rolesCollected(user: User, environmentId: string, index: SnapshotIndex): boolean {
-  if (user._embedded?.roleAssignments === undefined) return false;
-  return (user.memberOfGroupIDs ?? []).every((id) => index.group(environmentId, id)?._embedded?.roleAssignments !== undefined);
+  return best;
 }

@@ -1,7 +1,7 @@
 import { isBuiltInRole } from '../pingone/admin-actors.js';
 import type { LocatedApplication } from '../pingone/applications.js';
 import { environmentName, roleCoverage, type RoleCoverage } from '../pingone/role-coverage.js';
-import { bestUserCoverage, signInAudience } from '../pingone/sign-in-audience.js';
+import { audienceCoverage, signInAudience } from '../pingone/sign-in-audience.js';
 import type { SnapshotIndex } from '../snapshot/lookup.js';
 import type { User } from '../snapshot/model.js';
 import type { AppRoleExpectation, SignInAdminRoleExpectation } from './types.js';
@@ -47,7 +47,7 @@ export function evaluateSignInAdminRole(located: LocatedApplication, expect: Sig
   if (scoped) {
     return { status: 'pass', expected, actual: describe(scoped), pointer: '', note: `partial: ${scoped.coverage.label} ${scoped.coverage.reason}` };
   }
-  const { best, complete } = bestUserCoverage(audience.users, environmentId, index);
+  const { best, complete } = audienceCoverage(audience, environmentId, index);
   if (!complete) {
     return { status: 'not-evaluated', expected, actual: 'unknown', pointer: '', reason: 'the role assignments of some users who can sign in were not collected' };
   }

@@ -3,6 +3,7 @@ import type { EnvironmentSnapshot, Group, Role, RoleAssignment, Snapshot, Snapsh
 
 /** Stands for a group the snapshot does not hold in a lookup that needs a key object. */
 const NO_GROUP = {} as Group;
+const NO_HOLDERS: ReadonlyMap<User, EffectiveRoleAssignment[]> = new Map();
 
 /** Kinds whose failure for one user or group hides who administers that environment. */
 const ACTOR_KINDS: ReadonlySet<SnapshotKind> = new Set<SnapshotKind>(['users', 'userRoleAssignments', 'groups', 'groupRoleAssignments', 'groupMembers']);
@@ -74,11 +75,28 @@ export function buildSnapshotIndex(snapshot: Snapshot): SnapshotIndex {
 
   /** Environment id → role-holding user → effective roles, in the environment's user order. */
   const roleHolders = new Map<string, Map<User, EffectiveRoleAssignment[]>>();
+  /** Environment id → its users whose direct or group role assignments were not collected (usually none). */
+  const rolesUncollected = new Map<string, User[]>();
   for (const env of snapshot.environments) {
     const envId = env.environment.id;
+    const groups = groupsByEnvironment.get(envId)!;
     const holders = new Map<User, EffectiveRoleAssignment[]>();
-    for (const user of env.users) if (holdsRoles(envId, user)) holders.set(user, effectiveRoles(envId, user));
+    const uncollected: User[] = [];
+    // One pass and one group lookup per membership; a user without roles costs no allocation.
+    for (const user of env.users) {
+      const direct = user._embedded?.roleAssignments;
+      let holds = (direct?.length ?? 0) > 0;
+      let collected = direct !== undefined;
+      for (const groupId of user.memberOfGroupIDs ?? []) {
+        const found = groups.get(groupId);
+        if (found?._embedded?.roleAssignments === undefined) collected = false;
+        else if (!holds && groupRoles.has(found)) holds = true;
+      }
+      if (holds) holders.set(user, effectiveRoles(envId, user));
+      if (!collected) uncollected.push(user);
+    }
     roleHolders.set(envId, holders);
+    rolesUncollected.set(envId, uncollected);
   }
 
   // A user of another environment, or one the snapshot does not hold, is resolved on the spot.
@@ -109,6 +127,8 @@ export function buildSnapshotIndex(snapshot: Snapshot): SnapshotIndex {
     groupEnvironment: (groupId) => groupEnvironments.get(groupId),
     applicationEnvironment: (applicationId) => applicationEnvironments.get(applicationId),
     userRoles,
+    roleHolders: (environmentId) => roleHolders.get(environmentId) ?? NO_HOLDERS,
+    rolesUncollected: (environmentId) => rolesUncollected.get(environmentId) ?? [],
     groupMembers,
     adminActors,
     actorsLeftOut: (environmentId) => environmentsWithActorsLeftOut.has(environmentId),

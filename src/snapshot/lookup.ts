@@ -31,6 +31,16 @@ export interface SnapshotIndex {
   applicationEnvironment(applicationId: string): string | undefined;
   /** A user's roles: direct assignments and those of every group the user is a member of. */
   userRoles(environmentId: string, user: User): EffectiveRoleAssignment[];
+  /**
+   * The environment's users holding at least one role (direct or through a group), each with
+   * {@link userRoles}, in the environment's user order. Read only: shared by every rule.
+   */
+  roleHolders(environmentId: string): ReadonlyMap<User, EffectiveRoleAssignment[]>;
+  /**
+   * The environment's users whose direct role assignments, or those of a group they belong to, were
+   * not collected (or whose group the snapshot does not hold), in user order: usually none.
+   */
+  rolesUncollected(environmentId: string): readonly User[];
   /** Members of a group that the snapshot holds (admin actors only; see README). */
   groupMembers(environmentId: string, groupId: string): User[];
   /** Every user, worker app and gateway holding at least one role, across the organization. */

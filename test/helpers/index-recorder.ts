@@ -30,6 +30,9 @@ const INDEX_KINDS: { [Name in IndexMethod]: KindsOf<Name> } = {
   groupEnvironment: () => ['groups'],
   applicationEnvironment: () => ['applications'],
   userRoles: (effective, roleKinds) => [...USER_ROLE_KINDS, ...effective.flatMap(({ role }) => roleKinds(role))],
+  // The holders handed back are the snapshot's own users, not recording views: the users count here.
+  roleHolders: (holders, roleKinds) => ['users', ...USER_ROLE_KINDS, ...[...holders.values()].flat().flatMap(({ role }) => roleKinds(role))],
+  rolesUncollected: () => ['users', ...USER_ROLE_KINDS],
   groupMembers: () => ['users', 'groupMembers'],
   // Recorded per actor as the rule reads it (see recordActor): a rule about worker apps does not depend on users.
   adminActors: () => [],

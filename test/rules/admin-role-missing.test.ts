@@ -56,6 +56,10 @@ testRule(
     valid: [
       { name: 'user grant, no admin found but a user of the environment was left out: it may be the admin, not reported', snapshot: withUserLeftOut(tenant(userGrantWorker())) },
       {
+        name: 'user grant, no admin found but the role assignments of a user who may sign in were not collected: it may be the admin, not reported',
+        snapshot: tenant(userGrantWorker(), [user({ id: 'user-unread', username: 'unread@acme.test', _embedded: {} })]),
+      },
+      {
         name: 'a worker whose only grant this version does not know may sign users in (a 403 trap): not judged, naming it',
         snapshot: tenant(userGrantWorker({ grantTypes: ['PASSKEY_ASSERTION'] })),
         skipped: [{ resource: APP, reason: 'grant type PASSKEY_ASSERTION' }],
@@ -217,6 +221,15 @@ testRule(
           { groups: [roleHoldingGroup('group-ops', 'Ops'), roleHoldingGroup('group-sec', 'Sec')] },
         ),
         errors: [{ messageId: 'adminOutsideAllowedGroups', resource: APP, pointer: '/accessControl/group/groups' }],
+      },
+      {
+        name: 'user grant restricted to a group: a user kept out whose role assignments were not collected cannot sign in, so still reported',
+        snapshot: tenant(
+          userGrantWorker({ accessControl: { group: { type: 'ANY_GROUP', groups: [{ id: 'group-ops' }] } } }),
+          [user({ id: 'user-unread', username: 'unread@acme.test', _embedded: {} })],
+          { groups: [roleHoldingGroup('group-ops', 'Ops')] },
+        ),
+        errors: [{ messageId: 'userGrantNoAdmin', resource: APP, pointer: '/grantTypes/0', data: { found: 'no admin user is in the groups allowed to sign in to it' } }],
       },
       {
         name: 'user grant, the only admin is disabled',

@@ -50,6 +50,20 @@ describe('buildSnapshotIndex', () => {
     expect(index.adminActors().find((actor) => actor.actor === alice)?.roles).toBe(index.userRoles(ADMIN_ENV_ID, alice));
   });
 
+  it('lists the role holders of an environment in user order, and the users whose role data was not collected', () => {
+    expect([...index.roleHolders(ADMIN_ENV_ID)].map(([holder, roles]) => [holder.id, roles])).toEqual([
+      ['user-alice', index.userRoles(ADMIN_ENV_ID, alice)],
+      ['user-bob', index.userRoles(ADMIN_ENV_ID, bob)],
+    ]);
+    expect(index.roleHolders(PROD_ENV_ID).size).toBe(0);
+    // bob belongs to a group the snapshot does not hold: its roles are unknown.
+    expect(index.rolesUncollected(ADMIN_ENV_ID)).toEqual([bob]);
+    const unread = user({ id: 'user-unread', _embedded: {} });
+    const other = buildSnapshotIndex(buildSnapshot({ environments: [{ id: PROD_ENV_ID, users: [carol, unread] }] }));
+    expect(other.rolesUncollected(PROD_ENV_ID)).toEqual([unread]);
+    expect(other.roleHolders(PROD_ENV_ID).size).toBe(0);
+  });
+
   it('lists the members of a group from the users’ memberships', () => {
     expect(index.groupMembers(ADMIN_ENV_ID, 'group-ops').map((u) => u.id)).toEqual(['user-alice', 'user-bob']);
     expect(index.groupMembers(ADMIN_ENV_ID, 'group-none')).toEqual([]);
