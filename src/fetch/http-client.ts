@@ -158,18 +158,18 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           verdict = error.timedOut || isRetryableNetworkError(error) ? { retry: failure, waitMs: backoffDelay(attempt, policy, random) } : { fail: failure };
         }
       }
-      if (sentAt !== undefined && !('throttle' in verdict)) limiter.accepted();
+      if (sentAt !== undefined && !('throttle' in verdict)) limiter.accepted(sentAt);
       if ('done' in verdict) return verdict.done;
       if ('fail' in verdict) throw verdict.fail;
       if (attempt >= policy.maxAttempts) throw verdict.retry;
       log(`${label}: ${verdict.retry.message}; retry ${attempt} of ${policy.maxAttempts - 1} in ${verdict.waitMs} ms`);
       if (verdict.throttle) {
-        // Everyone waits out a 429, and the shared rate drops; this request then queues like the others.
+        // The shared rate drops (and the limiter may hold every request back too); this request waits out its own
+        // Retry-After whatever the others do, then queues like them.
         limiter.throttled(verdict.waitMs, sentAt);
         log(`throttled by PingOne: client rate now ${limiter.currentRate().toFixed(1)}/s`);
-      } else if (verdict.waitMs > 0) {
-        await sleep(verdict.waitMs);
       }
+      if (verdict.waitMs > 0) await sleep(verdict.waitMs);
     }
   }
 
