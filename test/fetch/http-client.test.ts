@@ -118,6 +118,20 @@ describe('http client', () => {
     expect(apiRequests(server).length).toBeLessThanOrEqual(2);
   });
 
+  it('counts the body in the time limit: an answer whose body stalls after the headers times out', async () => {
+    const server = await stubApi(() => ({ stallBody: true, body: { _embedded: { roles: [] } } }));
+    const { client } = clientFor(server, { timeoutMs: 100, retry: { maxAttempts: 1 } });
+    await expect(client.get('/roles')).rejects.toMatchObject({ kind: 'timeout', path: '/roles' });
+  });
+
+  it('sends the token form with its length, not chunked', async () => {
+    const server = await stubApi(() => ({ body: { ok: true } }));
+    await clientFor(server).client.get('/roles');
+    const tokenRequest = server.requests.find((request) => request.method === 'POST');
+    expect(tokenRequest?.headers['content-length']).toBe(String(Buffer.byteLength(tokenRequest?.body ?? '')));
+    expect(tokenRequest?.headers['transfer-encoding']).toBeUndefined();
+  });
+
   it('retries a malformed JSON body a bounded number of times', async () => {
     const truncated = await stubApi((_, calls) => (calls === 1 ? { body: '{"_embedded": {"roles": [' } : { body: { ok: 5 } }));
     await expect(clientFor(truncated).client.get('/roles')).resolves.toEqual({ ok: 5 });

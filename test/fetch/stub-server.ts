@@ -18,6 +18,8 @@ export interface StubReply {
   destroy?: boolean;
   /** Answer this late. */
   delayMs?: number;
+  /** Send the headers and half the body, then never the rest. */
+  stallBody?: boolean;
 }
 
 export interface StubServer {
@@ -43,8 +45,9 @@ export async function startStub(handler: (request: StubRequest) => StubReply | P
         return;
       }
       const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});
-      res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
-      res.end(text);
+      res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...reply.headers });
+      if (reply.stallBody === true) res.write(text.slice(0, Math.floor(text.length / 2)));
+      else res.end(text);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
