@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseJson } from '../json/parse-json.js';
@@ -22,9 +22,10 @@ export type FolderState =
 /**
  * What is at `dir`. `followLink: false` (for writing) reports a link at `dir` as `symlink` instead
  * of looking through it. A folder counts as a snapshot only by its manifest's content, never by
- * the file name alone: a web app's `manifest.json` makes the folder foreign.
+ * the file name alone: a web app's `manifest.json` makes the folder foreign. With `readManifest: false` a
+ * folder holding a `manifest.json` is `snapshot` unread, for a caller that reads and checks it next anyway.
  */
-export async function inspectFolder(dir: string, options: { followLink: boolean }): Promise<FolderState> {
+export async function inspectFolder(dir: string, options: { followLink: boolean; readManifest?: boolean }): Promise<FolderState> {
   try {
     const stats = options.followLink ? await stat(dir) : await lstat(dir);
     if (stats.isSymbolicLink()) return 'symlink';
@@ -39,6 +40,7 @@ export async function inspectFolder(dir: string, options: { followLink: boolean 
   const names = await readdir(dir);
   if (!names.some((name) => !isHidden(name))) return 'empty';
   if (!names.includes(MANIFEST_FILE)) return 'foreign';
+  if (options.readManifest === false) return 'snapshot';
   return (await readOwnManifest(dir)) === undefined ? 'foreign' : 'snapshot';
 }
 
@@ -96,10 +98,14 @@ export async function listFiles(dir: string): Promise<string[]> {
 
 /** The absolute path of a layout path (forward slashes) inside `dir`. */
 export function filePath(dir: string, relative: string): string {
-  return path.join(dir, ...relative.split('/'));
+  // One join, not one argument per segment: this runs once per file of a 14,000-file snapshot.
+  return path.join(dir, path.sep === '/' ? relative : relative.replaceAll('/', path.sep));
 }
+
+/** Node 20.12 and later hash small inputs in one call, without a Hash object per file. */
+const hashOnce = (crypto as Partial<Pick<typeof crypto, 'hash'>>).hash;
 
 /** SHA-256 of `bytes`, lower-case hex, as `manifest.json` lists it. */
 export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return hashOnce === undefined ? crypto.createHash('sha256').update(bytes).digest('hex') : hashOnce('sha256', bytes, 'hex');
 }

@@ -12,8 +12,13 @@ export interface SchemaViolation {
   message: string;
 }
 
+const validators = new Map<FileDefinition, ValidateFunction>();
+
+/** Looked up once per definition: a snapshot checks thousands of files against a handful of them. */
 function validatorFor(definition: FileDefinition): ValidateFunction {
-  return schemaValidator('snapshot.schema.json', definition);
+  let validate = validators.get(definition);
+  if (validate === undefined) validators.set(definition, (validate = schemaValidator('snapshot.schema.json', definition)));
+  return validate;
 }
 
 /** Every violation of `definition` by `value` (empty when it conforms). */

@@ -43,4 +43,15 @@ describe('parseJson', () => {
     expect(() => parseJson(`{"a":${'{"b":'.repeat(100_000)}1${'}'.repeat(100_000)}}`)).toThrow(/nested deeper/);
     expect(parseJson(JSON.stringify({ name: '['.repeat(1000), quoted: 'a\\"[[[' }))).toEqual({ name: '['.repeat(1000), quoted: 'a\\"[[[' });
   });
+
+  it('counts depth, not brackets: many shallow ones pass, and quotes after escaped backslashes end their string', () => {
+    const siblings = `[${Array.from({ length: MAX_JSON_DEPTH * 3 }, () => '{"a":[]}').join(',')}]`;
+    expect(parseJson(siblings)).toHaveLength(MAX_JSON_DEPTH * 3);
+    const deep = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    // The text "x\\" is the string x\ : its second quote closes it, so the brackets after it are structure.
+    expect(() => parseJson(`{"k":"x\\\\","d":${deep(MAX_JSON_DEPTH)}}`)).toThrow(/nested deeper/);
+    expect(() => parseJson(`{"k":"x\\\\","d":${deep(MAX_JSON_DEPTH - 1)}}`)).not.toThrow();
+    // "x\"[[[...": an escaped quote does not end the string, so its brackets are text.
+    expect(parseJson(`["x\\"${'['.repeat(MAX_JSON_DEPTH * 2)}"]`)).toEqual([`x"${'['.repeat(MAX_JSON_DEPTH * 2)}`]);
+  });
 });

@@ -33,6 +33,15 @@ describe('writeSnapshot', () => {
     expect(loaded.environments[0]!.applications.find((app) => app.name === 'Odd id')?.id).toBe('app/../with space');
   });
 
+  it('round-trips files larger than the loader reads at once, multi-byte characters across every boundary', async () => {
+    const dir = await temporaryFolder();
+    const snapshot = richSnapshot();
+    // 3-byte characters: some fall across the 64 KiB the loader reads before it learns a file's size.
+    Object.assign(snapshot.environments[0]!.applications[0]!, { description: `€${'€ab'.repeat(70_000)}` });
+    await writeSnapshot(snapshot, dir);
+    expect(await loadSnapshot(dir)).toEqual(canonicalSnapshot(snapshot));
+  });
+
   it('writes byte-identical files for the same snapshot, whatever the order of its arrays', async () => {
     const snapshot = richSnapshot();
     const [first, second, shuffled] = [await temporaryFolder(), await temporaryFolder(), await temporaryFolder()];
