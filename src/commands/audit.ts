@@ -1,6 +1,6 @@
 import { FORMAT_CHOICES } from '../formatters/index.js';
 import { defineCommand } from './context.js';
-import { loadSnapshotFolder } from './load-snapshot-folder.js';
+import { loadSnapshotFolderWithFiles } from './load-snapshot-folder.js';
 import { withReportOptions } from './output-options.js';
 import { auditAndReport } from './report-audit.js';
 
@@ -11,7 +11,7 @@ export const auditCommand = defineCommand({
       'Audit a committed snapshot for GitHub code scanning',
     ),
   run: async (argv, context) => {
-    const snapshot = await loadSnapshotFolder(context, argv.snapshot);
-    return auditAndReport({ snapshot, snapshotDir: argv.snapshot, flags: argv, context });
+    const { snapshot, files } = await loadSnapshotFolderWithFiles(context, argv.snapshot);
+    return auditAndReport({ snapshot, snapshotDir: argv.snapshot, snapshotFiles: files, flags: argv, context });
   },
 });

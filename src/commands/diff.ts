@@ -1,9 +1,9 @@
 import { loadAuditSetup } from '../audit/audit-setup.js';
 import { auditBoth, buildDriftReport, decideDriftVerdict, DRIFT_FAIL_ON, DRIFT_FORMATS, formatDrift, type DriftFailOn, type DriftFormat } from '../diff/index.js';
 import { resolveFindingLines } from '../snapshot/locate-line.js';
-import { defineCommand, resolvePath } from './context.js';
+import { defineCommand } from './context.js';
 import { terminalColumns, useColor } from './io.js';
-import { loadSnapshotFolder } from './load-snapshot-folder.js';
+import { loadSnapshotFolderWithFiles } from './load-snapshot-folder.js';
 import { throwIfReportsFailed, writeReports } from './output-options.js';
 import { stderrLines } from '../output/stderr-line.js';
 
@@ -26,11 +26,11 @@ export const diffCommand = defineCommand({
   run: async (argv, context) => {
     const { io } = context;
     const [oldDir, newDir] = [argv.old, argv.new];
-    const before = await loadSnapshotFolder(context, oldDir);
-    const after = await loadSnapshotFolder(context, newDir);
+    const { snapshot: before, files: beforeFiles } = await loadSnapshotFolderWithFiles(context, oldDir);
+    const { snapshot: after, files: afterFiles } = await loadSnapshotFolderWithFiles(context, newDir);
     const audits = auditBoth(before, after, loadAuditSetup({ config: argv.config, review: false, cwd: io.cwd }), new Date());
-    resolveFindingLines(audits.before, resolvePath(io, oldDir));
-    resolveFindingLines(audits.after, resolvePath(io, newDir));
+    resolveFindingLines(audits.before, beforeFiles);
+    resolveFindingLines(audits.after, afterFiles);
     const report = buildDriftReport({ before, after }, audits, { before: oldDir, after: newDir });
 
     const format = argv.format;

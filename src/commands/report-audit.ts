@@ -1,6 +1,6 @@
 import { loadAuditSetup, type AuditSetup } from '../audit/audit-setup.js';
 import { auditSnapshot } from '../audit/audit-snapshot.js';
-import { resolveFindingLines } from '../snapshot/locate-line.js';
+import { folderFileSource, resolveFindingLines, type SnapshotFileSource } from '../snapshot/locate-line.js';
 import type { Snapshot } from '../snapshot/model.js';
 import type { Verdict } from '../verdict.js';
 import { resolvePath, type CommandContext } from './context.js';
@@ -13,6 +13,8 @@ export interface AuditAndReportInput {
   snapshot: Snapshot;
   /** The snapshot folder on disk as the user named it, when there is one: findings then point at its files and lines. */
   snapshotDir?: string | undefined;
+  /** The texts of the snapshot's files as they were loaded; read from `snapshotDir` when absent (a snapshot just written). */
+  snapshotFiles?: SnapshotFileSource;
   /** The parsed flags of `withReportOptions`. */
   flags: ReportFlags;
   context: CommandContext;
@@ -53,6 +55,6 @@ export async function auditAndReport(input: AuditAndReportInput): Promise<Verdic
   const targets = pairOutputs(context.rawArgv, input.defaultFormat ?? 'stylish');
   const setup = input.setup ?? loadReportSetup(flags, context);
   const result = auditSnapshot(snapshot, setup, input.now ?? new Date(), snapshotDir);
-  if (snapshotDir !== undefined) resolveFindingLines(result, resolvePath(context.io, snapshotDir));
+  if (snapshotDir !== undefined) resolveFindingLines(result, input.snapshotFiles ?? folderFileSource(resolvePath(context.io, snapshotDir)));
   return reportResult(setup.history === undefined ? result : applyHistory(result, setup.history), { flags, context, targets, snapshotDir, snapshotRemoved: input.snapshotRemoved });
 }

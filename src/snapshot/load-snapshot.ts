@@ -4,7 +4,7 @@ import { toolVersion } from '../paths.js';
 import { withUnrecordedKindsFailed } from './collection-coverage.js';
 import { pointerSegment, scanJson } from './json-scanner.js';
 import { ENVIRONMENT_ARRAYS, ENVIRONMENT_FILE, environmentFolder, MANIFEST_FILE, parseLayoutPath, type LayoutEntry, type WrittenManifest } from './layout.js';
-import { createLineLocator } from './locate-line.js';
+import { createLineLocator, type SnapshotFileSource } from './locate-line.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Environment, type EnvironmentSnapshot, type Role, type Snapshot } from './model.js';
 import { filePath, inspectFolder, isOwnManifest, listTree, sha256 } from './snapshot-folder.js';
 import { checkAgainstSchema, type FileDefinition } from './snapshot-schema.js';
@@ -38,6 +38,21 @@ const MAX_FILE_BYTES = 256 * 1024 * 1024;
  * Resources come back ordered by id.
  */
 export async function loadSnapshot(dir: string): Promise<Snapshot> {
+  return (await loadSnapshotWithFiles(dir)).snapshot;
+}
+
+/** A snapshot as {@link loadSnapshotWithFiles} reads it: the model, and the text of each file it was read from. */
+export interface LoadedSnapshot {
+  snapshot: Snapshot;
+  /** Each file's text as read and checked, with the SHA-256 the manifest lists for it (which its bytes have). */
+  files: SnapshotFileSource;
+}
+
+/**
+ * {@link loadSnapshot}, keeping the files' texts (a few MB for 14,000 files): findings get their lines
+ * from the very texts that were audited, without reading and hashing every file again.
+ */
+export async function loadSnapshotWithFiles(dir: string): Promise<LoadedSnapshot> {
   try {
     return await readSnapshotFolder(dir);
   } catch (error) {
@@ -53,7 +68,7 @@ export async function loadSnapshot(dir: string): Promise<Snapshot> {
 /** File-system refusals that the user can fix (permissions, a folder where a file belongs). */
 const UNREADABLE = new Set(['EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'ELOOP', 'EIO', 'ENAMETOOLONG']);
 
-async function readSnapshotFolder(dir: string): Promise<Snapshot> {
+async function readSnapshotFolder(dir: string): Promise<LoadedSnapshot> {
   await assertSnapshotFolder(dir);
   const problems: SnapshotProblem[] = [];
   const written = await readManifest(dir, problems);
@@ -63,32 +78,46 @@ async function readSnapshotFolder(dir: string): Promise<Snapshot> {
   for (const file of others) problems.push({ file, message: 'not a regular file (a link, a pipe or a device): a snapshot holds regular files only, and this one was not read' });
   const listed = written.files;
   const entries: Array<{ file: string; entry: FileEntry }> = [];
+  const layoutOf = new Map<string, LayoutEntry | undefined>();
   for (const file of files) {
     if (file === MANIFEST_FILE) continue;
     const entry = parseLayoutPath(file);
+    layoutOf.set(file, entry);
     if (!Object.hasOwn(listed, file)) problems.push({ file, message: `not listed in ${MANIFEST_FILE}: pingone-audit did not write it with this snapshot` });
     else if (entry !== undefined && entry.kind !== 'manifest') entries.push({ file, entry });
   }
-  const present = new Set(files);
   for (const file of Object.keys(listed)) {
-    if (parseLayoutPath(file) === undefined) problems.push({ file: MANIFEST_FILE, pointer: `/files/${pointerSegment(file)}`, message: 'names no file of the snapshot layout' });
-    else if (!present.has(file) && !others.includes(file)) problems.push({ file, message: `missing: ${MANIFEST_FILE} lists it, the folder does not hold it` });
+    const present = layoutOf.has(file);
+    if ((present ? layoutOf.get(file) : parseLayoutPath(file)) === undefined)
+      problems.push({ file: MANIFEST_FILE, pointer: `/files/${pointerSegment(file)}`, message: 'names no file of the snapshot layout' });
+    else if (!present && file !== MANIFEST_FILE && !others.includes(file)) problems.push({ file, message: `missing: ${MANIFEST_FILE} lists it, the folder does not hold it` });
   }
   const values = new Array<unknown>(entries.length);
+  const texts = new Map<string, string>();
   for (let index = 0; index < entries.length; index += 1) {
     if (index > 0 && index % READ_BATCH === 0) await new Promise(setImmediate);
     const { file, entry } = entries[index]!;
-    values[index] = readChecked(dir, file, listed[file]!, definitionOf(entry), problems, expectedIds(entry));
+    const checked = readChecked(dir, file, listed[file]!, definitionOf(entry), problems, expectedIds(entry));
+    if (checked === undefined) continue;
+    values[index] = checked.value;
+    texts.set(file, checked.text);
   }
   const snapshot = assemble(entries, values, problems);
   if (problems.length > 0) throw new InvalidSnapshotError(dir, problems.sort(byFileThenLine));
   const { files: _checked, ...manifest } = written;
-  return { manifest: withUnrecordedKindsFailed(manifest), ...snapshot };
+  const fileSource: SnapshotFileSource = {
+    read: (file) => {
+      const text = texts.get(file);
+      return text === undefined ? undefined : { text, sha256: listed[file]! };
+    },
+  };
+  return { snapshot: { manifest: withUnrecordedKindsFailed(manifest), ...snapshot }, files: fileSource };
 }
 
 async function assertSnapshotFolder(dir: string): Promise<void> {
   const create = `Run \`pingone-audit snapshot --out ${dir}\` to collect one, or pass the folder an earlier run wrote.`;
-  switch (await inspectFolder(dir, { followLink: true })) {
+  // readManifest reads and checks the manifest next: it is large (a line per file), so it is read once.
+  switch (await inspectFolder(dir, { followLink: true, readManifest: false })) {
     case 'missing':
       throw new UserFacingError('snapshot-missing', `There is no snapshot folder at ${dir}.`, { hint: create });
     case 'not-a-folder':
@@ -151,8 +180,15 @@ async function readManifest(dir: string, problems: SnapshotProblem[]): Promise<W
   return reportViolations(text, MANIFEST_FILE, 'manifest', value, problems) ? (value as WrittenManifest) : undefined;
 }
 
-/** Parses and checks one file; undefined (with problems recorded) when it does not conform. */
-function readChecked(dir: string, file: string, checksum: string, definition: FileDefinition, problems: SnapshotProblem[], expected: { id: string; environmentId?: string }): unknown {
+/** Parses and checks one file: its value and text, or undefined (with problems recorded) when it does not conform. */
+function readChecked(
+  dir: string,
+  file: string,
+  checksum: string,
+  definition: FileDefinition,
+  problems: SnapshotProblem[],
+  expected: { id: string; environmentId?: string },
+): { value: unknown; text: string } | undefined {
   const bytes = readBounded(filePath(dir, file), file, problems);
   if (bytes === undefined) return undefined;
   if (sha256(bytes) !== checksum) problems.push({ file, message: `changed since pingone-audit wrote it: its SHA-256 is not the one ${MANIFEST_FILE} lists` });
@@ -166,26 +202,45 @@ function readChecked(dir: string, file: string, checksum: string, definition: Fi
   if (expected.environmentId !== undefined && typeof environmentId === 'string' && environmentId !== expected.environmentId) {
     mismatches.push({ pointer: '/environment/id', message: `must be ${JSON.stringify(expected.environmentId)}, the environment of its folder; found ${JSON.stringify(environmentId)}` });
   }
-  if (mismatches.length === 0) return value;
+  if (mismatches.length === 0) return { value, text };
   const locate = createLineLocator(() => text);
   problems.push(...mismatches.map((mismatch) => ({ file, line: locate(file, mismatch.pointer), ...mismatch })));
   return undefined;
 }
 
-/** The file's bytes, or undefined (with the problem recorded) when it is larger than any pingone-audit writes. */
+/**
+ * Where files are read: nearly every snapshot file fits, so it is read with one call and no fstat, which
+ * (with the Stats object Node builds) costs as much as the read. Reused, so valid until the next read.
+ */
+const scratch = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * The file's bytes, or undefined (with the problem recorded) when it is larger than any pingone-audit writes.
+ * The bytes may be {@link scratch}: use them before the next call.
+ */
 function readBounded(path: string, file: string, problems: SnapshotProblem[]): Buffer | undefined {
   const fd = openSync(path, 'r');
   try {
+    const first = fillFrom(fd, scratch, 0);
+    if (first < scratch.length) return scratch.subarray(0, first);
     const size = fstatSync(fd).size;
     if (tooLarge(file, size, problems)) return undefined;
-    const bytes = Buffer.allocUnsafe(size);
-    let filled = 0;
-    for (let read = -1; filled < size && read !== 0; filled += read) read = readSync(fd, bytes, filled, size - filled, null);
+    // One byte more than the size said, so that a file that grew while it was read is read whole (and fails its checksum).
+    const bytes = Buffer.allocUnsafe(Math.max(size, first) + 1);
+    scratch.copy(bytes, 0, 0, first);
+    const filled = fillFrom(fd, bytes, first);
     // A file that shrank while it was read fails its checksum, as one that changed does.
-    return filled === size ? bytes : bytes.subarray(0, filled);
+    return bytes.subarray(0, filled);
   } finally {
     closeSync(fd);
   }
+}
+
+/** Reads from `fd` into `bytes` from `filled` on, until the buffer is full or the file ends; the bytes now held. */
+function fillFrom(fd: number, bytes: Buffer, filled: number): number {
+  let held = filled;
+  for (let read = -1; held < bytes.length && read !== 0; held += read) read = readSync(fd, bytes, held, bytes.length - held, null);
+  return held;
 }
 
 /** Records a problem, and says so, when a file is larger than any pingone-audit writes: it is not read. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { scanJson, type PointerLines } from './json-scanner.js';
+import { lineOfPointer } from './pointer-line.js';
 import { filePath, sha256 } from './snapshot-folder.js';
 
 /** 1-based line of what a JSON pointer names in a snapshot file; undefined when the file is unreadable or not JSON. */
@@ -41,23 +42,36 @@ export interface LocatedInSnapshot {
   location: { file: string; line?: number; sha256?: string };
 }
 
+/** The files of one snapshot as line location reads them: each file's text and the SHA-256 of its bytes, undefined when there is no such file. */
+export interface SnapshotFileSource {
+  read(file: string): { text: string; sha256: string } | undefined;
+}
+
+/** A {@link SnapshotFileSource} that reads the files from the folder on disk (a snapshot just written, for one). */
+export function folderFileSource(snapshotDir: string): SnapshotFileSource {
+  return {
+    read: (file) => {
+      const text = readTextIfPresent(filePath(snapshotDir, file));
+      return text === undefined ? undefined : { text, sha256: sha256(Buffer.from(text, 'utf8')) };
+    },
+  };
+}
+
 /**
  * Fills `location.line` and `location.sha256` (the file's checksum, as evidence) of every finding
- * and suppressed finding from the files of the snapshot folder they were found in; a finding whose
- * file cannot be read keeps neither. Mutates `result`.
+ * and suppressed finding from the files of the snapshot they were found in; a finding whose file
+ * cannot be read keeps neither. Each file is read once. Mutates `result`.
  */
-export function resolveFindingLines(result: { findings: LocatedInSnapshot[]; suppressed: LocatedInSnapshot[] }, snapshotDir: string): void {
-  const checksums = new Map<string, string>();
-  const locate = createLineLocator((file) => {
-    const text = readTextIfPresent(filePath(snapshotDir, file));
-    if (text !== undefined) checksums.set(file, sha256(Buffer.from(text, 'utf8')));
-    return text;
-  });
+export function resolveFindingLines(result: { findings: LocatedInSnapshot[]; suppressed: LocatedInSnapshot[] }, files: SnapshotFileSource): void {
+  const cache = new Map<string, { text: string; sha256: string } | undefined>();
   const fill = (finding: LocatedInSnapshot) => {
-    const line = locate(finding.location.file, finding.pointer);
+    const { file } = finding.location;
+    let read = cache.get(file);
+    if (read === undefined && !cache.has(file)) cache.set(file, (read = files.read(file)));
+    if (read === undefined) return;
+    const line = lineOfPointer(read.text, finding.pointer);
     if (line !== undefined) finding.location.line = line;
-    const checksum = checksums.get(finding.location.file);
-    if (checksum !== undefined) finding.location.sha256 = checksum;
+    finding.location.sha256 = read.sha256;
   };
   result.findings.forEach(fill);
   result.suppressed.forEach(fill);

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AuditResult, Finding } from '../../src/engine/types.js';
 import { scanJson } from '../../src/snapshot/json-scanner.js';
-import { createLineLocator, resolveFindingLines } from '../../src/snapshot/locate-line.js';
+import { atNearestAncestor, createLineLocator, folderFileSource, resolveFindingLines } from '../../src/snapshot/locate-line.js';
+import { lineOfPointer } from '../../src/snapshot/pointer-line.js';
 import { stableStringify } from '../../src/snapshot/stable-json.js';
 import { temporaryFolder } from './snapshot-fixtures.js';
 
@@ -133,10 +134,45 @@ describe('resolveFindingLines', () => {
       suppressed: [finding('/name', file)],
     } as AuditResult;
 
-    resolveFindingLines(result, dir);
+    resolveFindingLines(result, folderFileSource(dir));
 
     expect(result.findings.map((item) => item.location.line)).toEqual([3, 1, undefined]);
     expect(result.findings[2]!.location).not.toHaveProperty('line');
     expect(result.suppressed[0]!.location.line).toBe(6);
+  });
+});
+
+describe('lineOfPointer', () => {
+  /** What createLineLocator answers: the line scanJson maps for the pointer or its nearest ancestor. */
+  const scanned = (text: string, pointer: string) => {
+    const { lines } = scanJson(text);
+    return lines === undefined ? undefined : atNearestAncestor(lines, pointer);
+  };
+  /** Every pointer scanJson maps, and for each a child that is not there. */
+  const pointersOf = (text: string) => [...scanJson(text).lines!.keys()].flatMap((pointer) => [pointer, `${pointer}/absent`, `${pointer}/0`, `${pointer}/9`]);
+  const agrees = (text: string, extra: string[] = []) => {
+    for (const pointer of [...pointersOf(text), ...extra]) expect([pointer, lineOfPointer(text, pointer)]).toEqual([pointer, scanned(text, pointer)]);
+  };
+
+  it('gives the line scanJson gives, for every pointer of a file and for ones that are not there', () => {
+    agrees(APP_TEXT, ['', 'no-slash', '/', '/a~1b/x', '/m~0n', '/m~n', '/redirectUris/01', '/redirectUris/-']);
+    agrees(stableStringify({ z: [{ y: 1 }, { x: { w: [2, [3, { v: null }]] } }], a: 'first', '': { '': [] }, 'q"}]': { '0': 'x' } }));
+    agrees(JSON.stringify({ compact: [1, { two: [true, false] }], 'with\\backslash': '\\"' }));
+    agrees('  \n  "root string"  ');
+  });
+
+  it('takes the last of duplicate keys that holds the whole path, as the scan maps them', () => {
+    const text = ['{', '  "a": { "x": 1 },', '  "b": 2,', '  "a": { "y": 2 }', '}'].join('\n');
+    agrees(text, ['/a/x', '/a/y', '/a/z']);
+    expect(lineOfPointer(text, '/a')).toBe(4);
+    expect(lineOfPointer(text, '/a/x')).toBe(2);
+  });
+
+  it('gives no line for empty text, and never throws on text that is not JSON', () => {
+    expect(lineOfPointer('', '/a')).toBeUndefined();
+    expect(lineOfPointer(' \n ', '')).toBeUndefined();
+    for (const broken of ['{ "a": ', '{"a" 1}', '[1, ', '{"\\q": 1}', '{"a": [}', '"unterminated', '{"a": {"b": 1']) {
+      expect(() => lineOfPointer(broken, '/a/b/0')).not.toThrow();
+    }
   });
 });
