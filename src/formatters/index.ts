@@ -1,6 +1,6 @@
 import { formatCsv, formatCsvChunks } from './csv.js';
 import type { ChunkedFormatter, Formatter } from './format-context.js';
-import { formatHtml } from './html.js';
+import { formatHtml, formatHtmlChunks } from './html.js';
 import { formatJson, formatJsonChunks } from './json.js';
 import { formatJunit, formatJunitChunks } from './junit.js';
 import { formatMarkdown } from './markdown.js';
@@ -52,6 +52,7 @@ const chunkedFormatters: Partial<Record<FormatName, ChunkedFormatter>> = {
   sarif: formatSarifChunks,
   junit: formatJunitChunks,
   csv: formatCsvChunks,
+  html: formatHtmlChunks,
   'oscal-ar': formatOscalArChunks,
   'oscal-poam': formatOscalPoamChunks,
 };

@@ -125,7 +125,7 @@ function findingLines(findings: readonly Finding[], layout: Layout): string[] {
     }
   }
   if (findings.length > listed.length) {
-    lines.push('', paint(`… and ${findings.length - listed.length} more, less severe: -f json, markdown, html or csv lists them all.`, 'bold'));
+    lines.push('', paint(`… and ${findings.length - listed.length} more, less severe: -f json or csv lists them all.`, 'bold'));
   }
   return lines;
 }

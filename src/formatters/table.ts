@@ -53,7 +53,7 @@ export function formatTable(result: AuditResult, context: FormatContext): string
   const listed = (findings: Finding[]): string => {
     const table = findingsTable(findings.slice(0, MAX_FINDINGS_LISTED), width, paint, context.snapshotDir, environmentName);
     if (findings.length <= MAX_FINDINGS_LISTED) return table;
-    const more = `… and ${findings.length - MAX_FINDINGS_LISTED} more, less severe: write -f json, markdown, html or csv for the full list.`;
+    const more = `… and ${findings.length - MAX_FINDINGS_LISTED} more, less severe: write -f json or csv for the full list.`;
     return `${table}${paint(more, 'bold')}\n`;
   };
   if (result.findings.length > 0) sections.push(listed(result.findings));

@@ -45,17 +45,18 @@ describe('audit with a hostile application name, every format', () => {
 
 describe('a formatter that throws', () => {
   it('costs only its own report: the others are written, stderr names it, and the run exits 70', async () => {
-    const broken = vi.spyOn(formatters, 'html').mockImplementation(() => {
-      throw new TypeError('html formatter broke');
+    // Markdown is still made as one string (the growing reports are written piece by piece).
+    const broken = vi.spyOn(formatters, 'markdown').mockImplementation(() => {
+      throw new TypeError('markdown formatter broke');
     });
     try {
-      const [html, json] = [path.join(work, 'broken.html'), path.join(work, 'after.json')];
-      const run = await runCli(['audit', snapshot, '--fail-on', 'none', '-f', 'table', '-f', 'html', '-o', html, '-f', 'json', '-o', json], { cwd: work });
+      const [markdown, json] = [path.join(work, 'broken.md'), path.join(work, 'after.json')];
+      const run = await runCli(['audit', snapshot, '--fail-on', 'none', '-f', 'table', '-f', 'markdown', '-o', markdown, '-f', 'json', '-o', json], { cwd: work });
       expect(run.code).toBe(70);
       expect(run.stdout).toContain('implicit-grant');
       expect(existsSync(json)).toBe(true);
-      expect(existsSync(html)).toBe(false);
-      expect(run.stderr).toContain(`error: the html report (${html}) was not written: html formatter broke`);
+      expect(existsSync(markdown)).toBe(false);
+      expect(run.stderr).toContain(`error: the markdown report (${markdown}) was not written: markdown formatter broke`);
       expect(run.stderr).toContain('pingone-audit: internal error.');
     } finally {
       broken.mockRestore();
