@@ -1,0 +1,95 @@
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+
+/**
+ * The last step of `npm run build`: bundles `src/cli.ts` with everything it imports into `dist/src/cli.js` (the `bin`),
+ * replacing tsc's copy, so that a run loads a handful of files instead of a few hundred ES modules (issue 19: cold
+ * start). Each command's module, imported when that command runs, becomes a chunk beside it (`dist/src/chunk-*.js`):
+ * `--help` loads none of them. The chunks sit in `dist/src` itself, where `src/paths.ts` finds the package root from
+ * any of them. tsc's other output stays for the tests, the benchmarks and `npm run docs`.
+ */
+
+/** The package root (this file runs from dist/scripts/). */
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const outdir = path.join(root, 'dist', 'src');
+
+/**
+ * Packages left to Node at run time: web-tree-sitter finds its own .wasm beside its file, which a bundle would move.
+ * (table and Ajv are already loaded through `createRequire`, only when a command needs them.)
+ */
+const EXTERNAL = ['web-tree-sitter'];
+
+/** Printable ASCII: one column per character in every `string-width`, which this test spares loading. */
+const PRINTABLE_ASCII = '/^[\\x20-\\x7E]*$/';
+
+/**
+ * Every `string-width` (yargs, cliui and wrap-ansi measure each word of `--help` with it) answers printable ASCII by
+ * its length, and loads the real package, whose first use builds an `Intl.Segmenter` and Unicode regular expressions
+ * (about 40 ms of `--help`), only for other text. Each importer keeps its own version for that text.
+ */
+const asciiStringWidth: Plugin = {
+  name: 'ascii-string-width',
+  setup(bundle) {
+    bundle.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData === 'real') return undefined;
+      const real = await bundle.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'real' });
+      if (real.errors.length > 0) return { errors: real.errors };
+      return { path: real.path, namespace: 'ascii-string-width' };
+    });
+    bundle.onLoad({ filter: /.*/, namespace: 'ascii-string-width' }, (args) => ({
+      // require(): esbuild evaluates a required ES module on first call, not when the bundle loads.
+      contents: `let measure;
+export default function stringWidth(text, options) {
+  if (typeof text === 'string' && ${PRINTABLE_ASCII}.test(text)) return text.length;
+  measure ??= require(${JSON.stringify(args.path)}).default;
+  return measure(text, options);
+}`,
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * yargs finds its locale files (`--help` in German under LANG=de_DE) and the package.json it reads settings from
+ * relative to its own file. Bundled, that file is ours: point it back at the installed yargs.
+ */
+const yargsHome: Plugin = {
+  name: 'yargs-home',
+  setup(bundle) {
+    bundle.onLoad({ filter: /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const own = 'const __dirname = fileURLToPath(import.meta.url);';
+      if (!source.includes(own)) throw new Error(`${args.path} no longer says "${own}": check how this yargs finds its locales before bundling it.`);
+      const installed = "const __dirname = createRequire(import.meta.url).resolve('yargs/package.json').replace(/package\\.json$/, 'lib/platform-shims/esm.mjs');";
+      return { contents: source.replace(own, installed), loader: 'js' };
+    });
+  },
+};
+
+function removeOldChunks(): void {
+  for (const file of readdirSync(outdir)) {
+    if (/^chunk-.*\.js(\.map)?$/.test(file)) rmSync(path.join(outdir, file));
+  }
+}
+
+removeOldChunks();
+await build({
+  absWorkingDir: root,
+  entryPoints: { cli: 'src/cli.ts' },
+  outdir,
+  bundle: true,
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: EXTERNAL,
+  // CommonJS packages (undici) require Node's built-in modules; an ES module has no require of its own.
+  banner: { js: "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);" },
+  sourcemap: 'linked',
+  plugins: [asciiStringWidth, yargsHome],
+  logLevel: 'warning',
+});
