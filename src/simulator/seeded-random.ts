@@ -12,9 +12,19 @@ export function seededRandom(seed: number): () => number {
 
 /** A version-4-shaped UUID drawn from `random`. */
 export function seededUuid(random: () => number): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
-  hex[12] = '4';
-  hex[16] = ((Math.floor(random() * 4) + 8) as number).toString(16);
-  const s = hex.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  const codes: number[] = [];
+  for (let i = 0; i < 32; i++) {
+    if (i === 8 || i === 12 || i === 16 || i === 20) codes.push(DASH);
+    // Every digit is drawn, version and variant too, so that the same seed gives the same UUIDs as before.
+    const digit = Math.floor(random() * 16);
+    codes.push(HEX.charCodeAt(i === 12 ? 4 : digit));
+  }
+  const variant = HEX.charCodeAt(Math.floor(random() * 4) + 8);
+  codes[19] = variant;
+  // One flat string: a template of slices is a tree of string pieces, several times its size,
+  // which at a million generated users was a third of the benchmark snapshot's memory.
+  return String.fromCharCode(...codes);
 }
+
+const HEX = '0123456789abcdef';
+const DASH = 45;
