@@ -31,6 +31,8 @@ const credentialShapes = [/\b(Bearer|Basic)\s+[\w\-.~+/]{16,}=*/gi, /\beyJ[\w-]*
 
 export function createRedactor(): Redactor {
   const forms = new Set<string>();
+  // Every request registers its Authorization header again: its forms are worked out once.
+  const added = new Set<string>();
   // Longest first, so that a secret inside a registered header is replaced whole.
   let ordered: string[] = [];
   function redactKnown(text: string): string {
@@ -40,7 +42,8 @@ export function createRedactor(): Redactor {
   }
   return {
     add(value) {
-      if (value.length < shortestSecret) return;
+      if (value.length < shortestSecret || added.has(value)) return;
+      added.add(value);
       const before = forms.size;
       for (const form of encodings(value)) if (form.length >= shortestSecret) forms.add(form);
       if (forms.size !== before) ordered = [...forms].sort((a, b) => b.length - a.length);
