@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
+import { Agent } from 'undici';
 import { parseJson } from '../json/parse-json.js';
 import { toolVersion } from '../paths.js';
 import { ApiError, readErrorBody } from './api-error.js';
@@ -7,7 +8,6 @@ import { createSemaphore } from './concurrency.js';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
 import { defaultMaxAnswerBytes, readBoundedBody } from './read-body.js';
 import { createRedactor, type Redactor } from './redactor.js';
-import { createTransport } from './transport.js';
 import { assertReadOnly, endpointTemplate, relativeApiPath, resolveApiUrl, type RequestPurpose } from './request-guard.js';
 import { backoffDelay, defaultRetryPolicy, isConnectionRefused, isPropagationDelay, isRetryableNetworkError, isRetryableStatus, parseRetryAfter, type RetryPolicy } from './retry-policy.js';
 
@@ -94,7 +94,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const log = options.log ?? (() => undefined);
   const concurrency = options.concurrency ?? 16;
   // Kept-alive connections, one per slot: a request never waits for a TCP and TLS handshake after the first.
-  const transport = createTransport(concurrency);
+  const agent = new Agent({ connections: concurrency, keepAliveTimeout: 30_000, pipelining: 1 });
   const slots = createSemaphore(concurrency);
   const limiter: RateLimiter = createRateLimiter(
     options.adaptiveRate === true ? { maxRps: options.maxRps ?? Number.POSITIVE_INFINITY, adaptive: true, now, sleep } : { maxRps: options.maxRps ?? 10, now, sleep },
@@ -115,13 +115,18 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const sentAt = now();
       const signal = AbortSignal.timeout(timeoutMs);
       try {
-        const response = await transport.send(
-          url,
-          method as 'GET' | 'POST',
-          { ...headers, 'user-agent': `pingone-audit/${toolVersion}`, 'x-ping-external-transaction-id': `${runId}-${sequence}` },
-          body,
+        const response = await agent.request({
+          origin: url.origin,
+          path: url.pathname + url.search,
+          method: method as 'GET' | 'POST',
+          headers: {
+            ...headers,
+            'user-agent': `pingone-audit/${toolVersion}`,
+            'x-ping-external-transaction-id': `${runId}-${sequence}`,
+          },
+          ...(body === undefined ? {} : { body }),
           signal,
-        );
+        });
         const text = await readBoundedBody(response.body, response.headers['content-length'], maxAnswerBytes);
         const answer = { status: response.statusCode, headers: response.headers, text: text ?? '', sentAt };
         return text === undefined ? { ...answer, oversized: true } : answer;
@@ -232,7 +237,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     },
     requestsByEndpoint: () => Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b))),
     requestCount: () => [...counts.values()].reduce((sum, count) => sum + count, 0),
-    close: () => transport.close(),
+    close: () => agent.close(),
   };
 }
 

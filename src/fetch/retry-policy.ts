@@ -46,14 +46,27 @@ export function isPropagationDelay(status: number, messages: readonly string[]):
   return status === 403 && messages.some((message) => propagationPattern.test(message));
 }
 
-const retryableNetworkCodes = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+const retryableNetworkCodes = new Set([
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ECONNREFUSED',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CLOSED',
+]);
 
 /** Connection-level failures worth another try: resets, refusals, timeouts, "socket hang up". */
 export function isRetryableNetworkError(error: unknown): boolean {
   for (let current: unknown = error; current instanceof Error; current = current.cause) {
     const code = (current as NodeJS.ErrnoException).code;
     if (code !== undefined && retryableNetworkCodes.has(code)) return true;
-    if (/socket hang up/i.test(current.message)) return true;
+    if (/socket hang up|other side closed/i.test(current.message)) return true;
   }
   return false;
 }
