@@ -17,9 +17,9 @@ export interface HttpClientOptions {
   /** Client-side rate limit shared by all requests (default 10/s); lowered on 429, then restored. */
   maxRps?: number;
   /**
-   * The API's limit is unknown: start at 10/s, double the rate every busy quarter second until PingOne
-   * answers 429, then settle just under the rate that met it. `maxRps` is then only a ceiling
-   * (default none).
+   * The API's limit is unknown: start at 10/s, double the rate every busy round trip until PingOne
+   * answers 429, then settle just under the rate PingOne was measured to accept right after it
+   * (`RateLimiter.throttled`). `maxRps` is then only a ceiling (default none).
    */
   adaptiveRate?: boolean;
   /** Requests in flight at once (default 16): enough to hide the API's latency at its rate limit. */

@@ -21,7 +21,7 @@ export interface RateLimiter {
 export interface RateLimiterOptions {
   /** The limit to keep to (infinite: none, only Retry-After pauses); when `adaptive`, the ceiling of the probe. */
   maxRps: number;
-  /** The limit is unknown: start at `initialRps` and double every busy tenth of a second until the first 429. */
+  /** The limit is unknown: start at `initialRps` and double every busy round trip (a tenth of a second until one is measured) until the first 429. */
   adaptive?: boolean;
   /** Starting rate when adaptive (default 10/s, within PingOne's per-IP share of a small licence). */
   initialRps?: number;

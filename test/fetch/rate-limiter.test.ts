@@ -132,7 +132,7 @@ describe('rate limiter with a known limit', () => {
 });
 
 describe('rate limiter with an unknown limit', () => {
-  it('starts at 10/s and doubles every busy tenth of a second up to its ceiling', async () => {
+  it('starts at 10/s and, before a round trip is measured, doubles every busy tenth of a second up to its ceiling', async () => {
     const clock = fakeClock();
     const limiter = createRateLimiter({ maxRps: 1000, adaptive: true, now: clock.now, sleep: clock.sleep });
     expect(limiter.currentRate()).toBe(10);
