@@ -1,5 +1,5 @@
 /**
- * Every report that grows with the findings, written to a file through the CLI's own writer, for
+ * Every report format, written to a file through the CLI's own writer (piece by piece where the CLI does), for
  * an audit result of any size: `node outputs-run.js <format> [findings]` (default 1,000,000) prints
  * an OutputResult as JSON (a third argument, a folder, keeps the report there); `node outputs-run.js all [findings]` runs each format in a process of
  * its own (so that each peak is its own) and prints them all. The findings are those of a real run
@@ -14,7 +14,7 @@ import type { AuditResult, Finding } from '../src/engine/types.js';
 import { resolveRules } from '../src/engine/resolve-rules.js';
 import { runRules } from '../src/engine/run-rules.js';
 import { replaceFile } from '../src/file-targets.js';
-import { chunkedFormatterFor, formatterFor } from '../src/formatters/index.js';
+import { chunkedFormatterFor, FORMAT_NAMES, formatterFor } from '../src/formatters/index.js';
 import { bundledProfiles } from '../src/profiles/load-profiles.js';
 import { ruleIntegrations } from '../src/profiles/rule-integrations.js';
 import { generateDataset } from '../src/simulator/index.js';
@@ -36,8 +36,8 @@ export interface OutputResult {
   maxRssMiB: number;
 }
 
-/** Every format whose report grows with the findings (the terminal ones print the first findings only). */
-const FORMATS = ['json', 'sarif', 'csv', 'junit', 'html', 'markdown', 'oscal-ar'];
+/** Every registered format: those that list every finding, and those that list the first and must stay bounded. */
+const OUTPUT_FORMATS: readonly string[] = FORMAT_NAMES;
 const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 /** A real result, its findings copied (new resource id and fingerprint each) to `count`. */
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   const [format = 'all', count = '1000000', keep] = process.argv.slice(2);
   if (format === 'all') {
     const results: OutputResult[] = [];
-    for (const one of FORMATS) results.push(await runChild<OutputResult>('outputs-run.js', [one, count], { nodeFlags: ['--expose-gc'] }));
+    for (const one of OUTPUT_FORMATS) results.push(await runChild<OutputResult>('outputs-run.js', [one, count], { nodeFlags: ['--expose-gc'] }));
     process.stdout.write(`${JSON.stringify(results)}\n`);
     return;
   }
