@@ -15,10 +15,21 @@ export function redirectUriEntries(app: Application, fields: readonly RedirectUr
   return fields.flatMap((field) => (app[field] ?? []).map((uri, index) => ({ field, index, uri, pointer: `/${field}/${index}` })));
 }
 
-/** The URI parsed by the WHATWG URL parser, or undefined when it does not parse. */
-export function parseRedirectUri(uri: string): URL | undefined {
-  return URL.canParse(uri) ? new URL(uri) : undefined;
+/**
+ * The URI parsed by the WHATWG URL parser, or undefined when it does not parse. Several rules parse
+ * every redirect URI of every app: each URI is parsed once and the URL shared, so it is read only.
+ */
+export function parseRedirectUri(uri: string): Readonly<URL> | undefined {
+  if (parsedUris.has(uri)) return parsedUris.get(uri);
+  // Bounded, so that a long-lived process (the tests, a watch) does not keep every URI it ever saw.
+  if (parsedUris.size >= PARSED_URIS_KEPT) parsedUris.clear();
+  const url = URL.canParse(uri) ? new URL(uri) : undefined;
+  parsedUris.set(uri, url);
+  return url;
 }
+
+const PARSED_URIS_KEPT = 200_000;
+const parsedUris = new Map<string, Readonly<URL> | undefined>();
 
 /** Lower-cased host without port, or undefined for an unparsable or host-less URI. */
 export function redirectHost(uri: string): string | undefined {
@@ -37,8 +48,8 @@ export function hasTrailingSlashAfterPath(uri: string): boolean {
 
 /** The same URI with the trailing slash of its path removed (query and fragment kept). */
 export function withoutTrailingSlash(uri: string): string {
-  const url = parseRedirectUri(uri);
-  if (!url) return uri;
+  if (!URL.canParse(uri)) return uri;
+  const url = new URL(uri);
   url.pathname = url.pathname.replace(/\/+$/, '');
   return url.href;
 }

@@ -119,20 +119,26 @@ function findPoliciesInUse(snapshot: Snapshot): PolicyInUse[] {
   );
   return snapshot.environments.flatMap((env) => {
     const defaultPolicy = env.signOnPolicies.find((policy) => policy.default === true);
-    return env.signOnPolicies.map((policy) => {
-      const assignedTo = (app: Application): Answer =>
-        !unread.has(app.id) &&
-        !signsInThroughDaVinci(app) &&
-        (app._embedded?.signOnPolicyAssignments ?? []).some((assignment) => assignment.signOnPolicy.id === policy.id) &&
-        (app.enabled !== false && isPingOneBuiltIn(app) ? true : whetherSignsUsersIn(app));
-      const byDefault = (app: Application): Answer => (policy === defaultPolicy && !unread.has(app.id) ? whetherUsesDefaultPolicy(app) : false);
+    // What decides each app's policies is worked out once per app, not once per policy and list.
+    const facts = env.applications.map((app) => {
+      const read = !unread.has(app.id);
       return {
-        policy,
-        env,
-        assigned: env.applications.filter((app) => assignedTo(app) === true),
-        byDefault: env.applications.filter((app) => byDefault(app) === true),
-        uncertain: env.applications.filter((app) => typeof assignedTo(app) === 'object' || typeof byDefault(app) === 'object'),
+        app,
+        throughPolicies: read && !signsInThroughDaVinci(app),
+        signsIn: app.enabled !== false && isPingOneBuiltIn(app) ? true : whetherSignsUsersIn(app),
+        byDefault: defaultPolicy !== undefined && read ? whetherUsesDefaultPolicy(app) : false,
       };
+    });
+    return env.signOnPolicies.map((policy) => {
+      const usage: PolicyInUse = { policy, env, assigned: [], byDefault: [], uncertain: [] };
+      for (const { app, throughPolicies, signsIn, byDefault: defaultAnswer } of facts) {
+        const assignedTo: Answer = throughPolicies && (app._embedded?.signOnPolicyAssignments ?? []).some((assignment) => assignment.signOnPolicy.id === policy.id) && signsIn;
+        const byDefault: Answer = policy === defaultPolicy ? defaultAnswer : false;
+        if (assignedTo === true) usage.assigned.push(app);
+        if (byDefault === true) usage.byDefault.push(app);
+        if (typeof assignedTo === 'object' || typeof byDefault === 'object') usage.uncertain.push(app);
+      }
+      return usage;
     });
   });
 }
