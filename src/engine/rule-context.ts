@@ -8,6 +8,7 @@ export function ruleContext(run: RunContext, options: RuleOptions): RuleContext 
   return { ...run, options, report: buildReport };
 }
 
-function buildReport(messageId: string, data: RuleReport['data'], target: ReportTarget): RuleReport {
-  return { messageId, data, ...target };
+function buildReport(messageId: string, data: RuleReport['data'], { resource, pointer, severity }: ReportTarget): RuleReport {
+  // Named fields, not a spread of the target: every report of a run has one of two shapes.
+  return severity === undefined ? { messageId, data, resource, pointer } : { messageId, data, resource, pointer, severity };
 }

@@ -67,9 +67,9 @@ export function runRules(snapshot: Snapshot, resolved: ResolvedRule[], options: 
         const reports = rule.check(snapshot, ruleContext({ ...run, leaveUnjudged }, resolvedRule.options));
         if (!Array.isArray(reports)) throw new Error('check() did not return an array of reports.');
         // All reports are turned into findings before any is kept, so a rule bug discards the rule's output whole.
-        const kept = reports.filter((report) => !isInGap(gaps, report.resource));
-        unordered.push(...kept.map((report) => toFinding(report, resolvedRule)));
-        skipped.push(...skips.filter((item) => !isInGap(gaps, item.resource)));
+        const findings = toFindings(reports, gaps, resolvedRule);
+        for (const finding of findings) unordered.push(finding);
+        for (const item of skips) if (!isInGap(gaps, item.resource)) skipped.push(item);
       } catch (error) {
         errored = true;
         ruleErrors.push(toRuleError(rule.id, error));
@@ -151,6 +151,16 @@ function unknownValueWarnings(snapshot: Snapshot): Pick<AuditResult, 'warnings'>
       message: `${field} ${JSON.stringify(value)} is not known to this version of pingone-audit (${count} resource${count === 1 ? '' : 's'}, first ${example}): kept as read; rules that depend on it list those resources as not evaluated. A newer version may know it.`,
     })),
   };
+}
+
+/** The rule's reports outside its data gaps as findings, in report order; throws on a report it cannot render. */
+function toFindings(reports: readonly RuleReport[], gaps: DataGaps, resolvedRule: ResolvedRule): Finding[] {
+  const anyGap = gaps.reasons.size > 0 || gaps.resources.size > 0;
+  const findings: Finding[] = [];
+  for (const report of reports) {
+    if (!anyGap || !isInGap(gaps, report.resource)) findings.push(toFinding(report, resolvedRule));
+  }
+  return findings;
 }
 
 function toFinding(report: RuleReport, { rule, severity }: ResolvedRule): Finding {
