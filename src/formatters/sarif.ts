@@ -65,11 +65,7 @@ const UPLOAD_BUDGET = 0.95;
 export function buildSarifLogs(result: AuditResult, context: FormatContext, maxGzipBytes = MAX_UPLOAD_GZIP_BYTES): Log[] {
   const runs = sarifRuns(result, context, runScopes(result));
   const budget = maxGzipBytes * UPLOAD_BUDGET;
-  // Plain text no longer than the budget is within it gzipped: compress only when it may not be.
-  // One run's text at a time, so that the whole log is never held as text.
-  const lengths = runs.map((run) => runText(run).length);
-  const plainFits = lengths.reduce((sum, length) => sum + length, 0) <= budget;
-  const gzipped = plainFits ? lengths : runs.map((run) => gzipSync(runText(run)).length);
+  const gzipped = runSizes(runs, budget);
   const logs: Log[] = [];
   let current: Run[] = [];
   let bytes = 0;
@@ -85,6 +81,27 @@ export function buildSarifLogs(result: AuditResult, context: FormatContext, maxG
   });
   if (current.length > 0) logs.push({ $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: current });
   return logs;
+}
+
+/**
+ * The size each run counts for: its plain length while all runs so far fit the budget plain (plain text no longer
+ * than the budget is within it gzipped), else its gzipped length, for every run. Each run is printed once, one
+ * at a time so that the whole log is never held as text; only the runs before the budget is crossed twice.
+ */
+function runSizes(runs: readonly Run[], budget: number): number[] {
+  const sizes: number[] = [];
+  let plain = 0;
+  let compress = false;
+  runs.forEach((run, index) => {
+    const text = runText(run);
+    plain += text.length;
+    if (!compress && plain > budget) {
+      compress = true;
+      for (let earlier = 0; earlier < index; earlier += 1) sizes[earlier] = gzipSync(runText(runs[earlier]!)).length;
+    }
+    sizes.push(compress ? gzipSync(text).length : text.length);
+  });
+  return sizes;
 }
 
 /** A run as it sits in the log, near enough for its size. */
