@@ -29,9 +29,11 @@ function lastMatch(text: string, value: number, anchor: number, segments: readon
   const open = text.charCodeAt(value);
   let found: number | undefined;
   if (open === OPEN_BRACE) {
-    forEachMember(text, value, (keyAt, key, valueAt) => {
-      if (pointerSegment(key) === segment) found = lastMatch(text, valueAt, keyAt, segments, index + 1, end) ?? found;
-      return true;
+    const key = memberName(segment);
+    // A segment that is not how RFC 6901 writes any key (a lone "~", "~2") names no member.
+    if (key === undefined) return undefined;
+    forEachMember(text, value, key, (keyAt, valueAt) => {
+      found = lastMatch(text, valueAt, keyAt, segments, index + 1, end) ?? found;
     });
   } else if (open === OPEN_BRACKET) {
     forEachItem(text, value, (itemIndex, itemAt) => {
@@ -47,20 +49,33 @@ const OPEN_BRACE = 0x7b;
 const OPEN_BRACKET = 0x5b;
 const QUOTE = 0x22;
 
-/** Calls `visit` with each member of the object opened at `open`; stops where the text stops being an object. */
-function forEachMember(text: string, open: number, visit: (keyAt: number, key: string, valueAt: number) => boolean): void {
+/** The member name a pointer segment stands for (RFC 6901 §4: `~1` is `/`, `~0` is `~`); undefined when no name is written so. */
+function memberName(segment: string): string | undefined {
+  if (!segment.includes('~')) return segment;
+  const name = segment.replaceAll('~1', '/').replaceAll('~0', '~');
+  return pointerSegment(name) === segment ? name : undefined;
+}
+
+/** Calls `visit` with each member of the object opened at `open` named `name`; stops where the text stops being an object. */
+function forEachMember(text: string, open: number, name: string, visit: (keyAt: number, valueAt: number) => void): void {
   let at = skipWhitespace(text, open + 1);
   while (text.charCodeAt(at) === QUOTE) {
     const keyEnd = jsonStringEnd(text, at);
-    const key = decodeKey(text.slice(at, keyEnd));
     const colon = skipWhitespace(text, keyEnd);
-    if (key === undefined || text[colon] !== ':') return;
+    if (text[colon] !== ':') return;
     const valueAt = skipWhitespace(text, colon + 1);
-    if (!visit(at, key, valueAt)) return;
+    if (isKey(text, at, keyEnd, name)) visit(at, valueAt);
     const next = skipWhitespace(text, valueEnd(text, valueAt));
     if (text[next] !== ',') return;
     at = skipWhitespace(text, next + 1);
   }
+}
+
+/** Whether the key between the quotes at `open` and before `end` is `name`; compared in place unless it has escapes. */
+function isKey(text: string, open: number, end: number, name: string): boolean {
+  const raw = text.slice(open, end);
+  if (raw.includes('\\')) return decodeKey(raw) === name;
+  return end - open - 2 === name.length && text.startsWith(name, open + 1);
 }
 
 /** Calls `visit` with each item of the array opened at `open` until it returns false. */
@@ -76,7 +91,6 @@ function forEachItem(text: string, open: number, visit: (index: number, itemAt: 
 }
 
 function decodeKey(raw: string): string | undefined {
-  if (!raw.includes('\\')) return raw.slice(1, -1);
   try {
     return JSON.parse(raw) as string;
   } catch {
