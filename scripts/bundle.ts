@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { loadPacks } from '../src/audit/load-packs.js';
+import { loadProfiles } from '../src/profiles/load-profiles.js';
 
 /**
  * The last step of `npm run build`: bundles `src/cli.ts` with everything it imports into `dist/src/cli.js` (the `bin`),
@@ -69,6 +71,23 @@ const yargsHome: Plugin = {
   },
 };
 
+/**
+ * `src/shipped-data.ts` becomes the rule packs and integration profiles as tsc's build of their loaders reads and
+ * checks them now (an invalid one throws here and fails the build): a run then reads neither them nor their schema
+ * validators. Kept as JSON text, parsed per call, so that no caller can change another's copy.
+ */
+const shippedData: Plugin = {
+  name: 'shipped-data',
+  setup(bundle) {
+    bundle.onLoad({ filter: /[\\/]src[\\/]shipped-data\.ts$/ }, () => ({
+      contents: `const packs = ${JSON.stringify(JSON.stringify(loadPacks()))};
+const profiles = ${JSON.stringify(JSON.stringify(loadProfiles()))};
+export const shippedData = { packs: () => JSON.parse(packs), profiles: () => JSON.parse(profiles) };`,
+      loader: 'js',
+    }));
+  },
+};
+
 function removeOldChunks(): void {
   for (const file of readdirSync(outdir)) {
     if (/^chunk-.*\.js(\.map)?$/.test(file)) rmSync(path.join(outdir, file));
@@ -90,6 +109,6 @@ await build({
   // CommonJS packages (undici) require Node's built-in modules; an ES module has no require of its own.
   banner: { js: "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);" },
   sourcemap: 'linked',
-  plugins: [asciiStringWidth, yargsHome],
+  plugins: [asciiStringWidth, yargsHome, shippedData],
   logLevel: 'warning',
 });

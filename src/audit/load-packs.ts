@@ -4,9 +4,18 @@ import { packagePath } from '../paths.js';
 import { packFile, type Pack } from '../engine/config.js';
 import { assertMatchesSchema, invalidJsonAt, parseJsonText } from '../engine/json-errors.js';
 import { schemaValidator } from '../json/schema-validators.js';
+import { shippedData } from '../shipped-data.js';
 
-/** Reads every `rules/packs/*.json`, checked against `schemas/pack.schema.json`; keyed by pack id. */
-export function loadPacks(directory = packagePath('rules', 'packs')): Record<string, Pack> {
+/**
+ * Reads every `rules/packs/*.json` (or `directory`'s), checked against `schemas/pack.schema.json`; keyed by pack id.
+ * The shipped packs come from the bundle when it holds them, already checked by the build.
+ */
+export function loadPacks(directory?: string): Record<string, Pack> {
+  if (directory === undefined && shippedData !== undefined) return shippedData.packs();
+  return readPacks(directory ?? packagePath('rules', 'packs'));
+}
+
+function readPacks(directory: string): Record<string, Pack> {
   const validate = schemaValidator('pack.schema.json');
   const packs: Record<string, Pack> = {};
   for (const fileName of readdirSync(directory)

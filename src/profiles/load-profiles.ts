@@ -3,6 +3,7 @@ import path from 'node:path';
 import { assertMatchesSchema, invalidJsonAt, parseJsonText } from '../engine/json-errors.js';
 import { schemaValidator } from '../json/schema-validators.js';
 import { packagePath } from '../paths.js';
+import { shippedData } from '../shipped-data.js';
 import { compileNamePattern } from './name-pattern.js';
 import { profileFile, type Profile } from './types.js';
 
@@ -28,9 +29,12 @@ export function loadProfiles(directory = packagePath('rules', 'profiles')): Prof
 
 let bundled: readonly Profile[] | undefined;
 
-/** The profiles shipped with the tool, read once per process (they are package data, not user input). */
+/**
+ * The profiles shipped with the tool, read once per process (they are package data, not user input): from the
+ * bundle when it holds them, already checked by the build.
+ */
 export function bundledProfiles(): readonly Profile[] {
-  bundled ??= loadProfiles();
+  bundled ??= shippedData?.profiles() ?? loadProfiles();
   return bundled;
 }
 
