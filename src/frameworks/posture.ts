@@ -1,4 +1,4 @@
-import type { AuditResult } from '../engine/types.js';
+import type { AuditResult, Finding } from '../engine/types.js';
 import { FRAMEWORK_CATALOGS, type FrameworkCatalog } from './framework-catalogs.js';
 import type { FrameworkId } from './framework-ids.js';
 import { controlsOf } from './rule-controls.js';
@@ -47,7 +47,7 @@ export function frameworkPosture(result: AuditResult, framework: FrameworkId): F
     const rules = (rulesByControl.get(id) ?? []).map((ruleId) => ({
       ruleId,
       standing: ruleStanding(result, ruleId),
-      openFindings: result.findings.filter((finding) => finding.ruleId === ruleId).length,
+      openFindings: openTally(result, ruleId).open,
     }));
     return { id, title, status: controlStatus(rules.map((rule) => rule.standing)), rules };
   });
@@ -58,15 +58,47 @@ export function frameworkPosture(result: AuditResult, framework: FrameworkId): F
 
 /** See {@link RuleStanding}. */
 export function ruleStanding(result: AuditResult, ruleId: string): RuleStanding {
-  const open = result.findings.filter((finding) => finding.ruleId === ruleId);
-  if (open.some((finding) => finding.severity !== 'info')) return 'fail';
+  const { open, failing } = openTally(result, ruleId);
+  if (failing) return 'fail';
   const gap =
     result.notEvaluated.some((item) => item.ruleId === ruleId) ||
     result.ruleErrors.some((item) => item.ruleId === ruleId) ||
     result.ruleResults.some((item) => item.ruleId === ruleId && (item.outcome === 'not-evaluated' || item.outcome === 'error'));
   if (gap) return 'not-evaluated';
-  if (open.length > 0) return 'advisory';
-  return result.suppressed.some((finding) => finding.ruleId === ruleId) ? 'accepted' : 'pass';
+  if (open > 0) return 'advisory';
+  return suppressedRules(result).has(ruleId) ? 'accepted' : 'pass';
+}
+
+interface OpenTally {
+  open: number;
+  /** Some open finding is of low severity or above. */
+  failing: boolean;
+}
+
+// Counted once per findings list, not once per control and rule: a million findings times every control of five
+// frameworks was most of a large HTML or Markdown report's time. Keyed by the lists, which results share and never change.
+const tallies = new WeakMap<readonly Finding[], ReadonlyMap<string, OpenTally>>();
+const suppressedIds = new WeakMap<readonly Finding[], ReadonlySet<string>>();
+
+function openTally(result: AuditResult, ruleId: string): OpenTally {
+  let byRule = tallies.get(result.findings);
+  if (byRule === undefined) {
+    const counted = new Map<string, OpenTally>();
+    for (const finding of result.findings) {
+      const tally = counted.get(finding.ruleId) ?? { open: 0, failing: false };
+      tally.open += 1;
+      tally.failing ||= finding.severity !== 'info';
+      counted.set(finding.ruleId, tally);
+    }
+    tallies.set(result.findings, (byRule = counted));
+  }
+  return byRule.get(ruleId) ?? { open: 0, failing: false };
+}
+
+function suppressedRules(result: AuditResult): ReadonlySet<string> {
+  let ids = suppressedIds.get(result.suppressed);
+  if (ids === undefined) suppressedIds.set(result.suppressed, (ids = new Set(result.suppressed.map((finding) => finding.ruleId))));
+  return ids;
 }
 
 /** A control or standard from the standings of the rules behind it (none: not covered). */
