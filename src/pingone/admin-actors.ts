@@ -1,6 +1,7 @@
 import type { AdminActor, EffectiveRoleAssignment, SnapshotIndex } from '../snapshot/lookup.js';
 import type { Application, Gateway, ResourceRef, Role, User } from '../snapshot/model.js';
 import { environmentName } from './role-coverage.js';
+import { normaliseRoleName } from './role-names.js';
 
 /** A worker app or gateway holding roles: its own assignments are its whole authority. */
 export type MachineActor = AdminActor & { kind: 'application' | 'gateway' };
@@ -44,13 +45,6 @@ export const ADMIN_USER_ROLE_NAMES = ['Organization Admin', 'Environment Admin',
 
 export function isAdminUserRole(role: Role | undefined): boolean {
   return ADMIN_USER_ROLE_NAMES.some((name) => isBuiltInRole(role, name));
-}
-
-function normaliseRoleName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 }
 
 /** A role assignment of a worker app or gateway: who holds it, in which environment, and where it sits in the actor's file. */

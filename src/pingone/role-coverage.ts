@@ -1,5 +1,6 @@
 import type { EffectiveRoleAssignment, SnapshotIndex } from '../snapshot/lookup.js';
 import type { Role } from '../snapshot/model.js';
+import { normaliseRoleName } from './role-names.js';
 
 /**
  * How much of the Management API of one environment a role assignment opens:
@@ -138,13 +139,6 @@ function intrinsicCoverage(role: Role | undefined): { level: CoverageLevel; reas
   if (role === undefined) return { level: 'unknown', reason: 'is a role not in the snapshot' };
   const builtIn = role.type === 'CUSTOM' ? undefined : BUILT_IN_COVERAGE.get(normaliseRoleName(role.name));
   return builtIn ?? { level: 'unknown', reason: 'is a custom or unmapped role whose permissions are not judged' };
-}
-
-function normaliseRoleName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 }
 
 export function environmentName(environmentId: string, index: SnapshotIndex): string {
