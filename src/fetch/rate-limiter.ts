@@ -63,7 +63,8 @@ const probeRecheckMs = 20;
 // Retry-After pause of at least a second: wall time five times the bound.
 const burstWindowMs = 50;
 // With an unknown limit, the rate after a 429 stays this far under the rate PingOne was measured to accept then:
-// every further 429 pauses every request for its Retry-After (a second or more), far more than 5 % of the rate costs.
+// every further 429 holds its request back a Retry-After (a second or more) and cuts the rate again, far more than
+// 5 % of the rate costs.
 const learnedMargin = 0.95;
 // A learned limit is trusted this long without a 429, then allowed to rise by 1 % every 5 seconds (the licence's
 // share of other clients may have freed up).
