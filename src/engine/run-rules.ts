@@ -1,12 +1,12 @@
 import type { Snapshot } from '../snapshot/model.js';
 import type { SnapshotIndex } from '../snapshot/lookup.js';
-import { resourceFile } from '../snapshot/layout.js';
 import type { ResolvedRule } from './config.js';
 import { findDataGaps, isOutOfScope, resourceGapKey, type DataGaps } from './data-gaps.js';
 import { findUnknownValues } from '../snapshot/unknown-values.js';
 import { fingerprintFinding } from './fingerprint.js';
 import { orderFindings } from './order-findings.js';
 import { renderMessage } from './render-message.js';
+import { resourceFiles } from './resource-files.js';
 import { ruleContext } from './rule-context.js';
 import { countBySeverity, isSeverity } from './severity.js';
 import {
@@ -17,6 +17,7 @@ import {
   type RuleEnvironmentResult,
   type RuleErrorRecord,
   type RuleIntegrations,
+  type ResourceRef,
   type RuleReport,
   type SkippedResource,
 } from './types.js';
@@ -51,6 +52,7 @@ export function runRules(snapshot: Snapshot, resolved: ResolvedRule[], options: 
   const ruleErrors: RuleErrorRecord[] = [];
   const outcomes: Array<{ ruleId: string; gaps: DataGaps; errored: boolean }> = [];
   let rulesRun = 0;
+  const fileOf = resourceFiles();
 
   for (const resolvedRule of resolved) {
     const { rule } = resolvedRule;
@@ -67,7 +69,7 @@ export function runRules(snapshot: Snapshot, resolved: ResolvedRule[], options: 
         const reports = rule.check(snapshot, ruleContext({ ...run, leaveUnjudged }, resolvedRule.options));
         if (!Array.isArray(reports)) throw new Error('check() did not return an array of reports.');
         // All reports are turned into findings before any is kept, so a rule bug discards the rule's output whole.
-        const findings = toFindings(reports, gaps, resolvedRule);
+        const findings = toFindings(reports, gaps, resolvedRule, fileOf);
         for (const finding of findings) unordered.push(finding);
         for (const item of skips) if (!isInGap(gaps, item.resource)) skipped.push(item);
       } catch (error) {
@@ -154,16 +156,20 @@ function unknownValueWarnings(snapshot: Snapshot): Pick<AuditResult, 'warnings'>
 }
 
 /** The rule's reports outside its data gaps as findings, in report order; throws on a report it cannot render. */
-function toFindings(reports: readonly RuleReport[], gaps: DataGaps, resolvedRule: ResolvedRule): Finding[] {
+function toFindings(reports: readonly RuleReport[], gaps: DataGaps, resolvedRule: ResolvedRule, fileOf: (resource: ResourceRef) => string): Finding[] {
   const anyGap = gaps.reasons.size > 0 || gaps.resources.size > 0;
   const findings: Finding[] = [];
   for (const report of reports) {
-    if (!anyGap || !isInGap(gaps, report.resource)) findings.push(toFinding(report, resolvedRule));
+    if (!anyGap || !isInGap(gaps, report.resource)) findings.push(toFinding(report, resolvedRule, fileOf));
   }
   return findings;
 }
 
-function toFinding(report: RuleReport, { rule, severity }: ResolvedRule): Finding {
+/**
+ * The report's own resource and data objects are kept, not copied: a rule builds them for its
+ * reports, and nothing after the engine changes them.
+ */
+function toFinding(report: RuleReport, { rule, severity }: ResolvedRule, fileOf: (resource: ResourceRef) => string): Finding {
   const { resource, pointer } = report;
   if (report.severity !== undefined && !isSeverity(report.severity)) {
     throw new Error(`Report severity ${JSON.stringify(report.severity)} is not one of ${SEVERITIES.join(', ')}.`);
@@ -176,13 +182,13 @@ function toFinding(report: RuleReport, { rule, severity }: ResolvedRule): Findin
     ruleId: rule.id,
     severity: report.severity ?? severity,
     environmentId,
-    resource: { ...resource },
+    resource,
     pointer,
     messageId: report.messageId,
     message: renderMessage(rule.meta.messages, report),
-    data: { ...report.data },
+    data: report.data,
     fingerprint: fingerprintFinding(rule.id, environmentId, resource.type, resource.id, pointer),
-    location: { file: resourceFile(resource.type, resource.environmentId, resource.id) },
+    location: { file: fileOf(resource) },
   };
 }
 
