@@ -1,5 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { lstat, readFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { lstat } from 'node:fs/promises';
 import { toolVersion } from '../paths.js';
 import { withUnrecordedKindsFailed } from './collection-coverage.js';
 import { pointerSegment, scanJson } from './json-scanner.js';
@@ -142,13 +142,15 @@ async function hasManifestFile(dir: string): Promise<boolean> {
 
 async function readManifest(dir: string, problems: SnapshotProblem[]): Promise<WrittenManifest | undefined> {
   const file = filePath(dir, MANIFEST_FILE);
-  if (!(await lstat(file)).isFile()) {
+  const stats = await lstat(file);
+  if (!stats.isFile()) {
     throw new UserFacingError('snapshot-missing', `${dir} is not a snapshot pingone-audit can read: its ${MANIFEST_FILE} is not a regular file (a link, a pipe or a device).`, {
       hint: `Collect the snapshot again with \`pingone-audit snapshot --out <new folder>\`.`,
     });
   }
-  if (tooLarge(MANIFEST_FILE, (await lstat(file)).size, problems)) return undefined;
-  const text = await readFile(file, 'utf8');
+  if (tooLarge(MANIFEST_FILE, stats.size, problems)) return undefined;
+  // One native call: the promise API reads a manifest of 14,000 files in chunks through a string decoder.
+  const text = readFileSync(file, 'utf8');
   const value = parseOrReport(text, MANIFEST_FILE, problems);
   if (value === undefined) return undefined;
   if (!isOwnManifest(value)) {
