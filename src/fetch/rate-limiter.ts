@@ -51,6 +51,7 @@ const probeDoublingMs = { initial: 100, min: 20, max: 100 };
 // that: the rate is learned from the requests sent during this long after it (at the halved rate), once two round
 // trips more have brought their answers (a 429 comes back sooner than an answer with data).
 const stormMeasureMs = 100;
+const maxSettleMs = 500;
 // This many requests sent after the probe's 429 refused, and none accepted, two round trips on: nothing is accepted.
 const allRefusedAfter = 4;
 // Two refusals closer than this say too little about the limit (a request more or less is a large share of it).
@@ -154,7 +155,8 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const learnFromStorm = (time: number, pauseMs: number) => {
     if (storm === undefined) return;
     const { from, accepted, refused } = storm;
-    const settleMs = 2 * (roundTripMs ?? probeDoublingMs.initial);
+    // Slow answers (a large page, a slow link) must not stretch the measure, sending at the halved rate all along.
+    const settleMs = Math.min(maxSettleMs, 2 * (roundTripMs ?? probeDoublingMs.initial));
     const allRefused = accepted.length === 0 && refused.filter((sent) => sent <= time - settleMs).length >= allRefusedAfter;
     if (time - from < stormMeasureMs + settleMs && !allRefused) return;
     storm = undefined;
@@ -166,7 +168,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       return;
     }
     lastCut = time;
-    const lastRefused = Math.max(from, ...refused.filter((sent) => sent <= time - settleMs));
+    const lastRefused = refused.reduce((last, sent) => (sent <= time - settleMs ? Math.max(last, sent) : last), from);
     if (lastRefused - from < stormMinSpanMs) return;
     learnedRps = Math.max(minRps, (accepted.filter((sent) => sent <= lastRefused).length * 1000) / (lastRefused - from));
     rate = Math.max(minRps, Math.min(maxRps, learnedRps * learnedMargin));

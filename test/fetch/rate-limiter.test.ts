@@ -190,6 +190,31 @@ describe('rate limiter with an unknown limit', () => {
     expect(limiter.currentRate()).toBeCloseTo(200 * 0.95, 6);
   });
 
+  it("does not let slow answers stretch the measure after the probe's 429 past about half a second", async () => {
+    const clock = fakeClock();
+    const limiter = createRateLimiter({ maxRps: 1000, adaptive: true, now: clock.now, sleep: clock.sleep });
+    for (let i = 0; i < 60; i += 1) await limiter.acquire();
+    // The probe's answers took 400 ms.
+    limiter.accepted(clock.now() - 400);
+    limiter.throttled(1000, clock.now());
+    const halved = limiter.currentRate();
+    const from = clock.now();
+    // One request each 4 ms (250/s) for 600 ms, every fifth refused at once, the others answered 400 ms later.
+    const answers = Array.from({ length: 150 }, (_, n) => ({ sentAt: from + 4 * (n + 1), refused: (n + 1) % 5 === 0 }))
+      .map((request) => ({ ...request, at: request.sentAt + (request.refused ? 0 : 400) }))
+      .sort((a, b) => a.at - b.at);
+    let learnedAt: number | undefined;
+    for (const answer of answers) {
+      await clock.sleep(answer.at - clock.now());
+      if (answer.refused) limiter.throttled(1000, answer.sentAt);
+      else limiter.accepted(answer.sentAt);
+      if (learnedAt === undefined && limiter.currentRate() !== halved) learnedAt = clock.now() - from;
+    }
+    // Two round trips (800 ms) after a tenth of a second would be 900 ms; the measure ends after 600 at most.
+    expect(learnedAt).toBeLessThanOrEqual(620);
+    expect(limiter.currentRate()).toBeCloseTo(200 * 0.95, 6);
+  });
+
   it('with every request refused after the probe (a window or quota spent) holds every request back for the Retry-After', async () => {
     const clock = fakeClock();
     const limiter = createRateLimiter({ maxRps: 1000, adaptive: true, now: clock.now, sleep: clock.sleep });
