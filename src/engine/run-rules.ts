@@ -69,9 +69,10 @@ export function runRules(snapshot: Snapshot, resolved: ResolvedRule[], options: 
         const reports = rule.check(snapshot, ruleContext({ ...run, leaveUnjudged }, resolvedRule.options));
         if (!Array.isArray(reports)) throw new Error('check() did not return an array of reports.');
         // All reports are turned into findings before any is kept, so a rule bug discards the rule's output whole.
-        const findings = toFindings(reports, gaps, resolvedRule, fileOf);
+        const isInGap = gapTest(gaps);
+        const findings = toFindings(reports, isInGap, resolvedRule, fileOf);
         for (const finding of findings) unordered.push(finding);
-        for (const item of skips) if (!isInGap(gaps, item.resource)) skipped.push(item);
+        for (const item of skips) if (!isInGap(item.resource)) skipped.push(item);
       } catch (error) {
         errored = true;
         ruleErrors.push(toRuleError(rule.id, error));
@@ -135,12 +136,18 @@ export function outOfScopeCount(notEvaluated: readonly NotEvaluated[]): Pick<Aud
   return count === 0 ? {} : { outOfScope: count };
 }
 
-/** Reports about data the rule could not see: a whole environment, or one resource whose own reads failed. */
-function isInGap(gaps: DataGaps, resource: RuleReport['resource'] | undefined): boolean {
-  const environmentId = resource?.environmentId ?? null;
-  if (gaps.reasons.has(environmentId)) return true;
-  const partial = gaps.resources.get(environmentId);
-  return partial !== undefined && resource !== undefined && partial.resources.some((ref) => resourceGapKey(ref.type, ref.id) === resourceGapKey(resource.type, resource.id));
+/**
+ * A test for reports about data the rule could not see: a whole environment, or one resource whose
+ * own reads failed (looked up in a set, so thousands of failed users cost no more per report than one).
+ */
+function gapTest(gaps: DataGaps): (resource: RuleReport['resource'] | undefined) => boolean {
+  if (gaps.reasons.size === 0 && gaps.resources.size === 0) return () => false;
+  const unknown = new Map([...gaps.resources].map(([environmentId, gap]) => [environmentId, new Set(gap.resources.map((ref) => resourceGapKey(ref.type, ref.id)))]));
+  return (resource) => {
+    const environmentId = resource?.environmentId ?? null;
+    if (gaps.reasons.has(environmentId)) return true;
+    return resource !== undefined && unknown.get(environmentId)?.has(resourceGapKey(resource.type, resource.id)) === true;
+  };
 }
 
 /** Each value this version does not know, once: rules that depend on one say so per resource. */
@@ -156,11 +163,10 @@ function unknownValueWarnings(snapshot: Snapshot): Pick<AuditResult, 'warnings'>
 }
 
 /** The rule's reports outside its data gaps as findings, in report order; throws on a report it cannot render. */
-function toFindings(reports: readonly RuleReport[], gaps: DataGaps, resolvedRule: ResolvedRule, fileOf: (resource: ResourceRef) => string): Finding[] {
-  const anyGap = gaps.reasons.size > 0 || gaps.resources.size > 0;
+function toFindings(reports: readonly RuleReport[], isInGap: (resource: ResourceRef) => boolean, resolvedRule: ResolvedRule, fileOf: (resource: ResourceRef) => string): Finding[] {
   const findings: Finding[] = [];
   for (const report of reports) {
-    if (!anyGap || !isInGap(gaps, report.resource)) findings.push(toFinding(report, resolvedRule, fileOf));
+    if (!isInGap(report.resource)) findings.push(toFinding(report, resolvedRule, fileOf));
   }
   return findings;
 }
