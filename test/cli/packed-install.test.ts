@@ -26,6 +26,9 @@ beforeAll(async () => {
   packed = tarball.files.map((file) => file.path);
   app = path.join(work, 'app');
   await mkdir(app);
+  // Without a package.json of its own, npm installs into the nearest folder above that has node_modules (a stray
+  // /tmp/node_modules, say), and the test would run someone else's install.
+  await writeFile(path.join(app, 'package.json'), '{"name":"packed-install-check","private":true}\n');
   await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', path.join(work, tarball.filename)], { cwd: app });
   bin = path.join(app, 'node_modules', '.bin', 'pingone-audit');
 }, 240_000);
