@@ -397,7 +397,11 @@ async function main(): Promise<void> {
   ]);
   const engineRuns = [await runEngine([], 'all')];
   const [environments, apps, users] = engineSize as [number, number, number];
-  const scaled = [await runEngineAlone('1×', engineSize), await runEngineAlone('4× users', [environments, apps, users * 4]), await runEngineAlone('4× environments', [environments * 4, apps, users])];
+  const scaled = [
+    await runEngineAlone('base (1×)', engineSize),
+    await runEngineAlone('4× users', [environments, apps, users * 4]),
+    await runEngineAlone('4× environments', [environments * 4, apps, users]),
+  ];
   if (slow.length > 0)
     engineRuns.push(
       await runEngine(

@@ -116,7 +116,7 @@ export function runRules(snapshot: Snapshot, resolved: ResolvedRule[], options: 
       rulesRun,
       collectionComplete: manifest.collection.complete,
     },
-    ...unknownValueWarnings(snapshot),
+    ...unknownValueWarnings(snapshot, options.index),
   };
 }
 
@@ -151,8 +151,8 @@ function gapTest(gaps: DataGaps): (resource: RuleReport['resource'] | undefined)
 }
 
 /** Each value this version does not know, once: rules that depend on one say so per resource. */
-function unknownValueWarnings(snapshot: Snapshot): Pick<AuditResult, 'warnings'> {
-  const unknown = findUnknownValues(snapshot);
+function unknownValueWarnings(snapshot: Snapshot, index: SnapshotIndex): Pick<AuditResult, 'warnings'> {
+  const unknown = findUnknownValues(snapshot, index);
   if (unknown.length === 0) return {};
   return {
     warnings: unknown.map(({ field, value, count, example }) => ({

@@ -1,4 +1,5 @@
 import { resourceFile } from './layout.js';
+import type { SnapshotIndex } from './lookup.js';
 import { isKnownValue, type KnownValueField, type ResourceType, type RoleAssignment, type Snapshot } from './model.js';
 
 /** One value this version does not know, with how many resources hold it and the first one's file. */
@@ -17,8 +18,8 @@ interface ResourceAt {
   id: string;
 }
 
-/** Every unknown value of the snapshot, once each, sorted by field then value. */
-export function findUnknownValues(snapshot: Snapshot): UnknownValue[] {
+/** Every unknown value of the snapshot, once each, sorted by field then value; the index names the users holding roles. */
+export function findUnknownValues(snapshot: Snapshot, index: SnapshotIndex): UnknownValue[] {
   const found = new Map<string, UnknownValue>();
   // The file is named only for an unknown value: naming every user's file cost more than the check.
   const note = (field: KnownValueField, value: unknown, file: ResourceAt) => {
@@ -47,8 +48,10 @@ export function findUnknownValues(snapshot: Snapshot): UnknownValue[] {
       note('signature algorithm', app.idpSigning?.algorithm, file);
       noteScopes(app._embedded?.roleAssignments, file);
     }
-    // Most users of a large environment hold no role: no file is made for them.
-    for (const user of env.users) if ((user._embedded?.roleAssignments?.length ?? 0) > 0) noteScopes(user._embedded?.roleAssignments, { type: 'user', environmentId: envId, id: user.id });
+    // Most users of a large environment hold no role: only role holders are visited, in user order.
+    for (const user of index.roleHolders(envId).keys()) {
+      if ((user._embedded?.roleAssignments?.length ?? 0) > 0) noteScopes(user._embedded?.roleAssignments, { type: 'user', environmentId: envId, id: user.id });
+    }
     for (const group of env.groups) noteScopes(group._embedded?.roleAssignments, { type: 'group', environmentId: envId, id: group.id });
     for (const gateway of env.gateways) noteScopes(gateway._embedded?.roleAssignments, { type: 'gateway', environmentId: envId, id: gateway.id });
     for (const type of ['key', 'certificate'] as const) {

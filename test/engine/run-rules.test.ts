@@ -7,7 +7,7 @@ import type { Rule, RuleIntegrations, RuleMeta, RuleReport, Severity } from '../
 import { buildSnapshotIndex } from '../../src/snapshot/index-builder.js';
 import type { Application, CollectionEntry, Snapshot } from '../../src/snapshot/model.js';
 import { resourceFile } from '../../src/snapshot/layout.js';
-import { buildSnapshot, webApp } from '../helpers/snapshot-builder.js';
+import { assignment, buildSnapshot, group, user, webApp } from '../helpers/snapshot-builder.js';
 import { fakeRule } from './engine-fixtures.js';
 
 const NOW = new Date('2026-11-22T12:00:00.000Z');
@@ -290,6 +290,22 @@ describe('runRules: not evaluated', () => {
     expect(warnings[0]?.message).toContain('application type "AGENT_APP"');
     expect(warnings[1]?.message).toMatch(/grant type "PASSKEY_GRANT" .*\(2 resources, first environments\/env-a\/applications\/app-a\.json\)/);
     expect(run(twoEnvironments(), []).warnings).toBeUndefined();
+  });
+
+  it('warns about a role assignment scope type this version does not know on a user or a group, naming the first one’s file', () => {
+    const futureScope = () => assignment('Environment Admin', { type: 'TENANT_SLICE' as 'ENVIRONMENT', id: 'slice-1' });
+    const snapshot = buildSnapshot({
+      environments: [
+        {
+          id: ENV_A,
+          users: [user({ id: 'user-plain' }), user({ id: 'user-future', memberOfGroupIDs: ['group-future'], _embedded: { roleAssignments: [futureScope()] } })],
+          groups: [group({ id: 'group-future', _embedded: { roleAssignments: [futureScope()] } })],
+        },
+      ],
+    });
+    const warnings = (run(snapshot, []).warnings ?? []).map((warning) => warning.message);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/role assignment scope type "TENANT_SLICE" .*\(2 resources, first environments\/env-a\/users\/user-future\.json\)/);
   });
 
   it('a failure of a kind the rule does not require changes nothing for it', () => {
