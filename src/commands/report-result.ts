@@ -9,7 +9,7 @@ import type { Verdict } from '../verdict.js';
 import type { CommandContext } from './context.js';
 import { terminalColumns, useColor } from './io.js';
 import { throwIfReportsFailed, writeReports, type FailOn, type OutputFlags, type OutputTarget } from './output-options.js';
-import { splitSarifTargets } from './split-sarif.js';
+import { removeReplacedSarif, splitSarifTargets } from './split-sarif.js';
 
 /** Formats for people at a terminal, as `--format` names them. */
 const TERMINAL_FORMATS: ReadonlySet<string> = new Set(['stylish', 'grid', 'table']);
@@ -70,6 +70,7 @@ export async function reportResult(result: AuditResult, input: ReportResultInput
     if (formatter === undefined) throw new Error(`No formatter is registered for "${format}".`);
     return formatter(result, formatContext);
   });
+  await removeReplacedSarif(input.targets, sarifLogs.length, failures, io);
 
   // The terminal reports carry the summary; without one on stdout, the summary goes to stderr.
   const summaryShown = targets.some((target) => TERMINAL_FORMATS.has(target.format) && target.file === undefined && !failures.some((failure) => failure.target === target));

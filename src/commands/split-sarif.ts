@@ -1,9 +1,11 @@
+import { lstat, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError } from '../errors.js';
 import { MAX_RUNS, MAX_UPLOAD_GZIP_BYTES } from '../formatters/sarif.js';
 import { stderrLines } from '../output/stderr-line.js';
+import { resolvePath } from './context.js';
 import type { CliIo } from './io.js';
-import type { OutputTarget } from './output-options.js';
+import type { OutputTarget, ReportFailure } from './output-options.js';
 
 const UPLOAD_MB = MAX_UPLOAD_GZIP_BYTES / 1024 / 1024;
 
@@ -37,4 +39,20 @@ export function splitSarifTargets(targets: readonly OutputTarget[], count: numbe
     );
     return parts;
   });
+}
+
+/**
+ * After a split, removes the file `-o` named for SARIF when an earlier run left one there: the split run wrote
+ * `results-1.sarif` … instead, and an upload step naming `results.sarif` must not send the earlier run's results
+ * as this run's. Only when every part was written, and only a regular file (never a link or folder); said on stderr.
+ */
+export async function removeReplacedSarif(targets: readonly OutputTarget[], count: number, failures: readonly ReportFailure[], io: CliIo): Promise<void> {
+  if (count <= 1 || failures.some((failure) => failure.target.format === 'sarif')) return;
+  for (const target of targets) {
+    if (target.format !== 'sarif' || target.file === undefined) continue;
+    const file = resolvePath(io, target.file);
+    if (!(await lstat(file).catch(() => undefined))?.isFile()) continue;
+    await rm(file);
+    io.stderr.write(stderrLines([`note: removed ${target.file}, an earlier run's SARIF report: this run's is in the ${count} files above`]));
+  }
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -139,9 +140,13 @@ describe('merge (issue 17, item 7)', () => {
       files.push(`fleet-${i}.json`);
       await writeFile(path.join(work, `fleet-${i}.json`), text);
     }
+    // An earlier run's report where -o points: after the split it must not stay there to be uploaded as this run's.
+    await writeFile(path.join(work, 'fleet.sarif'), '{"version":"2.1.0","runs":[]}\n');
     const run = await runCli(['merge', ...files, '--fail-on', 'none', '-f', 'sarif', '-o', 'fleet.sarif'], { cwd: work });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('split into 2 files (fleet-1.sarif, fleet-2.sarif) instead of fleet.sarif');
+    expect(run.stderr).toContain("removed fleet.sarif, an earlier run's SARIF report");
+    expect(existsSync(path.join(work, 'fleet.sarif'))).toBe(false);
     const logs = [await readJson<Log>(path.join(work, 'fleet-1.sarif')), await readJson<Log>(path.join(work, 'fleet-2.sarif'))];
     expect(logs.map((log) => log.runs.length)).toEqual([20, 6]);
     const categories = logs.flatMap((log) => log.runs.map((sarifRun) => sarifRun.automationDetails?.id));
