@@ -17,9 +17,9 @@ export interface HttpClientOptions {
   /** Client-side rate limit shared by all requests (default 10/s); lowered on 429, then restored. */
   maxRps?: number;
   /**
-   * The API's limit is unknown: start at 10/s, double the rate every busy round trip until PingOne
-   * answers 429, then settle just under the rate PingOne was measured to accept right after it
-   * (`RateLimiter.throttled`). `maxRps` is then only a ceiling (default none).
+   * The API's limit is unknown: start at 10/s, double the rate every busy quarter second until PingOne
+   * answers 429, then settle just under the rate that met it. `maxRps` is then only a ceiling
+   * (default none).
    */
   adaptiveRate?: boolean;
   /** Requests in flight at once (default 16): enough to hide the API's latency at its rate limit. */
@@ -158,18 +158,18 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           verdict = error.timedOut || isRetryableNetworkError(error) ? { retry: failure, waitMs: backoffDelay(attempt, policy, random) } : { fail: failure };
         }
       }
-      if (sentAt !== undefined && !('throttle' in verdict)) limiter.accepted(sentAt);
+      if (sentAt !== undefined && !('throttle' in verdict)) limiter.accepted();
       if ('done' in verdict) return verdict.done;
       if ('fail' in verdict) throw verdict.fail;
       if (attempt >= policy.maxAttempts) throw verdict.retry;
       log(`${label}: ${verdict.retry.message}; retry ${attempt} of ${policy.maxAttempts - 1} in ${verdict.waitMs} ms`);
       if (verdict.throttle) {
-        // The shared rate drops (and the limiter may hold every request back too); this request waits out its own
-        // Retry-After whatever the others do, then queues like them.
+        // Everyone waits out a 429, and the shared rate drops; this request then queues like the others.
         limiter.throttled(verdict.waitMs, sentAt);
         log(`throttled by PingOne: client rate now ${limiter.currentRate().toFixed(1)}/s`);
+      } else if (verdict.waitMs > 0) {
+        await sleep(verdict.waitMs);
       }
-      if (verdict.waitMs > 0) await sleep(verdict.waitMs);
     }
   }
 
