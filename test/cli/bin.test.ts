@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packagePath } from '../../src/paths.js';
 import { runBuiltCli } from '../helpers/run-cli.js';
 
 // The built binary end to end: what only a real process shows (the exit code set by src/cli.ts,
@@ -32,5 +34,16 @@ describe('the pingone-audit binary', () => {
     const run = await runBuiltCli(['demo', '--fail-on', 'high', '--out', path.join(work, 'demo')], { cwd: work });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('admin-role-missing');
+  });
+
+  it('stops quietly when the reader closes stdout early (| head), keeping its exit code', async () => {
+    // The reader goes away before the CLI's first write, as `head` does after its lines.
+    const child = spawn(process.execPath, [packagePath('dist', 'src', 'cli.js'), 'rules', '--format', 'json'], { env: { PATH: process.env.PATH, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
