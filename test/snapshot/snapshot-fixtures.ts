@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { onTestFinished } from 'vitest';
 import { listFiles } from '../../src/snapshot/snapshot-folder.js';
 import { expectedKinds } from '../../src/snapshot/collection-coverage.js';
 import type { Snapshot } from '../../src/snapshot/model.js';
@@ -9,16 +9,16 @@ import { assignment, buildSnapshot, group, PROD_ENV_ID, user, webApp, workerApp 
 
 export const STAGING_ENV_ID = 'env-staging';
 
-/** A fresh temporary folder, removed after the test. */
+/**
+ * A fresh temporary folder, removed when the calling test finishes. The test's own hook, not a module-level
+ * `afterEach`: unit test files share one worker, so a hook registered when this module is first imported would
+ * clean up after the first file that imports it and leave every later file's folders behind.
+ */
 export async function temporaryFolder(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'pingone-audit-snapshot-'));
-  created.push(dir);
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
   return dir;
 }
-const created: string[] = [];
-afterEach(async () => {
-  await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
 
 /** Two environments with a resource of every kind, `_embedded` children and an id that needs encoding. */
 export function richSnapshot(): Snapshot {

@@ -1,19 +1,17 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { onTestFinished } from 'vitest';
 import type { TfConfiguration, TfNode, TfResource } from '../../src/terraform/model.js';
 import { readConfiguration, type ReadConfigurationOptions } from '../../src/terraform/read-configuration.js';
 
-const folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
-/** A temporary working directory holding `files` (path → text); removed after the test. */
+/**
+ * A temporary working directory holding `files` (path → text); removed when the calling test finishes (its own hook:
+ * test files share a worker, so a module-level `afterEach` would clean up after the first importing file only).
+ */
 export function tfFolder(files: Record<string, string>): string {
   const cwd = mkdtempSync(path.join(tmpdir(), 'tf-'));
-  folders.push(cwd);
+  onTestFinished(() => rmSync(cwd, { recursive: true, force: true }));
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(cwd, name)), { recursive: true });
     writeFileSync(path.join(cwd, name), text);
