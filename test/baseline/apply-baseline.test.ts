@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { formatJson } from '../../src/formatters/json.js';
 import { catchUserFacingError } from '../engine/engine-fixtures.js';
 import { ENV_DEV, ENV_PROD, makeFinding, sampleResult } from '../formatters/fixtures.js';
 import { reportSchemaProblems } from '../formatters/schema-validators.js';
+import { temporaryFolder } from '../helpers/temporary-folder.js';
 
 /** The sample run without baseline marks, as a fresh run would produce it. */
 function currentRun(): AuditResult {
@@ -102,7 +103,7 @@ describe('gatingFindings', () => {
 
 describe('loadBaseline', () => {
   function write(name: string, value: unknown): string {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'baseline-')), name);
+    const file = path.join(temporaryFolder('baseline-'), name);
     writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
     return file;
   }

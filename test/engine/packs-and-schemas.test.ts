@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { ruleMetaValidator } from '../formatters/schema-validators.js';
 import { UserFacingError } from '../../src/errors.js';
 import { packagePath } from '../../src/paths.js';
 import { catchUserFacingError, fakeRule } from './engine-fixtures.js';
+import { temporaryFolder } from '../helpers/temporary-folder.js';
 
 describe('rule packs', () => {
   it('every pack file validates against the schema and is keyed by its id', () => {
@@ -27,13 +28,13 @@ describe('rule packs', () => {
   });
 
   it('a pack whose id differs from its file name is refused', () => {
-    const directory = mkdtempSync(path.join(tmpdir(), 'packs-'));
+    const directory = temporaryFolder('packs-');
     writeFileSync(path.join(directory, 'mine.json'), JSON.stringify({ id: 'yours', description: 'd', rules: {} }));
     expect(() => loadPacks(directory)).toThrow('rules/packs/mine.json: $.id: pack id "yours" differs from its file name');
   });
 
   it('a malformed pack names the file and the path', () => {
-    const directory = mkdtempSync(path.join(tmpdir(), 'packs-'));
+    const directory = temporaryFolder('packs-');
     writeFileSync(path.join(directory, 'bad.json'), JSON.stringify({ id: 'bad', description: 'd', rules: { 'x-y': 'warn' } }));
     expect(() => loadPacks(directory)).toThrow('rules/packs/bad.json: $.rules["x-y"]: "warn" is not allowed');
   });
@@ -41,13 +42,13 @@ describe('rule packs', () => {
 
 describe('config file', () => {
   const directoryWith = (name: string, text: string) => {
-    const directory = mkdtempSync(path.join(tmpdir(), 'config-'));
+    const directory = temporaryFolder('config-');
     writeFileSync(path.join(directory, name), text);
     return directory;
   };
 
   it('no --config and no default file: the empty config', () => {
-    expect(loadConfig(undefined, mkdtempSync(path.join(tmpdir(), 'config-')))).toEqual({ config: {}, file: undefined });
+    expect(loadConfig(undefined, temporaryFolder('config-'))).toEqual({ config: {}, file: undefined });
   });
 
   it('reads ./pingone-audit.config.json when present', () => {

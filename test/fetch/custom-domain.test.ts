@@ -1,12 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiClient, resolveConnectionSettings } from '../../src/fetch/index.js';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { applicationNamed, demoDataset } from '../simulator/simulator-client.js';
 import { testRsaKeys } from '../helpers/test-keys.js';
+import { temporaryFolder } from '../helpers/temporary-folder.js';
 
 let simulator: RunningSimulator | undefined;
 afterEach(async () => {
@@ -23,7 +23,7 @@ describe('signing in through a custom domain (the simulator standing in for it)'
     const keys = testRsaKeys();
     keyed.tokenEndpointAuthMethod = 'PRIVATE_KEY_JWT';
     keyed.jwks = JSON.stringify({ keys: [keys.publicKey.export({ format: 'jwk' })] });
-    const keyFile = path.join(mkdtempSync(path.join(tmpdir(), 'pingone-audit-domain-')), 'key.pem');
+    const keyFile = path.join(temporaryFolder('pingone-audit-domain-'), 'key.pem');
     writeFileSync(keyFile, keys.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, { mode: 0o600 });
     const keyedEnvironment = dataset.credentials.find((candidate) => candidate.clientId === keyed.id)!.environmentId;
 
@@ -51,7 +51,7 @@ describe('signing in through a custom domain (the simulator standing in for it)'
     const keys = generateKeyPairSync('ec', { namedCurve: 'P-384' });
     auditor.tokenEndpointAuthMethod = 'PRIVATE_KEY_JWT';
     auditor.jwks = JSON.stringify({ keys: [keys.publicKey.export({ format: 'jwk' })] });
-    const keyFile = path.join(mkdtempSync(path.join(tmpdir(), 'pingone-audit-domain-')), 'key.pem');
+    const keyFile = path.join(temporaryFolder('pingone-audit-domain-'), 'key.pem');
     writeFileSync(keyFile, keys.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, { mode: 0o600 });
     simulator = await startSimulator({ dataset, customDomainEnvironmentId: credential.environmentId });
     const settings = resolveConnectionSettings(

@@ -1,10 +1,10 @@
 import { createHmac, generateKeyPairSync, verify, type KeyObject } from 'node:crypto';
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inspect } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { catchUserFacingError as userError } from '../engine/engine-fixtures.js';
 import { createApiClient } from '../../src/fetch/api-client.js';
 import { readCredentialFile } from '../../src/fetch/read-credential-file.js';
@@ -18,6 +18,7 @@ afterEach(async () => {
 });
 
 const folder = mkdtempSync(path.join(tmpdir(), 'pingone-audit-key-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 function pemFile(name: string, pem: string): string {
   const file = path.join(folder, name);
   writeFileSync(file, pem, { mode: 0o600 });

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { packagePath } from '../../src/paths.js';
+import { temporaryFolder } from './temporary-folder.js';
 
 interface ActionStep {
   id?: string;
@@ -24,7 +24,7 @@ const auditStep = action.runs.steps.find((step) => step.id === 'audit')!;
  * for the CLI that records what it was given: the key file, its mode and content, and its environment.
  */
 export async function runAuditStep(inputs: Record<string, string>) {
-  const root = mkdtempSync(path.join(tmpdir(), 'pingone-audit-action-'));
+  const root = temporaryFolder('pingone-audit-action-');
   const seen = path.join(root, 'seen.json');
   mkdirSync(path.join(root, 'dist', 'src'), { recursive: true });
   writeFileSync(

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveConnectionSettings, signIn } from '../../src/fetch/index.js';
@@ -7,6 +6,7 @@ import { startSimulator, type RunningSimulator } from '../../src/simulator/index
 import { datasetWithReviewerApp, REVIEWER_APP_ID, reviewerIds } from '../simulator/reviewer-app.js';
 import { browserSigningInAs, freePort } from './login-fixture.js';
 import { testRsaKeys } from '../helpers/test-keys.js';
+import { temporaryFolder } from '../helpers/temporary-folder.js';
 
 let simulator: RunningSimulator | undefined;
 afterEach(async () => {
@@ -20,7 +20,7 @@ describe('a reviewer sign-in to a confidential app using PRIVATE_KEY_JWT', () =>
     const port = await freePort();
     const dataset = datasetWithReviewerApp(port, { tokenEndpointAuthMethod: 'PRIVATE_KEY_JWT', jwks: JSON.stringify({ keys: [{ ...keys.publicKey.export({ format: 'jwk' }), kid: 'reviewer' }] }) });
     simulator = await startSimulator({ dataset });
-    const keyFile = path.join(mkdtempSync(path.join(tmpdir(), 'pingone-audit-reviewer-key-')), 'key.pem');
+    const keyFile = path.join(temporaryFolder('pingone-audit-reviewer-key-'), 'key.pem');
     writeFileSync(keyFile, keys.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, { mode: 0o600 });
     const flags = { clientId: REVIEWER_APP_ID, environmentId: reviewerIds(dataset).adminEnv, apiUrl: simulator.apiUrl, authUrl: simulator.authUrl, redirectPort: port, auth: 'authorization-code' };
 

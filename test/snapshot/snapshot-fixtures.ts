@@ -1,23 +1,16 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { onTestFinished } from 'vitest';
 import { listFiles } from '../../src/snapshot/snapshot-folder.js';
 import { expectedKinds } from '../../src/snapshot/collection-coverage.js';
 import type { Snapshot } from '../../src/snapshot/model.js';
+import { temporaryFolder as temporaryTestFolder } from '../helpers/temporary-folder.js';
 import { assignment, buildSnapshot, group, PROD_ENV_ID, user, webApp, workerApp } from '../helpers/snapshot-builder.js';
 
 export const STAGING_ENV_ID = 'env-staging';
 
-/**
- * A fresh temporary folder, removed when the calling test finishes. The test's own hook, not a module-level
- * `afterEach`: unit test files share one worker, so a hook registered when this module is first imported would
- * clean up after the first file that imports it and leave every later file's folders behind.
- */
+/** A fresh temporary folder, removed when the calling test finishes. */
 export async function temporaryFolder(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'pingone-audit-snapshot-'));
-  onTestFinished(() => rm(dir, { recursive: true, force: true }));
-  return dir;
+  return temporaryTestFolder('pingone-audit-snapshot-');
 }
 
 /** Two environments with a resource of every kind, `_embedded` children and an id that needs encoding. */

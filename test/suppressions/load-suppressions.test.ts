@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catchUserFacingError } from '../engine/engine-fixtures.js';
 import { DEFAULT_SUPPRESSIONS_FILE, loadSuppressions } from '../../src/suppressions/load-suppressions.js';
+import { temporaryFolder } from '../helpers/temporary-folder.js';
 
 function folderWith(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'suppressions-'));
+  const dir = temporaryFolder('suppressions-');
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
   return dir;
 }

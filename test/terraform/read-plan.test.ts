@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { mapConfiguration } from '../../src/terraform/map/map-configuration.js';
 import { readPlan } from '../../src/terraform/plan/read-plan.js';
 import { readConfiguration } from '../../src/terraform/read-configuration.js';
 import { auditConfiguration, NOW } from './audit-terraform.js';
+import { temporaryFolder } from '../helpers/temporary-folder.js';
 
 const FIXTURE = 'test/fixtures/terraform/plan';
 const cwd = process.cwd();
@@ -48,7 +49,7 @@ describe('terraform show -json plans', () => {
     ['not a plan', '{"resources": []}', /lacks format_version or planned_values/],
     ['another format major version', '{"format_version": "2.0", "planned_values": {}}', /format_version "2.0"; this version reads 1.x/],
   ])('refuses a file that is %s with terraform-plan-invalid (exit 2)', (_what, text, message) => {
-    const folder = mkdtempSync(path.join(tmpdir(), 'plan-'));
+    const folder = temporaryFolder('plan-');
     writeFileSync(path.join(folder, 'plan.json'), text);
     let error: unknown;
     try {

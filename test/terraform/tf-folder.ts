@@ -1,17 +1,12 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { onTestFinished } from 'vitest';
+import { temporaryFolder } from '../helpers/temporary-folder.js';
 import type { TfConfiguration, TfNode, TfResource } from '../../src/terraform/model.js';
 import { readConfiguration, type ReadConfigurationOptions } from '../../src/terraform/read-configuration.js';
 
-/**
- * A temporary working directory holding `files` (path → text); removed when the calling test finishes (its own hook:
- * test files share a worker, so a module-level `afterEach` would clean up after the first importing file only).
- */
+/** A temporary working directory holding `files` (path → text); removed when the calling test finishes. */
 export function tfFolder(files: Record<string, string>): string {
-  const cwd = mkdtempSync(path.join(tmpdir(), 'tf-'));
-  onTestFinished(() => rmSync(cwd, { recursive: true, force: true }));
+  const cwd = temporaryFolder('tf-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(cwd, name)), { recursive: true });
     writeFileSync(path.join(cwd, name), text);
