@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { regionBaseUrls } from '../../src/fetch/regions.js';
 import { Secret } from '../../src/fetch/secret.js';
 import { resolveConnectionSettings } from '../../src/fetch/settings.js';
 import { clientSecret, ids } from './stub-server.js';
+import { temporaryFolder } from '../helpers/temporary-folder.js';
 
 const credentialsEnv = { PINGONE_CLIENT_ID: ids.client, PINGONE_CLIENT_SECRET: clientSecret, PINGONE_ENVIRONMENT_ID: ids.adminEnv };
 
@@ -95,7 +95,7 @@ describe('resolveConnectionSettings', () => {
   });
 
   it('reads the secret from a file, without its trailing newline', () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'pingone-audit-')), 'secret');
+    const file = path.join(temporaryFolder('pingone-audit-'), 'secret');
     writeFileSync(file, `${clientSecret}\n`);
     const settings = resolveConnectionSettings({ clientSecretFile: file }, { ...credentialsEnv, PINGONE_CLIENT_SECRET: undefined });
     expect(settings.credentials.kind === 'clientCredentials' && settings.credentials.clientSecret?.reveal()).toBe(clientSecret);
