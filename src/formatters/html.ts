@@ -53,7 +53,7 @@ export function* formatHtmlChunks(result: AuditResult, context: FormatContext): 
   }));
   const organization = result.snapshot.organizationId ?? 'unknown organization';
   const postures = reportPostures(result, context.framework);
-  const grouped = groupFindings(result);
+  const grouped: GroupedResult = { open: groupFindings(result.findings), suppressed: groupFindings(result.suppressed) };
   const sections: Section[] = [
     { id: 'fix-first', title: 'Fix first', body: fixFirstBody(result, environmentName) },
     ...(result.history === undefined ? [] : [historySection(result)]),
@@ -61,7 +61,7 @@ export function* formatHtmlChunks(result: AuditResult, context: FormatContext): 
     summarySection(result, scopes),
     ...(result.baseline === undefined ? [] : [baselineSection(result, environmentName)]),
     controlsSection(result, scopes, grouped),
-    findingsSection(scopes, grouped, rowsLeftOut(result, grouped), ruleLookup(result), context),
+    findingsSection(scopes, grouped.open, rowsLeftOut(result, grouped.open), ruleLookup(result), context),
     { id: 'posture-detail', title: 'Posture in detail', body: postureDetailHtml(postures), major: true },
     ...(result.suppressed.length === 0 ? [] : [suppressedSection(result, environmentName)]),
     coverageSection(result, environmentName, organization),
@@ -109,12 +109,18 @@ ${verdictHtml(result, context)}
  */
 export const MAX_ROWS_LISTED = 100;
 
-/** Open findings by environment, then by rule in order of first appearance: each table read once, not filtered per cell. */
+/** Findings by environment, then by rule in order of first appearance: each list read once, not filtered per cell. */
 type GroupedFindings = Map<string | null, Map<string, Finding[]>>;
 
-function groupFindings(result: AuditResult): GroupedFindings {
+/** The result's open and suppressed findings, each grouped. */
+interface GroupedResult {
+  open: GroupedFindings;
+  suppressed: GroupedFindings;
+}
+
+function groupFindings(findings: readonly Finding[]): GroupedFindings {
   const grouped: GroupedFindings = new Map();
-  for (const finding of result.findings) {
+  for (const finding of findings) {
     let byRule = grouped.get(finding.environmentId);
     if (byRule === undefined) grouped.set(finding.environmentId, (byRule = new Map()));
     const own = byRule.get(finding.ruleId);
@@ -124,7 +130,7 @@ function groupFindings(result: AuditResult): GroupedFindings {
   return grouped;
 }
 
-function openFindings(grouped: GroupedFindings, ruleId: string, environmentId: string | null): readonly Finding[] {
+function findingsOf(grouped: GroupedFindings, ruleId: string, environmentId: string | null): readonly Finding[] {
   return grouped.get(environmentId)?.get(ruleId) ?? [];
 }
 
@@ -217,11 +223,11 @@ function historySection(result: AuditResult): Section {
   return { id: 'trend', title: 'Trend over the runs', body: `${since}\n${trendChart(history)}` };
 }
 
-function controlsSection(result: AuditResult, scopes: Scope[], grouped: GroupedFindings): Section {
+function controlsSection(result: AuditResult, scopes: Scope[], grouped: GroupedResult): Section {
   const rules = [...result.rules].sort((a, b) => compareSeverity(a.severity, b.severity) || (a.id < b.id ? -1 : 1));
   const rows = rules.map((rule) => {
     const references = rule.meta.docs.references.map((reference) => link(reference.title, reference.url)).join('<br>');
-    const cells = scopes.map((scope) => `<td>${statusCell(cellOf(result, grouped, rule.id, scope.environmentId), result, grouped, rule.id, scope.environmentId)}</td>`);
+    const cells = scopes.map((scope) => `<td>${statusCell(cellOf(result, grouped, rule.id, scope.environmentId), grouped, rule.id, scope.environmentId)}</td>`);
     return `<tr id="rule-${esc(rule.id)}"><td><strong>${ruleTextHtml(rule.meta.title)}</strong><br><code>${esc(rule.id)}</code> <span class="badge ${esc(rule.severity)}">${esc(rule.severity)}</span></td><td class="references">${references || '<span class="muted">none</span>'}</td>${cells.join('')}</tr>`;
   });
   const byReference = new Map<string, { url?: string; ruleIds: string[] }>();
@@ -253,22 +259,22 @@ function controlsSection(result: AuditResult, scopes: Scope[], grouped: GroupedF
   return { id: 'controls', title: 'Controls', body, major: true };
 }
 
-function cellOf(result: AuditResult, grouped: GroupedFindings, ruleId: string, environmentId: string | null): Cell {
-  const open = openFindings(grouped, ruleId, environmentId);
+function cellOf(result: AuditResult, grouped: GroupedResult, ruleId: string, environmentId: string | null): Cell {
+  const open = findingsOf(grouped.open, ruleId, environmentId);
   // Info findings are advice: they never fail a control, nor a reference built from it.
   if (open.some((finding) => finding.severity !== 'info')) return 'fail';
   const outcome = result.ruleResults.find((item) => item.ruleId === ruleId && item.environmentId === environmentId)?.outcome;
   if (open.length > 0) return outcome === 'not-evaluated' || outcome === 'error' ? outcome : 'advisory';
-  const suppressed = result.suppressed.some((finding) => finding.ruleId === ruleId && finding.environmentId === environmentId);
+  const suppressed = findingsOf(grouped.suppressed, ruleId, environmentId).length > 0;
   if (suppressed && outcome !== 'not-evaluated' && outcome !== 'error') return 'accepted';
   if (outcome === 'fail') return 'fail';
   return outcome ?? 'na';
 }
 
-function statusCell(cell: Cell, result: AuditResult, grouped: GroupedFindings, ruleId: string, environmentId: string | null): string {
+function statusCell(cell: Cell, grouped: GroupedResult, ruleId: string, environmentId: string | null): string {
   if (cell !== 'fail' && cell !== 'accepted' && cell !== 'advisory') return statusLabel(cell);
-  const open = openFindings(grouped, ruleId, environmentId).length;
-  const suppressed = result.suppressed.filter((finding) => finding.ruleId === ruleId && finding.environmentId === environmentId).length;
+  const open = findingsOf(grouped.open, ruleId, environmentId).length;
+  const suppressed = findingsOf(grouped.suppressed, ruleId, environmentId).length;
   return `${statusLabel(cell)} <span class="muted">(${[open > 0 ? `${open} open` : '', suppressed > 0 ? `${suppressed} suppressed` : ''].filter(Boolean).join(', ')})</span>`;
 }
 
