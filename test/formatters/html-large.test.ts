@@ -62,6 +62,12 @@ describe('HTML report of many findings', () => {
     expect(section).toContain('…and 31 more suppressed findings, not listed here: the JSON report lists them all.');
   });
 
+  it('counts only open findings as not listed in the findings section, never the suppressed ones left out of theirs', () => {
+    const html = formatHtml(largeResult(MAX_ROWS_LISTED + 7, MAX_ROWS_LISTED + 50), context);
+    expect(html.match(/<strong>[\d,]+ findings are not listed here<\/strong>/g)).toEqual(['<strong>7 findings are not listed here</strong>']);
+    expect(html).toContain(`<span class="muted">(${MAX_ROWS_LISTED + 7} open, ${MAX_ROWS_LISTED + 50} suppressed)</span>`);
+  });
+
   it('is written in pieces, an article at most each, that join into the formatter’s own text', () => {
     const result = largeResult(MAX_ROWS_LISTED + 5, 3);
     const pieces = [...chunkedFormatterFor('html')!(result, context)];
