@@ -89,7 +89,10 @@ function computeAudience(app: Application, env: EnvironmentSnapshot, index: Snap
 /** The best coverage any of the users holds in the environment, directly or through a group. */
 export interface UsersCoverage {
   best: (RoleCoverage & { user: User }) | undefined;
-  /** False when some user's direct or group role assignments were not collected. */
+  /**
+   * False when some user who may sign in had direct or group role assignments that were not collected,
+   * or the snapshot left out users or groups of the environment that may hold roles.
+   */
   complete: boolean;
 }
 
