@@ -85,8 +85,8 @@ export function buildSarifLogs(result: AuditResult, context: FormatContext, maxG
 
 /**
  * The size each run counts for: its plain length while all runs so far fit the budget plain (plain text no longer
- * than the budget is within it gzipped), else its gzipped length, for every run. Each run is printed once, one
- * at a time so that the whole log is never held as text; only the runs before the budget is crossed twice.
+ * than the budget is within it gzipped), else its gzipped length, for every run. Runs are printed one at a
+ * time, so that the whole log is never held as text: each once, except those before the budget is crossed, twice.
  */
 function runSizes(runs: readonly Run[], budget: number): number[] {
   const sizes: number[] = [];
