@@ -61,7 +61,7 @@ export function* formatHtmlChunks(result: AuditResult, context: FormatContext): 
     summarySection(result, scopes),
     ...(result.baseline === undefined ? [] : [baselineSection(result, environmentName)]),
     controlsSection(result, scopes, grouped),
-    findingsSection(scopes, grouped.open, rowsLeftOut(result, grouped.open), ruleLookup(result), context),
+    findingsSection(scopes, grouped.open, rowsLeftOut(grouped.open), ruleLookup(result), context),
     { id: 'posture-detail', title: 'Posture in detail', body: postureDetailHtml(postures), major: true },
     ...(result.suppressed.length === 0 ? [] : [suppressedSection(result, environmentName)]),
     coverageSection(result, environmentName, organization),
@@ -135,10 +135,10 @@ function findingsOf(grouped: GroupedFindings, ruleId: string, environmentId: str
 }
 
 /** How many open findings the findings section leaves out, over every rule and environment. */
-function rowsLeftOut(result: AuditResult, grouped: GroupedFindings): number {
-  let listed = 0;
-  for (const byRule of grouped.values()) for (const own of byRule.values()) listed += Math.min(own.length, MAX_ROWS_LISTED);
-  return result.findings.length - listed;
+function rowsLeftOut(grouped: GroupedFindings): number {
+  let left = 0;
+  for (const byRule of grouped.values()) for (const own of byRule.values()) left += Math.max(0, own.length - MAX_ROWS_LISTED);
+  return left;
 }
 
 interface Section {
