@@ -17,7 +17,7 @@ export interface HttpClientOptions {
   /** Client-side rate limit shared by all requests (default 10/s); lowered on 429, then restored. */
   maxRps?: number;
   /**
-   * The API's limit is unknown: start at 10/s, double the rate every busy quarter second until PingOne
+   * The API's limit is unknown: start at 10/s, double the rate every busy tenth of a second until PingOne
    * answers 429, then settle just under the rate that met it. `maxRps` is then only a ceiling
    * (default none).
    */
