@@ -50,6 +50,8 @@ const probeRecheckMs = 20;
 // holds). Bursting a whole second into a simulated bucket of 20 at 200/s met 429 after 429, each with a
 // Retry-After pause of at least a second: wall time five times the bound.
 const burstWindowMs = 50;
+// A timer may fire a millisecond before the clock reads its due time: a request sent then was still sent after the pause.
+const timerSlackMs = 5;
 // With an unknown limit, the rate after a 429 stays this far under the rate PingOne was measured to accept then:
 // every further 429 pauses every request for its Retry-After (a second or more), far more than 5 % of the rate costs.
 const learnedMargin = 0.95;
@@ -68,6 +70,9 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   let lastUpdate = now();
   let lastWait = Number.NEGATIVE_INFINITY;
   let pausedUntil = 0;
+  // When the pause of the last storm's first refusal ended. Its other refusals, answered a few ms later, push
+  // `pausedUntil` on by those ms; the retries sent when the first pause ended must still count as a new storm.
+  let stormPauseEnd = 0;
   // Answers since the last cut: accepted, and refused by the storm that caused it.
   let acceptedSinceCut = 0;
   let refusedSinceCut = 0;
@@ -135,7 +140,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       const time = now();
       // A request sent during a pause (it had booked its start before the pause began) meets the same storm.
       const sent = sentAt ?? time;
-      if (sent > lastCut && sent >= pausedUntil) {
+      if (sent > lastCut && sent >= stormPauseEnd - timerSlackMs) {
         // Refused again after a cut, when most answers since it were refusals: the client is far
         // over the limit, and the rate PingOne accepted since the cut is the best estimate of it
         // (one step there, not twenty cuts). Occasional 429s only cut by a quarter.
@@ -156,6 +161,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         step = Math.max(minRps, rate * creepPerSecond);
         probing = false;
         lastCut = time;
+        stormPauseEnd = time + pauseMs;
         acceptedSinceCut = 0;
         refusedSinceCut = 0;
       } else {

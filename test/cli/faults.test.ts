@@ -50,7 +50,13 @@ describe.concurrent('scan meets faults and still ends in a correct report', () =
     // Low enough that a scan slowed down by a loaded machine still outruns it: at 40/s with a burst of 5, such a scan
     // met no 429 at all and failed on its precondition below.
     const { run, result, simulator } = await scanWith(onTestFinished, {}, [], { requestsPerSecond: 20, burst: 2 });
-    expect(simulator.requestLog.filter((entry) => entry.status === 429).length).toBeGreaterThan(0);
+    const refusals = simulator.requestLog.filter((entry) => entry.status === 429);
+    expect(refusals.length).toBeGreaterThan(0);
+    // Each storm must cut the rate: were storms taken for the one before, the same requests would meet 429 until
+    // their six attempts ran out (a CI run ended in exit 3 that way).
+    const refusalsPerPath = new Map<string, number>();
+    for (const entry of refusals) refusalsPerPath.set(entry.path, (refusalsPerPath.get(entry.path) ?? 0) + 1);
+    expect(Math.max(...refusalsPerPath.values())).toBeLessThan(5);
     expect(run.code).toBe(0);
     expect(result!.findings.map((finding) => finding.fingerprint)).toEqual(reference);
   }, 90_000);

@@ -110,6 +110,23 @@ describe('rate limiter with a known limit', () => {
     expect(limiter.currentRate()).toBe(1);
   });
 
+  it('counts a retry sent when the pause ended as a new storm, though later refusals of the old one pushed the pause on', async () => {
+    // The CI failure this guards: every storm after the first was taken for the old one, the rate never dropped, and
+    // the same requests met 429 until they ran out of attempts.
+    const clock = fakeClock();
+    const limiter = createRateLimiter({ maxRps: 500, now: clock.now, sleep: clock.sleep });
+    const firstRound = clock.now();
+    limiter.throttled(1000, firstRound);
+    await clock.sleep(3);
+    limiter.throttled(1000, firstRound);
+    await clock.sleep(997);
+    limiter.accepted();
+    limiter.accepted();
+    const sentWhenThePauseEnded = clock.now();
+    limiter.throttled(1000, sentWhenThePauseEnded);
+    expect(limiter.currentRate()).toBe(500 * 0.75 * 0.75);
+  });
+
   it('only cuts by a quarter for a 429 among many accepted answers', async () => {
     const clock = fakeClock();
     const limiter = createRateLimiter({ maxRps: 400, now: clock.now, sleep: clock.sleep });
