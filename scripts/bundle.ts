@@ -88,6 +88,41 @@ export const shippedData = { packs: () => JSON.parse(packs), profiles: () => JSO
   },
 };
 
+/** What `src/` imports from undici, and the file of undici's own that defines each (checked at build time). */
+const UNDICI_EXPORTS: Readonly<Record<string, string>> = { Agent: 'undici/lib/dispatcher/agent.js' };
+
+/**
+ * undici's `index.js` requires all of undici when it loads (fetch, WebSocket, caches, mocks: 110 files), and its
+ * cookies module reads `globalThis.Headers`, which makes Node load its own copy of undici too. `src/` uses one class,
+ * `Agent`: the bundle takes that class from undici's own file, and adds the request methods to `Dispatcher` as
+ * undici's `index.js` does (`Object.assign(Dispatcher.prototype, api)`), so that `agent.request` is undici's as
+ * before (issue 19, `demo`'s cold start: 31 of undici's files instead of 110, Node's copy never loaded). An import
+ * of anything else from undici fails the build here, rather than reading `undefined` at run time.
+ */
+const undiciAgentOnly: Plugin = {
+  name: 'undici-agent-only',
+  setup(bundle) {
+    bundle.onResolve({ filter: /^undici$/ }, (args) => {
+      const named = /import\s*\{([^}]*)\}\s*from\s*'undici'/.exec(readFileSync(args.importer, 'utf8'));
+      const names = (named?.[1] ?? '')
+        .split(',')
+        .map((name) => name.trim())
+        .filter((name) => name !== '' && !name.startsWith('type '));
+      const unknown = named === null ? ['(an import this plugin does not read)'] : names.filter((name) => !(name in UNDICI_EXPORTS));
+      if (unknown.length > 0) return { errors: [{ text: `${args.importer} imports ${unknown.join(', ')} from undici: add it to UNDICI_EXPORTS in scripts/bundle.ts` }] };
+      return { path: 'undici', namespace: 'undici-agent-only' };
+    });
+    bundle.onLoad({ filter: /.*/, namespace: 'undici-agent-only' }, () => ({
+      contents: `Object.assign(require('undici/lib/dispatcher/dispatcher.js').prototype, require('undici/lib/api/index.js'));
+${Object.entries(UNDICI_EXPORTS)
+  .map(([name, file]) => `exports.${name} = require(${JSON.stringify(file)});`)
+  .join('\n')}`,
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
+};
+
 function removeOldChunks(): void {
   for (const file of readdirSync(outdir)) {
     if (/^chunk-.*\.js(\.map)?$/.test(file)) rmSync(path.join(outdir, file));
@@ -109,6 +144,6 @@ await build({
   // CommonJS packages (undici) require Node's built-in modules; an ES module has no require of its own.
   banner: { js: "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);" },
   sourcemap: 'linked',
-  plugins: [asciiStringWidth, yargsHome, shippedData],
+  plugins: [asciiStringWidth, yargsHome, shippedData, undiciAgentOnly],
   logLevel: 'warning',
 });

@@ -18,6 +18,14 @@ describe('the bundled CLI', () => {
     expect(built.stdout).toBe(sources.stdout);
   });
 
+  it("collects the demo through undici's Agent as the sources do: the same report, byte for byte", async () => {
+    const [built, sources] = await Promise.all([runBuiltCli(['demo']), runCli(['demo'])]);
+    expect(built.code).toBe(0);
+    expect(built.stderr).toMatch(/collected: 3 environment\(s\), 80 files, \d+ requests/);
+    expect(built.stdout).toContain('admin-dormant');
+    expect(built.stdout).toBe(sources.stdout);
+  });
+
   it("finds yargs' locale files: help in German under LANG=de_DE", async () => {
     const run = await runBuiltCli(['--help'], { env: { LANG: 'de_DE.UTF-8' } });
     expect(run.code).toBe(0);
