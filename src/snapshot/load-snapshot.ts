@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync, type Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import { toolVersion } from '../paths.js';
 import { withUnrecordedKindsFailed } from './collection-coverage.js';
@@ -6,7 +6,9 @@ import { pointerSegment, scanJson } from './json-scanner.js';
 import { ENVIRONMENT_ARRAYS, ENVIRONMENT_FILE, environmentFolder, MANIFEST_FILE, parseLayoutPath, type LayoutEntry, type WrittenManifest } from './layout.js';
 import { createLineLocator, type SnapshotFileSource } from './locate-line.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Environment, type EnvironmentSnapshot, type Role, type Snapshot } from './model.js';
-import { filePath, inspectFolder, isOwnManifest, listTree, sha256 } from './snapshot-folder.js';
+import type { ReadChunk, ReadFailure } from './read-chunk.js';
+import { createFileReader, type FileReader } from './read-files.js';
+import { filePath, inspectFolder, isOwnManifest, listTree } from './snapshot-folder.js';
 import { checkAgainstSchema, type FileDefinition } from './snapshot-schema.js';
 import { compareCodePoints } from './stable-json.js';
 import { UserFacingError } from '../errors.js';
@@ -15,12 +17,6 @@ import { InvalidSnapshotError, type SnapshotProblem } from './invalid-snapshot-e
 
 /** A layout file other than the manifest. */
 type FileEntry = Exclude<LayoutEntry, { kind: 'manifest' }>;
-/**
- * Files read synchronously before the event loop gets a turn. A snapshot's files are small and mostly cached:
- * one promise and thread-pool round trip per file (open, stat, read, close) cost more than the reading itself,
- * half of loading a 14,000-file snapshot.
- */
-const READ_BATCH = 256;
 /**
  * No file pingone-audit writes comes near this (one answer is capped at --max-answer-mb, 32 MiB by
  * default); a larger one was grown by hand or by damage, and reading it whole could exhaust memory or
@@ -37,9 +33,23 @@ const MAX_FILE_BYTES = 256 * 1024 * 1024;
  * has another format version, and an {@link InvalidSnapshotError} listing every problem otherwise.
  * Resources come back ordered by id.
  */
-export async function loadSnapshot(dir: string): Promise<Snapshot> {
-  return (await loadSnapshotWithFiles(dir)).snapshot;
+export async function loadSnapshot(dir: string, options: LoadOptions = {}): Promise<Snapshot> {
+  return (await loadSnapshotWithFiles(dir, options)).snapshot;
 }
+
+/** Whether a worker thread reads files beside the main thread: `auto` from {@link THREAD_FROM_MANIFEST_BYTES} on. */
+type ReaderThread = 'auto' | 'always' | 'never';
+
+/** How {@link loadSnapshot} reads; the result is the same either way (tests and the benchmark compare the two). */
+export interface LoadOptions {
+  readerThread?: ReaderThread;
+}
+
+/**
+ * A manifest this large lists about 1,800 files (a line of about 180 bytes each): from there on, a worker thread
+ * that reads files while this one parses them saves more than its start costs.
+ */
+const THREAD_FROM_MANIFEST_BYTES = 320 * 1024;
 
 /** A snapshot as {@link loadSnapshotWithFiles} reads it: the model, and the text of each file it was read from. */
 export interface LoadedSnapshot {
@@ -52,9 +62,9 @@ export interface LoadedSnapshot {
  * {@link loadSnapshot}, keeping the files' texts (a few MB for 14,000 files): findings get their lines
  * from the very texts that were audited, without reading and hashing every file again.
  */
-export async function loadSnapshotWithFiles(dir: string): Promise<LoadedSnapshot> {
+export async function loadSnapshotWithFiles(dir: string, { readerThread = 'auto' }: LoadOptions = {}): Promise<LoadedSnapshot> {
   try {
-    return await readSnapshotFolder(dir);
+    return await readSnapshotFolder(dir, readerThread);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined || !UNREADABLE.has(code)) throw error;
@@ -68,10 +78,21 @@ export async function loadSnapshotWithFiles(dir: string): Promise<LoadedSnapshot
 /** File-system refusals that the user can fix (permissions, a folder where a file belongs). */
 const UNREADABLE = new Set(['EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'ELOOP', 'EIO', 'ENAMETOOLONG']);
 
-async function readSnapshotFolder(dir: string): Promise<LoadedSnapshot> {
+async function readSnapshotFolder(dir: string, readerThread: ReaderThread): Promise<LoadedSnapshot> {
   await assertSnapshotFolder(dir);
+  const manifestStats = await lstat(filePath(dir, MANIFEST_FILE));
+  // The manifest lists every file, one a line: its size says how many files there are before it is read.
+  const reader = createFileReader(dir, readerThread === 'auto' ? manifestStats.size >= THREAD_FROM_MANIFEST_BYTES : readerThread === 'always');
+  try {
+    return await readListedFiles(dir, manifestStats, reader);
+  } finally {
+    await reader.close();
+  }
+}
+
+async function readListedFiles(dir: string, manifestStats: Stats, reader: FileReader): Promise<LoadedSnapshot> {
   const problems: SnapshotProblem[] = [];
-  const written = await readManifest(dir, problems);
+  const written = readManifest(dir, manifestStats, problems);
   // Without a readable file list nothing else can be checked.
   if (written === undefined) throw new InvalidSnapshotError(dir, problems);
   const { files, others } = await listTree(dir);
@@ -93,22 +114,41 @@ async function readSnapshotFolder(dir: string): Promise<LoadedSnapshot> {
     else if (!present && file !== MANIFEST_FILE && !others.includes(file)) problems.push({ file, message: `missing: ${MANIFEST_FILE} lists it, the folder does not hold it` });
   }
   const values = new Array<unknown>(entries.length);
-  const texts = new Map<string, string>();
-  for (let index = 0; index < entries.length; index += 1) {
-    if (index > 0 && index % READ_BATCH === 0) await new Promise(setImmediate);
-    const { file, entry } = entries[index]!;
-    const checked = readChecked(dir, file, listed[file]!, definitionOf(entry), problems, expectedIds(entry));
-    if (checked === undefined) continue;
-    values[index] = checked.value;
-    texts.set(file, checked.text);
-  }
+  // Bytes, decoded again when a finding's line is looked up: kept as text, they would be copied by every young-generation collection.
+  const bytesOf = new Map<string, Buffer>();
+  // The error of the first file in entry order that could not be read: as reading them one by one would have thrown.
+  let unreadable: { index: number; failure: ReadFailure } | undefined;
+  const onChunk = ({ from, bytes, ends, outcomes }: ReadChunk) => {
+    const held = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    outcomes.forEach((outcome, offset) => {
+      const index = from + offset;
+      const { file, entry } = entries[index]!;
+      if ('failure' in outcome) {
+        if (unreadable === undefined || index < unreadable.index) unreadable = { index, failure: outcome.failure };
+      } else if ('tooLarge' in outcome) tooLarge(file, outcome.tooLarge, problems);
+      else {
+        const start = ends[offset - 1] ?? 0;
+        const value = readChecked(held.toString('utf8', start, ends[offset]), outcome.sha256, file, listed[file]!, definitionOf(entry), problems, expectedIds(entry));
+        if (value === undefined) return;
+        values[index] = value;
+        bytesOf.set(file, held.subarray(start, ends[offset]));
+      }
+    });
+    return unreadable === undefined;
+  };
+  await reader.read(
+    entries.map(({ file }) => file),
+    MAX_FILE_BYTES,
+    onChunk,
+  );
+  if (unreadable !== undefined) throw Object.assign(new Error(unreadable.failure.message), unreadable.failure);
   const snapshot = assemble(entries, values, problems);
   if (problems.length > 0) throw new InvalidSnapshotError(dir, problems.sort(byFileThenLine));
   const { files: _checked, ...manifest } = written;
   const fileSource: SnapshotFileSource = {
     read: (file) => {
-      const text = texts.get(file);
-      return text === undefined ? undefined : { text, sha256: listed[file]! };
+      const bytes = bytesOf.get(file);
+      return bytes === undefined ? undefined : { text: bytes.toString('utf8'), sha256: listed[file]! };
     },
   };
   return { snapshot: { manifest: withUnrecordedKindsFailed(manifest), ...snapshot }, files: fileSource };
@@ -140,9 +180,8 @@ async function hasManifestFile(dir: string): Promise<boolean> {
   );
 }
 
-async function readManifest(dir: string, problems: SnapshotProblem[]): Promise<WrittenManifest | undefined> {
+function readManifest(dir: string, stats: Stats, problems: SnapshotProblem[]): WrittenManifest | undefined {
   const file = filePath(dir, MANIFEST_FILE);
-  const stats = await lstat(file);
   if (!stats.isFile()) {
     throw new UserFacingError('snapshot-missing', `${dir} is not a snapshot pingone-audit can read: its ${MANIFEST_FILE} is not a regular file (a link, a pipe or a device).`, {
       hint: `Collect the snapshot again with \`pingone-audit snapshot --out <new folder>\`.`,
@@ -182,19 +221,9 @@ async function readManifest(dir: string, problems: SnapshotProblem[]): Promise<W
   return reportViolations(text, MANIFEST_FILE, 'manifest', value, problems) ? (value as WrittenManifest) : undefined;
 }
 
-/** Parses and checks one file: its value and text, or undefined (with problems recorded) when it does not conform. */
-function readChecked(
-  dir: string,
-  file: string,
-  checksum: string,
-  definition: FileDefinition,
-  problems: SnapshotProblem[],
-  expected: { id: string; environmentId?: string },
-): { value: unknown; text: string } | undefined {
-  const bytes = readBounded(filePath(dir, file), file, problems);
-  if (bytes === undefined) return undefined;
-  if (sha256(bytes) !== checksum) problems.push({ file, message: `changed since pingone-audit wrote it: its SHA-256 is not the one ${MANIFEST_FILE} lists` });
-  const text = bytes.toString('utf8');
+/** Parses and checks one file's text: its value, or undefined (with problems recorded) when it does not conform. */
+function readChecked(text: string, sha256: string, file: string, checksum: string, definition: FileDefinition, problems: SnapshotProblem[], expected: { id: string; environmentId?: string }): unknown {
+  if (sha256 !== checksum) problems.push({ file, message: `changed since pingone-audit wrote it: its SHA-256 is not the one ${MANIFEST_FILE} lists` });
   const value = parseOrReport(text, file, problems);
   if (value === undefined || !reportViolations(text, file, definition, value, problems)) return undefined;
   const resource = value as { id: string; environment?: { id?: unknown } };
@@ -204,45 +233,10 @@ function readChecked(
   if (expected.environmentId !== undefined && typeof environmentId === 'string' && environmentId !== expected.environmentId) {
     mismatches.push({ pointer: '/environment/id', message: `must be ${JSON.stringify(expected.environmentId)}, the environment of its folder; found ${JSON.stringify(environmentId)}` });
   }
-  if (mismatches.length === 0) return { value, text };
+  if (mismatches.length === 0) return value;
   const locate = createLineLocator(() => text);
   problems.push(...mismatches.map((mismatch) => ({ file, line: locate(file, mismatch.pointer), ...mismatch })));
   return undefined;
-}
-
-/**
- * Where files are read: nearly every snapshot file fits, so it is read with one call and no fstat, which
- * (with the Stats object Node builds) costs as much as the read. Reused, so valid until the next read.
- */
-const scratch = Buffer.allocUnsafe(64 * 1024);
-
-/**
- * The file's bytes, or undefined (with the problem recorded) when it is larger than any pingone-audit writes.
- * The bytes may be {@link scratch}: use them before the next call.
- */
-function readBounded(path: string, file: string, problems: SnapshotProblem[]): Buffer | undefined {
-  const fd = openSync(path, 'r');
-  try {
-    const first = fillFrom(fd, scratch, 0);
-    if (first < scratch.length) return scratch.subarray(0, first);
-    const size = fstatSync(fd).size;
-    if (tooLarge(file, size, problems)) return undefined;
-    // One byte more than the size said, so that a file that grew while it was read is read whole (and fails its checksum).
-    const bytes = Buffer.allocUnsafe(Math.max(size, first) + 1);
-    scratch.copy(bytes, 0, 0, first);
-    const filled = fillFrom(fd, bytes, first);
-    // A file that shrank while it was read fails its checksum, as one that changed does.
-    return bytes.subarray(0, filled);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Reads from `fd` into `bytes` from `filled` on, until the buffer is full or the file ends; the bytes now held. */
-function fillFrom(fd: number, bytes: Buffer, filled: number): number {
-  let held = filled;
-  for (let read = -1; held < bytes.length && read !== 0; held += read) read = readSync(fd, bytes, held, bytes.length - held, null);
-  return held;
 }
 
 /** Records a problem, and says so, when a file is larger than any pingone-audit writes: it is not read. */

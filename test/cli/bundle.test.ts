@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { writeRealisticSnapshot } from '../../bench/realistic-snapshot.js';
 import { runBuiltCli, runCli } from '../helpers/run-cli.js';
+import { temporaryFolder } from '../helpers/temporary-folder.js';
 
 // dist/src/cli.js is an esbuild bundle (scripts/bundle.ts) that holds the packs and profiles as the build read
 // them, measures ASCII text without string-width and points yargs back at its installed files: it must answer
@@ -30,5 +32,20 @@ describe('the bundled CLI', () => {
     const run = await runBuiltCli(['--help'], { env: { LANG: 'de_DE.UTF-8' } });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Kommandos:');
+  });
+
+  it('audits a snapshot large enough to read its files on a worker thread too, as the sources do', async () => {
+    // About 2,350 files: a manifest past the size from which the loader starts the thread (src/snapshot/load-snapshot.ts).
+    const dir = temporaryFolder('pingone-audit-bundle-');
+    await writeRealisticSnapshot(dir, 0.15);
+    const [built, sources] = await Promise.all([runBuiltCli(['audit', dir, '-f', 'json']), runCli(['audit', dir, '-f', 'json'])]);
+    expect(built.stderr).not.toContain('internal error');
+    expect(built.code).toBe(1);
+    const report = (run: { stdout: string }) => {
+      const { generatedAt: _at, ...rest } = JSON.parse(run.stdout) as Record<string, unknown>;
+      return rest;
+    };
+    expect((report(built) as { findings: unknown[] }).findings.length).toBeGreaterThan(1000);
+    expect(report(built)).toEqual(report(sources));
   });
 });

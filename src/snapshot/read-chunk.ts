@@ -1,0 +1,97 @@
+import type * as Crypto from 'node:crypto';
+import type * as Fs from 'node:fs';
+import type * as Path from 'node:path';
+
+/** What {@link readChunk} needs of Node: passed in, because a worker runs its source text, where nothing is imported. */
+export interface ReadChunkModules {
+  fs: typeof Fs;
+  path: typeof Path;
+  crypto: typeof Crypto;
+}
+
+/** A file-system error as plain data: what a thread can post to another, and rebuild as the error it was. */
+export interface ReadFailure {
+  message: string;
+  code: string | undefined;
+  errno: number | undefined;
+  syscall: string | undefined;
+  path: string | undefined;
+}
+
+/** Files `from` to `to` (exclusive) of a list, read: their bytes end to end, and per file what came of it. */
+export interface ReadChunk {
+  from: number;
+  /** Every file's bytes, one after another; a file's are `bytes[ends[i - 1] ?? 0 .. ends[i]]` (i counted from `from`). */
+  bytes: Uint8Array;
+  ends: number[];
+  /** Per file: the SHA-256 (lower-case hex) of its bytes; the size in bytes when it was too large to read; or why it could not be read. */
+  outcomes: Array<{ sha256: string } | { tooLarge: number } | { failure: ReadFailure }>;
+}
+
+/**
+ * Reads the files `files[from..to)` of the snapshot folder `dir` (layout paths, forward slashes): one open, reads
+ * until the end, one close each, no fstat unless a file outgrows the room left (which the Stats object Node
+ * builds made cost as much as the read). A file larger than `maxBytes` is not read. Never throws for one file: a
+ * file that cannot be read (vanished, a folder now) gives its error as data, for the reader to throw in file order.
+ *
+ * Self-contained (it uses only its arguments): `read-files-thread.ts` runs its source text in a worker thread.
+ */
+export function readChunk({ fs, path, crypto }: ReadChunkModules, dir: string, files: readonly string[], from: number, to: number, maxBytes: number): ReadChunk {
+  const ROOM = 64 * 1024;
+  let bytes = Buffer.allocUnsafe(Math.max(4 * ROOM, (to - from) * 1024));
+  let held = 0;
+  const ends: number[] = [];
+  const outcomes: ReadChunk['outcomes'] = [];
+  // Room for `needed` bytes from `held` on, keeping what is held and what the current file filled so far (up to `kept`).
+  const makeRoom = (needed: number, kept = held) => {
+    if (bytes.length - held >= needed) return;
+    const larger = Buffer.allocUnsafe(Math.max(bytes.length * 2, held + needed));
+    bytes.copy(larger, 0, 0, kept);
+    bytes = larger;
+  };
+  // Reads into `bytes` from `at` on until `limit` or the end of the file; where it stopped.
+  const fill = (fd: number, from: number, limit: number) => {
+    let at = from;
+    for (let read = -1; at < limit && read !== 0; at += read) read = fs.readSync(fd, bytes, at, limit - at, null);
+    return at;
+  };
+  // Node 20.12 and later hash small inputs in one call, without a Hash object per file.
+  const hashOnce = (crypto as Partial<Pick<typeof Crypto, 'hash'>>).hash;
+  const hash = (data: Uint8Array) => (hashOnce === undefined ? crypto.createHash('sha256').update(data).digest('hex') : hashOnce('sha256', data, 'hex'));
+  for (let index = from; index < to; index += 1) {
+    const file = files[index]!;
+    try {
+      const fd = fs.openSync(path.join(dir, path.sep === '/' ? file : file.replaceAll('/', path.sep)), 'r');
+      try {
+        makeRoom(ROOM);
+        const limit = Math.min(bytes.length, held + maxBytes + 1);
+        let end = fill(fd, held, limit);
+        if (end === limit) {
+          const size = fs.fstatSync(fd).size;
+          if (size > maxBytes) {
+            outcomes.push({ tooLarge: size });
+            ends.push(held);
+            continue;
+          }
+          // One byte more than the size said, so that a file that grew while it was read is read whole (and fails its checksum).
+          const room = Math.max(size, end - held) + 1;
+          makeRoom(room, end);
+          end = fill(fd, end, held + room);
+        }
+        outcomes.push({ sha256: hash(bytes.subarray(held, end)) });
+        held = end;
+        ends.push(held);
+      } finally {
+        fs.closeSync(fd);
+      }
+    } catch (error) {
+      const { message, code, errno, syscall, path: failed } = error as NodeJS.ErrnoException;
+      outcomes.push({ failure: { message, code, errno, syscall, path: failed } });
+      ends.push(held);
+    }
+  }
+  // A copy of its own, no larger than what was read: the caller keeps the bytes, and a worker hands the buffer over whole.
+  const exact = new Uint8Array(held);
+  exact.set(bytes.subarray(0, held));
+  return { from, bytes: exact, ends, outcomes };
+}

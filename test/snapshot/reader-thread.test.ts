@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { openSync } from 'node:fs';
+import { readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeRealisticSnapshot } from '../../bench/realistic-snapshot.js';
+import type { InvalidSnapshotError } from '../../src/snapshot/invalid-snapshot-error.js';
+import { loadSnapshotWithFiles, type LoadOptions } from '../../src/snapshot/load-snapshot.js';
+import type { ReadChunk } from '../../src/snapshot/read-chunk.js';
+import { createFileReader } from '../../src/snapshot/read-files.js';
+import { reseal, temporaryFolder } from './snapshot-fixtures.js';
+
+const BOTH: Array<NonNullable<LoadOptions['readerThread']>> = ['never', 'always'];
+
+/** The realistic organization at 4 %: about 700 files, several chunks for each thread. */
+async function manyFiles(): Promise<{ dir: string; files: string[] }> {
+  const dir = await temporaryFolder();
+  await writeRealisticSnapshot(dir, 0.04);
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+  return { dir, files: files.sort() };
+}
+
+async function outcome(dir: string, readerThread: NonNullable<LoadOptions['readerThread']>) {
+  return loadSnapshotWithFiles(dir, { readerThread }).then(
+    (loaded) => ({ loaded }),
+    (error: unknown) => ({ error }),
+  );
+}
+
+describe('loading with a worker thread that reads files', () => {
+  it('gives the same snapshot and the same file texts as reading on one thread', async () => {
+    const folder = await manyFiles();
+    const [alone, beside] = await Promise.all(BOTH.map(async (readerThread) => await loadSnapshotWithFiles(folder.dir, { readerThread })));
+    expect(folder.files.length).toBeGreaterThan(500);
+    expect(beside!.snapshot.environments).toHaveLength(10);
+    expect(beside!.snapshot).toEqual(alone!.snapshot);
+    for (const file of folder.files.filter((name) => name !== 'manifest.json')) expect(beside!.files.read(file)).toEqual(alone!.files.read(file));
+  });
+
+  it('reports a damaged file as reading on one thread does: the same problems, the same order', async () => {
+    const { dir, files } = await manyFiles();
+    const apps = files.filter((file) => file.includes('/applications/'));
+    await writeFile(path.join(dir, apps[3]!), '{ "id": ');
+    await writeFile(path.join(dir, apps[400]!), '[]');
+    await reseal(dir);
+    await writeFile(path.join(dir, apps[200]!), '{}');
+    const [alone, beside] = await Promise.all(BOTH.map((readerThread) => outcome(dir, readerThread)));
+    expect(beside).toEqual(alone);
+    const problems = (beside as { error: InvalidSnapshotError }).error.problems;
+    expect(problems.map(({ file }) => file)).toEqual(expect.arrayContaining([apps[3], apps[200], apps[400]]));
+    expect(problems.find(({ file }) => file === apps[3])?.message).toMatch(/^not valid JSON: /);
+    expect(problems.find(({ file }) => file === apps[200])?.message).toMatch(/^changed since pingone-audit wrote it/);
+  });
+});
+
+describe('the file reader', () => {
+  /** Every chunk's outcomes in file order. */
+  async function outcomesOf(dir: string, files: string[], thread: boolean): Promise<ReadChunk['outcomes']> {
+    const chunks: ReadChunk[] = [];
+    const reader = createFileReader(dir, thread);
+    try {
+      await reader.read(files, 1024 * 1024, (chunk) => chunks.push(chunk) > 0);
+    } finally {
+      await reader.close();
+    }
+    return chunks.sort((a, b) => a.from - b.from).flatMap((chunk) => chunk.outcomes);
+  }
+
+  it.each([false, true])('gives a file that vanished the error opening it throws, as data (worker thread: %s)', async (thread) => {
+    const dir = await temporaryFolder();
+    await writeFile(path.join(dir, 'here.json'), '{}');
+    const outcomes = await outcomesOf(dir, ['here.json', 'gone.json'], thread);
+    let thrown: NodeJS.ErrnoException | undefined;
+    try {
+      openSync(path.join(dir, 'gone.json'), 'r');
+    } catch (error) {
+      thrown = error as NodeJS.ErrnoException;
+    }
+    expect(thrown?.code).toBe('ENOENT');
+    expect(outcomes).toEqual([
+      { sha256: '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a' },
+      { failure: { message: thrown!.message, code: 'ENOENT', errno: thrown!.errno, syscall: 'open', path: path.join(dir, 'gone.json') } },
+    ]);
+  });
+
+  it.each([false, true])('reads files larger than its buffer whole and leaves out those over the limit (worker thread: %s)', async (thread) => {
+    const dir = await temporaryFolder();
+    const large = `"${'é'.repeat(200_000)}"`;
+    await writeFile(path.join(dir, 'a.json'), '1');
+    await writeFile(path.join(dir, 'large.json'), large);
+    await writeFile(path.join(dir, 'over.json'), 'x'.repeat(2 * 1024 * 1024));
+    await writeFile(path.join(dir, 'z.json'), '2');
+    const chunks: ReadChunk[] = [];
+    const reader = createFileReader(dir, thread);
+    await reader.read(['a.json', 'large.json', 'over.json', 'z.json'], 1024 * 1024, (chunk) => chunks.push(chunk) > 0).finally(() => reader.close());
+    expect(chunks).toHaveLength(1);
+    const [{ bytes, ends, outcomes }] = chunks as [ReadChunk];
+    const texts = ends.map((end, index) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', ends[index - 1] ?? 0, end));
+    expect(texts).toEqual(['1', large, '', '2']);
+    expect(outcomes[1]).toEqual({ sha256: createHash('sha256').update(large).digest('hex') });
+    expect(outcomes[2]).toEqual({ tooLarge: 2 * 1024 * 1024 });
+  });
+
+  it('stops its worker when closed before reading anything', async () => {
+    const reader = createFileReader(await temporaryFolder(), true);
+    await expect(reader.close()).resolves.toBeUndefined();
+  });
+});
