@@ -18,8 +18,7 @@ export interface HttpClientOptions {
   maxRps?: number;
   /**
    * The API's limit is unknown: start at 10/s, double the rate every busy tenth of a second until PingOne
-   * answers 429, then settle just under the rate that met it. `maxRps` is then only a ceiling
-   * (default none).
+   * answers 429, then settle under the rate that met it. `maxRps` is then only a ceiling (default none).
    */
   adaptiveRate?: boolean;
   /** Requests in flight at once (default 16): enough to hide the API's latency at its rate limit. */
@@ -164,12 +163,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (attempt >= policy.maxAttempts) throw verdict.retry;
       log(`${label}: ${verdict.retry.message}; retry ${attempt} of ${policy.maxAttempts - 1} in ${verdict.waitMs} ms`);
       if (verdict.throttle) {
-        // Everyone waits out a 429, and the shared rate drops; this request then queues like the others.
+        // The shared rate drops; this request waits out its own Retry-After (PingOne's wait before retrying it), then
+        // queues like the others.
         limiter.throttled(verdict.waitMs, sentAt);
         log(`throttled by PingOne: client rate now ${limiter.currentRate().toFixed(1)}/s`);
-      } else if (verdict.waitMs > 0) {
-        await sleep(verdict.waitMs);
       }
+      if (verdict.waitMs > 0) await sleep(verdict.waitMs);
     }
   }
 
