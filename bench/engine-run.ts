@@ -13,7 +13,7 @@ import { runRules } from '../src/engine/run-rules.js';
 import { UserFacingError } from '../src/errors.js';
 import type { AuditResult } from '../src/engine/types.js';
 import { chunkedFormatterFor, type Formatter, formatters } from '../src/formatters/index.js';
-import { buildSarifLogs, sarifLogChunks } from '../src/formatters/sarif.js';
+import { buildSarifUploads } from '../src/formatters/sarif.js';
 import { batchChunks } from '../src/output/json-chunks.js';
 import { bundledProfiles } from '../src/profiles/load-profiles.js';
 import { ruleIntegrations } from '../src/profiles/rule-integrations.js';
@@ -83,7 +83,7 @@ function measure(snapshot: Snapshot, off: string[], only: string[]): Omit<Engine
 function writeAsCli(name: string, format: Formatter, result: AuditResult): number {
   const context = { color: false, snapshotDir: 'pingone-snapshot' };
   const chunked = chunkedFormatterFor(name);
-  const reports = name === 'sarif' ? buildSarifLogs(result, context).map(sarifLogChunks) : chunked === undefined ? [[format(result, context)]] : [chunked(result, context)];
+  const reports = name === 'sarif' ? buildSarifUploads(result, context).map((upload) => upload.bytes) : chunked === undefined ? [[format(result, context)]] : [chunked(result, context)];
   let length = 0;
   for (const pieces of reports) for (const batch of batchChunks(pieces, 1 << 20)) length += batch.length;
   return length;

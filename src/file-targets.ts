@@ -45,7 +45,7 @@ export async function checkOutputFile(file: string, flag: string): Promise<void>
  * renames it over `file`: a reader never sees half a report, and a link at `file` is replaced, never
  * written through.
  */
-export async function replaceFile(file: string, content: string | Iterable<string>): Promise<void> {
+export async function replaceFile(file: string, content: string | Iterable<string> | Iterable<Uint8Array>): Promise<void> {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.tmp`);
   try {
     if (typeof content === 'string') await writeFile(temporary, content, { flag: 'wx' });
@@ -60,8 +60,8 @@ export async function replaceFile(file: string, content: string | Iterable<strin
 /** Bytes gathered before each write of a piece-by-piece report: few system calls, little memory. */
 const WRITE_BATCH = 1 << 20;
 
-/** Writes the pieces to a new file in batches of about {@link WRITE_BATCH} characters, as they are produced. */
-async function writeChunks(file: string, chunks: Iterable<string>): Promise<void> {
+/** Writes the pieces to a new file in batches of about {@link WRITE_BATCH} characters (blocks of bytes as they are), as they are produced. */
+async function writeChunks(file: string, chunks: Iterable<string> | Iterable<Uint8Array>): Promise<void> {
   const handle = await open(file, 'wx');
   try {
     // writeFile on a handle writes from the current position, all of it: successive calls append.

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Argv } from 'yargs';
 import { UserFacingError } from '../errors.js';
 import { checkOutputFile, explainWriteError, replaceFile } from '../file-targets.js';
+import { utf8Text } from '../output/byte-blocks.js';
 import { batchChunks } from '../output/json-chunks.js';
 import { stderrLines } from '../output/stderr-line.js';
 import { resolvePath, type CommandContext } from './context.js';
@@ -226,7 +227,11 @@ const STDOUT_BATCH = 1 << 16;
  * returned, and every other report is still written. The caller finishes its run (summary, gate
  * reasons) and then calls {@link throwIfReportsFailed}: a run with a missing report never passes.
  */
-export async function writeReports(context: CommandContext, targets: OutputTarget[], render: (format: string, target: OutputTarget) => string | Iterable<string>): Promise<ReportFailure[]> {
+export async function writeReports(
+  context: CommandContext,
+  targets: OutputTarget[],
+  render: (format: string, target: OutputTarget) => string | Iterable<string> | Iterable<Uint8Array>,
+): Promise<ReportFailure[]> {
   const { io } = context;
   await checkReportFiles(context, targets);
   const failures: ReportFailure[] = [];
@@ -236,7 +241,7 @@ export async function writeReports(context: CommandContext, targets: OutputTarge
       if (target.file === undefined) {
         if (typeof text === 'string') io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
         // Pieces end with their own newline: every piece-by-piece format does.
-        else for (const batch of batchChunks(text, STDOUT_BATCH)) io.stdout.write(batch);
+        else for (const batch of batchChunks(text, STDOUT_BATCH)) io.stdout.write(typeof batch === 'string' ? batch : utf8Text(batch));
       } else {
         const file = resolvePath(io, target.file);
         await explainWriteError('output-unwritable', `--output ${target.file}`, async () => {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { decideGate } from '../audit/gate.js';
 import type { AuditResult, AuditWarning } from '../engine/types.js';
 import { chunkedFormatterFor, formatterFor, type FormatContext } from '../formatters/index.js';
-import { buildSarifLogs, MAX_RESULTS_PER_RUN, sarifLogChunks, sarifResultsLeftOut } from '../formatters/sarif.js';
+import { buildSarifUploads, MAX_RESULTS_PER_RUN, sarifResultsLeftOut } from '../formatters/sarif.js';
 import { summaryParts } from '../formatters/summary-line.js';
 import { stderrLines } from '../output/stderr-line.js';
 import type { Verdict } from '../verdict.js';
@@ -51,7 +51,7 @@ export async function reportResult(result: AuditResult, input: ReportResultInput
     gate: { verdict: gate.verdict, failOn, failOnNew, failOnOverdue },
   };
   // A SARIF report larger than one GitHub upload takes is split into several files, said on stderr.
-  const sarifLogs = input.targets.some((target) => target.format === 'sarif') ? buildSarifLogs(result, formatContext) : [];
+  const sarifLogs = input.targets.some((target) => target.format === 'sarif') ? buildSarifUploads(result, formatContext) : [];
   const targets = splitSarifTargets(input.targets, sarifLogs.length, io);
   const leftOut = sarifLogs.length === 0 ? 0 : sarifResultsLeftOut(result, formatContext);
   if (leftOut > 0)
@@ -62,7 +62,7 @@ export async function reportResult(result: AuditResult, input: ReportResultInput
     );
   const failures = await writeReports(context, targets, (format, target) => {
     const part = format === 'sarif' ? sarifLogs[target.part ?? 0] : undefined;
-    if (part !== undefined) return sarifLogChunks(part);
+    if (part !== undefined) return part.bytes;
     // Reports that grow with the findings are written as they are produced, never held as one string.
     const chunked = chunkedFormatterFor(format);
     if (chunked !== undefined) return chunked(result, formatContext);

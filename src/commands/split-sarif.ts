@@ -1,7 +1,7 @@
 import { lstat, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError } from '../errors.js';
-import { MAX_RUNS, MAX_UPLOAD_GZIP_BYTES } from '../formatters/sarif.js';
+import { MAX_RUNS, MAX_UPLOAD_GZIP_BYTES } from '../formatters/sarif-uploads.js';
 import { stderrLines } from '../output/stderr-line.js';
 import { resolvePath } from './context.js';
 import type { CliIo } from './io.js';

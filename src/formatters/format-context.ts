@@ -36,7 +36,10 @@ export interface FormatContext {
 /** A pure rendering of an audit result: no I/O, no printing; the command writes the string. */
 export type Formatter = (result: AuditResult, context: FormatContext) => string;
 
-/** A formatter that hands its output over piece by piece, so that a report of any size is written without being held whole. */
-export type ChunkedFormatter = (result: AuditResult, context: FormatContext) => Iterable<string>;
+/**
+ * A formatter that hands its output over piece by piece, so that a report of any size is written without being
+ * held whole: text, or blocks of UTF-8 bytes that each hold whole characters.
+ */
+export type ChunkedFormatter = (result: AuditResult, context: FormatContext) => Iterable<string> | Iterable<Uint8Array>;
 
 export const DEFAULT_INFORMATION_URI = 'https://github.com/pingone-audit/pingone-audit';

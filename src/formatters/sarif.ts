@@ -1,18 +1,16 @@
-import { gzipSync } from 'node:zlib';
 import type { Log, Notification, Result, Run } from 'sarif';
 import { dispositionLabel } from './disposition-label.js';
 import { compareFindings } from '../engine/order-findings.js';
 import type { AuditResult, Finding } from '../engine/types.js';
 import { UserFacingError } from '../errors.js';
-import { jsonChunks } from '../output/json-chunks.js';
+import { utf8Blocks } from '../output/byte-blocks.js';
 import { DEFAULT_INFORMATION_URI, type FormatContext } from './format-context.js';
 import { toInvocation, type RuleIndex } from './sarif-invocation.js';
 import { SOURCE_ROOT, toSarifLocation } from './sarif-location.js';
 import { SARIF_LEVEL, toReportingDescriptor } from './sarif-rules.js';
+import { SARIF_SCHEMA_URI, sarifLogPieces, sarifRunText, type SarifRunParts } from './sarif-text.js';
+import { MAX_RUNS, MAX_UPLOAD_GZIP_BYTES, type SarifUpload, sarifUploads } from './sarif-uploads.js';
 
-export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-/** GitHub code scanning's limits per upload. */
-export const MAX_RUNS = 20;
 export const MAX_RESULTS_PER_RUN = 25_000;
 export const FINGERPRINT_KEY = 'pingoneAuditFingerprint/v1';
 
@@ -22,17 +20,15 @@ export function automationId(environmentId: string | null): string {
 }
 
 export function formatSarif(result: AuditResult, context: FormatContext): string {
-  return [...formatSarifChunks(result, context)].join('');
+  return Buffer.concat([...formatSarifChunks(result, context)]).toString('utf8');
 }
 
-/** {@link formatSarif} piece by piece (one per result at most), for writing to a file as it is produced. */
-export function formatSarifChunks(result: AuditResult, context: FormatContext): Iterable<string> {
-  return sarifLogChunks(buildSarifLog(result, context));
-}
-
-/** One SARIF log as `JSON.stringify(log, null, 2)` and a newline would print it, piece by piece: log, runs, run, results, result. */
-export function sarifLogChunks(log: Log): Iterable<string> {
-  return jsonChunks(log, { sortKeys: false, depth: 4 });
+/**
+ * {@link formatSarif} as UTF-8 blocks of about 1 MiB, each made as it is written (whole text each: no character
+ * is cut between two): the log is never held whole.
+ */
+export function formatSarifChunks(result: AuditResult, context: FormatContext): Iterable<Buffer> {
+  return utf8Blocks(sarifLogPieces(sarifRunParts(result, context).map(sarifRunText), (text) => text));
 }
 
 /**
@@ -40,8 +36,14 @@ export function sarifLogChunks(log: Log): Iterable<string> {
  * findings. The organization run is always there, even empty, so that GitHub closes alerts that
  * were fixed (it only closes alerts of a category it receives again). Suppressed findings are left
  * out unless `context.includeSuppressed`, because GitHub ignores `suppressions` and would open them.
+ * Printed as {@link formatSarif}: laid out as `JSON.stringify(log, null, 2)` would, but each result compact on a line.
+ * @throws UserFacingError `report-too-large` beyond {@link MAX_RUNS} runs, more than one upload takes.
  */
 export function buildSarifLog(result: AuditResult, context: FormatContext): Log {
+  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: sarifRunParts(result, context).map(({ run, results }) => ({ ...run, results: [...results()] })) };
+}
+
+function sarifRunParts(result: AuditResult, context: FormatContext): SarifRunParts[] {
   const scopes = runScopes(result);
   if (scopes.length > MAX_RUNS) {
     throw new UserFacingError(
@@ -50,73 +52,25 @@ export function buildSarifLog(result: AuditResult, context: FormatContext): Log 
       { hint: `Audit at most ${MAX_RUNS - 1} environments per SARIF file and upload each file separately.` },
     );
   }
-  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: sarifRuns(result, context, scopes) };
-}
-
-/** GitHub code scanning's limit on one upload, gzipped; the logs are cut a little below it. */
-export const MAX_UPLOAD_GZIP_BYTES = 10 * 1024 * 1024;
-const UPLOAD_BUDGET = 0.95;
-
-/**
- * The SARIF of {@link buildSarifLog} cut into logs that GitHub takes in one upload each: at most
- * {@link MAX_RUNS} runs and {@link MAX_UPLOAD_GZIP_BYTES} gzipped, in run order (the organization's run
- * last). Runs are never cut, so no category is in two logs: a run alone over the size is a log of its own.
- */
-export function buildSarifLogs(result: AuditResult, context: FormatContext, maxGzipBytes = MAX_UPLOAD_GZIP_BYTES): Log[] {
-  const runs = sarifRuns(result, context, runScopes(result));
-  const budget = maxGzipBytes * UPLOAD_BUDGET;
-  const gzipped = runSizes(runs, budget);
-  const logs: Log[] = [];
-  let current: Run[] = [];
-  let bytes = 0;
-  runs.forEach((run, index) => {
-    const size = gzipped[index] ?? 0;
-    if (current.length > 0 && (current.length >= MAX_RUNS || bytes + size > budget)) {
-      logs.push({ $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: current });
-      current = [];
-      bytes = 0;
-    }
-    current.push(run);
-    bytes += size;
-  });
-  if (current.length > 0) logs.push({ $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: current });
-  return logs;
+  return sarifRuns(result, context, scopes);
 }
 
 /**
- * The size each run counts for: its plain length while all runs so far fit the budget plain (plain text no longer
- * than the budget is within it gzipped), else its gzipped length, for every run. Runs are printed one at a
- * time, so that the whole log is never held as text: each once, except those before the budget is crossed, twice.
+ * The SARIF of {@link buildSarifLog}, printed once, cut into logs that GitHub takes in one upload each: at most
+ * {@link MAX_RUNS} runs and `maxGzipBytes` gzipped, in run order (the organization's run last).
  */
-function runSizes(runs: readonly Run[], budget: number): number[] {
-  const sizes: number[] = [];
-  let plain = 0;
-  let compress = false;
-  runs.forEach((run, index) => {
-    const text = runText(run);
-    plain += text.length;
-    if (!compress && plain > budget) {
-      compress = true;
-      for (let earlier = 0; earlier < index; earlier += 1) sizes[earlier] = gzipSync(runText(runs[earlier]!)).length;
-    }
-    sizes.push(compress ? gzipSync(text).length : text.length);
-  });
-  return sizes;
+export function buildSarifUploads(result: AuditResult, context: FormatContext, maxGzipBytes = MAX_UPLOAD_GZIP_BYTES): SarifUpload[] {
+  return sarifUploads(sarifRuns(result, context, runScopes(result)), maxGzipBytes);
 }
 
-/** A run as it sits in the log, near enough for its size. */
-function runText(run: Run): string {
-  return JSON.stringify(run, null, 2);
-}
-
-function sarifRuns(result: AuditResult, context: FormatContext, scopes: Array<string | null>): Run[] {
+function sarifRuns(result: AuditResult, context: FormatContext, scopes: Array<string | null>): SarifRunParts[] {
   const informationUri = context.toolInformationUri ?? DEFAULT_INFORMATION_URI;
   const rules = [...result.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const ruleIndex: RuleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const { suppressed, reported } = reportedFindings(result, context);
   const fixed = context.includeFixed ? (result.baseline?.fixed ?? []) : [];
 
-  return scopes.map((environmentId): Run => {
+  return scopes.map((environmentId): SarifRunParts => {
     const { kept, cut } = mostSevere(
       reported.filter((finding) => finding.environmentId === environmentId),
       suppressed,
@@ -133,7 +87,7 @@ function sarifRuns(result: AuditResult, context: FormatContext, scopes: Array<st
               descriptor: { id: 'results-truncated' },
             },
           ];
-    return {
+    const run: Run = {
       tool: {
         driver: {
           name: result.tool.name,
@@ -149,16 +103,17 @@ function sarifRuns(result: AuditResult, context: FormatContext, scopes: Array<st
       },
       originalUriBaseIds: { [SOURCE_ROOT]: { description: { text: 'The repository root; snapshot files are located relative to it.' } } },
       invocations: [toInvocation(result, environmentId, ruleIndex, cutNotice)],
-      results: [
-        ...kept.map((finding) => toSarifResult(finding, suppressed.has(finding), ruleIndex, context)),
-        ...fixed
-          .filter((finding) => finding.environmentId === environmentId)
-          .slice(0, Math.max(0, MAX_RESULTS_PER_RUN - kept.length))
-          .map((finding) => ({ ...toSarifResult(finding, false, ruleIndex, context), baselineState: 'absent' as const })),
-      ],
+      results: [],
       columnKind: 'utf16CodeUnits',
       properties: { environmentId, snapshotCreatedAt: result.snapshot.createdAt, ...baselineProperties(result, environmentId) },
     };
+    const absent = fixed.filter((finding) => finding.environmentId === environmentId).slice(0, Math.max(0, MAX_RESULTS_PER_RUN - kept.length));
+    // Made one at a time as they are printed: a run never holds its results.
+    function* results(): Generator<Result> {
+      for (const finding of kept) yield toSarifResult(finding, suppressed.has(finding), ruleIndex, context);
+      for (const finding of absent) yield { ...toSarifResult(finding, false, ruleIndex, context), baselineState: 'absent' };
+    }
+    return { run, results };
   });
 }
 

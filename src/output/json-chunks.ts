@@ -94,12 +94,21 @@ function withToJson(value: unknown): unknown {
 
 /**
  * The pieces joined into batches of at least `size` UTF-16 units (the last may be shorter), so that a
- * writer makes few large writes instead of one per piece.
+ * writer makes few large writes instead of one per piece. Blocks of bytes are large already: each is handed on as it is.
  */
-export function* batchChunks(chunks: Iterable<string>, size: number): Generator<string> {
+export function batchChunks(chunks: Iterable<string>, size: number): Generator<string>;
+export function batchChunks(chunks: Iterable<string> | Iterable<Uint8Array>, size: number): Generator<string | Uint8Array>;
+export function* batchChunks(chunks: Iterable<string | Uint8Array>, size: number): Generator<string | Uint8Array> {
   let pending: string[] = [];
   let length = 0;
   for (const chunk of chunks) {
+    if (typeof chunk !== 'string') {
+      if (length > 0) yield pending.join('');
+      pending = [];
+      length = 0;
+      yield chunk;
+      continue;
+    }
     pending.push(chunk);
     length += chunk.length;
     if (length >= size) {

@@ -1,11 +1,14 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { replaceFile } from '../../src/file-targets.js';
 import { chunkedFormatterFor, formatterFor } from '../../src/formatters/index.js';
 import { REPORT_SCHEMA_ID, REPORT_SCHEMA_VERSION } from '../../src/formatters/json.js';
-import { buildSarifLog, buildSarifLogs } from '../../src/formatters/sarif.js';
+import type { Log } from 'sarif';
+import { buildSarifLog, buildSarifUploads, formatSarif } from '../../src/formatters/sarif.js';
+import { utf8Blocks } from '../../src/output/byte-blocks.js';
 import { batchChunks, jsonChunks, MappedJsonArray } from '../../src/output/json-chunks.js';
 import { stableStringify } from '../../src/snapshot/stable-json.js';
 import { cleanResult, sampleResult } from './fixtures.js';
@@ -52,16 +55,44 @@ describe('reports written piece by piece', () => {
     expect(`${JSON.stringify(lazy, null, 2)}\n`).toBe(expected);
   });
 
-  it('gives JSON and SARIF the bytes they had as one string', () => {
+  it('gives JSON the bytes it had as one string', () => {
     const result = sampleResult();
     expect([...chunkedFormatterFor('json')!(result, plain)].join('')).toBe(stableStringify({ $schema: REPORT_SCHEMA_ID, schemaVersion: REPORT_SCHEMA_VERSION, ...result }));
-    expect([...chunkedFormatterFor('sarif')!(result, plain)].join('')).toBe(`${JSON.stringify(buildSarifLog(result, plain), null, 2)}\n`);
   });
 
-  it('hands over at least one piece per finding in JSON, SARIF, CSV, JUnit and OSCAL, joined into the formatter’s own text', () => {
-    for (const format of ['json', 'sarif', 'csv', 'junit', 'oscal-ar', 'oscal-poam']) {
+  it('lays SARIF out as JSON.stringify(log, null, 2) would, but each result compact on a line of its own', () => {
+    const counts: number[] = [];
+    for (const result of [sampleResult(), cleanResult()]) {
+      const log = buildSarifLog(result, plain);
+      counts.push(...log.runs.map((run) => run.results?.length ?? 0));
+      const compact = log.runs.flatMap((run) => run.results ?? []).map((item) => JSON.stringify(item));
+      const placeholders = new Map<unknown, string>(log.runs.flatMap((run) => run.results ?? []).map((item, index) => [item, `@result-${index}@`]));
+      const expected = `${JSON.stringify(log, (_key, value: unknown) => placeholders.get(value) ?? value, 2)}\n`.replace(/"@result-(\d+)@"/g, (_match, index: string) => compact[Number(index)]!);
+      expect(formatSarif(result, plain)).toBe(expected);
+      expect(JSON.parse(formatSarif(result, plain))).toEqual(log);
+    }
+    // Runs of several results, of one, and of none.
+    expect(counts.some((count) => count > 1) && counts.includes(1) && counts.includes(0)).toBe(true);
+  });
+
+  it('hands SARIF over in blocks of UTF-8 that each decode alone, joined into the formatter’s own text', () => {
+    const result = sampleResult();
+    const blocks = [...chunkedFormatterFor('sarif')!(result, plain)] as Buffer[];
+    expect(Buffer.concat(blocks).toString('utf8')).toBe(formatSarif(result, plain));
+    // Pieces of one, two, three and four bytes a character, and a piece larger than a block.
+    const pieces = ['ascii ', 'é', '€ ', '😀', 'x'.repeat(9), '…’§', '𝔸'.repeat(3)];
+    const small = [...utf8Blocks(pieces, 8)];
+    expect(small.map((block) => block.toString('utf8')).join('')).toBe(pieces.join(''));
+    expect(Buffer.concat(small)).toEqual(Buffer.from(pieces.join('')));
+    for (const block of small) expect(Buffer.from(block.toString('utf8'))).toEqual(block);
+    expect(small.map((block) => block.length)).toEqual([8, 8, 9, 8, 12]);
+    expect([...utf8Blocks([])]).toEqual([]);
+  });
+
+  it('hands over at least one piece per finding in JSON, CSV, JUnit and OSCAL, joined into the formatter’s own text', () => {
+    for (const format of ['json', 'csv', 'junit', 'oscal-ar', 'oscal-poam']) {
       const result = sampleResult();
-      const pieces = [...chunkedFormatterFor(format)!(result, plain)];
+      const pieces = [...chunkedFormatterFor(format)!(result, plain)] as string[];
       expect(pieces.length, format).toBeGreaterThan(result.findings.length);
       expect(pieces.join(''), format).toBe(formatterFor(format)!(result, plain));
       // Batches of a few characters (the writers use 64 KiB and 1 MiB) keep the bytes.
@@ -87,11 +118,18 @@ describe('reports written piece by piece', () => {
 
   it('cuts SARIF into uploads GitHub takes by gzipped size too, never cutting a run', () => {
     const result = sampleResult();
-    const whole = buildSarifLog(result, plain);
-    expect(buildSarifLogs(result, plain)).toEqual([whole]);
+    const whole = formatSarif(result, plain);
+    const logs = (uploads: ReturnType<typeof buildSarifUploads>) => uploads.map((upload) => JSON.parse(Buffer.concat(upload.bytes).toString('utf8')) as Log);
+    expect(buildSarifUploads(result, plain).map((upload) => Buffer.concat(upload.bytes).toString('utf8'))).toEqual([whole]);
     // A limit below any run's size: every run is an upload of its own, in order, each category once.
-    const cut = buildSarifLogs(result, plain, 1);
-    expect(cut.map((log) => log.runs.length)).toEqual(whole.runs.map(() => 1));
-    expect(cut.flatMap((log) => log.runs)).toEqual(whole.runs);
+    const runs = buildSarifLog(result, plain).runs;
+    const cut = buildSarifUploads(result, plain, 1);
+    expect(cut.map((upload) => upload.runs)).toEqual(runs.map(() => 1));
+    expect(logs(cut).map((log) => log.runs.length)).toEqual(runs.map(() => 1));
+    expect(logs(cut).flatMap((log) => log.runs)).toEqual(runs);
+    // Over the limit as text but well within it gzipped: one upload, the runs measured gzipped.
+    const plainBytes = Buffer.byteLength(whole);
+    expect(gzipSync(whole).length * 4).toBeLessThan(plainBytes);
+    expect(buildSarifUploads(result, plain, plainBytes / 2).map((upload) => upload.runs)).toEqual([runs.length]);
   });
 });

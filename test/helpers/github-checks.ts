@@ -1,5 +1,6 @@
 import type { Log, PropertyBag, ReportingDescriptor, Result, Run } from 'sarif';
-import { MAX_RESULTS_PER_RUN, MAX_RUNS } from '../../src/formatters/sarif.js';
+import { MAX_RESULTS_PER_RUN } from '../../src/formatters/sarif.js';
+import { MAX_RUNS } from '../../src/formatters/sarif-uploads.js';
 
 /** The characters RFC 3986 allows in a URI reference; anything else (a space, a backslash) must be escaped. */
 const URI_CHARACTERS = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]%]*$/;

