@@ -75,6 +75,16 @@ export async function loadSnapshotWithFiles(dir: string, { readerThread = 'auto'
   }
 }
 
+const MISSING = `missing: ${MANIFEST_FILE} lists it, the folder does not hold it`;
+
+/**
+ * The problem of a file that the folder held when it was listed but that was gone when it was read (removed or
+ * moved meanwhile, its folder too): missing, as if it had never been there. Undefined for any other failure.
+ */
+export function vanished(file: string, failure: ReadFailure): SnapshotProblem | undefined {
+  return failure.code === 'ENOENT' || failure.code === 'ENOTDIR' ? { file, message: MISSING } : undefined;
+}
+
 /** File-system refusals that the user can fix (permissions, a folder where a file belongs). */
 const UNREADABLE = new Set(['EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'ELOOP', 'EIO', 'ENAMETOOLONG']);
 
@@ -111,7 +121,7 @@ async function readListedFiles(dir: string, manifestStats: Stats, reader: FileRe
     const present = layoutOf.has(file);
     if ((present ? layoutOf.get(file) : parseLayoutPath(file)) === undefined)
       problems.push({ file: MANIFEST_FILE, pointer: `/files/${pointerSegment(file)}`, message: 'names no file of the snapshot layout' });
-    else if (!present && file !== MANIFEST_FILE && !others.includes(file)) problems.push({ file, message: `missing: ${MANIFEST_FILE} lists it, the folder does not hold it` });
+    else if (!present && file !== MANIFEST_FILE && !others.includes(file)) problems.push({ file, message: MISSING });
   }
   const values = new Array<unknown>(entries.length);
   // Bytes, decoded again when a finding's line is looked up: kept as text, they would be copied by every young-generation collection.
@@ -124,7 +134,9 @@ async function readListedFiles(dir: string, manifestStats: Stats, reader: FileRe
       const index = from + offset;
       const { file, entry } = entries[index]!;
       if ('failure' in outcome) {
-        if (unreadable === undefined || index < unreadable.index) unreadable = { index, failure: outcome.failure };
+        const problem = vanished(file, outcome.failure);
+        if (problem !== undefined) problems.push(problem);
+        else if (unreadable === undefined || index < unreadable.index) unreadable = { index, failure: outcome.failure };
       } else if ('tooLarge' in outcome) tooLarge(file, outcome.tooLarge, problems);
       else {
         const start = ends[offset - 1] ?? 0;

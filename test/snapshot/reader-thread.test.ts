@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeRealisticSnapshot } from '../../bench/realistic-snapshot.js';
 import type { InvalidSnapshotError } from '../../src/snapshot/invalid-snapshot-error.js';
-import { loadSnapshotWithFiles, type LoadOptions } from '../../src/snapshot/load-snapshot.js';
+import { loadSnapshotWithFiles, type LoadOptions, vanished } from '../../src/snapshot/load-snapshot.js';
 import type { ReadChunk } from '../../src/snapshot/read-chunk.js';
 import { createFileReader } from '../../src/snapshot/read-files.js';
 import { reseal, temporaryFolder } from './snapshot-fixtures.js';
@@ -104,5 +104,19 @@ describe('the file reader', () => {
   it('stops its worker when closed before reading anything', async () => {
     const reader = createFileReader(await temporaryFolder(), true);
     await expect(reader.close()).resolves.toBeUndefined();
+  });
+});
+
+describe('a file gone between listing the folder and reading it', () => {
+  const failure = (code: string) => ({ message: `${code}: …, open '/snap/a.json'`, code, errno: -2, syscall: 'open', path: '/snap/a.json' });
+
+  it('is missing, as a file never there is (exit 2, not an internal error)', () => {
+    expect(vanished('a.json', failure('ENOENT'))).toEqual({ file: 'a.json', message: 'missing: manifest.json lists it, the folder does not hold it' });
+    expect(vanished('a.json', failure('ENOTDIR'))).toEqual({ file: 'a.json', message: 'missing: manifest.json lists it, the folder does not hold it' });
+  });
+
+  it('leaves any other failure to be thrown as it was', () => {
+    expect(vanished('a.json', failure('EACCES'))).toBeUndefined();
+    expect(vanished('a.json', failure('EIO'))).toBeUndefined();
   });
 });
