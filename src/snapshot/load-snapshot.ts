@@ -76,13 +76,16 @@ export async function loadSnapshotWithFiles(dir: string, { readerThread = 'auto'
 }
 
 const MISSING = `missing: ${MANIFEST_FILE} lists it, the folder does not hold it`;
+const NOT_REGULAR = 'not a regular file (a link, a pipe or a device): a snapshot holds regular files only, and this one was not read';
 
 /**
- * The problem of a file that the folder held when it was listed but that was gone when it was read (removed or
- * moved meanwhile, its folder too): missing, as if it had never been there. Undefined for any other failure.
+ * The problem of a file that was a regular file when the folder was listed and was changed under us before it was
+ * read: gone (removed or moved, its folder too) is missing, as if it had never been there; a link now (never
+ * followed: ELOOP) is not a regular file, as if the listing had seen it. Undefined for any other failure.
  */
-export function vanished(file: string, failure: ReadFailure): SnapshotProblem | undefined {
-  return failure.code === 'ENOENT' || failure.code === 'ENOTDIR' ? { file, message: MISSING } : undefined;
+export function changedSinceListed(file: string, failure: ReadFailure): SnapshotProblem | undefined {
+  if (failure.code === 'ENOENT' || failure.code === 'ENOTDIR') return { file, message: MISSING };
+  return failure.code === 'ELOOP' ? { file, message: NOT_REGULAR } : undefined;
 }
 
 /** File-system refusals that the user can fix (permissions, a folder where a file belongs). */
@@ -106,7 +109,7 @@ async function readListedFiles(dir: string, manifestStats: Stats, reader: FileRe
   // Without a readable file list nothing else can be checked.
   if (written === undefined) throw new InvalidSnapshotError(dir, problems);
   const { files, others } = await listTree(dir);
-  for (const file of others) problems.push({ file, message: 'not a regular file (a link, a pipe or a device): a snapshot holds regular files only, and this one was not read' });
+  for (const file of others) problems.push({ file, message: NOT_REGULAR });
   const listed = written.files;
   const entries: Array<{ file: string; entry: FileEntry }> = [];
   const layoutOf = new Map<string, LayoutEntry | undefined>();
@@ -134,7 +137,7 @@ async function readListedFiles(dir: string, manifestStats: Stats, reader: FileRe
       const index = from + offset;
       const { file, entry } = entries[index]!;
       if ('failure' in outcome) {
-        const problem = vanished(file, outcome.failure);
+        const problem = changedSinceListed(file, outcome.failure);
         if (problem !== undefined) problems.push(problem);
         else if (unreadable === undefined || index < unreadable.index) unreadable = { index, failure: outcome.failure };
       } else if ('tooLarge' in outcome) tooLarge(file, outcome.tooLarge, problems);

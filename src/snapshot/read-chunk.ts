@@ -32,12 +32,14 @@ export interface ReadChunk {
  * Reads the files `files[from..to)` of the snapshot folder `dir` (layout paths, forward slashes): one open, reads
  * until the end, one close each, no fstat unless a file outgrows the room left (which the Stats object Node
  * builds made cost as much as the read). A file larger than `maxBytes` is not read. Never throws for one file: a
- * file that cannot be read (vanished, a folder now) gives its error as data, for the reader to throw in file order.
+ * file that cannot be read (vanished, a link now: links are never followed) gives its error as data, for the caller.
  *
  * Self-contained (it uses only its arguments): `read-files-thread.ts` runs its source text in a worker thread.
  */
 export function readChunk({ fs, path, crypto }: ReadChunkModules, dir: string, files: readonly string[], from: number, to: number, maxBytes: number): ReadChunk {
   const ROOM = 64 * 1024;
+  // A file the listing saw as regular and a link has replaced since fails (ELOOP) instead of being read through the link.
+  const READ_NOT_FOLLOWING = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0);
   let bytes = Buffer.allocUnsafe(Math.max(4 * ROOM, (to - from) * 1024));
   let held = 0;
   const ends: number[] = [];
@@ -61,7 +63,7 @@ export function readChunk({ fs, path, crypto }: ReadChunkModules, dir: string, f
   for (let index = from; index < to; index += 1) {
     const file = files[index]!;
     try {
-      const fd = fs.openSync(path.join(dir, path.sep === '/' ? file : file.replaceAll('/', path.sep)), 'r');
+      const fd = fs.openSync(path.join(dir, path.sep === '/' ? file : file.replaceAll('/', path.sep)), READ_NOT_FOLLOWING);
       try {
         makeRoom(ROOM);
         const limit = Math.min(bytes.length, held + maxBytes + 1);

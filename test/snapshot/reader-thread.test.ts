@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { openSync } from 'node:fs';
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeRealisticSnapshot } from '../../bench/realistic-snapshot.js';
 import type { InvalidSnapshotError } from '../../src/snapshot/invalid-snapshot-error.js';
-import { loadSnapshotWithFiles, type LoadOptions, vanished } from '../../src/snapshot/load-snapshot.js';
+import { loadSnapshotWithFiles, type LoadOptions, changedSinceListed } from '../../src/snapshot/load-snapshot.js';
 import type { ReadChunk } from '../../src/snapshot/read-chunk.js';
 import { createFileReader } from '../../src/snapshot/read-files.js';
 import { reseal, temporaryFolder } from './snapshot-fixtures.js';
@@ -66,7 +66,7 @@ describe('the file reader', () => {
     return chunks.sort((a, b) => a.from - b.from).flatMap((chunk) => chunk.outcomes);
   }
 
-  it.each([false, true])('gives a file that vanished the error opening it throws, as data (worker thread: %s)', async (thread) => {
+  it.each([false, true])('gives a file that changedSinceListed the error opening it throws, as data (worker thread: %s)', async (thread) => {
     const dir = await temporaryFolder();
     await writeFile(path.join(dir, 'here.json'), '{}');
     const outcomes = await outcomesOf(dir, ['here.json', 'gone.json'], thread);
@@ -101,22 +101,38 @@ describe('the file reader', () => {
     expect(outcomes[2]).toEqual({ tooLarge: 2 * 1024 * 1024 });
   });
 
+  it.each([false, true])('never reads through a link: it fails as ELOOP (worker thread: %s)', async (thread) => {
+    const dir = await temporaryFolder();
+    const outside = path.join(await temporaryFolder(), 'secret.json');
+    await writeFile(outside, '{"secret": true}');
+    await symlink(outside, path.join(dir, 'link.json'));
+    const [outcome] = await outcomesOf(dir, ['link.json'], thread);
+    expect(outcome).toMatchObject({ failure: { code: 'ELOOP', syscall: 'open', path: path.join(dir, 'link.json') } });
+  });
+
   it('stops its worker when closed before reading anything', async () => {
     const reader = createFileReader(await temporaryFolder(), true);
     await expect(reader.close()).resolves.toBeUndefined();
   });
 });
 
-describe('a file gone between listing the folder and reading it', () => {
+describe('a file changed between listing the folder and reading it', () => {
   const failure = (code: string) => ({ message: `${code}: …, open '/snap/a.json'`, code, errno: -2, syscall: 'open', path: '/snap/a.json' });
 
   it('is missing, as a file never there is (exit 2, not an internal error)', () => {
-    expect(vanished('a.json', failure('ENOENT'))).toEqual({ file: 'a.json', message: 'missing: manifest.json lists it, the folder does not hold it' });
-    expect(vanished('a.json', failure('ENOTDIR'))).toEqual({ file: 'a.json', message: 'missing: manifest.json lists it, the folder does not hold it' });
+    expect(changedSinceListed('a.json', failure('ENOENT'))).toEqual({ file: 'a.json', message: 'missing: manifest.json lists it, the folder does not hold it' });
+    expect(changedSinceListed('a.json', failure('ENOTDIR'))).toEqual({ file: 'a.json', message: 'missing: manifest.json lists it, the folder does not hold it' });
+  });
+
+  it('is not a regular file when a link took its place (the reader never follows one)', () => {
+    expect(changedSinceListed('a.json', failure('ELOOP'))).toEqual({
+      file: 'a.json',
+      message: 'not a regular file (a link, a pipe or a device): a snapshot holds regular files only, and this one was not read',
+    });
   });
 
   it('leaves any other failure to be thrown as it was', () => {
-    expect(vanished('a.json', failure('EACCES'))).toBeUndefined();
-    expect(vanished('a.json', failure('EIO'))).toBeUndefined();
+    expect(changedSinceListed('a.json', failure('EACCES'))).toBeUndefined();
+    expect(changedSinceListed('a.json', failure('EIO'))).toBeUndefined();
   });
 });
