@@ -120,6 +120,14 @@ ${Object.entries(UNDICI_EXPORTS)
       resolveDir: root,
       loader: 'js',
     }));
+    // client-h2.js requires node:http2 (and with it tls) when it loads, 17 ms of a cold start, for HTTP/2 connections
+    // that src/ never opens (an Agent speaks HTTP/1.1 unless allowH2 is set): it now loads on the first such connection.
+    bundle.onLoad({ filter: /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const eager = "const connectH2 = require('./client-h2.js')";
+      if (!source.includes(eager)) throw new Error(`${args.path} no longer says "${eager}": check how this undici loads HTTP/2 before bundling it.`);
+      return { contents: source.replace(eager, "const connectH2 = (...args) => require('./client-h2.js')(...args)"), loader: 'js' };
+    });
   },
 };
 
