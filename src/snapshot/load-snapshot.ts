@@ -127,8 +127,12 @@ async function readListedFiles(dir: string, manifestStats: Stats, reader: FileRe
     else if (!present && file !== MANIFEST_FILE && !others.includes(file)) problems.push({ file, message: MISSING });
   }
   const values = new Array<unknown>(entries.length);
-  // Bytes, decoded again when a finding's line is looked up: kept as text, they would be copied by every young-generation collection.
-  const bytesOf = new Map<string, Buffer>();
+  // Where each file's bytes are, decoded again when a finding's line is looked up: kept as text (or a Buffer each), they
+  // would be copied by every young-generation collection.
+  const indexOf = new Map<string, number>();
+  const chunkOf = new Array<Buffer>(entries.length);
+  const startOf = new Int32Array(entries.length);
+  const endOf = new Int32Array(entries.length);
   // The error of the first file in entry order that could not be read: as reading them one by one would have thrown.
   let unreadable: { index: number; failure: ReadFailure } | undefined;
   const onChunk = ({ from, bytes, ends, outcomes }: ReadChunk) => {
@@ -146,7 +150,10 @@ async function readListedFiles(dir: string, manifestStats: Stats, reader: FileRe
         const value = readChecked(held.toString('utf8', start, ends[offset]), outcome.sha256, file, listed[file]!, definitionOf(entry), problems, expectedIds(entry));
         if (value === undefined) return;
         values[index] = value;
-        bytesOf.set(file, held.subarray(start, ends[offset]));
+        indexOf.set(file, index);
+        chunkOf[index] = held;
+        startOf[index] = start;
+        endOf[index] = ends[offset]!;
       }
     });
     return unreadable === undefined;
@@ -162,8 +169,8 @@ async function readListedFiles(dir: string, manifestStats: Stats, reader: FileRe
   const { files: _checked, ...manifest } = written;
   const fileSource: SnapshotFileSource = {
     read: (file) => {
-      const bytes = bytesOf.get(file);
-      return bytes === undefined ? undefined : { text: bytes.toString('utf8'), sha256: listed[file]! };
+      const index = indexOf.get(file);
+      return index === undefined ? undefined : { text: chunkOf[index]!.toString('utf8', startOf[index], endOf[index]), sha256: listed[file]! };
     },
   };
   return { snapshot: { manifest: withUnrecordedKindsFailed(manifest), ...snapshot }, files: fileSource };

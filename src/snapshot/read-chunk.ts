@@ -18,6 +18,11 @@ export interface ReadFailure {
   path: string | undefined;
 }
 
+/** Where one thread's {@link readChunk} calls read, reused from one call to the next (and grown as files need). */
+export interface ReadScratch {
+  buffer?: Buffer;
+}
+
 /** Files `from` to `to` (exclusive) of a list, read: their bytes end to end, and per file what came of it. */
 export interface ReadChunk {
   from: number;
@@ -31,16 +36,16 @@ export interface ReadChunk {
 /**
  * Reads the files `files[from..to)` of the snapshot folder `dir` (layout paths, forward slashes): one open, reads
  * until the end, one close each, no fstat unless a file outgrows the room left (which the Stats object Node
- * builds made cost as much as the read). A file larger than `maxBytes` is not read. Never throws for one file: a
+ * builds made cost as much as the read), into `scratch`, then copied out whole. A file larger than `maxBytes` is not read. Never throws for one file: a
  * file that cannot be read (vanished, a link now: links are never followed) gives its error as data, for the caller.
  *
  * Self-contained (it uses only its arguments): `read-files-thread.ts` runs its source text in a worker thread.
  */
-export function readChunk({ fs, path, crypto }: ReadChunkModules, dir: string, files: readonly string[], from: number, to: number, maxBytes: number): ReadChunk {
+export function readChunk({ fs, path, crypto }: ReadChunkModules, scratch: ReadScratch, dir: string, files: readonly string[], from: number, to: number, maxBytes: number): ReadChunk {
   const ROOM = 64 * 1024;
   // A file the listing saw as regular and a link has replaced since fails (ELOOP) instead of being read through the link.
   const READ_NOT_FOLLOWING = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0);
-  let bytes = Buffer.allocUnsafe(Math.max(4 * ROOM, (to - from) * 1024));
+  let bytes = scratch.buffer ?? Buffer.allocUnsafe(4 * ROOM);
   let held = 0;
   const ends: number[] = [];
   const outcomes: ReadChunk['outcomes'] = [];
@@ -50,6 +55,7 @@ export function readChunk({ fs, path, crypto }: ReadChunkModules, dir: string, f
     const larger = Buffer.allocUnsafe(Math.max(bytes.length * 2, held + needed));
     bytes.copy(larger, 0, 0, kept);
     bytes = larger;
+    scratch.buffer = larger;
   };
   // Reads into `bytes` from `at` on until `limit` or the end of the file; where it stopped.
   const fill = (fd: number, from: number, limit: number) => {
@@ -92,6 +98,7 @@ export function readChunk({ fs, path, crypto }: ReadChunkModules, dir: string, f
       ends.push(held);
     }
   }
+  scratch.buffer = bytes;
   // A copy of its own, no larger than what was read: the caller keeps the bytes, and a worker hands the buffer over whole.
   const exact = new Uint8Array(held);
   exact.set(bytes.subarray(0, held));

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import { readChunk, type ReadChunk } from './read-chunk.js';
+import { readChunk, type ReadChunk, type ReadScratch } from './read-chunk.js';
 
 /**
  * Files read per claim, synchronously: a snapshot's files are small and mostly cached, and one promise and
@@ -39,6 +39,7 @@ export interface FileReader {
 export function createFileReader(dir: string, thread: boolean): FileReader {
   const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const arrived: ReadChunk[] = [];
+  const scratch: ReadScratch = {};
   const helper = thread ? startWorker(dir, next, arrived) : undefined;
   return {
     async read(files, maxBytes, onChunk) {
@@ -50,7 +51,7 @@ export function createFileReader(dir: string, thread: boolean): FileReader {
         while (arrived.length > 0) take(arrived.shift()!);
         const from = Atomics.add(next, 0, CHUNK_FILES);
         if (from >= files.length) break;
-        take(readChunk({ fs, path, crypto }, dir, files, from, Math.min(from + CHUNK_FILES, files.length), maxBytes));
+        take(readChunk({ fs, path, crypto }, scratch, dir, files, from, Math.min(from + CHUNK_FILES, files.length), maxBytes));
         // The worker's chunks arrive as messages, in a turn of the event loop (which timers and signals get too).
         await nextTurn();
       }
@@ -75,10 +76,11 @@ function startWorker(dir: string, next: Int32Array, arrived: ReadChunk[]): Helpe
 const { parentPort, workerData } = require('node:worker_threads');
 const readChunk = (${readChunk.toString()});
 const modules = { fs: require('node:fs'), path: require('node:path'), crypto: require('node:crypto') };
+const scratch = {};
 const { dir, next, size } = workerData;
 parentPort.once('message', ({ files, maxBytes }) => {
   for (let from = Atomics.add(next, 0, size); from < files.length; from = Atomics.add(next, 0, size)) {
-    const chunk = readChunk(modules, dir, files, from, Math.min(from + size, files.length), maxBytes);
+    const chunk = readChunk(modules, scratch, dir, files, from, Math.min(from + size, files.length), maxBytes);
     parentPort.postMessage(chunk, [chunk.bytes.buffer]);
   }
   parentPort.postMessage('done');
