@@ -52,7 +52,7 @@ function resolvedRules(off: string[]) {
   return resolveRules(rules, loadPacks(), { rules: Object.fromEntries(off.map((id) => [id, 'off'])) });
 }
 
-function measure(snapshot: Snapshot, off: string[], only: string[]): Omit<EngineResult, 'environments' | 'applications' | 'users' | 'snapshotHeapMiB' | 'maxRssMiB'> {
+async function measure(snapshot: Snapshot, off: string[], only: string[]): Promise<Omit<EngineResult, 'environments' | 'applications' | 'users' | 'snapshotHeapMiB' | 'maxRssMiB'>> {
   const started = performance.now();
   const index = buildSnapshotIndex(snapshot);
   const indexed = performance.now();
@@ -63,7 +63,7 @@ function measure(snapshot: Snapshot, off: string[], only: string[]): Omit<Engine
   for (const [name, format] of Object.entries(formatters).filter(([name]) => only.length === 0 || only.includes(name))) {
     const start = performance.now();
     try {
-      writeAsCli(name, format, result);
+      await writeAsCli(name, format, result);
     } catch (error) {
       // A report the CLI refuses as too large is said, not the end of the whole benchmark.
       if (!(error instanceof UserFacingError && error.errorCode === 'report-too-large')) throw error;
@@ -80,10 +80,10 @@ function measure(snapshot: Snapshot, off: string[], only: string[]): Omit<Engine
  * takes, a growing report piece by piece in 1 MiB batches, any other as one string. So the peak is the CLI's, not that
  * of a million-finding report held whole.
  */
-function writeAsCli(name: string, format: Formatter, result: AuditResult): number {
+async function writeAsCli(name: string, format: Formatter, result: AuditResult): Promise<number> {
   const context = { color: false, snapshotDir: 'pingone-snapshot' };
   const chunked = chunkedFormatterFor(name);
-  const reports = name === 'sarif' ? buildSarifUploads(result, context).map((upload) => upload.bytes) : chunked === undefined ? [[format(result, context)]] : [chunked(result, context)];
+  const reports = name === 'sarif' ? (await buildSarifUploads(result, context)).map((upload) => upload.bytes) : chunked === undefined ? [[format(result, context)]] : [chunked(result, context)];
   let length = 0;
   for (const pieces of reports) for (const batch of batchChunks(pieces, 1 << 20)) length += batch.length;
   return length;
@@ -100,7 +100,7 @@ function profile(snapshot: Snapshot, off: string[]): RuleTimings {
   return { rules: timings.sort((a, b) => b.ms - a.ms) };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const offIndex = args.indexOf('--off');
   const off = offIndex >= 0 ? (args[offIndex + 1] ?? '').split(',').filter(Boolean) : [];
@@ -114,7 +114,7 @@ function main(): void {
   const snapshotHeapMiB = mib(process.memoryUsage().heapUsed);
   const formatsIndex = args.indexOf('--formats');
   const only = formatsIndex >= 0 ? (args[formatsIndex + 1] ?? '').split(',').filter(Boolean) : [];
-  const measured = measure(snapshot, off, only);
+  const measured = await measure(snapshot, off, only);
   const engine: EngineResult = {
     environments,
     applications: snapshot.environments.reduce((sum, env) => sum + env.applications.length, 0),
@@ -126,4 +126,4 @@ function main(): void {
   process.stdout.write(`${JSON.stringify(engine)}\n`);
 }
 
-main();
+await main();

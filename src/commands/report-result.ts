@@ -51,7 +51,7 @@ export async function reportResult(result: AuditResult, input: ReportResultInput
     gate: { verdict: gate.verdict, failOn, failOnNew, failOnOverdue },
   };
   // A SARIF report larger than one GitHub upload takes is split into several files, said on stderr.
-  const sarifLogs = input.targets.some((target) => target.format === 'sarif') ? buildSarifUploads(result, formatContext) : [];
+  const sarifLogs = input.targets.some((target) => target.format === 'sarif') ? await buildSarifUploads(result, formatContext) : [];
   const targets = splitSarifTargets(input.targets, sarifLogs.length, io);
   const leftOut = sarifLogs.length === 0 ? 0 : sarifResultsLeftOut(result, formatContext);
   if (leftOut > 0)

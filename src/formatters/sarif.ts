@@ -59,7 +59,7 @@ function sarifRunParts(result: AuditResult, context: FormatContext): SarifRunPar
  * The SARIF of {@link buildSarifLog}, printed once, cut into logs that GitHub takes in one upload each: at most
  * {@link MAX_RUNS} runs and `maxGzipBytes` gzipped, in run order (the organization's run last).
  */
-export function buildSarifUploads(result: AuditResult, context: FormatContext, maxGzipBytes = MAX_UPLOAD_GZIP_BYTES): SarifUpload[] {
+export function buildSarifUploads(result: AuditResult, context: FormatContext, maxGzipBytes = MAX_UPLOAD_GZIP_BYTES): Promise<SarifUpload[]> {
   return sarifUploads(sarifRuns(result, context, runScopes(result)), maxGzipBytes);
 }
 

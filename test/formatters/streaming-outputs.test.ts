@@ -116,20 +116,20 @@ describe('reports written piece by piece', () => {
     expect(await readdir(folder)).toEqual(['report.json']);
   });
 
-  it('cuts SARIF into uploads GitHub takes by gzipped size too, never cutting a run', () => {
+  it('cuts SARIF into uploads GitHub takes by gzipped size too, never cutting a run', async () => {
     const result = sampleResult();
     const whole = formatSarif(result, plain);
-    const logs = (uploads: ReturnType<typeof buildSarifUploads>) => uploads.map((upload) => JSON.parse(Buffer.concat(upload.bytes).toString('utf8')) as Log);
-    expect(buildSarifUploads(result, plain).map((upload) => Buffer.concat(upload.bytes).toString('utf8'))).toEqual([whole]);
+    const logs = (uploads: Awaited<ReturnType<typeof buildSarifUploads>>) => uploads.map((upload) => JSON.parse(Buffer.concat(upload.bytes).toString('utf8')) as Log);
+    expect((await buildSarifUploads(result, plain)).map((upload) => Buffer.concat(upload.bytes).toString('utf8'))).toEqual([whole]);
     // A limit below any run's size: every run is an upload of its own, in order, each category once.
     const runs = buildSarifLog(result, plain).runs;
-    const cut = buildSarifUploads(result, plain, 1);
+    const cut = await buildSarifUploads(result, plain, 1);
     expect(cut.map((upload) => upload.runs)).toEqual(runs.map(() => 1));
     expect(logs(cut).map((log) => log.runs.length)).toEqual(runs.map(() => 1));
     expect(logs(cut).flatMap((log) => log.runs)).toEqual(runs);
     // Over the limit as text but well within it gzipped: one upload, the runs measured gzipped.
     const plainBytes = Buffer.byteLength(whole);
     expect(gzipSync(whole).length * 4).toBeLessThan(plainBytes);
-    expect(buildSarifUploads(result, plain, plainBytes / 2).map((upload) => upload.runs)).toEqual([runs.length]);
+    expect((await buildSarifUploads(result, plain, plainBytes / 2)).map((upload) => upload.runs)).toEqual([runs.length]);
   });
 });
