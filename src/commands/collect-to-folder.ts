@@ -3,7 +3,8 @@ import type { Snapshot } from '../snapshot/model.js';
 import { checkSnapshotTarget } from '../snapshot/snapshot-target.js';
 import { redactPii } from '../snapshot/redact-pii.js';
 import { SECRET_FIELDS_NOTE } from '../snapshot/secret-fields.js';
-import { canonicalSnapshot, writeSnapshot } from '../snapshot/write-snapshot.js';
+import type { SnapshotFileSource } from '../snapshot/locate-line.js';
+import { canonicalSnapshot, snapshotTexts, writeSnapshot } from '../snapshot/write-snapshot.js';
 import { withMissingRoles } from '../whoami/index.js';
 import { requirePositive } from './connection-options.js';
 import { resolvePath, type CommandContext } from './context.js';
@@ -25,13 +26,36 @@ export interface CollectionArgs {
  * that `scan` audits exactly what `audit` would read back. Failed reads are listed on stderr. A
  * `temporary` folder (removed by the caller afterwards) is not named as where the snapshot went.
  */
-export async function collectToFolder({ io }: CommandContext, client: ApiClient, args: CollectionArgs, { temporary = false } = {}): Promise<Snapshot> {
+export async function collectToFolder(context: CommandContext, client: ApiClient, args: CollectionArgs, { temporary = false } = {}): Promise<Snapshot> {
+  checkLimits(args);
+  const out = resolvePath(context.io, args.out);
+  // Before any request: a folder that cannot take the snapshot is refused now, not after the whole collection.
+  await checkSnapshotTarget(out);
+  const snapshot = await collectCanonical(context, client, args);
+  const { files } = await writeSnapshot(snapshot, out);
+  reportCollected(context, snapshot, files, temporary ? 'collected' : `wrote snapshot to ${args.out}`);
+  return snapshot;
+}
+
+/**
+ * Collects as {@link collectToFolder} does and writes nothing: returns the snapshot (canonical form) and the texts
+ * of the files that folder would hold, from which findings get their lines, for a run that keeps no snapshot.
+ */
+export async function collectInMemory(context: CommandContext, client: ApiClient, args: Omit<CollectionArgs, 'out'>): Promise<{ snapshot: Snapshot; files: SnapshotFileSource }> {
+  checkLimits(args);
+  const snapshot = await collectCanonical(context, client, args);
+  const files = snapshotTexts(snapshot);
+  reportCollected(context, snapshot, files.files, 'collected');
+  return { snapshot, files };
+}
+
+function checkLimits(args: Omit<CollectionArgs, 'out'>): void {
   requirePositive('--max-users', args['max-users'], { integer: true });
   requirePositive('--max-page-items', args['max-page-items'], { integer: true });
   requirePositive('--max-pages', args['max-pages'], { integer: true });
-  const out = resolvePath(io, args.out);
-  // Before any request: a folder that cannot take the snapshot is refused now, not after the whole collection.
-  await checkSnapshotTarget(out);
+}
+
+async function collectCanonical({ io }: CommandContext, client: ApiClient, args: Omit<CollectionArgs, 'out'>): Promise<Snapshot> {
   const progress = createProgressReporter(io.stderr);
   let collected: Snapshot;
   try {
@@ -51,12 +75,14 @@ export async function collectToFolder({ io }: CommandContext, client: ApiClient,
   const snapshot = canonicalSnapshot(withMissingRoles(args['redact-pii'] === true ? redactPii(collected) : collected));
   const droppedSecrets = snapshot.manifest.collection.notes?.find((note) => note.startsWith(SECRET_FIELDS_NOTE));
   if (droppedSecrets !== undefined) io.stderr.write(stderrLines([`warning: ${droppedSecrets}`]));
-  const { files } = await writeSnapshot(snapshot, out);
+  return snapshot;
+}
+
+/** The line that closes a collection (`what`: where the snapshot went), then every failed read. */
+function reportCollected({ io }: CommandContext, snapshot: Snapshot, files: number, what: string): void {
   const { collection } = snapshot.manifest;
   const requests = Object.values(collection.requestsByEndpoint ?? {}).reduce((sum, count) => sum + count, 0);
-  io.stderr.write(
-    `${temporary ? 'collected' : `wrote snapshot to ${args.out}`}: ${snapshot.environments.length} environment(s), ${files} files, ${requests} requests in ${(snapshot.manifest.durationMs ?? 0) / 1000}s\n`,
-  );
+  io.stderr.write(`${what}: ${snapshot.environments.length} environment(s), ${files} files, ${requests} requests in ${(snapshot.manifest.durationMs ?? 0) / 1000}s\n`);
   const failed = collection.entries.filter((entry) => entry.status === 'failed');
   if (failed.length > 0) {
     io.stderr.write(`collection incomplete: ${failed.length} read(s) failed; the rules that need them are reported as not evaluated:\n`);
@@ -65,5 +91,4 @@ export async function collectToFolder({ io }: CommandContext, client: ApiClient,
       io.stderr.write(stderrLines([`  ${entry.kind}${where}: ${entry.httpStatus ?? ''} ${entry.path ?? ''} ${entry.error ?? ''}`.trimEnd()]));
     }
   }
-  return snapshot;
 }

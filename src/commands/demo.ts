@@ -2,11 +2,12 @@ import { setFlagsFromString } from 'node:v8';
 import { createApiClient, resolveConnectionSettings } from '../fetch/index.js';
 import { FORMAT_CHOICES } from '../formatters/index.js';
 import { loadDataset, startSimulator } from '../simulator/index.js';
-import { collectToFolder } from './collect-to-folder.js';
+import { collectInMemory, collectToFolder } from './collect-to-folder.js';
 import { withSnapshotFolder } from './temporary-folder.js';
 import { defineCommand } from './context.js';
 import { withReportOptions, type FailOn } from './output-options.js';
 import { auditAndReport, loadReportSetup } from './report-audit.js';
+import type { Verdict } from '../verdict.js';
 
 /** The worker the demo signs in with: the auditor's own app in the Administrators environment. */
 const DEMO_AUDITOR_APP = 'pingone-audit';
@@ -17,8 +18,8 @@ export const demoCommand = defineCommand({
       // A demo explains; it does not gate. Pass --fail-on to see the exit code a CI gate would give.
       // Only the default changes: declaring the option again made yargs list every choice twice.
       .default('fail-on', 'none' as FailOn)
-      .option('out', { type: 'string', description: 'Keep the demo snapshot in this folder (default: a temporary folder, removed at the end)' })
-      .option('keep', { type: 'boolean', default: false, description: 'Keep the temporary snapshot folder and print where it is' }),
+      .option('out', { type: 'string', description: 'Write the demo snapshot to this folder (default: none is written)' })
+      .option('keep', { type: 'boolean', default: false, description: 'Write the snapshot to a new temporary folder, keep it and print where it is' }),
   run: async (argv, context) => {
     const { io } = context;
     const setup = loadReportSetup(argv, context);
@@ -38,17 +39,25 @@ export const demoCommand = defineCommand({
     setFlagsFromString('--liftoff-only');
     // Its own in-process simulator sets no rate limit: pacing it (200/s) only made the demo wait.
     const client = createApiClient(settings, { maxRps: Number.POSITIVE_INFINITY, concurrency: 8 });
+    const demoOn = `Demo: Acme Corp on a local PingOne simulator (${simulator.apiUrl})`;
+    const next = (verdict: Verdict) => {
+      io.stderr.write('Next: `pingone-audit explain <rule-id>` for any rule above, or `pingone-audit rules` for the catalogue.\n');
+      return verdict;
+    };
     try {
+      if (argv.out === undefined && !argv.keep) {
+        // Nobody keeps this snapshot: its files are built in memory, for the findings' lines, and none is written.
+        io.stderr.write(`${demoOn}; snapshot kept in memory, not written (--out DIR or --keep writes it)\n`);
+        const { snapshot, files } = await collectInMemory(context, client, { 'all-environments': true });
+        return next(await auditAndReport({ snapshot, snapshotFiles: files, flags: argv, context, setup }));
+      }
       return await withSnapshotFolder(
         argv.out,
         'demo',
-        async ({ dir, temporary }) => {
-          const where = temporary && !argv.keep ? 'a temporary folder, removed at the end (--keep keeps it)' : dir;
-          io.stderr.write(`Demo: Acme Corp on a local PingOne simulator (${simulator.apiUrl}); snapshot in ${where}\n`);
-          const snapshot = await collectToFolder(context, client, { 'all-environments': true, out: dir }, { temporary: temporary && !argv.keep });
-          const verdict = await auditAndReport({ snapshot, snapshotDir: dir, snapshotRemoved: temporary && !argv.keep, flags: argv, context, setup });
-          io.stderr.write('Next: `pingone-audit explain <rule-id>` for any rule above, or `pingone-audit rules` for the catalogue.\n');
-          return verdict;
+        async ({ dir }) => {
+          io.stderr.write(`${demoOn}; snapshot in ${dir}\n`);
+          const snapshot = await collectToFolder(context, client, { 'all-environments': true, out: dir });
+          return next(await auditAndReport({ snapshot, snapshotDir: dir, flags: argv, context, setup }));
         },
         { keep: argv.keep },
       );

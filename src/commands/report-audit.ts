@@ -13,7 +13,10 @@ export interface AuditAndReportInput {
   snapshot: Snapshot;
   /** The snapshot folder on disk as the user named it, when there is one: findings then point at its files and lines. */
   snapshotDir?: string | undefined;
-  /** The texts of the snapshot's files as they were loaded; read from `snapshotDir` when absent (a snapshot just written). */
+  /**
+   * The texts of the snapshot's files as they were loaded (or as they would be written, for a snapshot kept in memory);
+   * read from `snapshotDir` when absent (a snapshot just written). Findings get no lines when there are neither.
+   */
   snapshotFiles?: SnapshotFileSource;
   /** The parsed flags of `withReportOptions`. */
   flags: ReportFlags;
@@ -55,6 +58,7 @@ export async function auditAndReport(input: AuditAndReportInput): Promise<Verdic
   const targets = pairOutputs(context.rawArgv, input.defaultFormat ?? 'stylish');
   const setup = input.setup ?? loadReportSetup(flags, context);
   const result = auditSnapshot(snapshot, setup, input.now ?? new Date(), snapshotDir);
-  if (snapshotDir !== undefined) resolveFindingLines(result, input.snapshotFiles ?? folderFileSource(resolvePath(context.io, snapshotDir)));
+  const files = input.snapshotFiles ?? (snapshotDir === undefined ? undefined : folderFileSource(resolvePath(context.io, snapshotDir)));
+  if (files !== undefined) resolveFindingLines(result, files);
   return reportResult(setup.history === undefined ? result : applyHistory(result, setup.history), { flags, context, targets, snapshotDir, snapshotRemoved: input.snapshotRemoved });
 }

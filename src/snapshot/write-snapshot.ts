@@ -6,6 +6,7 @@ import { UserFacingError } from '../errors.js';
 import { explainWriteError } from '../file-targets.js';
 import { ENVIRONMENT_ARRAYS, ENVIRONMENT_RESOURCE_TYPES, MANIFEST_FILE, resourceFile, type WrittenManifest } from './layout.js';
 import type { CollectionEntry, EnvironmentSnapshot, Snapshot, SnapshotManifest } from './model.js';
+import type { SnapshotFileSource } from './locate-line.js';
 import { filePath, isHidden, sha256 } from './snapshot-folder.js';
 import { secretFieldsNote, withoutSecretFields } from './secret-fields.js';
 import { checkSnapshotTarget } from './snapshot-target.js';
@@ -60,7 +61,7 @@ export async function writeSnapshot(snapshot: Snapshot, dir: string): Promise<{ 
         if (index > 0 && index % WRITE_BATCH === 0) await new Promise(setImmediate);
         files[file] = writeNewFile(filePath(staging, file), stableStringify(value));
       }
-      writeNewFile(filePath(staging, manifest!.file), stableStringify({ ...(manifest!.value as SnapshotManifest), files: sortedKeys(files) } satisfies WrittenManifest));
+      writeNewFile(filePath(staging, manifest!.file), manifestText(manifest!, files));
     });
     await moveIntoPlace(staging, dir);
   } catch (error) {
@@ -68,6 +69,41 @@ export async function writeSnapshot(snapshot: Snapshot, dir: string): Promise<{ 
     throw error;
   }
   return { files: resources.length + 1 };
+}
+
+/** `manifest.json` as written: the manifest with the SHA-256 of every other file (`files`, by file name). */
+function manifestText(manifest: PlannedFile, files: Record<string, string>): string {
+  return stableStringify({ ...(manifest.value as SnapshotManifest), files: sortedKeys(files) } satisfies WrittenManifest);
+}
+
+/**
+ * The files {@link writeSnapshot} would write for `snapshot`, byte for byte, without
+ * writing them: for a command that audits a collection and keeps nothing (`demo` without `--out` or `--keep`), so
+ * that findings still get their lines and checksums. Each text is built when first read; `manifest.json` hashes
+ * every other file. `files` counts them as `writeSnapshot` does.
+ */
+export function snapshotTexts(snapshot: Snapshot): SnapshotFileSource & { files: number } {
+  const [manifest, ...resources] = planFiles(canonicalSnapshot(snapshot));
+  const values = new Map(resources.map(({ file, value }) => [file, value]));
+  const texts = new Map<string, { text: string; sha256: string }>();
+  const resourceText = (file: string, value: unknown) => {
+    let read = texts.get(file);
+    if (read === undefined) {
+      const text = stableStringify(value);
+      texts.set(file, (read = { text, sha256: sha256(Buffer.from(text, 'utf8')) }));
+    }
+    return read;
+  };
+  return {
+    files: resources.length + 1,
+    read(file) {
+      if (file === manifest!.file) {
+        const text = manifestText(manifest!, Object.fromEntries(resources.map(({ file: other, value }) => [other, resourceText(other, value).sha256])));
+        return { text, sha256: sha256(Buffer.from(text, 'utf8')) };
+      }
+      return values.has(file) ? resourceText(file, values.get(file)) : undefined;
+    },
+  };
 }
 
 /** Creates `file` (never opening an existing file or link) and returns the SHA-256 of what it wrote. */

@@ -25,12 +25,16 @@ async function systemTemporaryFolder(name: string): Promise<string> {
 }
 
 describe('commands that need a collection only for the run leave nothing behind', () => {
-  it('demo removes its temporary snapshot folder at the end', async () => {
+  it('demo writes no snapshot when neither --out nor --keep asks for one, and its findings still have lines', async () => {
     const temporary = await systemTemporaryFolder('demo');
     const run = await runCli(['demo', '-f', 'json']);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toContain('snapshot in a temporary folder, removed at the end (--keep keeps it)');
+    expect(run.stderr).toContain('snapshot kept in memory, not written (--out DIR or --keep writes it)');
     expect(await readdir(temporary)).toEqual([]);
+    const report = JSON.parse(run.stdout) as { findings: Array<{ location: { line?: number; sha256?: string } }>; snapshot: { path?: string } };
+    expect(report.snapshot.path).toBeUndefined();
+    expect(report.findings.length).toBeGreaterThan(0);
+    expect(report.findings.every(({ location }) => location.line !== undefined && /^[0-9a-f]{64}$/.test(location.sha256 ?? ''))).toBe(true);
   });
 
   it('demo --keep keeps it and says where it is', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../src/errors.js';
 import { loadSnapshot } from '../../src/snapshot/load-snapshot.js';
-import { canonicalSnapshot, writeSnapshot } from '../../src/snapshot/write-snapshot.js';
+import { canonicalSnapshot, snapshotTexts, writeSnapshot } from '../../src/snapshot/write-snapshot.js';
 import { PROD_ENV_ID, webApp } from '../helpers/snapshot-builder.js';
 import { folderContents, reversed, richSnapshot, STAGING_ENV_ID, temporaryFolder } from './snapshot-fixtures.js';
 
@@ -22,6 +22,20 @@ describe('writeSnapshot', () => {
     expect(written).toContain(`environments/${PROD_ENV_ID}/gateways/gw-1.json`);
     expect(written).toContain(`environments/${STAGING_ENV_ID}/applications/app-staging.json`);
     expect(written).toHaveLength(files);
+  });
+
+  it('builds in memory, byte for byte, the files it writes (what a demo that keeps nothing takes its lines from)', async () => {
+    const dir = await temporaryFolder();
+    const snapshot = richSnapshot();
+    snapshot.environments[0]!.applications[0]!._links = { self: { href: 'https://api.pingone.com/v1/x' } };
+    const { files } = await writeSnapshot(snapshot, dir);
+    const written = await folderContents(dir);
+    const inMemory = snapshotTexts(reversed(snapshot));
+    expect(inMemory.files).toBe(files);
+    for (const [file, text] of Object.entries(written)) {
+      expect(inMemory.read(file), file).toEqual({ text, sha256: createHash('sha256').update(text, 'utf8').digest('hex') });
+    }
+    expect(inMemory.read(`environments/${PROD_ENV_ID}/applications/no-such-app.json`)).toBeUndefined();
   });
 
   it('round-trips: loading what was written gives the canonical snapshot back', async () => {
