@@ -104,7 +104,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
    */
   const acceptedRate = (time: number): number | undefined => {
     const from = Math.max(time - acceptedWindowMs, startedAt);
-    while (acceptedAt.length > 0 && acceptedAt[0]! < from) acceptedAt.shift();
+    dropBefore(acceptedAt, from);
     return time - from < minMeasureMs || acceptedAt.length === 0 ? undefined : (acceptedAt.length * 1000) / (time - from);
   };
 
@@ -114,8 +114,14 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
    * limit); undefined before a window has passed.
    */
   const sentRate = (time: number): number | undefined => {
-    while (startedAtTimes.length > 0 && startedAtTimes[0]! < time - sentWindowMs) startedAtTimes.shift();
+    dropBefore(startedAtTimes, time - sentWindowMs);
     return time - startedAt < sentWindowMs ? undefined : (startedAtTimes.length * 1000) / sentWindowMs;
+  };
+
+  const noteStart = (time: number) => {
+    startedAtTimes.push(time);
+    // Keep the list short through a long run without a 429.
+    if (startedAtTimes.length > 8_192) sentRate(time);
   };
 
   /** How far ahead of its schedule the client may run at `perSecond`. */
@@ -142,7 +148,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         if (start > time) lastWait = time;
         if (start <= time) {
           theoreticalArrival = Math.max(theoreticalArrival, start) + interval;
-          startedAtTimes.push(time);
+          noteStart(time);
           return;
         }
         if (!probing) {
@@ -150,7 +156,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
           const bookedAt = cuts;
           await sleep(start - time);
           if (cuts !== bookedAt) continue;
-          startedAtTimes.push(now());
+          noteStart(now());
           return;
         }
         // A start booked at a probing rate would hold even after the rate had doubled twice: book nothing yet.
@@ -187,4 +193,10 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     },
     currentRate: () => rate,
   };
+}
+
+/** Removes the times before `from` from the front of `times` (oldest first). */
+function dropBefore(times: number[], from: number): void {
+  const firstKept = times.findIndex((time) => time >= from);
+  times.splice(0, firstKept === -1 ? times.length : firstKept);
 }
