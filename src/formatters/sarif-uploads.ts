@@ -38,6 +38,8 @@ export async function sarifUploads(runs: readonly SarifRunParts[], maxGzipBytes 
     printed.push(run);
     plain += run.plain;
     if (plain > budget) for (const measured of printed) measured.gzipped ??= gzippedSize(measured.blocks);
+    // A turn of the event loop between runs: the blocks compressed so far hand back their zlib memory.
+    await new Promise(setImmediate);
   }
   const sizes = await Promise.all(printed.map((run) => run.gzipped ?? run.plain));
   const groups: PrintedRun[][] = [];
@@ -66,8 +68,8 @@ export async function sarifUploads(runs: readonly SarifRunParts[], maxGzipBytes 
 }
 
 const gzipInPool = promisify(gzip);
-/** The fastest level; an output buffer that holds a whole block's output, so that a block is one task of the thread pool. */
-const SIZING = { level: constants.Z_BEST_SPEED, chunkSize: 256 * 1024 };
+/** The fastest level; an output buffer that holds a block's output (about 100 KiB), so that a block is one task of the thread pool. */
+const SIZING = { level: constants.Z_BEST_SPEED, chunkSize: 128 * 1024 };
 
 /**
  * A run's size gzipped, erring large: each block compressed on its own at the fastest level, which makes more
