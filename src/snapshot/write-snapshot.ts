@@ -77,13 +77,14 @@ function manifestText(manifest: PlannedFile, files: Record<string, string>): str
 }
 
 /**
- * The files {@link writeSnapshot} would write for `snapshot`, byte for byte, without
+ * The files {@link writeSnapshot} would write for `snapshot` (in canonical form: {@link canonicalSnapshot}'s result,
+ * which the caller audits too; not worked out again here), byte for byte, without
  * writing them: for a command that audits a collection and keeps nothing (`demo` without `--out` or `--keep`), so
  * that findings still get their lines and checksums. Each text is built when first read; `manifest.json` hashes
  * every other file. `files` counts them as `writeSnapshot` does.
  */
 export function snapshotTexts(snapshot: Snapshot): SnapshotFileSource & { files: number } {
-  const [manifest, ...resources] = planFiles(canonicalSnapshot(snapshot));
+  const [manifest, ...resources] = planFiles(snapshot);
   const values = new Map(resources.map(({ file, value }) => [file, value]));
   const texts = new Map<string, { text: string; sha256: string }>();
   const resourceText = (file: string, value: unknown) => {

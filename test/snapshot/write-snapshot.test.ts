@@ -30,7 +30,7 @@ describe('writeSnapshot', () => {
     snapshot.environments[0]!.applications[0]!._links = { self: { href: 'https://api.pingone.com/v1/x' } };
     const { files } = await writeSnapshot(snapshot, dir);
     const written = await folderContents(dir);
-    const inMemory = snapshotTexts(reversed(snapshot));
+    const inMemory = snapshotTexts(canonicalSnapshot(reversed(snapshot)));
     expect(inMemory.files).toBe(files);
     for (const [file, text] of Object.entries(written)) {
       expect(inMemory.read(file), file).toEqual({ text, sha256: createHash('sha256').update(text, 'utf8').digest('hex') });
