@@ -35,9 +35,9 @@ describe('the bundled CLI', () => {
   });
 
   it('audits a snapshot large enough to read its files on a worker thread too, as the sources do', async () => {
-    // About 2,350 files: a manifest past the size from which the loader starts the thread (src/snapshot/load-snapshot.ts).
+    // About 3,050 files: a manifest past the size from which the loader starts the thread (src/snapshot/load-snapshot.ts).
     const dir = temporaryFolder('pingone-audit-bundle-');
-    await writeRealisticSnapshot(dir, 0.15);
+    await writeRealisticSnapshot(dir, 0.2);
     const [built, sources] = await Promise.all([runBuiltCli(['audit', dir, '-f', 'json']), runCli(['audit', dir, '-f', 'json'])]);
     expect(built.stderr).not.toContain('internal error');
     expect(built.code).toBe(1);
