@@ -218,7 +218,10 @@ describe.concurrent('pingone-audit demo', () => {
     await expectNoSecretAnywhere([run.stdout, run.stderr], path.join(work, 'demo'));
   });
 
-  it('gives the exit code a gate would when asked', async () => {
-    expect((await runCli(['demo', '--fail-on', 'high', '-f', 'json'])).code).toBe(1);
+  it('gives the exit code a gate would when asked, with no secret in a report built from a snapshot kept in memory', async () => {
+    const run = await runCli(['demo', '--fail-on', 'high', '-f', 'json']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('snapshot kept in memory');
+    for (const text of [run.stdout, run.stderr]) for (const secret of SECRETS) expect(text).not.toContain(secret);
   });
 });
