@@ -18,7 +18,6 @@ export function* utf8Blocks(pieces: Iterable<string>, size = BLOCK_BYTES): Gener
       block = Buffer.allocUnsafe(Math.max(size, Buffer.byteLength(piece)));
       used = 0;
     }
-    // encodeInto, not Buffer#write: a tenth of the time per call on Node 20 for pieces of a kilobyte.
     used += encoder.encodeInto(piece, block.subarray(used)).written;
   }
   if (used > 0) yield block.subarray(0, used);
