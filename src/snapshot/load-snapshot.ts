@@ -164,11 +164,8 @@ async function readListedFiles(dir: string, manifestStats: Stats, reader: FileRe
     });
     return unreadable === undefined;
   };
-  await reader.read(
-    entries.map(({ file }) => file),
-    MAX_FILE_BYTES,
-    onChunk,
-  );
+  const paths = entries.map(({ file }) => file);
+  await reader.read({ files: paths, checksums: paths.map((file) => listed[file]), maxBytes: MAX_FILE_BYTES }, onChunk);
   if (unreadable !== undefined) throw Object.assign(new Error(unreadable.failure.message), unreadable.failure);
   const snapshot = assemble(entries, values, problems);
   if (problems.length > 0) throw new InvalidSnapshotError(dir, problems.sort(byFileThenLine));

@@ -33,15 +33,30 @@ export interface ReadChunk {
   outcomes: Array<{ sha256: string } | { tooLarge: number } | { failure: ReadFailure }>;
 }
 
+/** Which files {@link readChunk} reads. */
+export interface ChunkRequest {
+  /** The snapshot folder. */
+  dir: string;
+  /** Layout paths (forward slashes). */
+  files: readonly string[];
+  /** The SHA-256 the manifest lists for each file (lower-case hex), where it lists one: a file read short that has it is whole. */
+  checksums: readonly (string | undefined)[];
+  /** The files `files[from..to)` are read. */
+  from: number;
+  to: number;
+  /** A larger file is not read. */
+  maxBytes: number;
+}
+
 /**
- * Reads the files `files[from..to)` of the snapshot folder `dir` (layout paths, forward slashes): one open, reads
- * until the end, one close each, no fstat unless a file outgrows the room left (which the Stats object Node
- * builds made cost as much as the read), into `scratch`, then copied out whole. A file larger than `maxBytes` is not read. Never throws for one file: a
- * file that cannot be read (vanished, a link now: links are never followed) gives its error as data, for the caller.
+ * Reads the files a {@link ChunkRequest} names: one open, one read (a second to see the end only when the bytes
+ * read do not have the listed checksum), one close each, no fstat unless a file outgrows the room left (which the
+ * Stats object Node builds made cost as much as the read), into `scratch`, then copied out whole. Never throws for
+ * one file: a file that cannot be read (vanished, a link now: links are never followed) gives its error as data.
  *
- * Self-contained (it uses only its arguments): `read-files-thread.ts` runs its source text in a worker thread.
+ * Self-contained (it uses only its arguments): `read-files.ts` runs its source text in a worker thread.
  */
-export function readChunk({ fs, path, crypto }: ReadChunkModules, scratch: ReadScratch, dir: string, files: readonly string[], from: number, to: number, maxBytes: number): ReadChunk {
+export function readChunk({ fs, path, crypto }: ReadChunkModules, scratch: ReadScratch, { dir, files, checksums, from, to, maxBytes }: ChunkRequest): ReadChunk {
   const ROOM = 64 * 1024;
   // A file the listing saw as regular and a link has replaced since fails (ELOOP) instead of being read through the link.
   const READ_NOT_FOLLOWING = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0);
@@ -73,7 +88,18 @@ export function readChunk({ fs, path, crypto }: ReadChunkModules, scratch: ReadS
       try {
         makeRoom(ROOM);
         const limit = Math.min(bytes.length, held + maxBytes + 1);
-        let end = fill(fd, held, limit);
+        let end = held + fs.readSync(fd, bytes, held, limit - held, null);
+        let sha256: string | undefined;
+        // A read that stops short of the room stopped at the end of a regular file, nearly always: the listed checksum
+        // saves the read that would confirm it (a third system call per file). Without it, read on to the end.
+        if (end > held && end < limit) {
+          sha256 = hash(bytes.subarray(held, end));
+          if (sha256 !== checksums[index]) {
+            const more = fill(fd, end, limit);
+            if (more !== end) sha256 = undefined;
+            end = more;
+          }
+        } else if (end > held) end = fill(fd, end, limit);
         if (end === limit) {
           const size = fs.fstatSync(fd).size;
           if (size > maxBytes) {
@@ -86,7 +112,7 @@ export function readChunk({ fs, path, crypto }: ReadChunkModules, scratch: ReadS
           makeRoom(room, end);
           end = fill(fd, end, held + room);
         }
-        outcomes.push({ sha256: hash(bytes.subarray(held, end)) });
+        outcomes.push({ sha256: sha256 ?? hash(bytes.subarray(held, end)) });
         held = end;
         ends.push(held);
       } finally {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import { readChunk, type ReadChunk, type ReadScratch } from './read-chunk.js';
+import { type ChunkRequest, readChunk, type ReadChunk, type ReadScratch } from './read-chunk.js';
 
 /**
  * Files read per claim, synchronously: a snapshot's files are small and mostly cached, and one promise and
@@ -18,11 +18,11 @@ export type OnChunk = (chunk: ReadChunk) => boolean;
 /** Reads the files of one folder: {@link FileReader.read} once, then {@link FileReader.close} whatever happened. */
 export interface FileReader {
   /**
-   * Reads `files` (layout paths) as {@link readChunk} does, chunk by chunk, handing each chunk to `onChunk` on this
+   * Reads the files (layout paths) as {@link readChunk} does, chunk by chunk, handing each chunk to `onChunk` on this
    * thread; resolves once every claimed chunk was handed over. Rejects when the worker thread failed (a bug:
    * `readChunk` returns a file's error as data).
    */
-  read(files: readonly string[], maxBytes: number, onChunk: OnChunk): Promise<void>;
+  read(request: Omit<ChunkRequest, 'dir' | 'from' | 'to'>, onChunk: OnChunk): Promise<void>;
   /** Stops the worker thread, if any; resolves once it has stopped. */
   close(): Promise<void>;
 }
@@ -42,8 +42,9 @@ export function createFileReader(dir: string, thread: boolean): FileReader {
   const scratch: ReadScratch = {};
   const helper = thread ? startWorker(dir, next, arrived) : undefined;
   return {
-    async read(files, maxBytes, onChunk) {
-      helper?.worker.postMessage({ files, maxBytes });
+    async read(request, onChunk) {
+      const { files } = request;
+      helper?.worker.postMessage(request);
       const take = (chunk: ReadChunk) => {
         if (!onChunk(chunk)) Atomics.store(next, 0, files.length);
       };
@@ -51,7 +52,7 @@ export function createFileReader(dir: string, thread: boolean): FileReader {
         while (arrived.length > 0) take(arrived.shift()!);
         const from = Atomics.add(next, 0, CHUNK_FILES);
         if (from >= files.length) break;
-        take(readChunk({ fs, path, crypto }, scratch, dir, files, from, Math.min(from + CHUNK_FILES, files.length), maxBytes));
+        take(readChunk({ fs, path, crypto }, scratch, { ...request, dir, from, to: Math.min(from + CHUNK_FILES, files.length) }));
         // The worker's chunks arrive as messages, in a turn of the event loop (which timers and signals get too).
         await nextTurn();
       }
@@ -78,9 +79,10 @@ const readChunk = (${readChunk.toString()});
 const modules = { fs: require('node:fs'), path: require('node:path'), crypto: require('node:crypto') };
 const scratch = {};
 const { dir, next, size } = workerData;
-parentPort.once('message', ({ files, maxBytes }) => {
+parentPort.once('message', (request) => {
+  const { files } = request;
   for (let from = Atomics.add(next, 0, size); from < files.length; from = Atomics.add(next, 0, size)) {
-    const chunk = readChunk(modules, scratch, dir, files, from, Math.min(from + size, files.length), maxBytes);
+    const chunk = readChunk(modules, scratch, { ...request, dir, from, to: Math.min(from + size, files.length) });
     parentPort.postMessage(chunk, [chunk.bytes.buffer]);
   }
   parentPort.postMessage('done');

@@ -59,7 +59,7 @@ describe('the file reader', () => {
     const chunks: ReadChunk[] = [];
     const reader = createFileReader(dir, thread);
     try {
-      await reader.read(files, 1024 * 1024, (chunk) => chunks.push(chunk) > 0);
+      await reader.read({ files, checksums: [], maxBytes: 1024 * 1024 }, (chunk) => chunks.push(chunk) > 0);
     } finally {
       await reader.close();
     }
@@ -83,22 +83,29 @@ describe('the file reader', () => {
     ]);
   });
 
-  it.each([false, true])('reads files larger than its buffer whole and leaves out those over the limit (worker thread: %s)', async (thread) => {
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+  it.each([
+    [false, 'without'],
+    [true, 'without'],
+    [false, 'with'],
+    [true, 'with'],
+  ])('reads files larger than its buffer whole and leaves out those over the limit (worker thread: %s, %s the listed checksums)', async (thread, listed) => {
     const dir = await temporaryFolder();
     const large = `"${'é'.repeat(200_000)}"`;
-    await writeFile(path.join(dir, 'a.json'), '1');
-    await writeFile(path.join(dir, 'large.json'), large);
-    await writeFile(path.join(dir, 'over.json'), 'x'.repeat(2 * 1024 * 1024));
-    await writeFile(path.join(dir, 'z.json'), '2');
+    const texts = { 'a.json': '1', 'empty.json': '', 'large.json': large, 'over.json': 'x'.repeat(2 * 1024 * 1024), 'z.json': '2' };
+    for (const [file, text] of Object.entries(texts)) await writeFile(path.join(dir, file), text);
+    const files = Object.keys(texts);
+    // A wrong checksum must not cut a file short: it is read to its end, and its own checksum given.
+    const checksums = listed === 'with' ? [sha256('1'), sha256(''), sha256(large), sha256('x'), '0'.repeat(64)] : [];
     const chunks: ReadChunk[] = [];
     const reader = createFileReader(dir, thread);
-    await reader.read(['a.json', 'large.json', 'over.json', 'z.json'], 1024 * 1024, (chunk) => chunks.push(chunk) > 0).finally(() => reader.close());
+    await reader.read({ files, checksums, maxBytes: 1024 * 1024 }, (chunk) => chunks.push(chunk) > 0).finally(() => reader.close());
     expect(chunks).toHaveLength(1);
     const [{ bytes, ends, outcomes }] = chunks as [ReadChunk];
-    const texts = ends.map((end, index) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', ends[index - 1] ?? 0, end));
-    expect(texts).toEqual(['1', large, '', '2']);
-    expect(outcomes[1]).toEqual({ sha256: createHash('sha256').update(large).digest('hex') });
-    expect(outcomes[2]).toEqual({ tooLarge: 2 * 1024 * 1024 });
+    const read = ends.map((end, index) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', ends[index - 1] ?? 0, end));
+    expect(read).toEqual(['1', '', large, '', '2']);
+    expect(outcomes).toEqual([{ sha256: sha256('1') }, { sha256: sha256('') }, { sha256: sha256(large) }, { tooLarge: 2 * 1024 * 1024 }, { sha256: sha256('2') }]);
   });
 
   it.each([false, true])('never reads through a link: it fails as ELOOP (worker thread: %s)', async (thread) => {
