@@ -59,6 +59,12 @@ const minMeasureMs = 250;
 // A storm is judged against the rate the client really sent at in this window before it.
 const sentWindowMs = 250;
 
+/**
+ * The run's rate limiter: rates in requests per second, times in ms of `now`; throws nothing. PingOne answers a request
+ * over its licence's limit with 429 and a `Retry-After` in whole seconds, the delay before retrying that request
+ * (developer.pingidentity.com, PingOne Platform APIs → Rate Limiting, and → Retries: best practice for managing
+ * transient API errors); the refused request waits it (the caller), and this limiter lowers the rate for the others.
+ */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const { maxRps, now, sleep } = options;
   const minRps = Math.min(options.minRps ?? 0.5, maxRps);
