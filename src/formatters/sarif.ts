@@ -154,11 +154,9 @@ function baselineProperties(result: AuditResult, environmentId: string | null): 
 
 /** Environments in snapshot order (plus any only the findings name), then the organization. */
 function runScopes(result: AuditResult): Array<string | null> {
-  const fromFindings = [...result.findings, ...result.suppressed]
-    .map((finding) => finding.environmentId)
-    .filter((id): id is string => id !== null)
-    .sort();
-  return [...new Set([...result.snapshot.environmentIds, ...fromFindings]), null];
+  const fromFindings = new Set<string>();
+  for (const finding of [...result.findings, ...result.suppressed]) if (finding.environmentId !== null) fromFindings.add(finding.environmentId);
+  return [...new Set([...result.snapshot.environmentIds, ...[...fromFindings].sort()]), null];
 }
 
 function mostSevere(findings: Finding[], suppressed: ReadonlySet<Finding>): { kept: Finding[]; cut: number } {
