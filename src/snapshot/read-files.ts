@@ -37,28 +37,37 @@ export interface FileReader {
  * tsc's build, the bundle (`dist/src/cli.js` and its chunks) and the TypeScript sources under vitest.
  */
 export function createFileReader(dir: string, thread: boolean): FileReader {
-  const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  // [0]: where the next claim starts (claims go up by CHUNK_FILES from 0); [1]: 1 once `onChunk` asked to stop.
+  const shared = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
   const arrived: ReadChunk[] = [];
   const scratch: ReadScratch = {};
-  const helper = thread ? startWorker(dir, next, arrived) : undefined;
+  const helper = thread ? startWorker(dir, shared, arrived) : undefined;
   return {
     async read(request, onChunk) {
       const { files } = request;
       helper?.worker.postMessage(request);
+      let handled = 0;
       const take = (chunk: ReadChunk) => {
-        if (!onChunk(chunk)) Atomics.store(next, 0, files.length);
+        handled += 1;
+        if (!onChunk(chunk)) Atomics.store(shared, 1, 1);
       };
       for (;;) {
         while (arrived.length > 0) take(arrived.shift()!);
-        const from = Atomics.add(next, 0, CHUNK_FILES);
+        if (Atomics.load(shared, 1) !== 0) break;
+        const from = Atomics.add(shared, 0, CHUNK_FILES);
         if (from >= files.length) break;
         take(readChunk({ fs, path, crypto }, scratch, { ...request, dir, from, to: Math.min(from + CHUNK_FILES, files.length) }));
         // The worker's chunks arrive as messages, in a turn of the event loop (which timers and signals get too).
         await nextTurn();
       }
       if (helper === undefined) return;
-      await helper.finished;
-      while (arrived.length > 0) take(arrived.shift()!);
+      // Only the chunks claimed so far are waited for, never the worker itself: one still starting (slow on a busy
+      // machine) has claimed nothing, and `close` stops it. A claim made after this count, once stopped, goes unread.
+      const claimed = Math.min(Math.ceil(files.length / CHUNK_FILES), Atomics.load(shared, 0) / CHUNK_FILES);
+      while (handled < claimed) {
+        if (arrived.length > 0) take(arrived.shift()!);
+        else await helper.arrival();
+      }
     },
     async close() {
       await helper?.worker.terminate();
@@ -68,35 +77,57 @@ export function createFileReader(dir: string, thread: boolean): FileReader {
 
 interface Helper {
   worker: Worker;
-  /** Resolves when the worker has posted its last chunk (each is in `arrived` by then); rejects if it fails. */
-  finished: Promise<void>;
+  /** Resolves when the worker has posted something (a chunk is in `arrived` then, or it has none left); rejects if it failed. */
+  arrival(): Promise<void>;
 }
 
-function startWorker(dir: string, next: Int32Array, arrived: ReadChunk[]): Helper {
+function startWorker(dir: string, shared: Int32Array, arrived: ReadChunk[]): Helper {
   const source = `'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
 const readChunk = (${readChunk.toString()});
 const modules = { fs: require('node:fs'), path: require('node:path'), crypto: require('node:crypto') };
 const scratch = {};
-const { dir, next, size } = workerData;
+const { dir, shared, size } = workerData;
 parentPort.once('message', (request) => {
   const { files } = request;
-  for (let from = Atomics.add(next, 0, size); from < files.length; from = Atomics.add(next, 0, size)) {
+  while (Atomics.load(shared, 1) === 0) {
+    const from = Atomics.add(shared, 0, size);
+    if (from >= files.length) break;
     const chunk = readChunk(modules, scratch, { ...request, dir, from, to: Math.min(from + size, files.length) });
     parentPort.postMessage(chunk, [chunk.bytes.buffer]);
   }
   parentPort.postMessage('done');
 });`;
-  const worker = new Worker(source, { eval: true, workerData: { dir, next, size: CHUNK_FILES } });
-  const finished = new Promise<void>((resolve, reject) => {
-    worker.on('message', (message: ReadChunk | 'done') => {
-      if (message === 'done') resolve();
-      else arrived.push(message);
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) => reject(new Error(`the thread reading snapshot files stopped (exit code ${code}) before it had read its share`)));
+  const worker = new Worker(source, { eval: true, workerData: { dir, shared, size: CHUNK_FILES } });
+  let done = false;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const settle = () => {
+    const waiting = wake;
+    wake = undefined;
+    waiting?.();
+  };
+  worker.on('message', (message: ReadChunk | 'done') => {
+    if (message === 'done') done = true;
+    else arrived.push(message);
+    settle();
   });
-  // Seen by `read` when it awaits it; a reader closed before reading has no use for it.
-  finished.catch(() => undefined);
-  return { worker, finished };
+  worker.on('error', (error: Error) => {
+    failure ??= error;
+    settle();
+  });
+  worker.on('exit', (code) => {
+    if (!done) failure ??= new Error(`the thread reading snapshot files stopped (exit code ${code}) before it had read its share`);
+    settle();
+  });
+  return {
+    worker,
+    async arrival() {
+      if (arrived.length > 0) return;
+      if (failure === undefined && !done) await new Promise<void>((resolve) => (wake = resolve));
+      if (arrived.length > 0) return;
+      if (failure !== undefined) throw failure;
+      if (done) throw new Error('the thread reading snapshot files finished without handing over a chunk it had claimed');
+    },
+  };
 }

@@ -117,6 +117,17 @@ describe('the file reader', () => {
     expect(outcome).toMatchObject({ failure: { code: 'ELOOP', syscall: 'open', path: path.join(dir, 'link.json') } });
   });
 
+  it.each([false, true])('stops claiming chunks once told to, and resolves with those already claimed (worker thread: %s)', async (thread) => {
+    const { dir, files } = await manyFiles();
+    const seen: number[] = [];
+    const reader = createFileReader(dir, thread);
+    await reader.read({ files, checksums: [], maxBytes: 1024 * 1024 }, (chunk) => seen.push(chunk.from) === 0).finally(() => reader.close());
+    expect(files.length).toBeGreaterThan(4 * 128);
+    // This thread's first chunk; with the worker, also the chunks it had claimed when told (how many depends on timing).
+    if (thread) expect(seen.length).toBeGreaterThanOrEqual(1);
+    else expect(seen).toEqual([0]);
+  });
+
   it('stops its worker when closed before reading anything', async () => {
     const reader = createFileReader(await temporaryFolder(), true);
     await expect(reader.close()).resolves.toBeUndefined();
