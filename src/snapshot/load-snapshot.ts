@@ -151,6 +151,7 @@ async function readListedFiles(dir: string, manifestStats: Stats, reader: FileRe
         if (problem !== undefined) problems.push(problem);
         else if (unreadable === undefined || index < unreadable.index) unreadable = { index, failure: outcome.failure };
       } else if ('tooLarge' in outcome) tooLarge(file, outcome.tooLarge, problems);
+      else if ('notRegular' in outcome) problems.push({ file, message: NOT_REGULAR });
       else {
         const start = ends[offset - 1] ?? 0;
         const value = readChecked(held.toString('utf8', start, ends[offset]), outcome.sha256, file, listed[file]!, definitionOf(entry), problems, expectedIds(entry));

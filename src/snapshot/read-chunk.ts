@@ -29,8 +29,11 @@ export interface ReadChunk {
   /** Every file's bytes, one after another; a file's are `bytes[ends[i - 1] ?? 0 .. ends[i]]` (i counted from `from`). */
   bytes: Uint8Array;
   ends: number[];
-  /** Per file: the SHA-256 (lower-case hex) of its bytes; the size in bytes when it was too large to read; or why it could not be read. */
-  outcomes: Array<{ sha256: string } | { tooLarge: number } | { failure: ReadFailure }>;
+  /**
+   * Per file: the SHA-256 (lower-case hex) of its bytes; the size in bytes when it was too large to read; that it is
+   * not a regular file (a pipe or a device that replaced it after the folder was listed); or why it could not be read.
+   */
+  outcomes: Array<{ sha256: string } | { tooLarge: number } | { notRegular: true } | { failure: ReadFailure }>;
 }
 
 /** Which files {@link readChunk} reads. */
@@ -59,7 +62,9 @@ export interface ChunkRequest {
 export function readChunk({ fs, path, crypto }: ReadChunkModules, scratch: ReadScratch, { dir, files, checksums, from, to, maxBytes }: ChunkRequest): ReadChunk {
   const ROOM = 64 * 1024;
   // A file the listing saw as regular and a link has replaced since fails (ELOOP) instead of being read through the link.
-  const READ_NOT_FOLLOWING = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0);
+  // A pipe put there instead would block the open (and then the read) until a writer came: never, or when the
+  // attacker likes. Non-blocking, it opens at once and reads nothing or fails with EAGAIN; regular files ignore the flag.
+  const READ_NOT_FOLLOWING = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
   let bytes = scratch.buffer ?? Buffer.allocUnsafe(4 * ROOM);
   let held = 0;
   const ends: number[] = [];
@@ -112,6 +117,12 @@ export function readChunk({ fs, path, crypto }: ReadChunkModules, scratch: ReadS
           makeRoom(room, end);
           end = fill(fd, end, held + room);
         }
+        // Only an empty read can hide a pipe or a device (a snapshot's files are never empty): one fstat then, not per file.
+        if (end === held && !fs.fstatSync(fd).isFile()) {
+          outcomes.push({ notRegular: true });
+          ends.push(held);
+          continue;
+        }
         outcomes.push({ sha256: sha256 ?? hash(bytes.subarray(held, end)) });
         held = end;
         ends.push(held);
@@ -120,6 +131,12 @@ export function readChunk({ fs, path, crypto }: ReadChunkModules, scratch: ReadS
       }
     } catch (error) {
       const { message, code, errno, syscall, path: failed } = error as NodeJS.ErrnoException;
+      // Only a pipe or a socket answers a non-blocking read with "try again"; a regular file never does.
+      if (code === 'EAGAIN') {
+        outcomes.push({ notRegular: true });
+        ends.push(held);
+        continue;
+      }
       outcomes.push({ failure: { message, code, errno, syscall, path: failed } });
       ends.push(held);
     }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { openSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, openSync } from 'node:fs';
 import { readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -126,6 +127,20 @@ describe('the file reader', () => {
     // This thread's first chunk; with the worker, also the chunks it had claimed when told (how many depends on timing).
     if (thread) expect(seen.length).toBeGreaterThanOrEqual(1);
     else expect(seen).toEqual([0]);
+  });
+
+  it.each([false, true])('gives a pipe that took a file’s place as not regular, without waiting for a writer (worker thread: %s)', async (thread) => {
+    const dir = await temporaryFolder();
+    await writeFile(path.join(dir, 'a.json'), '{}');
+    // The listing saw regular files; pipes replaced two of them since: one nobody writes to, one held open by a writer.
+    execFileSync('mkfifo', [path.join(dir, 'idle.json'), path.join(dir, 'held.json')]);
+    const writer = openSync(path.join(dir, 'held.json'), constants.O_RDWR | constants.O_NONBLOCK);
+    try {
+      const outcomes = await outcomesOf(dir, ['a.json', 'idle.json', 'held.json'], thread);
+      expect(outcomes).toEqual([{ sha256: '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a' }, { notRegular: true }, { notRegular: true }]);
+    } finally {
+      closeSync(writer);
+    }
   });
 
   it('stops its worker when closed before reading anything', async () => {
