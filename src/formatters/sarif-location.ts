@@ -11,13 +11,13 @@ export const SOURCE_ROOT = '%SRCROOT%';
 export const RESOURCE_COLLECTION: Readonly<Record<ResourceType, string>> = { environment: 'environments', ...ENVIRONMENT_ARRAYS };
 
 /**
- * The finding's resource file as a physical location (GitHub rejects results without one), plus
- * its place in the tenant as a logical location for consumers that do not read files.
+ * The finding's resource file as a physical location (GitHub rejects results without one) at `uri`, its
+ * {@link artifactUri}, plus its place in the tenant as a logical location for consumers that do not read files.
  */
-export function toSarifLocation(finding: Finding, snapshotDir: string | undefined): Location {
+export function toSarifLocation(finding: Finding, uri: string): Location {
   return {
     physicalLocation: {
-      artifactLocation: { uri: artifactUri(finding.location.file, snapshotDir), uriBaseId: SOURCE_ROOT },
+      artifactLocation: { uri, uriBaseId: SOURCE_ROOT },
       // Line 0 or an unknown line still has to point somewhere: the top of the file.
       region: { startLine: Math.max(1, Math.trunc(finding.location.line ?? 1)) },
     },

@@ -6,7 +6,7 @@ import { UserFacingError } from '../errors.js';
 import { utf8Blocks } from '../output/byte-blocks.js';
 import { DEFAULT_INFORMATION_URI, type FormatContext } from './format-context.js';
 import { toInvocation, type RuleIndex } from './sarif-invocation.js';
-import { SOURCE_ROOT, toSarifLocation } from './sarif-location.js';
+import { artifactUri, SOURCE_ROOT, toSarifLocation } from './sarif-location.js';
 import { SARIF_LEVEL, toReportingDescriptor } from './sarif-rules.js';
 import { SARIF_SCHEMA_URI, sarifLogPieces, sarifRunText, type SarifRunParts } from './sarif-text.js';
 import { MAX_RUNS, MAX_UPLOAD_GZIP_BYTES, type SarifUpload, sarifUploads } from './sarif-uploads.js';
@@ -67,6 +67,13 @@ function sarifRuns(result: AuditResult, context: FormatContext, scopes: Array<st
   const informationUri = context.toolInformationUri ?? DEFAULT_INFORMATION_URI;
   const rules = [...result.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const ruleIndex: RuleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  // Several findings point at one resource file: its URI is escaped once.
+  const uris = new Map<string, string>();
+  const uriOf = (file: string) => {
+    let uri = uris.get(file);
+    if (uri === undefined) uris.set(file, (uri = artifactUri(file, context.snapshotDir)));
+    return uri;
+  };
   const { suppressed, reported } = reportedFindings(result, context);
   const fixed = context.includeFixed ? (result.baseline?.fixed ?? []) : [];
 
@@ -110,8 +117,8 @@ function sarifRuns(result: AuditResult, context: FormatContext, scopes: Array<st
     const absent = fixed.filter((finding) => finding.environmentId === environmentId).slice(0, Math.max(0, MAX_RESULTS_PER_RUN - kept.length));
     // Made one at a time as they are printed: a run never holds its results.
     function* results(): Generator<Result> {
-      for (const finding of kept) yield toSarifResult(finding, suppressed.has(finding), ruleIndex, context);
-      for (const finding of absent) yield { ...toSarifResult(finding, false, ruleIndex, context), baselineState: 'absent' };
+      for (const finding of kept) yield toSarifResult(finding, suppressed.has(finding), ruleIndex, uriOf);
+      for (const finding of absent) yield { ...toSarifResult(finding, false, ruleIndex, uriOf), baselineState: 'absent' };
     }
     return { run, results };
   });
@@ -166,14 +173,14 @@ function mostSevere(findings: Finding[], suppressed: ReadonlySet<Finding>): { ke
   return { kept: ordered.slice(0, MAX_RESULTS_PER_RUN), cut: findings.length - MAX_RESULTS_PER_RUN };
 }
 
-function toSarifResult(finding: Finding, suppressed: boolean, ruleIndex: RuleIndex, context: FormatContext): Result {
+function toSarifResult(finding: Finding, suppressed: boolean, ruleIndex: RuleIndex, uriOf: (file: string) => string): Result {
   const index = ruleIndex.get(finding.ruleId);
   return {
     ruleId: finding.ruleId,
     ...(index === undefined ? {} : { ruleIndex: index }),
     level: SARIF_LEVEL[finding.severity],
     message: { text: finding.message },
-    locations: [toSarifLocation(finding, context.snapshotDir)],
+    locations: [toSarifLocation(finding, uriOf(finding.location.file))],
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
     ...(finding.baselineState === undefined ? {} : { baselineState: finding.baselineState }),
     ...(suppressed ? { suppressions: [{ kind: 'external' as const, justification: suppressionJustification(finding) }] } : {}),
