@@ -21,8 +21,6 @@ export interface AuditAndReportInput {
   /** The parsed flags of `withReportOptions`. */
   flags: ReportFlags;
   context: CommandContext;
-  /** True when the snapshot folder is removed once the run ends (the demo's temporary one): reports do not point at it. */
-  snapshotRemoved?: boolean;
   /** Format when no --format is given. */
   defaultFormat?: string;
   now?: Date;
@@ -60,5 +58,5 @@ export async function auditAndReport(input: AuditAndReportInput): Promise<Verdic
   const result = auditSnapshot(snapshot, setup, input.now ?? new Date(), snapshotDir);
   const files = input.snapshotFiles ?? (snapshotDir === undefined ? undefined : folderFileSource(resolvePath(context.io, snapshotDir)));
   if (files !== undefined) resolveFindingLines(result, files);
-  return reportResult(setup.history === undefined ? result : applyHistory(result, setup.history), { flags, context, targets, snapshotDir, snapshotRemoved: input.snapshotRemoved });
+  return reportResult(setup.history === undefined ? result : applyHistory(result, setup.history), { flags, context, targets, snapshotDir });
 }

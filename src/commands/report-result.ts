@@ -22,8 +22,6 @@ export interface ReportResultInput {
   targets: OutputTarget[];
   /** The snapshot folder on disk as the user named it, when there is one: findings then point at its files and lines. */
   snapshotDir?: string | undefined;
-  /** True when the snapshot folder is removed once the run ends (the demo's temporary one): reports do not point at it. */
-  snapshotRemoved?: boolean | undefined;
 }
 
 /**
@@ -42,8 +40,7 @@ export async function reportResult(result: AuditResult, input: ReportResultInput
   const formatContext: FormatContext = {
     color: useColor(io),
     columns: terminalColumns(io),
-    ...(snapshotDir === undefined ? {} : relativeSnapshotDir(io.cwd, snapshotDir)),
-    ...(snapshotDir === undefined || input.snapshotRemoved === true ? {} : { snapshotFolder: snapshotDir }),
+    ...(snapshotDir === undefined ? {} : { ...relativeSnapshotDir(io.cwd, snapshotDir), snapshotFolder: snapshotDir }),
     includeSuppressed: flags['include-suppressed'] === true,
     includeFixed: flags['include-fixed'] === true,
     verbose: flags.verbose === true,
