@@ -34,8 +34,10 @@ export const demoCommand = defineCommand({
     );
     // undici parses answers with llhttp compiled to WebAssembly. V8 compiles it at once with its baseline compiler
     // (Liftoff), then again with TurboFan on a helper thread: ~0.4 s of CPU and ~30 MiB, a third of the demo's CPU, for
-    // a parser that reads 168 KB here. Liftoff's code parses the same bytes the same way, only slower per byte; the flag
-    // holds for the rest of the process, which for the CLI ends with the demo.
+    // a parser that reads 168 KB here. Liftoff's code parses the same bytes the same way, only slower per byte. The flag
+    // holds for the rest of the process and for WebAssembly compiled after it only: undici compiles llhttp once per
+    // process, at its first HTTP/1.1 connection (a process that made one already keeps its code). The CLI ends with the
+    // demo; an in-process caller (runCli in the tests) compiles any later module (web-tree-sitter's) with Liftoff alone.
     setFlagsFromString('--liftoff-only');
     // Its own in-process simulator sets no rate limit: pacing it (200/s) only made the demo wait.
     const client = createApiClient(settings, { maxRps: Number.POSITIVE_INFINITY, concurrency: 8 });
