@@ -41,7 +41,7 @@ export function createFileReader(dir: string, thread: boolean): FileReader {
   const shared = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
   const arrived: ReadChunk[] = [];
   const scratch: ReadScratch = {};
-  const helper = thread ? startWorker(dir, shared, arrived) : undefined;
+  const helper = thread ? startWorkerIfAllowed(dir, shared, arrived) : undefined;
   return {
     async read(request, onChunk) {
       const { files } = request;
@@ -79,6 +79,20 @@ interface Helper {
   worker: Worker;
   /** Resolves when the worker has posted something (a chunk is in `arrived` then, or it has none left); rejects if it failed. */
   arrival(): Promise<void>;
+}
+
+/**
+ * A worker, or none where Node refuses to start one (its permission model without `--allow-worker` throws
+ * ERR_ACCESS_DENIED): this thread then reads every chunk, with the same result. A worker that fails later, having
+ * claimed nothing, changes nothing either; one that fails holding a chunk makes `read` reject.
+ */
+function startWorkerIfAllowed(dir: string, shared: Int32Array, arrived: ReadChunk[]): Helper | undefined {
+  try {
+    return startWorker(dir, shared, arrived);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_ACCESS_DENIED') return undefined;
+    throw error;
+  }
 }
 
 function startWorker(dir: string, shared: Int32Array, arrived: ReadChunk[]): Helper {
