@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import { closeSync, constants, openSync } from 'node:fs';
 import { readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { writeRealisticSnapshot } from '../../bench/realistic-snapshot.js';
 import type { InvalidSnapshotError } from '../../src/snapshot/invalid-snapshot-error.js';
 import { loadSnapshotWithFiles, type LoadOptions, changedSinceListed } from '../../src/snapshot/load-snapshot.js';
-import type { ReadChunk } from '../../src/snapshot/read-chunk.js';
+import { readChunk, type ReadChunk } from '../../src/snapshot/read-chunk.js';
 import { createFileReader } from '../../src/snapshot/read-files.js';
 import { reseal, temporaryFolder } from './snapshot-fixtures.js';
 
@@ -84,7 +85,7 @@ describe('the file reader', () => {
     ]);
   });
 
-  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+  const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 
   it.each([
     [false, 'without'],
@@ -141,6 +142,19 @@ describe('the file reader', () => {
     } finally {
       closeSync(writer);
     }
+  });
+
+  it("reads the same from its own source text, as the worker runs it: it uses nothing of its module's scope", async () => {
+    const dir = await temporaryFolder();
+    await writeFile(path.join(dir, 'a.json'), '{"a": 1}');
+    await writeFile(path.join(dir, 'b.json'), '"é"');
+    // Where the worker evaluates this text only globals exist: a name the build put in the module (an import, a helper) throws.
+    const ownSource = new Function(`'use strict'; return (${readChunk.toString()});`)() as typeof readChunk;
+    const modules = { fs, path, crypto };
+    const request = { dir, files: ['a.json', 'b.json', 'gone.json'], checksums: [sha256('{"a": 1}')], from: 0, to: 3, maxBytes: 1024 };
+    const read = ownSource(modules, {}, request);
+    expect(read.outcomes).toMatchObject([{ sha256: sha256('{"a": 1}') }, { sha256: sha256('"é"') }, { failure: { code: 'ENOENT' } }]);
+    expect(read).toEqual(readChunk(modules, {}, request));
   });
 
   it('stops its worker when closed before reading anything', async () => {
