@@ -19,8 +19,9 @@ export type OnChunk = (chunk: ReadChunk) => boolean;
 export interface FileReader {
   /**
    * Reads the files (layout paths) as {@link readChunk} does, chunk by chunk, handing each chunk to `onChunk` on this
-   * thread; resolves once every claimed chunk was handed over. Rejects when the worker thread failed (a bug:
-   * `readChunk` returns a file's error as data).
+   * thread; resolves once every claimed chunk was handed over. Rejects when the worker thread failed with a claimed
+   * chunk not handed over (a bug: `readChunk` returns a file's error as data); a worker that failed before it claimed
+   * any leaves its share to this thread, unsaid.
    */
   read(request: Omit<ChunkRequest, 'dir' | 'from' | 'to'>, onChunk: OnChunk): Promise<void>;
   /** Stops the worker thread, if any; resolves once it has stopped. */
