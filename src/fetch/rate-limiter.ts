@@ -84,7 +84,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   // When answers were accepted, oldest first, as far back as `acceptedWindowMs`.
   const acceptedAt: number[] = [];
   // When requests started, oldest first, as far back as `sentWindowMs`.
-  const startedAtTimes: number[] = [];
+  const starts: number[] = [];
 
   const grow = (time: number) => {
     // Only a rate in use grows: a client held back by its concurrency must not bank a rate it never tried.
@@ -120,15 +120,11 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
    * limit); undefined before a window has passed.
    */
   const sentRate = (time: number): number | undefined => {
-    dropBefore(startedAtTimes, time - sentWindowMs);
-    return time - startedAt < sentWindowMs ? undefined : (startedAtTimes.length * 1000) / sentWindowMs;
+    dropBefore(starts, time - sentWindowMs);
+    return time - startedAt < sentWindowMs ? undefined : (starts.length * 1000) / sentWindowMs;
   };
 
-  const noteStart = (time: number) => {
-    startedAtTimes.push(time);
-    // Keep the list short through a long run without a 429.
-    if (startedAtTimes.length > 8_192) sentRate(time);
-  };
+  const noteStart = (time: number) => note(starts, time, time - sentWindowMs);
 
   /** How far ahead of its schedule the client may run at `perSecond`. */
   const burstTolerance = (perSecond: number) => Math.min(burstWindowMs, (1000 / perSecond) * Math.max(0, Math.floor(perSecond) - 1));
@@ -151,12 +147,12 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         grow(time);
         const interval = 1000 / rate;
         const start = Math.max(time, pausedUntil, theoreticalArrival - burstTolerance(rate));
-        if (start > time) lastWait = time;
         if (start <= time) {
           theoreticalArrival = Math.max(theoreticalArrival, start) + interval;
           noteStart(time);
           return;
         }
+        lastWait = time;
         if (!probing) {
           theoreticalArrival = Math.max(theoreticalArrival, start) + interval;
           const bookedAt = cuts;
@@ -193,12 +189,19 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     },
     accepted() {
       const time = now();
-      acceptedAt.push(time);
-      // Keep the list short through a long run without a 429.
-      if (acceptedAt.length > 8_192) acceptedRate(time);
+      note(acceptedAt, time, time - acceptedWindowMs);
     },
     currentRate: () => rate,
   };
+}
+
+/**
+ * Adds `time` to `times` (oldest first); past 8,192 of them, drops those before `from`, the start of the window they
+ * are kept for, so that a long run without a 429 (which would trim them) keeps the list short.
+ */
+function note(times: number[], time: number, from: number): void {
+  times.push(time);
+  if (times.length > 8_192) dropBefore(times, from);
 }
 
 /** Removes the times before `from` from the front of `times` (oldest first). */
