@@ -15,6 +15,7 @@ export interface RateLimiter {
   throttled(pauseMs: number, sentAt?: number): void;
   /** An answer that was not a 429: the rate PingOne accepts is measured from these. */
   accepted(): void;
+  /** The rate in force, in requests per second (infinite with no limit to keep). */
   currentRate(): number;
 }
 

@@ -3,9 +3,16 @@ import { constants, gzip } from 'node:zlib';
 import { utf8Blocks } from '../output/byte-blocks.js';
 import { sarifLogPieces, sarifRunText, type SarifRunParts } from './sarif-text.js';
 
-/** GitHub code scanning's limits per upload. */
+/**
+ * GitHub code scanning's limit on runs per SARIF file: more is rejected (docs.github.com, Code security → SARIF
+ * results exceed one or more limits).
+ */
 export const MAX_RUNS = 20;
-/** GitHub code scanning's limit on one upload, gzipped; the logs are cut a little below it. */
+/**
+ * GitHub code scanning's limit on one upload, gzipped: 10 MB, a larger file is rejected (docs.github.com, SARIF
+ * support for code scanning → Uploading SARIF files). The logs are cut at 95 % of it, which stays under 10 MB read
+ * as 10,000,000 bytes too.
+ */
 export const MAX_UPLOAD_GZIP_BYTES = 10 * 1024 * 1024;
 const UPLOAD_BUDGET = 0.95;
 

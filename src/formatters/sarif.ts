@@ -11,6 +11,7 @@ import { SARIF_LEVEL, toReportingDescriptor } from './sarif-rules.js';
 import { SARIF_SCHEMA_URI, sarifLogPieces, sarifRunText, type SarifRunParts } from './sarif-text.js';
 import { MAX_RUNS, MAX_UPLOAD_GZIP_BYTES, type SarifUpload, sarifUploads } from './sarif-uploads.js';
 
+/** GitHub code scanning rejects a run with more results (docs.github.com, Code security → SARIF results exceed one or more limits). */
 export const MAX_RESULTS_PER_RUN = 25_000;
 export const FINGERPRINT_KEY = 'pingoneAuditFingerprint/v1';
 
