@@ -1,8 +1,9 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { Worker } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
 import { type ChunkRequest, readChunk, type ReadChunk, type ReadScratch } from './read-chunk.js';
 
 /**
@@ -77,7 +78,7 @@ export function createFileReader(dir: string, thread: boolean): FileReader {
 }
 
 interface Helper {
-  worker: Worker;
+  worker: WorkerThreads.Worker;
   /** Resolves when the worker has posted something (a chunk is in `arrived` then, or it has none left); rejects if it failed. */
   arrival(): Promise<void>;
 }
@@ -113,6 +114,9 @@ parentPort.once('message', (request) => {
   }
   parentPort.postMessage('done');
 });`;
+  // Loaded here, not with this module: node:worker_threads is ~5 ms of the cold start of every command that loads a
+  // snapshot, and most snapshots are read on this thread alone.
+  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof WorkerThreads;
   const worker = new Worker(source, { eval: true, workerData: { dir, shared, size: CHUNK_FILES } });
   let done = false;
   let failure: Error | undefined;
