@@ -86,6 +86,10 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const acceptedAt: number[] = [];
   // When requests started, oldest first, as far back as `sentWindowMs`.
   const starts: number[] = [];
+  // When requests started in the last second, oldest first: running ahead of the schedule must never put more than
+  // --max-rps requests in one second (at --max-rps 4, a fifth start 950 ms after the first went over a limit of 4). The
+  // ceiling, not the current rate: after a cut, what was sent at the old rate must not hold the next second back.
+  const lastSecond: number[] = [];
 
   const grow = (time: number) => {
     // Only a rate in use grows: a client held back by its concurrency must not bank a rate it never tried.
@@ -125,7 +129,22 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     return time - startedAt < sentWindowMs ? undefined : (starts.length * 1000) / sentWindowMs;
   };
 
-  const noteStart = (time: number) => note(starts, time, time - sentWindowMs);
+  const noteStart = (time: number) => {
+    note(starts, time, time - sentWindowMs);
+    lastSecond.push(time);
+  };
+
+  /** The earliest time from `time` on at which a start keeps every second within `maxRps` requests. */
+  const secondFreeAt = (time: number): number => {
+    dropBefore(lastSecond, time - 1000);
+    const held = lastSecond.length - Math.max(1, Math.floor(maxRps));
+    return held < 0 ? time : Math.max(time, lastSecond[held]! + 1000);
+  };
+
+  /** Waits, without booking anything, until a start now would keep the last second within `maxRps`. */
+  const waitForSecond = async () => {
+    for (let time = now(), free = secondFreeAt(time); free > time; time = now(), free = secondFreeAt(time)) await sleep(free - time);
+  };
 
   /** How far ahead of its schedule the client may run at `perSecond`. */
   const burstTolerance = (perSecond: number) => Math.min(burstWindowMs, (1000 / perSecond) * Math.max(0, Math.floor(perSecond) - 1));
@@ -147,7 +166,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         const time = now();
         grow(time);
         const interval = 1000 / rate;
-        const start = Math.max(time, pausedUntil, theoreticalArrival - burstTolerance(rate));
+        const start = Math.max(time, pausedUntil, theoreticalArrival - burstTolerance(rate), secondFreeAt(time));
         if (start <= time) {
           theoreticalArrival = Math.max(theoreticalArrival, start) + interval;
           noteStart(time);
@@ -159,6 +178,8 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
           const bookedAt = cuts;
           await sleep(start - time);
           if (cuts !== bookedAt) continue;
+          // Others woken at the same time may have filled the second meanwhile.
+          await waitForSecond();
           noteStart(now());
           return;
         }

@@ -36,11 +36,29 @@ function refusedByBucket(starts: number[], limit: RateLimit): number {
 }
 
 describe('rate limiter with a known limit', () => {
-  it('spaces requests at the rate, running at most 50 ms ahead of its schedule', async () => {
+  it.each([4, 10, 15, 200])('never starts more than --max-rps %i requests in any second, running ahead of its schedule or not', async (maxRps) => {
+    const clock = virtualClock();
+    const limiter = createRateLimiter({ maxRps, now: clock.now, sleep: clock.sleep });
+    const starts: number[] = [];
+    await clock.runAll(
+      Array.from({ length: 6 }, () => async () => {
+        for (let i = 0; i < maxRps; i += 1) {
+          await limiter.acquire();
+          starts.push(clock.now());
+        }
+      }),
+    );
+    // The most starts in a second [t, t + 1000) that opens at one of them.
+    const busiest = Math.max(...starts.map((from) => starts.filter((start) => start >= from && start < from + 1000).length));
+    expect(busiest).toBe(maxRps);
+  });
+
+  it('spaces requests at the rate, running at most 50 ms ahead of its schedule and never past the rate in a second', async () => {
     const clock = fakeClock();
     const limiter = createRateLimiter({ maxRps: 4, now: clock.now, sleep: clock.sleep });
     for (let i = 0; i < 6; i += 1) await limiter.acquire();
-    expect(clock.waits).toEqual([200, 250, 250, 250, 250]);
+    // The fifth start waits until a second after the first (not 950 ms), the sixth a second after the second.
+    expect(clock.waits).toEqual([200, 250, 250, 300, 200]);
   });
 
   it('never bursts more than 50 ms of requests, whatever the rate: a small server bucket stays out of reach', async () => {
