@@ -53,9 +53,6 @@ export interface LoadOptions {
  */
 const THREAD_FROM_MANIFEST_BYTES = 512 * 1024;
 
-/** A second thread only helps when the machine can run it beside this one. */
-const cores = () => (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
-
 /** A snapshot as {@link loadSnapshotWithFiles} reads it: the model, and the text of each file it was read from. */
 export interface LoadedSnapshot {
   snapshot: Snapshot;
@@ -99,8 +96,9 @@ const UNREADABLE = new Set(['EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'ELOOP', 'EI
 async function readSnapshotFolder(dir: string, readerThread: ReaderThread): Promise<LoadedSnapshot> {
   await assertSnapshotFolder(dir);
   const manifestStats = await lstat(filePath(dir, MANIFEST_FILE));
-  // The manifest lists every file, one a line: its size says how many files there are before it is read.
-  const thread = readerThread === 'auto' ? manifestStats.size >= THREAD_FROM_MANIFEST_BYTES && cores() >= 2 : readerThread === 'always';
+  // The manifest lists every file, one a line: its size says how many files there are before it is read. A second
+  // thread only helps when the machine can run it beside this one.
+  const thread = readerThread === 'auto' ? manifestStats.size >= THREAD_FROM_MANIFEST_BYTES && os.availableParallelism() >= 2 : readerThread === 'always';
   const reader = createFileReader(dir, thread);
   try {
     return await readListedFiles(dir, manifestStats, reader);
