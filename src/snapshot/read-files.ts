@@ -85,17 +85,20 @@ interface Helper {
 
 /**
  * A worker, or none where Node refuses to start one (its permission model without `--allow-worker` throws
- * ERR_ACCESS_DENIED): this thread then reads every chunk, with the same result. A worker that fails later, having
+ * ERR_ACCESS_DENIED) or cannot (at the user's limit of threads, `ulimit -u`, it throws ERR_WORKER_INIT_FAILED with
+ * the message EAGAIN): this thread then reads every chunk, with the same result. A worker that fails later, having
  * claimed nothing, changes nothing either; one that fails holding a chunk makes `read` reject.
  */
 function startWorkerIfAllowed(dir: string, shared: Int32Array, arrived: ReadChunk[]): Helper | undefined {
   try {
     return startWorker(dir, shared, arrived);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_ACCESS_DENIED') return undefined;
+    if (WORKER_REFUSED.has((error as NodeJS.ErrnoException).code ?? '')) return undefined;
     throw error;
   }
 }
+
+const WORKER_REFUSED = new Set(['ERR_ACCESS_DENIED', 'ERR_WORKER_INIT_FAILED']);
 
 function startWorker(dir: string, shared: Int32Array, arrived: ReadChunk[]): Helper {
   const source = `'use strict';

@@ -2,6 +2,7 @@ import * as crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { closeSync, constants, openSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -155,6 +156,26 @@ describe('the file reader', () => {
     const read = ownSource(modules, {}, request);
     expect(read.outcomes).toMatchObject([{ sha256: sha256('{"a": 1}') }, { sha256: sha256('"é"') }, { failure: { code: 'ENOENT' } }]);
     expect(read).toEqual(readChunk(modules, {}, request));
+  });
+
+  it('reads alone, with the same outcomes, when Node cannot start a thread (ERR_WORKER_INIT_FAILED at the thread limit)', async () => {
+    const { dir, files } = await manyFiles();
+    // The reader loads node:worker_threads with require when it starts a worker: the same module object as this one.
+    const workerThreads = createRequire(import.meta.url)('node:worker_threads') as { Worker: unknown };
+    const { Worker } = workerThreads;
+    workerThreads.Worker = class {
+      constructor() {
+        throw Object.assign(new Error('EAGAIN'), { code: 'ERR_WORKER_INIT_FAILED' });
+      }
+    };
+    let alone: ReadChunk['outcomes'];
+    try {
+      alone = await outcomesOf(dir, files, true);
+    } finally {
+      workerThreads.Worker = Worker;
+    }
+    expect(alone).toHaveLength(files.length);
+    expect(alone).toEqual(await outcomesOf(dir, files, false));
   });
 
   it('stops its worker when closed before reading anything', async () => {
