@@ -106,9 +106,10 @@ describe('http client', () => {
   });
 
   it('times out a slow answer, retries, and reports a timeout when it stays slow', async () => {
-    const server = await stubApi(() => ({ delayMs: 400, body: {} }));
+    // Far apart, so that on a loaded machine the token's own round trip stays inside the limit and the answer never does.
+    const server = await stubApi(() => ({ delayMs: 3_000, body: {} }));
     const log: string[] = [];
-    const { client } = clientFor(server, { timeoutMs: 100, retry: { maxAttempts: 2 }, log: (line) => log.push(line) });
+    const { client } = clientFor(server, { timeoutMs: 500, retry: { maxAttempts: 2 }, log: (line) => log.push(line) });
     const error = await client.get('/roles').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ kind: 'timeout', status: undefined, path: '/roles' });
@@ -120,7 +121,7 @@ describe('http client', () => {
 
   it('counts the body in the time limit: an answer whose body stalls after the headers times out', async () => {
     const server = await stubApi(() => ({ stallBody: true, body: { _embedded: { roles: [] } } }));
-    const { client } = clientFor(server, { timeoutMs: 100, retry: { maxAttempts: 1 } });
+    const { client } = clientFor(server, { timeoutMs: 500, retry: { maxAttempts: 1 } });
     await expect(client.get('/roles')).rejects.toMatchObject({ kind: 'timeout', path: '/roles' });
   });
 
