@@ -3,6 +3,7 @@ import { access, constants, lstat, open, rename, rm, stat, writeFile } from 'nod
 import path from 'node:path';
 import type { ErrorCode } from './error-codes.js';
 import { UserFacingError } from './errors.js';
+import { findOpenFileLimit, tooManyOpenFiles } from './open-file-limit.js';
 import { batchChunks } from './output/json-chunks.js';
 
 /**
@@ -74,12 +75,15 @@ async function writeChunks(file: string, chunks: Iterable<string> | Iterable<Uin
 /**
  * Runs a write; a refusal of the file system that the user can fix (permissions, a read-only or full
  * disk, a name too long, a file where a folder belongs) becomes a {@link UserFacingError} with
- * `errorCode` naming `what` ("the snapshot to out/"); anything else is re-thrown as the bug it is.
+ * `errorCode` naming `what` ("the snapshot to out/"), the limit of open files one with `too-many-open-files`;
+ * anything else is re-thrown as the bug it is.
  */
 export async function explainWriteError(errorCode: ErrorCode, what: string, task: () => Promise<unknown>): Promise<void> {
   try {
     await task();
   } catch (error) {
+    const limit = findOpenFileLimit(error);
+    if (limit !== undefined) throw tooManyOpenFiles(limit, `write ${what}`);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined || !USER_FIXABLE.has(code)) throw error;
     throw new UserFacingError(errorCode, `Cannot write ${what}: ${(error as Error).message}.`, {

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { UserFacingError } from './errors.js';
+import { findOpenFileLimit, tooManyOpenFiles } from './open-file-limit.js';
 
 const BYTE_ORDER_MARK = '\uFEFF';
 
@@ -19,6 +20,8 @@ export function readUserFile(absolutePath: string, name: string, label: string, 
     text = readFileSync(absolutePath, 'utf8');
   } catch (error) {
     if (error instanceof UserFacingError) throw error;
+    const limit = findOpenFileLimit(error);
+    if (limit !== undefined) throw tooManyOpenFiles(limit, `read ${label.toLowerCase()} file ${name}`);
     const code = (error as NodeJS.ErrnoException).code;
     throw new UserFacingError('file-unreadable', code === 'ENOENT' ? `${label} file ${name} does not exist.` : `Cannot read ${label.toLowerCase()} file ${name} (${code ?? 'error'}).`, {
       hint,

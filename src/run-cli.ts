@@ -6,6 +6,7 @@ import { UserFacingError } from './errors.js';
 import { stderrLines } from './output/stderr-line.js';
 import { formatProblem, InvalidSnapshotError } from './snapshot/invalid-snapshot-error.js';
 import { guardWorkflowCommands } from './output/workflow-commands.js';
+import { findOpenFileLimit, tooManyOpenFiles } from './open-file-limit.js';
 import { toolVersion } from './paths.js';
 import { EXIT_CODE_HELP, EXIT_CODES, type Verdict } from './verdict.js';
 import { commands } from './commands/index.js';
@@ -117,6 +118,9 @@ function reportError(error: unknown, io: CliIo): number {
     io.stderr.write(stderrLines([...lines, errorCodeLine(error.errorCode)]));
     return EXIT_CODES.usage;
   }
+  // Wherever a file was being opened, the limit of open files is the machine's, which the user can raise: not a bug.
+  const limit = findOpenFileLimit(error);
+  if (limit !== undefined) return reportError(tooManyOpenFiles(limit), io);
   const trace = error instanceof Error ? (error.stack ?? error.message) : String(error);
   io.stderr.write(stderrLines(['pingone-audit: internal error. Please report it with the trace below.', ...trace.split('\n')]));
   return INTERNAL_ERROR_EXIT_CODE;

@@ -13,6 +13,7 @@ import { filePath, inspectFolder, isOwnManifest, listTree } from './snapshot-fol
 import { checkAgainstSchema, type FileDefinition } from './snapshot-schema.js';
 import { compareCodePoints } from './stable-json.js';
 import { UserFacingError } from '../errors.js';
+import { findOpenFileLimit, tooManyOpenFiles } from '../open-file-limit.js';
 import { parseJson } from '../json/parse-json.js';
 import { InvalidSnapshotError, type SnapshotProblem } from './invalid-snapshot-error.js';
 
@@ -68,6 +69,8 @@ export async function loadSnapshotWithFiles(dir: string, { readerThread = 'auto'
   try {
     return await readSnapshotFolder(dir, readerThread);
   } catch (error) {
+    const limit = findOpenFileLimit(error);
+    if (limit !== undefined) throw tooManyOpenFiles(limit, `read the snapshot in ${dir}`);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined || !UNREADABLE.has(code)) throw error;
     throw new UserFacingError('snapshot-unreadable', `Cannot read the snapshot in ${dir}: ${(error as Error).message}.`, {
