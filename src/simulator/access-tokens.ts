@@ -19,7 +19,20 @@ export interface TokenMinter {
   verify(token: string): { claims: AccessTokenClaims } | { refused: string };
   /** Signs any claims with the same key: the ID tokens of user sign-ins. */
   signClaims(claims: object): string;
+  /**
+   * How many verified tokens are remembered now: at most {@link MAX_REMEMBERED}. An expired one is forgotten when it is
+   * used again or when a token verified after it is remembered.
+   */
+  rememberedCount(): number;
 }
+
+/**
+ * Verified tokens remembered at most: a long `serve` that issues a token per request must not grow without end. One
+ * dropped while still valid is only checked again by its signature when it comes back.
+ */
+export const MAX_REMEMBERED = 10_000;
+
+const EXPIRED = { refused: 'The access token has expired.' } as const;
 
 const audience = ['https://api.pingone.com'];
 
@@ -32,10 +45,17 @@ export function createTokenMinter(options: { authUrl: () => string; organization
   const sign = (input: string): string => createHmac('sha256', key).update(input).digest('base64url');
   const encode = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
   // A collection sends one token with every request: its signature is checked once (an HMAC each was a tenth of
-  // the simulator's CPU in a cold demo), its expiry on every use. Only tokens this minter signed get in.
+  // the simulator's CPU in a cold demo), its expiry on every use. Only tokens this minter signed get in, and only
+  // until they expire: kept in the order they were first verified, which is nearly the order they expire in.
   const verified = new Map<string, AccessTokenClaims>();
-  const unexpired = (claims: AccessTokenClaims) => (claims.exp * 1000 <= options.now() ? { refused: 'The access token has expired.' } : { claims });
-
+  const expired = (claims: AccessTokenClaims) => claims.exp * 1000 <= options.now();
+  const remember = (token: string, claims: AccessTokenClaims) => {
+    for (const [oldest, its] of verified) {
+      if (verified.size < MAX_REMEMBERED && !expired(its)) break;
+      verified.delete(oldest);
+    }
+    verified.set(token, claims);
+  };
   return {
     mint({ clientId, environmentId, userId }) {
       const iat = Math.floor(options.now() / 1000);
@@ -59,7 +79,11 @@ export function createTokenMinter(options: { authUrl: () => string; organization
     },
     verify(token) {
       const known = verified.get(token);
-      if (known !== undefined) return unexpired(known);
+      if (known !== undefined) {
+        if (!expired(known)) return { claims: known };
+        verified.delete(token);
+        return EXPIRED;
+      }
       const parts = token.split('.');
       if (parts.length !== 3) return { refused: 'The access token is malformed.' };
       const [header, payload, signature] = parts as [string, string, string];
@@ -67,8 +91,10 @@ export function createTokenMinter(options: { authUrl: () => string; organization
       const given = Buffer.from(signature);
       if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { refused: 'The access token signature is invalid.' };
       const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as AccessTokenClaims;
-      verified.set(token, claims);
-      return unexpired(claims);
+      if (expired(claims)) return EXPIRED;
+      remember(token, claims);
+      return { claims };
     },
+    rememberedCount: () => verified.size,
   };
 }
