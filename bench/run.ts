@@ -365,7 +365,7 @@ async function startupAndSnapshotIo(print: (lines: string[]) => void): Promise<s
     `Cold start, built CLI, median of ${quick ? 3 : 10} fresh processes each (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs when it ended):`,
     coldStartTable(starts),
     '',
-    `Snapshot I/O, realistic organization (${io.files.toLocaleString('en')} files, ${io.megabytes.toFixed(1)} MB of JSON): load ${seconds(io.loadMs)} s (${Math.round((io.files * 1000) / io.loadMs).toLocaleString('en')} files/s; warm, again: ${seconds(io.warmLoadMs)} s, on the main thread alone ${seconds(io.oneThreadLoadMs)} s), generate + write ${seconds(io.writeMs)} s, peak RSS ${io.maxRssMiB.toFixed(0)} MiB`,
+    `Snapshot I/O, realistic organization (${io.files.toLocaleString('en')} files, ${io.megabytes.toFixed(1)} MB of JSON): load ${seconds(io.loadMs)} s (${Math.round((io.files * 1000) / io.loadMs).toLocaleString('en')} files/s; warm, again: ${seconds(io.warmLoadMs)} s), generate + write ${seconds(io.writeMs)} s, peak RSS ${io.maxRssMiB.toFixed(0)} MiB`,
     `\`audit -f sarif -o\` of that snapshot, built CLI in a process of its own: wall ${seconds(sarif.wallMs)} s, CPU ${seconds(sarif.cpuMs)} s (every thread), peak RSS ${sarif.maxRssMiB.toFixed(0)} MiB, ${sarif.sarifMiB.toFixed(0)} MiB of SARIF, exit ${sarif.exitCode} (load average ${os.loadavg()[0]!.toFixed(1)})`,
   ]);
   const check = (ok: boolean, text: string) => `${ok ? 'met   ' : 'MISSED'}  ${text}`;

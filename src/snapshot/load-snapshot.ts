@@ -1,14 +1,12 @@
 import { readFileSync, type Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
-import os from 'node:os';
 import { toolVersion } from '../paths.js';
 import { withUnrecordedKindsFailed } from './collection-coverage.js';
 import { pointerSegment, scanJson } from './json-scanner.js';
 import { ENVIRONMENT_ARRAYS, ENVIRONMENT_FILE, environmentFolder, MANIFEST_FILE, parseLayoutPath, type LayoutEntry, type WrittenManifest } from './layout.js';
 import { createLineLocator, type SnapshotFileSource } from './locate-line.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Environment, type EnvironmentSnapshot, type Role, type Snapshot } from './model.js';
-import type { ReadChunk, ReadFailure } from './read-chunk.js';
-import { createFileReader, type FileReader } from './read-files.js';
+import { readChunk, type ReadChunk, type ReadFailure, type ReadScratch } from './read-chunk.js';
 import { filePath, inspectFolder, isOwnManifest, listTree } from './snapshot-folder.js';
 import { checkAgainstSchema, type FileDefinition } from './snapshot-schema.js';
 import { compareCodePoints } from './stable-json.js';
@@ -35,24 +33,15 @@ const MAX_FILE_BYTES = 256 * 1024 * 1024;
  * has another format version, and an {@link InvalidSnapshotError} listing every problem otherwise.
  * Resources come back ordered by id.
  */
-export async function loadSnapshot(dir: string, options: LoadOptions = {}): Promise<Snapshot> {
-  return (await loadSnapshotWithFiles(dir, options)).snapshot;
-}
-
-/** Whether a worker thread reads files beside the main thread: `auto` from {@link THREAD_FROM_MANIFEST_BYTES} on, given two cores. */
-type ReaderThread = 'auto' | 'always' | 'never';
-
-/** How {@link loadSnapshot} reads; the result is the same either way (tests and the benchmark compare the two). */
-export interface LoadOptions {
-  readerThread?: ReaderThread;
+export async function loadSnapshot(dir: string): Promise<Snapshot> {
+  return (await loadSnapshotWithFiles(dir)).snapshot;
 }
 
 /**
- * A manifest this large lists about 2,600 files (a line of about 200 bytes each). Measured on the realistic
- * organization, a worker thread that reads files while this one parses them took 15-20 % off this thread's CPU at
- * 3,000 and 14,000 files, and nothing at 1,650: it starts (tens of ms) while this thread reads the first chunks itself.
+ * Files read at a time, synchronously, into one buffer: a snapshot's files are small and mostly cached, and one
+ * promise and thread-pool round trip per file (open, stat, read, close) cost more than the reading itself.
  */
-const THREAD_FROM_MANIFEST_BYTES = 512 * 1024;
+const CHUNK_FILES = 128;
 
 /** A snapshot as {@link loadSnapshotWithFiles} reads it: the model, and the text of each file it was read from. */
 export interface LoadedSnapshot {
@@ -65,9 +54,9 @@ export interface LoadedSnapshot {
  * {@link loadSnapshot}, keeping the files' texts (a few MB for 14,000 files): findings get their lines
  * from the very texts that were audited, without reading and hashing every file again.
  */
-export async function loadSnapshotWithFiles(dir: string, { readerThread = 'auto' }: LoadOptions = {}): Promise<LoadedSnapshot> {
+export async function loadSnapshotWithFiles(dir: string): Promise<LoadedSnapshot> {
   try {
-    return await readSnapshotFolder(dir, readerThread);
+    return await readSnapshotFolder(dir);
   } catch (error) {
     const limit = findOpenFileLimit(error);
     if (limit !== undefined) throw tooManyOpenFiles(limit, `read the snapshot in ${dir}`);
@@ -96,21 +85,12 @@ export function changedSinceListed(file: string, failure: ReadFailure): Snapshot
 /** File-system refusals that the user can fix (permissions, a folder where a file belongs). */
 const UNREADABLE = new Set(['EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'ELOOP', 'EIO', 'ENAMETOOLONG']);
 
-async function readSnapshotFolder(dir: string, readerThread: ReaderThread): Promise<LoadedSnapshot> {
+async function readSnapshotFolder(dir: string): Promise<LoadedSnapshot> {
   await assertSnapshotFolder(dir);
-  const manifestStats = await lstat(filePath(dir, MANIFEST_FILE));
-  // The manifest lists every file, one a line: its size says how many files there are before it is read. A second
-  // thread only helps when the machine can run it beside this one.
-  const thread = readerThread === 'auto' ? manifestStats.size >= THREAD_FROM_MANIFEST_BYTES && os.availableParallelism() >= 2 : readerThread === 'always';
-  const reader = createFileReader(dir, thread);
-  try {
-    return await readListedFiles(dir, manifestStats, reader);
-  } finally {
-    await reader.close();
-  }
+  return await readListedFiles(dir, await lstat(filePath(dir, MANIFEST_FILE)));
 }
 
-async function readListedFiles(dir: string, manifestStats: Stats, reader: FileReader): Promise<LoadedSnapshot> {
+async function readListedFiles(dir: string, manifestStats: Stats): Promise<LoadedSnapshot> {
   const problems: SnapshotProblem[] = [];
   const written = readManifest(dir, manifestStats, problems);
   // Without a readable file list nothing else can be checked.
@@ -142,8 +122,7 @@ async function readListedFiles(dir: string, manifestStats: Stats, reader: FileRe
   const endOf = new Int32Array(entries.length);
   // The error of the first file in entry order that could not be read: as reading them one by one would have thrown.
   let unreadable: { index: number; failure: ReadFailure } | undefined;
-  const onChunk = ({ from, bytes, ends, outcomes }: ReadChunk) => {
-    const held = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const onChunk = ({ from, bytes: held, ends, outcomes }: ReadChunk) => {
     outcomes.forEach((outcome, offset) => {
       const index = from + offset;
       const { file, entry } = entries[index]!;
@@ -164,10 +143,13 @@ async function readListedFiles(dir: string, manifestStats: Stats, reader: FileRe
         endOf[index] = ends[offset]!;
       }
     });
-    return unreadable === undefined;
   };
   const paths = entries.map(({ file }) => file);
-  await reader.read({ files: paths, checksums: paths.map((file) => listed[file]), maxBytes: MAX_FILE_BYTES }, onChunk);
+  const request = { dir, files: paths, checksums: paths.map((file) => listed[file]), maxBytes: MAX_FILE_BYTES };
+  const scratch: ReadScratch = {};
+  for (let from = 0; from < paths.length && unreadable === undefined; from += CHUNK_FILES) {
+    onChunk(readChunk(scratch, { ...request, from, to: Math.min(from + CHUNK_FILES, paths.length) }));
+  }
   if (unreadable !== undefined) throw Object.assign(new Error(unreadable.failure.message), unreadable.failure);
   const snapshot = assemble(entries, values, problems);
   if (problems.length > 0) throw new InvalidSnapshotError(dir, problems.sort(byFileThenLine));

@@ -1,15 +1,7 @@
-import type * as Crypto from 'node:crypto';
-import type * as Fs from 'node:fs';
-import type * as Path from 'node:path';
+import * as fs from 'node:fs';
+import { filePath, sha256 as hash } from './snapshot-folder.js';
 
-/** What {@link readChunk} needs of Node: passed in, because a worker runs its source text, where nothing is imported. */
-export interface ReadChunkModules {
-  fs: typeof Fs;
-  path: typeof Path;
-  crypto: typeof Crypto;
-}
-
-/** A file-system error as plain data: what a thread can post to another, and rebuild as the error it was. */
+/** A file-system error as plain data: kept beside the other files' outcomes, and rebuilt as the error it was when thrown. */
 export interface ReadFailure {
   message: string;
   code: string | undefined;
@@ -18,7 +10,7 @@ export interface ReadFailure {
   path: string | undefined;
 }
 
-/** Where one thread's {@link readChunk} calls read, reused from one call to the next (and grown as files need). */
+/** Where {@link readChunk} calls read, reused from one call to the next (and grown as files need). */
 export interface ReadScratch {
   buffer?: Buffer;
 }
@@ -27,7 +19,7 @@ export interface ReadScratch {
 export interface ReadChunk {
   from: number;
   /** Every file's bytes, one after another; a file's are `bytes[ends[i - 1] ?? 0 .. ends[i]]` (i counted from `from`). */
-  bytes: Uint8Array;
+  bytes: Buffer;
   ends: number[];
   /**
    * Per file: the SHA-256 (lower-case hex) of its bytes; the size in bytes when it was too large to read; that it is
@@ -51,20 +43,23 @@ export interface ChunkRequest {
   maxBytes: number;
 }
 
+/** Room kept free for the next file before it is read: more than nearly every snapshot file needs. */
+const ROOM = 64 * 1024;
+
+/**
+ * A file the listing saw as regular and a link has replaced since fails (ELOOP) instead of being read through the link.
+ * A pipe put there instead would block the open (and then the read) until a writer came: never, or when the attacker
+ * likes. Non-blocking, it opens at once and reads nothing or fails with EAGAIN; regular files ignore the flag.
+ */
+const READ_NOT_FOLLOWING = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
+
 /**
  * Reads the files a {@link ChunkRequest} names: one open, one read (a second to see the end only when the bytes
  * read do not have the listed checksum), one close each, no fstat unless a file outgrows the room left (which the
  * Stats object Node builds made cost as much as the read), into `scratch`, then copied out whole. Never throws for
  * one file: a file that cannot be read (vanished, a link now: links are never followed) gives its error as data.
- *
- * Self-contained (it uses only its arguments): `read-files.ts` runs its source text in a worker thread.
  */
-export function readChunk({ fs, path, crypto }: ReadChunkModules, scratch: ReadScratch, { dir, files, checksums, from, to, maxBytes }: ChunkRequest): ReadChunk {
-  const ROOM = 64 * 1024;
-  // A file the listing saw as regular and a link has replaced since fails (ELOOP) instead of being read through the link.
-  // A pipe put there instead would block the open (and then the read) until a writer came: never, or when the
-  // attacker likes. Non-blocking, it opens at once and reads nothing or fails with EAGAIN; regular files ignore the flag.
-  const READ_NOT_FOLLOWING = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
+export function readChunk(scratch: ReadScratch, { dir, files, checksums, from, to, maxBytes }: ChunkRequest): ReadChunk {
   let bytes = scratch.buffer ?? Buffer.allocUnsafe(4 * ROOM);
   let held = 0;
   const ends: number[] = [];
@@ -83,13 +78,10 @@ export function readChunk({ fs, path, crypto }: ReadChunkModules, scratch: ReadS
     for (let read = -1; at < limit && read !== 0; at += read) read = fs.readSync(fd, bytes, at, limit - at, null);
     return at;
   };
-  // Node 20.12 and later hash small inputs in one call, without a Hash object per file.
-  const hashOnce = (crypto as Partial<Pick<typeof Crypto, 'hash'>>).hash;
-  const hash = (data: Uint8Array) => (hashOnce === undefined ? crypto.createHash('sha256').update(data).digest('hex') : hashOnce('sha256', data, 'hex'));
   for (let index = from; index < to; index += 1) {
     const file = files[index]!;
     try {
-      const fd = fs.openSync(path.join(dir, path.sep === '/' ? file : file.replaceAll('/', path.sep)), READ_NOT_FOLLOWING);
+      const fd = fs.openSync(filePath(dir, file), READ_NOT_FOLLOWING);
       try {
         makeRoom(ROOM);
         const limit = Math.min(bytes.length, held + maxBytes + 1);
@@ -142,8 +134,8 @@ export function readChunk({ fs, path, crypto }: ReadChunkModules, scratch: ReadS
     }
   }
   scratch.buffer = bytes;
-  // A copy of its own, no larger than what was read: the caller keeps the bytes, and a worker hands the buffer over whole.
-  const exact = new Uint8Array(held);
-  exact.set(bytes.subarray(0, held));
+  // A copy of its own, no larger than what was read: the caller keeps the bytes, and the scratch buffer is read into again.
+  const exact = Buffer.allocUnsafeSlow(held);
+  bytes.copy(exact, 0, 0, held);
   return { from, bytes: exact, ends, outcomes };
 }
