@@ -11,6 +11,7 @@ import { toolVersion } from './paths.js';
 import { EXIT_CODE_HELP, EXIT_CODES, type Verdict } from './verdict.js';
 import { commands } from './commands/index.js';
 import { withTerraformFlags } from './commands/terraform-flags.js';
+import { withStdoutDash } from './commands/stdout-dash.js';
 import type { CliIo } from './commands/io.js';
 
 export type { CliIo } from './commands/io.js';
@@ -27,7 +28,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   // Whatever tenant text reaches a line start, the GitHub Actions runner must not run it as a command.
   const guarded: CliIo = { ...io, stdout: guardWorkflowCommands(io.stdout), stderr: guardWorkflowCommands(io.stderr) };
   try {
-    return await parseAndRun(withTerraformFlags(argv), guarded);
+    return await parseAndRun(withStdoutDash(withTerraformFlags(argv)), guarded);
   } catch (error) {
     return reportError(error, guarded);
   }

@@ -6,6 +6,7 @@ import { terminalColumns, useColor } from './io.js';
 import { loadSnapshotFolderWithFiles } from './load-snapshot-folder.js';
 import { throwIfReportsFailed, writeReports } from './output-options.js';
 import { stderrLines } from '../output/stderr-line.js';
+import { STDOUT_PATH } from './stdout-dash.js';
 
 export const diffCommand = defineCommand({
   builder: (y) =>
@@ -13,7 +14,7 @@ export const diffCommand = defineCommand({
       .positional('old', { type: 'string', demandOption: true, description: 'The earlier snapshot folder' })
       .positional('new', { type: 'string', demandOption: true, description: 'The later snapshot folder' })
       .option('format', { alias: 'f', type: 'string', choices: DRIFT_FORMATS, default: 'table' as DriftFormat, description: 'Report format' })
-      .option('output', { alias: 'o', type: 'string', description: 'Write the report to this file instead of stdout' })
+      .option('output', { alias: 'o', type: 'string', description: 'Write the report to this file instead of stdout (- is stdout)' })
       .option('fail-on', {
         type: 'string',
         choices: DRIFT_FAIL_ON,
@@ -34,9 +35,10 @@ export const diffCommand = defineCommand({
     const report = buildDriftReport({ before, after }, audits, { before: oldDir, after: newDir });
 
     const format = argv.format;
-    const toTerminal = argv.output === undefined && format === 'table';
+    const file = argv.output === STDOUT_PATH ? undefined : argv.output;
+    const toTerminal = file === undefined && format === 'table';
     const options = toTerminal ? { color: useColor(io), columns: terminalColumns(io) } : {};
-    const failures = await writeReports(context, [{ format, file: argv.output }], () => formatDrift(report, format, options));
+    const failures = await writeReports(context, [{ format, file }], () => formatDrift(report, format, options));
     const gate = decideDriftVerdict(report, { failOn: argv['fail-on'], allowIncomplete: argv['allow-incomplete'] });
     io.stderr.write(stderrLines(gate.reasons));
     throwIfReportsFailed(failures);

@@ -7,6 +7,7 @@ import { utf8Text } from '../output/byte-blocks.js';
 import { batchChunks } from '../output/json-chunks.js';
 import { stderrLines } from '../output/stderr-line.js';
 import { resolvePath, type CommandContext } from './context.js';
+import { STDOUT_PATH } from './stdout-dash.js';
 import { SEVERITIES } from '../engine/types.js';
 import { FRAMEWORK_IDS, type FrameworkId } from '../frameworks/framework-ids.js';
 
@@ -38,7 +39,7 @@ export function withOutputOptions<T, F extends string>(yargs: Argv<T>, formats: 
       alias: 'o',
       type: 'string',
       array: true,
-      description: 'File for the --format just before it (stdout when one format and no file)',
+      description: 'File for the --format just before it; - for stdout (stdout too when one format and no file)',
     })
     .option('fail-on', {
       type: 'string',
@@ -173,23 +174,27 @@ export function reviewArgs(flags: ReportFlags): ReviewArgs {
 
 /**
  * Pairs each --output with the --format written just before it. yargs keeps the two arrays
- * apart, so the order on the command line is read from argv itself.
+ * apart, so the order on the command line is read from argv itself. `-o -` ({@link STDOUT_PATH}) pairs its
+ * format with stdout: the target's `file` is undefined, as for a format given no file.
  */
 export function pairOutputs(argv: readonly string[], defaultFormat: string): OutputTarget[] {
   const targets: OutputTarget[] = [];
+  const paired = new Set<OutputTarget>();
   for (let i = 0; i < argv.length; i += 1) {
     const { flag, value, consumed } = readFlag(argv, i);
     if (flag === undefined) continue;
     i += consumed;
     if (flag === 'format') targets.push({ format: value, file: undefined });
     if (flag === 'output') {
-      const last = targets.at(-1);
-      if (last === undefined && targets.length === 0) targets.push({ format: defaultFormat, file: value });
-      else if (last && last.file === undefined) last.file = value;
-      else
+      if (targets.length === 0) targets.push({ format: defaultFormat, file: undefined });
+      const last = targets.at(-1)!;
+      if (paired.has(last)) {
         throw new UserFacingError('flag-invalid', `--output ${value} has no --format of its own before it.`, {
           hint: 'Write each report as a pair: -f sarif -o results.sarif -f json -o results.json',
         });
+      }
+      paired.add(last);
+      if (value !== STDOUT_PATH) last.file = value;
     }
   }
   if (targets.length === 0) targets.push({ format: defaultFormat, file: undefined });

@@ -155,6 +155,11 @@ describe('merge (issue 17, item 7)', () => {
     const stdout = await runCli(['merge', ...files, '--fail-on', 'none', '-f', 'sarif'], { cwd: work });
     expect(stdout.code).toBe(2);
     expect(stdout.stderr).toContain('report-too-large');
+    const dash = await runCli(['merge', ...files, '--fail-on', 'none', '-f', 'sarif', '-o', '-'], { cwd: work });
+    expect(dash.code).toBe(2);
+    expect(dash.stderr).toContain('The SARIF report needs 2 files');
+    expect(dash.stderr).toContain('error code: report-too-large');
+    expect(dash.stdout).toBe('');
   });
 
   it('says on stderr how many results the SARIF report left out at 25,000 a run, the GitHub limit', async () => {
