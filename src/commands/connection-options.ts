@@ -59,7 +59,12 @@ export function withConnectionOptions<T>(yargs: Argv<T>) {
       group: 'Connection:',
       description: `The licence's rate limit is unknown: start at ${DEFAULT_MAX_RPS}/s and probe upward until PingOne answers 429, then hold just below it`,
     })
-    .option('concurrency', { type: 'number', default: 6, group: 'Connection:', description: 'Requests in flight at once' })
+    .option('concurrency', {
+      type: 'number',
+      default: 6,
+      group: 'Connection:',
+      description: 'Requests in flight at once; the rate can reach at most this ÷ the answer time in seconds, so raise it with --max-rps',
+    })
     .option('max-answer-mb', { type: 'number', group: 'Connection:', description: 'Largest API answer read, in MiB (default 32); a larger one is refused while it streams and its read fails' })
     .option('timeout', { type: 'number', default: 30, group: 'Connection:', description: 'Seconds a request may take, answer included, before it is retried' })
     .option('verbose', { type: 'boolean', default: false, description: 'Log retries and throttling on stderr' });
