@@ -8,11 +8,12 @@ const LIMIT_CODES = new Set(['EMFILE', 'ENFILE']);
 
 /**
  * The EMFILE or ENFILE error in `error` or in its chain of causes, or undefined when there is none: such a failure is
- * the machine's limit, which the user can raise, not a bug.
+ * the machine's limit, which the user can raise, not a bug. A {@link UserFacingError} already says what happened, so
+ * the search stops there: an error that gathers several failures, the first of them at the limit, may hold a bug too.
  */
 export function findOpenFileLimit(error: unknown): NodeJS.ErrnoException | undefined {
   const seen = new Set<unknown>();
-  for (let current = error; current instanceof Error && !seen.has(current); current = current.cause) {
+  for (let current = error; current instanceof Error && !(current instanceof UserFacingError) && !seen.has(current); current = current.cause) {
     seen.add(current);
     if (LIMIT_CODES.has((current as NodeJS.ErrnoException).code ?? '')) return current as NodeJS.ErrnoException;
   }

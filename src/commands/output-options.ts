@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Argv } from 'yargs';
 import { UserFacingError } from '../errors.js';
 import { checkOutputFile, explainWriteError, replaceFile } from '../file-targets.js';
+import { findOpenFileLimit, tooManyOpenFiles } from '../open-file-limit.js';
 import { utf8Text } from '../output/byte-blocks.js';
 import { batchChunks } from '../output/json-chunks.js';
 import { stderrLines } from '../output/stderr-line.js';
@@ -256,7 +257,9 @@ export async function writeReports(
         io.stderr.write(stderrLines([`wrote ${target.format} report to ${target.file}`]));
       }
     } catch (error) {
-      failures.push({ target, error });
+      // At the limit of open files (a formatter reading a file) the report is the user's to get back, not a bug.
+      const limit = findOpenFileLimit(error);
+      failures.push({ target, error: limit === undefined ? error : tooManyOpenFiles(limit, `write ${describeTarget(target)}`) });
       io.stderr.write(stderrLines([`error: ${describeTarget(target)} was not written: ${error instanceof Error ? error.message : String(error)}`]));
     }
   }

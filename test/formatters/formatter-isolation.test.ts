@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportsNotWrittenError, throwIfReportsFailed, writeReports } from '../../src/commands/output-options.js';
 import { UserFacingError } from '../../src/errors.js';
+import { findOpenFileLimit } from '../../src/open-file-limit.js';
 
 let work: string;
 beforeAll(async () => {
@@ -47,5 +48,35 @@ describe('writeReports', () => {
     const mistake = new UserFacingError('output-unwritable', 'reports/x is a folder');
     expect(() => throwIfReportsFailed([{ target: { format: 'json', file: 'reports/x' }, error: mistake }])).toThrow(mistake);
     expect(() => throwIfReportsFailed([])).not.toThrow();
+  });
+
+  it('makes a report that hit the limit of open files a user mistake (exit 2), unless another report met a bug (exit 70)', async () => {
+    const { context: ctx } = context();
+    const limit = Object.assign(new Error("EMFILE: too many open files, open '/x/logo.svg'"), { code: 'EMFILE', syscall: 'open', path: '/x/logo.svg' });
+    const render = (format: string) => {
+      if (format === 'html') throw limit;
+      if (format === 'csv') throw new TypeError('csv formatter broke');
+      return `${format} body`;
+    };
+    const alone = await writeReports(ctx, [{ format: 'html', file: 'limit/audit.html' }], render);
+    expect(() => throwIfReportsFailed(alone)).toThrow(/^Cannot write the html report \(limit\/audit\.html\): too many open files \(EMFILE\) opening \/x\/logo\.svg/);
+    expect(alone[0]?.error).toHaveProperty('errorCode', 'too-many-open-files');
+    const beside = await writeReports(
+      ctx,
+      [
+        { format: 'html', file: 'limit/audit.html' },
+        { format: 'csv', file: 'limit/audit.csv' },
+      ],
+      render,
+    );
+    let thrown: unknown;
+    try {
+      throwIfReportsFailed(beside);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ReportsNotWrittenError);
+    // runCli reports a limit of open files found in an error's causes as exit 2: not this one, which holds a bug.
+    expect(findOpenFileLimit(thrown)).toBeUndefined();
   });
 });
