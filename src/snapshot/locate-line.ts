@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { scanJson, type PointerLines } from './json-scanner.js';
-import { lineOfPointer } from './pointer-line.js';
+import { linesOfPointers } from './pointer-line.js';
 import { filePath, sha256 } from './snapshot-folder.js';
 
 /** 1-based line of what a JSON pointer names in a snapshot file; undefined when the file is unreadable or not JSON. */
@@ -60,21 +60,31 @@ export function folderFileSource(snapshotDir: string): SnapshotFileSource {
 /**
  * Fills `location.line` and `location.sha256` (the file's checksum, as evidence) of every finding
  * and suppressed finding from the files of the snapshot they were found in; a finding whose file
- * cannot be read keeps neither. Each file is read once. Mutates `result`.
+ * cannot be read keeps neither. Each file is read once and walked once for all its findings. Mutates `result`.
  */
 export function resolveFindingLines(result: { findings: LocatedInSnapshot[]; suppressed: LocatedInSnapshot[] }, files: SnapshotFileSource): void {
-  const cache = new Map<string, { text: string; sha256: string } | undefined>();
-  const fill = (finding: LocatedInSnapshot) => {
+  const byFile = new Map<string, LocatedInSnapshot[]>();
+  const add = (finding: LocatedInSnapshot) => {
     const { file } = finding.location;
-    let read = cache.get(file);
-    if (read === undefined && !cache.has(file)) cache.set(file, (read = files.read(file)));
-    if (read === undefined) return;
-    const line = lineOfPointer(read.text, finding.pointer);
-    if (line !== undefined) finding.location.line = line;
-    finding.location.sha256 = read.sha256;
+    const located = byFile.get(file);
+    if (located === undefined) byFile.set(file, [finding]);
+    else located.push(finding);
   };
-  result.findings.forEach(fill);
-  result.suppressed.forEach(fill);
+  result.findings.forEach(add);
+  result.suppressed.forEach(add);
+  for (const [file, located] of byFile) {
+    const read = files.read(file);
+    if (read === undefined) continue;
+    const lines = linesOfPointers(
+      read.text,
+      located.map((finding) => finding.pointer),
+    );
+    located.forEach((finding, index) => {
+      const line = lines[index];
+      if (line !== undefined) finding.location.line = line;
+      finding.location.sha256 = read.sha256;
+    });
+  }
 }
 
 function readTextIfPresent(file: string): string | undefined {

@@ -12,37 +12,80 @@ import { pointerSegment } from './json-scanner.js';
  * not JSON it returns a line or undefined, never throws.
  */
 export function lineOfPointer(text: string, pointer: string): number | undefined {
-  const root = skipWhitespace(text, 0);
-  if (root >= text.length) return undefined;
-  const segments = pointer.startsWith('/') ? pointer.slice(1).split('/') : [];
-  for (let depth = segments.length; depth >= 0; depth -= 1) {
-    const at = lastMatch(text, root, root, segments, 0, depth);
-    if (at !== undefined) return lineAt(text, at);
-  }
-  return undefined;
+  return linesOfPointers(text, [pointer])[0];
 }
 
-/** Where the value at `value` (anchored at `anchor`: its key, or itself) has `segments[index..end)`, the last such place. */
-function lastMatch(text: string, value: number, anchor: number, segments: readonly string[], index: number, end: number): number | undefined {
-  if (index === end) return anchor;
-  const segment = segments[index]!;
+/**
+ * {@link lineOfPointer} of each pointer, in order, from one walk of the text: the members on any of the
+ * pointers' paths are visited once, and the lines of all the places found are counted in one pass.
+ */
+export function linesOfPointers(text: string, pointers: readonly string[]): Array<number | undefined> {
+  const root = skipWhitespace(text, 0);
+  if (root >= text.length) return pointers.map(() => undefined);
+  const tree = pathNode(undefined, '');
+  const ends = pointers.map((pointer) => addPath(tree, pointer.startsWith('/') ? pointer.slice(1).split('/') : []));
+  visitPaths(text, root, root, tree);
+  const anchors = ends.map(nearestAnchor);
+  const lines = linesAt(text, anchors);
+  return anchors.map((at) => lines.get(at));
+}
+
+/**
+ * A step of the pointers' paths: `name` is the member name its segment stands for (undefined when no name is
+ * written so), `index` the array index it stands for (-1 for none); `anchor` is the last place found for the path.
+ */
+interface PathNode {
+  parent: PathNode | undefined;
+  name: string | undefined;
+  index: number;
+  children: Map<string, PathNode> | undefined;
+  anchor: number | undefined;
+}
+
+function pathNode(parent: PathNode | undefined, segment: string): PathNode {
+  // Array items are named by their index written plainly: "01" or "-" names none.
+  const index = /^(?:0|[1-9]\d*)$/.test(segment) ? Number(segment) : -1;
+  return { parent, name: memberName(segment), index, children: undefined, anchor: undefined };
+}
+
+function addPath(tree: PathNode, segments: readonly string[]): PathNode {
+  let node = tree;
+  for (const segment of segments) {
+    node.children ??= new Map();
+    let child = node.children.get(segment);
+    if (child === undefined) node.children.set(segment, (child = pathNode(node, segment)));
+    node = child;
+  }
+  return node;
+}
+
+/** Records `anchor` (the value's key, or the value itself) for `node`, then finds its children in the value at `value`; the last place found wins. */
+function visitPaths(text: string, value: number, anchor: number, node: PathNode): void {
+  node.anchor = anchor;
+  const { children } = node;
+  if (children === undefined) return;
   const open = text.charCodeAt(value);
-  let found: number | undefined;
   if (open === OPEN_BRACE) {
-    const key = memberName(segment);
-    // A segment that is not how RFC 6901 writes any key (a lone "~", "~2") names no member.
-    if (key === undefined) return undefined;
-    forEachMember(text, value, key, (keyAt, valueAt) => {
-      found = lastMatch(text, valueAt, keyAt, segments, index + 1, end) ?? found;
+    forEachMember(text, value, (keyAt, keyEnd, valueAt) => {
+      for (const child of children.values()) if (child.name !== undefined && isKey(text, keyAt, keyEnd, child.name)) visitPaths(text, valueAt, keyAt, child);
     });
   } else if (open === OPEN_BRACKET) {
+    const byIndex = new Map<number, PathNode>();
+    for (const child of children.values()) if (child.index >= 0) byIndex.set(child.index, child);
+    if (byIndex.size === 0) return;
+    const last = Math.max(...byIndex.keys());
     forEachItem(text, value, (itemIndex, itemAt) => {
-      if (String(itemIndex) !== segment) return true;
-      found = lastMatch(text, itemAt, itemAt, segments, index + 1, end);
-      return false;
+      const child = byIndex.get(itemIndex);
+      if (child !== undefined) visitPaths(text, itemAt, itemAt, child);
+      return itemIndex < last;
     });
   }
-  return found;
+}
+
+/** The place found for the node's path, else for its nearest ancestor's (the root's, found whenever the text is not blank). */
+function nearestAnchor(node: PathNode): number | undefined {
+  for (let at: PathNode | undefined = node; at !== undefined; at = at.parent) if (at.anchor !== undefined) return at.anchor;
+  return undefined;
 }
 
 const OPEN_BRACE = 0x7b;
@@ -56,15 +99,15 @@ function memberName(segment: string): string | undefined {
   return pointerSegment(name) === segment ? name : undefined;
 }
 
-/** Calls `visit` with each member of the object opened at `open` named `name`; stops where the text stops being an object. */
-function forEachMember(text: string, open: number, name: string, visit: (keyAt: number, valueAt: number) => void): void {
+/** Calls `visit` with each member of the object opened at `open` (its key's quotes and value); stops where the text stops being an object. */
+function forEachMember(text: string, open: number, visit: (keyAt: number, keyEnd: number, valueAt: number) => void): void {
   let at = skipWhitespace(text, open + 1);
   while (text.charCodeAt(at) === QUOTE) {
     const keyEnd = jsonStringEnd(text, at);
     const colon = skipWhitespace(text, keyEnd);
     if (text[colon] !== ':') return;
     const valueAt = skipWhitespace(text, colon + 1);
-    if (isKey(text, at, keyEnd, name)) visit(at, valueAt);
+    visit(at, keyEnd, valueAt);
     const next = skipWhitespace(text, valueEnd(text, valueAt));
     if (text[next] !== ',') return;
     at = skipWhitespace(text, next + 1);
@@ -130,9 +173,15 @@ function skipWhitespace(text: string, at: number): number {
   return next;
 }
 
-/** 1-based line of an index: JSON whitespace is the only place a line break can be. */
-function lineAt(text: string, at: number): number {
+/** 1-based line of each index, counted in one pass: JSON whitespace is the only place a line break can be. */
+function linesAt(text: string, indexes: ReadonlyArray<number | undefined>): Map<number | undefined, number> {
+  const lines = new Map<number | undefined, number>();
+  const sorted = [...new Set(indexes)].filter((at) => at !== undefined).sort((a, b) => a - b);
   let line = 1;
-  for (let newline = text.indexOf('\n'); newline !== -1 && newline < at; newline = text.indexOf('\n', newline + 1)) line += 1;
-  return line;
+  let newline = text.indexOf('\n');
+  for (const at of sorted) {
+    for (; newline !== -1 && newline < at; newline = text.indexOf('\n', newline + 1)) line += 1;
+    lines.set(at, line);
+  }
+  return lines;
 }

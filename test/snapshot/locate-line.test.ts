@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuditResult, Finding } from '../../src/engine/types.js';
 import { scanJson } from '../../src/snapshot/json-scanner.js';
 import { atNearestAncestor, createLineLocator, folderFileSource, resolveFindingLines } from '../../src/snapshot/locate-line.js';
-import { lineOfPointer } from '../../src/snapshot/pointer-line.js';
+import { lineOfPointer, linesOfPointers } from '../../src/snapshot/pointer-line.js';
 import { stableStringify } from '../../src/snapshot/stable-json.js';
 import { temporaryFolder } from './snapshot-fixtures.js';
 
@@ -151,7 +151,11 @@ describe('lineOfPointer', () => {
   /** Every pointer scanJson maps, and for each a child that is not there. */
   const pointersOf = (text: string) => [...scanJson(text).lines!.keys()].flatMap((pointer) => [pointer, `${pointer}/absent`, `${pointer}/0`, `${pointer}/9`]);
   const agrees = (text: string, extra: string[] = []) => {
-    for (const pointer of [...pointersOf(text), ...extra]) expect([pointer, lineOfPointer(text, pointer)]).toEqual([pointer, scanned(text, pointer)]);
+    const pointers = [...pointersOf(text), ...extra];
+    for (const pointer of pointers) expect([pointer, lineOfPointer(text, pointer)]).toEqual([pointer, scanned(text, pointer)]);
+    // All of a file's pointers in one walk, repeated and in reverse too, answer as each alone does.
+    const together = [...pointers, ...pointers.toReversed()];
+    expect(linesOfPointers(text, together)).toEqual(together.map((pointer) => scanned(text, pointer)));
   };
 
   it('gives the line scanJson gives, for every pointer of a file and for ones that are not there', () => {
@@ -173,6 +177,9 @@ describe('lineOfPointer', () => {
     expect(lineOfPointer(' \n ', '')).toBeUndefined();
     for (const broken of ['{ "a": ', '{"a" 1}', '[1, ', '{"\\q": 1}', '{"a": [}', '"unterminated', '{"a": {"b": 1']) {
       expect(() => lineOfPointer(broken, '/a/b/0')).not.toThrow();
+      const pointers = ['/a/b/0', '/a', '/0/x', '/1', ''];
+      expect(linesOfPointers(broken, pointers)).toEqual(pointers.map((pointer) => lineOfPointer(broken, pointer)));
     }
+    expect(linesOfPointers(' ', ['', '/a'])).toEqual([undefined, undefined]);
   });
 });
