@@ -48,6 +48,11 @@ export interface UserGrantStore {
 }
 
 const codeLifetimeMs = 60_000;
+/**
+ * How long an expired device authorization is kept: a client that polls within it is told `expired_token`
+ * (RFC 8628 §3.5), not that the code is unknown; past it, the authorization is forgotten.
+ */
+const expiredDeviceKeptMs = 10 * 60_000;
 // RFC 8628 §6.1: a short code from an alphabet without vowels or look-alike characters.
 const userCodeAlphabet = 'BCDFGHJKLMNPQRSTVWXZ';
 
@@ -56,9 +61,17 @@ export function createUserGrantStore(now: () => number): UserGrantStore {
   const devices = new Map<string, DeviceAuthorization>();
   const refreshTokens = new Map<string, RefreshGrant>();
   const opaque = (): string => randomBytes(32).toString('base64url');
+  // A long `serve` must not keep every code never redeemed and every device sign-in never finished: each new one
+  // forgets those past their time (an expired code is refused the same way whether kept or not).
+  const forgetExpired = () => {
+    const at = now();
+    for (const [value, pending] of codes) if (pending.expiresAt <= at) codes.delete(value);
+    for (const [deviceCode, device] of devices) if (device.expiresAt + expiredDeviceKeptMs <= at) devices.delete(deviceCode);
+  };
 
   return {
     issueCode(code) {
+      forgetExpired();
       const value = opaque();
       codes.set(value, { ...code, expiresAt: now() + codeLifetimeMs });
       return value;
@@ -69,6 +82,7 @@ export function createUserGrantStore(now: () => number): UserGrantStore {
       return found;
     },
     startDevice(device) {
+      forgetExpired();
       const letters = [...randomBytes(8)].map((byte) => userCodeAlphabet[byte % userCodeAlphabet.length]).join('');
       const started: DeviceAuthorization = { ...device, deviceCode: opaque(), userCode: `${letters.slice(0, 4)}-${letters.slice(4)}` };
       devices.set(started.deviceCode, started);
