@@ -112,6 +112,9 @@ function reportError(error: unknown, io: CliIo): number {
     io.stderr.write(stderrLines([...`pingone-audit: ${error.message}`.split('\n'), 'Run `pingone-audit --help` for usage.', errorCodeLine('usage')]));
     return EXIT_CODES.usage;
   }
+  // Code that explains its own read failures ("cannot be read (EMFILE)") does not know of the limit of open files.
+  const limitBehind = error instanceof UserFacingError && error.errorCode !== 'too-many-open-files' ? findOpenFileLimit(error.cause) : undefined;
+  if (limitBehind !== undefined) return reportError(tooManyOpenFiles(limitBehind), io);
   if (error instanceof UserFacingError) {
     const lines = messageLines(error).map((line, index) => (index === 0 ? `pingone-audit: ${line}` : line));
     if (error.hint) lines.push(`  what to do: ${error.hint}`);

@@ -88,6 +88,21 @@ describe('the limit of open files (EMFILE, ENFILE)', () => {
     expect(run.stderr).toContain('error code: too-many-open-files');
   });
 
+  it('where a read failure is already explained (the --history folder), the limit is named instead of "cannot be read"', async () => {
+    const history = path.join(work, 'history');
+    const readdir = fs.readdirSync;
+    vi.spyOn(fs, 'readdirSync').mockImplementation(((folder: fs.PathLike, ...rest: []) => {
+      if (folder === history) throw Object.assign(limitError('EMFILE', history), { syscall: 'scandir' });
+      return readdir(folder, ...rest);
+    }) as typeof fs.readdirSync);
+    syncBuiltinESMExports();
+    const run = await runCli(['audit', snapshot, '--history', history]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain(`pingone-audit: Too many open files (EMFILE) opening ${history}: `);
+    expect(run.stderr).toContain('error code: too-many-open-files');
+    expect(run.stderr).not.toContain('file-unreadable');
+  });
+
   it('writing a report: exit 2 naming the --output', async () => {
     const report = path.join(work, 'reports', 'result.json');
     const open = fsPromises.open;
