@@ -112,9 +112,10 @@ function reportError(error: unknown, io: CliIo): number {
     io.stderr.write(stderrLines([...`pingone-audit: ${error.message}`.split('\n'), 'Run `pingone-audit --help` for usage.', errorCodeLine('usage')]));
     return EXIT_CODES.usage;
   }
-  // Code that explains its own read failures ("cannot be read (EMFILE)") does not know of the limit of open files.
-  const limitBehind = error instanceof UserFacingError && error.errorCode !== 'too-many-open-files' ? findOpenFileLimit(error.cause) : undefined;
-  if (limitBehind !== undefined) return reportError(tooManyOpenFiles(limitBehind), io);
+  // Wherever a file was being opened, the limit of open files is the machine's, which the user can raise: not a bug. Code
+  // that explains its own read failures ("cannot be read (EMFILE)") does not know of the limit either.
+  const limit = findOpenFileLimit(error instanceof UserFacingError ? (error.errorCode === 'too-many-open-files' ? undefined : error.cause) : error);
+  if (limit !== undefined) return reportError(tooManyOpenFiles(limit), io);
   if (error instanceof UserFacingError) {
     const lines = messageLines(error).map((line, index) => (index === 0 ? `pingone-audit: ${line}` : line));
     if (error.hint) lines.push(`  what to do: ${error.hint}`);
@@ -122,9 +123,6 @@ function reportError(error: unknown, io: CliIo): number {
     io.stderr.write(stderrLines([...lines, errorCodeLine(error.errorCode)]));
     return EXIT_CODES.usage;
   }
-  // Wherever a file was being opened, the limit of open files is the machine's, which the user can raise: not a bug.
-  const limit = findOpenFileLimit(error);
-  if (limit !== undefined) return reportError(tooManyOpenFiles(limit), io);
   const trace = error instanceof Error ? (error.stack ?? error.message) : String(error);
   io.stderr.write(stderrLines(['pingone-audit: internal error. Please report it with the trace below.', ...trace.split('\n')]));
   return INTERNAL_ERROR_EXIT_CODE;
