@@ -78,17 +78,27 @@ function summarize(error: Described): string {
   return text === '' ? 'unknown failure' : text;
 }
 
-/** The parts of a PingOne error body (`code`, `message`, `details[]`, `id`) worth showing; anything else is ignored. */
-export function readErrorBody(text: string): { code?: string; apiMessage?: string; detailMessages: string[]; errorId?: string } {
+/** What `readErrorBody` keeps of a PingOne error body. */
+export interface ErrorBody {
+  code?: string;
+  apiMessage?: string;
+  detailMessages: string[];
+  /** `details[].code`s (`LIMIT_EXCEEDED`, `QUOTA_EXCEEDED`, …): they tell the client how to react, they are never shown. */
+  detailCodes: string[];
+  errorId?: string;
+}
+
+/** The parts of a PingOne error body (`code`, `message`, `details[]`, `id`) worth showing or acting on; anything else is ignored. */
+export function readErrorBody(text: string): ErrorBody {
   let body: unknown;
   try {
     body = parseJson(text);
   } catch {
-    return { detailMessages: [] };
+    return { detailMessages: [], detailCodes: [] };
   }
-  if (typeof body !== 'object' || body === null) return { detailMessages: [] };
+  if (typeof body !== 'object' || body === null) return { detailMessages: [], detailCodes: [] };
   const record = body as Record<string, unknown>;
-  const result: { code?: string; apiMessage?: string; detailMessages: string[]; errorId?: string } = { detailMessages: [] };
+  const result: ErrorBody = { detailMessages: [], detailCodes: [] };
   if (typeof record.code === 'string') result.code = record.code;
   if (typeof record.message === 'string') result.apiMessage = record.message;
   if (typeof record.id === 'string') result.errorId = record.id;
@@ -97,8 +107,9 @@ export function readErrorBody(text: string): { code?: string; apiMessage?: strin
   if (result.apiMessage === undefined && typeof record.error_description === 'string') result.apiMessage = record.error_description;
   if (Array.isArray(record.details)) {
     for (const detail of record.details) {
-      const message = (detail as { message?: unknown } | null)?.message;
+      const { message, code } = (detail ?? {}) as { message?: unknown; code?: unknown };
       if (typeof message === 'string') result.detailMessages.push(message);
+      if (typeof code === 'string') result.detailCodes.push(code);
     }
   }
   return result;

@@ -2,16 +2,23 @@
 export interface Semaphore {
   /**
    * Runs `task` when a slot is free. Waiters are served lane by lane in turn (first come, first
-   * served within a lane), so a lane with thousands of queued tasks does not hold up the others.
+   * served within a lane), so a lane with thousands of queued tasks does not hold up the others;
+   * an `ahead` waiter (a retry, which already waited its turn once) before any lane.
    */
-  run<T>(task: () => Promise<T>, lane?: string): Promise<T>;
+  run<T>(task: () => Promise<T>, lane?: string, ahead?: boolean): Promise<T>;
 }
 
 export function createSemaphore(limit: number): Semaphore {
   let active = 0;
   // Lanes with waiters, in turn order; a Map keeps insertion order and re-inserting moves a lane to the back.
   const lanes = new Map<string, Array<() => void>>();
+  const aheadOfLanes: Array<() => void> = [];
   const release = () => {
+    const first = aheadOfLanes.shift();
+    if (first !== undefined) {
+      first();
+      return;
+    }
     const turn = lanes.entries().next();
     if (turn.done === true) {
       active -= 1;
@@ -24,10 +31,14 @@ export function createSemaphore(limit: number): Semaphore {
     next();
   };
   return {
-    async run(task, lane = '') {
+    async run(task, lane = '', ahead = false) {
       if (active < limit) active += 1;
       else {
         await new Promise<void>((resolve) => {
+          if (ahead) {
+            aheadOfLanes.push(resolve);
+            return;
+          }
           const waiting = lanes.get(lane);
           if (waiting === undefined) lanes.set(lane, [resolve]);
           else waiting.push(resolve);

@@ -5,7 +5,7 @@ import { parseJson } from '../json/parse-json.js';
 import { toolVersion } from '../paths.js';
 import { ApiError, readErrorBody } from './api-error.js';
 import { createSemaphore } from './concurrency.js';
-import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
+import { createRateLimiter, type RateLimiter, type RefusalCause } from './rate-limiter.js';
 import { defaultMaxAnswerBytes, readBoundedBody } from './read-body.js';
 import { createRedactor, type Redactor } from './redactor.js';
 import { assertReadOnly, endpointTemplate, relativeApiPath, resolveApiUrl, type RequestPurpose } from './request-guard.js';
@@ -80,7 +80,7 @@ export class TransportError extends Error {
   }
 }
 
-type Verdict<T> = { done: T } | { fail: Error } | { retry: Error; waitMs: number; throttle?: true };
+type Verdict<T> = { done: T } | { fail: Error } | { retry: Error; waitMs: number; throttle?: RefusalCause };
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const apiBase = new URL(options.apiUrl);
@@ -104,39 +104,44 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   let sequence = 0;
   let propagationIsPermanent = false;
 
-  const exchange = (purpose: RequestPurpose, template: string, method: string, url: URL, headers: Record<string, string>, body?: string) =>
-    slots.run(async (): Promise<HttpResponse> => {
-      assertReadOnly(method, purpose);
-      learnSecrets(redactor, headers, body);
-      await limiter.acquire();
-      counts.set(template, (counts.get(template) ?? 0) + 1);
-      sequence += 1;
-      const sentAt = now();
-      const signal = AbortSignal.timeout(timeoutMs);
-      try {
-        const response = await agent.request({
-          origin: url.origin,
-          path: url.pathname + url.search,
-          method: method as 'GET' | 'POST',
-          headers: {
-            ...headers,
-            'user-agent': `pingone-audit/${toolVersion}`,
-            'x-ping-external-transaction-id': `${runId}-${sequence}`,
-          },
-          ...(body === undefined ? {} : { body }),
-          signal,
-        });
-        const text = await readBoundedBody(response.body, response.headers['content-length'], maxAnswerBytes);
-        const answer = { status: response.statusCode, headers: response.headers, text: text ?? '', sentAt };
-        return text === undefined ? { ...answer, oversized: true } : answer;
-      } catch (error) {
-        throw new TransportError(signal.aborted, error);
-      }
-    }, laneOf(url));
+  // A retry (`attempt` > 1) takes the next free slot: behind its lane's queue it could wait ten times its Retry-After.
+  const exchange = (attempt: number, purpose: RequestPurpose, template: string, method: string, url: URL, headers: Record<string, string>, body?: string) =>
+    slots.run(
+      async (): Promise<HttpResponse> => {
+        assertReadOnly(method, purpose);
+        learnSecrets(redactor, headers, body);
+        await limiter.acquire();
+        counts.set(template, (counts.get(template) ?? 0) + 1);
+        sequence += 1;
+        const sentAt = now();
+        const signal = AbortSignal.timeout(timeoutMs);
+        try {
+          const response = await agent.request({
+            origin: url.origin,
+            path: url.pathname + url.search,
+            method: method as 'GET' | 'POST',
+            headers: {
+              ...headers,
+              'user-agent': `pingone-audit/${toolVersion}`,
+              'x-ping-external-transaction-id': `${runId}-${sequence}`,
+            },
+            ...(body === undefined ? {} : { body }),
+            signal,
+          });
+          const text = await readBoundedBody(response.body, response.headers['content-length'], maxAnswerBytes);
+          const answer = { status: response.statusCode, headers: response.headers, text: text ?? '', sentAt };
+          return text === undefined ? { ...answer, oversized: true } : answer;
+        } catch (error) {
+          throw new TransportError(signal.aborted, error);
+        }
+      },
+      laneOf(url),
+      attempt > 1,
+    );
 
   async function withRetries<T>(
     label: string,
-    send: () => Promise<HttpResponse>,
+    send: (attempt: number) => Promise<HttpResponse>,
     judge: (response: HttpResponse, attempt: number) => Verdict<T>,
     onTransport: (error: TransportError) => Error,
   ): Promise<T> {
@@ -145,7 +150,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       let verdict: Verdict<T>;
       let sentAt: number | undefined;
       try {
-        const response = await send();
+        const response = await send(attempt);
         sentAt = response.sentAt;
         verdict = judge(response, attempt);
       } catch (error) {
@@ -163,19 +168,21 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (attempt >= policy.maxAttempts) throw verdict.retry;
       log(`${label}: ${verdict.retry.message}; retry ${attempt} of ${policy.maxAttempts - 1} in ${verdict.waitMs} ms`);
       if (verdict.throttle) {
-        // The shared rate drops; this request waits out its own Retry-After (PingOne's wait before retrying it), then
-        // queues like the others.
-        limiter.throttled(verdict.waitMs, sentAt);
-        log(`throttled by PingOne: client rate now ${limiter.currentRate().toFixed(1)}/s`);
+        // The limiter lowers the shared rate if the refusal follows from it; this request waits out its own Retry-After
+        // (PingOne's wait before retrying it), then queues like the others.
+        limiter.throttled(verdict.waitMs, sentAt, verdict.throttle);
+        log(verdict.throttle === 'quota' ? 'refused by a PingOne quota (QUOTA_EXCEEDED): the rate stays' : `throttled by PingOne: client rate now ${limiter.currentRate().toFixed(1)}/s`);
       }
       if (verdict.waitMs > 0) await sleep(verdict.waitMs);
     }
   }
 
-  const retryWait = (response: HttpResponse, attempt: number): { waitMs: number; throttle?: true } => {
+  /** How long a refused request waits, and whether the refusal speaks of the rate (`detailCodes`: the 429 body's `details[].code`s). */
+  const retryWait = (response: HttpResponse, attempt: number, detailCodes: readonly string[] = []): { waitMs: number; throttle?: RefusalCause } => {
     const retryAfter = parseRetryAfter(headerValue(response.headers, 'retry-after'), now());
     const waitMs = Math.min(policy.maxDelayMs, retryAfter ?? backoffDelay(attempt, policy, random));
-    return response.status === 429 || retryAfter !== undefined ? { waitMs, throttle: true } : { waitMs };
+    if (response.status !== 429 && retryAfter === undefined) return { waitMs };
+    return { waitMs, throttle: response.status === 429 && detailCodes.includes('QUOTA_EXCEEDED') ? 'quota' : 'limit' };
   };
 
   return {
@@ -191,7 +198,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       let propagation = 0;
       return withRetries<unknown>(
         `GET ${path}`,
-        () => exchange('api', template, 'GET', url, headers),
+        (attempt) => exchange(attempt, 'api', template, 'GET', url, headers),
         (response, attempt) => {
           if (response.oversized) {
             return { fail: new ApiError({ kind: 'limit', path, status: response.status, reason: `the answer is larger than ${formatBytes(maxAnswerBytes)} (--max-answer-mb); not read` }) };
@@ -216,7 +223,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             if (propagation > 0) propagationIsPermanent = true;
             return { fail: error };
           }
-          if (isRetryableStatus(response.status)) return { retry: error, ...retryWait(response, attempt) };
+          if (isRetryableStatus(response.status)) return { retry: error, ...retryWait(response, attempt, body.detailCodes) };
           return { fail: error };
         },
         (error) => new ApiError({ kind: error.timedOut ? 'timeout' : 'network', path, reason: error.timedOut ? `no complete answer within ${timeoutMs} ms` : networkReason(error) }),
@@ -228,7 +235,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const requestHeaders = { ...headers, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' };
       return withRetries<HttpResponse>(
         `POST ${url.origin}${url.pathname}`,
-        () => exchange('token', template, 'POST', url, requestHeaders, form.toString()),
+        (attempt) => exchange(attempt, 'token', template, 'POST', url, requestHeaders, form.toString()),
         (response, attempt) =>
           isRetryableStatus(response.status) ? { retry: new Error(`HTTP ${response.status}`), ...retryWait(response, attempt) } : { done: screenTokenAnswer(redactor, response) },
         (error) => error,

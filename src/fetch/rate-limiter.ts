@@ -8,16 +8,28 @@ export interface RateLimiter {
   acquire(): Promise<void>;
   /**
    * A 429 (or a 503 with Retry-After) to a request sent at `sentAt`. The refused request waits `pauseMs` itself (the
-   * caller's part: PingOne documents Retry-After as the wait before retrying that request); the others go on at a
-   * lower rate. Refusals of requests sent before the last cut are the same storm and cut nothing more. With no rate
-   * to lower (no limit) or the rate at its floor, nothing starts for `pauseMs`.
+   * caller's part: PingOne documents Retry-After as the wait before retrying that request); the others go on, at a
+   * lower rate when the refusal follows from the rate. It does not when it is a `quota` refusal (PingOne's
+   * `QUOTA_EXCEEDED`), or, with a known limit, an isolated one: sent at a trusted rate (the limit until a storm, then
+   * the most starts in a second that met no refusal) with no storm (fewer than three refusals, or a fifth of the
+   * answers, in the last second). With an unknown limit the rate keeps exploring upward, so every rate refusal is its
+   * limit. Refusals of requests sent before the last cut are the same storm and cut nothing more. With no rate to
+   * lower (no limit) or the rate at its floor, nothing starts for `pauseMs`.
    */
-  throttled(pauseMs: number, sentAt?: number): void;
+  throttled(pauseMs: number, sentAt?: number, cause?: RefusalCause): void;
   /** An answer that was not a 429: the rate PingOne accepts is measured from these. */
   accepted(): void;
   /** The rate in force, in requests per second (infinite with no limit to keep). */
   currentRate(): number;
 }
+
+/**
+ * Why PingOne refused a request, from the 429 body's `details[].code`: `limit` (`LIMIT_EXCEEDED`, or no code: the rate)
+ * or `quota` (`QUOTA_EXCEEDED`, with `innerError.quotaLimit` and `quotaResetTime`: a licence's quota, not the rate of
+ * this client). Source: PingOne's `TooManyRequestsErrorDetailCode` (pingidentity/pingone-go-client, generated from
+ * the Platform API's specification).
+ */
+export type RefusalCause = 'limit' | 'quota';
 
 export interface RateLimiterOptions {
   /** The limit to keep to (infinite: none, only Retry-After pauses); when `adaptive`, the ceiling of the probe. */
@@ -59,6 +71,11 @@ const acceptedWindowMs = 1_000;
 const minMeasureMs = 250;
 // A storm is judged against the rate the client really sent at in this window before it.
 const sentWindowMs = 250;
+// Refusals that do not follow from the rate (a shared licence's burst, a proxy) come alone: at 5 % of requests at random
+// and 25/s, a second holds six or more refusals once in 400. A storm refuses a fixed share of what goes over the limit:
+// above a fifth of the last second's answers (and at least three), the rate is over it whatever came before.
+const stormShare = 0.2;
+const stormRefusals = 3;
 
 /**
  * The run's rate limiter: rates in requests per second, times in ms of `now`; throws nothing. PingOne answers a request
@@ -84,6 +101,13 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   let cuts = 0;
   // When answers were accepted, oldest first, as far back as `acceptedWindowMs`.
   const acceptedAt: number[] = [];
+  // When answers were refused for the rate, oldest first, as far back as a second.
+  const refusedAt: number[] = [];
+  // With a known limit, refusals of requests sent at up to this rate (starts in a second) are judged by the storm rule;
+  // above it the first refusal cuts. The limit, as the user said, until a cut lowers it to the cut rate; raised by each
+  // second that meets no refusal. An unknown limit trusts nothing: its creep meets the limit by a first refusal.
+  const judged = options.adaptive !== true;
+  let trustedRate = judged ? maxRps : 0;
   // When requests started, oldest first, as far back as `sentWindowMs`.
   const starts: number[] = [];
   // When requests started in the last second, oldest first: running ahead of the schedule must never put more than
@@ -149,6 +173,27 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   /** How far ahead of its schedule the client may run at `perSecond`. */
   const burstTolerance = (perSecond: number) => Math.min(burstWindowMs, (1000 / perSecond) * Math.max(0, Math.floor(perSecond) - 1));
 
+  /** Starts in the second before `time`. */
+  const startsInSecond = (time: number): number => {
+    dropBefore(lastSecond, time - 1000);
+    return lastSecond.length;
+  };
+
+  /**
+   * Refusals among the answers of the last second (since the last cut, if later: what came before it was judged), and
+   * whether they make a storm: at least `stormRefusals`, and over `stormShare` of the answers.
+   */
+  const refusals = (time: number) => {
+    const from = Math.max(time - 1000, lastCut);
+    dropBefore(refusedAt, from);
+    dropBefore(acceptedAt, from);
+    const refused = refusedAt.length;
+    return { refused, storm: refused >= stormRefusals && refused > stormShare * (refused + acceptedAt.length) };
+  };
+
+  /** The refusal at `time` (already noted) does not follow from the rate: sent at a trusted rate, and no storm. */
+  const isolated = (time: number): boolean => judged && startsInSecond(time) <= trustedRate && !refusals(time).storm;
+
   const pauseEveryone = (until: number) => {
     pausedUntil = Math.max(pausedUntil, until);
     theoreticalArrival = Math.max(theoreticalArrival, pausedUntil);
@@ -187,7 +232,9 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         await sleep(Math.min(start - time, probeRecheckMs));
       }
     },
-    throttled(pauseMs, sentAt) {
+    throttled(pauseMs, sentAt, cause = 'limit') {
+      // A spent quota is no rate to lower: only the refused request waits (the caller).
+      if (cause === 'quota') return;
       const time = now();
       if (rate === Number.POSITIVE_INFINITY || rate <= minRps) {
         pauseEveryone(time + pauseMs);
@@ -195,6 +242,8 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       }
       // A request sent before the last cut met the storm that caused it.
       if ((sentAt ?? time) <= lastCut) return;
+      note(refusedAt, time, time - 1000);
+      if (isolated(time)) return;
       const before = Math.min(rate, sentRate(time) ?? rate);
       rate = Math.max(minRps, before * cutFactor);
       if (probing) {
@@ -203,6 +252,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         probing = false;
       }
       regrowTarget = Math.max(rate, before * regrowShare);
+      trustedRate = Math.min(trustedRate, rate);
       lastCut = time;
       // The cut rate starts now, one interval on, with no burst: the server's bucket is empty. What was booked at the old
       // rate is booked again.
@@ -212,6 +262,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     accepted() {
       const time = now();
       note(acceptedAt, time, time - acceptedWindowMs);
+      if (judged && refusals(time).refused === 0) trustedRate = Math.max(trustedRate, startsInSecond(time));
     },
     currentRate: () => rate,
   };

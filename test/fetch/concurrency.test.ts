@@ -39,4 +39,19 @@ describe('semaphore', () => {
     await Promise.all([held, ...runs]);
     expect(order).toEqual(['a1', 'b1', 'c1', 'a2', 'b2', 'a3', 'a4']);
   });
+
+  it('serves an `ahead` waiter (a retry) before every lane', async () => {
+    const semaphore = createSemaphore(1);
+    const first = gate();
+    const order: string[] = [];
+    const held = semaphore.run(() => first.opened);
+    const runs = [
+      ...['a1', 'a2'].map((name) => semaphore.run(async () => void order.push(name), 'a')),
+      semaphore.run(async () => void order.push('b1'), 'b'),
+      semaphore.run(async () => void order.push('retry'), 'a', true),
+    ];
+    first.open();
+    await Promise.all([held, ...runs]);
+    expect(order).toEqual(['retry', 'a1', 'b1', 'a2']);
+  });
 });

@@ -68,6 +68,32 @@ describe('http client', () => {
     expect(apiRequests(server)).toHaveLength(2);
   });
 
+  it('retries a refused request in the next free slot, not behind the queue of its environment (a 1-s Retry-After once became 11 s)', async () => {
+    const first = `/v1/environments/${ids.env}/applications?limit=1`;
+    const server = await stubApi((request, calls) =>
+      calls === 1 && request.url === first ? { status: 429, headers: { 'retry-after': '1' }, body: { code: 'REQUEST_LIMITED' } } : { body: {}, delayMs: 20 },
+    );
+    const { client } = clientFor(server, { concurrency: 1 });
+    await client.tokenClaims();
+    await Promise.all(['1', '2', '3', '4', '5'].map((limit) => client.get(`/environments/${ids.env}/applications?limit=${limit}`)));
+    expect(apiRequests(server).map((request) => request.url.slice(-1))).toEqual(['1', '2', '1', '3', '4', '5']);
+  });
+
+  it("waits out a QUOTA_EXCEEDED refusal for that request alone and keeps the rate: the licence's quota is not this client's rate", async () => {
+    const quota = {
+      code: 'REQUEST_LIMITED',
+      message: 'Too many requests.',
+      details: [{ code: 'QUOTA_EXCEEDED', message: 'Quota exceeded.', innerError: { quotaLimit: 1000, quotaResetTime: '2026-12-01T00:00:00Z' } }],
+    };
+    const server = await stubApi((_, calls) => (calls <= 3 ? { status: 429, headers: { 'retry-after': '2' }, body: quota } : { body: { ok: 4 } }));
+    const lines: string[] = [];
+    const { client, clock } = clientFor(server, { maxRps: 10, log: (line) => lines.push(line) });
+    await expect(client.get('/environments')).resolves.toEqual({ ok: 4 });
+    expect(clock.waits.filter((wait) => wait === 2000)).toHaveLength(3);
+    expect(lines.filter((line) => line.includes('QUOTA_EXCEEDED'))).toHaveLength(3);
+    expect(lines.some((line) => line.includes('client rate now'))).toBe(false);
+  });
+
   it('honours Retry-After as an HTTP-date on a 503', async () => {
     const clockStart = fakeClock().now();
     const date = new Date(clockStart + 9000).toUTCString();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter } from '../../src/fetch/rate-limiter.js';
+import { createRateLimiter, type RateLimiter, type RefusalCause } from '../../src/fetch/rate-limiter.js';
+import { seededRandom } from '../../src/simulator/seeded-random.js';
 import { createRateLimiter as createBucket, type RateLimit } from '../../src/simulator/rate-limiter.js';
 import { fakeClock } from './stub-server.js';
 
@@ -33,6 +34,11 @@ function refusedByBucket(starts: number[], limit: RateLimit): number {
     at = start;
     return !bucket.take().allowed;
   }).length;
+}
+
+/** Three refusals of requests sent at `sentAt`, answered now with nothing accepted: a storm, whatever the limit. */
+function storm(limiter: RateLimiter, sentAt?: number): void {
+  for (let i = 0; i < 3; i += 1) limiter.throttled(1000, sentAt);
 }
 
 describe('rate limiter with a known limit', () => {
@@ -95,6 +101,10 @@ describe('rate limiter with a known limit', () => {
     await limiter.acquire();
     const sentBeforeTheStorm = clock.now();
     await clock.sleep(10);
+    // At the known limit, one or two refusals may be chance; the third with no answer accepted is a storm.
+    limiter.throttled(2000, sentBeforeTheStorm);
+    limiter.throttled(2000, sentBeforeTheStorm);
+    expect(limiter.currentRate()).toBe(10);
     limiter.throttled(2000, sentBeforeTheStorm);
     expect(limiter.currentRate()).toBe(5);
     // Other requests that were already in flight meet the same storm: no further cut.
@@ -111,14 +121,14 @@ describe('rate limiter with a known limit', () => {
     const limiter = createRateLimiter({ maxRps: 500, now: clock.now, sleep: clock.sleep });
     const firstRound = clock.now();
     await clock.sleep(1);
-    limiter.throttled(1000, firstRound);
+    storm(limiter, firstRound);
     await clock.sleep(3);
     limiter.throttled(1000, firstRound);
     expect(limiter.currentRate()).toBe(250);
     await limiter.acquire();
     const sentAfterTheCut = clock.now();
     await clock.sleep(1);
-    limiter.throttled(1000, sentAfterTheCut);
+    storm(limiter, sentAfterTheCut);
     expect(limiter.currentRate()).toBe(125);
   });
 
@@ -137,7 +147,7 @@ describe('rate limiter with a known limit', () => {
       async () => {
         await clock.sleep(100);
         cutAt = clock.now();
-        limiter.throttled(1000, cutAt - 1);
+        storm(limiter, cutAt - 1);
       },
     ]);
     // Until the rate climbs again (a tenth of a second on), at 100/s: ten ms apart, none at the old spacing.
@@ -151,7 +161,7 @@ describe('rate limiter with a known limit', () => {
     const clock = fakeClock();
     const limiter = createRateLimiter({ maxRps: 100, now: clock.now, sleep: clock.sleep });
     await clock.sleep(1);
-    limiter.throttled(1000);
+    storm(limiter);
     expect(limiter.currentRate()).toBe(50);
     const cut = clock.now();
     while (clock.now() - cut < 500) await limiter.acquire();
@@ -246,11 +256,21 @@ describe('rate limiter with an unknown limit', () => {
  * `latencyMs`. The server bucket refuses before any work, as the simulator does, so a 429 comes back at once; the
  * refused request waits its own Retry-After (whole seconds) and is sent again, while the others go on.
  */
-async function collectAgainstBucket(options: { maxRps: number; adaptive: boolean; bucket: RateLimit; requests: number; latencyMs: number }) {
+async function collectAgainstBucket(options: {
+  maxRps: number;
+  adaptive: boolean;
+  bucket: RateLimit;
+  requests: number;
+  latencyMs: number;
+  /** Share of the requests the bucket admits that are refused anyway, at random (seeded), with a Retry-After of a second. */
+  randomRefusals?: { share: number; cause: RefusalCause; seed: number };
+}) {
   const clock = virtualClock();
   const limiter = createRateLimiter({ maxRps: options.maxRps, adaptive: options.adaptive, now: clock.now, sleep: clock.sleep });
   const bucket = createBucket(options.bucket, clock.now);
+  const random = seededRandom(options.randomRefusals?.seed ?? 1);
   const started = clock.now();
+  let cuts = 0;
   let left = options.requests;
   let refused = 0;
   await clock.runAll(
@@ -261,22 +281,26 @@ async function collectAgainstBucket(options: { maxRps: number; adaptive: boolean
           await limiter.acquire();
           const sentAt = clock.now();
           const answer = bucket.take();
-          if (answer.allowed) {
+          const atRandom = answer.allowed && random() < (options.randomRefusals?.share ?? 0);
+          if (answer.allowed && !atRandom) {
             await clock.sleep(options.latencyMs);
             limiter.accepted();
             break;
           }
+          const retryAfterSeconds = answer.allowed ? 1 : answer.retryAfterSeconds;
           await clock.sleep(1);
           refused += 1;
-          limiter.throttled(answer.retryAfterSeconds * 1000, sentAt);
-          await clock.sleep(answer.retryAfterSeconds * 1000);
+          const rateBefore = limiter.currentRate();
+          limiter.throttled(retryAfterSeconds * 1000, sentAt, atRandom ? options.randomRefusals?.cause : 'limit');
+          if (limiter.currentRate() < rateBefore) cuts += 1;
+          await clock.sleep(retryAfterSeconds * 1000);
         }
       }
     }),
   );
   // The last request leaves at the rate and is answered a latency later.
-  const boundMs = ((options.requests - 1) / options.bucket.requestsPerSecond) * 1000 + options.latencyMs;
-  return { ratio: (clock.now() - started) / boundMs, wallMs: clock.now() - started, boundMs, refused };
+  const boundMs = ((options.requests - 1) / Math.min(options.maxRps, options.bucket.requestsPerSecond)) * 1000 + options.latencyMs;
+  return { ratio: (clock.now() - started) / boundMs, wallMs: clock.now() - started, boundMs, refused, cuts };
 }
 
 interface BucketCase {
@@ -320,13 +344,52 @@ describe('rate limiter against a server bucket (virtual time)', () => {
       { bucket: tiny, maxRps: 500, requests: 400, maxRatio: 1.2, maxRefused: 36 },
       { bucket: small, maxRps: 500, requests: 200, maxRatio: 1.1, maxRefused: 8 },
       { bucket: small, maxRps: 500, requests: 4_000, maxRatio: 1.05, maxRefused: 40 },
-      { bucket: deep, maxRps: 500, requests: 200, maxRatio: 1, maxRefused: 20 },
-      { bucket: deep, maxRps: 500, requests: 800, maxRatio: 1.05, maxRefused: 26 },
+      // A known limit is trusted: its first storm needs three refusals and a fifth of the second's answers, which a deep
+      // bucket's first second of accepted answers dilutes (20 and 26 refusals when any refusal cut the rate).
+      { bucket: deep, maxRps: 500, requests: 200, maxRatio: 1, maxRefused: 32 },
+      { bucket: deep, maxRps: 500, requests: 800, maxRatio: 1.05, maxRefused: 38 },
     ].map((bucketCase: BucketCase) => ({ ...bucketCase, mode: bucketCase.maxRps === undefined ? 'limit unknown' : `--max-rps ${bucketCase.maxRps}` })),
   )('$requests requests, bucket $bucket.burst at $bucket.requestsPerSecond/s, $mode: ≤ $maxRatio × the bound, ≤ $maxRefused 429s', async (bucketCase) => {
     const { bucket, maxRps, requests } = bucketCase;
     const run = await collectAgainstBucket({ maxRps: maxRps ?? Number.POSITIVE_INFINITY, adaptive: maxRps === undefined, bucket, requests, latencyMs: 35 });
     expect(run.ratio).toBeLessThanOrEqual(bucketCase.maxRatio);
     expect(run.refused).toBeLessThanOrEqual(bucketCase.maxRefused);
+  });
+});
+
+describe('refusals that do not follow from the rate (virtual time)', () => {
+  // b19c's case: 5 % of requests refused at random with --max-rps 25 took 137 s instead of about 25, each refusal read as
+  // the limit and the rate halved. Now only the refused request waits its second.
+  it.for([1, 2, 3, 4, 5])('5 %% refused at random at --max-rps 25 (seed %i): no cut, ≤ 1.15 × the bound', async (seed) => {
+    const run = await collectAgainstBucket({ maxRps: 25, adaptive: false, bucket: large, requests: 500, latencyMs: 35, randomRefusals: { share: 0.05, cause: 'limit', seed } });
+    expect(run.refused).toBeGreaterThan(10);
+    expect(run.cuts).toBe(0);
+    expect(run.ratio).toBeLessThanOrEqual(1.15);
+  });
+
+  it('a refusal over the storm share at the known limit still cuts', async () => {
+    const run = await collectAgainstBucket({ maxRps: 25, adaptive: false, bucket: large, requests: 500, latencyMs: 35, randomRefusals: { share: 0.4, cause: 'limit', seed: 1 } });
+    expect(run.cuts).toBeGreaterThan(0);
+  });
+
+  it("PingOne's QUOTA_EXCEEDED never cuts the rate, at any share, nor holds back the other requests", async () => {
+    const run = await collectAgainstBucket({ maxRps: 25, adaptive: false, bucket: large, requests: 500, latencyMs: 35, randomRefusals: { share: 0.4, cause: 'quota', seed: 1 } });
+    expect(run.refused).toBeGreaterThan(150);
+    expect(run.cuts).toBe(0);
+    const clock = fakeClock();
+    const unlimited = createRateLimiter({ maxRps: Number.POSITIVE_INFINITY, now: clock.now, sleep: clock.sleep });
+    unlimited.throttled(5000, clock.now(), 'quota');
+    await unlimited.acquire();
+    expect(clock.waits).toEqual([]);
+  });
+
+  it('with an unknown limit every LIMIT_EXCEEDED refusal is the limit (its rate keeps exploring upward), a QUOTA_EXCEEDED one is not', async () => {
+    const clock = fakeClock();
+    const limiter = createRateLimiter({ maxRps: 1000, adaptive: true, now: clock.now, sleep: clock.sleep });
+    while (limiter.currentRate() < 80) await limiter.acquire();
+    limiter.throttled(1000, clock.now(), 'quota');
+    expect(limiter.currentRate()).toBeGreaterThanOrEqual(80);
+    limiter.throttled(1000, clock.now());
+    expect(limiter.currentRate()).toBeLessThan(80);
   });
 });
