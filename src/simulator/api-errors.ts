@@ -66,6 +66,25 @@ export function requestLimited(retryAfterSeconds: number, now: number): ApiError
   };
 }
 
+/**
+ * A 429 for a spent quota: `details[].code` `QUOTA_EXCEEDED` with `innerError.quotaLimit`, `quotaResetTime` and
+ * `retryAfter` (PingOne's `TooManyRequestsErrorDetail`, pingidentity/pingone-go-client), and the `Retry-After` header.
+ */
+export function quotaExceeded(retryAfterSeconds: number, quotaLimit: number, now: number): ApiError {
+  const retryAt = new Date(now + retryAfterSeconds * 1000).toISOString();
+  return {
+    status: 429,
+    body: p1Error('REQUEST_LIMITED', 'The request could not be completed. Too many requests.', [
+      {
+        code: 'QUOTA_EXCEEDED',
+        message: 'The quota was exceeded. Retry after the time in the Retry-After header.',
+        innerError: { quotaLimit, quotaResetTime: retryAt, retryAfter: retryAt },
+      },
+    ]),
+    headers: { 'retry-after': String(retryAfterSeconds) },
+  };
+}
+
 export function serverError(status: 500 | 502 | 503): ApiError {
   const body = status === 500 ? p1Error('UNEXPECTED_ERROR', 'An unexpected error occurred.') : p1Error('SERVICE_UNAVAILABLE', 'The service is temporarily unavailable. Try again later.');
   return status === 503 ? { status, body, headers: { 'retry-after': '1' } } : { status, body };

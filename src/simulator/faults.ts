@@ -1,7 +1,10 @@
 import { seededRandom } from './seeded-random.js';
 
-/** Kinds the `random` fault may draw from. */
-export type RandomFaultKind = 'serverError' | 'reset' | 'slow' | 'malformed' | 'rateLimited';
+/**
+ * Kinds the `random` fault may draw from. `rateLimited` is a 429 whose body says `LIMIT_EXCEEDED` (the rate) although the
+ * bucket had room, as a licence shared with other clients does; `quotaExceeded` one that says `QUOTA_EXCEEDED`.
+ */
+export type RandomFaultKind = 'serverError' | 'reset' | 'slow' | 'malformed' | 'rateLimited' | 'quotaExceeded';
 
 /**
  * Faults to inject, deterministic for a given `seed` and request order. Patterns match the request path: for the API
@@ -46,6 +49,7 @@ export interface RequestFaults {
   reset?: boolean;
   serverError?: 500 | 502 | 503;
   rateLimited?: boolean;
+  quotaExceeded?: boolean;
   forbidden?: boolean;
   delayMs: number;
   malformed?: boolean;
@@ -110,6 +114,7 @@ export function createFaultInjector(plan: FaultPlan = {}): FaultInjector {
       if (drawn === 'serverError') return { ...faults, serverError: 503 };
       if (take('serverErrors', plan.serverErrors?.pattern, path, isApi)) return { ...faults, serverError: plan.serverErrors?.status ?? 503 };
       if (drawn === 'rateLimited') return { ...faults, rateLimited: true };
+      if (drawn === 'quotaExceeded') return { ...faults, quotaExceeded: true };
       if (drawn === 'slow') faults.delayMs += plan.random?.slowDelayMs ?? 250;
       if (take('slow', plan.slow?.pattern, path, isApi)) faults.delayMs += plan.slow?.delayMs ?? 0;
       if (drawn === 'malformed' || take('malformed', plan.malformed?.pattern, path, isApi)) faults.malformed = true;

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTokenMinter } from './access-tokens.js';
-import { insufficientPermissions, methodNotAllowed, notFound, requestLimited, serverError, type ApiError } from './api-errors.js';
+import { insufficientPermissions, methodNotAllowed, notFound, quotaExceeded, requestLimited, serverError, type ApiError } from './api-errors.js';
 import type { Dataset } from './dataset.js';
 import { indexDataset } from './dataset-index.js';
 import { echoRequest } from './echo-request.js';
@@ -56,7 +56,7 @@ export interface RequestLogEntry {
   actor?: string;
   /** Set on reads of `…/secret`: tests assert the auditor never makes one. */
   secretRead?: true;
-  fault?: 'echoRequest' | 'reset' | 'serverError' | 'rateLimited' | 'forbidden' | 'malformed' | 'slow' | 'pagingCycle' | 'foreignNextLink' | 'tokenExpired';
+  fault?: 'echoRequest' | 'reset' | 'serverError' | 'rateLimited' | 'quotaExceeded' | 'forbidden' | 'malformed' | 'slow' | 'pagingCycle' | 'foreignNextLink' | 'tokenExpired';
 }
 
 export interface RunningSimulator {
@@ -191,6 +191,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     if (faults.rateLimited === true) {
       entry.fault = 'rateLimited';
       return errorReply(requestLimited(1, now()));
+    }
+    if (faults.quotaExceeded === true) {
+      entry.fault = 'quotaExceeded';
+      return errorReply(quotaExceeded(1, 1000, now()));
     }
     if (faults.serverError !== undefined) {
       entry.fault = 'serverError';

@@ -42,6 +42,21 @@ describe('rate limit', () => {
     clock += 1000;
     expect((await apiGet(simulator, token, '/environments')).status).toBe(200);
   });
+
+  it('random: rateLimited and quotaExceeded refuse with a room in the bucket, each body in its own code', async () => {
+    const { simulator, token } = await start({ rateLimit: { requestsPerSecond: 1000 }, faults: { random: { rate: 1, kinds: ['rateLimited', 'quotaExceeded'] } } });
+    const codes = new Set<string>();
+    for (let i = 0; i < 12; i += 1) {
+      const refused = await apiGet(simulator, token, '/environments');
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('1');
+      const [detail] = refused.body.details;
+      codes.add(detail.code);
+      if (detail.code === 'QUOTA_EXCEEDED') expect(Object.keys(detail.innerError).sort()).toEqual(['quotaLimit', 'quotaResetTime', 'retryAfter']);
+    }
+    expect([...codes].sort()).toEqual(['LIMIT_EXCEEDED', 'QUOTA_EXCEEDED']);
+    expect(simulator.requestLog.filter((entry) => entry.status === 429).map((entry) => entry.fault)).toContain('quotaExceeded');
+  });
 });
 
 describe('fault plan', () => {
