@@ -1,8 +1,10 @@
 import path from 'node:path';
-import { decideGate } from '../audit/gate.js';
+import { decideGate, type GateDecision } from '../audit/gate.js';
 import type { AuditResult, AuditWarning } from '../engine/types.js';
 import { chunkedFormatterFor, formatterFor, type FormatContext } from '../formatters/index.js';
 import { buildSarifUploads, MAX_RESULTS_PER_RUN, sarifResultsLeftOut } from '../formatters/sarif.js';
+import { MAX_UPLOAD_GZIP_BYTES, type SarifUpload } from '../formatters/sarif-uploads.js';
+import { withSarifSpool } from './sarif-spool.js';
 import { summaryParts } from '../formatters/summary-line.js';
 import { stderrLines } from '../output/stderr-line.js';
 import type { Verdict } from '../verdict.js';
@@ -47,8 +49,17 @@ export async function reportResult(result: AuditResult, input: ReportResultInput
     ...(flags.framework === undefined ? {} : { framework: flags.framework }),
     gate: { verdict: gate.verdict, failOn, failOnNew, failOnOverdue },
   };
-  // A SARIF report larger than one GitHub upload takes is split into several files, said on stderr.
-  const sarifLogs = input.targets.some((target) => target.format === 'sarif') ? await buildSarifUploads(result, formatContext) : [];
+  // Printed to a temporary file, not held, until the cut into uploads is decided.
+  if (input.targets.some((target) => target.format === 'sarif')) {
+    return withSarifSpool(async (store) => writeAll(result, input, formatContext, gate, await buildSarifUploads(result, formatContext, MAX_UPLOAD_GZIP_BYTES, store)));
+  }
+  return writeAll(result, input, formatContext, gate, []);
+}
+
+/** Writes the reports, SARIF from `sarifLogs` (a SARIF report larger than one GitHub upload takes is split into several files, said on stderr), and ends as {@link reportResult}. */
+async function writeAll(result: AuditResult, input: ReportResultInput, formatContext: FormatContext, gate: GateDecision, sarifLogs: readonly SarifUpload[]): Promise<Verdict> {
+  const { context } = input;
+  const { io } = context;
   const targets = splitSarifTargets(input.targets, sarifLogs.length, io);
   const leftOut = sarifLogs.length === 0 ? 0 : sarifResultsLeftOut(result, formatContext);
   if (leftOut > 0)

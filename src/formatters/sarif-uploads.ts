@@ -1,6 +1,6 @@
 import { promisify } from 'node:util';
 import { constants, gzip } from 'node:zlib';
-import { utf8Blocks } from '../output/byte-blocks.js';
+import { BLOCK_BYTES, utf8Blocks } from '../output/byte-blocks.js';
 import { sarifLogPieces, sarifRunText, type SarifRunParts } from './sarif-text.js';
 
 /**
@@ -19,38 +19,88 @@ const UPLOAD_BUDGET = 0.95;
 /** One SARIF log that GitHub takes in one upload: its bytes (UTF-8, in blocks to write one after the other) and its number of runs. */
 export interface SarifUpload {
   runs: number;
-  bytes: Buffer[];
+  /** Read afresh each time it is iterated; a block may be valid only until the next one is asked for (see {@link PrintedStore}). */
+  bytes: Iterable<Uint8Array>;
 }
 
-/** A run printed once: its bytes, its length, and its gzipped length once it is being measured. */
+/**
+ * Where printed runs wait until the cut into uploads is decided: all of a report's SARIF is printed before the
+ * first byte is written. {@link keptInMemory} holds the blocks; a store that copies them (to a file) lets their
+ * memory serve the next blocks, so that a report of any size needs no more memory than GitHub's upload limit.
+ */
+export interface PrintedStore {
+  /** Keeps a block after the ones kept before; true when it was copied, so that its memory may be used again. */
+  keep(block: Buffer): boolean;
+  /** The bytes kept from offset `start` up to `end`, in blocks; a block may be valid only until the next is asked for. */
+  read(start: number, end: number): Iterable<Uint8Array>;
+}
+
+/** A {@link PrintedStore} that holds the blocks themselves. */
+export function keptInMemory(): PrintedStore {
+  const blocks: Buffer[] = [];
+  const starts: number[] = [];
+  let length = 0;
+  return {
+    keep: (block) => {
+      blocks.push(block);
+      starts.push(length);
+      length += block.length;
+      return false;
+    },
+    // Runs are printed in blocks of their own: a run's bytes are whole blocks.
+    read: (start, end) => blocks.filter((_, index) => starts[index]! >= start && starts[index]! < end),
+  };
+}
+
+/** A run printed once: where its bytes are kept, its length, and its gzipped length once it is being measured. */
 interface PrintedRun {
-  blocks: Buffer[];
+  start: number;
   plain: number;
-  gzipped?: Promise<number>;
+  /** Blocks printed before measuring began, held until it does. */
+  unmeasured: Buffer[];
+  gzipped: Array<Promise<number>>;
 }
 
 /**
  * The runs printed once each and cut into logs of at most {@link MAX_RUNS} runs and `maxGzipBytes` gzipped, in
  * order. Runs are never cut, so no category is in two logs: a run alone over the size is a log of its own.
- * Plain text within the budget is within it gzipped, so runs are compressed only once all of them are over it as
- * text; from then on each is compressed in the thread pool while the next is printed.
+ * Plain text within the budget is within it gzipped, so blocks are compressed only once all the runs printed are
+ * over it as text; from then on each is compressed in the thread pool as soon as it is printed.
  */
-export async function sarifUploads(runs: readonly SarifRunParts[], maxGzipBytes = MAX_UPLOAD_GZIP_BYTES): Promise<SarifUpload[]> {
+export async function sarifUploads(runs: readonly SarifRunParts[], maxGzipBytes = MAX_UPLOAD_GZIP_BYTES, store: PrintedStore = keptInMemory()): Promise<SarifUpload[]> {
   const budget = maxGzipBytes * UPLOAD_BUDGET;
+  const blocks = blockPool();
   const printed: PrintedRun[] = [];
-  let plain = 0;
+  let offset = 0;
+  let measuring = false;
+  const measure = (run: PrintedRun, block: Buffer, copied: boolean) => {
+    run.gzipped.push(
+      gzippedSize(block).then((size) => {
+        if (copied) blocks.free(block);
+        return size;
+      }),
+    );
+  };
   for (const parts of runs) {
-    const blocks = [...utf8Blocks(sarifRunText(parts))];
-    const run: PrintedRun = { blocks, plain: blocks.reduce((sum, block) => sum + block.length, 0) };
+    const run: PrintedRun = { start: offset, plain: 0, unmeasured: [], gzipped: [] };
     printed.push(run);
-    plain += run.plain;
-    if (plain > budget) for (const measured of printed) measured.gzipped ??= gzippedSize(measured.blocks);
+    for (const block of utf8Blocks(sarifRunText(parts), BLOCK_BYTES, blocks.take)) {
+      const copied = store.keep(block);
+      offset += block.length;
+      run.plain += block.length;
+      if (measuring) measure(run, block, copied);
+      else run.unmeasured.push(block);
+      if (!measuring && offset > budget) {
+        measuring = true;
+        for (const earlier of printed) for (const waiting of earlier.unmeasured.splice(0)) measure(earlier, waiting, copied);
+      }
+    }
     // A turn of the event loop between runs: the blocks compressed so far hand back their zlib memory.
     await new Promise(setImmediate);
   }
-  const sizes = await Promise.all(printed.map((run) => run.gzipped ?? run.plain));
-  const groups: PrintedRun[][] = [];
-  let current: PrintedRun[] = [];
+  const sizes = await Promise.all(printed.map(async (run) => (measuring ? sum(await Promise.all(run.gzipped)) : run.plain)));
+  const groups: Array<Array<{ start: number; end: number }>> = [];
+  let current: Array<{ start: number; end: number }> = [];
   let bytes = 0;
   printed.forEach((run, index) => {
     const size = sizes[index]!;
@@ -59,19 +109,36 @@ export async function sarifUploads(runs: readonly SarifRunParts[], maxGzipBytes 
       current = [];
       bytes = 0;
     }
-    current.push(run);
+    current.push({ start: run.start, end: run.start + run.plain });
     bytes += size;
   });
   if (current.length > 0) groups.push(current);
   return groups.map((group) => ({
     runs: group.length,
-    bytes: [
-      ...sarifLogPieces<Buffer>(
-        group.map((run) => run.blocks),
-        (text): Buffer => Buffer.from(text),
-      ),
-    ],
+    bytes: {
+      [Symbol.iterator]: () =>
+        sarifLogPieces<Uint8Array>(
+          group.map(({ start, end }) => store.read(start, end)),
+          (text) => Buffer.from(text),
+        ),
+    },
   }));
+}
+
+/** Blocks of {@link BLOCK_BYTES} given back once written elsewhere and measured, taken again for the next ones before any new memory. */
+function blockPool(): { take: (size: number) => Buffer; free: (block: Buffer) => void } {
+  const free: Buffer[] = [];
+  return {
+    take: (size) => (size === BLOCK_BYTES ? free.pop() : undefined) ?? Buffer.allocUnsafe(size),
+    free: (block) => {
+      // A block is a view of the start of the memory it was printed into.
+      if (block.buffer.byteLength === BLOCK_BYTES) free.push(Buffer.from(block.buffer, block.byteOffset, BLOCK_BYTES));
+    },
+  };
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
 }
 
 const gzipInPool = promisify(gzip);
@@ -79,11 +146,10 @@ const gzipInPool = promisify(gzip);
 const SIZING = { level: constants.Z_BEST_SPEED, chunkSize: 128 * 1024 };
 
 /**
- * A run's size gzipped, erring large: each block compressed on its own at the fastest level, which makes more
- * bytes than one stream at the default level that uploaders use (11 % more on the realistic snapshot of issue 19),
- * in half the time.
+ * A block's size gzipped, erring large: each block of a run compressed on its own at the fastest level, which makes
+ * more bytes than one stream at the default level that uploaders use (11 % more on the realistic snapshot of issue
+ * 19), in half the time.
  */
-async function gzippedSize(blocks: readonly Buffer[]): Promise<number> {
-  const sizes = await Promise.all(blocks.map(async (block) => (await gzipInPool(block, SIZING)).length));
-  return sizes.reduce((sum, size) => sum + size, 0);
+async function gzippedSize(block: Buffer): Promise<number> {
+  return (await gzipInPool(block, SIZING)).length;
 }

@@ -9,7 +9,7 @@ import { toInvocation, type RuleIndex } from './sarif-invocation.js';
 import { artifactUri, SOURCE_ROOT, toSarifLocation } from './sarif-location.js';
 import { SARIF_LEVEL, toReportingDescriptor } from './sarif-rules.js';
 import { SARIF_SCHEMA_URI, sarifLogPieces, sarifRunText, type SarifRunParts } from './sarif-text.js';
-import { MAX_RUNS, MAX_UPLOAD_GZIP_BYTES, type SarifUpload, sarifUploads } from './sarif-uploads.js';
+import { MAX_RUNS, MAX_UPLOAD_GZIP_BYTES, type PrintedStore, type SarifUpload, sarifUploads } from './sarif-uploads.js';
 
 /** GitHub code scanning rejects a run with more results (docs.github.com, Code security → SARIF results exceed one or more limits). */
 export const MAX_RESULTS_PER_RUN = 25_000;
@@ -58,10 +58,11 @@ function sarifRunParts(result: AuditResult, context: FormatContext): SarifRunPar
 
 /**
  * The SARIF of {@link buildSarifLog}, printed once, cut into logs that GitHub takes in one upload each: at most
- * {@link MAX_RUNS} runs and `maxGzipBytes` gzipped, in run order (the organization's run last).
+ * {@link MAX_RUNS} runs and `maxGzipBytes` gzipped, in run order (the organization's run last); the printed runs wait
+ * in `store` (in memory when absent) until the cut is decided.
  */
-export function buildSarifUploads(result: AuditResult, context: FormatContext, maxGzipBytes = MAX_UPLOAD_GZIP_BYTES): Promise<SarifUpload[]> {
-  return sarifUploads(sarifRuns(result, context, runScopes(result)), maxGzipBytes);
+export function buildSarifUploads(result: AuditResult, context: FormatContext, maxGzipBytes = MAX_UPLOAD_GZIP_BYTES, store?: PrintedStore): Promise<SarifUpload[]> {
+  return sarifUploads(sarifRuns(result, context, runScopes(result)), maxGzipBytes, store);
 }
 
 function sarifRuns(result: AuditResult, context: FormatContext, scopes: Array<string | null>): SarifRunParts[] {

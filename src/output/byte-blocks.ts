@@ -5,17 +5,18 @@ export const BLOCK_BYTES = 1 << 20;
  * The pieces encoded as UTF-8 into blocks of about `size` bytes, each piece written once into a growing buffer
  * (no joined string, no second encoding). A piece never straddles two blocks, so every block is whole UTF-8 text
  * on its own; a piece longer than `size` is a block of its own size. Each block is yielded as it fills, the last
- * when the pieces end (none for no bytes).
+ * when the pieces end (none for no bytes). Blocks come from `allocate`: a block already yielded is never written again, so a
+ * caller done with one may hand its memory back for a later block.
  */
-export function* utf8Blocks(pieces: Iterable<string>, size = BLOCK_BYTES): Generator<Buffer> {
-  let block = Buffer.allocUnsafe(size);
+export function* utf8Blocks(pieces: Iterable<string>, size = BLOCK_BYTES, allocate: (size: number) => Buffer = Buffer.allocUnsafe): Generator<Buffer> {
+  let block = allocate(size);
   let used = 0;
   for (const piece of pieces) {
     // A UTF-16 unit is at most 3 bytes of UTF-8: most pieces fit without being measured.
     const room = block.length - used;
     if (piece.length * 3 > room && Buffer.byteLength(piece) > room) {
       if (used > 0) yield block.subarray(0, used);
-      block = Buffer.allocUnsafe(Math.max(size, Buffer.byteLength(piece)));
+      block = allocate(Math.max(size, Buffer.byteLength(piece)));
       used = 0;
     }
     used += encoder.encodeInto(piece, block.subarray(used)).written;

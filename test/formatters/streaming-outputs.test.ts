@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -8,7 +8,9 @@ import { chunkedFormatterFor, formatterFor } from '../../src/formatters/index.js
 import { REPORT_SCHEMA_ID, REPORT_SCHEMA_VERSION } from '../../src/formatters/json.js';
 import type { Log } from 'sarif';
 import { buildSarifLog, buildSarifUploads, formatSarif } from '../../src/formatters/sarif.js';
-import { utf8Blocks } from '../../src/output/byte-blocks.js';
+import { utf8Blocks, utf8Text } from '../../src/output/byte-blocks.js';
+import { withSarifSpool } from '../../src/commands/sarif-spool.js';
+import { MAX_UPLOAD_GZIP_BYTES } from '../../src/formatters/sarif-uploads.js';
 import { batchChunks, jsonChunks, MappedJsonArray } from '../../src/output/json-chunks.js';
 import { stableStringify } from '../../src/snapshot/stable-json.js';
 import { cleanResult, sampleResult } from './fixtures.js';
@@ -119,8 +121,8 @@ describe('reports written piece by piece', () => {
   it('cuts SARIF into uploads GitHub takes by gzipped size too, never cutting a run', async () => {
     const result = sampleResult();
     const whole = formatSarif(result, plain);
-    const logs = (uploads: Awaited<ReturnType<typeof buildSarifUploads>>) => uploads.map((upload) => JSON.parse(Buffer.concat(upload.bytes).toString('utf8')) as Log);
-    expect((await buildSarifUploads(result, plain)).map((upload) => Buffer.concat(upload.bytes).toString('utf8'))).toEqual([whole]);
+    const logs = (uploads: Awaited<ReturnType<typeof buildSarifUploads>>) => uploads.map((upload) => JSON.parse(Buffer.concat([...upload.bytes]).toString('utf8')) as Log);
+    expect((await buildSarifUploads(result, plain)).map((upload) => Buffer.concat([...upload.bytes]).toString('utf8'))).toEqual([whole]);
     // A limit below any run's size: every run is an upload of its own, in order, each category once.
     const runs = buildSarifLog(result, plain).runs;
     const cut = await buildSarifUploads(result, plain, 1);
@@ -131,5 +133,54 @@ describe('reports written piece by piece', () => {
     const plainBytes = Buffer.byteLength(whole);
     expect(gzipSync(whole).length * 4).toBeLessThan(plainBytes);
     expect((await buildSarifUploads(result, plain, plainBytes / 2)).map((upload) => upload.runs)).toEqual([runs.length]);
+  });
+
+  it('cuts the same uploads from SARIF printed to a temporary file, read back block by block, and removes the file', async () => {
+    const result = sampleResult();
+    const text = (bytes: Iterable<Uint8Array>) => Array.from(bytes, (block) => utf8Text(block)).join('');
+    const spooled = async (maxGzipBytes: number) =>
+      withSarifSpool(async (store) => (await buildSarifUploads(result, plain, maxGzipBytes, store)).map((upload) => ({ runs: upload.runs, text: text(upload.bytes), again: text(upload.bytes) })));
+    for (const maxGzipBytes of [MAX_UPLOAD_GZIP_BYTES, Buffer.byteLength(formatSarif(result, plain)) / 2, 1]) {
+      const inMemory = (await buildSarifUploads(result, plain, maxGzipBytes)).map((upload) => ({ runs: upload.runs, text: text(upload.bytes), again: text(upload.bytes) }));
+      expect(await spooled(maxGzipBytes)).toEqual(inMemory);
+    }
+    expect((await readdir(tmpdir())).filter((name) => name.startsWith('pingone-audit-sarif-'))).toEqual([]);
+  });
+
+  it('holds the SARIF in memory, with the same uploads, where no temporary folder can be made', async () => {
+    const result = sampleResult();
+    const notAFolder = path.join(await mkdtemp(path.join(tmpdir(), 'sarif-spool-')), 'file');
+    folders.push(path.dirname(notAFolder));
+    await writeFile(notAFolder, '');
+    const previous = process.env.TMPDIR;
+    process.env.TMPDIR = notAFolder;
+    try {
+      const copied: boolean[] = [];
+      const uploads = await withSarifSpool(async (store) => {
+        const watched = { keep: (block: Buffer) => copied[copied.push(store.keep(block)) - 1]!, read: store.read };
+        return (await buildSarifUploads(result, plain, MAX_UPLOAD_GZIP_BYTES, watched)).map((upload) => Buffer.concat([...upload.bytes]).toString('utf8'));
+      });
+      expect(uploads).toEqual([formatSarif(result, plain)]);
+      expect(copied.length).toBeGreaterThan(0);
+      expect(copied.every((copy) => !copy)).toBe(true);
+    } finally {
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
+    }
+  });
+
+  it('reads a temporary file back in the blocks it was given, so that no character is cut between two', async () => {
+    const blocks = ['{"a": "é', '€ 𝄞"', ', "b": 1}', 'x'.repeat(3000)].map((piece) => Buffer.from(piece));
+    const read = await withSarifSpool(async (store) => {
+      for (const block of blocks) expect(store.keep(block)).toBe(true);
+      // Each block is valid until the next is read: decoded at once, as a writer to stdout does.
+      const [first, second, third] = [blocks[0]!.length, blocks[1]!.length, blocks[2]!.length];
+      const decoded = (bytes: Iterable<Uint8Array>) => Array.from(bytes, (block) => utf8Text(block));
+      return [decoded(store.read(0, first + second)), decoded(store.read(first + second, first + second + third + 3000))];
+    });
+    expect(read).toEqual([
+      ['{"a": "é', '€ 𝄞"'],
+      [', "b": 1}', 'x'.repeat(3000)],
+    ]);
   });
 });
