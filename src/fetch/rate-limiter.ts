@@ -72,8 +72,8 @@ const minMeasureMs = 250;
 // A storm is judged against the rate the client really sent at in this window before it.
 const sentWindowMs = 250;
 // Refusals that do not follow from the rate (a shared licence's burst, a proxy) come alone: at 5 % of requests at random
-// and 25/s, a second holds six or more refusals once in 400. A storm refuses a fixed share of what goes over the limit:
-// above a fifth of the last second's answers (and at least three), the rate is over it whatever came before.
+// and 25/s, a second holds six or more refusals about once in 800. A storm refuses a fixed share of what goes over the
+// limit: above a fifth of the last second's answers (and at least three), the rate is over it whatever came before.
 const stormShare = 0.2;
 const stormRefusals = 3;
 
