@@ -6,7 +6,8 @@ import { keptInMemory, type PrintedStore } from '../formatters/sarif-uploads.js'
 
 /**
  * Runs `use` with a {@link PrintedStore} in a file of its own folder under the system's temporary folder
- * (`pingone-audit-sarif-…`, which only the user can read), removed however `use` ends. The SARIF is printed there
+ * (`pingone-audit-sarif-…`, which only the user can read), removed as soon as the file is open (read and written
+ * through its descriptor), or where that is refused, when `use` ends. The SARIF is printed there
  * instead of being held: on the realistic snapshot of issue 19, 48 MB of new memory, which costs more to touch
  * the first time than the kernel's cache of a file. The file only saves memory: where the folder cannot be made
  * or written (a read-only or full temporary folder), the blocks are held as before, and the report is the same.
@@ -17,6 +18,10 @@ export async function withSarifSpool<T>(use: (store: PrintedStore) => Promise<T>
   try {
     const fd = openFile(path.join(folder, 'printed.sarif'));
     if (fd === undefined) return await use(keptInMemory());
+    // Gone from the folder at once, the file lives on through `fd` alone: nothing is left behind however the process
+    // ends (Ctrl-C, kill: no `finally` runs then), and no one else can open it. Where the system keeps an open file's
+    // name (Windows), it is removed afterwards.
+    await rm(folder, { recursive: true, force: true }).catch(() => undefined);
     try {
       return await use(fileStore(fd));
     } finally {

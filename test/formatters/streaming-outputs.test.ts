@@ -13,6 +13,7 @@ import { withSarifSpool } from '../../src/commands/sarif-spool.js';
 import { MAX_UPLOAD_GZIP_BYTES } from '../../src/formatters/sarif-uploads.js';
 import { batchChunks, jsonChunks, MappedJsonArray } from '../../src/output/json-chunks.js';
 import { stableStringify } from '../../src/snapshot/stable-json.js';
+import { withSystemTemporaryFolder } from '../helpers/temporary-folder.js';
 import { cleanResult, sampleResult } from './fixtures.js';
 
 const plain = { color: false, snapshotDir: 'pingone-snapshot' };
@@ -147,7 +148,7 @@ describe('reports written piece by piece', () => {
       });
     for (const maxGzipBytes of [MAX_UPLOAD_GZIP_BYTES, Buffer.byteLength(formatSarif(result, plain)) / 2, 1]) {
       const inMemory = (await buildSarifUploads(result, plain, maxGzipBytes)).map((upload) => ({ runs: upload.runs, text: text(upload.bytes), again: text(upload.bytes) }));
-      expect(await withTemporaryFolder(temporary, () => spooled(maxGzipBytes))).toEqual(inMemory);
+      expect(await withSystemTemporaryFolder(temporary, () => spooled(maxGzipBytes))).toEqual(inMemory);
     }
     expect(copied.length).toBeGreaterThan(0);
     expect(copied.every((copy) => copy)).toBe(true);
@@ -159,7 +160,7 @@ describe('reports written piece by piece', () => {
     const notAFolder = path.join(await newFolder(), 'file');
     await writeFile(notAFolder, '');
     const copied: boolean[] = [];
-    const uploads = await withTemporaryFolder(notAFolder, () =>
+    const uploads = await withSystemTemporaryFolder(notAFolder, () =>
       withSarifSpool(async (store) => {
         const watched = { keep: (block: Buffer) => copied[copied.push(store.keep(block)) - 1]!, read: store.read };
         return (await buildSarifUploads(result, plain, MAX_UPLOAD_GZIP_BYTES, watched)).map((upload) => Buffer.concat([...upload.bytes]).toString('utf8'));
@@ -190,16 +191,4 @@ async function newFolder(): Promise<string> {
   const folder = await mkdtemp(path.join(tmpdir(), 'sarif-spool-'));
   folders.push(folder);
   return folder;
-}
-
-/** Runs `task` with the system's temporary folder (`os.tmpdir()`, read from TMPDIR) set to `folder`. */
-async function withTemporaryFolder<T>(folder: string, task: () => Promise<T>): Promise<T> {
-  const previous = process.env.TMPDIR;
-  process.env.TMPDIR = folder;
-  try {
-    return await task();
-  } finally {
-    if (previous === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = previous;
-  }
 }

@@ -13,3 +13,15 @@ export function temporaryFolder(prefix: string): string {
   onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
   return folder;
 }
+
+/** Runs `task` with the system's temporary folder (`os.tmpdir()`, from TMPDIR) pointed at `folder`, restored afterwards. */
+export async function withSystemTemporaryFolder<T>(folder: string, task: () => Promise<T>): Promise<T> {
+  const previous = process.env.TMPDIR;
+  process.env.TMPDIR = folder;
+  try {
+    return await task();
+  } finally {
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
+  }
+}
