@@ -56,8 +56,8 @@ export function keptInMemory(): PrintedStore {
 interface PrintedRun {
   start: number;
   plain: number;
-  /** Blocks printed before measuring began, held until it does. */
-  unmeasured: Buffer[];
+  /** Blocks printed before measuring began, held until it does, each with whether the store copied it (see {@link PrintedStore.keep}). */
+  unmeasured: Array<{ block: Buffer; copied: boolean }>;
   gzipped: Array<Promise<number>>;
 }
 
@@ -89,10 +89,10 @@ export async function sarifUploads(runs: readonly SarifRunParts[], maxGzipBytes 
       offset += block.length;
       run.plain += block.length;
       if (measuring) measure(run, block, copied);
-      else run.unmeasured.push(block);
+      else run.unmeasured.push({ block, copied });
       if (!measuring && offset > budget) {
         measuring = true;
-        for (const earlier of printed) for (const waiting of earlier.unmeasured.splice(0)) measure(earlier, waiting, copied);
+        for (const earlier of printed) for (const waiting of earlier.unmeasured.splice(0)) measure(earlier, waiting.block, waiting.copied);
       }
     }
     // A turn of the event loop between runs: the blocks compressed so far hand back their zlib memory.
