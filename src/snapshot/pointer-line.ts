@@ -2,22 +2,15 @@ import { jsonStringEnd } from '../json/json-string-end.js';
 import { pointerSegment } from './json-scanner.js';
 
 /**
- * 1-based line of what a JSON pointer (RFC 6901) names in a JSON text, as {@link scanJson} and
+ * The 1-based line of what each JSON pointer (RFC 6901) names in a JSON text, in the pointers' order, as {@link scanJson} and
  * `atNearestAncestor` would give it: the line of an object member's key, of an array item's first
  * character, of the root's first token; for a pointer to something absent, the line of its nearest
  * ancestor that is there. Of duplicate keys, the last that holds the whole path counts.
  *
- * Walks only the members on the pointer's path, where `scanJson` maps every value of the file: for
- * the many findings of a large snapshot, whose files the loader has already parsed. On text that is
- * not JSON it returns a line or undefined, never throws.
- */
-export function lineOfPointer(text: string, pointer: string): number | undefined {
-  return linesOfPointers(text, [pointer])[0];
-}
-
-/**
- * {@link lineOfPointer} of each pointer, in order, from one walk of the text: the members on any of the
- * pointers' paths are visited once, and the lines of all the places found are counted in one pass.
+ * Walks only the members on the pointers' paths, once for all of them, where `scanJson` maps every
+ * value of the file: for the many findings of a large snapshot, whose files the loader has already
+ * parsed; the lines of all the places found are counted in one pass. On text that is not JSON it
+ * returns a line or undefined for each pointer, never throws.
  */
 export function linesOfPointers(text: string, pointers: readonly string[]): Array<number | undefined> {
   const root = skipWhitespace(text, 0);

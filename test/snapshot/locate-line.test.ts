@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuditResult, Finding } from '../../src/engine/types.js';
 import { scanJson } from '../../src/snapshot/json-scanner.js';
 import { atNearestAncestor, createLineLocator, folderFileSource, resolveFindingLines } from '../../src/snapshot/locate-line.js';
-import { lineOfPointer, linesOfPointers } from '../../src/snapshot/pointer-line.js';
+import { linesOfPointers } from '../../src/snapshot/pointer-line.js';
 import { stableStringify } from '../../src/snapshot/stable-json.js';
 import { temporaryFolder } from './snapshot-fixtures.js';
 
@@ -142,7 +142,9 @@ describe('resolveFindingLines', () => {
   });
 });
 
-describe('lineOfPointer', () => {
+describe('linesOfPointers', () => {
+  /** One pointer's line, from a walk of its own. */
+  const lineOfPointer = (text: string, pointer: string) => linesOfPointers(text, [pointer])[0];
   /** What createLineLocator answers: the line scanJson maps for the pointer or its nearest ancestor. */
   const scanned = (text: string, pointer: string) => {
     const { lines } = scanJson(text);
