@@ -26,8 +26,10 @@ export interface RateLimiter {
 /**
  * Why PingOne refused a request, from the 429 body's `details[].code`: `limit` (`LIMIT_EXCEEDED`, or no code: the rate)
  * or `quota` (`QUOTA_EXCEEDED`, with `innerError.quotaLimit` and `quotaResetTime`: a licence's quota, not the rate of
- * this client). Source: PingOne's `TooManyRequestsErrorDetailCode` (pingidentity/pingone-go-client, generated from
- * the Platform API's specification).
+ * this client). Sources: a 429 is `REQUEST_LIMITED` with `Retry-After` (developer.pingidentity.com, PingOne Platform
+ * APIs → Rate Limiting); its body has `details[].code` and `innerError` (→ Error codes, "Detail-level error messages");
+ * the two detail codes of a 429 are PingOne's `TooManyRequestsErrorDetailCode` (pingidentity/pingone-go-client,
+ * generated from the Platform API's specification).
  */
 export type RefusalCause = 'limit' | 'quota';
 

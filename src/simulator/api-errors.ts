@@ -68,7 +68,8 @@ export function requestLimited(retryAfterSeconds: number, now: number): ApiError
 
 /**
  * A 429 for a spent quota: `details[].code` `QUOTA_EXCEEDED` with `innerError.quotaLimit`, `quotaResetTime` and
- * `retryAfter` (PingOne's `TooManyRequestsErrorDetail`, pingidentity/pingone-go-client), and the `Retry-After` header.
+ * `retryAfter` (PingOne's `TooManyRequestsErrorDetail`, pingidentity/pingone-go-client), and the `Retry-After` header
+ * (developer.pingidentity.com, PingOne Platform APIs → Rate Limiting, and → Error codes for the body's `details`).
  */
 export function quotaExceeded(retryAfterSeconds: number, quotaLimit: number, now: number): ApiError {
   const retryAt = new Date(now + retryAfterSeconds * 1000).toISOString();
