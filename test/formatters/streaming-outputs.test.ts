@@ -13,7 +13,7 @@ import { withSarifSpool } from '../../src/commands/sarif-spool.js';
 import { MAX_UPLOAD_GZIP_BYTES } from '../../src/formatters/sarif-uploads.js';
 import { batchChunks, jsonChunks, MappedJsonArray } from '../../src/output/json-chunks.js';
 import { stableStringify } from '../../src/snapshot/stable-json.js';
-import { withSystemTemporaryFolder } from '../helpers/temporary-folder.js';
+import { temporaryFolder, withSystemTemporaryFolder } from '../helpers/temporary-folder.js';
 import { cleanResult, sampleResult } from './fixtures.js';
 
 const plain = { color: false, snapshotDir: 'pingone-snapshot' };
@@ -139,7 +139,7 @@ describe('reports written piece by piece', () => {
   it('cuts the same uploads from SARIF printed to a temporary file, read back block by block, and removes the file', async () => {
     const result = sampleResult();
     const text = (bytes: Iterable<Uint8Array>) => Array.from(bytes, (block) => utf8Text(block)).join('');
-    const temporary = await newFolder();
+    const temporary = temporaryFolder('sarif-spool-');
     const copied: boolean[] = [];
     const spooled = (maxGzipBytes: number) =>
       withSarifSpool(async (store) => {
@@ -157,7 +157,7 @@ describe('reports written piece by piece', () => {
 
   it('holds the SARIF in memory, with the same uploads, where no temporary folder can be made', async () => {
     const result = sampleResult();
-    const notAFolder = path.join(await newFolder(), 'file');
+    const notAFolder = path.join(temporaryFolder('sarif-spool-'), 'file');
     await writeFile(notAFolder, '');
     const copied: boolean[] = [];
     const uploads = await withSystemTemporaryFolder(notAFolder, () =>
@@ -186,9 +186,3 @@ describe('reports written piece by piece', () => {
     ]);
   });
 });
-
-async function newFolder(): Promise<string> {
-  const folder = await mkdtemp(path.join(tmpdir(), 'sarif-spool-'));
-  folders.push(folder);
-  return folder;
-}
