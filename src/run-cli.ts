@@ -12,7 +12,7 @@ import { EXIT_CODE_HELP, EXIT_CODES, type Verdict } from './verdict.js';
 import { commands } from './commands/index.js';
 import { withTerraformFlags } from './commands/terraform-flags.js';
 import { withStdoutDash } from './commands/stdout-dash.js';
-import type { CliIo } from './commands/io.js';
+import type { CliIo, OutputStream } from './commands/io.js';
 
 export type { CliIo } from './commands/io.js';
 
@@ -30,7 +30,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     return await parseAndRun(withStdoutDash(withTerraformFlags(argv)), guarded);
   } catch (error) {
-    return reportError(error, guarded);
+    return reportError(error, guarded.stderr);
   }
 }
 
@@ -102,29 +102,51 @@ type CompletionFilter = (onCompleted: (error: Error | null, completions: string[
 
 class UsageError extends Error {}
 
+/**
+ * Watches the process's real stdout for failed writes. A reader that stops early (`| head`: EPIPE) is no error of the
+ * run: the rest of the report has nowhere to go. Any other failure (a full disk: ENOSPC; EIO) means the report was not
+ * written whole: said once on `stderr` as a user's matter (`output-unwritable`), and `exitCode` then turns the run's
+ * own exit code (the gate's verdict, which would pass a CI on a half-written report) into 2.
+ */
+export function watchStdout(stdout: NodeJS.EventEmitter, stderr: OutputStream): { exitCode: (code: number) => number } {
+  let failed = false;
+  stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || failed) return;
+    failed = true;
+    reportError(
+      new UserFacingError('output-unwritable', `Cannot write to stdout: ${error.message}; what went there is incomplete.`, {
+        hint: 'Make room where stdout goes (a full disk?), or write the report to a file with -o FILE, then run the command again.',
+        cause: error,
+      }),
+      guardWorkflowCommands(stderr),
+    );
+  });
+  return { exitCode: (code) => (failed ? EXIT_CODES.usage : code) };
+}
+
 function errorCodeLine(code: ErrorCode): string {
   return `  error code: ${code} (README.md#error-codes)`;
 }
 
-function reportError(error: unknown, io: CliIo): number {
+function reportError(error: unknown, stderr: OutputStream): number {
   if (error instanceof UsageError) {
     // yargs' message quotes the user's own arguments, and may span lines (a list of choices).
-    io.stderr.write(stderrLines([...`pingone-audit: ${error.message}`.split('\n'), 'Run `pingone-audit --help` for usage.', errorCodeLine('usage')]));
+    stderr.write(stderrLines([...`pingone-audit: ${error.message}`.split('\n'), 'Run `pingone-audit --help` for usage.', errorCodeLine('usage')]));
     return EXIT_CODES.usage;
   }
   // Wherever a file was being opened, the limit of open files is the machine's, which the user can raise: not a bug. Code
   // that explains its own read failures ("cannot be read (EMFILE)") does not know of the limit either.
   const limit = findOpenFileLimit(error instanceof UserFacingError ? (error.errorCode === 'too-many-open-files' ? undefined : error.cause) : error);
-  if (limit !== undefined) return reportError(tooManyOpenFiles(limit), io);
+  if (limit !== undefined) return reportError(tooManyOpenFiles(limit), stderr);
   if (error instanceof UserFacingError) {
     const lines = messageLines(error).map((line, index) => (index === 0 ? `pingone-audit: ${line}` : line));
     if (error.hint) lines.push(`  what to do: ${error.hint}`);
     if (error.seeAlso) lines.push(`  read more: ${error.seeAlso}`);
-    io.stderr.write(stderrLines([...lines, errorCodeLine(error.errorCode)]));
+    stderr.write(stderrLines([...lines, errorCodeLine(error.errorCode)]));
     return EXIT_CODES.usage;
   }
   const trace = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  io.stderr.write(stderrLines(['pingone-audit: internal error. Please report it with the trace below.', ...trace.split('\n')]));
+  stderr.write(stderrLines(['pingone-audit: internal error. Please report it with the trace below.', ...trace.split('\n')]));
   return INTERNAL_ERROR_EXIT_CODE;
 }
 
