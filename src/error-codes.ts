@@ -23,7 +23,7 @@ export const ERROR_CODES = {
   'snapshot-invalid': 'Files of the snapshot do not conform (schema, checksums, layout); each problem is listed with its file and line.',
   'snapshot-version': 'The snapshot was written in a format this version does not read.',
   'snapshot-unwritable': 'The snapshot cannot be written there (a link, a file, a foreign folder, no permission, a name too long).',
-  'output-unwritable': 'A report file cannot be written there (a folder, a link, a pipe or device, a folder that is a file, no permission).',
+  'output-unwritable': 'A report file cannot be written there (a folder, a link, a pipe or device, a folder that is a file, no permission), or stdout refused the report (a full disk).',
   'too-many-open-files': 'A limit of open files was reached while reading or writing (EMFILE: the process limit, ulimit -n; ENFILE: the system limit); the message names the file being opened.',
   'port-unavailable': "The simulator's port on 127.0.0.1 is in use or may not be opened by this user.",
   'not-found': 'No rule, integration profile, application or environment has the id or name given.',
