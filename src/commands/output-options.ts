@@ -202,7 +202,7 @@ export function pairOutputs(argv: readonly string[], defaultFormat: string): Out
   const toStdout = targets.filter((t) => t.file === undefined);
   if (toStdout.length > 1) {
     throw new UserFacingError('flag-invalid', `${toStdout.length} formats (${toStdout.map((t) => t.format).join(', ')}) would all go to stdout.`, {
-      hint: 'Give every format but one its own file: -f table -f sarif -o results.sarif',
+      hint: 'Give every format but one its own file: -f grid -f sarif -o results.sarif',
     });
   }
   return targets;
