@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -155,3 +155,6 @@ await build({
   plugins: [asciiStringWidth, yargsHome, shippedData, undiciAgentOnly],
   logLevel: 'warning',
 });
+// The `bin` runs as a program of its own: `npx pingone-audit` in a clone whose folder npx has met before reuses its old
+// link to this file without making it executable again ("Permission denied"), and esbuild writes it 0644.
+chmodSync(path.join(outdir, 'cli.js'), 0o755);
