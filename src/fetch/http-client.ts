@@ -169,7 +169,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       log(`${label}: ${verdict.retry.message}; retry ${attempt} of ${policy.maxAttempts - 1} in ${verdict.waitMs} ms`);
       if (verdict.throttle) {
         // The limiter lowers the shared rate if the refusal follows from it; this request waits out its own Retry-After
-        // (PingOne's wait before retrying it), then queues like the others.
+        // (PingOne's wait before retrying it), then takes the next free slot (see `exchange`).
         limiter.throttled(verdict.waitMs, sentAt, verdict.throttle);
         log(verdict.throttle === 'quota' ? 'refused by a PingOne quota (QUOTA_EXCEEDED): the rate stays' : `throttled by PingOne: client rate now ${limiter.currentRate().toFixed(1)}/s`);
       }
