@@ -7,8 +7,7 @@ import { CHECKLIST_FORMATS, formatChecklist, type ChecklistFormat } from '../pro
 import { bundledProfiles } from '../profiles/load-profiles.js';
 import { buildSnapshotIndex } from '../snapshot/index-builder.js';
 import type { Verdict } from '../verdict.js';
-import { collectToFolder } from './collect-to-folder.js';
-import { withSnapshotFolder } from './temporary-folder.js';
+import { collectInMemory, collectToFolder } from './collect-to-folder.js';
 import { withClient, withCollectionScope, withConnectionOptions } from './connection-options.js';
 import { defineCommand } from './context.js';
 import { terminalColumns, useColor } from './io.js';
@@ -29,7 +28,7 @@ export const checkCommand = defineCommand({
           .map((profile) => profile.id)
           .join(', ')}`,
       })
-      .option('out', { type: 'string', group: 'Collection:', description: 'Also keep the collected snapshot in this folder (default: a temporary folder, removed afterwards)' })
+      .option('out', { type: 'string', group: 'Collection:', description: 'Also write the collected snapshot to this folder (default: none is written)' })
       .option('app', { type: 'string', demandOption: true, description: 'Application id, or its name (case-insensitive)' })
       .option('snapshot', { type: 'string', description: 'Check a snapshot folder offline instead of collecting live' })
       .option('format', { alias: 'f', type: 'string', choices: CHECKLIST_FORMATS, default: 'table' as ChecklistFormat, description: 'Checklist format' })
@@ -43,9 +42,12 @@ export const checkCommand = defineCommand({
     const profile = findProfile(bundledProfiles(), argv.profile);
     const config = loadConfig(argv.config, io.cwd);
     const snapshot =
-      argv.snapshot === undefined
-        ? await withClient(context, argv, (client) => withSnapshotFolder(argv.out, 'check', ({ dir, temporary }) => collectToFolder(context, client, { ...argv, out: dir }, { temporary })))
-        : await loadSnapshotFolder(context, argv.snapshot);
+      argv.snapshot !== undefined
+        ? await loadSnapshotFolder(context, argv.snapshot)
+        : await withClient(context, argv, async (client) =>
+            // Without --out the collection stays in memory: a folder that is never written cannot be left behind by Ctrl-C.
+            argv.out === undefined ? (await collectInMemory(context, client, argv)).snapshot : collectToFolder(context, client, { ...argv, out: argv.out }),
+          );
     const application = findApplication(snapshot, argv.app);
     const bound = boundProfileIds(application.app, profileBindingsFromConfig(config.config.integrations, config.file), bundledProfiles());
     if (!bound.includes(profile.id)) {

@@ -23,17 +23,16 @@ export interface CollectionArgs {
 
 /**
  * Collects, writes the snapshot folder and returns the snapshot as written (canonical form), so
- * that `scan` audits exactly what `audit` would read back. Failed reads are listed on stderr. A
- * `temporary` folder (removed by the caller afterwards) is not named as where the snapshot went.
+ * that `scan` audits exactly what `audit` would read back. Failed reads are listed on stderr.
  */
-export async function collectToFolder(context: CommandContext, client: ApiClient, args: CollectionArgs, { temporary = false } = {}): Promise<Snapshot> {
+export async function collectToFolder(context: CommandContext, client: ApiClient, args: CollectionArgs): Promise<Snapshot> {
   checkLimits(args);
   const out = resolvePath(context.io, args.out);
   // Before any request: a folder that cannot take the snapshot is refused now, not after the whole collection.
   await checkSnapshotTarget(out);
   const snapshot = await collectCanonical(context, client, args);
   const { files } = await writeSnapshot(snapshot, out);
-  reportCollected(context, snapshot, files, temporary ? 'collected' : `wrote snapshot to ${args.out}`);
+  reportCollected(context, snapshot, files, `wrote snapshot to ${args.out}`);
   return snapshot;
 }
 

@@ -3,7 +3,7 @@ import { createApiClient, resolveConnectionSettings } from '../fetch/index.js';
 import { FORMAT_CHOICES } from '../formatters/index.js';
 import { loadDataset, startSimulator } from '../simulator/index.js';
 import { collectInMemory, collectToFolder } from './collect-to-folder.js';
-import { withSnapshotFolder } from './temporary-folder.js';
+import { keptTemporaryFolder } from './temporary-folder.js';
 import { defineCommand } from './context.js';
 import { withReportOptions, type FailOn } from './output-options.js';
 import { auditAndReport, loadReportSetup } from './report-audit.js';
@@ -53,16 +53,10 @@ export const demoCommand = defineCommand({
         const { snapshot, files } = await collectInMemory(context, client, { 'all-environments': true });
         return next(await auditAndReport({ snapshot, snapshotFiles: files, flags: argv, context, setup }));
       }
-      return await withSnapshotFolder(
-        argv.out,
-        'demo',
-        async ({ dir }) => {
-          io.stderr.write(`${demoOn}; snapshot in ${dir}\n`);
-          const snapshot = await collectToFolder(context, client, { 'all-environments': true, out: dir });
-          return next(await auditAndReport({ snapshot, snapshotDir: dir, flags: argv, context, setup }));
-        },
-        { keep: argv.keep },
-      );
+      const dir = argv.out ?? (await keptTemporaryFolder('demo'));
+      io.stderr.write(`${demoOn}; snapshot in ${dir}\n`);
+      const snapshot = await collectToFolder(context, client, { 'all-environments': true, out: dir });
+      return next(await auditAndReport({ snapshot, snapshotDir: dir, flags: argv, context, setup }));
     } finally {
       await client.close();
       await simulator.close();

@@ -1,26 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-/** Where a command writes the snapshot it collects: the folder the user named, or a temporary one. */
-export interface SnapshotFolder {
-  dir: string;
-  /** A folder of our own under the system's temporary folder, removed afterwards unless kept. */
-  temporary: boolean;
-}
-
 /**
- * Runs `use` with `dir` when the user named one, else with a new folder under the system's temporary
- * folder (named `pingone-audit-<purpose>-…`), removed however `use` ends unless `keep` is set. A
- * command that only needs its collection for the run never leaves it behind, nor replaces a
- * `./pingone-snapshot` an earlier scan wrote.
+ * Makes a new folder under the system's temporary folder, named `pingone-audit-<purpose>-…`, and returns its path.
+ * It is kept: only a user who asked for the snapshot (`demo --keep`) gets one. A command that needs its collection
+ * for the run alone keeps it in memory instead, so an interrupted run (Ctrl-C, kill) has nothing to leave behind.
  */
-export async function withSnapshotFolder<T>(dir: string | undefined, purpose: string, use: (folder: SnapshotFolder) => Promise<T>, { keep = false } = {}): Promise<T> {
-  if (dir !== undefined) return use({ dir, temporary: false });
-  const temporary = await mkdtemp(path.join(os.tmpdir(), `pingone-audit-${purpose}-`));
-  try {
-    return await use({ dir: temporary, temporary: true });
-  } finally {
-    if (!keep) await rm(temporary, { recursive: true, force: true });
-  }
+export function keptTemporaryFolder(purpose: string): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), `pingone-audit-${purpose}-`));
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,8 +49,10 @@ describe('commands that need a collection only for the run leave nothing behind'
     expect(await readdir(path.join(temporary, kept!))).toContain('manifest.json');
   });
 
-  it('a live check collects into a temporary folder, removed afterwards, and never replaces ./pingone-snapshot', async () => {
-    const temporary = await systemTemporaryFolder('check');
+  it('a live check writes no snapshot, so an interrupted one leaves nothing behind, and never replaces ./pingone-snapshot', async () => {
+    // A system temporary folder that does not exist: any folder made there would fail the run, and would show.
+    const temporary = path.join(work, 'check-missing');
+    vi.stubEnv('TMPDIR', temporary);
     const cwd = path.join(work, 'check-project');
     await mkdir(path.join(cwd, 'pingone-snapshot'), { recursive: true });
     // What an earlier scan wrote: a check must not touch it (a foreign folder would make a write fail loudly, so this
@@ -66,7 +69,7 @@ describe('commands that need a collection only for the run leave nothing behind'
     } finally {
       await simulator.close();
     }
-    expect(await readdir(temporary)).toEqual([]);
+    expect(existsSync(temporary)).toBe(false);
     expect(await readdir(path.join(cwd, 'pingone-snapshot'))).toEqual(['notes.txt']);
     expect(await readFile(path.join(cwd, 'pingone-snapshot', 'notes.txt'), 'utf8')).toBe('an earlier scan\n');
   });
