@@ -61,6 +61,9 @@ export interface ApiApplication extends Open {
   /** Seconds (ApplicationOIDC.deviceTimeout, devicePollingInterval). */
   deviceTimeout?: number;
   devicePollingInterval?: number;
+  /** Seconds (ApplicationOIDC.refreshTokenDuration, refreshTokenRollingDuration). */
+  refreshTokenDuration?: number;
+  refreshTokenRollingDuration?: number;
 }
 
 /** components.schemas.User; `memberOfGroupIDs` is served only with `include=memberOfGroupIDs`. */

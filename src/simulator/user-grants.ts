@@ -31,9 +31,13 @@ export interface RefreshGrant {
   environmentId: string;
   userId: string;
   scope: string;
+  /** When the user signed in (ms since the epoch): every refresh token rotated from that sign-in keeps it. */
+  signedInAt: number;
+  /** When this refresh token stops working (ms since the epoch). */
+  expiresAt: number;
 }
 
-/** The simulator's memory of codes, device authorizations and refresh tokens; each is single-use. */
+/** The simulator's memory of codes, device authorizations and refresh tokens; each is single-use, and forgotten once expired. */
 export interface UserGrantStore {
   issueCode(code: Omit<PendingCode, 'expiresAt'>): string;
   /** Removes and returns the code: a second redemption fails like a forged one. */
@@ -43,7 +47,7 @@ export interface UserGrantStore {
   deviceByUserCode(userCode: string): DeviceAuthorization | undefined;
   endDevice(deviceCode: string): void;
   issueRefreshToken(grant: RefreshGrant): string;
-  /** Removes and returns the grant: refresh tokens rotate, so an old one is dead after use. */
+  /** Removes and returns the grant, expired or not (the caller refuses an expired one): refresh tokens rotate, so an old one is dead after use. */
   takeRefreshToken(token: string): RefreshGrant | undefined;
 }
 
@@ -61,12 +65,14 @@ export function createUserGrantStore(now: () => number): UserGrantStore {
   const devices = new Map<string, DeviceAuthorization>();
   const refreshTokens = new Map<string, RefreshGrant>();
   const opaque = (): string => randomBytes(32).toString('base64url');
-  // A long `serve` must not keep every code never redeemed and every device sign-in never finished: each new one
-  // forgets those past their time (an expired code is refused the same way whether kept or not).
+  // A long `serve` must not keep every code never redeemed, every device sign-in never finished, nor every refresh
+  // token never used: each new one forgets those past their time (an expired code or refresh token is refused the
+  // same way whether kept or not).
   const forgetExpired = () => {
     const at = now();
     for (const [value, pending] of codes) if (pending.expiresAt <= at) codes.delete(value);
     for (const [deviceCode, device] of devices) if (device.expiresAt + expiredDeviceKeptMs <= at) devices.delete(deviceCode);
+    for (const [value, grant] of refreshTokens) if (grant.expiresAt <= at) refreshTokens.delete(value);
   };
 
   return {
@@ -94,6 +100,7 @@ export function createUserGrantStore(now: () => number): UserGrantStore {
       devices.delete(deviceCode);
     },
     issueRefreshToken(grant) {
+      forgetExpired();
       const value = opaque();
       refreshTokens.set(value, grant);
       return value;

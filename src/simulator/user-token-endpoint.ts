@@ -41,7 +41,31 @@ function authenticateClient(context: UserGrantContext, request: FormRequest, end
   return 'client' in authenticated ? authenticated : { refused: oauthError(authenticated.status, authenticated.error, authenticated.description) };
 }
 
-function issueTokens(context: UserGrantContext, application: ApiApplication, environmentId: string, userId: string, scope: string, nonce?: string): TokenResponse {
+/** PingOne's refresh token lifetime when the application sets no `refreshTokenDuration`: 30 days. */
+const defaultRefreshTokenDurationSeconds = 2_592_000;
+
+/**
+ * When a refresh token minted now stops working (ms since the epoch): the application's `refreshTokenDuration` from
+ * now (30 days when unset), and never later than its `refreshTokenRollingDuration` after the sign-in the token was
+ * rotated from (no such bound when unset). Source: ApplicationOIDC in the PingOne Platform API reference
+ * (refreshTokenDuration, refreshTokenRollingDuration), and https://docs.pingidentity.com/pingone/applications/p1_edit_application_oidc.html
+ * ("Refresh token duration").
+ */
+function refreshTokenExpiry(application: ApiApplication, now: number, signedInAt: number): number {
+  const expiresAt = now + (application.refreshTokenDuration ?? defaultRefreshTokenDurationSeconds) * 1000;
+  const rolling = application.refreshTokenRollingDuration;
+  return rolling === undefined ? expiresAt : Math.min(expiresAt, signedInAt + rolling * 1000);
+}
+
+/** `signedInAt` (ms since the epoch): when the user signed in, now for a code or device grant, kept through refreshes. */
+function issueTokens(
+  context: UserGrantContext,
+  application: ApiApplication,
+  environmentId: string,
+  userId: string,
+  scope: string,
+  { signedInAt = context.now(), nonce }: { signedInAt?: number; nonce?: string | undefined } = {},
+): TokenResponse {
   const { token, claims } = context.minter.mint({ clientId: application.id, environmentId, userId });
   const body: Record<string, unknown> = { access_token: token, token_type: 'Bearer', expires_in: claims.exp - claims.iat, scope };
   if (scope.split(' ').includes('openid')) {
@@ -52,7 +76,8 @@ function issueTokens(context: UserGrantContext, application: ApiApplication, env
       aud: application.id,
       iat: claims.iat,
       exp: claims.exp,
-      auth_time: claims.iat,
+      // The sign-in's time, not the refresh's (OpenID Connect Core §12.2).
+      auth_time: Math.floor(signedInAt / 1000),
       env: environmentId,
       org: claims.org,
       ...(nonce === undefined ? {} : { nonce }),
@@ -60,7 +85,8 @@ function issueTokens(context: UserGrantContext, application: ApiApplication, env
     });
   }
   if ((application.grantTypes ?? []).includes('REFRESH_TOKEN')) {
-    body.refresh_token = context.store.issueRefreshToken({ clientId: application.id, environmentId, userId, scope });
+    const expiresAt = refreshTokenExpiry(application, context.now(), signedInAt);
+    body.refresh_token = context.store.issueRefreshToken({ clientId: application.id, environmentId, userId, scope, signedInAt, expiresAt });
   }
   return { status: 200, body, issued: { jti: claims.jti, clientId: application.id, userId } };
 }
@@ -86,7 +112,7 @@ export function answerUserGrant(context: UserGrantContext, request: FormRequest)
       if (verifier === null) return invalidGrant('code_verifier is required: the authorization request carried a PKCE challenge.');
       if (!pkceMatches(verifier, pending.codeChallenge, pending.codeChallengeMethod)) return invalidGrant('code_verifier does not match the PKCE challenge.');
     }
-    return issueTokens(context, client, pending.environmentId, pending.userId, pending.scope, pending.nonce);
+    return issueTokens(context, client, pending.environmentId, pending.userId, pending.scope, { nonce: pending.nonce });
   }
 
   if (grantType === deviceCodeGrantType) {
@@ -114,8 +140,8 @@ export function answerUserGrant(context: UserGrantContext, request: FormRequest)
   if (grantType === 'refresh_token') {
     if (!allows(client, 'REFRESH_TOKEN')) return oauthError(400, 'unauthorized_client', 'The application is not allowed the refresh token grant.');
     const grant = context.store.takeRefreshToken(form.get('refresh_token') ?? '');
-    if (grant === undefined || grant.clientId !== client.id) return invalidGrant('The refresh token is invalid, expired or already used.');
-    return issueTokens(context, client, grant.environmentId, grant.userId, grant.scope);
+    if (grant === undefined || grant.clientId !== client.id || grant.expiresAt <= context.now()) return invalidGrant('The refresh token is invalid, expired or already used.');
+    return issueTokens(context, client, grant.environmentId, grant.userId, grant.scope, { signedInAt: grant.signedInAt });
   }
   return oauthError(400, 'unsupported_grant_type', `Unsupported grant type: ${grantType ?? '(none)'}.`);
 }

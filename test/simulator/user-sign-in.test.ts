@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
+import type { ApiApplication } from '../../src/simulator/api-types.js';
 import { apiGet, applicationNamed, demoDataset } from './simulator-client.js';
 import { datasetWithReviewerApp, REVIEWER_APP_ID, reviewerIds } from './reviewer-app.js';
 
@@ -14,8 +15,8 @@ afterEach(async () => {
   simulator = undefined;
 });
 
-async function start(options: { now?: () => number } = {}) {
-  const dataset = datasetWithReviewerApp(7464);
+async function start({ app, ...options }: { now?: () => number; app?: Partial<ApiApplication> } = {}) {
+  const dataset = datasetWithReviewerApp(7464, app);
   simulator = await startSimulator({ dataset, ...options });
   return { simulator, ids: reviewerIds(dataset), dataset };
 }
@@ -121,6 +122,33 @@ describe('GET /{envId}/as/authorize and the authorization code grant', () => {
     expect(refreshed.status).toBe(200);
     expect(claimsOf(String(refreshed.body.access_token)).sub).toBe(ids.alice);
     expect((await token(sim, ids.adminEnv, { grant_type: 'refresh_token', refresh_token: String(first.body.refresh_token) })).body.error).toBe('invalid_grant');
+  });
+
+  it('ends a refresh token after the app’s refreshTokenDuration, and a rotated one at refreshTokenRollingDuration after the sign-in', async () => {
+    let clock = Date.now();
+    const { simulator: sim, ids } = await start({ now: () => clock, app: { refreshTokenDuration: 60, refreshTokenRollingDuration: 100 } });
+    const signIn = async () => {
+      const code = (await authorize(authorizeUrl(sim, ids.adminEnv, { login_hint: ids.alice }))).location!.searchParams.get('code')!;
+      const redeemed = await token(sim, ids.adminEnv, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: verifier });
+      return { signedInAt: Math.floor(clock / 1000), refreshToken: String(redeemed.body.refresh_token) };
+    };
+    const refresh = (refreshToken: string) => token(sim, ids.adminEnv, { grant_type: 'refresh_token', refresh_token: refreshToken });
+
+    const unused = await signIn();
+    clock += 60_000;
+    expect((await refresh(unused.refreshToken)).body).toMatchObject({ error: 'invalid_grant', error_description: 'The refresh token is invalid, expired or already used.' });
+
+    const first = await signIn();
+    clock += 59_000;
+    const second = await refresh(first.refreshToken);
+    expect(second.status).toBe(200);
+    expect(claimsOf(String(second.body.id_token)).auth_time).toBe(first.signedInAt);
+    // 59 s in, the rotated token gets 60 s more, but the rolling duration ends the chain 100 s after the sign-in.
+    clock += 40_000;
+    const third = await refresh(String(second.body.refresh_token));
+    expect(third.status).toBe(200);
+    clock += 1000;
+    expect((await refresh(String(third.body.refresh_token))).body.error).toBe('invalid_grant');
   });
 });
 
