@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Location } from 'sarif';
 import type { Finding } from '../engine/types.js';
 import { ENVIRONMENT_ARRAYS } from '../snapshot/layout.js';
 import type { ResourceType } from '../snapshot/model.js';
@@ -9,29 +8,6 @@ export const SOURCE_ROOT = '%SRCROOT%';
 
 /** The API collection name of each resource type, as in a logical location `envId/applications/appId`. */
 export const RESOURCE_COLLECTION: Readonly<Record<ResourceType, string>> = { environment: 'environments', ...ENVIRONMENT_ARRAYS };
-
-/**
- * The finding's resource file as a physical location (GitHub rejects results without one) at `uri`, its
- * {@link artifactUri}, plus its place in the tenant as a logical location for consumers that do not read files.
- */
-export function toSarifLocation(finding: Finding, uri: string): Location {
-  return {
-    physicalLocation: {
-      artifactLocation: { uri, uriBaseId: SOURCE_ROOT },
-      // Line 0 or an unknown line still has to point somewhere: the top of the file.
-      region: { startLine: Math.max(1, Math.trunc(finding.location.line ?? 1)) },
-    },
-    logicalLocations: [
-      {
-        name: finding.resource.name,
-        // A Terraform resource is known by its address, which is what a reviewer searches the configuration for.
-        fullyQualifiedName: finding.location.address ?? fullyQualifiedName(finding),
-        kind: 'resource',
-        properties: { pointer: finding.pointer, resourceType: finding.resource.type },
-      },
-    ],
-  };
-}
 
 /** `environments/<envId>/applications/<appId>`; organization-wide resources sit under `organization/`. */
 export function fullyQualifiedName({ environmentId, resource }: Finding): string {

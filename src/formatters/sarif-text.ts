@@ -1,11 +1,11 @@
-import type { Result, Run } from 'sarif';
+import type { Run } from 'sarif';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
-/** A run before it is printed: all of it but its results (`results` is empty), and its results, made one at a time. */
+/** A run before it is printed: all of it but its results (`results` is empty), and its results' texts (compact JSON), made one at a time. */
 export interface SarifRunParts {
   run: Run;
-  results: () => Iterable<Result>;
+  results: () => Iterable<string>;
 }
 
 /** Where a run's (empty) results sit in its text, once the run is indented into the log's `runs`. */
@@ -28,7 +28,7 @@ export function* sarifRunText(parts: SarifRunParts): Generator<string> {
   for (const result of parts.results()) {
     // Apart, not joined: joining would copy each result's text once more before it is encoded.
     yield opened ? `,${RESULT_INDENT}` : `${open}${RESULT_INDENT}`;
-    yield JSON.stringify(result);
+    yield result;
     opened = true;
   }
   yield opened ? close : text;

@@ -1,19 +1,19 @@
 import type { Log, Notification, Result, Run } from 'sarif';
-import { dispositionLabel } from './disposition-label.js';
 import { compareFindings } from '../engine/order-findings.js';
 import type { AuditResult, Finding } from '../engine/types.js';
 import { UserFacingError } from '../errors.js';
 import { utf8Blocks } from '../output/byte-blocks.js';
 import { DEFAULT_INFORMATION_URI, type FormatContext } from './format-context.js';
 import { toInvocation, type RuleIndex } from './sarif-invocation.js';
-import { artifactUri, SOURCE_ROOT, toSarifLocation } from './sarif-location.js';
-import { SARIF_LEVEL, toReportingDescriptor } from './sarif-rules.js';
+import { artifactUri, SOURCE_ROOT } from './sarif-location.js';
+import { sarifResultText } from './sarif-result-text.js';
+import { toReportingDescriptor } from './sarif-rules.js';
 import { SARIF_SCHEMA_URI, sarifLogPieces, sarifRunText, type SarifRunParts } from './sarif-text.js';
 import { MAX_RUNS, MAX_UPLOAD_GZIP_BYTES, type PrintedStore, type SarifUpload, sarifUploads } from './sarif-uploads.js';
 
 /** GitHub code scanning rejects a run with more results (docs.github.com, Code security → SARIF results exceed one or more limits). */
 export const MAX_RESULTS_PER_RUN = 25_000;
-export const FINGERPRINT_KEY = 'pingoneAuditFingerprint/v1';
+export { FINGERPRINT_KEY } from './sarif-result-text.js';
 
 /** `automationDetails.id` of a run: GitHub's category, one per environment. */
 export function automationId(environmentId: string | null): string {
@@ -41,7 +41,11 @@ export function formatSarifChunks(result: AuditResult, context: FormatContext): 
  * @throws UserFacingError `report-too-large` beyond {@link MAX_RUNS} runs, more than one upload takes.
  */
 export function buildSarifLog(result: AuditResult, context: FormatContext): Log {
-  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: sarifRunParts(result, context).map(({ run, results }) => ({ ...run, results: [...results()] })) };
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: sarifRunParts(result, context).map(({ run, results }) => ({ ...run, results: [...results()].map((text) => JSON.parse(text) as Result) })),
+  };
 }
 
 function sarifRunParts(result: AuditResult, context: FormatContext): SarifRunParts[] {
@@ -69,11 +73,11 @@ function sarifRuns(result: AuditResult, context: FormatContext, scopes: Array<st
   const informationUri = context.toolInformationUri ?? DEFAULT_INFORMATION_URI;
   const rules = [...result.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const ruleIndex: RuleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  // Several findings point at one resource file: its URI is escaped once.
+  // Several findings point at one resource file: its URI is escaped once, as URI and as JSON.
   const uris = new Map<string, string>();
-  const uriOf = (file: string) => {
+  const uriJsonOf = (file: string) => {
     let uri = uris.get(file);
-    if (uri === undefined) uris.set(file, (uri = artifactUri(file, context.snapshotDir)));
+    if (uri === undefined) uris.set(file, (uri = JSON.stringify(artifactUri(file, context.snapshotDir))));
     return uri;
   };
   const { suppressed, reported } = reportedFindings(result, context);
@@ -117,10 +121,12 @@ function sarifRuns(result: AuditResult, context: FormatContext, scopes: Array<st
       properties: { environmentId, snapshotCreatedAt: result.snapshot.createdAt, ...baselineProperties(result, environmentId) },
     };
     const absent = fixed.filter((finding) => finding.environmentId === environmentId).slice(0, Math.max(0, MAX_RESULTS_PER_RUN - kept.length));
-    // Made one at a time as they are printed: a run never holds its results.
-    function* results(): Generator<Result> {
-      for (const finding of kept) yield toSarifResult(finding, suppressed.has(finding), ruleIndex, uriOf);
-      for (const finding of absent) yield { ...toSarifResult(finding, false, ruleIndex, uriOf), baselineState: 'absent' };
+    const resultText = (finding: Finding, absent: boolean) =>
+      sarifResultText({ finding, ruleIndex: ruleIndex.get(finding.ruleId), uriJson: uriJsonOf(finding.location.file), suppressed: !absent && suppressed.has(finding), absent });
+    // Printed one at a time as they are written: a run never holds its results.
+    function* results(): Generator<string> {
+      for (const finding of kept) yield resultText(finding, false);
+      for (const finding of absent) yield resultText(finding, true);
     }
     return { run, results };
   });
@@ -173,31 +179,4 @@ function mostSevere(findings: Finding[], suppressed: ReadonlySet<Finding>): { ke
   // Open findings outrank suppressed ones of any severity.
   const ordered = [...findings].sort((a, b) => Number(suppressed.has(a)) - Number(suppressed.has(b)) || compareFindings(a, b));
   return { kept: ordered.slice(0, MAX_RESULTS_PER_RUN), cut: findings.length - MAX_RESULTS_PER_RUN };
-}
-
-function toSarifResult(finding: Finding, suppressed: boolean, ruleIndex: RuleIndex, uriOf: (file: string) => string): Result {
-  const index = ruleIndex.get(finding.ruleId);
-  return {
-    ruleId: finding.ruleId,
-    ...(index === undefined ? {} : { ruleIndex: index }),
-    level: SARIF_LEVEL[finding.severity],
-    message: { text: finding.message },
-    locations: [toSarifLocation(finding, uriOf(finding.location.file))],
-    partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
-    ...(finding.baselineState === undefined ? {} : { baselineState: finding.baselineState }),
-    ...(suppressed ? { suppressions: [{ kind: 'external' as const, justification: suppressionJustification(finding) }] } : {}),
-    properties: {
-      severity: finding.severity,
-      environmentId: finding.environmentId,
-      resource: { type: finding.resource.type, id: finding.resource.id, name: finding.resource.name },
-      pointer: finding.pointer,
-      ...(finding.disposition === undefined ? {} : { disposition: finding.disposition }),
-    },
-  };
-}
-
-/** The reviewer's reason, led by the disposition (kind, control, owner, dates) when one hid the finding. */
-function suppressionJustification(finding: Finding): string {
-  const reason = finding.suppression?.reason ?? 'Suppressed';
-  return finding.disposition === undefined ? reason : `${dispositionLabel(finding.disposition)}: ${reason}`;
 }

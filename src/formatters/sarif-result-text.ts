@@ -1,0 +1,62 @@
+import type { Finding } from '../engine/types.js';
+import { dispositionLabel } from './disposition-label.js';
+import { fullyQualifiedName, SOURCE_ROOT } from './sarif-location.js';
+import { SARIF_LEVEL } from './sarif-rules.js';
+
+export const FINGERPRINT_KEY = 'pingoneAuditFingerprint/v1';
+
+/** A finding as a SARIF result: where its file is, and what the report says of it beyond the finding itself. */
+export interface SarifResultInput {
+  finding: Finding;
+  /** Its rule's place in the run's `tool.driver.rules`; undefined for a rule the run does not list. */
+  ruleIndex: number | undefined;
+  /** Its resource file's `artifactUri`, already as JSON text (quoted and escaped): many findings share a file. */
+  uriJson: string;
+  /** Reported as suppressed (`--include-suppressed`): it gets `suppressions`. */
+  suppressed: boolean;
+  /** A baseline's finding fixed since (`--include-fixed`): `baselineState` is `absent` whatever the finding says. */
+  absent: boolean;
+}
+
+const json = JSON.stringify;
+const LOCATION_OPEN = `"locations":[{"physicalLocation":{"artifactLocation":{"uri":`;
+const URI_BASE = `,"uriBaseId":${json(SOURCE_ROOT)}},"region":{"startLine":`;
+const FINGERPRINTS_OPEN = `,"partialFingerprints":{${json(FINGERPRINT_KEY)}:`;
+
+/**
+ * A SARIF 2.1.0 result as compact JSON text, written straight from the finding, without building the result as objects
+ * first (41,011 of them on the realistic snapshot of issue 19, each a dozen objects): byte for byte what
+ * `JSON.stringify` gives for the result of the SARIF log (members in the same order, a member whose value is undefined
+ * left out, every string of the tenant escaped by `JSON.stringify`). Its physical location is the resource file at its
+ * line (the top of the file when the line is unknown or 0: GitHub rejects a result without one); its logical location
+ * is the resource in the tenant, for consumers that do not read files.
+ */
+export function sarifResultText({ finding, ruleIndex, uriJson, suppressed, absent }: SarifResultInput): string {
+  const { resource, location } = finding;
+  const baselineState = finding.baselineState === undefined ? undefined : absent ? 'absent' : finding.baselineState;
+  const pointer = json(finding.pointer);
+  return (
+    `{"ruleId":${json(finding.ruleId)}${ruleIndex === undefined ? '' : `,"ruleIndex":${json(ruleIndex)}`},"level":${json(SARIF_LEVEL[finding.severity])}` +
+    `,"message":{"text":${json(finding.message)}},${LOCATION_OPEN}${uriJson}${URI_BASE}${json(Math.max(1, Math.trunc(location.line ?? 1)))}}}` +
+    // A Terraform resource is known by its address, which is what a reviewer searches the configuration for.
+    `,"logicalLocations":[{${member('name', resource.name)}"fullyQualifiedName":${json(location.address ?? fullyQualifiedName(finding))},"kind":"resource"` +
+    `,"properties":{"pointer":${pointer},"resourceType":${json(resource.type)}}}]}]${FINGERPRINTS_OPEN}${json(finding.fingerprint)}}` +
+    (baselineState === undefined ? '' : `,"baselineState":${json(baselineState)}`) +
+    (suppressed ? `,"suppressions":[{"kind":"external","justification":${json(suppressionJustification(finding))}}]` : '') +
+    `,"properties":{"severity":${json(finding.severity)},"environmentId":${json(finding.environmentId)}` +
+    `,"resource":{"type":${json(resource.type)},"id":${json(resource.id)}${resource.name === undefined ? '' : `,"name":${json(resource.name)}`}},"pointer":${pointer}` +
+    `${finding.disposition === undefined ? '' : `,"disposition":${json(finding.disposition)}`}}` +
+    (absent && finding.baselineState === undefined ? ',"baselineState":"absent"}' : '}')
+  );
+}
+
+/** `"key":value,` as a member of an object, or nothing for an undefined value, as `JSON.stringify` leaves it out. */
+function member(key: string, value: string | undefined): string {
+  return value === undefined ? '' : `${json(key)}:${json(value)},`;
+}
+
+/** The reviewer's reason, led by the disposition (kind, control, owner, dates) when one hid the finding. */
+function suppressionJustification(finding: Finding): string {
+  const reason = finding.suppression?.reason ?? 'Suppressed';
+  return finding.disposition === undefined ? reason : `${dispositionLabel(finding.disposition)}: ${reason}`;
+}
