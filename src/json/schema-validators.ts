@@ -88,7 +88,8 @@ let fileAjv: Ajv | undefined;
 
 /**
  * The validator of a schema file (`definition` undefined) or of one of its definitions. Precompiled by the build
- * when it is current; compiled on the spot otherwise (a source tree without a build, a schema edited since).
+ * when it is current and a run checks with it; compiled on the spot otherwise (a source tree without a build, a
+ * schema edited since, a definition only a test checks with).
  * @throws Error when the file has no such definition: a bug, not a user mistake.
  */
 export function schemaValidator(fileName: ValidatedSchemaFile, definition?: string): ValidateFunction {
@@ -103,10 +104,6 @@ export function schemaValidator(fileName: ValidatedSchemaFile, definition?: stri
 function fileValidatorLookup(fileName: ValidatedSchemaFile): Map<string, () => ValidateFunction> {
   schemaFiles ??= readValidatedSchemas();
   const { files, digest } = schemaFiles;
-  const precompiled = loadPrecompiled(fileName);
-  if (precompiled?.sources.digest === digest) {
-    return new Map(Object.entries(precompiled.refs).map(([name, key]) => [key, () => precompiled[name] as ValidateFunction]));
-  }
   const compiled = (ref: string) => {
     if (fileAjv === undefined) {
       fileAjv = createSchemaAjv();
@@ -114,7 +111,13 @@ function fileValidatorLookup(fileName: ValidatedSchemaFile): Map<string, () => V
     }
     return fileAjv.getSchema(ref)!;
   };
-  return new Map(validatedRefs(files.filter((file) => file.fileName === fileName)).map(({ key, ref }) => [key, () => compiled(ref)]));
+  const lookup = new Map(validatedRefs(files.filter((file) => file.fileName === fileName)).map(({ key, ref }) => [key, () => compiled(ref)]));
+  // The build precompiles only what a run checks (precompile-validators.ts): anything else (a test's) is compiled here.
+  const precompiled = loadPrecompiled(fileName);
+  if (precompiled?.sources.digest === digest) {
+    for (const [name, key] of Object.entries(precompiled.refs)) lookup.set(key, () => precompiled[name] as ValidateFunction);
+  }
+  return lookup;
 }
 
 let ruleOptionsAjv: Ajv | undefined;

@@ -1,10 +1,13 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { schemaValidator } from '../json/schema-validators.js';
 import { pointerSegment } from './json-scanner.js';
-import type { EnvironmentResourceType } from './layout.js';
+import { ENVIRONMENT_RESOURCE_TYPES, type EnvironmentResourceType } from './layout.js';
 
 /** The definitions of `schemas/snapshot.schema.json` that a snapshot file is checked against. */
 export type FileDefinition = 'manifest' | 'environment' | EnvironmentResourceType;
+
+/** Every {@link FileDefinition}: the snapshot definitions the build precompiles. */
+export const FILE_DEFINITIONS: readonly FileDefinition[] = ['manifest', 'environment', ...ENVIRONMENT_RESOURCE_TYPES];
 
 /** One way a value breaks the schema: where (RFC 6901 pointer) and what was expected. */
 export interface SchemaViolation {

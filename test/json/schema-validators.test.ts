@@ -3,7 +3,8 @@ import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { ruleOptionsModule, schemaFileModule } from '../../src/json/precompile-validators.js';
-import { createSchemaAjv, readValidatedSchemas, ruleOptionsValidator } from '../../src/json/schema-validators.js';
+import { createSchemaAjv, readValidatedSchemas, ruleOptionsValidator, schemaValidator } from '../../src/json/schema-validators.js';
+import { FILE_DEFINITIONS } from '../../src/snapshot/snapshot-schema.js';
 
 /** Loads a module the build would write, without writing it: its `require`s resolve from here. */
 function evaluate(code: string): Record<string, unknown> & { refs: Record<string, string> } {
@@ -45,6 +46,17 @@ describe('validators precompiled by the build', () => {
     const application = precompiled(schemaFileModule('snapshot.schema.json'), 'snapshot.schema.json#/definitions/application');
     const broken = { id: 7, name: 'app' };
     expect(errorsOf(application, broken)).toEqual(errorsOf(onTheSpot('https://pingone-audit.dev/schemas/snapshot.schema.json#/definitions/application'), broken));
+  });
+
+  it('hold of the snapshot schema exactly the definitions its files are checked against, and compile any other on the spot', () => {
+    const keys = Object.values(evaluate(schemaFileModule('snapshot.schema.json')).refs).sort();
+    expect(keys).toEqual(FILE_DEFINITIONS.map((definition) => `snapshot.schema.json#/definitions/${definition}`).sort());
+    const whole = schemaValidator('snapshot.schema.json');
+    expect(whole({ manifest: {}, roles: [], environments: [] })).toBe(false);
+    expect(whole.errors?.[0]?.instancePath).toBe('/manifest');
+    const idRef = schemaValidator('snapshot.schema.json', 'idRef');
+    expect(idRef({ id: 'a' })).toBe(true);
+    expect(idRef({ id: '' })).toBe(false);
   });
 
   it("check each rule's options by rule id, and say what they were compiled from", () => {
