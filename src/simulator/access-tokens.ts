@@ -22,6 +22,10 @@ export interface TokenMinter {
   /**
    * How many verified tokens are remembered now: at most {@link MAX_REMEMBERED}. An expired one is forgotten when it is
    * used again or when a token verified after it is remembered.
+   *
+   * Only the tests read it, on purpose: the memory exists to save work and must not grow, and neither shows in any
+   * answer (an expired token is refused the same way kept or not, a valid one dropped is checked again by its
+   * signature), so its size is the one place where forgetting can be seen at all.
    */
   rememberedCount(): number;
 }
