@@ -90,6 +90,9 @@ describe('reports written piece by piece', () => {
     for (const block of small) expect(Buffer.from(block.toString('utf8'))).toEqual(block);
     expect(small.map((block) => block.length)).toEqual([8, 8, 9, 8, 12]);
     expect([...utf8Blocks([])]).toEqual([]);
+    // A lone surrogate (a hostile name) is U+FFFD, as TextEncoder writes it, and never cuts the text.
+    const lone = ['a\ud800b', '\udc00', 'c\ud83d'];
+    expect(Buffer.concat([...utf8Blocks(lone, 4)])).toEqual(Buffer.from(new TextEncoder().encode(lone.join(''))));
   });
 
   it('hands over at least one piece per finding in JSON, CSV, JUnit and OSCAL, joined into the formatter’s own text', () => {
