@@ -57,8 +57,8 @@ resource "pingone_application" "a" {
   uri   = "https://\${cidrhost("10.0.0.0/8", 2)}/cb"
   plain = "kept"
 }`);
-    expect(app.body.entries['uri']).toMatchObject({ kind: 'unknown', expression: 'cidrhost("10.0.0.0/8", 2)', reason: 'function cidrhost() is not evaluated statically' });
-    expect(plain(app.body.entries['plain'])).toBe('kept');
+    expect(app.body.entries.uri).toMatchObject({ kind: 'unknown', expression: 'cidrhost("10.0.0.0/8", 2)', reason: 'function cidrhost() is not evaluated statically' });
+    expect(plain(app.body.entries.plain)).toBe('kept');
   });
 
   it('expands count with count.index, and dynamic blocks with their iterator', async () => {
@@ -90,7 +90,7 @@ resource "pingone_application" "a" {
 }`,
     });
     expect(config.resources.map((resource) => resource.address)).toEqual(['pingone_application.a']);
-    expect(byAddress(config, 'pingone_application.a').body.entries['name']).toMatchObject({ kind: 'unknown' });
+    expect(byAddress(config, 'pingone_application.a').body.entries.name).toMatchObject({ kind: 'unknown' });
     expect(config.warnings.join('\n')).toMatch(/for_each = var\.apps cannot be evaluated/);
   });
 
@@ -122,7 +122,7 @@ resource "pingone_resource_grant" "g" {
 
   it('keeps a heredoc as written, with <<- indentation removed', async () => {
     const app = await one(`resource "pingone_application" "a" {\n  text = <<-EOT\n    line one\n      line \${"two"}\n  EOT\n}\n`);
-    expect(plain(app.body.entries['text'])).toBe('line one\n  line two\n');
+    expect(plain(app.body.entries.text)).toBe('line one\n  line two\n');
   });
 
   it('expands a local module called with for_each, its resources addressed per instance, and reads its outputs', async () => {

@@ -37,8 +37,8 @@ describe('pingone_application mapped into the snapshot', () => {
     expect(addresses('redirect-uri-wildcard')).toEqual(['pingone_application.wild']);
     expect(addresses('redirect-uri-not-https')).toEqual(['pingone_application.http']);
     const slash = of('redirect-uri-trailing-slash')[0]!;
-    const uriNode = builder.resources.find((resource) => resource.name === 'slash')!.body.entries['oidc_options'];
-    const redirectUris = uriNode?.kind === 'object' ? uriNode.entries['redirect_uris'] : undefined;
+    const uriNode = builder.resources.find((resource) => resource.name === 'slash')!.body.entries.oidc_options;
+    const redirectUris = uriNode?.kind === 'object' ? uriNode.entries.redirect_uris : undefined;
     expect(where(slash)?.span).toEqual(redirectUris?.kind === 'list' ? redirectUris.items[0]!.span : undefined);
   });
 

@@ -37,7 +37,7 @@ describe('role assignments and data.pingone_role', () => {
 
   it('keeps a worker with environment-scoped Identity Data Admin quiet', () => {
     const { builder, env } = workerWithRole('Identity Data Admin', {});
-    builder.resources.at(-1)!.body.entries['scope_environment_id'] = { kind: 'scalar', value: env, span: { file: 'main.tf', line: 99, column: 1 } };
+    builder.resources.at(-1)!.body.entries.scope_environment_id = { kind: 'scalar', value: env, span: { file: 'main.tf', line: 99, column: 1 } };
     const { of } = auditConfiguration(builder.build());
     expect(of('actor-organization-admin')).toEqual([]);
     expect(of('actor-environment-admin-org-scope')).toEqual([]);

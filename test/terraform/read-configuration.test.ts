@@ -12,14 +12,14 @@ describe('readConfiguration on the acceptance configuration', () => {
     const config = await readConfiguration({ dir: FIXTURE, cwd: process.cwd() });
     const eu = byAddress(config, 'pingone_application.storefront["eu"]');
     const us = byAddress(config, 'pingone_application.storefront["us"]');
-    expect(plain(us.body.entries['name'])).toBe('Storefront (US)');
-    const oidc = us.body.entries['oidc_options'];
+    expect(plain(us.body.entries.name)).toBe('Storefront (US)');
+    const oidc = us.body.entries.oidc_options;
     expect(plain(oidc)).toMatchObject({ redirect_uris: ['https://shop.example.com/callback/'] });
-    expect(plain(eu.body.entries['oidc_options'])).toMatchObject({ redirect_uris: ['https://shop.example.eu/callback'] });
+    expect(plain(eu.body.entries.oidc_options)).toMatchObject({ redirect_uris: ['https://shop.example.eu/callback'] });
     expect(us.span).toEqual({ file: `${FIXTURE}/main.tf`, line: 12, column: 1 });
     // The value comes from a .tfvars file, but it is reported where the resource uses it.
-    expect(oidc?.kind === 'object' && oidc.entries['redirect_uris']?.span.line).toBe(24);
-    expect(plain(byAddress(config, 'pingone_environment.retail').body.entries['name'])).toBe('Retail Production');
+    expect(oidc?.kind === 'object' && oidc.entries.redirect_uris?.span.line).toBe(24);
+    expect(plain(byAddress(config, 'pingone_environment.retail').body.entries.name)).toBe('Retail Production');
     expect(config.warnings).toEqual([]);
   });
 
@@ -40,26 +40,26 @@ describe('readConfiguration on the acceptance configuration', () => {
     const spa = byAddress(config, 'module.legacy_portal.pingone_application.spa');
     expect(spa.span.file).toBe(`${FIXTURE}/modules/legacy-portal/main.tf`);
     expect(plain(spa.body)).toMatchObject({ environment_id: 'tf:pingone_environment.retail', oidc_options: { redirect_uris: ['https://legacy.example.com/signed-in'] } });
-    const desk = byAddress(config, 'pingone_application.support_desk').body.entries['oidc_options'];
-    const uri = desk?.kind === 'object' && desk.entries['redirect_uris']?.kind === 'list' ? desk.entries['redirect_uris'].items[0] : undefined;
+    const desk = byAddress(config, 'pingone_application.support_desk').body.entries.oidc_options;
+    const uri = desk?.kind === 'object' && desk.entries.redirect_uris?.kind === 'list' ? desk.entries.redirect_uris.items[0] : undefined;
     expect(uri).toMatchObject({ kind: 'unknown', expression: 'data.terraform_remote_state.support.outputs.callback_url', reason: 'remote state', span: { line: 142 } });
   });
 
   it('leaves a variable default that refers to something unknown, as Terraform refuses it (no loop on default = var.self)', async () => {
     const config = await readFiles({ 'main.tf': 'variable "a" {\n  default = var.a\n}\nresource "pingone_application" "x" {\n  name = var.a\n}\n' });
-    expect(plain(byAddress(config, 'pingone_application.x').body.entries['name'])).toBe('?the default of variable a cannot refer to anything');
+    expect(plain(byAddress(config, 'pingone_application.x').body.entries.name)).toBe('?the default of variable a cannot refer to anything');
   });
 
   it('lets -var-file and then -var override the automatic files, in that order', async () => {
     const cwd = process.cwd();
     const base = await readConfiguration({ dir: FIXTURE, cwd, vars: ['environment_name=Outlet'] });
-    expect(plain(byAddress(base, 'pingone_environment.retail').body.entries['name'])).toBe('Outlet Production');
+    expect(plain(byAddress(base, 'pingone_environment.retail').body.entries.name)).toBe('Outlet Production');
     const folder = tfFolder({ 'only-eu.tfvars.json': JSON.stringify({ storefront_regions: { eu: { host: 'eu.example', path: '/cb' } }, environment_name: 'Json' }) });
     const fromFile = await readConfiguration({ dir: FIXTURE, cwd, varFiles: [`${folder}/only-eu.tfvars.json`], vars: ['environment_name=Flag'] });
     expect(fromFile.resources.filter((resource) => resource.type === 'pingone_application' && resource.name === 'storefront').map((resource) => resource.address)).toEqual([
       'pingone_application.storefront["eu"]',
     ]);
-    expect(plain(byAddress(fromFile, 'pingone_environment.retail').body.entries['name'])).toBe('Flag Production');
+    expect(plain(byAddress(fromFile, 'pingone_environment.retail').body.entries.name)).toBe('Flag Production');
   });
 });
 

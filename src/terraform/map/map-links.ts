@@ -60,12 +60,12 @@ const idAt = (value: unknown, field: string): string => String((value as Record<
 
 /** What makes two children of one parent the same thing, whatever their ids. */
 const IDENTITY: Readonly<Record<string, (child: Record<string, unknown>) => string>> = {
-  scopes: (child) => String(child['name']),
-  actions: (child) => String(child['priority']),
+  scopes: (child) => String(child.name),
+  actions: (child) => String(child.priority),
   grants: (child) => idAt(child, 'resource'),
   signOnPolicyAssignments: (child) => idAt(child, 'signOnPolicy'),
   flowPolicyAssignments: (child) => idAt(child, 'flowPolicy'),
-  roleAssignments: (child) => `${idAt(child, 'role')} ${String((child['scope'] as { type?: unknown } | undefined)?.type)} ${idAt(child, 'scope')}`,
+  roleAssignments: (child) => `${idAt(child, 'role')} ${String((child.scope as { type?: unknown } | undefined)?.type)} ${idAt(child, 'scope')}`,
 };
 
 /** Whether the provider resource type attaches to another resource (a grant to its application, an action to its policy). */
@@ -100,7 +100,7 @@ export function mapLink(state: MappingState, reader: ResourceReader, environment
     return;
   }
   const child = link.build(reader, state.idOf(reader.resource), state, environmentId);
-  if (link.parent === APPLICATION) child['application'] = { id: parent.id };
+  if (link.parent === APPLICATION) child.application = { id: parent.id };
   parent._embedded ??= {};
   const siblings = (parent._embedded[link.embedded] ??= []) as Array<Record<string, unknown>>;
   // Over a live snapshot the same assignment may already be there (applied before): declared once, counted once.
@@ -121,9 +121,9 @@ function buildSignOnAction(reader: ResourceReader, id: string, state: MappingSta
   };
   if (block !== undefined) reader.at('/type', [block]);
   if (block === 'mfa') {
-    action['noDevicesMode'] = reader.string(['mfa', 'no_device_mode'], '/noDevicesMode') ?? MFA_NO_DEVICE_MODE_DEFAULT;
+    action.noDevicesMode = reader.string(['mfa', 'no_device_mode'], '/noDevicesMode') ?? MFA_NO_DEVICE_MODE_DEFAULT;
     const policy = reader.string(['mfa', 'device_sign_on_policy_id'], '/deviceAuthenticationPolicy/id');
-    if (policy !== undefined) action['deviceAuthenticationPolicy'] = { id: state.ref(policy) };
+    if (policy !== undefined) action.deviceAuthenticationPolicy = { id: state.ref(policy) };
   }
   return action;
 }

@@ -55,19 +55,19 @@ export function readPlan(options: ReadPlanOptions): PlanConfiguration {
   const display = path.relative(options.cwd, path.resolve(options.cwd, options.file)).split(path.sep).join('/');
   if (scan.error !== undefined) throw invalid(`${options.file} is not valid JSON: ${scan.error.message} at line ${scan.error.line}, column ${scan.error.column}.`);
   const plan = JSON.parse(text) as Json;
-  if (!isObject(plan) || typeof plan['format_version'] !== 'string' || !isObject(plan['planned_values'])) {
+  if (!isObject(plan) || typeof plan.format_version !== 'string' || !isObject(plan.planned_values)) {
     throw invalid(`${options.file} is not a Terraform plan in JSON: it lacks format_version or planned_values.`);
   }
-  const version = plan['format_version'];
+  const version = plan.format_version;
   if (version.split('.')[0] !== PLAN_FORMAT_MAJOR) throw invalid(`${options.file} has plan format_version ${JSON.stringify(version)}; this version reads ${PLAN_FORMAT_MAJOR}.x.`);
   const planned = [
-    ...moduleResources(plan['planned_values']['root_module'], '/planned_values/root_module'),
-    ...(isObject(plan['prior_state']) && isObject(plan['prior_state']['values'])
-      ? moduleResources(plan['prior_state']['values']['root_module'], '/prior_state/values/root_module').filter((resource) => resource.mode === 'data')
+    ...moduleResources(plan.planned_values.root_module, '/planned_values/root_module'),
+    ...(isObject(plan.prior_state) && isObject(plan.prior_state.values)
+      ? moduleResources(plan.prior_state.values.root_module, '/prior_state/values/root_module').filter((resource) => resource.mode === 'data')
       : []),
   ];
-  const unknownByAddress = afterUnknown(plan['resource_changes']);
-  const references = configurationReferences(plan['configuration']);
+  const unknownByAddress = afterUnknown(plan.resource_changes);
+  const references = configurationReferences(plan.configuration);
   const staticBlocks = new Map((options.configuration?.resources ?? []).map((resource) => [resource.address, resource]));
   const lineOf = (pointer: string) => scan.lines.get(pointer) ?? 1;
   const ids = new Map<string, string>();
@@ -76,7 +76,7 @@ export function readPlan(options: ReadPlanOptions): PlanConfiguration {
   for (const resource of planned) {
     if (seen.has(resource.address)) continue;
     seen.add(resource.address);
-    const known = resource.values['id'];
+    const known = resource.values.id;
     if (typeof known === 'string') ids.set(resource.address, known);
     const block = staticBlocks.get(resource.address);
     const spanAt = (attributePath: readonly string[], planPointer: string): SourceSpan => staticSpan(block, attributePath) ?? { file: display, line: lineOf(planPointer), column: 1 };
@@ -115,22 +115,22 @@ function isObject(value: Json | undefined): value is JsonObject {
 
 function moduleResources(module: Json | undefined, pointer: string): PlannedResource[] {
   if (!isObject(module)) return [];
-  const own = Array.isArray(module['resources']) ? module['resources'] : [];
+  const own = Array.isArray(module.resources) ? module.resources : [];
   const resources = own.flatMap((resource, index) =>
-    isObject(resource) && typeof resource['address'] === 'string' && typeof resource['type'] === 'string' && isObject(resource['values'])
+    isObject(resource) && typeof resource.address === 'string' && typeof resource.type === 'string' && isObject(resource.values)
       ? [
           {
-            address: resource['address'],
-            mode: resource['mode'] === 'data' ? ('data' as const) : ('managed' as const),
-            type: resource['type'],
-            name: typeof resource['name'] === 'string' ? resource['name'] : resource['address'],
-            values: resource['values'],
+            address: resource.address,
+            mode: resource.mode === 'data' ? ('data' as const) : ('managed' as const),
+            type: resource.type,
+            name: typeof resource.name === 'string' ? resource.name : resource.address,
+            values: resource.values,
             pointer: `${pointer}/resources/${index}`,
           },
         ]
       : [],
   );
-  const children = Array.isArray(module['child_modules']) ? module['child_modules'] : [];
+  const children = Array.isArray(module.child_modules) ? module.child_modules : [];
   return [...resources, ...children.flatMap((child, index) => moduleResources(child, `${pointer}/child_modules/${index}`))];
 }
 
@@ -138,7 +138,7 @@ function moduleResources(module: Json | undefined, pointer: string): PlannedReso
 function afterUnknown(changes: Json | undefined): Map<string, Json> {
   const found = new Map<string, Json>();
   for (const change of Array.isArray(changes) ? changes : []) {
-    if (isObject(change) && typeof change['address'] === 'string' && isObject(change['change'])) found.set(change['address'], change['change']['after_unknown'] ?? null);
+    if (isObject(change) && typeof change.address === 'string' && isObject(change.change)) found.set(change.address, change.change.after_unknown ?? null);
   }
   return found;
 }
@@ -153,20 +153,20 @@ function configurationReferences(configuration: Json | undefined): Map<string, M
   const found = new Map<string, Map<string, string[]>>();
   const visit = (module: Json | undefined, prefix: string) => {
     if (!isObject(module)) return;
-    for (const resource of Array.isArray(module['resources']) ? module['resources'] : []) {
-      if (!isObject(resource) || typeof resource['address'] !== 'string' || !isObject(resource['expressions'])) continue;
+    for (const resource of Array.isArray(module.resources) ? module.resources : []) {
+      if (!isObject(resource) || typeof resource.address !== 'string' || !isObject(resource.expressions)) continue;
       const byAttribute = new Map<string, string[]>();
-      for (const [attribute, expression] of Object.entries(resource['expressions'])) {
-        const refs = isObject(expression) && Array.isArray(expression['references']) ? expression['references'].filter((ref): ref is string => typeof ref === 'string') : [];
+      for (const [attribute, expression] of Object.entries(resource.expressions)) {
+        const refs = isObject(expression) && Array.isArray(expression.references) ? expression.references.filter((ref): ref is string => typeof ref === 'string') : [];
         if (refs.length > 0) byAttribute.set(attribute, refs);
       }
-      found.set(`${prefix}${resource['address']}`, byAttribute);
+      found.set(`${prefix}${resource.address}`, byAttribute);
     }
-    if (isObject(module['module_calls'])) {
-      for (const [name, call] of Object.entries(module['module_calls'])) if (isObject(call)) visit(call['module'], `${prefix}module.${name}.`);
+    if (isObject(module.module_calls)) {
+      for (const [name, call] of Object.entries(module.module_calls)) if (isObject(call)) visit(call.module, `${prefix}module.${name}.`);
     }
   };
-  visit(isObject(configuration) ? configuration['root_module'] : undefined, '');
+  visit(isObject(configuration) ? configuration.root_module : undefined, '');
   return found;
 }
 
