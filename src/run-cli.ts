@@ -64,7 +64,8 @@ async function parseAndRun(argv: readonly string[], io: CliIo): Promise<number> 
       if (error) throw error;
       // recommendCommands() says only "Did you mean scan?": name what was typed too.
       const typed = argv.find((arg) => !arg.startsWith('-'));
-      throw new UsageError(message.startsWith('Did you mean') && typed !== undefined ? `Unknown command "${typed}". ${message}` : message);
+      const used = commands.find((entry) => entry.command.split(' ')[0] === typed);
+      throw new UsageError(message.startsWith('Did you mean') && typed !== undefined ? `Unknown command "${typed}". ${message}` : message, used?.command);
     });
   for (const entry of commands) {
     // The builder runs only for the command used (or its --help), so only that command's module loads.
@@ -100,7 +101,21 @@ function withColorFlag(argv: readonly string[], io: CliIo): CliIo {
 
 type CompletionFilter = (onCompleted: (error: Error | null, completions: string[] | undefined) => void) => void;
 
-class UsageError extends Error {}
+/** A mistake yargs found in the arguments; `command` is the yargs command string (`audit <snapshot>`) of the command used, if one was. */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly command: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/** Where to read on: the command's own usage line and help ("Not enough non-option arguments" names no argument), else the tool's help. */
+function usageHint(command: string | undefined): string {
+  if (command === undefined) return 'Run `pingone-audit --help` for usage.';
+  return `Usage: pingone-audit ${command} [options]; run \`pingone-audit ${command.split(' ')[0]} --help\` for every option.`;
+}
 
 /**
  * Watches the process's real stdout for failed writes. A reader that stops early (`| head`: EPIPE) is no error of the
@@ -131,7 +146,7 @@ function errorCodeLine(code: ErrorCode): string {
 function reportError(error: unknown, stderr: OutputStream): number {
   if (error instanceof UsageError) {
     // yargs' message quotes the user's own arguments, and may span lines (a list of choices).
-    stderr.write(stderrLines([...`pingone-audit: ${error.message}`.split('\n'), 'Run `pingone-audit --help` for usage.', errorCodeLine('usage')]));
+    stderr.write(stderrLines([...`pingone-audit: ${error.message}`.split('\n'), usageHint(error.command), errorCodeLine('usage')]));
     return EXIT_CODES.usage;
   }
   // Wherever a file was being opened, the limit of open files is the machine's, which the user can raise: not a bug. Code

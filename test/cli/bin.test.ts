@@ -27,7 +27,7 @@ describe('the pingone-audit binary', () => {
   it('exits 2 on a usage error, saying what to run', async () => {
     const run = await runBuiltCli(['audit']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('Run `pingone-audit --help` for usage.');
+    expect(run.stderr).toContain('run `pingone-audit audit --help` for every option.');
   });
 
   it('exits 1 when the demo has findings at --fail-on, with the table on stdout', async () => {

@@ -12,7 +12,18 @@ describe('typos get a suggestion (exit 2)', () => {
     const run = await runCli(['scna', '--all-environments']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Unknown command "scna". Did you mean scan?');
+    expect(run.stderr).toContain('Run `pingone-audit --help` for usage.');
     expect(run.stderr).toContain('error code: usage');
+  });
+
+  it('a missing argument names the command’s usage line and its own help, not only the tool’s', async () => {
+    const audit = await runCli(['audit']);
+    expect(audit.code).toBe(2);
+    expect(audit.stderr).toContain('Usage: pingone-audit audit <snapshot> [options]; run `pingone-audit audit --help` for every option.');
+    const check = await runCli(['check', 'stackone', '--snapshot', 'snap']);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain('Missing required argument: app');
+    expect(check.stderr).toContain('Usage: pingone-audit check <profile> [options]; run `pingone-audit check --help` for every option.');
   });
 
   it('a typo’d flag names the flag meant, once, in its dashed spelling, and never echoes the value', async () => {
