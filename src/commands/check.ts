@@ -14,9 +14,22 @@ import { terminalColumns, useColor } from './io.js';
 import { loadSnapshotFolder } from './load-snapshot-folder.js';
 import { stderrLines } from '../output/stderr-line.js';
 import { FRAMEWORK_IDS } from '../frameworks/framework-ids.js';
+import { UserFacingError } from '../errors.js';
 import { checklistFrameworkView } from './check-framework.js';
 
 const VERDICT = { pass: 'clean', fail: 'findings', 'not-evaluated': 'incomplete' } as const satisfies Record<string, Verdict>;
+
+/** The flags that shape a live collection (`--out` keeps it): with --snapshot nothing is collected, and they would be ignored. */
+const COLLECTION_FLAGS = ['out', 'environment', 'all-environments', 'max-page-items', 'max-pages', 'max-users', 'redact-pii'] as const;
+
+/** Refuses collection flags beside --snapshot (a boolean one only when set), rather than ignore them in silence. */
+function refuseCollectionFlags(argv: Partial<Record<(typeof COLLECTION_FLAGS)[number], unknown>>): void {
+  const given = COLLECTION_FLAGS.filter((flag) => argv[flag] !== undefined && argv[flag] !== false).map((flag) => `--${flag}`);
+  if (given.length === 0) return;
+  throw new UserFacingError('flag-invalid', `${given.join(', ')} shape${given.length === 1 ? 's' : ''} a live collection, and --snapshot checks a snapshot already collected.`, {
+    hint: `Drop ${given.join(', ')} to check the snapshot, or drop --snapshot to collect live.`,
+  });
+}
 
 export const checkCommand = defineCommand({
   builder: (y) =>
@@ -39,6 +52,7 @@ export const checkCommand = defineCommand({
   run: async (argv, context) => {
     const { io } = context;
     // Both are checked before any network call, so a typo fails fast (exit 2).
+    if (argv.snapshot !== undefined) refuseCollectionFlags(argv);
     const profile = findProfile(bundledProfiles(), argv.profile);
     const config = loadConfig(argv.config, io.cwd);
     const snapshot =

@@ -105,6 +105,16 @@ describe('pingone-audit check', () => {
     expect(run.stdout).toMatch(/^FAIL {2}Token endpoint authentication Client Secret Post/m);
   });
 
+  it('refuses collection flags beside --snapshot, which nothing would collect with (exit 2)', async () => {
+    const out = path.join(work, 'never-written');
+    const run = await runCli(['check', 'stackone', '--app', 'StackOne', '--snapshot', snapshot, '--out', out, '--all-environments']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--out, --all-environments shape a live collection, and --snapshot checks a snapshot already collected.');
+    expect(run.stderr).toContain('error code: flag-invalid');
+    expect(run.stdout).toBe('');
+    expect((await readdir(work)).includes('never-written')).toBe(false);
+  });
+
   it('refuses an unknown profile, listing the profiles (exit 2)', async () => {
     const run = await runCli(['check', 'stackon', '--app', 'StackOne', '--snapshot', snapshot]);
     expect(run.code).toBe(2);
