@@ -24,35 +24,43 @@ const URI_BASE = `,"uriBaseId":${json(SOURCE_ROOT)}},"region":{"startLine":`;
 const FINGERPRINTS_OPEN = `,"partialFingerprints":{${json(FINGERPRINT_KEY)}:`;
 
 /**
- * A SARIF 2.1.0 result as compact JSON text, written straight from the finding, without building the result as objects
+ * Writes each SARIF 2.1.0 result as compact JSON text, straight from the finding, without building the result as objects
  * first (41,011 of them on the realistic snapshot of issue 19, each a dozen objects): byte for byte what
  * `JSON.stringify` gives for the result of the SARIF log (members in the same order, a member whose value is undefined
  * left out, every string of the tenant escaped by `JSON.stringify`). Its physical location is the resource file at its
  * line (the top of the file when the line is unknown or 0: GitHub rejects a result without one); its logical location
- * is the resource in the tenant, for consumers that do not read files.
+ * is the resource in the tenant, for consumers that do not read files. One writer serves one report.
  */
-export function sarifResultText({ finding, ruleIndex, uriJson, suppressed, absent }: SarifResultInput): string {
-  const { resource, location } = finding;
-  const baselineState = finding.baselineState === undefined ? undefined : absent ? 'absent' : finding.baselineState;
-  const pointer = json(finding.pointer);
-  return (
-    `{"ruleId":${json(finding.ruleId)}${ruleIndex === undefined ? '' : `,"ruleIndex":${json(ruleIndex)}`},"level":${json(SARIF_LEVEL[finding.severity])}` +
-    `,"message":{"text":${json(finding.message)}},${LOCATION_OPEN}${uriJson}${URI_BASE}${json(Math.max(1, Math.trunc(location.line ?? 1)))}}}` +
-    // A Terraform resource is known by its address, which is what a reviewer searches the configuration for.
-    `,"logicalLocations":[{${member('name', resource.name)}"fullyQualifiedName":${json(location.address ?? fullyQualifiedName(finding))},"kind":"resource"` +
-    `,"properties":{"pointer":${pointer},"resourceType":${json(resource.type)}}}]}]${FINGERPRINTS_OPEN}${json(finding.fingerprint)}}` +
-    (baselineState === undefined ? '' : `,"baselineState":${json(baselineState)}`) +
-    (suppressed ? `,"suppressions":[{"kind":"external","justification":${json(suppressionJustification(finding))}}]` : '') +
-    `,"properties":{"severity":${json(finding.severity)},"environmentId":${json(finding.environmentId)}` +
-    `,"resource":{"type":${json(resource.type)},"id":${json(resource.id)}${resource.name === undefined ? '' : `,"name":${json(resource.name)}`}},"pointer":${pointer}` +
-    `${finding.disposition === undefined ? '' : `,"disposition":${json(finding.disposition)}`}}` +
-    (absent && finding.baselineState === undefined ? ',"baselineState":"absent"}' : '}')
-  );
-}
-
-/** `"key":value,` as a member of an object, or nothing for an undefined value, as `JSON.stringify` leaves it out. */
-function member(key: string, value: string | undefined): string {
-  return value === undefined ? '' : `${json(key)}:${json(value)},`;
+export function sarifResultWriter(): (input: SarifResultInput) => string {
+  // Rule ids, levels, severities, environment ids, resource types and pointers repeat over tens of thousands of
+  // results: each is escaped once per report.
+  const quoted = new Map<string, string>();
+  const quote = (value: string | null) => {
+    if (value === null) return 'null';
+    let text = quoted.get(value);
+    if (text === undefined) quoted.set(value, (text = json(value)));
+    return text;
+  };
+  return ({ finding, ruleIndex, uriJson, suppressed, absent }) => {
+    const { resource, location } = finding;
+    const baselineState = finding.baselineState === undefined ? undefined : absent ? 'absent' : finding.baselineState;
+    const pointer = quote(finding.pointer);
+    const type = quote(resource.type);
+    const name = resource.name === undefined ? undefined : json(resource.name);
+    return (
+      `{"ruleId":${quote(finding.ruleId)}${ruleIndex === undefined ? '' : `,"ruleIndex":${json(ruleIndex)}`},"level":${quote(SARIF_LEVEL[finding.severity])}` +
+      `,"message":{"text":${json(finding.message)}},${LOCATION_OPEN}${uriJson}${URI_BASE}${json(Math.max(1, Math.trunc(location.line ?? 1)))}}}` +
+      // A Terraform resource is known by its address, which is what a reviewer searches the configuration for.
+      `,"logicalLocations":[{${name === undefined ? '' : `"name":${name},`}"fullyQualifiedName":${json(location.address ?? fullyQualifiedName(finding))},"kind":"resource"` +
+      `,"properties":{"pointer":${pointer},"resourceType":${type}}}]}]${FINGERPRINTS_OPEN}${json(finding.fingerprint)}}` +
+      (baselineState === undefined ? '' : `,"baselineState":${quote(baselineState)}`) +
+      (suppressed ? `,"suppressions":[{"kind":"external","justification":${json(suppressionJustification(finding))}}]` : '') +
+      `,"properties":{"severity":${quote(finding.severity)},"environmentId":${quote(finding.environmentId)}` +
+      `,"resource":{"type":${type},"id":${json(resource.id)}${name === undefined ? '' : `,"name":${name}`}},"pointer":${pointer}` +
+      `${finding.disposition === undefined ? '' : `,"disposition":${json(finding.disposition)}`}}` +
+      (absent && finding.baselineState === undefined ? ',"baselineState":"absent"}' : '}')
+    );
+  };
 }
 
 /** The reviewer's reason, led by the disposition (kind, control, owner, dates) when one hid the finding. */

@@ -6,7 +6,7 @@ import { utf8Blocks } from '../output/byte-blocks.js';
 import { DEFAULT_INFORMATION_URI, type FormatContext } from './format-context.js';
 import { toInvocation, type RuleIndex } from './sarif-invocation.js';
 import { artifactUri, SOURCE_ROOT } from './sarif-location.js';
-import { sarifResultText } from './sarif-result-text.js';
+import { sarifResultWriter } from './sarif-result-text.js';
 import { toReportingDescriptor } from './sarif-rules.js';
 import { SARIF_SCHEMA_URI, sarifLogPieces, sarifRunText, type SarifRunParts } from './sarif-text.js';
 import { MAX_RUNS, MAX_UPLOAD_GZIP_BYTES, type PrintedStore, type SarifUpload, sarifUploads } from './sarif-uploads.js';
@@ -81,6 +81,7 @@ function sarifRuns(result: AuditResult, context: FormatContext, scopes: Array<st
     return uri;
   };
   const { suppressed, reported } = reportedFindings(result, context);
+  const writeResult = sarifResultWriter();
   const fixed = context.includeFixed ? (result.baseline?.fixed ?? []) : [];
 
   return scopes.map((environmentId): SarifRunParts => {
@@ -122,7 +123,7 @@ function sarifRuns(result: AuditResult, context: FormatContext, scopes: Array<st
     };
     const absent = fixed.filter((finding) => finding.environmentId === environmentId).slice(0, Math.max(0, MAX_RESULTS_PER_RUN - kept.length));
     const resultText = (finding: Finding, absent: boolean) =>
-      sarifResultText({ finding, ruleIndex: ruleIndex.get(finding.ruleId), uriJson: uriJsonOf(finding.location.file), suppressed: !absent && suppressed.has(finding), absent });
+      writeResult({ finding, ruleIndex: ruleIndex.get(finding.ruleId), uriJson: uriJsonOf(finding.location.file), suppressed: !absent && suppressed.has(finding), absent });
     // Printed one at a time as they are written: a run never holds its results.
     function* results(): Generator<string> {
       for (const finding of kept) yield resultText(finding, false);

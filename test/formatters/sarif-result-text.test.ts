@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/types.js';
-import { FINGERPRINT_KEY, sarifResultText, type SarifResultInput } from '../../src/formatters/sarif-result-text.js';
+import { FINGERPRINT_KEY, sarifResultWriter, type SarifResultInput } from '../../src/formatters/sarif-result-text.js';
 import { ENV_PROD, makeFinding } from './fixtures.js';
 
 const HOSTILE = 'App "x"\n</script>\\ \u2028 \ud800 end';
+
+const sarifResultText = sarifResultWriter();
 
 function finding(overrides: Partial<Finding> = {}): Finding {
   return {
@@ -23,7 +25,7 @@ function parsedCanonical(text: string): Record<string, unknown> {
   return value;
 }
 
-describe('sarifResultText', () => {
+describe('sarifResultWriter', () => {
   it('writes a result as compact JSON, with every tenant string escaped', () => {
     const result = parsedCanonical(sarifResultText(input()));
     expect(Object.keys(result)).toEqual(['ruleId', 'ruleIndex', 'level', 'message', 'locations', 'partialFingerprints', 'properties']);
