@@ -12,7 +12,10 @@ export interface RedirectUriEntry {
 
 /** Sign-in redirect URIs first, then post-logout ones, each in registration order. */
 export function redirectUriEntries(app: Application, fields: readonly RedirectUriField[] = ['redirectUris', 'postLogoutRedirectUris']): RedirectUriEntry[] {
-  return fields.flatMap((field) => (app[field] ?? []).map((uri, index) => ({ field, index, uri, pointer: `/${field}/${index}` })));
+  // Several rules list every application's URIs: one array, no intermediate ones.
+  const entries: RedirectUriEntry[] = [];
+  for (const field of fields) (app[field] ?? []).forEach((uri, index) => entries.push({ field, index, uri, pointer: `/${field}/${index}` }));
+  return entries;
 }
 
 /**

@@ -17,8 +17,10 @@ export type LeaveUnjudged = (resource: ResourceRef, reason: string) => void;
 
 /** The values among `values` that this version does not know for `field`, each once. */
 export function unknownValuesOf(field: KnownValueField, values: readonly unknown[]): UnknownFieldValue[] {
-  const unknown = values.filter((value) => !isKnownValue(field, value)).map(String);
-  return [...new Set(unknown)].map((value) => ({ field, value }));
+  // Asked of every application by several rules, and nearly always all known: nothing is built for known values.
+  let unknown: Set<string> | undefined;
+  for (const value of values) if (!isKnownValue(field, value)) (unknown ??= new Set()).add(String(value));
+  return unknown === undefined ? [] : [...unknown].map((value) => ({ field, value }));
 }
 
 /** True when `known` holds, else "cannot tell" if some of `unknown` were read, else false. */
