@@ -1,6 +1,7 @@
 import yargs, { type Argv, type MiddlewareFunction } from 'yargs';
 import { refuseRepeatedOptions } from './commands/single-valued.js';
 import { refuseUnknownOptions } from './commands/unknown-options.js';
+import { refuseMissingValues } from './commands/missing-values.js';
 import type { ErrorCode } from './error-codes.js';
 import { UserFacingError } from './errors.js';
 import { stderrLines } from './output/stderr-line.js';
@@ -60,6 +61,7 @@ async function parseAndRun(argv: readonly string[], io: CliIo): Promise<number> 
     .exitProcess(false)
     .middleware(refuseRepeatedOptions(argv) as unknown as MiddlewareFunction, true)
     .middleware(refuseUnknownOptions(argv) as unknown as MiddlewareFunction, true)
+    .middleware(refuseMissingValues(argv) as unknown as MiddlewareFunction, true)
     .fail((message, error) => {
       if (error) throw error;
       // recommendCommands() says only "Did you mean scan?": name what was typed too.

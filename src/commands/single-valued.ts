@@ -2,7 +2,7 @@ import { UserFacingError } from '../errors.js';
 
 /** What yargs passes a global middleware as its second argument (missing from @types/yargs). */
 export interface ParserOptions {
-  getOptions(): { key: Record<string, unknown>; array: string[]; boolean: string[]; alias: Record<string, string[]> };
+  getOptions(): { key: Record<string, unknown>; array: string[]; boolean: string[]; alias: Record<string, string[]>; choices: Record<string, unknown[]> };
 }
 
 /**

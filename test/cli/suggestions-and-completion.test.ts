@@ -16,6 +16,19 @@ describe('typos get a suggestion (exit 2)', () => {
     expect(run.stderr).toContain('error code: usage');
   });
 
+  it('an option given no value is refused, naming its choices, not read as its default nor as an empty value', async () => {
+    // Before: -f alone was an internal error (exit 70), --fail-on alone gated at high as if never typed.
+    const format = await runCli(['audit', 'snapshot', '-f']);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain('-f needs a value: one of stylish, grid, json,');
+    expect(format.stderr).toContain('error code: flag-invalid');
+    const failOn = await runCli(['audit', 'snapshot', '--fail-on', '--verbose']);
+    expect(failOn.code).toBe(2);
+    expect(failOn.stderr).toContain('--fail-on needs a value: one of critical, high, medium, low, info, none.');
+    const app = await runCli(['check', 'stackone', '--snapshot', 'snapshot', '--app']);
+    expect(app.stderr).toContain('--app needs a value.');
+  });
+
   it('a missing argument names the command’s usage line and its own help, not only the tool’s', async () => {
     const audit = await runCli(['audit']);
     expect(audit.code).toBe(2);
