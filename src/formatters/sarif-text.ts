@@ -1,6 +1,6 @@
 import type { Run } from 'sarif';
 
-export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 /** A run before it is printed: all of it but its results (`results` is empty), and its results' texts (compact JSON), made one at a time. */
 export interface SarifRunParts {

@@ -1,4 +1,4 @@
-import type { Log, Notification, Result, Run } from 'sarif';
+import type { Log, Notification, Run } from 'sarif';
 import { compareFindings } from '../engine/order-findings.js';
 import type { AuditResult, Finding } from '../engine/types.js';
 import { UserFacingError } from '../errors.js';
@@ -8,7 +8,7 @@ import { toInvocation, type RuleIndex } from './sarif-invocation.js';
 import { artifactUri, SOURCE_ROOT } from './sarif-location.js';
 import { sarifResultWriter } from './sarif-result-text.js';
 import { toReportingDescriptor } from './sarif-rules.js';
-import { SARIF_SCHEMA_URI, sarifLogPieces, sarifRunText, type SarifRunParts } from './sarif-text.js';
+import { sarifLogPieces, sarifRunText, type SarifRunParts } from './sarif-text.js';
 import { MAX_RUNS, MAX_UPLOAD_GZIP_BYTES, type PrintedStore, type SarifUpload, sarifUploads } from './sarif-uploads.js';
 
 /** GitHub code scanning rejects a run with more results (docs.github.com, Code security → SARIF results exceed one or more limits). */
@@ -41,11 +41,8 @@ export function formatSarifChunks(result: AuditResult, context: FormatContext): 
  * @throws UserFacingError `report-too-large` beyond {@link MAX_RUNS} runs, more than one upload takes.
  */
 export function buildSarifLog(result: AuditResult, context: FormatContext): Log {
-  return {
-    $schema: SARIF_SCHEMA_URI,
-    version: '2.1.0',
-    runs: sarifRunParts(result, context).map(({ run, results }) => ({ ...run, results: [...results()].map((text) => JSON.parse(text) as Result) })),
-  };
+  // Read back from its text: what is printed is the log, and no two runs share an object (they share the rules' descriptors).
+  return JSON.parse(formatSarif(result, context)) as Log;
 }
 
 function sarifRunParts(result: AuditResult, context: FormatContext): SarifRunParts[] {
@@ -72,6 +69,8 @@ export function buildSarifUploads(result: AuditResult, context: FormatContext, m
 function sarifRuns(result: AuditResult, context: FormatContext, scopes: Array<string | null>): SarifRunParts[] {
   const informationUri = context.toolInformationUri ?? DEFAULT_INFORMATION_URI;
   const rules = [...result.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Every run lists the same rules: their descriptors (help texts included) are made once.
+  const descriptors = rules.map((rule) => toReportingDescriptor(rule, informationUri));
   const ruleIndex: RuleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   // Several findings point at one resource file: its URI is escaped once, as URI and as JSON.
   const uris = new Map<string, string>();
@@ -108,7 +107,7 @@ function sarifRuns(result: AuditResult, context: FormatContext, scopes: Array<st
           version: result.tool.version,
           semanticVersion: result.tool.version,
           informationUri,
-          rules: rules.map((rule) => toReportingDescriptor(rule, informationUri)),
+          rules: descriptors,
         },
       },
       automationDetails: {
