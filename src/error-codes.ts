@@ -4,7 +4,7 @@
  */
 export const ERROR_CODES = {
   usage: "An unknown command or flag, a missing argument or a value outside the flag's choices.",
-  'flag-invalid': "A flag's value is out of range, or flags that do not go together (--fail-on-new without --baseline, an --output without its --format).",
+  'flag-invalid': "A flag's value is missing or out of range, or flags that do not go together (--fail-on-new without --baseline, an --output without its --format, check's --out beside --snapshot).",
   'file-unreadable': 'A file named on the command line or in a variable (config, suppressions, baseline, client secret, private key, token cache) is missing or cannot be read.',
   'json-invalid': 'A config, pack, suppressions or baseline file is not valid JSON or does not match its schema; the message names the file and the JSON path.',
   'settings-invalid': 'A connection setting cannot be used: a malformed id or URL, plain http to a non-loopback host, an unknown region, auth method or --auth, conflicting hostnames.',
