@@ -162,6 +162,11 @@ export function reviewArgs(flags: ReportFlags): ReviewArgs {
       hint: 'Pass --baseline <earlier JSON report>, written by `-f json -o <file>` on an earlier run.',
     });
   }
+  if (flags['include-fixed'] === true && typeof baseline !== 'string') {
+    throw new UserFacingError('flag-invalid', "--include-fixed needs --baseline: the fixed findings are the baseline's that this run no longer has.", {
+      hint: 'Pass --baseline <earlier JSON report>, written by `-f json -o <file>` on an earlier run.',
+    });
+  }
   return {
     suppressions: suppressions === false ? false : typeof suppressions === 'string' ? suppressions : undefined,
     baseline: typeof baseline === 'string' ? baseline : undefined,

@@ -104,10 +104,14 @@ describe('audit with suppressions and a baseline (built CLI)', () => {
     expect(sameAsBaseline.code).toBe(0);
   });
 
-  it('refuses --fail-on-new without --baseline, and a malformed suppressions file, with exit 2', async () => {
+  it('refuses --fail-on-new or --include-fixed without --baseline, and a malformed suppressions file, with exit 2', async () => {
     const noBaseline = await runCli(['audit', today, '--fail-on-new'], { cwd: work });
     expect(noBaseline.code).toBe(2);
     expect(noBaseline.stderr).toContain('--fail-on-new needs --baseline');
+    const noFixed = await runCli(['audit', today, '-f', 'sarif', '--include-fixed'], { cwd: work });
+    expect(noFixed.code).toBe(2);
+    expect(noFixed.stdout).toBe('');
+    expect(noFixed.stderr).toContain("--include-fixed needs --baseline: the fixed findings are the baseline's that this run no longer has.");
     const broken = path.join(work, 'broken.json');
     await writeFile(broken, '{"suppressions": {}}');
     const bad = await runCli(['audit', today, '--suppressions', broken], { cwd: work });
