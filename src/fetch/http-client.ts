@@ -162,7 +162,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           verdict = error.timedOut || isRetryableNetworkError(error) ? { retry: failure, waitMs: backoffDelay(attempt, policy, random) } : { fail: failure };
         }
       }
-      if (sentAt !== undefined && !('throttle' in verdict)) limiter.accepted();
+      if (sentAt !== undefined && !('throttle' in verdict)) limiter.accepted(sentAt);
       if ('done' in verdict) return verdict.done;
       if ('fail' in verdict) throw verdict.fail;
       if (attempt >= policy.maxAttempts) throw verdict.retry;
@@ -170,8 +170,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (verdict.throttle) {
         // The limiter lowers the shared rate if the refusal follows from it; this request waits out its own Retry-After
         // (PingOne's wait before retrying it), then takes the next free slot (see `exchange`).
+        const rateBefore = limiter.currentRate();
         limiter.throttled(verdict.waitMs, sentAt, verdict.throttle);
-        log(verdict.throttle === 'quota' ? 'refused by a PingOne quota (QUOTA_EXCEEDED): the rate stays' : `throttled by PingOne: client rate now ${limiter.currentRate().toFixed(1)}/s`);
+        const rateAfter = limiter.currentRate();
+        if (verdict.throttle === 'quota') log('refused by a PingOne quota (QUOTA_EXCEEDED): the rate stays');
+        else if (rateAfter !== rateBefore) log(`throttled by PingOne: client rate now ${rateAfter.toFixed(1)}/s`);
       }
       if (verdict.waitMs > 0) await sleep(verdict.waitMs);
     }

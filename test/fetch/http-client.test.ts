@@ -94,6 +94,20 @@ describe('http client', () => {
     expect(lines.some((line) => line.includes('client rate now'))).toBe(false);
   });
 
+  it('says the client rate only when a refusal changed it', async () => {
+    const limited = { status: 429, headers: { 'retry-after': '1' }, body: { code: 'REQUEST_LIMITED' } };
+    const server = await stubApi((request, calls) => (calls === 1 && request.url.startsWith('/v1/') ? limited : { body: { ok: 1 } }));
+    const lines: string[] = [];
+    // One refusal at the known limit is no storm and no trial: the rate stays, and nothing says it changed.
+    await clientFor(server, { maxRps: 10, log: (line) => lines.push(line) }).client.get('/environments');
+    expect(lines.some((line) => line.includes('retry 1 of'))).toBe(true);
+    expect(lines.some((line) => line.includes('client rate now'))).toBe(false);
+    // With the limit unknown, the probe's first refusal cuts the rate: that is said.
+    const probing = await stubApi((request, calls) => (calls === 1 && request.url.startsWith('/v1/') ? limited : { body: { ok: 1 } }));
+    await clientFor(probing, { maxRps: 1000, adaptiveRate: true, log: (line) => lines.push(line) }).client.get('/environments');
+    expect(lines.filter((line) => line.includes('client rate now'))).toHaveLength(1);
+  });
+
   it('honours Retry-After as an HTTP-date on a 503', async () => {
     const clockStart = fakeClock().now();
     const date = new Date(clockStart + 9000).toUTCString();

@@ -101,10 +101,12 @@ describe('rate limiter with a known limit', () => {
     await limiter.acquire();
     const sentBeforeTheStorm = clock.now();
     await clock.sleep(10);
-    // At the known limit, one or two refusals may be chance; the third with no answer accepted is a storm.
-    limiter.throttled(2000, sentBeforeTheStorm);
+    // At the known limit, one refusal may be chance; a second in the second starts a trial at four fifths of the rate; the
+    // third with no answer accepted is a storm, and halves the rate the trial started from.
     limiter.throttled(2000, sentBeforeTheStorm);
     expect(limiter.currentRate()).toBe(10);
+    limiter.throttled(2000, sentBeforeTheStorm);
+    expect(limiter.currentRate()).toBe(8);
     limiter.throttled(2000, sentBeforeTheStorm);
     expect(limiter.currentRate()).toBe(5);
     // Other requests that were already in flight meet the same storm: no further cut.
@@ -168,6 +170,41 @@ describe('rate limiter with a known limit', () => {
     expect(limiter.currentRate()).toBe(90);
     for (let i = 0; i < 1000; i += 1) await limiter.acquire();
     expect(limiter.currentRate()).toBe(100);
+  });
+
+  it('a trial keeps its cut when the refusals vanish at the lower rate, and restores the rate when they go on', async () => {
+    const clock = fakeClock();
+    const vanish = createRateLimiter({ maxRps: 50, now: clock.now, sleep: clock.sleep });
+    await clock.sleep(1);
+    vanish.throttled(1000, clock.now());
+    vanish.throttled(1000, clock.now());
+    expect(vanish.currentRate()).toBe(40);
+    // Answers to what was sent before the trial say nothing of its rate: ninety answers sent after it, none refused.
+    for (let i = 0; i < 200; i += 1) vanish.accepted(clock.now() - 1);
+    expect(vanish.currentRate()).toBe(40);
+    for (let i = 0; i < 90; i += 1) {
+      await vanish.acquire();
+      vanish.accepted(clock.now());
+    }
+    expect(vanish.currentRate()).toBe(40);
+
+    const persist = createRateLimiter({ maxRps: 50, now: clock.now, sleep: clock.sleep });
+    await clock.sleep(1);
+    persist.throttled(1000, clock.now());
+    persist.throttled(1000, clock.now());
+    expect(persist.currentRate()).toBe(40);
+    // Twenty answers, then a refusal: three in the second, but no storm (not over a fifth of the answers).
+    for (let i = 0; i < 20; i += 1) {
+      await persist.acquire();
+      persist.accepted(clock.now());
+    }
+    await persist.acquire();
+    persist.throttled(1000, clock.now());
+    expect(persist.currentRate()).toBe(50);
+    // The next trial at the trusted rate waits: two more refusals now change nothing.
+    persist.throttled(1000, clock.now());
+    persist.throttled(1000, clock.now());
+    expect(persist.currentRate()).toBe(50);
   });
 
   it('at its floor, a 429 makes every request wait out the Retry-After (nothing is accepted: a quota spent)', async () => {
@@ -271,6 +308,7 @@ async function collectAgainstBucket(options: {
   const random = seededRandom(options.randomRefusals?.seed ?? 1);
   const started = clock.now();
   let cuts = 0;
+  let lowestRate = limiter.currentRate();
   let left = options.requests;
   let refused = 0;
   await clock.runAll(
@@ -284,7 +322,7 @@ async function collectAgainstBucket(options: {
           const atRandom = answer.allowed && random() < (options.randomRefusals?.share ?? 0);
           if (answer.allowed && !atRandom) {
             await clock.sleep(options.latencyMs);
-            limiter.accepted();
+            limiter.accepted(sentAt);
             break;
           }
           const retryAfterSeconds = answer.allowed ? 1 : answer.retryAfterSeconds;
@@ -293,6 +331,7 @@ async function collectAgainstBucket(options: {
           const rateBefore = limiter.currentRate();
           limiter.throttled(retryAfterSeconds * 1000, sentAt, atRandom ? options.randomRefusals?.cause : 'limit');
           if (limiter.currentRate() < rateBefore) cuts += 1;
+          lowestRate = Math.min(lowestRate, limiter.currentRate());
           await clock.sleep(retryAfterSeconds * 1000);
         }
       }
@@ -300,7 +339,7 @@ async function collectAgainstBucket(options: {
   );
   // The last request leaves at the rate and is answered a latency later.
   const boundMs = ((options.requests - 1) / Math.min(options.maxRps, options.bucket.requestsPerSecond)) * 1000 + options.latencyMs;
-  return { ratio: (clock.now() - started) / boundMs, wallMs: clock.now() - started, boundMs, refused, cuts };
+  return { ratio: (clock.now() - started) / boundMs, wallMs: clock.now() - started, boundMs, refused, cuts, lowestRate, finalRate: limiter.currentRate() };
 }
 
 interface BucketCase {
@@ -357,14 +396,33 @@ describe('rate limiter against a server bucket (virtual time)', () => {
   });
 });
 
-describe('refusals that do not follow from the rate (virtual time)', () => {
+describe('refusals that may not follow from the rate (virtual time)', () => {
   // b19c's case: 5 % of requests refused at random with --max-rps 25 took 137 s instead of about 25, each refusal read as
-  // the limit and the rate halved. Now only the refused request waits its second.
-  it.for([1, 2, 3, 4, 5])('5 %% refused at random at --max-rps 25 (seed %i): no cut, ≤ 1.15 × the bound', async (seed) => {
+  // the limit and the rate halved. Now only the refused request waits its second, and a trial that finds the refusals go
+  // on at four fifths of the rate restores it.
+  it.for([1, 2, 3, 4, 5])('5 %% refused at random at --max-rps 25 (seed %i): no storm cut, the rate restored, ≤ 1.15 × the bound', async (seed) => {
     const run = await collectAgainstBucket({ maxRps: 25, adaptive: false, bucket: large, requests: 500, latencyMs: 35, randomRefusals: { share: 0.05, cause: 'limit', seed } });
     expect(run.refused).toBeGreaterThan(10);
-    expect(run.cuts).toBe(0);
+    // A trial lowers it to 20/s, and once more to 16/s if refused before any answer at 20/s came back; a storm would halve it.
+    expect(run.lowestRate).toBeGreaterThanOrEqual(16 - 1e-9);
+    expect(run.finalRate).toBe(25);
     expect(run.ratio).toBeLessThanOrEqual(1.15);
+  });
+
+  // r20's case: a --max-rps up to a quarter over what the tenant has left is refused under a fifth of the time, which no
+  // storm rule sees: d054a50 never cut it (543, 196 and 90 refusals in 3,000 requests, against 18, 5 and 4 when every
+  // refusal cut). A trial finds the refusals vanish at four fifths of the rate. Bound: twice the figures of before d054a50
+  // (within the bench's 1 % of 429s), with the server's burst a second of requests or a tenth of one.
+  it.for([
+    { maxRps: 60, limit: 50, maxRefused: 36 },
+    { maxRps: 110, limit: 100, maxRefused: 10 },
+    { maxRps: 240, limit: 200, maxRefused: 8 },
+  ])('--max-rps $maxRps against $limit/s: cut by a trial, ≤ $maxRefused 429s in 3,000 requests', async ({ maxRps, limit, maxRefused }) => {
+    for (const burst of [limit, limit / 10]) {
+      const run = await collectAgainstBucket({ maxRps, adaptive: false, bucket: { requestsPerSecond: limit, burst }, requests: 3_000, latencyMs: 35 });
+      expect(run.refused).toBeLessThanOrEqual(maxRefused);
+      expect(run.ratio).toBeLessThanOrEqual(1.1);
+    }
   });
 
   it('a refusal over the storm share at the known limit still cuts', async () => {
@@ -383,7 +441,21 @@ describe('refusals that do not follow from the rate (virtual time)', () => {
     expect(clock.waits).toEqual([]);
   });
 
-  it('with an unknown limit every LIMIT_EXCEEDED refusal is the limit (its rate keeps exploring upward), a QUOTA_EXCEEDED one is not', async () => {
+  // b20's case: with the limit unknown, each stray refusal after the probe halved the rate and its regrowth stopped at nine
+  // tenths of where it was: 3.4 to 6.2 times the bound here. A trial that finds them going on restores the rate.
+  it.for([1, 2, 3])('--adaptive-rate, 5 %% refused at random against 25/s (seed %i): ≤ 2 × the bound', async (seed) => {
+    const run = await collectAgainstBucket({
+      maxRps: Number.POSITIVE_INFINITY,
+      adaptive: true,
+      bucket: { requestsPerSecond: 25 },
+      requests: 500,
+      latencyMs: 35,
+      randomRefusals: { share: 0.05, cause: 'limit', seed },
+    });
+    expect(run.ratio).toBeLessThanOrEqual(2);
+  });
+
+  it("with an unknown limit the probe's first LIMIT_EXCEEDED refusal is the limit, a QUOTA_EXCEEDED one is not", async () => {
     const clock = fakeClock();
     const limiter = createRateLimiter({ maxRps: 1000, adaptive: true, now: clock.now, sleep: clock.sleep });
     while (limiter.currentRate() < 80) await limiter.acquire();
