@@ -148,6 +148,12 @@ export interface ReviewArgs {
   includeFixed: boolean;
 }
 
+/** The review flags that read the baseline, checked in this order, and why each needs it. */
+const NEEDS_BASELINE = [
+  ['fail-on-new', 'without an earlier result nothing can be called new'],
+  ['include-fixed', "the fixed findings are the baseline's that this run no longer has"],
+] as const;
+
 /** Checks the review flags' combinations (exit 2 on a nonsensical one) and names them for `auditAndReport`. */
 export function reviewArgs(flags: ReportFlags): ReviewArgs {
   const { suppressions, baseline } = flags;
@@ -156,16 +162,11 @@ export function reviewArgs(flags: ReportFlags): ReviewArgs {
     throw new UserFacingError('flag-invalid', '--dispositions needs one file.', { hint: 'Name the reviewed dispositions file once: --dispositions pingone-audit.dispositions.json' });
   }
   if (baseline === '') throw new UserFacingError('flag-invalid', '--baseline needs a file.', { hint: 'Name the JSON report of an earlier run: --baseline last-run.json' });
-  // typeof, not the declared type: a repeated flag arrives as an array.
-  if (flags['fail-on-new'] === true && typeof baseline !== 'string') {
-    throw new UserFacingError('flag-invalid', '--fail-on-new needs --baseline: without an earlier result nothing can be called new.', {
-      hint: 'Pass --baseline <earlier JSON report>, written by `-f json -o <file>` on an earlier run.',
-    });
-  }
-  if (flags['include-fixed'] === true && typeof baseline !== 'string') {
-    throw new UserFacingError('flag-invalid', "--include-fixed needs --baseline: the fixed findings are the baseline's that this run no longer has.", {
-      hint: 'Pass --baseline <earlier JSON report>, written by `-f json -o <file>` on an earlier run.',
-    });
+  for (const [flag, why] of NEEDS_BASELINE) {
+    // typeof, not the declared type: a repeated flag arrives as an array.
+    if (flags[flag] === true && typeof baseline !== 'string') {
+      throw new UserFacingError('flag-invalid', `--${flag} needs --baseline: ${why}.`, { hint: 'Pass --baseline <earlier JSON report>, written by `-f json -o <file>` on an earlier run.' });
+    }
   }
   return {
     suppressions: suppressions === false ? false : typeof suppressions === 'string' ? suppressions : undefined,
