@@ -1,5 +1,5 @@
 import { UserFacingError } from '../errors.js';
-import { camelCase, type ParserOptions } from './single-valued.js';
+import { optionArguments, optionSpellings, type ParserOptions } from './single-valued.js';
 
 /**
  * A yargs middleware (build it with the raw arguments) that refuses an option that takes a value but was given none: the
@@ -11,12 +11,10 @@ export function refuseMissingValues(rawArgv: readonly string[]) {
   return (_argv: Record<string, unknown>, parser: ParserOptions): void => {
     const { key, boolean, alias, choices } = parser.getOptions();
     const flags = new Set(boolean);
-    const end = rawArgv.indexOf('--');
-    const options = end === -1 ? rawArgv : rawArgv.slice(0, end);
+    const options = optionArguments(rawArgv);
     for (const name of Object.keys(key).sort((a, b) => b.length - a.length)) {
       if (flags.has(name)) continue;
-      const names = [name, ...(alias[name] ?? [])];
-      const spellings = new Set(names.flatMap((each) => (each.length === 1 ? [`-${each}`] : [`--${each}`, `--${camelCase(each)}`])));
+      const spellings = optionSpellings([name, ...(alias[name] ?? [])]);
       const bare = options.findIndex((arg, index) => spellings.has(arg) && !isValue(options[index + 1]));
       if (bare !== -1) throw missingValue(options[bare]!, choices[name]);
     }

@@ -17,24 +17,37 @@ export function refuseRepeatedOptions(rawArgv: readonly string[]) {
   return (argv: Record<string, unknown>, parser: ParserOptions): void => {
     const { key, array, alias } = parser.getOptions();
     const repeatable = new Set(array);
+    const options = optionArguments(rawArgv);
     // Long names first, so the message names --config rather than -c.
     for (const name of Object.keys(key).sort((a, b) => b.length - a.length)) {
       if (repeatable.has(name)) continue;
       const value = argv[name];
       // The raw count for every option: yargs reads `--port 0 --port 1` as a counter and hands over 1, not an array.
-      const given = timesGiven(rawArgv, [name, ...(alias[name] ?? [])]);
+      const given = timesGiven(options, [name, ...(alias[name] ?? [])]);
       const times = Math.max(Array.isArray(value) ? value.length : 1, given);
       if (times > 1) throw repeated(name, times);
     }
   };
 }
 
-/** How often an option appears among the options (before `--`), as `--name`, `--no-name`, `--name=…` or a one-letter alias. */
-function timesGiven(rawArgv: readonly string[], names: readonly string[]): number {
-  const end = rawArgv.indexOf('--');
-  const options = end === -1 ? rawArgv : rawArgv.slice(0, end);
-  const spellings = new Set(names.flatMap((name) => (name.length === 1 ? [`-${name}`] : [`--${name}`, `--no-${name}`, `--${camelCase(name)}`])));
+/** How often an option appears among the {@link optionArguments}, as `--name`, `--no-name`, `--name=…` or a one-letter alias. */
+function timesGiven(options: readonly string[], names: readonly string[]): number {
+  const spellings = optionSpellings(names, { negated: true });
   return options.filter((arg) => spellings.has(arg.split('=')[0]!)).length;
+}
+
+/** The arguments that may be options: those before `--`, after which every argument is a value, whatever it looks like. */
+export function optionArguments(rawArgv: readonly string[]): readonly string[] {
+  const end = rawArgv.indexOf('--');
+  return end === -1 ? rawArgv : rawArgv.slice(0, end);
+}
+
+/**
+ * Every way an option of these names (its name and its aliases) is typed as a whole argument: `-x` for a one-letter
+ * name, else `--name` and `--camelName`, and `--no-name` too when `negated`.
+ */
+export function optionSpellings(names: readonly string[], { negated = false } = {}): ReadonlySet<string> {
+  return new Set(names.flatMap((name) => (name.length === 1 ? [`-${name}`] : [`--${name}`, `--${camelCase(name)}`, ...(negated ? [`--no-${name}`] : [])])));
 }
 
 /** `max-rps` → `maxRps`: yargs accepts both spellings of every option. */

@@ -1,6 +1,6 @@
 import { closestMatch } from '../engine/closest-match.js';
 import { UserFacingError } from '../errors.js';
-import { camelCase, type ParserOptions } from './single-valued.js';
+import { camelCase, optionArguments, type ParserOptions } from './single-valued.js';
 
 /** The flag shell completion asks with; yargs handles it before any command runs. */
 const COMPLETION_FLAG = 'get-yargs-completions';
@@ -18,8 +18,7 @@ export function refuseUnknownOptions(rawArgv: readonly string[]) {
     const { key, alias } = parser.getOptions();
     const names = new Set([...Object.keys(key), ...Object.values(alias).flat()].filter((name) => name.length > 1));
     const known = new Set([...names, ...[...names].map(camelCase)]);
-    const end = rawArgv.indexOf('--');
-    const unknown = (end === -1 ? rawArgv : rawArgv.slice(0, end))
+    const unknown = optionArguments(rawArgv)
       .filter((arg) => arg.startsWith('--') && arg.length > 2)
       .map((arg) => arg.slice(2).split('=')[0]!)
       .filter((name) => !known.has(name) && !(name.startsWith('no-') && known.has(name.slice(3))));
