@@ -94,9 +94,11 @@ export async function sarifUploads(runs: readonly SarifRunParts[], maxGzipBytes 
         measuring = true;
         for (const earlier of printed) for (const waiting of earlier.unmeasured.splice(0)) measure(earlier, waiting.block, waiting.copied);
       }
+      // A turn of the event loop after each measured block: the blocks compressed so far come back to the pool (and hand
+      // back their zlib memory) before the next block is taken, instead of new memory for each block of a run.
+      if (measuring) await new Promise(setImmediate);
     }
-    // A turn of the event loop between runs: the blocks compressed so far hand back their zlib memory.
-    await new Promise(setImmediate);
+    if (!measuring) await new Promise(setImmediate);
   }
   const sizes = await Promise.all(printed.map(async (run) => (measuring ? sum(await Promise.all(run.gzipped)) : run.plain)));
   const groups: Array<Array<{ start: number; end: number }>> = [];
