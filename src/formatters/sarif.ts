@@ -1,4 +1,4 @@
-import type { Log, Notification, Run } from 'sarif';
+import type { Notification, Run } from 'sarif';
 import { compareFindings } from '../engine/order-findings.js';
 import type { AuditResult, Finding } from '../engine/types.js';
 import { UserFacingError } from '../errors.js';
@@ -13,13 +13,20 @@ import { MAX_RUNS, MAX_UPLOAD_GZIP_BYTES, type PrintedStore, type SarifUpload, s
 
 /** GitHub code scanning rejects a run with more results (docs.github.com, Code security → SARIF results exceed one or more limits). */
 export const MAX_RESULTS_PER_RUN = 25_000;
-export { FINGERPRINT_KEY } from './sarif-result-text.js';
 
 /** `automationDetails.id` of a run: GitHub's category, one per environment. */
 export function automationId(environmentId: string | null): string {
   return `pingone-audit/${environmentId ?? 'organization'}/`;
 }
 
+/**
+ * SARIF 2.1.0 for GitHub code scanning: one run per environment plus one for organization-wide
+ * findings. The organization run is always there, even empty, so that GitHub closes alerts that
+ * were fixed (it only closes alerts of a category it receives again). Suppressed findings are left
+ * out unless `context.includeSuppressed`, because GitHub ignores `suppressions` and would open them.
+ * Laid out as `JSON.stringify(log, null, 2)` would, but each result compact on a line.
+ * @throws UserFacingError `report-too-large` beyond {@link MAX_RUNS} runs, more than one upload takes.
+ */
 export function formatSarif(result: AuditResult, context: FormatContext): string {
   return Buffer.concat([...formatSarifChunks(result, context)]).toString('utf8');
 }
@@ -30,19 +37,6 @@ export function formatSarif(result: AuditResult, context: FormatContext): string
  */
 export function formatSarifChunks(result: AuditResult, context: FormatContext): Iterable<Buffer> {
   return utf8Blocks(sarifLogPieces(sarifRunParts(result, context).map(sarifRunText), (text) => text));
-}
-
-/**
- * SARIF 2.1.0 for GitHub code scanning: one run per environment plus one for organization-wide
- * findings. The organization run is always there, even empty, so that GitHub closes alerts that
- * were fixed (it only closes alerts of a category it receives again). Suppressed findings are left
- * out unless `context.includeSuppressed`, because GitHub ignores `suppressions` and would open them.
- * Printed as {@link formatSarif}: laid out as `JSON.stringify(log, null, 2)` would, but each result compact on a line.
- * @throws UserFacingError `report-too-large` beyond {@link MAX_RUNS} runs, more than one upload takes.
- */
-export function buildSarifLog(result: AuditResult, context: FormatContext): Log {
-  // Read back from its text: what is printed is the log, and no two runs share an object (they share the rules' descriptors).
-  return JSON.parse(formatSarif(result, context)) as Log;
 }
 
 function sarifRunParts(result: AuditResult, context: FormatContext): SarifRunParts[] {
@@ -58,7 +52,7 @@ function sarifRunParts(result: AuditResult, context: FormatContext): SarifRunPar
 }
 
 /**
- * The SARIF of {@link buildSarifLog}, printed once, cut into logs that GitHub takes in one upload each: at most
+ * The SARIF of {@link formatSarif}, printed once, cut into logs that GitHub takes in one upload each: at most
  * {@link MAX_RUNS} runs and `maxGzipBytes` gzipped, in run order (the organization's run last); the printed runs wait
  * in `store` (in memory when absent) until the cut is decided.
  */

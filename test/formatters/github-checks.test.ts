@@ -1,12 +1,12 @@
 import type { Log, Result } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { checkSarifForGitHub } from '../helpers/github-checks.js';
-import { buildSarifLog } from '../../src/formatters/sarif.js';
+import { formatSarif } from '../../src/formatters/sarif.js';
 import { sampleResult } from './fixtures.js';
 
 /** A log that uploads, to break one way at a time. */
 function validLog(): Log {
-  return buildSarifLog(sampleResult(), { color: false });
+  return JSON.parse(formatSarif(sampleResult(), { color: false })) as Log;
 }
 
 function firstResult(log: Log): Result {

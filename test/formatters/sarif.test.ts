@@ -4,7 +4,8 @@ import type { AuditResult } from '../../src/engine/types.js';
 import { UserFacingError } from '../../src/errors.js';
 import { checkSarifForGitHub } from '../helpers/github-checks.js';
 import type { FormatContext } from '../../src/formatters/format-context.js';
-import { buildSarifLog, FINGERPRINT_KEY, formatSarif, MAX_RESULTS_PER_RUN, sarifResultsLeftOut } from '../../src/formatters/sarif.js';
+import { formatSarif, MAX_RESULTS_PER_RUN, sarifResultsLeftOut } from '../../src/formatters/sarif.js';
+import { FINGERPRINT_KEY } from '../../src/formatters/sarif-result-text.js';
 import { cleanResult, ENV_DEV, ENV_PROD, makeFinding, sampleResult, summarize } from './fixtures.js';
 import { sarifSchemaProblems } from './schema-validators.js';
 
@@ -184,7 +185,7 @@ describe('SARIF formatter', () => {
       makeFinding({ ruleId: 'app-wildcard-redirect-uri', severity: 'critical', environmentId: ENV_PROD, id: `crit-${index}`, name: `Crit ${index}`, message: 'wildcard', line: 3 }),
     );
     const result = summarize({ ...sampleResult(), findings: [...lows, ...criticals] });
-    const run = buildSarifLog(result, plain).runs[0]!;
+    const run = sarif(result).runs[0]!;
     expect(run.results).toHaveLength(MAX_RESULTS_PER_RUN);
     expect(run.results!.filter((item) => item.level === 'error')).toHaveLength(3);
     const notice = run.invocations![0]!.toolExecutionNotifications!.find((notification) => notification.descriptor?.id === 'results-truncated');
@@ -204,10 +205,10 @@ describe('SARIF formatter', () => {
   it('refuses more runs than GitHub accepts, saying what to do', () => {
     const result = cleanResult();
     result.snapshot.environmentIds = Array.from({ length: 20 }, (_, index) => `env-${index}`);
-    expect(() => buildSarifLog(result, plain)).toThrow(UserFacingError);
-    expect(() => buildSarifLog(result, plain)).toThrow(/21 runs .* at most 20/);
+    expect(() => sarif(result)).toThrow(UserFacingError);
+    expect(() => sarif(result)).toThrow(/21 runs .* at most 20/);
     result.snapshot.environmentIds.pop();
-    expect(buildSarifLog(result, plain).runs).toHaveLength(20);
+    expect(sarif(result).runs).toHaveLength(20);
   });
 
   it('prints deterministic JSON with a trailing newline', () => {
