@@ -13,8 +13,10 @@ export interface RateLimiter {
    * storm (at least three refusals, and over a fifth of the last second's answers) halves the rate, as does the probe's
    * first 429 with an unknown limit. Fewer refusals start a trial (the rate drops to four fifths of what was sent until
    * the answers tell): two in a second at a trusted rate (the limit as given until a storm, then the most starts in a
-   * second that met no refusal), one above it. Refusals of requests sent before the last storm's cut are that storm
-   * and cut nothing more. With no rate to lower (no limit) or the rate at its floor, nothing starts for `pauseMs`.
+   * second that met no refusal), after a wait that doubles with each trial that found the refusals were not the rate;
+   * one above it (within two seconds of a storm, one above it halves the rate as a storm does). A trial whose rate meets
+   * a refusal before any answer lowers it once more. Refusals of requests sent before the last storm's cut are that
+   * storm and cut nothing more. With no rate to lower (no limit) or the rate at its floor, nothing starts for `pauseMs`.
    */
   throttled(pauseMs: number, sentAt?: number, cause?: RefusalCause): void;
   /** An answer to a request sent at `sentAt` that was not a 429: the rate PingOne accepts is measured from these. */
