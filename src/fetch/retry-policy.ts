@@ -79,11 +79,23 @@ export function isConnectionRefused(error: unknown): boolean {
   return false;
 }
 
-/** `Retry-After` as seconds or an HTTP-date, in ms from `now`; undefined when absent or unreadable. */
+// The three HTTP-date forms a recipient accepts (RFC 9110 §5.6.7): IMF-fixdate, RFC 850's and asctime's. Date.parse
+// alone reads far more: "-5" as the year 2005 and "1, 2" as 2001, which made a malformed Retry-After a wait of 0.
+const HTTP_DATE = [
+  /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/,
+  /^[A-Z][a-z]{5,8}, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT$/,
+  /^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}$/,
+];
+
+/**
+ * `Retry-After` (RFC 9110 §10.2.3) as seconds or an HTTP-date, in ms from `now`; undefined when absent or unreadable
+ * (a negative number, any other date text), so that the caller backs off instead of retrying at once.
+ */
 export function parseRetryAfter(header: string | undefined, now: number): number | undefined {
   if (header === undefined) return undefined;
   const text = header.trim();
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  if (!HTTP_DATE.some((form) => form.test(text))) return undefined;
   const date = Date.parse(text);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);

@@ -16,6 +16,16 @@ describe('retry policy', () => {
     expect(parseRetryAfter(undefined, now)).toBeUndefined();
   });
 
+  it('reads the obsolete HTTP-date forms too, and nothing else that Date.parse would take', () => {
+    const now = Date.parse('1994-11-06T08:49:30Z');
+    expect(parseRetryAfter('Sunday, 06-Nov-94 08:49:37 GMT', now)).toBe(7000);
+    expect(parseRetryAfter('Sun Nov  6 08:49:37 1994', now)).toBe(7000);
+    // A malformed value is no wait of 0: the caller backs off as with no Retry-After at all.
+    for (const malformed of ['-5', '-1', '1, 2', '5 6', '2026-03-01', 'Sun, 06 Nov 1994']) {
+      expect(parseRetryAfter(malformed, now), malformed).toBeUndefined();
+    }
+  });
+
   it('backs off exponentially with bounded jitter and a cap', () => {
     const policy = { ...defaultRetryPolicy, baseDelayMs: 100, maxDelayMs: 1000 };
     expect(backoffDelay(1, policy, () => 0)).toBe(100);
