@@ -51,7 +51,7 @@ export const checkCommand = defineCommand({
       .epilogue('Exit codes: 0 every item passes, 1 an item fails, 3 an item could not be evaluated (data missing), 2 usage error.'),
   run: async (argv, context) => {
     const { io } = context;
-    // Both are checked before any network call, so a typo fails fast (exit 2).
+    // The flags, the profile and the config are checked before any network call, so a typo fails fast (exit 2).
     if (argv.snapshot !== undefined) refuseCollectionFlags(argv);
     const profile = findProfile(bundledProfiles(), argv.profile);
     const config = loadConfig(argv.config, io.cwd);
