@@ -3,6 +3,10 @@ import { dispositionLabel } from './disposition-label.js';
 import { fullyQualifiedName, SOURCE_ROOT } from './sarif-location.js';
 import { SARIF_LEVEL } from './sarif-rules.js';
 
+/**
+ * The member of each result's `partialFingerprints` that holds the finding's fingerprint (`fingerprintFinding`),
+ * by which GitHub keeps an alert matched across runs; `/v1` names that recipe, and a new recipe takes a new key.
+ */
 export const FINGERPRINT_KEY = 'pingoneAuditFingerprint/v1';
 
 /** A finding as a SARIF result: where its file is, and what the report says of it beyond the finding itself. */
