@@ -8,7 +8,7 @@ import { bundledProfiles } from '../profiles/load-profiles.js';
 import { buildSnapshotIndex } from '../snapshot/index-builder.js';
 import type { Verdict } from '../verdict.js';
 import { collectInMemory, collectToFolder } from './collect-to-folder.js';
-import { withClient, withCollectionScope, withConnectionOptions } from './connection-options.js';
+import { CONNECTION_FLAGS, withClient, withCollectionScope, withConnectionOptions } from './connection-options.js';
 import { defineCommand } from './context.js';
 import { terminalColumns, useColor } from './io.js';
 import { loadSnapshotFolder } from './load-snapshot-folder.js';
@@ -16,15 +16,23 @@ import { stderrLines } from '../output/stderr-line.js';
 import { FRAMEWORK_IDS } from '../frameworks/framework-ids.js';
 import { UserFacingError } from '../errors.js';
 import { checklistFrameworkView } from './check-framework.js';
+import { optionArguments, optionSpellings } from './single-valued.js';
 
 const VERDICT = { pass: 'clean', fail: 'findings', 'not-evaluated': 'incomplete' } as const satisfies Record<string, Verdict>;
 
 /** The flags that shape a live collection (`--out` keeps it): with --snapshot nothing is collected, and they would be ignored. */
 const COLLECTION_FLAGS = ['out', 'environment', 'all-environments', 'max-page-items', 'max-pages', 'max-users', 'redact-pii'] as const;
 
-/** Refuses collection flags beside --snapshot (a boolean one only when set), rather than ignore them in silence. */
-function refuseCollectionFlags(argv: Partial<Record<(typeof COLLECTION_FLAGS)[number], unknown>>): void {
-  const given = COLLECTION_FLAGS.filter((flag) => argv[flag] !== undefined && argv[flag] !== false).map((flag) => `--${flag}`);
+/**
+ * Refuses collection flags beside --snapshot (a boolean one only when set), and connection flags typed on the command line
+ * (several have defaults, and the PINGONE_* variables of a shell stay welcome), rather than ignore them in silence.
+ */
+function refuseCollectionFlags(argv: Partial<Record<(typeof COLLECTION_FLAGS)[number], unknown>>, rawArgv: readonly string[]): void {
+  const typed = optionArguments(rawArgv).map((arg) => arg.split('=')[0]!);
+  const given = [
+    ...COLLECTION_FLAGS.filter((flag) => argv[flag] !== undefined && argv[flag] !== false),
+    ...CONNECTION_FLAGS.filter((flag) => typed.some((arg) => optionSpellings([flag], { negated: true }).has(arg))),
+  ].map((flag) => `--${flag}`);
   if (given.length === 0) return;
   throw new UserFacingError('flag-invalid', `${given.join(', ')} shape${given.length === 1 ? 's' : ''} a live collection, and --snapshot checks a snapshot already collected.`, {
     hint: `Drop ${given.join(', ')} to check the snapshot, or drop --snapshot to collect live.`,
@@ -52,7 +60,7 @@ export const checkCommand = defineCommand({
   run: async (argv, context) => {
     const { io } = context;
     // The flags, the profile and the config are checked before any network call, so a typo fails fast (exit 2).
-    if (argv.snapshot !== undefined) refuseCollectionFlags(argv);
+    if (argv.snapshot !== undefined) refuseCollectionFlags(argv, context.rawArgv);
     const profile = findProfile(bundledProfiles(), argv.profile);
     const config = loadConfig(argv.config, io.cwd);
     const snapshot =

@@ -11,6 +11,30 @@ import { stderrLines } from '../output/stderr-line.js';
 const DEFAULT_MAX_RPS = 10;
 
 /** Flags naming a tenant and credentials; each falls back to the Terraform provider's variable. */
+/** The options of {@link withConnectionOptions} that only a live collection reads: how to reach PingOne, sign in and pace the requests. */
+export const CONNECTION_FLAGS = [
+  'client-id',
+  'client-secret',
+  'client-secret-file',
+  'environment-id',
+  'region',
+  'api-url',
+  'auth-url',
+  'custom-domain',
+  'private-key-file',
+  'key-id',
+  'token-auth-method',
+  'auth',
+  'redirect-port',
+  'token-cache',
+  'scope',
+  'max-rps',
+  'adaptive-rate',
+  'concurrency',
+  'max-answer-mb',
+  'timeout',
+] as const;
+
 export function withConnectionOptions<T>(yargs: Argv<T>) {
   return yargs
     .option('client-id', { type: 'string', group: 'Connection:', description: 'Worker app client id [PINGONE_CLIENT_ID]' })

@@ -115,6 +115,16 @@ describe('pingone-audit check', () => {
     expect((await readdir(work)).includes('never-written')).toBe(false);
   });
 
+  it('refuses connection flags typed beside --snapshot, but not the PINGONE_* variables of the shell (exit 2)', async () => {
+    const typed = await runCli(['check', 'stackone', '--app', 'StackOne', '--snapshot', snapshot, '--max-rps=5', '--no-adaptive-rate', '--client-id', 'x']);
+    expect(typed.code).toBe(2);
+    expect(typed.stderr).toContain('--client-id, --max-rps, --adaptive-rate shape a live collection, and --snapshot checks a snapshot already collected.');
+    expect(typed.stdout).toBe('');
+    const fromEnv = await runCli(['check', 'stackone', '--app', 'StackOne', '--snapshot', snapshot], { env: { PINGONE_CLIENT_ID: 'x', PINGONE_CLIENT_SECRET: 'y' } });
+    expect(fromEnv.code).toBe(0);
+    expect(fromEnv.stderr).toBe('');
+  });
+
   it('refuses an unknown profile, listing the profiles (exit 2)', async () => {
     const run = await runCli(['check', 'stackon', '--app', 'StackOne', '--snapshot', snapshot]);
     expect(run.code).toBe(2);
