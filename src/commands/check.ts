@@ -16,7 +16,7 @@ import { stderrLines } from '../output/stderr-line.js';
 import { FRAMEWORK_IDS } from '../frameworks/framework-ids.js';
 import { UserFacingError } from '../errors.js';
 import { checklistFrameworkView } from './check-framework.js';
-import { optionArguments, optionSpellings } from './single-valued.js';
+import { optionArguments, timesGiven } from './single-valued.js';
 
 const VERDICT = { pass: 'clean', fail: 'findings', 'not-evaluated': 'incomplete' } as const satisfies Record<string, Verdict>;
 
@@ -28,11 +28,10 @@ const COLLECTION_FLAGS = ['out', 'environment', 'all-environments', 'max-page-it
  * (several have defaults, and the PINGONE_* variables of a shell stay welcome), rather than ignore them in silence.
  */
 function refuseCollectionFlags(argv: Partial<Record<(typeof COLLECTION_FLAGS)[number], unknown>>, rawArgv: readonly string[]): void {
-  const typed = optionArguments(rawArgv).map((arg) => arg.split('=')[0]!);
-  const given = [
-    ...COLLECTION_FLAGS.filter((flag) => argv[flag] !== undefined && argv[flag] !== false),
-    ...CONNECTION_FLAGS.filter((flag) => typed.some((arg) => optionSpellings([flag], { negated: true }).has(arg))),
-  ].map((flag) => `--${flag}`);
+  const options = optionArguments(rawArgv);
+  const collection = COLLECTION_FLAGS.filter((flag) => argv[flag] !== undefined && argv[flag] !== false);
+  const connection = CONNECTION_FLAGS.filter((flag) => timesGiven(options, [flag]) > 0);
+  const given = [...collection, ...connection].map((flag) => `--${flag}`);
   if (given.length === 0) return;
   throw new UserFacingError('flag-invalid', `${given.join(', ')} shape${given.length === 1 ? 's' : ''} a live collection, and --snapshot checks a snapshot already collected.`, {
     hint: `Drop ${given.join(', ')} to check the snapshot, or drop --snapshot to collect live.`,

@@ -10,7 +10,6 @@ import { stderrLines } from '../output/stderr-line.js';
 /** Within one IP's default share of a small licence's configuration-group limit (pingone-api.md §6.2). */
 const DEFAULT_MAX_RPS = 10;
 
-/** Flags naming a tenant and credentials; each falls back to the Terraform provider's variable. */
 /** The options of {@link withConnectionOptions} that only a live collection reads: how to reach PingOne, sign in and pace the requests. */
 export const CONNECTION_FLAGS = [
   'client-id',
@@ -35,6 +34,7 @@ export const CONNECTION_FLAGS = [
   'timeout',
 ] as const;
 
+/** Flags naming a tenant and credentials; each falls back to the Terraform provider's variable. */
 export function withConnectionOptions<T>(yargs: Argv<T>) {
   return yargs
     .option('client-id', { type: 'string', group: 'Connection:', description: 'Worker app client id [PINGONE_CLIENT_ID]' })

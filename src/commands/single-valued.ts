@@ -31,7 +31,7 @@ export function refuseRepeatedOptions(rawArgv: readonly string[]) {
 }
 
 /** How often an option appears among the {@link optionArguments}, as `--name`, `--no-name`, `--name=…` or a one-letter alias. */
-function timesGiven(options: readonly string[], names: readonly string[]): number {
+export function timesGiven(options: readonly string[], names: readonly string[]): number {
   const spellings = optionSpellings(names, { negated: true });
   return options.filter((arg) => spellings.has(arg.split('=')[0]!)).length;
 }
