@@ -2,6 +2,9 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import yargs from 'yargs';
+import { CONNECTION_FLAGS, withConnectionOptions } from '../../src/commands/connection-options.js';
+import type { ParserOptions } from '../../src/commands/single-valued.js';
 import { loadDataset, startSimulator } from '../../src/simulator/index.js';
 import { reseal } from '../helpers/reseal-snapshot.js';
 import { textWidth } from '../../src/output/terminal-layout.js';
@@ -123,6 +126,11 @@ describe('pingone-audit check', () => {
     const fromEnv = await runCli(['check', 'stackone', '--app', 'StackOne', '--snapshot', snapshot], { env: { PINGONE_CLIENT_ID: 'x', PINGONE_CLIENT_SECRET: 'y' } });
     expect(fromEnv.code).toBe(0);
     expect(fromEnv.stderr).toBe('');
+  });
+
+  it('knows every connection flag as one to refuse beside --snapshot: the list is the options that withConnectionOptions declares', () => {
+    const declared = Object.keys((withConnectionOptions(yargs([])) as unknown as ParserOptions).getOptions().key).filter((name) => !['help', 'version', 'verbose'].includes(name));
+    expect(declared.sort()).toEqual([...CONNECTION_FLAGS].sort());
   });
 
   it('refuses an unknown profile, listing the profiles (exit 2)', async () => {
