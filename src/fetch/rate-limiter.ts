@@ -84,7 +84,8 @@ const stormRefusals = 3;
 // what it sends (a --max-rps of 60 against 50/s met 543 refusals in 3,000 requests, never cut). So they start a trial:
 // the rate drops to four fifths of what was sent, below any limit the storm rule missed, and holds while the answers to
 // what is sent at it come back. Refusals that vanish (`trialAnswers` answers with none: at 5 % of requests refused at
-// random, one chance in a hundred) were the rate: it stays cut. Refusals that go on were not: the rate is restored.
+// random, one chance in a hundred) were the rate: it stays cut. Refusals that go on were not: the rate is restored, up to
+// what was sent in the second before the trial.
 const trialFactor = 0.8;
 const trialAnswers = 90;
 // At a trusted rate a trial needs two refusals in a second, waits this long after the last trial that restored the rate
@@ -241,11 +242,12 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       current.refused = 0;
       cutTo(time, rate * trialFactor);
     } else if (current.refused > 0) {
-      // Not the rate: back to where it was, and trusted there.
+      // Not the rate: back to where it was, and trusted there; but no higher than what was sent in the second before the
+      // trial (a --max-rps never reached, restored, chained trials that each put it back), climbing from there by creeping.
       trial = undefined;
-      rate = current.rateBefore;
+      rate = Math.min(current.rateBefore, Math.max(rate, current.startsBefore));
       // With an unknown limit, refusals that are not the rate say nothing of where it is: climb on quickly.
-      regrowTarget = judged ? current.regrowTargetBefore : Math.min(maxRps, 2 * current.rateBefore);
+      regrowTarget = judged ? Math.min(current.regrowTargetBefore, rate) : Math.min(maxRps, 2 * current.rateBefore);
       trustedRate = Math.max(trustedRate, current.startsBefore);
       nextTrialAt = time + nextTrialBackoffMs;
       nextTrialBackoffMs *= 2;
