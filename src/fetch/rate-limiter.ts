@@ -13,9 +13,9 @@ export interface RateLimiter {
    * storm (at least three refusals, and over a fifth of the last second's answers) halves the rate, as does the probe's
    * first 429 with an unknown limit. Fewer refusals start a trial (the rate drops to four fifths of what was sent until
    * the answers tell): two in a second at a trusted rate (the limit as given until a storm, then the most starts in a
-   * second that met no refusal), after a wait that doubles with each trial that found the refusals were not the rate;
-   * one above it (within two seconds of a storm, one above it halves the rate as a storm does). A trial whose rate meets
-   * a refusal before any answer lowers it once more. Refusals of requests sent before the last storm's cut are that
+   * second that met no refusal), after a wait that doubles, up to 16 s, with each trial that found the refusals were not
+   * the rate; one above it (within two seconds of a storm, one above it halves the rate as a storm does). A trial whose
+   * rate meets a refusal before any answer lowers it once more. Refusals of requests sent before the last storm's cut are that
    * storm and cut nothing more. With no rate to lower (no limit) or the rate at its floor, nothing starts for `pauseMs`.
    */
   throttled(pauseMs: number, sentAt?: number, cause?: RefusalCause): void;
@@ -89,9 +89,12 @@ const stormRefusals = 3;
 const trialFactor = 0.8;
 const trialAnswers = 90;
 // At a trusted rate a trial needs two refusals in a second, waits this long after the last trial that restored the rate
-// (doubling each time: random refusals would otherwise keep the rate in trials), and this long after a storm.
+// (doubling each time: random refusals would otherwise keep the rate in trials), and this long after a storm. The wait
+// stops doubling at `trialBackoffCapMs`: a limit that drops under the rate after minutes of random refusals (another
+// client on the same licence) must still be found, within that wait, not after an hour.
 const trialRefusals = 2;
 const trialBackoffMs = 2_000;
+const trialBackoffCapMs = 16_000;
 // Within this time of a storm (or of the probe's first 429), a refusal over the trusted rate cuts as a storm does: the
 // rate is climbing back to where it met the limit. Later, such a refusal starts a trial at once.
 const trialAfterStormMs = 2_000;
@@ -250,7 +253,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       regrowTarget = judged ? Math.min(current.regrowTargetBefore, rate) : Math.min(maxRps, 2 * current.rateBefore);
       trustedRate = Math.max(trustedRate, current.startsBefore);
       nextTrialAt = time + nextTrialBackoffMs;
-      nextTrialBackoffMs *= 2;
+      nextTrialBackoffMs = Math.min(trialBackoffCapMs, 2 * nextTrialBackoffMs);
       cuts += 1;
       theoreticalArrival = Math.min(theoreticalArrival, time);
     } else if (current.accepted >= trialAnswers) {

@@ -330,10 +330,15 @@ async function collectAgainstBucket(options: {
   latencyMs: number;
   /** Share of the requests the bucket admits that are refused anyway, at random (seeded), with a Retry-After of a second. */
   randomRefusals?: { share: number; cause: RefusalCause; seed: number };
+  /** After this many answered requests the server's limit drops to `bucket` (and random refusals stop): another client on the licence. */
+  limitDrop?: { afterRequests: number; bucket: RateLimit };
 }) {
   const clock = virtualClock();
   const limiter = createRateLimiter({ maxRps: options.maxRps, adaptive: options.adaptive, now: clock.now, sleep: clock.sleep });
-  const bucket = createBucket(options.bucket, clock.now);
+  const firstBucket = createBucket(options.bucket, clock.now);
+  const droppedBucket = options.limitDrop === undefined ? undefined : createBucket(options.limitDrop.bucket, clock.now);
+  let answered = 0;
+  let refusedAfterDrop = 0;
   const random = seededRandom(options.randomRefusals?.seed ?? 1);
   const started = clock.now();
   let cuts = 0;
@@ -347,16 +352,19 @@ async function collectAgainstBucket(options: {
         for (;;) {
           await limiter.acquire();
           const sentAt = clock.now();
-          const answer = bucket.take();
-          const atRandom = answer.allowed && random() < (options.randomRefusals?.share ?? 0);
+          const dropped = droppedBucket !== undefined && answered >= (options.limitDrop?.afterRequests ?? 0);
+          const answer = (dropped ? droppedBucket : firstBucket).take();
+          const atRandom = !dropped && answer.allowed && random() < (options.randomRefusals?.share ?? 0);
           if (answer.allowed && !atRandom) {
             await clock.sleep(options.latencyMs);
             limiter.accepted(sentAt);
+            answered += 1;
             break;
           }
           const retryAfterSeconds = answer.allowed ? 1 : answer.retryAfterSeconds;
           await clock.sleep(1);
           refused += 1;
+          if (dropped) refusedAfterDrop += 1;
           const rateBefore = limiter.currentRate();
           limiter.throttled(retryAfterSeconds * 1000, sentAt, atRandom ? options.randomRefusals?.cause : 'limit');
           if (limiter.currentRate() < rateBefore) cuts += 1;
@@ -368,7 +376,7 @@ async function collectAgainstBucket(options: {
   );
   // The last request leaves at the rate and is answered a latency later.
   const boundMs = ((options.requests - 1) / Math.min(options.maxRps, options.bucket.requestsPerSecond)) * 1000 + options.latencyMs;
-  return { ratio: (clock.now() - started) / boundMs, wallMs: clock.now() - started, boundMs, refused, cuts, lowestRate, finalRate: limiter.currentRate() };
+  return { ratio: (clock.now() - started) / boundMs, wallMs: clock.now() - started, boundMs, refused, refusedAfterDrop, cuts, lowestRate, finalRate: limiter.currentRate() };
 }
 
 interface BucketCase {
@@ -452,6 +460,23 @@ describe('refusals that may not follow from the rate (virtual time)', () => {
       expect(run.refused).toBeLessThanOrEqual(maxRefused);
       expect(run.ratio).toBeLessThanOrEqual(1.1);
     }
+  });
+
+  // r21's case: each trial that restores the rate doubles the wait before the next, so after minutes of random refusals
+  // a limit that then drops a little under --max-rps (under the storm share) went uncut: 408 refusals in the next 3,000
+  // requests, where a fresh run meets 31. The wait stops doubling at 16 s (30–71 refusals).
+  it.for([1, 2])('after 3,000 requests with 5 %% refused at random (seed %i), a limit dropping to 22/s under --max-rps 25 is still cut', async (seed) => {
+    const run = await collectAgainstBucket({
+      maxRps: 25,
+      adaptive: false,
+      bucket: large,
+      requests: 6_000,
+      latencyMs: 35,
+      randomRefusals: { share: 0.05, cause: 'limit', seed },
+      limitDrop: { afterRequests: 3_000, bucket: { requestsPerSecond: 22, burst: 2 } },
+    });
+    expect(run.refusedAfterDrop).toBeLessThanOrEqual(100);
+    expect(run.finalRate).toBeLessThan(25);
   });
 
   it('a refusal over the storm share at the known limit still cuts', async () => {
