@@ -3,8 +3,9 @@ import { optionArguments, optionSpellings, type ParserOptions } from './single-v
 
 /**
  * A yargs middleware (build it with the raw arguments) that refuses an option that takes a value but was given none: the
- * last argument, or one followed by another option. yargs hands such a flag over as its default (`--fail-on` alone
- * gated at high, as if never typed), as nothing, or as an empty value (`-f` alone ended in an internal error, exit 70).
+ * last argument, one followed by another option, or `--name=` with nothing after the `=`. yargs hands such a flag over
+ * as its default (`--fail-on` alone gated at high, as if never typed), as nothing, or as an empty value (`-f` alone, and
+ * `--format=`, ended in an internal error, exit 70).
  * `-` is a value (stdout for --output), and so is a negative number.
  */
 export function refuseMissingValues(rawArgv: readonly string[]) {
@@ -15,8 +16,8 @@ export function refuseMissingValues(rawArgv: readonly string[]) {
     for (const name of Object.keys(key).sort((a, b) => b.length - a.length)) {
       if (flags.has(name)) continue;
       const spellings = optionSpellings([name, ...(alias[name] ?? [])]);
-      const bare = options.findIndex((arg, index) => spellings.has(arg) && !isValue(options[index + 1]));
-      if (bare !== -1) throw missingValue(options[bare]!, choices[name]);
+      const bare = options.findIndex((arg, index) => (spellings.has(arg) && !isValue(options[index + 1])) || (arg.endsWith('=') && spellings.has(arg.slice(0, -1))));
+      if (bare !== -1) throw missingValue(options[bare]!.replace(/=$/, ''), choices[name]);
     }
   };
 }

@@ -27,6 +27,10 @@ describe('typos get a suggestion (exit 2)', () => {
     expect(failOn.stderr).toContain('--fail-on needs a value: one of critical, high, medium, low, info, none.');
     const app = await runCli(['check', 'stackone', '--snapshot', 'snapshot', '--app']);
     expect(app.stderr).toContain('--app needs a value.');
+    // `--format=` handed yargs an empty value, which ended in an internal error (exit 70) after the audit had run.
+    const empty = await runCli(['audit', 'snapshot', '--format=']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('--format needs a value: one of stylish, grid, json,');
   });
 
   it('a missing argument names the command’s usage line and its own help, not only the tool’s', async () => {
