@@ -1,3 +1,4 @@
+import type { Options } from 'yargs';
 import { profileBindingsFromConfig } from '../audit/audit-setup.js';
 import { loadConfig } from '../audit/load-config.js';
 import { boundProfileIds } from '../profiles/bind-profiles.js';
@@ -8,7 +9,7 @@ import { bundledProfiles } from '../profiles/load-profiles.js';
 import { buildSnapshotIndex } from '../snapshot/index-builder.js';
 import type { Verdict } from '../verdict.js';
 import { collectInMemory, collectToFolder } from './collect-to-folder.js';
-import { CONNECTION_FLAGS, withClient, withCollectionScope, withConnectionOptions } from './connection-options.js';
+import { COLLECTION_SCOPE_FLAGS, CONNECTION_FLAGS, withClient, withCollectionScope, withConnectionOptions } from './connection-options.js';
 import { defineCommand } from './context.js';
 import { terminalColumns, useColor } from './io.js';
 import { loadSnapshotFolder } from './load-snapshot-folder.js';
@@ -20,8 +21,17 @@ import { optionArguments, timesGiven } from './single-valued.js';
 
 const VERDICT = { pass: 'clean', fail: 'findings', 'not-evaluated': 'incomplete' } as const satisfies Record<string, Verdict>;
 
-/** The flags that shape a live collection (`--out` keeps it): with --snapshot nothing is collected, and they would be ignored. */
-const COLLECTION_FLAGS = ['out', 'environment', 'all-environments', 'max-page-items', 'max-pages', 'max-users', 'redact-pii'] as const;
+/** Where a live check keeps its collection; declared here, for check has no default folder. */
+const OUT_OPTION = { out: { type: 'string', group: 'Collection:', description: 'Also write the collected snapshot to this folder (default: none is written)' } } as const satisfies Record<
+  string,
+  Options
+>;
+
+/**
+ * The flags that shape a live collection (`--out` keeps it), named from their declarations: with --snapshot nothing is
+ * collected, and they would be ignored.
+ */
+const COLLECTION_FLAGS = [...Object.keys(OUT_OPTION), ...COLLECTION_SCOPE_FLAGS] as ReadonlyArray<keyof typeof OUT_OPTION | (typeof COLLECTION_SCOPE_FLAGS)[number]>;
 
 /**
  * Refuses collection flags beside --snapshot (a boolean one only when set), and connection flags typed on the command line
@@ -48,7 +58,7 @@ export const checkCommand = defineCommand({
           .map((profile) => profile.id)
           .join(', ')}`,
       })
-      .option('out', { type: 'string', group: 'Collection:', description: 'Also write the collected snapshot to this folder (default: none is written)' })
+      .options(OUT_OPTION)
       .option('app', { type: 'string', demandOption: true, description: 'Application id, or its name (case-insensitive)' })
       .option('snapshot', { type: 'string', description: 'Check a snapshot folder offline instead of collecting live' })
       .option('format', { alias: 'f', type: 'string', choices: CHECKLIST_FORMATS, default: 'table' as ChecklistFormat, description: 'Checklist format' })

@@ -1,4 +1,4 @@
-import type { Argv } from 'yargs';
+import type { Argv, Options } from 'yargs';
 import { UserFacingError } from '../errors.js';
 import { resolvePath, type CommandContext } from './context.js';
 import type { CliIo } from './io.js';
@@ -10,89 +10,92 @@ import { stderrLines } from '../output/stderr-line.js';
 /** Within one IP's default share of a small licence's configuration-group limit (pingone-api.md §6.2). */
 const DEFAULT_MAX_RPS = 10;
 
-/** The options of {@link withConnectionOptions} that only a live collection reads: how to reach PingOne, sign in and pace the requests. */
-export const CONNECTION_FLAGS = [
-  'client-id',
-  'client-secret',
-  'client-secret-file',
-  'environment-id',
-  'region',
-  'api-url',
-  'auth-url',
-  'custom-domain',
-  'private-key-file',
-  'key-id',
-  'token-auth-method',
-  'auth',
-  'redirect-port',
-  'token-cache',
-  'scope',
-  'max-rps',
-  'adaptive-rate',
-  'concurrency',
-  'max-answer-mb',
-  'timeout',
-] as const;
+/**
+ * The options of {@link withConnectionOptions}: how to reach PingOne, sign in, pace the requests and log them. Only a
+ * live collection reads them; {@link CONNECTION_FLAGS} names them from this one declaration, so a list of them cannot drift.
+ */
+const CONNECTION_OPTIONS = {
+  'client-id': { type: 'string', group: 'Connection:', description: 'Worker app client id [PINGONE_CLIENT_ID]' },
+  'client-secret': { type: 'string', group: 'Connection:', description: 'Client secret [PINGONE_CLIENT_SECRET]; visible in shell history, prefer the variable or --client-secret-file' },
+  'client-secret-file': { type: 'string', group: 'Connection:', description: 'File holding the client secret' },
+  'environment-id': { type: 'string', group: 'Connection:', description: "The worker app's environment [PINGONE_ENVIRONMENT_ID]" },
+  region: { type: 'string', group: 'Connection:', description: 'NA, EU, CA, AU, SG or AP [PINGONE_REGION_CODE]' },
+  'api-url': {
+    type: 'string',
+    group: 'Connection:',
+    description: 'Management API base URL, overrides the region [PINGONE_API_URL; or the host alone in PINGONE_API_SERVICE_HOSTNAME, as for Terraform]',
+  },
+  'auth-url': {
+    type: 'string',
+    group: 'Connection:',
+    description: 'Auth base URL, overrides the region [PINGONE_AUTH_URL; or the host alone in PINGONE_AUTH_SERVICE_HOSTNAME, as for Terraform]',
+  },
+  'custom-domain': { type: 'string', group: 'Connection:', description: "The worker app environment's custom domain: tokens from https://<domain>/as/token [PINGONE_CUSTOM_DOMAIN]" },
+  'private-key-file': {
+    type: 'string',
+    group: 'Connection:',
+    description: 'PEM private key (RSA or EC) of the worker app for PRIVATE_KEY_JWT, no secret needed (recommended) [PINGONE_CLIENT_PRIVATE_KEY_FILE]',
+  },
+  'key-id': { type: 'string', group: 'Connection:', description: "kid of that key in the app's JWKS [PINGONE_CLIENT_KEY_ID]" },
+  'token-auth-method': {
+    type: 'string',
+    group: 'Connection:',
+    description: 'PRIVATE_KEY_JWT (default when only a key is given), CLIENT_SECRET_JWT, CLIENT_SECRET_BASIC (default) or CLIENT_SECRET_POST [PINGONE_TOKEN_ENDPOINT_AUTH_METHOD]',
+  },
+  auth: {
+    type: 'string',
+    group: 'Sign-in:',
+    description: "client-credentials (a worker app, default), authorization-code (sign in with a browser, PKCE) or device-code (sign in on another device); the signed-in user's roles then apply",
+  },
+  'redirect-port': { type: 'number', group: 'Sign-in:', description: 'Port of the loopback redirect http://127.0.0.1:<port>/callback registered on the app (default 7464)' },
+  'token-cache': { type: 'string', group: 'Sign-in:', description: 'Keep the signed-in token in this file (mode 0600) and reuse or refresh it next time; off by default' },
+  scope: { type: 'string', group: 'Sign-in:', description: 'Scopes asked for at sign-in (default openid)' },
+  'max-rps': {
+    type: 'number',
+    group: 'Connection:',
+    description: `Client-side request rate limit in requests per second (default ${DEFAULT_MAX_RPS}; with --adaptive-rate, the ceiling of the probe)`,
+  },
+  'adaptive-rate': {
+    type: 'boolean',
+    default: false,
+    group: 'Connection:',
+    description: `The licence's rate limit is unknown: start at ${DEFAULT_MAX_RPS}/s and probe upward until PingOne answers 429, then hold just below it`,
+  },
+  concurrency: {
+    type: 'number',
+    default: 6,
+    group: 'Connection:',
+    description: 'Requests in flight at once; the rate can reach at most this ÷ the answer time in seconds, so raise it with --max-rps',
+  },
+  'max-answer-mb': { type: 'number', group: 'Connection:', description: 'Largest API answer read, in MiB (default 32); a larger one is refused while it streams and its read fails' },
+  timeout: { type: 'number', default: 30, group: 'Connection:', description: 'Seconds a request may take, answer included, before it is retried' },
+  verbose: { type: 'boolean', default: false, description: 'Log retries and throttling on stderr' },
+} as const satisfies Record<string, Options>;
+
+/** The names of the options {@link withConnectionOptions} declares. */
+export const CONNECTION_FLAGS = Object.keys(CONNECTION_OPTIONS) as ReadonlyArray<keyof typeof CONNECTION_OPTIONS>;
 
 /** Flags naming a tenant and credentials; each falls back to the Terraform provider's variable. */
 export function withConnectionOptions<T>(yargs: Argv<T>) {
-  return yargs
-    .option('client-id', { type: 'string', group: 'Connection:', description: 'Worker app client id [PINGONE_CLIENT_ID]' })
-    .option('client-secret', { type: 'string', group: 'Connection:', description: 'Client secret [PINGONE_CLIENT_SECRET]; visible in shell history, prefer the variable or --client-secret-file' })
-    .option('client-secret-file', { type: 'string', group: 'Connection:', description: 'File holding the client secret' })
-    .option('environment-id', { type: 'string', group: 'Connection:', description: "The worker app's environment [PINGONE_ENVIRONMENT_ID]" })
-    .option('region', { type: 'string', group: 'Connection:', description: 'NA, EU, CA, AU, SG or AP [PINGONE_REGION_CODE]' })
-    .option('api-url', {
-      type: 'string',
-      group: 'Connection:',
-      description: 'Management API base URL, overrides the region [PINGONE_API_URL; or the host alone in PINGONE_API_SERVICE_HOSTNAME, as for Terraform]',
-    })
-    .option('auth-url', {
-      type: 'string',
-      group: 'Connection:',
-      description: 'Auth base URL, overrides the region [PINGONE_AUTH_URL; or the host alone in PINGONE_AUTH_SERVICE_HOSTNAME, as for Terraform]',
-    })
-    .option('custom-domain', { type: 'string', group: 'Connection:', description: "The worker app environment's custom domain: tokens from https://<domain>/as/token [PINGONE_CUSTOM_DOMAIN]" })
-    .option('private-key-file', {
-      type: 'string',
-      group: 'Connection:',
-      description: 'PEM private key (RSA or EC) of the worker app for PRIVATE_KEY_JWT, no secret needed (recommended) [PINGONE_CLIENT_PRIVATE_KEY_FILE]',
-    })
-    .option('key-id', { type: 'string', group: 'Connection:', description: "kid of that key in the app's JWKS [PINGONE_CLIENT_KEY_ID]" })
-    .option('token-auth-method', {
-      type: 'string',
-      group: 'Connection:',
-      description: 'PRIVATE_KEY_JWT (default when only a key is given), CLIENT_SECRET_JWT, CLIENT_SECRET_BASIC (default) or CLIENT_SECRET_POST [PINGONE_TOKEN_ENDPOINT_AUTH_METHOD]',
-    })
-    .option('auth', {
-      type: 'string',
-      group: 'Sign-in:',
-      description: "client-credentials (a worker app, default), authorization-code (sign in with a browser, PKCE) or device-code (sign in on another device); the signed-in user's roles then apply",
-    })
-    .option('redirect-port', { type: 'number', group: 'Sign-in:', description: 'Port of the loopback redirect http://127.0.0.1:<port>/callback registered on the app (default 7464)' })
-    .option('token-cache', { type: 'string', group: 'Sign-in:', description: 'Keep the signed-in token in this file (mode 0600) and reuse or refresh it next time; off by default' })
-    .option('scope', { type: 'string', group: 'Sign-in:', description: 'Scopes asked for at sign-in (default openid)' })
-    .option('max-rps', {
-      type: 'number',
-      group: 'Connection:',
-      description: `Client-side request rate limit in requests per second (default ${DEFAULT_MAX_RPS}; with --adaptive-rate, the ceiling of the probe)`,
-    })
-    .option('adaptive-rate', {
-      type: 'boolean',
-      default: false,
-      group: 'Connection:',
-      description: `The licence's rate limit is unknown: start at ${DEFAULT_MAX_RPS}/s and probe upward until PingOne answers 429, then hold just below it`,
-    })
-    .option('concurrency', {
-      type: 'number',
-      default: 6,
-      group: 'Connection:',
-      description: 'Requests in flight at once; the rate can reach at most this ÷ the answer time in seconds, so raise it with --max-rps',
-    })
-    .option('max-answer-mb', { type: 'number', group: 'Connection:', description: 'Largest API answer read, in MiB (default 32); a larger one is refused while it streams and its read fails' })
-    .option('timeout', { type: 'number', default: 30, group: 'Connection:', description: 'Seconds a request may take, answer included, before it is retried' })
-    .option('verbose', { type: 'boolean', default: false, description: 'Log retries and throttling on stderr' });
+  return yargs.options(CONNECTION_OPTIONS);
 }
+
+/** The options of {@link withCollectionScope}: what to collect. */
+const COLLECTION_SCOPE_OPTIONS = {
+  environment: { alias: 'e', type: 'string', array: true, group: 'Collection:', description: "Environment id to collect; repeat for several (include the administrators' environment)" },
+  'all-environments': { type: 'boolean', default: false, group: 'Collection:', description: 'Collect every environment the credentials can see' },
+  'max-page-items': { type: 'number', group: 'Collection:', description: 'Most items one page of a list may hold (default 10000); a larger page fails that read' },
+  'max-pages': { type: 'number', group: 'Collection:', description: 'Most pages one list may take (default 10000); a longer list fails that read' },
+  'redact-pii': { type: 'boolean', default: false, group: 'Collection:', description: "Replace admin users' email addresses and sign-on IPs with pseudonyms, for a snapshot that is shared" },
+  'max-users': {
+    type: 'number',
+    group: 'Collection:',
+    description: 'Cap on users read per environment for direct role assignments (huge environments); rules that need the rest become not evaluated',
+  },
+} as const satisfies Record<string, Options>;
+
+/** The names of the options {@link withCollectionScope} declares. */
+export const COLLECTION_SCOPE_FLAGS = Object.keys(COLLECTION_SCOPE_OPTIONS) as ReadonlyArray<keyof typeof COLLECTION_SCOPE_OPTIONS>;
 
 /** Flags naming what to collect, and the snapshot folder it is written to (`./pingone-snapshot` by default). */
 export function withCollectionOptions<T>(yargs: Argv<T>) {
@@ -101,17 +104,7 @@ export function withCollectionOptions<T>(yargs: Argv<T>) {
 
 /** Flags naming what to collect, for a command that decides itself where the collection goes. */
 export function withCollectionScope<T>(yargs: Argv<T>) {
-  return yargs
-    .option('environment', { alias: 'e', type: 'string', array: true, group: 'Collection:', description: "Environment id to collect; repeat for several (include the administrators' environment)" })
-    .option('all-environments', { type: 'boolean', default: false, group: 'Collection:', description: 'Collect every environment the credentials can see' })
-    .option('max-page-items', { type: 'number', group: 'Collection:', description: 'Most items one page of a list may hold (default 10000); a larger page fails that read' })
-    .option('max-pages', { type: 'number', group: 'Collection:', description: 'Most pages one list may take (default 10000); a longer list fails that read' })
-    .option('redact-pii', { type: 'boolean', default: false, group: 'Collection:', description: "Replace admin users' email addresses and sign-on IPs with pseudonyms, for a snapshot that is shared" })
-    .option('max-users', {
-      type: 'number',
-      group: 'Collection:',
-      description: 'Cap on users read per environment for direct role assignments (huge environments); rules that need the rest become not evaluated',
-    });
+  return yargs.options(COLLECTION_SCOPE_OPTIONS);
 }
 
 export interface ConnectionArgs {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yargs from 'yargs';
-import { CONNECTION_FLAGS, withConnectionOptions } from '../../src/commands/connection-options.js';
+import { checkCommand } from '../../src/commands/check.js';
 import type { ParserOptions } from '../../src/commands/single-valued.js';
 import { loadDataset, startSimulator } from '../../src/simulator/index.js';
 import { reseal } from '../helpers/reseal-snapshot.js';
@@ -128,9 +128,22 @@ describe('pingone-audit check', () => {
     expect(fromEnv.stderr).toBe('');
   });
 
-  it('knows every connection flag as one to refuse beside --snapshot: the list is the options that withConnectionOptions declares', () => {
-    const declared = Object.keys((withConnectionOptions(yargs([])) as unknown as ParserOptions).getOptions().key).filter((name) => !['help', 'version', 'verbose'].includes(name));
-    expect(declared.sort()).toEqual([...CONNECTION_FLAGS].sort());
+  it('refuses --verbose beside --snapshot: it logs the retries and throttling of a collection, and there is none (exit 2)', async () => {
+    const run = await runCli(['check', 'stackone', '--app', 'StackOne', '--snapshot', snapshot, '--verbose']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--verbose shapes a live collection, and --snapshot checks a snapshot already collected.');
+    expect(run.stdout).toBe('');
+  });
+
+  it('refuses every collection and connection option check declares beside --snapshot, naming each (exit 2)', async () => {
+    const { key, boolean } = (checkCommand.builder(yargs([])) as unknown as ParserOptions).getOptions();
+    const offline = ['help', 'version', 'app', 'snapshot', 'format', 'config', 'framework', 'profile'];
+    const live = Object.keys(key).filter((name) => name.length > 1 && !offline.includes(name));
+    expect(live).toEqual(expect.arrayContaining(['out', 'environment', 'max-users', 'client-id', 'timeout', 'verbose']));
+    const run = await runCli(['check', 'stackone', '--app', 'StackOne', '--snapshot', snapshot, ...live.flatMap((name) => [`--${name}`, ...(boolean.includes(name) ? [] : ['1'])])]);
+    expect(run.code).toBe(2);
+    const named = /^pingone-audit: (.+) shape a live collection/m.exec(run.stderr)?.[1]?.split(', ');
+    expect(named?.sort()).toEqual(live.map((name) => `--${name}`).sort());
   });
 
   it('refuses an unknown profile, listing the profiles (exit 2)', async () => {
