@@ -9,6 +9,7 @@ import { batchChunks } from '../output/json-chunks.js';
 import { stderrLines } from '../output/stderr-line.js';
 import { resolvePath, type CommandContext } from './context.js';
 import { STDOUT_PATH } from './stdout-dash.js';
+import { FORMATS_READING, formatName } from '../formatters/format-names.js';
 import { SEVERITIES } from '../engine/types.js';
 import { FRAMEWORK_IDS, type FrameworkId } from '../frameworks/framework-ids.js';
 
@@ -23,12 +24,19 @@ export interface OutputTarget {
   part?: number;
 }
 
+/** How the flags of {@link withOutputOptions} are read by the command. */
+export interface OutputOptionsUse {
+  /** The command's `--verbose` also logs the collection on stderr (scan), so it is read whatever the formats. */
+  verboseLogsCollection?: boolean;
+}
+
 /**
- * The flags of every command that writes reports of an audit result (audit, scan, demo, merge): formats and
- * files, the gate, and what the reports show.
+ * The flags of every command that writes reports of an audit result (audit, scan, demo, merge, terraform): formats and
+ * files, the gate, and what the reports show. A flag that none of the run's formats reads is refused before any work.
  */
-export function withOutputOptions<T, F extends string>(yargs: Argv<T>, formats: readonly F[]) {
+export function withOutputOptions<T, F extends string>(yargs: Argv<T>, formats: readonly F[], use: OutputOptionsUse = {}) {
   return yargs
+    .middleware((argv) => refuseUnreadReportFlags(argv, use))
     .option('format', {
       alias: 'f',
       type: 'string',
@@ -86,8 +94,8 @@ export function withOutputOptions<T, F extends string>(yargs: Argv<T>, formats: 
 }
 
 /** The flags of every command that audits a snapshot (audit, scan, demo): {@link withOutputOptions} and the files that review the findings. */
-export function withReportOptions<T, F extends string>(yargs: Argv<T>, formats: readonly F[]) {
-  return withOutputOptions(yargs, formats)
+export function withReportOptions<T, F extends string>(yargs: Argv<T>, formats: readonly F[], use: OutputOptionsUse = {}) {
+  return withOutputOptions(yargs, formats, use)
     .option('config', {
       alias: 'c',
       type: 'string',
@@ -110,6 +118,41 @@ export function withReportOptions<T, F extends string>(yargs: Argv<T>, formats: 
       default: false,
       description: 'With --baseline: --fail-on counts only new findings (and ones now more severe)',
     });
+}
+
+/** The report flags that only some formats read, and the entry of {@link FORMATS_READING} naming those formats. */
+const FORMAT_SPECIFIC_FLAGS = [
+  ['include-suppressed', 'includeSuppressed'],
+  ['include-fixed', 'includeFixed'],
+  ['verbose', 'verbose'],
+  ['framework', 'framework'],
+  ['history', 'history'],
+] as const;
+
+/**
+ * Refuses a report flag that no format of the run reads (`--include-fixed -f json`), as `--include-fixed` without
+ * `--baseline` is refused (exit 2): a flag given and left unread lets a user believe a report holds what it does not.
+ * The formats are the `--format` values, stylish when none is given.
+ */
+function refuseUnreadReportFlags(argv: Record<string, unknown>, { verboseLogsCollection = false }: OutputOptionsUse): void {
+  const formats = (Array.isArray(argv.format) ? argv.format.map(String) : ['stylish']).map(formatName);
+  const unread = FORMAT_SPECIFIC_FLAGS.flatMap(([flag, reading]) => {
+    if (argv[flag] === undefined || argv[flag] === false || (flag === 'verbose' && verboseLogsCollection)) return [];
+    const readers = FORMATS_READING[reading].filter((format) => reading !== 'history' || format !== 'stylish' || argv.verbose === true);
+    return formats.some((format) => (readers as readonly string[]).includes(format)) ? [] : [{ flag: `--${flag}`, readers }];
+  });
+  if (unread.length === 0) return;
+  const written = [...new Set(formats)].join(', ');
+  const what = unread.map(({ flag, readers }) => `${flag} is read only by the ${listOr(readers)} report${readers.length === 1 ? '' : 's'}`).join('; ');
+  const flags = unread.map(({ flag }) => flag).join(', ');
+  throw new UserFacingError('flag-invalid', `${what}, and this run writes ${written}: ${flags} would change nothing.`, {
+    hint: `Drop ${flags}, or add a report that reads ${unread.length === 1 ? 'it' : 'them'}: -f ${unread[0]!.readers[0]} -o <file>${unread.some(({ flag }) => flag === '--history') && argv.verbose !== true ? ' (stylish shows --history only with --verbose)' : ''}.`,
+  });
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+function listOr(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
 /** The output flags as `withOutputOptions` parses them. */

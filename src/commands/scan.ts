@@ -7,7 +7,7 @@ import { auditAndReport, loadReportSetup } from './report-audit.js';
 
 export const scanCommand = defineCommand({
   builder: (y) =>
-    withReportOptions(withCollectionOptions(withConnectionOptions(y)), FORMAT_CHOICES).example(
+    withReportOptions(withCollectionOptions(withConnectionOptions(y)), FORMAT_CHOICES, { verboseLogsCollection: true }).example(
       '$0 scan --all-environments -f sarif -o results.sarif',
       'Scan the whole organization for GitHub code scanning',
     ),

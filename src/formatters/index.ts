@@ -9,6 +9,7 @@ import { formatOscalPoam, formatOscalPoamChunks } from './oscal-poam.js';
 import { formatSarif, formatSarifChunks } from './sarif.js';
 import { formatStylish } from './stylish.js';
 import { formatTable } from './table.js';
+import { FORMAT_ALIASES, formatName } from './format-names.js';
 
 export type { ChunkedFormatter, FormatContext, Formatter } from './format-context.js';
 
@@ -28,9 +29,6 @@ export const formatters = {
 
 export type FormatName = keyof typeof formatters;
 
-/** Other names a format answers to: `table` was the grid's name before the stylish report became the default. */
-export const FORMAT_ALIASES: Readonly<Record<string, FormatName>> = { table: 'grid' };
-
 /** Every registered format, in registry order. */
 export const FORMAT_NAMES = Object.keys(formatters) as FormatName[];
 
@@ -39,8 +37,8 @@ export const FORMAT_CHOICES = [...FORMAT_NAMES, ...Object.keys(FORMAT_ALIASES)];
 
 /** The registered format a `--format` value names (an alias resolved), or undefined. */
 export function formatterFor(value: string): Formatter | undefined {
-  const name = Object.hasOwn(FORMAT_ALIASES, value) ? FORMAT_ALIASES[value] : value;
-  return name !== undefined && Object.hasOwn(formatters, name) ? formatters[name as FormatName] : undefined;
+  const name = formatName(value);
+  return Object.hasOwn(formatters, name) ? formatters[name as FormatName] : undefined;
 }
 
 /**
@@ -59,6 +57,6 @@ const chunkedFormatters: Partial<Record<FormatName, ChunkedFormatter>> = {
 
 /** The piece-by-piece formatter of a `--format` value (an alias resolved), when it has one. */
 export function chunkedFormatterFor(value: string): ChunkedFormatter | undefined {
-  const name = Object.hasOwn(FORMAT_ALIASES, value) ? FORMAT_ALIASES[value] : value;
-  return name !== undefined && Object.hasOwn(chunkedFormatters, name) ? chunkedFormatters[name as FormatName] : undefined;
+  const name = formatName(value);
+  return Object.hasOwn(chunkedFormatters, name) ? chunkedFormatters[name as FormatName] : undefined;
 }

@@ -96,7 +96,7 @@ describe('the limit of open files (EMFILE, ENFILE)', () => {
       return readdir(folder, ...rest);
     }) as typeof fs.readdirSync);
     syncBuiltinESMExports();
-    const run = await runCli(['audit', snapshot, '--history', history]);
+    const run = await runCli(['audit', snapshot, '--history', history, '-f', 'markdown']);
     expect(run.code, run.stderr).toBe(2);
     expect(run.stderr).toContain(`pingone-audit: Too many open files (EMFILE) opening ${history}: `);
     expect(run.stderr).toContain('error code: too-many-open-files');

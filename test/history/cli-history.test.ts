@@ -93,14 +93,14 @@ describe('--history (issue 17, item 6)', () => {
   it('refuses a bad report in the folder, naming the file (exit 2), and a missing folder', async () => {
     await mkdir(path.join(work, 'bad'), { recursive: true });
     await writeFile(path.join(work, 'bad', 'broken.json'), '{"generatedAt": ');
-    const broken = await runCli(['audit', 'snapshot', '--history', 'bad'], { cwd: work });
+    const broken = await runCli(['audit', 'snapshot', '--history', 'bad', '-f', 'markdown'], { cwd: work });
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain(`${path.join('bad', 'broken.json')} is not valid JSON`);
     await writeFile(path.join(work, 'bad', 'broken.json'), JSON.stringify({ ...current, findings: 'none' }));
-    const invalid = await runCli(['audit', 'snapshot', '--history', 'bad'], { cwd: work });
+    const invalid = await runCli(['audit', 'snapshot', '--history', 'bad', '-f', 'markdown'], { cwd: work });
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toContain(`${path.join('bad', 'broken.json')}: $.findings`);
-    const missing = await runCli(['audit', 'snapshot', '--history', 'nowhere'], { cwd: work });
+    const missing = await runCli(['audit', 'snapshot', '--history', 'nowhere', '-f', 'markdown'], { cwd: work });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('History folder nowhere does not exist.');
   });
