@@ -1,7 +1,7 @@
 import { FORMAT_CHOICES } from '../formatters/index.js';
 import { defineCommand } from './context.js';
 import { loadSnapshotFolderWithFiles } from './load-snapshot-folder.js';
-import { withReportOptions } from './output-options.js';
+import { checkOutputsFirst, withReportOptions } from './output-options.js';
 import { auditAndReport } from './report-audit.js';
 
 export const auditCommand = defineCommand({
@@ -11,6 +11,7 @@ export const auditCommand = defineCommand({
       'Audit a committed snapshot for GitHub code scanning',
     ),
   run: async (argv, context) => {
+    await checkOutputsFirst(context, argv);
     const { snapshot, files } = await loadSnapshotFolderWithFiles(context, argv.snapshot);
     return auditAndReport({ snapshot, snapshotDir: argv.snapshot, snapshotFiles: files, flags: argv, context });
   },

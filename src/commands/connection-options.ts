@@ -2,8 +2,7 @@ import type { Argv, Options } from 'yargs';
 import { UserFacingError } from '../errors.js';
 import { resolvePath, type CommandContext } from './context.js';
 import type { CliIo } from './io.js';
-import { checkReportFiles, pairOutputs } from './output-options.js';
-import { checkSnapshotTarget } from '../snapshot/snapshot-target.js';
+import { checkOutputsFirst, type OutputArgs } from './output-options.js';
 import { createApiClient, resolveConnectionSettings, signIn, systemBrowserOpener, type ApiClient, type ConnectionFlags, type ConnectionSettings } from '../fetch/index.js';
 import { stderrLines } from '../output/stderr-line.js';
 
@@ -148,18 +147,6 @@ export async function withClient<T>(context: CommandContext, args: ConnectionArg
   } finally {
     await client.close();
   }
-}
-
-/** The output flags a networked command may have: a snapshot folder, report files. */
-interface OutputArgs {
-  out?: unknown;
-  output?: unknown;
-}
-
-/** Every output path is checked before the first request: a mistake there must not cost a whole collection. */
-async function checkOutputsFirst(context: CommandContext, args: OutputArgs): Promise<void> {
-  if (typeof args.out === 'string') await checkSnapshotTarget(resolvePath(context.io, args.out));
-  if (args.output !== undefined) await checkReportFiles(context, pairOutputs(context.rawArgv, 'table'));
 }
 
 /**

@@ -5,7 +5,7 @@ import { loadDataset, startSimulator } from '../simulator/index.js';
 import { collectInMemory, collectToFolder } from './collect-to-folder.js';
 import { keptTemporaryFolder } from './temporary-folder.js';
 import { defineCommand } from './context.js';
-import { withReportOptions, type FailOn } from './output-options.js';
+import { checkOutputsFirst, withReportOptions, type FailOn } from './output-options.js';
 import { auditAndReport, loadReportSetup } from './report-audit.js';
 import type { Verdict } from '../verdict.js';
 
@@ -22,6 +22,8 @@ export const demoCommand = defineCommand({
       .option('keep', { type: 'boolean', default: false, description: 'Write the snapshot to a new temporary folder, keep it and print where it is' }),
   run: async (argv, context) => {
     const { io } = context;
+    // Before the simulator starts: a bad -o or --out is said at once, not after the whole collection.
+    await checkOutputsFirst(context, argv);
     const setup = loadReportSetup(argv, context);
     const dataset = loadDataset('demo');
     const credential = dataset.credentials.find((candidate) => dataset.environments.some((env) => env.applications.some((app) => app.id === candidate.clientId && app.name === DEMO_AUDITOR_APP)));

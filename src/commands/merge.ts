@@ -3,7 +3,7 @@ import { FORMAT_CHOICES } from '../formatters/index.js';
 import { mergeReports } from '../merge/merge-reports.js';
 import { readReportFile } from '../report/read-report.js';
 import { defineCommand, resolvePath } from './context.js';
-import { pairOutputs, withOutputOptions } from './output-options.js';
+import { checkOutputsFirst, pairOutputs, withOutputOptions } from './output-options.js';
 import { reportResult } from './report-result.js';
 import { historyFlag } from './history-flag.js';
 import { applyHistory } from '../history/apply-history.js';
@@ -20,7 +20,8 @@ export const mergeCommand = defineCommand({
         description: 'When every job ran with --baseline: --fail-on counts only new findings (and ones now more severe)',
       })
       .example('$0 merge reports/*.json -f sarif -o results.sarif -f html -o report.html', 'Combine the per-environment reports of a CI matrix into one report and one gate'),
-  run: (argv, context) => {
+  run: async (argv, context) => {
+    await checkOutputsFirst(context, argv);
     const targets = pairOutputs(context.rawArgv, 'stylish');
     const history = historyFlag(argv, context.io);
     const reports = argv.reports.map((file) => readReportFile(resolvePath(context.io, file), file));

@@ -8,6 +8,7 @@ import { utf8Text } from '../output/byte-blocks.js';
 import { batchChunks } from '../output/json-chunks.js';
 import { stderrLines } from '../output/stderr-line.js';
 import { resolvePath, type CommandContext } from './context.js';
+import { checkSnapshotTarget } from '../snapshot/snapshot-target.js';
 import { STDOUT_PATH } from './stdout-dash.js';
 import { FORMATS_READING, formatName } from '../formatters/format-names.js';
 import { SEVERITIES } from '../engine/types.js';
@@ -347,4 +348,19 @@ function describeTarget(target: OutputTarget): string {
 /** Checks every report file of `targets` (see {@link checkOutputFile}), before any work is done for them. */
 export async function checkReportFiles({ io }: CommandContext, targets: readonly OutputTarget[]): Promise<void> {
   for (const { file } of targets) if (file !== undefined) await checkOutputFile(resolvePath(io, file), '--output');
+}
+
+/** The output flags a command may have: a snapshot folder, report files. */
+export interface OutputArgs {
+  out?: unknown;
+  output?: unknown;
+}
+
+/**
+ * Checks every output path (`--out`'s snapshot folder, each `--output` file) before the command reads or collects
+ * anything: a mistake there must not cost a whole collection, or a load of a large snapshot.
+ */
+export async function checkOutputsFirst(context: CommandContext, args: OutputArgs): Promise<void> {
+  if (typeof args.out === 'string') await checkSnapshotTarget(resolvePath(context.io, args.out));
+  if (args.output !== undefined) await checkReportFiles(context, pairOutputs(context.rawArgv, 'stylish'));
 }

@@ -5,7 +5,7 @@ import { toolVersion } from '../paths.js';
 import { locateInTerraform } from '../terraform/locate-findings.js';
 import { mapConfiguration } from '../terraform/map/map-configuration.js';
 import { defineCommand } from './context.js';
-import { pairOutputs, withReportOptions } from './output-options.js';
+import { checkOutputsFirst, pairOutputs, withReportOptions } from './output-options.js';
 import { loadReportSetup } from './report-audit.js';
 import { reportResult } from './report-result.js';
 import { readTerraformInput } from './terraform-input.js';
@@ -27,6 +27,7 @@ export const terraformCommand = defineCommand({
   run: async (argv, context) => {
     const { io } = context;
     const now = new Date();
+    await checkOutputsFirst(context, argv);
     // The setup first: a typo in --config fails before any .tf file is read.
     const setup = loadReportSetup(argv, context);
     const folder = { dir: argv.dir ?? '.', cwd: io.cwd, vars: argv.var ?? [], varFiles: argv['var-file'] ?? [] };
