@@ -18,8 +18,7 @@ const RESULT_INDENT = '\n        ';
  * (less to gzip, hold and write), and a line per result still reads and diffs well.
  */
 export function* sarifRunText(parts: SarifRunParts): Generator<string> {
-  // A JSON string holds no raw newline: every newline is the layout's, and the top-level key is found by its indent.
-  const text = JSON.stringify(parts.run, null, 2).replaceAll('\n', '\n    ');
+  const text = runFrameText(parts.run);
   const at = text.indexOf(EMPTY_RESULTS);
   if (at < 0) throw new Error('A SARIF run was printed without its "results" member.');
   const open = text.slice(0, at + EMPTY_RESULTS.length - 1);
@@ -32,6 +31,28 @@ export function* sarifRunText(parts: SarifRunParts): Generator<string> {
     opened = true;
   }
   yield opened ? close : text;
+}
+
+/** Where a run's rules sit in its text (`tool.driver.rules`), once the run is indented into the log's `runs`. */
+const EMPTY_RULES = '\n          "rules": []';
+/** The rules' own text, laid out at that depth: printed once for all the runs that share the same rules. */
+const rulesTexts = new WeakMap<object, string>();
+
+/**
+ * The run without its results, laid out as `JSON.stringify(run, null, 2)` indented into the log's `runs`. A JSON
+ * string holds no raw newline: every newline is the layout's, and a key is found by its indent. The rules (50
+ * descriptors with their help texts, the same in every run of a report) are printed once per array, not per run.
+ */
+function runFrameText(run: Run): string {
+  const { rules } = run.tool.driver;
+  if (rules === undefined || rules.length === 0) return JSON.stringify(run, null, 2).replaceAll('\n', '\n    ');
+  let rulesText = rulesTexts.get(rules);
+  if (rulesText === undefined) rulesTexts.set(rules, (rulesText = JSON.stringify(rules, null, 2).replaceAll('\n', EMPTY_RULES.slice(0, EMPTY_RULES.indexOf('"')))));
+  // The same keys in the same order, the rules empty: spreading keeps each key where it was.
+  const frame = JSON.stringify({ ...run, tool: { ...run.tool, driver: { ...run.tool.driver, rules: [] } } }, null, 2).replaceAll('\n', '\n    ');
+  const at = frame.indexOf(EMPTY_RULES);
+  if (at < 0) throw new Error('A SARIF run was printed without its "rules" member.');
+  return `${frame.slice(0, at + EMPTY_RULES.length - 2)}${rulesText}${frame.slice(at + EMPTY_RULES.length)}`;
 }
 
 /**

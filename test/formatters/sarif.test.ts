@@ -216,4 +216,15 @@ describe('SARIF formatter', () => {
     expect(text.endsWith('}\n')).toBe(true);
     expect(formatSarif(sampleResult(), plain)).toBe(text);
   });
+
+  it('lays the log out as JSON.stringify(log, null, 2) does, but for each result compact on a line of its own', () => {
+    const text = formatSarif(sampleResult(), { color: false, includeSuppressed: true });
+    const log = JSON.parse(text) as Log;
+    expect(log.runs.length).toBeGreaterThan(1);
+    expect(log.runs.every((run) => (run.tool.driver.rules?.length ?? 0) > 0)).toBe(true);
+    const resultLines = text.split('\n').filter((line) => line.startsWith('        {"ruleId"'));
+    expect(resultLines).toEqual(log.runs.flatMap((run) => (run.results ?? []).map((result, index, all) => `        ${JSON.stringify(result)}${index < all.length - 1 ? ',' : ''}`)));
+    const withoutResults = text.replace(/"results": \[\n(?: {8}\{.*\n)+ {6}\]/g, '"results": []');
+    expect(withoutResults).toBe(`${JSON.stringify({ ...log, runs: log.runs.map((run) => ({ ...run, results: [] })) }, null, 2)}\n`);
+  });
 });
