@@ -13,6 +13,7 @@ import { EXIT_CODE_HELP, EXIT_CODES, type Verdict } from './verdict.js';
 import { commands } from './commands/index.js';
 import { withTerraformFlags } from './commands/terraform-flags.js';
 import { withStdoutDash } from './commands/stdout-dash.js';
+import { skipHelpCache } from './commands/help-cache.js';
 import type { CliIo, OutputStream } from './commands/io.js';
 
 export type { CliIo } from './commands/io.js';
@@ -80,6 +81,7 @@ async function parseAndRun(argv: readonly string[], io: CliIo): Promise<number> 
       },
     );
   }
+  skipHelpCache(parser);
   // With a callback yargs hands --help and --version text back instead of printing it.
   await parser.parseAsync([...argv], {}, (_error, _parsed, output) => {
     if (output !== '') io.stdout.write(`${output}\n`);
