@@ -22,11 +22,29 @@ export function readUserFile(absolutePath: string, name: string, label: string, 
     if (error instanceof UserFacingError) throw error;
     const limit = findOpenFileLimit(error);
     if (limit !== undefined) throw tooManyOpenFiles(limit, `read ${label.toLowerCase()} file ${name}`);
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserFacingError('file-unreadable', code === 'ENOENT' ? `${label} file ${name} does not exist.` : `Cannot read ${label.toLowerCase()} file ${name} (${code ?? 'error'}).`, {
-      hint,
-      cause: error,
-    });
+    throw new UserFacingError('file-unreadable', `${label} file ${name} ${readProblem(error)}.`, { hint, cause: error });
   }
   return text.startsWith(BYTE_ORDER_MARK) ? text.slice(BYTE_ORDER_MARK.length) : text;
+}
+
+/**
+ * Why a path the user named could not be read, in words that follow its name: `does not exist`, `cannot be read:
+ * permission denied` …; the system's code only for a rarer failure. `ENOTDIR` from a folder's read is the path itself
+ * being a file; from any other read, a folder on the way being one.
+ */
+export function readProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'does not exist';
+    case 'ENOTDIR':
+      return (error as NodeJS.ErrnoException).syscall === 'scandir' ? 'is a file, not a folder' : 'does not exist: a folder on its path is a file';
+    case 'EISDIR':
+      return 'is a folder, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot be read: permission denied';
+    default:
+      return `cannot be read (${code ?? 'error'})`;
+  }
 }

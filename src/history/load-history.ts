@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { UserFacingError } from '../errors.js';
+import { readProblem } from '../read-user-file.js';
 import { readReportFile, type ReadReport } from '../report/read-report.js';
 
 /** The earlier runs `--history DIR` names: the folder as the user wrote it, and its reports, oldest first. */
@@ -26,9 +27,7 @@ export function loadHistory(absolutePath: string, folder: string): LoadedHistory
       .map((entry) => entry.name)
       .sort();
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const problem = code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is not a folder' : `cannot be read (${code ?? 'error'})`;
-    throw new UserFacingError('file-unreadable', `History folder ${folder} ${problem}.`, { hint: HINT, cause: error });
+    throw new UserFacingError('file-unreadable', `History folder ${folder} ${readProblem(error)}.`, { hint: HINT, cause: error });
   }
   const reports = names.map((name) => readReportFile(path.join(absolutePath, name), path.join(folder, name)));
   reports.sort((a, b) => Date.parse(a.result.generatedAt) - Date.parse(b.result.generatedAt));

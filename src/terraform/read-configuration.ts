@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserFacingError } from '../errors.js';
+import { readProblem } from '../read-user-file.js';
 import { scanJson } from '../snapshot/json-scanner.js';
 import { ModuleEvaluation, type ParsedModule } from './evaluate/module.js';
 import { evaluateConstant } from './evaluate/expression.js';
@@ -21,6 +22,8 @@ export interface ReadConfigurationOptions {
 }
 
 const SEE_ALSO = 'https://github.com/pingone-audit/pingone-audit#gate-terraform-pull-requests';
+/** What to give instead of a folder that cannot serve. */
+const NAME_THE_FOLDER = 'Name the folder of the Terraform root module, where terraform plan runs (the current folder when none is given), e.g. pingone-audit terraform ./infra.';
 
 /**
  * Reads a Terraform root module statically: every `.tf` file of `dir` (not its subfolders, except local
@@ -34,8 +37,7 @@ const SEE_ALSO = 'https://github.com/pingone-audit/pingone-audit#gate-terraform-
 export async function readConfiguration(options: ReadConfigurationOptions): Promise<TfConfiguration> {
   const root = path.resolve(options.cwd, options.dir);
   const tfFiles = listFiles(root, options.dir, (name) => name.endsWith('.tf'));
-  if (tfFiles.length === 0)
-    throw new UserFacingError('terraform-missing', `${options.dir} holds no .tf file.`, { hint: 'Name the folder of the Terraform root module (where terraform plan runs).', seeAlso: SEE_ALSO });
+  if (tfFiles.length === 0) throw new UserFacingError('terraform-missing', `The Terraform folder ${options.dir} holds no .tf file.`, { hint: NAME_THE_FOLDER, seeAlso: SEE_ALSO });
   const warnings: string[] = [];
   const notAudited: string[] = [];
   const boundary = linkBoundary(root, options.cwd);
@@ -64,13 +66,13 @@ export async function readConfiguration(options: ReadConfigurationOptions): Prom
 function listFiles(folder: string, named: string, keep: (name: string) => boolean): string[] {
   let entries: string[];
   try {
-    if (!statSync(folder).isDirectory()) throw new UserFacingError('terraform-missing', `${named} is not a folder.`, { hint: 'Name the folder of the Terraform root module.', seeAlso: SEE_ALSO });
+    if (!statSync(folder).isDirectory()) throw new UserFacingError('terraform-missing', `The Terraform folder ${named} is a file, not a folder.`, { hint: NAME_THE_FOLDER, seeAlso: SEE_ALSO });
     entries = readdirSync(folder);
   } catch (error) {
     if (error instanceof UserFacingError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserFacingError('terraform-missing', `${named} cannot be read (${code ?? 'error'}).`, {
-      hint: 'Name an existing folder with the .tf files of a Terraform root module.',
+    const denied = ['EACCES', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '');
+    throw new UserFacingError('terraform-missing', `The Terraform folder ${named} ${readProblem(error)}.`, {
+      hint: denied ? `Check that you may list and read ${named} (ls -ld ${named}), or name another folder.` : NAME_THE_FOLDER,
       seeAlso: SEE_ALSO,
       cause: error,
     });
@@ -87,7 +89,9 @@ function isFile(file: string, folder: string): boolean {
   try {
     return statSync(file).isFile();
   } catch (error) {
-    throw new UserFacingError('file-unreadable', `${folder}/${path.basename(file)} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, {
+    // Listed a moment ago: a file that is not there now is a link to nothing.
+    const problem = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'is a symbolic link to a file that does not exist' : readProblem(error);
+    throw new UserFacingError('file-unreadable', `${folder}/${path.basename(file)} ${problem}.`, {
       hint: 'Remove the file or the broken symbolic link, or point it at a file that exists.',
       cause: error,
     });
@@ -110,7 +114,7 @@ function readText(file: string, name: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UserFacingError('file-unreadable', `${name} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, { cause: error });
+    throw new UserFacingError('file-unreadable', `${name} ${readProblem(error)}.`, { cause: error });
   }
 }
 

@@ -67,7 +67,26 @@ describe('pingone-audit terraform (in-process)', () => {
     expect(broken.stderr).toContain('terraform-invalid');
     const empty = await runCli(['terraform', 'nothing'], { cwd: tfFolder({ 'nothing/README.md': 'no terraform here\n' }) });
     expect(empty.code).toBe(2);
-    expect(empty.stderr).toContain('nothing holds no .tf file');
+    expect(empty.stderr).toContain('The Terraform folder nothing holds no .tf file.');
+  });
+
+  it('says in words that the folder or the plan does not exist, or is a file, and what to give instead (exit 2)', async () => {
+    const cwd = tfFolder({ 'infra/main.tf': '', 'a-file.tf': '' });
+    const cases = [
+      [['terraform', 'nosuchdir'], 'pingone-audit: The Terraform folder nosuchdir does not exist.'],
+      [['terraform', 'a-file.tf'], 'pingone-audit: The Terraform folder a-file.tf is a file, not a folder.'],
+      [['terraform', 'a-file.tf/infra'], 'pingone-audit: The Terraform folder a-file.tf/infra does not exist: a folder on its path is a file.'],
+      [['terraform', 'infra', '--plan', 'no-plan.json'], 'pingone-audit: The plan file no-plan.json does not exist.'],
+    ] as const;
+    for (const [args, said] of cases) {
+      const run = await runCli([...args], { cwd });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toContain(said);
+      expect(run.stderr).not.toMatch(/\(E[A-Z]+\)/);
+    }
+    const folder = await runCli(['terraform', 'nosuchdir'], { cwd });
+    expect(folder.stderr).toContain('what to do: Name the folder of the Terraform root module, where terraform plan runs');
+    expect(folder.stderr).toContain('error code: terraform-missing');
   });
 
   it('treats .tf file names, for_each keys and values as hostile text in every terminal and CI format', async () => {

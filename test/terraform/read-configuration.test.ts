@@ -139,7 +139,7 @@ describe('readConfiguration refuses what it cannot read', () => {
   it('refuses a .tf link to nothing (exit 2) instead of failing inside', async () => {
     const cwd = tfFolder({ 'main.tf': '' });
     symlinkSync(path.join(cwd, 'gone.tf'), path.join(cwd, 'broken.tf'));
-    await expect(readConfiguration({ dir: '.', cwd })).rejects.toMatchObject({ errorCode: 'file-unreadable', message: './broken.tf cannot be read (ENOENT).' });
+    await expect(readConfiguration({ dir: '.', cwd })).rejects.toMatchObject({ errorCode: 'file-unreadable', message: './broken.tf is a symbolic link to a file that does not exist.' });
   });
 
   it('does not audit override files and JSON syntax silently: they are listed as not audited', async () => {

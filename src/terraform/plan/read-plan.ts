@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UserFacingError } from '../../errors.js';
+import { readProblem } from '../../read-user-file.js';
 import { pointerSegment, scanJson } from '../../snapshot/json-scanner.js';
 import { placeholderId, type SourceSpan, type TfConfiguration, type TfNode, type TfResource } from '../model.js';
 
@@ -98,7 +99,7 @@ function readPlanText({ file, cwd }: ReadPlanOptions): string {
   try {
     return readFileSync(path.resolve(cwd, file), 'utf8');
   } catch (error) {
-    throw new UserFacingError('file-unreadable', `The plan file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, {
+    throw new UserFacingError('file-unreadable', `The plan file ${file} ${readProblem(error)}.`, {
       hint: 'Write it with: terraform plan -out plan.tfplan && terraform show -json plan.tfplan > plan.json',
       cause: error,
     });
