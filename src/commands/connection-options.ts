@@ -3,7 +3,7 @@ import { UserFacingError } from '../errors.js';
 import { resolvePath, type CommandContext } from './context.js';
 import type { CliIo } from './io.js';
 import { checkOutputsFirst, type OutputArgs } from './output-options.js';
-import { createApiClient, resolveConnectionSettings, signIn, systemBrowserOpener, type ApiClient, type ConnectionFlags, type ConnectionSettings } from '../fetch/index.js';
+import { adaptiveStartRps, createApiClient, resolveConnectionSettings, signIn, systemBrowserOpener, type ApiClient, type ConnectionFlags, type ConnectionSettings } from '../fetch/index.js';
 import { stderrLines } from '../output/stderr-line.js';
 
 /** Within one IP's default share of a small licence's configuration-group limit (pingone-api.md §6.2). */
@@ -58,7 +58,7 @@ const CONNECTION_OPTIONS = {
     type: 'boolean',
     default: false,
     group: 'Connection:',
-    description: `The licence's rate limit is unknown: start at ${DEFAULT_MAX_RPS}/s and probe upward until PingOne answers 429, then hold just below it`,
+    description: `The licence's rate limit is unknown: start at ${adaptiveStartRps}/s and probe upward until PingOne answers 429, then hold just below it`,
   },
   concurrency: {
     type: 'number',

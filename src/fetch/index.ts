@@ -15,6 +15,7 @@
 export { resolveConnectionSettings, type ConnectionFlags, type ConnectionSettings } from './settings.js';
 export { signIn, systemBrowserOpener } from './login/index.js';
 export { createApiClient, type ApiClient, type ApiClientOptions } from './api-client.js';
+export { adaptiveStartRps } from './rate-limiter.js';
 export { ApiError } from './api-error.js';
 export { getAll } from './paging.js';
 export { apiPath } from './api-path.js';

@@ -38,9 +38,9 @@ export type RefusalCause = 'limit' | 'quota';
 export interface RateLimiterOptions {
   /** The limit to keep to (infinite: none, only Retry-After pauses); when `adaptive`, the ceiling of the probe. */
   maxRps: number;
-  /** The limit is unknown: start at `initialRps` and double every busy tenth of a second until the first 429. */
+  /** The limit is unknown: start at `initialRps` and double every busy 50 ms until the first 429. */
   adaptive?: boolean;
-  /** Starting rate when adaptive (default 10/s, within PingOne's per-IP share of a small licence). */
+  /** Starting rate when adaptive (default `adaptiveStartRps`). */
   initialRps?: number;
   now: () => number;
   sleep: (ms: number) => Promise<void>;
@@ -59,9 +59,19 @@ const regrowHoldMs = 100;
 // Above its regrow target the rate climbs by this share per second, once a second has passed without a 429.
 const creepPerSecond = 0.05;
 const creepHoldMs = 1_000;
-// While probing, the rate doubles every tenth of a second (about one round trip to PingOne, as TCP's slow
-// start doubles per round trip): a collection of a few hundred requests must not end before the probe has.
-const probeDoublingMs = 100;
+/**
+ * Where a probe for an unknown limit starts, in requests per second. A probe that starts low pays for it on a short run:
+ * from 10/s, doubling every 100 ms, the probe met its first 429 from a bucket of 20 at 200/s only 0.6-0.7 s in, and the
+ * refused request's whole-second Retry-After then ended a 1.3-s collection at 1.4-1.8 s (issue 19). From 40/s the first
+ * 429 comes about 0.3 s in, early enough for that second to pass while the run still has work. A licence smaller than
+ * this (PingOne's Configuration group allows 10/s, one IP 35 % of it by default: 3.5/s) answers the probe's first
+ * second with a few more 429s (`test/fetch/rate-limiter.test.ts`): `--adaptive-rate` is opt-in, and `--max-rps` is the
+ * way to a known limit.
+ */
+export const adaptiveStartRps = 40;
+// While probing, the rate doubles every 50 ms (about a round trip to PingOne, as TCP's slow start doubles per round
+// trip): a collection of a few hundred requests must not end before the probe has.
+const probeDoublingMs = 50;
 // While probing, a waiter looks again this often: the rate may have doubled since it started waiting.
 const probeRecheckMs = 20;
 // The client may run this far ahead of its schedule: enough to make up for a late timer, too little to
@@ -110,7 +120,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const minRps = Math.min(options.minRps ?? 0.5, maxRps);
   const startedAt = now();
   let probing = options.adaptive === true;
-  let rate = probing ? Math.min(maxRps, options.initialRps ?? 10) : maxRps;
+  let rate = probing ? Math.min(maxRps, options.initialRps ?? adaptiveStartRps) : maxRps;
   // What the rate climbs back to quickly after a storm; above it, it creeps.
   let regrowTarget = rate;
   // The last cut for a storm (refusals of requests sent before it are that storm), and the last storm or probe's end.

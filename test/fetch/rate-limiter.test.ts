@@ -251,13 +251,13 @@ describe('rate limiter with a known limit', () => {
 });
 
 describe('rate limiter with an unknown limit', () => {
-  it('starts at 10/s and doubles every busy tenth of a second up to its ceiling', async () => {
+  it('starts at 40/s and doubles every busy 50 ms up to its ceiling', async () => {
     const clock = fakeClock();
     const limiter = createRateLimiter({ maxRps: 1000, adaptive: true, now: clock.now, sleep: clock.sleep });
-    expect(limiter.currentRate()).toBe(10);
+    expect(limiter.currentRate()).toBe(40);
     const start = clock.now();
-    while (clock.now() - start < 200) await limiter.acquire();
-    expect(limiter.currentRate()).toBeGreaterThan(30);
+    while (clock.now() - start < 100) await limiter.acquire();
+    expect(limiter.currentRate()).toBeGreaterThan(120);
     for (let i = 0; i < 5000; i += 1) await limiter.acquire();
     expect(limiter.currentRate()).toBe(1000);
   });
@@ -269,26 +269,26 @@ describe('rate limiter with an unknown limit', () => {
       await limiter.acquire();
       await clock.sleep(500);
     }
-    expect(limiter.currentRate()).toBe(10);
+    expect(limiter.currentRate()).toBe(40);
   });
 
   it('lets waiters go as soon as the probed rate allows, not when the starting rate would have', async () => {
     const clock = virtualClock();
     const limiter = createRateLimiter({ maxRps: 1000, adaptive: true, now: clock.now, sleep: clock.sleep });
     const started = clock.now();
-    // Sixteen requests at a time, as the client runs: booked at 10/s, the sixteenth alone would wait 1.5 s.
+    // Sixteen requests at a time, as the client runs: booked at 40/s, the 320 starts would take 8 s.
     await clock.runAll(
       Array.from({ length: 16 }, () => async () => {
         for (let i = 0; i < 20; i += 1) await limiter.acquire();
       }),
     );
-    // 320 starts while the rate doubles every 100 ms from 10/s take about 0.8 s.
+    // 320 starts while the rate doubles every 50 ms from 40/s take about 0.3 s.
     expect(clock.now() - started).toBeLessThan(1000);
   });
 
   it("at the probe's first 429 halves the rate it really sent at, or drops to what PingOne accepted in the last second if that is lower", async () => {
     const clock = fakeClock();
-    const limiter = createRateLimiter({ maxRps: 1000, adaptive: true, now: clock.now, sleep: clock.sleep });
+    const limiter = createRateLimiter({ maxRps: 100_000, adaptive: true, now: clock.now, sleep: clock.sleep });
     const starts: number[] = [];
     while (starts.length < 60 || clock.now() - starts[0]! < 250) {
       await limiter.acquire();
@@ -299,7 +299,7 @@ describe('rate limiter with an unknown limit', () => {
     limiter.throttled(0);
     expect(limiter.currentRate()).toBe((4 * sentInTheLastQuarterSecond) / 2);
 
-    const deep = createRateLimiter({ maxRps: 1000, adaptive: true, now: clock.now, sleep: clock.sleep });
+    const deep = createRateLimiter({ maxRps: 100_000, adaptive: true, now: clock.now, sleep: clock.sleep });
     const started = clock.now();
     const acceptedAt: number[] = [];
     while (clock.now() - started < 1000) {
@@ -318,7 +318,7 @@ describe('rate limiter with an unknown limit', () => {
 });
 
 /**
- * A collection on virtual time: `requests` GETs through the limiter, 16 in flight, each accepted one answered after
+ * A collection on virtual time: `requests` GETs through the limiter, 16 in flight (or `concurrency`), each accepted one answered after
  * `latencyMs`. The server bucket refuses before any work, as the simulator does, so a 429 comes back at once; the
  * refused request waits its own Retry-After (whole seconds) and is sent again, while the others go on.
  */
@@ -328,6 +328,8 @@ async function collectAgainstBucket(options: {
   bucket: RateLimit;
   requests: number;
   latencyMs: number;
+  /** Requests in flight at once (default 16, the benchmark's client; the CLI's `--concurrency` is 6). */
+  concurrency?: number;
   /** Share of the requests the bucket admits that are refused anyway, at random (seeded), with a Retry-After of a second. */
   randomRefusals?: { share: number; cause: RefusalCause; seed: number };
   /** After this many answered requests the server's limit drops to `bucket` (and random refusals stop): another client on the licence. */
@@ -345,8 +347,10 @@ async function collectAgainstBucket(options: {
   let lowestRate = limiter.currentRate();
   let left = options.requests;
   let refused = 0;
+  // When each 429 came, in ms from the start.
+  const refusedAt: number[] = [];
   await clock.runAll(
-    Array.from({ length: 16 }, () => async () => {
+    Array.from({ length: options.concurrency ?? 16 }, () => async () => {
       while (left > 0) {
         left -= 1;
         for (;;) {
@@ -364,6 +368,7 @@ async function collectAgainstBucket(options: {
           const retryAfterSeconds = answer.allowed ? 1 : answer.retryAfterSeconds;
           await clock.sleep(1);
           refused += 1;
+          refusedAt.push(clock.now() - started);
           if (dropped) refusedAfterDrop += 1;
           const rateBefore = limiter.currentRate();
           limiter.throttled(retryAfterSeconds * 1000, sentAt, atRandom ? options.randomRefusals?.cause : 'limit');
@@ -376,7 +381,7 @@ async function collectAgainstBucket(options: {
   );
   // The last request leaves at the rate and is answered a latency later.
   const boundMs = ((options.requests - 1) / Math.min(options.maxRps, options.bucket.requestsPerSecond)) * 1000 + options.latencyMs;
-  return { ratio: (clock.now() - started) / boundMs, wallMs: clock.now() - started, boundMs, refused, refusedAfterDrop, cuts, lowestRate, finalRate: limiter.currentRate() };
+  return { ratio: (clock.now() - started) / boundMs, wallMs: clock.now() - started, boundMs, refusedAt, refused, refusedAfterDrop, cuts, lowestRate, finalRate: limiter.currentRate() };
 }
 
 interface BucketCase {
@@ -430,6 +435,26 @@ describe('rate limiter against a server bucket (virtual time)', () => {
     const run = await collectAgainstBucket({ maxRps: maxRps ?? Number.POSITIVE_INFINITY, adaptive: maxRps === undefined, bucket, requests, latencyMs: 35 });
     expect(run.ratio).toBeLessThanOrEqual(bucketCase.maxRatio);
     expect(run.refused).toBeLessThanOrEqual(bucketCase.maxRefused);
+  });
+});
+
+describe('an unknown limit as small as a PingOne licence allows (virtual time, the CLI: 6 in flight, 100-ms answers)', () => {
+  // PingOne's Configuration rate group allows 600 requests a minute (10/s), and one IP address 35 % of it by default
+  // (3.5/s): pingone-api.md §6.2. The probe starts at 40/s, up to eleven times over such a limit: each cut at least halves
+  // the rate (the first to what was accepted), so it comes down in about log2(40 / 3.5) ≈ 3.5 cuts, each paid by one or
+  // two refusals of the requests already sent at the old rate: at most 8 in the first 3 s. After that the rate holds under
+  // the limit but creeps up 5 % a second, and a refusal brings it back: at most one 429 in a hundred requests.
+  it.for([
+    { requestsPerSecond: 10, requests: 300 },
+    { requestsPerSecond: 3.5, requests: 105 },
+  ])('$requestsPerSecond/s, no burst: ≤ 8 429s while the probe comes down, then the rate holds under the limit', async ({ requestsPerSecond, requests }) => {
+    const run = await collectAgainstBucket({ maxRps: Number.POSITIVE_INFINITY, adaptive: true, bucket: { requestsPerSecond, burst: 1 }, requests, latencyMs: 100, concurrency: 6 });
+    const early = run.refusedAt.filter((at) => at <= 3000).length;
+    expect(early).toBeGreaterThan(0);
+    expect(early).toBeLessThanOrEqual(8);
+    expect(run.refused - early).toBeLessThanOrEqual(requests / 100);
+    expect(run.finalRate).toBeLessThanOrEqual(requestsPerSecond);
+    expect(run.ratio).toBeLessThanOrEqual(1.3);
   });
 });
 
