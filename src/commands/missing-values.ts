@@ -6,19 +6,26 @@ import { optionArguments, optionSpellings, type ParserOptions } from './single-v
  * last argument, one followed by another option, or `--name=` with nothing after the `=`. yargs hands such a flag over
  * as its default (`--fail-on` alone gated at high, as if never typed), as nothing, or as an empty value (`-f` alone, and
  * `--format=`, ended in an internal error, exit 70).
- * `-` is a value (stdout for --output), and so is a negative number.
+ * `-` is a value (stdout for --output), and so is a negative number. Every such flag is named, in command-line order,
+ * so that one run says all there is to fix.
  */
 export function refuseMissingValues(rawArgv: readonly string[]) {
   return (_argv: Record<string, unknown>, parser: ParserOptions): void => {
     const { key, boolean, alias, choices } = parser.getOptions();
     const flags = new Set(boolean);
     const options = optionArguments(rawArgv);
-    for (const name of Object.keys(key).sort((a, b) => b.length - a.length)) {
-      if (flags.has(name)) continue;
+    // An alias is a key too, but its choices and its other names are kept under the option's own name only.
+    const aliases = new Set(Object.values(alias).flat());
+    const missing: Array<{ index: number; flag: string; oneOf: readonly unknown[] | undefined }> = [];
+    for (const name of Object.keys(key)) {
+      if (flags.has(name) || aliases.has(name)) continue;
       const spellings = optionSpellings([name, ...(alias[name] ?? [])]);
-      const bare = options.findIndex((arg, index) => (spellings.has(arg) && !isValue(options[index + 1])) || (arg.endsWith('=') && spellings.has(arg.slice(0, -1))));
-      if (bare !== -1) throw missingValue(options[bare]!.replace(/=$/, ''), choices[name]);
+      const oneOf = choices[name]?.length ? choices[name] : undefined;
+      options.forEach((arg, index) => {
+        if ((spellings.has(arg) && !isValue(options[index + 1])) || (arg.endsWith('=') && spellings.has(arg.slice(0, -1)))) missing.push({ index, flag: arg.replace(/=$/, ''), oneOf });
+      });
     }
+    if (missing.length > 0) throw missingValues(missing.sort((a, b) => a.index - b.index));
   };
 }
 
@@ -26,9 +33,10 @@ function isValue(arg: string | undefined): boolean {
   return arg !== undefined && (arg === '-' || !arg.startsWith('-') || /^-\d/.test(arg));
 }
 
-function missingValue(flag: string, choices: readonly unknown[] | undefined): UserFacingError {
-  const oneOf = choices === undefined || choices.length === 0 ? '' : `: one of ${choices.join(', ')}`;
-  return new UserFacingError('flag-invalid', `${flag} needs a value${oneOf}.`, {
-    hint: `Write its value right after it: ${flag} VALUE (or ${flag}=VALUE when the value starts with -).`,
+function missingValues(missing: ReadonlyArray<{ flag: string; oneOf: readonly unknown[] | undefined }>): UserFacingError {
+  const said = missing.map(({ flag, oneOf }) => `${flag} needs a value${oneOf === undefined ? '' : `: one of ${oneOf.join(', ')}`}.`);
+  const flag = missing[0]!.flag;
+  return new UserFacingError('flag-invalid', said.join(' '), {
+    hint: `Write ${missing.length === 1 ? 'its value right after it' : 'each value right after its flag'}: ${flag} VALUE (or ${flag}=VALUE when the value starts with -).`,
   });
 }

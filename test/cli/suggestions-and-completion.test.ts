@@ -33,6 +33,14 @@ describe('typos get a suggestion (exit 2)', () => {
     expect(empty.stderr).toContain('--format needs a value: one of stylish, grid, json,');
   });
 
+  it('names every option given no value, in command-line order, whatever the length of its name', async () => {
+    // Before: only the longest name was said (--fail-on), and -f came up on the next run.
+    const run = await runCli(['audit', 'snapshot', '-f', '--config=', '--fail-on']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^pingone-audit: -f needs a value: one of stylish, .+\. --config needs a value\. --fail-on needs a value: one of critical, /);
+    expect(run.stderr).toContain('what to do: Write each value right after its flag: -f VALUE (or -f=VALUE when the value starts with -).');
+  });
+
   it('a missing argument names the command’s usage line and its own help, not only the tool’s', async () => {
     const audit = await runCli(['audit']);
     expect(audit.code).toBe(2);
