@@ -22,6 +22,12 @@ export interface SarifResultInput {
   absent: boolean;
 }
 
+/**
+ * No result's text is shorter: the members every result has, its 64-digit fingerprint among them, come to more
+ * bytes than this with every string of the finding empty. Tells early that a report is large without printing it.
+ */
+export const MIN_RESULT_BYTES = 400;
+
 const json = JSON.stringify;
 const LOCATION_OPEN = `"locations":[{"physicalLocation":{"artifactLocation":{"uri":`;
 const URI_BASE = `,"uriBaseId":${json(SOURCE_ROOT)}},"region":{"startLine":`;

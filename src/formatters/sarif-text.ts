@@ -6,6 +6,8 @@ const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata0
 export interface SarifRunParts {
   run: Run;
   results: () => Iterable<string>;
+  /** How many results `results` makes. */
+  resultCount: number;
 }
 
 /** Where a run's (empty) results sit in its text, once the run is indented into the log's `runs`. */

@@ -1,5 +1,6 @@
 import { constants, createGzip } from 'node:zlib';
 import { BLOCK_BYTES, utf8Blocks } from '../output/byte-blocks.js';
+import { MIN_RESULT_BYTES } from './sarif-result-text.js';
 import { sarifLogPieces, sarifRunText, type SarifRunParts } from './sarif-text.js';
 
 /**
@@ -64,14 +65,16 @@ interface PrintedRun {
  * The runs printed once each and cut into logs of at most {@link MAX_RUNS} runs and `maxGzipBytes` gzipped, in
  * order. Runs are never cut, so no category is in two logs: a run alone over the size is a log of its own.
  * Plain text within the budget is within it gzipped, so blocks are compressed only once all the runs printed are
- * over it as text; from then on each is compressed in the thread pool as soon as it is printed.
+ * over it as text (from the first block when the results alone are sure to be, at {@link MIN_RESULT_BYTES} each);
+ * from then on each is compressed in the thread pool as soon as it is printed.
  */
 export async function sarifUploads(runs: readonly SarifRunParts[], maxGzipBytes = MAX_UPLOAD_GZIP_BYTES, store: PrintedStore = keptInMemory()): Promise<SarifUpload[]> {
   const budget = maxGzipBytes * UPLOAD_BUDGET;
   const blocks = blockPool();
   const printed: PrintedRun[] = [];
   let offset = 0;
-  let measuring = false;
+  // Results that make more than the budget even at their shortest: measured from the first block, none held unmeasured.
+  let measuring = runs.reduce((count, run) => count + run.resultCount, 0) * MIN_RESULT_BYTES > budget;
   const measure = (run: PrintedRun, block: Buffer, copied: boolean) => {
     run.gzipped ??= gzipMeter();
     run.gzipped.add(block, () => {

@@ -122,7 +122,7 @@ function sarifRuns(result: AuditResult, context: FormatContext, scopes: Array<st
       for (const finding of kept) yield resultText(finding, false);
       for (const finding of absent) yield resultText(finding, true);
     }
-    return { run, results };
+    return { run, results, resultCount: kept.length + absent.length };
   });
 }
 

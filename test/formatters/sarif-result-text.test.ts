@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/types.js';
-import { FINGERPRINT_KEY, sarifResultWriter, type SarifResultInput } from '../../src/formatters/sarif-result-text.js';
+import { FINGERPRINT_KEY, MIN_RESULT_BYTES, sarifResultWriter, type SarifResultInput } from '../../src/formatters/sarif-result-text.js';
 import { ENV_PROD, makeFinding } from './fixtures.js';
 
 const HOSTILE = 'App "x"\n</script>\\ \u2028 \ud800 end';
@@ -77,5 +77,12 @@ describe('sarifResultWriter', () => {
     expect(Object.keys(fixed).at(-1)).toBe('baselineState');
     expect(fixed).toMatchObject({ baselineState: 'absent' });
     expect(fixed).not.toHaveProperty('suppressions');
+  });
+
+  it('writes no result shorter than MIN_RESULT_BYTES, even with every string of the finding empty', () => {
+    const empty = makeFinding({ ruleId: '', severity: 'info', environmentId: null, id: '', pointer: '', message: '' });
+    const text = sarifResultText(input({ finding: { ...empty, location: { file: '' } }, ruleIndex: undefined, uriJson: '""' }));
+    parsedCanonical(text);
+    expect(Buffer.byteLength(text)).toBeGreaterThanOrEqual(MIN_RESULT_BYTES);
   });
 });
