@@ -80,8 +80,8 @@ describe('sarifResultWriter', () => {
   });
 
   it('writes no result shorter than MIN_RESULT_BYTES, even with every string of the finding empty', () => {
-    const empty = makeFinding({ ruleId: '', severity: 'info', environmentId: null, id: '', pointer: '', message: '' });
-    const text = sarifResultText(input({ finding: { ...empty, location: { file: '' } }, ruleIndex: undefined, uriJson: '""' }));
+    const empty = makeFinding({ ruleId: '', severity: 'info', environmentId: null, id: '', name: '', pointer: '', message: '' });
+    const text = sarifResultText(input({ finding: { ...empty, resource: { type: 'user', id: '', name: '' }, location: { file: '' } }, ruleIndex: undefined, uriJson: '""' }));
     parsedCanonical(text);
     expect(Buffer.byteLength(text)).toBeGreaterThanOrEqual(MIN_RESULT_BYTES);
   });
