@@ -87,7 +87,7 @@ describe('config file', () => {
 });
 
 describe('rule metadata schema', () => {
-  const validate = ruleMetaValidator;
+  const validate = ruleMetaValidator();
 
   it('accepts well-formed metadata (with and without options)', () => {
     expect(validate(fakeRule('x').meta), JSON.stringify(validate.errors)).toBe(true);

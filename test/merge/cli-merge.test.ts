@@ -47,11 +47,11 @@ async function readJson<T>(file: string): Promise<T> {
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'pingone-audit-merge-'));
-  const demo = await runCli(['demo', '--out', 'demo', '-f', 'json', '-o', 'demo.json'], { cwd: work });
-  expect(demo.code, demo.stderr).toBe(0);
-  // The one audit of the three environments, and one audit per environment: the same snapshot, split.
+  // The one audit of the three environments (the demo's own, as `audit demo` words it), and one audit per environment:
+  // the same snapshot, split.
   wholeJson = path.join(work, 'whole.json');
-  await runCli(['audit', 'demo', '-f', 'json', '-o', wholeJson], { cwd: work });
+  const demo = await runCli(['demo', '--out', 'demo', '-f', 'json', '-o', wholeJson], { cwd: work });
+  expect(demo.code, demo.stderr).toBe(0);
   whole = await readJson<AuditResult>(wholeJson);
   const snapshot = await loadSnapshot(path.join(work, 'demo'));
   for (const environmentId of snapshot.manifest.environmentIds) {
@@ -130,11 +130,12 @@ describe('merge (issue 17, item 7)', () => {
   });
 
   it('splits SARIF beyond 20 runs into several files and says so on stderr', async () => {
-    // 25 one-environment reports: the same report under 25 environment ids.
+    // 21 one-environment reports, the same report under 21 environment ids: with the organization's, one run more than
+    // the 20 GitHub takes in one upload.
     const report = await readJson<AuditResult>(path.join(work, perEnvironment[0] ?? ''));
     const [environmentId] = report.snapshot.environmentIds;
     const files: string[] = [];
-    for (let i = 0; i < 25; i += 1) {
+    for (let i = 0; i < 21; i += 1) {
       const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
       const text = JSON.stringify(report).replaceAll(environmentId ?? '', id);
       files.push(`fleet-${i}.json`);
@@ -148,9 +149,9 @@ describe('merge (issue 17, item 7)', () => {
     expect(run.stderr).toContain("removed fleet.sarif, an earlier run's SARIF report");
     expect(existsSync(path.join(work, 'fleet.sarif'))).toBe(false);
     const logs = [await readJson<Log>(path.join(work, 'fleet-1.sarif')), await readJson<Log>(path.join(work, 'fleet-2.sarif'))];
-    expect(logs.map((log) => log.runs.length)).toEqual([20, 6]);
+    expect(logs.map((log) => log.runs.length)).toEqual([20, 2]);
     const categories = logs.flatMap((log) => log.runs.map((sarifRun) => sarifRun.automationDetails?.id));
-    expect(new Set(categories).size).toBe(26);
+    expect(new Set(categories).size).toBe(22);
     for (const log of logs) expect(sarifSchemaProblems(log)).toEqual([]);
     const stdout = await runCli(['merge', ...files, '--fail-on', 'none', '-f', 'sarif'], { cwd: work });
     expect(stdout.code).toBe(2);
@@ -166,7 +167,9 @@ describe('merge (issue 17, item 7)', () => {
     const report = await readJson<AuditResult>(path.join(work, perEnvironment[0] ?? ''));
     const [seed] = report.findings;
     if (seed === undefined) throw new Error('the one-environment report has no finding to copy');
-    const copies = Array.from({ length: 25_003 }, (_, index) => ({ ...seed, resource: { ...seed.resource, id: `copy-${index}` }, fingerprint: index.toString(16).padStart(64, '0') }));
+    // As small as a finding may be: the count is what is checked, and every byte of each is parsed, validated and printed again.
+    const light = { ...seed, message: 'x', data: {}, resource: { ...seed.resource, name: 'x' } };
+    const copies = Array.from({ length: 25_003 }, (_, index) => ({ ...light, resource: { ...light.resource, id: `copy-${index}` }, fingerprint: index.toString(16).padStart(64, '0') }));
     await writeFile(path.join(work, 'crowded.json'), JSON.stringify({ ...report, findings: copies }));
     const run = await runCli(['merge', 'crowded.json', '--fail-on', 'none', '-f', 'sarif', '-o', 'crowded.sarif'], { cwd: work });
     expect(run.code, run.stderr).toBe(0);

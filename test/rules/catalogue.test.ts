@@ -39,7 +39,7 @@ describe('the rule catalogue', () => {
   });
 
   it('gives every rule kebab-case id, valid metadata and a test file of its own', () => {
-    const validate = ruleMetaValidator;
+    const validate = ruleMetaValidator();
     for (const rule of rules) {
       expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(validate(rule.meta), `${rule.id}: ${JSON.stringify(validate.errors)}`).toBe(true);
