@@ -59,8 +59,10 @@ function visitPaths(text: string, value: number, anchor: number, node: PathNode)
   if (children === undefined) return;
   const open = text.charCodeAt(value);
   if (open === OPEN_BRACE) {
+    const named = [...children.values()].filter((child) => child.name !== undefined);
+    if (named.length === 0) return;
     forEachMember(text, value, (keyAt, keyEnd, valueAt) => {
-      for (const child of children.values()) if (child.name !== undefined && isKey(text, keyAt, keyEnd, child.name)) visitPaths(text, valueAt, keyAt, child);
+      for (const child of named) if (isKey(text, keyAt, keyEnd, child.name!)) visitPaths(text, valueAt, keyAt, child);
     });
   } else if (open === OPEN_BRACKET) {
     const byIndex = new Map<number, PathNode>();
@@ -82,8 +84,11 @@ function nearestAnchor(node: PathNode): number | undefined {
 }
 
 const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
 const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
 
 /** The member name a pointer segment stands for (RFC 6901 §4: `~1` is `/`, `~0` is `~`); undefined when no name is written so. */
 function memberName(segment: string): string | undefined {
@@ -107,10 +112,9 @@ function forEachMember(text: string, open: number, visit: (keyAt: number, keyEnd
   }
 }
 
-/** Whether the key between the quotes at `open` and before `end` is `name`; compared in place unless it has escapes. */
+/** Whether the key between the quotes at `open` and before `end` is `name`; compared in place (no copy) unless it has escapes. */
 function isKey(text: string, open: number, end: number, name: string): boolean {
-  const raw = text.slice(open, end);
-  if (raw.includes('\\')) return decodeKey(raw) === name;
+  for (let at = open + 1; at < end - 1; at += 1) if (text.charCodeAt(at) === BACKSLASH) return decodeKey(text.slice(open, end)) === name;
   return end - open - 2 === name.length && text.startsWith(name, open + 1);
 }
 
@@ -134,21 +138,18 @@ function decodeKey(raw: string): string | undefined {
   }
 }
 
-/** Brackets and quotes: what a skipped object or array is read by. */
-const STRUCTURE = /["[\]{}]/g;
-
-/** The index just after the value that starts at `at`. */
+/** The index just after the value that starts at `at`: a skipped object or array is read by its brackets and quotes alone. */
 function valueEnd(text: string, at: number): number {
   const first = text.charCodeAt(at);
   if (first === QUOTE) return jsonStringEnd(text, at);
   if (first !== OPEN_BRACE && first !== OPEN_BRACKET) return literalEnd(text, at);
   let depth = 0;
-  STRUCTURE.lastIndex = at;
-  for (let match = STRUCTURE.exec(text); match !== null; match = STRUCTURE.exec(text)) {
-    const code = text.charCodeAt(match.index);
-    if (code === QUOTE) STRUCTURE.lastIndex = jsonStringEnd(text, match.index);
+  // Character by character, not by a regular expression's matches: no match object for each bracket and quote.
+  for (let next = at; next < text.length; next += 1) {
+    const code = text.charCodeAt(next);
+    if (code === QUOTE) next = jsonStringEnd(text, next) - 1;
     else if (code === OPEN_BRACE || code === OPEN_BRACKET) depth += 1;
-    else if ((depth -= 1) === 0) return match.index + 1;
+    else if ((code === CLOSE_BRACE || code === CLOSE_BRACKET) && (depth -= 1) === 0) return next + 1;
   }
   return text.length;
 }

@@ -167,6 +167,14 @@ describe('linesOfPointers', () => {
     agrees('  \n  "root string"  ');
   });
 
+  it('reads a key with escapes as the name it stands for, never as the text it is written with', () => {
+    const text = ['{', '  "x\\u0041": 1,', '  "y": 2,', '  "x\\\\": 3', '}'].join('\n');
+    agrees(text, ['/x\\u0041', '/x\\\\', '/xA', '/x\\']);
+    expect(lineOfPointer(text, '/xA')).toBe(2);
+    expect(lineOfPointer(text, '/x\\')).toBe(4);
+    expect(lineOfPointer(text, '/x\\u0041')).toBe(1);
+  });
+
   it('takes the last of duplicate keys that holds the whole path, as the scan maps them', () => {
     const text = ['{', '  "a": { "x": 1 },', '  "b": 2,', '  "a": { "y": 2 }', '}'].join('\n');
     agrees(text, ['/a/x', '/a/y', '/a/z']);
