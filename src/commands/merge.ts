@@ -22,7 +22,7 @@ export const mergeCommand = defineCommand({
       .example('$0 merge reports/*.json -f sarif -o results.sarif -f html -o report.html', 'Combine the per-environment reports of a CI matrix into one report and one gate'),
   run: async (argv, context) => {
     await checkOutputsFirst(context, argv);
-    const targets = pairOutputs(context.rawArgv, 'stylish');
+    const targets = pairOutputs(context.rawArgv);
     const history = historyFlag(argv, context.io);
     const reports = argv.reports.map((file) => readReportFile(resolvePath(context.io, file), file));
     const merged = mergeReports(reports);

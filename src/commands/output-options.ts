@@ -10,7 +10,7 @@ import { stderrLines } from '../output/stderr-line.js';
 import { resolvePath, type CommandContext } from './context.js';
 import { checkSnapshotTarget } from '../snapshot/snapshot-target.js';
 import { STDOUT_PATH } from './stdout-dash.js';
-import { FORMATS_READING, formatName } from '../formatters/format-names.js';
+import { DEFAULT_FORMAT, FORMATS_READING, formatName } from '../formatters/format-names.js';
 import { SEVERITIES } from '../engine/types.js';
 import { FRAMEWORK_IDS, type FrameworkId } from '../frameworks/framework-ids.js';
 
@@ -133,10 +133,10 @@ const FORMAT_SPECIFIC_FLAGS = [
 /**
  * Refuses a report flag that no format of the run reads (`--include-fixed -f json`), as `--include-fixed` without
  * `--baseline` is refused (exit 2): a flag given and left unread lets a user believe a report holds what it does not.
- * The formats are the `--format` values, stylish when none is given.
+ * The formats are the `--format` values, {@link DEFAULT_FORMAT} when none is given.
  */
 function refuseUnreadReportFlags(argv: Record<string, unknown>, { verboseLogsCollection = false }: OutputOptionsUse): void {
-  const formats = (Array.isArray(argv.format) ? argv.format.map(String) : ['stylish']).map(formatName);
+  const formats = (Array.isArray(argv.format) ? argv.format.map(String) : [DEFAULT_FORMAT]).map(formatName);
   const unread = FORMAT_SPECIFIC_FLAGS.flatMap(([flag, reading]) => {
     if (argv[flag] === undefined || argv[flag] === false || (flag === 'verbose' && verboseLogsCollection)) return [];
     const readers = FORMATS_READING[reading].filter((format) => reading !== 'history' || format !== 'stylish' || argv.verbose === true);
@@ -224,11 +224,11 @@ export function reviewArgs(flags: ReportFlags): ReviewArgs {
 }
 
 /**
- * Pairs each --output with the --format written just before it. yargs keeps the two arrays
- * apart, so the order on the command line is read from argv itself. `-o -` ({@link STDOUT_PATH}) pairs its
+ * Pairs each --output with the --format written just before it ({@link DEFAULT_FORMAT} when none is). yargs keeps the two
+ * arrays apart, so the order on the command line is read from argv itself. `-o -` ({@link STDOUT_PATH}) pairs its
  * format with stdout: the target's `file` is undefined, as for a format given no file.
  */
-export function pairOutputs(argv: readonly string[], defaultFormat: string): OutputTarget[] {
+export function pairOutputs(argv: readonly string[]): OutputTarget[] {
   const targets: OutputTarget[] = [];
   const paired = new Set<OutputTarget>();
   for (let i = 0; i < argv.length; i += 1) {
@@ -237,7 +237,7 @@ export function pairOutputs(argv: readonly string[], defaultFormat: string): Out
     i += consumed;
     if (flag === 'format') targets.push({ format: value, file: undefined });
     if (flag === 'output') {
-      if (targets.length === 0) targets.push({ format: defaultFormat, file: undefined });
+      if (targets.length === 0) targets.push({ format: DEFAULT_FORMAT, file: undefined });
       const last = targets.at(-1)!;
       if (paired.has(last)) {
         throw new UserFacingError('flag-invalid', `--output ${value} has no --format of its own before it.`, {
@@ -248,7 +248,7 @@ export function pairOutputs(argv: readonly string[], defaultFormat: string): Out
       if (value !== STDOUT_PATH) last.file = value;
     }
   }
-  if (targets.length === 0) targets.push({ format: defaultFormat, file: undefined });
+  if (targets.length === 0) targets.push({ format: DEFAULT_FORMAT, file: undefined });
   const toStdout = targets.filter((t) => t.file === undefined);
   if (toStdout.length > 1) {
     throw new UserFacingError('flag-invalid', `${toStdout.length} formats (${toStdout.map((t) => t.format).join(', ')}) would all go to stdout.`, {
@@ -362,5 +362,5 @@ export interface OutputArgs {
  */
 export async function checkOutputsFirst(context: CommandContext, args: OutputArgs): Promise<void> {
   if (typeof args.out === 'string') await checkSnapshotTarget(resolvePath(context.io, args.out));
-  if (args.output !== undefined) await checkReportFiles(context, pairOutputs(context.rawArgv, 'stylish'));
+  if (args.output !== undefined) await checkReportFiles(context, pairOutputs(context.rawArgv));
 }

@@ -21,8 +21,6 @@ export interface AuditAndReportInput {
   /** The parsed flags of `withReportOptions`. */
   flags: ReportFlags;
   context: CommandContext;
-  /** Format when no --format is given. */
-  defaultFormat?: string;
   now?: Date;
   /** Config, suppressions and baseline as {@link loadReportSetup} read them; read here when absent. */
   setup?: AuditSetup;
@@ -53,7 +51,7 @@ export function loadReportSetup(flags: ReportFlags, { io }: CommandContext): Aud
 export async function auditAndReport(input: AuditAndReportInput): Promise<Verdict> {
   const { snapshot, snapshotDir, flags, context } = input;
   reviewArgs(flags);
-  const targets = pairOutputs(context.rawArgv, input.defaultFormat ?? 'stylish');
+  const targets = pairOutputs(context.rawArgv);
   const setup = input.setup ?? loadReportSetup(flags, context);
   const result = auditSnapshot(snapshot, setup, input.now ?? new Date(), snapshotDir);
   const files = input.snapshotFiles ?? (snapshotDir === undefined ? undefined : folderFileSource(resolvePath(context.io, snapshotDir)));

@@ -42,6 +42,6 @@ export const terraformCommand = defineCommand({
       collection: notAudited.length === 0 ? audited.collection : { ...audited.collection, complete: false, notes: [...(audited.collection.notes ?? []), ...notAudited] },
       warnings: [...(audited.warnings ?? []), ...mapped.warnings.map((message) => ({ code: 'terraform', message }))],
     };
-    return reportResult(result, { flags: argv, context, targets: pairOutputs(context.rawArgv, 'stylish') });
+    return reportResult(result, { flags: argv, context, targets: pairOutputs(context.rawArgv) });
   },
 });

@@ -3,6 +3,9 @@ import type { FormatName } from './index.js';
 /** Other names a format answers to: `table` was the grid's name before the stylish report became the default. */
 export const FORMAT_ALIASES: Readonly<Record<string, FormatName>> = { table: 'grid' };
 
+/** The format of a report command run with no `--format`: verdict first, one line per finding. */
+export const DEFAULT_FORMAT: FormatName = 'stylish';
+
 /** The registered name a `--format` value stands for: an alias resolved, any other value as it is. */
 export function formatName(value: string): string {
   return Object.hasOwn(FORMAT_ALIASES, value) ? FORMAT_ALIASES[value]! : value;
