@@ -94,8 +94,8 @@ export async function sarifUploads(runs: readonly SarifRunParts[], maxGzipBytes 
         measuring = true;
         for (const earlier of printed) for (const waiting of earlier.unmeasured.splice(0)) measure(earlier, waiting.block, waiting.copied);
       }
-      // A turn of the event loop after each measured block: the blocks compressed so far come back to the pool (and hand
-      // back their zlib memory) before the next block is taken, instead of new memory for each block of a run.
+      // A turn of the event loop after each measured block: the blocks compressed so far come back to the pool before the
+      // next block is taken, instead of new memory for each block of a run. (zlib's own memory is one stream's per run.)
       if (measuring) await new Promise(setImmediate);
     }
     if (!measuring) await new Promise(setImmediate);
