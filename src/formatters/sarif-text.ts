@@ -35,8 +35,10 @@ export function* sarifRunText(parts: SarifRunParts): Generator<string> {
   yield opened ? close : text;
 }
 
-/** Where a run's rules sit in its text (`tool.driver.rules`), once the run is indented into the log's `runs`. */
-const EMPTY_RULES = '\n          "rules": []';
+/** Where a run's members, and its driver's rules, sit once the run is indented into the log's `runs`. */
+const RUN_INDENT = '\n    ';
+const RULES_INDENT = '\n          ';
+const EMPTY_RULES = `${RULES_INDENT}"rules": []`;
 /** The rules' own text, laid out at that depth: printed once for all the runs that share the same rules. */
 const rulesTexts = new WeakMap<object, string>();
 
@@ -47,14 +49,22 @@ const rulesTexts = new WeakMap<object, string>();
  */
 function runFrameText(run: Run): string {
   const { rules } = run.tool.driver;
-  if (rules === undefined || rules.length === 0) return JSON.stringify(run, null, 2).replaceAll('\n', '\n    ');
+  if (rules === undefined || rules.length === 0) return laidOut(run, RUN_INDENT);
   let rulesText = rulesTexts.get(rules);
-  if (rulesText === undefined) rulesTexts.set(rules, (rulesText = JSON.stringify(rules, null, 2).replaceAll('\n', EMPTY_RULES.slice(0, EMPTY_RULES.indexOf('"')))));
+  if (rulesText === undefined) {
+    rulesText = laidOut(rules, RULES_INDENT);
+    rulesTexts.set(rules, rulesText);
+  }
   // The same keys in the same order, the rules empty: spreading keeps each key where it was.
-  const frame = JSON.stringify({ ...run, tool: { ...run.tool, driver: { ...run.tool.driver, rules: [] } } }, null, 2).replaceAll('\n', '\n    ');
+  const frame = laidOut({ ...run, tool: { ...run.tool, driver: { ...run.tool.driver, rules: [] } } }, RUN_INDENT);
   const at = frame.indexOf(EMPTY_RULES);
   if (at < 0) throw new Error('A SARIF run was printed without its "rules" member.');
   return `${frame.slice(0, at + EMPTY_RULES.length - 2)}${rulesText}${frame.slice(at + EMPTY_RULES.length)}`;
+}
+
+/** `value` as `JSON.stringify(value, null, 2)` lays it out, each line after the first indented by `indent` (a newline and spaces). */
+function laidOut(value: unknown, indent: string): string {
+  return JSON.stringify(value, null, 2).replaceAll('\n', indent);
 }
 
 /**
