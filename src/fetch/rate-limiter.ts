@@ -66,7 +66,9 @@ const creepHoldMs = 1_000;
  * 429 comes about 0.3 s in, early enough for that second to pass while the run still has work. A licence smaller than
  * this (PingOne's Configuration group allows 10/s, one IP 35 % of it by default: 3.5/s) answers the probe's first
  * second with a few more 429s (`test/fetch/rate-limiter.test.ts`): `--adaptive-rate` is opt-in, and `--max-rps` is the
- * way to a known limit.
+ * way to a known limit. Sources: developer.pingidentity.com, PingOne Platform APIs → Rate Limiting → Base rate limits
+ * (Configuration, `rlgConfigRpm`: 600/minute); docs.pingidentity.com, PingOne → Settings → Rate Limits and Allowed IPs
+ * (an IP address: 35 % of the licence's rate by default).
  */
 export const adaptiveStartRps = 40;
 // While probing, the rate doubles every 50 ms (about a round trip to PingOne, as TCP's slow start doubles per round
