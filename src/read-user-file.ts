@@ -41,10 +41,13 @@ export function readProblem(error: unknown): string {
       return (error as NodeJS.ErrnoException).syscall === 'scandir' ? 'is a file, not a folder' : 'does not exist: a folder on its path is a file';
     case 'EISDIR':
       return 'is a folder, not a file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'cannot be read: permission denied';
     default:
-      return `cannot be read (${code ?? 'error'})`;
+      return isPermissionDenied(error) ? 'cannot be read: permission denied' : `cannot be read (${code ?? 'error'})`;
   }
+}
+
+/** Whether a file system call failed for want of permission (`EACCES`, or `EPERM` where the system says that instead). */
+export function isPermissionDenied(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EACCES' || code === 'EPERM';
 }

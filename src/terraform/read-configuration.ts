@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserFacingError } from '../errors.js';
-import { readProblem } from '../read-user-file.js';
+import { isPermissionDenied, readProblem } from '../read-user-file.js';
 import { scanJson } from '../snapshot/json-scanner.js';
 import { ModuleEvaluation, type ParsedModule } from './evaluate/module.js';
 import { evaluateConstant } from './evaluate/expression.js';
@@ -70,9 +70,8 @@ function listFiles(folder: string, named: string, keep: (name: string) => boolea
     entries = readdirSync(folder);
   } catch (error) {
     if (error instanceof UserFacingError) throw error;
-    const denied = ['EACCES', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '');
     throw new UserFacingError('terraform-missing', `The Terraform folder ${named} ${readProblem(error)}.`, {
-      hint: denied ? `Check that you may list and read ${named} (ls -ld ${named}), or name another folder.` : NAME_THE_FOLDER,
+      hint: isPermissionDenied(error) ? `Check that you may list and read ${named} (ls -ld ${named}), or name another folder.` : NAME_THE_FOLDER,
       seeAlso: SEE_ALSO,
       cause: error,
     });
