@@ -6,6 +6,8 @@ import { optionArguments, optionSpellings, type ParserOptions } from './single-v
  * last argument, one followed by another option, or `--name=` with nothing after the `=`. yargs hands such a flag over
  * as its default (`--fail-on` alone gated at high, as if never typed), as nothing, or as an empty value (`-f` alone, and
  * `--format=`, ended in an internal error, exit 70).
+ * An empty argument (`-o ""`, often an unset shell variable) is no value either: as a path it named the current folder
+ * (`demo --out ""` tried to replace it, `-o ""` renamed onto nothing) and ended in an internal error, exit 70.
  * `-` is a value (stdout for --output), and so is a negative number. Every such flag is named, in command-line order,
  * so that one run says all there is to fix.
  */
@@ -30,7 +32,7 @@ export function refuseMissingValues(rawArgv: readonly string[]) {
 }
 
 function isValue(arg: string | undefined): boolean {
-  return arg !== undefined && (arg === '-' || !arg.startsWith('-') || /^-\d/.test(arg));
+  return arg !== undefined && arg !== '' && (arg === '-' || !arg.startsWith('-') || /^-\d/.test(arg));
 }
 
 function missingValues(missing: ReadonlyArray<{ flag: string; oneOf: readonly unknown[] | undefined }>): UserFacingError {

@@ -33,6 +33,19 @@ describe('typos get a suggestion (exit 2)', () => {
     expect(empty.stderr).toContain('--format needs a value: one of stylish, grid, json,');
   });
 
+  it('an empty value (an unset shell variable) is no value: refused before any work, never an internal error', async () => {
+    // Before: `-o ""` renamed the report onto an empty path and `demo --out ""` tried to replace the current folder,
+    // both exit 70 after the whole run.
+    const output = await runCli(['audit', 'snapshot', '-f', 'json', '-o', '']);
+    expect(output.code).toBe(2);
+    expect(output.stderr).toContain('-o needs a value.');
+    expect(output.stderr).toContain('error code: flag-invalid');
+    const out = await runCli(['demo', '--out', '', '-f', 'json']);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/^pingone-audit: --out needs a value\./);
+    expect(out.stdout).toBe('');
+  });
+
   it('names every option given no value, in command-line order, whatever the length of its name', async () => {
     // Before: only the longest name was said (--fail-on), and -f came up on the next run.
     const run = await runCli(['audit', 'snapshot', '-f', '--config=', '--fail-on']);
