@@ -200,21 +200,17 @@ const NEEDS_BASELINE = [
 
 /** Checks the review flags' combinations (exit 2 on a nonsensical one) and names them for `auditAndReport`. */
 export function reviewArgs(flags: ReportFlags): ReviewArgs {
+  // An empty or repeated file flag never gets here: runCli refuses it before any command runs (refuseMissingValues,
+  // refuseRepeatedOptions).
   const { suppressions, baseline } = flags;
-  if (suppressions === '') throw new UserFacingError('flag-invalid', '--suppressions needs a file.', { hint: 'Name the reviewed file, or pass --no-suppressions to ignore every suppression.' });
-  if (flags.dispositions === '' || Array.isArray(flags.dispositions)) {
-    throw new UserFacingError('flag-invalid', '--dispositions needs one file.', { hint: 'Name the reviewed dispositions file once: --dispositions pingone-audit.dispositions.json' });
-  }
-  if (baseline === '') throw new UserFacingError('flag-invalid', '--baseline needs a file.', { hint: 'Name the JSON report of an earlier run: --baseline last-run.json' });
   for (const [flag, why] of NEEDS_BASELINE) {
-    // typeof, not the declared type: a repeated flag arrives as an array.
-    if (flags[flag] === true && typeof baseline !== 'string') {
+    if (flags[flag] === true && baseline === undefined) {
       throw new UserFacingError('flag-invalid', `--${flag} needs --baseline: ${why}.`, { hint: 'Pass --baseline <earlier JSON report>, written by `-f json -o <file>` on an earlier run.' });
     }
   }
   return {
-    suppressions: suppressions === false ? false : typeof suppressions === 'string' ? suppressions : undefined,
-    baseline: typeof baseline === 'string' ? baseline : undefined,
+    suppressions,
+    baseline,
     dispositions: flags.dispositions,
     failOnOverdue: flags['fail-on-overdue'] === true,
     failOnNew: flags['fail-on-new'] === true,
