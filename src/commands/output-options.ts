@@ -180,16 +180,12 @@ export interface ReportFlags extends OutputFlags {
   'fail-on-new': boolean;
 }
 
-/** The review flags (suppressions, baseline and what reports keep) as `auditAndReport` reads them. */
+/** The review files the flags name (suppressions, baseline, dispositions), as `loadReportSetup` reads them. */
 export interface ReviewArgs {
   /** A file, undefined for the default file when present, or false for --no-suppressions. */
   suppressions: string | false | undefined;
   baseline: string | undefined;
   dispositions: string | undefined;
-  failOnOverdue: boolean;
-  failOnNew: boolean;
-  includeSuppressed: boolean;
-  includeFixed: boolean;
 }
 
 /** The review flags that read the baseline, checked in this order, and why each needs it. */
@@ -198,25 +194,17 @@ const NEEDS_BASELINE = [
   ['include-fixed', "the fixed findings are the baseline's that this run no longer has"],
 ] as const;
 
-/** Checks the review flags' combinations (exit 2 on a nonsensical one) and names them for `auditAndReport`. */
+/** Checks the review flags' combinations (exit 2 on a nonsensical one) and names the review files for `loadReportSetup`. */
 export function reviewArgs(flags: ReportFlags): ReviewArgs {
   // An empty or repeated file flag never gets here: runCli refuses it before any command runs (refuseMissingValues,
   // refuseRepeatedOptions).
-  const { suppressions, baseline } = flags;
+  const { suppressions, baseline, dispositions } = flags;
   for (const [flag, why] of NEEDS_BASELINE) {
     if (flags[flag] === true && baseline === undefined) {
       throw new UserFacingError('flag-invalid', `--${flag} needs --baseline: ${why}.`, { hint: 'Pass --baseline <earlier JSON report>, written by `-f json -o <file>` on an earlier run.' });
     }
   }
-  return {
-    suppressions,
-    baseline,
-    dispositions: flags.dispositions,
-    failOnOverdue: flags['fail-on-overdue'] === true,
-    failOnNew: flags['fail-on-new'] === true,
-    includeSuppressed: flags['include-suppressed'] === true,
-    includeFixed: flags['include-fixed'] === true,
-  };
+  return { suppressions, baseline, dispositions };
 }
 
 /**
