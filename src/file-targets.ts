@@ -87,13 +87,21 @@ export async function explainWriteError(errorCode: ErrorCode, what: string, task
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined || !USER_FIXABLE.has(code)) throw error;
     throw new UserFacingError(errorCode, `Cannot write ${what}: ${(error as Error).message}.`, {
-      hint: code === 'ENAMETOOLONG' ? 'Choose a shorter path.' : 'Choose a folder on a disk you can write to, with room for the output.',
+      hint: HINTS[code] ?? 'Choose a folder on a disk you can write to, with room for the output.',
       cause: error,
     });
   }
 }
 
-const USER_FIXABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENAMETOOLONG', 'EEXIST', 'ENOTDIR', 'EISDIR']);
+// ENOENT and ENOTEMPTY come after the checks made before any work: the folder was removed or filled meanwhile, or takes
+// no new files (/proc). Before, they were an internal error (exit 70) after the whole run.
+const USER_FIXABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENAMETOOLONG', 'EEXIST', 'ENOTDIR', 'EISDIR', 'ENOENT', 'ENOTEMPTY']);
+
+const HINTS: Partial<Record<string, string>> = {
+  ENAMETOOLONG: 'Choose a shorter path.',
+  ENOENT: 'Choose a folder that stays in place during the run and can hold new files.',
+  ENOTEMPTY: 'Choose a folder nothing else writes to during the run.',
+};
 
 async function exists(file: string): Promise<boolean> {
   return lstat(file).then(
