@@ -331,7 +331,27 @@ function describeTarget(target: OutputTarget): string {
 
 /** Checks every report file of `targets` (see {@link checkOutputFile}), before any work is done for them. */
 export async function checkReportFiles({ io }: CommandContext, targets: readonly OutputTarget[]): Promise<void> {
+  refuseSharedFiles(io.cwd, targets);
   for (const { file } of targets) if (file !== undefined) await checkOutputFile(resolvePath(io, file), '--output');
+}
+
+/**
+ * Two reports sent to one file: the second replaced the first, and both were said to be written.
+ * @throws UserFacingError `flag-invalid` naming both formats and the file.
+ */
+function refuseSharedFiles(cwd: string, targets: readonly OutputTarget[]): void {
+  const formatOf = new Map<string, string>();
+  for (const { format, file } of targets) {
+    if (file === undefined) continue;
+    const key = path.resolve(cwd, file);
+    const earlier = formatOf.get(key);
+    if (earlier !== undefined) {
+      throw new UserFacingError('flag-invalid', `-f ${earlier} and -f ${format} would both be written to ${file}: the second would replace the first.`, {
+        hint: `Give each format a file of its own: -f ${earlier} -o report.${earlier} -f ${format} -o report.${format}`,
+      });
+    }
+    formatOf.set(key, format);
+  }
 }
 
 /** The output flags a command may have: a snapshot folder, report files. */

@@ -64,6 +64,15 @@ describe('-o - writes the report to stdout', () => {
     expect(run.stderr).toContain('error code: flag-invalid');
   });
 
+  it('two formats to one file are refused before any work, however the path is spelled', async () => {
+    // Before: both were "wrote … report to same.out", and the JSON report was silently replaced by the CSV one.
+    const run = await runCli(['audit', 'demo', '-f', 'json', '-o', 'same.out', '-f', 'csv', '-o', `${work}/./same.out`], { cwd: work });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`-f json and -f csv would both be written to ${work}/./same.out: the second would replace the first.`);
+    expect(run.stderr).toContain('error code: flag-invalid');
+    expect(existsSync(path.join(work, 'same.out'))).toBe(false);
+  });
+
   it('pairs with one format only, like a file', async () => {
     const run = await runCli(['audit', 'demo', '-f', 'json', '-o', '-', '-o', 'again.json'], { cwd: work });
     expect(run.code).toBe(2);
