@@ -354,17 +354,36 @@ function refuseSharedFiles(cwd: string, targets: readonly OutputTarget[]): void 
   }
 }
 
-/** The output flags a command may have: a snapshot folder, report files. */
+/** The output flags a command may have: a snapshot folder written (`out`) or read (`snapshot`), report files. */
 export interface OutputArgs {
   out?: unknown;
   output?: unknown;
+  snapshot?: unknown;
 }
 
 /**
  * Checks every output path (`--out`'s snapshot folder, each `--output` file) before the command reads or collects
  * anything: a mistake there must not cost a whole collection, or a load of a large snapshot.
+ * @throws UserFacingError `flag-invalid` for a report inside the snapshot folder written or read: the next load
+ * refuses a snapshot holding a file its manifest does not list (or with its manifest.json replaced).
  */
 export async function checkOutputsFirst(context: CommandContext, args: OutputArgs): Promise<void> {
   if (typeof args.out === 'string') await checkSnapshotTarget(resolvePath(context.io, args.out));
-  if (args.output !== undefined) await checkReportFiles(context, pairOutputs(context.rawArgv));
+  if (args.output === undefined) return;
+  const targets = pairOutputs(context.rawArgv);
+  for (const folder of [args.out, args.snapshot]) if (typeof folder === 'string') refuseReportsInside(context.io.cwd, folder, targets);
+  await checkReportFiles(context, targets);
+}
+
+function refuseReportsInside(cwd: string, folder: string, targets: readonly OutputTarget[]): void {
+  for (const { file } of targets) {
+    if (file === undefined) continue;
+    const inside = path.relative(path.resolve(cwd, folder), path.resolve(cwd, file));
+    if (inside === '' || inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) continue;
+    throw new UserFacingError(
+      'flag-invalid',
+      `--output ${file} is inside the snapshot folder ${folder}: a snapshot holds only the files pingone-audit lists in its manifest.json, so the next audit of it would refuse it.`,
+      { hint: `Write the report beside the snapshot, e.g. -o ${path.basename(file)}` },
+    );
+  }
 }

@@ -73,6 +73,26 @@ describe('-o - writes the report to stdout', () => {
     expect(existsSync(path.join(work, 'same.out'))).toBe(false);
   });
 
+  it('a report inside the snapshot folder audited or written is refused before any work', async () => {
+    // Before: -o demo/manifest.json replaced the snapshot's manifest, and -o demo/report.json left a file the manifest
+    // does not list, so that the next audit of the snapshot refused it.
+    const manifestBefore = await readFile(path.join(work, 'demo', 'manifest.json'), 'utf8');
+    for (const file of ['demo/manifest.json', 'demo/report.json', `${work}/demo/environments/report.json`]) {
+      const run = await runCli(['audit', 'demo', '-f', 'json', '-o', file], { cwd: work });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`--output ${file} is inside the snapshot folder demo:`);
+    }
+    expect(await readFile(path.join(work, 'demo', 'manifest.json'), 'utf8')).toBe(manifestBefore);
+    expect(existsSync(path.join(work, 'demo', 'report.json'))).toBe(false);
+    const demo = await runCli(['demo', '--out', 'fresh', '-f', 'json', '-o', 'fresh/report.json'], { cwd: work });
+    expect(demo.code).toBe(2);
+    expect(demo.stderr).toContain('--output fresh/report.json is inside the snapshot folder fresh:');
+    expect(existsSync(path.join(work, 'fresh'))).toBe(false);
+    // Beside it, or in a folder whose name only starts like it, is fine.
+    const beside = await runCli(['audit', 'demo', '-f', 'json', '-o', 'demo-report/report.json'], { cwd: work });
+    expect(beside.code, beside.stderr).not.toBe(2);
+  });
+
   it('pairs with one format only, like a file', async () => {
     const run = await runCli(['audit', 'demo', '-f', 'json', '-o', '-', '-o', 'again.json'], { cwd: work });
     expect(run.code).toBe(2);
