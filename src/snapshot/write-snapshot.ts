@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError } from '../errors.js';
@@ -7,6 +7,7 @@ import { explainWriteError } from '../file-targets.js';
 import { ENVIRONMENT_ARRAYS, ENVIRONMENT_RESOURCE_TYPES, MANIFEST_FILE, resourceFile, type WrittenManifest } from './layout.js';
 import type { CollectionEntry, EnvironmentSnapshot, Snapshot, SnapshotManifest } from './model.js';
 import type { SnapshotFileSource } from './locate-line.js';
+import { removedOnInterrupt } from './interrupt-cleanup.js';
 import { filePath, isHidden, sha256 } from './snapshot-folder.js';
 import { secretFieldsNote, withoutSecretFields } from './secret-fields.js';
 import { checkSnapshotTarget } from './snapshot-target.js';
@@ -55,15 +56,22 @@ export async function writeSnapshot(snapshot: Snapshot, dir: string): Promise<{ 
   });
   try {
     const files: Record<string, string> = {};
-    await explainWriteError('snapshot-unwritable', `the snapshot to ${dir}`, async () => {
-      for (const folder of new Set(resources.map(({ file }) => path.posix.dirname(file)))) await mkdir(filePath(staging, folder), { recursive: true });
-      for (const [index, { file, value }] of resources.entries()) {
-        if (index > 0 && index % WRITE_BATCH === 0) await new Promise(setImmediate);
-        files[file] = writeNewFile(filePath(staging, file), stableStringify(value));
-      }
-      writeNewFile(filePath(staging, manifest!.file), manifestText(manifest!, files));
+    // Only while the staging folder is filled and the target checked again: once the swap starts, the target's own
+    // folder is at stake too.
+    const removeStaging = () => rmSync(staging, { recursive: true, force: true });
+    const replaces = await removedOnInterrupt(removeStaging, async () => {
+      await explainWriteError('snapshot-unwritable', `the snapshot to ${dir}`, async () => {
+        for (const folder of new Set(resources.map(({ file }) => path.posix.dirname(file)))) await mkdir(filePath(staging, folder), { recursive: true });
+        for (const [index, { file, value }] of resources.entries()) {
+          if (index > 0 && index % WRITE_BATCH === 0) await new Promise(setImmediate);
+          files[file] = writeNewFile(filePath(staging, file), stableStringify(value));
+        }
+        writeNewFile(filePath(staging, manifest!.file), manifestText(manifest!, files));
+      });
+      // Checked again, since time passed while writing.
+      return (await checkSnapshotTarget(dir)) === 'replace';
     });
-    await moveIntoPlace(staging, dir);
+    await moveIntoPlace(staging, dir, replaces);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
@@ -114,18 +122,21 @@ function writeNewFile(file: string, text: string): string {
   return sha256(bytes);
 }
 
-/** Swaps the finished folder in; the target is checked again, since time passed while writing. */
-async function moveIntoPlace(staging: string, dir: string): Promise<void> {
+/** Swaps the finished folder in, over the earlier snapshot at `dir` when `replaces`. */
+async function moveIntoPlace(staging: string, dir: string, replaces: boolean): Promise<void> {
   const target = path.resolve(dir);
-  const replaces = (await checkSnapshotTarget(dir)) === 'replace';
   await explainWriteError('snapshot-unwritable', `the snapshot to ${dir}`, async () => {
     if (!replaces) return rename(staging, target);
     for (const name of (await readdir(target)).filter(isHidden)) await rename(path.join(target, name), path.join(staging, name));
     const retired = path.join(path.dirname(target), `.${path.basename(target)}.replaced-${randomUUID()}`);
     await rename(target, retired);
     await rename(staging, target);
-    // rm does not follow links: a link that appeared meanwhile is removed, not what it points at.
-    await rm(retired, { recursive: true, force: true });
+    // rm does not follow links: a link that appeared meanwhile is removed, not what it points at. The new snapshot is in
+    // place: interrupted, the earlier one is removed all the same, not left hidden beside it.
+    await removedOnInterrupt(
+      () => rmSync(retired, { recursive: true, force: true }),
+      () => rm(retired, { recursive: true, force: true }),
+    );
   });
 }
 
