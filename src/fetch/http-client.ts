@@ -17,7 +17,7 @@ export interface HttpClientOptions {
   /** Client-side rate limit shared by all requests (default 10/s); lowered on 429, then restored. */
   maxRps?: number;
   /**
-   * The API's limit is unknown: start at `adaptiveStartRps` (40/s), double the rate every busy 50 ms until PingOne
+   * The API's limit is unknown: start at `adaptiveStartRps` (10/s), double the rate every busy tenth of a second until PingOne
    * answers 429, then settle under the rate that met it. `maxRps` is then only a ceiling (default none).
    */
   adaptiveRate?: boolean;

@@ -251,13 +251,13 @@ describe('rate limiter with a known limit', () => {
 });
 
 describe('rate limiter with an unknown limit', () => {
-  it('starts at 40/s and doubles every busy 50 ms up to its ceiling', async () => {
+  it('starts at 10/s and doubles every busy tenth of a second up to its ceiling', async () => {
     const clock = fakeClock();
     const limiter = createRateLimiter({ maxRps: 1000, adaptive: true, now: clock.now, sleep: clock.sleep });
-    expect(limiter.currentRate()).toBe(40);
+    expect(limiter.currentRate()).toBe(10);
     const start = clock.now();
-    while (clock.now() - start < 100) await limiter.acquire();
-    expect(limiter.currentRate()).toBeGreaterThan(120);
+    while (clock.now() - start < 200) await limiter.acquire();
+    expect(limiter.currentRate()).toBeGreaterThan(30);
     for (let i = 0; i < 5000; i += 1) await limiter.acquire();
     expect(limiter.currentRate()).toBe(1000);
   });
@@ -269,20 +269,20 @@ describe('rate limiter with an unknown limit', () => {
       await limiter.acquire();
       await clock.sleep(500);
     }
-    expect(limiter.currentRate()).toBe(40);
+    expect(limiter.currentRate()).toBe(10);
   });
 
   it('lets waiters go as soon as the probed rate allows, not when the starting rate would have', async () => {
     const clock = virtualClock();
     const limiter = createRateLimiter({ maxRps: 1000, adaptive: true, now: clock.now, sleep: clock.sleep });
     const started = clock.now();
-    // Sixteen requests at a time, as the client runs: booked at 40/s, the 320 starts would take 8 s.
+    // Sixteen requests at a time, as the client runs: booked at 10/s, the sixteenth alone would wait 1.5 s.
     await clock.runAll(
       Array.from({ length: 16 }, () => async () => {
         for (let i = 0; i < 20; i += 1) await limiter.acquire();
       }),
     );
-    // 320 starts while the rate doubles every 50 ms from 40/s take about 0.3 s.
+    // 320 starts while the rate doubles every 100 ms from 10/s take about 0.8 s.
     expect(clock.now() - started).toBeLessThan(1000);
   });
 
@@ -440,9 +440,9 @@ describe('rate limiter against a server bucket (virtual time)', () => {
 
 describe('an unknown limit as small as a PingOne licence allows (virtual time, the CLI: 6 in flight, 100-ms answers)', () => {
   // PingOne's Configuration rate group allows 600 requests a minute (10/s), and one IP address 35 % of it by default
-  // (3.5/s): pingone-api.md §6.2. The probe starts at 40/s, up to eleven times over such a limit: each cut at least halves
-  // the rate (the first to what was accepted), so it comes down in about log2(40 / 3.5) ≈ 3.5 cuts, each paid by one or
-  // two refusals of the requests already sent at the old rate: at most 8 in the first 3 s. After that the rate holds under
+  // (3.5/s): pingone-api.md §6.2. The probe starts at 10/s, up to three times over such a limit, and doubles every busy tenth
+  // of a second: each cut at least halves the rate (the first to what was accepted), each paid by one or two refusals of
+  // the requests already sent at the old rate: at most 8 in the first 3 s. After that the rate holds under
   // the limit but creeps up 5 % a second, and a refusal brings it back: at most one 429 in a hundred requests.
   it.for([
     { requestsPerSecond: 10, requests: 300 },
