@@ -147,8 +147,15 @@ function refuseUnreadReportFlags(argv: Record<string, unknown>, { verboseLogsCol
   const what = unread.map(({ flag, readers }) => `${flag} is read only by the ${listOr(readers)} report${readers.length === 1 ? '' : 's'}`).join('; ');
   const flags = unread.map(({ flag }) => flag).join(', ');
   throw new UserFacingError('flag-invalid', `${what}, and this run writes ${written}: ${flags} would change nothing.`, {
-    hint: `Drop ${flags}, or add a report that reads ${unread.length === 1 ? 'it' : 'them'}: -f ${unread[0]!.readers[0]} -o <file>${unread.some(({ flag }) => flag === '--history') && argv.verbose !== true ? ' (stylish shows --history only with --verbose)' : ''}.`,
+    hint: `Drop ${flags}, or add a report that reads ${unread.length === 1 ? 'it' : 'them'}: ${readingReports(unread)}${unread.some(({ flag }) => flag === '--history') && argv.verbose !== true ? ' (stylish shows --history only with --verbose)' : ''}.`,
   });
+}
+
+/** `-f <format> -o <file>` for one format that reads every flag, or where none reads them all, one per flag. */
+function readingReports(unread: ReadonlyArray<{ flag: string; readers: readonly string[] }>): string {
+  const readingAll = unread[0]!.readers.find((format) => unread.every(({ readers }) => readers.includes(format)));
+  if (readingAll !== undefined) return `-f ${readingAll} -o <file>`;
+  return unread.map(({ flag, readers }) => `-f ${readers[0]} -o <file> for ${flag}`).join(', ');
 }
 
 /** `a`, `a or b`, `a, b or c`. */

@@ -165,6 +165,8 @@ function gzipMeter(): GzipMeter {
     stream.once('end', () => resolve(bytes));
     stream.once('error', reject);
   });
+  // A stream that fails before `size` is asked is reported there; until then its rejection must not end the process.
+  ended.catch(() => undefined);
   return {
     add: (block, done) => void stream.write(block, () => done()),
     size: () => {

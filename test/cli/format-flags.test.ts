@@ -20,10 +20,17 @@ describe('report flags that no format of the run reads', () => {
     expect(run.stderr).not.toContain(NOWHERE);
   });
 
-  it('names every unread flag at once, and what would read the first', async () => {
+  it('names every unread flag at once, and one report that reads them all', async () => {
     const run = await runCli(['audit', NOWHERE, '-f', 'junit', '--verbose', '--include-suppressed']);
     expect(run.stderr).toContain('--include-suppressed is read only by the sarif, stylish, grid or csv reports; --verbose is read only by the stylish report, and this run writes junit');
-    expect(run.stderr).toContain('Drop --include-suppressed, --verbose, or add a report that reads them: -f sarif -o <file>.');
+    // Before: "-f sarif", the first flag's first reader, which does not read --verbose.
+    expect(run.stderr).toContain('Drop --include-suppressed, --verbose, or add a report that reads them: -f stylish -o <file>.');
+  });
+
+  it('names a report per flag when no one report reads them all', async () => {
+    const run = await runCli(['audit', NOWHERE, '-f', 'junit', '--baseline', 'old.json', '--include-fixed', '--verbose']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('add a report that reads them: -f sarif -o <file> for --include-fixed, -f stylish -o <file> for --verbose.');
   });
 
   it.each([
