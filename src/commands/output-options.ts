@@ -9,6 +9,7 @@ import { batchChunks } from '../output/json-chunks.js';
 import { stderrLines } from '../output/stderr-line.js';
 import { resolvePath, type CommandContext } from './context.js';
 import { checkSnapshotTarget } from '../snapshot/snapshot-target.js';
+import { pathWithin } from '../path-within.js';
 import { STDOUT_PATH } from './stdout-dash.js';
 import { DEFAULT_FORMAT, FORMATS_READING, formatName } from '../formatters/format-names.js';
 import { SEVERITIES } from '../engine/types.js';
@@ -385,8 +386,8 @@ export async function checkOutputsFirst(context: CommandContext, args: OutputArg
 function refuseReportsInside(cwd: string, folder: string, targets: readonly OutputTarget[]): void {
   for (const { file } of targets) {
     if (file === undefined) continue;
-    const inside = path.relative(path.resolve(cwd, folder), path.resolve(cwd, file));
-    if (inside === '' || inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) continue;
+    const inside = pathWithin(path.resolve(cwd, folder), path.resolve(cwd, file));
+    if (inside === undefined || inside === '') continue;
     throw new UserFacingError(
       'flag-invalid',
       `--output ${file} is inside the snapshot folder ${folder}: a snapshot holds only the files pingone-audit lists in its manifest.json, so the next audit of it would refuse it.`,

@@ -5,6 +5,7 @@ import { chunkedFormatterFor, formatterFor, type FormatContext } from '../format
 import { buildSarifUploads, MAX_RESULTS_PER_RUN, sarifResultsLeftOut } from '../formatters/sarif.js';
 import { MAX_UPLOAD_GZIP_BYTES, type SarifUpload } from '../formatters/sarif-uploads.js';
 import { withSarifSpool } from './sarif-spool.js';
+import { pathWithin } from '../path-within.js';
 import { summaryParts } from '../formatters/summary-line.js';
 import { stderrLines } from '../output/stderr-line.js';
 import type { Verdict } from '../verdict.js';
@@ -118,8 +119,8 @@ function describeWarning(warning: AuditWarning): string {
 
 /** SARIF locations must be relative to the repository; a folder outside the working directory has none. */
 function relativeSnapshotDir(cwd: string, snapshotDir: string): { snapshotDir?: string } {
-  const relative = path.relative(cwd, path.resolve(cwd, snapshotDir));
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return {};
+  const relative = pathWithin(cwd, path.resolve(cwd, snapshotDir));
+  if (relative === undefined) return {};
   return { snapshotDir: relative === '' ? '.' : relative };
 }
 

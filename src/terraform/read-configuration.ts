@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserFacingError } from '../errors.js';
 import { isPermissionDenied, readProblem } from '../read-user-file.js';
+import { pathWithin } from '../path-within.js';
 import { scanJson } from '../snapshot/json-scanner.js';
 import { ModuleEvaluation, type ParsedModule } from './evaluate/module.js';
 import { evaluateConstant } from './evaluate/expression.js';
@@ -99,13 +100,11 @@ function isFile(file: string, folder: string): boolean {
 
 /** Whether `target` is `folder` or below it (by path, not following links). */
 function isInside(folder: string, target: string): boolean {
-  const relative = path.relative(folder, target);
-  return !relative.startsWith('..') && !path.isAbsolute(relative);
+  return pathWithin(folder, target) !== undefined;
 }
 
 function relativeName(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
+  return (pathWithin(cwd, file) ?? file).split(path.sep).join('/');
 }
 
 /** `file`'s text; `name` (as {@link relativeName} gives it) names it in the error. */
