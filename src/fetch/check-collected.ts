@@ -2,6 +2,7 @@ import { ENVIRONMENT_RESOURCES, ENVIRONMENT_RESOURCE_TYPES, type EnvironmentReso
 import type { Environment, EnvironmentSnapshot, ResourceType, Role, SnapshotKind } from '../snapshot/model.js';
 import { checkShape, type FileDefinition } from '../snapshot/snapshot-schema.js';
 import type { CollectionRecorder } from './collection-recorder.js';
+import { withoutLinks } from './collect-context.js';
 
 /**
  * Keeps out of the snapshot every collected resource that does not match the snapshot schema (a
@@ -49,4 +50,36 @@ function conforms(recorder: Pick<CollectionRecorder, 'fail' | 'note'>, value: un
     ...(typeof id === 'string' && id !== '' ? { resource: { type, id } } : {}),
   });
   return false;
+}
+
+/**
+ * The record `GET /environments/{id}` answered for `id`, without its links, or `{ id, name: id }` when there is none
+ * (`answer` undefined: the read failed and is recorded already) or it is not that environment's (not an object, no
+ * id, another id): everything else is collected under `id`, so an answer about another environment, or about none,
+ * must not rename the folder the environment's resources are read into and written to. That is a failed read.
+ */
+export function answeredEnvironment(recorder: Pick<CollectionRecorder, 'fail'>, id: string, answer: unknown): Environment {
+  if (answer === undefined) return { id, name: id };
+  const answeredId = isRecord(answer) ? answer.id : undefined;
+  if (answeredId === id) return withoutLinks<Environment>(answer);
+  const answered = typeof answeredId === 'string' ? `is environment ${answeredId}, not the one asked for` : isRecord(answer) ? 'has no environment id' : 'is not an environment record';
+  recorder.fail('environments', id, { path: `/environments/${id}`, error: `the answer ${answered}; the environment's own record was left out` });
+  return { id, name: id };
+}
+
+/**
+ * The environments of `GET /environments` that can be collected: those with a string id. Any other is left out and
+ * the list recorded as a failed read: an environment without an id has no path to read its resources from, nor a
+ * folder to write them to. (Paging already refuses a list that names an id twice, or holds an item that is no object.)
+ */
+export function identifiedEnvironments(recorder: Pick<CollectionRecorder, 'fail'>, listed: readonly unknown[]): Environment[] {
+  const kept = listed.filter((item): item is Environment => isRecord(item) && typeof item.id === 'string' && item.id !== '');
+  if (kept.length < listed.length) {
+    recorder.fail('environments', undefined, { path: '/environments', error: `${listed.length - kept.length} listed environment(s) without a string id were left out` });
+  }
+  return kept;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

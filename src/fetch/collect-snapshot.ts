@@ -4,9 +4,9 @@ import { toolVersion } from '../paths.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Environment, type Snapshot, type SnapshotManifest } from '../snapshot/model.js';
 import type { ApiClient } from './api-client.js';
 import { collectBuiltInRoles } from './collect-configuration.js';
-import { readCollection, withoutLinks, type CollectContext, type CollectProgress } from './collect-context.js';
+import { readCollection, type CollectContext, type CollectProgress } from './collect-context.js';
 import { collectEnvironment } from './collect-environment.js';
-import { keepConforming } from './check-collected.js';
+import { answeredEnvironment, identifiedEnvironments, keepConforming } from './check-collected.js';
 import { ApiError } from './api-error.js';
 import { createCollectionRecorder } from './collection-recorder.js';
 import { defaultListLimits, type ListLimits } from './paging.js';
@@ -109,7 +109,7 @@ export async function collectSnapshot(client: ApiClient, options: CollectOptions
 }
 
 async function listEnvironments(context: CollectContext): Promise<Environment[]> {
-  const environments = (await readCollection<Environment>(context, 'environments', undefined, '/environments', 'environments')) ?? [];
+  const environments = identifiedEnvironments(context.recorder, (await readCollection<unknown>(context, 'environments', undefined, '/environments', 'environments')) ?? []);
   context.progress({ phase: 'environments', done: 0, total: environments.length });
   return environments;
 }
@@ -130,7 +130,7 @@ async function readEnvironments(context: CollectContext, ids: string[], client: 
           throw error;
         }),
       );
-      return environment === undefined ? { id, name: id } : withoutLinks<Environment>(environment);
+      return answeredEnvironment(context.recorder, id, environment);
     }),
   );
   if (notFound.length > 0) {

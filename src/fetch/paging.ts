@@ -131,7 +131,11 @@ function withLimit(path: string, limit: number | undefined): string {
 function readItems<T>(page: Page | null, embeddedKey: string, path: string): T[] {
   if (typeof page !== 'object' || page === null) throw new ApiError({ kind: 'malformed', path, reason: 'the answer is not a collection' });
   const items = page._embedded?.[embeddedKey];
-  if (Array.isArray(items)) return items as T[];
+  if (Array.isArray(items)) {
+    const stray = items.findIndex((item) => typeof item !== 'object' || item === null || Array.isArray(item));
+    if (stray !== -1) throw new ApiError({ kind: 'malformed', path, reason: `item ${stray + 1} of the page is not a resource (an object)` });
+    return items as T[];
+  }
   if (items === undefined && (page.size === undefined || page.size === 0)) return [];
   throw new ApiError({ kind: 'malformed', path, reason: `the answer has no _embedded.${embeddedKey} list` });
 }

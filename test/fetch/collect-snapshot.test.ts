@@ -219,6 +219,32 @@ describe('collectSnapshot', () => {
     expect(snapshot.environments[0]?.applications).toHaveLength(1);
   });
 
+  // A hostile or broken API must not make the collector read `/environments/undefined/…` or write a folder of that name.
+  it.each([
+    ['no id', { name: 'Production' }, 'has no environment id'],
+    ['another id', { id: ids.adminEnv, name: 'Administrators' }, `is environment ${ids.adminEnv}, not the one asked for`],
+    ['null', 'null', 'is not an environment record'],
+  ])('keeps collecting an environment whose own record has %s, under the id asked for', async (_case, body, named) => {
+    const server = await stubPingOne((path) => (path === audited ? { body } : undefined));
+    const snapshot = await collectSnapshot(clientFor(server), { environmentIds: [ids.env] });
+    expect(snapshot.manifest.environmentIds).toEqual([ids.env]);
+    expect(snapshot.environments[0]?.environment).toEqual({ id: ids.env, name: ids.env });
+    expect(entry(snapshot.manifest.collection.entries, 'environments', ids.env)).toMatchObject({ status: 'failed', error: `the answer ${named}; the environment's own record was left out` });
+    expect(snapshot.manifest.collection.complete).toBe(false);
+    expect(snapshot.environments[0]?.applications).toHaveLength(1);
+    expect(server.requests.filter((request) => request.url.includes('/environments/') && !request.url.includes(ids.env))).toEqual([]);
+  });
+
+  it('leaves out listed environments without a string id, and says the list failed', async () => {
+    const listed = list('environments', [{ name: 'No id' }, { id: ids.env, name: 'Production' }, { id: 7, name: 'Number' }]);
+    const server = await stubPingOne((path) => (path === '/environments' ? listed : undefined));
+    const snapshot = await collectSnapshot(clientFor(server), { allEnvironments: true });
+    expect(snapshot.manifest.environmentIds).toEqual([ids.env]);
+    expect(snapshot.environments.map((environment) => environment.environment.name)).toEqual(['Production']);
+    expect(entry(snapshot.manifest.collection.entries, 'environments')).toMatchObject({ status: 'failed', error: expect.stringContaining('2 listed environment(s)') });
+    expect(server.requests.some((request) => /environments\/(undefined|7)\b/.test(request.url))).toBe(false);
+  });
+
   it('ends the run on a 401 that survives a token renewal', async () => {
     const server = await stubPingOne((path) => (path === `${audited}/applications` ? { status: 401, body: { code: 'ACCESS_FAILED' } } : undefined));
     await expect(collectSnapshot(clientFor(server), { environmentIds: [ids.env] })).rejects.toMatchObject({ status: 401 });

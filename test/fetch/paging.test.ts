@@ -90,4 +90,11 @@ describe('paging', () => {
     expect(await getAll(clientFor(empty), '/roles', 'roles')).toEqual([]);
     await expect(getAll(clientFor(broken), '/roles', 'roles')).rejects.toMatchObject({ kind: 'malformed' });
   });
+
+  // Every caller reads each item as a resource (its id, its links): one null would otherwise end the whole run as a bug.
+  it.each([null, 'role-1', 7, ['role-1']])('refuses a list whose items are not all resources (%j) as malformed', async (item) => {
+    const server = await startStub((request) => tokenReply(request) ?? { body: { _embedded: { roles: [{ id: 'role-0' }, item] }, size: 2 } });
+    servers.push(server);
+    await expect(getAll(clientFor(server), '/roles', 'roles')).rejects.toMatchObject({ kind: 'malformed', reason: 'item 2 of the page is not a resource (an object)' });
+  });
 });
