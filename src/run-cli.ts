@@ -122,12 +122,14 @@ function usageHint(command: string | undefined): string {
 }
 
 /**
- * Watches the process's real stdout for failed writes. A reader that stops early (`| head`: EPIPE) is no error of the
- * run: the rest of the report has nowhere to go. Any other failure (a full disk: ENOSPC; EIO) means the report was not
- * written whole: said once on `stderr` as a user's matter (`output-unwritable`), and `exitCode` then turns the run's
- * own exit code (the gate's verdict, which would pass a CI on a half-written report) into 2.
+ * Watches the process's real stdout and stderr for failed writes. A reader that stops early (`| head`, or `2>&1 | head`:
+ * EPIPE) is no error of the run: the rest of the report, or of the progress, has nowhere to go, and the run goes on to
+ * write its files and exit with its verdict. Any other failure of stdout (a full disk: ENOSPC; EIO) means the report was
+ * not written whole: said once on `stderr` as a user's matter (`output-unwritable`), and `exitCode` then turns the run's
+ * own exit code (the gate's verdict, which would pass a CI on a half-written report) into 2; so does one of stderr, where
+ * warnings were lost (and where nothing more can be said).
  */
-export function watchStdout(stdout: NodeJS.EventEmitter, stderr: OutputStream): { exitCode: (code: number) => number } {
+export function watchOutputs(stdout: NodeJS.EventEmitter, stderr: OutputStream & NodeJS.EventEmitter): { exitCode: (code: number) => number } {
   let failed = false;
   stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE' || failed) return;
@@ -139,6 +141,10 @@ export function watchStdout(stdout: NodeJS.EventEmitter, stderr: OutputStream): 
       }),
       guardWorkflowCommands(stderr),
     );
+  });
+  // Without a listener, a stderr error is thrown: the run would stop half way, snapshot unwritten, with exit 1 ("findings").
+  stderr.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') failed = true;
   });
   return { exitCode: (code) => (failed ? EXIT_CODES.usage : code) };
 }
