@@ -34,7 +34,7 @@ export function decodeTokenClaims(token: string): TokenClaims {
     if (typeof claims !== 'object' || claims === null) throw new TypeError('payload is not an object');
   } catch {
     throw new UserFacingError('token-invalid', 'The access token is not a JWT, so who it belongs to cannot be told.', {
-      hint: 'PingOne access tokens are JWTs; check that PINGONE_API_ACCESS_TOKEN holds the access_token value, not an ID or refresh token.',
+      hint: 'PingOne access tokens are JWTs. One given in PINGONE_API_ACCESS_TOKEN must be the access_token value, not an ID or refresh token; one the token endpoint issued means PINGONE_AUTH_URL does not reach PingOne itself.',
     });
   }
   const text = (name: string) => (typeof claims[name] === 'string' ? (claims[name] as string) : undefined);

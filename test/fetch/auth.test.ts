@@ -70,6 +70,18 @@ describe('client credentials', () => {
     expect(server.requests.at(-1)?.url).toBe('/v1/roles');
   });
 
+  // undici refuses such a header value before sending: the run said it could not reach the Management API.
+  it.each([`${fakeJwt({ client_id: ids.client })}\r\nX-Injected: 1`, 'tök€n', 'two words'])('refuses an access token that cannot be a bearer token (%j), and sends it nowhere', async (token) => {
+    const server = await stub((request) => (request.url.endsWith('/as/token') ? { body: { access_token: token, token_type: 'Bearer', expires_in: 3600 } } : { body: { ok: true } }));
+    const refusal = await clientFor(server)
+      .get('/roles')
+      .catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(UserFacingError);
+    expect(refusal).toMatchObject({ errorCode: 'token-endpoint-error', message: expect.stringContaining('is not a bearer token (RFC 6750 §2.1 b64token)') });
+    expect(String((refusal as Error).message)).not.toContain(token);
+    expect(server.requests.filter((request) => !request.url.endsWith('/as/token'))).toEqual([]);
+  });
+
   it('gives up with a 401 when the renewed token is refused too', async () => {
     const server = await stub((request) =>
       request.url.endsWith('/as/token') ? { body: { access_token: fakeJwt({ client_id: ids.client }), expires_in: 3600 } } : { status: 401, body: { code: 'ACCESS_FAILED' } },
@@ -136,5 +148,7 @@ describe('decodeTokenClaims', () => {
 
   it('refuses something that is not a JWT', () => {
     expect(() => decodeTokenClaims('opaque-token')).toThrow(UserFacingError);
+    // The token may come from the token endpoint as well as from PINGONE_API_ACCESS_TOKEN: the hint speaks of both.
+    expect(() => decodeTokenClaims('opaque-token')).toThrow(expect.objectContaining({ hint: expect.stringContaining('PINGONE_AUTH_URL') }));
   });
 });
