@@ -109,11 +109,39 @@ function relativeName(file: string, cwd: string): string {
 
 /** `file`'s text; `name` (as {@link relativeName} gives it) names it in the error. */
 function readText(file: string, name: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     throw new UserFacingError('file-unreadable', `${name} ${readProblem(error)}.`, { cause: error });
   }
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    // Read leniently, a Latin-1 or UTF-16 file would be audited with U+FFFD in its values, which Terraform never applies.
+    throw new UserFacingError('terraform-invalid', `${name}:${firstLineNotUtf8(bytes)}: the file is not UTF-8 text.`, {
+      hint: 'Terraform reads only UTF-8 files (and refuses this one too): save it as UTF-8 in your editor, then run again.',
+      seeAlso: SEE_ALSO,
+    });
+  }
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The 1-based line of the first byte sequence that is not UTF-8. */
+function firstLineNotUtf8(bytes: Buffer): number {
+  let line = 1;
+  for (let start = 0; start < bytes.length; line += 1) {
+    const end = bytes.indexOf(0x0a, start);
+    const stop = end === -1 ? bytes.length : end;
+    try {
+      strictUtf8.decode(bytes.subarray(start, stop));
+    } catch {
+      return line;
+    }
+    start = stop + 1;
+  }
+  return line;
 }
 
 async function parseFile(file: string, cwd: string): Promise<HclBody> {

@@ -100,6 +100,23 @@ describe('readConfiguration refuses what it cannot read', () => {
     expect(messages[3]).toMatch(/^terraform\.tfvars\.json:1:\d+: not valid JSON/);
   });
 
+  it('refuses a .tf or .tfvars file that is not UTF-8, naming its line, as Terraform does (no U+FFFD audited in its place)', async () => {
+    const latin1 = Buffer.concat([Buffer.from('resource "pingone_group" "g" {\n  environment_id = "x"\n  name = "caf'), Buffer.from([0xe9]), Buffer.from('"\n}\n')]);
+    const utf16 = Buffer.from('\ufeffvariable "n" {}\n', 'utf16le');
+    const messages = await Promise.all(
+      [readFiles({ 'main.tf': latin1 }), readFiles({ 'main.tf': 'variable "n" {}\n', 'terraform.tfvars': utf16 })].map((pending) =>
+        pending.then(
+          () => 'no error',
+          (error: unknown) => `${(error as UserFacingError).errorCode} ${(error as UserFacingError).message}`,
+        ),
+      ),
+    );
+    expect(messages).toEqual(['terraform-invalid main.tf:3: the file is not UTF-8 text.', 'terraform-invalid terraform.tfvars:1: the file is not UTF-8 text.']);
+    // UTF-8 beyond ASCII is read as written.
+    const config = await readFiles({ 'main.tf': 'resource "pingone_group" "g" {\n  environment_id = "x"\n  name = "café ✓"\n}\n' });
+    expect(plain(byAddress(config, 'pingone_group.g').body.entries.name)).toBe('café ✓');
+  });
+
   it('refuses a folder without .tf files and a missing folder (terraform-missing)', async () => {
     await expect(readFiles({ 'README.md': '# nothing here\n' })).rejects.toMatchObject({ errorCode: 'terraform-missing' });
     await expect(readConfiguration({ dir: 'no-such-folder', cwd: tfFolder({}) })).rejects.toMatchObject({ errorCode: 'terraform-missing' });

@@ -4,8 +4,8 @@ import { temporaryFolder } from '../helpers/temporary-folder.js';
 import type { TfConfiguration, TfNode, TfResource } from '../../src/terraform/model.js';
 import { readConfiguration, type ReadConfigurationOptions } from '../../src/terraform/read-configuration.js';
 
-/** A temporary working directory holding `files` (path → text); removed when the calling test finishes. */
-export function tfFolder(files: Record<string, string>): string {
+/** A temporary working directory holding `files` (path → text, or bytes); removed when the calling test finishes. */
+export function tfFolder(files: Record<string, string | Uint8Array>): string {
   const cwd = temporaryFolder('tf-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(cwd, name)), { recursive: true });
@@ -15,7 +15,7 @@ export function tfFolder(files: Record<string, string>): string {
 }
 
 /** Reads `files` as the root module `.` of a fresh working directory. */
-export function readFiles(files: Record<string, string>, options: Partial<ReadConfigurationOptions> = {}): Promise<TfConfiguration> {
+export function readFiles(files: Record<string, string | Uint8Array>, options: Partial<ReadConfigurationOptions> = {}): Promise<TfConfiguration> {
   return readConfiguration({ dir: '.', cwd: tfFolder(files), ...options });
 }
 
