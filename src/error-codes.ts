@@ -30,7 +30,7 @@ export const ERROR_CODES = {
   'name-ambiguous': 'Several applications have the name given.',
   'report-too-large': 'The SARIF report would have more runs than GitHub code scanning accepts.',
   'terraform-missing': 'The Terraform folder is missing, not a folder, unreadable, or holds no .tf file.',
-  'terraform-invalid': 'A .tf or .tfvars file has an HCL syntax error (the message names file:line), or a -var / -var-file value is malformed.',
+  'terraform-invalid': 'A .tf or .tfvars file has an HCL syntax error or is not UTF-8 (the message names file:line), or a -var / -var-file value is malformed.',
   'terraform-plan-invalid': 'The --plan file is not JSON, not the output of terraform show -json, or of a plan format_version other than 1.x.',
   'dataset-invalid': 'The simulator dataset is missing, not JSON, or not shaped as a dataset.',
 } as const satisfies Record<string, string>;
