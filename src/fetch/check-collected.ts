@@ -83,3 +83,11 @@ export function identifiedEnvironments(recorder: Pick<CollectionRecorder, 'fail'
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * Loads the validators {@link keepConforming} uses (the precompiled snapshot schema: tens of ms in a cold process), so
+ * that a caller with time to spare now (waiting on the network) does not pay for them after the last answer.
+ */
+export function prepareConformityChecks(): void {
+  for (const definition of ['role', 'environment', ...ENVIRONMENT_RESOURCE_TYPES] as const) checkShape(definition, null);
+}

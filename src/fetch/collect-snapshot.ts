@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { UserFacingError } from '../errors.js';
 import { apiPath } from './api-path.js';
 import { toolVersion } from '../paths.js';
@@ -6,7 +7,7 @@ import type { ApiClient } from './api-client.js';
 import { collectBuiltInRoles } from './collect-configuration.js';
 import { readCollection, type CollectContext, type CollectProgress } from './collect-context.js';
 import { collectEnvironment } from './collect-environment.js';
-import { answeredEnvironment, identifiedEnvironments, keepConforming } from './check-collected.js';
+import { answeredEnvironment, identifiedEnvironments, keepConforming, prepareConformityChecks } from './check-collected.js';
 import { ApiError } from './api-error.js';
 import { createCollectionRecorder } from './collection-recorder.js';
 import { defaultListLimits, type ListLimits } from './paging.js';
@@ -64,7 +65,13 @@ export async function collectSnapshot(client: ApiClient, options: CollectOptions
     progress: options.progress ?? (() => undefined),
   };
 
-  const [environments, roles] = await Promise.all([options.allEnvironments ? listEnvironments(context) : readEnvironments(context, [...new Set(requested)], client), collectBuiltInRoles(context)]);
+  // The built-in roles gate nothing: the environments' reads start as soon as the environments are known.
+  const rolesRead = collectBuiltInRoles(context);
+  // Handled where it is awaited; this only keeps a rejection before then (a 401) from counting as unhandled.
+  rolesRead.catch(() => undefined);
+  const environments = await (options.allEnvironments ? listEnvironments(context) : readEnvironments(context, [...new Set(requested)], client));
+  // Unreachable only if the roles read, still in flight, gets no answer either.
+  if (recorder.apiUnreachable()) await rolesRead;
   if (recorder.apiUnreachable()) {
     throw new UserFacingError('unreachable', `Cannot reach the PingOne Management API at ${client.apiUrl}.`, {
       hint: 'Check the region (PINGONE_REGION_CODE) or PINGONE_API_URL, and the network or proxy between here and PingOne.',
@@ -72,6 +79,13 @@ export async function collectSnapshot(client: ApiClient, options: CollectOptions
     });
   }
   let done = 0;
+  // The shape checks take tens of ms to load in a cold process: after the last answer they would add to the wall, while
+  // the first reads are sent they would hold up the token or the first lists. Here, just after those lists leave, they
+  // overlap the answers' round trip, and the limiter's burst makes up the starts they delay.
+  // A failure to load them is not lost: keepConforming meets it again.
+  void setImmediate()
+    .then(prepareConformityChecks)
+    .catch(() => undefined);
   const collected = await Promise.all(
     environments.map(async (environment) => {
       const snapshot = await collectEnvironment(context, environment, options.maxUsers);
@@ -80,7 +94,7 @@ export async function collectSnapshot(client: ApiClient, options: CollectOptions
     }),
   );
 
-  const kept = keepConforming(recorder, roles, collected);
+  const kept = keepConforming(recorder, await rolesRead, collected);
   const entries = recorder.entries();
   const manifest: SnapshotManifest = {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,

@@ -58,7 +58,7 @@ const routes: Record<string, StubReply> = {
   [`${audited}/gateways/gw-1/roleAssignments`]: list('roleAssignments', [assignment('ra-gw', 'role-env-admin', ids.env)]),
 };
 
-async function stubPingOne(override: (path: string) => StubReply | undefined = () => undefined) {
+async function stubPingOne(override: (path: string) => StubReply | Promise<StubReply> | undefined = () => undefined) {
   const server = await startStub((request) => {
     const token = tokenReply(request);
     if (token !== undefined) return token;
@@ -208,6 +208,27 @@ describe('collectSnapshot', () => {
     expect(portal?._embedded?.signOnPolicyAssignments).toBeUndefined();
     expect(shop?._embedded).toMatchObject({ signOnPolicyAssignments: [], flowPolicyAssignments: [{ id: 'fpa-1', flowPolicy: { id: 'fp-davinci' }, priority: 1 }] });
     expect(snapshot.manifest.collection.complete).toBe(false);
+  });
+
+  it("starts the environments' reads while the built-in roles are still being read: they gate none of them", async () => {
+    let fanOutStarted: () => void = () => undefined;
+    const fanOut = new Promise<boolean>((resolve) => {
+      fanOutStarted = () => resolve(true);
+    });
+    let rolesAnsweredAfterFanOut: boolean | undefined;
+    const server = await stubPingOne((path) => {
+      if (path.startsWith(`${admin}/`)) fanOutStarted();
+      if (path !== '/roles') return undefined;
+      // A collector that waits for the roles before the fan-out would wait here for ever: the fallback lets the test fail.
+      return Promise.race([fanOut, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000))]).then((afterFanOut) => {
+        rolesAnsweredAfterFanOut = afterFanOut;
+        return routes['/roles']!;
+      });
+    });
+    const snapshot = await collectSnapshot(clientFor(server), { allEnvironments: true });
+    expect(rolesAnsweredAfterFanOut).toBe(true);
+    expect(snapshot.roles.map((role) => role.name)).toEqual(['Environment Admin']);
+    expect(entry(snapshot.manifest.collection.entries, 'roles')).toEqual({ kind: 'roles', status: 'complete' });
   });
 
   // A 404 there means the id is wrong: bounded-reads.test.ts shows the run stop and say so.
