@@ -16,7 +16,9 @@ export interface RateLimiter {
    * second that met no refusal), after a wait that doubles, up to 16 s, with each trial that found the refusals were not
    * the rate; one above it (within two seconds of a storm, one above it halves the rate as a storm does). A trial whose
    * rate meets a refusal before any answer lowers it once more. Refusals of requests sent before the last storm's cut are that
-   * storm and cut nothing more. With no rate to lower (no limit) or the rate at its floor, nothing starts for `pauseMs`.
+   * storm and cut nothing more; so are those, short of a new storm, of requests sent after it until an answer to one sent
+   * after it is accepted (requests sent before the cut can reach a loaded server after the first ones sent at the cut rate,
+   * and take what its bucket refills). With no rate to lower (no limit) or the rate at its floor, nothing starts for `pauseMs`.
    */
   throttled(pauseMs: number, sentAt?: number, cause?: RefusalCause): void;
   /** An answer to a request sent at `sentAt` that was not a 429: the rate PingOne accepts is measured from these. */
@@ -126,6 +128,9 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   let regrowTarget = rate;
   // The last cut for a storm (refusals of requests sent before it are that storm), and the last storm or probe's end.
   let lastCut = Number.NEGATIVE_INFINITY;
+  // Whether an answer to a request sent after the last cut was accepted yet: until one is, the server's bucket may still be
+  // empty from before the cut (requests sent before it can reach the server after the first ones sent at the cut rate).
+  let acceptedSinceCut = true;
   let lastStorm = Number.NEGATIVE_INFINITY;
   let lastUpdate = startedAt;
   let lastWait = Number.NEGATIVE_INFINITY;
@@ -326,6 +331,8 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       note(refusedAt, time, time - 1000);
       const { storm } = refusals(time);
       if (storm) lastStorm = time;
+      // Sent after the cut but before anything sent at the cut rate was accepted: the bucket the cut left empty.
+      if (!storm && !acceptedSinceCut) return;
       if (!probing && !storm && (time >= lastStorm + trialAfterStormMs || startsInSecond(time) <= trustedRate)) {
         if (trial === undefined) maybeStartTrial(time);
         else if ((sentAt ?? time) > trial.at) {
@@ -349,10 +356,12 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       // The cut rate starts now, one interval on, with no burst: the server's bucket is empty.
       cutTo(time, rate);
       lastCut = time;
+      acceptedSinceCut = false;
     },
     accepted(sentAt) {
       const time = now();
       note(acceptedAt, time, time - acceptedWindowMs);
+      if ((sentAt ?? time) > lastCut) acceptedSinceCut = true;
       if (trial !== undefined && (sentAt ?? time) > trial.at) {
         trial.accepted += 1;
         judgeTrial(time, trial);
