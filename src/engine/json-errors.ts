@@ -87,8 +87,16 @@ function describe(error: ErrorObject): { problem: string; hint?: string; key?: s
       hint: `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Use one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}.`,
     };
   }
+  if (error.keyword === 'format' && typeof params.format === 'string' && params.format in FORMAT_EXAMPLES) {
+    const shown = typeof error.data === 'string' && error.data.length <= 40 ? `${JSON.stringify(error.data)} ` : '';
+    return { problem: `${shown}is not a ${params.format} (${FORMAT_EXAMPLES[params.format]})`, hint: `Write a real ${params.format} in that form, such as ${FORMAT_SAMPLES[params.format]}.` };
+  }
   return { problem: error.message ?? 'does not match its schema' };
 }
+
+// The forms of RFC 3339 §5.6 that ajv-formats checks, calendar included (no 2027-02-29).
+const FORMAT_EXAMPLES: Record<string, string> = { date: 'YYYY-MM-DD', 'date-time': 'YYYY-MM-DDThh:mm:ssZ' };
+const FORMAT_SAMPLES: Record<string, string> = { date: '2027-03-31', 'date-time': '2027-03-31T12:00:00Z' };
 
 /** RFC 6901 pointer ("/rules/a~1b/0") to path segments; walking the value tells indexes from keys. */
 function pointerSegments(pointer: string, root: unknown): JsonPathSegment[] {

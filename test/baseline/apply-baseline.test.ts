@@ -136,7 +136,9 @@ describe('loadBaseline', () => {
     expect(catchUserFacingError(() => readBaselineReport(withFinding({ ...first, location: { file: 'x.json', line: 0 } }), 'b.json')).message).toBe(
       'b.json: $.findings[0].location.line: must be >= 1',
     );
-    expect(catchUserFacingError(() => readBaselineReport({ ...report, generatedAt: 'yesterday' }, 'b.json')).message).toBe('b.json: $.generatedAt: must match format "date-time"');
+    expect(catchUserFacingError(() => readBaselineReport({ ...report, generatedAt: 'yesterday' }, 'b.json')).message).toBe(
+      'b.json: $.generatedAt: "yesterday" is not a date-time (YYYY-MM-DDThh:mm:ssZ)',
+    );
   });
 
   it('keeps only the fields it checked, so nothing else in the file reaches a report', () => {

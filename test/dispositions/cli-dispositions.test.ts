@@ -141,6 +141,23 @@ describe('audit --dispositions (acceptance of issue 17, item 5)', () => {
     expect(stderr).toContain('false-positive matches no finding of implicit-grant in what was audited');
   });
 
+  it('refuses a date that is not a real YYYY-MM-DD day (exit 2), saying which entry, what form and what to write', async () => {
+    for (const [due, shown] of [
+      ['2027-02-29', '"2027-02-29" '],
+      ['2026-12-01T00:00:00Z', '"2026-12-01T00:00:00Z" '],
+      ['2026-12-1', '"2026-12-1" '],
+      ['x'.repeat(100), ''],
+    ] as const) {
+      const file = await dispositionsFile({ version: 1, dispositions: [{ ...on('app-kiosk'), disposition: 'planned-fix', due }] });
+      const run = await runCli(['audit', snapshot, '--dispositions', file], { cwd: work });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`$.dispositions[0].due: ${shown}is not a date (YYYY-MM-DD)`);
+      expect(run.stderr).toContain('what to do: Write a real date in that form, such as 2027-03-31.');
+    }
+    // A leap day that exists is a date.
+    expect((await audit([{ ...on('app-kiosk'), disposition: 'planned-fix', due: '2028-02-29' }], ['--fail-on', 'none'])).code).toBe(0);
+  });
+
   it('refuses two entries about the same finding (exit 2, naming both), and warns when a fingerprint and an identity meet on one', async () => {
     const file = await dispositionsFile({
       version: 1,
