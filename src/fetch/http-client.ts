@@ -5,7 +5,8 @@ import { parseJson } from '../json/parse-json.js';
 import { toolVersion } from '../paths.js';
 import { ApiError, readErrorBody } from './api-error.js';
 import { createSemaphore } from './concurrency.js';
-import { createRateLimiter, type RateLimiter, type RefusalCause } from './rate-limiter.js';
+import { transactionIdHeader, whenHeadersSent } from './headers-sent.js';
+import { createRateLimiter, preciseNow, type RateLimiter, type RefusalCause } from './rate-limiter.js';
 import { defaultMaxAnswerBytes, readBoundedBody } from './read-body.js';
 import { createRedactor, type Redactor } from './redactor.js';
 import { assertReadOnly, endpointTemplate, relativeApiPath, resolveApiUrl, type RequestPurpose } from './request-guard.js';
@@ -32,7 +33,7 @@ export interface HttpClientOptions {
   log?: (line: string) => void;
   /** The run's redactor, when the caller already registered secrets with it (default: a new one). */
   redactor?: Redactor;
-  /** Test seams: clock, sleep and jitter source. */
+  /** Test seams: clock (ms since the epoch, default `preciseNow`), sleep and jitter source. */
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -85,7 +86,8 @@ type Verdict<T> = { done: T } | { fail: Error } | { retry: Error; waitMs: number
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const apiBase = new URL(options.apiUrl);
   const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
-  const now = options.now ?? Date.now;
+  // The rate limiter's clock: `Date.now`'s whole milliseconds let one more burst into a second (see `secondFreeAt`).
+  const now = options.now ?? preciseNow;
   const sleep = options.sleep ?? ((ms: number) => delay(ms));
   const random = options.random ?? Math.random;
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -110,9 +112,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       async (): Promise<HttpResponse> => {
         assertReadOnly(method, purpose);
         learnSecrets(redactor, headers, body);
-        await limiter.acquire();
+        const sent = await limiter.acquire();
         counts.set(template, (counts.get(template) ?? 0) + 1);
         sequence += 1;
+        const transactionId = `${runId}-${sequence}`;
+        const forget = whenHeadersSent(transactionId, sent);
         const sentAt = now();
         const signal = AbortSignal.timeout(timeoutMs);
         try {
@@ -123,7 +127,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             headers: {
               ...headers,
               'user-agent': `pingone-audit/${toolVersion}`,
-              'x-ping-external-transaction-id': `${runId}-${sequence}`,
+              [transactionIdHeader]: transactionId,
             },
             ...(body === undefined ? {} : { body }),
             signal,
@@ -133,6 +137,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           return text === undefined ? { ...answer, oversized: true } : answer;
         } catch (error) {
           throw new TransportError(signal.aborted, error);
+        } finally {
+          forget();
         }
       },
       laneOf(url),

@@ -4,8 +4,13 @@
  * probes upward until PingOne answers 429.
  */
 export interface RateLimiter {
-  /** Resolves when the next request may start. */
-  acquire(): Promise<void>;
+  /**
+   * Resolves when the next request may start, with `sent`: call it as the request goes out (undici writes its
+   * headers). The start then counts in the second from that moment, not from when it was allowed: a request may wait
+   * milliseconds in between (for a connection of undici's pool, behind other answers' JSON on a busy machine), and 101-107
+   * requests went out in one real second at --max-rps 100 while the starts as allowed never held more than 100.
+   */
+  acquire(): Promise<Sent>;
   /**
    * A 429 (or a 503 with Retry-After) to a request sent at `sentAt`. The refused request waits `pauseMs` itself (the
    * caller's part: PingOne documents Retry-After as the wait before retrying that request); the others go on, at a
@@ -37,6 +42,15 @@ export interface RateLimiter {
  */
 export type RefusalCause = 'limit' | 'quota';
 
+/** Dates a start allowed by `acquire` at the moment its request went out (now); calling it again changes nothing. */
+export type Sent = () => void;
+
+/**
+ * The clock the limiter runs on outside tests: ms since the epoch, with the fractions of a millisecond that `Date.now`
+ * drops, and monotonic (`performance.timeOrigin + performance.now()`).
+ */
+export const preciseNow = (): number => performance.timeOrigin + performance.now();
+
 export interface RateLimiterOptions {
   /** The limit to keep to (infinite: none, only Retry-After pauses); when `adaptive`, the ceiling of the probe. */
   maxRps: number;
@@ -44,6 +58,7 @@ export interface RateLimiterOptions {
   adaptive?: boolean;
   /** Starting rate when adaptive (default `adaptiveStartRps`). */
   initialRps?: number;
+  /** In ms; `preciseNow` outside tests (see `secondFreeAt`). */
   now: () => number;
   sleep: (ms: number) => Promise<void>;
   /** Floor of the rate (default 0.5/s). */
@@ -199,21 +214,43 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     return time - startedAt < sentWindowMs ? undefined : (starts.length * 1000) / sentWindowMs;
   };
 
-  const noteStart = (time: number) => {
+  const noteStart = (time: number): Sent => {
     note(starts, time, time - sentWindowMs);
     lastSecond.push(time);
+    // `sent` moves the start to when it went out, where it belongs in `lastSecond` (oldest first).
+    let allowedAt = time;
+    return () => {
+      const sentAt = now();
+      const index = lastSecond.lastIndexOf(allowedAt);
+      if (index === -1 || sentAt <= allowedAt) return;
+      lastSecond.splice(index, 1);
+      let at = lastSecond.length;
+      while (at > 0 && lastSecond[at - 1]! > sentAt) at -= 1;
+      lastSecond.splice(at, 0, sentAt);
+      allowedAt = sentAt;
+    };
   };
 
-  /** The earliest time from `time` on at which a start keeps every second within `maxRps` requests. */
+  /**
+   * The earliest time from `time` on at which a start keeps every second within `maxRps` requests. Exact only on a clock
+   * that keeps fractions of a millisecond (`preciseNow`): on `Date.now` a start read at t may really be t + 0.9, so a
+   * second closed at t + 1000 was 999.x ms, and a burst at each end put 27 requests in one real second at --max-rps 25.
+   */
   const secondFreeAt = (time: number): number => {
     dropBefore(lastSecond, time - 1000);
     const held = lastSecond.length - Math.max(1, Math.floor(maxRps));
     return held < 0 ? time : Math.max(time, lastSecond[held]! + 1000);
   };
 
-  /** Waits, without booking anything, until a start now would keep the last second within `maxRps`. */
-  const waitForSecond = async () => {
-    for (let time = now(), free = secondFreeAt(time); free > time; time = now(), free = secondFreeAt(time)) await sleep(free - time);
+  /**
+   * Waits, without booking anything, until a start now keeps the last second within `maxRps`, and notes it in the same
+   * step: no other waiter can then see the second free between the look and the start.
+   */
+  const startInSecond = async (): Promise<Sent> => {
+    for (let time = now(), free = secondFreeAt(time); ; time = now(), free = secondFreeAt(time)) {
+      if (free <= time) return noteStart(time);
+      await sleep(free - time);
+    }
   };
 
   /** How far ahead of its schedule the client may run at `perSecond`. */
@@ -291,7 +328,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         // No limit to keep (the demo's own simulator): only a server's Retry-After holds a request back.
         const pause = pausedUntil - now();
         if (pause > 0) await sleep(pause);
-        return;
+        return unlimited;
       }
       for (;;) {
         const time = now();
@@ -300,8 +337,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         const start = Math.max(time, pausedUntil, theoreticalArrival - burstTolerance(rate), secondFreeAt(time));
         if (start <= time) {
           theoreticalArrival = Math.max(theoreticalArrival, start) + interval;
-          noteStart(time);
-          return;
+          return noteStart(time);
         }
         lastWait = time;
         if (!probing) {
@@ -310,9 +346,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
           await sleep(start - time);
           if (cuts !== bookedAt) continue;
           // Others woken at the same time may have filled the second meanwhile.
-          await waitForSecond();
-          noteStart(now());
-          return;
+          return startInSecond();
         }
         // A start booked at a probing rate would hold even after the rate had doubled twice: book nothing yet.
         await sleep(Math.min(start - time, probeRecheckMs));
@@ -371,6 +405,9 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     currentRate: () => rate,
   };
 }
+
+/** With no limit to keep, no start is counted. */
+const unlimited: Sent = () => undefined;
 
 /** A trial of whether refusals follow from the rate: the rate before it, and the answers to what was sent since `at`. */
 interface Trial {

@@ -1,8 +1,9 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter, type RateLimiter, type RefusalCause } from '../../src/fetch/rate-limiter.js';
+import { createRateLimiter, preciseNow, type RateLimiter, type RefusalCause } from '../../src/fetch/rate-limiter.js';
 import { seededRandom } from '../../src/simulator/seeded-random.js';
 import { createRateLimiter as createBucket, type RateLimit } from '../../src/simulator/rate-limiter.js';
-import { fakeClock } from './stub-server.js';
+import { fakeClock, mostInASecond } from './stub-server.js';
 
 /** Virtual time for concurrent waiters: `runAll` advances the clock to each next timer until every task ends. */
 function virtualClock(start = 1_700_000_000_000) {
@@ -42,6 +43,24 @@ function storm(limiter: RateLimiter, sentAt?: number): void {
 }
 
 describe('rate limiter with a known limit', () => {
+  // b22 counted 104-107 requests created in one real second at --max-rps 100: `Date.now` reads whole milliseconds, and a
+  // request may go out milliseconds after it was allowed. Now the limiter reads `preciseNow`, and counts each start
+  // from when its request went out (`sent`). Real timers, six waiters; each dates its start as it stamps it.
+  it('never lets more than --max-rps 100 requests go out in any real second, on real timers', async () => {
+    const limiter = createRateLimiter({ maxRps: 100, now: preciseNow, sleep: (ms) => delay(ms) });
+    const wentOut: number[] = [];
+    await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        while (wentOut.length < 130) {
+          const sent = await limiter.acquire();
+          wentOut.push(performance.now());
+          sent();
+        }
+      }),
+    );
+    expect(mostInASecond(wentOut.sort((a, b) => a - b))).toBeLessThanOrEqual(100);
+  });
+
   it.each([4, 10, 15, 200])('never starts more than --max-rps %i requests in any second, running ahead of its schedule or not', async (maxRps) => {
     const clock = virtualClock();
     const limiter = createRateLimiter({ maxRps, now: clock.now, sleep: clock.sleep });

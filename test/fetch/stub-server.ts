@@ -77,6 +77,16 @@ export function fakeClock(start = 1_700_000_000_000) {
   };
 }
 
+/** The most of these times (ms, oldest first) that fall in any 1,000-ms window. */
+export function mostInASecond(times: number[]): number {
+  let most = 0;
+  for (let first = 0, last = 0; last < times.length; last += 1) {
+    while (times[last]! - times[first]! >= 1000) first += 1;
+    most = Math.max(most, last - first + 1);
+  }
+  return most;
+}
+
 /** An unsigned JWT with the given payload (the collector never verifies signatures). */
 export function fakeJwt(claims: Record<string, unknown>): string {
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
