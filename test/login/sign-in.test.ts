@@ -125,6 +125,24 @@ describe('device code', () => {
     });
     await expect(expired).rejects.toThrow(/device code expired/);
   });
+
+  // A real timer past 2^31 ms fires after 1 ms: an interval of 10^9 s would have polled the token endpoint in a tight loop.
+  it('waits no longer than the code lives, whatever interval the server asks, then says the code expired', async () => {
+    let clock = Date.now();
+    const sim = await reviewer({ now: () => clock, devicePollingInterval: 1e9 });
+    const sleeps: number[] = [];
+    const signingIn = signIn(settingsFor(sim.flags({ auth: 'device-code' })), {
+      write: () => undefined,
+      now: () => clock,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        clock += ms;
+      },
+    });
+    await expect(signingIn).rejects.toThrow(/device code expired/);
+    expect(sleeps.length).toBeGreaterThan(0);
+    for (const ms of sleeps) expect(ms).toBeLessThanOrEqual(600_000);
+  });
 });
 
 describe('--token-cache', () => {

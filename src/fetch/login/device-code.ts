@@ -10,6 +10,8 @@ import { sessionFromTokenResponse, type UserSession } from './user-session.js';
 
 const deviceGrant = 'urn:ietf:params:oauth:grant-type:device_code';
 const seeAlso = 'README.md#signing-in-as-a-reviewer';
+// The longest wait setTimeout keeps: beyond it Node fires after 1 ms.
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Device authorization (RFC 8628) for terminals without a browser: shows a code to enter on another
@@ -37,7 +39,8 @@ export async function signInWithDeviceCode(auth: AuthServer, credentials: UserSi
   );
 
   for (;;) {
-    await sleep(intervalSeconds * 1000);
+    // Never past the code's life, whatever interval the server asks: a timer past 2^31 ms would fire at once, in a loop.
+    await sleep(Math.min(intervalSeconds * 1000, Math.max(0, deadline - now()), MAX_TIMER_MS));
     const form = new URLSearchParams({ grant_type: deviceGrant, device_code: deviceCode });
     const answer = await postAuthForm(http, `${base}/token`, form, credentials);
     if (answer.status === 200) {
@@ -46,16 +49,17 @@ export async function signInWithDeviceCode(auth: AuthServer, credentials: UserSi
       return session;
     }
     const code = oauthErrorCode(answer);
-    if (code === 'slow_down') intervalSeconds += 5;
-    else if (code === 'expired_token' || (code === 'authorization_pending' && now() >= deadline)) {
-      throw new UserFacingError('sign-in-failed', 'The device code expired before the sign-in was approved.', { hint: 'Run the command again and approve the new code before it expires.', seeAlso });
-    } else if (code === 'access_denied') {
+    if (code === 'access_denied') {
       throw new UserFacingError('sign-in-failed', 'The device sign-in was denied on the verification page.', {
         hint: 'Run the command again and approve the code, as the user whose admin roles should apply.',
         seeAlso,
       });
-    } else if (code !== 'authorization_pending') {
-      throw oauthFailure('PingOne refused the device sign-in', answer, credentials);
     }
+    if (code !== 'authorization_pending' && code !== 'slow_down' && code !== 'expired_token') throw oauthFailure('PingOne refused the device sign-in', answer, credentials);
+    // slow_down too: a server that says it for ever must not keep the run polling past the code's life.
+    if (code === 'expired_token' || now() >= deadline) {
+      throw new UserFacingError('sign-in-failed', 'The device code expired before the sign-in was approved.', { hint: 'Run the command again and approve the new code before it expires.', seeAlso });
+    }
+    if (code === 'slow_down') intervalSeconds += 5;
   }
 }
