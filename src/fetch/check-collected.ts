@@ -61,7 +61,8 @@ function conforms(recorder: Pick<CollectionRecorder, 'fail' | 'note'>, value: un
 export function answeredEnvironment(recorder: Pick<CollectionRecorder, 'fail'>, id: string, answer: unknown): Environment {
   if (answer === undefined) return { id, name: id };
   const answeredId = isRecord(answer) ? answer.id : undefined;
-  if (answeredId === id) return withoutLinks<Environment>(answer);
+  // Ids are UUIDs, which PingOne writes in lower case, as `id` is; any other case is the same id.
+  if (typeof answeredId === 'string' && answeredId.toLowerCase() === id) return { ...withoutLinks<Environment>(answer), id };
   const answered = typeof answeredId === 'string' ? `is environment ${answeredId}, not the one asked for` : isRecord(answer) ? 'has no environment id' : 'is not an environment record';
   recorder.fail('environments', id, { path: `/environments/${id}`, error: `the answer ${answered}; the environment's own record was left out` });
   return { id, name: id };

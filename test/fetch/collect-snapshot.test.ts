@@ -256,6 +256,14 @@ describe('collectSnapshot', () => {
     expect(server.requests.filter((request) => request.url.includes('/environments/') && !request.url.includes(ids.env))).toEqual([]);
   });
 
+  it('takes an environment record whose id differs only in case as the one asked for', async () => {
+    const lettered = 'abcdef01-2345-4678-89ab-cdef01234567';
+    const server = await stubPingOne((path) => (path === `/environments/${lettered}` ? { body: { id: lettered.toUpperCase(), name: 'Lettered' } } : undefined));
+    const snapshot = await collectSnapshot(clientFor(server), { environmentIds: [lettered] });
+    expect(snapshot.environments[0]?.environment).toEqual({ id: lettered, name: 'Lettered' });
+    expect(entry(snapshot.manifest.collection.entries, 'environments', lettered)).toEqual({ kind: 'environments', environmentId: lettered, status: 'complete' });
+  });
+
   it('leaves out listed environments without a string id, and says the list failed', async () => {
     const listed = list('environments', [{ name: 'No id' }, { id: ids.env, name: 'Production' }, { id: 7, name: 'Number' }]);
     const server = await stubPingOne((path) => (path === '/environments' ? listed : undefined));
