@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,20 @@ describe('--history (issue 17, item 6)', () => {
     const result = await readJson<AuditResult>('future.json');
     expect(result.history?.runs).toHaveLength(1);
     expect(result.findings.every((finding) => finding.age === 0)).toBe(true);
+  });
+
+  // Reports kept elsewhere and linked in (latest.json → 2026-11-30.json) were skipped without a word.
+  it('reads a report the folder links to, and refuses a link to nothing, naming it (exit 2)', async () => {
+    await earlierRun('kept', 'monday.json', 3, kiosk);
+    await mkdir(path.join(work, 'linked', 'folder.json'), { recursive: true });
+    await symlink(path.join(work, 'kept', 'monday.json'), path.join(work, 'linked', 'monday.json'));
+    const run = await runCli(['audit', 'snapshot', '--history', 'linked', '-f', 'json', '-o', 'linked.json'], { cwd: work });
+    expect(run.code, run.stderr).toBe(0);
+    expect((await readJson<AuditResult>('linked.json')).history?.runs).toHaveLength(2);
+    await symlink(path.join(work, 'kept', 'gone.json'), path.join(work, 'linked', 'gone.json'));
+    const dangling = await runCli(['audit', 'snapshot', '--history', 'linked', '-f', 'json', '-o', 'dangling.json'], { cwd: work });
+    expect(dangling.code).toBe(2);
+    expect(dangling.stderr).toContain(path.join('linked', 'gone.json'));
   });
 
   it('refuses a bad report in the folder, naming the file (exit 2), and a missing folder', async () => {
