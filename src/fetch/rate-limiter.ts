@@ -76,6 +76,13 @@ const regrowHoldMs = 100;
 // Above its regrow target the rate climbs by this share per second, once a second has passed without a 429.
 const creepPerSecond = 0.05;
 const creepHoldMs = 1_000;
+// A probe that the rate holds back sends about half its last rate over `sentWindowMs` (it doubles every tenth of a second).
+// One that sent under this share of it was held back by something else (its concurrency, the collector's order of reads,
+// a loaded CPU), as TCP calls a sender that does not fill its window application-limited (RFC 7661): what it sent is no
+// measure of the limit, and the regrow target drawn from it can sit far under it (real medium runs held at 100-150/s
+// against 200/s, 1.3-1.8x the bound). Above the target the rate then climbs by this share per second until the next cut.
+const applicationLimitedShare = 0.25;
+const applicationLimitedCreepPerSecond = 0.25;
 /**
  * Where a probe for an unknown limit starts, in requests per second: PingOne's Configuration rate group allows 10/s for a
  * whole licence (one IP 35 % of it by default: 3.5/s), so a probe from here is at most three times over the smallest
@@ -141,6 +148,8 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   let rate = probing ? Math.min(maxRps, options.initialRps ?? adaptiveStartRps) : maxRps;
   // What the rate climbs back to quickly after a storm; above it, it creeps.
   let regrowTarget = rate;
+  // How fast the rate climbs above its regrow target, per second.
+  let creepShare = creepPerSecond;
   // The last cut for a storm (refusals of requests sent before it are that storm), and the last storm or probe's end.
   let lastCut = Number.NEGATIVE_INFINITY;
   // Whether an answer to a request sent after the last cut was accepted yet: until one is, the server's bucket may still be
@@ -188,7 +197,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         if (time > from) rate = Math.min(regrowTarget, rate * 2 ** ((time - from) / regrowDoublingMs));
       } else {
         const from = Math.max(lastUpdate, lastCut + creepHoldMs, pausedUntil);
-        if (time > from) rate = Math.min(maxRps, rate * (1 + (creepPerSecond * (time - from)) / 1000));
+        if (time > from) rate = Math.min(maxRps, rate * (1 + (creepShare * (time - from)) / 1000));
       }
     }
     lastUpdate = time;
@@ -277,6 +286,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   /** Lowers the rate to `to` from `time` on: what was booked at the old rate is booked again, one interval on, with no burst. */
   const cutTo = (time: number, to: number) => {
     rate = Math.max(minRps, to);
+    creepShare = creepPerSecond;
     cuts += 1;
     theoreticalArrival = time + 1000 / rate + burstTolerance(rate);
   };
@@ -377,6 +387,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       }
       const allowed = trial?.rateBefore ?? rate;
       const before = Math.min(allowed, sentRate(time) ?? allowed);
+      const applicationLimited = probing && before < allowed * applicationLimitedShare;
       trial = undefined;
       rate = Math.max(minRps, before * cutFactor);
       if (probing) {
@@ -389,6 +400,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       trustedRate = Math.min(trustedRate, rate);
       // The cut rate starts now, one interval on, with no burst: the server's bucket is empty.
       cutTo(time, rate);
+      if (applicationLimited) creepShare = applicationLimitedCreepPerSecond;
       lastCut = time;
       acceptedSinceCut = false;
     },

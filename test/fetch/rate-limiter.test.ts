@@ -335,6 +335,32 @@ describe('rate limiter with an unknown limit', () => {
     expect(deep.currentRate()).toBe(acceptedInTheLastSecond);
   });
 
+  it.for([
+    { held: 'by its reads (clumps of 20 every 150 ms)', clumps: true, climbsPast: true },
+    { held: 'by the rate', clumps: false, climbsPast: false },
+  ])('a probe held back $held: after its cut the rate climbs past nine tenths of what it sent (a quarter a second) or creeps (5 %)', async ({ clumps, climbsPast }) => {
+    const clock = fakeClock();
+    const limiter = createRateLimiter({ maxRps: 100_000, adaptive: true, now: clock.now, sleep: clock.sleep });
+    const starts: number[] = [];
+    const start = async () => {
+      await limiter.acquire();
+      starts.push(clock.now());
+    };
+    const probeStarted = clock.now();
+    while (clock.now() - probeStarted < 900) {
+      if (clumps) {
+        for (let i = 0; i < 20; i += 1) await start();
+        await clock.sleep(150);
+      } else await start();
+    }
+    const sent = 4 * starts.filter((at) => at >= clock.now() - 250).length;
+    limiter.throttled(1000, clock.now());
+    const cut = clock.now();
+    while (clock.now() - cut < 2500) await start();
+    if (climbsPast) expect(limiter.currentRate()).toBeGreaterThan(1.1 * sent);
+    else expect(limiter.currentRate()).toBeLessThan(0.9 * 1.1 * sent);
+  });
+
   it("after the probe's cut, refusals of what was sent before anything sent at the cut rate was accepted cut nothing more, unless they make a storm", async () => {
     const clock = fakeClock();
     const limiter = createRateLimiter({ maxRps: 100_000, adaptive: true, now: clock.now, sleep: clock.sleep });
