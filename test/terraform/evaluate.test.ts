@@ -94,6 +94,20 @@ resource "pingone_application" "a" {
     expect(config.warnings.join('\n')).toMatch(/for_each = var\.apps cannot be evaluated/);
   });
 
+  // count = 1000000000 held the run until it ran out of memory.
+  it('leaves a count past 100,000 unexpanded: one instance with an unknown count.index, and a warning naming it', async () => {
+    const config = await readFiles({
+      'main.tf': `
+resource "pingone_group" "g" {
+  count = 1000000000
+  name  = "g\${count.index}"
+}`,
+    });
+    expect(config.resources.map((resource) => resource.address)).toEqual(['pingone_group.g']);
+    expect(byAddress(config, 'pingone_group.g').body.entries.name).toMatchObject({ kind: 'unknown' });
+    expect(config.warnings).toEqual(['pingone_group.g: count = 1000000000 cannot be evaluated (count is 1000000000, past the 100,000 instances pingone-audit expands); its instances are not known']);
+  });
+
   it('resolves configured attributes of other resources and marks computed ones, naming them', async () => {
     const config = await readFiles({
       'main.tf': `

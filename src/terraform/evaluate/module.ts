@@ -16,6 +16,8 @@ export interface ParsedModule {
 const META_ARGUMENTS = new Set(['count', 'for_each', 'depends_on', 'provider', 'providers', 'source', 'version']);
 const META_BLOCKS = new Set(['lifecycle', 'provisioner', 'connection']);
 const EMPTY: Bindings = new Map();
+/** The largest `count` expanded: 100,000 instances of a resource take some 5 s and 360 MB. */
+const MAX_COUNT = 100_000;
 
 interface Instance {
   address: string;
@@ -105,6 +107,8 @@ export class ModuleEvaluation {
       const value = this.evaluate(count.expression, EMPTY);
       const n = value.kind === 'scalar' ? Number(value.value) : Number.NaN;
       if (!Number.isInteger(n) || n < 0) return [this.unexpanded(base, count, value, 'count')];
+      // A typo's count (1000000000) would hold the run for minutes and then run it out of memory: judge none of them instead.
+      if (n > MAX_COUNT) return [this.unexpanded(base, count, value, 'count', `count is ${n}, past the ${MAX_COUNT.toLocaleString('en-US')} instances pingone-audit expands`)];
       return Array.from({ length: n }, (_, index) => ({ address: `${base}[${index}]`, key: index, bindings: new Map([['count', objectOf({ index: scalar(index, count.span) }, count)]]) }));
     }
     if (forEach) {
@@ -117,8 +121,8 @@ export class ModuleEvaluation {
   }
 
   /** count/for_each that cannot be known: one instance whose `each`/`count` values are unknown, so nothing it drives is judged. */
-  private unexpanded(base: string, attribute: HclAttribute, value: TfNode, name: 'each' | 'count'): Instance {
-    const reason = value.kind === 'unknown' ? value.reason : `${attribute.name} is not a ${name === 'count' ? 'whole number' : 'map or set of strings'}`;
+  private unexpanded(base: string, attribute: HclAttribute, value: TfNode, name: 'each' | 'count', why?: string): Instance {
+    const reason = why ?? (value.kind === 'unknown' ? value.reason : `${attribute.name} is not a ${name === 'count' ? 'whole number' : 'map or set of strings'}`);
     this.warnings.push(`${base}: ${attribute.name} = ${attribute.expression.text} cannot be evaluated (${reason}); its instances are not known`);
     const missing = unknown(attribute.expression.text, reason, attribute.span);
     return { address: base, bindings: new Map([[name, missing]]) };
