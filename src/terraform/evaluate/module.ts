@@ -41,6 +41,7 @@ export class ModuleEvaluation {
   private readonly localValues = new Map<string, TfNode>();
   private readonly inProgress = new Set<string>();
   private readonly bodies = new Map<string, TfNode & { kind: 'object' }>();
+  private readonly expansions = new Map<string, Instance[]>();
   private readonly childEvaluations = new Map<string, ModuleEvaluation>();
   private readonly resolveRoot: ResolveRoot = (expression, bindings) => this.resolve(expression, bindings);
 
@@ -100,7 +101,14 @@ export class ModuleEvaluation {
     return evaluate(expression, bindings, this.resolveRoot);
   }
 
+  /** A block's instances, expanded once: every reference to one instance (`a[count.index]`) looks them up. */
   private instances(block: HclBlock, base: string): Instance[] {
+    let expanded = this.expansions.get(base);
+    if (expanded === undefined) this.expansions.set(base, (expanded = this.expand(block, base)));
+    return expanded;
+  }
+
+  private expand(block: HclBlock, base: string): Instance[] {
     const count = block.body.attributes.find((attribute) => attribute.name === 'count');
     const forEach = block.body.attributes.find((attribute) => attribute.name === 'for_each');
     if (count) {
