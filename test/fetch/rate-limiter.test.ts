@@ -528,7 +528,8 @@ describe("after the probe's first 429, requests that reach a loaded server late 
   // the cut rate meet it empty. Taken for the rate, that refusal halved the cut rate again: 1.64-1.66x in three seeds of ten.
   it.for([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])('seed %i: one cut for the probe, ≤ 1.15 × the bound, ≤ 1 % 429s', async (seed) => {
     const run = await collectAgainstBucket({ maxRps: Number.POSITIVE_INFINITY, adaptive: true, bucket: small, requests: 1_250, latencyMs: 35, arrivalLag: { maxMs: 20, seed } });
-    expect(run.cutAt[1]! - run.cutAt[0]!).toBeGreaterThan(500);
+    // Later cuts (trials, the creep meeting the limit) may come; none in the half second after the probe's.
+    expect(run.cutAt.filter((at) => at - run.cutAt[0]! <= 500)).toHaveLength(1);
     expect(run.ratio).toBeLessThanOrEqual(1.15);
     expect(run.refused).toBeLessThanOrEqual(12);
   });
