@@ -227,16 +227,18 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     note(starts, time, time - sentWindowMs);
     lastSecond.push(time);
     // `sent` moves the start to when it went out, where it belongs in `lastSecond` (oldest first).
-    let allowedAt = time;
+    let dated = false;
     return () => {
+      if (dated) return;
+      dated = true;
       const sentAt = now();
-      const index = lastSecond.lastIndexOf(allowedAt);
-      if (index === -1 || sentAt <= allowedAt) return;
-      lastSecond.splice(index, 1);
+      if (sentAt <= time) return;
+      // A start that waited over a second to go out has left `lastSecond` already: it counts again, from now.
+      const index = lastSecond.lastIndexOf(time);
+      if (index !== -1) lastSecond.splice(index, 1);
       let at = lastSecond.length;
       while (at > 0 && lastSecond[at - 1]! > sentAt) at -= 1;
       lastSecond.splice(at, 0, sentAt);
-      allowedAt = sentAt;
     };
   };
 

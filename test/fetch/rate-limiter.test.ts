@@ -61,6 +61,24 @@ describe('rate limiter with a known limit', () => {
     expect(mostInASecond(wentOut.sort((a, b) => a - b))).toBeLessThanOrEqual(100);
   });
 
+  // A request may wait in undici's pool for a connection (a slow TLS handshake) after the limiter allowed it. Once the
+  // limiter has looked a second past it, its start has left the last second: going out, it must count there again.
+  it('counts a start that went out over a second after it was allowed from when it went out, once', async () => {
+    const clock = fakeClock();
+    const limiter = createRateLimiter({ maxRps: 1, now: clock.now, sleep: clock.sleep });
+    const sentLate = await limiter.acquire();
+    await clock.sleep(1200);
+    await limiter.acquire();
+    await clock.sleep(100);
+    sentLate();
+    const wentOut = clock.now();
+    await clock.sleep(100);
+    // Dated already: a second call moves nothing.
+    sentLate();
+    await limiter.acquire();
+    expect(clock.now() - wentOut).toBe(1000);
+  });
+
   it.each([4, 10, 15, 200])('never starts more than --max-rps %i requests in any second, running ahead of its schedule or not', async (maxRps) => {
     const clock = virtualClock();
     const limiter = createRateLimiter({ maxRps, now: clock.now, sleep: clock.sleep });
