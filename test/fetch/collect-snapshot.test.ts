@@ -231,6 +231,23 @@ describe('collectSnapshot', () => {
     expect(entry(snapshot.manifest.collection.entries, 'roles')).toEqual({ kind: 'roles', status: 'complete' });
   });
 
+  // The roles read runs beside the environments' now, and is awaited only at the end: its failure must still be recorded.
+  it('records a GET /roles refused after the fan-out began as a failed read, and collects the environments', async () => {
+    let fanOutStarted: () => void = () => undefined;
+    const fanOut = new Promise<void>((resolve) => {
+      fanOutStarted = resolve;
+    });
+    const server = await stubPingOne((path) => {
+      if (path.startsWith(`${audited}/`)) fanOutStarted();
+      return path === '/roles' ? fanOut.then(() => forbidden) : undefined;
+    });
+    const snapshot = await collectSnapshot(clientFor(server), { environmentIds: [ids.env] });
+    expect(entry(snapshot.manifest.collection.entries, 'roles')).toMatchObject({ kind: 'roles', status: 'failed', httpStatus: 403, path: '/roles' });
+    expect(snapshot.manifest.collection.complete).toBe(false);
+    expect(snapshot.roles).toEqual([]);
+    expect(snapshot.environments[0]?.applications).toHaveLength(1);
+  });
+
   // A 404 there means the id is wrong: bounded-reads.test.ts shows the run stop and say so.
   it('keeps collecting an environment whose own record is forbidden', async () => {
     const server = await stubPingOne((path) => (path === audited ? forbidden : undefined));
