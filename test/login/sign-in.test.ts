@@ -143,6 +143,28 @@ describe('device code', () => {
     expect(sleeps.length).toBeGreaterThan(0);
     for (const ms of sleeps) expect(ms).toBeLessThanOrEqual(600_000);
   });
+
+  // RFC 8628 §3.5: slow_down asks for a longer interval, not a longer life; a server that says it for ever must not keep
+  // the run polling past expires_in. The server's clock stands still here, so every poll after the first is too soon.
+  it('says the code expired at its deadline when the server answers slow_down to every poll', async () => {
+    const serverClock = Date.now();
+    let clock = serverClock;
+    const sim = await reviewer({ now: () => serverClock });
+    let polls = 0;
+    const signingIn = signIn(settingsFor(sim.flags({ auth: 'device-code' })), {
+      write: () => undefined,
+      now: () => clock,
+      sleep: async (ms) => {
+        polls += 1;
+        if (polls > 40) throw new Error("still polling long past the code's life");
+        clock += ms;
+      },
+    });
+    await expect(signingIn).rejects.toThrow(/device code expired/);
+    const answers = sim.simulator.requestLog.filter((entry) => entry.path.endsWith('/as/token')).map((entry) => entry.status);
+    expect(answers.length).toBeGreaterThan(2);
+    expect(answers.every((status) => status === 400)).toBe(true);
+  });
 });
 
 describe('--token-cache', () => {
