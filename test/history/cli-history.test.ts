@@ -95,6 +95,8 @@ describe('--history (issue 17, item 6)', () => {
     await earlierRun('kept', 'monday.json', 3, kiosk);
     await mkdir(path.join(work, 'linked', 'folder.json'), { recursive: true });
     await symlink(path.join(work, 'kept', 'monday.json'), path.join(work, 'linked', 'monday.json'));
+    // A link to a folder is left alone, as a subfolder is.
+    await symlink(path.join(work, 'kept'), path.join(work, 'linked', 'to-folder.json'));
     const run = await runCli(['audit', 'snapshot', '--history', 'linked', '-f', 'json', '-o', 'linked.json'], { cwd: work });
     expect(run.code, run.stderr).toBe(0);
     expect((await readJson<AuditResult>('linked.json')).history?.runs).toHaveLength(2);
