@@ -57,7 +57,8 @@ process.exitCode = ${cli.exitCode ?? 0};`,
   const substitute = (value: string) =>
     value.replace(/\$\{\{\s*github\.action_path\s*\}\}/g, root).replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_match, name: string) => inputs[name] ?? action.inputs[name]?.default ?? '');
   const env = Object.fromEntries(Object.entries(auditStep.env ?? {}).map(([name, value]) => [name, substitute(String(value))]));
-  const run = promisify(execFile)('bash', ['-c', auditStep.run!], {
+  // As GitHub runs a step with `shell: bash`: errexit and pipefail on (docs: workflow syntax, jobs.<job_id>.steps[*].shell).
+  const run = promisify(execFile)('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', auditStep.run!], {
     cwd: root,
     env: { PATH: process.env.PATH, RUNNER_TEMP: runnerTemp, GITHUB_OUTPUT: path.join(root, 'output'), GITHUB_STEP_SUMMARY: path.join(root, 'summary'), ...env },
   });
