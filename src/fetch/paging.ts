@@ -128,6 +128,15 @@ function withLimit(path: string, limit: number | undefined): string {
   return `${path}${path.includes('?') ? '&' : '?'}limit=${limit}`;
 }
 
+/**
+ * The items of one page, from `_embedded.<embeddedKey>`. PingOne's collections are HAL `EntityArray`s
+ * whose list is under `_embedded` (Ping's generated Go client declares `_embedded` required on its
+ * DaVinci collection responses, `pingidentity/pingone-go-client` `model_da_vinci_application_collection_response.go`;
+ * the management OpenAPI's `EntityArray` leaves it optional). No Ping source says an empty list is sent
+ * without it, so a page without the list counts as empty only when its own `size` or `count` is 0.
+ * @throws ApiError (kind `malformed`) when the page is not an object, has no list and does not say it is
+ * empty, or holds an item that is not an object.
+ */
 function readItems<T>(page: Page | null, embeddedKey: string, path: string): T[] {
   if (typeof page !== 'object' || page === null) throw new ApiError({ kind: 'malformed', path, reason: 'the answer is not a collection' });
   const items = page._embedded?.[embeddedKey];
@@ -136,7 +145,9 @@ function readItems<T>(page: Page | null, embeddedKey: string, path: string): T[]
     if (stray !== -1) throw new ApiError({ kind: 'malformed', path, reason: `item ${stray + 1} of the page is not a resource (an object)` });
     return items as T[];
   }
-  if (items === undefined && (page.size === undefined || page.size === 0)) return [];
+  // A page with no list is read as empty only when it says so (`size` or `count` 0): a proxy or captive portal
+  // answering `{}` to everything must not pass for a tenant with nothing in it.
+  if (items === undefined && (page.size === 0 || page.count === 0)) return [];
   throw new ApiError({ kind: 'malformed', path, reason: `the answer has no _embedded.${embeddedKey} list` });
 }
 

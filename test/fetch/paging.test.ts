@@ -85,10 +85,19 @@ describe('paging', () => {
 
   it('treats a missing list as empty only when the page says it is empty', async () => {
     const empty = await startStub((request) => tokenReply(request) ?? { body: { size: 0 } });
+    const counted = await startStub((request) => tokenReply(request) ?? { body: { _embedded: {}, count: 0 } });
     const broken = await startStub((request) => tokenReply(request) ?? { body: { size: 3 } });
-    servers.push(empty, broken);
+    servers.push(empty, counted, broken);
     expect(await getAll(clientFor(empty), '/roles', 'roles')).toEqual([]);
+    expect(await getAll(clientFor(counted), '/roles', 'roles')).toEqual([]);
     await expect(getAll(clientFor(broken), '/roles', 'roles')).rejects.toMatchObject({ kind: 'malformed' });
+  });
+
+  // A proxy or captive portal answering `{}` 200 to everything would otherwise yield a clean, empty snapshot.
+  it.each([{}, { _links: { self: { href: 'x' } } }, { _embedded: {} }])('refuses a page with no list that does not say it is empty (%j) as malformed', async (body) => {
+    const server = await startStub((request) => tokenReply(request) ?? { body });
+    servers.push(server);
+    await expect(getAll(clientFor(server), '/roles', 'roles')).rejects.toMatchObject({ kind: 'malformed', reason: 'the answer has no _embedded.roles list' });
   });
 
   // Every caller reads each item as a resource (its id, its links): one null would otherwise end the whole run as a bug.
