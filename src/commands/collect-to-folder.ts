@@ -17,6 +17,7 @@ export interface CollectionArgs {
   'max-users'?: number | undefined;
   'max-page-items'?: number | undefined;
   'max-pages'?: number | undefined;
+  'max-list-items'?: number | undefined;
   'redact-pii'?: boolean | undefined;
   out: string;
 }
@@ -52,6 +53,7 @@ function checkLimits(args: Omit<CollectionArgs, 'out'>): void {
   requirePositive('--max-users', args['max-users'], { integer: true });
   requirePositive('--max-page-items', args['max-page-items'], { integer: true });
   requirePositive('--max-pages', args['max-pages'], { integer: true });
+  requirePositive('--max-list-items', args['max-list-items'], { integer: true });
 }
 
 async function collectCanonical({ io }: CommandContext, client: ApiClient, args: Omit<CollectionArgs, 'out'>): Promise<Snapshot> {
@@ -65,6 +67,7 @@ async function collectCanonical({ io }: CommandContext, client: ApiClient, args:
       limits: {
         ...(args['max-page-items'] === undefined ? {} : { maxPageItems: args['max-page-items'] }),
         ...(args['max-pages'] === undefined ? {} : { maxPages: args['max-pages'] }),
+        ...(args['max-list-items'] === undefined ? {} : { maxListItems: args['max-list-items'] }),
       },
       progress: progress.report,
     });

@@ -8,9 +8,16 @@ export interface ListLimits {
   maxPageItems: number;
   /** Pages one list may take (default 10,000: two million users at PingOne's 200 a page). */
   maxPages: number;
+  /**
+   * Items one list read whole ({@link getAll}) may hold in memory (default 1,000,000). PingOne's largest
+   * documented collections read whole are groups, 100,000 per environment, and populations, 10,000
+   * (docs.pingidentity.com "PingOne standard platform limits"); the default leaves ten times that.
+   * The users list is walked page by page ({@link forEachPage}), not held, so this cap does not apply to it.
+   */
+  maxListItems: number;
 }
 
-export const defaultListLimits: ListLimits = { maxPageItems: 10_000, maxPages: 10_000 };
+export const defaultListLimits: ListLimits = { maxPageItems: 10_000, maxPages: 10_000, maxListItems: 1_000_000 };
 
 export interface PagingOptions extends Partial<ListLimits> {
   /** `limit` to request: the largest page the endpoint honours; omitted when the endpoint does not page. */
@@ -74,14 +81,22 @@ export async function forEachPage<T>(
   return { pages };
 }
 
-/** Every item of a collection, in the order PingOne returned them. */
+/**
+ * Every item of a collection, in the order PingOne returned them.
+ * @throws ApiError (kind `limit`) when the list would hold more than `maxListItems`, before that page is kept:
+ * a server sending endless pages of new ids fails the read rather than the run's memory.
+ */
 export async function getAll<T>(client: Pick<ApiClient, 'get' | 'apiUrl'>, path: string, embeddedKey: string, options: PagingOptions = {}): Promise<T[]> {
+  const maxListItems = options.maxListItems ?? defaultListLimits.maxListItems;
   const items: T[] = [];
   await forEachPage<T>(
     client,
     path,
     embeddedKey,
     (page) => {
+      if (items.length + page.length > maxListItems) {
+        throw new ApiError({ kind: 'limit', path, reason: `the list holds more than ${maxListItems} items (--max-list-items); not read to the end` });
+      }
       // Not push(...page): spreading a page of some 100,000 items overflows the stack.
       for (const item of page) items.push(item);
     },
@@ -120,6 +135,7 @@ function definedLimits(options: PagingOptions): Partial<ListLimits> {
   const limits: Partial<ListLimits> = {};
   if (options.maxPageItems !== undefined) limits.maxPageItems = options.maxPageItems;
   if (options.maxPages !== undefined) limits.maxPages = options.maxPages;
+  if (options.maxListItems !== undefined) limits.maxListItems = options.maxListItems;
   return limits;
 }
 

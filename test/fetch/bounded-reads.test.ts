@@ -80,35 +80,51 @@ describe('bytes per answer', () => {
   });
 });
 
+/** A users list that never ends: page n holds `pageItems(n)` and links to page n + 1, with `extra` fields on each page. */
+async function endlessUsers(pageItems: (page: number) => Array<{ id: string }>, extra: Record<string, unknown> = {}) {
+  const server = await stubApi((_, url) => {
+    const page = Number(url.searchParams.get('cursor') ?? '0');
+    return { body: { ...extra, _embedded: { users: pageItems(page) }, _links: { next: { href: `${server.origin}/v1${usersPath}?cursor=${page + 1}` } } } };
+  });
+  return server;
+}
+
 describe('lists that do not end', () => {
   it('stops at the page cap when every page has a fresh cursor and fresh ids', async () => {
-    const server = await stubApi((_, url) => {
-      const page = Number(url.searchParams.get('cursor') ?? '0');
-      return { body: { _embedded: { users: users(page * 2, 2) }, _links: { next: { href: `${server.origin}/v1${usersPath}?cursor=${page + 1}` } } } };
-    });
+    const server = await endlessUsers((page) => users(page * 2, 2));
     const { client } = clientFor(server.origin);
     expect(await caught(getAll(client, usersPath, 'users', { maxPages: 5 }))).toMatchObject({ kind: 'limit', message: expect.stringContaining('past 5 pages (--max-pages)') });
     expect(apiGets(server)).toHaveLength(5);
   });
 
   it('cuts a list off at once when it returns ids it already returned', async () => {
-    const server = await stubApi((_, url) => {
-      const page = Number(url.searchParams.get('cursor') ?? '0');
-      return { body: { _embedded: { users: users(0, 2) }, _links: { next: { href: `${server.origin}/v1${usersPath}?cursor=${page + 1}` } } } };
-    });
+    const server = await endlessUsers(() => users(0, 2));
     const { client } = clientFor(server.origin);
     expect(await caught(getAll(client, usersPath, 'users'))).toMatchObject({ kind: 'paging', message: expect.stringContaining('user-0 a second time') });
     expect(apiGets(server)).toHaveLength(2);
   });
 
   it('cuts a list off at once when it returns more items than its own count', async () => {
-    const server = await stubApi((_, url) => {
-      const page = Number(url.searchParams.get('cursor') ?? '0');
-      return { body: { count: 5, _embedded: { users: users(page * 3, 3) }, _links: { next: { href: `${server.origin}/v1${usersPath}?cursor=${page + 1}` } } } };
-    });
+    const server = await endlessUsers((page) => users(page * 3, 3), { count: 5 });
     const { client } = clientFor(server.origin);
     expect(await caught(getAll(client, usersPath, 'users'))).toMatchObject({ kind: 'paging', message: expect.stringContaining('more than its own count of 5') });
     expect(apiGets(server)).toHaveLength(2);
+  });
+
+  // A hostile server's endless pages of fresh ids would otherwise fill memory long before 10,000 pages.
+  it('fails a list read whole once it would hold more than its items cap, before keeping that page', async () => {
+    const server = await endlessUsers((page) => users(page * 2, 2));
+    const { client } = clientFor(server.origin);
+    const error = await caught(getAll(client, usersPath, 'users', { maxListItems: 5 }));
+    expect(error).toMatchObject({ kind: 'limit', message: expect.stringContaining('more than 5 items (--max-list-items); not read to the end') });
+    expect(apiGets(server)).toHaveLength(3);
+  });
+
+  it('caps a list read whole at 1,000,000 items by default, well before the page cap', async () => {
+    const server = await endlessUsers((page) => users(page * 10_000, 10_000));
+    const { client } = clientFor(server.origin);
+    expect(await caught(getAll(client, usersPath, 'users'))).toMatchObject({ kind: 'limit', message: expect.stringContaining('more than 1000000 items') });
+    expect(apiGets(server)).toHaveLength(101);
   });
 
   it('refuses a page over the items cap', async () => {

@@ -32,6 +32,12 @@ describe('caps on reads, from the command line', () => {
     expect(run.stderr).toMatch(/users in .*: .*past 1 pages \(--max-pages\)/);
   });
 
+  it('a list longer than --max-list-items is a named failed read: incomplete, exit 3', async () => {
+    const { run } = await scans.scan({}, ['--max-list-items', '1']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/applications in .*: .*more than 1 items \(--max-list-items\)/);
+  });
+
   it('an answer larger than --max-answer-mb is a named failed read: incomplete, exit 3', async () => {
     const { run } = await scans.scan({}, ['--max-answer-mb', '0.001']);
     expect(run.code).toBe(3);
