@@ -1,5 +1,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import { assertKnownFormatVersion } from '../engine/format-version.js';
 import { assertMatchesSchema, invalidJsonAt, parseJsonText } from '../engine/json-errors.js';
+import { REPORT_SCHEMA_VERSION } from '../formatters/json.js';
 import type { baselineSchema } from '../json/file-schemas.js';
 import { schemaValidator } from '../json/schema-validators.js';
 import type { Finding } from '../engine/types.js';
@@ -20,12 +22,13 @@ export interface BaselineReport {
 }
 
 const HINT = 'A baseline is the JSON report of an earlier run (`-f json -o baseline.json`).';
+const UPGRADE_HINT = 'The report was written by a newer pingone-audit: run that version (or later), or make the baseline again with this one (`-f json -o baseline.json`).';
 
 /**
  * Reads `--baseline FILE`: a JSON report an earlier run wrote with `-f json`, checked against
  * `schemas/baseline.schema.json`. Its findings reach every report as "fixed", so each must have
  * every field a report shows, with a known severity; a problem is a usage error (exit 2) that
- * names the file and the path in it.
+ * names the file and the path in it, and so is a report in a format version this one does not read.
  */
 export function loadBaseline(file: string): BaselineReport {
   const text = readUserFile(file, file, 'Baseline', 'Pass the JSON report of an earlier run: `pingone-audit audit <snapshot> -f json -o baseline.json`.');
@@ -41,6 +44,7 @@ export function readBaselineReport(value: unknown, file: string): BaselineReport
   if (value !== null && typeof value === 'object' && Array.isArray((value as { runs?: unknown }).runs)) {
     throw invalidJsonAt(file, [], 'is a SARIF log; baselines are read from the JSON report', HINT);
   }
+  assertKnownFormatVersion(value, file, 'schemaVersion', [REPORT_SCHEMA_VERSION], UPGRADE_HINT);
   assertMatchesSchema(schemaValidator('baseline.schema.json'), value, file);
   const report = value as BaselineFile;
   return { file, generatedAt: report.generatedAt, findings: report.findings.map(ownFinding) };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { FromSchema } from 'json-schema-to-ts';
 import { UserFacingError } from '../errors.js';
+import { assertKnownFormatVersion } from '../engine/format-version.js';
 import { assertMatchesSchema, parseJsonText } from '../engine/json-errors.js';
 import type { dispositionsSchema } from '../json/file-schemas.js';
 import { schemaValidator } from '../json/schema-validators.js';
@@ -32,6 +33,7 @@ export interface DispositionEntry {
 export function loadDispositions(file: string, cwd: string = process.cwd()): DispositionEntry[] {
   const text = readUserFile(path.resolve(cwd, file), file, 'Dispositions', 'Check the --dispositions path.');
   const value = parseJsonText(text, file);
+  assertKnownFormatVersion(value, file, 'version', [1], 'The file is in a newer dispositions format: use the pingone-audit version it was written for (or later).');
   assertMatchesSchema(schemaValidator('dispositions.schema.json'), value, file);
   const { dispositions } = value as FromSchema<typeof dispositionsSchema>;
   const entries = dispositions.map((disposition, index) => ({ file, pointer: `/dispositions/${index}`, disposition: disposition as Disposition }));

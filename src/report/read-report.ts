@@ -1,5 +1,7 @@
+import { assertKnownFormatVersion } from '../engine/format-version.js';
 import { assertMatchesSchema, invalidJsonAt, parseJsonText } from '../engine/json-errors.js';
 import type { AuditResult } from '../engine/types.js';
+import { REPORT_SCHEMA_VERSION } from '../formatters/json.js';
 import { schemaValidator } from '../json/schema-validators.js';
 import { readUserFile } from '../read-user-file.js';
 
@@ -16,7 +18,7 @@ const HINT = 'Pass JSON reports written by `pingone-audit audit|scan|demo -f jso
  * what `merge` combines and `--history` dates findings by. `absolutePath` is opened, `file` (as the user
  * wrote it) names it in errors.
  * @throws UserFacingError `file-unreadable` (missing, not a file) or `json-invalid` (not JSON, a SARIF log, an OSCAL document,
- *   or not a report: the message names the file and the JSON path of the first problem).
+ *   a report format version this one does not read, or not a report: the message names the file and the JSON path of the first problem).
  */
 export function readReportFile(absolutePath: string, file: string): ReadReport {
   const value = parseJsonText(readUserFile(absolutePath, file, 'Report', HINT), file);
@@ -25,6 +27,7 @@ export function readReportFile(absolutePath: string, file: string): ReadReport {
   }
   const oscal = oscalModel(value);
   if (oscal !== undefined) throw invalidJsonAt(file, [], `is an OSCAL ${oscal} document, not a JSON report`, HINT);
+  assertKnownFormatVersion(value, file, 'schemaVersion', [REPORT_SCHEMA_VERSION], 'The report was written by a newer pingone-audit: read it with that version (or later).');
   assertMatchesSchema(schemaValidator('report.schema.json'), value, file);
   const { $schema: _schema, schemaVersion: _version, ...result } = value as AuditResult & { $schema?: string; schemaVersion: number };
   return { file, result };

@@ -117,6 +117,20 @@ describe('loadBaseline', () => {
     expect(baseline.file).toBe(file);
   });
 
+  // A newer report may mean something else under the same members: read as today, it would gate on a misreading.
+  it('refuses a report in a format version it does not read, naming the file and the version, and reads one without a version', () => {
+    const report = JSON.parse(formatJson(sampleResult(), { color: false })) as Record<string, unknown>;
+    const newer = catchUserFacingError(() => readBaselineReport({ ...report, schemaVersion: 99 }, 'b.json'));
+    expect(newer.errorCode).toBe('json-invalid');
+    expect(newer.message).toBe('b.json: $.schemaVersion: format version 99 is newer than this pingone-audit reads version 1');
+    expect(newer.hint).toContain('newer pingone-audit');
+    expect(catchUserFacingError(() => readBaselineReport({ ...report, schemaVersion: 0 }, 'b.json')).message).toBe(
+      'b.json: $.schemaVersion: unknown format version 0: this pingone-audit reads version 1',
+    );
+    const { schemaVersion: _version, ...unversioned } = report;
+    expect(readBaselineReport(unversioned, 'b.json').findings).toHaveLength(6);
+  });
+
   it('says what to pass instead of a SARIF log, a missing file or a report without fingerprints', () => {
     expect(catchUserFacingError(() => readBaselineReport({ version: '2.1.0', runs: [] }, 'results.sarif')).message).toBe('results.sarif: $: is a SARIF log; baselines are read from the JSON report');
     expect(catchUserFacingError(() => loadBaseline(path.join(tmpdir(), 'no-such-baseline.json'))).message).toMatch(/^Baseline file .* does not exist\.$/);

@@ -214,4 +214,11 @@ describe('audit --dispositions (acceptance of issue 17, item 5)', () => {
     expect(run.stderr).toContain(path.basename(file));
     expect(run.stderr).toContain('dispositions');
   });
+
+  it('refuses a file in a newer dispositions format with exit 2, naming the file and the version', async () => {
+    const file = await dispositionsFile({ version: 2, dispositions: [{ ...on('app-kiosk'), disposition: 'planned-fix', due: FUTURE }] });
+    const run = await runCli(['audit', snapshot, '--dispositions', file], { cwd: work });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${file}: $.version: format version 2 is newer than this pingone-audit reads version 1`);
+  });
 });
