@@ -10,12 +10,18 @@ export class UserFacingError extends Error {
   readonly errorCode: ErrorCode;
   readonly hint: string | undefined;
   readonly seeAlso: string | undefined;
+  /**
+   * Problems listed under the first line of the message, one line each (the message holds them too, after a
+   * newline): stderr shows them line by line, where any other newline in a message is shown escaped.
+   */
+  readonly listed: readonly string[] | undefined;
 
-  constructor(errorCode: ErrorCode, message: string, options: { hint?: string | undefined; seeAlso?: string | undefined; cause?: unknown } = {}) {
+  constructor(errorCode: ErrorCode, message: string, options: { hint?: string | undefined; seeAlso?: string | undefined; cause?: unknown; listed?: readonly string[] | undefined } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'UserFacingError';
     this.errorCode = errorCode;
     this.hint = options.hint;
     this.seeAlso = options.seeAlso;
+    this.listed = options.listed;
   }
 }

@@ -5,7 +5,6 @@ import { refuseMissingValues } from './commands/missing-values.js';
 import type { ErrorCode } from './error-codes.js';
 import { UserFacingError } from './errors.js';
 import { stderrLines } from './output/stderr-line.js';
-import { formatProblem, InvalidSnapshotError } from './snapshot/invalid-snapshot-error.js';
 import { guardWorkflowCommands } from './output/workflow-commands.js';
 import { findOpenFileLimit, tooManyOpenFiles } from './open-file-limit.js';
 import { toolVersion } from './paths.js';
@@ -177,11 +176,11 @@ function reportError(error: unknown, stderr: OutputStream): number {
 
 /**
  * An error's message as stderr lines. A message is one line: a newline in it may come from the
- * tenant or a server, so it is shown escaped. A snapshot's list of problems is the exception: its
- * lines are rebuilt from the problems, one each.
+ * tenant or a server, so it is shown escaped. A list of problems (a snapshot's, a dispositions file's)
+ * is the exception: its lines are rebuilt from the problems, one each.
  */
 function messageLines(error: UserFacingError): string[] {
-  if (!(error instanceof InvalidSnapshotError)) return [error.message];
+  if (error.listed === undefined) return [error.message];
   const [head = ''] = error.message.split('\n', 1);
-  return [head, ...error.problems.map((problem) => `  ${formatProblem(problem)}`)];
+  return [head, ...error.listed.map((line) => `  ${line}`)];
 }

@@ -50,9 +50,40 @@ export function assertMatchesSchema(validate: ValidateFunction, value: unknown, 
   if (validate(value)) return;
   const error = mostSpecific(validate.errors ?? []);
   if (error === undefined) throw invalidJsonAt(file, base, 'does not match its schema');
-  const { problem, hint, key } = describe(error);
-  const segments = [...base, ...pointerSegments(error.instancePath, value), ...(key === undefined ? [] : [key])];
+  const { segments, problem, hint } = problemOf(error, value, base);
   throw invalidJsonAt(file, segments, problem, hint);
+}
+
+function problemOf(error: ErrorObject, value: unknown, base: readonly JsonPathSegment[] = []): SchemaProblem {
+  const { problem, hint, key } = describe(error);
+  return { segments: [...base, ...pointerSegments(error.instancePath, value), ...(key === undefined ? [] : [key])], problem, ...(hint === undefined ? {} : { hint }) };
+}
+
+/** One place a value breaks its schema: where (path segments), what, and what to do. */
+export interface SchemaProblem {
+  segments: JsonPathSegment[];
+  problem: string;
+  hint?: string;
+}
+
+/**
+ * Every place `value` breaks its schema, the most specific violation of each: one per item of the array
+ * at the JSON pointer `itemsAt` (such as `/dispositions`), in item order, after one for the rest of the file.
+ * Empty when it matches. Needs a validator compiled with `allErrors` (as every pingone-audit schema is).
+ */
+export function schemaProblems(validate: ValidateFunction, value: unknown, itemsAt: string): SchemaProblem[] {
+  if (validate(value)) return [];
+  const groups = new Map<number, ErrorObject[]>();
+  for (const error of validate.errors ?? []) {
+    const item = error.instancePath.startsWith(`${itemsAt}/`) ? Number(error.instancePath.slice(itemsAt.length + 1).split('/')[0]) : -1;
+    groups.set(item, [...(groups.get(item) ?? []), error]);
+  }
+  return [...groups.keys()]
+    .sort((a, b) => a - b)
+    .flatMap((item) => {
+      const error = mostSpecific(groups.get(item) ?? []);
+      return error === undefined ? [] : [problemOf(error, value)];
+    });
 }
 
 const BRANCH_MISMATCH = new Set(['type', 'enum', 'const', 'oneOf', 'anyOf']);

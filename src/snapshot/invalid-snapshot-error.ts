@@ -15,8 +15,10 @@ export class InvalidSnapshotError extends UserFacingError {
 
   constructor(dir: string, problems: readonly SnapshotProblem[]) {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-    super('snapshot-invalid', `The snapshot in ${dir} has ${count}:\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`, {
+    const listed = problems.map(formatProblem);
+    super('snapshot-invalid', `The snapshot in ${dir} has ${count}:\n${listed.map((line) => `  ${line}`).join('\n')}`, {
       hint: `Fix the files listed, or collect a fresh snapshot with \`pingone-audit snapshot\`.`,
+      listed,
     });
     this.problems = problems;
   }

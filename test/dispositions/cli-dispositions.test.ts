@@ -215,6 +215,34 @@ describe('audit --dispositions (acceptance of issue 17, item 5)', () => {
     expect(run.stderr).toContain('dispositions');
   });
 
+  it('reports every bad entry at once, each with its line and path, not only the first', async () => {
+    const good = { ...on('app-kiosk'), disposition: 'planned-fix', due: FUTURE };
+    const entries = [good, { ...on('app-legacy'), disposition: 'planned-fix' }, { ...on('app-x'), disposition: 'ignored', expires: FUTURE }, { ...on('app-y'), disposition: 'accepted-risk' }];
+    const file = path.join(work, 'three-bad.json');
+    await writeFile(file, JSON.stringify({ version: 1, dispositions: entries }, null, 2));
+    const run = await runCli(['audit', snapshot, '--dispositions', file], { cwd: work });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${file} has 3 bad entries:`);
+    expect(run.stderr).toContain(`${file}:13 $.dispositions[1]: must have required property 'due'`);
+    expect(run.stderr).toContain(`${file}:27 $.dispositions[2].disposition: "ignored" is not allowed`);
+    expect(run.stderr).toContain(`${file}:30 $.dispositions[3]: must have required property 'expires'`);
+  });
+
+  it('lists the first 20 bad entries and counts the rest, and every duplicate entry', async () => {
+    const bad = Array.from({ length: 25 }, (_, index) => ({ ...on(`app-${index}`), disposition: 'planned-fix' }));
+    const run = await runCli(['audit', snapshot, '--dispositions', await dispositionsFile({ version: 1, dispositions: bad })], { cwd: work });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('has 25 bad entries:');
+    expect(run.stderr).toContain('$.dispositions[19]: ');
+    expect(run.stderr).not.toContain('$.dispositions[20]: ');
+    expect(run.stderr).toContain('  and 5 more');
+    const twice = [on('app-kiosk'), on('app-kiosk'), on('app-legacy'), on('app-legacy')].map((entry) => ({ ...entry, disposition: 'planned-fix', due: FUTURE }));
+    const duplicates = await runCli(['audit', snapshot, '--dispositions', await dispositionsFile({ version: 1, dispositions: twice })], { cwd: work });
+    expect(duplicates.code).toBe(2);
+    expect(duplicates.stderr).toContain('/dispositions/1 and /dispositions/0 are both about implicit-grant on resource app-kiosk');
+    expect(duplicates.stderr).toContain('/dispositions/3 and /dispositions/2 are both about implicit-grant on resource app-legacy');
+  });
+
   it('refuses a file in a newer dispositions format with exit 2, naming the file and the version', async () => {
     const file = await dispositionsFile({ version: 2, dispositions: [{ ...on('app-kiosk'), disposition: 'planned-fix', due: FUTURE }] });
     const run = await runCli(['audit', snapshot, '--dispositions', file], { cwd: work });
