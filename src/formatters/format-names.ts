@@ -3,6 +3,23 @@ import type { FormatName } from './index.js';
 /** Other names a format answers to: `table` was the grid's name before the stylish report became the default. */
 export const FORMAT_ALIASES: Readonly<Record<string, FormatName>> = { table: 'grid' };
 
+/**
+ * The file each format's report gets in the GitHub Action's `output-dir`, keyed by every registered format (the
+ * type makes a new format name its file here). `grid` keeps `pingone-audit.txt`, the file its alias `table` had.
+ */
+export const ACTION_REPORT_FILES: Readonly<Record<FormatName, string>> = {
+  stylish: 'pingone-audit.stylish.txt',
+  grid: 'pingone-audit.txt',
+  json: 'pingone-audit.json',
+  sarif: 'pingone-audit.sarif',
+  markdown: 'pingone-audit.md',
+  html: 'pingone-audit.html',
+  junit: 'pingone-audit.junit.xml',
+  csv: 'pingone-audit.csv',
+  'oscal-ar': 'pingone-audit.oscal-ar.json',
+  'oscal-poam': 'pingone-audit.oscal-poam.json',
+};
+
 /** The format of a report command run with no `--format`: verdict first, one line per finding. */
 export const DEFAULT_FORMAT: FormatName = 'stylish';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FORMAT_NAMES } from '../../src/formatters/index.js';
 import { runAuditStep } from '../helpers/action-step.js';
 
 const REPORTS = { 'sarif-file': 'pingone-audit-results/pingone-audit.sarif', 'json-file': 'pingone-audit-results/pingone-audit.json', 'markdown-file': 'pingone-audit-results/pingone-audit.md' };
@@ -15,6 +16,23 @@ describe("the GitHub Action's outputs", () => {
   it('are empty for reports the run did not write (refused credentials: exit 2), even when an earlier step left files there', async () => {
     const { outputs, code } = await runAuditStep({ snapshot: 'pingone-snapshot' }, { exitCode: 2, earlierFiles: Object.values(REPORTS) });
     expect(code).toBe(2);
-    expect(outputs).toMatchObject({ 'sarif-file': '', 'json-file': '', 'markdown-file': '', 'exit-code': '2' });
+    expect(outputs).toMatchObject({ 'sarif-file': '', 'json-file': '', 'markdown-file': '', 'report-files': '{}', 'exit-code': '2' });
+  });
+
+  it('accept every format the CLI has, each in its own file, and list the files written', async () => {
+    const formats = 'sarif,json,html,junit,csv,oscal-ar,oscal-poam,stylish,grid';
+    const { outputs, recorded } = await runAuditStep({ snapshot: 'pingone-snapshot', formats }, { writesReports: true });
+    const written = JSON.parse(outputs['report-files'] ?? '') as Record<string, string>;
+    expect(Object.keys(written).sort()).toEqual([...FORMAT_NAMES].sort());
+    expect(new Set(Object.values(written)).size).toBe(FORMAT_NAMES.length);
+    for (const [format, file] of Object.entries(written)) expect(recorded.args.join(' ')).toContain(`-f ${format} -o ${file}`);
+    expect(written).toMatchObject({ 'oscal-ar': 'pingone-audit-results/pingone-audit.oscal-ar.json', markdown: REPORTS['markdown-file'] });
+  });
+
+  it('refuse an unknown format before running the CLI (exit 2), naming it and the formats there are', async () => {
+    const { code, stderr, recorded } = await runAuditStep({ snapshot: 'pingone-snapshot', formats: 'sarif,pdf' }, { exitCode: 2 });
+    expect(code).toBe(2);
+    expect(stderr).toContain("::error title=pingone-audit::Unknown format 'pdf' in formats (one of stylish, grid, json, sarif, markdown, html, junit, csv, oscal-ar, oscal-poam, table)");
+    expect(recorded.args).toEqual([]);
   });
 });

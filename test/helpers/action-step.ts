@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -48,6 +48,11 @@ const args = process.argv.slice(2);
 if (${cli.writesReports === true}) args.forEach((arg, index) => { if (arg === '-o') fs.writeFileSync(args[index + 1], 'report'); });
 process.exitCode = ${cli.exitCode ?? 0};`,
   );
+  // The action's list of report files is the real one (built by `npm run build`), with the modules it imports.
+  for (const file of ['action-report-files.js', 'formatters/format-names.js', 'output/workflow-commands.js']) {
+    mkdirSync(path.dirname(path.join(root, 'dist', 'src', file)), { recursive: true });
+    copyFileSync(packagePath('dist', 'src', file), path.join(root, 'dist', 'src', file));
+  }
   for (const file of cli.earlierFiles ?? []) {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), 'an earlier run');
@@ -69,9 +74,17 @@ process.exitCode = ${cli.exitCode ?? 0};`,
       return { stdout: error.stdout, stderr: error.stderr, code: error.code };
     },
   );
-  const recorded = JSON.parse(readFileSync(seen, 'utf8')) as { file?: string; mode?: number; content?: string; environment: Record<string, string>; args: string[] };
+  // The step may end (exit 2) before it runs the CLI or writes outputs: then nothing was recorded.
+  const recorded = (existsSync(seen) ? JSON.parse(readFileSync(seen, 'utf8')) : { environment: {}, args: [] }) as {
+    file?: string;
+    mode?: number;
+    content?: string;
+    environment: Record<string, string>;
+    args: string[];
+  };
+  const outputFile = path.join(root, 'output');
   const outputs = Object.fromEntries(
-    readFileSync(path.join(root, 'output'), 'utf8')
+    (existsSync(outputFile) ? readFileSync(outputFile, 'utf8') : '')
       .split('\n')
       .filter(Boolean)
       .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
