@@ -28,6 +28,8 @@ export interface ApiClient {
   /** HTTP requests sent so far, retries and token requests included, by endpoint template. */
   requestsByEndpoint(): Record<string, number>;
   requestCount(): number;
+  /** Runs `task` once every request begun so far has gone out (see HttpClient.afterSending). */
+  afterSending(task: () => void): Promise<void>;
   /** Closes kept-alive connections. */
   close(): Promise<void>;
 }
@@ -74,6 +76,7 @@ export function createApiClient(settings: ConnectionSettings, options: ApiClient
     },
     requestsByEndpoint: () => http.requestsByEndpoint(),
     requestCount: () => http.requestCount(),
+    afterSending: (task) => http.afterSending(task),
     close: () => http.close(),
   };
 }

@@ -1,4 +1,3 @@
-import { setImmediate } from 'node:timers/promises';
 import { UserFacingError } from '../errors.js';
 import { apiPath } from './api-path.js';
 import { toolVersion } from '../paths.js';
@@ -56,7 +55,7 @@ export async function collectSnapshot(client: ApiClient, options: CollectOptions
   }
   // First, so that wrong credentials stop everything before any collection starts. While the token is signed, nothing
   // else can be sent: the snapshot's assembly loads what it needs then (see prepareAssembly).
-  const [claims] = await Promise.all([client.tokenClaims(), setImmediate().then(prepareAssembly)]);
+  const [claims] = await Promise.all([client.tokenClaims(), client.afterSending(prepareAssembly)]);
   const recorder = createCollectionRecorder();
   const context: CollectContext = {
     client,
@@ -119,9 +118,9 @@ export async function collectSnapshot(client: ApiClient, options: CollectOptions
 /**
  * Loads what the snapshot's assembly needs and a cold process lacks: the shape checks' validators, and the collator
  * behind `localeCompare` (the users' and the entries' order), which the first call in a process builds (9-21 ms here).
- * Tens of ms in all: after the last answer they add to the wall. Run while the token request is out, they cost at most
- * the same (a round trip shorter than they are); run later, they stall the limiter, and an adaptive probe that doubles
- * with the clock then bursts into a small server bucket (issue 19, ninth session: more runs over 2 429s).
+ * Tens of ms in all: after the last answer they add to the wall. Run once the token request is written, they cost at
+ * most the same (when longer than its round trip); run before, they hold it back; run later, they stall the limiter,
+ * and an adaptive probe that doubles with the clock then bursts into a small server bucket (issue 19, ninth session).
  */
 function prepareAssembly(): void {
   prepareConformityChecks();

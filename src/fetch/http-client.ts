@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as delay } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as delay } from 'node:timers/promises';
 import { Agent } from 'undici';
 import { parseJson } from '../json/parse-json.js';
 import { toolVersion } from '../paths.js';
@@ -68,6 +68,11 @@ export interface HttpClient {
   /** HTTP requests sent (retries included), by endpoint template (`GET /environments/{id}/applications`). */
   requestsByEndpoint(): Record<string, number>;
   requestCount(): number;
+  /**
+   * Runs `task` (on a later turn) once every request begun so far has been written to its socket or has ended: CPU work
+   * then overlaps the wait for answers instead of holding a request back. Rejects as `task` throws.
+   */
+  afterSending(task: () => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -105,6 +110,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const redactor = options.redactor ?? createRedactor();
   let sequence = 0;
   let propagationIsPermanent = false;
+  // Requests that have a slot but are not written yet, and what waits for there to be none.
+  let unsent = 0;
+  const whenAllSent: Array<() => void> = [];
+  const markSent = () => {
+    unsent -= 1;
+    if (unsent === 0) for (const resume of whenAllSent.splice(0)) resume();
+  };
 
   // A retry (`attempt` > 1) takes the next free slot: behind its lane's queue it could wait ten times its Retry-After.
   const exchange = (attempt: number, purpose: RequestPurpose, template: string, method: string, url: URL, headers: Record<string, string>, body?: string) =>
@@ -112,11 +124,27 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       async (): Promise<HttpResponse> => {
         assertReadOnly(method, purpose);
         learnSecrets(redactor, headers, body);
-        const sent = await limiter.acquire();
+        unsent += 1;
+        let written = false;
+        const wrote = () => {
+          if (written) return;
+          written = true;
+          markSent();
+        };
+        let sent: () => void;
+        try {
+          sent = await limiter.acquire();
+        } catch (error) {
+          wrote();
+          throw error;
+        }
         counts.set(template, (counts.get(template) ?? 0) + 1);
         sequence += 1;
         const transactionId = `${runId}-${sequence}`;
-        const forget = whenHeadersSent(transactionId, sent);
+        const forget = whenHeadersSent(transactionId, () => {
+          sent();
+          wrote();
+        });
         const sentAt = now();
         const signal = AbortSignal.timeout(timeoutMs);
         try {
@@ -139,6 +167,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           throw new TransportError(signal.aborted, error);
         } finally {
           forget();
+          wrote();
         }
       },
       laneOf(url),
@@ -252,6 +281,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     },
     requestsByEndpoint: () => Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b))),
     requestCount: () => [...counts.values()].reduce((sum, count) => sum + count, 0),
+    async afterSending(task) {
+      // A request begun in this turn has its slot once the turn's microtasks have run.
+      await nextTurn();
+      if (unsent > 0) await new Promise<void>((resume) => whenAllSent.push(resume));
+      // Not inside undici's write, which reported the last request sent.
+      await nextTurn();
+      task();
+    },
     close: () => agent.close(),
   };
 }

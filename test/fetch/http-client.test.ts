@@ -44,6 +44,41 @@ describe('http client', () => {
     expect(server.requests.every((request) => request.method === 'GET' || request.url.endsWith('/as/token'))).toBe(true);
   });
 
+  it('runs work after sending only once every request begun has gone out, not while one waits for its turn', async () => {
+    const server = await stubApi(() => ({ body: { ok: true } }));
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let held: () => void = () => undefined;
+    const heldByLimiter = new Promise<void>((resolve) => {
+      held = resolve;
+    });
+    let advance: (ms: number) => Promise<void> = async () => undefined;
+    // At 1/s the GET waits a second behind the token request: this sleep holds it there until released.
+    const { client, clock } = clientFor(server, {
+      maxRps: 1,
+      sleep: async (ms) => {
+        held();
+        await gate;
+        await advance(ms);
+      },
+    });
+    advance = clock.sleep;
+    const reading = client.get(`/environments/${ids.env}/applications`);
+    await heldByLimiter;
+    let ran = false;
+    const after = client.afterSending(() => {
+      ran = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(ran).toBe(false);
+    release();
+    await Promise.all([after, reading]);
+    expect(ran).toBe(true);
+    expect(apiRequests(server)).toHaveLength(1);
+  });
+
   it('refuses to send the token to another origin: that host receives nothing', async () => {
     const api = await stubApi(() => ({ body: {} }));
     const other = await startStub(() => ({ body: {} }));
