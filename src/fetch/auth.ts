@@ -1,6 +1,7 @@
 import { UserFacingError } from '../errors.js';
 import { readErrorBody } from './api-error.js';
 import { authorizationServerUrl, type AuthServer } from './auth-server.js';
+import { assertIssuedBearerToken, tokenEndpointHint } from './bearer-token.js';
 import { TransportError, type HttpClient, type HttpResponse } from './http-client.js';
 import { authenticateTokenRequest } from './login/client-authentication.js';
 import { createUserTokenSource } from './login/user-token-source.js';
@@ -101,19 +102,10 @@ function readTokenResponse(response: HttpResponse, redactor: Redactor, tokenUrl:
   } catch {
     body = {};
   }
-  const hint = 'Check PINGONE_AUTH_URL: it should be the auth base (https://auth.pingone.<region>), not a proxy that rewrites answers.';
   if (typeof body.access_token !== 'string' || body.access_token === '') {
-    throw new UserFacingError('token-endpoint-error', `The PingOne token endpoint ${tokenUrl} answered without an access token.`, { hint });
+    throw new UserFacingError('token-endpoint-error', `The PingOne token endpoint ${tokenUrl} answered without an access token.`, { hint: tokenEndpointHint });
   }
-  // Any other character cannot travel in an Authorization header: the API requests would fail as if it could not be reached.
-  if (!isBearerToken(body.access_token)) {
-    throw new UserFacingError('token-endpoint-error', `The PingOne token endpoint ${tokenUrl} answered with an access token that is not a bearer token (RFC 6750 §2.1 b64token).`, { hint });
-  }
+  assertIssuedBearerToken(body.access_token, tokenUrl);
   const lifetimeSeconds = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 3600;
   return { token: body.access_token, expiresAt: now() + lifetimeSeconds * 1000 };
-}
-
-/** RFC 6750 §2.1: `b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="`, which a JWT is. */
-function isBearerToken(token: string): boolean {
-  return /^[A-Za-z0-9\-._~+/]+=*$/.test(token);
 }

@@ -1,6 +1,7 @@
 import { UserFacingError } from '../errors.js';
 import type { RegionCode } from '../snapshot/model.js';
 import type { AssertionSigner } from './client-assertion.js';
+import { bearerTokenFault } from './bearer-token.js';
 import type { UserSession } from './login/user-session.js';
 import { readPrivateKeyFile } from './private-key.js';
 import { readCredentialFile } from './read-credential-file.js';
@@ -147,6 +148,7 @@ export function resolveConnectionSettings(flags: ConnectionFlags, env: NodeJS.Pr
     if (pick(flags.clientId, 'PINGONE_CLIENT_ID') !== undefined) {
       warnings.push('An access token was given, so the client id and secret are ignored (the token cannot be renewed when it expires).');
     }
+    assertGivenBearerToken(accessToken, nonEmpty(flags.accessToken) === undefined ? 'PINGONE_API_ACCESS_TOKEN' : '--access-token');
     const credentials: Credentials = { kind: 'accessToken', token: new Secret(accessToken) };
     if (environmentId !== undefined) credentials.environmentId = environmentId;
     return withRegion({ ...urls, credentials, warnings }, region);
@@ -167,6 +169,20 @@ export function resolveConnectionSettings(flags: ConnectionFlags, env: NodeJS.Pr
   }
   const credentials: Credentials = { kind: 'clientCredentials', clientId: assertUuid('PINGONE_CLIENT_ID (--client-id)', clientIdText), environmentId, ...authentication };
   return withRegion({ ...urls, credentials, warnings }, region);
+}
+
+/**
+ * Throws a `token-invalid` UserFacingError naming `source` when the token given cannot be a bearer
+ * token (RFC 6750 §2.1): undici would refuse it in the Authorization header, and the run would say
+ * the API cannot be reached. The message says what is wrong and where, never the token.
+ */
+function assertGivenBearerToken(token: string, source: string): void {
+  const fault = bearerTokenFault(token);
+  if (fault === undefined) return;
+  throw new UserFacingError('token-invalid', `${source} does not hold a bearer token (RFC 6750 §2.1): ${fault}.`, {
+    hint: 'Give the access_token value alone (a JWT: letters, digits, "-", "_" and two "."), without "Bearer ", quotes or a line break.',
+    seeAlso,
+  });
 }
 
 const signInFlows: readonly SignInFlow[] = ['authorization-code', 'device-code'];

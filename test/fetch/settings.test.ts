@@ -110,6 +110,30 @@ describe('resolveConnectionSettings', () => {
     expect(settings.credentials.kind).toBe('accessToken');
   });
 
+  // undici refuses such an Authorization header: the run said the Management API could not be reached.
+  it.each([
+    ['a line break', `${clientSecret}\r\nX-Injected: 1`],
+    ['whitespace', `Bearer ${clientSecret}`],
+    ['a non-ASCII character', `${clientSecret}\u00e9`],
+  ])('refuses a given access token that cannot be a bearer token (%s), naming where it came from and never the token', (fault, token) => {
+    const fromVariable = userError(() => resolveConnectionSettings({}, { PINGONE_API_ACCESS_TOKEN: token }));
+    expect(fromVariable.errorCode).toBe('token-invalid');
+    expect(fromVariable.message).toMatch(/^PINGONE_API_ACCESS_TOKEN does not hold a bearer token \(RFC 6750 §2\.1\)/);
+    expect(fromVariable.message).toContain(fault === 'whitespace' ? 'starts with the scheme "Bearer "' : `${fault} at character ${clientSecret.length + 1}`);
+    const fromFlag = userError(() => resolveConnectionSettings({ accessToken: token }, {}));
+    expect(fromFlag.message).toMatch(/^--access-token does not hold a bearer token/);
+    for (const error of [fromVariable, fromFlag]) expect(`${error.message} ${error.hint}`).not.toContain(clientSecret);
+  });
+
+  it('names the first character that cannot be in a bearer token, but not what it is', () => {
+    const fault = (token: string) => userError(() => resolveConnectionSettings({}, { PINGONE_API_ACCESS_TOKEN: token })).message;
+    expect(fault('abc"def')).toContain('a character outside A-Z a-z 0-9 - . _ ~ + / at character 4');
+    expect(fault('ab=cd')).toContain('an "=" before the end (padding may only end it) at character 3');
+    expect(fault('ab\u0000cd')).toContain('a control character at character 3');
+    // Padding at the end is b64token.
+    expect(resolveConnectionSettings({}, { PINGONE_API_ACCESS_TOKEN: 'ab+/cd==' }).credentials.kind).toBe('accessToken');
+  });
+
   it('accepts CLIENT_SECRET_POST and refuses unknown auth methods', () => {
     expect(resolveConnectionSettings({ tokenAuthMethod: 'client_secret_post' }, credentialsEnv).credentials).toMatchObject({ tokenAuthMethod: 'CLIENT_SECRET_POST' });
     expect(userError(() => resolveConnectionSettings({ tokenAuthMethod: 'TLS_CLIENT_AUTH' }, credentialsEnv)).hint).toContain('PRIVATE_KEY_JWT, CLIENT_SECRET_JWT, CLIENT_SECRET_BASIC');

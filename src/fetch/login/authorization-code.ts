@@ -43,8 +43,9 @@ export async function signInWithAuthorizationCode(auth: AuthServer, credentials:
   }
 
   const form = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: receiver.redirectUri, code_verifier: pkce.verifier });
-  const answer = await postAuthForm(http, `${authorizationServerUrl(auth, credentials.environmentId)}/token`, form, credentials);
-  const session = answer.status === 200 ? sessionFromTokenResponse(answer.body, (hooks.now ?? Date.now)()) : undefined;
+  const tokenUrl = `${authorizationServerUrl(auth, credentials.environmentId)}/token`;
+  const answer = await postAuthForm(http, tokenUrl, form, credentials);
+  const session = answer.status === 200 ? sessionFromTokenResponse(answer.body, (hooks.now ?? Date.now)(), tokenUrl) : undefined;
   if (session === undefined) throw oauthFailure('PingOne refused to exchange the authorization code for a token', answer, credentials);
   assertNonce(answer.body.id_token, nonce);
   return session;

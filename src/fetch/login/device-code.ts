@@ -38,13 +38,14 @@ export async function signInWithDeviceCode(auth: AuthServer, credentials: UserSi
     `To sign in, open ${terminalText(verificationUri)} on any device and enter the code ${terminalText(userCode)}${complete === undefined ? '' : `\n  (or open ${terminalText(complete)})`}\nWaiting for approval (the code expires in ${Math.round(expiresIn / 60)} min)…\n`,
   );
 
+  const tokenUrl = `${base}/token`;
   for (;;) {
     // Never past the code's life, whatever interval the server asks: a timer past 2^31 ms would fire at once, in a loop.
     await sleep(Math.min(intervalSeconds * 1000, Math.max(0, deadline - now()), MAX_TIMER_MS));
     const form = new URLSearchParams({ grant_type: deviceGrant, device_code: deviceCode });
-    const answer = await postAuthForm(http, `${base}/token`, form, credentials);
+    const answer = await postAuthForm(http, tokenUrl, form, credentials);
     if (answer.status === 200) {
-      const session = sessionFromTokenResponse(answer.body, now());
+      const session = sessionFromTokenResponse(answer.body, now(), tokenUrl);
       if (session === undefined) throw oauthFailure('PingOne approved the device sign-in but sent no access token', answer, credentials);
       return session;
     }

@@ -2,6 +2,7 @@ import { chmodSync, openSync, readFileSync, renameSync, statSync, writeSync, clo
 import { parseJson } from '../../json/parse-json.js';
 import path from 'node:path';
 import { UserFacingError } from '../../errors.js';
+import { bearerTokenFault } from '../bearer-token.js';
 import { Secret } from '../secret.js';
 import type { SignInFlow, UserSignInCredentials } from '../settings.js';
 import type { UserSession } from './user-session.js';
@@ -73,7 +74,9 @@ export function readTokenCache(file: string, identity: CacheIdentity): UserSessi
   if (cached === undefined) return undefined;
   const matches = cached.authUrl === identity.authUrl && cached.clientId === identity.clientId && cached.environmentId === identity.environmentId;
   if (!matches || typeof cached.accessToken !== 'string' || typeof cached.expiresAt !== 'number') return undefined;
-  const session: UserSession = { accessToken: new Secret(cached.accessToken), expiresAt: cached.expiresAt };
+  // A token that cannot be a bearer token (RFC 6750 §2.1) would never reach the API: treat it as expired, so it is renewed or replaced.
+  const usable = bearerTokenFault(cached.accessToken) === undefined;
+  const session: UserSession = { accessToken: new Secret(cached.accessToken), expiresAt: usable ? cached.expiresAt : 0 };
   if (typeof cached.refreshToken === 'string') session.refreshToken = new Secret(cached.refreshToken);
   return session;
 }

@@ -31,8 +31,9 @@ export function createUserTokenSource(auth: AuthServer, credentials: UserSignInC
 
 export async function refreshSession(auth: AuthServer, credentials: UserSignInCredentials, current: UserSession, http: HttpClient, now: () => number): Promise<string> {
   const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: current.refreshToken?.reveal() ?? '' });
-  const answer = await postAuthForm(http, `${authorizationServerUrl(auth, credentials.environmentId)}/token`, form, credentials);
-  const renewed = answer.status === 200 ? sessionFromTokenResponse(answer.body, now()) : undefined;
+  const tokenUrl = `${authorizationServerUrl(auth, credentials.environmentId)}/token`;
+  const answer = await postAuthForm(http, tokenUrl, form, credentials);
+  const renewed = answer.status === 200 ? sessionFromTokenResponse(answer.body, now(), tokenUrl) : undefined;
   if (renewed === undefined) throw oauthFailure('PingOne refused to renew the sign-in with the refresh token; sign in again', answer, credentials);
   // Without rotation the server keeps the old refresh token valid: keep using it.
   if (renewed.refreshToken === undefined && current.refreshToken !== undefined) renewed.refreshToken = current.refreshToken;
