@@ -27,6 +27,8 @@ export interface FaultPlan {
   malformed?: { pattern: string; count: number };
   /** Paged lists on matching paths never end: the last page's `next` points back at the first page's cursor. */
   pagingCycle?: string;
+  /** Matching API requests are answered 200 `{}`, as a proxy or captive portal that answers everything might. */
+  bareObject?: string;
   /**
    * Paged lists on matching paths get a `next` link on another origin (default
    * `https://evil.example`), even when the list fits in one page. A collector must not follow it.
@@ -54,6 +56,7 @@ export interface RequestFaults {
   delayMs: number;
   malformed?: boolean;
   pagingCycle?: boolean;
+  bareObject?: boolean;
   foreignOrigin?: string;
   /** Status of an answer that echoes the request. */
   echoStatus?: number;
@@ -120,6 +123,7 @@ export function createFaultInjector(plan: FaultPlan = {}): FaultInjector {
       if (drawn === 'malformed' || take('malformed', plan.malformed?.pattern, path, isApi)) faults.malformed = true;
       if (isApi && (plan.forbidden ?? []).some((pattern) => matchesPattern(pattern, path))) faults.forbidden = true;
       if (isApi && plan.pagingCycle !== undefined && matchesPattern(plan.pagingCycle, path)) faults.pagingCycle = true;
+      if (isApi && plan.bareObject !== undefined && matchesPattern(plan.bareObject, path)) faults.bareObject = true;
       if (isApi && foreign !== undefined && matchesPattern(foreign.pattern, path)) faults.foreignOrigin = foreign.origin ?? 'https://evil.example';
       return faults;
     },

@@ -56,7 +56,7 @@ export interface RequestLogEntry {
   actor?: string;
   /** Set on reads of `…/secret`: tests assert the auditor never makes one. */
   secretRead?: true;
-  fault?: 'echoRequest' | 'reset' | 'serverError' | 'rateLimited' | 'quotaExceeded' | 'forbidden' | 'malformed' | 'slow' | 'pagingCycle' | 'foreignNextLink' | 'tokenExpired';
+  fault?: 'echoRequest' | 'reset' | 'serverError' | 'rateLimited' | 'quotaExceeded' | 'forbidden' | 'malformed' | 'slow' | 'pagingCycle' | 'foreignNextLink' | 'bareObject' | 'tokenExpired';
 }
 
 export interface RunningSimulator {
@@ -219,6 +219,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         entry.actor = answered.issued.userId === undefined ? `application:${answered.issued.clientId}` : `user:${answered.issued.userId}`;
       }
       reply = { status: answered.status, body: answered.body, headers: { 'cache-control': 'no-store', pragma: 'no-cache' } };
+    } else if (faults.bareObject === true) {
+      entry.fault = 'bareObject';
+      reply = { status: 200, body: {} };
     } else {
       reply = answerApi(request, url, faults, entry);
     }

@@ -32,6 +32,14 @@ describe('caps on reads, from the command line', () => {
     expect(run.stderr).toMatch(/users in .*: .*past 1 pages \(--max-pages\)/);
   });
 
+  // A proxy or captive portal answering `{}` to everything must not pass for a tenant with no applications.
+  it('a list answered with a bare {} is a named failed read: incomplete, exit 3', async () => {
+    const { run, simulator } = await scans.scan({ faults: { bareObject: '/environments/*/applications' } });
+    expect(simulator.requestLog.some((entry) => entry.fault === 'bareObject')).toBe(true);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/applications in .*: .*the answer has no _embedded\.applications list/);
+  });
+
   it('a list longer than --max-list-items is a named failed read: incomplete, exit 3', async () => {
     const { run } = await scans.scan({}, ['--max-list-items', '1']);
     expect(run.code).toBe(3);
