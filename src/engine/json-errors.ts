@@ -118,7 +118,7 @@ function describe(error: ErrorObject): { problem: string; hint?: string; key?: s
       hint: `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Use one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}.`,
     };
   }
-  if (error.keyword === 'format' && typeof params.format === 'string' && params.format in FORMAT_EXAMPLES) {
+  if (error.keyword === 'format' && typeof params.format === 'string' && Object.hasOwn(FORMAT_EXAMPLES, params.format)) {
     const shown = typeof error.data === 'string' && error.data.length <= 40 ? `${JSON.stringify(error.data)} ` : '';
     return { problem: `${shown}is not a ${params.format} (${FORMAT_EXAMPLES[params.format]})`, hint: `Write a real ${params.format} in that form, such as ${FORMAT_SAMPLES[params.format]}.` };
   }
