@@ -16,9 +16,12 @@ export function bearerTokenFault(token: string): string | undefined {
   if (b64token.test(token)) return undefined;
   if (token === '') return 'it is empty';
   if (/^bearer\s/i.test(token)) return 'it starts with the scheme "Bearer ", which the Authorization header adds itself';
-  const badAt = [...token].findIndex((character, index, characters) => !allowed.test(character) || (character === '=' && characters.slice(index).some((next) => next !== '=')));
-  const character = [...token][badAt] ?? '';
-  return `it holds ${characterKind(character)} at character ${badAt + 1}`;
+  const characters = [...token];
+  const outside = characters.findIndex((character) => !allowed.test(character));
+  if (outside >= 0) return `it holds ${characterKind(characters[outside] ?? '')} at character ${outside + 1}`;
+  // Only "=" can be out of place now: the first one, as b64token lets padding only end a token that has more.
+  if (/^=+$/.test(token)) return 'it is padding ("=") alone';
+  return `it holds an "=" before the end (padding may only end it) at character ${characters.indexOf('=') + 1}`;
 }
 
 function characterKind(character: string): string {
@@ -27,7 +30,6 @@ function characterKind(character: string): string {
   const code = character.codePointAt(0) ?? 0;
   if (code < 0x20 || code === 0x7f) return 'a control character';
   if (code > 0x7f) return 'a non-ASCII character';
-  if (character === '=') return 'an "=" before the end (padding may only end it)';
   return 'a character outside A-Z a-z 0-9 - . _ ~ + /';
 }
 

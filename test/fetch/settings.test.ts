@@ -130,6 +130,8 @@ describe('resolveConnectionSettings', () => {
     expect(fault('abc"def')).toContain('a character outside A-Z a-z 0-9 - . _ ~ + / at character 4');
     expect(fault('ab=cd')).toContain('an "=" before the end (padding may only end it) at character 3');
     expect(fault('ab\u0000cd')).toContain('a control character at character 3');
+    expect(fault('==')).toContain('it is padding ("=") alone');
+    expect(fault(`${'='.repeat(100_000)}x`)).toContain('an "=" before the end (padding may only end it) at character 1');
     // Padding at the end is b64token.
     expect(resolveConnectionSettings({}, { PINGONE_API_ACCESS_TOKEN: 'ab+/cd==' }).credentials.kind).toBe('accessToken');
   });
