@@ -58,14 +58,14 @@ interface EntryProblem {
 
 /** The second and later entries about a finding another entry is already about. */
 function duplicateEntries(entries: readonly DispositionEntry[]): EntryProblem[] {
-  const first = new Map<string, string>();
+  const first = new Map<string, number>();
   const problems: EntryProblem[] = [];
-  for (const [index, { pointer, disposition: d }] of entries.entries()) {
+  for (const [index, { disposition: d }] of entries.entries()) {
     const [key, what] =
       d.fingerprint !== undefined ? [d.fingerprint, `fingerprint ${d.fingerprint}`] : [`${d.ruleId}\u0000${d.environmentId}\u0000${d.resourceId}`, `${d.ruleId} on resource ${d.resourceId}`];
     const earlier = first.get(key);
-    if (earlier === undefined) first.set(key, pointer);
-    else problems.push({ segments: ['dispositions', index], problem: `${pointer} and ${earlier} are both about ${what}`, hint: DUPLICATE_HINT });
+    if (earlier === undefined) first.set(key, index);
+    else problems.push({ segments: ['dispositions', index], problem: `is about ${what}, as ${jsonPath(['dispositions', earlier])} is`, hint: DUPLICATE_HINT });
   }
   return problems;
 }

@@ -168,7 +168,7 @@ describe('audit --dispositions (acceptance of issue 17, item 5)', () => {
     });
     const twice = await runCli(['audit', snapshot, '--dispositions', file], { cwd: work });
     expect(twice.code).toBe(2);
-    expect(twice.stderr).toContain('/dispositions/1 and /dispositions/0 are both about implicit-grant on resource app-kiosk');
+    expect(twice.stderr).toContain('$.dispositions[1]: is about implicit-grant on resource app-kiosk, as $.dispositions[0] is');
     const first = await audit([], ['--fail-on', 'none']);
     const kiosk = implicit(first.result.findings).find((finding) => finding.resource.id === 'app-kiosk');
     const { result, stderr } = await audit(
@@ -239,8 +239,8 @@ describe('audit --dispositions (acceptance of issue 17, item 5)', () => {
     const twice = [on('app-kiosk'), on('app-kiosk'), on('app-legacy'), on('app-legacy')].map((entry) => ({ ...entry, disposition: 'planned-fix', due: FUTURE }));
     const duplicates = await runCli(['audit', snapshot, '--dispositions', await dispositionsFile({ version: 1, dispositions: twice })], { cwd: work });
     expect(duplicates.code).toBe(2);
-    expect(duplicates.stderr).toContain('/dispositions/1 and /dispositions/0 are both about implicit-grant on resource app-kiosk');
-    expect(duplicates.stderr).toContain('/dispositions/3 and /dispositions/2 are both about implicit-grant on resource app-legacy');
+    expect(duplicates.stderr).toContain('$.dispositions[1]: is about implicit-grant on resource app-kiosk, as $.dispositions[0] is');
+    expect(duplicates.stderr).toContain('$.dispositions[3]: is about implicit-grant on resource app-legacy, as $.dispositions[2] is');
   });
 
   it('refuses a file in a newer dispositions format with exit 2, naming the file and the version', async () => {
