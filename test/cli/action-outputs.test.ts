@@ -35,4 +35,20 @@ describe("the GitHub Action's outputs", () => {
     expect(stderr).toContain("::error title=pingone-audit::Unknown format 'pdf' in formats (one of stylish, grid, json, sarif, markdown, html, junit, csv, oscal-ar, oscal-poam, table)");
     expect(recorded.args).toEqual([]);
   });
+
+  // A later step reading `exit-code` or `fromJSON(report-files)` (after `continue-on-error`) needs them set on every exit.
+  it.each([
+    ['an unknown format', { formats: 'sarif,pdf' }],
+    ['an unknown mode', { mode: 'scna' }],
+  ])('are set on the exit 2 for %s, with no report', async (_, inputs) => {
+    const { code, outputs } = await runAuditStep({ snapshot: 'pingone-snapshot', ...inputs }, { exitCode: 2, earlierFiles: Object.values(REPORTS) });
+    expect(code).toBe(2);
+    expect(outputs).toMatchObject({ 'sarif-file': '', 'json-file': '', 'markdown-file': '', 'report-files': '{}', 'exit-code': '2' });
+  });
+
+  it('keep an unknown mode to one workflow command, whatever it holds', async () => {
+    const { stdout } = await runAuditStep({ mode: 'x\n::warning::injected%' }, { exitCode: 2 });
+    expect(stdout).toContain("::error title=pingone-audit::Unknown mode 'x%0A::warning::injected%25' (scan, audit or terraform)");
+    expect(stdout).not.toMatch(/^::warning::/m);
+  });
 });
