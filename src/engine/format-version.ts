@@ -3,19 +3,34 @@ import { invalidJsonAt } from './json-errors.js';
 /**
  * Refuses a file pingone-audit wrote in a format version this one does not read, before its schema is
  * checked: a newer tool's file may mean something else under the same members, so it is never half-read.
- * A file without the member is left to its schema (a baseline may predate it); a version that is not a
- * number is left to the schema too.
+ * A file without the member is left to its schema (a baseline may predate it); any other value of the
+ * member, a number or not, is refused here, since a schema need not list it (the baseline's does not).
  * @param member the top-level member holding the version (`schemaVersion`, `version`).
  * @param known the versions this pingone-audit reads, oldest first.
- * @param hint how to get a file this version reads.
+ * @param hint how to get a file this version reads, for a version newer than the newest in `known`.
  * @throws UserFacingError (`json-invalid`) naming the file, the member, the version found and the versions read.
  */
 export function assertKnownFormatVersion(value: unknown, file: string, member: string, known: readonly number[], hint: string): void {
   if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, member)) return;
   const version = (value as Record<string, unknown>)[member];
-  if (typeof version !== 'number' || known.includes(version)) return;
+  if (typeof version === 'number' && known.includes(version)) return;
   const reads = `this pingone-audit reads version ${known.join(' or ')}`;
   const newest = known[known.length - 1] ?? 0;
-  const problem = Number.isInteger(version) && version > newest ? `format version ${version} is newer than ${reads}` : `unknown format version ${version}: ${reads}`;
-  throw invalidJsonAt(file, [member], problem, hint);
+  if (typeof version === 'number' && Number.isInteger(version) && version > newest) {
+    throw invalidJsonAt(file, [member], `format version ${version} is newer than ${reads}`, hint);
+  }
+  throw invalidJsonAt(
+    file,
+    [member],
+    `unknown format version ${describeVersion(version)}: ${reads}`,
+    `Check "${member}" in the file: pingone-audit writes ${newest}; another value means another tool wrote the file or it was edited since.`,
+  );
+}
+
+/** The value as a message may show it: a string's text only when it is short printable ASCII, else its kind. */
+function describeVersion(version: unknown): string {
+  if (typeof version === 'string') return /^[ -~]{1,20}$/.test(version) ? `${JSON.stringify(version)} (a string)` : 'a string';
+  if (Array.isArray(version)) return 'an array';
+  if (version !== null && typeof version === 'object') return 'an object';
+  return String(version);
 }

@@ -131,6 +131,22 @@ describe('loadBaseline', () => {
     expect(readBaselineReport(unversioned, 'b.json').findings).toHaveLength(6);
   });
 
+  // The baseline schema does not list schemaVersion: a version that is no number must not pass unchecked.
+  it.each([
+    ['"1"', '"1" (a string)'],
+    ['"2"', '"2" (a string)'],
+    ['null', 'null'],
+    ['true', 'true'],
+    ['[1]', 'an array'],
+    ['"\\u001b[31m\\u202e"', 'a string'],
+  ])('refuses a schemaVersion of %s, naming it without its text when that could be hostile', (json, shown) => {
+    const report = JSON.parse(formatJson(sampleResult(), { color: false })) as Record<string, unknown>;
+    const error = catchUserFacingError(() => readBaselineReport({ ...report, schemaVersion: JSON.parse(json) as unknown }, 'b.json'));
+    expect(error.errorCode).toBe('json-invalid');
+    expect(error.message).toBe(`b.json: $.schemaVersion: unknown format version ${shown}: this pingone-audit reads version 1`);
+    expect(error.hint).not.toContain('newer');
+  });
+
   it('says what to pass instead of a SARIF log, a missing file or a report without fingerprints', () => {
     expect(catchUserFacingError(() => readBaselineReport({ version: '2.1.0', runs: [] }, 'results.sarif')).message).toBe('results.sarif: $: is a SARIF log; baselines are read from the JSON report');
     expect(catchUserFacingError(() => loadBaseline(path.join(tmpdir(), 'no-such-baseline.json'))).message).toMatch(/^Baseline file .* does not exist\.$/);
