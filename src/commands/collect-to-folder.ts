@@ -90,7 +90,8 @@ function reportCollected({ io }: CommandContext, snapshot: Snapshot, files: numb
     io.stderr.write(`collection incomplete: ${failed.length} read(s) failed; the rules that need them are reported as not evaluated:\n`);
     for (const entry of failed) {
       const where = entry.environmentId === undefined ? '' : ` in ${entry.environmentId}`;
-      io.stderr.write(stderrLines([`  ${entry.kind}${where}: ${entry.httpStatus ?? ''} ${entry.path ?? ''} ${entry.error ?? ''}`.trimEnd()]));
+      const parts = [entry.httpStatus, entry.path, entry.error].filter((part) => part !== undefined && part !== '');
+      io.stderr.write(stderrLines([`  ${entry.kind}${where}: ${parts.join(' ')}`]));
     }
   }
 }
