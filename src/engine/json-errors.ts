@@ -86,14 +86,16 @@ export function schemaProblems(validate: ValidateFunction, value: unknown, items
     });
 }
 
-const BRANCH_MISMATCH = new Set(['type', 'enum', 'const', 'oneOf', 'anyOf']);
+const BRANCH_MISMATCH = new Set(['type', 'enum', 'const']);
+const NO_BRANCH = new Set(['oneOf', 'anyOf']);
 
 /**
  * With oneOf/anyOf, Ajv reports every branch's failure. The deepest error is the one about the
- * user's actual mistake; at equal depth, a wrong key beats "not the other branch's type".
+ * user's actual mistake; at equal depth, a wrong key beats "not the other branch's type", which
+ * beats "matched no branch" (an entry that is no object: "must be object", not "must match exactly one schema in oneOf").
  */
 function mostSpecific(errors: readonly ErrorObject[]): ErrorObject | undefined {
-  const score = (error: ErrorObject) => error.instancePath.split('/').length * 2 + (BRANCH_MISMATCH.has(error.keyword) ? 0 : 1);
+  const score = (error: ErrorObject) => error.instancePath.split('/').length * 3 + (NO_BRANCH.has(error.keyword) ? 0 : BRANCH_MISMATCH.has(error.keyword) ? 1 : 2);
   return errors.reduce<ErrorObject | undefined>((best, error) => (best === undefined || score(error) > score(best) ? error : best), undefined);
 }
 

@@ -228,6 +228,13 @@ describe('audit --dispositions (acceptance of issue 17, item 5)', () => {
     expect(run.stderr).toContain(`${file}:30 $.dispositions[3]: must have required property 'expires'`);
   });
 
+  it('says an entry that is no object is not one, rather than that it matched no branch of the schema', async () => {
+    const run = await runCli(['audit', snapshot, '--dispositions', await dispositionsFile({ version: 1, dispositions: [1, 'x', null] })], { cwd: work });
+    expect(run.code).toBe(2);
+    for (const index of [0, 1, 2]) expect(run.stderr).toContain(`$.dispositions[${index}]: must be object`);
+    expect(run.stderr).not.toContain('oneOf');
+  });
+
   it('lists the first 20 bad entries and counts the rest, and every duplicate entry', async () => {
     const bad = Array.from({ length: 25 }, (_, index) => ({ ...on(`app-${index}`), disposition: 'planned-fix' }));
     const run = await runCli(['audit', snapshot, '--dispositions', await dispositionsFile({ version: 1, dispositions: bad })], { cwd: work });
