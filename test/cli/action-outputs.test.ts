@@ -46,6 +46,13 @@ describe("the GitHub Action's outputs", () => {
     expect(outputs).toMatchObject({ 'sarif-file': '', 'json-file': '', 'markdown-file': '', 'report-files': '{}', 'exit-code': '2' });
   });
 
+  // An id such as `*` must reach the CLI as written (and be refused there), never as the names of the files around it.
+  it('pass each environment as written, split on spaces, commas and new lines, never expanded as a glob', async () => {
+    const { recorded } = await runAuditStep({ environments: 'env-a,* env-b\nd?st' });
+    const given = recorded.args.flatMap((arg, index) => (recorded.args[index - 1] === '-e' ? [arg] : []));
+    expect(given).toEqual(['env-a', '*', 'env-b', 'd?st']);
+  });
+
   it('keep an unknown mode to one workflow command, whatever it holds', async () => {
     const { stdout } = await runAuditStep({ mode: 'x\n::warning::injected%' }, { exitCode: 2 });
     expect(stdout).toContain("::error title=pingone-audit::Unknown mode 'x%0A::warning::injected%25' (scan, audit or terraform)");
