@@ -1,4 +1,5 @@
 import { stableStringify } from '../snapshot/stable-json.js';
+import { isRecord } from '../json/is-record.js';
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
@@ -24,7 +25,7 @@ export const VOLATILE_FIELDS: ReadonlySet<string> = new Set(['_links', 'createdA
  */
 export function diffValues(before: unknown, after: unknown, pointer = ''): PropertyChange[] {
   if (same(before, after)) return [];
-  if (isObject(before) && isObject(after)) return diffObjects(before, after, pointer);
+  if (isRecord(before) && isRecord(after)) return diffObjects(before, after, pointer);
   if (Array.isArray(before) && Array.isArray(after)) return diffArrays(before, after, pointer);
   return [{ pointer, change: 'changed', before, after }];
 }
@@ -43,7 +44,7 @@ function diffObjects(before: Record<string, unknown>, after: Record<string, unkn
 
 function diffArrays(before: unknown[], after: unknown[], pointer: string): PropertyChange[] {
   if (before.length > 0 && after.length > 0 && [...before, ...after].every(hasId)) return diffById(before as Identified[], after as Identified[], pointer);
-  if ([...before, ...after].every((item) => !isObject(item) && !Array.isArray(item))) return diffAsSets(before, after, pointer);
+  if ([...before, ...after].every((item) => !isRecord(item) && !Array.isArray(item))) return diffAsSets(before, after, pointer);
   const changes: PropertyChange[] = [];
   for (let index = 0; index < Math.max(before.length, after.length); index += 1) {
     const at = `${pointer}/${index}`;
@@ -106,7 +107,7 @@ function same(a: unknown, b: unknown): boolean {
 /** A copy without volatile fields, so that two resources differing only in timestamps compare equal. */
 function withoutVolatile(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutVolatile);
-  if (!isObject(value)) return value;
+  if (!isRecord(value)) return value;
   return Object.fromEntries(
     Object.entries(value)
       .filter(([key]) => !VOLATILE_FIELDS.has(key))
@@ -114,12 +115,8 @@ function withoutVolatile(value: unknown): unknown {
   );
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 function hasId(value: unknown): boolean {
-  return isObject(value) && typeof value.id === 'string';
+  return isRecord(value) && typeof value.id === 'string';
 }
 
 function escapePointer(key: string): string {

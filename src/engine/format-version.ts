@@ -1,3 +1,4 @@
+import { isRecord } from '../json/is-record.js';
 import { invalidJsonAt } from './json-errors.js';
 
 /**
@@ -11,8 +12,8 @@ import { invalidJsonAt } from './json-errors.js';
  * @throws UserFacingError (`json-invalid`) naming the file, the member, the version found and the versions read.
  */
 export function assertKnownFormatVersion(value: unknown, file: string, member: string, known: readonly number[], hint: string): void {
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, member)) return;
-  const version = (value as Record<string, unknown>)[member];
+  if (!isRecord(value) || !Object.hasOwn(value, member)) return;
+  const version = value[member];
   if (typeof version === 'number' && known.includes(version)) return;
   const reads = `this pingone-audit reads version ${known.join(' or ')}`;
   const newest = known[known.length - 1] ?? 0;

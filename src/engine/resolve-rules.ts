@@ -4,6 +4,7 @@ import { assertMatchesSchema, invalidJsonAt, type JsonPathSegment } from './json
 import { ruleOptionsValidator } from '../json/schema-validators.js';
 import { isSeverity } from './severity.js';
 import { SEVERITIES, type Rule, type Severity } from './types.js';
+import { isRecord } from '../json/is-record.js';
 
 export type { ResolvedRule } from './config.js';
 
@@ -77,7 +78,7 @@ function applySetting(previous: RuleState | undefined, setting: unknown, source:
   const base: RuleState = previous ?? { enabled: false, options: {} };
   if (setting === 'off') return { ...base, enabled: false };
   if (isSeverity(setting)) return { ...base, enabled: true, severity: setting };
-  if (!isPlainObject(setting)) {
+  if (!isRecord(setting)) {
     const suggestion = typeof setting === 'string' ? closestMatch(setting, ['off', ...SEVERITIES]) : undefined;
     throw invalidJsonAt(source.file, source.path, `${JSON.stringify(setting)} is not a rule setting`, suggestion ? `Did you mean "${suggestion}"? ${SETTING_HINT}` : SETTING_HINT);
   }
@@ -97,7 +98,7 @@ function applySetting(previous: RuleState | undefined, setting: unknown, source:
       `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Use "off" or one of ${SEVERITIES.join(', ')}.`,
     );
   }
-  if (options !== undefined && !isPlainObject(options)) {
+  if (options !== undefined && !isRecord(options)) {
     throw invalidJsonAt(source.file, [...source.path, 'options'], 'options must be an object', SETTING_HINT);
   }
   return {
@@ -126,8 +127,4 @@ function resolveOptions(rule: Rule, state: RuleState): Record<string, unknown> {
   }
   assertMatchesSchema(validate, options, source.file, source.path);
   return options;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

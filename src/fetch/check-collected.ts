@@ -3,6 +3,7 @@ import type { Environment, EnvironmentSnapshot, ResourceType, Role, SnapshotKind
 import { checkShape, type FileDefinition } from '../snapshot/snapshot-schema.js';
 import type { CollectionRecorder } from './collection-recorder.js';
 import { withoutLinks } from './collect-context.js';
+import { isRecord } from '../json/is-record.js';
 
 /**
  * Keeps out of the snapshot every collected resource that does not match the snapshot schema (a
@@ -79,10 +80,6 @@ export function identifiedEnvironments(recorder: Pick<CollectionRecorder, 'fail'
     recorder.fail('environments', undefined, { path: '/environments', error: `${listed.length - kept.length} listed environment(s) without a string id were left out` });
   }
   return kept;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
