@@ -27,7 +27,10 @@ export interface ConnectionFlags {
   authUrl?: string;
   /** `PINGONE_CUSTOM_DOMAIN`: the environment's custom domain; the token URL is then `https://<domain>/as/token`. */
   customDomain?: string;
-  /** `PINGONE_API_ACCESS_TOKEN`: a ready access token, used instead of client credentials. */
+  /**
+   * A ready access token, used instead of client credentials. No CLI flag sets it (a token on the command line would
+   * sit in shell history and `ps`): the CLI reads `PINGONE_API_ACCESS_TOKEN`; only library callers pass it here.
+   */
   accessToken?: string;
   /** `PINGONE_TOKEN_ENDPOINT_AUTH_METHOD`: how the client authenticates at the token endpoint. */
   tokenAuthMethod?: string;
@@ -132,7 +135,6 @@ export function resolveConnectionSettings(flags: ConnectionFlags, env: NodeJS.Pr
   const environmentId = environmentIdText === undefined ? undefined : assertUuid('PINGONE_ENVIRONMENT_ID (--environment-id)', environmentIdText);
 
   const accessToken = pick(flags.accessToken, 'PINGONE_API_ACCESS_TOKEN');
-  if (nonEmpty(flags.accessToken) !== undefined) warnings.push(secretFlagWarning('--access-token', 'PINGONE_API_ACCESS_TOKEN'));
   const flow = resolveAuthFlow(flags.auth);
   const tokenCache = nonEmpty(flags.tokenCache);
   if (nonEmpty(flags.auth) === undefined && tokenCache !== undefined) {
@@ -148,7 +150,7 @@ export function resolveConnectionSettings(flags: ConnectionFlags, env: NodeJS.Pr
     if (pick(flags.clientId, 'PINGONE_CLIENT_ID') !== undefined) {
       warnings.push('An access token was given, so the client id and secret are ignored (the token cannot be renewed when it expires).');
     }
-    assertGivenBearerToken(accessToken, nonEmpty(flags.accessToken) === undefined ? 'PINGONE_API_ACCESS_TOKEN' : '--access-token');
+    assertGivenBearerToken(accessToken, nonEmpty(flags.accessToken) === undefined ? 'PINGONE_API_ACCESS_TOKEN' : 'The accessToken setting');
     const credentials: Credentials = { kind: 'accessToken', token: new Secret(accessToken) };
     if (environmentId !== undefined) credentials.environmentId = environmentId;
     return withRegion({ ...urls, credentials, warnings }, region);
@@ -336,7 +338,7 @@ function resolveClientAuthentication(
 function resolveClientSecret(flags: ConnectionFlags, env: NodeJS.ProcessEnv, warnings: string[]): Secret | undefined {
   const fromFlag = nonEmpty(flags.clientSecret);
   if (fromFlag !== undefined) {
-    warnings.push(secretFlagWarning('--client-secret', 'PINGONE_CLIENT_SECRET'));
+    warnings.push('--client-secret is visible in shell history and ps; prefer PINGONE_CLIENT_SECRET or --client-secret-file.');
     return new Secret(fromFlag);
   }
   const file = nonEmpty(flags.clientSecretFile);
@@ -361,10 +363,6 @@ function resolveTokenAuthMethod(text: string | undefined): TokenAuthMethod {
     });
   }
   return method as TokenAuthMethod;
-}
-
-function secretFlagWarning(flag: string, variable: string): string {
-  return `${flag} is visible in shell history and ps; prefer ${variable}${flag === '--client-secret' ? ' or --client-secret-file' : ''}.`;
 }
 
 function withRegion(settings: ConnectionSettings, region: RegionCode | undefined): ConnectionSettings {

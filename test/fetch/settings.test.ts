@@ -108,6 +108,8 @@ describe('resolveConnectionSettings', () => {
   it('uses a ready access token instead of client credentials', () => {
     const settings = resolveConnectionSettings({}, { PINGONE_API_ACCESS_TOKEN: 'token-value' });
     expect(settings.credentials.kind).toBe('accessToken');
+    // A library caller's token is no flag: no warning about shell history or a --access-token the CLI never declares.
+    expect(resolveConnectionSettings({ accessToken: 'token-value' }, {}).warnings).toEqual([]);
   });
 
   // undici refuses such an Authorization header: the run said the Management API could not be reached.
@@ -120,8 +122,9 @@ describe('resolveConnectionSettings', () => {
     expect(fromVariable.errorCode).toBe('token-invalid');
     expect(fromVariable.message).toMatch(/^PINGONE_API_ACCESS_TOKEN does not hold a bearer token \(RFC 6750 §2\.1\)/);
     expect(fromVariable.message).toContain(fault === 'whitespace' ? 'starts with the scheme "Bearer "' : `${fault} at character ${clientSecret.length + 1}`);
+    // No CLI flag sets it (library callers only): the error must not name a flag the CLI never declares.
     const fromFlag = userError(() => resolveConnectionSettings({ accessToken: token }, {}));
-    expect(fromFlag.message).toMatch(/^--access-token does not hold a bearer token/);
+    expect(fromFlag.message).toMatch(/^The accessToken setting does not hold a bearer token/);
     for (const error of [fromVariable, fromFlag]) expect(`${error.message} ${error.hint}`).not.toContain(clientSecret);
   });
 
