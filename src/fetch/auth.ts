@@ -17,10 +17,14 @@ export function createAccessTokenSource(settings: ConnectionSettings, http: Http
   if (credentials.kind === 'accessToken') {
     const given: HeldToken = { token: credentials.token.reveal(), expiresAt: Number.POSITIVE_INFINITY, renewable: false };
     const cannotRenew = () =>
-      new UserFacingError('credentials-rejected', 'PingOne rejected the access token (401): it has expired or was revoked, and a ready token cannot be renewed.', {
-        hint: 'Get a new token for PINGONE_API_ACCESS_TOKEN, or use client credentials (PINGONE_CLIENT_ID, PINGONE_CLIENT_SECRET, PINGONE_ENVIRONMENT_ID) so the token renews itself.',
-        seeAlso,
-      });
+      new UserFacingError(
+        'credentials-rejected',
+        'PingOne rejected the access token (401): it has expired, was revoked, or was issued by another PingOne (another region); a ready token cannot be renewed.',
+        {
+          hint: 'Get a new token for PINGONE_API_ACCESS_TOKEN, issued in the region this run reads (PINGONE_REGION_CODE or PINGONE_API_URL), or use client credentials (PINGONE_CLIENT_ID, PINGONE_CLIENT_SECRET, PINGONE_ENVIRONMENT_ID) so the token renews itself.',
+          seeAlso,
+        },
+      );
     return singleFlightTokenSource(
       () => given,
       () => Promise.reject(cannotRenew()),

@@ -30,6 +30,8 @@ export interface ConnectionFlags {
   /**
    * A ready access token, used instead of client credentials. No CLI flag sets it (a token on the command line would
    * sit in shell history and `ps`): the CLI reads `PINGONE_API_ACCESS_TOKEN`; only library callers pass it here.
+   * Whitespace around it (a trailing CR LF, as every setting) is trimmed; any other character outside RFC 6750 §2.1's
+   * `b64token`, control characters included, refuses it as `token-invalid`.
    */
   accessToken?: string;
   /** `PINGONE_TOKEN_ENDPOINT_AUTH_METHOD`: how the client authenticates at the token endpoint. */
