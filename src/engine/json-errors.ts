@@ -1,6 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { UserFacingError } from '../errors.js';
 import { closestMatch } from './closest-match.js';
+import { missingMembersProblem } from './missing-members.js';
 import { parseJson } from '../json/parse-json.js';
 
 /** One step into a JSON document: an object key or an array index. */
@@ -50,12 +51,15 @@ export function assertMatchesSchema(validate: ValidateFunction, value: unknown, 
   if (validate(value)) return;
   const error = mostSpecific(validate.errors ?? []);
   if (error === undefined) throw invalidJsonAt(file, base, 'does not match its schema');
-  const { segments, problem, hint } = problemOf(error, value, base);
+  const { segments, problem, hint } = problemOf(error, validate.errors ?? [], value, base);
   throw invalidJsonAt(file, segments, problem, hint);
 }
 
-function problemOf(error: ErrorObject, value: unknown, base: readonly JsonPathSegment[] = []): SchemaProblem {
-  const { problem, hint, key } = describe(error);
+/** `error` in words and where it is; a missing member is named with every other one missing beside it (`errors`). */
+function problemOf(error: ErrorObject, errors: readonly ErrorObject[], value: unknown, base: readonly JsonPathSegment[] = []): SchemaProblem {
+  const choiceMatched = error.keyword === 'oneOf' && (error.params as { passingSchemas?: unknown }).passingSchemas !== null;
+  const missing = MISSING_MEMBER.has(error.keyword) && !choiceMatched ? missingMembersProblem(errors, error.instancePath) : undefined;
+  const { problem, hint, key } = missing === undefined ? describe(error) : { problem: missing };
   return { segments: [...base, ...pointerSegments(error.instancePath, value), ...(key === undefined ? [] : [key])], problem, ...(hint === undefined ? {} : { hint }) };
 }
 
@@ -81,12 +85,15 @@ export function schemaProblems(validate: ValidateFunction, value: unknown, items
   return [...groups.keys()]
     .sort((a, b) => a - b)
     .flatMap((item) => {
-      const error = mostSpecific(groups.get(item) ?? []);
-      return error === undefined ? [] : [problemOf(error, value)];
+      const errors = groups.get(item) ?? [];
+      const error = mostSpecific(errors);
+      return error === undefined ? [] : [problemOf(error, errors, value)];
     });
 }
 
 const BRANCH_MISMATCH = new Set(['type', 'enum', 'const']);
+/** Keywords whose error at an object may be about a member it lacks: required itself, or a choice or condition that asks for one. */
+const MISSING_MEMBER = new Set(['required', 'oneOf', 'anyOf', 'if']);
 const NO_BRANCH = new Set(['oneOf', 'anyOf']);
 
 /**

@@ -228,6 +228,16 @@ describe('audit --dispositions (acceptance of issue 17, item 5)', () => {
     expect(run.stderr).toContain(`${file}:30 $.dispositions[3]: must have required property 'expires'`);
   });
 
+  it('names every member an entry lacks, not only the first, and no member a condition it never met asks for', async () => {
+    const entries = [{}, { ruleId: 'implicit-grant', owner: 'o' }, { ...on('app-kiosk'), owner: 'o', reason: 'r' }];
+    const run = await runCli(['audit', snapshot, '--dispositions', await dispositionsFile({ version: 1, dispositions: entries })], { cwd: work });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("$.dispositions[0]: must have required properties 'disposition', 'owner', 'reason' and 'fingerprint' (or 'ruleId', 'environmentId' and 'resourceId')\n");
+    expect(run.stderr).toContain("$.dispositions[1]: must have required properties 'disposition', 'reason' and 'fingerprint' (or 'environmentId' and 'resourceId')\n");
+    // No disposition named: neither a planned fix's 'due' nor a compensating control's 'control' is asked for.
+    expect(run.stderr).toContain("$.dispositions[2]: must have required property 'disposition'\n");
+  });
+
   it('says an entry that is no object is not one, rather than that it matched no branch of the schema', async () => {
     const run = await runCli(['audit', snapshot, '--dispositions', await dispositionsFile({ version: 1, dispositions: [1, 'x', null] })], { cwd: work });
     expect(run.code).toBe(2);
