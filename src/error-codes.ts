@@ -14,7 +14,7 @@ export const ERROR_CODES = {
   'key-invalid': 'The private key for PRIVATE_KEY_JWT is not a usable unencrypted RSA or EC PEM key.',
   'token-invalid': 'The access token given is not a bearer token (RFC 6750 §2.1: a space, a line break, "Bearer " or non-ASCII text in it) or not a JWT.',
   'token-endpoint-error': 'The token endpoint answered with an error status or without an access token.',
-  'token-cache-unsafe': 'The token cache file is readable or writable by other users.',
+  'token-cache-unsafe': 'The token cache file is readable or writable by other users, or is no token cache (signing in would overwrite it).',
   'sign-in-failed': 'A browser or device sign-in did not complete: denied, expired, timed out, a stale or forged redirect, or the loopback port in use.',
   unreachable: 'The Management API or the auth server cannot be reached (DNS, network, proxy, wrong region).',
   'api-error': 'The Management API answered with an error that stops the command.',

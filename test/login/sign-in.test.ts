@@ -203,6 +203,44 @@ describe('--token-cache', () => {
   });
 });
 
+describe('--token-cache holding something else', () => {
+  const secretContent = 'canary-content-of-the-file-never-printed';
+
+  it('warns, naming the file and what to do, before it replaces a cache of another format version, and never prints its content', async () => {
+    const sim = await reviewer();
+    const cache = path.join(bed.work(), 'newer.json');
+    await writeFile(cache, JSON.stringify({ version: 2, accessToken: secretContent }), { mode: 0o600 });
+    const browser = browserSigningInAs('alice.nakamura');
+    const said: string[] = [];
+    await signIn(settingsFor(sim.flags({ auth: 'authorization-code', tokenCache: cache })), { openBrowser: browser.open, write: (text) => said.push(text) });
+    const warning = said.findIndex((text) => text.startsWith('warning: '));
+    expect(said[warning]).toBe(
+      `warning: The token cache ${cache} is in format version 2, which this pingone-audit (format 1) does not read: signing in replaces it. To keep it, stop now (Ctrl-C) and pass --token-cache another file, or use the pingone-audit that wrote it.\n`,
+    );
+    // Said before the sign-in, while there is still time to stop.
+    expect(warning).toBe(0);
+    expect(said.join('')).not.toContain(secretContent);
+    expect(JSON.parse(await readFile(cache, 'utf8'))).toMatchObject({ version: 1 });
+  });
+
+  it.each([
+    ['not JSON', `-----BEGIN OPENSSH PRIVATE KEY-----\n${secretContent}\n`],
+    ['JSON without a format version', JSON.stringify({ token: secretContent })],
+  ])('refuses a private file that is no token cache (%s) before any sign-in, and leaves it as it was', async (_label, content) => {
+    const sim = await reviewer();
+    const cache = path.join(bed.work(), `not-a-cache-${Math.random().toString(36).slice(2)}`);
+    await writeFile(cache, content, { mode: 0o600 });
+    const browser = browserSigningInAs('alice.nakamura');
+    const error = await signIn(settingsFor(sim.flags({ auth: 'authorization-code', tokenCache: cache })), { openBrowser: browser.open, write: () => undefined }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UserFacingError);
+    expect((error as UserFacingError).errorCode).toBe('token-cache-unsafe');
+    expect((error as UserFacingError).message).toBe(`Refusing the token cache ${cache}: it is not a pingone-audit token cache, and signing in would overwrite it.`);
+    expect(`${(error as UserFacingError).message} ${(error as UserFacingError).hint}`).not.toContain(secretContent);
+    expect(browser.visited).toEqual([]);
+    expect(await readFile(cache, 'utf8')).toBe(content);
+  });
+});
+
 describe('settings for a user sign-in', () => {
   it('refuses --auth implicit in one line that cites RFC 9700 §2.1.2', () => {
     const failure = (() => {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeTokenCache } from '../../src/fetch/login/token-cache.js';
@@ -54,6 +54,18 @@ describe('--token-cache without --auth reuses the cached sign-in, as login promi
     expect(run.stderr).toContain(`No sign-in is cached in ${cache}.`);
     expect(run.stderr).toContain(`pingone-audit login --auth device-code --token-cache ${cache}`);
     expect(run.stderr).toContain('error code: credentials-missing');
+    expect(sim.simulator.requestLog).toEqual([]);
+  });
+
+  it('says a cache of another format version is one, rather than that nothing is cached (exit 2)', async () => {
+    const sim = await bed.reviewer();
+    const cache = path.join(bed.work(), 'version-2.json');
+    await writeFile(cache, JSON.stringify({ version: 2, accessToken: 'canary-never-printed' }), { mode: 0o600 });
+    const run = await runCli(['whoami', '--token-cache', cache], { env: urlsOnly(sim) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`The token cache ${cache} is in format version 2, which this pingone-audit (format 1) does not read.`);
+    expect(run.stderr).toContain('error code: credentials-missing');
+    expect(run.stdout + run.stderr).not.toContain('canary-never-printed');
     expect(sim.simulator.requestLog).toEqual([]);
   });
 

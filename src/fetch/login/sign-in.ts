@@ -25,7 +25,7 @@ export async function signIn(settings: ConnectionSettings, hooks: SignInHooks = 
   // The hooks' clock and sleep pace the sign-in only; the HTTP client keeps real time for its own limits.
   const http = createHttpClient({ apiUrl: settings.apiUrl });
   try {
-    const cached = credentials.tokenCache === undefined ? undefined : readTokenCache(credentials.tokenCache, identity);
+    const cached = credentials.tokenCache === undefined ? undefined : readTokenCache(credentials.tokenCache, identity, (text) => write(`warning: ${text}\n`));
     let session: UserSession | undefined;
     if (cached !== undefined && now() < cached.expiresAt - minimumLifeMs) session = cached;
     else if (cached?.refreshToken !== undefined) {

@@ -1,4 +1,5 @@
 import { chmodSync, openSync, readFileSync, renameSync, statSync, writeSync, closeSync, unlinkSync } from 'node:fs';
+import { isRecord } from '../../json/is-record.js';
 import { parseJson } from '../../json/parse-json.js';
 import path from 'node:path';
 import { UserFacingError } from '../../errors.js';
@@ -26,6 +27,7 @@ interface CacheFile extends CacheIdentity {
 }
 
 const ownerOnly = 0o600;
+const seeAlso = 'README.md#signing-in-as-a-reviewer';
 const hint = 'The token cache holds a bearer token: keep it readable by you alone (chmod 600 <file>), or delete it and sign in again.';
 
 /** Refuses a cache file that group or others may read or write (POSIX modes; Windows has no such bits). */
@@ -43,15 +45,38 @@ function assertPrivate(file: string): boolean {
   return true;
 }
 
-/** The file's content when it is a private, readable cache of ours; undefined when missing or not one. */
-function readCacheFile(file: string): Partial<CacheFile> | undefined {
-  if (!assertPrivate(file)) return undefined;
+/** What a cache path holds: nothing yet, a cache of ours, or one in another format version (a newer or older pingone-audit's). */
+type CacheContent = { state: 'none' } | { state: 'ours'; cached: Partial<CacheFile> } | { state: 'other-version'; version: string };
+
+/**
+ * What the private file at `file` holds. An empty file counts as none (made with `touch` and `chmod 600`).
+ * @throws UserFacingError `token-cache-unsafe` when others may read or write it, or when it is no token
+ * cache at all (not JSON, or JSON without a format version): signing in would overwrite it, and a private
+ * file at that path (an SSH key, a password store) is not ours to replace.
+ */
+function readCacheFile(file: string): CacheContent {
+  if (!assertPrivate(file)) return { state: 'none' };
+  let text: string;
   try {
-    const cached = parseJson(readFileSync(file, 'utf8')) as Partial<CacheFile> | null;
-    return typeof cached === 'object' && cached !== null && cached.version === 1 ? cached : undefined;
-  } catch {
-    return undefined;
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UserFacingError('file-unreadable', `Cannot read the token cache ${file} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}).`);
   }
+  if (text.trim() === '') return { state: 'none' };
+  let cached: unknown;
+  try {
+    cached = parseJson(text);
+  } catch {
+    cached = undefined;
+  }
+  if (!isRecord(cached) || !Number.isSafeInteger(cached.version)) {
+    throw new UserFacingError('token-cache-unsafe', `Refusing the token cache ${file}: it is not a pingone-audit token cache, and signing in would overwrite it.`, {
+      hint: 'Pass --token-cache a new file (pingone-audit creates it with mode 0600) or one pingone-audit login wrote.',
+      seeAlso,
+    });
+  }
+  if (cached.version !== 1) return { state: 'other-version', version: String(cached.version) };
+  return { state: 'ours', cached: cached as Partial<CacheFile> };
 }
 
 /**
@@ -60,7 +85,14 @@ function readCacheFile(file: string): Partial<CacheFile> | undefined {
  * Throws a `token-cache-unsafe` UserFacingError when others may read or write it.
  */
 export function readCachedIdentity(file: string): CacheIdentity | undefined {
-  const cached = readCacheFile(file);
+  const content = readCacheFile(file);
+  if (content.state === 'other-version') {
+    throw new UserFacingError('credentials-missing', `The token cache ${file} is in format version ${content.version}, which this pingone-audit (format 1) does not read.`, {
+      hint: `Use the pingone-audit that wrote it, or sign in again with \`pingone-audit login --auth device-code --token-cache ${file}\` (it replaces the file).`,
+      seeAlso,
+    });
+  }
+  const cached = content.state === 'ours' ? content.cached : undefined;
   if (typeof cached?.authUrl !== 'string' || typeof cached.clientId !== 'string' || typeof cached.environmentId !== 'string') return undefined;
   const identity: CacheIdentity = { authUrl: cached.authUrl, clientId: cached.clientId, environmentId: cached.environmentId };
   if (cached.flow === 'authorization-code' || cached.flow === 'device-code') identity.flow = cached.flow;
@@ -68,10 +100,19 @@ export function readCachedIdentity(file: string): CacheIdentity | undefined {
   return identity;
 }
 
-/** The cached session for this sign-in, or undefined when there is none (or it is for another app). */
-export function readTokenCache(file: string, identity: CacheIdentity): UserSession | undefined {
-  const cached = readCacheFile(file);
-  if (cached === undefined) return undefined;
+/**
+ * The cached session for this sign-in, or undefined when there is none (or it is for another app). A cache in
+ * another format version is replaced once the user signs in: `warn` says so first, naming the file, never its content.
+ */
+export function readTokenCache(file: string, identity: CacheIdentity, warn: (text: string) => void): UserSession | undefined {
+  const content = readCacheFile(file);
+  if (content.state === 'other-version') {
+    warn(
+      `The token cache ${file} is in format version ${content.version}, which this pingone-audit (format 1) does not read: signing in replaces it. To keep it, stop now (Ctrl-C) and pass --token-cache another file, or use the pingone-audit that wrote it.`,
+    );
+  }
+  if (content.state !== 'ours') return undefined;
+  const cached = content.cached;
   const matches = cached.authUrl === identity.authUrl && cached.clientId === identity.clientId && cached.environmentId === identity.environmentId;
   if (!matches || typeof cached.accessToken !== 'string' || typeof cached.expiresAt !== 'number') return undefined;
   // A token that cannot be a bearer token (RFC 6750 §2.1) would never reach the API: treat it as expired, so it is renewed or replaced.
