@@ -140,7 +140,8 @@ function removeOldChunks(): void {
 removeOldChunks();
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts' },
+  // The demo's simulator thread loads its own entry, beside cli.js, with only the simulator's chunks.
+  entryPoints: { cli: 'src/cli.ts', 'demo-simulator-thread': 'src/demo-simulator-thread.ts' },
   outdir,
   bundle: true,
   splitting: true,

@@ -1,0 +1,51 @@
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/simulator/load-dataset.js';
+import { packagePath } from '../../src/paths.js';
+
+// The demo's simulator thread exists as built JavaScript only (a worker loads files, not the sources): this test loads
+// tsc's build of src/commands/demo-simulator.ts, which starts the bundle's dist/src/demo-simulator-thread.js. `npm run
+// build` first when running it alone.
+type DemoSimulatorModule = typeof import('../../src/commands/demo-simulator.js');
+const built = (): Promise<DemoSimulatorModule> => import(pathToFileURL(packagePath('dist', 'src', 'commands', 'demo-simulator.js')).href);
+
+/** The servers listening on this thread: the thread's simulator must not be one of them. */
+const tcpServers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'TCPServerWrap').length;
+
+describe("the built demo's simulator", () => {
+  it('serves the demo tenant from a thread of its own, with the worker app credential, until closed', async () => {
+    const { startDemoSimulator } = await built();
+    const serversBefore = tcpServers();
+    const simulator = await startDemoSimulator();
+    try {
+      expect(tcpServers()).toBe(serversBefore);
+      const dataset = loadDataset('demo');
+      const worker = dataset.environments.flatMap((env) => env.applications).find((app) => app.id === simulator.credential.clientId);
+      expect(worker?.name).toBe('pingone-audit');
+      expect(simulator.credential.clientSecret).toBe(dataset.credentials.find((credential) => credential.clientId === worker?.id)?.clientSecret);
+      // No token: the simulator answers 401 as PingOne would, so it is listening over real HTTP.
+      const answer = await fetch(`${simulator.apiUrl}/environments`);
+      expect(answer.status).toBe(401);
+    } finally {
+      await simulator.close();
+    }
+    await expect(fetch(`${simulator.apiUrl}/environments`)).rejects.toThrow();
+    // Closing twice is harmless, as the in-thread simulator's close is.
+    await simulator.close();
+  });
+
+  it('started ahead for `demo`, is handed over once', async () => {
+    const { prestartDemoSimulator, startDemoSimulator } = await built();
+    prestartDemoSimulator(['demo', '-f', 'json']);
+    const first = await startDemoSimulator();
+    const second = await startDemoSimulator();
+    try {
+      // The second is a thread of its own, not the first handed over again.
+      expect(second.apiUrl).not.toBe(first.apiUrl);
+      expect((await fetch(`${first.apiUrl}/environments`)).status).toBe(401);
+      expect((await fetch(`${second.apiUrl}/environments`)).status).toBe(401);
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+    }
+  });
+});
