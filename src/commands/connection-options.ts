@@ -85,7 +85,7 @@ const COLLECTION_SCOPE_OPTIONS = {
   'all-environments': { type: 'boolean', default: false, group: 'Collection:', description: 'Collect every environment the credentials can see' },
   'max-page-items': { type: 'number', group: 'Collection:', description: 'Most items one page of a list may hold (default 10000); a larger page fails that read' },
   'max-pages': { type: 'number', group: 'Collection:', description: 'Most pages one list may take (default 10000); a longer list fails that read' },
-  'max-list-items': { type: 'number', group: 'Collection:', description: 'Most items one list read whole may hold (default 1000000); a longer list fails that read' },
+  'max-list-items': { type: 'number', group: 'Collection:', description: 'Most items one list may return, the users scan included (default 1000000); a longer list fails that read' },
   'redact-pii': { type: 'boolean', default: false, group: 'Collection:', description: "Replace admin users' email addresses and sign-on IPs with pseudonyms, for a snapshot that is shared" },
   'max-users': {
     type: 'number',

@@ -9,10 +9,12 @@ export interface ListLimits {
   /** Pages one list may take (default 10,000: two million users at PingOne's 200 a page). */
   maxPages: number;
   /**
-   * Items one list read whole ({@link getAll}) may hold in memory (default 1,000,000). PingOne's largest
-   * documented collections read whole are groups, 100,000 per environment, and populations, 10,000
-   * (docs.pingidentity.com "PingOne standard platform limits"); the default leaves ten times that.
-   * The users list is walked page by page ({@link forEachPage}), not held, so this cap does not apply to it.
+   * Items one list may return (default 1,000,000), whether read whole ({@link getAll}) or walked page by page
+   * ({@link forEachPage}, the users scan): each id is held to tell a repeat, so the cap bounds memory either way.
+   * PingOne's largest documented collections read whole are groups, 100,000 per environment, and populations,
+   * 10,000 (docs.pingidentity.com "PingOne standard platform limits"); the default leaves ten times that. The
+   * same page allows up to 50 million identities an environment by contract: scanning more than a million
+   * users (a day and more at one request per user) is a run to plan, with this cap raised or `--max-users`.
    */
   maxListItems: number;
 }
@@ -37,7 +39,8 @@ interface Page {
  * an ApiError, and the collection is reported incomplete, when a next link leaves the collection
  * (another host, base path or collection, or drops the `filter`: the token is never sent there), when
  * the list stops making progress (a page repeats an earlier page, cursor or id, or the list returns
- * more items than its own `count`), and when a page or the list passes its cap (kind `limit`).
+ * more items than its own `count`), and when a page or the list passes its cap (kind `limit`, before `onPage`
+ * sees that page).
  * `onPage` returns `'stop'` to end early (a deliberate cap); `hasNext` tells it whether more pages exist.
  */
 export async function forEachPage<T>(
@@ -53,7 +56,7 @@ export async function forEachPage<T>(
   let next: string | undefined = withLimit(path, options.limit);
   const first = resolveApiUrl(apiBase, next);
   const seen = new Set<string>([first.href]);
-  const progress = trackProgress(path);
+  const progress = trackProgress(path, limits.maxListItems);
   let pages = 0;
   while (next !== undefined) {
     const page = (await client.get(next)) as Page | null;
@@ -87,16 +90,12 @@ export async function forEachPage<T>(
  * a server sending endless pages of new ids fails the read rather than the run's memory.
  */
 export async function getAll<T>(client: Pick<ApiClient, 'get' | 'apiUrl'>, path: string, embeddedKey: string, options: PagingOptions = {}): Promise<T[]> {
-  const maxListItems = options.maxListItems ?? defaultListLimits.maxListItems;
   const items: T[] = [];
   await forEachPage<T>(
     client,
     path,
     embeddedKey,
     (page) => {
-      if (items.length + page.length > maxListItems) {
-        throw new ApiError({ kind: 'limit', path, reason: `the list holds more than ${maxListItems} items (--max-list-items); not read to the end` });
-      }
       // Not push(...page): spreading a page of some 100,000 items overflows the stack.
       for (const item of page) items.push(item);
     },
@@ -108,13 +107,17 @@ export async function getAll<T>(client: Pick<ApiClient, 'get' | 'apiUrl'>, path:
 /**
  * A list that has stopped making progress is cut off at once rather than after its page cap, which
  * at 10 requests a second could take hours: an id returned twice, or more items than the list's own `count`.
+ * Past `maxListItems` it fails before the page's ids are held.
  */
-function trackProgress(path: string) {
+function trackProgress(path: string, maxListItems: number) {
   const ids = new Set<string>();
   let returned = 0;
   let largestCount = 0;
   return {
     check(items: readonly unknown[], page: Page | null) {
+      if (returned + items.length > maxListItems) {
+        throw new ApiError({ kind: 'limit', path, reason: `the list holds more than ${maxListItems} items (--max-list-items); not read to the end` });
+      }
       returned += items.length;
       // PingOne's `count` is the size of the whole list; it may grow while the list is read, never past what is returned.
       if (typeof page?.count === 'number') largestCount = Math.max(largestCount, page.count);

@@ -171,6 +171,18 @@ describe('collectSnapshot', () => {
     expect(server.requests.filter((request) => /\/users\/[^/?]+\/roleAssignments/.test(request.url))).toHaveLength(1);
   });
 
+  // The scan walks the users list a page at a time; before, its ids grew past --max-list-items without a word.
+  it('fails the users scan past maxListItems as a named read, and the direct role assignments with it', async () => {
+    const server = await stubPingOne();
+    const snapshot = await collectSnapshot(clientFor(server), { environmentIds: [ids.adminEnv], limits: { maxListItems: 2 } });
+    const { entries, complete } = snapshot.manifest.collection;
+    expect(complete).toBe(false);
+    expect(entry(entries, 'users', ids.adminEnv)).toMatchObject({ status: 'failed', path: `${admin}/users`, error: expect.stringContaining('more than 2 items (--max-list-items)') });
+    expect(entry(entries, 'userRoleAssignments', ids.adminEnv)).toMatchObject({ status: 'failed', error: expect.stringContaining('could not be read to the end') });
+    // The lists within the cap are read as before.
+    expect(entry(entries, 'groups', ids.adminEnv)?.status).toBe('complete');
+  });
+
   it('records timeouts and exhausted retries per endpoint too', async () => {
     const server = await stubPingOne((path) => (path === `${audited}/populations` ? { status: 503, body: { code: 'UNAVAILABLE' } } : undefined));
     const snapshot = await collectSnapshot(clientFor(server), { environmentIds: [ids.env] });

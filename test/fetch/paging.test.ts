@@ -93,6 +93,16 @@ describe('paging', () => {
     await expect(getAll(clientFor(broken), '/roles', 'roles')).rejects.toMatchObject({ kind: 'malformed' });
   });
 
+  // The users scan walks its list page by page, but holds every id to tell a repeat: the cap bounds that too.
+  it('fails a list walked page by page past its items cap, before the caller sees that page', async () => {
+    const server = await pagedUsers(5, (origin, page) => `${origin}/v1${usersPath}?cursor=${page}`);
+    const seen: number[] = [];
+    const error = await forEachPage(clientFor(server), usersPath, 'users', (page) => void seen.push(page.length), { maxListItems: 3 }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'limit', reason: 'the list holds more than 3 items (--max-list-items); not read to the end' });
+    expect(seen).toEqual([2]);
+    expect(apiUrls(server)).toHaveLength(2);
+  });
+
   // A proxy or captive portal answering `{}` 200 to everything would otherwise yield a clean, empty snapshot.
   it.each([{}, { _links: { self: { href: 'x' } } }, { _embedded: {} }])('refuses a page with no list that does not say it is empty (%j) as malformed', async (body) => {
     const server = await startStub((request) => tokenReply(request) ?? { body });
