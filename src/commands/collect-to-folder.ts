@@ -1,4 +1,4 @@
-import { collectSnapshot, type ApiClient } from '../fetch/index.js';
+import { COUNT_MISMATCH_NOTE, collectSnapshot, type ApiClient } from '../fetch/index.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { checkSnapshotTarget } from '../snapshot/snapshot-target.js';
 import { redactPii } from '../snapshot/redact-pii.js';
@@ -75,8 +75,8 @@ async function collectCanonical({ io }: CommandContext, client: ApiClient, args:
     progress.finish();
   }
   const snapshot = canonicalSnapshot(withMissingRoles(args['redact-pii'] === true ? redactPii(collected) : collected));
-  const droppedSecrets = snapshot.manifest.collection.notes?.find((note) => note.startsWith(SECRET_FIELDS_NOTE));
-  if (droppedSecrets !== undefined) io.stderr.write(stderrLines([`warning: ${droppedSecrets}`]));
+  const warnings = (snapshot.manifest.collection.notes ?? []).filter((note) => note.startsWith(SECRET_FIELDS_NOTE) || note.startsWith(COUNT_MISMATCH_NOTE));
+  if (warnings.length > 0) io.stderr.write(stderrLines(warnings.map((note) => `warning: ${note}`)));
   return snapshot;
 }
 

@@ -1,6 +1,6 @@
 import type { Group, RoleAssignment, User } from '../snapshot/model.js';
 import { apiPath } from './api-path.js';
-import { attachChildren, failDependents, readChildren, readCollection, withoutLinks, type CollectContext } from './collect-context.js';
+import { attachChildren, failDependents, listOptions, readChildren, readCollection, withoutLinks, type CollectContext } from './collect-context.js';
 import { createSemaphore } from './concurrency.js';
 import { forEachPage } from './paging.js';
 
@@ -107,7 +107,7 @@ async function scanUsers(context: CollectContext, environmentId: string, maxUser
         if (fatal !== undefined) throw fatal.error;
         return capped ? 'stop' : undefined;
       },
-      { ...context.limits, limit: largestPage },
+      listOptions(context, { limit: largestPage }),
     );
     await Promise.all(pending);
     return result;

@@ -2,7 +2,7 @@ import type { ResourceType, SnapshotKind } from '../snapshot/model.js';
 import type { ApiClient } from './api-client.js';
 import type { CollectionRecorder } from './collection-recorder.js';
 import { mapWithConcurrency } from './concurrency.js';
-import { getAll, type ListLimits, type PagingOptions } from './paging.js';
+import { type CountMismatch, getAll, type ListLimits, type PagingOptions } from './paging.js';
 
 export type CollectPhase =
   | 'environments'
@@ -48,6 +48,19 @@ export function withoutLinks<T>(item: unknown): T {
   return rest as T;
 }
 
+/** Starts the note, in the snapshot and on stderr, for a list whose items did not number its own `count`. */
+export const COUNT_MISMATCH_NOTE = 'A list read to its end did not hold as many items as its count said';
+
+/**
+ * The paging options of every list the collector reads: its caps, and a note for a list read to its end with
+ * another number of items than its `count` (deleted or added while read, or left out): not a failed read, never silent.
+ */
+export function listOptions(context: CollectContext, options: PagingOptions): PagingOptions {
+  const onCountMismatch = ({ path, returned, count }: CountMismatch) =>
+    context.recorder.note(`${COUNT_MISMATCH_NOTE}: ${path} returned ${returned} and counted ${count} (changed while read, or cut short by the server); collect again to check.`);
+  return { ...context.limits, ...options, onCountMismatch };
+}
+
 /** Reads a whole collection for `kind`; undefined (and a failed entry) when it could not be read. `path` may be built lazily. */
 export async function readCollection<T>(
   context: CollectContext,
@@ -59,12 +72,7 @@ export async function readCollection<T>(
   about?: { type: ResourceType; id: string },
 ): Promise<T[] | undefined> {
   // A path built from ids the API sent may be refused (apiPath): that too is a failed read of this kind.
-  const items = await context.recorder.attempt(
-    kind,
-    environmentId,
-    () => getAll<unknown>(context.client, typeof path === 'string' ? path : path(), embeddedKey, { ...context.limits, ...options }),
-    about,
-  );
+  const items = await context.recorder.attempt(kind, environmentId, () => getAll<unknown>(context.client, typeof path === 'string' ? path : path(), embeddedKey, listOptions(context, options)), about);
   return items?.map((item) => withoutLinks<T>(item));
 }
 

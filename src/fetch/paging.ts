@@ -24,6 +24,24 @@ export const defaultListLimits: ListLimits = { maxPageItems: 10_000, maxPages: 1
 export interface PagingOptions extends Partial<ListLimits> {
   /** `limit` to request: the largest page the endpoint honours; omitted when the endpoint does not page. */
   limit?: number;
+  /**
+   * Told when a list read to its end returned another number of items than the latest `count` a page gave:
+   * items added or deleted while it was read, or left out by the server. Not a failed read (deletions
+   * during paging are legitimate), but never silent: the collector notes it in the snapshot and on stderr.
+   */
+  onCountMismatch?: (mismatch: CountMismatch) => void;
+}
+
+/** A list whose items, once read to the end, do not number what its own `count` says. */
+export interface CountMismatch {
+  path: string;
+  /** Items the pages returned. */
+  returned: number;
+  /**
+   * The latest `count` a page gave: "the number of items in the collection or result set", optional, and
+   * absent when there are many (developer.pingidentity.com "Paging and ordering collections").
+   */
+  count: number;
 }
 
 interface Page {
@@ -39,8 +57,9 @@ interface Page {
  * an ApiError, and the collection is reported incomplete, when a next link leaves the collection
  * (another host, base path or collection, or drops the `filter`: the token is never sent there), when
  * the list stops making progress (a page repeats an earlier page, cursor or id, or the list returns
- * more items than its own `count`), and when a page or the list passes its cap (kind `limit`, before `onPage`
- * sees that page).
+ * more items than its own `count`), when a page or the list passes its cap (kind `limit`, before `onPage`
+ * sees that page), and when the only page holds no item yet counts some (kind `malformed`: a truncated answer).
+ * A list read to its end with another number of items than its last `count` goes to `onCountMismatch`.
  * `onPage` returns `'stop'` to end early (a deliberate cap); `hasNext` tells it whether more pages exist.
  */
 export async function forEachPage<T>(
@@ -65,10 +84,15 @@ export async function forEachPage<T>(
     if (items.length > limits.maxPageItems) {
       throw new ApiError({ kind: 'limit', path, reason: `a page holds ${items.length} items, over the cap of ${limits.maxPageItems} (--max-page-items); not read` });
     }
-    progress.check(items, page);
     const href = page?._links?.next?.href;
     const hasNext = typeof href === 'string' && href !== '';
-    if ((await onPage(items, { hasNext })) === 'stop' || !hasNext) break;
+    progress.check(items, page, { first: pages === 1, last: !hasNext });
+    if ((await onPage(items, { hasNext })) === 'stop') break;
+    if (!hasNext) {
+      const mismatch = progress.mismatch();
+      if (mismatch !== undefined) options.onCountMismatch?.({ path, ...mismatch });
+      break;
+    }
     if (pages >= limits.maxPages) {
       throw new ApiError({ kind: 'limit', path, reason: `the list goes on past ${limits.maxPages} pages (--max-pages); not read to the end` });
     }
@@ -112,17 +136,25 @@ export async function getAll<T>(client: Pick<ApiClient, 'get' | 'apiUrl'>, path:
 function trackProgress(path: string, maxListItems: number) {
   const ids = new Set<string>();
   let returned = 0;
-  let largestCount = 0;
+  let largestCount: number | undefined;
+  let lastCount: number | undefined;
   return {
-    check(items: readonly unknown[], page: Page | null) {
+    check(items: readonly unknown[], page: Page | null, where: { first: boolean; last: boolean }) {
       if (returned + items.length > maxListItems) {
         throw new ApiError({ kind: 'limit', path, reason: `the list holds more than ${maxListItems} items (--max-list-items); not read to the end` });
       }
       returned += items.length;
       // PingOne's `count` is the size of the whole list; it may grow while the list is read, never past what is returned.
-      if (typeof page?.count === 'number') largestCount = Math.max(largestCount, page.count);
-      if (largestCount > 0 && returned > largestCount) {
+      if (typeof page?.count === 'number') {
+        lastCount = page.count;
+        largestCount = Math.max(largestCount ?? 0, page.count);
+      }
+      if (largestCount !== undefined && returned > largestCount) {
         throw new ApiError({ kind: 'paging', path, reason: `the list returned ${returned} items, more than its own count of ${largestCount}: cut off` });
+      }
+      // One answer that counts items it neither holds nor links to is cut short, not a list emptied while read.
+      if (where.first && where.last && items.length === 0 && lastCount !== undefined && lastCount > 0) {
+        throw new ApiError({ kind: 'malformed', path, reason: `the answer holds no items and no next link, yet counts ${lastCount}: truncated` });
       }
       for (const item of items) {
         const id = (item as { id?: unknown } | null)?.id;
@@ -131,6 +163,8 @@ function trackProgress(path: string, maxListItems: number) {
         ids.add(id);
       }
     },
+    /** What the list returned against the latest `count` a page gave, when they differ. */
+    mismatch: (): Omit<CountMismatch, 'path'> | undefined => (lastCount === undefined || lastCount === returned ? undefined : { returned, count: lastCount }),
   };
 }
 

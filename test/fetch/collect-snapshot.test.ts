@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../src/errors.js';
 import { createApiClient } from '../../src/fetch/api-client.js';
 import { collectSnapshot } from '../../src/fetch/collect-snapshot.js';
-import type { CollectProgress } from '../../src/fetch/collect-context.js';
+import { COUNT_MISMATCH_NOTE, type CollectProgress } from '../../src/fetch/collect-context.js';
 import { resolveConnectionSettings } from '../../src/fetch/settings.js';
 import type { CollectionEntry } from '../../src/snapshot/model.js';
 import { clientSecret, fakeClock, ids, startStub, tokenReply, type StubReply, type StubServer } from './stub-server.js';
@@ -181,6 +181,15 @@ describe('collectSnapshot', () => {
     expect(entry(entries, 'userRoleAssignments', ids.adminEnv)).toMatchObject({ status: 'failed', error: expect.stringContaining('could not be read to the end') });
     // The lists within the cap are read as before.
     expect(entry(entries, 'groups', ids.adminEnv)?.status).toBe('complete');
+  });
+
+  it('keeps a list that ended short of its own count, and notes it (deletions while paging are legitimate)', async () => {
+    const groups = [{ id: 'group-admins', name: 'Admins' }];
+    const server = await stubPingOne((path) => (path === `${admin}/groups` ? { body: { _links: link, _embedded: { groups }, size: 1, count: 2 } } : undefined));
+    const snapshot = await collectSnapshot(clientFor(server), { environmentIds: [ids.adminEnv] });
+    expect(entry(snapshot.manifest.collection.entries, 'groups', ids.adminEnv)?.status).toBe('complete');
+    expect(snapshot.environments[0]?.groups.map((group) => group.id)).toEqual(['group-admins']);
+    expect(snapshot.manifest.collection.notes).toContain(`${COUNT_MISMATCH_NOTE}: ${admin}/groups returned 1 and counted 2 (changed while read, or cut short by the server); collect again to check.`);
   });
 
   it('records timeouts and exhausted retries per endpoint too', async () => {

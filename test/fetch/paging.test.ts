@@ -93,6 +93,56 @@ describe('paging', () => {
     await expect(getAll(clientFor(broken), '/roles', 'roles')).rejects.toMatchObject({ kind: 'malformed' });
   });
 
+  // PingOne's `count` is the whole list's size: one answer that counts items it neither holds nor links to was cut short.
+  it.each([
+    { size: 0, count: 3 },
+    { _embedded: { roles: [] }, size: 0, count: 3 },
+  ])('refuses a first and only page with no items that counts some (%j) as malformed', async (body) => {
+    const server = await startStub((request) => tokenReply(request) ?? { body });
+    servers.push(server);
+    await expect(getAll(clientFor(server), '/roles', 'roles')).rejects.toMatchObject({ kind: 'malformed', reason: 'the answer holds no items and no next link, yet counts 3: truncated' });
+  });
+
+  it('cuts off a page that holds items yet counts none', async () => {
+    const server = await startStub((request) => tokenReply(request) ?? { body: { _embedded: { roles: [{ id: 'role-0' }] }, size: 1, count: 0 } });
+    servers.push(server);
+    await expect(getAll(clientFor(server), '/roles', 'roles')).rejects.toMatchObject({ kind: 'paging', reason: 'the list returned 1 items, more than its own count of 0: cut off' });
+  });
+
+  /** Two pages of two users, each page with its own `count`. */
+  async function countedUsers(counts: [number | undefined, number | undefined]) {
+    const server = await startStub((request) => {
+      const token = tokenReply(request);
+      if (token !== undefined) return token;
+      const page = Number(new URL(request.url, 'http://x').searchParams.get('cursor') ?? '0');
+      const count = counts[page];
+      const next = page === 0 ? { _links: { next: { href: `${server.origin}/v1${usersPath}?cursor=1` } } } : {};
+      return { body: { _embedded: { users: [{ id: `user-${page}-0` }, { id: `user-${page}-1` }] }, size: 2, ...(count === undefined ? {} : { count }), ...next } };
+    });
+    servers.push(server);
+    return server;
+  }
+
+  // Deleted while read (fewer), or deleted behind the cursor (more than the last count): legitimate, so not a failed read; but said.
+  it.each([
+    [[6, 6], { returned: 4, count: 6 }],
+    [[5, 3], { returned: 4, count: 3 }],
+    [[6, undefined], { returned: 4, count: 6 }],
+  ] as const)('reads a list whose pages count %j to the end and tells the caller it returned another number', async (counts, mismatch) => {
+    const server = await countedUsers([...counts]);
+    const told: unknown[] = [];
+    const users = await getAll(clientFor(server), usersPath, 'users', { onCountMismatch: (what) => told.push(what) });
+    expect(users).toHaveLength(4);
+    expect(told).toEqual([{ path: usersPath, ...mismatch }]);
+  });
+
+  it('tells nothing when the list numbers what it counts, or when the caller stopped it early', async () => {
+    const told: unknown[] = [];
+    expect(await getAll(clientFor(await countedUsers([4, 4])), usersPath, 'users', { onCountMismatch: (what) => told.push(what) })).toHaveLength(4);
+    await forEachPage(clientFor(await countedUsers([9, 9])), usersPath, 'users', () => 'stop', { onCountMismatch: (what) => told.push(what) });
+    expect(told).toEqual([]);
+  });
+
   // The users scan walks its list page by page, but holds every id to tell a repeat: the cap bounds that too.
   it('fails a list walked page by page past its items cap, before the caller sees that page', async () => {
     const server = await pagedUsers(5, (origin, page) => `${origin}/v1${usersPath}?cursor=${page}`);
