@@ -1,4 +1,4 @@
-import { readFileSync, type Stats } from 'node:fs';
+import { readFile, type Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import { toolVersion } from '../paths.js';
 import { withUnrecordedKindsFailed } from './collection-coverage.js';
@@ -97,10 +97,21 @@ async function readSnapshotFolder(dir: string, keepTexts: boolean): Promise<Load
 
 async function readListedFiles(dir: string, manifestStats: Stats, keepTexts: boolean): Promise<LoadedSnapshot> {
   const problems: SnapshotProblem[] = [];
-  const written = readManifest(dir, manifestStats, problems);
+  // Listed while the manifest is read and parsed: the folders' reads run on libuv's threads meanwhile. Awaited only
+  // once the manifest is good (a listing's failure beside a bad manifest goes unsaid, as the manifest's own error is
+  // what to fix), and stopped when it is not: a folder that only holds some other manifest.json may be a large tree.
+  const stopListing = new AbortController();
+  const listing = listTree(dir, stopListing.signal);
+  listing.catch(() => undefined);
+  let written: WrittenManifest | undefined;
+  try {
+    written = await readManifest(dir, manifestStats, problems);
+  } finally {
+    if (written === undefined) stopListing.abort();
+  }
   // Without a readable file list nothing else can be checked.
   if (written === undefined) throw new InvalidSnapshotError(dir, problems);
-  const { files, others } = await listTree(dir);
+  const { files, others } = await listing;
   for (const file of others) problems.push({ file, message: NOT_REGULAR });
   const listed = written.files;
   const entries = matchListing(files, others, listed, problems);
@@ -216,7 +227,7 @@ async function hasManifestFile(dir: string): Promise<boolean> {
   );
 }
 
-function readManifest(dir: string, stats: Stats, problems: SnapshotProblem[]): WrittenManifest | undefined {
+async function readManifest(dir: string, stats: Stats, problems: SnapshotProblem[]): Promise<WrittenManifest | undefined> {
   const file = filePath(dir, MANIFEST_FILE);
   if (!stats.isFile()) {
     throw new UserFacingError('snapshot-missing', `${dir} is not a snapshot pingone-audit can read: its ${MANIFEST_FILE} is not a regular file (a link, a pipe or a device).`, {
@@ -224,8 +235,9 @@ function readManifest(dir: string, stats: Stats, problems: SnapshotProblem[]): W
     });
   }
   if (tooLarge(MANIFEST_FILE, stats.size, problems)) return undefined;
-  // Read as bytes, then decoded: Node 20's readFileSync(file, 'utf8') took twice as long on a 2.5 MB manifest.
-  const text = readFileSync(file).toString('utf8');
+  // Read as bytes, then decoded: Node 20's readFileSync(file, 'utf8') took twice as long on a 2.5 MB manifest. Read on
+  // libuv's threads, in a few round trips, each a turn in which the folder's listing goes on.
+  const text = (await readBytes(file)).toString('utf8');
   const value = parseOrReport(text, MANIFEST_FILE, problems);
   if (value === undefined) return undefined;
   if (!isOwnManifest(value)) {
@@ -255,6 +267,11 @@ function readManifest(dir: string, stats: Stats, problems: SnapshotProblem[]): W
     });
   }
   return reportViolations(text, MANIFEST_FILE, 'manifest', value, problems) ? (value as WrittenManifest) : undefined;
+}
+
+/** A file's bytes by `fs.readFile` (its callback form reads into one buffer of the file's size, no copy at the end). */
+function readBytes(file: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => readFile(file, (error, bytes) => (error === null ? resolve(bytes) : reject(error))));
 }
 
 /** Parses and checks one file's text: its value, or undefined (with problems recorded) when it does not conform. */

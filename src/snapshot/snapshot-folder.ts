@@ -71,10 +71,14 @@ export interface FolderTree {
   others: string[];
 }
 
-/** Walks `dir` without following links; hidden entries are skipped at every depth. */
-export async function listTree(dir: string): Promise<FolderTree> {
+/**
+ * Walks `dir` without following links; hidden entries are skipped at every depth. Once `signal` is aborted no further
+ * folder is read, and the partial tree is of no use.
+ */
+export async function listTree(dir: string, signal?: AbortSignal): Promise<FolderTree> {
   const tree: FolderTree = { files: [], others: [] };
   const visit = async (relative: string): Promise<void> => {
+    if (signal?.aborted === true) return;
     const entries = await readdir(path.join(dir, relative), { withFileTypes: true });
     const folders: string[] = [];
     for (const entry of entries) {

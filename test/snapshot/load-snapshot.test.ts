@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../src/errors.js';
 import { InvalidSnapshotError } from '../../src/snapshot/invalid-snapshot-error.js';
 import { loadSnapshot } from '../../src/snapshot/load-snapshot.js';
+import { listTree } from '../../src/snapshot/snapshot-folder.js';
 import { writeSnapshot } from '../../src/snapshot/write-snapshot.js';
 import { PROD_ENV_ID } from '../helpers/snapshot-builder.js';
 import { reseal, richSnapshot, temporaryFolder } from './snapshot-fixtures.js';
@@ -175,6 +176,18 @@ describe('loadSnapshot: folders that are not a usable snapshot', () => {
     const dir = await temporaryFolder();
     await writeFile(path.join(dir, 'manifest.json'), '{ "name": "My web app", "short_name": "app", "icons": [] }\n');
     await expect(loadSnapshot(dir)).rejects.toThrow(/not a pingone-audit snapshot: its manifest.json was not written by pingone-audit/);
+  });
+
+  it('stops listing the folder once its manifest turns out not to be ours: no further folder is read', async () => {
+    const dir = await temporaryFolder();
+    await mkdir(path.join(dir, 'a', 'b'), { recursive: true });
+    await writeFile(path.join(dir, 'a', 'b', 'c.json'), '{}');
+    expect((await listTree(dir)).files).toEqual(['a/b/c.json']);
+    const stop = new AbortController();
+    stop.abort();
+    expect(await listTree(dir, stop.signal)).toEqual({ files: [], others: [] });
+    // An aborted walk reads nothing, so a folder that is gone by then does not fail it either.
+    await expect(listTree(path.join(dir, 'gone'), stop.signal)).resolves.toEqual({ files: [], others: [] });
   });
 
   it('ignores hidden entries', async () => {
