@@ -23,12 +23,15 @@ export function renderMessage(messages: RuleMeta['messages'], report: Pick<RuleR
   const template = messages[report.messageId];
   if (template === undefined) throw new Error(`Unknown messageId "${report.messageId}" (not in meta.messages).`);
   const parts = partsOf(template);
-  let message = parts[0] ?? '';
+  if (parts.length === 1) return parts[0] ?? '';
+  const pieces = parts.slice();
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i] ?? '';
     const value = report.data?.[name];
     if (value === undefined) throw new Error(`Message "${report.messageId}" needs {{${name}}}, which the report's data lacks.`);
-    message += String(value) + (parts[i + 1] ?? '');
+    pieces[i] = String(value);
   }
-  return message;
+  // Joined, not added up piece by piece: one flat string, where `+=` leaves a tree of pieces that every report
+  // (JSON escaping, encoding) has to copy flat again, tens of thousands of times on a large audit.
+  return pieces.join('');
 }

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Finding } from '../engine/types.js';
 import { ENVIRONMENT_ARRAYS } from '../snapshot/layout.js';
 import type { ResourceType } from '../snapshot/model.js';
 
@@ -9,11 +8,14 @@ export const SOURCE_ROOT = '%SRCROOT%';
 /** The API collection name of each resource type, as in a logical location `envId/applications/appId`. */
 export const RESOURCE_COLLECTION: Readonly<Record<ResourceType, string>> = { environment: 'environments', ...ENVIRONMENT_ARRAYS };
 
-/** `environments/<envId>/applications/<appId>`; organization-wide resources sit under `organization/`. */
-export function fullyQualifiedName({ environmentId, resource }: Finding): string {
-  const scope = environmentId === null ? 'organization' : `environments/${environmentId}`;
-  if (resource.type === 'environment') return `environments/${resource.id}`;
-  return `${scope}/${RESOURCE_COLLECTION[resource.type]}/${resource.id}`;
+/**
+ * A resource's logical location is this and its id: `environments/<envId>/applications/` (so
+ * `environments/<envId>/applications/<appId>`), `environments/` for an environment itself; organization-wide
+ * resources sit under `organization/`. The same for every resource of one type in one scope.
+ */
+export function fullyQualifiedPrefix(environmentId: string | null, type: ResourceType): string {
+  if (type === 'environment') return 'environments/';
+  return `${environmentId === null ? 'organization' : `environments/${environmentId}`}/${RESOURCE_COLLECTION[type]}/`;
 }
 
 /** A relative, percent-encoded URI: {@link snapshotFilePath} with each segment escaped. */

@@ -1,6 +1,7 @@
 import type { Finding } from '../engine/types.js';
 import { dispositionLabel } from './disposition-label.js';
-import { fullyQualifiedName, SOURCE_ROOT } from './sarif-location.js';
+import { fullyQualifiedPrefix, SOURCE_ROOT } from './sarif-location.js';
+import type { ResourceType } from '../snapshot/model.js';
 import { SARIF_LEVEL } from './sarif-rules.js';
 
 /**
@@ -48,7 +49,16 @@ export function sarifResultWriter(): (input: SarifResultInput) => string {
   const quote = (value: string | null) => {
     if (value === null) return 'null';
     let text = quoted.get(value);
-    if (text === undefined) quoted.set(value, (text = json(value)));
+    if (text === undefined) quoted.set(value, (text = jsonString(value)));
+    return text;
+  };
+  // A logical location's text up to its resource id (quote opened, not closed), per environment and resource type.
+  const namePrefixes = new Map<string | null, Map<ResourceType, string>>();
+  const namePrefix = (environmentId: string | null, type: ResourceType) => {
+    let byType = namePrefixes.get(environmentId);
+    if (byType === undefined) namePrefixes.set(environmentId, (byType = new Map()));
+    let text = byType.get(type);
+    if (text === undefined) byType.set(type, (text = jsonString(fullyQualifiedPrefix(environmentId, type)).slice(0, -1)));
     return text;
   };
   return ({ finding, ruleIndex, uriJson, suppressed, absent }) => {
@@ -56,21 +66,37 @@ export function sarifResultWriter(): (input: SarifResultInput) => string {
     const baselineState = finding.baselineState === undefined ? undefined : absent ? 'absent' : finding.baselineState;
     const pointer = quote(finding.pointer);
     const type = quote(resource.type);
-    const name = resource.name === undefined ? undefined : json(resource.name);
+    const id = jsonString(resource.id);
+    const name = resource.name === undefined ? undefined : jsonString(resource.name);
+    // JSON escapes character by character, so the escaped prefix and the escaped id make the escaped name.
+    const qualifiedName = location.address === undefined ? `${namePrefix(finding.environmentId, resource.type)}${id.slice(1)}` : jsonString(location.address);
     return (
-      `{"ruleId":${quote(finding.ruleId)}${ruleIndex === undefined ? '' : `,"ruleIndex":${json(ruleIndex)}`},"level":${quote(SARIF_LEVEL[finding.severity])}` +
-      `,"message":{"text":${json(finding.message)}},${LOCATION_OPEN}${uriJson}${URI_BASE}${json(Math.max(1, Math.trunc(location.line ?? 1)))}}}` +
+      `{"ruleId":${quote(finding.ruleId)}${ruleIndex === undefined ? '' : `,"ruleIndex":${jsonNumber(ruleIndex)}`},"level":${quote(SARIF_LEVEL[finding.severity])}` +
+      `,"message":{"text":${jsonString(finding.message)}},${LOCATION_OPEN}${uriJson}${URI_BASE}${jsonNumber(Math.max(1, Math.trunc(location.line ?? 1)))}}}` +
       // A Terraform resource is known by its address, which is what a reviewer searches the configuration for.
-      `,"logicalLocations":[{${name === undefined ? '' : `"name":${name},`}"fullyQualifiedName":${json(location.address ?? fullyQualifiedName(finding))},"kind":"resource"` +
-      `,"properties":{"pointer":${pointer},"resourceType":${type}}}]}]${FINGERPRINTS_OPEN}${json(finding.fingerprint)}}` +
+      `,"logicalLocations":[{${name === undefined ? '' : `"name":${name},`}"fullyQualifiedName":${qualifiedName},"kind":"resource"` +
+      `,"properties":{"pointer":${pointer},"resourceType":${type}}}]}]${FINGERPRINTS_OPEN}${jsonString(finding.fingerprint)}}` +
       (baselineState === undefined ? '' : `,"baselineState":${quote(baselineState)}`) +
       (suppressed ? `,"suppressions":[{"kind":"external","justification":${json(suppressionJustification(finding))}}]` : '') +
       `,"properties":{"severity":${quote(finding.severity)},"environmentId":${quote(finding.environmentId)}` +
-      `,"resource":{"type":${type},"id":${json(resource.id)}${name === undefined ? '' : `,"name":${name}`}},"pointer":${pointer}` +
+      `,"resource":{"type":${type},"id":${id}${name === undefined ? '' : `,"name":${name}`}},"pointer":${pointer}` +
       `${finding.disposition === undefined ? '' : `,"disposition":${json(finding.disposition)}`}}` +
       (absent && finding.baselineState === undefined ? ',"baselineState":"absent"}' : '}')
     );
   };
+}
+
+/** A string JSON prints as it is: no quote, backslash, control character or surrogate (escaped when lone). */
+const PLAIN_JSON_STRING = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
+/** `JSON.stringify(value)`: most strings of a tenant need no escape, and testing that costs a third of the call. */
+function jsonString(value: string): string {
+  return PLAIN_JSON_STRING.test(value) ? `"${value}"` : json(value);
+}
+
+/** `JSON.stringify(value)` of a number: its text when finite, else `null`. */
+function jsonNumber(value: number): string {
+  return Number.isFinite(value) ? `${value}` : 'null';
 }
 
 /** The reviewer's reason, led by the disposition (kind, control, owner, dates) when one hid the finding. */

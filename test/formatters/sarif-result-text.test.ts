@@ -79,6 +79,21 @@ describe('sarifResultWriter', () => {
     expect(fixed).not.toHaveProperty('suppressions');
   });
 
+  it('escapes ids, environment ids, pointers and fingerprints as JSON.stringify does, plain or not', () => {
+    // Plain text, every escape JSON has, a pair of surrogates (kept) and a lone one (escaped), U+2028 (kept).
+    for (const text of ['plain', HOSTILE, 'tab\there \u0001 \ud83d\ude00 \udc00', '']) {
+      const hostile = makeFinding({ ruleId: text, severity: 'low', environmentId: text, id: text, name: text, pointer: `/${text}`, message: text });
+      for (const type of ['application', 'environment', 'role'] as const) {
+        const result = parsedCanonical(sarifResultText(input({ finding: { ...hostile, fingerprint: text, resource: { ...hostile.resource, type } } })));
+        const qualified = type === 'environment' ? `environments/${text}` : `environments/${text}/${type === 'role' ? 'roles' : 'applications'}/${text}`;
+        expect(result).toMatchObject({ ruleId: text, message: { text }, partialFingerprints: { [FINGERPRINT_KEY]: text }, properties: { environmentId: text, resource: { id: text, name: text } } });
+        expect(result).toMatchObject({ locations: [{ logicalLocations: [{ name: text, fullyQualifiedName: qualified, properties: { pointer: `/${text}` } }] }] });
+      }
+      const orgWide = parsedCanonical(sarifResultText(input({ finding: makeFinding({ ruleId: 'r', severity: 'low', environmentId: null, id: text, name: text, type: 'role' }) })));
+      expect(orgWide).toMatchObject({ locations: [{ logicalLocations: [{ fullyQualifiedName: `organization/roles/${text}` }] }] });
+    }
+  });
+
   it('writes no result shorter than MIN_RESULT_BYTES, even with every string of the finding empty', () => {
     const empty = makeFinding({ ruleId: '', severity: 'info', environmentId: null, id: '', name: '', pointer: '', message: '' });
     const text = sarifResultText(input({ finding: { ...empty, resource: { type: 'user', id: '', name: '' }, location: { file: '' } }, ruleIndex: undefined, uriJson: '""' }));
