@@ -89,7 +89,7 @@ describe('sarifResultWriter', () => {
         expect(result).toMatchObject({ ruleId: text, message: { text }, partialFingerprints: { [FINGERPRINT_KEY]: text }, properties: { environmentId: text, resource: { id: text, name: text } } });
         expect(result).toMatchObject({ locations: [{ logicalLocations: [{ name: text, fullyQualifiedName: qualified, properties: { pointer: `/${text}` } }] }] });
       }
-      const orgWide = parsedCanonical(sarifResultText(input({ finding: makeFinding({ ruleId: 'r', severity: 'low', environmentId: null, id: text, name: text, type: 'role' }) })));
+      const orgWide = parsedCanonical(sarifResultText(input({ finding: makeFinding({ ruleId: 'r', severity: 'low', environmentId: null, id: text, name: text, message: text, type: 'role' }) })));
       expect(orgWide).toMatchObject({ locations: [{ logicalLocations: [{ fullyQualifiedName: `organization/roles/${text}` }] }] });
     }
   });
