@@ -26,6 +26,22 @@ export function artifactUri(file: string, snapshotDir: string | undefined): stri
     .join('/');
 }
 
+/** A path of plain segments: none empty, `.` or `..`, and no character that `encodeURIComponent` escapes. */
+const PLAIN_PATH = /^[\w\-.!~*'()]+(?:\/[\w\-.!~*'()]+)*$/;
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
+
+/**
+ * {@link artifactUri} of each file of one folder, as JSON text: the folder's part is made once, and a file whose path
+ * needs no normalising or escaping (a snapshot's own layout paths, as a rule) is added to it as it is. The same text as
+ * `JSON.stringify(artifactUri(file, snapshotDir))`, for some 14,000 files on the realistic snapshot of issue 19.
+ */
+export function artifactUriJson(snapshotDir: string | undefined): (file: string) => string {
+  // `path.posix.join` normalises the folder and adds a plain path to it unchanged: "x" stands for any such path.
+  const probe = artifactUri('x', snapshotDir);
+  const folder = probe.slice(0, -1);
+  return (file) => (PLAIN_PATH.test(file) && !DOT_SEGMENT.test(file) ? `"${folder}${file}"` : JSON.stringify(artifactUri(file, snapshotDir)));
+}
+
 /** The file's path from the repository root: the snapshot folder (when relative) joined with it. */
 export function snapshotFilePath(file: string, snapshotDir: string | undefined): string {
   return path.posix.join(relativeFolder(snapshotDir), toPosix(file));

@@ -5,7 +5,7 @@ import { UserFacingError } from '../errors.js';
 import { utf8Blocks } from '../output/byte-blocks.js';
 import { DEFAULT_INFORMATION_URI, type FormatContext } from './format-context.js';
 import { toInvocation, type RuleIndex } from './sarif-invocation.js';
-import { artifactUri, SOURCE_ROOT } from './sarif-location.js';
+import { artifactUriJson, SOURCE_ROOT } from './sarif-location.js';
 import { sarifResultWriter } from './sarif-result-text.js';
 import { toReportingDescriptor } from './sarif-rules.js';
 import { sarifLogPieces, sarifRunText, type SarifRunParts } from './sarif-text.js';
@@ -68,9 +68,10 @@ function sarifRuns(result: AuditResult, context: FormatContext, scopes: Array<st
   const ruleIndex: RuleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   // Several findings point at one resource file: its URI is escaped once, as URI and as JSON.
   const uris = new Map<string, string>();
+  const uriJson = artifactUriJson(context.snapshotDir);
   const uriJsonOf = (file: string) => {
     let uri = uris.get(file);
-    if (uri === undefined) uris.set(file, (uri = JSON.stringify(artifactUri(file, context.snapshotDir))));
+    if (uri === undefined) uris.set(file, (uri = uriJson(file)));
     return uri;
   };
   const { suppressed, reported } = reportedFindings(result, context);
