@@ -139,19 +139,50 @@ export type LayoutEntry =
 
 /** Parses a relative path (forward slashes); undefined when it is not part of the layout. */
 export function parseLayoutPath(relativePath: string): LayoutEntry | undefined {
-  const parts = relativePath.split('/');
-  if (parts.length === 1 && parts[0] === MANIFEST_FILE) return { kind: 'manifest' };
-  if (parts.length === 2 && parts[0] === BUILT_IN_ROLES_FOLDER) {
-    const id = idOfFileName(parts[1]!);
-    return id === undefined ? undefined : { kind: 'built-in-role', id };
-  }
-  if (parts[0] !== ENVIRONMENTS_FOLDER || parts.length < 3) return undefined;
+  const slash = relativePath.lastIndexOf('/');
+  if (slash === -1) return relativePath === MANIFEST_FILE ? { kind: 'manifest' } : undefined;
+  return entryOfFolder(parseLayoutFolder(relativePath.slice(0, slash)), relativePath.slice(slash + 1));
+}
+
+/**
+ * {@link parseLayoutPath} for many paths in a row: a folder's path is parsed once for the paths that follow it in
+ * the same folder, as in a sorted listing (14,000 files in 170 folders), instead of once per file.
+ */
+export function layoutPathParser(): (relativePath: string) => LayoutEntry | undefined {
+  let lastFolder: string | undefined;
+  let lastLayout: FolderLayout;
+  return (relativePath) => {
+    const slash = relativePath.lastIndexOf('/');
+    if (slash === -1) return parseLayoutPath(relativePath);
+    const folder = relativePath.slice(0, slash);
+    if (folder !== lastFolder) {
+      lastFolder = folder;
+      lastLayout = parseLayoutFolder(folder);
+    }
+    return entryOfFolder(lastLayout, relativePath.slice(slash + 1));
+  };
+}
+
+/** What the files of a folder are, from its path alone; undefined for a folder that holds no layout file. */
+type FolderLayout = { kind: 'built-in-roles' } | { kind: 'environment'; environmentId: string } | { kind: 'resources'; type: EnvironmentResourceType; environmentId: string } | undefined;
+
+function parseLayoutFolder(folder: string): FolderLayout {
+  if (folder === BUILT_IN_ROLES_FOLDER) return { kind: 'built-in-roles' };
+  const parts = folder.split('/');
+  if (parts[0] !== ENVIRONMENTS_FOLDER || parts.length < 2 || parts.length > 3) return undefined;
   const environmentId = decodeSegment(parts[1]!);
   if (environmentId === undefined) return undefined;
-  if (parts.length === 3) return parts[2] === ENVIRONMENT_FILE ? { kind: 'environment', environmentId } : undefined;
+  if (parts.length === 2) return { kind: 'environment', environmentId };
   const type = TYPE_BY_FOLDER.get(parts[2]!);
-  const id = parts.length === 4 ? idOfFileName(parts[3]!) : undefined;
-  return type === undefined || id === undefined ? undefined : { kind: 'resource', type, environmentId, id };
+  return type === undefined ? undefined : { kind: 'resources', type, environmentId };
+}
+
+function entryOfFolder(folder: FolderLayout, fileName: string): LayoutEntry | undefined {
+  if (folder === undefined) return undefined;
+  if (folder.kind === 'environment') return fileName === ENVIRONMENT_FILE ? { kind: 'environment', environmentId: folder.environmentId } : undefined;
+  const id = idOfFileName(fileName);
+  if (id === undefined) return undefined;
+  return folder.kind === 'built-in-roles' ? { kind: 'built-in-role', id } : { kind: 'resource', type: folder.type, environmentId: folder.environmentId, id };
 }
 
 function idOfFileName(fileName: string): string | undefined {

@@ -3,7 +3,7 @@ import { lstat } from 'node:fs/promises';
 import { toolVersion } from '../paths.js';
 import { withUnrecordedKindsFailed } from './collection-coverage.js';
 import { pointerSegment, scanJson } from './json-scanner.js';
-import { ENVIRONMENT_ARRAYS, ENVIRONMENT_FILE, environmentFolder, MANIFEST_FILE, parseLayoutPath, type LayoutEntry, type WrittenManifest } from './layout.js';
+import { ENVIRONMENT_ARRAYS, ENVIRONMENT_FILE, environmentFolder, layoutPathParser, MANIFEST_FILE, type LayoutEntry, type WrittenManifest } from './layout.js';
 import { createLineLocator, type SnapshotFileSource } from './locate-line.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Environment, type EnvironmentSnapshot, type Role, type Snapshot } from './model.js';
 import { readChunk, type ReadChunk, type ReadFailure, type ReadScratch } from './read-chunk.js';
@@ -180,6 +180,7 @@ function matchListing(files: readonly string[], others: readonly string[], liste
   const entries: Array<{ file: string; entry: FileEntry }> = [];
   let listedHere = 0;
   let unnamed = false;
+  const parseLayoutPath = layoutPathParser();
   for (const file of files) {
     if (file === MANIFEST_FILE) continue;
     const entry = parseLayoutPath(file);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSegment, encodeSegment, parseLayoutPath, resourceFile } from '../../src/snapshot/layout.js';
+import { decodeSegment, encodeSegment, layoutPathParser, parseLayoutPath, resourceFile } from '../../src/snapshot/layout.js';
 
 describe('resourceFile', () => {
   it('places each resource type in its folder', () => {
@@ -68,5 +68,33 @@ describe('parseLayoutPath', () => {
 
   it.each(['README.md', 'roles/x.txt', 'environments/e/notes.json', 'environments/e/apps/a.json', 'environments/e/users/deep/u.json', 'roles/.json'])('does not recognise %s', (file) => {
     expect(parseLayoutPath(file)).toBeUndefined();
+  });
+
+  it('answers path after path as it does for each path alone, whichever folder came before', () => {
+    const paths = [
+      'manifest.json',
+      'roles/a.json',
+      'roles/b.txt',
+      'roles/x/c.json',
+      'environments',
+      'environments/e',
+      'environments/e/environment.json',
+      'environments/e/notes.json',
+      'environments/e/users/u.json',
+      'environments/e/users/v.json',
+      'environments/e/users/deep/u.json',
+      'environments/e/apps/a.json',
+      'environments/%zz/environment.json',
+      'environments/f/users/u.json',
+      'environments/e/users/w.json',
+      '/manifest.json',
+      'roles/',
+      '',
+    ];
+    const parse = layoutPathParser();
+    const expected = paths.map((file) => parseLayoutPath(file));
+    expect(expected.filter((entry) => entry !== undefined)).toHaveLength(7);
+    expect(paths.map((file) => parse(file))).toEqual(expected);
+    expect([...paths].reverse().map((file) => parse(file))).toEqual([...expected].reverse());
   });
 });
