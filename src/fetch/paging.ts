@@ -59,7 +59,7 @@ interface Page {
  * the list stops making progress (a page repeats an earlier page, cursor or id, or the list returns
  * more items than its own `count`), when a page or the list passes its cap (kind `limit`, before `onPage`
  * sees that page), and when the only page holds no item yet counts some (kind `malformed`: a truncated answer).
- * A list read to its end with another number of items than its last `count` goes to `onCountMismatch`.
+ * A list read to its end with another number of items than its latest `count` goes to `onCountMismatch`.
  * `onPage` returns `'stop'` to end early (a deliberate cap); `hasNext` tells it whether more pages exist.
  */
 export async function forEachPage<T>(
