@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { FromDemoSimulatorThread } from '../demo-simulator-thread.js';
@@ -20,6 +21,17 @@ export interface DemoSimulator {
 const THREAD_ENTRY = packagePath('dist', 'src', 'demo-simulator-thread.js');
 const RUNS_BUILT = fileURLToPath(import.meta.url).endsWith('.js');
 
+/**
+ * Whether the simulator gets a thread of its own: only when the CLI runs built and the machine has a second CPU for
+ * it. On one CPU the thread's start (~0.1 s of CPU, most of it Node's bootstrap of a worker) overlaps nothing and the
+ * collection's two ends take turns anyway, so the demo would only pay for it.
+ */
+export function simulatorGetsOwnThread(runsBuilt: boolean, cpus: number): boolean {
+  return runsBuilt && cpus > 1;
+}
+
+const OWN_THREAD = simulatorGetsOwnThread(RUNS_BUILT, availableParallelism());
+
 let prestarted: { simulator: Promise<DemoSimulator>; worker: Promise<Worker> } | undefined;
 
 /**
@@ -28,7 +40,7 @@ let prestarted: { simulator: Promise<DemoSimulator>; worker: Promise<Worker> } |
  * thread does not hold the process open: a run that ends before the demo takes it (a bad option, `--help`) just exits.
  */
 export function prestartDemoSimulator(args: readonly string[]): void {
-  if (args[0] !== 'demo' || !RUNS_BUILT) return;
+  if (args[0] !== 'demo' || !OWN_THREAD) return;
   const started = startInWorker(true);
   // Whoever takes it sees its failure; a run that never does (exit 2 on an option) must not report it as unhandled.
   started.simulator.catch(() => undefined);
@@ -36,7 +48,7 @@ export function prestartDemoSimulator(args: readonly string[]): void {
 }
 
 /**
- * The demo's simulator on its own thread when the CLI runs built (the one {@link prestartDemoSimulator} started, if
+ * The demo's simulator on its own thread when {@link simulatorGetsOwnThread} (the one {@link prestartDemoSimulator} started, if
  * any), else on this one. The demo's collection talks to it over HTTP on 127.0.0.1 either way. Moving it off the
  * main thread takes its ~20 % of the collection's CPU, its garbage and its modules off the demo's critical path.
  * Throws the `UserFacingError` the dataset's loading threw (`dataset-invalid`).
@@ -48,7 +60,7 @@ export async function startDemoSimulator(): Promise<DemoSimulator> {
     (await taken.worker).ref();
     return taken.simulator;
   }
-  if (RUNS_BUILT) return startInWorker(false).simulator;
+  if (OWN_THREAD) return startInWorker(false).simulator;
   const { startDemoTenant } = await import('../simulator/demo-tenant.js');
   const { simulator, credential } = await startDemoTenant();
   return { apiUrl: simulator.apiUrl, authUrl: simulator.authUrl, credential, close: () => simulator.close() };

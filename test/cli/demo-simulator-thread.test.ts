@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/simulator/load-dataset.js';
+import { simulatorGetsOwnThread } from '../../src/commands/demo-simulator.js';
 import { packagePath } from '../../src/paths.js';
 
 // The demo's simulator thread exists as built JavaScript only (a worker loads files, not the sources): this test loads
@@ -47,5 +48,13 @@ describe("the built demo's simulator", () => {
     } finally {
       await Promise.all([first.close(), second.close()]);
     }
+  });
+});
+
+describe('where the demo simulator runs', () => {
+  it('gets a thread of its own only when built and a second CPU can run it', () => {
+    expect(simulatorGetsOwnThread(true, 2)).toBe(true);
+    expect(simulatorGetsOwnThread(true, 1)).toBe(false);
+    expect(simulatorGetsOwnThread(false, 8)).toBe(false);
   });
 });
