@@ -3,6 +3,7 @@ import { dispositionLabel } from './disposition-label.js';
 import { fullyQualifiedPrefix, SOURCE_ROOT } from './sarif-location.js';
 import type { ResourceType } from '../snapshot/model.js';
 import { SARIF_LEVEL } from './sarif-rules.js';
+import { jsonString } from '../output/json-string.js';
 
 /**
  * The member of each result's `partialFingerprints` that holds the finding's fingerprint (`fingerprintFinding`),
@@ -84,14 +85,6 @@ export function sarifResultWriter(): (input: SarifResultInput) => string {
       (absent && finding.baselineState === undefined ? ',"baselineState":"absent"}' : '}')
     );
   };
-}
-
-/** A string JSON prints as it is: no quote, backslash, control character or surrogate (escaped when lone). */
-const PLAIN_JSON_STRING = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
-
-/** `JSON.stringify(value)`: most strings of a tenant need no escape, and testing that costs a third of the call. */
-function jsonString(value: string): string {
-  return PLAIN_JSON_STRING.test(value) ? `"${value}"` : json(value);
 }
 
 /** `JSON.stringify(value)` of a number: its text when finite, else `null`. */

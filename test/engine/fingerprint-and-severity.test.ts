@@ -30,6 +30,15 @@ describe('fingerprintFinding', () => {
     expect(fingerprintFinding(...tuple)).toBe(createHash('sha256').update(JSON.stringify(tuple), 'utf8').digest('hex'));
   });
 
+  it('hashes the text JSON.stringify makes of the tuple, whatever its strings hold', () => {
+    for (const text of ['', 'quote " and \\ backslash', 'line\nbreak \u0001', 'pair \ud83d\udd11 lone \ud800', '\u2028']) {
+      for (const environmentId of [text, null]) {
+        const tuple = [text, environmentId, 'application', text, `/${text}`] as const;
+        expect(fingerprintFinding(...tuple)).toBe(createHash('sha256').update(JSON.stringify(tuple), 'utf8').digest('hex'));
+      }
+    }
+  });
+
   it('cannot be confused by separators inside ids', () => {
     expect(fingerprintFinding('a', 'b|c', 'application', 'd', '')).not.toBe(fingerprintFinding('a', 'b', 'application', 'c|d', ''));
   });
