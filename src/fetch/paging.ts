@@ -58,7 +58,8 @@ interface Page {
  * (another host, base path or collection, or drops the `filter`: the token is never sent there), when
  * the list stops making progress (a page repeats an earlier page, cursor or id, or the list returns
  * more items than its own `count`), when a page or the list passes its cap (kind `limit`, before `onPage`
- * sees that page), and when the only page holds no item yet counts some (kind `malformed`: a truncated answer).
+ * sees that page), when the only page holds no item yet counts or sizes some (kind `malformed`: a truncated
+ * answer), and when a page's `count` or `size` is not a whole number (kind `malformed`).
  * A list read to its end with another number of items than its latest `count` goes to `onCountMismatch`.
  * `onPage` returns `'stop'` to end early (a deliberate cap); `hasNext` tells it whether more pages exist.
  */
@@ -156,6 +157,10 @@ function trackProgress(path: string, maxListItems: number) {
       if (where.first && where.last && items.length === 0 && lastCount !== undefined && lastCount > 0) {
         throw new ApiError({ kind: 'malformed', path, reason: `the answer holds no items and no next link, yet counts ${lastCount}: truncated` });
       }
+      // `size` is the number of items on this page (developer.pingidentity.com "Paging and ordering collections").
+      if (where.first && where.last && items.length === 0 && typeof page?.size === 'number' && page.size > 0) {
+        throw new ApiError({ kind: 'malformed', path, reason: `the answer holds no items and no next link, yet its size is ${page.size}: truncated` });
+      }
       for (const item of items) {
         const id = (item as { id?: unknown } | null)?.id;
         if (typeof id !== 'string') continue;
@@ -187,11 +192,13 @@ function withLimit(path: string, limit: number | undefined): string {
  * DaVinci collection responses, `pingidentity/pingone-go-client` `model_da_vinci_application_collection_response.go`;
  * the management OpenAPI's `EntityArray` leaves it optional). No Ping source says an empty list is sent
  * without it, so a page without the list counts as empty only when its own `size` or `count` is 0.
- * @throws ApiError (kind `malformed`) when the page is not an object, has no list and does not say it is
- * empty, or holds an item that is not an object.
+ * @throws ApiError (kind `malformed`) when the page is not an object, has a `count` or `size` that is not a
+ * whole number, has no list and does not say it is empty, or holds an item that is not an object.
  */
 function readItems<T>(page: Page | null, embeddedKey: string, path: string): T[] {
   if (typeof page !== 'object' || page === null) throw new ApiError({ kind: 'malformed', path, reason: 'the answer is not a collection' });
+  assertTally(page, 'count', path);
+  assertTally(page, 'size', path);
   const items = page._embedded?.[embeddedKey];
   if (Array.isArray(items)) {
     const stray = items.findIndex((item) => typeof item !== 'object' || item === null || Array.isArray(item));
@@ -202,6 +209,18 @@ function readItems<T>(page: Page | null, embeddedKey: string, path: string): T[]
   // answering `{}` to everything must not pass for a tenant with nothing in it.
   if (items === undefined && (page.size === 0 || page.count === 0)) return [];
   throw new ApiError({ kind: 'malformed', path, reason: `the answer has no _embedded.${embeddedKey} list` });
+}
+
+/**
+ * A page's `count` or `size` is absent or a whole number of items up to 2^53 - 1 (the OpenAPI's `EntityArray` numbers): a
+ * string, a fraction or a negative one would otherwise be ignored, and a truncated answer read as a short list.
+ * @throws ApiError (kind `malformed`) naming the member and the value's kind, never a string's text.
+ */
+function assertTally(page: Page, member: 'count' | 'size', path: string): void {
+  const value = page[member];
+  if (value === undefined || (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)) return;
+  const shown = typeof value === 'number' ? String(value) : value === null ? 'null' : `a ${Array.isArray(value) ? 'list' : typeof value}`;
+  throw new ApiError({ kind: 'malformed', path, reason: `the page's ${member} is ${shown}, not a plausible number of items: not read` });
 }
 
 /** The next link as a URL on the same collection as `first`, with the same filter; anything else is refused. */

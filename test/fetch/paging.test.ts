@@ -103,6 +103,30 @@ describe('paging', () => {
     await expect(getAll(clientFor(server), '/roles', 'roles')).rejects.toMatchObject({ kind: 'malformed', reason: 'the answer holds no items and no next link, yet counts 3: truncated' });
   });
 
+  // A `count` or `size` that is no whole number used to be ignored: `{"_embedded":{"roles":[]},"count":"5"}` read as an empty list.
+  it.each([
+    [{ _embedded: { roles: [] }, count: '5' }, 'count is a string'],
+    [{ _embedded: { roles: [{ id: 'role-0' }] }, count: 'lots' }, 'count is a string'],
+    [{ _embedded: { roles: [] }, count: -3 }, 'count is -3'],
+    [{ _embedded: { roles: [{ id: 'role-0' }] }, count: -1 }, 'count is -1'],
+    [{ _embedded: { roles: [] }, count: 5.5 }, 'count is 5.5'],
+    [{ _embedded: { roles: [{ id: 'role-0' }] }, count: 1e300 }, 'count is 1e+300'],
+    [{ _embedded: { roles: [{ id: 'role-0' }] }, count: 1, size: null }, 'size is null'],
+    [{ _embedded: { roles: [{ id: 'role-0' }] }, size: -5 }, 'size is -5'],
+    [{ _embedded: { roles: [] }, size: [0] }, 'size is a list'],
+    [{ count: '0' }, 'count is a string'],
+  ])('refuses a page whose count or size is no whole number (%j) as malformed, without quoting it', async (body, said) => {
+    const server = await startStub((request) => tokenReply(request) ?? { body });
+    servers.push(server);
+    await expect(getAll(clientFor(server), '/roles', 'roles')).rejects.toMatchObject({ kind: 'malformed', reason: `the page's ${said}, not a plausible number of items: not read` });
+  });
+
+  it('refuses a first and only page with no items whose size says it holds some as malformed', async () => {
+    const server = await startStub((request) => tokenReply(request) ?? { body: { _embedded: { roles: [] }, size: 7 } });
+    servers.push(server);
+    await expect(getAll(clientFor(server), '/roles', 'roles')).rejects.toMatchObject({ kind: 'malformed', reason: 'the answer holds no items and no next link, yet its size is 7: truncated' });
+  });
+
   it('cuts off a page that holds items yet counts none', async () => {
     const server = await startStub((request) => tokenReply(request) ?? { body: { _embedded: { roles: [{ id: 'role-0' }] }, size: 1, count: 0 } });
     servers.push(server);
