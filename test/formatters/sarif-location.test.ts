@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { artifactUri, artifactUriJson } from '../../src/formatters/sarif-location.js';
+import { seededRandom } from '../../src/simulator/seeded-random.js';
+import { randomString } from '../helpers/random-string.js';
 
 describe('artifactUriJson', () => {
   const folders = [undefined, '', '.', 'snap', 'snap/', './snap//x/../y', 'a b/ü', '..', '/abs/snap', 'C:\\snap', 'dir\\sub'];
@@ -24,6 +26,29 @@ describe('artifactUriJson', () => {
     for (const folder of folders) {
       const uriJson = artifactUriJson(folder);
       for (const file of files) expect(uriJson(file), `${folder} + ${file}`).toBe(JSON.stringify(artifactUri(file, folder)));
+    }
+  });
+
+  // The segments a tenant's ids and names or a user's --out can put in a path, as the escaping sees them.
+  const SEGMENTS = ['', '.', '..', '...', 'a', 'env-1', 'a b', '%41', '%', '#x', 'q?=1', 'ü', '日本', 'a\\b', 'C:', "o'k", '(x)', '~*!', '"', '\u2028', '\u0001', 'x.json'];
+  const randomPath = (random: () => number) =>
+    randomString(
+      random,
+      5,
+      SEGMENTS.map((segment) => `${segment}/`),
+    ).slice(0, -1);
+
+  it('gives the text of JSON.stringify(artifactUri(file, folder)) for random folders and paths', () => {
+    const random = seededRandom(19);
+    for (let i = 0; i < 300; i++) {
+      // A third of the folders absolute: their part of the URI is dropped, whatever it holds.
+      const folder = i % 3 === 0 ? `/abs/${randomPath(random)}` : randomPath(random);
+      const uriJson = artifactUriJson(folder);
+      for (let j = 0; j < 20; j++) {
+        const file = randomPath(random);
+        const expected = JSON.stringify(artifactUri(file, folder));
+        if (uriJson(file) !== expected) expect(uriJson(file), `folder ${JSON.stringify(folder)}, file ${JSON.stringify(file)}`).toBe(expected);
+      }
     }
   });
 });
