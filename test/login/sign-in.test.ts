@@ -226,6 +226,8 @@ describe('--token-cache holding something else', () => {
   it.each([
     ['not JSON', `-----BEGIN OPENSSH PRIVATE KEY-----\n${secretContent}\n`],
     ['JSON without a format version', JSON.stringify({ token: secretContent })],
+    // Some other tool's private settings with a whole `version`: not a pingone-audit cache of another format.
+    ['JSON with a version but no member a cache holds', JSON.stringify({ version: 2, token: secretContent })],
   ])('refuses a private file that is no token cache (%s) before any sign-in, and leaves it as it was', async (_label, content) => {
     const sim = await reviewer();
     const cache = path.join(bed.work(), `not-a-cache-${Math.random().toString(36).slice(2)}`);

@@ -45,14 +45,20 @@ function assertPrivate(file: string): boolean {
   return true;
 }
 
+/**
+ * Members every token cache format has held: with a whole `version`, one of them tells a cache of another
+ * pingone-audit from some other tool's private JSON file that also carries a `version` (`{"version": 2}`).
+ */
+const CACHE_MEMBERS = ['accessToken', 'refreshToken', 'authUrl', 'clientId', 'environmentId', 'expiresAt'];
+
 /** What a cache path holds: nothing yet, a cache of ours, or one in another format version (a newer or older pingone-audit's). */
 type CacheContent = { state: 'none' } | { state: 'ours'; cached: Partial<CacheFile> } | { state: 'other-version'; version: string };
 
 /**
  * What the private file at `file` holds. An empty file counts as none (made with `touch` and `chmod 600`).
  * @throws UserFacingError `token-cache-unsafe` when others may read or write it, or when it is no token
- * cache at all (not JSON, or JSON without a format version): signing in would overwrite it, and a private
- * file at that path (an SSH key, a password store) is not ours to replace.
+ * cache at all (not JSON, JSON without a format version, or without any member a cache holds): signing in
+ * would overwrite it, and a private file at that path (an SSH key, a password store) is not ours to replace.
  */
 function readCacheFile(file: string): CacheContent {
   if (!assertPrivate(file)) return { state: 'none' };
@@ -69,7 +75,7 @@ function readCacheFile(file: string): CacheContent {
   } catch {
     cached = undefined;
   }
-  if (!isRecord(cached) || !Number.isSafeInteger(cached.version)) {
+  if (!isRecord(cached) || !Number.isSafeInteger(cached.version) || !CACHE_MEMBERS.some((member) => member in cached)) {
     throw new UserFacingError('token-cache-unsafe', `Refusing the token cache ${file}: it is not a pingone-audit token cache, and signing in would overwrite it.`, {
       hint: 'Pass --token-cache a new file (pingone-audit creates it with mode 0600) or one pingone-audit login wrote.',
       seeAlso,
