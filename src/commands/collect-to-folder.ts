@@ -1,4 +1,5 @@
-import { COUNT_MISMATCH_NOTE, collectSnapshot, type ApiClient } from '../fetch/index.js';
+import { collectSnapshot, type ApiClient } from '../fetch/index.js';
+import { COUNT_MISMATCH_NOTE } from '../snapshot/count-mismatch-note.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { checkSnapshotTarget } from '../snapshot/snapshot-target.js';
 import { redactPii } from '../snapshot/redact-pii.js';

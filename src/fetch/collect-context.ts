@@ -1,3 +1,4 @@
+import { COUNT_MISMATCH_NOTE } from '../snapshot/count-mismatch-note.js';
 import type { ResourceType, SnapshotKind } from '../snapshot/model.js';
 import type { ApiClient } from './api-client.js';
 import type { CollectionRecorder } from './collection-recorder.js';
@@ -47,9 +48,6 @@ export function withoutLinks<T>(item: unknown): T {
   const { _links: _ignoredLinks, _embedded: _ignoredEmbedded, ...rest } = item as Record<string, unknown>;
   return rest as T;
 }
-
-/** Starts the note, in the snapshot and on stderr, for a list whose items did not number its own `count`. */
-export const COUNT_MISMATCH_NOTE = 'A list read to its end did not hold as many items as its count said';
 
 /**
  * The paging options of every list the collector reads: its caps, and a note for a list read to its end with

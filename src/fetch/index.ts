@@ -20,4 +20,4 @@ export { ApiError } from './api-error.js';
 export { getAll } from './paging.js';
 export { apiPath } from './api-path.js';
 export { collectSnapshot } from './collect-snapshot.js';
-export { COUNT_MISMATCH_NOTE, type CollectProgress } from './collect-context.js';
+export type { CollectProgress } from './collect-context.js';

@@ -39,6 +39,10 @@ describe('scan of a list that ends short of its own count', () => {
       const report = JSON.parse(run.stdout) as { collection: { complete: boolean; notes?: string[] } };
       expect(report.collection.complete).toBe(true);
       expect(report.collection.notes).toContain(warning.slice('warning: '.length));
+      // Read again later, the snapshot still says so: a report that passes it would otherwise show no sign of it.
+      const audit = await runCli(['audit', out, '--fail-on', 'none'], { env: {} });
+      expect(audit.code).toBe(0);
+      expect(audit.stderr).toContain(`warning: snapshot ${out}: ${warning.slice('warning: '.length)}\n`);
     } finally {
       await server.close();
     }
