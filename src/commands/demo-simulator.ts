@@ -66,9 +66,14 @@ export async function startDemoSimulator(): Promise<DemoSimulator> {
   return { apiUrl: simulator.apiUrl, authUrl: simulator.authUrl, credential, close: () => simulator.close() };
 }
 
-function startInWorker(unref: boolean): { simulator: Promise<DemoSimulator>; worker: Promise<Worker> } {
+/** The simulator of a thread that runs `entry` (the demo's, or a stand-in in the tests): see {@link startDemoSimulator}. */
+export function startSimulatorThread(entry: string): Promise<DemoSimulator> {
+  return startInWorker(false, entry).simulator;
+}
+
+function startInWorker(unref: boolean, entry = THREAD_ENTRY): { simulator: Promise<DemoSimulator>; worker: Promise<Worker> } {
   const worker = import('node:worker_threads').then(({ Worker }) => {
-    const thread = new Worker(THREAD_ENTRY);
+    const thread = new Worker(entry);
     if (unref) thread.unref();
     return thread;
   });

@@ -1,7 +1,11 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserFacingError } from '../../src/errors.js';
 import { loadDataset } from '../../src/simulator/load-dataset.js';
-import { simulatorGetsOwnThread } from '../../src/commands/demo-simulator.js';
+import { simulatorGetsOwnThread, startSimulatorThread } from '../../src/commands/demo-simulator.js';
 import { packagePath } from '../../src/paths.js';
 
 // The demo's simulator thread exists as built JavaScript only (a worker loads files, not the sources): this test loads
@@ -56,5 +60,45 @@ describe('where the demo simulator runs', () => {
     expect(simulatorGetsOwnThread(true, 2)).toBe(true);
     expect(simulatorGetsOwnThread(true, 1)).toBe(false);
     expect(simulatorGetsOwnThread(false, 8)).toBe(false);
+  });
+});
+
+// Stand-ins for the thread's entry, each failing one way: the demo must end with the failure said, never wait on a thread.
+describe('a failing demo simulator thread', () => {
+  let folder: string;
+  beforeAll(async () => {
+    folder = await mkdtemp(path.join(os.tmpdir(), 'pingone-audit-simulator-thread-'));
+  });
+  afterAll(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+  const entry = async (name: string, code: string) => {
+    const file = path.join(folder, `${name}.mjs`);
+    await writeFile(file, `import { parentPort } from 'node:worker_threads';\n${code}\n`);
+    return file;
+  };
+
+  it("rejects with the user's mistake the thread reports (dataset-invalid), as the UserFacingError it was", async () => {
+    const file = await entry(
+      'failed',
+      "parentPort.postMessage({ kind: 'failed', errorCode: 'dataset-invalid', message: 'No simulator dataset at x.', hint: 'Use a built-in dataset.' });\nparentPort.close();",
+    );
+    const error = await startSimulatorThread(file).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UserFacingError);
+    expect(error).toMatchObject({ errorCode: 'dataset-invalid', message: 'No simulator dataset at x.', hint: 'Use a built-in dataset.' });
+  });
+
+  it('rejects with what the thread threw before it listened', async () => {
+    await expect(startSimulatorThread(await entry('throws', "throw new TypeError('boom before listening');"))).rejects.toThrow('boom before listening');
+  });
+
+  it('rejects when the thread ends without listening or saying why', async () => {
+    await expect(startSimulatorThread(await entry('ends', 'void parentPort;'))).rejects.toThrow('The demo simulator thread ended before it listened.');
+  });
+
+  it('closes with the failure of a thread that crashed, rather than waiting for it', async () => {
+    const listening = "parentPort.postMessage({ kind: 'listening', apiUrl: 'http://127.0.0.1:9/v1', authUrl: 'http://127.0.0.1:9', credential: {} });";
+    const simulator = await startSimulatorThread(await entry('crashes', `${listening}\nparentPort.once('message', () => { throw new Error('crashed while closing'); });`));
+    await expect(simulator.close()).rejects.toThrow('crashed while closing');
   });
 });
