@@ -37,15 +37,20 @@ let prestarted: { simulator: Promise<DemoSimulator>; worker: Promise<Worker> } |
 /**
  * When `args` (the command line without node and the script) run `demo`, starts its simulator's thread now, so that
  * it loads and listens while the CLI loads the command (~0.1 s each on a cold start, side by side on two cores). The
- * thread does not hold the process open: a run that ends before the demo takes it (a bad option, `--help`) just exits.
+ * thread does not hold the process open: a run that ends before the demo takes it (a bad option) just exits. Asking
+ * for help (`--help`, `-h`) or the version starts nothing. Returns whether it started the thread.
  */
-export function prestartDemoSimulator(args: readonly string[]): void {
-  if (args[0] !== 'demo' || !OWN_THREAD) return;
+export function prestartDemoSimulator(args: readonly string[]): boolean {
+  if (args[0] !== 'demo' || !OWN_THREAD || args.some((arg) => ANSWERED_WITHOUT_RUNNING.has(arg))) return false;
   const started = startInWorker(true);
   // Whoever takes it sees its failure; a run that never does (exit 2 on an option) must not report it as unhandled.
   started.simulator.catch(() => undefined);
   prestarted = started;
+  return true;
 }
+
+/** Options that yargs answers before any command runs. */
+const ANSWERED_WITHOUT_RUNNING = new Set(['--help', '-h', '--version']);
 
 /**
  * The demo's simulator on its own thread when {@link simulatorGetsOwnThread} (the one {@link prestartDemoSimulator} started, if

@@ -41,7 +41,8 @@ describe("the built demo's simulator", () => {
 
   it('started ahead for `demo`, is handed over once', async () => {
     const { prestartDemoSimulator, startDemoSimulator } = await built();
-    prestartDemoSimulator(['demo', '-f', 'json']);
+    expect(prestartDemoSimulator(['demo', '--help'])).toBe(false);
+    expect(prestartDemoSimulator(['demo', '-f', 'json'])).toBe(true);
     const first = await startDemoSimulator();
     const second = await startDemoSimulator();
     try {
