@@ -140,8 +140,7 @@ function removeOldChunks(): void {
 removeOldChunks();
 await build({
   absWorkingDir: root,
-  // The demo's simulator thread loads its own entry, beside cli.js, with only the simulator's chunks.
-  entryPoints: { cli: 'src/cli.ts', 'demo-simulator-thread': 'src/demo-simulator-thread.ts' },
+  entryPoints: { cli: 'src/cli.ts' },
   outdir,
   bundle: true,
   splitting: true,

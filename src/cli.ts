@@ -1,13 +1,10 @@
 #!/usr/bin/env node
 import { hideBin } from 'yargs/helpers';
-import { prestartDemoSimulator } from './commands/demo-simulator.js';
 import { runCli, watchOutputs } from './run-cli.js';
 
 // The only place that knows it runs in a process: everything else gets the process through `io`.
 const outputs = watchOutputs(process.stdout, process.stderr);
-const args = hideBin(process.argv);
-prestartDemoSimulator(args);
-const exitCode = await runCli(args, {
+const exitCode = await runCli(hideBin(process.argv), {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,

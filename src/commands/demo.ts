@@ -1,13 +1,16 @@
 import { setFlagsFromString } from 'node:v8';
 import { createApiClient, resolveConnectionSettings } from '../fetch/index.js';
 import { FORMAT_CHOICES } from '../formatters/index.js';
+import { loadDataset, startSimulator } from '../simulator/index.js';
 import { collectInMemory, collectToFolder } from './collect-to-folder.js';
-import { startDemoSimulator } from './demo-simulator.js';
 import { keptTemporaryFolder } from './temporary-folder.js';
 import { defineCommand } from './context.js';
 import { checkOutputsFirst, withReportOptions, type FailOn } from './output-options.js';
 import { auditAndReport, loadReportSetup } from './report-audit.js';
 import type { Verdict } from '../verdict.js';
+
+/** The worker the demo signs in with: the auditor's own app in the Administrators environment. */
+const DEMO_AUDITOR_APP = 'pingone-audit';
 
 export const demoCommand = defineCommand({
   builder: (y) =>
@@ -19,11 +22,13 @@ export const demoCommand = defineCommand({
       .option('keep', { type: 'boolean', default: false, description: 'Write the snapshot to a new temporary folder, keep it and print where it is' }),
   run: async (argv, context) => {
     const { io } = context;
-    // Before the collection: a bad -o or --out is said at once, not after the whole collection.
+    // Before the simulator starts: a bad -o or --out is said at once, not after the whole collection.
     await checkOutputsFirst(context, argv);
     const setup = loadReportSetup(argv, context);
-    const simulator = await startDemoSimulator();
-    const { credential } = simulator;
+    const dataset = loadDataset('demo');
+    const credential = dataset.credentials.find((candidate) => dataset.environments.some((env) => env.applications.some((app) => app.id === candidate.clientId && app.name === DEMO_AUDITOR_APP)));
+    if (credential === undefined) throw new Error(`The demo dataset has no credentials for the "${DEMO_AUDITOR_APP}" worker.`);
+    const simulator = await startSimulator({ dataset });
     // The secret goes through the settings' environment, as a real user's would, never through argv or output.
     const settings = resolveConnectionSettings(
       { apiUrl: simulator.apiUrl, authUrl: simulator.authUrl },
