@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { UserFacingError } from '../errors.js';
 import { ENVIRONMENT_ARRAYS } from '../snapshot/layout.js';
 import type { ResourceType } from '../snapshot/model.js';
 
@@ -18,12 +19,27 @@ export function fullyQualifiedPrefix(environmentId: string | null, type: Resourc
   return `${environmentId === null ? 'organization' : `environments/${environmentId}`}/${RESOURCE_COLLECTION[type]}/`;
 }
 
-/** A relative, percent-encoded URI: {@link snapshotFilePath} with each segment escaped. */
+/**
+ * A relative, percent-encoded URI: {@link snapshotFilePath} with each segment escaped (RFC 3986 §2.1, of its UTF-8).
+ * @throws UserFacingError `flag-invalid` when the path holds a lone UTF-16 surrogate (a Windows file name can): it has
+ * no UTF-8 form, so no URI names that file, and one made with U+FFFD in its place would name another file.
+ */
 export function artifactUri(file: string, snapshotDir: string | undefined): string {
-  return snapshotFilePath(file, snapshotDir)
+  const filePath = snapshotFilePath(file, snapshotDir);
+  if (LONE_SURROGATE.test(filePath)) throw notUnicode(filePath);
+  return filePath
     .split('/')
     .map((segment) => encodeURIComponent(segment))
     .join('/');
+}
+
+/** With the `u` flag a surrogate pair is one code point, so only a lone surrogate is in category Cs. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+function notUnicode(filePath: string): UserFacingError {
+  return new UserFacingError('flag-invalid', `Cannot name ${JSON.stringify(filePath)} in the SARIF report: the path holds a lone UTF-16 surrogate (shown as \\u escapes), which a URI cannot carry.`, {
+    hint: 'Rename the snapshot folder (or pass its path) so that every name in it is valid Unicode, then run again.',
+  });
 }
 
 /** A path of plain segments: none empty, `.` or `..`, and no character that `encodeURIComponent` escapes. */

@@ -173,3 +173,15 @@ describe('a UTF-8 byte order mark in a file the user names is accepted', () => {
     expect(JSON.parse(run.stdout).baseline.unchanged).toBeGreaterThan(0);
   });
 });
+
+describe('a snapshot folder named with a lone UTF-16 surrogate', () => {
+  it('exits 2 with flag-invalid from -f sarif, not 70 from a URIError', async () => {
+    // Node writes a lone surrogate in a path as U+FFFD's UTF-8, so the folder is found; only its SARIF URI cannot be made.
+    await cp(snapshot, path.join(work, 'lone\ud800'), { recursive: true });
+    const run = await runCli(['audit', 'lone\ud800', '-f', 'sarif'], { cwd: work });
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain('flag-invalid');
+    expect(run.stderr).toContain('lone\\ud800');
+    expect(run.stdout).toBe('');
+  });
+});

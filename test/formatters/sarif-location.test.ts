@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { artifactUri, artifactUriJson } from '../../src/formatters/sarif-location.js';
+import { UserFacingError } from '../../src/errors.js';
 import { seededRandom } from '../../src/simulator/seeded-random.js';
 import { randomString } from '../helpers/random-string.js';
 
@@ -50,5 +51,27 @@ describe('artifactUriJson', () => {
         if (uriJson(file) !== expected) expect(uriJson(file), `folder ${JSON.stringify(folder)}, file ${JSON.stringify(file)}`).toBe(expected);
       }
     }
+  });
+});
+
+describe('a path with a lone UTF-16 surrogate', () => {
+  it('is refused as a user mistake naming the folder in escapes, not thrown as a URIError', () => {
+    let thrown: unknown;
+    try {
+      artifactUriJson('snaps/acme\ud800');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(UserFacingError);
+    const error = thrown as UserFacingError;
+    expect(error.errorCode).toBe('flag-invalid');
+    expect(error.message).toContain('"snaps/acme\\ud800/x"');
+    expect(error.message).not.toMatch(/\p{Cs}/u);
+    expect(error.hint).toMatch(/Rename the snapshot folder/);
+  });
+
+  it('is refused in a file name too, while a surrogate pair is encoded as its UTF-8', () => {
+    expect(() => artifactUri('roles/\udc00.json', 'snap')).toThrow(UserFacingError);
+    expect(artifactUri('roles/\u{1F600}.json', 'snap')).toBe('snap/roles/%F0%9F%98%80.json');
   });
 });
