@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { chmodSync, openSync, readFileSync, renameSync, statSync, writeSync, closeSync, unlinkSync } from 'node:fs';
 import { isRecord } from '../../json/is-record.js';
 import { parseJson } from '../../json/parse-json.js';
@@ -129,8 +130,8 @@ export function readTokenCache(file: string, identity: CacheIdentity, warn: (tex
 }
 
 /**
- * Writes the session with mode 0600: to a new file created 0600 beside the target, then renamed over
- * it, so no moment exists where the token sits in a file others may read.
+ * Writes the session with mode 0600: to a new file created 0600 beside the target (exclusively, under a name no
+ * other run picks), then renamed over it, so no moment exists where the token sits in a file others may read.
  */
 export function writeTokenCache(file: string, identity: CacheIdentity, session: UserSession): void {
   assertPrivate(file);
@@ -141,7 +142,8 @@ export function writeTokenCache(file: string, identity: CacheIdentity, session: 
     ...(session.refreshToken === undefined ? {} : { refreshToken: session.refreshToken.reveal() }),
     expiresAt: session.expiresAt,
   };
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  // Random bytes beside the pid: a file left by a crashed run that had the same pid must not make `wx` fail.
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   const descriptor = openSync(temporary, 'wx', ownerOnly);
   try {
     writeSync(descriptor, `${JSON.stringify(content, null, 2)}\n`);
