@@ -12,7 +12,7 @@ export const auditCommand = defineCommand({
     ),
   run: async (argv, context) => {
     await checkOutputsFirst(context, argv);
-    const { snapshot, files } = await loadSnapshotFolderWithFiles(context, argv.snapshot);
+    const { snapshot, files } = await loadSnapshotFolderWithFiles(context, argv.snapshot, { reported: true });
     return auditAndReport({ snapshot, snapshotDir: argv.snapshot, snapshotFiles: files, flags: argv, context });
   },
 });

@@ -9,6 +9,7 @@ import { canonicalSnapshot, snapshotTexts, writeSnapshot } from '../snapshot/wri
 import { withMissingRoles } from '../whoami/index.js';
 import { requirePositive } from './connection-options.js';
 import { resolvePath, type CommandContext } from './context.js';
+import type { ShortListsOption } from './load-snapshot-folder.js';
 import { createProgressReporter } from './progress.js';
 import { stderrLines } from '../output/stderr-line.js';
 
@@ -27,12 +28,12 @@ export interface CollectionArgs {
  * Collects, writes the snapshot folder and returns the snapshot as written (canonical form), so
  * that `scan` audits exactly what `audit` would read back. Failed reads are listed on stderr.
  */
-export async function collectToFolder(context: CommandContext, client: ApiClient, args: CollectionArgs): Promise<Snapshot> {
+export async function collectToFolder(context: CommandContext, client: ApiClient, args: CollectionArgs, shortLists: ShortListsOption = {}): Promise<Snapshot> {
   checkLimits(args);
   const out = resolvePath(context.io, args.out);
   // Before any request: a folder that cannot take the snapshot is refused now, not after the whole collection.
   await checkSnapshotTarget(out);
-  const snapshot = await collectCanonical(context, client, args);
+  const snapshot = await collectCanonical(context, client, args, shortLists);
   const { files } = await writeSnapshot(snapshot, out);
   reportCollected(context, snapshot, files, `wrote snapshot to ${args.out}`);
   return snapshot;
@@ -42,9 +43,14 @@ export async function collectToFolder(context: CommandContext, client: ApiClient
  * Collects as {@link collectToFolder} does and writes nothing: returns the snapshot (canonical form) and the texts
  * of the files that folder would hold, from which findings get their lines, for a run that keeps no snapshot.
  */
-export async function collectInMemory(context: CommandContext, client: ApiClient, args: Omit<CollectionArgs, 'out'>): Promise<{ snapshot: Snapshot; files: SnapshotFileSource }> {
+export async function collectInMemory(
+  context: CommandContext,
+  client: ApiClient,
+  args: Omit<CollectionArgs, 'out'>,
+  shortLists: ShortListsOption = {},
+): Promise<{ snapshot: Snapshot; files: SnapshotFileSource }> {
   checkLimits(args);
-  const snapshot = await collectCanonical(context, client, args);
+  const snapshot = await collectCanonical(context, client, args, shortLists);
   const files = snapshotTexts(snapshot);
   reportCollected(context, snapshot, files.files, 'collected');
   return { snapshot, files };
@@ -57,7 +63,7 @@ function checkLimits(args: Omit<CollectionArgs, 'out'>): void {
   requirePositive('--max-list-items', args['max-list-items'], { integer: true });
 }
 
-async function collectCanonical({ io }: CommandContext, client: ApiClient, args: Omit<CollectionArgs, 'out'>): Promise<Snapshot> {
+async function collectCanonical({ io }: CommandContext, client: ApiClient, args: Omit<CollectionArgs, 'out'>, { reported = false }: ShortListsOption): Promise<Snapshot> {
   const progress = createProgressReporter(io.stderr);
   let collected: Snapshot;
   try {
@@ -76,7 +82,8 @@ async function collectCanonical({ io }: CommandContext, client: ApiClient, args:
     progress.finish();
   }
   const snapshot = canonicalSnapshot(withMissingRoles(args['redact-pii'] === true ? redactPii(collected) : collected));
-  const warnings = (snapshot.manifest.collection.notes ?? []).filter((note) => note.startsWith(SECRET_FIELDS_NOTE) || note.startsWith(COUNT_MISMATCH_NOTE));
+  // A short list that the run's report will carry as a warning is said there, once, not here as well.
+  const warnings = (snapshot.manifest.collection.notes ?? []).filter((note) => note.startsWith(SECRET_FIELDS_NOTE) || (!reported && note.startsWith(COUNT_MISMATCH_NOTE)));
   if (warnings.length > 0) io.stderr.write(stderrLines(warnings.map((note) => `warning: ${note}`)));
   return snapshot;
 }

@@ -52,12 +52,12 @@ export const demoCommand = defineCommand({
       if (argv.out === undefined && !argv.keep) {
         // Nobody keeps this snapshot: its files are built in memory, for the findings' lines, and none is written.
         io.stderr.write(`${demoOn}; snapshot kept in memory, not written (--out DIR or --keep writes it)\n`);
-        const { snapshot, files } = await collectInMemory(context, client, { 'all-environments': true });
+        const { snapshot, files } = await collectInMemory(context, client, { 'all-environments': true }, { reported: true });
         return next(await auditAndReport({ snapshot, snapshotFiles: files, flags: argv, context, setup }));
       }
       const dir = argv.out ?? (await keptTemporaryFolder('demo'));
       io.stderr.write(`${demoOn}; snapshot in ${dir}\n`);
-      const snapshot = await collectToFolder(context, client, { 'all-environments': true, out: dir });
+      const snapshot = await collectToFolder(context, client, { 'all-environments': true, out: dir }, { reported: true });
       return next(await auditAndReport({ snapshot, snapshotDir: dir, flags: argv, context, setup }));
     } finally {
       await client.close();

@@ -14,7 +14,7 @@ export const scanCommand = defineCommand({
   run: (argv, context) => {
     const setup = loadReportSetup(argv, context);
     return withClient(context, argv, async (client) => {
-      const snapshot = await collectToFolder(context, client, argv);
+      const snapshot = await collectToFolder(context, client, argv, { reported: true });
       return auditAndReport({ snapshot, snapshotDir: argv.out, flags: argv, context, setup });
     });
   },

@@ -2,7 +2,7 @@ import type { Snapshot } from '../snapshot/model.js';
 import type { SnapshotIndex } from '../snapshot/lookup.js';
 import type { ResolvedRule } from './config.js';
 import { findDataGaps, isOutOfScope, resourceGapKey, type DataGaps } from './data-gaps.js';
-import { findUnknownValues } from '../snapshot/unknown-values.js';
+import { snapshotWarnings } from './snapshot-warnings.js';
 import { fingerprintFinding } from './fingerprint.js';
 import { orderFindings } from './order-findings.js';
 import { renderMessage } from './render-message.js';
@@ -116,7 +116,7 @@ export function runRules(snapshot: Snapshot, resolved: ResolvedRule[], options: 
       rulesRun,
       collectionComplete: manifest.collection.complete,
     },
-    ...unknownValueWarnings(snapshot, options.index),
+    ...snapshotWarnings(snapshot, options.index),
   };
 }
 
@@ -147,18 +147,6 @@ function gapTest(gaps: DataGaps): (resource: RuleReport['resource'] | undefined)
     const environmentId = resource?.environmentId ?? null;
     if (gaps.reasons.has(environmentId)) return true;
     return resource !== undefined && unknown.get(environmentId)?.has(resourceGapKey(resource.type, resource.id)) === true;
-  };
-}
-
-/** Each value this version does not know, once: rules that depend on one say so per resource. */
-function unknownValueWarnings(snapshot: Snapshot, index: SnapshotIndex): Pick<AuditResult, 'warnings'> {
-  const unknown = findUnknownValues(snapshot, index);
-  if (unknown.length === 0) return {};
-  return {
-    warnings: unknown.map(({ field, value, count, example }) => ({
-      code: 'unknown-value',
-      message: `${field} ${JSON.stringify(value)} is not known to this version of pingone-audit (${count} resource${count === 1 ? '' : 's'}, first ${example}): kept as read; rules that depend on it list those resources as not evaluated. A newer version may know it.`,
-    })),
   };
 }
 

@@ -15,36 +15,88 @@ afterAll(async () => {
 
 const environment = `/environments/${ids.env}`;
 const list = (key: string, items: unknown[], extra: Record<string, unknown> = {}): StubReply => ({ body: { _embedded: { [key]: items }, size: items.length, ...extra } });
+const note = `A list read to its end did not hold as many items as its count said: ${environment}/applications returned 1 and counted 3 (changed while read, or cut short by the server); collect again to check.`;
+
+interface JsonReport {
+  collection: { complete: boolean; notes?: string[] };
+  warnings?: Array<{ code: string; message: string }>;
+}
+
+/** Scans one environment whose application list says it counts `count` items and holds one, into `out`. */
+async function scanWithCount(count: number, out: string): Promise<Awaited<ReturnType<typeof runCli>>> {
+  const server = await startStub((request) => {
+    const token = tokenReply(request);
+    if (token !== undefined) return token;
+    const where = new URL(request.url, 'http://stub').pathname.replace(/^\/v1/, '');
+    if (where === environment) return { body: { id: ids.env, name: 'Production', organization: { id: ids.org } } };
+    if (where === `${environment}/applications`) return list('applications', [{ id: 'app-web', name: 'Portal', type: 'WEB_APP', protocol: 'OPENID_CONNECT', enabled: true }], { count });
+    return list(where.split('/').at(-1) ?? '', []);
+  });
+  try {
+    const env = { PINGONE_CLIENT_ID: ids.client, PINGONE_CLIENT_SECRET: clientSecret, PINGONE_ENVIRONMENT_ID: ids.adminEnv, PINGONE_API_URL: `${server.origin}/v1`, PINGONE_AUTH_URL: server.origin };
+    return await runCli(['scan', '-e', ids.env, '--out', out, '-f', 'json', '--fail-on', 'none', '--max-rps', '500'], { env });
+  } finally {
+    await server.close();
+  }
+}
+
+const occurrences = (text: string, part: string): number => text.split(part).length - 1;
 
 describe('scan of a list that ends short of its own count', () => {
+  const out = () => path.join(work, 'short');
+  let run: Awaited<ReturnType<typeof runCli>>;
+  beforeAll(async () => {
+    run = await scanWithCount(3, out());
+  });
+
   // Deletions while paging make it legitimate, so the read stands; a snapshot that may miss items is never silent.
-  it('keeps the list, warns on stderr and notes it in the snapshot, and the run stays complete', async () => {
-    const server = await startStub((request) => {
-      const token = tokenReply(request);
-      if (token !== undefined) return token;
-      const url = new URL(request.url, 'http://stub');
-      const where = url.pathname.replace(/^\/v1/, '');
-      if (where === environment) return { body: { id: ids.env, name: 'Production', organization: { id: ids.org } } };
-      if (where === `${environment}/applications`) return list('applications', [{ id: 'app-web', name: 'Portal', type: 'WEB_APP', protocol: 'OPENID_CONNECT', enabled: true }], { count: 3 });
-      return list(where.split('/').at(-1) ?? '', []);
-    });
-    try {
-      const env = { PINGONE_CLIENT_ID: ids.client, PINGONE_CLIENT_SECRET: clientSecret, PINGONE_ENVIRONMENT_ID: ids.adminEnv, PINGONE_API_URL: `${server.origin}/v1`, PINGONE_AUTH_URL: server.origin };
-      const out = path.join(work, 'snapshot');
-      const run = await runCli(['scan', '-e', ids.env, '--out', out, '-f', 'json', '--fail-on', 'none', '--max-rps', '500'], { env });
-      const warning = `warning: A list read to its end did not hold as many items as its count said: ${environment}/applications returned 1 and counted 3 (changed while read, or cut short by the server); collect again to check.`;
-      expect(run.stderr).toContain(`${warning}\n`);
-      expect(run.stderr).not.toContain('collection incomplete');
-      expect(run.code).toBe(0);
-      const report = JSON.parse(run.stdout) as { collection: { complete: boolean; notes?: string[] } };
-      expect(report.collection.complete).toBe(true);
-      expect(report.collection.notes).toContain(warning.slice('warning: '.length));
-      // Read again later, the snapshot still says so: a report that passes it would otherwise show no sign of it.
-      const audit = await runCli(['audit', out, '--fail-on', 'none'], { env: {} });
-      expect(audit.code).toBe(0);
-      expect(audit.stderr).toContain(`warning: snapshot ${out}: ${warning.slice('warning: '.length)}\n`);
-    } finally {
-      await server.close();
-    }
+  it('keeps the list, notes it in the snapshot, warns once on stderr and in the report, and the run stays complete', () => {
+    // Said once: the report's warning line, not also the collection's.
+    expect(occurrences(run.stderr, `warning: ${note}\n`)).toBe(1);
+    expect(run.stderr).not.toContain('collection incomplete');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.collection.complete).toBe(true);
+    expect(report.collection.notes).toContain(note);
+    expect(report.warnings).toContainEqual({ code: 'list-count-mismatch', message: note });
+  });
+
+  // Read again later, every report says so: one handed to an auditor must not claim a complete collection silently.
+  it.each([
+    ['stylish', (_stdout: string) => undefined],
+    ['csv', (_stdout: string) => undefined],
+    ['junit', (_stdout: string) => undefined],
+    ['markdown', (stdout: string) => expect(stdout).toMatch(/### Warnings\n\n- A list read to its end did not hold as many items as its count said: .*applications returned 1 and counted 3/)],
+    ['html', (stdout: string) => expect(stdout).toContain(note)],
+    [
+      'sarif',
+      (stdout: string) => {
+        const sarif = JSON.parse(stdout) as { runs: Array<{ invocations: Array<{ toolConfigurationNotifications: Array<{ descriptor?: { id: string }; message: { text: string } }> }> }> };
+        const notifications = sarif.runs.flatMap((run) => run.invocations.flatMap((invocation) => invocation.toolConfigurationNotifications));
+        expect(notifications).toContainEqual(expect.objectContaining({ descriptor: { id: 'list-count-mismatch' }, message: expect.objectContaining({ text: note }) }));
+      },
+    ],
+    ['json', (stdout: string) => expect((JSON.parse(stdout) as JsonReport).warnings).toContainEqual({ code: 'list-count-mismatch', message: note })],
+  ])('audit -f %s of that snapshot carries the warning', async (format, inReport) => {
+    const audit = await runCli(['audit', out(), '-f', format, '--fail-on', 'none'], { env: {} });
+    expect(audit.code).toBe(0);
+    expect(occurrences(audit.stderr, `warning: ${note}\n`)).toBe(1);
+    expect(audit.stderr).not.toContain(`warning: snapshot ${out()}`);
+    inReport(audit.stdout);
+  });
+});
+
+describe('scan of a list that holds as many items as its count', () => {
+  it('notes nothing and warns of nothing', async () => {
+    const out = path.join(work, 'whole');
+    const run = await scanWithCount(1, out);
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain('count said');
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect((report.collection.notes ?? []).filter((text) => text.includes('count said'))).toEqual([]);
+    expect((report.warnings ?? []).map((warning) => warning.code)).not.toContain('list-count-mismatch');
+    const audit = await runCli(['audit', out, '-f', 'markdown', '--fail-on', 'none'], { env: {} });
+    expect(audit.stderr).not.toContain('count said');
+    expect(audit.stdout).not.toContain('count said');
   });
 });
