@@ -2,11 +2,10 @@ import path from 'node:path';
 import type { FromSchema } from 'json-schema-to-ts';
 import { UserFacingError } from '../errors.js';
 import { assertKnownFormatVersion } from '../engine/format-version.js';
-import { invalidJsonAt, jsonPath, type JsonPathSegment, parseJsonText, schemaProblems } from '../engine/json-errors.js';
+import { invalidJsonAt, jsonPath, jsonPointer, type JsonPathSegment, parseJsonText, schemaProblems } from '../engine/json-errors.js';
 import type { dispositionsSchema } from '../json/file-schemas.js';
 import { schemaValidator } from '../json/schema-validators.js';
 import { readUserFile } from '../read-user-file.js';
-import { pointerSegment } from '../snapshot/json-scanner.js';
 import { linesOfPointers } from '../snapshot/pointer-line.js';
 
 /**
@@ -75,16 +74,16 @@ const DUPLICATE_HINT = 'Keep one decision per finding: remove one of the two ent
 const LISTED_PROBLEMS = 20;
 
 /**
- * Throws one error for every bad entry: a single problem as `file: path: problem` with its hint; several as
+ * Throws one error for every bad entry: a single problem as `file:line: path: problem` with its hint; several as
  * a list of `file:line path: problem` (the first {@link LISTED_PROBLEMS}, then how many more).
  */
 function refuseEntries(file: string, text: string, problems: readonly EntryProblem[]): never {
   const [only] = problems;
-  if (only !== undefined && problems.length === 1) throw invalidJsonAt(file, only.segments, only.problem, only.hint);
+  if (only !== undefined && problems.length === 1) throw invalidJsonAt(file, only.segments, only.problem, only.hint, text);
   const listed = problems.slice(0, LISTED_PROBLEMS);
   const lines = linesOfPointers(
     text,
-    listed.map(({ segments }) => segments.map((segment) => `/${pointerSegment(segment)}`).join('')),
+    listed.map(({ segments }) => jsonPointer(segments)),
   );
   const rows = listed.map(({ segments, problem }, index) => `${file}${lines[index] === undefined ? '' : `:${lines[index]}`} ${jsonPath(segments)}: ${problem}`);
   const more = problems.length > listed.length ? [`and ${problems.length - listed.length} more`] : [];

@@ -3,6 +3,8 @@ import { UserFacingError } from '../errors.js';
 import { closestMatch } from './closest-match.js';
 import { missingMembersProblem } from './missing-members.js';
 import { parseJson } from '../json/parse-json.js';
+import { pointerSegment } from '../snapshot/json-scanner.js';
+import { linesOfPointers } from '../snapshot/pointer-line.js';
 
 /** One step into a JSON document: an object key or an array index. */
 export type JsonPathSegment = string | number;
@@ -15,9 +17,18 @@ export function jsonPath(segments: readonly JsonPathSegment[]): string {
   }, '$');
 }
 
-/** A problem in a JSON file the user (or a pack author) can fix, located by file and JSON path. */
-export function invalidJsonAt(file: string, segments: readonly JsonPathSegment[], problem: string, hint?: string): UserFacingError {
-  return new UserFacingError('json-invalid', `${file}: ${jsonPath(segments)}: ${problem}`, hint === undefined ? {} : { hint });
+/** The JSON pointer (RFC 6901) of a path: `["rules", "a/b", 0]` is `/rules/a~1b/0`. */
+export function jsonPointer(segments: readonly JsonPathSegment[]): string {
+  return segments.map((segment) => `/${pointerSegment(segment)}`).join('');
+}
+
+/**
+ * A problem in a JSON file the user (or a pack author) can fix, located by file and JSON path: `file: path: problem`,
+ * or `file:line: path: problem` given the file's `text` (the 1-based line of the path, or of its nearest ancestor there).
+ */
+export function invalidJsonAt(file: string, segments: readonly JsonPathSegment[], problem: string, hint?: string, text?: string): UserFacingError {
+  const [line] = text === undefined ? [] : linesOfPointers(text, [jsonPointer(segments)]);
+  return new UserFacingError('json-invalid', `${file}${line === undefined ? '' : `:${line}`}: ${jsonPath(segments)}: ${problem}`, hint === undefined ? {} : { hint });
 }
 
 /**

@@ -228,6 +228,15 @@ describe('audit --dispositions (acceptance of issue 17, item 5)', () => {
     expect(run.stderr).toContain(`${file}:30 $.dispositions[3]: must have required property 'expires'`);
   });
 
+  it('gives a single bad entry its line too, as each of several gets', async () => {
+    const file = path.join(work, 'one-bad.json');
+    await writeFile(file, '{"version":1,"dispositions":[\n\n{}\n]}');
+    const run = await runCli(['audit', snapshot, '--dispositions', file], { cwd: work });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${file}:3: $.dispositions[0]: must have required properties 'disposition', 'owner', 'reason'`);
+    expect(run.stderr).toContain('json-invalid');
+  });
+
   it('names every member an entry lacks, not only the first, and no member a condition it never met asks for', async () => {
     const entries = [{}, { ruleId: 'implicit-grant', owner: 'o' }, { ...on('app-kiosk'), owner: 'o', reason: 'r' }];
     const run = await runCli(['audit', snapshot, '--dispositions', await dispositionsFile({ version: 1, dispositions: entries })], { cwd: work });
