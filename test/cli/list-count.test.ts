@@ -1,8 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientSecret, ids, startStub, tokenReply, type StubReply } from '../fetch/stub-server.js';
+import { HOSTILE_STRINGS, RAW_TERMINAL_CONTROL, WORKFLOW_COMMAND_LINE } from '../helpers/hostile-strings.js';
 import { runCli } from '../helpers/run-cli.js';
 
 let work: string;
@@ -83,6 +84,37 @@ describe('scan of a list that ends short of its own count', () => {
     expect(occurrences(audit.stderr, `warning: ${note}\n`)).toBe(1);
     expect(audit.stderr).not.toContain(`warning: snapshot ${out()}`);
     inReport(audit.stdout);
+  });
+  // A note names a list by its path, and a committed snapshot is written by whoever can push to it: the warning is
+  // tenant text, so each format's own sanitiser takes it as it takes every warning.
+  it.each(['stylish', 'csv', 'markdown', 'html', 'sarif'])('audit -f %s keeps a hostile note inert', async (format) => {
+    const hostile = path.join(work, `hostile-${format}`);
+    await cp(out(), hostile, { recursive: true });
+    const manifestFile = path.join(hostile, 'manifest.json');
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as { collection: { notes: string[] } };
+    const attack = HOSTILE_STRINGS.map((hostile) => hostile.value).join(' ');
+    manifest.collection.notes = manifest.collection.notes.map((text) => (text === note ? `${note} ${attack}` : text));
+    await writeFile(manifestFile, JSON.stringify(manifest, null, 2));
+    const audit = await runCli(['audit', hostile, '-f', format, '--fail-on', 'none'], { env: {} });
+    expect(audit.code).toBe(0);
+    const warningLine = audit.stderr.split('\n').find((line) => line.startsWith(`warning: ${note}`)) ?? '';
+    expect(warningLine).toContain('Harmless app\\rEVIL');
+    expect(audit.stderr.replace(/\n/g, '')).not.toMatch(RAW_TERMINAL_CONTROL);
+    expect(audit.stderr).not.toMatch(WORKFLOW_COMMAND_LINE);
+    if (format === 'markdown') expect(audit.stdout).not.toMatch(/(?<!\\)<(img|meta|script)\b|@octocat/i);
+    if (format === 'html') {
+      expect(audit.stdout).not.toMatch(/<(img|meta http-equiv=refresh|script)\b/i);
+      expect(audit.stdout).not.toContain('content="0;url=');
+    }
+    // SARIF is JSON, not a terminal: it keeps the note whole, its controls JSON-escaped, as it keeps every warning.
+    if (format === 'sarif') {
+      const sarif = JSON.parse(audit.stdout) as { runs: Array<{ invocations: Array<{ toolConfigurationNotifications: Array<{ descriptor?: { id: string }; message: { text: string } }> }> }> };
+      const texts = sarif.runs.flatMap((run) => run.invocations.flatMap((invocation) => invocation.toolConfigurationNotifications)).filter((item) => item.descriptor?.id === 'list-count-mismatch');
+      expect(texts.length).toBeGreaterThan(0);
+      for (const item of texts) expect(item.message.text).toContain(`${note} app`);
+    }
+    // What people read shows no raw control (CSV's CRLF record ends, RFC 4180 §2, are its own); SARIF, a data format, keeps the text whole.
+    if (format !== 'sarif') expect(audit.stdout.replace(/\r?\n/g, '')).not.toMatch(RAW_TERMINAL_CONTROL);
   });
 });
 
