@@ -29,6 +29,6 @@ export function loadConfig(configPath: string | undefined, cwd: string = process
 function readConfig(absolutePath: string, file: string): AuditConfig {
   const text = readUserFile(absolutePath, file, 'Config', `Check the --config path; without --config, ./${DEFAULT_CONFIG_FILE} is used when present.`);
   const config = parseJsonText(text, file);
-  assertMatchesSchema(schemaValidator('config.schema.json'), config, file);
+  assertMatchesSchema(schemaValidator('config.schema.json'), config, file, { text });
   return config as AuditConfig;
 }

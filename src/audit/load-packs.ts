@@ -23,8 +23,9 @@ function readPacks(directory: string): Record<string, Pack> {
     .sort()) {
     const id = fileName.slice(0, -'.json'.length);
     const file = packFile(id);
-    const pack = parseJsonText(readFileSync(path.join(directory, fileName), 'utf8'), file);
-    assertMatchesSchema(validate, pack, file);
+    const text = readFileSync(path.join(directory, fileName), 'utf8');
+    const pack = parseJsonText(text, file);
+    assertMatchesSchema(validate, pack, file, { text });
     const declaredId = (pack as Pack).id;
     if (declaredId !== id) {
       throw invalidJsonAt(file, ['id'], `pack id "${declaredId}" differs from its file name`, `Set "id": "${id}".`);

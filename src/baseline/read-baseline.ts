@@ -32,20 +32,21 @@ const UPGRADE_HINT = 'The report was written by a newer pingone-audit: run that 
  */
 export function loadBaseline(file: string): BaselineReport {
   const text = readUserFile(file, file, 'Baseline', 'Pass the JSON report of an earlier run: `pingone-audit audit <snapshot> -f json -o baseline.json`.');
-  return readBaselineReport(parseJsonText(text, file), file);
+  return readBaselineReport(parseJsonText(text, file), file, text);
 }
 
 /**
- * Checks a parsed report (see {@link loadBaseline}); `file` names it in errors and in the result.
+ * Checks a parsed report (see {@link loadBaseline}); `file` names it in errors and in the result, `text` (its text, when at
+ * hand) gives an error its line.
  * The findings are rebuilt from the fields the schema checked: members a newer version added, or
  * anything else the file carries, go no further.
  */
-export function readBaselineReport(value: unknown, file: string): BaselineReport {
+export function readBaselineReport(value: unknown, file: string, text?: string): BaselineReport {
   if (value !== null && typeof value === 'object' && Array.isArray((value as { runs?: unknown }).runs)) {
     throw invalidJsonAt(file, [], 'is a SARIF log; baselines are read from the JSON report', HINT);
   }
   assertKnownFormatVersion(value, file, 'schemaVersion', [REPORT_SCHEMA_VERSION], UPGRADE_HINT);
-  assertMatchesSchema(schemaValidator('baseline.schema.json'), value, file);
+  assertMatchesSchema(schemaValidator('baseline.schema.json'), value, file, text === undefined ? {} : { text });
   const report = value as BaselineFile;
   return { file, generatedAt: report.generatedAt, findings: report.findings.map(ownFinding) };
 }

@@ -57,13 +57,17 @@ export function parseJsonText(text: string, file: string): unknown {
   return value;
 }
 
-/** Throws the most specific schema violation as a located UserFacingError; `base` prefixes the paths. */
-export function assertMatchesSchema(validate: ValidateFunction, value: unknown, file: string, base: readonly JsonPathSegment[] = []): void {
+/**
+ * Throws the most specific schema violation as a located UserFacingError (`json-invalid`): `base` prefixes the paths
+ * (where `value` sits in its file), and `text`, the file's text, gives the message the violation's line.
+ */
+export function assertMatchesSchema(validate: ValidateFunction, value: unknown, file: string, where: { base?: readonly JsonPathSegment[]; text?: string } = {}): void {
   if (validate(value)) return;
+  const { base = [], text } = where;
   const error = mostSpecific(validate.errors ?? []);
-  if (error === undefined) throw invalidJsonAt(file, base, 'does not match its schema');
+  if (error === undefined) throw invalidJsonAt(file, base, 'does not match its schema', undefined, text);
   const { segments, problem, hint } = problemOf(error, validate.errors ?? [], value, base);
-  throw invalidJsonAt(file, segments, problem, hint);
+  throw invalidJsonAt(file, segments, problem, hint, text);
 }
 
 /** `error` in words and where it is; a missing member is named with every other one missing beside it (`errors`). */

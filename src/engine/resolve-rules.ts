@@ -125,6 +125,6 @@ function resolveOptions(rule: Rule, state: RuleState): Record<string, unknown> {
     if (!validate(options)) throw new Error(`Rule ${rule.id}: its default options do not match its options schema.`);
     return options;
   }
-  assertMatchesSchema(validate, options, source.file, source.path);
+  assertMatchesSchema(validate, options, source.file, { base: source.path });
   return options;
 }

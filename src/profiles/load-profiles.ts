@@ -20,8 +20,9 @@ export function loadProfiles(directory = packagePath('rules', 'profiles')): Prof
     .map((fileName) => {
       const id = fileName.slice(0, -'.json'.length);
       const file = profileFile(id);
-      const profile = parseJsonText(readFileSync(path.join(directory, fileName), 'utf8'), file);
-      assertMatchesSchema(validate, profile, file);
+      const text = readFileSync(path.join(directory, fileName), 'utf8');
+      const profile = parseJsonText(text, file);
+      assertMatchesSchema(validate, profile, file, { text });
       assertConsistent(profile as Profile, id, file);
       return profile as Profile;
     });

@@ -21,14 +21,15 @@ const HINT = 'Pass JSON reports written by `pingone-audit audit|scan|demo -f jso
  *   a report format version this one does not read, or not a report: the message names the file and the JSON path of the first problem).
  */
 export function readReportFile(absolutePath: string, file: string): ReadReport {
-  const value = parseJsonText(readUserFile(absolutePath, file, 'Report', HINT), file);
+  const text = readUserFile(absolutePath, file, 'Report', HINT);
+  const value = parseJsonText(text, file);
   if (value !== null && typeof value === 'object' && Array.isArray((value as { runs?: unknown }).runs)) {
     throw invalidJsonAt(file, [], 'is a SARIF log, not a JSON report', HINT);
   }
   const oscal = oscalModel(value);
   if (oscal !== undefined) throw invalidJsonAt(file, [], `is an OSCAL ${oscal} document, not a JSON report`, HINT);
   assertKnownFormatVersion(value, file, 'schemaVersion', [REPORT_SCHEMA_VERSION], 'The report was written by a newer pingone-audit: read it with that version (or later).');
-  assertMatchesSchema(schemaValidator('report.schema.json'), value, file);
+  assertMatchesSchema(schemaValidator('report.schema.json'), value, file, { text });
   const { $schema: _schema, schemaVersion: _version, ...result } = value as AuditResult & { $schema?: string; schemaVersion: number };
   return { file, result };
 }

@@ -172,6 +172,16 @@ describe('loadBaseline', () => {
     );
   });
 
+  it('names the line of the one bad field of a baseline file, as an editor shows it', () => {
+    const report = JSON.parse(formatJson(sampleResult(), { color: false })) as Record<string, unknown>;
+    const file = path.join(temporaryFolder('baseline-'), 'b.json');
+    const text = JSON.stringify({ ...report, generatedAt: 'yesterday' }, null, 2);
+    writeFileSync(file, text);
+    const line = text.split('\n').findIndex((row) => row.includes('"yesterday"')) + 1;
+    expect(line).toBeGreaterThan(1);
+    expect(catchUserFacingError(() => loadBaseline(file)).message).toBe(`${file}:${line}: $.generatedAt: "yesterday" is not a date-time (YYYY-MM-DDThh:mm:ssZ)`);
+  });
+
   it('keeps only the fields it checked, so nothing else in the file reaches a report', () => {
     const report = JSON.parse(formatJson(sampleResult(), { color: false })) as { findings: Array<Record<string, unknown>> };
     const first = report.findings[0]!;

@@ -36,7 +36,7 @@ describe('rule packs', () => {
   it('a malformed pack names the file and the path', () => {
     const directory = temporaryFolder('packs-');
     writeFileSync(path.join(directory, 'bad.json'), JSON.stringify({ id: 'bad', description: 'd', rules: { 'x-y': 'warn' } }));
-    expect(() => loadPacks(directory)).toThrow('rules/packs/bad.json: $.rules["x-y"]: "warn" is not allowed');
+    expect(() => loadPacks(directory)).toThrow('rules/packs/bad.json:1: $.rules["x-y"]: "warn" is not allowed');
   });
 });
 
@@ -69,19 +69,20 @@ describe('config file', () => {
 
   it('unknown top-level key, with a suggestion ("now" is not config)', () => {
     const error = catchUserFacingError(() => loadConfig('c.json', directoryWith('c.json', '{ "extend": ["all"] }')));
-    expect(error.message).toBe('c.json: $.extend: unknown property "extend"');
+    expect(error.message).toBe('c.json:1: $.extend: unknown property "extend"');
     expect(error.hint).toBe('Did you mean "extends"?');
     expect(() => loadConfig('c.json', directoryWith('c.json', '{ "now": "2026-01-01" }'))).toThrow('unknown property "now"');
   });
 
   it('integration bindings must be lists of profile ids', () => {
     const directory = directoryWith('c.json', '{ "integrations": { "app-1": ["stackone", 7] } }');
-    expect(() => loadConfig('c.json', directory)).toThrow('c.json: $.integrations["app-1"][1]: must be string');
+    expect(() => loadConfig('c.json', directory)).toThrow('c.json:1: $.integrations["app-1"][1]: must be string');
   });
 
   it('a bad severity in an object setting is located precisely despite the oneOf', () => {
-    const error = catchUserFacingError(() => loadConfig('c.json', directoryWith('c.json', '{ "rules": { "implicit-grant": { "severity": "hihg" } } }')));
-    expect(error.message).toBe('c.json: $.rules["implicit-grant"].severity: "hihg" is not allowed');
+    const config = '{\n  "rules": {\n    "implicit-grant": {\n      "severity": "hihg"\n    }\n  }\n}\n';
+    const error = catchUserFacingError(() => loadConfig('c.json', directoryWith('c.json', config)));
+    expect(error.message).toBe('c.json:4: $.rules["implicit-grant"].severity: "hihg" is not allowed');
     expect(error.hint).toContain('Did you mean "high"?');
   });
 });

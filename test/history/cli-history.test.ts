@@ -115,7 +115,7 @@ describe('--history (issue 17, item 6)', () => {
     await writeFile(path.join(work, 'bad', 'broken.json'), JSON.stringify({ ...current, findings: 'none' }));
     const invalid = await runCli(['audit', 'snapshot', '--history', 'bad', '-f', 'markdown'], { cwd: work });
     expect(invalid.code).toBe(2);
-    expect(invalid.stderr).toContain(`${path.join('bad', 'broken.json')}: $.findings`);
+    expect(invalid.stderr).toContain(`${path.join('bad', 'broken.json')}:1: $.findings`);
     await writeFile(path.join(work, 'bad', 'broken.json'), JSON.stringify({ ...current, schemaVersion: 99 }));
     const newer = await runCli(['audit', 'snapshot', '--history', 'bad', '-f', 'markdown'], { cwd: work });
     expect(newer.code).toBe(2);

@@ -89,7 +89,7 @@ describe('loadProfiles errors', () => {
       (profile.checks as Array<Record<string, unknown>>)[0]!.severty = 'high';
     });
     expect(load).toThrow(UserFacingError);
-    expect(load).toThrow('rules/profiles/stackone.json: $.checks[0].severty: unknown property "severty"');
+    expect(load).toThrow('rules/profiles/stackone.json:1: $.checks[0].severty: unknown property "severty"');
   });
 
   it('locate a field the vocabulary does not know', async () => {
