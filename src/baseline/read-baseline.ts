@@ -45,7 +45,7 @@ export function readBaselineReport(value: unknown, file: string, text?: string):
   if (value !== null && typeof value === 'object' && Array.isArray((value as { runs?: unknown }).runs)) {
     throw invalidJsonAt(file, [], 'is a SARIF log; baselines are read from the JSON report', HINT);
   }
-  assertKnownFormatVersion(value, file, 'schemaVersion', [REPORT_SCHEMA_VERSION], UPGRADE_HINT);
+  assertKnownFormatVersion(value, file, 'schemaVersion', [REPORT_SCHEMA_VERSION], UPGRADE_HINT, text);
   assertMatchesSchema(schemaValidator('baseline.schema.json'), value, file, text === undefined ? {} : { text });
   const report = value as BaselineFile;
   return { file, generatedAt: report.generatedAt, findings: report.findings.map(ownFinding) };

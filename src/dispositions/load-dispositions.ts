@@ -34,7 +34,7 @@ export interface DispositionEntry {
 export function loadDispositions(file: string, cwd: string = process.cwd()): DispositionEntry[] {
   const text = readUserFile(path.resolve(cwd, file), file, 'Dispositions', 'Check the --dispositions path.');
   const value = parseJsonText(text, file);
-  assertKnownFormatVersion(value, file, 'version', [1], 'The file is in a newer dispositions format: use the pingone-audit version it was written for (or later).');
+  assertKnownFormatVersion(value, file, 'version', [1], 'The file is in a newer dispositions format: use the pingone-audit version it was written for (or later).', text);
   const problems = schemaProblems(schemaValidator('dispositions.schema.json'), value, '/dispositions');
   if (problems.length > 0)
     refuseEntries(

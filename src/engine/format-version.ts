@@ -9,22 +9,24 @@ import { invalidJsonAt } from './json-errors.js';
  * @param member the top-level member holding the version (`schemaVersion`, `version`).
  * @param known the versions this pingone-audit reads, oldest first.
  * @param hint how to get a file this version reads, for a version newer than the newest in `known`.
+ * @param text the file's text, when at hand: the message then names the member's line.
  * @throws UserFacingError (`json-invalid`) naming the file, the member, the version found and the versions read.
  */
-export function assertKnownFormatVersion(value: unknown, file: string, member: string, known: readonly number[], hint: string): void {
+export function assertKnownFormatVersion(value: unknown, file: string, member: string, known: readonly number[], hint: string, text?: string): void {
   if (!isRecord(value) || !Object.hasOwn(value, member)) return;
   const version = value[member];
   if (typeof version === 'number' && known.includes(version)) return;
   const reads = `this pingone-audit reads version ${known.join(' or ')}`;
   const newest = known[known.length - 1] ?? 0;
   if (typeof version === 'number' && Number.isInteger(version) && version > newest) {
-    throw invalidJsonAt(file, [member], `format version ${version} is newer than ${reads}`, hint);
+    throw invalidJsonAt(file, [member], `format version ${version} is newer than ${reads}`, hint, text);
   }
   throw invalidJsonAt(
     file,
     [member],
     `unknown format version ${describeVersion(version)}: ${reads}`,
     `Check "${member}" in the file: pingone-audit writes ${newest}; another value means another tool wrote the file or it was edited since.`,
+    text,
   );
 }
 

@@ -28,7 +28,7 @@ export function readReportFile(absolutePath: string, file: string): ReadReport {
   }
   const oscal = oscalModel(value);
   if (oscal !== undefined) throw invalidJsonAt(file, [], `is an OSCAL ${oscal} document, not a JSON report`, HINT);
-  assertKnownFormatVersion(value, file, 'schemaVersion', [REPORT_SCHEMA_VERSION], 'The report was written by a newer pingone-audit: read it with that version (or later).');
+  assertKnownFormatVersion(value, file, 'schemaVersion', [REPORT_SCHEMA_VERSION], 'The report was written by a newer pingone-audit: read it with that version (or later).', text);
   assertMatchesSchema(schemaValidator('report.schema.json'), value, file, { text });
   const { $schema: _schema, schemaVersion: _version, ...result } = value as AuditResult & { $schema?: string; schemaVersion: number };
   return { file, result };

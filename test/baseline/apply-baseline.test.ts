@@ -172,7 +172,7 @@ describe('loadBaseline', () => {
     );
   });
 
-  it('names the line of the one bad field of a baseline file, as an editor shows it', () => {
+  it('names the line of the one bad field or format version of a baseline file, as an editor shows it', () => {
     const report = JSON.parse(formatJson(sampleResult(), { color: false })) as Record<string, unknown>;
     const file = path.join(temporaryFolder('baseline-'), 'b.json');
     const text = JSON.stringify({ ...report, generatedAt: 'yesterday' }, null, 2);
@@ -180,6 +180,10 @@ describe('loadBaseline', () => {
     const line = text.split('\n').findIndex((row) => row.includes('"yesterday"')) + 1;
     expect(line).toBeGreaterThan(1);
     expect(catchUserFacingError(() => loadBaseline(file)).message).toBe(`${file}:${line}: $.generatedAt: "yesterday" is not a date-time (YYYY-MM-DDThh:mm:ssZ)`);
+    const newer = JSON.stringify({ ...report, schemaVersion: 99 }, null, 2);
+    writeFileSync(file, newer);
+    const versionLine = newer.split('\n').findIndex((row) => row.includes('"schemaVersion"')) + 1;
+    expect(catchUserFacingError(() => loadBaseline(file)).message).toContain(`${file}:${versionLine}: $.schemaVersion: format version 99 is newer`);
   });
 
   it('keeps only the fields it checked, so nothing else in the file reaches a report', () => {

@@ -273,6 +273,6 @@ describe('audit --dispositions (acceptance of issue 17, item 5)', () => {
     const file = await dispositionsFile({ version: 2, dispositions: [{ ...on('app-kiosk'), disposition: 'planned-fix', due: FUTURE }] });
     const run = await runCli(['audit', snapshot, '--dispositions', file], { cwd: work });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`${file}: $.version: format version 2 is newer than this pingone-audit reads version 1`);
+    expect(run.stderr).toContain(`${file}:1: $.version: format version 2 is newer than this pingone-audit reads version 1`);
   });
 });

@@ -119,7 +119,7 @@ describe('--history (issue 17, item 6)', () => {
     await writeFile(path.join(work, 'bad', 'broken.json'), JSON.stringify({ ...current, schemaVersion: 99 }));
     const newer = await runCli(['audit', 'snapshot', '--history', 'bad', '-f', 'markdown'], { cwd: work });
     expect(newer.code).toBe(2);
-    expect(newer.stderr).toContain(`${path.join('bad', 'broken.json')}: $.schemaVersion: format version 99 is newer than this pingone-audit reads version 1`);
+    expect(newer.stderr).toContain(`${path.join('bad', 'broken.json')}:1: $.schemaVersion: format version 99 is newer than this pingone-audit reads version 1`);
     const missing = await runCli(['audit', 'snapshot', '--history', 'nowhere', '-f', 'markdown'], { cwd: work });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('History folder nowhere does not exist.');
