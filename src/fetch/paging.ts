@@ -154,12 +154,9 @@ function trackProgress(path: string, maxListItems: number) {
         throw new ApiError({ kind: 'paging', path, reason: `the list returned ${returned} items, more than its own count of ${largestCount}: cut off` });
       }
       // One answer that counts items it neither holds nor links to is cut short, not a list emptied while read.
-      if (where.first && where.last && items.length === 0 && lastCount !== undefined && lastCount > 0) {
-        throw new ApiError({ kind: 'malformed', path, reason: `the answer holds no items and no next link, yet counts ${lastCount}: truncated` });
-      }
-      // `size` is the number of items on this page (developer.pingidentity.com "Paging and ordering collections").
-      if (where.first && where.last && items.length === 0 && typeof page?.size === 'number' && page.size > 0) {
-        throw new ApiError({ kind: 'malformed', path, reason: `the answer holds no items and no next link, yet its size is ${page.size}: truncated` });
+      if (where.first && where.last && items.length === 0) {
+        const claim = itemsClaimed(lastCount, page?.size);
+        if (claim !== undefined) throw new ApiError({ kind: 'malformed', path, reason: `the answer holds no items and no next link, yet ${claim}: truncated` });
       }
       for (const item of items) {
         const id = (item as { id?: unknown } | null)?.id;
@@ -221,6 +218,15 @@ function assertTally(page: Page, member: 'count' | 'size', path: string): void {
   if (value === undefined || (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)) return;
   const shown = typeof value === 'number' ? String(value) : value === null ? 'null' : `a ${Array.isArray(value) ? 'list' : typeof value}`;
   throw new ApiError({ kind: 'malformed', path, reason: `the page's ${member} is ${shown}, not a plausible number of items: not read` });
+}
+
+/**
+ * What an answer with no items says it holds, when it says some: its `count` (the whole list) or its `size` (the
+ * items on this page, developer.pingidentity.com "Paging and ordering collections").
+ */
+function itemsClaimed(count: number | undefined, size: unknown): string | undefined {
+  if (count !== undefined && count > 0) return `counts ${count}`;
+  return typeof size === 'number' && size > 0 ? `its size is ${size}` : undefined;
 }
 
 /** The next link as a URL on the same collection as `first`, with the same filter; anything else is refused. */
