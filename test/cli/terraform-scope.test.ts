@@ -81,6 +81,25 @@ describe('pingone-audit terraform: data outside the configuration is out of scop
     }
   });
 
+  it('treats an environment referenced by id (a variable) as managed elsewhere: its type is out of scope, not a gap, so exit 0', async () => {
+    const declared = configuration(false);
+    const byVariable = declared
+      .replace(/resource "pingone_environment" "e" \{[^}]*\}/, 'variable "environment_id" {\n  default = "6f9b1f0e-0000-4000-8000-000000000001"\n}')
+      .replaceAll('pingone_environment.e.id', 'var.environment_id')
+      .replace('https://web.example.com/cb', 'http://localhost:3000/cb');
+    expect(byVariable).not.toContain('pingone_environment');
+    const run = await runCli(['terraform', '-f', 'json'], { cwd: tfFolder({ 'main.tf': byVariable }) });
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.summary.collectionComplete).toBe(true);
+    const localhost = report.notEvaluated.find((item) => item.ruleId === 'redirect-uri-localhost-in-production');
+    expect(localhost).toMatchObject({ outOfScope: true });
+    expect(localhost?.reasons.find((item) => item.kind === 'environments')?.error).toMatch(/6f9b1f0e-0000-4000-8000-000000000001 is not declared in this configuration.*pass --snapshot DIR/);
+    expect(report.ruleResults.find((item) => item.ruleId === 'redirect-uri-localhost-in-production')?.outcome).toBe('not-evaluated');
+    // The application the configuration declares is still judged.
+    expect(report.findings.map((finding) => finding.ruleId)).toContain('cors-any-origin');
+  });
+
   it('keeps findings on declared resources when only the kinds they sit beside are undeclared (no gateway): exit 1 by the gate', async () => {
     const cwd = tfFolder({ 'main.tf': configuration(true) });
     const run = await runCli(['terraform', '-f', 'json'], { cwd });

@@ -6,7 +6,7 @@ const NEEDS_TENANT = 'needs the tenant: a Terraform configuration does not hold 
 
 /**
  * What lies outside a configuration's scope in an environment it plans: kinds that live only in
- * the tenant, and kinds it declares nothing of (nor of their family, see {@link KIND_FAMILIES}). Their collection entries are marked `outOfScope`:
+ * the tenant, the environment itself when no `pingone_environment` declares it (its type is then unknown), and kinds it declares nothing of (nor of their family, see {@link KIND_FAMILIES}). Their collection entries are marked `outOfScope`:
  * the rules that need them are listed as out of scope (never a pass), and the run is not
  * incomplete for it, unlike an unknown value inside what the configuration declares.
  */
@@ -24,6 +24,16 @@ export class ConfigurationScope {
   outside(kind: SnapshotKind, environmentId: string | undefined): CollectionEntry | undefined {
     if (environmentId === undefined) return undefined;
     if (TENANT_ONLY_KINDS.includes(kind)) return { kind, environmentId, status: 'failed', outOfScope: 'rule', error: NEEDS_TENANT };
+    // An environment referenced by id (a variable, a data source) is managed elsewhere, like any kind not declared here.
+    if (kind === 'environments' && this.state.environmentsWithoutType.has(environmentId)) {
+      return {
+        kind,
+        environmentId,
+        status: 'failed',
+        outOfScope: 'rule',
+        error: `environment ${environmentId} is not declared in this configuration, so its type (production or sandbox) is not known here; pass --snapshot DIR to judge it against a live snapshot`,
+      };
+    }
     const declaredBy = DECLARED_BY[kind];
     const family = KIND_FAMILIES.find((kinds) => kinds.includes(kind)) ?? [kind];
     if (declaredBy === undefined || family.some((member) => this.state.declared.has(declaredKey(member, environmentId)))) return undefined;

@@ -123,9 +123,6 @@ function buildSnapshot(state: MappingState, scope: ConfigurationScope, roles: Ro
 
 function entryFor(state: MappingState, kind: SnapshotKind, environmentId: string | undefined): CollectionEntry {
   const where = environmentId === undefined ? {} : { environmentId };
-  if (kind === 'environments' && environmentId !== undefined && state.environmentsWithoutType.has(environmentId)) {
-    return { kind, ...where, status: 'failed', error: `environment ${environmentId} is not declared in this configuration: its type (production or sandbox) is unknown` };
-  }
   const unknown = state.notEvaluated.filter((value) => value.kind === kind && value.environmentId === environmentId);
   if (unknown.length === 0) return { kind, ...where, status: 'complete' };
   const failedResources = [...new Map(unknown.map((value) => [`${value.resource.type}\u0000${value.resource.id}`, value.resource])).values()].sort((a, b) => a.id.localeCompare(b.id));
