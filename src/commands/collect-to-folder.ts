@@ -7,19 +7,15 @@ import { SECRET_FIELDS_NOTE } from '../snapshot/secret-fields.js';
 import type { SnapshotFileSource } from '../snapshot/locate-line.js';
 import { canonicalSnapshot, snapshotTexts, writeSnapshot } from '../snapshot/write-snapshot.js';
 import { withMissingRoles } from '../whoami/index.js';
-import { requirePositive } from './connection-options.js';
+import type { CollectionLimitArgs } from './connection-options.js';
 import { resolvePath, type CommandContext } from './context.js';
 import type { ShortListsOption } from './load-snapshot-folder.js';
 import { createProgressReporter } from './progress.js';
 import { stderrLines } from '../output/stderr-line.js';
 
-export interface CollectionArgs {
+export interface CollectionArgs extends CollectionLimitArgs {
   environment?: string[] | undefined;
   'all-environments': boolean;
-  'max-users'?: number | undefined;
-  'max-page-items'?: number | undefined;
-  'max-pages'?: number | undefined;
-  'max-list-items'?: number | undefined;
   'redact-pii'?: boolean | undefined;
   out: string;
 }
@@ -29,7 +25,6 @@ export interface CollectionArgs {
  * that `scan` audits exactly what `audit` would read back. Failed reads are listed on stderr.
  */
 export async function collectToFolder(context: CommandContext, client: ApiClient, args: CollectionArgs, shortLists: ShortListsOption = {}): Promise<Snapshot> {
-  checkLimits(args);
   const out = resolvePath(context.io, args.out);
   // Before any request: a folder that cannot take the snapshot is refused now, not after the whole collection.
   await checkSnapshotTarget(out);
@@ -49,18 +44,10 @@ export async function collectInMemory(
   args: Omit<CollectionArgs, 'out'>,
   shortLists: ShortListsOption = {},
 ): Promise<{ snapshot: Snapshot; files: SnapshotFileSource }> {
-  checkLimits(args);
   const snapshot = await collectCanonical(context, client, args, shortLists);
   const files = snapshotTexts(snapshot);
   reportCollected(context, snapshot, files.files, 'collected');
   return { snapshot, files };
-}
-
-function checkLimits(args: Omit<CollectionArgs, 'out'>): void {
-  requirePositive('--max-users', args['max-users'], { integer: true });
-  requirePositive('--max-page-items', args['max-page-items'], { integer: true });
-  requirePositive('--max-pages', args['max-pages'], { integer: true });
-  requirePositive('--max-list-items', args['max-list-items'], { integer: true });
 }
 
 async function collectCanonical({ io }: CommandContext, client: ApiClient, args: Omit<CollectionArgs, 'out'>, { reported = false }: ShortListsOption): Promise<Snapshot> {

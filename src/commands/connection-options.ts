@@ -3,7 +3,17 @@ import { UserFacingError } from '../errors.js';
 import { resolvePath, type CommandContext } from './context.js';
 import type { CliIo } from './io.js';
 import { checkOutputsFirst, type OutputArgs } from './output-options.js';
-import { adaptiveStartRps, createApiClient, resolveConnectionSettings, signIn, systemBrowserOpener, type ApiClient, type ConnectionFlags, type ConnectionSettings } from '../fetch/index.js';
+import {
+  adaptiveStartRps,
+  createApiClient,
+  defaultListLimits,
+  resolveConnectionSettings,
+  signIn,
+  systemBrowserOpener,
+  type ApiClient,
+  type ConnectionFlags,
+  type ConnectionSettings,
+} from '../fetch/index.js';
 import { stderrLines } from '../output/stderr-line.js';
 
 /** Within one IP's default share of a small licence's configuration-group limit (pingone-api.md §6.2). */
@@ -85,12 +95,16 @@ const COLLECTION_SCOPE_OPTIONS = {
   'all-environments': { type: 'boolean', default: false, group: 'Collection:', description: 'Collect every environment the credentials can see' },
   'max-page-items': { type: 'number', group: 'Collection:', description: 'Most items one page of a list may hold (default 10000); a larger page fails that read' },
   'max-pages': { type: 'number', group: 'Collection:', description: 'Most pages one list may take (default 10000); a longer list fails that read' },
-  'max-list-items': { type: 'number', group: 'Collection:', description: 'Most items one list may return, the users scan included (default 1000000); a longer list fails that read' },
+  'max-list-items': {
+    type: 'number',
+    group: 'Collection:',
+    description: `Most items one list may return, the users scan included (default ${defaultListLimits.maxListItems}); a longer list fails that read`,
+  },
   'redact-pii': { type: 'boolean', default: false, group: 'Collection:', description: "Replace admin users' email addresses and sign-on IPs with pseudonyms, for a snapshot that is shared" },
   'max-users': {
     type: 'number',
     group: 'Collection:',
-    description: 'Cap on users read per environment for direct role assignments (huge environments); rules that need the rest become not evaluated',
+    description: 'Cap on users read per environment for direct role assignments (huge environments); rules that need the rest become not evaluated; at most --max-list-items',
   },
 } as const satisfies Record<string, Options>;
 
@@ -140,7 +154,8 @@ export interface Connection {
  * Opens a connection (see {@link openConnection}), hands its client to `use`, and closes the client
  * however `use` ends: the shape of every command that reads the API.
  */
-export async function withClient<T>(context: CommandContext, args: ConnectionArgs & OutputArgs, use: (client: ApiClient) => Promise<T>): Promise<T> {
+export async function withClient<T>(context: CommandContext, args: ConnectionArgs & OutputArgs & CollectionLimitArgs, use: (client: ApiClient) => Promise<T>): Promise<T> {
+  checkCollectionLimits(args);
   await checkOutputsFirst(context, args);
   const { client } = await openConnection(args, context.io);
   try {
@@ -188,6 +203,36 @@ export async function openConnection(args: ConnectionArgs, io: CliIo): Promise<C
     ...(args.verbose ? { log: (line: string) => io.stderr.write(stderrLines([line])) } : {}),
   });
   return { settings, client };
+}
+
+/** The caps {@link withCollectionScope} declares; absent for a command that collects nothing (`whoami`). */
+export interface CollectionLimitArgs {
+  'max-users'?: number | undefined;
+  'max-page-items'?: number | undefined;
+  'max-pages'?: number | undefined;
+  'max-list-items'?: number | undefined;
+}
+
+/**
+ * Checks the collection caps before any request (a sign-in included).
+ * @throws UserFacingError `flag-invalid` for a cap that is not a positive whole number, and for `--max-users` above
+ * `--max-list-items` (given or its default): the users scan walks the users list, which fails once it passes
+ * `--max-list-items`, so a larger user cap could never be reached.
+ */
+export function checkCollectionLimits(args: CollectionLimitArgs): void {
+  requirePositive('--max-users', args['max-users'], { integer: true });
+  requirePositive('--max-page-items', args['max-page-items'], { integer: true });
+  requirePositive('--max-pages', args['max-pages'], { integer: true });
+  requirePositive('--max-list-items', args['max-list-items'], { integer: true });
+  const maxUsers = args['max-users'];
+  const maxListItems = args['max-list-items'] ?? defaultListLimits.maxListItems;
+  if (maxUsers === undefined || maxUsers <= maxListItems) return;
+  const listCap = args['max-list-items'] === undefined ? `--max-list-items (${maxListItems} by default)` : `--max-list-items ${maxListItems}`;
+  throw new UserFacingError(
+    'flag-invalid',
+    `--max-users ${maxUsers} is more than ${listCap}: the users scan fails once the users list passes ${maxListItems} items, so it could never read ${maxUsers} users.`,
+    { hint: `Raise --max-list-items to at least ${maxUsers}, or lower --max-users to ${maxListItems} or fewer.`, seeAlso: 'README.md#collecting-from-a-server-you-do-not-trust' },
+  );
 }
 
 /** yargs lets NaN, zero and negatives through; each would stall or flood the collector. */

@@ -17,7 +17,7 @@ export { signIn, systemBrowserOpener } from './login/index.js';
 export { createApiClient, type ApiClient, type ApiClientOptions } from './api-client.js';
 export { adaptiveStartRps } from './rate-limiter.js';
 export { ApiError } from './api-error.js';
-export { getAll } from './paging.js';
+export { defaultListLimits, getAll } from './paging.js';
 export { apiPath } from './api-path.js';
 export { collectSnapshot } from './collect-snapshot.js';
 export type { CollectProgress } from './collect-context.js';

@@ -185,3 +185,38 @@ describe('a snapshot folder named with a lone UTF-16 surrogate', () => {
     expect(run.stdout).toBe('');
   });
 });
+
+describe('--max-users above --max-list-items', () => {
+  // The users scan walks the users list, which fails once it passes --max-list-items: a larger user cap is never reached.
+  it.each([
+    ['scan', ['scan', '-e', ENV_ID, '--out', 'never-written']],
+    ['snapshot', ['snapshot', '-e', ENV_ID, '--out', 'never-written']],
+    ['check', ['check', 'stackone', '--app', 'StackOne', '-e', ENV_ID]],
+  ])('is refused by %s before any request, naming both flags and their values', async (_command, args) => {
+    const run = await runCli([...args, '--max-users', '5000', '--max-list-items', '1000'], { env: NOWHERE });
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain('--max-users 5000 is more than --max-list-items 1000');
+    expect(run.stderr).toContain('Raise --max-list-items to at least 5000, or lower --max-users to 1000 or fewer.');
+    expect(run.stderr).toContain('error code: flag-invalid');
+    expect(run.stderr).not.toContain(NOWHERE.PINGONE_CLIENT_SECRET);
+  });
+
+  it('is refused before a user sign-in, whose first request would otherwise fail as unreachable', async () => {
+    const run = await runCli(['scan', '-e', ENV_ID, '--auth', 'device-code', '--max-users', '11', '--max-list-items', '10'], { env: NOWHERE });
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain('error code: flag-invalid');
+    expect(run.stderr).not.toContain('unreachable');
+  });
+
+  it('names the default of --max-list-items when only --max-users is given', async () => {
+    const run = await runCli(['snapshot', '-e', ENV_ID, '--max-users', '1000001'], { env: NOWHERE });
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain('--max-users 1000001 is more than --max-list-items (1000000 by default)');
+  });
+
+  it('lets a cap equal to --max-list-items through to the connection', async () => {
+    const run = await runCli(['snapshot', '-e', ENV_ID, '--max-users', '1000', '--max-list-items', '1000'], { env: NOWHERE });
+    expect(run.stderr).not.toContain('error code: flag-invalid');
+    expect(run.stderr).toContain('error code: unreachable');
+  });
+});
