@@ -28,7 +28,7 @@ function readPacks(directory: string): Record<string, Pack> {
     assertMatchesSchema(validate, pack, file, { text });
     const declaredId = (pack as Pack).id;
     if (declaredId !== id) {
-      throw invalidJsonAt(file, ['id'], `pack id "${declaredId}" differs from its file name`, `Set "id": "${id}".`);
+      throw invalidJsonAt(file, ['id'], `pack id "${declaredId}" differs from its file name`, `Set "id": "${id}".`, text);
     }
     packs[id] = pack as Pack;
   }

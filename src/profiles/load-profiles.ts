@@ -23,7 +23,7 @@ export function loadProfiles(directory = packagePath('rules', 'profiles')): Prof
       const text = readFileSync(path.join(directory, fileName), 'utf8');
       const profile = parseJsonText(text, file);
       assertMatchesSchema(validate, profile, file, { text });
-      assertConsistent(profile as Profile, id, file);
+      assertConsistent(profile as Profile, id, file, text);
       return profile as Profile;
     });
 }
@@ -39,8 +39,8 @@ export function bundledProfiles(): readonly Profile[] {
   return bundled;
 }
 
-function assertConsistent(profile: Profile, id: string, file: string): void {
-  if (profile.id !== id) throw invalidJsonAt(file, ['id'], `profile id "${profile.id}" differs from its file name`, `Set "id": "${id}".`);
+function assertConsistent(profile: Profile, id: string, file: string, text: string): void {
+  if (profile.id !== id) throw invalidJsonAt(file, ['id'], `profile id "${profile.id}" differs from its file name`, `Set "id": "${id}".`, text);
   (profile.bind.namePatterns ?? []).forEach((pattern, index) => {
     try {
       compileNamePattern(pattern);
@@ -50,19 +50,20 @@ function assertConsistent(profile: Profile, id: string, file: string): void {
         ['bind', 'namePatterns', index],
         `not a valid regular expression: ${(error as Error).message}`,
         'Write a glob such as "*stackone*", or a regular expression between slashes.',
+        text,
       );
     }
   });
   const seen = new Set<string>();
   profile.checks.forEach((check, index) => {
-    if (seen.has(check.id)) throw invalidJsonAt(file, ['checks', index, 'id'], `check id "${check.id}" is used twice`, 'Give every check of a profile its own id.');
+    if (seen.has(check.id)) throw invalidJsonAt(file, ['checks', index, 'id'], `check id "${check.id}" is used twice`, 'Give every check of a profile its own id.', text);
     seen.add(check.id);
     const duration = 'field' in check.expect ? check.expect.duration : undefined;
     if (duration?.min !== undefined && duration.max !== undefined && duration.min > duration.max) {
-      throw invalidJsonAt(file, ['checks', index, 'expect', 'duration'], `min ${duration.min} is above max ${duration.max}`);
+      throw invalidJsonAt(file, ['checks', index, 'expect', 'duration'], `min ${duration.min} is above max ${duration.max}`, undefined, text);
     }
     if (check.conflictsWith?.values !== undefined && !('field' in check.expect)) {
-      throw invalidJsonAt(file, ['checks', index, 'conflictsWith', 'values'], 'values apply only to checks of an application field', 'Remove "values".');
+      throw invalidJsonAt(file, ['checks', index, 'conflictsWith', 'values'], 'values apply only to checks of an application field', 'Remove "values".', text);
     }
   });
 }

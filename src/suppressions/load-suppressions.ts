@@ -22,5 +22,5 @@ export function loadSuppressions(file: string | undefined, cwd: string = process
   const absolute = path.resolve(cwd, named);
   if (file === undefined && !existsSync(absolute)) return { file: undefined, entries: [] };
   const text = readUserFile(absolute, named, 'Suppressions', `Check the --suppressions path; without it, ./${DEFAULT_SUPPRESSIONS_FILE} is used when present.`);
-  return { file: named, entries: parseSuppressions(parseJsonText(text, named), named) };
+  return { file: named, entries: parseSuppressions(parseJsonText(text, named), named, text) };
 }

@@ -26,10 +26,10 @@ export type SuppressionEntry =
  * Checks a parsed suppressions file. A file that is not `{ "suppressions": [ … ] }` is a usage
  * error (thrown, located by file and path); a malformed entry is not: it comes back `invalid` so
  * that the run fails closed on it (its findings stay open) and says why, while the other entries
- * still apply.
+ * still apply. `text`, the file's text when at hand, gives that error its line.
  */
-export function parseSuppressions(value: unknown, file: string): SuppressionEntry[] {
-  assertMatchesSchema(schemaValidator('suppressions.schema.json'), value, file);
+export function parseSuppressions(value: unknown, file: string, text?: string): SuppressionEntry[] {
+  assertMatchesSchema(schemaValidator('suppressions.schema.json'), value, file, text === undefined ? {} : { text });
   const validate = schemaValidator('suppressions.schema.json', 'suppression');
   return (value as SuppressionsFile).suppressions.map((raw, index): SuppressionEntry => {
     const pointer = `/suppressions/${index}`;

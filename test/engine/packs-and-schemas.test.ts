@@ -29,8 +29,8 @@ describe('rule packs', () => {
 
   it('a pack whose id differs from its file name is refused', () => {
     const directory = temporaryFolder('packs-');
-    writeFileSync(path.join(directory, 'mine.json'), JSON.stringify({ id: 'yours', description: 'd', rules: {} }));
-    expect(() => loadPacks(directory)).toThrow('rules/packs/mine.json: $.id: pack id "yours" differs from its file name');
+    writeFileSync(path.join(directory, 'mine.json'), JSON.stringify({ description: 'd', id: 'yours', rules: {} }, null, 2));
+    expect(() => loadPacks(directory)).toThrow('rules/packs/mine.json:3: $.id: pack id "yours" differs from its file name');
   });
 
   it('a malformed pack names the file and the path', () => {

@@ -80,8 +80,13 @@ describe('loadProfiles errors', () => {
   async function loadWith(fileName: string, change: (profile: Record<string, unknown>) => void): Promise<() => unknown> {
     const profile = structuredClone(stackone);
     change(profile);
-    await writeFile(path.join(dir, fileName), JSON.stringify(profile));
+    await writeFile(path.join(dir, fileName), JSON.stringify(profile, null, 2));
     return () => loadProfiles(dir);
+  }
+
+  /** The 1-based line of the first line of the written profile (`fileName`) that `matches`. */
+  async function lineWhere(fileName: string, matches: RegExp): Promise<number> {
+    return (await readFile(path.join(dir, fileName), 'utf8')).split('\n').findIndex((line) => matches.test(line)) + 1;
   }
 
   it('locate an unknown property with a suggestion', async () => {
@@ -89,7 +94,7 @@ describe('loadProfiles errors', () => {
       (profile.checks as Array<Record<string, unknown>>)[0]!.severty = 'high';
     });
     expect(load).toThrow(UserFacingError);
-    expect(load).toThrow('rules/profiles/stackone.json:1: $.checks[0].severty: unknown property "severty"');
+    expect(load).toThrow(`rules/profiles/stackone.json:${await lineWhere('stackone.json', /"severty"/)}: $.checks[0].severty: unknown property "severty"`);
   });
 
   it('locate a field the vocabulary does not know', async () => {
@@ -101,19 +106,20 @@ describe('loadProfiles errors', () => {
 
   it('refuse an id that differs from the file name', async () => {
     const load = await loadWith('other.json', () => undefined);
-    expect(load).toThrow('rules/profiles/other.json: $.id: profile id "stackone" differs from its file name');
+    expect(load).toThrow(`rules/profiles/other.json:${await lineWhere('other.json', /"id": "stackone"/)}: $.id: profile id "stackone" differs from its file name`);
   });
 
-  it('refuse a check id used twice and a name pattern that does not compile', async () => {
+  it('refuse a check id used twice and a name pattern that does not compile, at their lines', async () => {
     const twice = await loadWith('stackone.json', (profile) => {
       const checks = profile.checks as Array<{ id: string }>;
       checks[1]!.id = checks[0]!.id;
     });
-    expect(twice).toThrow('$.checks[1].id: check id "worker" is used twice');
+    const secondWorker = (await readFile(path.join(dir, 'stackone.json'), 'utf8')).split('\n').findLastIndex((line) => line.includes('"id": "worker"')) + 1;
+    expect(twice).toThrow(`rules/profiles/stackone.json:${secondWorker}: $.checks[1].id: check id "worker" is used twice`);
     const badRegex = await loadWith('stackone.json', (profile) => {
       (profile.bind as { namePatterns: string[] }).namePatterns = ['/(unclosed/'];
     });
-    expect(badRegex).toThrow('$.bind.namePatterns[0]: not a valid regular expression');
+    expect(badRegex).toThrow(`rules/profiles/stackone.json:${await lineWhere('stackone.json', /"\/\(unclosed\/"/)}: $.bind.namePatterns[0]: not a valid regular expression`);
   });
 
   it('refuse a duration range upside down', async () => {
@@ -123,7 +129,9 @@ describe('loadProfiles errors', () => {
         duration: { min: 10, max: 5 },
       };
     });
-    expect(load).toThrow('min 10 is above max 5');
+    const duration = await lineWhere('stackone.json', /"duration": \{/);
+    expect(duration).toBeGreaterThan(1);
+    expect(load).toThrow(`rules/profiles/stackone.json:${duration}: $.checks[6].expect.duration: min 10 is above max 5`);
   });
 });
 

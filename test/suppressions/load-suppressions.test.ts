@@ -30,10 +30,18 @@ describe('loadSuppressions', () => {
   });
 
   it('locates syntax and shape errors in the file (exit 2), instead of silently suppressing nothing', () => {
-    const dir = folderWith({ 'broken.json': '{ "suppressions": [ }', 'array.json': '[]', 'typo.json': '{ "supressions": [] }' });
+    const dir = folderWith({
+      'broken.json': '{ "suppressions": [ }',
+      'array.json': '\n[]',
+      'typo.json': '{ "supressions": [] }',
+      'extra.json': '{\n  "suppressions": [],\n  "owner": "iam"\n}',
+      'not-a-list.json': '{\n  "suppressions": {}\n}',
+    });
     expect(errorOf(() => loadSuppressions('broken.json', dir)).message).toMatch(/^broken\.json is not valid JSON/);
-    expect(errorOf(() => loadSuppressions('array.json', dir)).message).toBe('array.json: $: must be object');
-    expect(errorOf(() => loadSuppressions('typo.json', dir)).message).toBe("typo.json: $: must have required property 'suppressions'");
+    expect(errorOf(() => loadSuppressions('array.json', dir)).message).toBe('array.json:2: $: must be object');
+    expect(errorOf(() => loadSuppressions('typo.json', dir)).message).toBe("typo.json:1: $: must have required property 'suppressions'");
+    expect(errorOf(() => loadSuppressions('extra.json', dir)).message).toBe('extra.json:3: $.owner: unknown property "owner"');
+    expect(errorOf(() => loadSuppressions('not-a-list.json', dir)).message).toBe('not-a-list.json:2: $.suppressions: must be array');
   });
 
   it('keeps a malformed entry as invalid with its pointer, so that the run fails closed on it', () => {
