@@ -8,6 +8,7 @@
  * array means "collected, none".
  */
 
+/** PingOne's region codes, each with its own API and auth hosts (see `src/fetch/regions.ts`). */
 export type RegionCode = 'NA' | 'EU' | 'CA' | 'AU' | 'SG' | 'AP';
 
 /**
@@ -23,18 +24,28 @@ export type UnknownValue = string & Record<never, never>;
  * (https://developer.pingidentity.com/pingone-api/platform/group-role-assignments/index.html).
  */
 export type KnownScopeType = 'ORGANIZATION' | 'ENVIRONMENT' | 'POPULATION' | 'GROUP' | 'APPLICATION';
+/** The scope type of a role assignment, as the API may answer it. */
 export type ScopeType = KnownScopeType | UnknownValue;
 
+/** An OIDC application's grant type (OpenAPI `EnumApplicationOIDCGrantType`), or one added since. */
 export type GrantType = 'AUTHORIZATION_CODE' | 'IMPLICIT' | 'REFRESH_TOKEN' | 'CLIENT_CREDENTIALS' | 'DEVICE_CODE' | 'TOKEN_EXCHANGE' | 'CIBA' | UnknownValue;
 
+/** An OIDC application's response type (OpenAPI `EnumApplicationOIDCResponseType`), or one added since. */
 export type ResponseType = 'CODE' | 'TOKEN' | 'ID_TOKEN' | UnknownValue;
 
+/** How an OIDC application authenticates at the token endpoint (OpenAPI `EnumApplicationOIDCTokenAuthMethod`); `NONE` is a public client. */
 export type TokenEndpointAuthMethod = 'NONE' | 'CLIENT_SECRET_BASIC' | 'CLIENT_SECRET_POST' | 'PRIVATE_KEY_JWT' | 'CLIENT_SECRET_JWT' | UnknownValue;
 
+/** A reference to another resource by id, as the API nests it (`{ "id": "…" }`). */
 export interface IdRef {
   id: string;
 }
 
+/**
+ * An admin role held by a user, group, gateway or application over one scope (OpenAPI `RoleAssignment`,
+ * `GET /environments/{envId}/{users|groups|gateways|applications}/{id}/roleAssignments`). The holder is
+ * the one of `user`, `group`, `gateway` or `application` that is set.
+ */
 export interface RoleAssignment {
   id: string;
   role: IdRef;
@@ -47,6 +58,7 @@ export interface RoleAssignment {
   application?: IdRef;
 }
 
+/** The scopes of one resource an application may request (OpenAPI `ApplicationResourceGrant`, `GET …/applications/{appId}/grants`). */
 export interface ApplicationResourceGrant {
   id: string;
   application?: IdRef;
@@ -54,6 +66,10 @@ export interface ApplicationResourceGrant {
   scopes: IdRef[];
 }
 
+/**
+ * A sign-on policy bound to an application (OpenAPI `SignOnPolicyAssignment`,
+ * `GET …/applications/{appId}/signOnPolicyAssignments`); `priority` orders several (lower runs first).
+ */
 export interface SignOnPolicyAssignment {
   id: string;
   application?: IdRef;
@@ -76,6 +92,11 @@ export interface FlowPolicyAssignment {
   [field: string]: unknown;
 }
 
+/**
+ * An application (`GET /environments/{envId}/applications`, OpenAPI `Application` and its protocol
+ * variants such as `ApplicationOIDC`): the OIDC fields, then the SAML ones, each set only for its
+ * protocol. Durations are in seconds. `_embedded` holds what was read per application.
+ */
 export interface Application {
   id: string;
   environment?: IdRef;
@@ -140,6 +161,11 @@ export interface Application {
   };
 }
 
+/**
+ * An admin user (`GET /environments/{envId}/users`, OpenAPI `User`): the collector keeps only users holding
+ * a role directly or through a group, and `memberOfGroupIDs` lists only the role-holding groups it read.
+ * `_embedded.roleAssignments` absent means the user's direct assignments were not read.
+ */
 export interface User {
   id: string;
   username: string;
@@ -156,6 +182,7 @@ export interface User {
   _embedded?: { roleAssignments?: RoleAssignment[] };
 }
 
+/** A group (`GET /environments/{envId}/groups`, OpenAPI `Group`), with the admin roles it grants its members under `_embedded`. */
 export interface Group {
   id: string;
   name: string;
@@ -166,6 +193,7 @@ export interface Group {
   _embedded?: { roleAssignments?: RoleAssignment[] };
 }
 
+/** A population of users (`GET /environments/{envId}/populations`, OpenAPI `Population`). */
 export interface Population {
   id: string;
   name: string;
@@ -176,6 +204,10 @@ export interface Population {
   [field: string]: unknown;
 }
 
+/**
+ * An admin role (OpenAPI `Role`): a built-in one from `GET /roles`, or a custom one from
+ * `GET /environments/{envId}/roles` (`type` CUSTOM). `applicableTo` lists the scope types it may be assigned over.
+ */
 export interface Role {
   id: string;
   name: string;
@@ -188,6 +220,10 @@ export interface Role {
   [field: string]: unknown;
 }
 
+/**
+ * One step of a sign-on policy (`GET …/signOnPolicies/{policyId}/actions`, OpenAPI `SignOnPolicyAction`):
+ * `type` says what the step does (LOGIN, MULTI_FACTOR_AUTHENTICATION, …), `priority` orders the steps.
+ */
 export interface SignOnPolicyAction {
   id: string;
   type: string;
@@ -200,6 +236,7 @@ export interface SignOnPolicyAction {
   [field: string]: unknown;
 }
 
+/** A sign-on policy (`GET /environments/{envId}/signOnPolicies`, OpenAPI `SignOnPolicy`), with its actions under `_embedded`. */
 export interface SignOnPolicy {
   id: string;
   name: string;
@@ -210,6 +247,7 @@ export interface SignOnPolicy {
   _embedded?: { actions?: SignOnPolicyAction[] };
 }
 
+/** A gateway (`GET /environments/{envId}/gateways`, OpenAPI `Gateway`), with the admin roles it holds under `_embedded`. */
 export interface Gateway {
   id: string;
   name: string;
@@ -369,6 +407,7 @@ export interface CustomDomain {
   [field: string]: unknown;
 }
 
+/** An environment (`GET /environments/{envId}`, OpenAPI `Environment`). */
 export interface Environment {
   id: string;
   name: string;
@@ -443,8 +482,10 @@ export const SNAPSHOT_KIND_SCOPES = {
   customDomains: 'environment',
 } as const satisfies Record<string, 'organization' | 'environment' | 'not-collected'>;
 
+/** One kind of collected data, as rules require it and the manifest records it (see {@link SNAPSHOT_KIND_SCOPES}). */
 export type SnapshotKind = keyof typeof SNAPSHOT_KIND_SCOPES;
 
+/** How reading one kind went, for the organization or one environment. */
 export interface CollectionEntry {
   kind: SnapshotKind;
   /** Absent for organization-wide endpoints such as `/roles`. */
@@ -472,7 +513,9 @@ export interface CollectionEntry {
   outOfScope?: 'rule' | 'subjects';
 }
 
+/** What the collection did: one entry per kind and place, and whether all of it was read. */
 export interface CollectionRecord {
+  /** False when an entry failed; an out-of-scope entry (`CollectionEntry.outOfScope`) does not count against it. */
   complete: boolean;
   entries: CollectionEntry[];
   /** Requests made, by endpoint template (`GET /environments/{id}/applications`). */
@@ -487,6 +530,10 @@ export interface CollectionRecord {
  */
 export const SNAPSHOT_SCHEMA_VERSION = 2;
 
+/**
+ * `manifest.json`: when, where and by whom the snapshot was collected, which environments it holds and how
+ * each read went. `createdAt` is an ISO 8601 date-time. `collectedBy` names a client id, never a secret.
+ */
 export interface SnapshotManifest {
   schemaVersion: typeof SNAPSHOT_SCHEMA_VERSION;
   tool: { name: 'pingone-audit'; version: string };
@@ -506,6 +553,7 @@ export interface SnapshotManifest {
   collection: CollectionRecord;
 }
 
+/** A whole snapshot in memory: its manifest, the built-in roles, and each environment's resources. */
 export interface Snapshot {
   manifest: SnapshotManifest;
   /** Built-in (platform) roles from `GET /roles`. */
@@ -590,6 +638,7 @@ export const KNOWN_VALUES = {
   'signature algorithm': ['SHA256withRSA', 'SHA384withRSA', 'SHA512withRSA', 'SHA256withECDSA', 'SHA384withECDSA', 'SHA512withECDSA', 'SHA1withRSA', 'SHA1withECDSA'],
 } as const satisfies Record<string, readonly string[]>;
 
+/** A field whose enum values {@link KNOWN_VALUES} lists. */
 export type KnownValueField = keyof typeof KNOWN_VALUES;
 
 const knownSets = new Map<string, ReadonlySet<string>>(Object.entries(KNOWN_VALUES).map(([field, values]) => [field, new Set<string>(values)]));
