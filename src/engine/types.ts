@@ -8,17 +8,22 @@ export type { ResourceRef } from '../snapshot/model.js';
 export type { Checklist, ChecklistItem } from '../profiles/evaluate-profile.js';
 export type { CheckKind } from '../profiles/types.js';
 
+/** Every severity, most severe first: the order reports sort by and `--fail-on` thresholds compare in. */
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+/** How serious a finding is; see {@link SEVERITIES}. */
 export type Severity = (typeof SEVERITIES)[number];
 
+/** The area a rule belongs to: its folder under `rules/`, and its group in the catalogue. */
 export type RuleCategory = 'applications' | 'roles' | 'policies' | 'integrations' | 'keys';
 
+/** A source a rule's docs cite. */
 export interface RuleReference {
   /** e.g. "RFC 9700 §2.1.2" or "StackOne PingOne connector guide". */
   title: string;
   url?: string;
 }
 
+/** A rule's documentation, shown by `explain`, the catalogue and the reports' rule help. */
 export interface RuleDocs {
   /** Why this matters, in a few sentences. */
   rationale: string;
@@ -53,12 +58,16 @@ export type Placeholders<Template extends string> = Template extends `${string}{
 /** The data a report of one message must carry: every placeholder of its template, and any extra values. */
 export type MessageData<Template extends string> = { readonly [Name in Placeholders<Template>]: MessageValue } & Readonly<Record<string, MessageValue>>;
 
+/** What a rule declares about itself; see design.md, "A rule". */
 export interface RuleMeta<Messages extends RuleMessages = RuleMessages, Options extends RuleOptions = RuleOptions> {
+  /** A short noun phrase naming the problem; SARIF's shortDescription. */
   title: string;
   /** One sentence starting "Require …" or "Disallow …". */
   description: string;
+  /** The severity when no pack or config sets another. */
   severity: Severity;
   category: RuleCategory;
+  /** Kebab-case keywords, e.g. `refresh-token`, `rfc9700`. */
   tags: string[];
   /** Snapshot kinds the rule reads; a failed kind marks the rule "not evaluated". */
   requires: SnapshotKind[];
@@ -94,11 +103,13 @@ export type RuleReport<Messages extends RuleMessages = RuleMessages> = {
   [Id in keyof Messages & string]: ReportTarget & { messageId: Id; data: MessageData<Messages[Id]> };
 }[keyof Messages & string];
 
+/** What the engine hands a rule's `check` besides the snapshot. */
 export interface RuleContext<Options extends RuleOptions = RuleOptions, Messages extends RuleMessages = RuleMessages> {
   /** The rule's options: its declared defaults, overridden by packs and config, checked against its schema. */
   options: Options;
   /** "Now" for date logic, fixed by the caller so runs are reproducible. */
   now: Date;
+  /** The snapshot's joins (app → role assignments, user → groups → roles), built once per run. */
   index: SnapshotIndex;
   /** The integration profiles of the run, as rules may see them (no rule reads profiles itself). */
   integrations: RuleIntegrations;
@@ -129,12 +140,17 @@ export interface RuleIntegrations {
   checklist(profileId: string, application: LocatedApplication): Checklist | undefined;
 }
 
+/**
+ * A rule: `check` returns its reports and does no I/O; it may throw, which makes it a rule error of
+ * the run rather than a failed audit. Written with `defineRule`, one module per rule under `rules/`.
+ */
 export interface Rule<Messages extends RuleMessages = RuleMessages, Options extends RuleOptions = RuleOptions> {
   id: string;
   meta: RuleMeta<Messages, Options>;
   check(snapshot: Snapshot, context: RuleContext<Options, Messages>): Array<RuleReport<Messages>>;
 }
 
+/** Where a finding points in the audited files. */
 export interface Location {
   /** Path of the resource file relative to the snapshot folder, with forward slashes. */
   file: string;
@@ -146,20 +162,29 @@ export interface Location {
   address?: string;
 }
 
+/** One problem a rule reported, as every report format shows it. */
 export interface Finding {
   ruleId: string;
+  /** The report's own severity, else the rule's effective one. */
   severity: Severity;
+  /** Null for an organization-wide resource (a built-in role). */
   environmentId: string | null;
   resource: ResourceRef;
+  /** RFC 6901 pointer into the resource's file (see {@link ReportTarget.pointer}). */
   pointer: string;
   messageId: string;
+  /** The message template rendered with `data`: tenant text, to be sanitised by each output. */
   message: string;
+  /** The values the report filled the template with. */
   data: Record<string, string | number | boolean>;
+  /** SHA-256 (hex) of rule, environment, resource type and id, and pointer: stable across renames and rewordings. */
   fingerprint: string;
   location: Location;
+  /** Set on the findings of `AuditResult.suppressed`: the reason, owner and expiry of the entry that hid it (a suppression, or a disposition that hides). */
   suppression?: { reason: string; owner?: string; expires?: string };
   /** The reviewed decision `--dispositions` gave this finding, if any. */
   disposition?: FindingDisposition;
+  /** With a baseline: whether the baseline had it, and `updated` when it is now more severe than it was. */
   baselineState?: 'new' | 'unchanged' | 'updated';
   /** With `--history`: the day (YYYY-MM-DD, UTC) of the earliest run that reported this fingerprint, this run's day if none did. */
   firstSeen?: string;
@@ -181,10 +206,11 @@ export interface FindingDisposition {
   control?: string;
 }
 
+/** A rule that could not be judged in one environment (null: the organization): data it requires failed to collect or lies outside what was audited. */
 export interface NotEvaluated {
   ruleId: string;
   environmentId: string | null;
-  /** The collection entries that failed, as "GET <path> → <status>" style reasons. */
+  /** The failed collection entries the rule needed there: kind, and when known the path, HTTP status and error. */
   reasons: Array<{ kind: SnapshotKind; path?: string; httpStatus?: number; error?: string; outOfScope?: 'rule' | 'subjects' }>;
   /**
    * True when every reason is data outside what was audited (see `CollectionEntry.outOfScope`):
@@ -205,14 +231,17 @@ export interface SkippedResource {
   reason: string;
 }
 
+/** A rule whose `check` threw or returned a report the engine could not render; its findings are dropped. */
 export interface RuleErrorRecord {
   ruleId: string;
   message: string;
   stack?: string;
 }
 
+/** A rule's result in one environment: no findings, findings, data missing, or the rule erred. */
 export type RuleOutcome = 'pass' | 'fail' | 'not-evaluated' | 'error';
 
+/** One rule in one environment (null: organization-wide resources): its outcome, and how many findings it reported there (suppressed ones included). */
 export interface RuleEnvironmentResult {
   ruleId: string;
   environmentId: string | null;
@@ -220,15 +249,21 @@ export interface RuleEnvironmentResult {
   findings: number;
 }
 
+/** The run's counts, as reports headline them. */
 export interface AuditSummary {
+  /** Open findings: suppressed ones are not counted here. */
   findings: number;
+  /** Open findings by severity, every severity present. */
   bySeverity: Record<Severity, number>;
   suppressed: number;
+  /** Entries of {@link AuditResult.notEvaluated}. */
   notEvaluated: number;
   /** Of {@link notEvaluated}, the pairs out of scope only (see {@link NotEvaluated.outOfScope}); absent when none. */
   outOfScope?: number;
   ruleErrors: number;
+  /** Rules whose `check` ran: all but those whose required data failed everywhere. */
   rulesRun: number;
+  /** The snapshot's `manifest.collection.complete`: false when some data failed to collect. */
   collectionComplete: boolean;
 }
 
@@ -274,6 +309,7 @@ export interface RunHistory {
   previous?: { generatedAt: string; file: string; new: string[]; fixed: Finding[] };
 }
 
+/** The outcome of one audit: what every formatter renders and the JSON report holds. */
 export interface AuditResult {
   tool: { name: 'pingone-audit'; version: string };
   generatedAt: string;
@@ -292,8 +328,11 @@ export interface AuditResult {
     exposure?: { administrative: string[]; integrations: string[] };
     path?: string;
   };
+  /** The enabled rules, at their effective severity. */
   rules: Array<{ id: string; severity: Severity; meta: RuleMeta }>;
+  /** Open findings, sorted. */
   findings: Finding[];
+  /** Findings a suppression or a hiding disposition moved out of `findings`; they do not count towards `--fail-on`. */
   suppressed: Finding[];
   notEvaluated: NotEvaluated[];
   /** Resources rules did not judge by design (not data gaps: they do not make the run incomplete). */
