@@ -11,7 +11,7 @@ import type { CollectionLimitArgs } from './connection-options.js';
 import { resolvePath, type CommandContext } from './context.js';
 import type { ShortListsOption } from './load-snapshot-folder.js';
 import { createProgressReporter } from './progress.js';
-import { stderrLines } from '../output/stderr-line.js';
+import { stderrLines, stderrWarnings } from '../output/stderr-line.js';
 
 export interface CollectionArgs extends CollectionLimitArgs {
   environment?: string[] | undefined;
@@ -71,7 +71,7 @@ async function collectCanonical({ io }: CommandContext, client: ApiClient, args:
   const snapshot = canonicalSnapshot(withMissingRoles(args['redact-pii'] === true ? redactPii(collected) : collected));
   // A short list that the run's report will carry as a warning is said there, once, not here as well.
   const warnings = (snapshot.manifest.collection.notes ?? []).filter((note) => note.startsWith(SECRET_FIELDS_NOTE) || (!reported && note.startsWith(COUNT_MISMATCH_NOTE)));
-  if (warnings.length > 0) io.stderr.write(stderrLines(warnings.map((note) => `warning: ${note}`)));
+  io.stderr.write(stderrWarnings(warnings));
   return snapshot;
 }
 

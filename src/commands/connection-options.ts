@@ -14,7 +14,7 @@ import {
   type ConnectionFlags,
   type ConnectionSettings,
 } from '../fetch/index.js';
-import { stderrLines } from '../output/stderr-line.js';
+import { stderrLines, stderrWarnings } from '../output/stderr-line.js';
 
 /** Within one IP's default share of a small licence's configuration-group limit (pingone-api.md §6.2). */
 const DEFAULT_MAX_RPS = 10;
@@ -192,7 +192,7 @@ export async function openConnection(args: ConnectionArgs, io: CliIo): Promise<C
     scope: args.scope,
   });
   const settings = resolveConnectionSettings(flags, io.env);
-  io.stderr.write(stderrLines(settings.warnings.map((warning) => `warning: ${warning}`)));
+  io.stderr.write(stderrWarnings(settings.warnings));
   if (settings.credentials.kind === 'userSignIn') await signIn(settings, { write: (text) => io.stderr.write(text), openBrowser: systemBrowserOpener(io.env) });
   const client = createApiClient(settings, {
     // Adaptive without a ceiling probes until PingOne itself says where the limit is.

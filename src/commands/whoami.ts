@@ -3,6 +3,7 @@ import type { Verdict } from '../verdict.js';
 import { withClient, withConnectionOptions } from './connection-options.js';
 import { defineCommand } from './context.js';
 import { terminalColumns } from './io.js';
+import { stderrWarnings } from '../output/stderr-line.js';
 
 const WHOAMI_EXIT_CODES = [
   'Exit codes: 0 every collector read is predicted readable; 1 some read a scan needs will answer 403;',
@@ -29,6 +30,8 @@ export const whoamiCommand = defineCommand({
   run: (argv, context) =>
     withClient(context, argv, async (client): Promise<Verdict> => {
       const report = await runWhoami(client, argv.environment === undefined ? {} : { environmentIds: argv.environment.map(String) });
+      // As scan says a short list: a warning on stderr (and in the JSON), whatever the format.
+      context.io.stderr.write(stderrWarnings(report.warnings));
       context.io.stdout.write(formatWhoami(report, argv.format, terminalColumns(context.io)));
       return whoamiVerdict(report);
     }),

@@ -1,4 +1,4 @@
-import { COUNT_MISMATCH_NOTE } from '../snapshot/count-mismatch-note.js';
+import { countMismatchNote } from '../snapshot/count-mismatch-note.js';
 import type { ResourceType, SnapshotKind } from '../snapshot/model.js';
 import type { ApiClient } from './api-client.js';
 import type { CollectionRecorder } from './collection-recorder.js';
@@ -54,8 +54,7 @@ export function withoutLinks<T>(item: unknown): T {
  * another number of items than its `count` (deleted or added while read, or left out): not a failed read, never silent.
  */
 export function listOptions(context: CollectContext, options: PagingOptions): PagingOptions {
-  const onCountMismatch = ({ path, returned, count }: CountMismatch) =>
-    context.recorder.note(`${COUNT_MISMATCH_NOTE}: ${path} returned ${returned} and counted ${count} (changed while read, or cut short by the server); collect again to check.`);
+  const onCountMismatch = (mismatch: CountMismatch) => context.recorder.note(countMismatchNote(mismatch));
   return { ...context.limits, ...options, onCountMismatch };
 }
 

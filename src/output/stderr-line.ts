@@ -20,3 +20,8 @@ export function stderrLine(text: string): string {
 export function stderrLines(lines: readonly string[]): string {
   return lines.map((line) => `${stderrLine(line)}\n`).join('');
 }
+
+/** `warning: <text>` lines for {@link stderrLines}: how every command warns on stderr of what does not stop it. */
+export function stderrWarnings(texts: readonly string[]): string {
+  return stderrLines(texts.map((text) => `warning: ${text}`));
+}

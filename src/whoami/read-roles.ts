@@ -1,5 +1,6 @@
 import { ApiError, apiPath, getAll, type ApiClient } from '../fetch/index.js';
 import type { RoleAssignment, SnapshotKind } from '../snapshot/model.js';
+import { countMismatchNote } from '../snapshot/count-mismatch-note.js';
 import { missingRoleReason, type AuthorizationModel } from './missing-role.js';
 import type { HeldRole } from './whoami-report.js';
 
@@ -9,6 +10,10 @@ export interface Reader {
   problems: string[];
   /** HTTP status of each failed read, by `what`. */
   failures: Map<string, number | undefined>;
+  /** The collector's note for each list read to its end with another number of items than its own `count`. */
+  warnings: string[];
+  /** Paging options for every list read: a list that ends short of its `count` is noted in {@link warnings}, as the collector notes it. */
+  listOptions: { onCountMismatch(mismatch: { path: string; returned: number; count: number }): void };
   /**
    * The answer, or undefined after noting why there is none; a 403 on a read the collector also
    * makes (`as`) names the missing role, as the scan would.
@@ -19,10 +24,13 @@ export interface Reader {
 export function createReader(client: Pick<ApiClient, 'get' | 'apiUrl'>, model: AuthorizationModel): Reader {
   const problems: string[] = [];
   const failures = new Map<string, number | undefined>();
+  const warnings: string[] = [];
   return {
     client,
     problems,
     failures,
+    warnings,
+    listOptions: { onCountMismatch: (mismatch) => warnings.push(countMismatchNote(mismatch)) },
     async attempt(what, read, as) {
       try {
         return await read();
@@ -46,7 +54,7 @@ const toHeld = (assignment: RoleAssignment, via: HeldRole['via']): HeldRole => (
 /** The worker application's own role assignments. */
 export async function readApplicationRoles(reader: Reader, environmentId: string, clientId: string): Promise<HeldRole[] | undefined> {
   const path = () => apiPath`/environments/${environmentId}/applications/${clientId}/roleAssignments`;
-  const assignments = await reader.attempt(`the application's role assignments`, () => getAll<RoleAssignment>(reader.client, path(), 'roleAssignments'), {
+  const assignments = await reader.attempt(`the application's role assignments`, () => getAll<RoleAssignment>(reader.client, path(), 'roleAssignments', reader.listOptions), {
     kind: 'applicationRoleAssignments',
     environmentId,
   });
@@ -60,7 +68,7 @@ export async function readUserRoles(reader: Reader, environmentId: string, userI
   const user = (await reader.attempt('the signed-in user', () => reader.client.get(`${base()}?include=memberOfGroupIDs`), { kind: 'users', environmentId })) as
     | { username?: string; memberOfGroupIDs?: string[] }
     | undefined;
-  const direct = await reader.attempt(`the user's role assignments`, () => getAll<RoleAssignment>(reader.client, `${base()}/roleAssignments`, 'roleAssignments'), {
+  const direct = await reader.attempt(`the user's role assignments`, () => getAll<RoleAssignment>(reader.client, `${base()}/roleAssignments`, 'roleAssignments', reader.listOptions), {
     kind: 'userRoleAssignments',
     environmentId,
   });
@@ -70,10 +78,14 @@ export async function readUserRoles(reader: Reader, environmentId: string, userI
   const roles = direct.map((assignment) => toHeld(assignment, { kind: 'direct' }));
   for (const groupId of user.memberOfGroupIDs ?? []) {
     const groupBase = () => apiPath`/environments/${environmentId}/groups/${groupId}`;
-    const held = await reader.attempt(`the role assignments of group ${groupId}`, () => getAll<RoleAssignment>(reader.client, `${groupBase()}/roleAssignments`, 'roleAssignments'), {
-      kind: 'groupRoleAssignments',
-      environmentId,
-    });
+    const held = await reader.attempt(
+      `the role assignments of group ${groupId}`,
+      () => getAll<RoleAssignment>(reader.client, `${groupBase()}/roleAssignments`, 'roleAssignments', reader.listOptions),
+      {
+        kind: 'groupRoleAssignments',
+        environmentId,
+      },
+    );
     if (held === undefined) return result;
     if (held.length === 0) continue;
     const group = (await reader.attempt(`group ${groupId}`, () => reader.client.get(groupBase()))) as { name?: string } | undefined;

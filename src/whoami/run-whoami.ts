@@ -13,14 +13,15 @@ export interface WhoamiOptions {
  * Finds out who the credentials are (from the token's claims), reads the role assignments that
  * apply to them (the app's, or the user's direct and group ones), names roles, scopes and
  * environments where it can, and predicts each collector endpoint. Only GETs; a read that fails
- * becomes a `problems` line, never an error, except a refused token.
+ * becomes a `problems` line, never an error, except a refused token; a list that ends short of its own
+ * `count` becomes a `warnings` line, in the collector's words.
  */
 export async function runWhoami(client: ApiClient, options: WhoamiOptions = {}): Promise<WhoamiReport> {
   const claims = await client.tokenClaims();
   const reader = createReader(client, claims.authorizationModel);
   const tokenEnvironment = claims.environmentId;
   let roles: HeldRole[] | undefined;
-  const report: Omit<WhoamiReport, 'roles' | 'rolesRead' | 'endpoints' | 'problems'> = { authorizationModel: claims.authorizationModel };
+  const report: Omit<WhoamiReport, 'roles' | 'rolesRead' | 'endpoints' | 'problems' | 'warnings'> = { authorizationModel: claims.authorizationModel };
   if (claims.clientId !== undefined) report.clientId = claims.clientId;
   if (tokenEnvironment !== undefined) report.environmentId = tokenEnvironment;
   if (claims.organizationId !== undefined) report.organizationId = claims.organizationId;
@@ -41,8 +42,8 @@ export async function runWhoami(client: ApiClient, options: WhoamiOptions = {}):
   }
 
   const [builtIn, listed] = await Promise.all([
-    reader.attempt('the built-in roles', () => getAll<Role>(client, '/roles', 'roles'), { kind: 'roles' }),
-    reader.attempt('the environments list', () => getAll<Environment>(client, '/environments', 'environments')),
+    reader.attempt('the built-in roles', () => getAll<Role>(client, '/roles', 'roles', reader.listOptions), { kind: 'roles' }),
+    reader.attempt('the environments list', () => getAll<Environment>(client, '/environments', 'environments', reader.listOptions)),
   ]);
   // Any admin role reads `/roles`: a 403 there means the caller holds none, which answers the question its own assignments could not.
   if (roles === undefined && reader.failures.get('the built-in roles') === 403) {
@@ -68,6 +69,7 @@ export async function runWhoami(client: ApiClient, options: WhoamiOptions = {}):
     roles: roles ?? [],
     rolesRead: roles !== undefined,
     problems: reader.problems,
+    warnings: reader.warnings,
     endpoints: predictEndpoints(roles, environments, claims.authorizationModel, claims.organizationId),
   };
 }

@@ -43,5 +43,10 @@ export interface WhoamiReport {
   rolesRead: boolean;
   /** Reads that failed while finding out (each with PingOne's answer). */
   problems: string[];
+  /**
+   * Lists read to their end that held another number of items than their own `count` (the collector's
+   * `list-count-mismatch` note): kept as read, but the roles or environments above may lack some.
+   */
+  warnings: string[];
   endpoints: EndpointPrediction[];
 }
