@@ -116,6 +116,6 @@ describe('audit with suppressions and a baseline (built CLI)', () => {
     await writeFile(broken, '{"suppressions": {}}');
     const bad = await runCli(['audit', today, '--suppressions', broken], { cwd: work });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('broken.json: $.suppressions: must be array');
+    expect(bad.stderr).toContain('broken.json:1: $.suppressions: must be array');
   });
 });
