@@ -7,7 +7,7 @@ import { normaliseRoleName } from './role-names.js';
 export type MachineActor = AdminActor & { kind: 'application' | 'gateway' };
 
 /** Worker apps and gateways (connections such as PingFederate) that hold at least one role. */
-export function machineActorsOf(index: SnapshotIndex): MachineActor[] {
+function machineActorsOf(index: SnapshotIndex): MachineActor[] {
   return index.adminActors().filter((actor): actor is MachineActor => actor.kind !== 'user');
 }
 
@@ -17,17 +17,17 @@ export function actorRef(admin: AdminActor): ResourceRef {
 }
 
 /** A user's username, an app's or gateway's name. */
-export function actorName({ kind, actor }: AdminActor): string {
+function actorName({ kind, actor }: AdminActor): string {
   return kind === 'user' ? (actor as User).username : (actor as Application | Gateway).name;
 }
 
 /** "worker app Sync" / "gateway PingFederate": how messages name a machine actor. */
-export function describeMachineActor(machine: MachineActor): string {
+function describeMachineActor(machine: MachineActor): string {
   return `${machine.kind === 'gateway' ? 'gateway' : 'worker app'} ${actorName(machine)}`;
 }
 
 /** Pointer to one of the actor's own role assignments (direct ones; group roles live on the group). */
-export function assignmentPointer({ actor }: AdminActor, { assignment }: EffectiveRoleAssignment): string {
+function assignmentPointer({ actor }: AdminActor, { assignment }: EffectiveRoleAssignment): string {
   const at = (actor._embedded?.roleAssignments ?? []).indexOf(assignment);
   return at < 0 ? '/_embedded/roleAssignments' : `/_embedded/roleAssignments/${at}`;
 }

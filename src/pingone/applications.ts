@@ -95,7 +95,7 @@ export function runsOnUserDevice(app: Application): boolean {
  * Management OpenAPI gives them their own types (EnumApplicationType PING_ONE_ADMIN_CONSOLE,
  * PING_ONE_SELF_SERVICE, PING_ONE_PORTAL) and schemas whose OIDC settings are PingOne's.
  */
-export const PING_MANAGED_APPLICATION_TYPES: readonly string[] = ['PING_ONE_ADMIN_CONSOLE', 'PING_ONE_SELF_SERVICE', 'PING_ONE_PORTAL'];
+const PING_MANAGED_APPLICATION_TYPES: readonly string[] = ['PING_ONE_ADMIN_CONSOLE', 'PING_ONE_SELF_SERVICE', 'PING_ONE_PORTAL'];
 
 export function isPingOneBuiltIn(app: Application): boolean {
   return PING_MANAGED_APPLICATION_TYPES.includes(app.type);

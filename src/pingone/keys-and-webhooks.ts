@@ -31,7 +31,7 @@ export function identityProviderRef(provider: IdentityProvider, env: Environment
  * OpenAPI EnumCertificateKeySignagureAlgorithm), hashes with SHA-1. PingOne's enums list no SHA-1
  * algorithm, so such a value comes from an older or imported key; any spelling of SHA-1 counts.
  */
-export function isSha1SignatureAlgorithm(algorithm: string): boolean {
+function isSha1SignatureAlgorithm(algorithm: string): boolean {
   return /^SHA-?1(?:with|_)/i.test(algorithm);
 }
 

@@ -7,7 +7,7 @@ import type { DeviceAuthenticationPolicy, EnvironmentSnapshot, SignOnPolicyActio
  * telephone network; §3.2.5 asks for phishing resistance, which only FIDO2/WebAuthn gives here).
  * Field names from Ping's MFA API "Device Authentication Policies" page.
  */
-export const OUT_OF_BAND_OTP_METHODS = ['sms', 'voice', 'email', 'whatsApp'] as const;
+const OUT_OF_BAND_OTP_METHODS = ['sms', 'voice', 'email', 'whatsApp'] as const;
 
 export type OutOfBandOtpMethod = (typeof OUT_OF_BAND_OTP_METHODS)[number];
 

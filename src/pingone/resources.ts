@@ -1,7 +1,7 @@
 import type { EnvironmentSnapshot, Resource, ResourceRef } from '../snapshot/model.js';
 
 /** PingOne's access token lifetime when a resource does not set `accessTokenValiditySeconds`: one hour (OpenAPI `Resource`). */
-export const DEFAULT_ACCESS_TOKEN_VALIDITY_SECONDS = 3_600;
+const DEFAULT_ACCESS_TOKEN_VALIDITY_SECONDS = 3_600;
 
 /** How long access tokens for the resource stay valid, in seconds. */
 export function accessTokenValidityOf(resource: Resource): number {

@@ -17,7 +17,7 @@ import { normaliseRoleName } from './role-names.js';
 export type CoverageLevel = 'full' | 'unknown' | 'identity-only' | 'read-only' | 'limited' | 'none';
 
 /** Best first; `unknown` ranks above partial levels so a custom role never causes a finding by itself. */
-export const COVERAGE_ORDER: readonly CoverageLevel[] = ['full', 'unknown', 'identity-only', 'read-only', 'limited', 'none'];
+const COVERAGE_ORDER: readonly CoverageLevel[] = ['full', 'unknown', 'identity-only', 'read-only', 'limited', 'none'];
 
 export interface RoleCoverage {
   level: CoverageLevel;

@@ -7,7 +7,7 @@ import { answer, type Answer } from './unknown-answers.js';
  * another device. `USER_GRANTS` leaves CIBA out because whose roles PingOne checks for a CIBA token
  * on a worker app is not documented; for who may sign in and how, CIBA counts like the others.
  */
-export const SIGN_IN_GRANTS: readonly GrantType[] = [...USER_GRANTS, 'CIBA'];
+const SIGN_IN_GRANTS: readonly GrantType[] = [...USER_GRANTS, 'CIBA'];
 
 /** The sign-in grants an application allows, in its own order. */
 export function signInGrantsOf(app: Application): GrantType[] {

@@ -8,7 +8,7 @@ import { allOf, answer, describeUnknown, unknownValuesOf, type Answer, type Leav
  * Action types that ask for a second factor: PingOne MFA, and PingID's two workforce actions.
  * IDENTITY_PROVIDER hands authentication to another IdP, whose MFA PingOne cannot see.
  */
-export const MFA_ACTION_TYPES: readonly string[] = ['MULTI_FACTOR_AUTHENTICATION', 'PINGID_AUTHENTICATION', 'PINGID_WINLOGIN_PASSWORDLESS_AUTHENTICATION'];
+const MFA_ACTION_TYPES: readonly string[] = ['MULTI_FACTOR_AUTHENTICATION', 'PINGID_AUTHENTICATION', 'PINGID_WINLOGIN_PASSWORDLESS_AUTHENTICATION'];
 
 /** A sign-on policy with its environment and the enabled applications that sign users in with it. */
 export interface PolicyInUse {
@@ -34,7 +34,7 @@ export function signsUsersIn(app: Application): boolean {
 }
 
 /** {@link signsUsersIn}, or "cannot tell" when it turns on a protocol or grant type this version does not know. */
-export function whetherSignsUsersIn(app: Application): Answer {
+function whetherSignsUsersIn(app: Application): Answer {
   if (app.enabled === false) return false;
   if (app.protocol === 'SAML' || app.protocol === 'WS_FED') return true;
   if (app.protocol === 'OPENID_CONNECT') return whetherSignInGrant(app);
@@ -55,7 +55,7 @@ export function signsAdminsIn(app: Application): boolean {
  * through them, not through sign-on policies
  * (https://developer.pingidentity.com/pingone-api/platform/applications/application-flow-policy-assignments.html).
  */
-export function flowPolicyIdsOf(app: Application): string[] {
+function flowPolicyIdsOf(app: Application): string[] {
   const assignments = [...(app._embedded?.flowPolicyAssignments ?? [])].sort((a, b) => a.priority - b.priority);
   return assignments.map((assignment) => assignment.flowPolicy.id);
 }
