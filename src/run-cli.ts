@@ -18,7 +18,7 @@ import type { CliIo, OutputStream } from './commands/io.js';
 export type { CliIo } from './commands/io.js';
 
 /** Bugs are not findings: an unexpected error exits with its own code so a CI gate can tell. */
-export const INTERNAL_ERROR_EXIT_CODE = 70;
+const INTERNAL_ERROR_EXIT_CODE = 70;
 
 /**
  * Runs the CLI in-process: parses `argv` (without `node` and the script), runs the command with

@@ -15,7 +15,7 @@ import { DEFAULT_FORMAT, FORMATS_READING, formatName } from '../formatters/forma
 import { SEVERITIES } from '../engine/types.js';
 import { FRAMEWORK_IDS, type FrameworkId } from '../frameworks/framework-ids.js';
 
-export const FAIL_ON_CHOICES = [...SEVERITIES, 'none'] as const;
+const FAIL_ON_CHOICES = [...SEVERITIES, 'none'] as const;
 export type FailOn = (typeof FAIL_ON_CHOICES)[number];
 
 export interface OutputTarget {
@@ -338,7 +338,7 @@ function describeTarget(target: OutputTarget): string {
 }
 
 /** Checks every report file of `targets` (see {@link checkOutputFile}), before any work is done for them. */
-export async function checkReportFiles({ io }: CommandContext, targets: readonly OutputTarget[]): Promise<void> {
+async function checkReportFiles({ io }: CommandContext, targets: readonly OutputTarget[]): Promise<void> {
   refuseSharedFiles(io.cwd, targets);
   for (const { file } of targets) if (file !== undefined) await checkOutputFile(resolvePath(io, file), '--output');
 }

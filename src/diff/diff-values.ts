@@ -15,7 +15,7 @@ export interface PropertyChange {
  * Fields that change without anyone changing the configuration (timestamps, sign-in activity) or
  * that the snapshot never keeps (`_links`); they are skipped at any depth.
  */
-export const VOLATILE_FIELDS: ReadonlySet<string> = new Set(['_links', 'createdAt', 'updatedAt', 'lastModified', 'lastModifiedAt', 'lastUpdated', 'lastUpdatedAt', 'lastSignOn', 'lastPasswordChange']);
+const VOLATILE_FIELDS: ReadonlySet<string> = new Set(['_links', 'createdAt', 'updatedAt', 'lastModified', 'lastModifiedAt', 'lastUpdated', 'lastUpdatedAt', 'lastSignOn', 'lastPasswordChange']);
 
 /**
  * Property-by-property differences between two versions of a resource. Arrays of objects with an

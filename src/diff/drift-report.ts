@@ -24,7 +24,7 @@ export interface DriftReport extends Omit<SnapshotDiff, 'old' | 'new' | 'summary
 }
 
 /** Findings by fingerprint: what the new audit reports that the old did not, and the reverse. */
-export function diffFindings(before: Pick<AuditResult, 'findings'>, after: Pick<AuditResult, 'findings'>): FindingsDrift {
+function diffFindings(before: Pick<AuditResult, 'findings'>, after: Pick<AuditResult, 'findings'>): FindingsDrift {
   const had = new Set(before.findings.map((finding) => finding.fingerprint));
   const has = new Set(after.findings.map((finding) => finding.fingerprint));
   return {

@@ -130,7 +130,7 @@ function gapText(gap: DriftReport['gaps'][number]): string {
 }
 
 /** A value on one line, cut to a readable width. */
-export function shortValue(value: unknown): string {
+function shortValue(value: unknown): string {
   const text = JSON.stringify(value) ?? 'undefined';
   return text.length <= VALUE_WIDTH ? text : `${text.slice(0, VALUE_WIDTH - 1)}…`;
 }

@@ -4,7 +4,7 @@ import { withFindings } from '../suppressions/recount.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** An entry this close to its expiry is announced, so that its owner reviews it before the gate breaks. */
-export const EXPIRY_NOTICE_DAYS = 14;
+const EXPIRY_NOTICE_DAYS = 14;
 
 /** Which findings an entry is about: one fingerprint, or a rule on a resource of an environment (and a pointer in it, when named). */
 export type ReviewMatch = { fingerprint: string } | (Required<Pick<SuppressionIdentity, 'ruleId' | 'environmentId' | 'resourceId'>> & Pick<SuppressionIdentity, 'pointer'>);
@@ -109,7 +109,7 @@ export function matches(match: ReviewMatch | SuppressionIdentity, finding: Findi
 }
 
 /** Past the day `day` (YYYY-MM-DD, UTC): "2027-01-31" still applies all of January 31st. Undefined never expires. */
-export function isExpired(day: string | undefined, now: Date): boolean {
+function isExpired(day: string | undefined, now: Date): boolean {
   return day !== undefined && daysLeft(day, now) < 0;
 }
 

@@ -24,7 +24,7 @@ export interface Redactor {
 
 export const redactedMark = '[redacted]';
 /** Characters; PingOne's client secrets are 64, its tokens hundreds. */
-export const shortestSecret = 8;
+const shortestSecret = 8;
 
 // Credentials the run did not send (a proxy's own, an earlier token), recognised by their shape.
 const credentialShapes = [/\b(Bearer|Basic)\s+[\w\-.~+/]{16,}=*/gi, /\beyJ[\w-]*\.[\w-]*\.[\w-]*/g];

@@ -39,7 +39,7 @@ export function resolveApiUrl(apiBase: URL, pathOrHref: string): URL {
   return url;
 }
 
-export function isSecretPath(pathname: string): boolean {
+function isSecretPath(pathname: string): boolean {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);

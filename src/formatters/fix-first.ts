@@ -2,7 +2,7 @@ import { compareSeverity } from '../engine/severity.js';
 import type { AuditResult, Finding } from '../engine/types.js';
 
 /** How many findings the reports' "Fix first" list shows; the full list has the rest. */
-export const FIX_FIRST_LIMIT = 10;
+const FIX_FIRST_LIMIT = 10;
 
 /**
  * Why a finding weighs more than its severity says: its resource administers the tenant (holds
@@ -52,7 +52,7 @@ export function fixFirst(result: AuditResult, limit: number = FIX_FIRST_LIMIT): 
 }
 
 /** A finding's {@link Exposure}s, from the environment types and `snapshot.exposure` (absent in reports of older versions). */
-export function exposureLookup(result: AuditResult): (finding: Finding) => Exposure[] {
+function exposureLookup(result: AuditResult): (finding: Finding) => Exposure[] {
   const production = new Set((result.snapshot.environments ?? []).filter((env) => env.type === 'PRODUCTION').map((env) => env.id));
   const admin = new Set(result.snapshot.exposure?.administrative ?? []);
   const integrations = new Set(result.snapshot.exposure?.integrations ?? []);

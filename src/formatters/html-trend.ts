@@ -8,7 +8,7 @@ const LEFT = 48;
 const TOP = 28;
 const BOTTOM = 40;
 /** More columns than this would be too thin to read: the latest runs are drawn. */
-export const MAX_TREND_RUNS = 24;
+const MAX_TREND_RUNS = 24;
 
 /**
  * Open findings by severity over the runs of `--history` (oldest left, this run right), one stacked column

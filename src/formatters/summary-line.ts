@@ -78,7 +78,7 @@ export function ruleEvaluation(result: Pick<AuditResult, 'rules' | 'notEvaluated
 }
 
 /** `a`, `a and b`, `a, b and c`. */
-export function listInWords(items: readonly string[]): string {
+function listInWords(items: readonly string[]): string {
   return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 

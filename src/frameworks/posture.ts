@@ -57,7 +57,7 @@ export function frameworkPosture(result: AuditResult, framework: FrameworkId): F
 }
 
 /** See {@link RuleStanding}. */
-export function ruleStanding(result: AuditResult, ruleId: string): RuleStanding {
+function ruleStanding(result: AuditResult, ruleId: string): RuleStanding {
   const { open, failing } = openTally(result, ruleId);
   if (failing) return 'fail';
   const gap =
@@ -102,7 +102,7 @@ function suppressedRules(result: AuditResult): ReadonlySet<string> {
 }
 
 /** A control or standard from the standings of the rules behind it (none: not covered). */
-export function controlStatus(standings: readonly RuleStanding[]): ControlStatus {
+function controlStatus(standings: readonly RuleStanding[]): ControlStatus {
   if (standings.length === 0) return 'not-covered';
   if (standings.includes('fail')) return 'fail';
   const gaps = standings.filter((standing) => standing === 'not-evaluated').length;

@@ -3,7 +3,7 @@ import { controlsOf } from '../frameworks/rule-controls.js';
 import { oscalControlId, stableUuid } from './oscal-ids.js';
 
 /** Namespace of the props pingone-audit adds to OSCAL objects. */
-export const PROP_NS = 'https://pingone-audit.dev/ns/oscal';
+const PROP_NS = 'https://pingone-audit.dev/ns/oscal';
 
 export interface OscalProp {
   name: string;

@@ -13,11 +13,11 @@ export interface Comparison {
 }
 
 /** The value of a (dotted) field, or undefined when the application does not set it. */
-export function fieldValue(app: Application, field: ProfileField): unknown {
+function fieldValue(app: Application, field: ProfileField): unknown {
   return field.split('.').reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), app);
 }
 
-export function fieldPointer(field: ProfileField): string {
+function fieldPointer(field: ProfileField): string {
   return `/${field.replaceAll('.', '/')}`;
 }
 

@@ -89,7 +89,7 @@ function followsRule(conflict: ProfileConflict, values: readonly unknown[]): boo
   return followedWith !== undefined && values.length > 0 && values.every((value) => followedWith.some((candidate) => candidate === value));
 }
 
-export function checkKind(expect: Expectation): CheckKind {
+function checkKind(expect: Expectation): CheckKind {
   if ('named' in expect) return expect.named === 'app-role' ? 'appRole' : 'signInAdminRole';
   if ('redirectUri' in expect) return 'redirectUri';
   return fieldCheckKind(expect);

@@ -58,13 +58,13 @@ function frameworkStanding(checklist: Checklist, framework: ChecklistFrameworkVi
 }
 
 /** Counts per status, for the summary line and the JSON. */
-export function checklistCounts(checklist: Checklist): { pass: number; fail: number; notEvaluated: number } {
+function checklistCounts(checklist: Checklist): { pass: number; fail: number; notEvaluated: number } {
   const count = (status: CheckStatus) => checklist.items.filter((item) => item.status === status).length;
   return { pass: count('pass'), fail: count('fail'), notEvaluated: count('not-evaluated') };
 }
 
 /** What the conflict means for the reader, in one sentence. */
-export function describeConflict(item: ChecklistItem): string | undefined {
+function describeConflict(item: ChecklistItem): string | undefined {
   const { conflict } = item;
   if (conflict === undefined) return undefined;
   const preferred = conflict.prefer === 'rule' ? `what ${conflict.rule} recommends` : 'the guide’s setting for now';

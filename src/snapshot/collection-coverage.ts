@@ -3,10 +3,10 @@ import { SNAPSHOT_KIND_SCOPES, type CollectionEntry, type SnapshotKind, type Sna
 const KINDS = Object.keys(SNAPSHOT_KIND_SCOPES) as SnapshotKind[];
 
 /** Kinds read once in each environment. */
-export const ENVIRONMENT_KINDS: readonly SnapshotKind[] = KINDS.filter((kind) => SNAPSHOT_KIND_SCOPES[kind] === 'environment');
+const ENVIRONMENT_KINDS: readonly SnapshotKind[] = KINDS.filter((kind) => SNAPSHOT_KIND_SCOPES[kind] === 'environment');
 
 /** Kinds read once for the organization. */
-export const ORGANIZATION_KINDS: readonly SnapshotKind[] = KINDS.filter((kind) => SNAPSHOT_KIND_SCOPES[kind] === 'organization');
+const ORGANIZATION_KINDS: readonly SnapshotKind[] = KINDS.filter((kind) => SNAPSHOT_KIND_SCOPES[kind] === 'organization');
 
 /** A kind the manifest should account for, in one environment or (no `environmentId`) for the organization. */
 export interface ExpectedKind {

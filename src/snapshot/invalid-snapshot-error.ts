@@ -25,7 +25,7 @@ export class InvalidSnapshotError extends UserFacingError {
 }
 
 /** `file:line[:column] pointer: message`, the form editors and terminals link to. */
-export function formatProblem({ file, line, column, pointer, message }: SnapshotProblem): string {
+function formatProblem({ file, line, column, pointer, message }: SnapshotProblem): string {
   const where = [file, line, column].filter((part) => part !== undefined).join(':');
   return pointer === undefined ? `${where}: ${message}` : `${where} ${pointer === '' ? '(root)' : pointer}: ${message}`;
 }

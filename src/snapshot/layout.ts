@@ -23,8 +23,8 @@ export const MANIFEST_FILE = 'manifest.json';
  */
 export type WrittenManifest = SnapshotManifest & { files: Record<string, string> };
 export const ENVIRONMENT_FILE = 'environment.json';
-export const BUILT_IN_ROLES_FOLDER = 'roles';
-export const ENVIRONMENTS_FOLDER = 'environments';
+const BUILT_IN_ROLES_FOLDER = 'roles';
+const ENVIRONMENTS_FOLDER = 'environments';
 
 /** Resource types that live in a folder of their environment. */
 export type EnvironmentResourceType = Exclude<ResourceType, 'environment'>;
@@ -62,7 +62,7 @@ function eachResourceType<V>(pick: (type: EnvironmentResourceType) => V): Readon
 }
 
 /** The folder of an environment's snapshot folder that holds each resource type. */
-export const ENVIRONMENT_FOLDERS = eachResourceType((type) => ENVIRONMENT_RESOURCES[type].folder);
+const ENVIRONMENT_FOLDERS = eachResourceType((type) => ENVIRONMENT_RESOURCES[type].folder);
 
 /** The array of {@link EnvironmentSnapshot} that holds each resource type. */
 export const ENVIRONMENT_ARRAYS = eachResourceType((type) => ENVIRONMENT_RESOURCES[type].array);

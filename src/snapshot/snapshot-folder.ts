@@ -45,7 +45,7 @@ export async function inspectFolder(dir: string, options: { followLink: boolean;
 }
 
 /** The parsed `dir/manifest.json` when it is a regular file of pingone-audit's own format, else undefined. */
-export async function readOwnManifest(dir: string): Promise<unknown> {
+async function readOwnManifest(dir: string): Promise<unknown> {
   const file = path.join(dir, MANIFEST_FILE);
   if (!(await lstat(file)).isFile()) return undefined;
   try {

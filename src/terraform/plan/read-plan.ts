@@ -10,7 +10,7 @@ import { placeholderId, type SourceSpan, type TfConfiguration, type TfNode, type
  * format of Terraform 1.x (developer.hashicorp.com/terraform/internals/json-format): within a major
  * version, Terraform only adds fields.
  */
-export const PLAN_FORMAT_MAJOR = '1';
+const PLAN_FORMAT_MAJOR = '1';
 
 export interface ReadPlanOptions {
   /** The plan JSON, as the user named it. */
