@@ -13,7 +13,7 @@ export type PresentedClient =
   | { method: 'NONE'; clientId: string };
 
 /** Basic header, `client_secret`, `client_assertion` or a bare `client_id`; `conflict` when two are mixed. */
-export function presentedClient(headers: IncomingHttpHeaders, form: URLSearchParams): PresentedClient | { conflict: true } | undefined {
+function presentedClient(headers: IncomingHttpHeaders, form: URLSearchParams): PresentedClient | { conflict: true } | undefined {
   const header = headers.authorization;
   const basic = header?.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString('utf8') : undefined;
   const bodySecret = form.get('client_secret');
@@ -81,7 +81,7 @@ const maxLifetimeMs = 3_600_000;
  * (PRIVATE_KEY_JWT); then `iss` = `sub` = the client, `aud`, `exp` (at most an hour ahead), `nbf`, and
  * that its `jti` was not used before. Returns why it is refused, or undefined when it is accepted.
  */
-export function refuseAssertion(check: AssertionCheck, application: ApiApplication, assertion: string): string | undefined {
+function refuseAssertion(check: AssertionCheck, application: ApiApplication, assertion: string): string | undefined {
   const [headerPart, payloadPart, signaturePart] = assertion.split('.');
   const header = decodePart(headerPart);
   const claims = claimsOf(assertion);

@@ -59,7 +59,7 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
 }
 
 /** The id of whoever holds the assignment; a dataset error if it names none. */
-export function assigneeId(assignment: ApiRoleAssignment): string {
+function assigneeId(assignment: ApiRoleAssignment): string {
   const assignee = assignment.user ?? assignment.group ?? assignment.application ?? assignment.gateway;
   if (assignee === undefined) throw new Error(`role assignment ${assignment.id} names no assignee (user, group, application or gateway)`);
   return assignee.id;

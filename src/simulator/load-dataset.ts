@@ -9,7 +9,7 @@ import { withFutureValues } from './future-values.js';
  * Datasets shipped with the tool, by name. `demo-future` is the demo organization as a later
  * PingOne might serve it: enum values no version knows, extra fields, group- and app-scoped roles.
  */
-export const builtInDatasets = ['demo', 'demo-future'] as const;
+const builtInDatasets = ['demo', 'demo-future'] as const;
 
 /** The seed `demo-future` is drawn with. */
 const FUTURE_SEED = 12;

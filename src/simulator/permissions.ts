@@ -33,7 +33,7 @@ const allAreas: readonly Area[] = ['environment', 'applications', 'applicationSe
  * What each built-in role reads, by name. `pingone-audit whoami` predicts from its own table, written
  * from Ping's role pages (src/pingone/built-in-role-reads.ts); a test holds the two against each other.
  */
-export const areasByRoleName: Readonly<Record<string, readonly Area[]>> = {
+const areasByRoleName: Readonly<Record<string, readonly Area[]>> = {
   'Organization Admin': ['environment'],
   'Environment Admin': allAreas,
   'Configuration Read Only': ['environment', 'applications', 'policies', 'gateways', 'settings'],
@@ -54,7 +54,7 @@ export interface Target {
 }
 
 /** Does one assignment's scope reach the target? Organization scope reaches every environment. */
-export function scopeCovers(index: DatasetIndex, assignment: ApiRoleAssignment, target: Target, area?: Area): boolean {
+function scopeCovers(index: DatasetIndex, assignment: ApiRoleAssignment, target: Target, area?: Area): boolean {
   const { id, type } = assignment.scope;
   switch (type) {
     case 'ORGANIZATION':

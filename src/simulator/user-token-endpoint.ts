@@ -6,7 +6,7 @@ import { authenticateClient as authenticateAtEndpoint, type AssertionReplayStore
 import { oauthError, type TokenResponse } from './token-endpoint.js';
 import { pkceMatches, type UserGrantStore } from './user-grants.js';
 
-export const deviceCodeGrantType = 'urn:ietf:params:oauth:grant-type:device_code';
+const deviceCodeGrantType = 'urn:ietf:params:oauth:grant-type:device_code';
 /** Grant types answered here rather than by the client-credentials endpoint. */
 export const userGrantTypes = new Set(['authorization_code', 'refresh_token', deviceCodeGrantType]);
 
