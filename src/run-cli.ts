@@ -12,6 +12,7 @@ import { EXIT_CODE_HELP, EXIT_CODES, type Verdict } from './verdict.js';
 import { commands } from './commands/index.js';
 import { withTerraformFlags } from './commands/terraform-flags.js';
 import { withStdoutDash } from './commands/stdout-dash.js';
+import { withOperands } from './commands/operands.js';
 import { skipHelpCache } from './commands/help-cache.js';
 import type { CliIo, OutputStream } from './commands/io.js';
 
@@ -29,7 +30,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   // Whatever tenant text reaches a line start, the GitHub Actions runner must not run it as a command.
   const guarded: CliIo = { ...io, stdout: guardWorkflowCommands(io.stdout), stderr: guardWorkflowCommands(io.stderr) };
   try {
-    return await parseAndRun(withStdoutDash(withTerraformFlags(argv)), guarded);
+    return await parseAndRun(withOperands(withStdoutDash(withTerraformFlags(argv))), guarded);
   } catch (error) {
     return reportError(error, guarded.stderr);
   }
@@ -42,6 +43,9 @@ async function parseAndRun(argv: readonly string[], io: CliIo): Promise<number> 
     .scriptName('pingone-audit')
     .usage('$0 <command> [options]\n\nRead-only configuration auditor for PingOne tenants.')
     .strict()
+    // Every array option is repeated for several values (-f sarif -o results.sarif -f json -o results.json): greedy, -o
+    // also took the operand after it (`audit -f sarif -o results.sarif ./snapshot` said "got 0" arguments).
+    .parserConfiguration({ 'greedy-arrays': false })
     .demandCommand(1, 'Name a command: try `pingone-audit demo`, or `pingone-audit --help`.')
     .recommendCommands()
     // Answers \`--get-yargs-completions <words>\` for the scripts \`pingone-audit completion\` prints; yargs' own
