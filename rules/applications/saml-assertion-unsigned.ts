@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { applicationRef } from '../../src/pingone/applications.js';
-import { SAML_REFERENCES, samlApplicationsOf } from '../shared/saml.js';
+import { applicationRef, samlApplicationsOf } from '../../src/pingone/applications.js';
+import { SAML_REFERENCES } from '../shared/saml.js';
 import { severityOverride } from '../shared/severity.js';
 
 const SEVERITY = 'high';

@@ -1,10 +1,10 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { applicationRef } from '../../src/pingone/applications.js';
+import { applicationRef, samlApplicationsOf } from '../../src/pingone/applications.js';
 import { identityProviderRef, judgeSignatureAlgorithm } from '../../src/pingone/keys-and-webhooks.js';
 import { describeUnknown } from '../../src/pingone/unknown-answers.js';
 import type { ResourceRef } from '../../src/snapshot/model.js';
 import { REFERENCES } from '../shared/references.js';
-import { SAML_REFERENCES, samlApplicationsOf } from '../shared/saml.js';
+import { SAML_REFERENCES } from '../shared/saml.js';
 
 /** A SAML signature PingOne makes: an application's assertions and responses, or an identity provider's requests. */
 interface SamlSigner {

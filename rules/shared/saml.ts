@@ -1,11 +1,4 @@
 import type { RuleReference } from '../../src/engine/types.js';
-import type { Snapshot } from '../../src/snapshot/model.js';
-import { customerApplicationsOf, type LocatedApplication } from '../../src/pingone/applications.js';
-
-/** The SAML applications of the snapshot. */
-export function samlApplicationsOf(snapshot: Snapshot): LocatedApplication[] {
-  return customerApplicationsOf(snapshot).filter(({ app }) => app.protocol === 'SAML');
-}
 
 /** Sources the SAML rules share. */
 export const SAML_REFERENCES = {

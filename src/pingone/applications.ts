@@ -21,6 +21,9 @@ export const customerApplicationsOf: (snapshot: Snapshot) => LocatedApplication[
 /** The customer's OpenID Connect applications: the ones with grants, redirect URIs and tokens it sets. */
 export const oidcApplicationsOf: (snapshot: Snapshot) => LocatedApplication[] = oncePerSnapshot((snapshot) => customerApplicationsOf(snapshot).filter(({ app }) => isOidc(app)));
 
+/** The customer's SAML applications: the ones with assertion signing and SP verification settings it sets. */
+export const samlApplicationsOf: (snapshot: Snapshot) => LocatedApplication[] = oncePerSnapshot((snapshot) => customerApplicationsOf(snapshot).filter(({ app }) => app.protocol === 'SAML'));
+
 /**
  * True (and the app reported as not judged, naming the value) when `value` is one this version
  * does not know for `field`: a rule that depends on it must not guess what a new value means.
