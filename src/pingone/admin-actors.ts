@@ -43,6 +43,7 @@ export function isBuiltInRole(role: Role | undefined, name: string): boolean {
  */
 export const ADMIN_USER_ROLE_NAMES = ['Organization Admin', 'Environment Admin', 'Identity Data Admin', 'Client Application Developer'] as const;
 
+/** Whether the role is one of {@link ADMIN_USER_ROLE_NAMES} (a built-in role; a custom role never is). */
 export function isAdminUserRole(role: Role | undefined): boolean {
   return ADMIN_USER_ROLE_NAMES.some((name) => isBuiltInRole(role, name));
 }

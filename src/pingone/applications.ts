@@ -43,6 +43,7 @@ export function applicationRef({ app, env }: LocatedApplication): ResourceRef {
 /** Grants through which a user signs in: PingOne then authorizes with that user's roles. */
 export const USER_GRANTS: readonly GrantType[] = ['AUTHORIZATION_CODE', 'IMPLICIT', 'DEVICE_CODE'];
 
+/** Whether the app's `grantTypes` lists `grant`. */
 export function hasGrant(app: Application, grant: GrantType): boolean {
   return (app.grantTypes ?? []).includes(grant);
 }
@@ -52,10 +53,12 @@ export function userGrantsOf(app: Application): GrantType[] {
   return (app.grantTypes ?? []).filter((grant) => USER_GRANTS.includes(grant));
 }
 
+/** Whether the app allows a grant through which a user signs in ({@link USER_GRANTS}). */
 export function usesUserGrant(app: Application): boolean {
   return userGrantsOf(app).length > 0;
 }
 
+/** A worker application (EnumApplicationType WORKER): the type that can hold admin roles of its own. */
 export function isWorker(app: Application): boolean {
   return app.type === 'WORKER';
 }
@@ -75,6 +78,7 @@ export function whetherUserGrant(app: Application): Answer {
   return answer(usesUserGrant(app), unknownGrantsOf(app));
 }
 
+/** An OpenID Connect application (EnumApplicationProtocol OPENID_CONNECT). */
 export function isOidc(app: Application): boolean {
   return app.protocol === 'OPENID_CONNECT';
 }
@@ -100,6 +104,7 @@ export function runsOnUserDevice(app: Application): boolean {
  */
 const PING_MANAGED_APPLICATION_TYPES: readonly string[] = ['PING_ONE_ADMIN_CONSOLE', 'PING_ONE_SELF_SERVICE', 'PING_ONE_PORTAL'];
 
+/** Whether PingOne creates and manages the application (one of the types above), so its settings are not the customer's to fix. */
 export function isPingOneBuiltIn(app: Application): boolean {
   return PING_MANAGED_APPLICATION_TYPES.includes(app.type);
 }

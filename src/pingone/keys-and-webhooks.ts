@@ -14,14 +14,17 @@ export function keysAndCertificatesOf(snapshot: Snapshot): LocatedCertificate[] 
   return snapshot.environments.flatMap((env) => [...env.keys.map((item) => ({ type: 'key' as const, item, env })), ...env.certificates.map((item) => ({ type: 'certificate' as const, item, env }))]);
 }
 
+/** The resource a finding about a key or certificate points at. */
 export function certificateRef({ type, item, env }: LocatedCertificate): ResourceRef {
   return { type, id: item.id, name: item.name, environmentId: env.environment.id };
 }
 
+/** The resource a finding about a custom domain points at, named by its domain name. */
 export function customDomainRef(domain: CustomDomain, env: EnvironmentSnapshot): ResourceRef {
   return { type: 'customDomain', id: domain.id, name: domain.domainName, environmentId: env.environment.id };
 }
 
+/** The resource a finding about an external identity provider points at. */
 export function identityProviderRef(provider: IdentityProvider, env: EnvironmentSnapshot): ResourceRef {
   return { type: 'identityProvider', id: provider.id, name: provider.name, environmentId: env.environment.id };
 }
@@ -63,10 +66,12 @@ export interface LocatedSubscription {
   env: EnvironmentSnapshot;
 }
 
+/** Every webhook, environment by environment. */
 export function subscriptionsOf(snapshot: Snapshot): LocatedSubscription[] {
   return snapshot.environments.flatMap((env) => env.subscriptions.map((subscription) => ({ subscription, env })));
 }
 
+/** The resource a finding about a webhook points at. */
 export function subscriptionRef({ subscription, env }: LocatedSubscription): ResourceRef {
   return { type: 'subscription', id: subscription.id, name: subscription.name, environmentId: env.environment.id };
 }

@@ -9,6 +9,7 @@ import type { DeviceAuthenticationPolicy, EnvironmentSnapshot, SignOnPolicyActio
  */
 const OUT_OF_BAND_OTP_METHODS = ['sms', 'voice', 'email', 'whatsApp'] as const;
 
+/** One of the out-of-band passcode methods above, as the MFA policy's field is named. */
 export type OutOfBandOtpMethod = (typeof OUT_OF_BAND_OTP_METHODS)[number];
 
 /** The out-of-band passcode methods the policy has switched on. */

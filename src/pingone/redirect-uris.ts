@@ -1,5 +1,6 @@
 import type { Application } from '../snapshot/model.js';
 
+/** The application fields that hold redirect URIs: after sign-in, and after sign-out. */
 export type RedirectUriField = 'redirectUris' | 'postLogoutRedirectUris';
 
 /** One registered redirect URI with the JSON pointer of its entry. */

@@ -19,6 +19,7 @@ export type CoverageLevel = 'full' | 'unknown' | 'identity-only' | 'read-only' |
 /** Best first; `unknown` ranks above partial levels so a custom role never causes a finding by itself. */
 const COVERAGE_ORDER: readonly CoverageLevel[] = ['full', 'unknown', 'identity-only', 'read-only', 'limited', 'none'];
 
+/** How far one role assignment lets its holder manage one environment, and why, in words fit for a message. */
 export interface RoleCoverage {
   level: CoverageLevel;
   /** What the role would cover if its scope reached the environment. */
@@ -130,6 +131,7 @@ export function bestCoverage(assignments: readonly EffectiveRoleAssignment[], en
   return coverages.sort(compareCoverage)[0];
 }
 
+/** Sort comparator, best coverage first ({@link COVERAGE_ORDER}); ties go to the role that would cover more. */
 export function compareCoverage(a: RoleCoverage, b: RoleCoverage): number {
   const rank = (level: CoverageLevel) => COVERAGE_ORDER.indexOf(level);
   return rank(a.level) - rank(b.level) || rank(a.roleLevel) - rank(b.roleLevel);
@@ -141,6 +143,7 @@ function intrinsicCoverage(role: Role | undefined): { level: CoverageLevel; reas
   return builtIn ?? { level: 'unknown', reason: 'is a custom or unmapped role whose permissions are not judged' };
 }
 
+/** The environment's name for messages; its id when the snapshot does not hold it. */
 export function environmentName(environmentId: string, index: SnapshotIndex): string {
   return index.environment(environmentId)?.environment.name ?? environmentId;
 }

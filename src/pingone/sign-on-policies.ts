@@ -60,6 +60,7 @@ function flowPolicyIdsOf(app: Application): string[] {
   return assignments.map((assignment) => assignment.flowPolicy.id);
 }
 
+/** Whether the app is bound to a DaVinci flow policy, so its sign-on policies do not decide how users sign in. */
 export function signsInThroughDaVinci(app: Application): boolean {
   return flowPolicyIdsOf(app).length > 0;
 }
@@ -154,6 +155,7 @@ export function hasMfaStep(policy: SignOnPolicy): boolean | undefined {
   return actions === undefined ? undefined : actions.some((action) => MFA_ACTION_TYPES.includes(action.type));
 }
 
+/** Whether a step of the policy hands the sign-in to an external identity provider (an IDENTITY_PROVIDER action). */
 export function delegatesToIdentityProvider(policy: SignOnPolicy): boolean {
   return (policy._embedded?.actions ?? []).some((action) => action.type === 'IDENTITY_PROVIDER');
 }
