@@ -25,6 +25,7 @@ type RuleSettings = Record<string, RuleSetting>;
  */
 export type AuditConfig = Omit<FromSchema<typeof configSchema, { references: [PackSchema] }>, 'rules'> & { rules?: RuleSettings };
 
+/** The packs a config without `extends` (or no config at all) starts from. */
 export const DEFAULT_PACKS = ['recommended'];
 
 /** A rule the engine will run, at its effective severity, with options merged over its defaults. */

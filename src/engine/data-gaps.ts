@@ -17,8 +17,10 @@ export const ORGANIZATION_WIDE_KINDS: ReadonlySet<SnapshotKind> = new Set<Snapsh
   'gatewayRoleAssignments',
 ]);
 
+/** One failed (or out-of-scope) collection entry, as a not-evaluated record names it. */
 export type GapReason = NotEvaluated['reasons'][number];
 
+/** Where one rule cannot be judged, from the kinds it requires and the collection entries that failed. */
 export interface DataGaps {
   /** True when a failure hides data from every environment: the rule is not run at all. */
   everywhere: boolean;

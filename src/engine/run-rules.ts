@@ -22,6 +22,7 @@ import {
   type SkippedResource,
 } from './types.js';
 
+/** What {@link runRules} needs besides the snapshot and the rules. */
 export interface RunOptions {
   /** "Now" for the rules' date logic and `generatedAt`; fixed by the caller for reproducible runs. */
   now: Date;

@@ -13,10 +13,12 @@ export function compareSeverity(a: Severity, b: Severity): number {
   return severityRank(b) - severityRank(a);
 }
 
+/** Whether `severity` is `threshold` or more severe. */
 export function atOrAbove(severity: Severity, threshold: Severity): boolean {
   return severityRank(severity) >= severityRank(threshold);
 }
 
+/** Whether `value` is one of {@link SEVERITIES} (for severities a pack, a config or a rule's report gives). */
 export function isSeverity(value: unknown): value is Severity {
   return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
 }
