@@ -7,7 +7,7 @@ export const ERROR_CODES = {
   'flag-invalid': "A flag's value is missing or out of range, or flags that do not go together (--fail-on-new without --baseline, an --output without its --format, check's --out beside --snapshot).",
   'file-unreadable': 'A file named on the command line or in a variable (config, suppressions, baseline, client secret, private key, token cache) is missing or cannot be read.',
   'json-invalid':
-    'A config, pack, suppressions, dispositions, baseline or report file is not JSON, does not match its schema or is in an unknown format version; the message names the file and the JSON path.',
+    'A config, pack, profile, suppressions, dispositions, baseline or report file is not JSON, does not match its schema, names a rule, pack or integration profile that does not exist, or is in an unknown format version; the message names the file, the line and the JSON path.',
   'settings-invalid': 'A connection setting cannot be used: a malformed id or URL, plain http to a non-loopback host, an unknown region, auth method or --auth, conflicting hostnames.',
   'credentials-missing': 'No credentials were given, or a sign-in lacks the client id or environment id it needs.',
   'credentials-rejected': 'PingOne refused the client credentials, or a token expired and cannot be renewed.',

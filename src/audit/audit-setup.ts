@@ -3,13 +3,13 @@ import { loadBaseline, type BaselineReport } from '../baseline/index.js';
 import { closestMatch } from '../engine/closest-match.js';
 import type { ResolvedRule } from '../engine/config.js';
 import { resolveRules } from '../engine/resolve-rules.js';
-import { UserFacingError } from '../errors.js';
+import { invalidJsonAt, type JsonFile } from '../engine/json-errors.js';
 import { bundledProfiles } from '../profiles/load-profiles.js';
 import type { Profile } from '../profiles/types.js';
 import { type DispositionEntry, loadDispositions } from '../dispositions/load-dispositions.js';
 import { loadSuppressions, type LoadedSuppressions } from '../suppressions/index.js';
-import { DEFAULT_CONFIG_FILE, loadConfig, type LoadedConfig } from './load-config.js';
-import { loadPacks } from './load-packs.js';
+import { configSource, DEFAULT_CONFIG_FILE, loadConfig, type LoadedConfig } from './load-config.js';
+import { loadPackFiles } from './load-packs.js';
 import type { LoadedHistory } from '../history/load-history.js';
 
 /** The files one audit reads, as the user named them (flags), and the folder they are relative to. */
@@ -66,12 +66,14 @@ export function loadAuditSetup(files: AuditFiles): AuditSetup {
  * The setup for a config already read (tests build one in memory): the shipped packs and
  * profiles, the rules the config resolves to, its integration bindings, and the review given.
  */
-export function setupFromConfig({ config, file }: LoadedConfig, review: Pick<AuditSetup, 'suppressions' | 'baseline' | 'dispositions'> = { suppressions: undefined, baseline: undefined }): AuditSetup {
+export function setupFromConfig(loaded: LoadedConfig, review: Pick<AuditSetup, 'suppressions' | 'baseline' | 'dispositions'> = { suppressions: undefined, baseline: undefined }): AuditSetup {
   const profiles = bundledProfiles();
+  const packs = loadPackFiles();
+  const source = configSource(loaded);
   return {
-    rules: resolveRules(rules, loadPacks(), config, file),
+    rules: resolveRules(rules, packs.packs, loaded.config, { config: source, packTexts: packs.texts }),
     profiles,
-    profileBindings: profileBindingsFromConfig(config.integrations, file, profiles),
+    profileBindings: profileBindingsFromConfig(loaded.config.integrations, source, profiles),
     ...review,
   };
 }
@@ -79,10 +81,11 @@ export function setupFromConfig({ config, file }: LoadedConfig, review: Pick<Aud
 /**
  * The config's `integrations` (application id → profile ids) as the rules read it. A profile id that
  * names no shipped profile is refused: ignoring it would leave the app unchecked without a word.
+ * @throws UserFacingError `json-invalid` naming the config's file, line and JSON path of that id.
  */
 export function profileBindingsFromConfig(
   integrations: Record<string, string[]> | undefined,
-  configFile = DEFAULT_CONFIG_FILE,
+  configFile: JsonFile = { file: DEFAULT_CONFIG_FILE },
   profiles: readonly Profile[] = bundledProfiles(),
 ): Map<string, string[]> {
   const known = profiles.map((profile) => profile.id);
@@ -90,9 +93,8 @@ export function profileBindingsFromConfig(
     profileIds.forEach((profileId, i) => {
       if (known.includes(profileId)) return;
       const suggestion = closestMatch(profileId, known);
-      throw new UserFacingError('json-invalid', `${configFile}: $.integrations[${JSON.stringify(appId)}][${i}]: no integration profile "${profileId}".`, {
-        hint: `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Profiles: ${known.join(', ')}.`,
-      });
+      const hint = `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Profiles: ${known.join(', ')}.`;
+      throw invalidJsonAt(configFile.file, ['integrations', appId, i], `no integration profile ${JSON.stringify(profileId)}`, hint, configFile.text);
     });
   }
   return new Map(Object.entries(integrations ?? {}).map(([appId, profiles]) => [appId, [...profiles]]));

@@ -11,13 +11,19 @@ import { shippedData } from '../shipped-data.js';
  * The shipped packs come from the bundle when it holds them, already checked by the build.
  */
 export function loadPacks(directory?: string): Record<string, Pack> {
-  if (directory === undefined && shippedData !== undefined) return shippedData.packs();
+  return loadPackFiles(directory).packs;
+}
+
+/** {@link loadPacks}, with the text of each pack file read (pack id → text; none from the bundle), for the lines of later errors. */
+export function loadPackFiles(directory?: string): { packs: Record<string, Pack>; texts: Record<string, string> } {
+  if (directory === undefined && shippedData !== undefined) return { packs: shippedData.packs(), texts: {} };
   return readPacks(directory ?? packagePath('rules', 'packs'));
 }
 
-function readPacks(directory: string): Record<string, Pack> {
+function readPacks(directory: string): { packs: Record<string, Pack>; texts: Record<string, string> } {
   const validate = schemaValidator('pack.schema.json');
   const packs: Record<string, Pack> = {};
+  const texts: Record<string, string> = {};
   for (const fileName of readdirSync(directory)
     .filter((name) => name.endsWith('.json'))
     .sort()) {
@@ -31,6 +37,7 @@ function readPacks(directory: string): Record<string, Pack> {
       throw invalidJsonAt(file, ['id'], `pack id "${declaredId}" differs from its file name`, `Set "id": "${id}".`, text);
     }
     packs[id] = pack as Pack;
+    texts[id] = text;
   }
-  return packs;
+  return { packs, texts };
 }

@@ -1,6 +1,6 @@
 import type { Options } from 'yargs';
 import { profileBindingsFromConfig } from '../audit/audit-setup.js';
-import { loadConfig } from '../audit/load-config.js';
+import { configSource, loadConfig } from '../audit/load-config.js';
 import { boundProfileIds } from '../profiles/bind-profiles.js';
 import { checklistStatus, evaluateProfile } from '../profiles/evaluate-profile.js';
 import { findApplication, findProfile } from '../profiles/find-application.js';
@@ -80,7 +80,7 @@ export const checkCommand = defineCommand({
             argv.out === undefined ? (await collectInMemory(context, client, argv)).snapshot : collectToFolder(context, client, { ...argv, out: argv.out }),
           );
     const application = findApplication(snapshot, argv.app);
-    const bound = boundProfileIds(application.app, profileBindingsFromConfig(config.config.integrations, config.file), bundledProfiles());
+    const bound = boundProfileIds(application.app, profileBindingsFromConfig(config.config.integrations, configSource(config)), bundledProfiles());
     if (!bound.includes(profile.id)) {
       const others = bound.length === 0 ? 'no profile' : bound.join(', ');
       io.stderr.write(

@@ -22,6 +22,12 @@ export function jsonPointer(segments: readonly JsonPathSegment[]): string {
   return segments.map((segment) => `/${pointerSegment(segment)}`).join('');
 }
 
+/** A JSON file as messages name it, with its text when it was read from disk (what gives a message its line). */
+export interface JsonFile {
+  file: string;
+  text?: string | undefined;
+}
+
 /**
  * A problem in a JSON file the user (or a pack author) can fix, located by file and JSON path: `file: path: problem`,
  * or `file:line: path: problem` given the file's `text` (the 1-based line of the path, or of its nearest ancestor there).
@@ -61,7 +67,7 @@ export function parseJsonText(text: string, file: string): unknown {
  * Throws the most specific schema violation as a located UserFacingError (`json-invalid`): `base` prefixes the paths
  * (where `value` sits in its file), and `text`, the file's text, gives the message the violation's line.
  */
-export function assertMatchesSchema(validate: ValidateFunction, value: unknown, file: string, where: { base?: readonly JsonPathSegment[]; text?: string } = {}): void {
+export function assertMatchesSchema(validate: ValidateFunction, value: unknown, file: string, where: { base?: readonly JsonPathSegment[]; text?: string | undefined } = {}): void {
   if (validate(value)) return;
   const { base = [], text } = where;
   const error = mostSpecific(validate.errors ?? []);

@@ -1,6 +1,6 @@
 import { closestMatch } from './closest-match.js';
 import { DEFAULT_PACKS, packFile, type AuditConfig, type Pack, type ResolvedRule } from './config.js';
-import { assertMatchesSchema, invalidJsonAt, type JsonPathSegment } from './json-errors.js';
+import { assertMatchesSchema, invalidJsonAt, type JsonFile, type JsonPathSegment } from './json-errors.js';
 import { ruleOptionsValidator } from '../json/schema-validators.js';
 import { isSeverity } from './severity.js';
 import { SEVERITIES, type Rule, type Severity } from './types.js';
@@ -8,10 +8,17 @@ import { isRecord } from '../json/is-record.js';
 
 export type { ResolvedRule } from './config.js';
 
-/** Where a setting was written, so that an error can point at it. */
-interface Source {
-  file: string;
+/** Where a setting was written, so that an error can point at it (at its line, given the file's text). */
+interface Source extends JsonFile {
   path: JsonPathSegment[];
+}
+
+/** The files the settings come from, as errors name them. */
+export interface RuleSources {
+  /** The config file, `pingone-audit.config.json` unless said, and its text when read from disk. */
+  config?: JsonFile;
+  /** Pack id → the text of its file, for packs read from disk (the bundle's were checked when it was built). */
+  packTexts?: Readonly<Record<string, string>>;
 }
 
 interface RuleState {
@@ -31,14 +38,21 @@ const SETTING_HINT = `Use "off", a severity (${SEVERITIES.join(', ')}) or { "sev
  * each rule's defaults and checked against its options schema. Every problem is a
  * UserFacingError naming the file and JSON path. Rules come back in registration order.
  */
-export function resolveRules(allRules: Rule[], packs: Record<string, Pack>, config: AuditConfig, configFile = 'pingone-audit.config.json'): ResolvedRule[] {
+export function resolveRules(allRules: Rule[], packs: Record<string, Pack>, config: AuditConfig, sources: RuleSources = {}): ResolvedRule[] {
+  const configFile: JsonFile = sources.config ?? { file: 'pingone-audit.config.json' };
   const rulesById = new Map(allRules.map((rule) => [rule.id, rule]));
   const states = new Map<string, RuleState>();
 
   const applySettingAt = (ruleId: string, setting: unknown, source: Source): void => {
     if (!rulesById.has(ruleId)) {
       const suggestion = closestMatch(ruleId, rulesById.keys());
-      throw invalidJsonAt(source.file, source.path, `unknown rule "${ruleId}"`, `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Run \`pingone-audit rules\` for the list.`);
+      throw invalidJsonAt(
+        source.file,
+        source.path,
+        `unknown rule ${JSON.stringify(ruleId)}`,
+        `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Run \`pingone-audit rules\` for the list.`,
+        source.text,
+      );
     }
     states.set(ruleId, applySetting(states.get(ruleId), setting, source));
   };
@@ -47,24 +61,30 @@ export function resolveRules(allRules: Rule[], packs: Record<string, Pack>, conf
     const pack = packs[packId];
     if (pack === undefined) {
       const suggestion = closestMatch(packId, Object.keys(packs));
-      throw invalidJsonAt(referencedAt.file, referencedAt.path, `unknown pack "${packId}"`, suggestion ? `Did you mean "${suggestion}"?` : `Known packs: ${Object.keys(packs).sort().join(', ')}.`);
+      throw invalidJsonAt(
+        referencedAt.file,
+        referencedAt.path,
+        `unknown pack ${JSON.stringify(packId)}`,
+        suggestion ? `Did you mean "${suggestion}"?` : `Known packs: ${Object.keys(packs).sort().join(', ')}.`,
+        referencedAt.text,
+      );
     }
     if (chain.includes(packId)) {
-      throw invalidJsonAt(referencedAt.file, referencedAt.path, `packs extend each other in a cycle: ${[...chain, packId].join(' → ')}`, 'Remove one of the "extends" entries.');
+      throw invalidJsonAt(referencedAt.file, referencedAt.path, `packs extend each other in a cycle: ${[...chain, packId].join(' → ')}`, 'Remove one of the "extends" entries.', referencedAt.text);
     }
-    const file = packFile(packId);
-    (pack.extends ?? []).forEach((parent, i) => applyPack(parent, { file, path: ['extends', i] }, [...chain, packId]));
+    const packAt = (path: JsonPathSegment[]): Source => ({ file: packFile(packId), text: sources.packTexts?.[packId], path });
+    (pack.extends ?? []).forEach((parent, i) => applyPack(parent, packAt(['extends', i]), [...chain, packId]));
     if (pack.rules === '*') {
       // Every registered rule, keeping whatever an extended pack already said about its severity or options.
       for (const rule of allRules) states.set(rule.id, { options: {}, ...states.get(rule.id), enabled: true });
       return;
     }
-    for (const [ruleId, setting] of Object.entries(pack.rules)) applySettingAt(ruleId, setting, { file, path: ['rules', ruleId] });
+    for (const [ruleId, setting] of Object.entries(pack.rules)) applySettingAt(ruleId, setting, packAt(['rules', ruleId]));
   };
 
-  (config.extends ?? DEFAULT_PACKS).forEach((packId, i) => applyPack(packId, { file: configFile, path: ['extends', i] }, []));
+  (config.extends ?? DEFAULT_PACKS).forEach((packId, i) => applyPack(packId, { ...configFile, path: ['extends', i] }, []));
   for (const [ruleId, setting] of Object.entries(config.rules ?? {})) {
-    applySettingAt(ruleId, setting, { file: configFile, path: ['rules', ruleId] });
+    applySettingAt(ruleId, setting, { ...configFile, path: ['rules', ruleId] });
   }
 
   return allRules.flatMap((rule) => {
@@ -80,12 +100,12 @@ function applySetting(previous: RuleState | undefined, setting: unknown, source:
   if (isSeverity(setting)) return { ...base, enabled: true, severity: setting };
   if (!isRecord(setting)) {
     const suggestion = typeof setting === 'string' ? closestMatch(setting, ['off', ...SEVERITIES]) : undefined;
-    throw invalidJsonAt(source.file, source.path, `${JSON.stringify(setting)} is not a rule setting`, suggestion ? `Did you mean "${suggestion}"? ${SETTING_HINT}` : SETTING_HINT);
+    throw invalidJsonAt(source.file, source.path, `${JSON.stringify(setting)} is not a rule setting`, suggestion ? `Did you mean "${suggestion}"? ${SETTING_HINT}` : SETTING_HINT, source.text);
   }
   for (const key of Object.keys(setting)) {
     if (key !== 'severity' && key !== 'options') {
       const suggestion = closestMatch(key, ['severity', 'options']);
-      throw invalidJsonAt(source.file, [...source.path, key], `unknown property "${key}"`, suggestion ? `Did you mean "${suggestion}"?` : SETTING_HINT);
+      throw invalidJsonAt(source.file, [...source.path, key], `unknown property ${JSON.stringify(key)}`, suggestion ? `Did you mean "${suggestion}"?` : SETTING_HINT, source.text);
     }
   }
   const { severity, options } = setting;
@@ -96,16 +116,17 @@ function applySetting(previous: RuleState | undefined, setting: unknown, source:
       [...source.path, 'severity'],
       `${JSON.stringify(severity)} is not a severity`,
       `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Use "off" or one of ${SEVERITIES.join(', ')}.`,
+      source.text,
     );
   }
   if (options !== undefined && !isRecord(options)) {
-    throw invalidJsonAt(source.file, [...source.path, 'options'], 'options must be an object', SETTING_HINT);
+    throw invalidJsonAt(source.file, [...source.path, 'options'], 'options must be an object', SETTING_HINT, source.text);
   }
   return {
     enabled: severity !== 'off',
     severity: severity === undefined || severity === 'off' ? base.severity : severity,
     options: { ...base.options, ...options },
-    optionsSource: options === undefined ? base.optionsSource : { file: source.file, path: [...source.path, 'options'] },
+    optionsSource: options === undefined ? base.optionsSource : { ...source, path: [...source.path, 'options'] },
   };
 }
 
@@ -114,7 +135,7 @@ function resolveOptions(rule: Rule, state: RuleState): Record<string, unknown> {
   const source = state.optionsSource;
   if (declared === undefined) {
     if (source !== undefined && Object.keys(state.options).length > 0) {
-      throw invalidJsonAt(source.file, source.path, `rule "${rule.id}" takes no options`, 'Remove "options".');
+      throw invalidJsonAt(source.file, source.path, `rule "${rule.id}" takes no options`, 'Remove "options".', source.text);
     }
     return {};
   }
@@ -125,6 +146,6 @@ function resolveOptions(rule: Rule, state: RuleState): Record<string, unknown> {
     if (!validate(options)) throw new Error(`Rule ${rule.id}: its default options do not match its options schema.`);
     return options;
   }
-  assertMatchesSchema(validate, options, source.file, { base: source.path });
+  assertMatchesSchema(validate, options, source.file, { base: source.path, text: source.text });
   return options;
 }

@@ -29,7 +29,7 @@ export type SuppressionEntry =
  * still apply. `text`, the file's text when at hand, gives that error its line.
  */
 export function parseSuppressions(value: unknown, file: string, text?: string): SuppressionEntry[] {
-  assertMatchesSchema(schemaValidator('suppressions.schema.json'), value, file, text === undefined ? {} : { text });
+  assertMatchesSchema(schemaValidator('suppressions.schema.json'), value, file, { text });
   const validate = schemaValidator('suppressions.schema.json', 'suppression');
   return (value as SuppressionsFile).suppressions.map((raw, index): SuppressionEntry => {
     const pointer = `/suppressions/${index}`;

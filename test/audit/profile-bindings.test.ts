@@ -14,12 +14,12 @@ describe('profileBindingsFromConfig', () => {
   it('refuses a profile id that names no profile, with where and a suggestion', () => {
     let error: unknown;
     try {
-      profileBindingsFromConfig({ 'app-1': ['stackone', 'stakone'] }, 'audit.json');
+      profileBindingsFromConfig({ 'app-1': ['stackone', 'stakone'] }, { file: 'audit.json', text: '{\n  "integrations": {\n    "app-1": [\n      "stackone",\n      "stakone"\n    ]\n  }\n}\n' });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(UserFacingError);
-    expect((error as UserFacingError).message).toBe('audit.json: $.integrations["app-1"][1]: no integration profile "stakone".');
+    expect((error as UserFacingError).message).toBe('audit.json:5: $.integrations["app-1"][1]: no integration profile "stakone"');
     expect((error as UserFacingError).hint).toContain('Did you mean "stackone"?');
   });
 });

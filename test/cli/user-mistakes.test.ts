@@ -30,7 +30,7 @@ beforeAll(async () => {
   await mkdir(path.join(work, 'folder'));
   await writeFile(path.join(work, 'a-file'), 'x');
   execFileSync('mkfifo', [path.join(work, 'fifo')]);
-  await writeFile(path.join(work, 'unknown-rule.json'), JSON.stringify({ rules: { 'no-such-rule': 'off' } }));
+  await writeFile(path.join(work, 'unknown-rule.json'), JSON.stringify({ rules: { 'no-such-rule': 'off' } }, null, 2));
   await symlink(path.join(work, 'elsewhere'), path.join(work, 'link'));
   busy = createServer();
   await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
@@ -110,7 +110,7 @@ const mistakes: Mistake[] = [
   {
     what: 'a config naming an unknown rule on demo, before the simulator starts',
     args: () => ['demo', '--out', path.join(work, 'demo-config'), '--config', path.join(work, 'unknown-rule.json')],
-    says: /unknown rule "no-such-rule"/,
+    says: /unknown-rule\.json:3: \$\.rules\["no-such-rule"\]: unknown rule "no-such-rule"/,
   },
   { what: 'a FIFO as simulate --dataset (must not hang)', args: () => ['simulate', '--port', '0', '--dataset', path.join(work, 'fifo')], says: /dataset file .*fifo is not a regular file/ },
   { what: 'a folder as simulate --dataset', args: () => ['simulate', '--port', '0', '--dataset', path.join(work, 'folder')], says: /dataset file .*folder is not a regular file/ },

@@ -53,8 +53,8 @@ describe('config file', () => {
 
   it('reads ./pingone-audit.config.json when present', () => {
     const config = { extends: ['all'], rules: { 'implicit-grant': 'off' }, integrations: { 'app-1': ['stackone'] } };
-    const directory = directoryWith('pingone-audit.config.json', JSON.stringify(config));
-    expect(loadConfig(undefined, directory)).toEqual({ config, file: 'pingone-audit.config.json' });
+    const text = JSON.stringify(config);
+    expect(loadConfig(undefined, directoryWith('pingone-audit.config.json', text))).toEqual({ config, file: 'pingone-audit.config.json', text });
   });
 
   it('a missing --config file is a user error naming it', () => {

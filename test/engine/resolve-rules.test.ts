@@ -19,7 +19,7 @@ const PACKS: Record<string, Pack> = {
 
 const summary = (config: AuditConfig, packs = PACKS) => resolveRules(RULES, packs, config).map(({ rule, severity, options }) => ({ id: rule.id, severity, options }));
 
-const resolveError = (config: AuditConfig, packs = PACKS) => catchUserFacingError(() => resolveRules(RULES, packs, config, 'audit.json'));
+const resolveError = (config: AuditConfig, packs = PACKS) => catchUserFacingError(() => resolveRules(RULES, packs, config, { config: { file: 'audit.json' } }));
 
 describe('resolveRules: packs', () => {
   it('uses the recommended pack when the config names none', () => {
@@ -155,5 +155,45 @@ describe('resolveRules: errors name the file, the JSON path and a hint', () => {
     broken.meta = { ...broken.meta, options: { schema: broken.meta.options!.schema, defaults: { maxDays: -1 } } };
     expect(() => resolveRules([broken], {}, { extends: [], rules: { broken: {} } })).toThrow(/default options/);
     expect(() => resolveRules([broken], {}, { extends: [], rules: { broken: {} } })).not.toThrow(UserFacingError);
+  });
+});
+
+describe('resolveRules: errors name the line too, given the texts of the files', () => {
+  /** The error of resolving `config` written as pretty JSON, with `packs` written likewise; and the line of `needle` there. */
+  const located = (config: AuditConfig, packs: Record<string, Pack> = PACKS) => {
+    const text = JSON.stringify(config, null, 2);
+    const packTexts = Object.fromEntries(Object.entries(packs).map(([id, pack]) => [id, JSON.stringify(pack, null, 2)]));
+    const error = catchUserFacingError(() => resolveRules(RULES, packs, config, { config: { file: 'audit.json', text }, packTexts }));
+    const lineIn = (file: string, needle: string) => file.split('\n').findIndex((line) => line.includes(needle)) + 1;
+    return { message: error.message, configLine: (needle: string) => lineIn(text, needle), packLine: (id: string, needle: string) => lineIn(packTexts[id] ?? '', needle) };
+  };
+
+  it('an unknown rule id, a bad setting and an unknown key in the config', () => {
+    const unknown = located({ extends: ['all'], rules: { 'implicit-grant': 'high', 'implicit-grnt': 'high' } });
+    expect(unknown.message).toBe(`audit.json:${unknown.configLine('"implicit-grnt"')}: $.rules["implicit-grnt"]: unknown rule "implicit-grnt"`);
+    const setting = located({ rules: { 'app-disabled': 'low', 'implicit-grant': 'hihg' } as never });
+    expect(setting.message).toBe(`audit.json:${setting.configLine('"hihg"')}: $.rules["implicit-grant"]: "hihg" is not a rule setting`);
+    const key = located({ rules: { 'implicit-grant': { severity: 'low', severty: 'low' } } as never });
+    expect(key.message).toBe(`audit.json:${key.configLine('"severty"')}: $.rules["implicit-grant"].severty: unknown property "severty"`);
+  });
+
+  it('an option of the wrong type, an unknown option and options for a rule that takes none', () => {
+    const wrongType = located({ rules: { 'stale-secret': { severity: 'low', options: { mode: 'loose', maxDays: 'ninety' } } } } as never);
+    expect(wrongType.message).toBe(`audit.json:${wrongType.configLine('"maxDays"')}: $.rules["stale-secret"].options.maxDays: must be integer`);
+    const unknownOption = located({ rules: { 'stale-secret': { options: { mode: 'loose', maxDay: 5 } } } });
+    expect(unknownOption.message).toBe(`audit.json:${unknownOption.configLine('"maxDay"')}: $.rules["stale-secret"].options.maxDay: unknown property "maxDay"`);
+    const none = located({ rules: { 'app-disabled': 'low', 'implicit-grant': { options: { x: 1 } } } });
+    expect(none.message).toBe(`audit.json:${none.configLine('"options"')}: $.rules["implicit-grant"].options: rule "implicit-grant" takes no options`);
+  });
+
+  it('an unknown pack in the config, and an unknown rule, bad options and an unknown pack in a pack', () => {
+    const pack = located({ extends: ['all', 'recomended'] });
+    expect(pack.message).toBe(`audit.json:${pack.configLine('"recomended"')}: $.extends[1]: unknown pack "recomended"`);
+    const ruleInPack = located({}, { recommended: { id: 'recommended', description: 'r', rules: { 'implicit-grant': {}, 'app-disabld': {} } } });
+    expect(ruleInPack.message).toBe(`rules/packs/recommended.json:${ruleInPack.packLine('recommended', '"app-disabld"')}: $.rules["app-disabld"]: unknown rule "app-disabld"`);
+    const optionsInPack = located({ extends: ['strict'] }, { ...PACKS, strict: { ...PACKS.strict!, rules: { 'app-disabled': 'off', 'stale-secret': { options: { mode: 'loos' } } } } });
+    expect(optionsInPack.message).toBe(`rules/packs/strict.json:${optionsInPack.packLine('strict', '"mode"')}: $.rules["stale-secret"].options.mode: "loos" is not allowed`);
+    const extended = located({ extends: ['strict'] }, { ...PACKS, strict: { ...PACKS.strict!, extends: ['recommended', 'recomended'] } });
+    expect(extended.message).toBe(`rules/packs/strict.json:${extended.packLine('strict', '"recomended"')}: $.extends[1]: unknown pack "recomended"`);
   });
 });

@@ -64,7 +64,7 @@ export function runRuleWithSkips<Messages extends RuleMessages, Options extends 
   const skipped: Skipped = [];
   const erased = rule as unknown as Rule;
   const setting = testCase.options === undefined ? {} : { options: testCase.options };
-  const [resolved] = resolveRules([erased], {}, { extends: [], rules: { [rule.id]: setting } }, `${rule.id} test case "${testCase.name}"`);
+  const [resolved] = resolveRules([erased], {}, { extends: [], rules: { [rule.id]: setting } }, { config: { file: `${rule.id} test case "${testCase.name}"` } });
   const recorded = recordKindsRead(deepFreeze(testCase.snapshot));
   const { snapshot } = recorded;
   // The index reads everything up front, not for any one rule: each answer records the kinds it
