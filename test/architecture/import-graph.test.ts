@@ -25,4 +25,14 @@ describe('reading import lines', () => {
       ['src/x/h.ts', [], 5],
     ]);
   });
+
+  it('marks `import type` and `export type` statements, which load no code, and only those', () => {
+    const text = "import type { A } from './a.js';\nimport { type B, c } from './b.js';\nexport type { D } from './d.js';\nimport type from './e.js';\n";
+    expect(importsIn('src/x/y.ts', text).map(({ to, typeOnly }) => [to, typeOnly])).toEqual([
+      ['src/x/a.ts', true],
+      ['src/x/b.ts', undefined],
+      ['src/x/d.ts', true],
+      ['src/x/e.ts', undefined],
+    ]);
+  });
 });

@@ -11,6 +11,8 @@ export interface ImportEdge {
   names: string[];
   /** 1-based line of the statement. */
   line: number;
+  /** Set for `import type` and `export type`: the compiler erases them, so they load no code. */
+  typeOnly?: true;
 }
 
 // An import clause is names, braces, commas, `type`, `as`, `*` and whitespace, but it may hold comments,
@@ -20,6 +22,9 @@ const STATEMENT = new RegExp(
   String.raw`^[ \t]*(?:import|export)\b(?:${COMMENT}|[^;'"\/])*?\bfrom\s*['"]([^'"]+)['"]|^[ \t]*import\s*['"]([^'"]+)['"]|\bimport\(\s*(?:['"]([^'"]+)['"]|\x60([^\x60$]+)\x60)\s*\)`,
   'gm',
 );
+
+// `import type from './x.js'` imports a default binding named `type`: that one loads code.
+const TYPE_ONLY = /^\s*(?:import|export)\s+type\s+(?!from\b)/;
 
 /** Every `.ts` file below the given folders of `root`, relative to it. */
 export function sourceFiles(root: string, folders: string[]): string[] {
@@ -47,6 +52,7 @@ export function importsIn(file: string, text: string): ImportEdge[] {
       to: specifier.startsWith('.') ? resolveRelative(file, specifier) : specifier,
       names: braces === null ? [] : namesIn(braces[1]!),
       line: text.slice(0, match.index).split('\n').length,
+      ...(TYPE_ONLY.test(match[0]) ? { typeOnly: true as const } : {}),
     };
   });
 }

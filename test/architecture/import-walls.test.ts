@@ -104,6 +104,65 @@ function wallViolations(edges: readonly ImportEdge[], walls: readonly Wall[] = W
   return edges.flatMap((edge) => walls.filter((wall) => wall.applies(edge.from) && wall.crossed(edge)).map((wall) => `${edge.from}:${edge.line} imports ${edge.to}  (${wall.name})`));
 }
 
+// An import of an import crosses a wall as surely as a direct one: the engine calling a helper that
+// imports src/fetch runs collection code all the same. These walls hold along every chain of imports
+// that loads code; `import type` loads none (the simulator and src/fetch may both use the API types).
+
+const IO_MODULE = (target: string): boolean => /^(node:)?(fs|fs\/promises|http|https|net|child_process)$/.test(target) || target === 'undici';
+
+interface ReachWall {
+  name: string;
+  /** Files the wall applies to; a chain is followed out of them, never back through one of them. */
+  applies: (file: string) => boolean;
+  /** True for a module these files must not load, however indirectly. */
+  forbidden: (target: string) => boolean;
+}
+
+const REACH_WALLS: ReachWall[] = [
+  { name: 'the engine, rules and formatters load no src/fetch code', applies: within('src/engine/', 'rules/', 'src/formatters/'), forbidden: within('src/fetch/') },
+  { name: 'the simulator loads no code of src/fetch, src/whoami or src/pingone', applies: within('src/simulator/'), forbidden: within('src/fetch/', 'src/whoami/', 'src/pingone/') },
+  { name: 'src/fetch, src/whoami and src/pingone load no simulator code', applies: within('src/fetch/', 'src/whoami/', 'src/pingone/'), forbidden: within('src/simulator/') },
+  {
+    name: 'collection never judges: src/fetch loads no code of rules, the engine, the domain layer, profiles or audit',
+    applies: within('src/fetch/'),
+    forbidden: within('rules/', 'src/engine/', 'src/pingone/', 'src/profiles/', 'src/audit/'),
+  },
+  {
+    name: 'the snapshot layer loads no code of rules, the domain layer, the engine, profiles, audit or formatters',
+    applies: within('src/snapshot/'),
+    forbidden: within('rules/', 'src/pingone/', 'src/engine/', 'src/profiles/', 'src/audit/', 'src/formatters/'),
+  },
+  { name: 'rules and src/pingone load no package (no I/O)', applies: within('rules/', 'src/pingone/'), forbidden: isPackage },
+  { name: 'the engine and formatters load no file system, network or child process module', applies: within('src/engine/', 'src/formatters/'), forbidden: IO_MODULE },
+];
+
+/**
+ * The breaches of {@link REACH_WALLS} this version still has, each with its reason, so that a new one fails and a
+ * fixed one is struck off. resolveRules checks rule options with the build's precompiled validators, which
+ * src/json/schema-validators.ts reads from dist/validators (or compiles from schemas/) on first use.
+ */
+const KNOWN_REACH_BREACHES = ['src/engine/resolve-rules.ts → src/json/schema-validators.ts → node:fs  (the engine and formatters load no file system, network or child process module)'];
+
+/** Every module a wall's files load against it, as "file → … → module  (wall)": the shortest chain from each file, each module once per file. */
+function reachViolations(edges: readonly ImportEdge[], walls: readonly ReachWall[] = REACH_WALLS): string[] {
+  const loads = new Map<string, ImportEdge[]>();
+  for (const edge of edges) if (edge.typeOnly !== true) loads.set(edge.from, [...(loads.get(edge.from) ?? []), edge]);
+  return walls.flatMap((wall) =>
+    [...loads.keys()].filter(wall.applies).flatMap((start) => {
+      const chains = new Map<string, string[]>([[start, [start]]]);
+      const found: string[] = [];
+      for (const [file, chain] of chains) {
+        for (const { to } of loads.get(file) ?? []) {
+          if (chains.has(to) || wall.applies(to)) continue;
+          chains.set(to, [...chain, to]);
+          if (wall.forbidden(to)) found.push(`${[...chain, to].join(' → ')}  (${wall.name})`);
+        }
+      }
+      return found;
+    }),
+  );
+}
+
 describe('import walls', () => {
   const files = sourceFiles(ROOT, ['src', 'rules']);
   const edges = files.flatMap((file) => importsOf(ROOT, file));
@@ -139,5 +198,22 @@ describe('import walls', () => {
       'rules/roles/some-rule.ts:3 imports src/profiles/load-profiles.ts  (rules import only rules/, src/pingone/, the snapshot model and the rule contract (engine/define-rule, engine/types))',
     );
     expect(wallViolations([{ from: 'src/commands/audit.ts', to: 'yargs', names: [], line: 1 }])).toEqual([]);
+  });
+
+  it('has no chain of imports across a wall of design.md but the known ones', () => {
+    expect(reachViolations(edges)).toEqual(KNOWN_REACH_BREACHES);
+  });
+
+  it('follows a wall through the imports of imports, but not through type-only ones', () => {
+    const chain: ImportEdge[] = [
+      { from: 'src/engine/run-rules.ts', to: 'src/audit/helper.ts', names: [], line: 1 },
+      { from: 'src/audit/helper.ts', to: 'src/fetch/paging.ts', names: [], line: 2 },
+      { from: 'src/simulator/router.ts', to: 'src/snapshot/model.ts', names: [], line: 1 },
+      { from: 'src/snapshot/model.ts', to: 'src/pingone/applications.ts', names: [], line: 1, typeOnly: true },
+    ];
+    expect(reachViolations(chain)).toEqual(['src/engine/run-rules.ts → src/audit/helper.ts → src/fetch/paging.ts  (the engine, rules and formatters load no src/fetch code)']);
+    expect(reachViolations(chain.map(({ typeOnly: _, ...edge }) => edge))).toContain(
+      'src/simulator/router.ts → src/snapshot/model.ts → src/pingone/applications.ts  (the simulator loads no code of src/fetch, src/whoami or src/pingone)',
+    );
   });
 });
