@@ -32,7 +32,6 @@ const BASELINE_MARK: Record<NonNullable<Finding['baselineState']>, string> = { n
  */
 export function formatMarkdown(result: AuditResult, context: FormatContext): string {
   const environmentName = environmentLabeller(result);
-  const rule = ruleLookup(result);
   const verdict = reportVerdict(result, context.gate);
   const lines: string[] = [
     `## pingone-audit: ${verdict.headline}`,
@@ -54,92 +53,17 @@ export function formatMarkdown(result: AuditResult, context: FormatContext): str
   lines.push(...postureLines(reportPostures(result, context.framework), context.framework !== undefined));
   lines.push('### Counts', '', ...severityTable(result), '');
   const scopes = findingsByScope(result, result.findings);
-  if (scopes.length > 1) {
-    lines.push(`| Environment | ${SEVERITIES.join(' | ')} | Total |`, `| --- |${' ---: |'.repeat(SEVERITIES.length + 1)}`);
-    lines.push(
-      ...scopes.map((scope) =>
-        row([
-          text(environmentName(scope.environmentId)),
-          ...SEVERITIES.map((severity) => String(scope.findings.filter((finding) => finding.severity === severity).length)),
-          `**${scope.findings.length}**`,
-        ]),
-      ),
-      '',
-    );
-  }
+  lines.push(...environmentCountLines(scopes, environmentName));
   if (result.baseline !== undefined) {
     const { new: added, unchanged, updated, fixed, generatedAt } = result.baseline;
     lines.push(`**Against the baseline of ${text(generatedAt)}:** ${added} new · ${updated} more severe · ${unchanged} unchanged · ${fixed.length} fixed`, '');
   }
-
-  const findingRow = (finding: Finding, withEnvironment: boolean) =>
-    row([
-      `**${text(finding.severity)}**${mark(finding)}`,
-      markdownCode(finding.ruleId),
-      ...(withEnvironment ? [text(environmentName(finding.environmentId))] : []),
-      text(`${finding.resource.type} ${finding.resource.name || finding.resource.id}`),
-      text(finding.message),
-      markdownCode(location(finding, context)),
-    ]);
-  const all: string[] = [];
-  let listed = 0;
-  for (const scope of scopes) {
-    const shown = scope.findings.slice(0, Math.max(0, MAX_LISTED_FINDINGS - listed));
-    listed += shown.length;
-    const label = environmentName(scope.environmentId);
-    const id = scope.environmentId === null || scope.environmentId === label ? '' : ` (${markdownCode(scope.environmentId)})`;
-    all.push(`#### ${text(label)}${id}: ${plural(scope.findings.length, 'finding')}`, '');
-    if (shown.length > 0) all.push('| Severity | Rule | Resource | Message | Location |', '| --- | --- | --- | --- | --- |', ...shown.map((finding) => findingRow(finding, false)));
-    if (shown.length < scope.findings.length) all.push('', `…and ${scope.findings.length - shown.length} more in this environment: the JSON report lists them all.`);
-    all.push('');
-  }
-  if (result.findings.length > 0) lines.push(...collapsible(`All findings by environment (${result.findings.length})`, all));
-
-  if (result.suppressed.length > 0) {
-    lines.push(
-      ...collapsible(`Suppressed (${result.suppressed.length})`, [
-        '| Severity | Rule | Environment | Resource | Reason | Owner | Expires |',
-        '| --- | --- | --- | --- | --- | --- | --- |',
-        ...result.suppressed.map((finding) =>
-          row([
-            text(finding.severity),
-            markdownCode(finding.ruleId),
-            text(environmentName(finding.environmentId)),
-            text(finding.resource.name || finding.resource.id),
-            text(finding.suppression?.reason ?? ''),
-            text(finding.suppression?.owner ?? ''),
-            text(finding.suppression?.expires ?? ''),
-          ]),
-        ),
-      ]),
-    );
-  }
+  if (result.findings.length > 0) lines.push(...collapsible(`All findings by environment (${result.findings.length})`, findingsByEnvironment(scopes, environmentName, context)));
+  if (result.suppressed.length > 0) lines.push(...collapsible(`Suppressed (${result.suppressed.length})`, suppressedTable(result.suppressed, environmentName)));
   const fixed = result.baseline?.fixed ?? [];
   if (fixed.length > 0) lines.push(...collapsible(`Fixed since the baseline (${fixed.length})`, shortTable(fixed, environmentName)));
-  if (result.notEvaluated.length > 0) {
-    lines.push('### Not evaluated', '', 'Data these rules need could not be collected; they are not counted as passing.', '', '| Rule | Environment | Why |', '| --- | --- | --- |');
-    lines.push(
-      ...result.notEvaluated.map((item) => row([`${markdownCode(item.ruleId)} ${text(rule(item.ruleId).title)}`, text(environmentName(item.environmentId)), text(describeNotEvaluated(item))])),
-      '',
-    );
-  }
-  const skipped = result.skipped ?? [];
-  const applications = applicationCoverageText(result);
-  if (skipped.length > 0 || applications !== undefined) {
-    const table = [
-      '| Rule | Environment | Resource | Why |',
-      '| --- | --- | --- | --- |',
-      ...skipped.map((item) =>
-        row([markdownCode(item.ruleId), text(environmentName(item.resource.environmentId ?? null)), text(`${item.resource.type} ${item.resource.name || item.resource.id}`), text(item.reason)]),
-      ),
-    ];
-    lines.push(
-      ...collapsible(
-        `Coverage: ${text(applications ?? '')}${skipped.length === 0 ? '' : ` · ${plural(unjudgedResourceCount(result), 'resource')} not judged by a rule`}`,
-        skipped.length === 0 ? ['Every resource was judged by the rules that apply to it.'] : table,
-      ),
-    );
-  }
+  lines.push(...notEvaluatedLines(result, environmentName));
+  lines.push(...coverageLines(result, environmentName));
   if (result.ruleErrors.length > 0) {
     lines.push('### Rule errors', '', ...result.ruleErrors.map((error) => `- ${markdownCode(error.ruleId)} failed and reported nothing: ${text(error.message)}`), '');
   }
@@ -147,6 +71,104 @@ export function formatMarkdown(result: AuditResult, context: FormatContext): str
     lines.push('### Warnings', '', ...(result.warnings ?? []).map((warning) => `- ${warningPlace(warning)}${text(warning.message)}`), '');
   }
   return `${fitMarkdownLines(lines).join('\n').trimEnd()}\n`;
+}
+
+type EnvironmentName = (id: string | null) => string;
+type Scopes = ReturnType<typeof findingsByScope>;
+
+/** Open findings by severity per environment: a table when the run has more than one environment. */
+function environmentCountLines(scopes: Scopes, environmentName: EnvironmentName): string[] {
+  if (scopes.length <= 1) return [];
+  return [
+    `| Environment | ${SEVERITIES.join(' | ')} | Total |`,
+    `| --- |${' ---: |'.repeat(SEVERITIES.length + 1)}`,
+    ...scopes.map((scope) =>
+      row([
+        text(environmentName(scope.environmentId)),
+        ...SEVERITIES.map((severity) => String(scope.findings.filter((finding) => finding.severity === severity).length)),
+        `**${scope.findings.length}**`,
+      ]),
+    ),
+    '',
+  ];
+}
+
+/** Every open finding, a section per environment, {@link MAX_LISTED_FINDINGS} rows in all (the JSON report has the rest). */
+function findingsByEnvironment(scopes: Scopes, environmentName: EnvironmentName, context: FormatContext): string[] {
+  const findingRow = (finding: Finding) =>
+    row([
+      `**${text(finding.severity)}**${mark(finding)}`,
+      markdownCode(finding.ruleId),
+      text(`${finding.resource.type} ${finding.resource.name || finding.resource.id}`),
+      text(finding.message),
+      markdownCode(location(finding, context)),
+    ]);
+  const lines: string[] = [];
+  let listed = 0;
+  for (const scope of scopes) {
+    const shown = scope.findings.slice(0, Math.max(0, MAX_LISTED_FINDINGS - listed));
+    listed += shown.length;
+    const label = environmentName(scope.environmentId);
+    const id = scope.environmentId === null || scope.environmentId === label ? '' : ` (${markdownCode(scope.environmentId)})`;
+    lines.push(`#### ${text(label)}${id}: ${plural(scope.findings.length, 'finding')}`, '');
+    if (shown.length > 0) lines.push('| Severity | Rule | Resource | Message | Location |', '| --- | --- | --- | --- | --- |', ...shown.map(findingRow));
+    if (shown.length < scope.findings.length) lines.push('', `…and ${scope.findings.length - shown.length} more in this environment: the JSON report lists them all.`);
+    lines.push('');
+  }
+  return lines;
+}
+
+/** The suppressed findings with the reason, owner and expiry of what hid each. */
+function suppressedTable(suppressed: readonly Finding[], environmentName: EnvironmentName): string[] {
+  return [
+    '| Severity | Rule | Environment | Resource | Reason | Owner | Expires |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...suppressed.map((finding) =>
+      row([
+        text(finding.severity),
+        markdownCode(finding.ruleId),
+        text(environmentName(finding.environmentId)),
+        text(finding.resource.name || finding.resource.id),
+        text(finding.suppression?.reason ?? ''),
+        text(finding.suppression?.owner ?? ''),
+        text(finding.suppression?.expires ?? ''),
+      ]),
+    ),
+  ];
+}
+
+/** The rules not evaluated for want of data, with why; nothing when every rule was. */
+function notEvaluatedLines(result: AuditResult, environmentName: EnvironmentName): string[] {
+  if (result.notEvaluated.length === 0) return [];
+  const rule = ruleLookup(result);
+  return [
+    '### Not evaluated',
+    '',
+    'Data these rules need could not be collected; they are not counted as passing.',
+    '',
+    '| Rule | Environment | Why |',
+    '| --- | --- | --- |',
+    ...result.notEvaluated.map((item) => row([`${markdownCode(item.ruleId)} ${text(rule(item.ruleId).title)}`, text(environmentName(item.environmentId)), text(describeNotEvaluated(item))])),
+    '',
+  ];
+}
+
+/** How many applications were audited and which resources a rule left unjudged, collapsed; nothing when there is neither. */
+function coverageLines(result: AuditResult, environmentName: EnvironmentName): string[] {
+  const skipped = result.skipped ?? [];
+  const applications = applicationCoverageText(result);
+  if (skipped.length === 0 && applications === undefined) return [];
+  const table = [
+    '| Rule | Environment | Resource | Why |',
+    '| --- | --- | --- | --- |',
+    ...skipped.map((item) =>
+      row([markdownCode(item.ruleId), text(environmentName(item.resource.environmentId ?? null)), text(`${item.resource.type} ${item.resource.name || item.resource.id}`), text(item.reason)]),
+    ),
+  ];
+  return collapsible(
+    `Coverage: ${text(applications ?? '')}${skipped.length === 0 ? '' : ` · ${plural(unjudgedResourceCount(result), 'resource')} not judged by a rule`}`,
+    skipped.length === 0 ? ['Every resource was judged by the rules that apply to it.'] : table,
+  );
 }
 
 /** The findings to fix first ({@link fixFirst}), capped, with "and N more", and how many info findings are only advice. */
