@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { decideGate, type GateDecision } from '../audit/gate.js';
-import type { AuditResult, AuditWarning } from '../engine/types.js';
+import type { AuditResult } from '../engine/types.js';
 import { chunkedFormatterFor, formatterFor, type FormatContext } from '../formatters/index.js';
 import { buildSarifUploads, MAX_RESULTS_PER_RUN, sarifResultsLeftOut } from '../formatters/sarif.js';
 import { MAX_UPLOAD_GZIP_BYTES, type SarifUpload } from '../formatters/sarif-uploads.js';
 import { withSarifSpool } from './sarif-spool.js';
 import { pathWithin } from '../path-within.js';
 import { summaryParts } from '../formatters/summary-line.js';
-import { stderrLines } from '../output/stderr-line.js';
+import { stderrLines, stderrWarnings } from '../output/stderr-line.js';
+import { listWarnings } from '../formatters/warning-list.js';
 import type { Verdict } from '../verdict.js';
 import type { CommandContext } from './context.js';
 import { terminalColumns, useColor } from './io.js';
@@ -28,13 +29,12 @@ export interface ReportResultInput {
 }
 
 /**
- * Writes every requested report of a result, prints its warnings, the one-line summary and the gate's
- * reasons on stderr, and returns the gate's verdict: the tail shared by `audit`, `scan`, `demo` and `merge`.
+ * Writes every requested report of a result, prints its warnings and the one-line summary on stderr unless a
+ * terminal report on stdout carries them, then the gate's reasons, and returns the gate's verdict: the tail shared by `audit`, `scan`, `demo` and `merge`.
  */
 export async function reportResult(result: AuditResult, input: ReportResultInput): Promise<Verdict> {
   const { flags, context, snapshotDir } = input;
   const { io } = context;
-  io.stderr.write(stderrLines(warningLines(result.warnings ?? [])));
 
   const failOnOverdue = flags['fail-on-overdue'] === true;
   const failOnNew = flags['fail-on-new'] === true;
@@ -81,40 +81,19 @@ async function writeAll(result: AuditResult, input: ReportResultInput, formatCon
   });
   await removeReplacedSarif(input.targets, sarifLogs.length, failures, io);
 
-  // The terminal reports carry the summary; without one on stdout, the summary goes to stderr.
-  const summaryShown = targets.some((target) => TERMINAL_FORMATS.has(target.format) && target.file === undefined && !failures.some((failure) => failure.target === target));
-  if (!summaryShown)
+  // The terminal reports carry the warnings and the summary; without one on stdout, both go to stderr (said once).
+  const terminalShown = targets.some((target) => TERMINAL_FORMATS.has(target.format) && target.file === undefined && !failures.some((failure) => failure.target === target));
+  if (!terminalShown) {
+    io.stderr.write(stderrWarnings(listWarnings(result.warnings ?? []).map((warning) => warning.text)));
     io.stderr.write(
       `${summaryParts(result)
         .map((part) => part.text)
         .join(' · ')}\n`,
     );
+  }
   io.stderr.write(stderrLines(gate.reasons));
   throwIfReportsFailed(failures);
   return gate.verdict;
-}
-
-/** Warnings of one kind printed on stderr before the rest are counted: a 100,000-entry dispositions file must not bury the verdict. */
-const WARNINGS_SHOWN_PER_CODE = 10;
-
-/** One `warning:` line each, at most {@link WARNINGS_SHOWN_PER_CODE} per code, then how many more (the JSON report keeps them all). */
-function warningLines(warnings: readonly AuditWarning[]): string[] {
-  const seen = new Map<string, number>();
-  const lines: string[] = [];
-  for (const warning of warnings) {
-    const count = (seen.get(warning.code) ?? 0) + 1;
-    seen.set(warning.code, count);
-    if (count <= WARNINGS_SHOWN_PER_CODE) lines.push(`warning: ${describeWarning(warning)}`);
-  }
-  for (const [code, count] of seen) {
-    if (count > WARNINGS_SHOWN_PER_CODE) lines.push(`warning: ${count - WARNINGS_SHOWN_PER_CODE} more ${code} warnings like the ones above, not shown; the JSON report (-f json) lists all ${count}.`);
-  }
-  return lines;
-}
-
-function describeWarning(warning: AuditWarning): string {
-  const where = warning.file === undefined ? '' : `${warning.file}${warning.pointer === undefined ? '' : ` ${warning.pointer}`}: `;
-  return `${where}${warning.message}`;
 }
 
 /** SARIF locations must be relative to the repository; a folder outside the working directory has none. */

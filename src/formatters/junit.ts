@@ -6,8 +6,17 @@ import { reportScopes, ruleLookup } from './report-scopes.js';
 import { describeNotEvaluated } from './sarif-invocation.js';
 import { snapshotFilePath } from './sarif-location.js';
 import { visibleText } from '../output/visible-text.js';
+import { listWarnings, type ListedWarning } from './warning-list.js';
 
 type Outcome = RuleEnvironmentResult['outcome'];
+
+/** A suite's or the whole report's counts attributes. */
+interface Tally {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+}
 
 interface TestCase {
   ruleId: string;
@@ -26,7 +35,8 @@ interface TestCase {
  * finding of a rule that fired. Every reader (Jenkins' JUnit plugin, GitLab, the GitHub test
  * report actions) counts testcases, and its schema counts `failures` as failed testcases: one
  * finding per testcase keeps the counts attributes equal to the elements a reader finds.
- * Suppressed findings are not failures.
+ * Suppressed findings are not failures. The result's warnings come last, in a suite of skipped testcases (at most
+ * ten of each code, as on stderr).
  */
 export function formatJunit(result: AuditResult, context: FormatContext): string {
   return [...formatJunitChunks(result, context)].join('');
@@ -41,12 +51,15 @@ function* junitLines(result: AuditResult, context: FormatContext): Generator<str
   const environmentName = environmentLabeller(result);
   const rule = ruleLookup(result);
   const suites = reportScopes(result).map((environmentId) => ({ environmentId, cases: testCases(result, environmentId) }));
-  const totals = tally(suites.flatMap((suite) => suite.cases));
+  const warnings = listWarnings(result.warnings ?? []);
+  const warningTotals: Tally = { tests: warnings.length, failures: 0, errors: 0, skipped: warnings.length };
+  const caseTotals = tally(suites.flatMap((suite) => suite.cases));
+  const totals = { ...caseTotals, tests: caseTotals.tests + warningTotals.tests, skipped: caseTotals.skipped + warningTotals.skipped };
   yield '<?xml version="1.0" encoding="UTF-8"?>';
   yield `<testsuites name="pingone-audit" ${counts(totals)} timestamp="${attr(result.generatedAt)}">`;
   for (const [index, { environmentId, cases }] of suites.entries()) {
     const label = environmentId === null ? 'organization' : `${environmentName(environmentId)} (${environmentId})`;
-    yield `  <testsuite name="${attr(label)}" id="${index}" ${counts(tally(cases))} timestamp="${attr(result.generatedAt.replace(/\.\d+Z$/, ''))}">`;
+    yield `  <testsuite name="${attr(label)}" id="${index}" ${counts(tally(cases))} timestamp="${suiteTimestamp(result.generatedAt)}">`;
     yield* [
       '    <properties>',
       `      <property name="environmentId" value="${attr(environmentId ?? '')}"/>`,
@@ -67,7 +80,21 @@ function* junitLines(result: AuditResult, context: FormatContext): Generator<str
     }
     yield '  </testsuite>';
   }
+  if (warnings.length > 0) yield* warningSuite(warnings, warningTotals, suites.length, result.generatedAt);
   yield '</testsuites>';
+}
+
+/**
+ * The run's warnings as a suite of their own, one skipped testcase each: GitLab, Jenkins and the GitHub test report
+ * actions list skipped testcases with their name and message, whereas GitLab ignores suite properties and shows
+ * `system-err` only under a failed testcase; skipped, never failed, so no reader counts a warning as a failure.
+ */
+function* warningSuite(warnings: readonly ListedWarning[], total: Tally, id: number, generatedAt: string): Generator<string> {
+  yield `  <testsuite name="pingone-audit warnings" id="${id}" ${counts(total)} timestamp="${suiteTimestamp(generatedAt)}">`;
+  for (const { code, text: said } of warnings) {
+    yield* [`    <testcase classname="pingone-audit.warnings" name="${attr(`${code}: ${said}`)}">`, `      <skipped message="${attr(`Warning, not a failure: ${said}`)}"/>`, '    </testcase>'];
+  }
+  yield '  </testsuite>';
 }
 
 function testCases(result: AuditResult, environmentId: string | null): TestCase[] {
@@ -124,8 +151,13 @@ function failure(finding: Finding, context: FormatContext): string {
   return `      <failure type="${attr(finding.severity)}" message="${attr(`${state}${disposition}${finding.message}`)}">${detail}</failure>`;
 }
 
+/** A suite's `timestamp`: the JUnit schema's xs:dateTime without fractional seconds or a zone. */
+function suiteTimestamp(generatedAt: string): string {
+  return attr(generatedAt.replace(/\.\d+Z$/, ''));
+}
+
 /** Counts as a reader counts them: a rule that fired is one failed testcase per finding. */
-function tally(cases: TestCase[]): { tests: number; failures: number; errors: number; skipped: number } {
+function tally(cases: TestCase[]): Tally {
   const failed = cases.filter((item) => item.outcome === 'fail');
   return {
     tests: cases.length - failed.length + failed.reduce((sum, item) => sum + item.findings.length, 0),
@@ -135,7 +167,7 @@ function tally(cases: TestCase[]): { tests: number; failures: number; errors: nu
   };
 }
 
-function counts(total: ReturnType<typeof tally>): string {
+function counts(total: Tally): string {
   return `tests="${total.tests}" failures="${total.failures}" errors="${total.errors}" skipped="${total.skipped}"`;
 }
 

@@ -14,6 +14,7 @@ import { describeNotEvaluated } from './sarif-invocation.js';
 import { snapshotFilePath } from './sarif-location.js';
 import { plural, summaryParts, unjudgedResourceCount } from './summary-line.js';
 import { MAX_FINDINGS_LISTED } from './table.js';
+import { terminalWarningLines } from './warning-list.js';
 
 /** Narrower than this, columns stop making sense: lines simply run longer. */
 const MIN_WIDTH = 40;
@@ -31,7 +32,8 @@ const MAX_UNJUDGED_LISTED = 10;
  * The terminal report people read (after ESLint's "stylish"): a verdict and the counts first, then
  * the findings grouped by environment and resource, one line each — line in the resource's
  * snapshot file, severity, rule id (never split), the message's first sentence — then what could
- * not be evaluated, rule errors, and where to read more. `context.verbose` shows whole messages
+ * not be evaluated, rule errors, and where to read more. The result's warnings follow the verdict (at most
+ * ten of each code, as on stderr). `context.verbose` shows whole messages
  * and each rule's remediation. Lines fit `context.columns` (80 when unknown) except where an
  * identifier or a file path is wider than the terminal: those are never split. Every tenant value
  * passes {@link terminalText}.
@@ -41,6 +43,9 @@ export function formatStylish(result: AuditResult, context: FormatContext): stri
   const paint = painter(context.color);
   const layout: Layout = { width, paint, verbose: context.verbose === true, snapshotDir: context.snapshotDir, environmentName: environmentLabeller(result) };
   const sections = [verdictLines(result, context, layout)];
+  // Right under the verdict they qualify; on stdout they are not printed on stderr as well.
+  const warnings = terminalWarningLines(result.warnings ?? [], width, paint);
+  if (warnings.length > 0) sections.push(warnings);
   if (result.findings.length > 0) sections.push(findingLines(result.findings, layout));
   if (context.includeSuppressed === true && result.suppressed.length > 0) {
     sections.push([paint(`Suppressed (${result.suppressed.length})`, 'bold'), ...findingLines(result.suppressed, layout)]);

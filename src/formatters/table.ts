@@ -10,6 +10,7 @@ import { snapshotFilePath } from './sarif-location.js';
 import { summaryParts } from './summary-line.js';
 import { joinWithin } from '../output/terminal-layout.js';
 import { terminalText } from '../output/terminal-text.js';
+import { terminalWarningLines } from './warning-list.js';
 
 const DEFAULT_COLUMNS = 100;
 const MIN_COLUMNS = 80;
@@ -38,7 +39,7 @@ interface ColumnPlan {
 /**
  * The bordered grid (`-f grid`, formerly `-f table`): findings most severe first (the engine's
  * order), each with its rule id, environment and snapshot file on a line of its own; then suppressed findings when asked, rules not
- * evaluated with the reason, rule errors, and a summary line. Columns are fitted to
+ * evaluated with the reason, rule errors, the result's warnings (at most ten of each code), and a summary line. Columns are fitted to
  * `context.columns`; long cells wrap instead of widening the table. Every value from the tenant
  * goes through {@link terminalText} before layout: no control character reaches the terminal (nor
  * the table package, which throws on a TAB or a CR), and a cell is cut long before its wrapping
@@ -77,7 +78,8 @@ export function formatTable(result: AuditResult, context: FormatContext): string
     const body = fitTable(headerRow(['Rule', 'Error'], paint), rows, width, [wholeIds(result.ruleErrors), { cap: 200, min: 24 }]);
     sections.push(`${paint('Rule errors: these rules failed and reported nothing', 'bold', 'red')}\n${body}`);
   }
-
+  const warnings = terminalWarningLines(result.warnings ?? [], width, paint);
+  if (warnings.length > 0) sections.push(`${warnings.join('\n')}\n`);
   sections.push(summaryLines(result, width, paint));
   return sections.join('\n');
 }

@@ -56,7 +56,8 @@ describe('pingone-audit terraform (in-process)', () => {
   it('counts a registry module as not audited: a warning naming it and exit 3, not a clean pass', async () => {
     const cwd = tfFolder({ 'main.tf': `${APP}\nmodule "more_apps" {\n  source = "example-org/apps/pingone"\n}\n`, 'terraform.tfvars': 'callback = "https://ok.example.com/cb"\n' });
     const run = await runCli(['terraform', '--fail-on', 'none'], { cwd });
-    expect(run.stderr).toContain('module.more_apps: module source "example-org/apps/pingone" is not a local folder');
+    // Said in the terminal report on stdout, which carries the run's warnings.
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain('module.more_apps: module source "example-org/apps/pingone" is not a local folder');
     expect(run.code).toBe(3);
   });
 

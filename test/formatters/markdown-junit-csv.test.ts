@@ -105,8 +105,9 @@ describe('JUnit formatter', () => {
   it('writes one testsuite per environment, a testcase per rule, and one per finding of a rule that fired (reviewed snapshot)', async () => {
     const xml = formatJunit(reviewedResult(), context);
     await expect(xml).toMatchFileSnapshot('__snapshots__/junit-reviewed.xml');
-    expect(xml.match(/<testsuite /g)).toHaveLength(3);
-    expect(xml).toMatch(/<testsuites name="pingone-audit" tests="17" failures="6" errors="1" skipped="1"/);
+    // Two environments, the organization, and the run's warnings (one expired suppression) as skipped testcases.
+    expect(xml.match(/<testsuite /g)).toHaveLength(4);
+    expect(xml).toMatch(/<testsuites name="pingone-audit" tests="18" failures="6" errors="1" skipped="2"/);
     expect(xml).toContain('name="app-stale-secret: Client secret never rotated (application Batch &lt;script');
     expect(xml).toContain('<skipped message="Not evaluated: data it needs could not be collected (GET /environments/');
     expect(xml).toContain('Batch &lt;script&gt;alert(1)&lt;/script&gt; "Worker"');
