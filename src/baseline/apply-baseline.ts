@@ -1,4 +1,5 @@
 import { severityRank } from '../engine/severity.js';
+import { ruleCheckedIn } from '../engine/checked-again.js';
 import type { AuditResult, AuditWarning, Finding } from '../engine/types.js';
 import type { BaselineReport } from './read-baseline.js';
 
@@ -52,20 +53,4 @@ function stateOf(finding: Finding, previous: Finding | undefined): NonNullable<F
   if (previous === undefined) return 'new';
   // A lower severity is not worth a second review; a higher one is, and trips a --fail-on-new gate.
   return severityRank(finding.severity) > severityRank(previous.severity) ? 'updated' : 'unchanged';
-}
-
-/** Whether the rule really ran this time in an environment, so that a missing finding means fixed. */
-function ruleCheckedIn(result: AuditResult): (ruleId: string, environmentId: string | null) => boolean {
-  const ran = new Set(result.ruleResults.filter((item) => item.outcome === 'pass' || item.outcome === 'fail').map((item) => key(item.ruleId, item.environmentId)));
-  const broken = new Set([...result.ruleErrors.map((error) => error.ruleId), ...result.notEvaluated.filter((item) => item.environmentId === null).map((item) => item.ruleId)]);
-  const enabled = new Set(result.rules.map((rule) => rule.id));
-  return (ruleId, environmentId) => {
-    if (ran.has(key(ruleId, environmentId))) return true;
-    // Organization-wide outcomes are only recorded when the rule reported something there.
-    return environmentId === null && enabled.has(ruleId) && !broken.has(ruleId);
-  };
-}
-
-function key(ruleId: string, environmentId: string | null): string {
-  return JSON.stringify([ruleId, environmentId]);
 }

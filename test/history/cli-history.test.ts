@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/engine/types.js';
 import { writeSnapshot } from '../../src/snapshot/write-snapshot.js';
 import { runCli } from '../helpers/run-cli.js';
-import { buildSnapshot, webApp } from '../helpers/snapshot-builder.js';
+import { buildSnapshot, PROD_ENV_ID, webApp } from '../helpers/snapshot-builder.js';
 
 const implicitApp = (id: string, name: string) => webApp({ id, name, grantTypes: ['IMPLICIT'], responseTypes: ['TOKEN'], tokenEndpointAuthMethod: 'NONE' });
 const DAY_MS = 86_400_000;
@@ -78,6 +78,23 @@ describe('--history (issue 17, item 6)', () => {
     expect(trend).toContain('<title id="trend-title">Open findings by severity over the last runs</title>');
     expect(trend.match(/<desc id="trend-desc">[^<]*<\/desc>/)?.[0].split('; ')).toHaveLength(3);
     expect(trend).not.toMatch(/https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+  });
+
+  // A rule that could not run this time (its data was not collected) has no findings: they are not fixed for that.
+  it('does not call fixed what this run could not check again, and says how many', async () => {
+    await earlierRun('unread', 'earlier.json', 1, () => true);
+    const unread = buildSnapshot({
+      environments: [{ applications: [implicitApp('app-kiosk', 'Kiosk'), implicitApp('app-legacy', 'Legacy SPA')] }],
+      failed: [{ kind: 'applications', environmentId: PROD_ENV_ID, status: 'failed', httpStatus: 403, path: `/environments/${PROD_ENV_ID}/applications` }],
+    });
+    await writeSnapshot(unread, path.join(work, 'unread-snapshot'));
+    const run = await runCli(['audit', 'unread-snapshot', '--allow-incomplete', '--history', 'unread', '-f', 'json', '-o', 'unread.json', '-f', 'markdown', '-o', 'unread.md'], { cwd: work });
+    expect(run.code, run.stderr).not.toBe(2);
+    const result = await readJson<AuditResult>('unread.json');
+    expect(result.findings).toEqual([]);
+    expect(result.history?.previous?.fixed).toEqual([]);
+    expect(result.warnings?.find((warning) => warning.code === 'history-unverified')?.message).toMatch(new RegExp(`^${current.findings.length} finding\\(s\\) of the last run`));
+    expect(await readFile(path.join(work, 'unread.md'), 'utf8')).toContain('0 new · 0 fixed · 0 still open');
   });
 
   it('leaves out, with a warning, a report that is not earlier than this run', async () => {
