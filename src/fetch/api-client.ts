@@ -7,6 +7,7 @@ import { Secret } from './secret.js';
 import type { ConnectionSettings } from './settings.js';
 import { decodeTokenClaims, type TokenClaims } from './token-claims.js';
 
+/** The HTTP client's options but the API base, which comes from the connection settings. */
 export type ApiClientOptions = Omit<HttpClientOptions, 'apiUrl'>;
 
 /** An authenticated, read-only Management API client: what the collector and `whoami` use. */
@@ -34,6 +35,10 @@ export interface ApiClient {
   close(): Promise<void>;
 }
 
+/**
+ * An {@link ApiClient} for the connection settings. The credentials' secrets and key material are
+ * given to the redactor before any request; no token is requested until the first call needs one.
+ */
 export function createApiClient(settings: ConnectionSettings, options: ApiClientOptions = {}): ApiClient {
   const redactor = options.redactor ?? createRedactor();
   // Known before anything is sent, so that even the first answer cannot echo them.

@@ -12,6 +12,12 @@ import { parseJson } from '../json/parse-json.js';
 
 const seeAlso = 'README.md#connecting-to-pingone';
 
+/**
+ * Where the API client gets its bearer token, by the kind of credentials: a ready token, used until
+ * PingOne rejects it (it cannot be renewed); a signed-in user's session, renewed with its refresh
+ * token; or a client-credentials token from the worker's environment, asked for again a minute
+ * before it expires or after a 401. One token request at a time, however many API requests wait.
+ */
 export function createAccessTokenSource(settings: ConnectionSettings, http: HttpClient, now: () => number = Date.now): AccessTokenSource {
   const credentials = settings.credentials;
   if (credentials.kind === 'accessToken') {

@@ -21,6 +21,7 @@ export async function collectSignOnPolicies(context: CollectContext, environment
   return attachChildren(policies, 'actions', actions);
 }
 
+/** The environment's populations. */
 export async function collectPopulations(context: CollectContext, environmentId: string): Promise<Population[]> {
   const populations = await readCollection<Population>(context, 'populations', environmentId, () => apiPath`/environments/${environmentId}/populations`, 'populations');
   context.progress({ phase: 'populations', environmentId, done: populations?.length ?? 0 });

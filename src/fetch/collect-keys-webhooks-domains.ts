@@ -40,6 +40,7 @@ function withoutHeaders(endpoint: unknown): { value: unknown; dropped: number } 
   return { value: rest, dropped: 1 };
 }
 
+/** The environment's custom domains. */
 export async function collectCustomDomains(context: CollectContext, environmentId: string): Promise<CustomDomain[]> {
   const domains = await readCollection<CustomDomain>(context, 'customDomains', environmentId, () => apiPath`/environments/${environmentId}/customDomains`, 'customDomains');
   context.progress({ phase: 'customDomains', environmentId, done: domains?.length ?? 0 });

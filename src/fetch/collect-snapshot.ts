@@ -12,6 +12,7 @@ import { createCollectionRecorder } from './collection-recorder.js';
 import { defaultListLimits, type ListLimits } from './paging.js';
 import { assertUuid } from './settings.js';
 
+/** What {@link collectSnapshot} reads, within which limits, and whom it tells about progress. */
 export interface CollectOptions {
   /**
    * Environments to collect. Admin users, groups and worker apps are read only in the environments

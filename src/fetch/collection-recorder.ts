@@ -31,6 +31,7 @@ export interface CollectionRecorder {
   notes(): string[];
 }
 
+/** A {@link CollectionRecorder} for one collection, with nothing recorded yet. */
 export function createCollectionRecorder(): CollectionRecorder {
   const tallies = new Map<string, { kind: SnapshotKind; environmentId: string | undefined; calls: number; failures: Failure[] }>();
   const notes: string[] = [];

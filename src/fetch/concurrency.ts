@@ -8,6 +8,7 @@ export interface Semaphore {
   run<T>(task: () => Promise<T>, lane?: string, ahead?: boolean): Promise<T>;
 }
 
+/** A {@link Semaphore} with `limit` slots. */
 export function createSemaphore(limit: number): Semaphore {
   let active = 0;
   // Lanes with waiters, in turn order; a Map keeps insertion order and re-inserting moves a lane to the back.

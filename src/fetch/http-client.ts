@@ -12,6 +12,7 @@ import { createRedactor, type Redactor } from './redactor.js';
 import { assertReadOnly, endpointTemplate, relativeApiPath, resolveApiUrl, type RequestPurpose } from './request-guard.js';
 import { backoffDelay, defaultRetryPolicy, isConnectionRefused, isPropagationDelay, isRetryableNetworkError, isRetryableStatus, parseRetryAfter, type RetryPolicy } from './retry-policy.js';
 
+/** How the HTTP client paces, bounds and retries requests; every field has a default. */
 export interface HttpClientOptions {
   /** Management API base (`https://api.pingone.com/v1`); the bearer token goes to this origin only. */
   apiUrl: string;
@@ -39,6 +40,7 @@ export interface HttpClientOptions {
   random?: () => number;
 }
 
+/** An HTTP answer as the client read it. */
 export interface HttpResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
@@ -88,6 +90,10 @@ export class TransportError extends Error {
 
 type Verdict<T> = { done: T } | { fail: Error } | { retry: Error; waitMs: number; throttle?: RefusalCause };
 
+/**
+ * The run's {@link HttpClient}: requests paced by one rate limiter, at most `concurrency` in flight over
+ * kept-alive connections, each timed out and size-bounded, and retried as the retry policy says.
+ */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const apiBase = new URL(options.apiUrl);
   const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };

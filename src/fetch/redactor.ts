@@ -22,6 +22,7 @@ export interface Redactor {
   redactKnown(text: string): string;
 }
 
+/** What a credential is replaced with in server text. */
 export const redactedMark = '[redacted]';
 /** Characters; PingOne's client secrets are 64, its tokens hundreds. */
 const shortestSecret = 8;
@@ -29,6 +30,7 @@ const shortestSecret = 8;
 // Credentials the run did not send (a proxy's own, an earlier token), recognised by their shape.
 const credentialShapes = [/\b(Bearer|Basic)\s+[\w\-.~+/]{16,}=*/gi, /\beyJ[\w-]*\.[\w-]*\.[\w-]*/g];
 
+/** A {@link Redactor} that knows no secret yet: `add` registers them as the run meets them. */
 export function createRedactor(): Redactor {
   const forms = new Set<string>();
   // Every request registers its Authorization header again: its forms are worked out once.

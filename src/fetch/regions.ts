@@ -10,8 +10,10 @@ export const regionBaseUrls: Readonly<Record<RegionCode, { apiUrl: string; authU
   AP: { apiUrl: 'https://api.pingone.asia/v1', authUrl: 'https://auth.pingone.asia' },
 };
 
+/** Every region code, in the order of {@link regionBaseUrls}. */
 export const regionCodes = Object.keys(regionBaseUrls) as RegionCode[];
 
+/** Whether `value` is one of PingOne's region codes (upper case, as written). */
 export function isRegionCode(value: string): value is RegionCode {
   return Object.hasOwn(regionBaseUrls, value);
 }

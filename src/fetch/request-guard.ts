@@ -3,6 +3,7 @@
  * touches a secret, and hands its bearer token to the configured API and nowhere else.
  */
 
+/** A request the walls below refused: nothing of it was sent. */
 export class RefusedRequestError extends Error {
   constructor(message: string) {
     super(message);
@@ -10,6 +11,7 @@ export class RefusedRequestError extends Error {
   }
 }
 
+/** Whether a request reads the Management API or asks the auth server for a token. */
 export type RequestPurpose = 'api' | 'token';
 
 /** Throws unless `method` is GET on the API, or the POST of a token request. */

@@ -24,6 +24,7 @@ export interface RetryPolicy {
   connectionRefusedDelayMs: number;
 }
 
+/** The retry policy where the caller sets no field of its own. */
 export const defaultRetryPolicy: RetryPolicy = {
   maxAttempts: 6,
   baseDelayMs: 500,
@@ -35,6 +36,7 @@ export const defaultRetryPolicy: RetryPolicy = {
   connectionRefusedDelayMs: 250,
 };
 
+/** Statuses that may pass on a retry: 408, 429 and every 5xx. */
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || (status >= 500 && status <= 599);
 }
@@ -42,6 +44,7 @@ export function isRetryableStatus(status: number): boolean {
 // PingOne's wording while a new role assignment propagates: "The actor attempting to perform the request is not authorized".
 const propagationPattern = /actor\b.*\bnot authori[sz]ed/i;
 
+/** A 403 in PingOne's "actor … not authorized" words, which it also answers while a role assigned moments ago propagates. */
 export function isPropagationDelay(status: number, messages: readonly string[]): boolean {
   return status === 403 && messages.some((message) => propagationPattern.test(message));
 }

@@ -159,6 +159,7 @@ export function writeTokenCache(file: string, identity: CacheIdentity, session: 
   }
 }
 
+/** What a cached session must match to be used: the auth server, client, environment, sign-in flow and client authentication. */
 export function cacheIdentity(authUrl: string, credentials: UserSignInCredentials): CacheIdentity {
   return { authUrl, clientId: credentials.clientId, environmentId: credentials.environmentId, flow: credentials.flow, tokenAuthMethod: credentials.tokenAuthMethod };
 }

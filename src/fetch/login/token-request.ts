@@ -4,6 +4,7 @@ import { TransportError, type HttpClient } from '../http-client.js';
 import type { UserSignInCredentials } from '../settings.js';
 import { parseJson } from '../../json/parse-json.js';
 
+/** The auth server's answer to a form POST: its status and JSON body. */
 export interface OAuthAnswer {
   status: number;
   /** The JSON body, `{}` when it was not JSON. */

@@ -29,6 +29,11 @@ export function createUserTokenSource(auth: AuthServer, credentials: UserSignInC
   return singleFlightTokenSource(held, () => refreshSession(auth, credentials, session(), http, now), cannotRenew, now);
 }
 
+/**
+ * Renews a signed-in session with its refresh token and returns the new access token. The session in
+ * `credentials` is replaced; a refresh token the server does not rotate is kept.
+ * @throws UserFacingError when PingOne refuses the refresh: the user must sign in again.
+ */
 export async function refreshSession(auth: AuthServer, credentials: UserSignInCredentials, current: UserSession, http: HttpClient, now: () => number): Promise<string> {
   const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: current.refreshToken?.reveal() ?? '' });
   const tokenUrl = `${authorizationServerUrl(auth, credentials.environmentId)}/token`;
