@@ -2,6 +2,7 @@ import path from 'node:path';
 import { UserFacingError } from '../errors.js';
 import { ENVIRONMENT_ARRAYS } from '../snapshot/layout.js';
 import type { ResourceType } from '../snapshot/model.js';
+import { jsonString } from '../output/json-string.js';
 
 /** The base GitHub resolves relative URIs against: the repository root (CodeQL uses the same id). */
 export const SOURCE_ROOT = '%SRCROOT%';
@@ -55,7 +56,7 @@ export function artifactUriJson(snapshotDir: string | undefined): (file: string)
   // `path.posix.join` normalises the folder and adds a plain path to it unchanged: "x" stands for any such path.
   const probe = artifactUri('x', snapshotDir);
   const folder = probe.slice(0, -1);
-  return (file) => (PLAIN_PATH.test(file) && !DOT_SEGMENT.test(file) ? `"${folder}${file}"` : JSON.stringify(artifactUri(file, snapshotDir)));
+  return (file) => (PLAIN_PATH.test(file) && !DOT_SEGMENT.test(file) ? `"${folder}${file}"` : jsonString(artifactUri(file, snapshotDir)));
 }
 
 /** The file's path from the repository root: the snapshot folder (when relative) joined with it. */

@@ -3,7 +3,7 @@ import { dispositionLabel } from './disposition-label.js';
 import { fullyQualifiedPrefix, SOURCE_ROOT } from './sarif-location.js';
 import type { ResourceType } from '../snapshot/model.js';
 import { SARIF_LEVEL } from './sarif-rules.js';
-import { jsonString } from '../output/json-string.js';
+import { jsonString, jsonText } from '../output/json-string.js';
 
 /**
  * The member of each result's `partialFingerprints` that holds the finding's fingerprint (`fingerprintFinding`),
@@ -39,7 +39,7 @@ const FINGERPRINTS_OPEN = `,"partialFingerprints":{${json(FINGERPRINT_KEY)}:`;
  * Writes each SARIF 2.1.0 result as compact JSON text, straight from the finding, without building the result as objects
  * first (41,011 of them on the realistic snapshot of issue 19, each a dozen objects): byte for byte what
  * `JSON.stringify` gives for the result of the SARIF log (members in the same order, a member whose value is undefined
- * left out, every string of the tenant escaped by `JSON.stringify`). Its physical location is the resource file at its
+ * left out, every string printed by `jsonString`: as `JSON.stringify` would, hidden characters escaped too). Its physical location is the resource file at its
  * line (the top of the file when the line is unknown or 0: GitHub rejects a result without one); its logical location
  * is the resource in the tenant, for consumers that do not read files. One writer serves one report.
  */
@@ -78,10 +78,10 @@ export function sarifResultWriter(): (input: SarifResultInput) => string {
       `,"logicalLocations":[{${name === undefined ? '' : `"name":${name},`}"fullyQualifiedName":${qualifiedName},"kind":"resource"` +
       `,"properties":{"pointer":${pointer},"resourceType":${type}}}]}]${FINGERPRINTS_OPEN}${jsonString(finding.fingerprint)}}` +
       (baselineState === undefined ? '' : `,"baselineState":${quote(baselineState)}`) +
-      (suppressed ? `,"suppressions":[{"kind":"external","justification":${json(suppressionJustification(finding))}}]` : '') +
+      (suppressed ? `,"suppressions":[{"kind":"external","justification":${jsonString(suppressionJustification(finding))}}]` : '') +
       `,"properties":{"severity":${quote(finding.severity)},"environmentId":${quote(finding.environmentId)}` +
       `,"resource":{"type":${type},"id":${id}${name === undefined ? '' : `,"name":${name}`}},"pointer":${pointer}` +
-      `${finding.disposition === undefined ? '' : `,"disposition":${json(finding.disposition)}`}}` +
+      `${finding.disposition === undefined ? '' : `,"disposition":${jsonText(finding.disposition)}`}}` +
       (absent && finding.baselineState === undefined ? ',"baselineState":"absent"}' : '}')
     );
   };

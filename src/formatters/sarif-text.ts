@@ -1,4 +1,5 @@
 import type { Run } from 'sarif';
+import { jsonText } from '../output/json-string.js';
 
 const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -62,9 +63,9 @@ function runFrameText(run: Run): string {
   return `${frame.slice(0, at + EMPTY_RULES.length - 2)}${rulesText}${frame.slice(at + EMPTY_RULES.length)}`;
 }
 
-/** `value` as `JSON.stringify(value, null, 2)` lays it out, each line after the first indented by `indent` (a newline and spaces). */
+/** `value` as `JSON.stringify(value, null, 2)` lays it out (strings as `jsonString` prints them), each line after the first indented by `indent` (a newline and spaces). */
 function laidOut(value: unknown, indent: string): string {
-  return JSON.stringify(value, null, 2).replaceAll('\n', indent);
+  return jsonText(value, 2)!.replaceAll('\n', indent);
 }
 
 /**

@@ -2,7 +2,7 @@
  * `value` cut so that what is shown of it, passed through `show` (an escaper that maps character by
  * character, such as `visibleText`), is at most `limit` characters, never inside a surrogate pair, with an
  * ellipsis and a note that says how many characters of the value were left out and where to read
- * it whole: reports for people keep cells readable and bounded (an escaped control takes up to six
+ * it whole: reports for people keep cells readable and bounded (an escaped control takes up to nine
  * characters, so a value of escapes is cut sooner), the JSON report keeps every value in full.
  * Returns the shown text, unchanged when it fits.
  */

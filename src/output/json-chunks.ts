@@ -1,4 +1,5 @@
 import { compareCodePoints, stableValue } from '../snapshot/stable-json.js';
+import { jsonString, jsonText } from './json-string.js';
 
 /** How {@link jsonChunks} prints. */
 export interface JsonChunkOptions {
@@ -9,8 +10,8 @@ export interface JsonChunkOptions {
 }
 
 /**
- * The bytes of `JSON.stringify(value, null, 2)` (or of `stableStringify(value)` with `sortKeys`)
- * and a trailing newline, as a sequence of pieces: a report of a million findings is written piece
+ * The bytes of `JSON.stringify(value, null, 2)` with strings printed by `jsonString` (or of `stableStringify(value)`
+ * with `sortKeys`) * and a trailing newline, as a sequence of pieces: a report of a million findings is written piece
  * by piece and never held as one string, which V8 caps at about 512 MiB.
  */
 export function* jsonChunks(value: unknown, options: JsonChunkOptions): Generator<string> {
@@ -56,7 +57,7 @@ function* valueChunks(input: unknown, indent: string, depth: number, options: Js
   if (keys.length === 0) return yield '{}';
   let separator = '{\n';
   for (const key of keys) {
-    yield `${separator}${inner}${JSON.stringify(key)}: `;
+    yield `${separator}${inner}${jsonString(key)}: `;
     yield* valueChunks(record[key], inner, depth - 1, options);
     separator = ',\n';
   }
@@ -67,7 +68,7 @@ function* valueChunks(input: unknown, indent: string, depth: number, options: Js
 function leaf(value: unknown, indent: string, options: JsonChunkOptions): string | undefined {
   if (options.sortKeys) return stableValue(value, indent);
   // A JSON string holds no raw newline, so every newline is a line break of the layout.
-  return JSON.stringify(value, null, 2)?.replaceAll('\n', `\n${indent}`);
+  return jsonText(value, 2)?.replaceAll('\n', `\n${indent}`);
 }
 
 function* arrayChunks(length: number, items: Iterable<unknown>, indent: string, depth: number, options: JsonChunkOptions): Generator<string> {

@@ -1,4 +1,5 @@
 import { painter, type Paint, type Style } from '../formatters/ansi.js';
+import { jsonText } from '../output/json-string.js';
 import { markdownText } from '../output/markdown-text.js';
 import { indentWrap } from '../output/terminal-layout.js';
 import { terminalText } from '../output/terminal-text.js';
@@ -34,7 +35,7 @@ export interface ChecklistFrameworkView {
  */
 export function formatChecklist(checklist: Checklist, format: ChecklistFormat, options: { color?: boolean; columns?: number; framework?: ChecklistFrameworkView } = {}): string {
   const { framework } = options;
-  if (format === 'json') return `${JSON.stringify({ ...checklistJson(checklist), ...(framework === undefined ? {} : { framework: frameworkJson(checklist, framework) }) }, null, 2)}\n`;
+  if (format === 'json') return `${jsonText({ ...checklistJson(checklist), ...(framework === undefined ? {} : { framework: frameworkJson(checklist, framework) }) }, 2)}\n`;
   const view = framework === undefined ? undefined : frameworkStanding(checklist, framework);
   if (format === 'markdown') return `${checklistMarkdown(checklist)}${view === undefined ? '' : `\n**${markdownText(framework!.title)}:** ${markdownText(view)}\n`}`;
   return `${checklistText(checklist, painter(options.color === true), options.columns ?? Number.POSITIVE_INFINITY)}${view === undefined ? '' : `\n${framework!.title}: ${view}\n`}`;

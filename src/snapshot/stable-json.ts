@@ -1,7 +1,10 @@
+import { jsonString } from '../output/json-string.js';
+
 /**
  * Deterministic JSON: object keys sorted by Unicode code point at every depth, array order kept,
  * 2-space indent and a trailing newline, so that equal values always print the same bytes.
- * Otherwise follows `JSON.stringify` (`toJSON`, `undefined` members dropped, non-finite numbers as `null`).
+ * Otherwise follows `JSON.stringify` (`toJSON`, `undefined` members dropped, non-finite numbers as `null`), strings
+ * printed by `jsonString` (hidden characters escaped too).
  */
 export function stableStringify(value: unknown): string {
   return `${serialize(value, '', new Set()) ?? 'null'}\n`;
@@ -36,6 +39,7 @@ function codePointRank(unit: number): number {
 function serialize(input: unknown, indent: string, ancestors: Set<object>): string | undefined {
   const value = hasToJson(input) ? input.toJSON() : input;
   if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return undefined;
+  if (typeof value === 'string') return jsonString(value);
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (ancestors.has(value)) throw new TypeError('stableStringify: the value contains a cycle');
   ancestors.add(value);
@@ -50,7 +54,7 @@ function objectLines(value: Record<string, unknown>, inner: string, ancestors: S
   const lines: string[] = [];
   for (const key of Object.keys(value).sort(compareCodePoints)) {
     const text = serialize(value[key], inner, ancestors);
-    if (text !== undefined) lines.push(`${inner}${JSON.stringify(key)}: ${text}`);
+    if (text !== undefined) lines.push(`${inner}${jsonString(key)}: ${text}`);
   }
   return lines;
 }

@@ -25,6 +25,11 @@ describe('fingerprintFinding', () => {
     expect(new Set([fingerprintFinding(...base), ...variants]).size).toBe(variants.length + 1);
   });
 
+  it('hashes exactly the JSON.stringify text of the tuple, hidden characters raw: the outputs escape them, the identity must not change', () => {
+    const tuple = ['implicit-grant', 'env\u202E-1', 'application', 'app\u200B\u2066\u0085\u007F\u2028\u{E0041}\uFEFF', '/grantTypes/\u061C\u180E'] as const;
+    expect(fingerprintFinding(...tuple)).toBe(createHash('sha256').update(JSON.stringify(tuple), 'utf8').digest('hex'));
+  });
+
   it('hashes the tuple as UTF-8, non-ASCII ids included', () => {
     const tuple = ['implicit-grant', 'env-1', 'application', 'app-é-日本-🔑', '/grantTypes/1'] as const;
     expect(fingerprintFinding(...tuple)).toBe(createHash('sha256').update(JSON.stringify(tuple), 'utf8').digest('hex'));

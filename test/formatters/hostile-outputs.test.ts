@@ -6,6 +6,7 @@ import { formatJunit } from '../../src/formatters/junit.js';
 import { formatMarkdown } from '../../src/formatters/markdown.js';
 import { formatTable } from '../../src/formatters/table.js';
 import { RAW_TERMINAL_CONTROL } from '../helpers/hostile-strings.js';
+import { referenceJson } from '../helpers/reference-json.js';
 import { EVERY_HOSTILE, hostileResult } from './hostile-result.js';
 
 const context = { color: false, snapshotDir: 'snapshots/acme', includeSuppressed: true };
@@ -18,8 +19,8 @@ describe('every formatter with hostile tenant text', () => {
     expect(() => formatters[format](hostileResult(), context)).not.toThrow();
   });
 
-  it('JSON keeps every value whole', () => {
-    expect(formatters.json(hostileResult({ long: 200_000 }), context)).toContain(JSON.stringify(EVERY_HOSTILE).slice(1, -1));
+  it('JSON keeps every value whole, hidden characters escaped', () => {
+    expect(formatters.json(hostileResult({ long: 200_000 }), context)).toContain(referenceJson(JSON.stringify(EVERY_HOSTILE)).slice(1, -1));
     expect(formatters.json(hostileResult({ long: 200_000 }), context)).toContain('N'.repeat(200_000));
   });
 });

@@ -6,7 +6,7 @@ import { markdownCode, markdownText } from '../../src/output/markdown-text.js';
 import { stderrLine, stderrLines } from '../../src/output/stderr-line.js';
 import { terminalText } from '../../src/output/terminal-text.js';
 import { visibleText } from '../../src/output/visible-text.js';
-import { HOSTILE_STRINGS, RAW_TERMINAL_CONTROL, WORKFLOW_COMMAND_LINE } from '../helpers/hostile-strings.js';
+import { HIDDEN_CHARACTER, HOSTILE_STRINGS, RAW_TERMINAL_CONTROL, WORKFLOW_COMMAND_LINE } from '../helpers/hostile-strings.js';
 
 describe('visibleText', () => {
   it('shows C0, DEL, C1 and bidi controls and line breaks as escapes', () => {
@@ -14,9 +14,22 @@ describe('visibleText', () => {
     expect(visibleText('admin\u202Egpj.exe\u2066x\u2069\u200E\u200F\u061C\u2028')).toBe('admin\\u202Egpj.exe\\u2066x\\u2069\\u200E\\u200F\\u061C\\u2028');
   });
 
-  it('leaves ordinary text, accents, CJK, emoji and joiners alone', () => {
-    const text = 'Zoë 東京 👩‍💻 C:\\path https://ok.example/?a=1';
+  it('leaves ordinary text, accents, CJK and emoji alone', () => {
+    const text = 'Zoë 東京 👩 💻 🔑 C:\\path https://ok.example/?a=1';
     expect(visibleText(text)).toBe(text);
+  });
+
+  it('shows every invisible character the JSON outputs escape, joiners in an emoji sequence too: a name must not pass for another', () => {
+    expect(visibleText('ad\u200Bmin 👩\u200D💻 \u2060\u2064\uFEFF\u180E\u00AD\uFE0F\u3164\uFFFE')).toBe('ad\\u200Bmin 👩\\u200D💻 \\u2060\\u2064\\uFEFF\\u180E\\xAD\\uFE0F\\u3164\\uFFFE');
+    expect(visibleText('tag\u{E0041}\u{E007F} music\u{1D173}')).toBe('tag\\u{E0041}\\u{E007F} music\\u{1D173}');
+  });
+
+  it('shows each character the reference calls hidden, whatever plane it is on', () => {
+    for (let point = 0x7f; point <= 0x10ffff; point++) {
+      if (point >= 0xd800 && point <= 0xdfff) continue;
+      const text = String.fromCodePoint(point);
+      if (HIDDEN_CHARACTER.test(text) && visibleText(text) === text) expect(visibleText(text), `U+${point.toString(16)}`).not.toBe(text);
+    }
   });
 
   it('escapes a lone surrogate but keeps a pair', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/types.js';
 import { FINGERPRINT_KEY, MIN_RESULT_BYTES, sarifResultWriter, type SarifResultInput } from '../../src/formatters/sarif-result-text.js';
+import { referenceJson } from '../helpers/reference-json.js';
 import { ENV_PROD, makeFinding } from './fixtures.js';
 
 const HOSTILE = 'App "x"\n</script>\\ \u2028 \ud800 end';
@@ -18,10 +19,13 @@ function input(overrides: Partial<SarifResultInput> = {}): SarifResultInput {
   return { finding: finding(), ruleIndex: 3, uriJson: JSON.stringify('environments/e/applications/app-1.json'), suppressed: false, absent: false, ...overrides };
 }
 
-/** The text must be compact JSON exactly as `JSON.stringify` prints what it parses to: same members, same order, same escapes. */
+/**
+ * The text must be compact JSON exactly as `JSON.stringify` prints what it parses to (same members, same order, same
+ * escapes), hidden characters escaped too.
+ */
 function parsedCanonical(text: string): Record<string, unknown> {
   const value = JSON.parse(text) as Record<string, unknown>;
-  expect(JSON.stringify(value)).toBe(text);
+  expect(referenceJson(JSON.stringify(value))).toBe(text);
   return value;
 }
 
@@ -79,9 +83,10 @@ describe('sarifResultWriter', () => {
     expect(fixed).not.toHaveProperty('suppressions');
   });
 
-  it('escapes ids, environment ids, pointers and fingerprints as JSON.stringify does, plain or not', () => {
-    // Plain text, every escape JSON has, a pair of surrogates (kept) and a lone one (escaped), U+2028 (kept).
-    for (const text of ['plain', HOSTILE, 'tab\there \u0001 \ud83d\ude00 \udc00', '']) {
+  it('escapes ids, environment ids, pointers and fingerprints as JSON.stringify does and hidden characters too, plain or not', () => {
+    // Plain text, every escape JSON has, a pair of surrogates (kept) and a lone one (escaped), U+2028 (escaped), a bidi
+    // override, a zero-width space, a tag character (a pair, escaped) and a C1 control.
+    for (const text of ['plain', HOSTILE, 'tab\there \u0001 \ud83d\ude00 \udc00', 'admin\u202Egpj \u200B \u{E0041} \u0085', '']) {
       const hostile = makeFinding({ ruleId: text, severity: 'low', environmentId: text, id: text, name: text, pointer: `/${text}`, message: text });
       for (const type of ['application', 'environment', 'role'] as const) {
         const result = parsedCanonical(sarifResultText(input({ finding: { ...hostile, fingerprint: text, resource: { ...hostile.resource, type } } })));

@@ -42,11 +42,22 @@ export const HOSTILE_STRINGS: readonly HostileString[] = [
   { name: 'CSV: plus start', value: '+1+1' },
   { name: 'CSV: TAB then a formula', value: '\t=1+1' },
   { name: 'CSV: minus start', value: '-2+3' },
+  {
+    name: 'invisible characters',
+    value: 'zw\u200Bsp\u200C\u200D\u2060\u2061\u2064\uFEFF\u180E\u00AD\uFE0F\u3164 tag\u{E0041}\u{E007F} music\u{1D173} nonchar\uFFFE\uFFFF nel\u0085',
+  },
   { name: 'very long', value: 'L'.repeat(50_000) },
 ];
 
-/** Bytes that must never appear in terminal or stderr output: C0 controls but LF, DEL, C1 controls, bidi controls. */
-export const RAW_TERMINAL_CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
+/**
+ * Characters that no output carries raw, by Unicode's own properties (of the Node running the tests), apart from the
+ * C0 controls: DEL and C1 controls, U+2028/U+2029, every Default_Ignorable_Code_Point (bidi controls, zero-width and
+ * other invisible characters, tags) and the noncharacters U+FFFE/U+FFFF. The reference the code's set is checked against.
+ */
+export const HIDDEN_CHARACTER = /(?![\u0000-\u001F])[\p{Cc}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\uFFFE\uFFFF]/u;
+
+/** Bytes that must never appear in terminal or stderr output: C0 controls but LF, and every {@link HIDDEN_CHARACTER}. */
+export const RAW_TERMINAL_CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\p{Default_Ignorable_Code_Point}\uFFFE\uFFFF]/u;
 
 /** A line the GitHub Actions runner would execute as a workflow command. */
 export const WORKFLOW_COMMAND_LINE = /^\s*::|##\[/m;
