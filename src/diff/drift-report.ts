@@ -1,5 +1,6 @@
 import { auditSnapshot } from '../audit/audit-snapshot.js';
 import type { AuditSetup } from '../audit/audit-setup.js';
+import { ruleCheckedIn } from '../engine/checked-again.js';
 import type { AuditResult, Finding } from '../engine/types.js';
 import { unreadEnvironments } from '../snapshot/collection-coverage.js';
 import type { Snapshot } from '../snapshot/model.js';
@@ -8,7 +9,7 @@ import { diffSnapshots, type SnapshotDiff } from './diff-snapshots.js';
 export interface FindingsDrift {
   /** Open in the new snapshot's audit, absent from the old one's (by fingerprint). */
   appeared: Finding[];
-  /** Open in the old snapshot's audit, absent from the new one's. */
+  /** Open in the old snapshot's audit, absent from the new one's although its rule ran there again. */
   disappeared: Finding[];
 }
 
@@ -23,13 +24,19 @@ export interface DriftReport extends Omit<SnapshotDiff, 'old' | 'new' | 'summary
   unread: Array<{ snapshot: 'old' | 'new'; environmentId: string | null }>;
 }
 
-/** Findings by fingerprint: what the new audit reports that the old did not, and the reverse. */
-function diffFindings(before: Pick<AuditResult, 'findings'>, after: Pick<AuditResult, 'findings'>): FindingsDrift {
+/**
+ * Findings by fingerprint: what the new audit reports that the old did not, and the reverse. A finding is gone only
+ * where its rule ran again on the new snapshot: one whose data the new snapshot lacks is not called disappeared (the
+ * gap is listed as not compared). Appeared stays on the safe side for a gate: a finding the old audit could not check
+ * still counts as appeared.
+ */
+function diffFindings(before: Pick<AuditResult, 'findings'>, after: AuditResult): FindingsDrift {
   const had = new Set(before.findings.map((finding) => finding.fingerprint));
   const has = new Set(after.findings.map((finding) => finding.fingerprint));
+  const checkedAgain = ruleCheckedIn(after);
   return {
     appeared: after.findings.filter((finding) => !had.has(finding.fingerprint)),
-    disappeared: before.findings.filter((finding) => !has.has(finding.fingerprint)),
+    disappeared: before.findings.filter((finding) => !has.has(finding.fingerprint) && checkedAgain(finding.ruleId, finding.environmentId)),
   };
 }
 

@@ -176,6 +176,14 @@ describe('drift report', () => {
     expect(report.summary.findingsAppeared).toBe(report.findings.appeared.length);
   });
 
+  it('calls no finding disappeared whose rule could not run on the new snapshot (its data was not collected)', () => {
+    const unread = buildSnapshot({ failed: [{ kind: 'applications', environmentId: PROD_ENV_ID, status: 'failed', httpStatus: 403 }] });
+    const partial = buildDriftReport({ before: after, after: unread }, auditBoth(after, unread, TWO_RULES, NOW));
+    expect(partial.findings.disappeared).toEqual([]);
+    expect(partial.summary.findingsDisappeared).toBe(0);
+    expect(partial.gaps).toEqual([{ snapshot: 'new', environmentId: PROD_ENV_ID, kind: 'applications' }]);
+  });
+
   it('gates on drift, on appeared findings only, or never', () => {
     expect(decideDriftVerdict(report, { failOn: 'drift', allowIncomplete: false }).verdict).toBe('findings');
     expect(decideDriftVerdict(report, { failOn: 'findings', allowIncomplete: false }).verdict).toBe('findings');
