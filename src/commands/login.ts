@@ -4,6 +4,7 @@ import { formatIdentity, runWhoami } from '../whoami/index.js';
 import { withClient, withConnectionOptions } from './connection-options.js';
 import { defineCommand } from './context.js';
 import { terminalColumns } from './io.js';
+import { stderrWarnings } from '../output/stderr-line.js';
 
 export const loginCommand = defineCommand({
   builder: (y) =>
@@ -19,7 +20,10 @@ export const loginCommand = defineCommand({
       });
     }
     await withClient(context, argv, async (client) => {
-      io.stdout.write(`Signed in.\n${formatIdentity(await runWhoami(client), terminalColumns(io))}`);
+      const report = await runWhoami(client);
+      // The roles shown come from lists read whole: one short of its count is said as whoami says it.
+      io.stderr.write(stderrWarnings(report.warnings));
+      io.stdout.write(`Signed in.\n${formatIdentity(report, terminalColumns(io))}`);
     });
     io.stderr.write(
       argv['token-cache'] === undefined
