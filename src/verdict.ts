@@ -1,6 +1,7 @@
 /** What a command concluded; `cli.ts` alone turns it into an exit code. */
 export type Verdict = 'clean' | 'findings' | 'incomplete';
 
+/** The exit code of each verdict, and of a usage, config or input error (see the README's table). */
 export const EXIT_CODES = {
   clean: 0,
   findings: 1,
@@ -8,6 +9,7 @@ export const EXIT_CODES = {
   incomplete: 3,
 } as const;
 
+/** The exit codes in words, for the end of `--help`. */
 export const EXIT_CODE_HELP = [
   'Exit codes:',
   '  0  clean: no finding at or above --fail-on',

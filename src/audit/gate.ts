@@ -6,6 +6,7 @@ import { unreadEnvironments } from '../snapshot/collection-coverage.js';
 import { isFailedRead } from '../snapshot/collection-failure.js';
 import type { Verdict } from '../verdict.js';
 
+/** The gate in force: the severity threshold and what else fails a run. */
 export interface GateOptions {
   failOn: Severity | 'none';
   /** Count only findings new against the baseline (or now more severe). */
@@ -16,6 +17,7 @@ export interface GateOptions {
   allowIncomplete: boolean;
 }
 
+/** What {@link decideGate} concluded, and why. */
 export interface GateDecision {
   verdict: Verdict;
   /** One line per reason, for stderr: why the run did not pass. */

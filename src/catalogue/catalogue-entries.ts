@@ -17,6 +17,10 @@ export function catalogueEntries(): CatalogueEntry[] {
   return rules.map((rule) => ({ rule, packs: packsByRule.get(rule.id) ?? [] }));
 }
 
+/**
+ * The entry of the rule with that id.
+ * @throws UserFacingError (`not-found`) when no rule has it, suggesting the closest id.
+ */
 export function findRule(entries: CatalogueEntry[], id: string): CatalogueEntry {
   const entry = entries.find((candidate) => candidate.rule.id === id);
   if (entry) return entry;

@@ -2,9 +2,11 @@ import type { Rule } from '../engine/types.js';
 import { DEFAULT_TERMINAL_COLUMNS, layoutColumns } from '../output/terminal-layout.js';
 import { stableStringify } from '../snapshot/stable-json.js';
 
+/** The forms {@link formatCatalogue} renders: a terminal table, JSON, or the Markdown table of `rules/README.md`. */
 export const CATALOGUE_FORMATS = ['table', 'json', 'markdown'] as const;
 export type CatalogueFormat = (typeof CATALOGUE_FORMATS)[number];
 
+/** One rule of the catalogue, with the packs that enable it. */
 export interface CatalogueEntry {
   rule: Rule;
   /** Packs that enable the rule, e.g. ["recommended", "all"]. */

@@ -18,6 +18,7 @@ export function withRulesTable(readme: string, tableMarkdown: string): string {
 /** Where the generated rule catalogue lives: beside the rules, so the top README stays a user's path. */
 export const CATALOGUE_README = packagePath('rules', 'README.md');
 
+/** The rule table `rules/README.md` should hold for the rules registered now. */
 export function currentRulesTable(): string {
   return formatCatalogue(catalogueEntries(), 'markdown');
 }

@@ -31,6 +31,7 @@ export interface CollectionGap {
   kind: SnapshotKind;
 }
 
+/** How two snapshots differ, resource by resource, and where either could not be compared. */
 export interface SnapshotDiff {
   old: { createdAt: string };
   new: { createdAt: string };

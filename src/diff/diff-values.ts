@@ -1,6 +1,7 @@
 import { stableStringify } from '../snapshot/stable-json.js';
 import { isRecord } from '../json/is-record.js';
 
+/** How a resource or property differs from the old snapshot to the new. */
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
 /** One property that differs, located by RFC 6901 pointer (in the new file; in the old one when removed). */

@@ -1,6 +1,7 @@
 import type { Verdict } from '../verdict.js';
 import { hasDrift, type DriftReport } from './drift-report.js';
 
+/** What may fail a `diff` run: any drift, findings that appeared, or nothing ({@link decideDriftVerdict}). */
 export const DRIFT_FAIL_ON = ['drift', 'findings', 'none'] as const;
 export type DriftFailOn = (typeof DRIFT_FAIL_ON)[number];
 

@@ -6,6 +6,7 @@ import { unreadEnvironments } from '../snapshot/collection-coverage.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { diffSnapshots, type SnapshotDiff } from './diff-snapshots.js';
 
+/** The findings that appeared and disappeared between the two snapshots' audits. */
 export interface FindingsDrift {
   /** Open in the new snapshot's audit, absent from the old one's (by fingerprint). */
   appeared: Finding[];

@@ -10,6 +10,7 @@ import type { EnvironmentDrift, ResourceDrift } from './diff-snapshots.js';
 import type { ChangeKind, PropertyChange } from './diff-values.js';
 import type { DriftReport } from './drift-report.js';
 
+/** The forms a drift report is rendered in: a terminal table, JSON or Markdown. */
 export const DRIFT_FORMATS = ['table', 'json', 'markdown'] as const;
 export type DriftFormat = (typeof DRIFT_FORMATS)[number];
 
