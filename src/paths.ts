@@ -9,6 +9,7 @@ function existsUp(): boolean {
   return path.basename(path.dirname(path.dirname(fileURLToPath(import.meta.url)))) === 'dist';
 }
 
+/** A path inside the package, from its root: `packagePath('schemas', 'config.schema.json')`. */
 export function packagePath(...segments: string[]): string {
   return path.join(packageRoot, ...segments);
 }

@@ -9,7 +9,9 @@ const CODES = {
   cyan: [36, 39],
 } as const;
 
+/** A terminal style {@link painter} can apply. */
 export type Style = keyof typeof CODES;
+/** Wraps `text` in the styles given, or returns it untouched when colour is off. */
 export type Paint = (text: string, ...styles: Style[]) => string;
 
 /** ANSI styling when `enabled`, the text untouched otherwise. */
@@ -18,6 +20,7 @@ export function painter(enabled: boolean): Paint {
   return (text, ...styles) => styles.reduce((styled, style) => `\u001b[${CODES[style][0]}m${styled}\u001b[${CODES[style][1]}m`, text);
 }
 
+/** How the terminal reports colour each severity. */
 export const SEVERITY_STYLE: Record<Severity, Style[]> = {
   critical: ['red', 'bold'],
   high: ['red'],

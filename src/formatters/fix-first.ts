@@ -13,11 +13,13 @@ export type Exposure = 'admin' | 'production' | 'integration';
 
 const EXPOSURE_WEIGHT: Record<Exposure, number> = { admin: 4, production: 2, integration: 1 };
 
+/** A finding to fix first, with what makes its resource exposed. */
 export interface FixFirstItem {
   finding: Finding;
   exposure: Exposure[];
 }
 
+/** The reports' "Fix first" list. */
 export interface FixFirst {
   /** At most `limit` findings: most severe first, then most exposed, then overdue planned fixes. */
   items: FixFirstItem[];

@@ -42,4 +42,5 @@ export type Formatter = (result: AuditResult, context: FormatContext) => string;
  */
 export type ChunkedFormatter = (result: AuditResult, context: FormatContext) => Iterable<string> | Iterable<Uint8Array>;
 
+/** The tool's home page, SARIF's `informationUri` unless the context names another. */
 export const DEFAULT_INFORMATION_URI = 'https://github.com/pingone-audit/pingone-audit';

@@ -4,6 +4,7 @@ import type { AuditResult } from '../engine/types.js';
 import type { FormatContext } from './format-context.js';
 import { plural, ruleEvaluation } from './summary-line.js';
 
+/** A compliance report's answer: compliant, not, or not determined (data or rules missing). */
 export type ComplianceStatus = 'compliant' | 'not-compliant' | 'not-determined';
 
 /** The answer a compliance report opens with, in our own words (no tenant string). */

@@ -1,6 +1,7 @@
 import { dataGapsOf } from '../engine/data-gaps.js';
 import { SEVERITIES, type AuditResult } from '../engine/types.js';
 
+/** One part of the summary line, with how it may be highlighted. */
 export interface SummaryPart {
   text: string;
   /** How a renderer may highlight it: something went wrong, needs attention, or neither. */
@@ -87,6 +88,7 @@ export function unjudgedResourceCount(result: AuditResult): number {
   return new Set((result.skipped ?? []).map(({ resource }) => `${resource.type}\u0000${resource.environmentId ?? ''}\u0000${resource.id}`)).size;
 }
 
+/** "1 finding", "3 findings": `noun` with an s unless `count` is one. */
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

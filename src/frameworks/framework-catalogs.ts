@@ -22,6 +22,7 @@ export interface FrameworkCatalog {
 
 const SCOPE = 'controls an identity provider’s configuration can satisfy or break: accounts, privileges, authentication, sessions, cryptography in transit, configuration';
 
+/** Each framework's title, source, scope and the controls a PingOne configuration bears on, by framework id. */
 export const FRAMEWORK_CATALOGS: Readonly<Record<FrameworkId, FrameworkCatalog>> = {
   'nist-800-53-r5': {
     id: 'nist-800-53-r5',

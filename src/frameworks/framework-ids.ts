@@ -1,5 +1,6 @@
 /** The compliance frameworks rules map to, by the key `meta.frameworks` uses. */
 export const FRAMEWORK_IDS = ['nist-800-53-r5', 'iso-27001-2022', 'soc2-2017', 'cis-v8.1', 'pci-dss-4.0.1'] as const;
+/** A framework's id: a key of a rule's `meta.frameworks`. */
 export type FrameworkId = (typeof FRAMEWORK_IDS)[number];
 
 type NistFamily = 'AC' | 'AU' | 'CM' | 'IA' | 'SA' | 'SC' | 'SI';

@@ -19,6 +19,7 @@ export type ControlStatus = 'pass' | 'fail' | 'partial' | 'not-evaluated' | 'not
 /** A framework's status, from its covered controls: any fail fails it; any gap makes it partial; none covered is not evaluated, never a pass. */
 export type FrameworkStatus = 'pass' | 'fail' | 'partial' | 'not-evaluated';
 
+/** One control of a framework: its status and the rules that map to it, with their standing and open findings. */
 export interface ControlPosture {
   id: string;
   title: string;
@@ -26,6 +27,7 @@ export interface ControlPosture {
   rules: Array<{ ruleId: string; standing: RuleStanding; openFindings: number }>;
 }
 
+/** The run seen through one framework: its status, every control, and how many controls have each status. */
 export interface FrameworkPosture {
   framework: Pick<FrameworkCatalog, 'id' | 'title' | 'source' | 'scope'>;
   status: FrameworkStatus;

@@ -5,6 +5,7 @@ import { oscalControlId, stableUuid } from './oscal-ids.js';
 /** Namespace of the props pingone-audit adds to OSCAL objects. */
 const PROP_NS = 'https://pingone-audit.dev/ns/oscal';
 
+/** An OSCAL `prop`: a name and value in pingone-audit's namespace. */
 export interface OscalProp {
   name: string;
   ns: string;
@@ -20,6 +21,7 @@ export function oneLine(text: string): string {
   return flat === '' ? '-' : flat;
 }
 
+/** A prop in {@link PROP_NS}, its value flattened to one line ({@link oneLine}). */
 export function prop(name: string, value: string | number): OscalProp {
   return { name, ns: PROP_NS, value: oneLine(String(value)) };
 }

@@ -7,6 +7,7 @@ import { compareField, compareRedirectUri, fieldCheckKind } from './evaluate-fie
 import { evaluateAppRole, evaluateSignInAdminRole } from './evaluate-roles.js';
 import type { CheckKind, Expectation, Profile, ProfileCheck, ProfileConflict } from './types.js';
 
+/** A checklist item's outcome; `not-evaluated` when the data it needs was not collected. */
 export type CheckStatus = 'pass' | 'fail' | 'not-evaluated';
 
 /** One line of a checklist: a profile check applied to one application. */
@@ -30,6 +31,7 @@ export interface ChecklistItem {
   conflict?: ProfileConflict;
 }
 
+/** A profile's checks applied to one application, item by item in the profile's order. */
 export interface Checklist {
   profile: Profile;
   application: LocatedApplication;
@@ -47,6 +49,11 @@ export function evaluateProfile(profile: Profile, application: LocatedApplicatio
   return { profile, application, items: profile.checks.map((check) => evaluateCheck(check, application, snapshot, index)) };
 }
 
+/**
+ * One profile check applied to one application: pass or fail with what was expected and found, and a
+ * JSON pointer; not evaluated when data it needs was not collected (a failed kind in the app's environment,
+ * role assignments or group members left unread).
+ */
 export function evaluateCheck(check: ProfileCheck, application: LocatedApplication, snapshot: Snapshot, index: SnapshotIndex): ChecklistItem {
   const kind = checkKind(check.expect);
   const environmentId = application.env.environment.id;
