@@ -24,7 +24,10 @@ const INTERNAL_ERROR_EXIT_CODE = 70;
 /**
  * Runs the CLI in-process: parses `argv` (without `node` and the script), runs the command with
  * `io` as its whole outside world, and resolves to the exit code (0, 1, 2, 3 as `EXIT_CODE_HELP`
- * lists, 70 for a bug). It never rejects and never touches `process.exit`: `src/cli.ts` does that.
+ * lists, 70 for a bug). It never touches `process.exit`: `src/cli.ts` does that.
+ * @throws the error of an `import` or `require` that found no file (ERR_MODULE_NOT_FOUND, MODULE_NOT_FOUND): a file of
+ * the installation is missing, which `src/cli.ts` says (this module's own printer may be what is missing). It reports
+ * every other error itself.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   // Whatever tenant text reaches a line start, the GitHub Actions runner must not run it as a command.
@@ -32,9 +35,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     return await parseAndRun(withOperands(withStdoutDash(withTerraformFlags(argv))), guarded);
   } catch (error) {
+    if (MISSING_MODULE.has((error as { code?: unknown } | undefined)?.code)) throw error;
     return reportError(error, guarded.stderr);
   }
 }
+
+/** The codes of an `import` (ESM) and a `require` (CommonJS) that found no file. */
+const MISSING_MODULE = new Set<unknown>(['ERR_MODULE_NOT_FOUND', 'MODULE_NOT_FOUND']);
 
 async function parseAndRun(argv: readonly string[], io: CliIo): Promise<number> {
   let verdict: Verdict = 'clean';
