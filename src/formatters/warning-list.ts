@@ -4,7 +4,7 @@ import { terminalText } from '../output/terminal-text.js';
 import type { Paint } from './ansi.js';
 
 /** Warnings of one code listed before the rest are counted: a 100,000-entry dispositions file must not bury the verdict. */
-export const WARNINGS_SHOWN_PER_CODE = 10;
+const WARNINGS_SHOWN_PER_CODE = 10;
 
 /** One warning as a report that is not JSON lists it, or the count of those of its code left out. */
 export interface ListedWarning {
