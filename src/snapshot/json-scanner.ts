@@ -11,6 +11,7 @@ export interface JsonSyntaxError {
  */
 export type PointerLines = Map<string, number>;
 
+/** A scan of a JSON text: the line of every pointer, or the first syntax error. */
 export type JsonScan = { lines: PointerLines; error?: undefined } | { error: JsonSyntaxError; lines?: undefined };
 
 /** Escapes one key or index for a JSON pointer (RFC 6901: `~` → `~0`, `/` → `~1`). */

@@ -22,6 +22,7 @@ export const MANIFEST_FILE = 'manifest.json';
  * drops it: it describes the folder, not the tenant.
  */
 export type WrittenManifest = SnapshotManifest & { files: Record<string, string> };
+/** The file of an environment's own record, in its folder. */
 export const ENVIRONMENT_FILE = 'environment.json';
 const BUILT_IN_ROLES_FOLDER = 'roles';
 const ENVIRONMENTS_FOLDER = 'environments';

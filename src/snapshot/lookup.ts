@@ -8,6 +8,7 @@ export interface EffectiveRoleAssignment {
   via: { kind: 'direct' } | { kind: 'group'; groupId: string; groupName: string };
 }
 
+/** A user, application or gateway of an environment that holds admin roles, with those roles resolved. */
 export interface AdminActor {
   kind: 'user' | 'application' | 'gateway';
   environmentId: string;

@@ -7,6 +7,7 @@ import { MANIFEST_FILE } from './layout.js';
 /** Files and folders whose name starts with a dot (`.git`, `.DS_Store`) are never part of a snapshot. */
 export const isHidden = (name: string) => name.startsWith('.');
 
+/** What a path holds, as far as reading or writing a snapshot there is concerned. */
 export type FolderState =
   | 'missing'
   | 'not-a-folder'

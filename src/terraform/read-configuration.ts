@@ -11,6 +11,7 @@ import { HclSyntaxError, parseHcl } from './hcl/parse-hcl.js';
 import type { HclBody, HclExpression } from './hcl/syntax.js';
 import type { TfConfiguration, TfNode } from './model.js';
 
+/** Which root module to read, from where, and the variables the command line gives. */
 export interface ReadConfigurationOptions {
   /** The folder of the root module, as the user named it. */
   dir: string;

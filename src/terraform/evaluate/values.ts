@@ -1,12 +1,16 @@
 import type { SourceSpan, TfNode } from '../model.js';
 
+/** A known primitive value of a Terraform expression. */
 export type Scalar = string | number | boolean | null;
+/** A value that cannot be known before apply (or not statically), with the expression and why. */
 export type UnknownNode = TfNode & { kind: 'unknown' };
 
+/** A known primitive at `span`. */
 export function scalar(value: Scalar, span: SourceSpan): TfNode {
   return { kind: 'scalar', value, span };
 }
 
+/** An unknown value: `expression` as written, and `reason` for messages. */
 export function unknown(expression: string, reason: string, span: SourceSpan): UnknownNode {
   return { kind: 'unknown', expression, reason, span };
 }
@@ -42,6 +46,7 @@ export function asString(node: TfNode): string | undefined {
   return String(node.value);
 }
 
+/** Terraform's bool conversion: a bool, or the strings "true" and "false"; undefined for anything else. */
 export function isTruthy(node: TfNode): boolean | undefined {
   if (node.kind !== 'scalar') return undefined;
   if (typeof node.value === 'boolean') return node.value;
@@ -50,6 +55,7 @@ export function isTruthy(node: TfNode): boolean | undefined {
   return undefined;
 }
 
+/** A number, or a string JavaScript's `Number` reads as a finite one (`""` and `" 1 "` too, unlike Terraform); undefined otherwise. */
 export function asNumber(node: TfNode): number | undefined {
   if (node.kind !== 'scalar' || node.value === null || typeof node.value === 'boolean') return undefined;
   const value = Number(node.value);

@@ -10,12 +10,14 @@ export interface HclBody {
   blocks: HclBlock[];
 }
 
+/** `name = expression` in a body. */
 export interface HclAttribute {
   name: string;
   expression: HclExpression;
   span: SourceSpan;
 }
 
+/** `type "label" … { body }`. */
 export interface HclBlock {
   /** `resource`, `variable`, `oidc_options`… */
   type: string;
@@ -34,6 +36,7 @@ interface Node {
   text: string;
 }
 
+/** An HCL expression as parsed, before evaluation, with its text and place. */
 export type HclExpression = Node &
   (
     | { type: 'literal'; value: string | number | boolean | null }

@@ -13,6 +13,7 @@ import { ResourceReader } from './resource-reader.js';
 
 export type { NotEvaluatedValue } from './mapping-state.js';
 
+/** What mapping a configuration needs besides the configuration. */
 export interface MapOptions {
   /** "Now" of the run: the snapshot's `createdAt`, and the start of keys created at apply. */
   now: Date;
@@ -25,6 +26,7 @@ export interface MapOptions {
   live?: Snapshot;
 }
 
+/** A configuration mapped onto the snapshot model, with where each value came from. */
 export interface MappedConfiguration {
   /** The tenant as it will be after apply, in the model the engine audits. */
   snapshot: Snapshot;

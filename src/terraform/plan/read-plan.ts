@@ -12,6 +12,7 @@ import { placeholderId, type SourceSpan, type TfConfiguration, type TfNode, type
  */
 const PLAN_FORMAT_MAJOR = '1';
 
+/** Where the plan JSON is, and the configuration read beside it. */
 export interface ReadPlanOptions {
   /** The plan JSON, as the user named it. */
   file: string;
@@ -20,6 +21,7 @@ export interface ReadPlanOptions {
   configuration?: TfConfiguration;
 }
 
+/** A plan read as a configuration, with the ids of the resources that already exist. */
 export interface PlanConfiguration {
   configuration: TfConfiguration;
   /** Address → id of resources that already exist (known in the plan), so references by id link them. */

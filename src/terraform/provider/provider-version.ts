@@ -7,4 +7,5 @@
  * the wild (v0.x `token_endpoint_authn_method`, `pingone_role_assignment_user`, password policy
  * `password_length`) are read too, as the provider's own deprecation notes name them.
  */
+/** The provider whose schema the mapping follows, and which releases. */
 export const PROVIDER = { source: 'pingidentity/pingone', followed: 'v1.x (schema as of 2025, after v1.5.0)' } as const;

@@ -18,6 +18,7 @@ export const SIGN_ON_ACTION_TYPES: Readonly<Record<string, string>> = {
   pingid: 'PINGID_AUTHENTICATION',
   pingid_windows_login_passwordless: 'PINGID_WINLOGIN_PASSWORDLESS_AUTHENTICATION',
 };
+/** `mfa.no_device_mode` when a configuration leaves it out (see above). */
 export const MFA_NO_DEVICE_MODE_DEFAULT = 'BLOCK';
 
 /**
@@ -33,6 +34,7 @@ export const ROLE_ASSIGNMENT_ACTORS: Readonly<Record<string, { actor: 'user' | '
   pingone_application_role_assignment: { actor: 'application', idAttribute: 'application_id' },
   pingone_gateway_role_assignment: { actor: 'gateway', idAttribute: 'gateway_id' },
 };
+/** The `scope_*_id` attribute of a role assignment resource → the API's scope type. */
 export const ROLE_SCOPE_ATTRIBUTES: Readonly<Record<string, string>> = {
   scope_organization_id: 'ORGANIZATION',
   scope_environment_id: 'ENVIRONMENT',
@@ -54,6 +56,7 @@ export const PASSWORD_POLICY_NAMES = {
   lockoutFailureCount: ['failure_count', 'fail_count'],
   default: ['default', 'environment_default'],
 } as const;
+/** `pingone_password_policy`'s booleans when a configuration leaves them out (see above). */
 export const PASSWORD_POLICY_DEFAULTS = { excludesCommonlyUsed: false, excludesProfileData: false, default: false } as const;
 
 /** `pingone_webhook`: `enabled` defaults to `false`, `verify_tls_certificates` to `true`; `format` one of ACTIVITY, NEWRELIC, SPLUNK (`docs/resources/webhook.md`). */
