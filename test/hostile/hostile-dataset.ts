@@ -20,6 +20,9 @@ export function hostileDataset(): Dataset {
   });
   // Whatever the demo grows, the 50,000-character name lands on an environment: its name reaches every report.
   dataset.environments[0]!.environment.name = HOSTILE_STRINGS.find((hostile) => hostile.name === 'very long')!.value;
+  // And the invisible characters on another, beside the string it has: they must reach every JSON written, escaped.
+  const invisibleNamed = dataset.environments[1]!.environment;
+  invisibleNamed.name = `${String(invisibleNamed.name)} ${HOSTILE_STRINGS.find((hostile) => hostile.name === 'invisible characters')!.value}`;
   users.forEach((user, index) => {
     user.username = HOSTILE_STRINGS[(named.length + index) % HOSTILE_STRINGS.length]!.value;
   });

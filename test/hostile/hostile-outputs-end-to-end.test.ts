@@ -8,7 +8,8 @@ import { CHECKLIST_FORMATS } from '../../src/profiles/format-checklist.js';
 import { loadDataset, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { SECRET_FIELDS_NOTE } from '../../src/snapshot/secret-fields.js';
 import { WHOAMI_FORMATS } from '../../src/whoami/format-whoami.js';
-import { HOSTILE_STRINGS, RAW_TERMINAL_CONTROL } from '../helpers/hostile-strings.js';
+import { HIDDEN_CHARACTER, HOSTILE_STRINGS, RAW_TERMINAL_CONTROL } from '../helpers/hostile-strings.js';
+import { referenceJson } from '../helpers/reference-json.js';
 import { runCli, type CliRun } from '../helpers/run-cli.js';
 import { hostileDataset, PLANTED_SECRETS, usedHostileStrings } from './hostile-dataset.js';
 import { credentialLeaks } from './leaks.js';
@@ -155,12 +156,29 @@ describe('hostile tenant data through every command and format', () => {
     for (const { source, text } of outputs) for (const value of planted) expect(text.includes(value), `${value} in ${source}`).toBe(false);
   });
 
-  it('keeps raw controls out of Markdown, HTML and CSV', () => {
-    for (const { source, text } of outputs.filter((output) => /\.(markdown|html|csv)$/.test(output.source) || / markdown stdout$/.test(output.source))) {
+  it('keeps raw controls, bidi and invisible characters out of Markdown, HTML, CSV and JUnit', () => {
+    const read = outputs.filter((output) => /\.(markdown|html|csv|junit)$/.test(output.source) || / markdown stdout$/.test(output.source));
+    expect(read.length).toBeGreaterThanOrEqual(8);
+    for (const { source, text } of read) {
       // CSV ends its records with CRLF (RFC 4180); a CR anywhere else would be tenant data.
       const body = source.endsWith('.csv') ? text.replace(/\r\n/g, '\n') : text;
-      expect(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/.exec(body)?.[0], source).toBeUndefined();
+      expect(RAW_TERMINAL_CONTROL.exec(body)?.[0], source).toBeUndefined();
     }
+  });
+
+  it('writes every hidden character as a \\u escape in each JSON file and stream, and JSON.parse gives the text back', () => {
+    const json = outputs.filter((output) => /\.(json|sarif|oscal-ar|oscal-poam)$/.test(output.source) || / json stdout$/.test(output.source));
+    expect(json.filter((output) => output.source.endsWith('stdout'))).toHaveLength(3);
+    for (const { source, text } of json) expect(HIDDEN_CHARACTER.exec(text)?.[0], source).toBeUndefined();
+    const invisible = HOSTILE_STRINGS.find((hostile) => hostile.name === 'invisible characters')!.value;
+    // An environment's name reaches every JSON: escaped in the bytes, whole once parsed.
+    for (const source of ['audit.json', 'audit.sarif', 'audit.oscal-ar', 'audit.oscal-poam', 'scan.json', 'diff json stdout']) {
+      const text = json.find((output) => output.source === source)?.text ?? '';
+      expect(text.includes(referenceJson(JSON.stringify(invisible)).slice(1, -1)), source).toBe(true);
+      expect(JSON.stringify(JSON.parse(text)).includes(JSON.stringify(invisible).slice(1, -1)), source).toBe(true);
+    }
+    const snapshotFiles = json.filter((output) => output.source.startsWith('hostile-snapshot'));
+    expect(snapshotFiles.some(({ text }) => JSON.stringify(JSON.parse(text)).includes(JSON.stringify(invisible).slice(1, -1)))).toBe(true);
   });
 
   it('renders no live HTML, mention or link from tenant text in Markdown and HTML', () => {
