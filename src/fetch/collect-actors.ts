@@ -107,7 +107,8 @@ async function scanUsers(context: CollectContext, environmentId: string, maxUser
         if (fatal !== undefined) throw fatal.error;
         return capped ? 'stop' : undefined;
       },
-      listOptions(context, { limit: largestPage }),
+      // A cap under a page asks for no more users than it reads: a whole page past --max-list-items would fail the scan.
+      listOptions(context, { limit: maxUsers === undefined ? largestPage : Math.min(largestPage, maxUsers) }),
     );
     await Promise.all(pending);
     return result;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/fetch/api-client.js';
-import { collectSnapshot } from '../../src/fetch/collect-snapshot.js';
+import { collectSnapshot, type CollectOptions } from '../../src/fetch/collect-snapshot.js';
 import { resolveConnectionSettings } from '../../src/fetch/settings.js';
 import { loadDataset, startSimulator, type Dataset, type RunningSimulator, type SimulatorOptions } from '../../src/simulator/index.js';
 import type { Snapshot } from '../../src/snapshot/model.js';
@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 /** Collects every environment of the demo organization as the demo's auditor worker app. */
-async function collectDemo(options: Omit<SimulatorOptions, 'dataset' | 'now'> = {}, maxAttempts = 6) {
+async function collectDemo(options: Omit<SimulatorOptions, 'dataset' | 'now'> = {}, maxAttempts = 6, collect: Pick<CollectOptions, 'maxUsers' | 'limits'> = {}) {
   const dataset = loadDataset('demo');
   // One fake clock for both sides: Retry-After and back-off waits advance it instead of taking real time.
   const clock = fakeClock();
@@ -25,7 +25,7 @@ async function collectDemo(options: Omit<SimulatorOptions, 'dataset' | 'now'> = 
   );
   const client = createApiClient(settings, { maxRps: 500, timeoutMs: 2000, now: clock.now, sleep: clock.sleep, retry: { maxAttempts } });
   try {
-    const snapshot = await collectSnapshot(client, { allEnvironments: true });
+    const snapshot = await collectSnapshot(client, { allEnvironments: true, ...collect });
     return { snapshot, simulator, dataset, client };
   } finally {
     await client.close();
@@ -134,6 +134,21 @@ describe('collectSnapshot against the simulator', () => {
     ]);
     const group = snapshot.environments.find((env) => env.environment.id === envId)!.groups.find((candidate) => candidate.id === groupId)!;
     expect(group._embedded?.roleAssignments).toBeUndefined();
+  });
+
+  // Before, the scan asked for pages of 1,000 users whatever the cap, so the first page of an environment with more
+  // users than --max-list-items failed the whole scan, though it would have read only --max-users of them.
+  it('a --max-users cap under a page reads no more users than it scans, so a --max-list-items above it holds', async () => {
+    const { snapshot, simulator } = await collectDemo({}, 6, { maxUsers: 1, limits: { maxListItems: 3 } });
+    const entries = snapshot.manifest.collection.entries;
+    const scanned = snapshot.manifest.environmentIds;
+    expect(entries.filter((entry) => entry.kind === 'users').map((entry) => entry.status)).toEqual(scanned.map(() => 'complete'));
+    // Production and Administrators hold more users than the cap: cut there, said, never a pass.
+    const cut = entries.filter((entry) => entry.kind === 'userRoleAssignments' && entry.status === 'failed');
+    expect(cut.map((entry) => entry.error)).toEqual(expect.arrayContaining([expect.stringContaining('only the first 1 users were scanned')]));
+    const listReads = simulator.requestLog.filter((entry) => /\/environments\/[^/]+\/users$/.test(entry.path.split('?')[0]!) && !entry.path.includes('filter='));
+    expect(listReads.length).toBeGreaterThan(0);
+    for (const read of listReads) expect(new URL(read.path, 'http://simulator').searchParams.get('limit')).toBe('1');
   });
 
   it('fails only the webhooks when their endpoint answers 403', async () => {
