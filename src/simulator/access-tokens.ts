@@ -13,6 +13,7 @@ export interface AccessTokenClaims {
   sub?: string;
 }
 
+/** Signs and checks the simulator's access tokens (JWTs with the claims PingOne's carry). */
 export interface TokenMinter {
   mint(subject: { clientId: string; environmentId: string; userId?: string }): { token: string; claims: AccessTokenClaims };
   /** The claims of a token this minter signed and that has not expired, or why it is refused. */

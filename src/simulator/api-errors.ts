@@ -21,6 +21,7 @@ function p1Error(code: string, message: string, details?: P1Error['details']): P
   return details === undefined ? { id: randomUUID(), code, message } : { id: randomUUID(), code, message, details };
 }
 
+/** 401 `ACCESS_FAILED` / `INVALID_TOKEN` with `WWW-Authenticate: Bearer`: a missing, expired or foreign token. */
 export function invalidToken(reason: string): ApiError {
   return {
     status: 401,
@@ -29,14 +30,17 @@ export function invalidToken(reason: string): ApiError {
   };
 }
 
+/** 403 `ACCESS_FAILED` / `INSUFFICIENT_PERMISSIONS`: the token's actor lacks a role over the resource. */
 export function insufficientPermissions(reason = 'The actor attempting to perform the request is not authorized.'): ApiError {
   return { status: 403, body: p1Error('ACCESS_FAILED', noAccess, [{ code: 'INSUFFICIENT_PERMISSIONS', message: reason }]) };
 }
 
+/** 404 `NOT_FOUND`. */
 export function notFound(): ApiError {
   return { status: 404, body: p1Error('NOT_FOUND', 'The requested resource was not found.') };
 }
 
+/** 405 `METHOD_NOT_ALLOWED`, with the `Allow` header. */
 export function methodNotAllowed(allowed: string): ApiError {
   return {
     status: 405,
@@ -45,6 +49,7 @@ export function methodNotAllowed(allowed: string): ApiError {
   };
 }
 
+/** 400 `INVALID_DATA`, its detail naming the parameter (`target`) and what is wrong with it. */
 export function invalidParameter(target: string, message: string, detailCode = 'INVALID_VALUE'): ApiError {
   return {
     status: 400,
@@ -52,6 +57,7 @@ export function invalidParameter(target: string, message: string, detailCode = '
   };
 }
 
+/** 429 `REQUEST_LIMITED` / `LIMIT_EXCEEDED` with `Retry-After` (seconds) and the same moment in `innerError.retryAfter`. */
 export function requestLimited(retryAfterSeconds: number, now: number): ApiError {
   return {
     status: 429,
@@ -86,6 +92,7 @@ export function quotaExceeded(retryAfterSeconds: number, quotaLimit: number, now
   };
 }
 
+/** 500 `UNEXPECTED_ERROR`, or 502/503 `SERVICE_UNAVAILABLE` (503 with `Retry-After: 1`). */
 export function serverError(status: 500 | 502 | 503): ApiError {
   const body = status === 500 ? p1Error('UNEXPECTED_ERROR', 'An unexpected error occurred.') : p1Error('SERVICE_UNAVAILABLE', 'The service is temporarily unavailable. Try again later.');
   return status === 503 ? { status, body, headers: { 'retry-after': '1' } } : { status, body };

@@ -4,6 +4,7 @@ import { signInCandidates, signInRefusal } from './sign-in-policy.js';
 import { pageHeaders, userPickerPage } from './sign-in-pages.js';
 import type { UserGrantStore } from './user-grants.js';
 
+/** The answer to an authorize request: a redirect, an error, or a page for the browser. */
 export interface AuthorizeReply {
   status: number;
   body: unknown;

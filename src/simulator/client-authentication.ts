@@ -41,6 +41,7 @@ export interface AssertionReplayStore {
   remember(key: string, expiresAt: number): boolean;
 }
 
+/** An {@link AssertionReplayStore} that has seen no assertion yet. */
 export function createAssertionReplayStore(now: () => number): AssertionReplayStore {
   const seen = new Map<string, number>();
   return {
@@ -53,6 +54,7 @@ export function createAssertionReplayStore(now: () => number): AssertionReplaySt
   };
 }
 
+/** What checking a client assertion needs: the dataset, a clock, the jti memory and the audiences accepted. */
 export interface AssertionCheck {
   index: DatasetIndex;
   now: () => number;
@@ -146,6 +148,7 @@ function decodePart(part: string | undefined): Record<string, unknown> | undefin
   }
 }
 
+/** A refused client: the HTTP status and the OAuth `error` and `error_description` to answer with. */
 export type ClientRefusal = { status: number; error: string; description: string };
 
 /**

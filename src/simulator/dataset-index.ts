@@ -20,6 +20,7 @@ export interface DatasetIndex {
   assignmentsOf(actor: Actor): ApiRoleAssignment[];
 }
 
+/** Builds the dataset's lookups once, when the simulator starts. */
 export function indexDataset(dataset: Dataset): DatasetIndex {
   const environments = new Map(dataset.environments.map((entry) => [entry.environment.id, entry]));
   const applications = new Map<string, { environment: DatasetEnvironment; application: ApiApplication }>();

@@ -45,6 +45,7 @@ export interface Dataset {
   credentials: DatasetCredential[];
 }
 
+/** The organization the dataset's environments belong to, as `GET /organizations` answers it. */
 export interface DatasetOrganization {
   id: string;
   name: string;
@@ -52,12 +53,14 @@ export interface DatasetOrganization {
   [field: string]: unknown;
 }
 
+/** A worker app's client secret, and the environment whose token endpoint accepts it. */
 export interface DatasetCredential {
   clientId: string;
   clientSecret: string;
   environmentId: string;
 }
 
+/** One environment and everything the simulator serves under it, each list as the API names it. */
 export interface DatasetEnvironment {
   environment: ApiEnvironment;
   populations: ApiPopulation[];
@@ -95,6 +98,7 @@ export interface DatasetEnvironment {
   identityProviders: ApiIdentityProvider[];
 }
 
+/** An attribute mapping of an application (`GET …/applications/{appId}/attributes`). */
 export interface ApplicationAttributeMapping {
   id: string;
   application: ApiRef;
@@ -105,6 +109,7 @@ export interface ApplicationAttributeMapping {
   [field: string]: unknown;
 }
 
+/** A resource (`GET …/resources`), the audience of access tokens. */
 export interface DatasetResource {
   id: string;
   name: string;
@@ -112,6 +117,7 @@ export interface DatasetResource {
   [field: string]: unknown;
 }
 
+/** A scope of a resource (`GET …/resources/{resourceId}/scopes`). */
 export interface DatasetResourceScope {
   id: string;
   name: string;

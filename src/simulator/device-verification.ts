@@ -4,6 +4,7 @@ import { signInCandidates, signInRefusal } from './sign-in-policy.js';
 import { approveDevicePage, deviceDecidedPage, enterCodePage } from './sign-in-pages.js';
 import type { DeviceAuthorization, UserGrantStore } from './user-grants.js';
 
+/** An HTML page for the browser, with its status. */
 export interface PageReply {
   status: number;
   html: string;

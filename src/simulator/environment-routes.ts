@@ -178,4 +178,5 @@ function routesOf(collection: EnvironmentCollection): Route[] {
   ];
 }
 
+/** The list and item routes of every collection under `/environments/{envId}`. */
 export const environmentRoutes: Route[] = collections.flatMap(routesOf);

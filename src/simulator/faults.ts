@@ -62,12 +62,14 @@ export interface RequestFaults {
   echoStatus?: number;
 }
 
+/** Decides the faults of each request from a {@link FaultPlan}, spending the counted ones. */
 export interface FaultInjector {
   /** Decides (and uses up) the faults of one request. */
   plan(path: string, isApi: boolean): RequestFaults;
   readonly tokenExpiresAfterRequests: number | undefined;
 }
 
+/** Whether `path` (its query ignored) matches `pattern`: `*` is one segment, `**` any number of them. */
 export function matchesPattern(pattern: string, path: string): boolean {
   const patternParts = pattern.split('/').filter(Boolean);
   const pathParts = path.split('?')[0]!.split('/').filter(Boolean);
@@ -81,6 +83,7 @@ export function matchesPattern(pattern: string, path: string): boolean {
   return match(0, 0);
 }
 
+/** A {@link FaultInjector} for the plan; its random choices are seeded by `plan.seed`, so a run repeats. */
 export function createFaultInjector(plan: FaultPlan = {}): FaultInjector {
   const random = seededRandom(plan.seed ?? 1);
   const remaining = {

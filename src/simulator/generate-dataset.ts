@@ -3,6 +3,7 @@ import type { Dataset, DatasetCredential, DatasetEnvironment } from './dataset.j
 import { loadDataset } from './load-dataset.js';
 import { seededRandom, seededUuid } from './seeded-random.js';
 
+/** The size and shape of a generated dataset (for benchmarks and large-tenant tests). */
 export interface GenerateDatasetOptions {
   environments: number;
   appsPerEnvironment: number;

@@ -3,6 +3,7 @@ import { choosePage, encodeCursor, pageHref } from './paging.js';
 import type { Resource } from './route-types.js';
 import type { RequestFaults } from './faults.js';
 
+/** A request for a list, and the items it may answer with. */
 export interface ListRequest {
   origin: string;
   /** Full request pathname, including `/v1`. */

@@ -18,6 +18,7 @@ function withAnyRole(context: RouteContext, answer: () => RouteResult): RouteRes
   return holdsAnyRole(context.index, context.actor) ? answer() : { error: insufficientPermissions() };
 }
 
+/** The routes outside the environment collections: environments, organizations, built-in roles, and the application secret trap. */
 export const organizationRoutes: Route[] = [
   {
     pattern: '/environments',

@@ -15,6 +15,7 @@ export const defaultPageSizes: Readonly<Record<PagedCollection, number>> = {
   populations: 100,
 };
 
+/** The slice of a collection one answer holds, with the offsets of its neighbours. */
 export interface Page {
   offset: number;
   size: number;
@@ -23,7 +24,7 @@ export interface Page {
   previousOffset?: number;
 }
 
-// A cursor names its collection so that one from another list (or a made-up one) is refused.
+/** The opaque `cursor` of a page: it names its collection, so that one from another list (or a made-up one) is refused. */
 export function encodeCursor(offset: number, collectionPath: string): string {
   return Buffer.from(`${offset}.${fingerprint(collectionPath)}`).toString('base64url');
 }

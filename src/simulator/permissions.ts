@@ -78,6 +78,7 @@ function areasOf(index: DatasetIndex, assignment: ApiRoleAssignment): readonly A
   return areasByRoleName[role.name] ?? [];
 }
 
+/** Whether one of the actor's roles grants the area over the target, within its scope. */
 export function isAllowed(index: DatasetIndex, actor: Actor, area: Area, target: Target): boolean {
   return index.assignmentsOf(actor).some((assignment) => areasOf(index, assignment).includes(area) && scopeCovers(index, assignment, target, area));
 }
@@ -95,6 +96,7 @@ export function visibleEnvironmentIds(index: DatasetIndex, actor: Actor): Set<st
   return visible;
 }
 
+/** Whether the actor holds any built-in role that grants an area. */
 export function holdsAnyRole(index: DatasetIndex, actor: Actor): boolean {
   return index.assignmentsOf(actor).some((assignment) => areasOf(index, assignment).length > 0);
 }

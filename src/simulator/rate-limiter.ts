@@ -4,11 +4,13 @@ export interface RateLimit {
   burst?: number;
 }
 
+/** The simulator's rate limit, shared by every request. */
 export interface RateLimiter {
   /** Takes one token, or says how many whole seconds to wait (PingOne's `Retry-After`). */
   take(): { allowed: true } | { allowed: false; retryAfterSeconds: number };
 }
 
+/** A full token bucket for `limit`. */
 export function createRateLimiter(limit: RateLimit, now: () => number): RateLimiter {
   const capacity = Math.max(1, limit.burst ?? limit.requestsPerSecond);
   let tokens = capacity;

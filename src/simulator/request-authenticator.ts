@@ -3,6 +3,7 @@ import { invalidToken, type ApiError } from './api-errors.js';
 import type { Actor, DatasetIndex } from './dataset-index.js';
 import type { RequestLogEntry } from './start-simulator.js';
 
+/** Turns a request's bearer token into the actor whose roles apply. */
 export interface RequestAuthenticator {
   /** Called for every token issued; the first one is the `tokenExpiresAfterRequests` victim. */
   noteIssued(jti: string): void;
@@ -10,6 +11,10 @@ export interface RequestAuthenticator {
   authenticate(authorization: string | undefined, entry: RequestLogEntry): Actor | ApiError;
 }
 
+/**
+ * A {@link RequestAuthenticator} over the minter's tokens. With `tokenExpiresAfterRequests`, the first
+ * token issued is refused as expired after that many uses, so a client's renewal can be tested.
+ */
 export function createRequestAuthenticator(index: DatasetIndex, minter: TokenMinter, tokenExpiresAfterRequests: number | undefined): RequestAuthenticator {
   const firstToken = { jti: undefined as string | undefined, calls: 0 };
   return {

@@ -6,6 +6,7 @@ import type { Area } from './permissions.js';
 /** A served resource: API-shaped JSON with `_links` first. */
 export type Resource = Record<string, unknown>;
 
+/** What a route reads: the dataset, the authenticated actor, the path parameters and the query. */
 export interface RouteContext {
   index: DatasetIndex;
   actor: Actor;
@@ -15,8 +16,10 @@ export interface RouteContext {
   href(path: string): string;
 }
 
+/** A route's answer: a list (paged or whole), one item, or an API error. */
 export type RouteResult = { list: string; items: Resource[]; paged?: PagedCollection } | { item: Resource } | { error: ApiError };
 
+/** One path of the simulated Management API. */
 export interface Route {
   /** Path under `/v1` with `{param}` segments, e.g. `/environments/{envId}/users/{userId}`. */
   pattern: string;

@@ -8,10 +8,12 @@ export type FilterPredicate = (item: Record<string, unknown>) => boolean;
 /** Reads an attribute (dotted path) of an item; multi-valued attributes return arrays. */
 export type AttributeReader = (item: Record<string, unknown>, attribute: string) => unknown;
 
+/** A filter the simulator cannot parse, or that names an attribute the endpoint does not accept (PingOne answers 400). */
 export class FilterError extends Error {}
 
 const operators = new Set(['eq', 'ne', 'sw', 'ew', 'co']);
 
+/** The default {@link AttributeReader}: follows the dotted path through nested objects. */
 export function readPath(item: Record<string, unknown>, attribute: string): unknown {
   let value: unknown = item;
   for (const key of attribute.split('.')) {
@@ -52,6 +54,10 @@ function compare(actual: unknown, operator: string, expected: unknown): boolean 
   }
 }
 
+/**
+ * A predicate for a `filter` query parameter.
+ * @throws FilterError when the filter is malformed or names an attribute not in `allowedAttributes`.
+ */
 export function parseFilter(filter: string, allowedAttributes: ReadonlySet<string>, read: AttributeReader = readPath): FilterPredicate {
   const tokens = tokenize(filter);
   let position = 0;

@@ -4,6 +4,7 @@ import type { RateLimit } from './rate-limiter.js';
 import { sandboxLines } from './sandbox-lines.js';
 import { startSimulator, type RunningSimulator } from './start-simulator.js';
 
+/** What `pingone-audit simulate` starts the simulator with. */
 export interface SimulateCommandOptions {
   port: number;
   /** A built-in dataset name (`demo`) or a dataset file path. */

@@ -22,6 +22,7 @@ import { createUserGrantStore } from './user-grants.js';
 import { answerDeviceAuthorization, answerUserGrant, assertionAudiences, userGrantTypes, type UserGrantContext } from './user-token-endpoint.js';
 import { createAssertionReplayStore } from './client-authentication.js';
 
+/** The dataset to serve and how the simulator behaves: paging, rate limit, latency, faults, token lifetime. */
 export interface SimulatorOptions {
   dataset: Dataset;
   /** Port on 127.0.0.1; 0 (the default) picks a free one. */
@@ -46,6 +47,7 @@ export interface SimulatorOptions {
   customDomainEnvironmentId?: string;
 }
 
+/** One request as the simulator saw it, for tests to assert on. */
 export interface RequestLogEntry {
   method: string;
   /** Path and query as requested, e.g. `/v1/environments?limit=2`. */
@@ -59,6 +61,7 @@ export interface RequestLogEntry {
   fault?: 'echoRequest' | 'reset' | 'serverError' | 'rateLimited' | 'quotaExceeded' | 'forbidden' | 'malformed' | 'slow' | 'pagingCycle' | 'foreignNextLink' | 'bareObject' | 'tokenExpired';
 }
 
+/** A started simulator: its URLs, its request log, and helpers for tests. */
 export interface RunningSimulator {
   /** Management API base, `http://127.0.0.1:<port>/v1`. */
   apiUrl: string;

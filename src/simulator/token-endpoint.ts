@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { TokenMinter } from './access-tokens.js';
 import { authenticateClient, type AssertionCheck } from './client-authentication.js';
 
+/** The token endpoint's answer, and the token it issued, if any. */
 export interface TokenResponse {
   status: number;
   body: Record<string, unknown>;
@@ -9,6 +10,7 @@ export interface TokenResponse {
   issued?: { jti: string; clientId: string; userId?: string };
 }
 
+/** An OAuth error answer (RFC 6749 §5.2): `error` and `error_description`. */
 export function oauthError(status: number, error: string, description: string): TokenResponse {
   return { status, body: { error, error_description: description } };
 }

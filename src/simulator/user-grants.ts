@@ -26,6 +26,7 @@ export interface DeviceAuthorization {
   decision?: { approvedUserId: string } | { denied: true };
 }
 
+/** What a refresh token stands for: the client, environment, user and scope of the sign-in. */
 export interface RefreshGrant {
   clientId: string;
   environmentId: string;
@@ -60,6 +61,7 @@ const expiredDeviceKeptMs = 10 * 60_000;
 // RFC 8628 §6.1: a short code from an alphabet without vowels or look-alike characters.
 const userCodeAlphabet = 'BCDFGHJKLMNPQRSTVWXZ';
 
+/** A {@link UserGrantStore} with nothing issued yet. */
 export function createUserGrantStore(now: () => number): UserGrantStore {
   const codes = new Map<string, PendingCode>();
   const devices = new Map<string, DeviceAuthorization>();

@@ -10,6 +10,7 @@ const deviceCodeGrantType = 'urn:ietf:params:oauth:grant-type:device_code';
 /** Grant types answered here rather than by the client-credentials endpoint. */
 export const userGrantTypes = new Set(['authorization_code', 'refresh_token', deviceCodeGrantType]);
 
+/** What answering a user grant needs. */
 export interface UserGrantContext {
   index: DatasetIndex;
   minter: TokenMinter;
