@@ -65,7 +65,7 @@ export const checkCommand = defineCommand({
       .option('config', { type: 'string', description: 'Config file (its `integrations` decide which profiles an app is bound to)' })
       .option('framework', { type: 'string', choices: FRAMEWORK_IDS, description: 'Also name the controls of this framework the checklist is evidence for, and their status' })
       .example('$0 check stackone --app StackOne --snapshot ./pingone-snapshot', 'Is the StackOne app set up as StackOne’s guide says?')
-      .epilogue('Exit codes: 0 every item passes, 1 an item fails, 3 an item could not be evaluated (data missing), 2 usage error.'),
+      .epilogue('Exit codes: 0 every item passes, 1 an item fails, 3 an item could not be evaluated or the app could not be looked up (data missing), 2 usage error.'),
   run: async (argv, context) => {
     const { io } = context;
     // The flags, the profile and the config are checked before any network call, so a typo fails fast (exit 2).
@@ -80,6 +80,15 @@ export const checkCommand = defineCommand({
             argv.out === undefined ? (await collectInMemory(context, client, argv)).snapshot : collectToFolder(context, client, { ...argv, out: argv.out }),
           );
     const application = findApplication(snapshot, argv.app);
+    if ('unread' in application) {
+      io.stderr.write(
+        stderrLines([
+          `pingone-audit: No application read has the id or name "${argv.app}", and ${application.unread.join('; ')}: it may be there, unchecked.`,
+          '  what to do: Collect again with credentials that can read those applications (pingone-audit whoami tells what they can read), then run check again.',
+        ]),
+      );
+      return 'incomplete';
+    }
     const bound = boundProfileIds(application.app, profileBindingsFromConfig(config.config.integrations, configSource(config)), bundledProfiles());
     if (!bound.includes(profile.id)) {
       const others = bound.length === 0 ? 'no profile' : bound.join(', ');

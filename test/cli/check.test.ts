@@ -101,6 +101,23 @@ describe('pingone-audit check', () => {
     expect(run.stdout.replace(/\s+/g, ' ')).toContain(`reason: could not be read: GET /environments/${PRODUCTION}/users/x/roleAssignments → 403`);
   });
 
+  it('exits 3, not "no application", when the app is missing from a snapshot whose applications of an environment failed to read', async () => {
+    const dir = await variant('applications-unread', async (copy) => {
+      const file = path.join(copy, 'manifest.json');
+      const manifest = JSON.parse(await readFile(file, 'utf8')) as { collection: { complete: boolean; entries: Array<Record<string, unknown>> } };
+      const entry = manifest.collection.entries.find((candidate) => candidate.kind === 'applications' && candidate.environmentId === PRODUCTION)!;
+      Object.assign(entry, { status: 'failed', httpStatus: 403, path: `/environments/${PRODUCTION}/applications` });
+      manifest.collection.complete = false;
+      await writeFile(file, JSON.stringify(manifest, null, 2));
+      await rm(path.join(copy, 'environments', PRODUCTION, 'applications'), { recursive: true });
+    });
+    const run = await runCli(['check', 'stackone', '--app', 'StackOne', '--snapshot', dir]);
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr).toContain('No application read has the id or name "StackOne"');
+    expect(run.stderr).toContain(`the applications of environment ${PRODUCTION} (Production) could not be read (GET /environments/${PRODUCTION}/applications → 403)`);
+    expect(run.stdout).toBe('');
+  });
+
   it('says when the app is not bound to the profile, and still checks it', async () => {
     const run = await runCli(['check', 'pingdatasync', '--app', 'Nightly Export', '--snapshot', snapshot]);
     expect(run.stderr).toContain('note: Nightly Export is not bound to pingdatasync (bound to no profile)');
