@@ -3,6 +3,7 @@ import { artifactUri, artifactUriJson } from '../../src/formatters/sarif-locatio
 import { UserFacingError } from '../../src/errors.js';
 import { seededRandom } from '../../src/simulator/seeded-random.js';
 import { randomString } from '../helpers/random-string.js';
+import { referenceJson } from '../helpers/reference-json.js';
 
 describe('artifactUriJson', () => {
   const folders = [undefined, '', '.', 'snap', 'snap/', './snap//x/../y', 'a b/ü', '..', '/abs/snap', 'C:\\snap', 'dir\\sub'];
@@ -18,20 +19,50 @@ describe('artifactUriJson', () => {
     'trailing/',
     'win\\style.json',
     'odd/%41 "q" ü \u2028.json',
+    'bidi/admin\u202Egpj \u200B\u{E0041}\u0085.json',
     "ok/-_.!~*'().json",
     '...json',
     '.hidden/x.json',
   ];
 
-  it('gives the text of JSON.stringify(artifactUri(file, folder)) for plain and unusual paths alike', () => {
+  // The reference: JSON.stringify, hidden characters escaped too (a URI is percent-encoded ASCII: the same text).
+  const expectedJson = (file: string, folder: string | undefined) => referenceJson(JSON.stringify(artifactUri(file, folder)));
+
+  it('gives the reference JSON text of artifactUri(file, folder) for plain and unusual paths alike', () => {
     for (const folder of folders) {
       const uriJson = artifactUriJson(folder);
-      for (const file of files) expect(uriJson(file), `${folder} + ${file}`).toBe(JSON.stringify(artifactUri(file, folder)));
+      for (const file of files) expect(uriJson(file), `${folder} + ${file}`).toBe(expectedJson(file, folder));
     }
   });
 
   // The segments a tenant's ids and names or a user's --out can put in a path, as the escaping sees them.
-  const SEGMENTS = ['', '.', '..', '...', 'a', 'env-1', 'a b', '%41', '%', '#x', 'q?=1', 'ü', '日本', 'a\\b', 'C:', "o'k", '(x)', '~*!', '"', '\u2028', '\u0001', 'x.json'];
+  const SEGMENTS = [
+    '',
+    '.',
+    '..',
+    '...',
+    'a',
+    'env-1',
+    'a b',
+    '%41',
+    '%',
+    '#x',
+    'q?=1',
+    'ü',
+    '日本',
+    'a\\b',
+    'C:',
+    "o'k",
+    '(x)',
+    '~*!',
+    '"',
+    '\u2028',
+    '\u0001',
+    '\u202E',
+    '\u200B',
+    '\u{E0041}',
+    'x.json',
+  ];
   const randomPath = (random: () => number) =>
     randomString(
       random,
@@ -39,7 +70,7 @@ describe('artifactUriJson', () => {
       SEGMENTS.map((segment) => `${segment}/`),
     ).slice(0, -1);
 
-  it('gives the text of JSON.stringify(artifactUri(file, folder)) for random folders and paths', () => {
+  it('gives the reference JSON text of artifactUri(file, folder) for random folders and paths', () => {
     const random = seededRandom(19);
     for (let i = 0; i < 300; i++) {
       // A third of the folders absolute: their part of the URI is dropped, whatever it holds.
@@ -47,7 +78,7 @@ describe('artifactUriJson', () => {
       const uriJson = artifactUriJson(folder);
       for (let j = 0; j < 20; j++) {
         const file = randomPath(random);
-        const expected = JSON.stringify(artifactUri(file, folder));
+        const expected = expectedJson(file, folder);
         if (uriJson(file) !== expected) expect(uriJson(file), `folder ${JSON.stringify(folder)}, file ${JSON.stringify(file)}`).toBe(expected);
       }
     }
