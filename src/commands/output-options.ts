@@ -12,6 +12,7 @@ import { checkSnapshotTarget } from '../snapshot/snapshot-target.js';
 import { pathWithin } from '../path-within.js';
 import { STDOUT_PATH } from './stdout-dash.js';
 import { DEFAULT_FORMAT, FORMATS_READING, formatName } from '../formatters/format-names.js';
+import { holdsLoneSurrogate } from '../formatters/sarif-location.js';
 import { SEVERITIES } from '../engine/types.js';
 import { FRAMEWORK_IDS, type FrameworkId } from '../frameworks/framework-ids.js';
 
@@ -373,14 +374,41 @@ export interface OutputArgs {
  * Checks every output path (`--out`'s snapshot folder, each `--output` file) before the command reads or collects
  * anything: a mistake there must not cost a whole collection, or a load of a large snapshot.
  * @throws UserFacingError `flag-invalid` for a report inside the snapshot folder written or read: the next load
- * refuses a snapshot holding a file its manifest does not list (or with its manifest.json replaced).
+ * refuses a snapshot holding a file its manifest does not list (or with its manifest.json replaced); and for a
+ * snapshot folder a SARIF report cannot name, `flag-invalid` (`--out`) or `argument-invalid` (`audit <snapshot>`).
  */
 export async function checkOutputsFirst(context: CommandContext, args: OutputArgs): Promise<void> {
   if (typeof args.out === 'string') await checkSnapshotTarget(resolvePath(context.io, args.out));
+  if (typeof args.out === 'string') refuseFolderSarifCannotName(context, args.out, '--out');
+  if (typeof args.snapshot === 'string') refuseFolderSarifCannotName(context, args.snapshot, undefined);
   if (args.output === undefined) return;
   const targets = pairOutputs(context.rawArgv);
   for (const folder of [args.out, args.snapshot]) if (typeof folder === 'string') refuseReportsInside(context.io.cwd, folder, targets);
   await checkReportFiles(context, targets);
+}
+
+/** SARIF locations must be relative to the repository; a folder outside the working directory has none. */
+export function relativeSnapshotDir(cwd: string, snapshotDir: string): { snapshotDir?: string } {
+  const relative = pathWithin(cwd, path.resolve(cwd, snapshotDir));
+  if (relative === undefined) return {};
+  return { snapshotDir: relative === '' ? '.' : relative };
+}
+
+/**
+ * Refuses a snapshot folder whose path a SARIF report of this run would have to name and cannot: within the working
+ * directory the path starts every result's URI, and a lone UTF-16 surrogate in it (a Windows file name can hold one)
+ * has no UTF-8 form to escape. `flag` is the flag that named the folder; undefined, the command's own argument.
+ */
+function refuseFolderSarifCannotName(context: CommandContext, folder: string, flag: string | undefined): void {
+  const { snapshotDir } = relativeSnapshotDir(context.io.cwd, folder);
+  if (snapshotDir === undefined || !holdsLoneSurrogate(snapshotDir)) return;
+  if (!pairOutputs(context.rawArgv).some((target) => target.format === 'sarif')) return;
+  const named = flag === undefined ? `The snapshot folder argument ${JSON.stringify(folder)}` : `${flag} ${JSON.stringify(folder)}`;
+  throw new UserFacingError(
+    flag === undefined ? 'argument-invalid' : 'flag-invalid',
+    `${named} holds a lone UTF-16 surrogate (shown as a \\u escape): the SARIF report names the snapshot's files by URI, and no URI can carry one.`,
+    { hint: `Rename the folder so that every character of its path is valid Unicode, and pass the new name${flag === undefined ? '' : ` to ${flag}`}; or write a format other than SARIF.` },
+  );
 }
 
 function refuseReportsInside(cwd: string, folder: string, targets: readonly OutputTarget[]): void {

@@ -1,18 +1,16 @@
-import path from 'node:path';
 import { decideGate, type GateDecision } from '../audit/gate.js';
 import type { AuditResult } from '../engine/types.js';
 import { chunkedFormatterFor, formatterFor, type FormatContext } from '../formatters/index.js';
 import { buildSarifUploads, MAX_RESULTS_PER_RUN, sarifResultsLeftOut } from '../formatters/sarif.js';
 import { MAX_UPLOAD_GZIP_BYTES, type SarifUpload } from '../formatters/sarif-uploads.js';
 import { withSarifSpool } from './sarif-spool.js';
-import { pathWithin } from '../path-within.js';
 import { summaryParts } from '../formatters/summary-line.js';
 import { stderrLines, stderrWarnings } from '../output/stderr-line.js';
 import { listWarnings } from '../formatters/warning-list.js';
 import type { Verdict } from '../verdict.js';
 import type { CommandContext } from './context.js';
 import { terminalColumns, useColor } from './io.js';
-import { throwIfReportsFailed, writeReports, type FailOn, type OutputFlags, type OutputTarget } from './output-options.js';
+import { relativeSnapshotDir, throwIfReportsFailed, writeReports, type FailOn, type OutputFlags, type OutputTarget } from './output-options.js';
 import { removeReplacedSarif, splitSarifTargets } from './split-sarif.js';
 
 /** Formats for people at a terminal, as `--format` names them. */
@@ -94,13 +92,6 @@ async function writeAll(result: AuditResult, input: ReportResultInput, formatCon
   io.stderr.write(stderrLines(gate.reasons));
   throwIfReportsFailed(failures);
   return gate.verdict;
-}
-
-/** SARIF locations must be relative to the repository; a folder outside the working directory has none. */
-function relativeSnapshotDir(cwd: string, snapshotDir: string): { snapshotDir?: string } {
-  const relative = pathWithin(cwd, path.resolve(cwd, snapshotDir));
-  if (relative === undefined) return {};
-  return { snapshotDir: relative === '' ? '.' : relative };
 }
 
 /**

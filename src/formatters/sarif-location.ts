@@ -22,25 +22,36 @@ export function fullyQualifiedPrefix(environmentId: string | null, type: Resourc
 
 /**
  * A relative, percent-encoded URI: {@link snapshotFilePath} with each segment escaped (RFC 3986 §2.1, of its UTF-8).
- * @throws UserFacingError `flag-invalid` when the path holds a lone UTF-16 surrogate (a Windows file name can): it has
- * no UTF-8 form, so no URI names that file, and one made with U+FFFD in its place would name another file.
+ * @throws UserFacingError `argument-invalid` when the path holds a lone UTF-16 surrogate (a Windows file name can): it has
+ * no UTF-8 form, so no URI names that file, and one made with U+FFFD in its place would name another file. The commands
+ * refuse a snapshot folder so named before any work (`checkOutputsFirst`); what reaches here is a file under the folder
+ * a command was given as its argument (a Terraform configuration's).
  */
 export function artifactUri(file: string, snapshotDir: string | undefined): string {
   const filePath = snapshotFilePath(file, snapshotDir);
-  if (LONE_SURROGATE.test(filePath)) throw notUnicode(filePath);
+  if (holdsLoneSurrogate(filePath)) throw notUnicode(filePath);
   return filePath
     .split('/')
     .map((segment) => encodeURIComponent(segment))
     .join('/');
 }
 
+/** Whether `text` holds a UTF-16 surrogate without its pair, which has no UTF-8 form (so no URI can name it). */
+export function holdsLoneSurrogate(text: string): boolean {
+  return LONE_SURROGATE.test(text);
+}
+
 /** With the `u` flag a surrogate pair is one code point, so only a lone surrogate is in category Cs. */
 const LONE_SURROGATE = /\p{Cs}/u;
 
 function notUnicode(filePath: string): UserFacingError {
-  return new UserFacingError('flag-invalid', `Cannot name ${JSON.stringify(filePath)} in the SARIF report: the path holds a lone UTF-16 surrogate (shown as \\u escapes), which a URI cannot carry.`, {
-    hint: 'Rename the snapshot folder (or pass its path) so that every name in it is valid Unicode, then run again.',
-  });
+  return new UserFacingError(
+    'argument-invalid',
+    `Cannot name ${JSON.stringify(filePath)} in the SARIF report: the path holds a lone UTF-16 surrogate (shown as \\u escapes), which a URI cannot carry.`,
+    {
+      hint: 'Rename the folder or file so that every name in its path is valid Unicode, then run again; or write a format other than SARIF.',
+    },
+  );
 }
 
 /** A path of plain segments: none empty, `.` or `..`, and no character that `encodeURIComponent` escapes. */

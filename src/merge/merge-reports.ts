@@ -13,13 +13,13 @@ const HINT = 'Merge the JSON reports of one CI matrix: one report per environmen
  * report carries (built-in roles) are kept once, by fingerprint or by value. The merged run is as old
  * as its oldest snapshot and as late as its latest audit; it is complete only when every input is.
  * Pure: the reports are read by `readReportFile`.
- * @throws UserFacingError `flag-invalid` when no report is given, when an environment is in
+ * @throws UserFacingError `argument-invalid` when no report is given, when an environment is in
  *   two reports, or when the reports come from different tool versions (their rules and fingerprints may differ).
  */
 export function mergeReports(reports: readonly ReadReport[]): AuditResult {
   const [first] = reports;
   if (first === undefined) {
-    throw new UserFacingError('flag-invalid', `merge needs at least one JSON report.`, { hint: HINT });
+    throw new UserFacingError('argument-invalid', `merge needs at least one JSON report.`, { hint: HINT });
   }
   refuseMixedVersions(reports);
   refuseDuplicateEnvironments(reports);
@@ -99,7 +99,7 @@ function refuseMixedVersions(reports: readonly ReadReport[]): void {
   for (const { file, result } of reports) if (!versions.has(result.tool.version)) versions.set(result.tool.version, file);
   if (versions.size <= 1) return;
   const list = [...versions].map(([version, file]) => `${version} (${file})`).join(', ');
-  throw new UserFacingError('flag-invalid', `The reports come from different pingone-audit versions: ${list}.`, {
+  throw new UserFacingError('argument-invalid', `The reports come from different pingone-audit versions: ${list}.`, {
     hint: 'Rules and fingerprints change between versions: run every job of the matrix with the same version (pin it, e.g. npx pingone-audit@<version>) and merge again.',
   });
 }
@@ -110,7 +110,7 @@ function refuseDuplicateEnvironments(reports: readonly ReadReport[]): void {
     for (const environmentId of new Set(result.snapshot.environmentIds)) {
       const other = seen.get(environmentId);
       if (other !== undefined) {
-        throw new UserFacingError('flag-invalid', `Environment ${environmentId} is in two reports: ${other} and ${file}.`, {
+        throw new UserFacingError('argument-invalid', `Environment ${environmentId} is in two reports: ${other} and ${file}.`, {
           hint: 'Each environment must be audited by one job of the matrix only: drop one of the two reports, or collect that environment in one job.',
         });
       }

@@ -175,14 +175,24 @@ describe('a UTF-8 byte order mark in a file the user names is accepted', () => {
 });
 
 describe('a snapshot folder named with a lone UTF-16 surrogate', () => {
-  it('exits 2 with flag-invalid from -f sarif, not 70 from a URIError', async () => {
+  it("is refused for -f sarif as audit's argument (argument-invalid, exit 2), not a flag nor a URIError (70); other formats read it", async () => {
     // Node writes a lone surrogate in a path as U+FFFD's UTF-8, so the folder is found; only its SARIF URI cannot be made.
     await cp(snapshot, path.join(work, 'lone\ud800'), { recursive: true });
     const run = await runCli(['audit', 'lone\ud800', '-f', 'sarif'], { cwd: work });
     expect(run.code, run.stderr).toBe(2);
-    expect(run.stderr).toContain('flag-invalid');
-    expect(run.stderr).toContain('lone\\ud800');
+    expect(run.stderr).toContain('pingone-audit: The snapshot folder argument "lone\\ud800" holds a lone UTF-16 surrogate');
+    expect(run.stderr).toContain('error code: argument-invalid');
+    expect(run.stderr).not.toMatch(/\p{Cs}/u);
     expect(run.stdout).toBe('');
+    const json = await runCli(['audit', 'lone\ud800', '-f', 'json', '--fail-on', 'none'], { cwd: work });
+    expect(json.code, json.stderr).toBe(0);
+  });
+
+  it('is refused as --out of scan with -f sarif (flag-invalid) before any request', async () => {
+    const run = await runCli(['scan', '-e', ENV_ID, '--out', 'scan-lone\ud800', '-f', 'sarif'], { cwd: work, env: NOWHERE });
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain('pingone-audit: --out "scan-lone\\ud800" holds a lone UTF-16 surrogate');
+    expect(run.stderr).toContain('error code: flag-invalid');
   });
 });
 

@@ -95,10 +95,10 @@ describe('a path with a lone UTF-16 surrogate', () => {
     }
     expect(thrown).toBeInstanceOf(UserFacingError);
     const error = thrown as UserFacingError;
-    expect(error.errorCode).toBe('flag-invalid');
+    expect(error.errorCode).toBe('argument-invalid');
     expect(error.message).toContain('"snaps/acme\\ud800/x"');
     expect(error.message).not.toMatch(/\p{Cs}/u);
-    expect(error.hint).toMatch(/Rename the snapshot folder/);
+    expect(error.hint).toMatch(/Rename the folder or file/);
   });
 
   it('is refused in a file name too, while a surrogate pair is encoded as its UTF-8', () => {

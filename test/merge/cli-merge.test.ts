@@ -185,6 +185,8 @@ describe('merge (issue 17, item 7)', () => {
     const run = await runCli(['merge', first, 'copy.json', '-f', 'json', '-o', 'dup.json'], { cwd: work });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(new RegExp(`Environment [0-9a-f-]+ is in two reports: ${first.replace('.', '\\.')} and copy\\.json`));
+    // The reports are merge's arguments, not a flag's value.
+    expect(run.stderr).toContain('error code: argument-invalid');
   });
 
   it('counts an organization-wide finding that every job reported once, in the findings and the summary alike', async () => {
@@ -236,6 +238,7 @@ describe('merge (issue 17, item 7)', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('different pingone-audit versions');
     expect(run.stderr).toContain('0.0.1 (older.json)');
+    expect(run.stderr).toContain('error code: argument-invalid');
   });
 
   it('refuses a file that is not a JSON report, naming the file and the problem (exit 2)', async () => {
