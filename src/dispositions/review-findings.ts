@@ -122,10 +122,11 @@ function daysLeft(day: string, now: Date): number {
 
 /**
  * Only entries about an environment and a rule this run looked at can be called stale; an entry by
- * fingerprint names neither, so it is stale when nothing this run reported, open or hidden, has it.
+ * fingerprint names neither, so it is stale when nothing this run reported, open or hidden, has it, and
+ * every rule ran where it was asked to (none not evaluated or failed: its finding may lie in what was not read).
  */
 function wasAudited(match: ReviewMatch, result: AuditResult): boolean {
-  if ('fingerprint' in match) return true;
+  if ('fingerprint' in match) return result.notEvaluated.length === 0 && result.ruleErrors.length === 0;
   const environmentAudited = match.environmentId === null || result.snapshot.environmentIds.includes(match.environmentId);
   const ruleRan = result.ruleResults.some((outcome) => outcome.ruleId === match.ruleId && outcome.environmentId === match.environmentId && (outcome.outcome === 'pass' || outcome.outcome === 'fail'));
   return environmentAudited && (ruleRan || (match.environmentId === null && result.rules.some((rule) => rule.id === match.ruleId)));

@@ -146,6 +146,18 @@ describe('audit --dispositions (acceptance of issue 17, item 5)', () => {
     expect(said).toContain('false-positive matches no finding of implicit-grant in what was audited');
   });
 
+  it('calls no entry by fingerprint stale when this run could not check every rule (a read failed): it may match what was not read', async () => {
+    const unread = path.join(work, 'unread-snapshot');
+    await writeSnapshot(buildSnapshot({ environments: [{}], failed: [{ kind: 'applications', environmentId: PROD_ENV_ID, status: 'failed', httpStatus: 403 }] }), unread);
+    const file = await dispositionsFile({ version: 1, dispositions: [{ fingerprint: 'f'.repeat(64), owner: 'iam-team', reason: 'Kiosk only.', disposition: 'accepted-risk', expires: FUTURE }] });
+    const json = path.join(work, 'unread.json');
+    const run = await runCli(['audit', unread, '--allow-incomplete', '--dispositions', file, '-f', 'json', '-o', json], { cwd: work });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('matches no finding');
+    const result = JSON.parse(await readFile(json, 'utf8')) as AuditResult;
+    expect(result.warnings?.map((warning) => warning.code) ?? []).not.toContain('disposition-unmatched');
+  });
+
   it('refuses a date that is not a real YYYY-MM-DD day (exit 2), saying which entry, what form and what to write', async () => {
     for (const [due, shown] of [
       ['2027-02-29', '"2027-02-29" '],
