@@ -24,9 +24,11 @@ const BASELINE_MARK: Record<NonNullable<Finding['baselineState']>, string> = { n
 /**
  * GitHub-flavoured Markdown for a pull-request comment or a job summary (`$GITHUB_STEP_SUMMARY`),
  * opening as the HTML report does: the verdict against the gate in force and why, the counts, the
- * findings to fix first, the posture per framework (`context.framework` alone, with its controls);
- * then counts by severity, the baseline comparison, and in collapsed sections every finding per
- * environment, suppressed and fixed findings, rules not evaluated, rule errors and warnings. Every value from the result, ids included, goes through
+ * findings to fix first, what changed since the last run (with a history), the posture per framework
+ * (`context.framework` alone, with its controls); then counts by severity and environment, the
+ * baseline comparison, in collapsed sections every finding per environment, suppressed and fixed
+ * findings; the rules not evaluated, the coverage (collapsed), rule errors and warnings. Every value
+ * from the result, ids included, goes through
  * {@link markdownText} (or {@link markdownCode} when it is plain), and the whole stays within
  * GitHub's job-summary limit ({@link fitMarkdownLines} says what it cut).
  */
