@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 /** The package root: compiled files live in dist/src, sources in src, both two levels down. */
-export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', existsUp() ? '..' : '.');
+const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', existsUp() ? '..' : '.');
 
 function existsUp(): boolean {
   return path.basename(path.dirname(path.dirname(fileURLToPath(import.meta.url)))) === 'dist';

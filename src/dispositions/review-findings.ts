@@ -100,7 +100,7 @@ function hides(decision: Pick<FindingDisposition, 'kind'>): boolean {
 }
 
 /** Exact match; an identity without a pointer covers every pointer of the rule on the resource. */
-export function matches(match: ReviewMatch | SuppressionIdentity, finding: Finding): boolean {
+function matches(match: ReviewMatch | SuppressionIdentity, finding: Finding): boolean {
   if ('fingerprint' in match) return match.fingerprint === finding.fingerprint;
   if (match.ruleId === undefined || match.environmentId === undefined || match.resourceId === undefined) return false;
   return (

@@ -35,7 +35,7 @@ export function parseBaseUrl(setting: string, value: string): string {
 }
 
 /** localhost, 127.0.0.0/8 and ::1 (URL keeps IPv6 hosts in brackets). */
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (host === 'localhost' || host === '::1') return true;
   return isIP(host) === 4 && host.startsWith('127.');

@@ -5,7 +5,7 @@
  * server may add them. Names are matched case-insensitively at every depth, and only string values
  * are dropped: `passwordPolicy: { id }` or an object named `password` is configuration, not a secret.
  */
-export const SECRET_FIELD_NAMES: readonly string[] = [
+const SECRET_FIELD_NAMES: readonly string[] = [
   'secret',
   'clientSecret',
   'previousSecret',
