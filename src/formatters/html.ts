@@ -31,11 +31,12 @@ interface Scope {
 /**
  * A self-contained compliance report: one HTML file with inline CSS and an inline SVG chart,
  * no script, and a Content-Security-Policy that forbids any request. It opens with the answer:
- * the verdict against the gate in force (`#verdict`), the findings to fix first (`#fix-first`)
- * and the posture per framework (`context.framework` alone, or every framework); then counts by
- * severity, the drift since the baseline when there is one, a per-rule control view, every
- * finding under its rule's remediation (our own Markdown rendered; tenant strings escaped), each
- * framework's controls, suppressed findings, and the coverage. `@media print` lays it out for PDF.
+ * the verdict against the gate in force (`#verdict`), the findings to fix first (`#fix-first`), the
+ * trend over earlier runs (with a history) and the posture per framework (`context.framework` alone,
+ * or every framework); then counts by severity, the drift since the baseline when there is one, a
+ * per-rule control view, every finding under its rule's remediation (our own Markdown rendered;
+ * tenant strings escaped), each framework's controls, suppressed findings, the coverage, and the
+ * warnings. `@media print` lays it out for PDF.
  */
 export function formatHtml(result: AuditResult, context: FormatContext): string {
   return [...formatHtmlChunks(result, context)].join('');
