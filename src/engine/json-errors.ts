@@ -3,7 +3,7 @@ import { UserFacingError } from '../errors.js';
 import { closestMatch } from './closest-match.js';
 import { missingMembersProblem } from './missing-members.js';
 import { parseJson } from '../json/parse-json.js';
-import { pointerSegment } from '../snapshot/json-scanner.js';
+import { pointerSegment, scanJson } from '../snapshot/json-scanner.js';
 import { linesOfPointers } from '../snapshot/pointer-line.js';
 
 /** One step into a JSON document: an object key or an array index. */
@@ -40,7 +40,7 @@ export function invalidJsonAt(file: string, segments: readonly JsonPathSegment[]
 /**
  * Parses a file the user or a pack author wrote. A `"__proto__"` member is refused rather than dropped
  * in silence: no config, pack, profile, suppressions or baseline file has one, so it is a mistake or an attack.
- * @throws UserFacingError (`json-invalid`) naming the file, for bad syntax or a `"__proto__"` member.
+ * @throws UserFacingError (`json-invalid`) naming the file, for bad syntax (with its line and column) or a `"__proto__"` member.
  */
 export function parseJsonText(text: string, file: string): unknown {
   let droppedPrototypeKey = false;
@@ -50,7 +50,10 @@ export function parseJsonText(text: string, file: string): unknown {
       droppedPrototypeKey = true;
     });
   } catch (error) {
-    throw new UserFacingError('json-invalid', `${file} is not valid JSON: ${(error as Error).message}`, {
+    // JSON.parse says where only as an offset, and on some inputs not at all: the scanner names the line and column.
+    const syntax = scanJson(text).error;
+    const problem = syntax === undefined ? `${file} is not valid JSON: ${(error as Error).message}` : `${file}:${syntax.line}:${syntax.column}: not valid JSON: ${syntax.message}`;
+    throw new UserFacingError('json-invalid', problem, {
       hint: 'Fix the syntax (a trailing comma or a missing quote is the usual cause); comments are not allowed.',
       cause: error,
     });

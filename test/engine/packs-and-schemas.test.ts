@@ -62,9 +62,9 @@ describe('config file', () => {
     expect(() => loadConfig('nope.json', tmpdir())).toThrow('Config file nope.json does not exist.');
   });
 
-  it('invalid JSON is a user error naming the file', () => {
-    const directory = directoryWith('c.json', '{ "extends": ["all"], }');
-    expect(() => loadConfig('c.json', directory)).toThrow(/^c\.json is not valid JSON/);
+  it('invalid JSON is a user error naming the file, the line and the column', () => {
+    const directory = directoryWith('c.json', '{\n  "extends": ["all"],\n}');
+    expect(() => loadConfig('c.json', directory)).toThrow(/^c\.json:3:1: not valid JSON: expected a property name in double quotes, found "\}"$/);
   });
 
   it('unknown top-level key, with a suggestion ("now" is not config)', () => {

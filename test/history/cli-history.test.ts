@@ -128,7 +128,7 @@ describe('--history (issue 17, item 6)', () => {
     await writeFile(path.join(work, 'bad', 'broken.json'), '{"generatedAt": ');
     const broken = await runCli(['audit', 'snapshot', '--history', 'bad', '-f', 'markdown'], { cwd: work });
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toContain(`${path.join('bad', 'broken.json')} is not valid JSON`);
+    expect(broken.stderr).toContain(`${path.join('bad', 'broken.json')}:1:17: not valid JSON`);
     await writeFile(path.join(work, 'bad', 'broken.json'), JSON.stringify({ ...current, findings: 'none' }));
     const invalid = await runCli(['audit', 'snapshot', '--history', 'bad', '-f', 'markdown'], { cwd: work });
     expect(invalid.code).toBe(2);
