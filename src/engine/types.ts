@@ -60,7 +60,7 @@ export type MessageData<Template extends string> = { readonly [Name in Placehold
 
 /** What a rule declares about itself; see design.md, "A rule". */
 export interface RuleMeta<Messages extends RuleMessages = RuleMessages, Options extends RuleOptions = RuleOptions> {
-  /** A short noun phrase naming the problem; SARIF's shortDescription. */
+  /** A short phrase naming the problem; SARIF's shortDescription. */
   title: string;
   /** One sentence starting "Require …" or "Disallow …". */
   description: string;
