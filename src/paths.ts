@@ -14,4 +14,5 @@ export function packagePath(...segments: string[]): string {
   return path.join(packageRoot, ...segments);
 }
 
+/** pingone-audit's version, from its package.json. */
 export const toolVersion: string = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;

@@ -17,8 +17,10 @@ import { SEVERITIES } from '../engine/types.js';
 import { FRAMEWORK_IDS, type FrameworkId } from '../frameworks/framework-ids.js';
 
 const FAIL_ON_CHOICES = [...SEVERITIES, 'none'] as const;
+/** A `--fail-on` value: a severity, or `none` (never fail on findings). */
 export type FailOn = (typeof FAIL_ON_CHOICES)[number];
 
+/** One report to write: its format, and its file or stdout. */
 export interface OutputTarget {
   format: string;
   /** Undefined means stdout. */

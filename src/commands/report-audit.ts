@@ -9,6 +9,7 @@ import { reportResult } from './report-result.js';
 import { applyHistory } from '../history/apply-history.js';
 import { historyFlag } from './history-flag.js';
 
+/** What {@link auditAndReport} audits, and how it reports. */
 export interface AuditAndReportInput {
   snapshot: Snapshot;
   /** The snapshot folder on disk as the user named it, when there is one: findings then point at its files and lines. */

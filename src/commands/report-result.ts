@@ -16,6 +16,7 @@ import { removeReplacedSarif, splitSarifTargets } from './split-sarif.js';
 /** Formats for people at a terminal, as `--format` names them. */
 const TERMINAL_FORMATS: ReadonlySet<string> = new Set(['stylish', 'grid', 'table']);
 
+/** How {@link reportResult} writes a result's reports. */
 export interface ReportResultInput {
   /** The parsed flags of `withOutputOptions`. */
   flags: OutputFlags;

@@ -27,6 +27,7 @@ export const formatters = {
   'oscal-poam': formatOscalPoam,
 } satisfies Record<string, Formatter>;
 
+/** A registered format's name. */
 export type FormatName = keyof typeof formatters;
 
 /** Every registered format, in registry order. */

@@ -17,6 +17,7 @@ export const VALIDATED_SCHEMA_FILES = [
   'suppressions.schema.json',
 ] as const;
 
+/** One of {@link VALIDATED_SCHEMA_FILES}. */
 export type ValidatedSchemaFile = (typeof VALIDATED_SCHEMA_FILES)[number];
 
 /**

@@ -18,6 +18,7 @@ type ProfileSchema = Omit<typeof profileSchema, 'definitions'> & { definitions: 
 /** Application properties a profile may read (dotted for nested ones). */
 export type ProfileField = Definition<'field'>;
 
+/** A value a field expectation compares with: a string, number or boolean. */
 export type Scalar = Definition<'scalar'>;
 
 /** One setting of the application; exactly one of the comparison keys is set. */
@@ -32,6 +33,7 @@ export type SignInAdminRoleExpectation = Definition<'signInAdminRoleExpectation'
 /** The application itself holds an administering role. */
 export type AppRoleExpectation = Definition<'appRoleExpectation'>;
 
+/** What a check expects of the application: one of the kinds above. */
 export type Expectation = FieldExpectation | RedirectUriExpectation | SignInAdminRoleExpectation | AppRoleExpectation;
 
 /** The kinds of check; each has its own messageId in the integration-profile rule. */
@@ -40,6 +42,7 @@ export type CheckKind = 'equals' | 'oneOf' | 'includesOnly' | 'includes' | 'excl
 /** A security rule that reports the very setting a check asks for. */
 export type ProfileConflict = Definition<'conflict'>;
 
+/** One check of a profile: its id and title, what it expects, its severity, how to fix a failure, and its source. */
 export type ProfileCheck = Definition<'check'>;
 
 /** An integration-readiness profile (`rules/profiles/<id>.json`, schema `schemas/profile.schema.json`). */
