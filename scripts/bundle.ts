@@ -2,7 +2,9 @@ import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
-import { loadPacks } from '../src/audit/load-packs.js';
+import { rules } from '../rules/index.js';
+import { loadPackFiles } from '../src/audit/load-packs.js';
+import { resolveRules } from '../src/engine/resolve-rules.js';
 import { loadProfiles } from '../src/profiles/load-profiles.js';
 
 /**
@@ -80,13 +82,30 @@ const shippedData: Plugin = {
   name: 'shipped-data',
   setup(bundle) {
     bundle.onLoad({ filter: /[\\/]src[\\/]shipped-data\.ts$/ }, () => ({
-      contents: `const packs = ${JSON.stringify(JSON.stringify(loadPacks()))};
-const profiles = ${JSON.stringify(JSON.stringify(loadProfiles()))};
+      contents: `const packs = ${JSON.stringify(JSON.stringify(shippedPacks()))};
+const profiles = ${JSON.stringify(
+        JSON.stringify(
+          loadProfiles(
+            undefined,
+            rules.map((rule) => rule.id),
+          ),
+        ),
+      )};
 export const shippedData = { packs: () => JSON.parse(packs), profiles: () => JSON.parse(profiles) };`,
       loader: 'js',
     }));
   },
 };
+
+/**
+ * The packs, each resolved once against the registered rules, so that one naming a rule or pack that does not exist
+ * fails the build at its line: the bundle keeps no pack's text to name the line at run time.
+ */
+function shippedPacks(): ReturnType<typeof loadPackFiles>['packs'] {
+  const { packs, texts } = loadPackFiles();
+  for (const id of Object.keys(packs)) resolveRules(rules, packs, { extends: [id] }, { packTexts: texts });
+  return packs;
+}
 
 /** What `src/` imports from undici, and the file of undici's own that defines each (checked at build time). */
 const UNDICI_EXPORTS: Readonly<Record<string, string>> = { Agent: 'undici/lib/dispatcher/agent.js' };

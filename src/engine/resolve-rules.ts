@@ -5,6 +5,7 @@ import { ruleOptionsValidator } from '../json/schema-validators.js';
 import { isSeverity } from './severity.js';
 import { SEVERITIES, type Rule, type Severity } from './types.js';
 import { isRecord } from '../json/is-record.js';
+import type { UserFacingError } from '../errors.js';
 
 export type { ResolvedRule } from './config.js';
 
@@ -44,16 +45,7 @@ export function resolveRules(allRules: Rule[], packs: Record<string, Pack>, conf
   const states = new Map<string, RuleState>();
 
   const applySettingAt = (ruleId: string, setting: unknown, source: Source): void => {
-    if (!rulesById.has(ruleId)) {
-      const suggestion = closestMatch(ruleId, rulesById.keys());
-      throw invalidJsonAt(
-        source.file,
-        source.path,
-        `unknown rule ${JSON.stringify(ruleId)}`,
-        `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Run \`pingone-audit rules\` for the list.`,
-        source.text,
-      );
-    }
+    if (!rulesById.has(ruleId)) throw unknownRuleAt(source, source.path, ruleId, rulesById.keys());
     states.set(ruleId, applySetting(states.get(ruleId), setting, source));
   };
 
@@ -92,6 +84,15 @@ export function resolveRules(allRules: Rule[], packs: Record<string, Pack>, conf
     if (!state?.enabled) return [];
     return [{ rule, severity: state.severity ?? rule.meta.severity, options: resolveOptions(rule, state) }];
   });
+}
+
+/**
+ * A file that names a rule id no rule has (a config, a pack, a profile), located at `segments` in `file`, with the
+ * closest of the `known` ids as a suggestion.
+ */
+export function unknownRuleAt(file: JsonFile, segments: JsonPathSegment[], ruleId: string, known: Iterable<string>): UserFacingError {
+  const suggestion = closestMatch(ruleId, known);
+  return invalidJsonAt(file.file, segments, `unknown rule ${JSON.stringify(ruleId)}`, `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Run \`pingone-audit rules\` for the list.`, file.text);
 }
 
 function applySetting(previous: RuleState | undefined, setting: unknown, source: Source): RuleState {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { assertMatchesSchema, invalidJsonAt, parseJsonText } from '../engine/json-errors.js';
+import { assertMatchesSchema, invalidJsonAt, type JsonFile, type JsonPathSegment, parseJsonText } from '../engine/json-errors.js';
+import { unknownRuleAt } from '../engine/resolve-rules.js';
 import { schemaValidator } from '../json/schema-validators.js';
 import { packagePath } from '../paths.js';
 import { shippedData } from '../shipped-data.js';
@@ -10,9 +11,10 @@ import { profileFile, type Profile } from './types.js';
 /**
  * Reads every `rules/profiles/*.json`, checked against `schemas/profile.schema.json` and for what a
  * schema cannot say (id = file name, unique check ids, name patterns that compile, duration bounds
- * in order). Errors name the file and the JSON path. Sorted by id.
+ * in order; given `ruleIds`, the registered rules, that every rule a check names is one of them).
+ * Errors name the file, the line and the JSON path. Sorted by id.
  */
-export function loadProfiles(directory = packagePath('rules', 'profiles')): Profile[] {
+export function loadProfiles(directory = packagePath('rules', 'profiles'), ruleIds?: readonly string[]): Profile[] {
   const validate = schemaValidator('profile.schema.json');
   return readdirSync(directory)
     .filter((name) => name.endsWith('.json'))
@@ -24,6 +26,7 @@ export function loadProfiles(directory = packagePath('rules', 'profiles')): Prof
       const profile = parseJsonText(text, file);
       assertMatchesSchema(validate, profile, file, { text });
       assertConsistent(profile as Profile, id, file, text);
+      if (ruleIds !== undefined) assertRulesExist(profile as Profile, { file, text }, ruleIds);
       return profile as Profile;
     });
 }
@@ -65,5 +68,19 @@ function assertConsistent(profile: Profile, id: string, file: string, text: stri
     if (check.conflictsWith?.values !== undefined && !('field' in check.expect)) {
       throw invalidJsonAt(file, ['checks', index, 'conflictsWith', 'values'], 'values apply only to checks of an application field', 'Remove "values".', text);
     }
+  });
+}
+
+/**
+ * A check's `reportedBy` rule takes the check's failures over from the scan, and its `conflictsWith` rule is what the
+ * reader is sent to: a rule id that does not exist would drop those failures without a word, or point nowhere.
+ */
+function assertRulesExist(profile: Profile, file: JsonFile, ruleIds: readonly string[]): void {
+  profile.checks.forEach((check, index) => {
+    const named: Array<[JsonPathSegment[], string | undefined]> = [
+      [['checks', index, 'reportedBy'], check.reportedBy],
+      [['checks', index, 'conflictsWith', 'rule'], check.conflictsWith?.rule],
+    ];
+    for (const [segments, ruleId] of named) if (ruleId !== undefined && !ruleIds.includes(ruleId)) throw unknownRuleAt(file, segments, ruleId, ruleIds);
   });
 }

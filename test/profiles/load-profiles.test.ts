@@ -122,6 +122,23 @@ describe('loadProfiles errors', () => {
     expect(badRegex).toThrow(`rules/profiles/stackone.json:${await lineWhere('stackone.json', /"\/\(unclosed\/"/)}: $.bind.namePatterns[0]: not a valid regular expression`);
   });
 
+  it('refuse, given the registered rules, a rule a check leaves its failures to or conflicts with that does not exist', async () => {
+    const ruleIds = rules.map((rule) => rule.id);
+    const reported = await loadWith('stackone.json', (profile) => {
+      (profile.checks as Array<Record<string, unknown>>)[1]!.reportedBy = 'app-disabld';
+    });
+    expect(reported).not.toThrow();
+    expect(() => loadProfiles(dir, ruleIds)).toThrow(
+      `rules/profiles/stackone.json:${await lineWhere('stackone.json', /"reportedBy": "app-disabld"/)}: $.checks[1].reportedBy: unknown rule "app-disabld"`,
+    );
+    await loadWith('stackone.json', (profile) => {
+      (profile.checks as Array<Record<string, unknown>>)[1]!.conflictsWith = { rule: 'no-such-rule', prefer: 'rule', why: 'w' };
+    });
+    expect(() => loadProfiles(dir, ruleIds)).toThrow(
+      `rules/profiles/stackone.json:${await lineWhere('stackone.json', /"rule": "no-such-rule"/)}: $.checks[1].conflictsWith.rule: unknown rule "no-such-rule"`,
+    );
+  });
+
   it('refuse a duration range upside down', async () => {
     const load = await loadWith('stackone.json', (profile) => {
       (profile.checks as Array<{ id: string; expect: unknown }>).find((check) => check.id === 'refresh-token-duration')!.expect = {
