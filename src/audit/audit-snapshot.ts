@@ -1,4 +1,4 @@
-import { applyBaseline } from '../baseline/index.js';
+import { applyBaseline } from '../baseline/apply-baseline.js';
 import { exposureOf } from './exposure.js';
 import { runRules } from '../engine/run-rules.js';
 import type { AuditResult } from '../engine/types.js';

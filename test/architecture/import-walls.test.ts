@@ -132,6 +132,11 @@ const REACH_WALLS: ReachWall[] = [
     applies: within('src/snapshot/'),
     forbidden: within('rules/', 'src/pingone/', 'src/engine/', 'src/profiles/', 'src/audit/', 'src/formatters/'),
   },
+  {
+    name: 'auditSnapshot loads no file reader (load-*, read-*): loadAuditSetup reads the files first',
+    applies: within('src/audit/audit-snapshot.ts'),
+    forbidden: (target) => /\/(load|read)-[^/]+\.ts$/.test(target),
+  },
   { name: 'rules and src/pingone load no package (no I/O)', applies: within('rules/', 'src/pingone/'), forbidden: isPackage },
   { name: 'the engine and formatters load no file system, network or child process module', applies: within('src/engine/', 'src/formatters/'), forbidden: IO_MODULE },
 ];
