@@ -50,10 +50,7 @@ export function parseJsonText(text: string, file: string): unknown {
       droppedPrototypeKey = true;
     });
   } catch (error) {
-    // JSON.parse says where only as an offset, and on some inputs not at all: the scanner names the line and column.
-    const syntax = scanJson(text).error;
-    const problem = syntax === undefined ? `${file} is not valid JSON: ${(error as Error).message}` : `${file}:${syntax.line}:${syntax.column}: not valid JSON: ${syntax.message}`;
-    throw new UserFacingError('json-invalid', problem, {
+    throw new UserFacingError('json-invalid', notJsonProblem(text, file, error), {
       hint: 'Fix the syntax (a trailing comma or a missing quote is the usual cause); comments are not allowed.',
       cause: error,
     });
@@ -64,6 +61,17 @@ export function parseJsonText(text: string, file: string): unknown {
     });
   }
   return value;
+}
+
+/**
+ * Why `text`, the content of `file`, is not JSON, given the error `JSON.parse` (or `parseJson`) threw on it:
+ * `file:line:column: not valid JSON: <what was expected, what was found>`. JSON.parse says where only as an offset,
+ * and on some inputs not at all, so the file is scanned again for the place; text the scanner accepts (nesting past
+ * `parseJson`'s depth limit) keeps the parser's own words.
+ */
+export function notJsonProblem(text: string, file: string, error: unknown): string {
+  const syntax = scanJson(text).error;
+  return syntax === undefined ? `${file} is not valid JSON: ${(error as Error).message}` : `${file}:${syntax.line}:${syntax.column}: not valid JSON: ${syntax.message}`;
 }
 
 /**

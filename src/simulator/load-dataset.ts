@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { notJsonProblem } from '../engine/json-errors.js';
 import { UserFacingError } from '../errors.js';
 import { readUserFile } from '../read-user-file.js';
 import { packagePath } from '../paths.js';
@@ -59,7 +60,7 @@ export function loadDataset(nameOrPath: string): Dataset {
   try {
     parsed = JSON.parse(text) as Partial<Dataset>;
   } catch (error) {
-    throw new UserFacingError('dataset-invalid', `The simulator dataset ${file} is not valid JSON.`, { hint: 'Fix the file and try again.', cause: error });
+    throw new UserFacingError('dataset-invalid', notJsonProblem(text, file, error), { hint: 'Fix the syntax of the dataset file and try again.', cause: error });
   }
   if (typeof parsed.organization?.id !== 'string' || !Array.isArray(parsed.environments)) {
     throw new UserFacingError('dataset-invalid', `The simulator dataset ${file} needs an "organization" with an id and an "environments" list.`, {
