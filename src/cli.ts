@@ -59,7 +59,7 @@ function incompleteInstallation(missing: string): string {
   const shown = missing.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return [
     `pingone-audit: the installation is incomplete: ${shown} is missing.`,
-    '  what to do: Reinstall pingone-audit: `npm install -g pingone-audit` (or `npm install` in the project that uses it; `npm ci` in a clone, then `npm run build`).',
+    '  what to do: Reinstall pingone-audit: `npm install -g pingone-audit` (or `npm install` in the project that uses it; `npm ci` in a clone, which builds dist/ again).',
     `  error code: ${code} (README.md#error-codes)`,
     '',
   ].join('\n');

@@ -31,7 +31,7 @@ function importedChunks(text: string): string[] {
 const said = (removed: string) =>
   [
     `pingone-audit: the installation is incomplete: ${removed} is missing.`,
-    '  what to do: Reinstall pingone-audit: `npm install -g pingone-audit` (or `npm install` in the project that uses it; `npm ci` in a clone, then `npm run build`).',
+    '  what to do: Reinstall pingone-audit: `npm install -g pingone-audit` (or `npm install` in the project that uses it; `npm ci` in a clone, which builds dist/ again).',
     '  error code: installation-incomplete (README.md#error-codes)',
     '',
   ].join('\n');
