@@ -172,7 +172,7 @@ export async function withClient<T>(context: CommandContext, args: ConnectionArg
 export async function openConnection(args: ConnectionArgs, io: CliIo): Promise<Connection> {
   requirePositive('--max-rps', args['max-rps']);
   requirePositive('--concurrency', args.concurrency, { integer: true });
-  requirePositive('--timeout', args.timeout);
+  requirePositive('--timeout', args.timeout, { max: LONGEST_TIMEOUT_SECONDS, unit: 'seconds' });
   requirePositive('--max-answer-mb', args['max-answer-mb']);
   const flags: ConnectionFlags = definedOnly({
     clientId: args['client-id'],
@@ -235,13 +235,22 @@ export function checkCollectionLimits(args: CollectionLimitArgs): void {
   );
 }
 
-/** yargs lets NaN, zero and negatives through; each would stall or flood the collector. */
-export function requirePositive(flag: string, value: number | undefined, { integer = false } = {}): void {
+/** Node's timers wait at most 2^32 - 1 ms; `AbortSignal.timeout` throws a RangeError past that. */
+const LONGEST_TIMEOUT_SECONDS = Math.floor((2 ** 32 - 1) / 1000);
+
+/**
+ * yargs lets NaN, zero and negatives through; each would stall or flood the collector. `max` (in `unit`) is the most
+ * the setting can hold.
+ */
+export function requirePositive(flag: string, value: number | undefined, { integer = false, max, unit }: { integer?: boolean; max?: number; unit?: string } = {}): void {
   if (value === undefined) return;
   if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
     throw new UserFacingError('flag-invalid', `${flag} must be a positive ${integer ? 'whole ' : ''}number, not ${String(value)}.`, {
       hint: `For example ${flag} ${integer ? '6' : '10'}.`,
     });
+  }
+  if (max !== undefined && value > max) {
+    throw new UserFacingError('flag-invalid', `${flag} must be at most ${max}${unit === undefined ? '' : ` (${unit})`}, not ${String(value)}.`, { hint: `For example ${flag} ${max}.` });
   }
 }
 

@@ -127,4 +127,11 @@ describe.concurrent('scan refuses bad settings with exit 2', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--max-rps must be a positive number');
   });
+
+  // Node's timers hold at most 2^32 - 1 ms: a longer --timeout ended in an internal error (exit 70).
+  it('a timeout longer than a timer can wait', async () => {
+    const run = await runCli(['scan', '-e', PROD_ENV, '--timeout', '99999999999999999999'], { env });
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain('--timeout must be at most 4294967 (seconds), not 100000000000000000000.');
+  });
 });
