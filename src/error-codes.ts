@@ -5,7 +5,7 @@
 export const ERROR_CODES = {
   usage: "An unknown command or flag, a missing argument or a value outside the flag's choices.",
   'argument-invalid':
-    "A command's argument (not a flag) is refused: merge's reports that do not go together (other pingone-audit versions, an environment in two), or a snapshot folder or Terraform file whose path a SARIF report cannot name (a lone UTF-16 surrogate in it).",
+    "A command's argument (not a flag) is refused: empty (an unset variable in a script), merge's reports that do not go together (other pingone-audit versions, an environment in two), or a snapshot folder or Terraform file whose path a SARIF report cannot name (a lone UTF-16 surrogate in it).",
   'flag-invalid': "A flag's value is missing or out of range, or flags that do not go together (--fail-on-new without --baseline, an --output without its --format, check's --out beside --snapshot).",
   'file-unreadable': 'A file named on the command line or in a variable (config, suppressions, baseline, client secret, private key, token cache) is missing or cannot be read.',
   'json-invalid':

@@ -2,6 +2,7 @@ import yargs, { type Argv, type MiddlewareFunction } from 'yargs';
 import { refuseRepeatedOptions } from './commands/single-valued.js';
 import { refuseUnknownOptions } from './commands/unknown-options.js';
 import { refuseMissingValues } from './commands/missing-values.js';
+import { refuseEmptyArguments } from './commands/empty-arguments.js';
 import type { ErrorCode } from './error-codes.js';
 import { UserFacingError } from './errors.js';
 import { stderrLines } from './output/stderr-line.js';
@@ -73,6 +74,7 @@ async function parseAndRun(argv: readonly string[], io: CliIo): Promise<number> 
     .middleware(refuseRepeatedOptions(argv) as unknown as MiddlewareFunction, true)
     .middleware(refuseUnknownOptions(argv) as unknown as MiddlewareFunction, true)
     .middleware(refuseMissingValues(argv) as unknown as MiddlewareFunction, true)
+    .middleware(refuseEmptyArguments(commands.map((entry) => entry.command)) as unknown as MiddlewareFunction)
     .fail((message, error) => {
       if (error) throw error;
       // recommendCommands() says only "Did you mean scan?": name what was typed too.
