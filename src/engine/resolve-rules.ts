@@ -37,7 +37,8 @@ const SETTING_HINT = `Use "off", a severity (${SEVERITIES.join(', ')}) or { "sev
  * Turns packs and the user's config into the rules to run: the config's packs in order (each
  * after the packs it extends), then the config's own per-rule settings. Options are merged over
  * each rule's defaults and checked against its options schema. Every problem is a
- * UserFacingError naming the file and JSON path. Rules come back in registration order.
+ * UserFacingError (`json-invalid`) naming the file, the JSON path and, for a file whose text
+ * `sources` holds, the line. Rules come back in registration order.
  */
 export function resolveRules(allRules: Rule[], packs: Record<string, Pack>, config: AuditConfig, sources: RuleSources = {}): ResolvedRule[] {
   const configFile: JsonFile = sources.config ?? { file: 'pingone-audit.config.json' };
