@@ -14,6 +14,7 @@ import { commands } from './commands/index.js';
 import { withTerraformFlags } from './commands/terraform-flags.js';
 import { withStdoutDash } from './commands/stdout-dash.js';
 import { withOperands } from './commands/operands.js';
+import { notShownAfter, secretValueBefore } from './commands/secret-values.js';
 import { skipHelpCache } from './commands/help-cache.js';
 import type { CliIo, OutputStream } from './commands/io.js';
 
@@ -80,7 +81,8 @@ async function parseAndRun(argv: readonly string[], io: CliIo): Promise<number> 
       // recommendCommands() says only "Did you mean scan?": name what was typed too.
       const typed = argv.find((arg) => !arg.startsWith('-'));
       const used = commands.find((entry) => entry.command.split(' ')[0] === typed);
-      throw new UsageError(message.startsWith('Did you mean') && typed !== undefined ? `Unknown command "${typed}". ${message}` : message, used?.command);
+      const said = message.startsWith('Did you mean') && typed !== undefined ? `Unknown command "${typed}". ${message}` : message;
+      throw new UsageError(withoutSecretFragments(said, argv), used?.command);
     });
   for (const entry of commands) {
     // The builder runs only for the command used (or its --help), so only that command's module loads.
@@ -113,6 +115,17 @@ function withColorFlag(argv: readonly string[], io: CliIo): CliIo {
     else if (arg === '--no-color' || arg === '--color=false') flag = false;
   }
   return flag === undefined ? io : { ...io, env: { ...io.env, FORCE_COLOR: flag ? '1' : '0' } };
+}
+
+/** yargs repeats unknown arguments; one that follows a secret's value may be the rest of that secret. */
+function withoutSecretFragments(message: string, argv: readonly string[]): string {
+  if (!message.startsWith('Unknown argument')) return message;
+  const [head = '', list = ''] = message.split(/: (.*)/s);
+  const named = list.split(', ').map((arg) => {
+    const flag = secretValueBefore(argv, arg);
+    return flag === undefined ? arg : notShownAfter(flag);
+  });
+  return `${head}: ${named.join(', ')}`;
 }
 
 type CompletionFilter = (onCompleted: (error: Error | null, completions: string[] | undefined) => void) => void;

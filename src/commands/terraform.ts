@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { auditSnapshot } from '../audit/audit-snapshot.js';
 import type { AuditResult } from '../engine/types.js';
 import { FORMAT_CHOICES } from '../formatters/index.js';
+import { UserFacingError } from '../errors.js';
 import { toolVersion } from '../paths.js';
 import { locateInTerraform } from '../terraform/locate-findings.js';
 import { mapConfiguration } from '../terraform/map/map-configuration.js';
@@ -8,6 +11,7 @@ import { defineCommand } from './context.js';
 import { checkOutputsFirst, pairOutputs, withReportOptions } from './output-options.js';
 import { loadReportSetup } from './report-audit.js';
 import { reportResult } from './report-result.js';
+import { notShownAfter, secretValueBefore } from './secret-values.js';
 import { readTerraformInput } from './terraform-input.js';
 
 export const terraformCommand = defineCommand({
@@ -31,6 +35,7 @@ export const terraformCommand = defineCommand({
     // The setup first: a typo in --config fails before any .tf file is read.
     const setup = loadReportSetup(argv, context);
     const folder = { dir: argv.dir ?? '.', cwd: io.cwd, vars: argv.var ?? [], varFiles: argv['var-file'] ?? [] };
+    refuseMissingFolderAfterSecret(folder, context.rawArgv);
     const { configuration, ids, live } = await readTerraformInput(folder, { plan: argv.plan, snapshot: argv.snapshot }, context);
     const mapped = mapConfiguration(configuration, { now, toolVersion, ...(live === undefined ? {} : { live }) }, ids);
     const audited = auditSnapshot(mapped.snapshot, setup, now);
@@ -45,3 +50,15 @@ export const terraformCommand = defineCommand({
     return reportResult(result, { flags: argv, context, targets: pairOutputs(context.rawArgv) });
   },
 });
+
+/**
+ * A folder named right after a -var value that does not exist is most likely the rest of that value, split by the
+ * shell: said without its name, which may be part of a secret.
+ */
+function refuseMissingFolderAfterSecret(folder: { dir: string; cwd: string }, rawArgv: readonly string[]): void {
+  const flag = secretValueBefore(rawArgv, folder.dir);
+  if (flag === undefined || existsSync(path.resolve(folder.cwd, folder.dir))) return;
+  throw new UserFacingError('terraform-missing', `The Terraform folder named right after a -var value does not exist ${notShownAfter(flag)}.`, {
+    hint: "Quote a -var value that holds spaces (-var 'name=a b'), and name the folder first: pingone-audit terraform ./infra -var …",
+  });
+}

@@ -55,6 +55,19 @@ describe('operands after -- and a lone -', () => {
     expect(audit.stderr, audit.stderr).toMatch(/There is no snapshot folder at \S*\/-\./);
   });
 
+  // An unquoted value the shell split in two: the second word may be the rest of a secret, and stderr goes to CI logs.
+  it('repeats no argument that comes right after a --client-secret or -var value', async () => {
+    const unknown = await runCli(['scan', '-e', 'env', '--client-secret', 'FIRST-HALF', 'SECOND-HALF'], { cwd: work });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown argument: (not shown: it follows the value of --client-secret');
+    const extra = await runCli(['terraform', './-infra', '-var', 'password=FIRST-HALF', 'SECOND-HALF', 'THIRD-PART'], { cwd: work });
+    expect(extra.code).toBe(2);
+    const folder = await runCli(['terraform', '-var', 'password=FIRST-HALF', 'SECOND-HALF'], { cwd: work });
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('The Terraform folder named right after a -var value');
+    for (const run of [unknown, extra, folder]) expect(run.stderr).not.toMatch(/SECOND-HALF|THIRD-PART/);
+  });
+
   it('leaves options, -o - and completion requests as they are', () => {
     expect(withOperands(['audit', 'x', '--output=-', '-f', 'json'])).toEqual(['audit', 'x', '--output=-', '-f', 'json']);
     expect(withOperands(['audit', '--', '--fail-on', 'x'])).toEqual(['audit', './--fail-on', 'x']);
