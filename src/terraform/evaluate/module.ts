@@ -1,4 +1,4 @@
-import type { TfNode, TfResource } from '../model.js';
+import type { SourceSpan, TfNode, TfResource } from '../model.js';
 import { placeholderId } from '../model.js';
 import type { HclAttribute, HclBlock, HclBody, HclExpression } from '../hcl/syntax.js';
 import { type Bindings, evaluate, evaluateConstant, type ResolveRoot } from './expression.js';
@@ -263,12 +263,15 @@ export class ModuleEvaluation {
     const block = this.resources.get(declared) as HclBlock;
     const { steps, span, text } = expression;
     const instances = this.instances(block, `${this.prefix}${declared}`);
-    const expanded = instances.some((instance) => instance.key !== undefined);
+    const repeated = block.body.attributes.some((attribute) => attribute.name === 'count' || attribute.name === 'for_each');
+    const expanded = instances.some((instance) => instance.key !== undefined) || (repeated && instances.length === 0);
     let instance = instances[0];
     let used = consumed;
+    if (repeated && !expanded) return { value: unknown(text, `the instances of ${declared} are not known`, span), consumed: steps.length };
     if (expanded) {
       const step = steps[used];
-      if (step?.kind !== 'index') return { value: unknown(text, `reference to all instances of ${declared}`, span), consumed: steps.length };
+      // `for_each = pingone_application.apps`: Terraform knows the instance keys at plan, so the whole resource is a map (for_each) or a list (count) of its instances.
+      if (step?.kind !== 'index') return { value: this.allInstances(block, instances, span), consumed: used };
       const key = this.evaluate(step.key, _bindings);
       const wanted = key.kind === 'scalar' ? key.value : undefined;
       instance = instances.find((candidate) => candidate.key === wanted || String(candidate.key) === asString(key));
@@ -277,11 +280,24 @@ export class ModuleEvaluation {
     }
     if (!instance) return { value: unknown(text, `${declared} has no instance`, span), consumed: steps.length };
     const attribute = steps[used];
-    if (attribute?.kind !== 'attribute') return { value: unknown(text, `reference to the whole of ${instance.address}`, span), consumed: steps.length };
+    if (attribute === undefined) return { value: this.instanceObject(block, instance, span), consumed: used };
+    if (attribute.kind !== 'attribute') return { value: unknown(text, `reference to the whole of ${instance.address}`, span), consumed: steps.length };
     if (attribute.name === 'id') return { value: scalar(placeholderId(instance.address), span), consumed: used + 1 };
     const configured = this.body(block, instance).entries[attribute.name];
     if (configured === undefined) return { value: unknown(text, `computed attribute ${instance.address}.${attribute.name}`, span), consumed: steps.length };
     return { value: respan(configured, span), consumed: used + 1 };
+  }
+
+  /** Every instance of an expanded resource: a map by `for_each` key, or a list in `count` order. */
+  private allInstances(block: HclBlock, instances: Instance[], span: SourceSpan): TfNode {
+    if (instances.every((instance) => typeof instance.key === 'number')) return { kind: 'list', items: instances.map((instance) => this.instanceObject(block, instance, span)), span };
+    return { kind: 'object', entries: Object.fromEntries(instances.map((instance) => [String(instance.key), this.instanceObject(block, instance, span)])), span };
+  }
+
+  /** One instance as an object: its configured attributes and its `id` placeholder; an attribute only the provider computes is absent, so reading it is unknown. */
+  private instanceObject(block: HclBlock, instance: Instance, span: SourceSpan): TfNode {
+    const { entries } = this.body(block, instance);
+    return { kind: 'object', entries: { ...entries, id: scalar(placeholderId(instance.address), span) }, span };
   }
 
   private moduleReference(name: string, expression: HclExpression & { type: 'traversal' }, bindings: Bindings): { value: TfNode; consumed: number } {
