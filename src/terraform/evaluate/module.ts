@@ -2,6 +2,7 @@ import type { SourceSpan, TfNode, TfResource } from '../model.js';
 import { placeholderId } from '../model.js';
 import type { HclAttribute, HclBlock, HclBody, HclExpression } from '../hcl/syntax.js';
 import { type Bindings, evaluate, evaluateConstant, type ResolveRoot } from './expression.js';
+import { applyTypeDefaults } from './type-defaults.js';
 import { asString, respan, scalar, unknown } from './values.js';
 
 /** A module's files as parsed, with the local modules it calls already read (registry and git ones are left as their source). */
@@ -39,6 +40,7 @@ export class ModuleEvaluation {
   private readonly modules = new Map<string, HclBlock>();
   private readonly outputs = new Map<string, HclAttribute>();
   private readonly localValues = new Map<string, TfNode>();
+  private readonly variableValues = new Map<string, TfNode>();
   private readonly inProgress = new Set<string>();
   private readonly bodies = new Map<string, TfNode & { kind: 'object' }>();
   private readonly expansions = new Map<string, Instance[]>();
@@ -231,9 +233,20 @@ export class ModuleEvaluation {
   }
 
   private variable(name: string, expression: HclExpression): TfNode {
+    const cached = this.variableValues.get(name);
+    if (cached) return cached;
+    const block = this.variables.get(name);
+    const type = block?.body.attributes.find((attribute) => attribute.name === 'type')?.expression;
+    const given = this.variableValue(name, block, expression);
+    const value = type ? applyTypeDefaults(type, given) : given;
+    // Kept once known: a for_each over a large map reads the variable once per instance.
+    if (block && value.kind !== 'unknown') this.variableValues.set(name, value);
+    return value;
+  }
+
+  private variableValue(name: string, block: HclBlock | undefined, expression: HclExpression): TfNode {
     const given = this.inputs.get(name);
     if (given !== undefined) return given;
-    const block = this.variables.get(name);
     if (!block) {
       this.warnings.push(`${expression.span.file}:${expression.span.line}: var.${name} is not declared`);
       return unknown(expression.text, `variable ${name} is not declared`, expression.span);
