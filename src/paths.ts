@@ -14,5 +14,20 @@ export function packagePath(...segments: string[]): string {
   return path.join(packageRoot, ...segments);
 }
 
+/**
+ * The text of a file the package ships and reads at run time (its package.json, its schemas): package data, not input.
+ * @throws Error with code `MODULE_NOT_FOUND`, as Node's for a module it cannot find, when the file is missing: the
+ * installation is incomplete, and `runCli` hands the error to `src/cli.ts`, which says so and names the file.
+ */
+export function readPackageFile(...segments: string[]): string {
+  const file = packagePath(...segments);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw Object.assign(new Error(`Cannot find module '${file}'`, { cause: error }), { code: 'MODULE_NOT_FOUND' });
+  }
+}
+
 /** pingone-audit's version, from its package.json. */
-export const toolVersion: string = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
+export const toolVersion: string = (JSON.parse(readPackageFile('package.json')) as { version: string }).version;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv, ValidateFunction } from 'ajv';
-import { packagePath } from '../paths.js';
+import { packagePath, readPackageFile } from '../paths.js';
 
 /** The schema files whose files pingone-audit checks (SARIF's serves only the tests; rule-meta is the report's `$ref`). */
 export const VALIDATED_SCHEMA_FILES = [
@@ -60,7 +60,7 @@ interface SchemaFile {
 export function readValidatedSchemas(): { files: SchemaFile[]; digest: string } {
   const hash = createHash('sha256');
   const files = VALIDATED_SCHEMA_FILES.map((fileName) => {
-    const text = readFileSync(packagePath('schemas', fileName), 'utf8');
+    const text = readPackageFile('schemas', fileName);
     hash.update(fileName).update('\0').update(text).update('\0');
     return { fileName, schema: JSON.parse(text) as SchemaFile['schema'] };
   });

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packagePath } from '../../src/paths.js';
@@ -6,8 +6,9 @@ import { runBuiltCli } from '../helpers/run-cli.js';
 import { temporaryFolder } from '../helpers/temporary-folder.js';
 
 /**
- * A copy of the built program (the bin and its chunks, the package.json it reads its version from, the dependencies
- * linked) in a temporary folder, without `missing` (a file name of dist/src, chosen from the copy's bin); the path of its bin.
+ * A copy of the built program (the bin and its chunks, the package.json it reads its version from, the schemas, the
+ * dependencies linked) in a temporary folder, without `missing` (a path from the copy's root, chosen from the text of
+ * its bin and the names of its chunks); the path of its bin and of the file removed.
  */
 function brokenCopy(missing: (bin: string, chunks: string[]) => string): { bin: string; removed: string } {
   const root = temporaryFolder('pingone-audit-broken-');
@@ -16,9 +17,10 @@ function brokenCopy(missing: (bin: string, chunks: string[]) => string): { bin: 
   const chunks = readdirSync(packagePath('dist', 'src')).filter((file) => /^chunk-\w+\.js$/.test(file));
   for (const file of ['cli.js', ...chunks]) copyFileSync(packagePath('dist', 'src', file), path.join(src, file));
   copyFileSync(packagePath('package.json'), path.join(root, 'package.json'));
+  cpSync(packagePath('schemas'), path.join(root, 'schemas'), { recursive: true });
   symlinkSync(packagePath('node_modules'), path.join(root, 'node_modules'), 'dir');
   const bin = path.join(src, 'cli.js');
-  const removed = path.join(src, missing(readFileSync(bin, 'utf8'), chunks));
+  const removed = path.join(root, missing(readFileSync(bin, 'utf8'), chunks));
   rmSync(removed);
   return { bin, removed };
 }
@@ -36,9 +38,9 @@ const said = (removed: string) =>
     '',
   ].join('\n');
 
-describe('an installation with a file of dist/src missing', () => {
+describe('an installation with a file of its own missing', () => {
   it('says which file and to reinstall, exit 2, when a chunk the bin loads first is gone (Node stopped before any of our code ran)', async () => {
-    const { bin, removed } = brokenCopy((text) => importedChunks(text)[0]!);
+    const { bin, removed } = brokenCopy((text) => `dist/src/${importedChunks(text)[0]!}`);
     const run = await runBuiltCli(['--version'], { bin });
     expect(run.stderr).toBe(said(removed));
     expect(run.stderr).not.toMatch(/\n\s+at /);
@@ -52,7 +54,7 @@ describe('an installation with a file of dist/src missing', () => {
       const loaded = [text, ...importedChunks(text).map((chunk) => readFileSync(packagePath('dist', 'src', chunk), 'utf8'))];
       const rulesChunk = loaded.map((chunkText) => /import\("\.\/(chunk-\w+\.js)"\)\)\.rulesCommand/.exec(chunkText)?.[1]).find((chunk) => chunk !== undefined);
       expect(chunks).toContain(rulesChunk);
-      return rulesChunk!;
+      return `dist/src/${rulesChunk!}`;
     });
     const intact = await runBuiltCli(['--version'], { bin });
     expect(intact.code).toBe(0);
@@ -60,5 +62,18 @@ describe('an installation with a file of dist/src missing', () => {
     expect(run.stderr).toBe(said(removed));
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.code).toBe(2);
+  });
+
+  it('says so too when a file the package reads is gone: its package.json (at start), a schema (when a file is checked)', async () => {
+    const noPackageJson = brokenCopy(() => 'package.json');
+    const version = await runBuiltCli(['--version'], { bin: noPackageJson.bin });
+    expect(version.stderr).toBe(said(noPackageJson.removed));
+    expect(version.code).toBe(2);
+    const noSchema = brokenCopy(() => 'schemas/report.schema.json');
+    const report = path.join(path.dirname(noSchema.bin), 'report.json');
+    writeFileSync(report, '{}');
+    const merge = await runBuiltCli(['merge', report], { bin: noSchema.bin });
+    expect(merge.stderr).toBe(said(noSchema.removed));
+    expect(merge.code).toBe(2);
   });
 });
