@@ -127,8 +127,11 @@ function entryFor(state: MappingState, kind: SnapshotKind, environmentId: string
   const where = environmentId === undefined ? {} : { environmentId };
   const unknown = state.notEvaluated.filter((value) => value.kind === kind && value.environmentId === environmentId);
   if (unknown.length === 0) return { kind, ...where, status: 'complete' };
+  const error = unknown.map(describeUnknown).join('; ');
+  // A child attached to an unknown parent (an assignment to `application_id = <unknown>`) may be any app's: none of them can be judged on that kind.
+  if (unknown.some((value) => value.parentUnknown)) return { kind, ...where, status: 'failed', error };
   const failedResources = [...new Map(unknown.map((value) => [`${value.resource.type}\u0000${value.resource.id}`, value.resource])).values()].sort((a, b) => a.id.localeCompare(b.id));
-  return { kind, ...where, status: 'failed', failedResources, error: unknown.map(describeUnknown).join('; ') };
+  return { kind, ...where, status: 'failed', failedResources, error };
 }
 
 const isReadOrOutOfScope = (entry: CollectionEntry): boolean => entry.status === 'complete' || entry.outOfScope !== undefined;

@@ -96,6 +96,7 @@ export function mapLink(state: MappingState, reader: ResourceReader, environment
       kind: link.kind,
       resource: { type: link.parent.type, id: parentId ?? `unknown ${reader.resource.address}` },
       environmentId,
+      ...(parentId === undefined ? { parentUnknown: true as const } : {}),
     });
     return;
   }

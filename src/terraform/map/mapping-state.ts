@@ -10,6 +10,8 @@ export interface NotEvaluatedValue extends UnresolvedValue {
   kind: SnapshotKind;
   resource: { type: ResourceType; id: string };
   environmentId: string;
+  /** The value is the id of the parent it attaches to: it may belong to any resource of the environment, so the whole kind is unknown there. */
+  parentUnknown?: true;
 }
 
 /** Where a mapped object lands: its snapshot file, the pointer of the object in it, and what an unknown in it blinds. */
