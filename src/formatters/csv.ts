@@ -2,7 +2,7 @@ import type { AuditResult, Finding } from '../engine/types.js';
 import { environmentLabeller } from './environment-label.js';
 import type { FormatContext } from './format-context.js';
 import { ruleLookup } from './report-scopes.js';
-import { snapshotFilePath } from './sarif-location.js';
+import { snapshotFilePath } from './snapshot-file-path.js';
 import { csvCell } from '../output/csv-cell.js';
 
 export const CSV_COLUMNS = [

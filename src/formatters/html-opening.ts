@@ -4,7 +4,7 @@ import { fixFirst } from './fix-first.js';
 import type { FormatContext } from './format-context.js';
 import { esc } from './html-escape.js';
 import { reportVerdict } from './report-verdict.js';
-import { firstSentence } from './stylish.js';
+import { firstSentence } from './first-sentence.js';
 import { plural, summaryParts } from './summary-line.js';
 
 /**

@@ -3,8 +3,8 @@ import { dispositionLabel } from './disposition-label.js';
 import { environmentLabeller } from './environment-label.js';
 import type { FormatContext } from './format-context.js';
 import { reportScopes, ruleLookup } from './report-scopes.js';
-import { describeNotEvaluated } from './sarif-invocation.js';
-import { snapshotFilePath } from './sarif-location.js';
+import { describeNotEvaluated } from './not-evaluated-text.js';
+import { snapshotFilePath } from './snapshot-file-path.js';
 import { visibleText } from '../output/visible-text.js';
 import { listWarnings, type ListedWarning } from './warning-list.js';
 

@@ -4,8 +4,8 @@ import { ageLabel } from './history-label.js';
 import { environmentLabeller } from './environment-label.js';
 import type { FormatContext } from './format-context.js';
 import { findingsByScope, ruleLookup } from './report-scopes.js';
-import { describeNotEvaluated } from './sarif-invocation.js';
-import { snapshotFilePath } from './sarif-location.js';
+import { describeNotEvaluated } from './not-evaluated-text.js';
+import { snapshotFilePath } from './snapshot-file-path.js';
 import { applicationCoverageText, plural, summaryParts, unjudgedResourceCount } from './summary-line.js';
 import { fitMarkdownLines } from '../output/markdown-limit.js';
 import { htmlText } from '../output/html-text.js';
@@ -14,7 +14,7 @@ import type { FrameworkPosture } from '../frameworks/posture.js';
 import { fixFirst } from './fix-first.js';
 import { CONTROL_STATUS_TITLES, reportPostures, statusTitle } from './html-posture.js';
 import { reportVerdict } from './report-verdict.js';
-import { firstSentence } from './stylish.js';
+import { firstSentence } from './first-sentence.js';
 
 /** Rows of the full list; beyond it the JSON report has them (a PR comment holds at most 65,536 characters). */
 export const MAX_LISTED_FINDINGS = 250;

@@ -2,6 +2,7 @@ import type { Invocation, Notification, ReportingDescriptorReference } from 'sar
 import type { AuditResult, AuditWarning, NotEvaluated, SkippedResource } from '../engine/types.js';
 import { describeCollectionFailure, isFailedRead } from '../snapshot/collection-failure.js';
 import type { CollectionEntry } from '../snapshot/model.js';
+import { describeNotEvaluated } from './not-evaluated-text.js';
 
 /** Rule id → index in the run's `tool.driver.rules`. */
 export type RuleIndex = ReadonlyMap<string, number>;
@@ -48,16 +49,6 @@ function collectionNotification(entry: CollectionEntry): Notification {
       ...(entry.httpStatus === undefined ? {} : { httpStatus: entry.httpStatus }),
     },
   };
-}
-
-/**
- * Why a rule was not evaluated, in words: the failed reads, and when only some resources' reads
- * failed, which ones ("… ; only for application app-1, application app-2").
- */
-export function describeNotEvaluated(item: NotEvaluated, separator = '; '): string {
-  const reads = item.reasons.map(describeCollectionFailure).join(separator) || 'unknown';
-  if (item.resources === undefined) return reads;
-  return `${reads}${separator}only for ${item.resources.map((ref) => `${ref.type} ${ref.id}`).join(', ')}`;
 }
 
 function notEvaluatedNotification(item: NotEvaluated, ruleIndex: RuleIndex): Notification {

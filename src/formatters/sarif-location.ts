@@ -1,8 +1,8 @@
-import path from 'node:path';
 import { UserFacingError } from '../errors.js';
 import { ENVIRONMENT_ARRAYS } from '../snapshot/layout.js';
 import type { ResourceType } from '../snapshot/model.js';
 import { jsonString } from '../output/json-string.js';
+import { snapshotFilePath } from './snapshot-file-path.js';
 
 /** The base GitHub resolves relative URIs against: the repository root (CodeQL uses the same id). */
 export const SOURCE_ROOT = '%SRCROOT%';
@@ -68,20 +68,4 @@ export function artifactUriJson(snapshotDir: string | undefined): (file: string)
   const probe = artifactUri('x', snapshotDir);
   const folder = probe.slice(0, -1);
   return (file) => (PLAIN_PATH.test(file) && !DOT_SEGMENT.test(file) ? `"${folder}${file}"` : jsonString(artifactUri(file, snapshotDir)));
-}
-
-/** The file's path from the repository root: the snapshot folder (when relative) joined with it. */
-export function snapshotFilePath(file: string, snapshotDir: string | undefined): string {
-  return path.posix.join(relativeFolder(snapshotDir), toPosix(file));
-}
-
-function relativeFolder(snapshotDir: string | undefined): string {
-  if (snapshotDir === undefined || snapshotDir === '') return '.';
-  const posix = toPosix(snapshotDir);
-  if (path.posix.isAbsolute(posix) || /^[A-Za-z]:/.test(posix)) return '.';
-  return posix;
-}
-
-function toPosix(value: string): string {
-  return value.replace(/\\/g, '/');
 }

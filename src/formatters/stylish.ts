@@ -10,8 +10,9 @@ import type { FormatContext } from './format-context.js';
 import { frameworkViewLines } from './framework-view.js';
 import { frameworkPosture } from '../frameworks/posture.js';
 import { ruleLookup } from './report-scopes.js';
-import { describeNotEvaluated } from './sarif-invocation.js';
-import { snapshotFilePath } from './sarif-location.js';
+import { firstSentence } from './first-sentence.js';
+import { describeNotEvaluated } from './not-evaluated-text.js';
+import { snapshotFilePath } from './snapshot-file-path.js';
 import { plural, summaryParts, unjudgedResourceCount } from './summary-line.js';
 import { MAX_FINDINGS_LISTED } from './table.js';
 import { terminalWarningLines } from './warning-list.js';
@@ -214,15 +215,6 @@ function findingRow(finding: Finding, label: string, lineWidth: number, ruleWidt
 function lineLabel(finding: Finding, heading: Finding, folder: string | undefined, snapshotDir: string | undefined): string {
   const line = finding.location.line === undefined ? '' : `:${finding.location.line}`;
   return finding.location.file === heading.location.file ? line : `${shownFile(finding, folder, snapshotDir)}${line}`;
-}
-
-/**
- * The message up to the end of its first sentence: a full stop, question or exclamation mark
- * followed by a space and a capital letter (so "e.g. a", "1.5" and host names do not end it).
- */
-export function firstSentence(message: string): string {
-  const end = /[.!?](?=\s+[A-Z])/.exec(message);
-  return end === null ? message : message.slice(0, end.index + 1);
 }
 
 function notEvaluatedLines(result: AuditResult, { width, paint, verbose, environmentName }: Layout): string[] {

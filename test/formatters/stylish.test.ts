@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditResult, Severity } from '../../src/engine/types.js';
 import type { FormatContext } from '../../src/formatters/format-context.js';
-import { firstSentence, formatStylish } from '../../src/formatters/stylish.js';
+import { formatStylish } from '../../src/formatters/stylish.js';
 import { textWidth } from '../../src/output/terminal-layout.js';
 import { RAW_TERMINAL_CONTROL } from '../helpers/hostile-strings.js';
 import { cleanResult, ENV_PROD, makeFinding, sampleResult, summarize } from './fixtures.js';
@@ -134,16 +134,5 @@ describe('stylish formatter', () => {
     expect(formatStylish(cleanResult(), { color: false, snapshotFolder: 'snapshots/acme', gate: { verdict: 'clean', failOn: 'high', failOnNew: false } })).toBe(
       'PASS  no findings · gate: --fail-on high\n2 environments · 8 rules run\nsnapshot files in snapshots/acme\n',
     );
-  });
-});
-
-describe('first sentence', () => {
-  it.each([
-    ['One. Two.', 'One.'],
-    ['Uses e.g. a wildcard. Fix it.', 'Uses e.g. a wildcard.'],
-    ['Host api.example.com is 1.5 times slower', 'Host api.example.com is 1.5 times slower'],
-    ['Why? Because.', 'Why?'],
-  ])('%s → %s', (message, expected) => {
-    expect(firstSentence(message)).toBe(expected);
   });
 });
