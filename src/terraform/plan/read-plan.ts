@@ -151,7 +151,10 @@ function configurationAddress(address: string): string {
   return address.replace(/\[[^\]]*\]/g, '');
 }
 
-/** Configuration address → attribute → the references of its expression (`pingone_application.x.id`). */
+/** The key under which {@link configurationReferences} keeps the references of a resource's `for_each` (no provider attribute is so named). */
+const FOR_EACH = 'for_each';
+
+/** Configuration address → attribute (and {@link FOR_EACH}) → the references of its expression (`pingone_application.x.id`). */
 function configurationReferences(configuration: Json | undefined): Map<string, Map<string, string[]>> {
   const found = new Map<string, Map<string, string[]>>();
   const visit = (module: Json | undefined, prefix: string) => {
@@ -163,6 +166,12 @@ function configurationReferences(configuration: Json | undefined): Map<string, M
         const refs = isObject(expression) && Array.isArray(expression.references) ? expression.references.filter((ref): ref is string => typeof ref === 'string') : [];
         if (refs.length > 0) byAttribute.set(attribute, refs);
       }
+      const forEach = resource.for_each_expression;
+      if (isObject(forEach) && Array.isArray(forEach.references))
+        byAttribute.set(
+          FOR_EACH,
+          forEach.references.filter((ref): ref is string => typeof ref === 'string'),
+        );
       found.set(`${prefix}${resource.address}`, byAttribute);
     }
     if (isObject(module.module_calls)) {
@@ -218,12 +227,29 @@ function unknownNode(at: readonly string[], pointer: string, context: NodeContex
   const span = context.spanAt(at, pointer);
   // `configuration` keeps references per top-level attribute, most specific first.
   const refs = context.references?.get(at[0]!) ?? [];
-  const idRef = at.length === 1 ? refs.find((ref) => ref.endsWith('.id')) : undefined;
-  if (idRef !== undefined && refs.every((ref) => ref === idRef || idRef.startsWith(`${ref}.`))) {
+  const target = at.length === 1 ? referencedInstance(refs, context) : undefined;
+  if (target !== undefined) {
     const modulePrefix = context.address.match(/^((?:module\.[^.[]+(?:\[[^\]]*\])?\.)*)/)?.[1] ?? '';
-    return { kind: 'scalar', value: placeholderId(`${modulePrefix}${idRef.slice(0, -3)}`), span };
+    return { kind: 'scalar', value: placeholderId(`${modulePrefix}${target}`), span };
   }
   return { kind: 'unknown', expression: refs[0] ?? `${context.address}.${at.join('.')}`, reason: 'known after apply', span };
+}
+
+/**
+ * The resource instance whose `id` an attribute's expression is, or undefined. Terraform lists a reference
+ * with each shorter form after it (`a.b["k"].id`, `a.b["k"]`, `a.b`: jsonconfig's marshalExpression), so
+ * every other reference must be one of those. `each.value.id` under `for_each = a.b` is the id of the
+ * instance of `a.b` with this instance's key.
+ */
+function referencedInstance(refs: readonly string[], context: NodeContext): string | undefined {
+  const idRef = refs.find((ref) => ref.endsWith('.id'));
+  if (idRef === undefined || !refs.every((ref) => ref === idRef || idRef.startsWith(`${ref}.`) || idRef.startsWith(`${ref}[`))) return undefined;
+  const subject = idRef.slice(0, -3);
+  if (subject !== 'each.value') return subject;
+  const [collection, ...others] = context.references?.get(FOR_EACH) ?? [];
+  const key = /(\[[^\]]*\])$/.exec(context.address)?.[1];
+  const isResource = collection !== undefined && !/^(?:var|local|each|count|module|path|terraform)\./.test(collection);
+  return others.length === 0 && isResource && key !== undefined ? `${collection}${key}` : undefined;
 }
 
 function staticSpan(block: TfResource | undefined, at: readonly string[]): SourceSpan | undefined {
