@@ -36,7 +36,7 @@ export const ERROR_CODES = {
   'terraform-invalid': 'A .tf or .tfvars file has an HCL syntax error or is not UTF-8 (the message names file:line), or a -var / -var-file value is malformed.',
   'terraform-plan-invalid': 'The --plan file is not JSON, not the output of terraform show -json, or of a plan format_version other than 1.x.',
   'dataset-invalid': 'The simulator dataset is missing, not JSON, or not shaped as a dataset.',
-  'installation-incomplete': 'A file of pingone-audit itself is missing (a chunk of dist/src or a schema deleted, an install cut short); the message names it: reinstall.',
+  'installation-incomplete': 'A file of pingone-audit itself is missing (a chunk of dist/src, a schema or the demo dataset deleted, an install cut short); the message names it: reinstall.',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { notJsonProblem } from '../engine/json-errors.js';
 import { UserFacingError } from '../errors.js';
 import { readUserFile } from '../read-user-file.js';
-import { packagePath } from '../paths.js';
+import { packagePath, readPackageFile } from '../paths.js';
 import type { Dataset, DatasetEnvironment } from './dataset.js';
 import { withFutureValues } from './future-values.js';
 
@@ -18,7 +18,16 @@ const FUTURE_SEED = 12;
 /** Path of a built-in dataset (`demo`), or the given path when it is not a built-in name. */
 export function datasetPath(nameOrPath: string): string {
   const name = nameOrPath === 'demo-future' ? 'demo' : nameOrPath;
-  return (builtInDatasets as readonly string[]).includes(name) ? packagePath('src', 'simulator', 'datasets', `${name}.json`) : nameOrPath;
+  return isBuiltIn(name) ? packagePath(...builtInFile(name)) : nameOrPath;
+}
+
+function isBuiltIn(name: string): boolean {
+  return (builtInDatasets as readonly string[]).includes(name);
+}
+
+/** Where the package keeps a built-in dataset, from its root. */
+function builtInFile(name: string): string[] {
+  return ['src', 'simulator', 'datasets', `${name}.json`];
 }
 
 const environmentLists = [
@@ -51,11 +60,8 @@ const environmentLists = [
 export function loadDataset(nameOrPath: string): Dataset {
   if (nameOrPath === 'demo-future') return withFutureValues(loadDataset('demo'), FUTURE_SEED);
   const file = datasetPath(nameOrPath);
-  if (!existsSync(file)) {
-    throw new UserFacingError('dataset-invalid', `No simulator dataset at ${file}.`, { hint: `Use a built-in dataset (${builtInDatasets.join(', ')}) or the path of a dataset JSON file.` });
-  }
-  // Only a regular file is opened: a FIFO would block the simulator for ever.
-  const text = readUserFile(file, nameOrPath, 'Simulator dataset', 'Pass the path of a dataset JSON file, or a built-in dataset name.');
+  // A built-in dataset is package data: one missing is an incomplete installation, which readPackageFile says.
+  const text = isBuiltIn(nameOrPath) ? readPackageFile(...builtInFile(nameOrPath)) : readDatasetFile(file);
   let parsed: Partial<Dataset>;
   try {
     parsed = JSON.parse(text) as Partial<Dataset>;
@@ -78,6 +84,14 @@ export function loadDataset(nameOrPath: string): Dataset {
       return filled;
     }),
   });
+}
+
+function readDatasetFile(file: string): string {
+  if (!existsSync(file)) {
+    throw new UserFacingError('dataset-invalid', `No simulator dataset at ${file}.`, { hint: `Use a built-in dataset (${builtInDatasets.join(', ')}) or the path of a dataset JSON file.` });
+  }
+  // Only a regular file is opened: a FIFO would block the simulator for ever.
+  return readUserFile(file, file, 'Simulator dataset', 'Pass the path of a dataset JSON file, or a built-in dataset name.');
 }
 
 /**

@@ -7,7 +7,7 @@ import { temporaryFolder } from '../helpers/temporary-folder.js';
 
 /**
  * A copy of the built program (the bin and its chunks, the package.json it reads its version from, the schemas, the
- * dependencies linked) in a temporary folder, without `missing` (a path from the copy's root, chosen from the text of
+ * simulator's datasets, the dependencies linked) in a temporary folder, without `missing` (a path from the copy's root, chosen from the text of
  * its bin and the names of its chunks); the path of its bin and of the file removed.
  */
 function brokenCopy(missing: (bin: string, chunks: string[]) => string): { bin: string; removed: string } {
@@ -17,7 +17,7 @@ function brokenCopy(missing: (bin: string, chunks: string[]) => string): { bin: 
   const chunks = readdirSync(packagePath('dist', 'src')).filter((file) => /^chunk-\w+\.js$/.test(file));
   for (const file of ['cli.js', ...chunks]) copyFileSync(packagePath('dist', 'src', file), path.join(src, file));
   copyFileSync(packagePath('package.json'), path.join(root, 'package.json'));
-  cpSync(packagePath('schemas'), path.join(root, 'schemas'), { recursive: true });
+  for (const folder of ['schemas', 'src/simulator/datasets']) cpSync(packagePath(folder), path.join(root, folder), { recursive: true });
   symlinkSync(packagePath('node_modules'), path.join(root, 'node_modules'), 'dir');
   const bin = path.join(src, 'cli.js');
   const removed = path.join(root, missing(readFileSync(bin, 'utf8'), chunks));
@@ -64,7 +64,7 @@ describe('an installation with a file of its own missing', () => {
     expect(run.code).toBe(2);
   });
 
-  it('says so too when a file the package reads is gone: its package.json (at start), a schema (when a file is checked)', async () => {
+  it('says so too when a file the package reads is gone: its package.json (at start), a schema (when a file is checked), the dataset of the demo', async () => {
     const noPackageJson = brokenCopy(() => 'package.json');
     const version = await runBuiltCli(['--version'], { bin: noPackageJson.bin });
     expect(version.stderr).toBe(said(noPackageJson.removed));
@@ -75,5 +75,9 @@ describe('an installation with a file of its own missing', () => {
     const merge = await runBuiltCli(['merge', report], { bin: noSchema.bin });
     expect(merge.stderr).toBe(said(noSchema.removed));
     expect(merge.code).toBe(2);
+    const noDemo = brokenCopy(() => 'src/simulator/datasets/demo.json');
+    const demo = await runBuiltCli(['demo'], { bin: noDemo.bin });
+    expect(demo.stderr).toBe(said(noDemo.removed));
+    expect(demo.code).toBe(2);
   });
 });
