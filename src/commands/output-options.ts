@@ -414,10 +414,15 @@ function refuseFolderSarifCannotName(context: CommandContext, folder: string, fl
 }
 
 function refuseReportsInside(cwd: string, folder: string, targets: readonly OutputTarget[]): void {
-  for (const { file } of targets) {
+  for (const { file, format } of targets) {
     if (file === undefined) continue;
     const inside = pathWithin(path.resolve(cwd, folder), path.resolve(cwd, file));
-    if (inside === undefined || inside === '') continue;
+    if (inside === undefined) continue;
+    if (inside === '') {
+      throw new UserFacingError('flag-invalid', `--output ${file} is the snapshot folder ${folder} itself: a report is a file, and the folder holds the snapshot.`, {
+        hint: `Write the report beside the snapshot, e.g. -o ${path.basename(path.resolve(cwd, file))}.${format}`,
+      });
+    }
     throw new UserFacingError(
       'flag-invalid',
       `--output ${file} is inside the snapshot folder ${folder}: a snapshot holds only the files pingone-audit lists in its manifest.json, so the next audit of it would refuse it.`,

@@ -88,6 +88,11 @@ describe('-o - writes the report to stdout', () => {
     expect(demo.code).toBe(2);
     expect(demo.stderr).toContain('--output fresh/report.json is inside the snapshot folder fresh:');
     expect(existsSync(path.join(work, 'fresh'))).toBe(false);
+    // The folder itself as the report: it was collected and written first, then the report failed as "a folder".
+    const itself = await runCli(['demo', '--out', 'fresh', '-f', 'json', '-o', 'fresh'], { cwd: work });
+    expect(itself.code).toBe(2);
+    expect(itself.stderr).toContain('--output fresh is the snapshot folder fresh itself:');
+    expect(existsSync(path.join(work, 'fresh'))).toBe(false);
     // Beside it, or in a folder whose name only starts like it, is fine.
     const beside = await runCli(['audit', 'demo', '-f', 'json', '-o', 'demo-report/report.json'], { cwd: work });
     expect(beside.code, beside.stderr).not.toBe(2);
