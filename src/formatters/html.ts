@@ -1,5 +1,5 @@
 import { compareSeverity } from '../engine/severity.js';
-import { dispositionLabel } from './disposition-label.js';
+import { dispositionLabel, hiddenByLabel } from './disposition-label.js';
 import { SEVERITIES, type AuditResult, type Finding, type RuleOutcome } from '../engine/types.js';
 import { environmentLabeller } from './environment-label.js';
 import type { FormatContext } from './format-context.js';
@@ -351,13 +351,13 @@ function suppressedSection(result: AuditResult, environmentName: (id: string | n
   const { rows, more } = listedRows(
     result.suppressed,
     (finding) =>
-      `<tr><td>${badge(finding)}</td><td><code>${esc(finding.ruleId)}</code></td><td>${esc(environmentName(finding.environmentId))}</td><td>${resourceCell(finding)}</td><td>${esc(finding.suppression?.reason ?? '')}</td><td>${esc(finding.suppression?.owner ?? '')}</td><td>${esc(finding.suppression?.expires ?? '')}</td></tr>`,
+      `<tr><td>${badge(finding)}</td><td><code>${esc(finding.ruleId)}</code></td><td>${esc(environmentName(finding.environmentId))}</td><td>${resourceCell(finding)}</td><td>${esc(hiddenByLabel(finding))}</td><td>${esc(finding.suppression?.reason ?? '')}</td><td>${esc(finding.suppression?.owner ?? '')}</td><td>${esc(finding.suppression?.expires ?? '')}</td></tr>`,
     '\n',
     'suppressed findings',
     'the JSON report lists',
   );
-  const body = `<p class="muted">Accepted by a reviewed suppression. Counted here, never gated on; each comes back when its suppression expires.</p>
-<table><thead><tr><th>Severity</th><th>Rule</th><th>Environment</th><th>Resource</th><th>Reason</th><th>Owner</th><th>Expires</th></tr></thead><tbody>${rows}</tbody></table>${more}`;
+  const body = `<p class="muted">Hidden by a reviewed suppression or disposition (accepted risk, false positive, compensating control). Counted here, never gated on; each comes back when its entry expires.</p>
+<table><thead><tr><th>Severity</th><th>Rule</th><th>Environment</th><th>Resource</th><th>Decision</th><th>Reason</th><th>Owner</th><th>Expires</th></tr></thead><tbody>${rows}</tbody></table>${more}`;
   return { id: 'suppressed', title: 'Suppressed findings', body };
 }
 

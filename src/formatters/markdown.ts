@@ -1,5 +1,5 @@
 import { SEVERITIES, type AuditResult, type AuditWarning, type Finding } from '../engine/types.js';
-import { dispositionLabel } from './disposition-label.js';
+import { dispositionLabel, hiddenByLabel } from './disposition-label.js';
 import { ageLabel } from './history-label.js';
 import { environmentLabeller } from './environment-label.js';
 import type { FormatContext } from './format-context.js';
@@ -120,17 +120,18 @@ function findingsByEnvironment(scopes: Scopes, environmentName: EnvironmentName,
   return lines;
 }
 
-/** The suppressed findings with the reason, owner and expiry of what hid each. */
+/** The suppressed findings with the decision (accepted risk, false positive, compensating control), reason, owner and expiry of what hid each. */
 function suppressedTable(suppressed: readonly Finding[], environmentName: EnvironmentName): string[] {
   return [
-    '| Severity | Rule | Environment | Resource | Reason | Owner | Expires |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| Severity | Rule | Environment | Resource | Decision | Reason | Owner | Expires |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...suppressed.map((finding) =>
       row([
         text(finding.severity),
         markdownCode(finding.ruleId),
         text(environmentName(finding.environmentId)),
         text(finding.resource.name || finding.resource.id),
+        text(hiddenByLabel(finding)),
         text(finding.suppression?.reason ?? ''),
         text(finding.suppression?.owner ?? ''),
         text(finding.suppression?.expires ?? ''),
