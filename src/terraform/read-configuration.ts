@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { UserFacingError } from '../errors.js';
 import { isPermissionDenied, readProblem } from '../read-user-file.js';
@@ -85,10 +85,15 @@ function listFiles(folder: string, named: string, keep: (name: string) => boolea
     .filter((file) => isFile(file, named));
 }
 
-/** Whether `file` is a file (following links); a link to nothing is an error, as it is to Terraform. */
+/**
+ * Whether `file` is a file (following links); a folder is not, as Terraform passes over it. A link to nothing is an
+ * error, as it is to Terraform, and so is a pipe, a socket or a device: Terraform would wait on a pipe, and skipping
+ * it would leave out what it holds without a word.
+ */
 function isFile(file: string, folder: string): boolean {
+  let stats: Stats;
   try {
-    return statSync(file).isFile();
+    stats = statSync(file);
   } catch (error) {
     // Listed a moment ago: a file that is not there now is a link to nothing.
     const problem = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'is a symbolic link to a file that does not exist' : readProblem(error);
@@ -97,6 +102,10 @@ function isFile(file: string, folder: string): boolean {
       cause: error,
     });
   }
+  if (stats.isFile() || stats.isDirectory()) return stats.isFile();
+  throw new UserFacingError('file-unreadable', `${folder}/${path.basename(file)} is not a regular file (a pipe, a socket or a device), so it was not read.`, {
+    hint: 'Replace it with the file it stands for, or remove it.',
+  });
 }
 
 /** Whether `target` is `folder` or below it (by path, not following links). */

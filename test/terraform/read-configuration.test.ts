@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -157,6 +158,16 @@ describe('readConfiguration refuses what it cannot read', () => {
     const cwd = tfFolder({ 'main.tf': '' });
     symlinkSync(path.join(cwd, 'gone.tf'), path.join(cwd, 'broken.tf'));
     await expect(readConfiguration({ dir: '.', cwd })).rejects.toMatchObject({ errorCode: 'file-unreadable', message: './broken.tf is a symbolic link to a file that does not exist.' });
+  });
+
+  // A pipe named like a .tf file was skipped without a word (Terraform would wait on it for ever).
+  it('refuses a .tf that is a pipe (exit 2), naming it, and still passes over a folder named like one', async () => {
+    const cwd = tfFolder({ 'main.tf': '', 'folder.tf/inner.txt': '' });
+    execFileSync('mkfifo', [path.join(cwd, 'pipe.tf')]);
+    await expect(readConfiguration({ dir: '.', cwd })).rejects.toMatchObject({
+      errorCode: 'file-unreadable',
+      message: './pipe.tf is not a regular file (a pipe, a socket or a device), so it was not read.',
+    });
   });
 
   it('does not audit override files and JSON syntax silently: they are listed as not audited', async () => {
