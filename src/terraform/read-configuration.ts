@@ -113,8 +113,9 @@ function isInside(folder: string, target: string): boolean {
   return pathWithin(folder, target) !== undefined;
 }
 
+/** `file` from the working directory, `../` leading out of it (an absolute path lost its root in every report); absolute only on another drive. */
 function relativeName(file: string, cwd: string): string {
-  return (pathWithin(cwd, file) ?? file).split(path.sep).join('/');
+  return (pathWithin(cwd, file) ?? path.relative(cwd, file)).split(path.sep).join('/');
 }
 
 /** `file`'s text; `name` (as {@link relativeName} gives it) names it in the error. */

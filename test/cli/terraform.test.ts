@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { tfFolder } from '../terraform/tf-folder.js';
@@ -121,5 +122,17 @@ describe('pingone-audit terraform, terminal report', () => {
     // Whichever file heads the resource, the other finding says where it is.
     expect(own).toMatch(/application Sync {2}(apps|roles)\.tf/);
     expect(own).toMatch(own.includes('Sync  apps.tf') ? /roles\.tf:4 +high +actor-organization-admin/ : /apps\.tf:1 +(high|medium) +app-disabled/);
+  });
+
+  it('names a .tf file outside the working directory by a path that leads to it from there, in every report', async () => {
+    const root = tfFolder({ 'infra/main.tf': APP, 'work/.keep': '' });
+    const cwd = path.join(root, 'work');
+    const http = ['-var', 'callback=http://web.example.com/cb'];
+    const json = await runCli(['terraform', '../infra', ...http, '-f', 'json'], { cwd });
+    const findings = (JSON.parse(json.stdout) as { findings: Array<{ ruleId: string; location: { file: string; line: number } }> }).findings;
+    expect(findings.find((finding) => finding.ruleId === 'redirect-uri-not-https')?.location).toMatchObject({ file: '../infra/main.tf', line: 19 });
+    expect((await runCli(['terraform', '../infra', ...http, '-f', 'markdown'], { cwd })).stdout).toContain('../infra/main.tf');
+    // An absolute folder too: its files used to be shown absolute with the root cut off (tmp/…/main.tf).
+    expect((await runCli(['terraform', path.join(root, 'infra'), ...http, '-f', 'stylish'], { cwd })).stdout).toContain('../infra/main.tf');
   });
 });
