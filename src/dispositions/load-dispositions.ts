@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { FromSchema } from 'json-schema-to-ts';
 import { UserFacingError } from '../errors.js';
 import { assertKnownFormatVersion } from '../engine/format-version.js';
-import { invalidJsonAt, jsonPath, jsonPointer, type JsonPathSegment, parseJsonText, schemaProblems } from '../engine/json-errors.js';
+import { invalidJsonAt, jsonPath, jsonPointer, type JsonPathSegment, parseJsonText, refuseRepeatedMembers, schemaProblems } from '../engine/json-errors.js';
 import type { dispositionsSchema } from '../json/file-schemas.js';
 import { schemaValidator } from '../json/schema-validators.js';
 import { readUserFile } from '../read-user-file.js';
@@ -28,12 +28,13 @@ export interface DispositionEntry {
  * usage error (exit 2) naming the file and the JSON path: a remediation plan with a broken entry
  * is fixed, not half-applied. Every bad entry is reported at once, each with its line (the first 20, then a count). Two entries about the same finding (the same fingerprint, or the same rule,
  * environment and resource) are refused too: only the first would apply, and which decision the owner
- * meant cannot be told from the file.
+ * meant cannot be told from the file; so is a member given twice in one entry.
  * @throws UserFacingError `file-unreadable` or `json-invalid`.
  */
 export function loadDispositions(file: string, cwd: string = process.cwd()): DispositionEntry[] {
   const text = readUserFile(path.resolve(cwd, file), file, 'Dispositions', 'Check the --dispositions path.');
   const value = parseJsonText(text, file);
+  refuseRepeatedMembers(text, file, value);
   assertKnownFormatVersion(value, file, 'version', [1], 'The file is in a newer dispositions format: use the pingone-audit version it was written for (or later).', text);
   const problems = schemaProblems(schemaValidator('dispositions.schema.json'), value, '/dispositions');
   if (problems.length > 0)

@@ -64,6 +64,21 @@ export function parseJsonText(text: string, file: string): unknown {
 }
 
 /**
+ * Refuses a reviewed file (suppressions, dispositions) in which an object names a member twice: `JSON.parse`
+ * keeps the last, so the value that applies may not be the one a reviewer read (a second `expires` further on).
+ * `value` is the file parsed, `text` its text.
+ * @throws UserFacingError (`json-invalid`) at the first such member, with the lines of both.
+ */
+export function refuseRepeatedMembers(text: string, file: string, value: unknown): void {
+  const [first] = scanJson(text).repeated ?? [];
+  if (first === undefined) return;
+  const path = jsonPath(pointerSegments(first.pointer, value));
+  throw new UserFacingError('json-invalid', `${file}:${first.line}: ${path}: given twice (lines ${first.firstLine} and ${first.line}); JSON keeps only the last, which may not be the one reviewed`, {
+    hint: 'Keep one of the two, the value meant, and have the file reviewed again.',
+  });
+}
+
+/**
  * Why `text`, the content of `file`, is not JSON, given the error `JSON.parse` (or `parseJson`) threw on it:
  * `file:line:column: not valid JSON: <what was expected, what was found>`. JSON.parse says where only as an offset,
  * and on some inputs not at all, so the file is scanned again for the place; text the scanner accepts (nesting past

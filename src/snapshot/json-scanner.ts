@@ -11,8 +11,16 @@ export interface JsonSyntaxError {
  */
 export type PointerLines = Map<string, number>;
 
-/** A scan of a JSON text: the line of every pointer, or the first syntax error. */
-export type JsonScan = { lines: PointerLines; error?: undefined } | { error: JsonSyntaxError; lines?: undefined };
+/** An object member whose name the same object already gave: `JSON.parse` keeps only the last. */
+export interface RepeatedMember {
+  pointer: string;
+  /** 1-based lines of the first and of this key. */
+  firstLine: number;
+  line: number;
+}
+
+/** A scan of a JSON text: the line of every pointer and the members given twice, or the first syntax error. */
+export type JsonScan = { lines: PointerLines; repeated: RepeatedMember[]; error?: undefined } | { error: JsonSyntaxError; lines?: undefined; repeated?: undefined };
 
 /** Escapes one key or index for a JSON pointer (RFC 6901: `~` → `~0`, `/` → `~1`). */
 export function pointerSegment(key: string | number): string {
@@ -42,6 +50,7 @@ export function scanJson(text: string): JsonScan {
   let line = 1;
   let lineStart = 0;
   const lines: PointerLines = new Map();
+  const repeated: RepeatedMember[] = [];
 
   const fail = (message: string): never => {
     throw new ScanError(message, line, position - lineStart + 1);
@@ -128,7 +137,10 @@ export function scanJson(text: string): JsonScan {
       if (text[position] !== ':') fail(`expected ':' after a property name, found ${found()}`);
       position += 1;
       skipWhitespace();
-      scanValue(`${pointer}/${pointerSegment(key)}`, keyLine);
+      const member = `${pointer}/${pointerSegment(key)}`;
+      const firstLine = lines.get(member);
+      if (firstLine !== undefined) repeated.push({ pointer: member, firstLine, line: keyLine });
+      scanValue(member, keyLine);
     });
 
   const scanArray = (pointer: string) => scanContainer(']', (index) => scanValue(`${pointer}/${index}`, line));
@@ -138,7 +150,7 @@ export function scanJson(text: string): JsonScan {
     scanValue('', line);
     skipWhitespace();
     if (position < text.length) fail(`unexpected ${found()} after the end of the JSON value`);
-    return { lines };
+    return { lines, repeated };
   } catch (error) {
     if (error instanceof ScanError) return { error: { line: error.line, column: error.column, message: error.message } };
     // Nesting deep enough to exhaust the stack: say where, rather than crash.

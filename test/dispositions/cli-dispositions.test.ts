@@ -175,6 +175,16 @@ describe('audit --dispositions (acceptance of issue 17, item 5)', () => {
     expect((await audit([{ ...on('app-kiosk'), disposition: 'planned-fix', due: '2028-02-29' }], ['--fail-on', 'none'])).code).toBe(0);
   });
 
+  it('refuses an entry that gives a member twice (exit 2): JSON keeps the last, which may not be the one reviewed', async () => {
+    const entry = JSON.stringify({ ...on('app-kiosk'), disposition: 'accepted-risk', expires: PAST });
+    const file = await dispositionsFile({});
+    await writeFile(file, `{ "version": 1, "dispositions": [\n${entry.replace(/}$/, `,\n"expires": "${FUTURE}"}`)}\n] }`);
+    const run = await runCli(['audit', snapshot, '--dispositions', file], { cwd: work });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(':3: $.dispositions[0].expires: given twice (lines 2 and 3); JSON keeps only the last, which may not be the one reviewed');
+    expect(run.stderr).toContain('what to do: Keep one');
+  });
+
   it('refuses two entries about the same finding (exit 2, naming both), and warns when a fingerprint and an identity meet on one', async () => {
     const file = await dispositionsFile({
       version: 1,

@@ -44,6 +44,19 @@ describe('loadSuppressions', () => {
     expect(errorOf(() => loadSuppressions('not-a-list.json', dir)).message).toBe('not-a-list.json:2: $.suppressions: must be array');
   });
 
+  // JSON.parse keeps the last of two members of one name: a reviewer who read the first would approve another date.
+  it('refuses an entry that gives a member twice (exit 2), naming the member and both lines', () => {
+    const text = [
+      '{ "suppressions": [ {',
+      '  "ruleId": "implicit-grant", "environmentId": "env-1", "resourceId": "app-1",',
+      '  "reason": "Accepted.", "owner": "iam", "expires": "2026-01-31",',
+      '  "expires": "2099-12-31" } ] }',
+    ].join('\n');
+    const error = errorOf(() => loadSuppressions('twice.json', folderWith({ 'twice.json': text })));
+    expect(error.errorCode).toBe('json-invalid');
+    expect(error.message).toBe('twice.json:4: $.suppressions[0].expires: given twice (lines 3 and 4); JSON keeps only the last, which may not be the one reviewed');
+  });
+
   it('keeps a malformed entry as invalid with its pointer, so that the run fails closed on it', () => {
     const text = JSON.stringify({ suppressions: [{ ruleId: 'implicit-grant', environmentId: 'env-1', resourceId: 'app-1', reason: 'x', owner: 'iam', expires: 'soon' }] });
     const [only] = loadSuppressions('s.json', folderWith({ 's.json': text })).entries;
