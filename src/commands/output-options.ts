@@ -215,6 +215,13 @@ export function reviewArgs(flags: ReportFlags): ReviewArgs {
       throw new UserFacingError('flag-invalid', `--${flag} needs --baseline: ${why}.`, { hint: 'Pass --baseline <earlier JSON report>, written by `-f json -o <file>` on an earlier run.' });
     }
   }
+  // Alone it replaces the severity gate; with no planned fix to be overdue, that gate would pass whatever the findings.
+  if (flags['fail-on-overdue'] === true && dispositions === undefined) {
+    throw new UserFacingError('flag-invalid', '--fail-on-overdue needs --dispositions: only a planned fix in a dispositions file can be overdue.', {
+      hint: 'Pass --dispositions <file> with the planned fixes and their due dates, or drop --fail-on-overdue (the default gate is --fail-on high).',
+      seeAlso: 'README.md#dispositions-planned-fixes-with-due-dates',
+    });
+  }
   return { suppressions, baseline, dispositions };
 }
 

@@ -158,6 +158,13 @@ describe('audit --dispositions (acceptance of issue 17, item 5)', () => {
     expect(result.warnings?.map((warning) => warning.code) ?? []).not.toContain('disposition-unmatched');
   });
 
+  // Alone, --fail-on-overdue replaces the severity gate: without planned fixes to be overdue, that gate could never fail.
+  it('refuses --fail-on-overdue without --dispositions (exit 2)', async () => {
+    const run = await runCli(['audit', snapshot, '--fail-on-overdue'], { cwd: work });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--fail-on-overdue needs --dispositions');
+  });
+
   it('refuses a date that is not a real YYYY-MM-DD day (exit 2), saying which entry, what form and what to write', async () => {
     for (const [due, shown] of [
       ['2027-02-29', '"2027-02-29" '],
