@@ -1,14 +1,10 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { NoOptions, ResourceRef, RuleContext, RuleIntegrations, RuleReport } from '../../src/engine/types.js';
-import type { Application } from '../../src/snapshot/model.js';
-import { INTEGRATION_ROLE_NEEDS } from '../../src/pingone/integration-role-needs.js';
+import type { NoOptions, RuleContext, RuleReport } from '../../src/engine/types.js';
 import { REFERENCES } from '../shared/references.js';
-import { describeGrants } from '../shared/wording.js';
-import { applicationRef, applicationsOf, hasGrant, userGrantsOf, whetherUserGrant, whetherWorker, type LocatedApplication } from '../../src/pingone/applications.js';
+import { applicationRef, applicationsOf, whetherUserGrant, whetherWorker } from '../../src/pingone/applications.js';
 import { reportsIf } from '../../src/pingone/unknown-answers.js';
-import { isBuiltInRole } from '../../src/pingone/admin-actors.js';
-import { roleCoverage } from '../../src/pingone/role-coverage.js';
-import { audienceCoverage, bestUserCoverage, signInAudience } from '../../src/pingone/sign-in-audience.js';
+import { checkClientCredentials } from './admin-role-missing/client-credentials.js';
+import { checkUserGrants } from './admin-role-missing/user-grants.js';
 
 const TRAP = 'signs users in with {{grants}}, so PingOne authorizes its Management API calls with the signed-in user’s admin roles, not the app’s';
 
@@ -68,111 +64,7 @@ export default defineRule({
   },
 });
 
-type Context = RuleContext<NoOptions, typeof MESSAGES>;
-type Report = RuleReport<typeof MESSAGES>;
-/** What every admin-role-missing message about a sign-in grant names. */
-type SignInData = { app: string; grants: string; environment: string };
-
-function checkUserGrants(located: LocatedApplication, context: Context): Report[] {
-  const { app, env } = located;
-  const grants = userGrantsOf(app);
-  const resource = applicationRef(located);
-  const data = { app: app.name, grants: describeGrants(grants), environment: env.environment.name };
-  const reports: Report[] = [];
-  const finding = signInCoverageFinding(located, context, data, resource, grants.length === 0 ? '/grantTypes' : `/grantTypes/${(app.grantTypes ?? []).indexOf(grants[0]!)}`);
-  if (finding) reports.push(finding);
-  const ownRoles = app._embedded?.roleAssignments ?? [];
-  if (ownRoles.length > 0 && !hasGrant(app, 'CLIENT_CREDENTIALS')) {
-    reports.push(
-      context.report(
-        'appRolesIgnored',
-        { ...data, count: ownRoles.length },
-        {
-          resource,
-          pointer: '/_embedded/roleAssignments',
-          severity: 'low',
-        },
-      ),
-    );
-  }
-  return reports;
-}
-
-/** What is wrong with the roles of the users who may sign in, if anything can be said. */
-function signInCoverageFinding(located: LocatedApplication, { index, report, leaveUnjudged }: Context, data: SignInData, resource: ResourceRef, grantPointer: string): Report | undefined {
-  const environmentId = located.env.environment.id;
-  const audience = signInAudience(located.app, located.env, index);
-  const { best, complete } = audienceCoverage(audience, environmentId, index);
-  if (complete && best?.unknownScopeType !== undefined) {
-    leaveUnjudged(resource, `${best.user.username} holds ${best.label}, whose scope type ${best.unknownScopeType} this version does not know`);
-    return undefined;
-  }
-  // Unread role data could hide the admin the integration uses: say nothing rather than guess.
-  if (!complete || best?.level === 'full' || best?.level === 'unknown') return undefined;
-  const outside = bestUserCoverage(audience.excluded, environmentId, index);
-  if (outside?.level === 'full') {
-    return report(
-      'adminOutsideAllowedGroups',
-      { ...data, admin: outside.user.username, role: outside.label },
-      {
-        resource,
-        pointer: '/accessControl/group/groups',
-      },
-    );
-  }
-  if (best !== undefined && best.level !== 'none') {
-    return report(
-      'userGrantPartial',
-      { ...data, role: best.label, admin: best.user.username, reason: best.reason },
-      {
-        resource,
-        pointer: grantPointer,
-        severity: 'medium',
-      },
-    );
-  }
-  const found = best
-    ? `the closest is ${best.label}, held by ${best.user.username}, which ${best.reason}`
-    : audience.excludesSomeone
-      ? 'no admin user is in the groups allowed to sign in to it'
-      : 'no user of the environment holds an admin role';
-  return report('userGrantNoAdmin', { ...data, found }, { resource, pointer: grantPointer });
-}
-
-function checkClientCredentials(located: LocatedApplication, { index, integrations, report, leaveUnjudged }: Context): Report[] {
-  const { app, env } = located;
-  const assignments = app._embedded?.roleAssignments;
-  // Absent means not collected: the engine reports the gap; no finding from missing data.
-  if (!hasGrant(app, 'CLIENT_CREDENTIALS') || assignments === undefined) return [];
-  const environmentId = env.environment.id;
-  const data = { app: app.name, environment: env.environment.name, suggestion: suggestedRole(app, integrations) };
-  const pointer = '/_embedded/roleAssignments';
-  if (assignments.length === 0) return [report('clientCredentialsNoRoles', data, { resource: applicationRef(located), pointer })];
-  const coverages = assignments.map((assignment) => roleCoverage({ assignment, role: index.role(assignment.role.id), via: { kind: 'direct' } }, environmentId, index));
-  const inScope = coverages.filter((coverage) => coverage.inScope);
-  if (inScope.length === 0) {
-    const roles = coverages.map((coverage) => coverage.label).join('; ');
-    return [report('clientCredentialsOtherEnvironments', { ...data, roles }, { resource: applicationRef(located), pointer, severity: 'low' })];
-  }
-  // A group or application scope never reaches the environment as a whole, whatever the role;
-  // Organization Admin reaches the organization, not what lies inside an environment.
-  const reaching = inScope.filter((coverage) => coverage.limitedTo === undefined && coverage.unknownScopeType === undefined);
-  if (reaching.some((coverage) => !isBuiltInRole(coverage.assignment.role, 'Organization Admin'))) return [];
-  if (reaching.length > 0 && inScope.every((coverage) => coverage.unknownScopeType === undefined)) {
-    return [report('clientCredentialsOrganizationOnly', data, { resource: applicationRef(located), pointer, severity: 'medium' })];
-  }
-  const unknownScope = inScope.find((coverage) => coverage.unknownScopeType !== undefined);
-  if (unknownScope) {
-    leaveUnjudged(applicationRef(located), `its role ${unknownScope.label} has scope type ${unknownScope.unknownScopeType}, which this version does not know`);
-    return [];
-  }
-  const roles = inScope.map((coverage) => coverage.label).join('; ');
-  return [report('clientCredentialsLimited', { ...data, roles }, { resource: applicationRef(located), pointer, severity: 'medium' })];
-}
-
-/** The role a bound integration's profile asks for, naming the integration; else least privilege, with an example. */
-function suggestedRole(app: Application, integrations: RuleIntegrations): string {
-  const bound = integrations.profilesFor(app).find((id) => INTEGRATION_ROLE_NEEDS[id] !== undefined);
-  if (bound === undefined) return 'the least role its job needs (for example Identity Data Admin)';
-  return `${INTEGRATION_ROLE_NEEDS[bound]!.suggestedRole} (what the ${integrations.titleOf(bound)} profile asks for)`;
-}
+/** The rule context its helpers (./admin-role-missing/) report through. */
+export type AdminRoleMissingContext = RuleContext<NoOptions, typeof MESSAGES>;
+/** One admin-role-missing report. */
+export type AdminRoleMissingReport = RuleReport<typeof MESSAGES>;

@@ -1,18 +1,9 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-
-import type { SnapshotIndex } from '../../src/snapshot/lookup.js';
-import type { Application, RoleAssignment, User } from '../../src/snapshot/model.js';
-import { applicationRef, applicationsOf, isWorker, whetherWorker } from '../../src/pingone/applications.js';
+import { applicationRef, applicationsOf, whetherWorker } from '../../src/pingone/applications.js';
 import { reportsIf } from '../../src/pingone/unknown-answers.js';
 import { REFERENCES } from '../shared/references.js';
 import { countOf, listNames } from '../shared/wording.js';
-
-/** An actor whose role assignments a new worker app could have copied. */
-interface PossibleCreator {
-  id: string;
-  label: string;
-  createdAt: string | undefined;
-}
+import { creatorsCopiedBy, possibleCreatorsBySignature } from './worker-inherited-actor-roles/possible-creators.js';
 
 export default defineRule({
   id: 'worker-inherited-actor-roles',
@@ -69,8 +60,7 @@ export default defineRule({
       const resource = applicationRef(located);
       return reportsIf(whetherWorker(app), resource, leaveUnjudged, () => {
         if (app.assignActorRoles === true) return [report('flaggedAtCreation', data, { resource, pointer: '/assignActorRoles' })];
-        // A creator exists before what it creates; without both dates the order cannot rule it out.
-        const copied = (creators.get(signature(assignments)) ?? []).filter((creator) => creator.id !== app.id && !(creator.createdAt && app.createdAt && creator.createdAt > app.createdAt));
+        const copied = creatorsCopiedBy(app, assignments, creators);
         if (copied.length === 0) return [];
         const actors = listNames(copied.map((creator) => creator.label));
         return [report('identicalToActor', { ...data, actors }, { resource, pointer: '/_embedded/roleAssignments' })];
@@ -78,45 +68,3 @@ export default defineRule({
     });
   },
 });
-
-/** Admin users (direct roles, and direct plus group roles) and worker apps, by the signature of their roles. */
-function possibleCreatorsBySignature(index: SnapshotIndex): Map<string, PossibleCreator[]> {
-  // Keyed by creator id inside each signature: many admins share one signature, and a list scan per add was quadratic.
-  const bySignature = new Map<string, Map<string, PossibleCreator>>();
-  const add = (assignments: readonly RoleAssignment[], creator: PossibleCreator) => {
-    const key = signature(assignments);
-    const creators = bySignature.get(key) ?? new Map<string, PossibleCreator>();
-    if (!creators.has(creator.id)) creators.set(creator.id, creator);
-    bySignature.set(key, creators);
-  };
-  // Only role holders can be copied from: a user without a role has nothing a worker could inherit.
-  for (const holder of index.adminActors()) {
-    if (holder.kind === 'user') {
-      const user = holder.actor as User;
-      const direct = user._embedded?.roleAssignments ?? [];
-      const creator = { id: user.id, label: `admin ${user.username}`, createdAt: stringOrUndefined(user.createdAt) };
-      if (direct.length > 0) add(direct, creator);
-      if ((user.memberOfGroupIDs ?? []).length > 0)
-        add(
-          holder.roles.map((effective) => effective.assignment),
-          creator,
-        );
-    } else if (holder.kind === 'application' && isWorker(holder.actor as Application)) {
-      const app = holder.actor as Application;
-      add(app._embedded?.roleAssignments ?? [], { id: app.id, label: `worker app ${app.name}`, createdAt: app.createdAt });
-    }
-  }
-  return new Map([...bySignature].map(([key, creators]) => [key, [...creators.values()]]));
-}
-
-/** Order-free identity of a set of assignments: what role, at which scope. */
-function signature(assignments: readonly RoleAssignment[]): string {
-  return assignments
-    .map(({ role, scope }) => `${role.id} ${scope.type} ${scope.id}`)
-    .sort()
-    .join('\n');
-}
-
-function stringOrUndefined(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
