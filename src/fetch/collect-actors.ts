@@ -89,10 +89,8 @@ async function scanUsers(context: CollectContext, environmentId: string, maxUser
       context.client,
       apiPath`/environments/${environmentId}/users`,
       'users',
-      async (page, { hasNext }) => {
-        const room = maxUsers === undefined ? page.length : Math.max(0, maxUsers - read);
-        const batch = page.slice(0, room).map((item) => withoutLinks<User>(item));
-        capped = maxUsers !== undefined && (batch.length < page.length || (hasNext && read + batch.length >= maxUsers));
+      async (page) => {
+        const batch = page.map((item) => withoutLinks<User>(item));
         for (const user of batch) {
           const task: Promise<void> = reads
             .run(() => readRoles(user))
@@ -105,11 +103,12 @@ async function scanUsers(context: CollectContext, environmentId: string, maxUser
         // The list reads one page ahead of the per-user reads, no further: memory stays at two pages.
         while (pending.size > batch.length && fatal === undefined) await Promise.race(pending);
         if (fatal !== undefined) throw fatal.error;
-        return capped ? 'stop' : undefined;
       },
-      // A cap under a page asks for no more users than it reads: a whole page past --max-list-items would fail the scan.
-      listOptions(context, { limit: maxUsers === undefined ? largestPage : Math.min(largestPage, maxUsers) }),
+      // Each page asks for no more users than the cap leaves: a page read past --max-users would be users listed for
+      // nothing, and past --max-list-items (which may equal the cap) it would fail the scan.
+      listOptions(context, maxUsers === undefined ? { limit: largestPage } : { limit: largestPage, maxItems: maxUsers }),
     );
+    capped = result.cut;
     await Promise.all(pending);
     return result;
   });

@@ -25,7 +25,7 @@ export interface CollectOptions {
   /**
    * Cap on the users scanned for direct role assignments, per environment (one request per user).
    * When it cuts, `userRoleAssignments` is marked failed for that environment so the rules that need
-   * it say "not evaluated" rather than miss an admin. Default: no cap.
+   * it say "not evaluated" rather than miss an admin. A positive whole number (else a RangeError); default: no cap.
    */
   maxUsers?: number;
   /**

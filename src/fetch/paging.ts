@@ -25,6 +25,14 @@ export interface PagingOptions extends Partial<ListLimits> {
   /** `limit` to request: the largest page the endpoint honours; omitted when the endpoint does not page. */
   limit?: number;
   /**
+   * Items the walk hands to `onPage` in all, a positive whole number (the users scan's `--max-users`); default: no cap.
+   * Every request then asks for no more than are left (`limit` lowered to them, on the next link too: PingOne reads
+   * the `cursor` "with the `limit` parameter", management OpenAPI `GET /environments/{environmentID}/users`), a page
+   * holding more is cut to them, and the walk ends once they are read, saying whether that cut the list.
+   * Needs `limit`: an endpoint that does not page cannot be asked for fewer.
+   */
+  maxItems?: number;
+  /**
    * Told when a list read to its end returned another number of items than the latest `count` a page gave:
    * items added or deleted while it was read, or left out by the server. Not a failed read (deletions
    * during paging are legitimate), but never silent: the collector notes it in the snapshot and on stderr.
@@ -51,6 +59,13 @@ interface Page {
   count?: unknown;
 }
 
+/** How a walk ended: the pages it read, and whether its `maxItems` left items of the list unread. */
+export interface PagingResult {
+  pages: number;
+  /** True when the walk stopped at `maxItems` while the list held more (a longer page, or a next link). */
+  cut: boolean;
+}
+
 /**
  * Calls `onPage` with the items of each page of a collection, following `_links.next.href` (the
  * only sign that more pages exist: PingOne may return fewer items than `limit`). The walk stops with
@@ -62,6 +77,8 @@ interface Page {
  * answer), and when a page's `count` or `size` is not a whole number (kind `malformed`).
  * A list read to its end with another number of items than its latest `count` goes to `onCountMismatch`.
  * `onPage` returns `'stop'` to end early (a deliberate cap); `hasNext` tells it whether more pages exist.
+ * With `maxItems` the walk reads no more than that many items and ends there (see {@link PagingOptions.maxItems}).
+ * @throws RangeError when `maxItems` is given without `limit`, or is not a positive whole number.
  */
 export async function forEachPage<T>(
   client: Pick<ApiClient, 'get' | 'apiUrl'>,
@@ -70,10 +87,11 @@ export async function forEachPage<T>(
   // biome-ignore lint/suspicious/noConfusingVoidType: a callback that returns nothing (an async function's Promise<void>) means go on.
   onPage: (items: T[], page: { hasNext: boolean }) => Promise<void | 'stop'> | void | 'stop',
   options: PagingOptions = {},
-): Promise<{ pages: number }> {
+): Promise<PagingResult> {
   const limits = { ...defaultListLimits, ...definedLimits(options) };
+  const left = itemsLeft(options);
   const apiBase = new URL(client.apiUrl);
-  let next: string | undefined = withLimit(path, options.limit);
+  let next: string | undefined = withLimit(path, left.limit());
   const first = resolveApiUrl(apiBase, next);
   const seen = new Set<string>([first.href]);
   const progress = trackProgress(path, limits.maxListItems);
@@ -81,14 +99,17 @@ export async function forEachPage<T>(
   while (next !== undefined) {
     const page = (await client.get(next)) as Page | null;
     pages += 1;
-    const items = readItems<T>(page, embeddedKey, path);
-    if (items.length > limits.maxPageItems) {
-      throw new ApiError({ kind: 'limit', path, reason: `a page holds ${items.length} items, over the cap of ${limits.maxPageItems} (--max-page-items); not read` });
+    const answered = readItems<T>(page, embeddedKey, path);
+    if (answered.length > limits.maxPageItems) {
+      throw new ApiError({ kind: 'limit', path, reason: `a page holds ${answered.length} items, over the cap of ${limits.maxPageItems} (--max-page-items); not read` });
     }
+    // Items past `maxItems` are dropped before they are counted or held: a server that ignored `limit` cannot push the walk past its caps.
+    const items = left.take(answered);
     const href = page?._links?.next?.href;
     const hasNext = typeof href === 'string' && href !== '';
     progress.check(items, page, { first: pages === 1, last: !hasNext });
     if ((await onPage(items, { hasNext })) === 'stop') break;
+    if (left.spent()) return { pages, cut: items.length < answered.length || hasNext };
     if (!hasNext) {
       const mismatch = progress.mismatch();
       if (mismatch !== undefined) options.onCountMismatch?.({ path, ...mismatch });
@@ -104,9 +125,43 @@ export async function forEachPage<T>(
     }
     seen.add(url.href);
     if (cursor !== null) seen.add(`cursor:${cursor}`);
-    next = url.href;
+    next = left.askFor(url).href;
   }
-  return { pages };
+  return { pages, cut: false };
+}
+
+/** The `maxItems` budget of one walk: what each request asks for, and what of each page is kept. */
+function itemsLeft(options: PagingOptions) {
+  const { limit, maxItems } = options;
+  if (maxItems !== undefined && (limit === undefined || !Number.isSafeInteger(maxItems) || maxItems < 1)) {
+    throw new RangeError(`maxItems must be a positive whole number given with limit; got ${maxItems}${limit === undefined ? ' without limit' : ''}`);
+  }
+  let left = maxItems ?? Number.POSITIVE_INFINITY;
+  const askedLimit = () => (limit === undefined ? undefined : Math.min(limit, left));
+  return {
+    limit: askedLimit,
+    take<T>(items: T[]): T[] {
+      const kept = items.length > left ? items.slice(0, left) : items;
+      left -= kept.length;
+      return kept;
+    },
+    spent: () => left === 0,
+    /**
+     * The next link, followed as sent unless fewer items are left than `limit`: then with its `limit` lowered to
+     * them (added when it has none). Only that parameter is rewritten: the cursor and filter stay byte for byte.
+     */
+    askFor(url: URL): URL {
+      const wanted = askedLimit();
+      if (limit === undefined || wanted === undefined || wanted >= limit) return url;
+      const asked = new URL(url);
+      const query = url.search
+        .slice(1)
+        .split('&')
+        .filter((part) => part !== '' && !/^limit(=|$)/.test(part));
+      asked.search = `?${[...query, `limit=${wanted}`].join('&')}`;
+      return asked;
+    },
+  };
 }
 
 /**

@@ -151,6 +151,23 @@ describe('collectSnapshot against the simulator', () => {
     for (const read of listReads) expect(new URL(read.path, 'http://simulator').searchParams.get('limit')).toBe('1');
   });
 
+  // PingOne may answer fewer users than asked (its users page is "200 … may be smaller"): the scan asked every page for
+  // the whole cap, so the page that crossed it read past --max-users, and failed the scan when --max-list-items equals it.
+  it('asks the page that reaches --max-users for only the users left, so a --max-list-items equal to it holds', async () => {
+    const { snapshot, simulator, dataset } = await collectDemo({ pageSize: { users: 4 } }, 6, { maxUsers: 10, limits: { maxListItems: 10 } });
+    const production = dataset.environments.find((entry) => entry.environment.name === 'Production')!.environment.id;
+    const entries = snapshot.manifest.collection.entries.filter((entry) => entry.environmentId === production);
+    expect(entries.find((entry) => entry.kind === 'users')?.status).toBe('complete');
+    expect(entries.filter((entry) => entry.kind === 'userRoleAssignments').map((entry) => entry.error)).toEqual([
+      'only the first 10 users were scanned for direct role assignments (maxUsers); the others were not read: raise or remove the cap',
+    ]);
+    const listed = simulator.requestLog.filter((entry) => entry.path.split('?')[0] === `/v1/environments/${production}/users` && !entry.path.includes('filter='));
+    const limits = listed.map((entry) => new URL(entry.path, 'http://simulator').searchParams.get('limit'));
+    expect(limits).toEqual(['10', '6', '2']);
+    const rolesRead = simulator.requestLog.filter((entry) => entry.path.startsWith(`/v1/environments/${production}/users/`) && entry.path.endsWith('/roleAssignments'));
+    expect(rolesRead).toHaveLength(10);
+  });
+
   it('fails only the webhooks when their endpoint answers 403', async () => {
     const { snapshot } = await collectDemo({ faults: { forbidden: ['/environments/*/subscriptions'] } });
     const failed = snapshot.manifest.collection.entries.filter((entry) => entry.status === 'failed');

@@ -177,6 +177,50 @@ describe('paging', () => {
     expect(apiUrls(server)).toHaveLength(2);
   });
 
+  /** 2,500 users in pages of at most 1,000; `honoursLimit` false answers whole pages whatever `limit` asks. */
+  async function manyUsers(honoursLimit: boolean) {
+    const total = 2500;
+    const server = await startStub((request) => {
+      const token = tokenReply(request);
+      if (token !== undefined) return token;
+      const query = new URL(request.url, 'http://x').searchParams;
+      const offset = Number(query.get('cursor') ?? '0');
+      const size = Math.min(honoursLimit ? Number(query.get('limit') ?? '1000') : 1000, 1000, total - offset);
+      const users = Array.from({ length: size }, (_, index) => ({ id: `user-${offset + index}` }));
+      const more = offset + size < total ? { _links: { next: { href: `${server.origin}/v1${usersPath}?cursor=${offset + size}&limit=1000` } } } : {};
+      return { body: { _embedded: { users }, size, count: total, ...more } };
+    });
+    servers.push(server);
+    return server;
+  }
+
+  // A --max-users over one page of 1,000 asked the next page for 1,000 too: it read past the cap, and failed the
+  // scan when --max-list-items was the same number.
+  it('asks the page that reaches maxItems for only the items left, and says the list was cut there', async () => {
+    const server = await manyUsers(true);
+    const seen: number[] = [];
+    const result = await forEachPage(clientFor(server), usersPath, 'users', (page) => void seen.push(page.length), { limit: 1000, maxItems: 1500, maxListItems: 1500 });
+    expect(result).toEqual({ pages: 2, cut: true });
+    expect(seen).toEqual([1000, 500]);
+    expect(apiUrls(server)).toEqual([`/v1${usersPath}?limit=1000`, `/v1${usersPath}?cursor=1000&limit=500`]);
+  });
+
+  it('keeps no more than maxItems of a page that ignored the limit it was asked, so the list cap still holds', async () => {
+    const server = await manyUsers(false);
+    const seen: string[][] = [];
+    const result = await forEachPage<{ id: string }>(clientFor(server), usersPath, 'users', (page) => void seen.push(page.map((user) => user.id)), { limit: 1000, maxItems: 1500, maxListItems: 1500 });
+    expect(result).toEqual({ pages: 2, cut: true });
+    expect(seen.map((page) => page.length)).toEqual([1000, 500]);
+    expect(seen[1]!.at(-1)).toBe('user-1499');
+  });
+
+  it('says a list that ends exactly at maxItems was not cut, and follows next links as sent while a whole page is left', async () => {
+    const server = await manyUsers(true);
+    const result = await forEachPage(clientFor(server), usersPath, 'users', () => undefined, { limit: 1000, maxItems: 2500 });
+    expect(result).toEqual({ pages: 3, cut: false });
+    expect(apiUrls(server)).toEqual([`/v1${usersPath}?limit=1000`, `/v1${usersPath}?cursor=1000&limit=1000`, `/v1${usersPath}?cursor=2000&limit=500`]);
+  });
+
   // A proxy or captive portal answering `{}` 200 to everything would otherwise yield a clean, empty snapshot.
   it.each([{}, { _links: { self: { href: 'x' } } }, { _embedded: {} }])('refuses a page with no list that does not say it is empty (%j) as malformed', async (body) => {
     const server = await startStub((request) => tokenReply(request) ?? { body });
