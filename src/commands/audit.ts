@@ -1,7 +1,8 @@
 import { FORMAT_CHOICES } from '../formatters/index.js';
 import { defineCommand } from './context.js';
 import { loadSnapshotFolderWithFiles } from './load-snapshot-folder.js';
-import { checkOutputsFirst, withReportOptions } from './output-options.js';
+import { checkOutputsFirst } from './check-output-paths.js';
+import { withReportOptions } from './output-options.js';
 import { auditAndReport } from './report-audit.js';
 
 export const auditCommand = defineCommand({

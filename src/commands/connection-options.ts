@@ -2,7 +2,7 @@ import type { Argv, Options } from 'yargs';
 import { UserFacingError } from '../errors.js';
 import { resolvePath, type CommandContext } from './context.js';
 import type { CliIo } from './io.js';
-import { checkOutputsFirst, type OutputArgs } from './output-options.js';
+import { checkOutputsFirst, type OutputArgs } from './check-output-paths.js';
 import {
   adaptiveStartRps,
   createApiClient,

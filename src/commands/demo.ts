@@ -5,7 +5,8 @@ import { loadDataset, startSimulator } from '../simulator/index.js';
 import { collectInMemory, collectToFolder } from './collect-to-folder.js';
 import { keptTemporaryFolder } from './temporary-folder.js';
 import { defineCommand } from './context.js';
-import { checkOutputsFirst, withReportOptions, type FailOn } from './output-options.js';
+import { checkOutputsFirst } from './check-output-paths.js';
+import { withReportOptions, type FailOn } from './output-options.js';
 import { auditAndReport, loadReportSetup } from './report-audit.js';
 import type { Verdict } from '../verdict.js';
 

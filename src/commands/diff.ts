@@ -4,7 +4,7 @@ import { resolveFindingLines } from '../snapshot/locate-line.js';
 import { defineCommand } from './context.js';
 import { terminalColumns, useColor } from './io.js';
 import { loadSnapshotFolderWithFiles } from './load-snapshot-folder.js';
-import { throwIfReportsFailed, writeReports } from './output-options.js';
+import { throwIfReportsFailed, writeReports } from './write-reports.js';
 import { stderrLines } from '../output/stderr-line.js';
 import { STDOUT_PATH } from './stdout-dash.js';
 

@@ -4,7 +4,9 @@ import { folderFileSource, resolveFindingLines, type SnapshotFileSource } from '
 import type { Snapshot } from '../snapshot/model.js';
 import type { Verdict } from '../verdict.js';
 import { resolvePath, type CommandContext } from './context.js';
-import { pairOutputs, reviewArgs, type ReportFlags } from './output-options.js';
+import { pairOutputs } from './output-targets.js';
+import { reviewArgs } from './review-flags.js';
+import type { ReportFlags } from './output-options.js';
 import { reportResult } from './report-result.js';
 import { applyHistory } from '../history/apply-history.js';
 import { historyFlag } from './history-flag.js';

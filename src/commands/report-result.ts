@@ -10,7 +10,10 @@ import { listWarnings } from '../formatters/warning-list.js';
 import type { Verdict } from '../verdict.js';
 import type { CommandContext } from './context.js';
 import { terminalColumns, useColor } from './io.js';
-import { relativeSnapshotDir, throwIfReportsFailed, writeReports, type FailOn, type OutputFlags, type OutputTarget } from './output-options.js';
+import { relativeSnapshotDir } from './check-output-paths.js';
+import { throwIfReportsFailed, writeReports } from './write-reports.js';
+import type { FailOn, OutputFlags } from './output-options.js';
+import type { OutputTarget } from './output-targets.js';
 import { removeReplacedSarif, splitSarifTargets } from './split-sarif.js';
 
 /** Formats for people at a terminal, as `--format` names them. */

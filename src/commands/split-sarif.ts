@@ -5,7 +5,8 @@ import { MAX_RUNS, MAX_UPLOAD_GZIP_BYTES } from '../formatters/sarif-uploads.js'
 import { stderrLines } from '../output/stderr-line.js';
 import { resolvePath } from './context.js';
 import type { CliIo } from './io.js';
-import type { OutputTarget, ReportFailure } from './output-options.js';
+import type { OutputTarget } from './output-targets.js';
+import type { ReportFailure } from './write-reports.js';
 
 const UPLOAD_MB = MAX_UPLOAD_GZIP_BYTES / 1024 / 1024;
 

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pairOutputs } from '../../src/commands/output-options.js';
+import { pairOutputs } from '../../src/commands/output-targets.js';
 import { withStdoutDash } from '../../src/commands/stdout-dash.js';
 import { runCli, type CliRun } from '../helpers/run-cli.js';
 

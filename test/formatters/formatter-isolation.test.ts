@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReportsNotWrittenError, throwIfReportsFailed, writeReports } from '../../src/commands/output-options.js';
+import { ReportsNotWrittenError, throwIfReportsFailed, writeReports } from '../../src/commands/write-reports.js';
 import { UserFacingError } from '../../src/errors.js';
 import { findOpenFileLimit } from '../../src/open-file-limit.js';
 
