@@ -70,11 +70,11 @@ export interface PagingResult {
  * Calls `onPage` with the items of each page of a collection, following `_links.next.href` (the
  * only sign that more pages exist: PingOne may return fewer items than `limit`). The walk stops with
  * an ApiError, and the collection is reported incomplete, when a next link leaves the collection
- * (another host, base path or collection, or drops the `filter`: the token is never sent there), when
+ * (another host or scheme, base path or collection, or drops the `filter`: the token is never sent there), when
  * the list stops making progress (a page repeats an earlier page, cursor or id, or the list returns
  * more items than its own `count`), when a page or the list passes its cap (kind `limit`, before `onPage`
- * sees that page), when the only page holds no item yet counts or sizes some (kind `malformed`: a truncated
- * answer), and when a page's `count` or `size` is not a whole number (kind `malformed`).
+ * sees that page), when the only page holds no item yet counts some (kind `malformed`: a truncated
+ * answer), and when a page's `count` or `size` is not a whole number, or its `size` is not the items it holds (kind `malformed`).
  * A list read to its end with another number of items than its latest `count` goes to `onCountMismatch`.
  * `onPage` returns `'stop'` to end early (a deliberate cap); `hasNext` tells it whether more pages exist.
  * With `maxItems` the walk reads no more than that many items and ends there (see {@link PagingOptions.maxItems}).
@@ -209,9 +209,9 @@ function trackProgress(path: string, maxListItems: number) {
         throw new ApiError({ kind: 'paging', path, reason: `the list returned ${returned} items, more than its own count of ${largestCount}: cut off` });
       }
       // One answer that counts items it neither holds nor links to is cut short, not a list emptied while read.
-      if (where.first && where.last && items.length === 0) {
-        const claim = itemsClaimed(lastCount, page?.size);
-        if (claim !== undefined) throw new ApiError({ kind: 'malformed', path, reason: `the answer holds no items and no next link, yet ${claim}: truncated` });
+      // (A `size` over the items is refused with the page, by readItems.)
+      if (where.first && where.last && items.length === 0 && lastCount !== undefined && lastCount > 0) {
+        throw new ApiError({ kind: 'malformed', path, reason: `the answer holds no items and no next link, yet counts ${lastCount}: truncated` });
       }
       for (const item of items) {
         const id = (item as { id?: unknown } | null)?.id;
@@ -245,7 +245,8 @@ function withLimit(path: string, limit: number | undefined): string {
  * the management OpenAPI's `EntityArray` leaves it optional). No Ping source says an empty list is sent
  * without it, so a page without the list counts as empty only when its own `size` or `count` is 0.
  * @throws ApiError (kind `malformed`) when the page is not an object, has a `count` or `size` that is not a
- * whole number, has no list and does not say it is empty, or holds an item that is not an object.
+ * whole number, has no list and does not say it is empty, holds an item that is not an object, or holds another
+ * number of items than its `size` ("the number of items on this page", developer.pingidentity.com "Paging and ordering collections").
  */
 function readItems<T>(page: Page | null, embeddedKey: string, path: string): T[] {
   if (typeof page !== 'object' || page === null) throw new ApiError({ kind: 'malformed', path, reason: 'the answer is not a collection' });
@@ -255,6 +256,10 @@ function readItems<T>(page: Page | null, embeddedKey: string, path: string): T[]
   if (Array.isArray(items)) {
     const stray = items.findIndex((item) => typeof item !== 'object' || item === null || Array.isArray(item));
     if (stray !== -1) throw new ApiError({ kind: 'malformed', path, reason: `item ${stray + 1} of the page is not a resource (an object)` });
+    // `size` is the items on this page: fewer items than it says is an answer cut short, more is not the page it claims to be.
+    if (page.size !== undefined && page.size !== items.length) {
+      throw new ApiError({ kind: 'malformed', path, reason: `the page holds ${items.length} items, yet its size is ${page.size}: not read` });
+    }
     return items as T[];
   }
   // A page with no list is read as empty only when it says so (`size` or `count` 0): a proxy or captive portal
@@ -275,15 +280,6 @@ function assertTally(page: Page, member: 'count' | 'size', path: string): void {
   throw new ApiError({ kind: 'malformed', path, reason: `the page's ${member} is ${shown}, not a plausible number of items: not read` });
 }
 
-/**
- * What an answer with no items says it holds, when it says some: its `count` (the whole list) or its `size` (the
- * items on this page, developer.pingidentity.com "Paging and ordering collections").
- */
-function itemsClaimed(count: number | undefined, size: unknown): string | undefined {
-  if (count !== undefined && count > 0) return `counts ${count}`;
-  return typeof size === 'number' && size > 0 ? `its size is ${size}` : undefined;
-}
-
 /** The next link as a URL on the same collection as `first`, with the same filter; anything else is refused. */
 function followable(apiBase: URL, href: string, path: string, first: URL): URL {
   let url: URL;
@@ -296,9 +292,12 @@ function followable(apiBase: URL, href: string, path: string, first: URL): URL {
     const reason =
       where === undefined
         ? 'next link is not a URL: not followed'
-        : where.origin !== apiBase.origin
+        : where.host !== '' && where.host !== apiBase.host
           ? `next link points to another host (${where.host}): not followed`
-          : `next link leaves the API (${relativeApiPath(new URL(apiBase.origin), where)}): not followed`;
+          : where.protocol !== apiBase.protocol
+            ? // A scheme is letters, digits and `+-.` (WHATWG URL), safe to show; `http:` on the API's host would send the token in clear.
+              `next link uses another scheme (${where.protocol.slice(0, -1)}): not followed`
+            : `next link leaves the API (${relativeApiPath(new URL(apiBase.origin), where)}): not followed`;
     throw new ApiError({ kind: 'paging', path, reason });
   }
   // Another environment's applications must not be merged into this one's, nor every user read as a group's members.

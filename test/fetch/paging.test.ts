@@ -60,6 +60,17 @@ describe('paging', () => {
     expect(other.requests).toEqual([]);
   });
 
+  // Same host, another scheme: an https API whose next link drops to http would send the token in clear.
+  it.each([
+    ['https://127.0.0.1', 'next link uses another scheme (https): not followed'],
+    ['javascript:alert(1)//', 'next link uses another scheme (javascript): not followed'],
+    ['file:///etc/passwd?', 'next link uses another scheme (file): not followed'],
+  ])('does not follow a next link with another scheme (%s), naming it, and sends nothing there', async (prefix, reason) => {
+    const server = await pagedUsers(3, (origin, page) => `${prefix.startsWith('https') ? origin.replace('http:', 'https:') : prefix}/v1${usersPath}?cursor=${page}`);
+    await expect(getAll(clientFor(server), usersPath, 'users')).rejects.toMatchObject({ kind: 'paging', reason });
+    expect(apiUrls(server)).toHaveLength(1);
+  });
+
   it('does not follow a next link outside the API base path', async () => {
     const server = await pagedUsers(3, (origin, page) => `${origin}/admin${usersPath}?cursor=${page}`);
     await expect(getAll(clientFor(server), usersPath, 'users')).rejects.toThrow(/leaves the API/);
@@ -124,7 +135,7 @@ describe('paging', () => {
   it('refuses a first and only page with no items whose size says it holds some as malformed', async () => {
     const server = await startStub((request) => tokenReply(request) ?? { body: { _embedded: { roles: [] }, size: 7 } });
     servers.push(server);
-    await expect(getAll(clientFor(server), '/roles', 'roles')).rejects.toMatchObject({ kind: 'malformed', reason: 'the answer holds no items and no next link, yet its size is 7: truncated' });
+    await expect(getAll(clientFor(server), '/roles', 'roles')).rejects.toMatchObject({ kind: 'malformed', reason: 'the page holds 0 items, yet its size is 7: not read' });
   });
 
   it('cuts off a page that holds items yet counts none', async () => {
@@ -219,6 +230,61 @@ describe('paging', () => {
     const result = await forEachPage(clientFor(server), usersPath, 'users', () => undefined, { limit: 1000, maxItems: 2500 });
     expect(result).toEqual({ pages: 3, cut: false });
     expect(apiUrls(server)).toEqual([`/v1${usersPath}?limit=1000`, `/v1${usersPath}?cursor=1000&limit=1000`, `/v1${usersPath}?cursor=2000&limit=500`]);
+  });
+
+  // `size` is "the number of items on this page" (developer.pingidentity.com "Paging and ordering collections").
+  it.each([
+    [{ _embedded: { roles: [{ id: 'role-0' }, { id: 'role-1' }] }, size: 5 }, 'the page holds 2 items, yet its size is 5: not read'],
+    [{ _embedded: { roles: [{ id: 'role-0' }, { id: 'role-1' }] }, size: 1, count: 2 }, 'the page holds 2 items, yet its size is 1: not read'],
+  ])('refuses a page whose size is not the number of items it holds (%j) as malformed', async (body, reason) => {
+    const server = await startStub((request) => tokenReply(request) ?? { body });
+    servers.push(server);
+    await expect(getAll(clientFor(server), '/roles', 'roles')).rejects.toMatchObject({ kind: 'malformed', reason });
+  });
+
+  it('refuses a page of a list past its size on the second page, naming the list', async () => {
+    const server = await startStub((request) => {
+      const token = tokenReply(request);
+      if (token !== undefined) return token;
+      const second = request.url.includes('cursor=1');
+      const next = second ? {} : { _links: { next: { href: `${server.origin}/v1${usersPath}?cursor=1` } } };
+      return { body: { _embedded: { users: [{ id: second ? 'user-1' : 'user-0' }] }, size: second ? 200 : 1, ...next } };
+    });
+    servers.push(server);
+    await expect(getAll(clientFor(server), usersPath, 'users')).rejects.toMatchObject({ kind: 'malformed', path: usersPath, reason: 'the page holds 1 items, yet its size is 200: not read' });
+  });
+
+  // An empty page that links on is no proof of a broken list (the cursor may have passed deleted users): it is
+  // followed, and a chain of them that never ends stops at the page cap like any other.
+  it('follows an empty page that has a next link, and stops an endless chain of them at the page cap', async () => {
+    const handler = await startStub((request) => {
+      const token = tokenReply(request);
+      if (token !== undefined) return token;
+      const page = Number(new URL(request.url, 'http://x').searchParams.get('cursor') ?? '0');
+      const users = page === 1 ? [] : [{ id: `user-${page}` }];
+      const next = page < 2 ? { _links: { next: { href: `${handler.origin}/v1${usersPath}?cursor=${page + 1}` } } } : {};
+      return { body: { _embedded: { users }, size: users.length, ...next } };
+    });
+    servers.push(handler);
+    expect(await getAll<{ id: string }>(clientFor(handler), usersPath, 'users')).toEqual([{ id: 'user-0' }, { id: 'user-2' }]);
+    const endless = await startStub((request) => {
+      const token = tokenReply(request);
+      if (token !== undefined) return token;
+      const page = Number(new URL(request.url, 'http://x').searchParams.get('cursor') ?? '0');
+      return { body: { _embedded: { users: [] }, size: 0, _links: { next: { href: `${endless.origin}/v1${usersPath}?cursor=${page + 1}` } } } };
+    });
+    servers.push(endless);
+    await expect(getAll(clientFor(endless), usersPath, 'users', { maxPages: 4 })).rejects.toMatchObject({ kind: 'limit', reason: 'the list goes on past 4 pages (--max-pages); not read to the end' });
+    expect(apiUrls(endless)).toHaveLength(4);
+  });
+
+  it('fails a single answer that holds more items than the list cap, before the caller sees any of it', async () => {
+    const server = await startStub((request) => tokenReply(request) ?? { body: { _embedded: { users: Array.from({ length: 50 }, (_, index) => ({ id: `user-${index}` })) }, size: 50 } });
+    servers.push(server);
+    const seen: number[] = [];
+    const error = await forEachPage(clientFor(server), usersPath, 'users', (page) => void seen.push(page.length), { maxListItems: 10 }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'limit', path: usersPath, reason: 'the list holds more than 10 items (--max-list-items); not read to the end' });
+    expect(seen).toEqual([]);
   });
 
   // A proxy or captive portal answering `{}` 200 to everything would otherwise yield a clean, empty snapshot.
