@@ -7,6 +7,7 @@ import { scanJson } from '../snapshot/json-scanner.js';
 import { ModuleEvaluation, type ParsedModule } from './evaluate/module.js';
 import { evaluateConstant } from './evaluate/expression.js';
 import { fromJson, scalar } from './evaluate/values.js';
+import { numberFromString } from './evaluate/numbers.js';
 import { HclSyntaxError, parseHcl } from './hcl/parse-hcl.js';
 import type { HclBody, HclExpression } from './hcl/syntax.js';
 import type { TfConfiguration, TfNode } from './model.js';
@@ -287,9 +288,9 @@ async function parseVarFlag(assignment: string, declared: ReadonlyMap<string, st
   const type = declared.get(name)?.replace(/\s+/g, '');
   if (type === undefined || type === 'string' || type === 'any') return [name, scalar(value, span)];
   if (type === 'number') {
-    const number = Number(value);
-    if (value.trim() === '' || !Number.isFinite(number)) throw new UserFacingError('terraform-invalid', `-var ${name}=…: variable "${name}" is a number.`, { seeAlso: SEE_ALSO });
-    return [name, scalar(number, span)];
+    const reading = numberFromString(value);
+    if (!('number' in reading)) throw new UserFacingError('terraform-invalid', `-var ${name}=…: variable "${name}" is a number, and the value is ${reading.refused}.`, { seeAlso: SEE_ALSO });
+    return [name, scalar(reading.number, span)];
   }
   if (type === 'bool') {
     if (value !== 'true' && value !== 'false') throw new UserFacingError('terraform-invalid', `-var ${name}=…: variable "${name}" is a bool (true or false).`, { seeAlso: SEE_ALSO });

@@ -22,7 +22,7 @@ resource "pingone_application" "a" {
   trimmed   = trimsuffix("https://x.example.com/", "/")
   first     = coalesce("", "second")
   keyed     = { for index, host in local.hosts : host => index if index != 1 }
-  spread    = join("-", ["p", "q"]...)
+  spread    = join("-", [["p"], ["q"]]...)
   escaped   = "tab\\there $\${literal}"
 }`);
     expect(plain(app.body)).toEqual({

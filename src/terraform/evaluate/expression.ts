@@ -1,7 +1,7 @@
 import type { SourceSpan, TfNode } from '../model.js';
 import type { HclExpression, HclStep } from '../hcl/syntax.js';
 import { FUNCTIONS } from './functions.js';
-import { asNumber, asString, firstUnknown, isTruthy, respan, sameValue, scalar, unknown } from './values.js';
+import { asString, firstUnknown, isTruthy, readNumber, respan, sameValue, scalar, unknown } from './values.js';
 
 /** Names bound while evaluating: `each`, `count`, a dynamic block's iterator, a `for` expression's variables. */
 export type Bindings = ReadonlyMap<string, TfNode>;
@@ -58,7 +58,9 @@ export function evaluate(expression: HclExpression, bindings: Bindings, resolveR
         if (last?.kind !== 'list') return unknown(text, 'the argument expanded with ... is not a list', span);
         args = [...args.slice(0, -1), ...last.items];
       }
-      return implementation(args, span) ?? unknown(text, `${expression.name}() cannot take these arguments`, span);
+      const result = implementation(args, span);
+      if (typeof result === 'string') return unknown(text, `${expression.name}(): ${result}`, span);
+      return result ?? unknown(text, `${expression.name}() cannot take these arguments`, span);
     }
     case 'conditional': {
       const condition = again(expression.condition);
@@ -75,8 +77,8 @@ export function evaluate(expression: HclExpression, bindings: Bindings, resolveR
         const truth = isTruthy(operand);
         return truth === undefined ? unknown(text, 'not a bool', span) : scalar(!truth, span);
       }
-      const number = asNumber(operand);
-      return number === undefined ? unknown(text, 'not a number', span) : scalar(-number, span);
+      const reading = readNumber(operand);
+      return 'number' in reading ? scalar(-reading.number, span) : unknown(text, reading.refused, span);
     }
     case 'for':
       return forExpression(expression, bindings, again);
@@ -128,20 +130,23 @@ function applySteps(start: TfNode, steps: HclStep[], expression: HclExpression, 
     const key = step.kind === 'attribute' ? scalar(step.name, expression.span) : again(step.key);
     if (key.kind === 'unknown') return unknown(key.expression, key.reason, expression.span);
     const next = index(current, key);
+    if (typeof next === 'string') return unknown(expression.text, `the index is ${next}`, expression.span);
     if (next === undefined) return unknown(expression.text, `${describeKey(key)} is not in the value`, expression.span);
     current = next;
   }
   return current;
 }
 
-function index(collection: TfNode, key: TfNode): TfNode | undefined {
+/** The element at `key`, undefined when there is none, or why Terraform refuses the key as a list index. */
+function index(collection: TfNode, key: TfNode): TfNode | string | undefined {
   if (collection.kind === 'object') {
     const name = asString(key);
     return name === undefined ? undefined : collection.entries[name];
   }
   if (collection.kind === 'list') {
-    const position = asNumber(key);
-    return position === undefined || !Number.isInteger(position) ? undefined : collection.items[position];
+    const position = readNumber(key);
+    if (!('number' in position)) return position.refused;
+    return Number.isInteger(position.number) ? collection.items[position.number] : undefined;
   }
   return undefined;
 }
@@ -173,12 +178,17 @@ function binary(operator: string, left: TfNode, right: TfNode, span: SourceSpan,
   const blocked = firstUnknown(left, right);
   if (blocked) return unknown(blocked.expression, blocked.reason, span);
   if (operator === '==' || operator === '!=') return scalar(sameValue(left, right) === (operator === '=='), span);
-  const [a, b] = [asNumber(left), asNumber(right)];
-  if (a === undefined || b === undefined) return unknown(text, 'not a number', span);
+  const [a, b] = [readNumber(left), readNumber(right)];
+  if (!('number' in a)) return unknown(text, `the left operand of ${operator} is ${a.refused}`, span);
+  if (!('number' in b)) return unknown(text, `the right operand of ${operator} is ${b.refused}`, span);
   const arithmetic = ARITHMETIC[operator];
-  if (arithmetic) return scalar(arithmetic(a, b), span);
+  if (arithmetic) {
+    const result = arithmetic(a.number, b.number);
+    // x / 0 is infinite in Terraform and 0 / 0 an error; no attribute takes either, so neither is a value here.
+    return Number.isFinite(result) ? scalar(result, span) : unknown(text, `${operator} gives no finite number (a division by zero, or past a double's range)`, span);
+  }
   const comparison = COMPARISON[operator];
-  return comparison ? scalar(comparison(a, b), span) : unknown(text, `operator ${operator}`, span);
+  return comparison ? scalar(comparison(a.number, b.number), span) : unknown(text, `operator ${operator}`, span);
 }
 
 function forExpression(expression: HclExpression & { type: 'for' }, bindings: Bindings, again: Evaluate): TfNode {

@@ -3,7 +3,7 @@ import { placeholderId } from '../model.js';
 import type { HclAttribute, HclBlock, HclBody, HclExpression } from '../hcl/syntax.js';
 import { type Bindings, evaluate, evaluateConstant, type ResolveRoot } from './expression.js';
 import { applyTypeDefaults } from './type-defaults.js';
-import { asString, respan, scalar, unknown } from './values.js';
+import { asString, readNumber, respan, scalar, unknown } from './values.js';
 
 /** A module's files as parsed, with the local modules it calls already read (registry and git ones are left as their source). */
 export interface ParsedModule {
@@ -115,7 +115,9 @@ export class ModuleEvaluation {
     const forEach = block.body.attributes.find((attribute) => attribute.name === 'for_each');
     if (count) {
       const value = this.evaluate(count.expression, EMPTY);
-      const n = value.kind === 'scalar' ? Number(value.value) : Number.NaN;
+      const reading = value.kind === 'unknown' ? undefined : readNumber(value);
+      if (reading !== undefined && !('number' in reading)) return [this.unexpanded(base, count, value, 'count', `count is ${reading.refused}`)];
+      const n = reading?.number ?? Number.NaN;
       if (!Number.isInteger(n) || n < 0) return [this.unexpanded(base, count, value, 'count')];
       // A typo's count (1000000000) would hold the run for minutes and then run it out of memory: judge none of them instead.
       if (n > MAX_COUNT) return [this.unexpanded(base, count, value, 'count', `count is ${n}, past the ${MAX_COUNT.toLocaleString('en-US')} instances pingone-audit expands`)];

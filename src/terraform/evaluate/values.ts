@@ -1,4 +1,5 @@
 import type { SourceSpan, TfNode } from '../model.js';
+import { type NumberReading, numberFromString } from './numbers.js';
 
 /** A known primitive value of a Terraform expression. */
 export type Scalar = string | number | boolean | null;
@@ -55,11 +56,17 @@ export function isTruthy(node: TfNode): boolean | undefined {
   return undefined;
 }
 
-/** A number, or a string JavaScript's `Number` reads as a finite one (`""` and `" 1 "` too, unlike Terraform); undefined otherwise. */
-export function asNumber(node: TfNode): number | undefined {
-  if (node.kind !== 'scalar' || node.value === null || typeof node.value === 'boolean') return undefined;
-  const value = Number(node.value);
-  return Number.isFinite(value) ? value : undefined;
+/**
+ * Terraform's conversion to a number: a number as it is, a string by {@link numberFromString}; a bool, null
+ * and a collection are refused (Terraform converts none of them), with why. Call it on a known value only.
+ */
+export function readNumber(node: TfNode): NumberReading {
+  if (node.kind === 'scalar') {
+    if (typeof node.value === 'number') return { number: node.value };
+    if (typeof node.value === 'string') return numberFromString(node.value);
+    return { refused: node.value === null ? 'null where a number is required' : 'a bool where a number is required (Terraform does not convert one)' };
+  }
+  return { refused: `${node.kind === 'object' ? 'an object' : node.kind === 'list' ? 'a list' : 'an unknown value'} where a number is required` };
 }
 
 /** Structural equality as Terraform's `==` compares known values (a number and its string differ). */

@@ -1,4 +1,5 @@
 import type { SourceSpan, TfNode, TfResource } from '../model.js';
+import { readNumber } from '../evaluate/values.js';
 
 /** A value a rule may need that Terraform only knows at apply (or never, statically). */
 export interface UnresolvedValue {
@@ -53,9 +54,14 @@ export class ResourceReader {
     return value === undefined ? undefined : String(value);
   }
 
+  /** A number, or a string Terraform converts to one; a value Terraform refuses (`"1h"`, a bool) is recorded unknown, never read as absent. */
   number(path: readonly string[], pointer?: string): number | undefined {
+    const found = this.node(path);
     const value = this.scalar(path, pointer);
-    return typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : undefined;
+    if (value === undefined || found === undefined) return undefined;
+    const reading = readNumber(found);
+    // The string itself is not repeated: a value written in the wrong attribute may be a secret.
+    return 'number' in reading ? reading.number : this.unknown(path, { expression: typeof value === 'string' ? 'a string' : String(value), reason: reading.refused, span: found.span });
   }
 
   boolean(path: readonly string[], pointer?: string): boolean | undefined {
