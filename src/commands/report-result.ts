@@ -1,4 +1,4 @@
-import { decideGate, type GateDecision } from '../audit/gate.js';
+import { decideGate, type GateDecision, type GateOptions } from '../audit/gate.js';
 import type { AuditResult } from '../engine/types.js';
 import { chunkedFormatterFor, formatterFor, type FormatContext } from '../formatters/index.js';
 import { buildSarifUploads, MAX_RESULTS_PER_RUN, sarifResultsLeftOut } from '../formatters/sarif.js';
@@ -28,6 +28,8 @@ export interface ReportResultInput {
   targets: OutputTarget[];
   /** The snapshot folder on disk as the user named it, when there is one: findings then point at its files and lines. */
   snapshotDir?: string | undefined;
+  /** `terraform`: what of the collection record the configuration holds, for the gate's reasons (see {@link GateOptions}). */
+  configuration?: GateOptions['configuration'];
 }
 
 /**
@@ -41,7 +43,13 @@ export async function reportResult(result: AuditResult, input: ReportResultInput
   const failOnOverdue = flags['fail-on-overdue'] === true;
   const failOnNew = flags['fail-on-new'] === true;
   const failOn = gateSeverity(flags['fail-on'], failOnOverdue, context.rawArgv);
-  const gate = decideGate(result, { failOn, allowIncomplete: flags['allow-incomplete'] === true, failOnNew, failOnOverdue });
+  const gate = decideGate(result, {
+    failOn,
+    allowIncomplete: flags['allow-incomplete'] === true,
+    failOnNew,
+    failOnOverdue,
+    ...(input.configuration === undefined ? {} : { configuration: input.configuration }),
+  });
   const formatContext: FormatContext = {
     color: useColor(io),
     columns: terminalColumns(io),

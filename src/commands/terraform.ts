@@ -1,12 +1,15 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { auditSnapshot } from '../audit/audit-snapshot.js';
+import type { GateOptions } from '../audit/gate.js';
 import type { AuditResult } from '../engine/types.js';
 import { FORMAT_CHOICES } from '../formatters/index.js';
 import { UserFacingError } from '../errors.js';
 import { toolVersion } from '../paths.js';
+import { isFailedRead } from '../snapshot/collection-failure.js';
+import type { Snapshot } from '../snapshot/model.js';
 import { locateInTerraform } from '../terraform/locate-findings.js';
-import { mapConfiguration } from '../terraform/map/map-configuration.js';
+import { type MappedConfiguration, mapConfiguration } from '../terraform/map/map-configuration.js';
 import { defineCommand } from './context.js';
 import { checkOutputsFirst } from './check-output-paths.js';
 import { pairOutputs } from './output-targets.js';
@@ -49,7 +52,7 @@ export const terraformCommand = defineCommand({
       collection: notAudited.length === 0 ? audited.collection : { ...audited.collection, complete: false, notes: [...(audited.collection.notes ?? []), ...notAudited] },
       warnings: [...(audited.warnings ?? []), ...mapped.warnings.map((message) => ({ code: 'terraform', message }))],
     };
-    return reportResult(result, { flags: argv, context, targets: pairOutputs(context.rawArgv) });
+    return reportResult(result, { flags: argv, context, targets: pairOutputs(context.rawArgv), configuration: unknownsOf(result, mapped, live, notAudited) });
   },
 });
 
@@ -63,4 +66,14 @@ function refuseMissingFolderAfterSecret(folder: { dir: string; cwd: string }, ra
   throw new UserFacingError('terraform-missing', `The Terraform folder named right after a -var value does not exist ${notShownAfter(flag)}.`, {
     hint: "Quote a -var value that holds spaces (-var 'name=a b'), and name the folder first: pingone-audit terraform ./infra -var …",
   });
+}
+
+/**
+ * What of the collection record the configuration holds, for the gate to say in Terraform's terms: the failed entries
+ * mapping added (over a live snapshot, those of the snapshot stay failed reads), the values they hold, the modules not read.
+ */
+function unknownsOf(result: AuditResult, mapped: MappedConfiguration, live: Snapshot | undefined, notAudited: readonly string[]): GateOptions['configuration'] {
+  const liveFailed = live?.manifest.collection.entries.filter(isFailedRead).length ?? 0;
+  const values = new Set(mapped.notEvaluated.map((value) => `${value.address}\u0000${value.attribute}`));
+  return { entries: result.collection.entries.filter(isFailedRead).length - liveFailed, values: values.size, modules: notAudited.length };
 }

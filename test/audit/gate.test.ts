@@ -49,3 +49,31 @@ describe('--allow-incomplete', () => {
     expect(decision.reasons).toContainEqual(expect.stringContaining(`nothing was read in environment ${ADMIN_ENV_ID} (new snapshot)`));
   });
 });
+
+describe("the gate's reasons for a Terraform configuration", () => {
+  const decide = (snapshot: Snapshot, configuration?: { entries: number; values: number; modules: number }) =>
+    decideGate(auditSnapshot(snapshot, EMPTY_CONFIG, NOW), { failOn: 'high', allowIncomplete: false, ...(configuration === undefined ? {} : { configuration }) }).reasons[0];
+  const unknownApps: CollectionEntry = { kind: 'applications', environmentId: PROD_ENV_ID, status: 'failed', error: 'pingone_application.web.oidc_options.redirect_uris = var.x is unknown' };
+  const liveFailure: CollectionEntry = { kind: 'gateways', environmentId: PROD_ENV_ID, status: 'failed', httpStatus: 403 };
+
+  it('counts unknown values, not reads, and says so; a snapshot scan keeps its wording', () => {
+    const snapshot = buildSnapshot({ failed: [unknownApps] });
+    expect(decide(snapshot, { entries: 1, values: 2, modules: 0 })).toMatch(
+      /^incomplete: 2 value\(s\) the rules need are unknown in the Terraform configuration, \d+ rule\/environment pair\(s\) not evaluated$/,
+    );
+    expect(decide(snapshot)).toMatch(/^incomplete: 1 read\(s\) failed during collection, /);
+  });
+
+  it("over a live snapshot, names the snapshot's failed reads and the configuration's unknowns apart", () => {
+    expect(decide(buildSnapshot({ failed: [unknownApps, liveFailure] }), { entries: 1, values: 1, modules: 0 })).toMatch(
+      /^incomplete: 1 read\(s\) failed during collection, 1 value\(s\) the rules need are unknown in the Terraform configuration, /,
+    );
+  });
+
+  it('names modules not read, and a configuration without any PingOne resource, in its terms', () => {
+    const incomplete = buildSnapshot({});
+    incomplete.manifest.collection.complete = false;
+    expect(decide(incomplete, { entries: 0, values: 0, modules: 1 })).toBe('incomplete: 1 module(s) not audited (a registry or git source is not fetched)');
+    expect(decide(buildSnapshot({ environments: [] }), { entries: 0, values: 0, modules: 0 })).toBe('not audited: the Terraform configuration declares no PingOne resource in an environment');
+  });
+});

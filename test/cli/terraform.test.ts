@@ -54,6 +54,18 @@ describe('pingone-audit terraform (in-process)', () => {
     expect(run.stdout).toContain('variable callback has no default and no value was given');
   });
 
+  it("says on stderr in Terraform's terms why the run is incomplete: values unknown, modules not read, nothing declared", async () => {
+    const unknown = await runCli(['terraform', '-f', 'json'], { cwd: tfFolder({ 'main.tf': APP }) });
+    expect(unknown.stderr).toMatch(/^incomplete: 1 value\(s\) the rules need are unknown in the Terraform configuration, \d+ rule\/environment pair\(s\) not evaluated$/m);
+    expect(unknown.stderr).not.toContain('read(s) failed');
+    const module = await runCli(['terraform', '-f', 'json'], {
+      cwd: tfFolder({ 'main.tf': `${APP}\nmodule "more" {\n  source = "example-org/apps/pingone"\n}\n`, 'terraform.tfvars': 'callback = "https://ok.example.com/cb"\n' }),
+    });
+    expect(module.stderr).toContain('incomplete: 1 module(s) not audited (a registry or git source is not fetched)\n');
+    const none = await runCli(['terraform', '-f', 'json'], { cwd: tfFolder({ 'main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n' }) });
+    expect([none.code, none.stderr]).toEqual([3, expect.stringContaining('not audited: the Terraform configuration declares no PingOne resource in an environment\n')]);
+  });
+
   it('counts a registry module as not audited: a warning naming it and exit 3, not a clean pass', async () => {
     const cwd = tfFolder({ 'main.tf': `${APP}\nmodule "more_apps" {\n  source = "example-org/apps/pingone"\n}\n`, 'terraform.tfvars': 'callback = "https://ok.example.com/cb"\n' });
     const run = await runCli(['terraform', '--fail-on', 'none'], { cwd });
