@@ -11,7 +11,7 @@ import { REPORT_CSS } from './html-style.js';
 import { reportScopes, ruleLookup } from './report-scopes.js';
 import { describeCollectionFailure } from '../snapshot/collection-failure.js';
 import { describeNotEvaluated } from './not-evaluated-text.js';
-import { snapshotFilePath } from './snapshot-file-path.js';
+import { snapshotFileLine } from './snapshot-file-path.js';
 import { applicationCoverageText, plural, ruleEvaluation } from './summary-line.js';
 import { fixFirstBody, verdictHtml } from './html-opening.js';
 import { postureDetailHtml, postureSummaryHtml, reportPostures } from './html-posture.js';
@@ -405,6 +405,5 @@ function resourceCell(finding: Finding): string {
 }
 
 function locationOf(finding: Finding, context: FormatContext): string {
-  const file = snapshotFilePath(finding.location.file, context.snapshotDir);
-  return `${finding.location.line === undefined ? file : `${file}:${finding.location.line}`}${finding.pointer === '' ? '' : ` ${finding.pointer}`}`;
+  return `${snapshotFileLine(finding.location, context.snapshotDir)}${finding.pointer === '' ? '' : ` ${finding.pointer}`}`;
 }

@@ -4,7 +4,7 @@ import { environmentLabeller } from './environment-label.js';
 import type { FormatContext } from './format-context.js';
 import { reportScopes, ruleLookup } from './report-scopes.js';
 import { describeNotEvaluated } from './not-evaluated-text.js';
-import { snapshotFilePath } from './snapshot-file-path.js';
+import { snapshotFileLine } from './snapshot-file-path.js';
 import { visibleText } from '../output/visible-text.js';
 import { listWarnings, type ListedWarning } from './warning-list.js';
 
@@ -138,7 +138,7 @@ function caseBody(testCase: TestCase): string | undefined {
 }
 
 function failure(finding: Finding, context: FormatContext): string {
-  const where = `${snapshotFilePath(finding.location.file, context.snapshotDir)}${finding.location.line === undefined ? '' : `:${finding.location.line}`}`;
+  const where = snapshotFileLine(finding.location, context.snapshotDir);
   const state = finding.baselineState === 'new' ? '[new] ' : finding.baselineState === 'updated' ? '[more severe] ' : '';
   const detail = [
     `${finding.resource.type} ${finding.resource.name || finding.resource.id} (${finding.resource.id})`,

@@ -5,7 +5,7 @@ import { environmentLabeller } from './environment-label.js';
 import type { FormatContext } from './format-context.js';
 import { findingsByScope, ruleLookup } from './report-scopes.js';
 import { describeNotEvaluated } from './not-evaluated-text.js';
-import { snapshotFilePath } from './snapshot-file-path.js';
+import { snapshotFileLine } from './snapshot-file-path.js';
 import { applicationCoverageText, plural, summaryParts, unjudgedResourceCount } from './summary-line.js';
 import { fitMarkdownLines } from '../output/markdown-limit.js';
 import { htmlText } from '../output/html-text.js';
@@ -311,8 +311,7 @@ function mark(finding: Finding): string {
 }
 
 function location(finding: Finding, context: FormatContext): string {
-  const file = snapshotFilePath(finding.location.file, context.snapshotDir);
-  return finding.location.line === undefined ? file : `${file}:${finding.location.line}`;
+  return snapshotFileLine(finding.location, context.snapshotDir);
 }
 
 function row(cells: string[]): string {

@@ -6,7 +6,7 @@ import { painter, SEVERITY_STYLE, type Paint } from './ansi.js';
 import { environmentLabeller } from './environment-label.js';
 import type { FormatContext } from './format-context.js';
 import { describeNotEvaluated } from './not-evaluated-text.js';
-import { snapshotFilePath } from './snapshot-file-path.js';
+import { snapshotFileLine } from './snapshot-file-path.js';
 import { summaryParts } from './summary-line.js';
 import { joinWithin } from '../output/terminal-layout.js';
 import { terminalText } from '../output/terminal-text.js';
@@ -97,8 +97,7 @@ function summaryLines(result: AuditResult, width: number, paint: Paint): string 
  */
 function findingsTable(findings: Finding[], width: number, paint: Paint, snapshotDir: string | undefined, environmentName: (id: string | null) => string): string {
   const rows = findings.flatMap((finding) => {
-    const { file, line } = finding.location;
-    const location = terminalText(`${snapshotFilePath(file, snapshotDir)}${line === undefined ? '' : `:${line}`}`);
+    const location = terminalText(snapshotFileLine(finding.location, snapshotDir));
     return [
       [
         paint(terminalText(finding.severity.toUpperCase()), ...SEVERITY_STYLE[finding.severity]),
