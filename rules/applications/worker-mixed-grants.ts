@@ -3,7 +3,8 @@ import { applicationRef, hasGrant, oidcApplicationsOf, whetherWorker } from '../
 import { allOf, reportsIf } from '../../src/pingone/unknown-answers.js';
 import { REFERENCES } from '../shared/references.js';
 import { grantPointer, signInGrantsOf, whetherSignInGrant } from '../../src/pingone/sign-in-grants.js';
-import { countOf, describeGrants } from '../shared/wording.js';
+import { describeGrants } from '../shared/wording.js';
+import { plural } from '../../src/wording.js';
 
 export default defineRule({
   id: 'worker-mixed-grants',
@@ -45,7 +46,7 @@ export default defineRule({
         const { app } = located;
         return reportsIf(allOf(whetherWorker(app), whetherSignInGrant(app)), applicationRef(located), leaveUnjudged, () => {
           const count = app._embedded?.roleAssignments?.length;
-          const roles = count === undefined ? 'roles' : countOf(count, 'role assignment');
+          const roles = count === undefined ? 'roles' : plural(count, 'role assignment');
           const data = { app: app.name, grants: describeGrants(signInGrantsOf(app)), roles };
           return [report('mixedGrants', data, { resource: applicationRef(located), pointer: grantPointer(app, 'CLIENT_CREDENTIALS') })];
         });

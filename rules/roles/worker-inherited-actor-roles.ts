@@ -2,7 +2,8 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { applicationRef, applicationsOf, whetherWorker } from '../../src/pingone/applications.js';
 import { reportsIf } from '../../src/pingone/unknown-answers.js';
 import { REFERENCES } from '../shared/references.js';
-import { countOf, listNames } from '../shared/wording.js';
+import { listNames } from '../shared/wording.js';
+import { plural } from '../../src/wording.js';
 import { creatorsCopiedBy, possibleCreatorsBySignature } from './worker-inherited-actor-roles/possible-creators.js';
 
 export default defineRule({
@@ -56,7 +57,7 @@ export default defineRule({
       const { app } = located;
       const assignments = app._embedded?.roleAssignments ?? [];
       if (assignments.length < options.minimumAssignments) return [];
-      const data = { app: app.name, count: countOf(assignments.length, 'role assignment') };
+      const data = { app: app.name, count: plural(assignments.length, 'role assignment') };
       const resource = applicationRef(located);
       return reportsIf(whetherWorker(app), resource, leaveUnjudged, () => {
         if (app.assignActorRoles === true) return [report('flaggedAtCreation', data, { resource, pointer: '/assignActorRoles' })];

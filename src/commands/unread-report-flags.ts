@@ -1,6 +1,7 @@
 import { UserFacingError } from '../errors.js';
 import { DEFAULT_FORMAT, FORMATS_READING, formatName } from '../formatters/format-names.js';
 import type { OutputOptionsUse } from './output-options.js';
+import { listInWords } from '../wording.js';
 
 /** The report flags that only some formats read, and the entry of {@link FORMATS_READING} naming those formats. */
 const FORMAT_SPECIFIC_FLAGS = [
@@ -25,7 +26,7 @@ export function refuseUnreadReportFlags(argv: Record<string, unknown>, { verbose
   });
   if (unread.length === 0) return;
   const written = [...new Set(formats)].join(', ');
-  const what = unread.map(({ flag, readers }) => `${flag} is read only by the ${listOr(readers)} report${readers.length === 1 ? '' : 's'}`).join('; ');
+  const what = unread.map(({ flag, readers }) => `${flag} is read only by the ${listInWords(readers, 'or')} report${readers.length === 1 ? '' : 's'}`).join('; ');
   const flags = unread.map(({ flag }) => flag).join(', ');
   throw new UserFacingError('flag-invalid', `${what}, and this run writes ${written}: ${flags} would change nothing.`, {
     hint: `Drop ${flags}, or add a report that reads ${unread.length === 1 ? 'it' : 'them'}: ${readingReports(unread)}${unread.some(({ flag }) => flag === '--history') && argv.verbose !== true ? ' (stylish shows --history only with --verbose)' : ''}.`,
@@ -37,9 +38,4 @@ function readingReports(unread: ReadonlyArray<{ flag: string; readers: readonly 
   const readingAll = unread[0]!.readers.find((format) => unread.every(({ readers }) => readers.includes(format)));
   if (readingAll !== undefined) return `-f ${readingAll} -o <file>`;
   return unread.map(({ flag, readers }) => `-f ${readers[0]} -o <file> for ${flag}`).join(', ');
-}
-
-/** `a`, `a or b`, `a, b or c`. */
-function listOr(items: readonly string[]): string {
-  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }

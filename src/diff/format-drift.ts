@@ -1,6 +1,6 @@
 import type { Finding } from '../engine/types.js';
 import { painter, SEVERITY_STYLE, type Paint, type Style } from '../formatters/ansi.js';
-import { plural } from '../formatters/summary-line.js';
+import { plural } from '../wording.js';
 import { fitMarkdownLines } from '../output/markdown-limit.js';
 import { markdownCode, markdownText } from '../output/markdown-text.js';
 import { indentWrap, textWidth } from '../output/terminal-layout.js';

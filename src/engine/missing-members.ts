@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { listInWords } from '../wording.js';
 
 /**
  * Every member an object lacks, in one sentence, from all of Ajv's `required` errors at its path (compiled with
@@ -41,8 +42,7 @@ export function missingMembersProblem(errors: readonly ErrorObject[], instancePa
 
 /** `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`. */
 function listed(members: readonly string[]): string {
-  const quoted = members.map((member) => `'${member}'`);
-  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+  return listInWords(members.map((member) => `'${member}'`));
 }
 
 /** A `then` branch's error whose `if` tested a member the object does not have. */

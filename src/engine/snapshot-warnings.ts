@@ -3,6 +3,7 @@ import type { SnapshotIndex } from '../snapshot/lookup.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { findUnknownValues } from '../snapshot/unknown-values.js';
 import type { AuditResult, AuditWarning } from './types.js';
+import { plural } from '../wording.js';
 
 /**
  * What the snapshot itself gives a reader of any report to doubt, as the result's warnings (absent when nothing):
@@ -23,6 +24,6 @@ function listCountWarnings(snapshot: Snapshot): AuditWarning[] {
 function unknownValueWarnings(snapshot: Snapshot, index: SnapshotIndex): AuditWarning[] {
   return findUnknownValues(snapshot, index).map(({ field, value, count, example }) => ({
     code: 'unknown-value',
-    message: `${field} ${JSON.stringify(value)} is not known to this version of pingone-audit (${count} resource${count === 1 ? '' : 's'}, first ${example}): kept as read; rules that depend on it list those resources as not evaluated. A newer version may know it.`,
+    message: `${field} ${JSON.stringify(value)} is not known to this version of pingone-audit (${plural(count, 'resource')}, first ${example}): kept as read; rules that depend on it list those resources as not evaluated. A newer version may know it.`,
   }));
 }

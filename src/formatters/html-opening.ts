@@ -5,7 +5,8 @@ import type { FormatContext } from './format-context.js';
 import { esc } from './html-escape.js';
 import { reportVerdict } from './report-verdict.js';
 import { firstSentence } from './first-sentence.js';
-import { plural, summaryParts } from './summary-line.js';
+import { summaryParts } from './summary-line.js';
+import { plural } from '../wording.js';
 
 /**
  * The report's answer, `id="verdict"`: compliant, not compliant or not determined, what it was

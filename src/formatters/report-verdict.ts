@@ -2,7 +2,8 @@ import { gatingFindings } from '../baseline/gate-findings.js';
 import { overdueFindings } from '../dispositions/apply-dispositions.js';
 import type { AuditResult } from '../engine/types.js';
 import type { FormatContext } from './format-context.js';
-import { plural, ruleEvaluation } from './summary-line.js';
+import { ruleEvaluation } from './summary-line.js';
+import { plural } from '../wording.js';
 
 /** A compliance report's answer: compliant, not, or not determined (data or rules missing). */
 export type ComplianceStatus = 'compliant' | 'not-compliant' | 'not-determined';

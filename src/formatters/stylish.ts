@@ -13,7 +13,8 @@ import { ruleLookup } from './report-scopes.js';
 import { firstSentence } from './first-sentence.js';
 import { describeNotEvaluated } from './not-evaluated-text.js';
 import { snapshotFilePath } from './snapshot-file-path.js';
-import { plural, summaryParts, unjudgedResourceCount } from './summary-line.js';
+import { summaryParts, unjudgedResourceCount } from './summary-line.js';
+import { plural } from '../wording.js';
 import { MAX_FINDINGS_LISTED } from './table.js';
 import { terminalWarningLines } from './warning-list.js';
 

@@ -1,5 +1,6 @@
 import { dataGapsOf } from '../engine/data-gaps.js';
 import { SEVERITIES, type AuditResult } from '../engine/types.js';
+import { listInWords, plural } from '../wording.js';
 
 /** One part of the summary line, with how it may be highlighted. */
 export interface SummaryPart {
@@ -78,19 +79,9 @@ export function ruleEvaluation(result: Pick<AuditResult, 'rules' | 'notEvaluated
   return { total, evaluated: total - notEvaluated.size - outOfScope.size - errored.size, notEvaluated: notEvaluated.size, outOfScope: outOfScope.size, errored: errored.size, because };
 }
 
-/** `a`, `a and b`, `a, b and c`. */
-function listInWords(items: readonly string[]): string {
-  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
 /** How many resources some rule left unjudged (`skipped`), each counted once however many rules left it. */
 export function unjudgedResourceCount(result: AuditResult): number {
   return new Set((result.skipped ?? []).map(({ resource }) => `${resource.type}\u0000${resource.environmentId ?? ''}\u0000${resource.id}`)).size;
-}
-
-/** "1 finding", "3 findings": `noun` with an s unless `count` is one. */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /**

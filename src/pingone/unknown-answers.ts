@@ -1,4 +1,5 @@
 import { isKnownValue, type KnownValueField, type ResourceRef } from '../snapshot/model.js';
+import { listInWords } from '../wording.js';
 
 /** A value this version does not know, with the field it was read from. */
 export interface UnknownFieldValue {
@@ -43,8 +44,7 @@ export function allOf(...answers: Answer[]): Answer {
 /** "has application type X and grant type Y, which this version does not know". */
 export function describeUnknown(unknown: readonly UnknownFieldValue[]): string {
   const named = unknown.map(({ field, value }) => `${field} ${value}`);
-  const listed = named.length <= 1 ? named.join('') : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
-  return `has ${listed}, which this version does not know`;
+  return `has ${listInWords(named)}, which this version does not know`;
 }
 
 /**
