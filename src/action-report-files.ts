@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ACTION_REPORT_FILES, FORMAT_ALIASES, formatName } from './formatters/format-names.js';
+import { jsonText } from './output/json-string.js';
 import { defuseWorkflowCommands } from './output/workflow-commands.js';
 
 /**
@@ -8,7 +9,8 @@ import { defuseWorkflowCommands } from './output/workflow-commands.js';
  * `node action-report-files.js <output-dir> <formats>` prints, for each format named in `formats` (commas or white
  * space; aliases resolved; each once, in the order given), a line `<format>\t<file in output-dir>`.
  * `node action-report-files.js --written <output-dir> <formats>` prints one JSON object, format → file, of those
- * files that exist (the reports the run wrote). An unknown format is a workflow `::error` on stderr and exit 2.
+ * files that exist (the reports the run wrote), its strings escaped as every JSON pingone-audit writes (`jsonString`).
+ * An unknown format is a workflow `::error` on stderr and exit 2.
  */
 function reportFiles(outputDir: string, formats: string): Array<[string, string]> {
   const names = [
@@ -32,7 +34,8 @@ const written = args[0] === '--written';
 const [outputDir = '', formats = ''] = written ? args.slice(1) : args;
 try {
   const files = reportFiles(outputDir, formats);
-  if (written) process.stdout.write(`${JSON.stringify(Object.fromEntries(files.filter(([, file]) => existsSync(file))))}\n`);
+  // The paths hold the workflow's output-dir: a bidi or zero-width character in it is escaped in the `report-files` output, never raw.
+  if (written) process.stdout.write(`${jsonText(Object.fromEntries(files.filter(([, file]) => existsSync(file))))}\n`);
   else for (const [format, file] of files) process.stdout.write(`${format}\t${file}\n`);
 } catch (error) {
   // The message holds the workflow's input: escaped as workflow command data (% CR LF), so that it stays one command.

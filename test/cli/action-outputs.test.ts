@@ -29,6 +29,16 @@ describe("the GitHub Action's outputs", () => {
     expect(written).toMatchObject({ 'oscal-ar': 'pingone-audit-results/pingone-audit.oscal-ar.json', markdown: REPORTS['markdown-file'] });
   });
 
+  // A workflow author (or an expression over a branch name) chooses output-dir: the JSON output must show every character of it.
+  it('list the files written with bidi, zero-width and line-separator characters of output-dir escaped, parsing back the same', async () => {
+    const outputDir = 'reports\u202ecod.exe\u200b\u2028';
+    const { outputs } = await runAuditStep({ snapshot: 'pingone-snapshot', formats: 'json', 'output-dir': outputDir }, { writesReports: true });
+    const text = outputs['report-files'] ?? '';
+    expect(text).not.toMatch(/[\u200b\u202e\u2028]/);
+    expect(text).toContain('reports\\u202ecod.exe\\u200b\\u2028/pingone-audit.json');
+    expect(JSON.parse(text)).toMatchObject({ json: `${outputDir}/pingone-audit.json` });
+  });
+
   it('refuse an unknown format before running the CLI (exit 2), naming it and the formats there are', async () => {
     const { code, stderr, recorded } = await runAuditStep({ snapshot: 'pingone-snapshot', formats: 'sarif,pdf' }, { exitCode: 2 });
     expect(code).toBe(2);

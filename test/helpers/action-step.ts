@@ -49,7 +49,7 @@ if (${cli.writesReports === true}) args.forEach((arg, index) => { if (arg === '-
 process.exitCode = ${cli.exitCode ?? 0};`,
   );
   // The action's list of report files is the real one (built by `npm run build`), with the modules it imports.
-  for (const file of ['action-report-files.js', 'formatters/format-names.js', 'output/workflow-commands.js']) {
+  for (const file of ['action-report-files.js', 'formatters/format-names.js', 'output/workflow-commands.js', 'output/json-string.js', 'output/hidden-characters.js']) {
     mkdirSync(path.dirname(path.join(root, 'dist', 'src', file)), { recursive: true });
     copyFileSync(packagePath('dist', 'src', file), path.join(root, 'dist', 'src', file));
   }

@@ -27,6 +27,17 @@ describe('writing the token cache', () => {
     expect((await readdir(work)).sort()).toEqual([path.basename(stale), 'cache.json']);
   });
 
+  // The refresh token is the auth server's to choose: whoever opens the file must see every character of it.
+  it('writes a refresh token with bidi, zero-width and line-separator characters escaped, and reads it back the same', async () => {
+    const file = path.join(work, 'cache.json');
+    const refreshToken = 'refresh\u202egnp.exe\u200b\u2028\u2029\u061c\ufeffend';
+    writeTokenCache(file, identity, { ...session(), refreshToken: new Secret(refreshToken) });
+    const text = await readFile(file, 'utf8');
+    expect(text).not.toMatch(/[\u061c\u200b\u202e\u2028\u2029\ufeff]/);
+    expect(text).toContain('"refreshToken": "refresh\\u202egnp.exe\\u200b\\u2028\\u2029\\u061c\\ufeffend"');
+    expect(readTokenCache(file, identity, () => {})?.refreshToken?.reveal()).toBe(refreshToken);
+  });
+
   it.runIf(process.platform !== 'win32')('writes the cache readable by its owner alone (mode 0600)', async () => {
     const file = path.join(work, 'cache.json');
     writeTokenCache(file, identity, session());

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, openSync, readFileSync, renameSync, statSync, writeSync, closeSync, unlinkSync } from 'node:fs';
 import { isRecord } from '../../json/is-record.js';
 import { parseJson } from '../../json/parse-json.js';
+import { jsonText } from '../../output/json-string.js';
 import path from 'node:path';
 import { UserFacingError } from '../../errors.js';
 import { bearerTokenFault } from '../bearer-token.js';
@@ -146,7 +147,8 @@ export function writeTokenCache(file: string, identity: CacheIdentity, session: 
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   const descriptor = openSync(temporary, 'wx', ownerOnly);
   try {
-    writeSync(descriptor, `${JSON.stringify(content, null, 2)}\n`);
+    // The refresh token is whatever the auth server sent: a bidi or zero-width character in it is escaped, never raw, for whoever opens the file.
+    writeSync(descriptor, `${jsonText(content, 2)}\n`);
   } finally {
     closeSync(descriptor);
   }
