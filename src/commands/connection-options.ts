@@ -169,7 +169,7 @@ export async function withClient<T>(context: CommandContext, args: ConnectionArg
  * Resolves settings from the flags and `io.env` (printing their warnings on stderr), signs the user
  * in when `--auth` asks for a user sign-in, and opens a read-only client.
  */
-export async function openConnection(args: ConnectionArgs, io: CliIo): Promise<Connection> {
+async function openConnection(args: ConnectionArgs, io: CliIo): Promise<Connection> {
   requirePositive('--max-rps', args['max-rps']);
   requirePositive('--concurrency', args.concurrency, { integer: true });
   requirePositive('--timeout', args.timeout, { max: LONGEST_TIMEOUT_SECONDS, unit: 'seconds' });
@@ -219,7 +219,7 @@ export interface CollectionLimitArgs {
  * `--max-list-items` (given or its default): the users scan walks the users list, which fails once it passes
  * `--max-list-items`, so a larger user cap could never be reached.
  */
-export function checkCollectionLimits(args: CollectionLimitArgs): void {
+function checkCollectionLimits(args: CollectionLimitArgs): void {
   requirePositive('--max-users', args['max-users'], { integer: true });
   requirePositive('--max-page-items', args['max-page-items'], { integer: true });
   requirePositive('--max-pages', args['max-pages'], { integer: true });
@@ -242,7 +242,7 @@ const LONGEST_TIMEOUT_SECONDS = Math.floor((2 ** 32 - 1) / 1000);
  * yargs lets NaN, zero and negatives through; each would stall or flood the collector. `max` (in `unit`) is the most
  * the setting can hold.
  */
-export function requirePositive(flag: string, value: number | undefined, { integer = false, max, unit }: { integer?: boolean; max?: number; unit?: string } = {}): void {
+function requirePositive(flag: string, value: number | undefined, { integer = false, max, unit }: { integer?: boolean; max?: number; unit?: string } = {}): void {
   if (value === undefined) return;
   if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
     throw new UserFacingError('flag-invalid', `${flag} must be a positive ${integer ? 'whole ' : ''}number, not ${String(value)}.`, {

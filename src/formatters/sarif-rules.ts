@@ -16,7 +16,7 @@ export const SARIF_LEVEL: Record<Severity, SarifLevel> = {
  * GitHub reads `security-severity` as a CVSS-like score, and only as a string: 9.0+ shows as
  * critical, 7.0–8.9 high, 4.0–6.9 medium, 0.1–3.9 low.
  */
-export const SECURITY_SEVERITY: Record<Severity, string> = {
+const SECURITY_SEVERITY: Record<Severity, string> = {
   critical: '9.5',
   high: '8.0',
   medium: '5.5',
@@ -47,7 +47,7 @@ export function toReportingDescriptor(rule: AuditedRule, informationUri: string)
 }
 
 /** "app-implicit-grant" → "AppImplicitGrant". */
-export function pascalCase(id: string): string {
+function pascalCase(id: string): string {
   return id
     .split(/[^A-Za-z0-9]+/)
     .filter((word) => word.length > 0)

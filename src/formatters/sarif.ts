@@ -15,7 +15,7 @@ import { MAX_RUNS, MAX_UPLOAD_GZIP_BYTES, type PrintedStore, type SarifUpload, s
 export const MAX_RESULTS_PER_RUN = 25_000;
 
 /** `automationDetails.id` of a run: GitHub's category, one per environment. */
-export function automationId(environmentId: string | null): string {
+function automationId(environmentId: string | null): string {
   return `pingone-audit/${environmentId ?? 'organization'}/`;
 }
 

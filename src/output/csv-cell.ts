@@ -2,7 +2,7 @@ import { cutText } from './cut-text.js';
 import { visibleText } from './visible-text.js';
 
 /** Characters a CSV cell keeps of one value; beyond it the JSON report has the rest. */
-export const CSV_CELL_LIMIT = 2000;
+const CSV_CELL_LIMIT = 2000;
 
 /**
  * Where a spreadsheet may start a formula: at the start of the cell, or after a character that

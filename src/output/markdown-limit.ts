@@ -3,7 +3,7 @@
  * exceeds 1 MiB ("$GITHUB_STEP_SUMMARY upload aborted, supports content up to a size of 1024k";
  * docs.github.com, "Workflow commands for GitHub Actions", Adding a job summary).
  */
-export const JOB_SUMMARY_BYTES = 1024 * 1024;
+const JOB_SUMMARY_BYTES = 1024 * 1024;
 
 /** Room kept for the closing tags and the note that says what was cut. */
 const NOTE_ROOM = 1024;

@@ -2,7 +2,7 @@ import { cutText } from './cut-text.js';
 import { visibleText } from './visible-text.js';
 
 /** Characters of one tenant value a Markdown cell shows before escaping; beyond it the JSON report has the rest. */
-export const MARKDOWN_CELL_LIMIT = 1000;
+const MARKDOWN_CELL_LIMIT = 1000;
 
 /** Zero-width space as an entity: it breaks a pattern GitHub would act on, and stays visible in the source. */
 const BREAK = '&#8203;';

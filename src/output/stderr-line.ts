@@ -3,7 +3,7 @@ import { visibleText } from './visible-text.js';
 import { defuseWorkflowCommands } from './workflow-commands.js';
 
 /** Characters of one stderr line; a longer one (a 50,000-character name in a warning) is cut. */
-export const STDERR_LINE_LIMIT = 2000;
+const STDERR_LINE_LIMIT = 2000;
 
 /**
  * One line for stderr made from text that may hold tenant or server data: every

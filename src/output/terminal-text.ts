@@ -5,7 +5,7 @@ import { visibleText } from './visible-text.js';
  * Characters a terminal cell shows of one tenant value (the longest rule messages run to about 620);
  * beyond it the JSON report has the rest.
  */
-export const TERMINAL_CELL_LIMIT = 700;
+const TERMINAL_CELL_LIMIT = 700;
 
 /**
  * One tenant value (a name, an id, a message, a redirect URI) for a terminal or a CI log: every

@@ -598,7 +598,7 @@ export interface ResourceRef {
  * scopes from Ping's Group Role Assignments page. PingOne adds values over time; a snapshot keeps
  * whatever it read, and this table only tells which values rules can judge.
  */
-export const KNOWN_VALUES = {
+const KNOWN_VALUES = {
   'application type': [
     'WEB_APP',
     'NATIVE_APP',

@@ -8,7 +8,7 @@ export const WHOAMI_FORMATS = ['table', 'json'] as const;
 export type WhoamiFormat = (typeof WHOAMI_FORMATS)[number];
 
 /** Whose roles PingOne checks, in the words both `whoami` and `login` print. */
-export function modelSentence(report: Pick<WhoamiReport, 'authorizationModel'>): string {
+function modelSentence(report: Pick<WhoamiReport, 'authorizationModel'>): string {
   return report.authorizationModel === 'user'
     ? 'A user sign-in: PingOne checks the signed-in user’s admin roles (direct and through groups); the application’s own roles count for nothing.'
     : 'Client credentials: PingOne checks the worker application’s own admin roles.';

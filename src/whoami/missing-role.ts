@@ -12,7 +12,7 @@ const holder: Readonly<Record<AuthorizationModel, string>> = {
 };
 
 /** The role that would make a read of `kind` succeed; undefined for kinds the collector does not read. */
-export function leastRoleFor(kind: SnapshotKind): string | undefined {
+function leastRoleFor(kind: SnapshotKind): string | undefined {
   const endpoint = endpointOfKind(kind);
   return endpoint === undefined ? undefined : LEAST_ROLE_FOR_READ[endpoint.reads];
 }

@@ -3,7 +3,7 @@ import { HOSTILE_STRINGS } from '../helpers/hostile-strings.js';
 import { ENV_DEV, ENV_PROD, makeFinding, sampleResult } from './fixtures.js';
 
 /** A severity as a hostile baseline file could give it. */
-export const HOSTILE_SEVERITY = '"><meta http-equiv=refresh content="0;url=https://evil.example/">' as Severity;
+const HOSTILE_SEVERITY = '"><meta http-equiv=refresh content="0;url=https://evil.example/">' as Severity;
 
 /** Every hostile string joined: one value that tries everything at once. */
 export const EVERY_HOSTILE = HOSTILE_STRINGS.filter((hostile) => hostile.name !== 'very long')

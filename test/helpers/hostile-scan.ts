@@ -6,22 +6,12 @@ import { FORMAT_NAMES } from '../../src/formatters/index.js';
 import { loadDataset, startSimulator, type Dataset, type RunningSimulator, type SimulatorOptions } from '../../src/simulator/index.js';
 import { runCli, type CliRun } from './run-cli.js';
 import { auditorEnv } from './simulator-env.js';
+import { credentialLeaks } from '../hostile/leaks.js';
 
 /** The demo organization and the worker app the scans sign in as. */
 export const demo = loadDataset('demo');
 const auditor = demo.credentials[0]!;
 const [ADMIN_ENV, PROD_ENV] = demo.environments.map((env) => env.environment.id) as [string, string, string];
-const basicCredential = Buffer.from(`${encodeURIComponent(auditor.clientId)}:${encodeURIComponent(auditor.clientSecret)}`).toString('base64');
-
-/** The worker's secret in every form a server could echo it, and any JWT (PingOne's access tokens are JWTs). */
-export const credentialLeaks: ReadonlyArray<[string, RegExp | string]> = [
-  ['the client secret', auditor.clientSecret],
-  ['the client secret, URL-encoded', encodeURIComponent(auditor.clientSecret)],
-  ['the Basic credential', basicCredential],
-  ['a part of the Basic credential', basicCredential.slice(8, 40)],
-  ['the client secret, base64', Buffer.from(auditor.clientSecret).toString('base64').slice(0, 40)],
-  ['a token', /eyJ[\w-]+\.eyJ/],
-];
 
 export interface HostileScan {
   run: CliRun;
@@ -62,7 +52,7 @@ export function createHostileScans() {
 
 /** Fails naming the first credential form found in any output. */
 export function expectNoCredential(outputs: readonly string[]): void {
-  for (const [what, pattern] of credentialLeaks) {
+  for (const [what, pattern] of credentialLeaks(auditor)) {
     const leaked = outputs.find((text) => (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text)));
     expect(leaked, `${what} leaked`).toBeUndefined();
   }

@@ -179,7 +179,7 @@ function duplicates(values: string[]): string[] {
 }
 
 /** Freezes every object reachable from `value` (the snapshot a rule must only read). */
-export function deepFreeze<T>(value: T): T {
+function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);

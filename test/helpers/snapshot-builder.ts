@@ -41,7 +41,7 @@ export const ORG_ID = 'org-acme';
 export const ADMIN_ENV_ID = 'env-admin';
 export const PROD_ENV_ID = 'env-prod';
 
-export const BUILT_IN_ROLE_NAMES = [
+const BUILT_IN_ROLE_NAMES = [
   'Organization Admin',
   'Environment Admin',
   'Identity Data Admin',

@@ -14,7 +14,7 @@ export function policy(id: string, actions: SignOnPolicyAction[] | undefined, ov
 }
 
 /** PingOne's two predefined policies, Single_Factor the default, as new environments ship. */
-export const predefinedPolicies = (): SignOnPolicy[] => [policy(SINGLE_FACTOR, [loginAction()], { default: true }), policy(MULTI_FACTOR, [loginAction(), mfaAction()])];
+const predefinedPolicies = (): SignOnPolicy[] => [policy(SINGLE_FACTOR, [loginAction()], { default: true }), policy(MULTI_FACTOR, [loginAction(), mfaAction()])];
 
 /** A web app assigned the given policies, in priority order; none means it uses the default. */
 export function appWithPolicies(policyIds: string[], overrides: Overrides<Application> = {}): Application {

@@ -5,7 +5,7 @@ import { demoDataset, environmentNamed, userNamed } from './simulator-client.js'
 /** The application reviewers sign in to in these tests: a public client in the Administrators environment. */
 export const REVIEWER_APP_ID = '7d0c5a52-3f1e-4c8b-9a6d-2e4f8b1c0a93';
 /** An enabled Administrators user with no admin role at all (the demo's farah.haddad is disabled). */
-export const NO_ROLE_USER = { id: '4c1f9e2a-6b3d-4e7a-8f05-d2a9c6b1e3f7', username: 'gabriel.reyes' };
+const NO_ROLE_USER = { id: '4c1f9e2a-6b3d-4e7a-8f05-d2a9c6b1e3f7', username: 'gabriel.reyes' };
 
 /**
  * The demo organization plus a sign-in application for reviewers, as the README tells admins to

@@ -13,7 +13,7 @@ export type NumberReading = { number: number } | { refused: string };
 const DECIMAL = /^([+-]?)(?:(\d+\.?\d*|\.\d+)(?:([eEpP])([+-]?\d+))?|(inf|Inf))$/;
 
 /** Said when a string is not in Terraform's number syntax: `terraform plan` stops on it ("a number is required"). */
-export const NOT_A_DECIMAL = 'not a number as Terraform converts a string (decimal digits, e.g. 3600, 1.5, 1e3): terraform plan refuses it';
+const NOT_A_DECIMAL = 'not a number as Terraform converts a string (decimal digits, e.g. 3600, 1.5, 1e3): terraform plan refuses it';
 
 /**
  * Terraform's conversion of a string to a number (developer.hashicorp.com/terraform/language/functions/tonumber:
